@@ -1,0 +1,8 @@
+"""Command-line subcommands: thin layers over the same `core` functions the GUI uses.
+
+Each module here has `register(subparsers)`; order is the order shown in `--help`.
+"""
+
+from cli import caseload_commands
+
+COMMAND_MODULES = [caseload_commands]

@@ -1,0 +1,186 @@
+"""`demo`, `cases`, `profile`, `reductions` and `reports` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from cli.common import Context, date_arg, positive_float, print_json
+from core.caseload import CaseStore
+from core.csv_import import import_preview, preview_csv_file
+from core.demo import fill_demo
+from core.errors import ValidationError
+from core.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
+from core.profile import get_profile, save_profile
+from core.reductions import add_reduction, add_report, list_reductions
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    """One case as the stable JSON object scripts depend on."""
+    return {
+        "reference": case.reference,
+        "case_type": case.case_type,
+        "tier": case.tier,
+        "tier_date": case.tier_date.isoformat() if case.tier_date else None,
+        "start_date": case.start_date.isoformat(),
+        "end_date": case.expected_end_date.isoformat() if case.expected_end_date else None,
+        "t2a": case.t2a,
+        "flags": list(case.flags) + ([f"mappa_{case.mappa_level}"] if case.mappa_level else []),
+        "status": case.status,
+        "closed_date": case.closed_date.isoformat() if case.closed_date else None,
+        "close_reason": case.close_reason,
+    }
+
+
+def run_demo(args: argparse.Namespace, ctx: Context) -> int:
+    fill_demo(ctx.db)
+    print(f"Demo data added to {ctx.data_dir}")
+    return 0
+
+
+def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationError(f"There is no file at {path}.")
+    store = CaseStore(ctx.db)
+    preview = preview_csv_file(path, store)
+    if preview.problems:
+        raise ValidationError(
+            [f"Nothing was imported; {len(preview.problems)} row(s) need attention:"]
+            + [str(p) for p in preview.problems]
+        )
+    count = import_preview(preview, store)
+    print(f"Imported {count} case{'s' if count != 1 else ''}.")
+    return 0
+
+
+def run_cases_list(args: argparse.Namespace, ctx: Context) -> int:
+    cases = CaseStore(ctx.db).list_cases("all" if args.all else "active")
+    if args.json:
+        print_json([case_json(c) for c in cases])
+        return 0
+    if not cases:
+        print("No cases yet. Add one in the app, or import a CSV with `cases import`.")
+        return 0
+    for c in cases:
+        status = f"closed {c.closed_date}" if c.closed_date else "active"
+        t2a = " T2A" if c.t2a else ""
+        print(f"{c.reference:<12} {c.case_type:<10} {c.tier:<9}{t2a:<5} from {c.start_date}  {status}")
+    print(f"{len(cases)} case{'s' if len(cases) != 1 else ''}")
+    return 0
+
+
+def run_profile(args: argparse.Namespace, ctx: Context) -> int:
+    profile = get_profile(ctx.db)
+    if args.grade or args.hours is not None or args.protected_ceiling is not None:
+        profile = save_profile(
+            ctx.db,
+            Profile(
+                grade=args.grade or profile.grade,
+                contracted_hours=args.hours if args.hours is not None else profile.contracted_hours,
+                protected_ceiling=(
+                    (args.protected_ceiling or None)
+                    if args.protected_ceiling is not None
+                    else profile.protected_ceiling
+                ),
+            ),
+        )
+    if args.json:
+        print_json(asdict(profile) | {"hours": profile.hours})
+        return 0
+    ceiling = profile.protected_ceiling or "none"
+    print(f"grade: {profile.grade}\ncontracted hours: {profile.hours:g}\nprotected ceiling: {ceiling}")
+    return 0
+
+
+def run_reductions_add(args: argparse.Namespace, ctx: Context) -> int:
+    reduction = Reduction(
+        reason=args.reason,
+        start_date=args.from_date,
+        end_date=args.to_date,
+        hours_per_week=args.hours,
+        percent=args.percent,
+    )
+    saved = add_reduction(ctx.db, reduction, get_profile(ctx.db).hours)
+    until = f" until {saved.end_date}" if saved.end_date else ""
+    print(f"Reduction added: {saved.reason} from {saved.start_date}{until}.")
+    return 0
+
+
+def reduction_json(r: Reduction) -> dict[str, Any]:
+    return {
+        "reason": r.reason,
+        "hours": r.hours_per_week,
+        "percent": r.percent,
+        "from": r.start_date.isoformat(),
+        "to": r.end_date.isoformat() if r.end_date else None,
+    }
+
+
+def run_reductions_list(args: argparse.Namespace, ctx: Context) -> int:
+    reductions = list_reductions(ctx.db)
+    if args.json:
+        print_json([reduction_json(r) for r in reductions])
+        return 0
+    if not reductions:
+        print("No reductions recorded.")
+    for r in reductions:
+        amount = f"{r.hours_per_week:g} h/week" if r.hours_per_week is not None else f"{r.percent:g}%"
+        print(f"{r.reason}: {amount}, {r.start_date} to {r.end_date or 'open'}")
+    return 0
+
+
+def run_reports_add(args: argparse.Namespace, ctx: Context) -> int:
+    report = add_report(ctx.db, args.kind, args.date)
+    print(f"Recorded a {report.kind} court report completed on {report.completed_date}.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="fill an empty data folder with synthetic demo data")
+    demo.set_defaults(func=run_demo)
+
+    cases = sub.add_parser("cases", help="import or list cases").add_subparsers(
+        dest="cases_command", required=True
+    )
+    imp = cases.add_parser("import", help="import cases from a CSV file (all rows or none)")
+    imp.add_argument("file")
+    imp.set_defaults(func=run_cases_import)
+    lst = cases.add_parser("list", help="list active cases (--all includes closed)")
+    lst.add_argument("--all", action="store_true")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=run_cases_list)
+
+    prof = sub.add_parser("profile", help="show or set grade, hours and protected ceiling")
+    prof.add_argument("--grade", choices=GRADES)
+    prof.add_argument("--hours", type=positive_float, help="contracted hours a week")
+    prof.add_argument(
+        "--protected-ceiling", type=int, help="caseload ceiling agreed with your manager (0 clears)"
+    )
+    prof.add_argument("--json", action="store_true")
+    prof.set_defaults(func=run_profile)
+
+    red = sub.add_parser("reductions", help="record or list reductions").add_subparsers(
+        dest="reductions_command", required=True
+    )
+    add = red.add_parser("add", help="add a reduction agreed with your manager")
+    add.add_argument("--reason", required=True)
+    amount = add.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--hours", type=positive_float, help="hours a week")
+    amount.add_argument("--percent", type=positive_float, help="%% of contracted hours")
+    add.add_argument("--from", dest="from_date", type=date_arg, required=True)
+    add.add_argument("--to", dest="to_date", type=date_arg)
+    add.set_defaults(func=run_reductions_add)
+    rl = red.add_parser("list", help="list reductions")
+    rl.add_argument("--json", action="store_true")
+    rl.set_defaults(func=run_reductions_list)
+
+    rep = sub.add_parser("reports", help="record court reports").add_subparsers(
+        dest="reports_command", required=True
+    )
+    radd = rep.add_parser("add", help="record a completed court report")
+    radd.add_argument("--kind", choices=REPORT_KINDS, required=True)
+    radd.add_argument("--date", type=date_arg, required=True)
+    radd.set_defaults(func=run_reports_add)

@@ -1,0 +1,1 @@
+"""Everything in Caseload Companion that is not Qt: model, storage, estimate, wording, summaries."""

@@ -1,0 +1,38 @@
+"""Logging to a private file in the data folder: tracebacks go here, never to the user."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+LOG_NAME = "caseload_companion"
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """Log to `logs/app.log` (rotated, owner-only); return its path, or None if unwritable."""
+    logger = logging.getLogger(LOG_NAME)
+    if logger.handlers:
+        return None
+    logger.setLevel(logging.INFO)
+    try:
+        log_dir = data_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = log_dir / "app.log"
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=512_000, backupCount=2, encoding="utf-8"
+        )
+        if os.name == "posix":
+            path.touch(exist_ok=True)
+            os.chmod(path, 0o600)
+    except OSError:
+        logger.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    return path
+
+
+def get_logger(name: str = "") -> logging.Logger:
+    return logging.getLogger(f"{LOG_NAME}.{name}" if name else LOG_NAME)

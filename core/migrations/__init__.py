@@ -1,0 +1,9 @@
+"""Numbered schema migrations over sqlite-utils' own `Migrations`; never rename one once shipped.
+
+Each module registers its steps on `MIGRATIONS`; import order is apply order.
+"""
+
+from core.migrations.registry import MIGRATIONS, known_names
+from core.migrations import m001_caseload  # noqa: F401  (registers its steps)
+
+__all__ = ["MIGRATIONS", "known_names"]

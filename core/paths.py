@@ -1,0 +1,40 @@
+"""Where the practitioner's data lives: one place decides, overridable by flag, env var and tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Caseload Companion"
+ORG_NAME = "Caseload Companion"
+DATA_DIR_ENV = "CASELOAD_COMPANION_DATA_DIR"
+DB_FILENAME = "caseload.db"
+
+
+def default_data_dir() -> Path:
+    """The per-user application data folder (not Documents or Desktop, which may sync)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=False))
+
+
+def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """`--data-dir` wins, then the environment variable, then the platform default."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder if needed, readable by the owner only (0700 where the OS has modes)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILENAME

@@ -1,0 +1,115 @@
+"""Caseload Companion: the composition root. Parses arguments, opens the data, starts GUI or CLI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from core.applog import get_logger, setup_logging
+
+__version__ = "0.1.0"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cli import COMMAND_MODULES
+
+    parser = argparse.ArgumentParser(
+        prog="caseload-companion",
+        description="Your caseload, time and workload in plain words. Works offline, always.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="use this folder for your data")
+    parser.add_argument("--version", action="version", version=f"Caseload Companion {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    # --data-dir is accepted after any subcommand too (`main.py demo --data-dir X`).
+    for choice in list(sub.choices.values()):
+        _accept_data_dir(choice)
+    return parser
+
+
+def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
+    if not any("--data-dir" in a.option_strings for a in parser._actions):
+        parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                            help=argparse.SUPPRESS)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _accept_data_dir(child)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
+    from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CommandError, make_context
+    from core.database import StorageError
+    from core.errors import ValidationError
+
+    ctx = make_context(args)
+    setup_logging(ctx.data_dir)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except ValidationError as exc:
+        print("error: " + "\n  ".join(exc.problems), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        get_logger("cli").exception("command failed")
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_FAILED
+    except Exception:  # noqa: BLE001 - no traceback ever reaches the user
+        get_logger("cli").exception("command failed")
+        print("error: something went wrong; the details are in the log file.", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ctx.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # every file the app creates (database, WAL, backups, exports) is owner-only
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return run_gui(args)
+    return run_command(args)
+
+
+def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
+    """Wire the views: each gets the database, the hub and only what else it needs."""
+    from ui.hub import Hub
+    from ui.main_window import MainWindow
+
+    hub = Hub()
+    window = MainWindow(settings)
+    window.hub = hub  # kept alive with the window
+    return window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from core.database import StorageError, open_database
+    from core.paths import database_path, ensure_private_dir, resolve_data_dir
+    from ui.app import app_settings, create_application, install_excepthook, show_error
+
+    app = create_application()
+    data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir)
+    install_excepthook()
+    try:
+        ensure_private_dir(data_dir)
+        db = open_database(database_path(data_dir))
+    except (StorageError, OSError) as exc:
+        get_logger("gui").exception("could not open data")
+        show_error(None, str(exc), "Your data could not be opened")
+        return 1
+    window = build_window(db, data_dir, app_settings())
+    window.restore_state()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Test setup: Qt offscreen before any Qt import; every test gets its own data folder."""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Never touch the real user's folders: data dir, settings and home all point into tmp_path."""
+    monkeypatch.setenv("CASELOAD_COMPANION_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    yield
+
+
+@pytest.fixture
+def db():
+    """A fresh, migrated in-memory database."""
+    from core.database import open_database
+
+    database = open_database(None)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    path = tmp_path / "data"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
