@@ -83,9 +83,13 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.hub import Hub
     from ui.main_window import MainWindow
 
+    from ui.settings_view import SettingsView
+
     hub = Hub()
     window = MainWindow(settings)
     window.hub = hub  # kept alive with the window
+    settings_view = SettingsView()
+    window.add_view("settings", "Settings", settings_view)
     return window
 
 

@@ -7,3 +7,4 @@ from core.migrations.registry import MIGRATIONS, known_names
 from core.migrations import m001_caseload  # noqa: F401  (registers its steps)
 
 __all__ = ["MIGRATIONS", "known_names"]
+from core.migrations import m002_agenda  # noqa: F401,E402
