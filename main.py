@@ -41,7 +41,7 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
-    from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CommandError, make_context
+    from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
     from core.database import StorageError
     from core.errors import ValidationError
 
@@ -62,6 +62,9 @@ def run_command(args: argparse.Namespace) -> int:
         get_logger("cli").exception("command failed")
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return EXIT_OK
     except Exception:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
         print("error: something went wrong; the details are in the log file.", file=sys.stderr)
