@@ -91,7 +91,14 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     hub = Hub()
     window = MainWindow(settings)
     window.hub = hub  # kept alive with the window
+    from ui.caseload_view import CaseloadView
+    from ui.profile_page import ProfilePage
+    from ui.reductions_page import ReductionsPage
+
+    window.add_view("caseload", "Caseload", CaseloadView(db, hub))
     settings_view = SettingsView()
+    settings_view.add_page("Profile", ProfilePage(db, hub))
+    settings_view.add_page("Reductions && reports", ReductionsPage(db, hub))
     window.add_view("settings", "Settings", settings_view)
     return window
 

@@ -1,0 +1,56 @@
+"""What the Caseload view shows before there are any cases: two clear ways to start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    """Signals:
+    newRequested: the practitioner chose to add a case.
+    importRequested: the practitioner chose to import a CSV file.
+    """
+
+    newRequested = Signal()
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        heading = QLabel("No cases yet")
+        heading.setObjectName("emptyHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading.setFont(font)
+        body = QLabel(
+            "Add your cases one at a time, or import them all from a spreadsheet saved as CSV.\n"
+            "Each case needs only a short reference of your own (such as C07), its type, tier and "
+            "start date."
+        )
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMaximumWidth(560)
+        self.new_button = QPushButton("Add a case…")
+        self.import_button = QPushButton("Import a CSV file…")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+        self.setFocusProxy(self.new_button)
+
+    def _connect_signals(self) -> None:
+        self.new_button.clicked.connect(self.newRequested)
+        self.import_button.clicked.connect(self.importRequested)

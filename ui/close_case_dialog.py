@@ -1,0 +1,86 @@
+"""Close a case: the day it left the caseload and why. Returns the values; the view saves them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.models import CLOSE_REASON_LABELS, CLOSE_REASONS
+from ui.date_fields import DateField, format_date
+from ui.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+
+
+class CloseCaseDialog(QDialog):
+    """Use `CloseCaseDialog.get_close(parent, reference, start_date)` -> (date, reason) or None."""
+
+    def __init__(self, reference: str, start_date: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._start = start_date
+        self._build_ui(reference)
+        self._connect_signals()
+        self._validate()
+
+    @staticmethod
+    def get_close(
+        parent: QWidget | None, reference: str, start_date: date
+    ) -> tuple[date, str] | None:
+        dialog = CloseCaseDialog(reference, start_date, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
+    def _build_ui(self, reference: str) -> None:
+        self.setWindowTitle(f"Close case {reference}")
+        self.setMinimumWidth(420)
+        form = form_layout()
+        self.closed_on = DateField(date.today())
+        self.closed_on.setAccessibleName("Closed on")
+        form.addRow("&Closed on", self.closed_on)
+        self.reason = QComboBox()
+        for key in CLOSE_REASONS:
+            self.reason.addItem(CLOSE_REASON_LABELS[key], key)
+        form.addRow("&Reason", self.reason)
+        self.problems = ProblemsLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Close case")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(QLabel(f"Case {reference} started on {format_date(self._start)}."))
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(
+            note_label("A closed case stops counting from the day it closed. You can reopen it.")
+        )
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.closed_on.valueChanged.connect(self._validate)
+
+    def _validate(self) -> bool:
+        problems = []
+        if self.closed_on.value() < self._start:
+            problems.append("A case cannot close before it started.")
+        self.problems.show_problems(problems)
+        self.ok_button.setEnabled(not problems)
+        return not problems
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()
+
+    def values(self) -> tuple[date, str]:
+        return self.closed_on.value(), self.reason.currentData()

@@ -1,0 +1,72 @@
+"""Small pieces every form shares: an inline problems panel and a calm secondary note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+
+
+class ProblemsLabel(QLabel):
+    """Lists what needs changing before a form can be saved; hidden when there is nothing."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName("What needs changing")
+        # An orange edge (Okabe-Ito) marks the panel without relying on colour for the words.
+        self.setStyleSheet(
+            "QLabel#problems { border: 0px; border-left: 4px solid #E69F00; padding: 4px 10px; }"
+        )
+        self.hide()
+
+    def show_problems(self, problems: list[str]) -> None:
+        self.setText("\n".join(problems))
+        self.setVisible(bool(problems))
+
+    def problems(self) -> list[str]:
+        return self.text().splitlines()
+
+
+def note_label(text: str) -> QLabel:
+    """A quiet explanatory line under a form."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("note")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    # Muted by mixing the theme's own text and background, so it stays readable in dark mode too.
+    palette = label.palette()
+    ink, paper = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    mixed = QColor(
+        *(round(a * 0.72 + b * 0.28) for a, b in
+          ((ink.red(), paper.red()), (ink.green(), paper.green()), (ink.blue(), paper.blue())))
+    )
+    palette.setColor(QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)
+    return label
+
+
+def form_layout() -> QFormLayout:
+    """A form whose fields keep their natural width, so short values sit in short boxes."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    form.setVerticalSpacing(10)
+    form.setHorizontalSpacing(14)
+    return form
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    """A form label whose Alt+letter moves focus to `widget` (needed when the field is a layout)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Select the item whose data is `value` (first item if none matches)."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))

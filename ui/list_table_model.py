@@ -1,0 +1,104 @@
+"""A small read-only table model over a list of dataclasses, described by column definitions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Sequence, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # raw value to sort by (dates as dates, numbers)
+OBJECT_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the dataclass behind the row
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, the text shown, and the raw value it sorts by."""
+
+    header: str
+    text: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None
+    tooltip: Callable[[T], str | None] | None = None
+    align_right: bool = False
+
+
+class ListTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are items; columns come from `Column` definitions. Replace the rows with `set_items`."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None):
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._items: list[T] = []
+
+    def set_items(self, items: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[T]:
+        return list(self._items)
+
+    def item(self, row: int) -> T:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(item)
+        if role == SORT_ROLE:
+            return column.sort(item) if column.sort else column.text(item)
+        if role == OBJECT_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+
+class RawSortProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE with Python comparison; rows without a value go last."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt override
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            # Blank values stay at the bottom whichever way the column is sorted.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (a is not None and b is None) == ascending
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
