@@ -42,7 +42,9 @@ class Context:
     def db(self) -> Database:
         if self._db is None:
             ensure_private_dir(self.data_dir)
-            self._db = open_database(self.db_path)
+            from cli.storage_commands import with_passphrase  # asks only if the data is encrypted
+
+            self._db = with_passphrase(lambda key: open_database(self.db_path, passphrase=key))
         return self._db
 
     def close(self) -> None:

@@ -1,0 +1,140 @@
+"""`backup`, `restore`, `check`, `retention` and `delete-all`: keeping the data safe from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from cli.common import EXIT_FAILED, CommandError, Context
+from core import backup as backups
+from core.database import PassphraseRequiredError, StorageError, WrongPassphraseError
+from core.health_check import check_file
+from core.retention import (
+    closed_before,
+    delete_all_data,
+    delete_closed_cases,
+    get_retention_days,
+    set_retention_days,
+)
+
+PASSPHRASE_ENV = "CASELOAD_COMPANION_PASSPHRASE"
+
+
+def ask_passphrase(prompt: str = "Passphrase: ") -> str:
+    """The passphrase from the environment, or typed in a terminal (never echoed)."""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise StorageError(
+            f"Your data is encrypted. Run this in a terminal to type the passphrase, or set "
+            f"{PASSPHRASE_ENV} for this command."
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def with_passphrase(action, tries: int = 3):  # type: ignore[no-untyped-def]
+    """Run `action(passphrase)`: first without one, then asking when the data is encrypted."""
+    try:
+        return action(None)
+    except PassphraseRequiredError:
+        pass
+    for attempt in range(tries):
+        try:
+            return action(ask_passphrase())
+        except WrongPassphraseError:
+            if os.environ.get(PASSPHRASE_ENV) or attempt == tries - 1:
+                raise
+            print("That passphrase does not open your data. Please try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def run_backup(args: argparse.Namespace, ctx: Context) -> int:
+    out = Path(args.out).expanduser() if args.out else None
+    if out is not None and out.exists():
+        raise CommandError(f"There is already a file at {out}; choose another name.")
+    dest = backups.make_backup(ctx.db, ctx.data_dir, out)
+    print(f"Backed up to {dest}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: Context) -> int:
+    source = Path(args.file).expanduser()
+    ctx.close()  # nothing may hold the file open while it is replaced
+    result = with_passphrase(lambda key: backups.restore_backup(source, ctx.db_path, key))
+    print(f"Restored from {result.restored_from}")
+    if result.previous_data:
+        print(f"Your previous data was kept at {result.previous_data}")
+    return 0
+
+
+def run_check(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        report = with_passphrase(lambda key: check_file(ctx.db_path, key))
+    except (WrongPassphraseError, PassphraseRequiredError):
+        raise
+    except StorageError as exc:
+        print(str(exc))
+        return EXIT_FAILED
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else EXIT_FAILED
+
+
+def run_retention(args: argparse.Namespace, ctx: Context) -> int:
+    if args.days is not None:
+        set_retention_days(ctx.db, args.days)
+    days = get_retention_days(ctx.db)
+    due = closed_before(ctx.db, days)
+    if args.delete:
+        count = delete_closed_cases(ctx.db, days)
+        print(f"Deleted {count} case{'s' if count != 1 else ''} closed more than {days} days ago.")
+        return 0
+    print(f"Cases are offered for deletion {days} days after they close.")
+    if not due:
+        print("No closed cases are due for deletion.")
+    else:
+        refs = ", ".join(c.reference for c in due)
+        print(f"Due for deletion ({len(due)}): {refs}. Run `retention --delete` to delete them.")
+    return 0
+
+
+def run_delete_all(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.yes:
+        raise CommandError(
+            "This deletes every case, time entry and note for good. Add --yes to confirm"
+            " (and --include-backups to delete the backups too)."
+        )
+    folder = backups.backup_dir(ctx.db, ctx.data_dir)
+    result = delete_all_data(ctx.db, ctx.data_dir, [folder], args.include_backups)
+    print("All your data has been deleted.")
+    if args.include_backups:
+        print(f"Backups and earlier copies deleted: {len(result.files_deleted)}.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("backup", help="back up your data now (into backups/, or --out FILE)")
+    b.add_argument("--out", metavar="FILE", help="write the backup to this new file")
+    b.set_defaults(func=run_backup)
+
+    r = sub.add_parser("restore", help="replace your data with a backup (checked first)")
+    r.add_argument("file", metavar="FILE")
+    r.set_defaults(func=run_restore)
+
+    c = sub.add_parser("check", help="check the data file: prints ok or what is wrong")
+    c.set_defaults(func=run_check)
+
+    ret = sub.add_parser("retention", help="show or delete cases closed more than N days ago")
+    ret.add_argument("--days", type=int, help="set the number of days (default 30)")
+    ret.add_argument("--delete", action="store_true", help="delete the cases now due")
+    ret.set_defaults(func=run_retention)
+
+    d = sub.add_parser("delete-all", help="delete all your data for good (needs --yes)")
+    d.add_argument("--yes", action="store_true", help="confirm")
+    d.add_argument("--include-backups", action="store_true", help="delete backups too")
+    d.set_defaults(func=run_delete_all)

@@ -1,0 +1,113 @@
+"""File moves that never leave half a data file: fsync, atomic replace, owner-only, set aside."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+SIDECARS = ("-wal", "-shm", "-journal")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sidecar(path: Path, suffix: str) -> Path:
+    """`caseload.db` -> `caseload.db-wal` (SQLite's own naming)."""
+    return path.with_name(path.name + suffix)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions where the OS has modes (files 0600, folders 0700)."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename durable: the directory entry must reach the disk too (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_sidecars(path: Path) -> None:
+    """Delete a data file's WAL/SHM/journal. Only call when no connection to it is open:
+    a stale WAL would otherwise be replayed onto the new file and damage it."""
+    for suffix in SIDECARS:
+        try:
+            sidecar(path, suffix).unlink()
+        except FileNotFoundError:
+            pass
+
+
+def atomic_replace(source: Path, target: Path) -> None:
+    """Put `source` at `target` in one rename, durable, after clearing the target's sidecars."""
+    make_private(source)
+    fsync_file(source)
+    remove_sidecars(target)
+    os.replace(source, target)
+    fsync_dir(target.parent)
+
+
+def stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """A name in `folder` that does not exist yet, so nothing is ever overwritten."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
+
+
+def set_aside(path: Path, label: str = "damaged") -> Path:
+    """Rename a data file (and its sidecars) to `caseload.damaged-STAMP.db`; never overwrite."""
+    target = unique_path(path.parent, f"{path.stem}.{label}-{stamp()}", path.suffix)
+    for suffix in SIDECARS:
+        side = sidecar(path, suffix)
+        if side.exists():
+            os.replace(side, sidecar(target, suffix))
+    os.replace(path, target)
+    fsync_dir(path.parent)
+    return target
+
+
+def copy_private(source: Path, target: Path) -> Path:
+    """Copy bytes to a new owner-only file (used to keep the current data before a restore)."""
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+        shutil.copyfileobj(src, out)
+        out.flush()
+        os.fsync(out.fileno())
+    return target
+
+
+def file_kind(path: Path) -> str:
+    """'missing', 'empty', 'sqlite', 'encrypted' (page-aligned, no SQLite header) or 'unknown'."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            return "unknown"
+        if size == 0:
+            return "empty"
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return "missing"
+    if head == SQLITE_HEADER:
+        return "sqlite"
+    # SQLCipher files are whole pages of random-looking bytes; text or a truncated copy is not.
+    if size >= 1024 and size % 512 == 0:
+        return "encrypted"
+    return "unknown"
