@@ -5,6 +5,8 @@ Each module here has `register(subparsers)`; order is the order shown in `--help
 
 from cli import caseload_commands
 from cli import storage_commands
+from cli import time_commands
 
 COMMAND_MODULES = [caseload_commands]
 COMMAND_MODULES.append(storage_commands)
+COMMAND_MODULES.append(time_commands)

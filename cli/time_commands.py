@@ -1,0 +1,181 @@
+"""`log` and `timer` subcommands: one-line time logging, listing, and the stored timer."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from cli.common import Context, date_arg, print_json
+from core.activities import list_activities, match_activity
+from core.caseload import CaseStore
+from core.errors import ValidationError
+from core.quick_entry import parse_quick_entry
+from core.time_entries import TimeEntry, TimeStore, format_span
+from core.time_summary import hours_text
+from core.timer import get_timer, is_stale, start_timer, stop_timer
+
+
+def entry_json(entry: TimeEntry) -> dict[str, Any]:
+    """One entry as the stable JSON object scripts depend on."""
+    return {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "start": None if entry.start is None else f"{entry.start:%H:%M}",
+        "end": None if entry.end is None else f"{entry.end:%H:%M}",
+        "minutes": entry.minutes,
+        "activity": entry.activity_name,
+        "counted_by_wmt": entry.counted_by_wmt,
+        "case": entry.case_reference,
+        "note": entry.note,
+    }
+
+
+def log_line(ctx: Context, line: str, day: date | None, trim: bool, now: datetime) -> TimeEntry:
+    """Parse and save one quick-entry line (shared with tests); ValidationError saves nothing."""
+    db = ctx.db
+    parsed = parse_quick_entry(
+        line,
+        now=now,
+        activities=list_activities(db),
+        case_refs=CaseStore(db).references(),
+        day=day,
+    )
+    store = TimeStore(db)
+    entry = TimeEntry(
+        date=parsed.date,
+        minutes=parsed.minutes,
+        activity_id=parsed.activity.id,  # type: ignore[arg-type]
+        start=parsed.start,
+        end=parsed.end,
+        case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
+        note=parsed.note,
+    )
+    change = store.log_time(entry, trim=trim, today=now.date())
+    return change.added[0]
+
+
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
+    words = args.line
+    if words == ["list"]:
+        return run_log_list(args, ctx)
+    if not words:
+        raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
+    if args.date_from or args.date_to or args.json:
+        raise ValidationError("--from, --to and --json go with `log list`.")
+    entry = log_line(ctx, " ".join(words), args.date, args.trim_overlaps, datetime.now())
+    span = format_span(entry)
+    case = f" for {entry.case_reference}" if entry.case_reference else ""
+    print(
+        f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
+        f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
+    )
+    return 0
+
+
+def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
+    last = args.date_to or date.today()
+    first = args.date_from or last - timedelta(days=last.weekday())
+    if first > last:
+        raise ValidationError("--from is after --to.")
+    entries = TimeStore(ctx.db).entries_between(first, last)
+    if args.json:
+        print_json([entry_json(e) for e in entries])
+        return 0
+    if not entries:
+        print(f"No time logged from {first:%d %b %Y} to {last:%d %b %Y}.")
+        return 0
+    for e in entries:
+        span = format_span(e) or "(no times)"
+        case = e.case_reference or ""
+        print(f"{e.date}  {span:<13} {e.minutes:>4} min  {e.activity_name:<32} {case:<8} {e.note}")
+    total = sum(e.minutes for e in entries) / 60
+    print(f"{len(entries)} entries, {hours_text(total)}")
+    return 0
+
+
+def _clock(text: str) -> time:
+    try:
+        return time.fromisoformat(text if len(text) > 2 else f"{int(text):02d}:00")
+    except ValueError:
+        raise ValidationError(f"'{text}' is not a time of day; use 17:05.") from None
+
+
+def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
+    db, now = ctx.db, datetime.now()
+    found = match_activity(list_activities(db), args.activity)
+    if len(found) != 1:
+        names = ", ".join(a.name for a in (found or list_activities(db)))
+        raise ValidationError(f"'{args.activity}' does not name one activity. Choose from: {names}.")
+    case_id = TimeStore(db).case_id_for(args.case) if args.case else None
+    started = now - timedelta(minutes=args.ago) if args.ago else None
+    change = start_timer(db, found[0].id, now=now, case_id=case_id, started_at=started)  # type: ignore[arg-type]
+    timer = get_timer(db)
+    assert timer is not None
+    if change.added:
+        print(f"Logged {hours_text(sum(e.minutes for e in change.added) / 60)} of the previous timer.")
+    print(f"Timing {timer.activity_name} since {timer.started_at:%H:%M}.")
+    return 0
+
+
+def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
+    now = datetime.now()
+    at = None
+    if args.at:
+        at = datetime.combine(now.date(), _clock(args.at))
+    keep = "none" if args.discard else "all" if args.keep_all else ("until" if at else None)
+    timer = get_timer(ctx.db)
+    if timer is not None and at is not None and timer.started_at.date() < now.date() and not args.date:
+        raise ValidationError("The timer started on an earlier day; give --date with --at.")
+    if at is not None and args.date:
+        at = datetime.combine(args.date, at.time())
+    change = stop_timer(ctx.db, now=now, at=at, keep=keep, trim=args.trim_overlaps)
+    trimmed = {e.id for e in change.removed}  # entries cut back to make room are not new time
+    minutes = sum(e.minutes for e in change.added if e.id not in trimmed)
+    print(f"Timer stopped; logged {hours_text(minutes / 60)}." if minutes else "Timer stopped; nothing logged.")
+    return 0
+
+
+def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
+    timer, now = get_timer(ctx.db), datetime.now()
+    if timer is None:
+        print("No timer is running.")
+        return 0
+    case = f" for {timer.case_reference}" if timer.case_reference else ""
+    print(
+        f"Timing {timer.activity_name}{case} since {timer.started_at:%a %d %b %H:%M} "
+        f"({hours_text(timer.elapsed_minutes(now) / 60)})."
+    )
+    if is_stale(timer, now):
+        print("It has run a long time: stop it with --at TIME (and --date), --keep-all or --discard.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    log = sub.add_parser("log", help="log time in one line, or `log list` to see it")
+    log.add_argument("line", nargs="*", help='e.g. "09:30-10:15 home visit @C07 note", or list')
+    log.add_argument("--date", type=date_arg, help="the day the time was spent (default today)")
+    log.add_argument("--trim-overlaps", action="store_true",
+                     help="shorten entries the new one overlaps instead of refusing")
+    log.add_argument("--from", dest="date_from", type=date_arg, help="list from this date")
+    log.add_argument("--to", dest="date_to", type=date_arg, help="list up to this date")
+    log.add_argument("--json", action="store_true", help="list as JSON")
+    log.set_defaults(func=run_log)
+
+    timer = sub.add_parser("timer", help="start, stop or check the timer")
+    tsub = timer.add_subparsers(dest="timer_command", metavar="ACTION", required=True)
+    start = tsub.add_parser("start", help="start timing an activity (stops a running timer)")
+    start.add_argument("activity", help="activity name, or the start of it")
+    start.add_argument("--case", help="case reference, e.g. C07")
+    start.add_argument("--ago", type=int, metavar="MINUTES", help="I started this many minutes ago")
+    start.set_defaults(func=run_timer_start)
+    stop = tsub.add_parser("stop", help="stop the timer and log the time")
+    stop.add_argument("--at", metavar="HH:MM", help="stop at this time instead of now")
+    stop.add_argument("--date", type=date_arg, help="the day of --at, for a timer left running")
+    stop.add_argument("--keep-all", action="store_true", help="keep all of a long-running timer")
+    stop.add_argument("--discard", action="store_true", help="stop without logging anything")
+    stop.add_argument("--trim-overlaps", action="store_true",
+                      help="shorten entries the timer's time overlaps instead of refusing")
+    stop.set_defaults(func=run_timer_stop)
+    status = tsub.add_parser("status", help="is a timer running?")
+    status.set_defaults(func=run_timer_status)

@@ -1,0 +1,202 @@
+"""The running timer, stored in the database so it survives closing the app or restarting.
+
+A timer left running overnight or past `STALE_LIMIT_HOURS` is "stale": it is never logged without
+asking; the practitioner chooses to keep all of it, keep it until a time, or keep none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.activities import get_activity
+from core.errors import ValidationError
+from core.identifiers import identifier_message
+from core.time_entries import TimeChange, TimeEntry, TimeStore
+
+STALE_LIMIT_HOURS = 10
+KEEP_CHOICES = ("all", "until", "none")
+
+
+@dataclass(frozen=True)
+class RunningTimer:
+    activity_id: int
+    started_at: datetime
+    case_id: int | None = None
+    note: str = ""
+    activity_name: str = ""
+    case_reference: str | None = None
+
+    def elapsed_minutes(self, now: datetime) -> int:
+        return max(0, int((now - self.started_at).total_seconds() // 60))
+
+
+class StaleTimerError(ValidationError):
+    """Stopping a stale timer needs a choice of what to keep."""
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def get_timer(db: Database) -> RunningTimer | None:
+    rows = list(
+        db.query(
+            "SELECT t.*, a.name AS activity_name, c.reference AS case_reference "
+            "FROM running_timer t JOIN activities a ON a.id = t.activity_id "
+            "LEFT JOIN cases c ON c.id = t.case_id WHERE t.id = 1"
+        )
+    )
+    if not rows:
+        return None
+    row: dict[str, Any] = rows[0]
+    return RunningTimer(
+        activity_id=row["activity_id"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        case_id=row["case_id"],
+        note=row["note"] or "",
+        activity_name=row["activity_name"],
+        case_reference=row["case_reference"],
+    )
+
+
+def is_stale(timer: RunningTimer, now: datetime, limit_hours: float = STALE_LIMIT_HOURS) -> bool:
+    """Started on an earlier day, or running longer than the limit."""
+    return timer.started_at.date() < now.date() or now - timer.started_at > timedelta(
+        hours=limit_hours
+    )
+
+
+def stale_timer(
+    db: Database, now: datetime, limit_hours: float = STALE_LIMIT_HOURS
+) -> RunningTimer | None:
+    """The running timer if it needs the practitioner to say what to keep, else None."""
+    timer = get_timer(db)
+    return timer if timer is not None and is_stale(timer, now, limit_hours) else None
+
+
+def start_timer(
+    db: Database,
+    activity_id: int,
+    *,
+    now: datetime,
+    case_id: int | None = None,
+    note: str = "",
+    started_at: datetime | None = None,
+) -> TimeChange:
+    """Start timing; a running timer is stopped at the new start first (switching in one step)."""
+    started = _minute(started_at or now)
+    problems = []
+    if started > now:
+        problems.append("A timer cannot start in the future.")
+    if now - started > timedelta(hours=STALE_LIMIT_HOURS):
+        problems.append(
+            f"A timer can start at most {STALE_LIMIT_HOURS} hours ago; log earlier time as an entry."
+        )
+    try:
+        get_activity(db, activity_id)
+    except KeyError:
+        problems.append("That activity no longer exists.")
+    if case_id is not None:
+        problems.extend(TimeStore(db).case_problems(case_id, started.date()))
+    message = identifier_message("note", note)
+    if message:
+        problems.append(message)
+    running = get_timer(db)
+    if running is not None and is_stale(running, now):
+        problems.append(
+            f"The timer for {running.activity_name} has run since "
+            f"{running.started_at:%a %d %b %H:%M}; say what to keep of it first."
+        )
+    if problems:
+        raise ValidationError(problems)
+    change = TimeChange()
+    with db.atomic():
+        if get_timer(db) is not None:
+            change = stop_timer(db, now=now, at=started)
+        db.execute("DELETE FROM running_timer")
+        db["running_timer"].insert(
+            {
+                "id": 1,
+                "activity_id": activity_id,
+                "case_id": case_id,
+                "started_at": started.isoformat(timespec="minutes"),
+                "note": note.strip(),
+            }
+        )
+    return change
+
+
+def _pieces(timer: RunningTimer, end: datetime) -> list[TimeEntry]:
+    """The timed span cut at each midnight, so every entry lies within one day."""
+    pieces = []
+    cursor = _minute(timer.started_at)
+    while cursor < end:
+        midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0))
+        # An entry cannot end at 24:00, so a piece reaching midnight ends at 23:59.
+        piece_end = min(end, midnight - timedelta(minutes=1))
+        minutes = int((piece_end - cursor).total_seconds() // 60)
+        if minutes >= 1:
+            pieces.append(
+                TimeEntry(
+                    date=cursor.date(),
+                    minutes=minutes,
+                    activity_id=timer.activity_id,
+                    start=cursor.time(),
+                    end=piece_end.time(),
+                    case_id=timer.case_id,
+                    note=timer.note,
+                )
+            )
+        cursor = midnight
+    return pieces
+
+
+def stop_timer(
+    db: Database,
+    *,
+    now: datetime,
+    at: datetime | None = None,
+    keep: str | None = None,
+    trim: bool = False,
+) -> TimeChange:
+    """Stop and log the timer (at `at`, default now). A stale timer needs `keep`:
+    "all" (up to now), "until" (up to `at`) or "none" (log nothing)."""
+    timer = get_timer(db)
+    if timer is None:
+        raise ValidationError("No timer is running.")
+    if keep is not None and keep not in KEEP_CHOICES:
+        raise ValidationError("Choose to keep all, until a time, or none.")
+    if keep is None and at is None and is_stale(timer, now):
+        raise StaleTimerError(
+            f"The timer for {timer.activity_name} has run since "
+            f"{timer.started_at:%a %d %b %H:%M} ({timer.elapsed_minutes(now) // 60} hours). "
+            "Say what to keep: stop it at a time, keep all of it, or keep none."
+        )
+    if keep == "until" and at is None:
+        raise ValidationError("Say until when to keep the time.")
+    end = _minute(now if keep == "all" or at is None else at)
+    if keep != "none":
+        if end > _minute(now):
+            raise ValidationError("The timer cannot stop later than now.")
+        if end < timer.started_at:
+            raise ValidationError(f"The timer started at {timer.started_at:%H:%M}; stop it after that.")
+    store = TimeStore(db)
+    added: list[TimeEntry] = []
+    removed: list[TimeEntry] = []
+    with db.atomic():
+        if keep != "none":
+            for piece in _pieces(timer, end):
+                change = store.log_time(piece, trim=trim, today=now.date())
+                added.extend(change.added)
+                removed.extend(change.removed)
+        db.execute("DELETE FROM running_timer")
+    return TimeChange(tuple(added), tuple(removed), "Stop timer")
+
+
+def discard_timer(db: Database) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM running_timer")
