@@ -13,6 +13,7 @@ from core.errors import ValidationError
 from core.models import FLAGS, Case, Profile, Reduction
 from core.profile import save_profile
 from core.reductions import add_reduction, add_report
+from core.supervision_demo import fill_supervision_demo
 from core.time_demo import fill_time_demo
 
 SEED = 2021  # the HMI bulletin's year; any fixed seed gives the same demo every time
@@ -110,4 +111,5 @@ def fill_demo(db: Database, today: date | None = None) -> None:
     rng = random.Random(SEED)
     with db.atomic():
         fill_caseload(db, today, rng)
+        fill_supervision_demo(db, today, rng)
         fill_time_demo(db, today, rng)

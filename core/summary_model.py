@@ -1,0 +1,117 @@
+"""The one-page supervision summary as plain data: ten sections, each sentences, bullets or a table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+SECTION_KEYS: tuple[str, ...] = (
+    "header",
+    "workload",
+    "time",
+    "going_well",
+    "cases",
+    "requests",
+    "wellbeing",
+    "reflection",
+    "learning",
+    "actions",
+)
+SECTION_TITLES = {
+    "header": "Supervision summary",
+    "workload": "Workload at a glance",
+    "time": "Where the time went",
+    "going_well": "What's going well",
+    "cases": "Cases to discuss",
+    "requests": "Workload review and requests",
+    "wellbeing": "Wellbeing check-in",
+    "reflection": "Reflection",
+    "learning": "Learning and development",
+    "actions": "Agreed actions",
+}
+# When the page overflows, these go first, in this order; "workload" and "actions" never go.
+CUT_ORDER: tuple[str, ...] = ("reflection", "time")
+DEFAULT_CLASSIFICATION = "OFFICIAL"
+
+
+@dataclass
+class TrendPoint:
+    label: str  # e.g. "6 Nov"
+    percent: float | None  # None: a week with no data (a gap, not a zero)
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    # A small table: the first row is the header. Cells are plain text.
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    empty: str | None = None  # said instead of content when there is nothing to show
+    trend: list[TrendPoint] = field(default_factory=list)
+    comment_lines: int = 0  # blank ruled lines left for the manager's comments
+    cut: bool = False  # dropped to keep to one page; the heading says so
+
+    def has_content(self) -> bool:
+        return bool(self.paragraphs or self.bullets or self.rows or self.trend)
+
+
+@dataclass
+class Summary:
+    classification: str
+    period_start: date
+    period_end: date
+    generated_on: date
+    sections: list[Section]
+    include_cases: bool = False
+    include_wellbeing: bool = False
+    empty_period: bool = False
+    notice: str | None = None  # one line under the header, e.g. "Nothing was recorded …"
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    def cut_titles(self) -> list[str]:
+        return [s.title for s in self.sections if s.cut]
+
+
+def long_date(day: date) -> str:
+    """'28 November 2026': unambiguous on paper, read aloud well."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: date | None) -> str:
+    return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def hours_text(hours: float) -> str:
+    """'1 hour', '7.5 hours': units spelled out."""
+    value = f"{hours:.1f}".rstrip("0").rstrip(".")
+    return f"{value} hour" if value == "1" else f"{value} hours"
+
+
+def redact_references(text: str, references: set[str]) -> str:
+    """Replace any case reference inside free text, so an aggregate export never carries one."""
+    for ref in sorted(references, key=len, reverse=True):
+        if ref:
+            text = re.sub(rf"(?<![\w]){re.escape(ref)}(?![\w])", "[a case]", text, flags=re.I)
+    return text
+
+
+def estimated_lines(summary: Summary, width: int = 110) -> int:
+    """A rough count of printed lines at about `width` characters, used before real layout."""
+    lines = 4  # title, classification, period line, spacing
+    for section in summary.sections:
+        if section.key == "header":
+            lines += max(1, len(section.paragraphs)) // 2 + 1
+            continue
+        lines += 2  # heading and space
+        if section.cut or not section.has_content():
+            lines += 1
+            continue
+        for text in section.paragraphs + section.bullets:
+            lines += max(1, -(-len(text) // width))
+        lines += len(section.rows) + (6 if section.trend else 0) + section.comment_lines
+    return lines
