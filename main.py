@@ -99,6 +99,9 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     settings_view = SettingsView()
     settings_view.add_page("Profile", ProfilePage(db, hub))
     settings_view.add_page("Reductions && reports", ReductionsPage(db, hub))
+    from ui.supervision_view import SupervisionView
+
+    window.add_view("supervision", "Supervision", SupervisionView(db, hub))
     window.add_view("settings", "Settings", settings_view)
     return window
 

@@ -10,6 +10,9 @@ from cli import time_commands
 COMMAND_MODULES = [caseload_commands]
 COMMAND_MODULES.append(storage_commands)
 COMMAND_MODULES.append(time_commands)
+from cli import estimate_commands  # noqa: E402
+
+COMMAND_MODULES.append(estimate_commands)
 from cli import export_commands  # noqa: E402
 
 COMMAND_MODULES.append(export_commands)

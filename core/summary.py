@@ -265,17 +265,25 @@ def _redact(summary: Summary, references: set[str]) -> None:
         section.rows = [tuple(redact_references(c, references) for c in r) for r in section.rows]
 
 
+def summary_candidates(
+    db: Database, options: SummaryOptions | None = None, today: date | None = None
+) -> list[Summary]:
+    """The summary whole, then with reflection cut, then with time cut too: the first that fits
+    one page is the one to print (chosen where the layout is measured)."""
+    return [compose_summary(db, options, today, CUT_ORDER[:n]) for n in range(len(CUT_ORDER) + 1)]
+
+
+def first_fitting(candidates: list[Summary], fits: Callable[[Summary], bool]) -> Summary:
+    for summary in candidates:
+        if fits(summary):
+            return summary
+    return candidates[-1]
+
+
 def fit_summary(
     db: Database, options: SummaryOptions | None = None, today: date | None = None,
     fits: Callable[[Summary], bool] | None = None,
 ) -> Summary:
     """Compose, then cut reflection and then time until `fits` says the page holds it."""
     fits = fits or (lambda s: estimated_lines(s) <= PAGE_LINES)
-    cut: tuple[str, ...] = ()
-    summary = compose_summary(db, options, today, cut)
-    for key in CUT_ORDER:
-        if fits(summary):
-            break
-        cut += (key,)
-        summary = compose_summary(db, options, today, cut)
-    return summary
+    return first_fitting(summary_candidates(db, options, today), fits)

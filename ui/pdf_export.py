@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from sqlite_utils import Database
 
 from core.export import check_target, write_atomically
-from core.summary import SummaryOptions, fit_summary
+from core.summary import SummaryOptions, first_fitting, fit_summary
 from core.summary_model import Summary
 from core.summary_render import summary_html
 from ui.trend_image import trend_image
@@ -119,4 +119,10 @@ def write_pdf(
     """Compose, fit to one page and write the PDF atomically (temporary file, then rename)."""
     check_target(Path(path))
     summary = fitted_summary(db, options, today)
+    return write_atomically(Path(path), lambda temp: _write_pdf_file(summary, temp))
+
+
+def write_pdf_candidates(candidates: list[Summary], path: Path) -> Path:
+    """The worker-thread half of an export: choose the first summary that fits, draw, save."""
+    summary = first_fitting(candidates, lambda s: page_count(s) <= 1)
     return write_atomically(Path(path), lambda temp: _write_pdf_file(summary, temp))

@@ -9,4 +9,5 @@ from core.migrations import m001_caseload  # noqa: F401  (registers its steps)
 __all__ = ["MIGRATIONS", "known_names"]
 from core.migrations import m002_agenda  # noqa: F401,E402
 from core.migrations import m003_time  # noqa: F401,E402
+from core.migrations import m004_workload  # noqa: F401,E402
 from core.migrations import m005_supervision  # noqa: F401,E402
