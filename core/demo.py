@@ -11,6 +11,7 @@ from core.caseload import CaseStore
 from core.database import is_empty
 from core.errors import ValidationError
 from core.models import FLAGS, Case, Profile, Reduction
+from core.official import fill_demo_official
 from core.profile import save_profile
 from core.reductions import add_reduction, add_report
 from core.supervision_demo import fill_supervision_demo
@@ -20,10 +21,11 @@ SEED = 2021  # the HMI bulletin's year; any fixed seed gives the same demo every
 
 # (case type, share of the caseload); tiers weighted towards the middle, as real caseloads are.
 _TYPES = (("community", 0.55), ("licence", 0.30), ("custody", 0.15))
+# Weighted so the demo's estimate ends near the 2023-24 national average (about 117-120%).
 _TIER_WEIGHTS = {
-    "A": 1, "B": 3, "C": 4, "D": 2,
+    "A": 1, "B": 2, "C": 5, "D": 5,
 }
-_CHANGE_WEIGHTS = {"3": 2, "2": 4, "1": 3, "0": 1}
+_CHANGE_WEIGHTS = {"3": 1, "2": 3, "1": 5, "0": 2}
 
 
 def _pick(rng: random.Random, weights: dict[str, int]) -> str:
@@ -94,9 +96,9 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
         ),
         37.0,
     )
-    for weeks_ago in (1, 3, 4, 6, 9, 11, 14):
+    for weeks_ago in (3, 9, 14):
         add_report(db, "standard", today - timedelta(weeks=weeks_ago, days=rng.randint(0, 3)))
-    for weeks_ago in (2, 5, 8, 12):
+    for weeks_ago in (5, 12):
         add_report(db, "fast", today - timedelta(weeks=weeks_ago, days=rng.randint(0, 3)))
 
 
@@ -113,3 +115,4 @@ def fill_demo(db: Database, today: date | None = None) -> None:
         fill_caseload(db, today, rng)
         fill_supervision_demo(db, today, rng)
         fill_time_demo(db, today, rng)
+        fill_demo_official(db, today)
