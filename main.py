@@ -103,6 +103,9 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
 
     window.add_view("supervision", "Supervision", SupervisionView(db, hub))
     window.add_view("settings", "Settings", settings_view)
+    from ui.welcome_dialog import install_welcome
+
+    install_welcome(window, db, hub)  # Help > Welcome tour
     return window
 
 
@@ -112,6 +115,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.app import app_settings, create_application, install_excepthook, show_error
 
     app = create_application()
+    from ui.theme import apply_theme
+
+    app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     data_dir = resolve_data_dir(args.data_dir)
     setup_logging(data_dir)
     install_excepthook()
@@ -125,6 +131,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(db, data_dir, app_settings())
     window.restore_state()
     window.show()
+    from ui.welcome_dialog import maybe_show_welcome
+
+    maybe_show_welcome(window, db, window.hub)  # first start only
     return app.exec()
 
 

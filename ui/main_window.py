@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.window_state import flush_pending
+
 
 class MainWindow(QMainWindow):
     """Views plug in with `add_view`; menus with `menu(title)`.
@@ -34,7 +36,8 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         self.setWindowTitle("Caseload Companion")
-        self.setMinimumSize(1000, 680)
+        # Small enough for a 1024×700 laptop window, also at 200% scaling.
+        self.setMinimumSize(900, 600)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Views")
@@ -101,12 +104,15 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # First start: 1280×800, but never larger than a small or highly scaled screen.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(800, screen.height()))
         last = self._settings.value("window/view")
         if isinstance(last, str) and last in self._keys:
             self.show_view(last)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        flush_pending(self)  # column widths and splitters changed just before closing
         self._settings.setValue("window/geometry", self.saveGeometry())
         key = self.current_key()
         if key:

@@ -1,0 +1,73 @@
+"""Remember column widths, column order, sort order and splitter positions between sessions.
+
+Views call `remember_state(settings, "caseload/table", table.horizontalHeader())` once after
+building their layout: the saved state is restored at once and saved again whenever it changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QHeaderView, QSplitter
+
+SAVE_DELAY_MS = 400  # dragging a column edge emits many resizes; save once it settles
+_PREFIX = "state/"
+
+Remembered = QHeaderView | QSplitter
+
+
+def settings_key(key: str) -> str:
+    return _PREFIX + key.strip("/")
+
+
+def save_state(settings: QSettings, key: str, widget: Remembered) -> None:
+    settings.setValue(settings_key(key), widget.saveState())
+
+
+def restore_state(settings: QSettings, key: str, widget: Remembered) -> bool:
+    """Restore what was saved under `key`; False (and nothing changed) if there is nothing valid."""
+    value = settings.value(settings_key(key))
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return bool(widget.restoreState(value))
+    return False
+
+
+class _StateKeeper(QObject):
+    """Saves one widget's state shortly after it last changed; lives as the widget's child."""
+
+    def __init__(self, settings: QSettings, key: str, widget: Remembered):
+        super().__init__(widget)
+        self._settings, self._key, self._widget = settings, key, widget
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    def schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        save_state(self._settings, self._key, self._widget)
+
+
+def remember_state(settings: QSettings, key: str, widget: Remembered) -> bool:
+    """Restore `widget`'s saved state now and keep saving it as the user changes it.
+
+    Returns whether a saved state was restored (so a view can apply its own defaults otherwise).
+    """
+    restored = restore_state(settings, key, widget)
+    keeper = _StateKeeper(settings, key, widget)
+    if isinstance(widget, QSplitter):
+        widget.splitterMoved.connect(keeper.schedule)
+    else:
+        widget.sectionResized.connect(keeper.schedule)
+        widget.sectionMoved.connect(keeper.schedule)
+        widget.sortIndicatorChanged.connect(keeper.schedule)
+    return restored
+
+
+def flush_pending(root: QObject) -> None:
+    """Save every pending change under `root` at once (call from a window's closeEvent)."""
+    for keeper in root.findChildren(_StateKeeper):
+        if keeper._timer.isActive():
+            keeper.save_now()
