@@ -92,7 +92,7 @@ def _workload(db: Database, end: date) -> Section:
     facts = workload_facts(db, end)
     section = Section("workload", SECTION_TITLES["workload"], paragraphs=list(facts.lines))
     section.trend = facts.trend
-    section.paragraphs.append(f"{facts.trend_sentence} {facts.weeks_over}")
+    section.paragraphs.append(f"{facts.trend_sentence} {facts.weeks_over}".strip())
     return section
 
 

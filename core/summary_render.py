@@ -22,37 +22,45 @@ th {{ text-align: left; background-color: #E6E6E6; }}
 """
 
 
-def _chart_svg(trend: list[TrendPoint], width: int = 300, height: int = 110) -> str:
-    """A small greyscale bar chart with the 100% and 110% lines, for the HTML export."""
+def _chart_svg(trend: list[TrendPoint], width: int = 300, height: int = 120) -> str:
+    """The same chart as the PDF's, as inline SVG: gridlines, dashed 110% line, hatched bars over it."""
     known = [p.percent for p in trend if p.percent is not None]
-    top = max(130.0, *(known or [0.0])) * 1.05
-    left, bottom, plot_h = 34, 18, height - 26
-    step = (width - left - 6) / max(len(trend), 1)
-    y = lambda v: 4 + plot_h * (1 - v / top)  # noqa: E731
+    top = max(130.0, *(known or [0.0])) * 1.08
+    left, right, plot_top, plot_bottom = 30, width - 4, 6, height - 16
+    step = (right - left) / max(len(trend), 1)
+
+    def y(value: float) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * value / top
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'role="img" aria-label="Weekly estimate for the last {len(trend)} weeks">'
+        f'font-family="sans-serif" role="img" aria-label="Weekly estimate for the last {len(trend)} weeks">'
+        '<defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="5" height="5" fill="#DDDDDD"/>'
+        f'<line x1="0" y1="0" x2="0" y2="5" stroke="{INK}" stroke-width="1"/></pattern></defs>'
     ]
-    for level in (100, 110):
+    for level in range(0, int(top) + 1, 50):
         parts.append(
-            f'<line x1="{left}" x2="{width - 4}" y1="{y(level):.1f}" y2="{y(level):.1f}" '
-            f'stroke="{INK}" stroke-dasharray="{"4 3" if level == 110 else "1 2"}"/>'
-            f'<text x="{left - 3}" y="{y(level) + 3:.1f}" font-size="8" text-anchor="end">'
-            f"{level}%</text>"
+            f'<line x1="{left}" x2="{right}" y1="{y(level):.1f}" y2="{y(level):.1f}" stroke="#C8C8C8"/>'
+            f'<text x="{left - 4}" y="{y(level) + 3:.1f}" font-size="8" text-anchor="end">{level}%</text>'
         )
     for n, point in enumerate(trend):
-        x = left + n * step + step * 0.18
+        x = left + n * step + step * 0.17
         if point.percent is not None:
-            fill = "#555555" if point.percent > 110 else "#BBBBBB"
+            fill = "url(#hatch)" if point.percent > 110 else "white"
             parts.append(
-                f'<rect x="{x:.1f}" y="{y(point.percent):.1f}" width="{step * 0.64:.1f}" '
-                f'height="{y(0) - y(point.percent):.1f}" fill="{fill}" stroke="{INK}"/>'
+                f'<rect x="{x:.1f}" y="{y(point.percent):.1f}" width="{step * 0.66:.1f}" '
+                f'height="{plot_bottom - y(point.percent):.1f}" fill="{fill}" stroke="{INK}"/>'
             )
         parts.append(
-            f'<text x="{x + step * 0.32:.1f}" y="{height - 4}" font-size="7.5" '
+            f'<text x="{left + (n + 0.5) * step:.1f}" y="{height - 4}" font-size="8" '
             f'text-anchor="middle">{escape(point.label)}</text>'
         )
-    parts.append("</svg>")
+    parts.append(
+        f'<line x1="{left}" x2="{right}" y1="{y(110):.1f}" y2="{y(110):.1f}" stroke="{INK}" '
+        f'stroke-width="1.4" stroke-dasharray="5 3"/>'
+        f'<line x1="{left}" x2="{right}" y1="{plot_bottom}" y2="{plot_bottom}" stroke="{INK}"/></svg>'
+    )
     return "".join(parts)
 
 

@@ -99,6 +99,8 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
                      f"{number(official[1])}% (the weighted estimate above is this app's own).")
     if not est.has_data:
         lines = ["No active cases were recorded on this date, so there is no estimate to show."]
+    if all(point.percent is None for point in trend):
+        return WorkloadFacts(lines, [], "No weekly estimates recorded yet, so there is no trend.", "")
     return WorkloadFacts(
         lines=lines,
         trend=trend,

@@ -46,7 +46,7 @@ def trend_image(trend: list[TrendPoint], width: int = 300, height: int = 120, sc
                          Qt.AlignmentFlag.AlignCenter, point.label)
         if point.percent is None:
             painter.drawText(QRectF(x, plot_bottom - 14, step * 0.66, 12),
-                             Qt.AlignmentFlag.AlignCenter, "no data")
+                             Qt.AlignmentFlag.AlignCenter, "–")
             continue
         bar = QRectF(x, y(point.percent), step * 0.66, plot_bottom - y(point.percent))
         over = point.percent > 110
