@@ -96,9 +96,13 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.reductions_page import ReductionsPage
 
     window.add_view("caseload", "Caseload", CaseloadView(db, hub))
+    from ui.time_setup import add_time_pages, install_time
+
+    install_time(window, db, hub)  # Time view, Log time (Ctrl+L), Undo/Redo, tray
     settings_view = SettingsView()
     settings_view.add_page("Profile", ProfilePage(db, hub))
     settings_view.add_page("Reductions && reports", ReductionsPage(db, hub))
+    add_time_pages(settings_view, db, hub)
     from ui.supervision_view import SupervisionView
 
     window.add_view("supervision", "Supervision", SupervisionView(db, hub))

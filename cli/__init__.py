@@ -16,3 +16,6 @@ COMMAND_MODULES.append(estimate_commands)
 from cli import export_commands  # noqa: E402
 
 COMMAND_MODULES.append(export_commands)
+from cli import selfcheck_commands  # noqa: E402
+
+COMMAND_MODULES.append(selfcheck_commands)

@@ -8,9 +8,8 @@ from typing import Any
 
 from cli.common import Context, date_arg, print_json
 from core.activities import list_activities, match_activity
-from core.caseload import CaseStore
 from core.errors import ValidationError
-from core.quick_entry import parse_quick_entry
+from core.quick_entry import log_quick_entry
 from core.time_entries import TimeEntry, TimeStore, format_span
 from core.time_summary import hours_text
 from core.timer import get_timer, is_stale, start_timer, stop_timer
@@ -32,27 +31,8 @@ def entry_json(entry: TimeEntry) -> dict[str, Any]:
 
 
 def log_line(ctx: Context, line: str, day: date | None, trim: bool, now: datetime) -> TimeEntry:
-    """Parse and save one quick-entry line (shared with tests); ValidationError saves nothing."""
-    db = ctx.db
-    parsed = parse_quick_entry(
-        line,
-        now=now,
-        activities=list_activities(db),
-        case_refs=CaseStore(db).references(),
-        day=day,
-    )
-    store = TimeStore(db)
-    entry = TimeEntry(
-        date=parsed.date,
-        minutes=parsed.minutes,
-        activity_id=parsed.activity.id,  # type: ignore[arg-type]
-        start=parsed.start,
-        end=parsed.end,
-        case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
-        note=parsed.note,
-    )
-    change = store.log_time(entry, trim=trim, today=now.date())
-    return change.added[0]
+    """Parse and save one quick-entry line; ValidationError saves nothing."""
+    return log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added[0]
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -106,14 +86,19 @@ def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
     found = match_activity(list_activities(db), args.activity)
     if len(found) != 1:
         names = ", ".join(a.name for a in (found or list_activities(db)))
-        raise ValidationError(f"'{args.activity}' does not name one activity. Choose from: {names}.")
+        raise ValidationError(
+            f"'{args.activity}' does not name one activity. Choose from: {names}."
+        )
     case_id = TimeStore(db).case_id_for(args.case) if args.case else None
     started = now - timedelta(minutes=args.ago) if args.ago else None
-    change = start_timer(db, found[0].id, now=now, case_id=case_id, started_at=started)  # type: ignore[arg-type]
+    activity_id: int = found[0].id  # type: ignore[assignment]
+    change = start_timer(db, activity_id, now=now, case_id=case_id, started_at=started)
     timer = get_timer(db)
     assert timer is not None
     if change.added:
-        print(f"Logged {hours_text(sum(e.minutes for e in change.added) / 60)} of the previous timer.")
+        print(
+            f"Logged {hours_text(sum(e.minutes for e in change.added) / 60)} of the previous timer."
+        )
     print(f"Timing {timer.activity_name} since {timer.started_at:%H:%M}.")
     return 0
 
@@ -125,14 +110,23 @@ def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
         at = datetime.combine(now.date(), _clock(args.at))
     keep = "none" if args.discard else "all" if args.keep_all else ("until" if at else None)
     timer = get_timer(ctx.db)
-    if timer is not None and at is not None and timer.started_at.date() < now.date() and not args.date:
+    if (
+        timer is not None
+        and at is not None
+        and timer.started_at.date() < now.date()
+        and not args.date
+    ):
         raise ValidationError("The timer started on an earlier day; give --date with --at.")
     if at is not None and args.date:
         at = datetime.combine(args.date, at.time())
     change = stop_timer(ctx.db, now=now, at=at, keep=keep, trim=args.trim_overlaps)
     trimmed = {e.id for e in change.removed}  # entries cut back to make room are not new time
     minutes = sum(e.minutes for e in change.added if e.id not in trimmed)
-    print(f"Timer stopped; logged {hours_text(minutes / 60)}." if minutes else "Timer stopped; nothing logged.")
+    print(
+        f"Timer stopped; logged {hours_text(minutes / 60)}."
+        if minutes
+        else "Timer stopped; nothing logged."
+    )
     return 0
 
 
@@ -147,7 +141,9 @@ def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
         f"({hours_text(timer.elapsed_minutes(now) / 60)})."
     )
     if is_stale(timer, now):
-        print("It has run a long time: stop it with --at TIME (and --date), --keep-all or --discard.")
+        print(
+            "It has run a long time: stop it with --at TIME (and --date), --keep-all or --discard."
+        )
     return 0
 
 
@@ -155,8 +151,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     log = sub.add_parser("log", help="log time in one line, or `log list` to see it")
     log.add_argument("line", nargs="*", help='e.g. "09:30-10:15 home visit @C07 note", or list')
     log.add_argument("--date", type=date_arg, help="the day the time was spent (default today)")
-    log.add_argument("--trim-overlaps", action="store_true",
-                     help="shorten entries the new one overlaps instead of refusing")
+    log.add_argument(
+        "--trim-overlaps",
+        action="store_true",
+        help="shorten entries the new one overlaps instead of refusing",
+    )
     log.add_argument("--from", dest="date_from", type=date_arg, help="list from this date")
     log.add_argument("--to", dest="date_to", type=date_arg, help="list up to this date")
     log.add_argument("--json", action="store_true", help="list as JSON")
@@ -174,8 +173,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     stop.add_argument("--date", type=date_arg, help="the day of --at, for a timer left running")
     stop.add_argument("--keep-all", action="store_true", help="keep all of a long-running timer")
     stop.add_argument("--discard", action="store_true", help="stop without logging anything")
-    stop.add_argument("--trim-overlaps", action="store_true",
-                      help="shorten entries the timer's time overlaps instead of refusing")
+    stop.add_argument(
+        "--trim-overlaps",
+        action="store_true",
+        help="shorten entries the timer's time overlaps instead of refusing",
+    )
     stop.set_defaults(func=run_timer_stop)
     status = tsub.add_parser("status", help="is a timer running?")
     status.set_defaults(func=run_timer_status)

@@ -89,10 +89,19 @@ def add_activity(db: Database, name: str, counted_by_wmt: bool = False) -> Activ
     if problems:
         raise ValidationError(problems)
     position = next(iter(db.query("SELECT coalesce(max(position), 0) + 1 AS p FROM activities")))
-    new_id = db["activities"].insert(
-        {"name": name, "counted_by_wmt": int(counted_by_wmt), "hidden": 0, "built_in": 0,
-         "position": position["p"]}
-    ).last_pk
+    new_id = (
+        db["activities"]
+        .insert(
+            {
+                "name": name,
+                "counted_by_wmt": int(counted_by_wmt),
+                "hidden": 0,
+                "built_in": 0,
+                "position": position["p"],
+            }
+        )
+        .last_pk
+    )
     return get_activity(db, int(new_id))
 
 

@@ -77,7 +77,9 @@ def _year(year: int) -> dict[date, str]:
         christmas_obs, boxing_obs = christmas, date(year, 12, 28)
     else:
         christmas_obs, boxing_obs = christmas, boxing
-    days[christmas_obs] = "Christmas Day" + (" (substitute day)" if christmas_obs != christmas else "")
+    days[christmas_obs] = "Christmas Day" + (
+        " (substitute day)" if christmas_obs != christmas else ""
+    )
     days[boxing_obs] = "Boxing Day" + (" (substitute day)" if boxing_obs != boxing else "")
     days.update({d: n for d, n in _EXTRA.items() if d.year == year})
     return dict(sorted(days.items()))

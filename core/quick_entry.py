@@ -1,4 +1,4 @@
-"""Read one typed line into a time entry: `09:30-10:15 home visit @C07 note`, `-20 recording`, `45m travel`.
+"""Read one typed line into a time entry: `09:30-10:15 home visit @C07 note`, `45m travel`.
 
 Forms the line may start with (after an optional `yesterday`, weekday or date):
     09:30-10:15   9.30-10.15   0930-1015   9-10    a range of clock times
@@ -17,14 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
-from core.activities import ALIASES, Activity, match_activity
+from sqlite_utils import Database
+
+from core.activities import ALIASES, Activity, list_activities, match_activity
+from core.caseload import CaseStore
 from core.dates import DateError, parse_date
 from core.errors import ValidationError
+from core.time_entries import TimeChange, TimeEntry, TimeStore
 
 EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
 
 _T = r"(\d{1,2}[:.]\d{2}|\d{3,4}|\d{1,2})"
-_DUR = r"(\d+(?:\.\d+)?\s*h(?:ours?|rs?)?(?:\s*\d{1,2}(?:\s*m(?:ins?|inutes?)?)?)?|\d+\s*m(?:ins?|inutes?)?)"
+_MIN = r"m(?:ins?|inutes?)?"
+_DUR = rf"(\d+(?:\.\d+)?\s*h(?:ours?|rs?)?(?:\s*\d{{1,2}}(?:\s*{_MIN})?)?|\d+\s*{_MIN})"
 _END = r"(?=\s|$)"
 _RANGE = re.compile(rf"^{_T}\s*[-–—]\s*({_T[1:-1]}|now)?{_END}", re.I)
 _AGO = re.compile(rf"^-\s*({_DUR[1:-1]}|\d+){_END}", re.I)
@@ -76,8 +81,11 @@ def _day_prefix(words: list[str], day: date) -> tuple[date, list[str]]:
         return day, words[1:]
     if first == "yesterday":
         return day - timedelta(days=1), words[1:]
-    if first[:3] in _WEEKDAYS and first.isalpha() and len(first) >= 3 and (
-        len(first) == 3 or "day".startswith(first[-3:]) or first.endswith("day")
+    if (
+        first[:3] in _WEEKDAYS
+        and first.isalpha()
+        and len(first) >= 3
+        and (len(first) == 3 or "day".startswith(first[-3:]) or first.endswith("day"))
     ):
         back = (day.weekday() - _WEEKDAYS.index(first[:3])) % 7
         return day - timedelta(days=back), words[1:]
@@ -102,7 +110,7 @@ def _times(text: str, now: datetime, on_today: bool) -> tuple[int | None, int | 
             end = now_minutes
         else:
             end = _clock(end_text)
-        return start, end, end - start, text[match.end():]
+        return start, end, end - start, text[match.end() :]
     match = _AGO.match(text)
     if match:
         minutes = _duration(match.group(1))
@@ -112,14 +120,14 @@ def _times(text: str, now: datetime, on_today: bool) -> tuple[int | None, int | 
             raise ValidationError(
                 "That reaches back past midnight. Log the time before midnight for yesterday."
             )
-        return now_minutes - minutes, now_minutes, minutes, text[match.end():]
+        return now_minutes - minutes, now_minutes, minutes, text[match.end() :]
     match = _START_DUR.match(text)
     if match:
         start, minutes = _clock(match.group(1)), _duration(match.group(2))
-        return start, start + minutes, minutes, text[match.end():]
+        return start, start + minutes, minutes, text[match.end() :]
     match = _DURATION.match(text)
     if match:
-        return None, None, _duration(match.group(1)), text[match.end():]
+        return None, None, _duration(match.group(1)), text[match.end() :]
     raise ValidationError(f"Start with a time or a duration, {EXAMPLE}.")
 
 
@@ -164,7 +172,9 @@ def parse_quick_entry(
                 f"({start // 60:02d}:{start % 60:02d})."
             )
         if end >= 24 * 60:
-            raise ValidationError("That runs past midnight; log the time after it for the next day.")
+            raise ValidationError(
+                "That runs past midnight; log the time after it for the next day."
+            )
         if day == today and end > now.hour * 60 + now.minute + 1:
             raise ValidationError(
                 f"{end // 60:02d}:{end % 60:02d} is later than now; log time once it has happened."
@@ -196,7 +206,9 @@ def parse_quick_entry(
     )
 
 
-def suggest(line: str, activities: list[Activity], case_refs: Iterable[str], limit: int = 8) -> list[str]:
+def suggest(
+    line: str, activities: list[Activity], case_refs: Iterable[str], limit: int = 8
+) -> list[str]:
     """Whole-line completions for what is being typed: an activity name, or a case after `@`."""
     if not line or line.endswith(" "):
         return []
@@ -210,7 +222,7 @@ def suggest(line: str, activities: list[Activity], case_refs: Iterable[str], lim
     for pattern in (_RANGE, _AGO, _START_DUR, _DURATION):
         match = pattern.match(line)
         if match:
-            time_part, phrase = line[: match.end()], line[match.end():].lstrip()
+            time_part, phrase = line[: match.end()], line[match.end() :].lstrip()
             break
     else:
         return []
@@ -220,10 +232,32 @@ def suggest(line: str, activities: list[Activity], case_refs: Iterable[str], lim
     names = [a.name for a in activities if a.name.lower().startswith(lowered)]
     names += [a.name for a in match_activity(activities, phrase) if a.name not in names]
     names += [
-        a.name for a in activities
-        if a.key and a.name not in names
+        a.name
+        for a in activities
+        if a.key
+        and a.name not in names
         and any(alias.startswith(lowered) for alias in ALIASES.get(a.key, ()))
     ]
     if any(n.lower() == lowered for n in names):
         return []
     return [f"{time_part} {n.lower()} " for n in names[:limit]]
+
+
+def log_quick_entry(
+    db: Database, line: str, *, now: datetime, day: date | None = None, trim: bool = False
+) -> TimeChange:
+    """Parse and save one line; ValidationError (OverlapError for overlaps) saves nothing."""
+    parsed = parse_quick_entry(
+        line, now=now, activities=list_activities(db), case_refs=CaseStore(db).references(), day=day
+    )
+    store = TimeStore(db)
+    entry = TimeEntry(
+        date=parsed.date,
+        minutes=parsed.minutes,
+        activity_id=parsed.activity.id,  # type: ignore[arg-type]
+        start=parsed.start,
+        end=parsed.end,
+        case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
+        note=parsed.note,
+    )
+    return store.log_time(entry, trim=trim, today=now.date())

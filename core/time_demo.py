@@ -15,14 +15,40 @@ from core.working_week import LeaveDay, add_leave
 
 # Activity key -> weight for a block of the day; court duty and own supervision are scheduled.
 _WEIGHTS = {
-    "appointment": 30, "recording": 22, "home_visit": 6, "assessment": 6, "court_report": 6,
-    "travel": 7, "mappa": 4, "parole_recall": 4, "duty": 4, "covering": 3, "one_to_one": 3,
+    "appointment": 30,
+    "recording": 22,
+    "home_visit": 6,
+    "assessment": 6,
+    "court_report": 6,
+    "travel": 7,
+    "mappa": 4,
+    "parole_recall": 4,
+    "duty": 4,
+    "covering": 3,
+    "one_to_one": 3,
     "training": 2,
 }
-_WITH_CASE = {"appointment", "home_visit", "assessment", "court_report", "parole_recall",
-              "mappa", "one_to_one"}
-_NOTES = ("", "", "", "", "rearranged", "did not attend", "joint with police", "by phone",
-          "review due", "carry over")
+_WITH_CASE = {
+    "appointment",
+    "home_visit",
+    "assessment",
+    "court_report",
+    "parole_recall",
+    "mappa",
+    "one_to_one",
+}
+_NOTES = (
+    "",
+    "",
+    "",
+    "",
+    "rearranged",
+    "did not attend",
+    "joint with police",
+    "by phone",
+    "review due",
+    "carry over",
+)
 
 
 def _day_blocks(rng: random.Random, minutes_target: int) -> list[tuple[str, int]]:
@@ -30,7 +56,9 @@ def _day_blocks(rng: random.Random, minutes_target: int) -> list[tuple[str, int]
     blocks, total = [], 0
     while total < minutes_target:
         key = rng.choices(keys, weights=[_WEIGHTS[k] for k in keys])[0]
-        length = rng.choice([15, 30, 30, 45, 45, 60, 60, 90, 120] if key != "travel" else [20, 30, 45])
+        length = rng.choice(
+            [15, 30, 30, 45, 45, 60, 60, 90, 120] if key != "travel" else [20, 30, 45]
+        )
         length = min(length, max(15, minutes_target - total))
         blocks.append((key, length))
         total += length
@@ -49,7 +77,11 @@ def fill_time_demo(db: Database, today: date, rng: random.Random) -> None:
     add_leave(db, LeaveDay(monday + timedelta(weeks=8, days=3), "sickness"))
     day = monday
     while day < today:
-        if day.weekday() >= 5 or bank_holiday_name(day) or leave_week <= day < leave_week + timedelta(days=5):
+        if (
+            day.weekday() >= 5
+            or bank_holiday_name(day)
+            or leave_week <= day < leave_week + timedelta(days=5)
+        ):
             day += timedelta(days=1)
             continue
         if day == monday + timedelta(weeks=8, days=3):

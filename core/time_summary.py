@@ -105,7 +105,7 @@ def _not_counted(db: Database, first: date, last: date) -> NotCountedPeriod:
 
 
 def not_counted_hours(db: Database, today: date) -> NotCountedSummary:
-    """What the estimate doesn't see: uncounted hours this week (to Sunday) and the 4 weeks before."""
+    """What the estimate doesn't see: uncounted hours this week and in the 4 weeks before."""
     monday = monday_of(today)
     return NotCountedSummary(
         this_week=_not_counted(db, monday, monday + timedelta(days=6)),

@@ -94,7 +94,8 @@ def start_timer(
         problems.append("A timer cannot start in the future.")
     if now - started > timedelta(hours=STALE_LIMIT_HOURS):
         problems.append(
-            f"A timer can start at most {STALE_LIMIT_HOURS} hours ago; log earlier time as an entry."
+            f"A timer can start at most {STALE_LIMIT_HOURS} hours ago; "
+            "log earlier time as an entry."
         )
     try:
         get_activity(db, activity_id)
@@ -183,7 +184,9 @@ def stop_timer(
         if end > _minute(now):
             raise ValidationError("The timer cannot stop later than now.")
         if end < timer.started_at:
-            raise ValidationError(f"The timer started at {timer.started_at:%H:%M}; stop it after that.")
+            raise ValidationError(
+                f"The timer started at {timer.started_at:%H:%M}; stop it after that."
+            )
     store = TimeStore(db)
     added: list[TimeEntry] = []
     removed: list[TimeEntry] = []

@@ -160,7 +160,9 @@ def leave_between(db: Database, first: date, last: date) -> dict[date, LeaveDay]
         [first.isoformat(), last.isoformat()],
     )
     return {
-        date.fromisoformat(r["date"]): LeaveDay(date.fromisoformat(r["date"]), r["kind"], r["hours"])
+        date.fromisoformat(r["date"]): LeaveDay(
+            date.fromisoformat(r["date"]), r["kind"], r["hours"]
+        )
         for r in rows
     }
 
@@ -208,7 +210,9 @@ def gaps_in_day(
         gap_end = min(span[0], end_of_window)
         needed = max(min_minutes, EDGE_GAP_MINUTES) if index == 0 else min_minutes
         if gap_end - cursor >= needed:
-            gaps.append(Gap(day, time(cursor // 60, cursor % 60), time(gap_end // 60, gap_end % 60)))
+            gaps.append(
+                Gap(day, time(cursor // 60, cursor % 60), time(gap_end // 60, gap_end % 60))
+            )
         cursor = max(cursor, span[1])
     if until is None and end_of_window - cursor >= max(min_minutes, EDGE_GAP_MINUTES):
         gaps.append(Gap(day, time(cursor // 60, cursor % 60), limit))

@@ -24,7 +24,15 @@ def parse(line, acts, **kw):
 @pytest.mark.parametrize(
     "line, start, end, minutes, activity, case, note",
     [
-        ("09:30-10:15 home visit @C07 note text", time(9, 30), time(10, 15), 45, "Home visit", "C07", "note text"),
+        (
+            "09:30-10:15 home visit @C07 note text",
+            time(9, 30),
+            time(10, 15),
+            45,
+            "Home visit",
+            "C07",
+            "note text",
+        ),
         ("-20 recording @C12", time(16, 10), time(16, 30), 20, "Recording and admin", "C12", ""),
         ("45m travel", None, None, 45, "Travel", None, ""),
         ("9-10 admin", time(9), time(10), 60, "Recording and admin", None, ""),
@@ -35,7 +43,15 @@ def parse(line, acts, **kw):
         ("1.5h court duty", None, None, 90, "Court duty", None, ""),
         ("90 min covering for a colleague", None, None, 90, "Covering for a colleague", None, ""),
         ("14:00-now duty", time(14), time(16, 30), 150, "Duty / reception", None, ""),
-        ("-1h parole @C12 dossier", time(15, 30), time(16, 30), 60, "Parole or recall work", "C12", "dossier"),
+        (
+            "-1h parole @C12 dossier",
+            time(15, 30),
+            time(16, 30),
+            60,
+            "Parole or recall work",
+            "C12",
+            "dossier",
+        ),
         ("45m travel @C07 rural visit", None, None, 45, "Travel", "C07", "rural visit"),
     ],
 )

@@ -1,4 +1,4 @@
-"""The `log` and `timer` commands: one line to log, JSON out, bad input exits 2 with nothing saved."""
+"""The `log` and `timer` commands: one line logs, JSON lists, bad input exits 2, saves nothing."""
 
 import json
 
@@ -30,18 +30,37 @@ def listed(data_dir, capsys):
 
 
 def test_one_line_logs_an_hour_after_the_fact(with_case, capsys):
-    assert run(with_case, "log", "09:30-10:15 home visit @C07 joint visit", "--date", "2026-11-24") == 0
+    assert (
+        run(with_case, "log", "09:30-10:15 home visit @C07 joint visit", "--date", "2026-11-24")
+        == 0
+    )
     assert "Logged 45 minutes of Home visit for C07" in capsys.readouterr().out
     rows = listed(with_case, capsys)
     assert rows == [
-        {"id": rows[0]["id"], "date": "2026-11-24", "start": "09:30", "end": "10:15", "minutes": 45,
-         "activity": "Home visit", "counted_by_wmt": True, "case": "C07", "note": "joint visit"}
+        {
+            "id": rows[0]["id"],
+            "date": "2026-11-24",
+            "start": "09:30",
+            "end": "10:15",
+            "minutes": 45,
+            "activity": "Home visit",
+            "counted_by_wmt": True,
+            "case": "C07",
+            "note": "joint visit",
+        }
     ]
 
 
 @pytest.mark.parametrize(
     "line",
-    ["45m gardening", "45m travel @C99", "25:00-26:00 travel", "10:15-09:30 travel", "", "09:45-10:00 travel"],
+    [
+        "45m gardening",
+        "45m travel @C99",
+        "25:00-26:00 travel",
+        "10:15-09:30 travel",
+        "",
+        "09:45-10:00 travel",
+    ],
 )
 def test_bad_input_exits_2_with_one_line_and_saves_nothing(with_case, capsys, line):
     run(with_case, "log", "09:30-10:15 home visit", "--date", "2026-11-24")
@@ -54,8 +73,13 @@ def test_bad_input_exits_2_with_one_line_and_saves_nothing(with_case, capsys, li
 
 def test_overlap_can_be_trimmed_on_request(with_case, capsys):
     run(with_case, "log", "09:00-11:00 admin", "--date", "2026-11-24")
-    assert run(with_case, "log", "10:00-11:00 travel", "--date", "2026-11-24", "--trim-overlaps") == 0
-    assert [(r["start"], r["end"]) for r in listed(with_case, capsys)] == [("09:00", "10:00"), ("10:00", "11:00")]
+    assert (
+        run(with_case, "log", "10:00-11:00 travel", "--date", "2026-11-24", "--trim-overlaps") == 0
+    )
+    assert [(r["start"], r["end"]) for r in listed(with_case, capsys)] == [
+        ("09:00", "10:00"),
+        ("10:00", "11:00"),
+    ]
 
 
 def test_timer_start_status_stop(with_case, capsys):

@@ -20,7 +20,9 @@ def act(db, name):
 def timed(db, start, end, name="Home visit", **kw):
     s, e = time(*start), time(*end)
     minutes = (e.hour * 60 + e.minute) - (s.hour * 60 + s.minute)
-    return TimeEntry(date=kw.pop("day", DAY), minutes=minutes, activity_id=act(db, name), start=s, end=e, **kw)
+    return TimeEntry(
+        date=kw.pop("day", DAY), minutes=minutes, activity_id=act(db, name), start=s, end=e, **kw
+    )
 
 
 def test_overlap_is_refused_and_nothing_saved(db):
@@ -45,8 +47,13 @@ def test_trim_shortens_splits_and_removes(db):
     store.log_time(timed(db, (9, 0), (12, 0), "Recording and admin"))
     store.log_time(timed(db, (13, 0), (13, 30), "Travel"))
     store.log_time(timed(db, (10, 0), (11, 0)), trim=True)  # inside the morning block: splits it
-    store.log_time(timed(db, (12, 30), (14, 0), "Assessment"), trim=True)  # covers travel: removes it
-    spans = [(f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.activity_name, e.minutes) for e in store.entries_on(DAY)]
+    store.log_time(
+        timed(db, (12, 30), (14, 0), "Assessment"), trim=True
+    )  # covers travel: removes it
+    spans = [
+        (f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.activity_name, e.minutes)
+        for e in store.entries_on(DAY)
+    ]
     assert spans == [
         ("09:00", "10:00", "Recording and admin", 60),
         ("10:00", "11:00", "Home visit", 60),

@@ -28,8 +28,12 @@ def test_timer_survives_closing_and_reopening(tmp_path):
 
 
 def test_started_ago_switch_and_stop_at(db):
-    start_timer(db, act(db, "Home visit"), now=datetime(2026, 11, 24, 10, 0),
-                started_at=datetime(2026, 11, 24, 9, 50))
+    start_timer(
+        db,
+        act(db, "Home visit"),
+        now=datetime(2026, 11, 24, 10, 0),
+        started_at=datetime(2026, 11, 24, 9, 50),
+    )
     start_timer(db, act(db, "Travel"), now=datetime(2026, 11, 24, 10, 40))  # switch in one step
     stop_timer(db, now=datetime(2026, 11, 24, 11, 30), at=datetime(2026, 11, 24, 11, 5))
     entries = TimeStore(db).entries_on(date(2026, 11, 24))
@@ -75,5 +79,9 @@ def test_long_day_timer_past_limit_is_stale(db):
 
 def test_timer_cannot_start_in_the_future(db):
     with pytest.raises(ValidationError, match="future"):
-        start_timer(db, act(db, "Travel"), now=datetime(2026, 11, 24, 9, 0),
-                    started_at=datetime(2026, 11, 24, 9, 30))
+        start_timer(
+            db,
+            act(db, "Travel"),
+            now=datetime(2026, 11, 24, 9, 0),
+            started_at=datetime(2026, 11, 24, 9, 30),
+        )

@@ -21,12 +21,36 @@ from core.working_week import (
 )
 
 EXPECTED = {
-    2025: ["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25",
-           "2025-12-25", "2025-12-26"],
-    2026: ["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31",
-           "2026-12-25", "2026-12-28"],
-    2027: ["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30",
-           "2027-12-27", "2027-12-28"],
+    2025: [
+        "2025-01-01",
+        "2025-04-18",
+        "2025-04-21",
+        "2025-05-05",
+        "2025-05-26",
+        "2025-08-25",
+        "2025-12-25",
+        "2025-12-26",
+    ],
+    2026: [
+        "2026-01-01",
+        "2026-04-03",
+        "2026-04-06",
+        "2026-05-04",
+        "2026-05-25",
+        "2026-08-31",
+        "2026-12-25",
+        "2026-12-28",
+    ],
+    2027: [
+        "2027-01-01",
+        "2027-03-26",
+        "2027-03-29",
+        "2027-05-03",
+        "2027-05-31",
+        "2027-08-30",
+        "2027-12-27",
+        "2027-12-28",
+    ],
 }
 
 
@@ -50,7 +74,9 @@ def log(db, day, minutes, start=None):
     if start:
         m = start.hour * 60 + start.minute + minutes
         end = time(m // 60, m % 60)
-    TimeStore(db).log_time(TimeEntry(day, minutes, travel, start=start, end=end), today=date(2027, 1, 1))
+    TimeStore(db).log_time(
+        TimeEntry(day, minutes, travel, start=start, end=end), today=date(2027, 1, 1)
+    )
 
 
 def test_part_time_week_with_a_bank_holiday(db):
@@ -87,7 +113,10 @@ def test_gaps_in_the_working_day(db):
     log(db, day, 20, start=time(13, 20))  # a 20-minute break is not a gap
     entries = TimeStore(db).entries_on(day)
     gaps = gaps_in_day(entries, time(9), time(17))
-    assert [(f"{g.start:%H:%M}", f"{g.end:%H:%M}") for g in gaps] == [("10:40", "12:15"), ("13:40", "17:00")]
+    assert [(f"{g.start:%H:%M}", f"{g.end:%H:%M}") for g in gaps] == [
+        ("10:40", "12:15"),
+        ("13:40", "17:00"),
+    ]
     today_gaps = gaps_in_day(entries, time(9), time(17), until=time(14, 0))
     assert [(f"{g.start:%H:%M}", f"{g.end:%H:%M}") for g in today_gaps] == [("10:40", "12:15")]
 

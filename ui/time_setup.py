@@ -1,0 +1,73 @@
+"""Wires time logging into the window: the Time view, Log time (Ctrl+L), Undo/Redo, tray, pages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from sqlite_utils import Database
+
+from ui.activities_page import ActivitiesPage
+from ui.hub import Hub
+from ui.main_window import MainWindow
+from ui.quick_entry_dialog import QuickEntryDialog
+from ui.settings_view import SettingsView
+from ui.time_operations import record
+from ui.time_view import TimeView
+from ui.tray import TimeTray
+from ui.working_pattern_page import WorkingPatternPage
+
+
+def install_time(
+    window: MainWindow, db: Database, hub: Hub, clock: Callable[[], datetime] = datetime.now
+) -> TimeView:
+    """Add the Time view (call before the Settings view is added) and its window-wide actions."""
+    stack = QUndoStack(window)
+    view = TimeView(db, hub, stack, clock)
+    window.add_view("time", "Time", view)
+
+    def quick_entry() -> None:
+        change = QuickEntryDialog.get_change(window, db, clock)
+        if change is not None:
+            record(stack, db, hub, change, "Log time")
+
+    log_action = QAction("&Log time…", window)
+    log_action.setShortcut(QKeySequence("Ctrl+L"))
+    log_action.setToolTip("Log time in one line, from anywhere in the app (Ctrl+L)")
+    log_action.triggered.connect(quick_entry)
+    window.addAction(log_action)  # window-wide, whichever view is shown
+    file_menu = window.menu("&File")
+    file_menu.insertAction(file_menu.actions()[0] if file_menu.actions() else None, log_action)
+
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu = window.menu("&Edit")
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    window.addAction(undo)
+    window.addAction(redo)
+    window.time_undo_stack = stack  # type: ignore[attr-defined]
+
+    tray = TimeTray(
+        db,
+        window,
+        start=view.timer.start,
+        stop=view.timer.stop,
+        quick_entry=quick_entry,
+        clock=clock,
+    )
+    hub.timeLogged.connect(tray.refresh)
+    view.timer.changed.connect(lambda _c: tray.refresh())
+    window.time_tray = tray  # type: ignore[attr-defined]
+    # Asked once, after the window is showing: what to keep of a timer left running.
+    QTimer.singleShot(0, view.check_stale_timer)
+    return view
+
+
+def add_time_pages(settings_view: SettingsView, db: Database, hub: Hub) -> None:
+    settings_view.add_page("Activities", ActivitiesPage(db, hub))
+    settings_view.add_page("Working week", WorkingPatternPage(db, hub))

@@ -1,0 +1,325 @@
+"""The Time view: quick entry and timer on top, the week by day with gaps to fill, and charts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.errors import ValidationError
+from core.time_entries import TimeChange, TimeEntry, TimeStore
+from core.time_summary import hours_text
+from core.timer import stale_timer
+from core.working_week import Gap, WeekSummary, monday_of, week_summary
+from ui.form_helpers import ProblemsLabel, note_label
+from ui.hub import Hub
+from ui.quick_entry_line import QuickEntryLine
+from ui.time_charts import TimeCharts
+from ui.time_entry_dialog import TimeEntryDialog
+from ui.time_operations import apply_with_trim, record
+from ui.time_table_model import COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE, TimeTableModel
+from ui.timer_controls import TimerControls
+
+
+def change_message(change: TimeChange) -> str:
+    new = [e for e in change.added if e.id not in {r.id for r in change.removed}]
+    if not new:
+        return ""
+    minutes = sum(e.minutes for e in new)
+    names = sorted({e.activity_name for e in new})
+    return f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
+
+
+def week_sentence(week: WeekSummary) -> str:
+    text = (
+        f"Week of {week.monday.day} {week.monday:%B %Y}: {hours_text(week.logged_hours)} logged "
+        f"of {hours_text(week.contracted_hours)} contracted"
+    )
+    if week.hours_over_contract > 0:
+        text += f", {hours_text(week.hours_over_contract)} over contract"
+    uncounted = sum(e.minutes for d in week.days for e in d.entries if not e.counted_by_wmt)
+    if uncounted:
+        text += f". {hours_text(uncounted / 60)} went on work the WMT does not count"
+    return text + "."
+
+
+class TimeView(QWidget):
+    """Talks to core for its own changes, to other views only through the hub."""
+
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._store = TimeStore(db)
+        self.undo_stack = undo_stack
+        self._clock = clock
+        self._monday = monday_of(clock().date())
+        self._asked_about_stale = False
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        title = QLabel("Time")
+        title.setObjectName("viewTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.quick = QuickEntryLine(self._db, self._clock)
+        self.log_button = QPushButton("&Log")
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.quick, 1)
+        entry_row.addWidget(self.log_button)
+        layout.addLayout(entry_row)
+        self.problems = ProblemsLabel()
+        self.message = note_label("")
+        self.message.setAccessibleName("Last change")
+        self.message.hide()
+        layout.addWidget(self.problems)
+        layout.addWidget(self.message)
+        self.timer = TimerControls(self._db, self._clock)
+        layout.addWidget(self.timer)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_week_page(), "&Week")
+        self.charts = TimeCharts(self._db, self._clock)
+        self.tabs.addTab(self.charts, "C&harts")
+        layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.quick)
+
+    def _build_week_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        nav = QHBoxLayout()
+        self.prev_button = QPushButton("◀ &Previous week")
+        self.this_button = QPushButton("This wee&k")
+        self.next_button = QPushButton("&Next week ▶")
+        self.week_label = QLabel()
+        self.week_label.setAccessibleName("Week total")
+        self.week_label.setWordWrap(True)
+        for button in (self.prev_button, self.this_button, self.next_button):
+            nav.addWidget(button)
+        nav.addSpacing(12)
+        nav.addWidget(self.week_label, 1)
+        layout.addLayout(nav)
+        self.model = TimeTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)  # chronological: the day structure is the order
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("timeTable")
+        self.table.setAccessibleName("Time logged this week")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((120, 150, 270, 80, 200, 150)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("&Add entry…")
+        self.edit_button = QPushButton("&Edit…")
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.setToolTip("Delete the selected entry (Delete); Ctrl+Z brings it back")
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.delete_action = QAction("Delete entry", self.table)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.quick.logged.connect(self._quick_logged)
+        self.quick.refused.connect(self._show_problems)
+        self.log_button.clicked.connect(self.quick.submit)
+        self.timer.changed.connect(lambda change: self._apply_done(change, "Timer"))
+        self.timer.problem.connect(self._show_problems)
+        self.prev_button.clicked.connect(lambda: self.show_week(self._monday - timedelta(weeks=1)))
+        self.next_button.clicked.connect(lambda: self.show_week(self._monday + timedelta(weeks=1)))
+        self.this_button.clicked.connect(lambda: self.show_week(self._clock().date()))
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        for signal in (
+            self._hub.timeLogged,
+            self._hub.casesChanged,
+            self._hub.profileChanged,
+            self._hub.settingsChanged,
+        ):
+            signal.connect(self.refresh)
+        self._hub.dataReplaced.connect(self._data_replaced)
+
+    # --- refresh -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = self._clock()
+        week = week_summary(self._db, self._monday, now)
+        self.model.set_week(week)
+        self._lay_out_rows()
+        self.week_label.setText(week_sentence(week))
+        self.this_button.setEnabled(self._monday != monday_of(now.date()))
+        self.next_button.setEnabled(self._monday < monday_of(now.date()))
+        self.quick.reload_choices()
+        self.timer.reload_choices()
+        self.timer.refresh()
+        self.charts.refresh()
+        self._update_buttons()
+
+    def _lay_out_rows(self) -> None:
+        self.table.clearSpans()
+        columns = self.model.columnCount()
+        for row, week_row in enumerate(self.model.rows()):
+            if week_row.kind in ("day", "note"):
+                self.table.setSpan(row, COL_TIME, 1, columns)
+            elif week_row.kind == "gap":
+                self.table.setSpan(row, COL_TIME, 1, COL_WMT)
+                button = QPushButton("Fill…")
+                button.setAccessibleName(f"Fill {self.model.index(row, COL_TIME).data()}")
+                button.clicked.connect(lambda _=False, g=week_row.item: self.fill_gap(g))
+                self.table.setIndexWidget(self.proxy.index(row, COL_WMT), button)
+
+    def show_week(self, any_day: date) -> None:
+        self._monday = monday_of(any_day)
+        self.refresh()
+
+    def monday(self) -> date:
+        return self._monday
+
+    def _update_buttons(self) -> None:
+        has_entry = self.selected_entry() is not None
+        self.edit_button.setEnabled(has_entry)
+        self.delete_button.setEnabled(has_entry)
+
+    def _data_replaced(self) -> None:
+        self.undo_stack.clear()  # the rows the stack knows about are gone
+        self.refresh()
+
+    # --- actions -------------------------------------------------------------------------------
+    def selected_entry(self) -> TimeEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = rows[0].data(ROW_ROLE)
+        return item if isinstance(item, TimeEntry) else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.data(ROW_ROLE)
+        if isinstance(item, TimeEntry):
+            self.edit_selected()
+        elif isinstance(item, Gap):
+            self.fill_gap(item)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self._say("")
+        self.problems.show_problems(problems)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _apply_done(self, change: TimeChange | None, text: str) -> None:
+        if change is None:
+            return
+        self.problems.show_problems([])
+        record(self.undo_stack, self._db, self._hub, change, text)
+        self._say(change_message(change) if text != "Delete" else "")
+
+    def _quick_logged(self, change: TimeChange) -> None:
+        entry = change.added[0]
+        if monday_of(entry.date) != self._monday:
+            self._monday = monday_of(entry.date)  # show where the time went
+        self._apply_done(change, "Log time")
+
+    def _save(self, entry: TimeEntry, text: str) -> None:
+        action = self._store.update_entry if entry.id is not None else self._store.log_time
+        try:
+            change = apply_with_trim(self, lambda trim: action(entry, trim=trim))
+        except ValidationError as error:
+            self._show_problems(list(error.problems))
+            return
+        self._apply_done(change, text)
+
+    def add_entry(self) -> None:
+        day = min(self._clock().date(), self._monday + timedelta(days=4))
+        entry = TimeEntryDialog.get_entry(self, self._db, day=day)
+        if entry is not None:
+            self._save(entry, "Log time")
+
+    def fill_gap(self, gap: Gap) -> None:
+        prompt = f"What were you doing {gap.start:%H:%M}–{gap.end:%H:%M} on {gap.date:%A %d %B}?"
+        entry = TimeEntryDialog.get_entry(
+            self, self._db, day=gap.date, start=gap.start, end=gap.end, prompt=prompt
+        )
+        if entry is not None:
+            self._save(entry, "Fill gap")
+
+    def edit_selected(self) -> None:
+        current = self.selected_entry()
+        if current is None:
+            return
+        entry = TimeEntryDialog.get_entry(self, self._db, current)
+        if entry is not None and entry != current:
+            self._save(entry, "Edit entry")
+
+    def delete_selected(self) -> None:
+        current = self.selected_entry()
+        if current is None or current.id is None:
+            return
+        change = self._store.delete_entry(current.id)
+        self._apply_done(change, "Delete")
+        self._say(f"Deleted {current.activity_name}. Undo with Ctrl+Z.")
+
+    def check_stale_timer(self) -> None:
+        """Run once when the window opens: a timer left running is never logged without asking."""
+        if self._asked_about_stale or stale_timer(self._db, self._clock()) is None:
+            return
+        self._asked_about_stale = True
+        try:
+            change = self.timer.resolve_stale()
+        except ValidationError as error:
+            self._show_problems(list(error.problems))
+            return
+        self.timer.refresh()
+        self._apply_done(change, "Timer")
+
+    def focus_quick_entry(self) -> None:
+        self.quick.setFocus()
+        self.quick.selectAll()
