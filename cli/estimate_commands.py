@@ -1,4 +1,4 @@
-"""`status`, `history`, `official` and `method`: the workload estimate in the same words as the app."""
+"""`status`, `history`, `official` and `method`: the estimate in the same words as the app."""
 
 from __future__ import annotations
 
@@ -119,7 +119,8 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
         cap = f"{est.capacity_percent:.1f}%" if est.capacity_percent is not None else "none"
         official = f"{s.official_percent:g}%" if s.official_percent is not None else ""
         trend = f" {w.trend}" if w.trend else ""
-        print(f"{est.week:<9} {est.caseload_count:>5} {cap:>9}  {official:>8}  {w.headline}.{trend}")
+        print(f"{est.week:<9} {est.caseload_count:>5} {cap:>9}  {official:>8}  "
+              f"{w.headline}.{trend}")
     return 0
 
 
@@ -163,5 +164,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     off.add_argument("--clear", action="store_true", help="remove the figure for that week")
     off.set_defaults(func=run_official)
 
-    method = sub.add_parser("method", help="how the estimate is worked out, and where to find support")
+    method = sub.add_parser("method", help="how the estimate is worked out; where to get support")
     method.set_defaults(func=run_method)

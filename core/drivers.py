@@ -44,7 +44,7 @@ def group_label(count: int, case_type: str | None, t2a: bool, letter: str) -> st
 
 
 def drivers(est: Estimate, limit: int = 3) -> list[Driver]:
-    """The largest contributors to the workload points, largest first; zero-point groups left out."""
+    """The largest parts of the workload points, largest first; groups scoring 0 are left out."""
     total = est.workload_points
     if total <= 0:
         return []

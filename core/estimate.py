@@ -33,9 +33,11 @@ REPORT_WINDOW_DAYS = 30
 CASELOAD_REFERENCE_FULL_TIME = 50  # cases, HMI: quality falls above 50
 NO_CAPACITY_GRADES = ("SPO",)  # managers have no capacity figure in the WMT
 
-# Band edges (capacity %, caseload ratio): see wording-and-gauge.md scales A and B.
+# Bands and their edges, for the labelled scale a gauge draws (wording-and-gauge.md scales A, B).
 W_BANDS = ("W1", "W2", "W3", "W4", "W5")
+W_BAND_EDGES = (95.0, 100.0, 110.0, 120.0)  # W1 < 95 ≤ W2 ≤ 100 < W3 ≤ 110 < W4 ≤ 120 < W5
 C_BANDS = ("C1", "C2", "C3", "C4")
+C_BAND_EDGES = (0.8, 1.0, 1.2)  # cases ÷ reference: C1 < 0.8 ≤ C2 < 1.0 ≤ C3 ≤ 1.2 < C4
 OVERLOAD_PERCENT = 110.0
 
 
@@ -132,27 +134,24 @@ def load_inputs(db: Database) -> EstimateInputs:
 def workload_band(capacity: float | None) -> str | None:
     if capacity is None:
         return None
-    if capacity < 95:
+    if capacity < W_BAND_EDGES[0]:
         return "W1"
-    if capacity <= 100:
-        return "W2"
-    if capacity <= 110:
-        return "W3"
-    if capacity <= 120:
-        return "W4"
+    # Upper edges are inclusive: exactly 100% is Fully committed, exactly 110% is Stretched.
+    for band, edge in zip(W_BANDS[1:], W_BAND_EDGES[1:]):
+        if capacity <= edge:
+            return band
     return "W5"
 
 
 def caseload_band(count: int, reference: float | Fraction) -> str:
     """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises."""
     ratio = Fraction(count) / Fraction(reference)
-    if ratio < Fraction(4, 5):
+    low, full, high = (Fraction(str(edge)) for edge in C_BAND_EDGES)
+    if ratio < low:
         return "C1"
-    if ratio < 1:
+    if ratio < full:
         return "C2"
-    if ratio <= Fraction(6, 5):
-        return "C3"
-    return "C4"
+    return "C3" if ratio <= high else "C4"
 
 
 def to_half_hour(hours: float) -> float:
@@ -177,7 +176,9 @@ def _case_points(case: Case, day: date, w: Weightings) -> CasePoints:
     )
 
 
-def _report_points(reports: tuple[CourtReport, ...], day: date, w: Weightings) -> tuple[ReportPoints, ...]:
+def _report_points(
+    reports: tuple[CourtReport, ...], day: date, w: Weightings
+) -> tuple[ReportPoints, ...]:
     start = day - timedelta(days=REPORT_WINDOW_DAYS - 1)
     result = []
     for kind in ("standard", "fast"):

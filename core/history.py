@@ -101,7 +101,9 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def summarise(estimates: list[Estimate], official: dict[str, float] | None = None) -> list[WeekSummary]:
+def summarise(
+    estimates: list[Estimate], official: dict[str, float] | None = None
+) -> list[WeekSummary]:
     """Turn consecutive weekly estimates (oldest first) into summaries with runs and trends."""
     official = official or {}
     result: list[WeekSummary] = []

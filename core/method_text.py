@@ -1,4 +1,4 @@
-"""The "How is this worked out?" page: method, the numbers used, thresholds and where to find support."""
+"""The "How is this worked out?" page: method, numbers used, thresholds, where to find support."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ def _n(value: float) -> str:
 
 
 def method_sections(weightings: Weightings | None = None) -> list[MethodSection]:
-    """The page, section by section, using the weightings in force (default: the published ones)."""
+    """The page, section by section, with the weightings in force (default: the published)."""
     w = weightings or published_defaults()
     std, fast = w.report_points["standard"], w.report_points["fast"]
     if is_published_default(w):
         numbers = (f"The numbers used are the {w.label}. They were published in {w.published}. "
                    f"Source: {w.source}. "
-                   "You can change any of them in Settings, from a date, and restore them in one step.")
+                   "You can change any of them in Settings, from a date, and restore them in "
+                   "one step.")
     else:
         numbers = (f"Some numbers have been changed in Settings from the {w.label} "
                    f"({w.published}). Weeks before a change keep the numbers in force then.")
@@ -75,7 +76,8 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             "Weighted workload: the classic tool treats 90 to 110% as the target range. HMPPS "
             "defined more than 110% for four consecutive weeks as an excessive workload in 2021. "
             "120% on average was accepted as too high, and the national average was about 117 "
-            "to 120% in 2023 to 2024. The allocation tool, Manage a Workforce, marks 100% and over.",
+            "to 120% in 2023 to 2024. The allocation tool, Manage a Workforce, marks 100% and "
+            "over.",
             "A week's figure is the estimate on that week's Friday. A week with no active cases "
             "is left as a gap, not counted as a zero.",
         )),

@@ -1,4 +1,4 @@
-"""Official WMT figures the practitioner's manager gave them, one per week, kept beside the estimate."""
+"""Official WMT figures a manager gave the practitioner, one per week, kept beside the estimate."""
 
 from __future__ import annotations
 

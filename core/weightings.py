@@ -1,4 +1,4 @@
-"""The WMT weightings: the 2021 published defaults, dated edits, and the values in force on a day."""
+"""WMT weightings: the 2021 published defaults, dated edits, and the values in force on a day."""
 
 from __future__ import annotations
 
@@ -62,19 +62,15 @@ class Weightings:
             state, 100
         )
 
-    def value(self, key: str) -> float:
-        return self.values[key]
-
-    def differences(self, other: Weightings) -> dict[str, tuple[float, float]]:
-        """Keys whose values differ: key -> (self value, other value)."""
-        return {k: (v, other.values[k]) for k, v in self.values.items() if other.values[k] != v}
-
 
 def _from_values(values: Mapping[str, float], meta: Mapping[str, str]) -> Weightings:
     tiers = {ct: {t: int(values[f"tier.{ct}.{t}"]) for t in TIERS} for ct in CASE_TYPES}
     return Weightings(
         tier_points=tiers,
-        report_points={"standard": int(values["report.standard"]), "fast": int(values["report.fast"])},
+        report_points={
+            "standard": int(values["report.standard"]),
+            "fast": int(values["report.fast"]),
+        },
         nominal_target=int(values["nominal_target"]),
         default_hours=float(values["default_hours"]),
         warrant_share=int(values["share.warrant"]),
@@ -203,7 +199,8 @@ def set_weighting(
 
 
 def restore_defaults(db: Database, effective_from: date, today: date | None = None) -> None:
-    """Every value back to the published defaults from `effective_from`; earlier weeks keep theirs."""
+    """Every value back to the published defaults from `effective_from`; earlier weeks keep
+    the values they had."""
     db["weighting_changes"].insert(
         {"effective_from": effective_from.isoformat(), "key": RESTORE_KEY, "value": None,
          "changed_on": (today or date.today()).isoformat()}
@@ -238,9 +235,6 @@ class WeightingsTimeline:
 
     def as_of(self, day: date) -> Weightings:
         return self._versions[bisect.bisect_right(self._days, day)]
-
-    def change_dates(self) -> list[date]:
-        return list(self._days)
 
 
 def load_timeline(db: Database) -> WeightingsTimeline:

@@ -52,11 +52,12 @@ def what_if(
         raise ValidationError(problems)
     extra = Case(WHAT_IF_REFERENCE, case_type, tier, start_date=day, t2a=t2a)
     after_inputs = replace(inputs, cases=inputs.cases + (extra,))
-    return WhatIf(case_type, tier, t2a, estimate_as_of(inputs, day), estimate_as_of(after_inputs, day))
+    before, after = estimate_as_of(inputs, day), estimate_as_of(after_inputs, day)
+    return WhatIf(case_type, tier, t2a, before, after)
 
 
 def case_words(case_type: str, tier: str, t2a: bool) -> str:
-    """'another community case at tier B2', 'another young adult (T2A) licence case with no tier'."""
+    """'another community case at tier B2', 'another young adult (T2A) licence case…'."""
     kind = f"young adult (T2A) {case_type}" if t2a else case_type
     where = "with no tier" if tier == "untiered" else f"at tier {tier}"
     return f"another {kind} case {where}"
@@ -109,7 +110,8 @@ def all_what_if_sentences() -> list[str]:
     young = case_words("licence", "untiered", True)
     return [
         what_if_text(case, "Stretched", "Over capacity", 2.0, "Full caseload", "Full caseload"),
-        what_if_text(case, "Some capacity", "Some capacity", 0.2, "Steady caseload", "Full caseload"),
+        what_if_text(case, "Some capacity", "Some capacity", 0.2, "Steady caseload",
+                     "Full caseload"),
         what_if_text(case, "Stretched", "Stretched", 0.5, "Full caseload", "Full caseload"),
         what_if_text(case, "Well over capacity", "Well over capacity", 1.0, "Full caseload",
                      "Above a manageable caseload"),

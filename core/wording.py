@@ -125,7 +125,8 @@ def caseload_figures(count: int, hours: float, reference: float, ceiling: bool,
     """'45 cases, against a reference of 50 cases (full-time equivalent).' and variants."""
     cases = f"{count} case" if count == 1 else f"{count} cases"
     if ceiling:
-        return f"{cases}, against a protected ceiling of {number(reference)} cases agreed with your manager."
+        return (f"{cases}, against a protected ceiling of {number(reference)} cases agreed with "
+                "your manager.")
     if hours == default_hours:
         return f"{cases}, against a reference of {number(reference)} cases (full-time equivalent)."
     fte = count * default_hours / hours
@@ -136,7 +137,8 @@ def caseload_figures(count: int, hours: float, reference: float, ceiling: bool,
 def figures_sentence(workload: float, available: int, capacity: float | None,
                      contracted: float, reductions: float) -> str:
     """The numbers behind the words, for 'Show figures' and the command line."""
-    hours = f"{number(max(contracted - reductions, 0))} of {number(contracted)} contracted hours a week"
+    left = max(contracted - reductions, 0)
+    hours = f"{number(left)} of {number(contracted)} contracted hours a week"
     if reductions:
         hours += f", after {number(reductions)} hours of reductions"
     if capacity is None:
@@ -164,16 +166,41 @@ def recent_sentence(over: int, counted: int) -> str | None:
     return f"Over capacity for {over} of the last {counted} weeks."
 
 
+def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int) -> str:
+    """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures)."""
+    gap_text = "" if not gaps else (" 1 week had no data." if gaps == 1
+                                    else f" {gaps} weeks had no data.")
+    if low is None or high is None:
+        return f"There are no weekly estimates to show for the last {weeks} weeks." + gap_text
+    spread = (f"was {number(low)} percent of available hours" if low == high
+              else f"ranged from {number(low)} to {number(high)} percent of available hours")
+    over_text = "none of them" if over == 0 else f"{over} of them"
+    return (f"Over the last {weeks} weeks the estimate {spread}, and was over 110% in "
+            f"{over_text}.{gap_text}")
+
+
+def history_sentence(summaries: list[WeekSummary]) -> str:
+    figures = [s.estimate.capacity_percent for s in summaries
+               if s.has_data and s.estimate.capacity_percent is not None]
+    return history_text(
+        len(summaries),
+        min(figures) if figures else None,
+        max(figures) if figures else None,
+        sum(1 for f in figures if f > 110),
+        sum(1 for s in summaries if not s.has_data),
+    )
+
+
 def weeks_over_line(over: int, counted: int) -> str:
     """The supervision summary's line: 'Weeks over 110%: 3 of the last 4'."""
     return f"Weeks over 110%: {over} of the last {counted}"
 
 
 def official_sentence(official: float, estimate: float | None) -> str:
+    given = f"The official workload figure your manager gave for this week is {number(official)}"
     if estimate is None or abs(official - estimate) < 0.5:
-        return f"The official workload figure your manager gave for this week is {number(official)} percent."
-    return (f"The official workload figure your manager gave for this week is "
-            f"{number(official)} percent; this app's estimate is {number(estimate)} percent.")
+        return f"{given} percent."
+    return f"{given} percent; this app's estimate is {number(estimate)} percent."
 
 
 def sustained_text(start: date, weeks: int, weighted: bool, caseload: bool,
@@ -236,7 +263,8 @@ class StatusWords:
     recent: str | None  # "Over capacity for 2 of the last 4 weeks."
     official: str | None
     sustained: str | None  # the panel text while an episode lasts
-    gauge_description: str
+    gauge_description: str  # accessible description of the weighted gauge, words first
+    caseload_description: str  # the same for the caseload gauge
     supervision_note: str  # default text offered with ADD_TO_NOTES
 
 
@@ -248,6 +276,9 @@ def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords
     episode = summary.sustained
     sustained = (sustained_text(episode.start, episode.weeks, episode.weighted, episode.caseload,
                                 today or est.as_of) if episode else None)
+    case_figures = caseload_figures(est.caseload_count, est.contracted_hours,
+                                    est.caseload_reference, est.caseload_reference_is_ceiling,
+                                    est.weightings.default_hours)
     figures = figures_sentence(est.workload_points, est.available_points, est.capacity_percent,
                                est.contracted_hours, est.reduction_hours)
     gauge = gauge_text(words.headline, est.capacity_percent, est.extra_hours_per_week or 0.0,
@@ -259,9 +290,7 @@ def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords
         caseload_headline=case_words.headline,
         caseload_body=case_words.body,
         caseload_action=case_words.action,
-        caseload_figures=caseload_figures(est.caseload_count, est.contracted_hours,
-                                          est.caseload_reference, est.caseload_reference_is_ceiling,
-                                          est.weightings.default_hours),
+        caseload_figures=case_figures,
         figures=figures,
         trend=trend,
         recovery=RECOVERY if summary.recovered else None,
@@ -270,6 +299,7 @@ def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords
                   if summary.official_percent is not None else None),
         sustained=sustained,
         gauge_description=gauge,
+        caseload_description=f"{case_words.headline}. {case_figures}",
         supervision_note=supervision_note(words.headline, est.week, figures, sustained),
     )
 
@@ -301,6 +331,8 @@ def all_sentences() -> list[str]:
         for run in (0, 1, 2, 3, 5):
             texts.append(trend_sentence(trend, run) or "")
     texts += [recent_sentence(k, n) or "" for n in (1, 2, 4) for k in range(n + 1)]
+    texts += [history_text(12, 104.5, 131.2, 5, 0), history_text(8, 98.0, 98.0, 0, 1),
+              history_text(12, None, None, 0, 3), history_text(4, 100.0, 112.0, 1, 2)]
     texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2)]
     texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),
               caseload_figures(1, 37, 35, True)]

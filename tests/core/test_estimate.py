@@ -6,7 +6,7 @@ import pytest
 
 from core.caseload import CaseStore
 from core.errors import ValidationError
-from core.estimate import caseload_band, estimate_as_of, to_half_hour
+from core.estimate import caseload_band, estimate_as_of, to_half_hour, workload_band
 from core.models import Case, Profile, Reduction
 from core.profile import save_profile
 from core.reductions import add_reduction, add_report
@@ -52,11 +52,12 @@ def test_worked_example_full_time_with_reduction_t2a_and_reports(db):
     assert est.caseload_count == 3 and est.caseload_band == "C1"
     young = next(c for c in est.cases if c.reference == "C03")
     assert (young.column, young.points) == ("custody", 48)
-    assert [(r.kind, r.count, r.points) for r in est.reports] == [("standard", 1, 138), ("fast", 1, 65)]
+    reports = [(r.kind, r.count, r.points) for r in est.reports]
+    assert reports == [("standard", 1, 138), ("fast", 1, 65)]
 
 
 def test_part_time_scales_available_points_and_the_caseload_reference(db):
-    # 22.5 hours: available = trunc(2176 × 22.5 / 37) = trunc(48960 / 37) = trunc(1323.24…) = 1323
+    # 22.5 hours: available = trunc(2176 × 22.5 / 37) = trunc(48960 / 37) = trunc(1323.2…) = 1323
     # 6 licence A3 (6 × 219 = 1314) + community D1 (29) = 1343
     # capacity = round(1343 / 1323 × 100, 1) = round(101.51…, 1) = 101.5  -> W3 (Stretched)
     # extra = 20 / 58.81… = 0.34 hours -> nearest half hour, halves up: 0.5
@@ -211,3 +212,10 @@ def test_what_if_says_how_the_band_would_move(db):
 def test_what_if_refuses_an_unknown_tier(db):
     with pytest.raises(ValidationError):
         what_if(db, "licence", "Z9", day=DAY)
+
+
+@pytest.mark.parametrize("capacity, band", [(94.9, "W1"), (95.0, "W2"), (100.0, "W2"),
+                                            (100.1, "W3"), (110.0, "W3"), (110.1, "W4"),
+                                            (120.0, "W4"), (120.1, "W5"), (None, None)])
+def test_weighted_band_edges(capacity, band):
+    assert workload_band(capacity) == band

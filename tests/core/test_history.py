@@ -60,7 +60,8 @@ def test_caseload_above_a_manageable_level_for_4_weeks_is_sustained_too(db):
     last = weekly_history(db, FRIDAYS[3], weeks=4)[-1]
     assert last.estimate.capacity_percent == 0.0  # unsupervised tiers score 0 by default
     assert last.sustained is not None and last.sustained.caseload and not last.sustained.weighted
-    assert status_words(last).sustained.startswith("Your caseload has been above a manageable level")
+    panel = status_words(last).sustained
+    assert panel.startswith("Your caseload has been above a manageable level")
 
 
 def test_three_weeks_is_not_yet_sustained(db):
@@ -104,7 +105,8 @@ def test_heavier_for_3_weeks_running(base):
 
 
 def test_recovery_is_noticed_even_across_a_gap(base):
-    over, gap, under = week(base, 0, 115.0), replace(week(base, 1, 0.0), has_data=False), week(base, 2, 108.0)
+    over, under = week(base, 0, 115.0), week(base, 2, 108.0)
+    gap = replace(week(base, 1, 0.0), has_data=False)
     assert summarise([over, week(base, 1, 108.0)])[-1].recovered
     assert summarise([over, gap, under])[-1].recovered
     assert status_words(summarise([over, gap, under])[-1]).recovery == RECOVERY

@@ -19,6 +19,7 @@ from core.wording import (
     all_sentences,
     band_words,
     gauge_text,
+    history_sentence,
     recent_sentence,
     status_words,
     trend_sentence,
@@ -115,3 +116,13 @@ def test_method_page_explains_what_is_not_subtracted_again_and_where_to_find_sup
     assert "published in June 2021" in text
     for support in ("employee assistance programme", "occupational health", "trade union", "GP"):
         assert support in text
+
+
+def test_history_chart_has_a_one_sentence_summary(db):
+    from core.history import weekly_history
+
+    CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
+    sentence = history_sentence(weekly_history(db, DAY, weeks=4))
+    # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
+    assert sentence == ("Over the last 4 weeks the estimate was 110.7 percent of available hours, "
+                        "and was over 110% in 3 of them. 1 week had no data.")
