@@ -113,7 +113,7 @@ def fill_time_demo(db: Database, today: date, rng: random.Random) -> None:
                     start=time(cursor // 60, cursor % 60),
                     end=time(end // 60, end % 60),
                     case_id=case.id if case else None,
-                    note=rng.choice(_NOTES),
+                    note=rng.choice(_NOTES) if case else "",
                 ),
                 today=today,
             )

@@ -216,3 +216,49 @@ def test_window_has_time_view_shortcut_and_undo(qtbot, db, tmp_path):
     assert {"Ctrl+L", "Ctrl+Z"} <= shortcuts
     edit_texts = [a.text().replace("&", "") for a in window.menu("&Edit").actions()]
     assert any(t.startswith("Undo") for t in edit_texts)
+
+
+def test_ctrl_l_logs_from_anywhere_and_can_be_undone(qtbot, db, tmp_path, monkeypatch):
+    import main
+    from ui.quick_entry_dialog import QuickEntryDialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = main.build_window(db, tmp_path, settings)
+    qtbot.addWidget(window)
+    store = TimeStore(db)
+
+    def typed(parent, db_, clock=None):
+        return store.log_time(TimeEntry(TUESDAY, 20, act(db, "Travel")))
+
+    monkeypatch.setattr(QuickEntryDialog, "get_change", staticmethod(typed))
+    [action] = [a for a in window.actions() if a.shortcut().toString() == "Ctrl+L"]
+    action.trigger()
+    assert [e.minutes for e in store.entries_on(TUESDAY)] == [20]
+    window.time_undo_stack.undo()
+    assert store.entries_on(TUESDAY) == []
+
+
+def test_tray_menu_reflects_the_timer(qtbot, db):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.tray import TimeTray
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started = []
+    tray = TimeTray(
+        db,
+        parent,
+        start=lambda: started.append(1),
+        stop=lambda: None,
+        quick_entry=lambda: None,
+        clock=lambda: NOW,
+    )
+    assert tray.status_action.text() == "No timer running."
+    assert not tray.stop_action.isEnabled()
+    start_timer(db, act(db, "Travel"), now=NOW)
+    tray.refresh()
+    assert tray.status_action.text().startswith("Timing Travel since 16:30")
+    assert tray.start_action.text() == "Switch timer" and tray.stop_action.isEnabled()
+    tray.start_action.trigger()
+    assert started == [1]
