@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Mapping
 
@@ -154,6 +155,13 @@ def caseload_band(count: int, reference: float | Fraction) -> str:
     return "C3" if ratio <= high else "C4"
 
 
+def capacity_of(workload: float, available: int) -> float:
+    """Workload as a percentage of available points, one decimal place, halves rounded up
+    (Python's round() would take 29.25 down to 29.2; the app never rounds load down)."""
+    exact = Decimal(workload) * 100 / Decimal(available)
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def to_half_hour(hours: float) -> float:
     """Nearest half hour, halves rounded up (never down)."""
     return math.floor(hours * 2 + 0.5) / 2
@@ -217,7 +225,7 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
     capacity = extra = spare = None
     has_data = bool(active or reports)
     if no_capacity_reason is None and has_data:  # a week with nothing held is a gap, not 0%
-        capacity = round(workload / available * 100, 1)
+        capacity = capacity_of(workload, available)
         difference = (workload - available) / w.points_per_hour
         extra = to_half_hour(max(difference, 0.0))
         spare = to_half_hour(max(-difference, 0.0))

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from core.errors import ValidationError
 from core.estimate import Estimate, EstimateInputs, estimate_as_of, load_inputs, to_half_hour
 from core.models import CASE_TYPES, TIERS, Case
-from core.wording import caseload_words, number, workload_words
+from core.wording import caseload_words, hours_phrase, workload_words
 
 WHAT_IF_REFERENCE = "what-if"
 
@@ -64,12 +64,8 @@ def case_words(case_type: str, tier: str, t2a: bool) -> str:
 
 
 def more_hours(hours: float) -> str:
-    rounded = to_half_hour(hours)
-    if rounded < 0.5:
-        return "less than half an hour more a week"
-    if rounded == 0.5:
-        return "about half an hour more a week"
-    return f"about {number(rounded)} more {'hour' if rounded == 1 else 'hours'} a week"
+    """'about 2 more hours a week', to the nearest half hour."""
+    return hours_phrase(to_half_hour(hours), "more")
 
 
 def what_if_text(case: str, before: str | None, after: str | None, hours: float,

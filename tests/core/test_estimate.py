@@ -6,7 +6,13 @@ import pytest
 
 from core.caseload import CaseStore
 from core.errors import ValidationError
-from core.estimate import caseload_band, estimate_as_of, to_half_hour, workload_band
+from core.estimate import (
+    capacity_of,
+    caseload_band,
+    estimate_as_of,
+    to_half_hour,
+    workload_band,
+)
 from core.models import Case, Profile, Reduction
 from core.profile import save_profile
 from core.reductions import add_reduction, add_report
@@ -188,6 +194,11 @@ def test_protected_ceiling_replaces_the_reference(db):
         add(db, f"C{n:02d}", "community", "D1")
     est = estimate_as_of(db, DAY)
     assert est.caseload_reference_is_ceiling and est.caseload_band == "C4"
+
+
+def test_capacity_rounds_halves_up_never_down():
+    assert capacity_of(585, 2000) == 29.3  # 29.25 exactly; round() would give 29.2
+    assert capacity_of(2409, 2176) == 110.7  # 110.707…
 
 
 def test_hours_round_to_the_nearest_half_hour_with_halves_up():
