@@ -80,7 +80,7 @@ def hours_per_week(db: Database, today: date, weeks: int = 12) -> list[WeekHours
         sunday = monday + timedelta(days=6)
         minutes = sum(m for d, m in by_day.items() if monday <= d <= sunday)
         series.append(
-            WeekHours(monday, round(minutes / 60, 2), contracted_hours_between(db, monday, sunday))
+            WeekHours(monday, minutes / 60, contracted_hours_between(db, monday, sunday))
         )
     return series
 
@@ -94,14 +94,14 @@ def activity_mix(db: Database, first: date, last: date) -> list[ActivityHours]:
         [first.isoformat(), last.isoformat()],
     )
     return [
-        ActivityHours(r["id"], r["name"], round(r["m"] / 60, 2), bool(r["counted_by_wmt"]))
+        ActivityHours(r["id"], r["name"], r["m"] / 60, bool(r["counted_by_wmt"]))
         for r in rows
     ]
 
 
 def _not_counted(db: Database, first: date, last: date) -> NotCountedPeriod:
     parts = tuple(a for a in activity_mix(db, first, last) if not a.counted_by_wmt)
-    return NotCountedPeriod(first, last, round(sum(a.hours for a in parts), 2), parts)
+    return NotCountedPeriod(first, last, sum(a.hours for a in parts), parts)
 
 
 def not_counted_hours(db: Database, today: date) -> NotCountedSummary:
@@ -126,9 +126,9 @@ def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
     return PeriodTotals(
         first=first,
         last=last,
-        logged_hours=round(sum(by_day.values()) / 60, 2),
+        logged_hours=sum(by_day.values()) / 60,
         contracted_hours=contracted_hours_between(db, first, last),
-        over_contract_hours=round(over, 2),
+        over_contract_hours=over,
         by_activity=tuple(activity_mix(db, first, last)),
     )
 

@@ -106,6 +106,7 @@ class WeeklyHoursChart(ChartPanel):
             ),
         ]
         super().__init__("Hours each week against contracted hours", columns, parent)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)
         self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=SKY, pen=pen)
@@ -178,6 +179,7 @@ class ActivityMixChart(ChartPanel):
             ),
         ]
         super().__init__("Where the time went", columns, parent)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # most hours first
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         self.period.addItems(list(PERIODS))

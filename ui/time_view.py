@@ -79,6 +79,7 @@ class TimeView(QWidget):
         self._build_ui()
         self._connect_signals()
         self.refresh()
+        self._scrolled_once = False
 
     # --- layout -------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -168,7 +169,7 @@ class TimeView(QWidget):
         self.quick.logged.connect(self._quick_logged)
         self.quick.refused.connect(self._show_problems)
         self.log_button.clicked.connect(self.quick.submit)
-        self.timer.changed.connect(lambda change: self._apply_done(change, "Timer"))
+        self.timer.changed.connect(lambda change: self._apply_done(change, "Log timer time"))
         self.timer.problem.connect(self._show_problems)
         self.prev_button.clicked.connect(lambda: self.show_week(self._monday - timedelta(weeks=1)))
         self.next_button.clicked.connect(lambda: self.show_week(self._monday + timedelta(weeks=1)))
@@ -219,6 +220,22 @@ class TimeView(QWidget):
     def show_week(self, any_day: date) -> None:
         self._monday = monday_of(any_day)
         self.refresh()
+        self.scroll_to_latest_day()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._scrolled_once:  # rows have their sizes only once shown
+            self._scrolled_once = True
+            self.scroll_to_latest_day()
+
+    def scroll_to_latest_day(self) -> None:
+        """Open on the most recent day shown, where time is most likely to be logged next."""
+        today = self._clock().date()
+        days = [i for i, r in enumerate(self.model.rows()) if r.kind == "day" and r.day <= today]
+        if days:
+            self.table.scrollTo(
+                self.proxy.index(days[-1], COL_TIME), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     def monday(self) -> date:
         return self._monday
@@ -318,7 +335,7 @@ class TimeView(QWidget):
             self._show_problems(list(error.problems))
             return
         self.timer.refresh()
-        self._apply_done(change, "Timer")
+        self._apply_done(change, "Log timer time")
 
     def focus_quick_entry(self) -> None:
         self.quick.setFocus()

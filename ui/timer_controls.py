@@ -118,6 +118,9 @@ class TimerControls(QWidget):
         now = self._clock()
         running = get_timer(self._db) is not None
         self.status.setText(timer_text(self._db, now))
+        font = self.status.font()
+        font.setBold(running)  # a running timer is worth noticing; an idle one is not
+        self.status.setFont(font)
         self.start_button.setText("S&witch" if running else "Start &timer")
         self.start_button.setToolTip(
             "Stop the running timer and start this one" if running else "Start timing this activity"
