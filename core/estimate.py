@@ -1,11 +1,12 @@
 """The personal WMT estimate on a day: points held, points the hours allow, capacity and bands.
 
-Follows the published rules (see the "How is this worked out?" text in core.wording):
+Follows the published rules (see the "How is this worked out?" text in core.method_text):
 
     workload  = Σ tier points of cases active that day (× the warrant / unpaid-work share)
               + report points for court reports completed in the 30 days up to the day
     available = trunc(nominal target × (contracted − reduction hours) / default hours)
-    capacity  = round(workload / available × 100, 1), none when contracted − reductions ≤ 0
+    capacity  = workload / available × 100, one decimal place with halves up; none when
+                contracted − reductions ≤ 0, and none in a week with nothing active (a gap)
 
 The report window is inclusive: a report completed on `day` or up to 29 days before counts
 (30 calendar days in all); one completed 30 days before `day` no longer does.
@@ -26,7 +27,7 @@ from core.caseload import CaseStore
 from core.dates import iso_week_label
 from core.official import official_figures
 from core.models import Case, CourtReport, Profile, Reduction
-from core.profile import get_profile, has_profile
+from core.profile import get_profile
 from core.reductions import list_reductions, list_reports
 from core.weightings import Weightings, WeightingsTimeline, load_timeline
 
@@ -70,7 +71,6 @@ class EstimateInputs:
     """Everything the estimate reads, loaded once so many days can be worked out in memory."""
 
     profile: Profile
-    has_profile: bool
     cases: tuple[Case, ...]
     reductions: tuple[Reduction, ...]
     reports: tuple[CourtReport, ...]
@@ -123,7 +123,6 @@ class Estimate:
 def load_inputs(db: Database) -> EstimateInputs:
     return EstimateInputs(
         profile=get_profile(db),
-        has_profile=has_profile(db),
         cases=tuple(CaseStore(db).list_cases("all")),
         reductions=tuple(list_reductions(db)),
         reports=tuple(list_reports(db)),
