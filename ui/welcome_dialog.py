@@ -81,7 +81,8 @@ class WelcomeDialog(QDialog):
     # Layout -------------------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.setWindowTitle("Welcome to Caseload Companion")
-        self.setMinimumWidth(520)
+        # About 70 characters a line, whatever the system font size.
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 70))
         self.step_label = QLabel()
         self.step_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.stack = QStackedWidget()
@@ -189,6 +190,19 @@ class WelcomeDialog(QDialog):
         self.back_button.clicked.connect(lambda: self._show_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(self._next)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # QStackedWidget does not pass on height-for-width, so wrapped text on a page could be
+        # cut off (large fonts, 200% scaling): make room for the tallest page at this width.
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        tallest = max(
+            self.stack.widget(i).layout().totalHeightForWidth(width)
+            for i in range(self.stack.count())
+        )
+        self.stack.setMinimumHeight(tallest)
+        self.adjustSize()
+        super().showEvent(event)
+
     # Behaviour ----------------------------------------------------------------------------
     def _show_step(self, index: int) -> None:
         index = max(0, min(index, self.stack.count() - 1))
@@ -243,7 +257,9 @@ class WelcomeDialog(QDialog):
         """Show the welcome modally; the choices made, or None if it was skipped."""
         dialog = WelcomeDialog(db, can_import, parent)
         dialog.exec()
-        return dialog.result_value
+        result = dialog.result_value
+        dialog.deleteLater()  # reopened from Help any number of times: never pile up
+        return result
 
 
 # Wiring into the main window (called from main.py) ----------------------------------------

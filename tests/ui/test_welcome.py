@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QLabel, QRadioButton
 
 from core.caseload import CaseStore
 from core.database import is_empty
@@ -153,3 +153,19 @@ def test_choosing_import_opens_the_import_dialog(qtbot, db, window, monkeypatch)
     action = install_welcome(win, db, hub)
     with qtbot.waitSignal(hub.casesChanged):
         action.trigger()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen plugin only
+def test_no_text_is_cut_off_with_a_large_system_font(qtbot, db):
+    dialog = WelcomeDialog(db)
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    dialog.setFont(font)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for index in range(dialog.stack.count()):
+        dialog._show_step(index)
+        for label in dialog.stack.currentWidget().findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
