@@ -106,6 +106,9 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.supervision_view import SupervisionView
 
     window.add_view("supervision", "Supervision", SupervisionView(db, hub))
+    from ui.storage_setup import install_storage
+
+    install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About
     window.add_view("settings", "Settings", settings_view)
     from ui.welcome_dialog import install_welcome
 
@@ -127,7 +130,11 @@ def run_gui(args: argparse.Namespace) -> int:
     install_excepthook()
     try:
         ensure_private_dir(data_dir)
-        db = open_database(database_path(data_dir))
+        from ui.storage_setup import open_data
+
+        db = open_data(data_dir)  # asks for the passphrase, or offers recovery if damaged
+        if db is None:
+            return 0
     except (StorageError, OSError) as exc:
         get_logger("gui").exception("could not open data")
         show_error(None, str(exc), "Your data could not be opened")
@@ -135,6 +142,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(db, data_dir, app_settings())
     window.restore_state()
     window.show()
+    from ui.auto_backup import schedule_automatic_backup
+
+    schedule_automatic_backup(db, database_path(data_dir), data_dir)  # daily, after first paint
     from ui.welcome_dialog import maybe_show_welcome
 
     maybe_show_welcome(window, db, window.hub)  # first start only

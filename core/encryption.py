@@ -239,3 +239,23 @@ def _table_counts(conn: Any) -> dict[str, int]:
 
 def file_is_encrypted(path: Path) -> bool:
     return file_kind(path) == "encrypted"
+
+
+LOCK_SETTING = "lock_minutes"
+
+
+def get_lock_minutes(db: Any) -> float:
+    """Idle minutes before the window locks (encryption on only); 10 unless the user chose."""
+    import json
+
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [LOCK_SETTING]))
+    value = json.loads(rows[0]["value"]) if rows else DEFAULT_LOCK_MINUTES
+    return value if isinstance(value, (int, float)) and 0 < value <= 240 else DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(db: Any, minutes: float) -> None:
+    import json
+
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 240:
+        raise ValidationError("Choose between 1 and 240 minutes.")
+    db["settings"].upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")

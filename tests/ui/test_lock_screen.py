@@ -1,0 +1,98 @@
+"""The idle lock: locks after the idle time, hides all data, unlocks with the right passphrase only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
+
+from ui.lock_screen import IdleLock
+from ui.main_window import MainWindow
+
+RIGHT = "right passphrase"
+# The offscreen platform cannot resize native windows; harmless and not about locking.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    win = MainWindow(QSettings(str(tmp_path / "lock.ini"), QSettings.Format.IniFormat))
+    win.secret = QLabel("C07 tier B2, MAPPA 2")
+    win.add_view("caseload", "Caseload", win.secret)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _visible_texts(window) -> str:
+    texts = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QLineEdit):
+        if widget.isVisible():
+            texts.append(widget.text())
+    return " ".join(texts)
+
+
+def test_locks_after_idle_time_and_hides_all_data(window, qtbot):
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=0.002, enabled=True)  # ~0.1 seconds
+    assert "C07" in _visible_texts(window)
+    with qtbot.waitSignal(lock.locked, timeout=5000):
+        pass
+    assert lock.is_locked()
+    assert "C07" not in _visible_texts(window)
+    assert not window.secret.isVisible()
+    assert not window.menuBar().isEnabled()
+    assert window.centralWidget() is lock.screen
+
+
+def test_unlocks_with_the_right_passphrase_only(window, qtbot):
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    lock.lock()
+    screen = lock.screen
+    qtbot.keyClicks(screen.field, "wrong guess")
+    qtbot.keyClick(screen.field, Qt.Key.Key_Return)
+    assert lock.is_locked() and "try again" in screen.message.text()
+    assert screen.field.text() == ""
+    with qtbot.waitSignal(lock.unlocked, timeout=5000):
+        qtbot.keyClicks(screen.field, RIGHT)
+        screen.button.click()
+    assert not lock.is_locked()
+    assert window.secret.isVisible() and "C07" in _visible_texts(window)
+    assert window.menuBar().isEnabled()
+
+
+def test_does_not_lock_while_encryption_is_off_or_while_in_use(window):
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=1, enabled=False)
+    lock._last -= 3600  # as if an hour had passed without input
+    lock._tick()
+    assert not lock.is_locked()
+    lock.set_enabled(True)
+    lock._last -= 30
+    QApplication.sendEvent(window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
+                                             Qt.KeyboardModifier.NoModifier, "a"))
+    lock._tick()  # a key was just pressed: still in use
+    assert not lock.is_locked()
+    lock._last -= 61
+    lock._tick()
+    assert lock.is_locked()
+
+
+def test_open_dialogs_are_hidden_but_keep_what_was_typed(window, qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    dialog = QDialog(window)
+    field = QLineEdit()
+    QVBoxLayout(dialog).addWidget(field)
+    field.setText("half-typed note")
+    dialog.show()
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    lock.lock()
+    assert not dialog.isEnabled()
+    assert "half-typed" not in _visible_texts(dialog) or not field.isEnabled()
+    cover = [c for c in dialog.findChildren(QLabel) if c.text() == "Locked"][0]
+    assert cover.isVisible() and cover.geometry().contains(field.geometry())
+    lock.screen.field.setText(RIGHT)
+    lock.screen.button.click()
+    assert dialog.isVisible() and dialog.isEnabled() and field.text() == "half-typed note"

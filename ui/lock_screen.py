@@ -1,0 +1,185 @@
+"""The idle lock: with encryption on, the window hides all data after a chosen idle time until the
+passphrase is typed again. Idle time is measured by an application-wide event filter."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class LockScreen(QWidget):
+    """What the window shows while locked: no data, one passphrase field.
+
+    Signals:
+        unlockRequested(str): the passphrase typed.
+    """
+
+    unlockRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.setObjectName("lockScreen")
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        title = QLabel("Caseload Companion is locked")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        body = QLabel("Your data is hidden while you are away. Enter your passphrase to carry on.")
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(body)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName("Passphrase")
+        self.field.setPlaceholderText("Passphrase")
+        self.field.setFixedWidth(320)
+        layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.button = QPushButton("Unlock")
+        self.button.setDefault(True)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message = QLabel("")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(3)
+
+    def _connect_signals(self) -> None:
+        self.button.clicked.connect(self._submit)
+        self.field.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        self.unlockRequested.emit(self.field.text())
+
+    def refuse(self) -> None:
+        self.message.setText("That passphrase does not match. Please try again.")
+        self.field.clear()
+        self.field.setFocus()
+
+
+class IdleLock(QObject):
+    """Locks `window` after `minutes` without keyboard or mouse input, while `enabled`.
+
+    Locking takes the window's central widget out (so no data is shown or reachable, even by
+    assistive technology), disables the menus and covers open dialogs, leaving them inert.
+
+    Signals:
+        locked(), unlocked()
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, window: QMainWindow, verify: Callable[[str], bool], minutes: float = 10,
+                 enabled: bool = False):
+        super().__init__(window)
+        self._window = window
+        self._verify = verify
+        self._seconds = minutes * 60
+        self._enabled = enabled
+        self._last = time.monotonic()
+        self._content: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self._covers: list[QWidget] = []
+        self.screen: LockScreen | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(1000)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_minutes(self, minutes: float) -> None:
+        self._seconds = minutes * 60
+        self._timer.setInterval(max(10, min(1000, int(self._seconds * 250))))
+
+    def set_enabled(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._last = time.monotonic()
+
+    def is_locked(self) -> bool:
+        return self._content is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _ACTIVITY:
+            self._last = time.monotonic()
+        return False
+
+    def _tick(self) -> None:
+        if self._enabled and not self.is_locked() and self._window.isVisible():
+            if time.monotonic() - self._last >= self._seconds:
+                self.lock()
+
+    def lock(self) -> None:
+        if self.is_locked():
+            return
+        self._hidden = [
+            w for w in QApplication.topLevelWidgets()
+            if w is not self._window and w.isVisible() and isinstance(w, QDialog)
+        ]
+        self._covers = []
+        for widget in self._hidden:
+            # Hiding a dialog would end it and lose what was typed: cover it and make it inert.
+            widget.setEnabled(False)
+            cover = QLabel("Locked", widget)
+            cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            cover.setAutoFillBackground(True)
+            cover.setGeometry(widget.rect())
+            cover.show()
+            cover.raise_()
+            self._covers.append(cover)
+        self._content = self._window.takeCentralWidget()
+        self.screen = LockScreen()
+        self.screen.unlockRequested.connect(self._try_unlock)
+        self._window.setCentralWidget(self.screen)
+        self._window.menuBar().setEnabled(False)
+        self.screen.field.setFocus()
+        self.locked.emit()
+
+    def _try_unlock(self, passphrase: str) -> None:
+        if not self._verify(passphrase):
+            assert self.screen is not None
+            self.screen.refuse()
+            return
+        self._window.takeCentralWidget()
+        if self.screen is not None:
+            self.screen.deleteLater()
+            self.screen = None
+        self._window.setCentralWidget(self._content)
+        if self._content is not None:
+            self._content.show()
+        self._content = None
+        self._window.menuBar().setEnabled(True)
+        for cover in self._covers:
+            cover.deleteLater()
+        for widget in self._hidden:
+            widget.setEnabled(True)
+        self._hidden, self._covers = [], []
+        self._last = time.monotonic()
+        self.unlocked.emit()
