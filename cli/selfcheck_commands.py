@@ -146,7 +146,8 @@ def _fill_required(parser: argparse.ArgumentParser, out_dir: Path) -> list[list[
 def check_status(data_dir: Path) -> str:
     parser = _command_parser("status")
     wants_json = parser is not None and any("--json" in a.option_strings for a in parser._actions)
-    code, out = _run_main(["--data-dir", str(data_dir), "status"] + (["--json"] if wants_json else []))
+    extra = ["--json"] if wants_json else []
+    code, out = _run_main(["--data-dir", str(data_dir), "status", *extra])
     if code != 0:
         raise RuntimeError(f"status exited {code}")
     if wants_json:

@@ -25,7 +25,8 @@ EXE_NAME = "caseload-companion"
 
 
 def project_version() -> str:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["project"]["version"]
 
 
 def bundle_executable() -> Path:

@@ -96,7 +96,7 @@ def app_icon() -> QIcon:
 
 
 def load_bundled_fonts() -> int:
-    """On a machine with no fonts at all (a bare Linux), load the ones shipped in resources/fonts."""
+    """With no fonts on the system at all (a bare Linux), load those shipped in resources/fonts."""
     if QFontDatabase.families():
         return 0
     loaded = 0

@@ -66,7 +66,7 @@ def _wrapped(text: str) -> QLabel:
 
 
 class WelcomeDialog(QDialog):
-    """Three calm steps; finishing saves the profile, any demo data, and that the welcome is done."""
+    """Three calm steps; finishing saves the profile, any demo data, and that it is done."""
 
     def __init__(self, db: Database, can_import: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -164,7 +164,8 @@ class WelcomeDialog(QDialog):
             (START_DEMO, "Try it with demo data",
              "Made-up cases (C01, C02 …) with a few months of history, so you can look around. "
              "Best tried before you add real cases." if self._empty else
-             "Demo data only goes into an empty data folder, so nothing of yours is mixed with it."),
+             "Demo data only goes into an empty data folder, so nothing of yours is mixed "
+             "with it."),
         ]
         for key, text, hint in choices:
             button = QRadioButton(text)

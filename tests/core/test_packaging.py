@@ -1,4 +1,4 @@
-"""Packaging files agree with each other: one version everywhere, launchers that point at the app."""
+"""Packaging files agree: one version everywhere, and launchers that point at the app."""
 
 from __future__ import annotations
 
