@@ -58,13 +58,13 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return EXIT_OK
     except OSError as exc:
         get_logger("cli").exception("command failed")
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
-    except BrokenPipeError:  # output piped into `head` and closed early: not an error
-        sys.stderr.close()
-        return EXIT_OK
     except Exception:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
         print("error: something went wrong; the details are in the log file.", file=sys.stderr)
