@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.estimate import Estimate
-from core.history import WeekSummary
+from core.history import HEAVIER_RUN_WORDS, WeekSummary
 
 ADD_TO_NOTES = "Add to supervision notes"
 NOT_NOW = "Not now"
 WHAT_DOES_THIS_MEAN = "What does this mean?"
-HEAVY_BANDS = ("W3", "W4", "W5", "C4")
+HEAVY_BANDS = ("W3", "W4", "W5", "C4")  # the states that offer ADD_TO_NOTES
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -151,7 +151,7 @@ def trend_sentence(trend: str | None, heavier_weeks: int = 0) -> str | None:
     if trend is None:
         return None
     if trend == "heavier":
-        if heavier_weeks >= 3:
+        if heavier_weeks >= HEAVIER_RUN_WORDS:
             return f"Heavier for {heavier_weeks} weeks running."
         return "Heavier than last week."
     return "Lighter than last week." if trend == "lighter" else "About the same as last week."
