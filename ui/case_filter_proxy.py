@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from core.models import UNTIERED, Case, tier_letter
 from ui.case_table_model import CASE_ROLE
@@ -25,11 +25,12 @@ class CaseFilterProxy(RawSortProxy):
         self.flag: str | None = None  # a FLAGS key, or MAPPA_FILTER
 
     def set_filters(self, **values: Any) -> None:
+        self.beginFilterChange()
         for name, value in values.items():
             if not hasattr(self, name):
                 raise AttributeError(name)
             setattr(self, name, value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, case: Case) -> bool:
         if self.status == "active" and case.closed_date is not None:
