@@ -4,6 +4,7 @@ Public API:
     hours_per_week(db, today, weeks=12) -> list[WeekHours]          oldest week first
     activity_mix(db, first, last) -> list[ActivityHours]           most hours first
     not_counted_hours(db, today) -> NotCountedSummary              this week and the four before
+    not_counted_sentence(summary) -> str                           the same, in one calm sentence
     period_totals(db, first, last) -> PeriodTotals                 "where the time went"
 """
 
@@ -79,9 +80,7 @@ def hours_per_week(db: Database, today: date, weeks: int = 12) -> list[WeekHours
         monday = first_monday + timedelta(weeks=n)
         sunday = monday + timedelta(days=6)
         minutes = sum(m for d, m in by_day.items() if monday <= d <= sunday)
-        series.append(
-            WeekHours(monday, minutes / 60, contracted_hours_between(db, monday, sunday))
-        )
+        series.append(WeekHours(monday, minutes / 60, contracted_hours_between(db, monday, sunday)))
     return series
 
 
@@ -93,10 +92,7 @@ def activity_mix(db: Database, first: date, last: date) -> list[ActivityHours]:
         "GROUP BY a.id ORDER BY m DESC, a.position",
         [first.isoformat(), last.isoformat()],
     )
-    return [
-        ActivityHours(r["id"], r["name"], r["m"] / 60, bool(r["counted_by_wmt"]))
-        for r in rows
-    ]
+    return [ActivityHours(r["id"], r["name"], r["m"] / 60, bool(r["counted_by_wmt"])) for r in rows]
 
 
 def _not_counted(db: Database, first: date, last: date) -> NotCountedPeriod:
@@ -110,6 +106,24 @@ def not_counted_hours(db: Database, today: date) -> NotCountedSummary:
     return NotCountedSummary(
         this_week=_not_counted(db, monday, monday + timedelta(days=6)),
         last_four_weeks=_not_counted(db, monday - timedelta(weeks=4), monday - timedelta(days=1)),
+    )
+
+
+def not_counted_sentence(summary: NotCountedSummary) -> str:
+    """'This week, 6 hours went on work the WMT does not count (court duty, travel); ...'"""
+    week, before = summary.this_week, summary.last_four_weeks
+    if not week.hours and not before.hours:
+        return "No time logged in the last five weeks went on work the WMT does not count."
+    if not week.hours:
+        names = ", ".join(a.name.lower() for a in before.by_activity[:3])
+        return (
+            "Nothing logged this week is outside what the WMT counts; in the four weeks before, "
+            f"{hours_text(before.hours)} went on such work ({names})."
+        )
+    names = ", ".join(a.name.lower() for a in week.by_activity[:3])
+    return (
+        f"This week, {hours_text(week.hours)} went on work the WMT does not count ({names}); "
+        f"{hours_text(before.hours)} in the four weeks before."
     )
 
 

@@ -124,3 +124,19 @@ def test_gaps_in_the_working_day(db):
 def test_pattern_must_have_a_working_day(db):
     with pytest.raises(ValidationError):
         save_pattern(db, WorkingPattern(hours=(0,) * 7))
+
+
+def test_what_the_estimate_does_not_see(db):
+    from core.time_summary import not_counted_hours, not_counted_sentence
+
+    log(db, date(2026, 11, 24), 90)  # travel this week
+    log(db, date(2026, 11, 10), 60)  # travel three weeks before
+    admin = next(a.id for a in list_activities(db) if a.name == "Recording and admin")
+    TimeStore(db).log_time(TimeEntry(date(2026, 11, 24), 120, admin), today=date(2027, 1, 1))
+    summary = not_counted_hours(db, date(2026, 11, 25))
+    assert summary.this_week.hours == 1.5 and summary.last_four_weeks.hours == 1.0
+    assert [a.name for a in summary.this_week.by_activity] == ["Travel"]
+    assert not_counted_sentence(summary) == (
+        "This week, 1 hour 30 minutes went on work the WMT does not count (travel); "
+        "1 hour in the four weeks before."
+    )
