@@ -77,6 +77,12 @@ def set_backup_dir(db: Database, folder: Path | None) -> None:
     db["settings"].upsert({"key": BACKUP_FOLDER_SETTING, "value": value}, pk="key")
 
 
+def ready_folder(folder: Path) -> Path:
+    """Create the backup folder owner-only if new; a folder the practitioner chose that already
+    exists keeps its own permissions (each backup file in it is owner-only regardless)."""
+    return folder if folder.is_dir() else ensure_private_dir(folder)
+
+
 def _raw(conn: Any) -> Any:
     return getattr(conn, "raw", conn)
 
@@ -110,7 +116,7 @@ def make_backup(db: Database, data_dir: Path, out: Path | None = None) -> Path:
     """Back up now: to `out`, or to a new dated file in the backup folder (then rotate)."""
     if out is not None:
         return backup_connection(db.conn, out)
-    folder = ensure_private_dir(backup_dir(db, data_dir))
+    folder = ready_folder(backup_dir(db, data_dir))
     dest = unique_path(folder, f"caseload-{stamp()}", ".db")
     backup_connection(db.conn, dest)
     rotate(folder)
@@ -121,7 +127,7 @@ def backup_file(db_path: Path, dest_folder: Path, passphrase: str | None = None)
     """Back up from the file with a connection of its own (safe on a worker thread)."""
     conn = connect_file(db_path, passphrase)
     try:
-        folder = ensure_private_dir(dest_folder)
+        folder = ready_folder(dest_folder)
         dest = unique_path(folder, f"caseload-{stamp()}", ".db")
         backup_connection(conn, dest)
     finally:
@@ -245,7 +251,7 @@ def keep_current_data(db_path: Path) -> Path | None:
         except StorageError:
             return set_aside(db_path)
         try:
-            folder = ensure_private_dir(default_backup_dir(db_path.parent))
+            folder = ready_folder(default_backup_dir(db_path.parent))
             dest = unique_path(folder, f"caseload-{stamp()}-before-restore", ".db")
             return backup_connection(conn, dest)
         finally:

@@ -121,7 +121,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
         raise DamagedDatabaseError(damaged_message(path))
     if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
         if not encryption.available():
-            raise StorageError(
+            # Unreadable here either way: the recovery choices (restore, set aside) apply.
+            raise DamagedDatabaseError(
                 f"The data file at {path} is encrypted (or damaged), and this computer does not "
                 "have the optional sqlcipher3 package that opens encrypted data. "
                 "It has been left exactly as it is."

@@ -259,3 +259,19 @@ def set_lock_minutes(db: Any, minutes: float) -> None:
     if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 240:
         raise ValidationError("Choose between 1 and 240 minutes.")
     db["settings"].upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")
+
+
+def rekey_copies(paths: list[Path], old: str | None, new: str) -> list[Path]:
+    """Bring backups and earlier copies under the new passphrase, so none is left readable
+    without it. Copies that `old` does not open (made under an earlier passphrase) are left."""
+    done = []
+    for path in paths:
+        kind = file_kind(path)
+        if (old is None and kind != "sqlite") or (old is not None and kind != "encrypted"):
+            continue
+        try:
+            rekey_file(path, old, new)
+        except (PassphraseError, OSError, sqlite3.Error):
+            continue
+        done.append(path)
+    return done

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core import encryption
-from core.backup import backup_dir, restore_backup
+from core.backup import backup_dir, default_backup_dir, list_backups, restore_backup
 from core.database import (
     PassphraseRequiredError,
     StorageError,
@@ -58,8 +58,16 @@ class DataActions:
         except (ValidationError, encryption.PassphraseError, OSError) as exc:
             QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
         reopen(self.db, self.db_path, key)
+        if key == new and new is not None:
+            # Older backups and copies would otherwise stay readable without the passphrase.
+            encryption.rekey_copies(self._copies(), old, new)
         self.hub.settingsChanged.emit()
         return key == new
+
+    def _copies(self) -> list[Path]:
+        folders = {backup_dir(self.db, self.data_dir), default_backup_dir(self.data_dir)}
+        paths = [b.path for folder in folders for b in list_backups(folder)]
+        return paths + sorted(self.data_dir.glob("caseload.*.db"))
 
     def turn_encryption_on(self) -> bool:
         reason = encryption.unavailable_reason()

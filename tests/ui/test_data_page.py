@@ -82,8 +82,12 @@ def test_restore_needs_confirmation(page, answers):
 
 @needs_cipher
 def test_encryption_on_change_off_from_the_page(page, answers, monkeypatch):
+    page.back_up_now()  # made before encryption: must not stay readable afterwards
     monkeypatch.setattr(PassphraseDialog, "get_new_passphrase", lambda *a, **k: PASS)
     page.encrypt_on.click()
+    backups = list_backups(page.data_dir / "backups")
+    assert len(backups) == 1 and backups[0].encrypted
+    assert b"C07" not in backups[0].path.read_bytes()
     raw = page.db_path.read_bytes()
     assert not raw.startswith(SQLITE_HEADER) and b"C07" not in raw
     assert encryption.is_encrypted(page.db) and "C07" in _refs(page)
@@ -100,6 +104,9 @@ def test_encryption_on_change_off_from_the_page(page, answers, monkeypatch):
     monkeypatch.setattr(PassphraseDialog, "get_new_passphrase", lambda *a, **k: "second phrase")
     page.change_passphrase.click()
     assert encryption.verify_passphrase(page.db, "second phrase")
+    from core.backup import verify_backup
+
+    assert verify_backup(backups[0].path, "second phrase") == []  # backups follow the change
     monkeypatch.setattr(PassphraseDialog, "get_passphrase", typed("second phrase"))
     page.encrypt_off.click()
     assert page.db_path.read_bytes().startswith(SQLITE_HEADER)
