@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cli.common import EXIT_FAILED, CommandError, Context
 from core import backup as backups
+from core import encryption
 from core.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.health_check import check_file
 from core.retention import (
@@ -20,6 +21,7 @@ from core.retention import (
 )
 
 PASSPHRASE_ENV = "CASELOAD_COMPANION_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CASELOAD_COMPANION_NEW_PASSPHRASE"
 
 
 def ask_passphrase(prompt: str = "Passphrase: ") -> str:
@@ -117,6 +119,51 @@ def run_delete_all(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _new_passphrase() -> str:
+    from_env = os.environ.get(NEW_PASSPHRASE_ENV)
+    if from_env:
+        return encryption.check_passphrase(from_env)
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"Type the new passphrase in a terminal, or set {NEW_PASSPHRASE_ENV}.")
+    import getpass
+
+    first = encryption.check_passphrase(getpass.getpass("New passphrase: "))
+    if getpass.getpass("Again: ") != first:
+        raise CommandError("The two passphrases are not the same; nothing was changed.")
+    return first
+
+
+def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
+    """status / on / change / off: each writes a new file and swaps it in atomically."""
+    from core.fileops import file_is_encrypted_path
+
+    encrypted = file_is_encrypted_path(ctx.db_path)
+    if args.action == "status":
+        reason = encryption.unavailable_reason()
+        print("Encryption is " + ("on." if encrypted else "off.") + (f" {reason}" if reason else ""))
+        return 0
+    if not encryption.available():
+        raise CommandError(encryption.unavailable_reason() or "", EXIT_FAILED)
+    if args.action == "on" and encrypted:
+        raise CommandError("Encryption is already on; use `encryption change` for a new passphrase.")
+    if args.action in ("off", "change") and not encrypted:
+        raise CommandError("Encryption is off; use `encryption on` to turn it on.")
+    db = ctx.db  # opens (asking for the current passphrase if encrypted) and migrates first
+    old = db.conn.passphrase if encryption.is_encrypted(db) else None
+    new = None if args.action == "off" else _new_passphrase()
+    ctx.close()
+    try:
+        encryption.rekey_file(ctx.db_path, old, new)
+    except encryption.PassphraseError as exc:
+        raise StorageError(str(exc)) from None
+    if new is not None:
+        folder = backups.default_backup_dir(ctx.data_dir)
+        encryption.rekey_copies([b.path for b in backups.list_backups(folder)], old, new)
+    print({"on": "Encryption is on.", "change": "Passphrase changed.",
+           "off": "Encryption is off."}[args.action])
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("backup", help="back up your data now (into backups/, or --out FILE)")
     b.add_argument("--out", metavar="FILE", help="write the backup to this new file")
@@ -133,6 +180,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     ret.add_argument("--days", type=int, help="set the number of days (default 30)")
     ret.add_argument("--delete", action="store_true", help="delete the cases now due")
     ret.set_defaults(func=run_retention)
+
+    e = sub.add_parser("encryption", help="status, or turn encryption on, change it, turn it off")
+    e.add_argument("action", choices=("status", "on", "change", "off"))
+    e.set_defaults(func=run_encryption)
 
     d = sub.add_parser("delete-all", help="delete all your data for good (needs --yes)")
     d.add_argument("--yes", action="store_true", help="confirm")

@@ -111,3 +111,7 @@ def file_kind(path: Path) -> str:
     if size >= 1024 and size % 512 == 0:
         return "encrypted"
     return "unknown"
+
+
+def file_is_encrypted_path(path: Path) -> bool:
+    return file_kind(path) == "encrypted"

@@ -137,3 +137,27 @@ def test_unavailable_reason_explains_itself(monkeypatch):
     monkeypatch.setattr(encryption, "_cipher", None)
     assert "sqlcipher3" in encryption.unavailable_reason()
     assert not encryption.available()
+
+
+@needs_cipher
+def test_cli_turns_encryption_on_changes_it_and_turns_it_off(data_dir, monkeypatch, capsys):
+    path = _demo(data_dir)
+    assert main.main(["--data-dir", str(data_dir), "backup"]) == 0
+    assert main.main(["--data-dir", str(data_dir), "encryption", "status"]) == 0
+    assert "Encryption is off." in capsys.readouterr().out
+    monkeypatch.setenv("CASELOAD_COMPANION_NEW_PASSPHRASE", PASS)
+    assert main.main(["--data-dir", str(data_dir), "encryption", "on"]) == 0
+    _assert_encrypted_bytes(path)
+    for backup in (data_dir / "backups").iterdir():
+        _assert_encrypted_bytes(backup)  # older backups are not left readable
+    monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", PASS)
+    monkeypatch.setenv("CASELOAD_COMPANION_NEW_PASSPHRASE", "short")
+    assert main.main(["--data-dir", str(data_dir), "encryption", "change"]) == 2
+    assert "at least 8" in capsys.readouterr().err
+    monkeypatch.setenv("CASELOAD_COMPANION_NEW_PASSPHRASE", "another good one")
+    assert main.main(["--data-dir", str(data_dir), "encryption", "change"]) == 0
+    monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", "another good one")
+    assert main.main(["--data-dir", str(data_dir), "encryption", "off"]) == 0
+    assert path.read_bytes().startswith(SQLITE_HEADER)
+    monkeypatch.delenv("CASELOAD_COMPANION_PASSPHRASE")
+    assert main.main(["--data-dir", str(data_dir), "cases", "list"]) == 0
