@@ -92,8 +92,7 @@ class CaseDialog(QDialog):
         tier_row.addWidget(self.tier_since)
         tier_row.addStretch(1)
         form.addRow(buddy("T&ier", self.tier), tier_row)
-        self.history = QLabel()
-        self.history.setWordWrap(True)
+        self.history = QLabel()  # one change a line, unwrapped, so nothing is clipped
         if editing:
             form.addRow("Tier history", self.history)
         self.t2a = QCheckBox("Young adult (T2A): scored on the custody column")
@@ -160,7 +159,7 @@ class CaseDialog(QDialog):
             self.next_report.set_value(case.next_report_due)
             self.next_review.set_value(case.next_review_due)
             self.history.setText(
-                " · ".join(f"{c.tier} from {format_date(c.from_date)}" for c in case.tier_history)
+                "\n".join(f"{c.tier} from {format_date(c.from_date)}" for c in case.tier_history)
                 or "No changes recorded"
             )
         self._syncing = False

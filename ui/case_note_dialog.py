@@ -43,6 +43,7 @@ class CaseNoteDialog(QDialog):
         form.addRow("&Why discuss it", self.reason)
         self.text = QLineEdit(f"Discuss {self._reference}")
         self.text.setMaxLength(MAX_TEXT)
+        self.text.setMinimumWidth(300)
         form.addRow("&Note", self.text)
         self.problems = ProblemsLabel()
         self.buttons = QDialogButtonBox(

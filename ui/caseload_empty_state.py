@@ -28,12 +28,10 @@ class EmptyState(QWidget):
         heading.setFont(font)
         body = QLabel(
             "Add your cases one at a time, or import them all from a spreadsheet saved as CSV.\n"
-            "Each case needs only a short reference of your own (such as C07), its type, tier and "
-            "start date."
+            "Each case needs only a short reference of your own (such as C07), its type, tier\n"
+            "and start date. No names or other identifiers."
         )
-        body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMaximumWidth(560)
         self.new_button = QPushButton("Add a case…")
         self.import_button = QPushButton("Import a CSV file…")
         buttons = QHBoxLayout()

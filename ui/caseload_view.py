@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from ui.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
 from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
 from ui.close_case_dialog import CloseCaseDialog
+from ui.form_helpers import configure_table
 from ui.hub import Hub
 from ui.import_dialog import ImportDialog
 
@@ -77,28 +77,15 @@ class CaseloadView(QWidget):
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setObjectName("caseTable")
+        configure_table(self.table, "caseTable")
         self.table.setAccessibleName("Cases")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_REFERENCE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setStretchLastSection(True)
-        header_view.setHighlightSections(False)
-        header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.table.setStyleSheet(
-            "QTableView#caseTable::item { padding-left: 6px; }"
-            "QTableView#caseTable QHeaderView::section { padding: 4px 6px; border: 0px;"
-            " border-right: 1px solid palette(mid); border-bottom: 1px solid palette(mid); }"
-        )
         for column, width in enumerate((110, 110, 110, 110, 120, 170, 170)):
             self.table.setColumnWidth(column, width)
         self.no_match = QLabel("No cases match these filters.")
@@ -106,7 +93,7 @@ class CaseloadView(QWidget):
 
         self.new_button = QPushButton("&New case…")
         self.new_button.setToolTip("Add a case (Ctrl+N)")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("E&dit…")
         self.edit_button.setToolTip("Edit the selected case (Enter or double-click)")
         self.close_button = QPushButton("&Close case…")
         self.reopen_button = QPushButton("&Reopen")
@@ -180,6 +167,7 @@ class CaseloadView(QWidget):
         active = sum(1 for c in cases if c.closed_date is None)
         closed = len(cases) - active
         self.counts.setText(f"{_plural(active, 'active case')} · {closed} closed")
+        self.counts.setVisible(bool(cases))  # the empty state says it in words instead
         self.pages.setCurrentWidget(self.empty if not cases else self.pages.widget(0))
         self._update_showing()
         if selected is not None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 
 class ProblemsLabel(QLabel):
@@ -70,3 +77,22 @@ def select_data(combo: QComboBox, value: object) -> None:
     """Select the item whose data is `value` (first item if none matches)."""
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
+
+
+def configure_table(view: QTableView, name: str) -> None:
+    """The one look for data tables: whole-row selection, read-only, left-aligned padded headers."""
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.setStyleSheet(
+        f"QTableView#{name}::item {{ padding-left: 6px; }}"
+        f"QTableView#{name} QHeaderView::section {{ padding: 4px 6px; border: 0px;"
+        " border-right: 1px solid palette(mid); border-bottom: 1px solid palette(mid); }"
+    )

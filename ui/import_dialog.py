@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,7 +22,7 @@ from core.caseload import CaseStore
 from core.csv_import import ImportPreview, RowProblem, import_preview, preview_csv_file
 from core.errors import ValidationError
 from ui.case_table_model import COL_NEXT_DUE, COL_STATUS, CaseTableModel
-from ui.form_helpers import ProblemsLabel, note_label
+from ui.form_helpers import ProblemsLabel, configure_table, note_label
 from ui.list_table_model import Column, ListTableModel
 
 HELP = (
@@ -37,13 +36,10 @@ PROBLEM_COLUMNS: list[Column[RowProblem]] = [
 ]
 
 
-def _table(model: ListTableModel) -> QTableView:
+def _table(model: ListTableModel, name: str) -> QTableView:
     view = QTableView()
+    configure_table(view, name)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
     view.setWordWrap(True)
     return view
 
@@ -83,7 +79,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.file_problem = ProblemsLabel()
         self.cases_model = CaseTableModel(self)
-        self.cases_view = _table(self.cases_model)
+        self.cases_view = _table(self.cases_model, "importCases")
         self.cases_view.setColumnHidden(COL_NEXT_DUE, True)
         self.cases_view.setColumnHidden(COL_STATUS, True)
         self.cases_view.horizontalHeader().setSectionResizeMode(
@@ -91,7 +87,7 @@ class ImportDialog(QDialog):
         )
         self.cases_view.horizontalHeader().setStretchLastSection(True)
         self.problems_model: ListTableModel[RowProblem] = ListTableModel(PROBLEM_COLUMNS, self)
-        self.problems_view = _table(self.problems_model)
+        self.problems_view = _table(self.problems_model, "importProblems")
         self.problems_view.setAccessibleName("Rows that need changing")
         self.problems_view.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents

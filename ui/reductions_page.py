@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +31,7 @@ from core.reductions import (
 )
 from ui.app import show_error
 from ui.date_fields import DateField, format_date
-from ui.form_helpers import note_label
+from ui.form_helpers import configure_table, note_label
 from ui.hub import Hub
 from ui.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.reduction_dialog import ReductionDialog
@@ -68,14 +67,10 @@ def _table(model: ListTableModel, name: str) -> tuple[QTableView, RawSortProxy]:
     proxy = RawSortProxy()
     proxy.setSourceModel(model)
     view = QTableView()
+    configure_table(view, name.replace(" ", ""))
     view.setAccessibleName(name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view, proxy
