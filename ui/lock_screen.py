@@ -7,6 +7,7 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -107,6 +108,7 @@ class IdleLock(QObject):
         self._content: QWidget | None = None
         self._hidden: list[QWidget] = []
         self._covers: list[QWidget] = []
+        self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
@@ -154,6 +156,10 @@ class IdleLock(QObject):
             cover.show()
             cover.raise_()
             self._covers.append(cover)
+        # Window-wide shortcuts (Log time, views, tray menu) must not reach data while locked.
+        self._actions = [a for a in self._window.findChildren(QAction) if a.isEnabled()]
+        for action in self._actions:
+            action.setEnabled(False)
         self._content = self._window.takeCentralWidget()
         self.screen = LockScreen()
         self.screen.unlockRequested.connect(self._try_unlock)
@@ -176,6 +182,9 @@ class IdleLock(QObject):
             self._content.show()
         self._content = None
         self._window.menuBar().setEnabled(True)
+        for action in self._actions:
+            action.setEnabled(True)
+        self._actions = []
         for cover in self._covers:
             cover.deleteLater()
         for widget in self._hidden:

@@ -45,6 +45,8 @@ def test_locks_after_idle_time_and_hides_all_data(window, qtbot):
     assert not window.secret.isVisible()
     assert not window.menuBar().isEnabled()
     assert window.centralWidget() is lock.screen
+    view_shortcut = [a for a in window.menu("&View").actions() if a.text() == "Caseload"][0]
+    assert not view_shortcut.isEnabled()  # no shortcut reaches a view while locked
 
 
 def test_unlocks_with_the_right_passphrase_only(window, qtbot):
@@ -61,6 +63,7 @@ def test_unlocks_with_the_right_passphrase_only(window, qtbot):
     assert not lock.is_locked()
     assert window.secret.isVisible() and "C07" in _visible_texts(window)
     assert window.menuBar().isEnabled()
+    assert all(a.isEnabled() for a in window.menu("&View").actions())
 
 
 def test_does_not_lock_while_encryption_is_off_or_while_in_use(window):
@@ -96,3 +99,36 @@ def test_open_dialogs_are_hidden_but_keep_what_was_typed(window, qtbot):
     lock.screen.field.setText(RIGHT)
     lock.screen.button.click()
     assert dialog.isVisible() and dialog.isEnabled() and field.text() == "half-typed note"
+
+
+@pytest.mark.skipif(not __import__("core.encryption").encryption.available(),
+                    reason="the optional sqlcipher3 package is not installed")
+def test_the_real_window_shows_no_case_data_while_locked(qtbot, data_dir, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractItemView
+
+    import main
+    from core import encryption
+    from core.database import open_database
+    from core.demo import fill_demo
+
+    db = open_database(data_dir / "caseload.db")
+    fill_demo(db)
+    db.close()
+    encryption.rekey_file(data_dir / "caseload.db", None, RIGHT)
+    db = open_database(data_dir / "caseload.db", passphrase=RIGHT)
+    window = main.build_window(db, data_dir, QSettings(str(tmp_path / "w.ini"),
+                                                       QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    QApplication.processEvents()  # let start-up checks queued by the views run while db is open
+    window.show_view("caseload")
+    assert any(v.isVisible() and v.model().rowCount() for v in
+               window.findChildren(QAbstractItemView) if v.model() is not None)
+    window.idle_lock.lock()
+    assert not [v for v in window.findChildren(QAbstractItemView) if v.isVisible()]
+    assert "C0" not in _visible_texts(window)
+    window.idle_lock.screen.field.setText(RIGHT)
+    window.idle_lock.screen.button.click()
+    assert not window.idle_lock.is_locked()
+    db.close()
