@@ -61,7 +61,8 @@ class BackupTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (made_text(backup), size_text(backup.size), kind_text(backup))[column]
         if role == SORT_ROLE:
-            return (backup.created, backup.size, kind_text(backup))[column]
+            # Plain values: the proxy cannot compare Python datetimes.
+            return (backup.created.isoformat(), backup.size, kind_text(backup))[column]
         if role == BACKUP_ROLE:
             return backup
         if role == Qt.ItemDataRole.ToolTipRole:

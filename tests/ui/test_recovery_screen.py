@@ -131,3 +131,15 @@ def test_startup_asks_for_the_passphrase_again_after_a_wrong_one(data_dir, monke
     assert messages == ["That passphrase does not open your data. Please try again."]
     assert len(CaseStore(db).references()) == 57
     db.close()
+
+
+def test_backups_are_listed_newest_first(qtbot, data_dir, damaged):
+    import shutil
+
+    folder = data_dir / "backups"
+    for stamp in ("20250101-090000", "20261231-090000", "20260601-090000"):
+        shutil.copy(damaged, folder / f"caseload-{stamp}.db")
+    screen = _screen(qtbot, data_dir)
+    shown = [screen.proxy.index(row, 0).data() for row in range(screen.proxy.rowCount())]
+    assert shown[0].endswith("2026, 9:00") and "31 Dec 2026" in shown[0]
+    assert "1 Jan 2025" in shown[-1]
