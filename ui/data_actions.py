@@ -129,8 +129,12 @@ class DataActions:
                 except (StorageError, OSError) as exc:
                     QMessageBox.warning(self.parent, "That backup was not restored", str(exc))
                     break
-            if restored and current is not None and not encryption.file_is_encrypted(self.db_path):
-                encryption.rekey_file(self.db_path, None, current)  # stay encrypted, as chosen
+            if restored and current is not None and passphrase != current or (
+                    restored and current is not None
+                    and not encryption.file_is_encrypted(self.db_path)):
+                # Keep the practitioner's current choice: encrypted, under today's passphrase.
+                was = passphrase if encryption.file_is_encrypted(self.db_path) else None
+                encryption.rekey_file(self.db_path, was, current)
                 passphrase = current
         finally:
             reopen(self.db, self.db_path, passphrase if restored else current)

@@ -174,3 +174,25 @@ def test_new_passphrase_dialog_explains_what_is_wrong(qtbot):
     dialog.try_accept()
     assert dialog.result() == PassphraseDialog.DialogCode.Accepted
 
+
+
+@needs_cipher
+def test_restoring_a_backup_made_under_another_passphrase_keeps_todays(page, answers,
+                                                                       monkeypatch, tmp_path):
+    from core.backup import make_backup
+
+    other = open_database(tmp_path / "elsewhere.db", passphrase="an older passphrase")
+    CaseStore(other).add_case(Case("OLD1", "community", "B2", date(2026, 1, 5)))
+    old_backup = make_backup(other, tmp_path, tmp_path / "old-backup.db")
+    other.close()
+    monkeypatch.setattr(PassphraseDialog, "get_new_passphrase", lambda *a, **k: PASS)
+    page.encrypt_on.click()
+    monkeypatch.setattr(PassphraseDialog, "get_passphrase",
+                        lambda *a, **k: "an older passphrase")
+    assert page.actions.restore(old_backup)
+    assert _refs(page) == {"OLD1"}
+    assert encryption.verify_passphrase(page.db, PASS)
+    page.db.close()
+    reopened = open_database(page.db_path, passphrase=PASS)  # today's passphrase opens it
+    assert CaseStore(reopened).references() == {"OLD1"}
+    page.db.conn = reopened.conn
