@@ -145,7 +145,7 @@ class CaseloadView(QWidget):
 
     def _connect_signals(self) -> None:
         self.filter_bar.filtersChanged.connect(self._apply_filters)
-        self.table.activated.connect(lambda _index: self.edit_case())
+        self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_case)
         self.edit_button.clicked.connect(self.edit_case)
@@ -223,6 +223,13 @@ class CaseloadView(QWidget):
         self.message.setText(message)
 
     # --- actions ------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        # Enter on the focused row edits it even before the row has been explicitly selected.
+        case = index.data(CASE_ROLE)
+        if isinstance(case, Case):
+            self.select_case(case.id)
+            self.edit_case()
+
     def new_case(self) -> None:
         case = CaseDialog.get_case(self, self._store)
         if case is not None:

@@ -93,6 +93,7 @@ class ProfilePage(QWidget):
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
         self._hub.dataReplaced.connect(self.load)
+        self._hub.profileChanged.connect(self.load)  # e.g. set during the welcome tour
         for signal in (self.grade.currentIndexChanged, self.hours.textEdited,
                        self.ceiling.textEdited):
             signal.connect(lambda *_: self.saved_label.clear())
@@ -128,7 +129,6 @@ class ProfilePage(QWidget):
             self.problems.show_problems(exc.problems)
             self.saved_label.clear()
             return False
-        self.problems.show_problems([])
+        self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
         self.saved_label.setText("Profile saved.")
-        self._hub.profileChanged.emit()
         return True

@@ -141,6 +141,7 @@ class ReductionsPage(QWidget):
         self.reductions_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reports_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._hub.dataReplaced.connect(self.refresh)
+        self._hub.reductionsChanged.connect(self.refresh)  # also when added from elsewhere
 
     def refresh(self) -> None:
         self.reductions_model.set_items(list_reductions(self._db))
@@ -157,8 +158,7 @@ class ReductionsPage(QWidget):
         return rows[0].data(OBJECT_ROLE) if rows else None
 
     def _changed(self) -> None:
-        self.refresh()
-        self._hub.reductionsChanged.emit()
+        self._hub.reductionsChanged.emit()  # refreshes this page like any other listener
 
     def add_reduction(self) -> None:
         reduction = ReductionDialog.get_reduction(self, get_profile(self._db).hours)

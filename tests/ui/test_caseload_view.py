@@ -251,3 +251,32 @@ def test_filtered_proxy_passes_the_model_tester(qtmodeltester, view, store, hub)
     hub.casesChanged.emit()
     view.filter_bar.search.setText("2")
     qtmodeltester.check(view.proxy)
+
+
+def test_enter_on_the_focused_row_edits_it_without_a_prior_click(view, store, hub, qtbot,
+                                                                 monkeypatch):
+    add(store, "C01")
+    hub.casesChanged.emit()
+    opened = []
+    monkeypatch.setattr(CaseDialog, "get_case",
+                        staticmethod(lambda parent, st, case=None: opened.append(case)))
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    view.table.clearSelection()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert [c.reference for c in opened] == ["C01"]
+
+
+def test_main_window_has_caseload_before_settings_with_both_pages(qtbot, db, data_dir, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    import main
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = main.build_window(db, data_dir, settings)
+    qtbot.addWidget(window)
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert keys.index("caseload") < keys.index("settings") == len(keys) - 1
+    assert isinstance(window.view("caseload"), CaseloadView)
+    tabs = window.view("settings").tabs
+    titles = [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())]
+    assert titles[:2] == ["Profile", "Reductions & reports"]
