@@ -71,7 +71,7 @@ def next_due(case: Case) -> tuple[date, str] | None:
 
 
 def _next_due_text(case: Case) -> str:
-    due = next_due(case)
+    due = None if case.closed_date else next_due(case)
     return f"{due[1]} {format_date(due[0])}" if due else ""
 
 
@@ -89,8 +89,8 @@ def _status_tooltip(case: Case) -> str | None:
 
 
 def _status_sort(case: Case) -> Any:
-    # Active cases first (ascending), then closed ones, most recently closed first.
-    return (1, -case.closed_date.toordinal()) if case.closed_date else (0, 0)
+    # Ascending: active cases, then closed ones by closing date; descending: latest closed first.
+    return (1, case.closed_date.toordinal()) if case.closed_date else (0, 0)
 
 
 COLUMNS: list[Column[Case]] = [
@@ -103,7 +103,8 @@ COLUMNS: list[Column[Case]] = [
            lambda c: c.expected_end_date),
     Column("Flags", flag_text, lambda c: (c.mappa_level or 0) * 10 + len(c.flags) or None,
            tooltip=flag_tooltip),
-    Column("Next date due", _next_due_text, lambda c: (next_due(c) or (None,))[0]),
+    Column("Next date due", _next_due_text,
+           lambda c: None if c.closed_date else (next_due(c) or (None,))[0]),
     Column("Status", status_text, _status_sort, tooltip=_status_tooltip),
 ]
 

@@ -86,8 +86,12 @@ class CaseloadView(QWidget):
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setStretchLastSection(True)
-        for column, width in enumerate((110, 110, 110, 110, 120, 170, 170)):
-            self.table.setColumnWidth(column, width)
+        # Widths from the font, so system font sizes never clip a date or a status.
+        metrics = self.table.fontMetrics()
+        samples = ("Reference  ", "Community", "A3S · T2A", "30/12/2026", "Expected end",
+                   "MAPPA 2, IOM, Parole", "Review 30/12/2026")
+        for column, sample in enumerate(samples):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 32)
         self.no_match = QLabel("No cases match these filters.")
         self.no_match.hide()
 

@@ -15,6 +15,7 @@ from ui.case_dialog import CaseDialog
 from ui.case_note_dialog import CaseNoteDialog
 from ui.case_table_model import (
     CASE_ROLE,
+    COL_NEXT_DUE,
     COL_REFERENCE,
     COL_STARTED,
     COL_STATUS,
@@ -243,6 +244,8 @@ def test_case_table_model_passes_the_model_tester(qtmodeltester, store):
     qtmodeltester.check(model)
     assert model.index(0, COL_TIER).data() == "A3 · T2A"
     assert model.index(0, COL_REFERENCE).data(CASE_ROLE).reference == "C01"
+    assert model.index(0, COL_NEXT_DUE).data().startswith("Review ")
+    assert model.index(1, COL_STATUS).data() == "Closed on 01/02/2026"
 
 
 def test_filtered_proxy_passes_the_model_tester(qtmodeltester, view, store, hub):
