@@ -95,6 +95,9 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.profile_page import ProfilePage
     from ui.reductions_page import ReductionsPage
 
+    from ui.overview_setup import install_overview
+
+    install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
     window.add_view("caseload", "Caseload", CaseloadView(db, hub))
     from ui.time_setup import add_time_pages, install_time
 
@@ -102,6 +105,9 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     settings_view = SettingsView()
     settings_view.add_page("Profile", ProfilePage(db, hub))
     settings_view.add_page("Reductions && reports", ReductionsPage(db, hub))
+    from ui.weightings_page import WeightingsPage
+
+    settings_view.add_page("Weightings", WeightingsPage(db, hub))
     add_time_pages(settings_view, db, hub)
     from ui.supervision_view import SupervisionView
 
