@@ -116,7 +116,7 @@ class BandGauge(QWidget):
     def _bar_rect(self) -> QRectF:
         line = self._metrics().height()
         side = line * 1.2  # room for the end arrow and an edge label at either end
-        top = line * 1.6  # room above for the marker and its figure
+        top = line * 2.4  # room above for the marker and its figure
         return QRectF(side, top, max(self.width() - 2 * side, 10.0), line * 1.5)
 
     def x_for(self, value: float) -> float:
@@ -131,11 +131,11 @@ class BandGauge(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 26), int(line * 6.0))
+        return QSize(int(line * 26), int(line * 6.6))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 14), int(line * 6.0))
+        return QSize(int(line * 14), int(line * 6.6))
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -191,9 +191,9 @@ class BandGauge(QWidget):
         size = self._metrics().height() * 0.45
         # A line through the bar, drawn twice (paper then ink) so it shows on every fill.
         painter.setPen(QPen(paper, 5))
-        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
+        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom()))
         painter.setPen(QPen(ink, 2.5))
-        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
+        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom()))
         tip_y = bar.top() - 3
         path = QPainterPath()
         if self.is_beyond_scale() or self.is_below_scale():
@@ -245,4 +245,6 @@ class CaseloadGauge(BandGauge):
 
     def set_reference(self, reference: float) -> None:
         """Label the edges in cases, e.g. 40, 50 and 60 for a full-time reference of 50."""
-        self.set_edge_texts({edge: f"{edge * reference:.0f}" for edge in C_BAND_EDGES})
+        texts = {edge: f"{edge * reference:.0f}" for edge in C_BAND_EDGES}
+        texts[C_BAND_EDGES[-1]] += " cases"  # the unit once, at the last edge
+        self.set_edge_texts(texts)

@@ -12,6 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -172,6 +173,12 @@ class OverviewView(QWidget):
         self.sustained.explainClicked.connect(lambda: self.open_method(SUPPORT))
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the control with keyboard focus in view as Tab moves down the page."""
+        if new is not None and self.scroll.widget().isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 16, 24)
 
     # --- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -223,6 +230,11 @@ class OverviewView(QWidget):
         self.trend = TrendChart(self._settings)
         self.trend_card.body.addWidget(self.trend)
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
+        # Made last, so put it back in reading order: after the cards, before the what-if.
+        chain = [self.caseload.gauge, self.trend.period, self.trend.as_table, self.trend.table,
+                 self.what_if.case_type]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self._refresh_trend()
 
     def _refresh_trend(self) -> None:

@@ -105,6 +105,7 @@ class TrendChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the table instead
         self.plot.setAccessibleName("Weekly estimate chart")
         self.plot.setAccessibleDescription("The same weeks are in the table and the sentence above.")
         self.plot.setMinimumHeight(220)
@@ -199,7 +200,7 @@ class TrendChart(QWidget):
         values = [y for y in ys if not math.isnan(y)] + official
         low = min(values + [80.0])
         high = max(values + [125.0])
-        self.plot.setYRange(math.floor(low / 10) * 10, math.ceil(high / 10) * 10 + 5, padding=0)
+        self.plot.setYRange(math.floor(low / 10) * 10 - 5, math.ceil(high / 10) * 10 + 5, padding=0)
         self.plot.setXRange(-0.5, max(len(summaries) - 0.5, 0.5), padding=0)
 
     def table_rows(self) -> list[list[str]]:

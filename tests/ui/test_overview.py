@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from core.agenda import open_agenda
 from core.caseload import CaseStore
@@ -219,3 +219,26 @@ def test_window_opens_on_the_overview_with_f1_and_weightings(db, tmp_path, qtbot
     assert window.method_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     tabs = window.view("settings").tabs
     assert "Weightings" in [tabs.tabText(i) for i in range(tabs.count())]
+    window.view("settings").show_page("Weightings")
+    window.view("overview").go_profile.click()  # the empty state's button, wired by the window
+    assert window.current_key() == "settings"
+    assert tabs.tabText(tabs.currentIndex()) == "Profile"
+
+
+def test_tab_order_follows_the_page(demo_view, qtbot):
+    demo_view.show()
+    demo_view.ensure_trend()
+    qtbot.waitUntil(demo_view.trend.period.isVisible)
+    order, widget = [], demo_view.show_figures
+    for _ in range(200):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    expected = [demo_view.show_figures, demo_view.method_button,
+                demo_view.sustained.add_button, demo_view.sustained.not_now_button,
+                demo_view.sustained.explain_button, demo_view.workload.gauge,
+                demo_view.workload.add_button, demo_view.workload.official_button,
+                demo_view.caseload.gauge, demo_view.trend.period, demo_view.trend.as_table,
+                demo_view.what_if.case_type, demo_view.what_if.tier, demo_view.what_if.t2a]
+    positions = [order.index(w) for w in expected]
+    assert positions == sorted(positions)
