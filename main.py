@@ -147,6 +147,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window = build_window(db, data_dir, app_settings())
     window.restore_state()
+    if os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"):  # benchmarks/: time to first paint
+        from ui.paint_probe import exit_after_first_paint
+
+        exit_after_first_paint(window)
     window.show()
     from ui.auto_backup import schedule_automatic_backup
 

@@ -1,0 +1,246 @@
+"""Measure the issue's performance targets against a generated dataset; print a table of medians.
+
+Usage: .venv/bin/python benchmarks/run_benchmarks.py DIR [--runs 5] [--json benchmarks/results.json]
+
+DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes (the app and a
+bare PySide6 QMainWindow, alternately, both offscreen, both reporting their first paint through
+CASELOAD_COMPANION_EXIT_AFTER_PAINT=1); everything else is timed in this process, after start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ui.paint_probe import EXIT_AFTER_PAINT_ENV, PAINTED_PREFIX  # noqa: E402
+
+Row = dict[str, object]
+
+
+def _child_env(home: Path) -> dict[str, str]:
+    """Offscreen, and a throwaway home so no real settings or window geometry are read or kept.
+
+    Bytecode is cached (in the throwaway folder, not the source tree) even where the shell says
+    PYTHONDONTWRITEBYTECODE: an installed app starts from bytecode, so that is what is timed."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+               PYTHONPYCACHEPREFIX=str(home / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env[EXIT_AFTER_PAINT_ENV] = "1"
+    return env
+
+
+def time_to_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from just before the process is started to its first finished paint; RSS KiB."""
+    began = time.monotonic()
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    for line in done.stdout.splitlines():
+        if line.startswith(PAINTED_PREFIX):
+            parts = line.split()
+            return float(parts[1]) - began, int(parts[3])
+    raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
+
+
+def measure_startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
+    python = sys.executable
+    app = [python, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
+    bare = [python, str(ROOT / "benchmarks" / "bare_window.py")]
+    result: dict[str, list[float]] = {"app": [], "bare": [], "rss_mib": []}
+    with tempfile.TemporaryDirectory() as home:
+        env = _child_env(Path(home))
+        for _ in range(2):  # write the bytecode and warm the file cache before counting
+            time_to_paint(app, env)
+            time_to_paint(bare, env)
+        for _ in range(runs):  # alternate, so a busy moment on the machine hits both alike
+            seconds, rss = time_to_paint(app, env)
+            result["app"].append(seconds)
+            result["rss_mib"].append(rss / 1024)
+            result["bare"].append(time_to_paint(bare, env)[0])
+    return result
+
+
+def timed_ms(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def measure_status(db, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """The work `status` does: load the inputs, two years of weekly estimates, the words."""
+    from core.estimate import load_inputs
+    from core.history import workload_status
+    from core.wording import status_words
+
+    today = date.today()
+    return timed_ms(lambda: status_words(workload_status(load_inputs(db), today), today), runs)
+
+
+def measure_status_command(data_dir: Path, runs: int) -> list[float]:
+    command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "status"]
+
+    with tempfile.TemporaryDirectory() as home:
+        env = _child_env(Path(home))
+
+        def run() -> None:
+            subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True, timeout=60)
+
+        run()
+        return timed_ms(run, runs)
+
+
+def measure_window(db, data_dir: Path, runs: int) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+    """Switch to each view and filter the case list, each followed by the repaint it causes."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from main import build_window
+    from ui.app import create_application
+
+    app = create_application()
+    settings_dir = tempfile.mkdtemp()
+    window = build_window(db, data_dir, QSettings(str(Path(settings_dir) / "bench.ini"),
+                                                  QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    result: dict[str, list[float]] = {f"switch to {k}": [] for k in keys}
+
+    def show(key: str) -> None:
+        window.show_view(key)
+        app.processEvents()
+
+    for _ in range(runs):
+        for key in keys:  # each view is left and come back to, as the practitioner would
+            result[f"switch to {key}"] += timed_ms(lambda k=key: show(k), 1)
+    show("caseload")
+    bar = window.view("caseload").filter_bar
+
+    def search(text: str) -> Callable[[], None]:
+        def run() -> None:
+            bar.search.setText(text)
+            app.processEvents()
+        return run
+
+    result["filter active cases"] = []
+    result["filter all 600 cases"] = []
+    for _ in range(runs):
+        bar.set_status("active")
+        app.processEvents()
+        result["filter active cases"] += timed_ms(search("C5"), 1) + timed_ms(search(""), 1)
+        bar.set_status("all")
+        app.processEvents()
+        result["filter all 600 cases"] += timed_ms(search("C5"), 1) + timed_ms(search(""), 1)
+    bar.set_status("active")
+    window.close()
+    app.processEvents()
+    shutil.rmtree(settings_dir, ignore_errors=True)
+    return result
+
+
+def measure_pdf(db, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    from core.summary import SummaryOptions
+    from ui.pdf_export import ensure_gui_application, write_pdf
+
+    ensure_gui_application()
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "summary.pdf"
+
+        def export() -> None:
+            target.unlink(missing_ok=True)
+            write_pdf(db, target, SummaryOptions(), date.today())
+
+        return timed_ms(export, runs)
+
+
+def _row(what: str, values: list[float], unit: str, target: str, ok: bool | None) -> Row:
+    median = statistics.median(values)
+    text = f"{median:.2f}" if unit == "×" else f"{median:.0f} {unit}" if median >= 10 \
+        else f"{median:.1f} {unit}"
+    return {"what": what, "median": round(median, 3), "unit": unit, "text": text,
+            "target": target, "ok": ok, "runs": [round(v, 3) for v in values]}
+
+
+def measure(data_dir: Path, runs: int) -> list[Row]:
+    from core.database import open_database
+    from core.paths import database_path
+
+    rows: list[Row] = []
+    startup = measure_startup(data_dir, runs)
+    app_ms = [s * 1000 for s in startup["app"]]
+    bare_ms = [s * 1000 for s in startup["bare"]]
+    ratios = [a / b for a, b in zip(app_ms, bare_ms)]
+    rows.append(_row("start to main window painted", app_ms, "ms", "", None))
+    rows.append(_row("bare PySide6 window, same way", bare_ms, "ms", "", None))
+    ratio = statistics.median(app_ms) / statistics.median(bare_ms)
+    rows.append(_row("start-up ratio (app ÷ bare)", ratios, "×", "≤ 1.3", ratio <= 1.3))
+    rows[-1]["median"] = round(ratio, 3)  # the ratio of the medians, not the median of ratios
+    rows[-1]["text"] = f"{ratio:.2f}"
+    rss = startup["rss_mib"]
+    rows.append(_row("memory after start (RSS)", rss, "MB", "< 150 MB",
+                     statistics.median(rss) < 150))
+    db = open_database(database_path(data_dir))
+    try:
+        status = measure_status(db, runs)
+        rows.append(_row("`status` work, two years of weekly history", status, "ms", "< 50 ms",
+                         statistics.median(status) < 50))
+        rows.append(_row("`python main.py status`, whole process", measure_status_command(
+            data_dir, runs), "ms", "(for information)", None))
+        for what, values in measure_window(db, data_dir, runs).items():
+            rows.append(_row(what, values, "ms", "< 50 ms", statistics.median(values) < 50))
+        pdf = measure_pdf(db, runs)
+        rows.append(_row("one-page PDF export", pdf, "ms", "< 1 s", statistics.median(pdf) < 1000))
+    finally:
+        db.close()
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| what | median | target | ok |", "|---|---:|---|---|"]
+    for row in rows:
+        ok = {True: "yes", False: "**no**", None: ""}[row["ok"]]  # type: ignore[index]
+        lines.append(f"| {row['what']} | {row['text']} | {row['target']} | {ok} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", type=Path, help="a folder written by generate_dataset.py")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
+    args = parser.parse_args(argv)
+    from core.paths import database_path
+
+    if not database_path(args.dir).exists():
+        parser.error(f"no dataset in {args.dir}; run benchmarks/generate_dataset.py {args.dir}")
+    rows = measure(args.dir, max(1, args.runs))
+    print(f"Medians of {args.runs} runs, {date.today()}, {platform.platform()}, "
+          f"Python {platform.python_version()}, {os.cpu_count()} cores\n")
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "date": date.today().isoformat(), "machine": platform.platform(),
+            "cores": os.cpu_count(), "runs": args.runs, "results": rows}, indent=2) + "\n")
+    return 0 if all(row["ok"] is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Benchmark hook: report when a window first finished painting (and the memory in use), then quit.
+
+Enabled only by the environment variable CASELOAD_COMPANION_EXIT_AFTER_PAINT=1, which
+benchmarks/run_benchmarks.py sets for the app and for its bare-window comparison alike.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
+PAINTED_PREFIX = "first-paint"
+
+
+def memory_kib() -> dict[str, int]:
+    """VmRSS (resident now) and VmHWM (peak resident) in KiB, where /proc exists (Linux)."""
+    values: dict[str, int] = {}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0])
+    except OSError:
+        pass
+    return values
+
+
+class _FirstPaint(QObject):
+    """Waits for the window's first paint event, then reports once that frame is finished."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            # A zero timer runs after the whole frame (every child widget) has been painted.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        memory = memory_kib()
+        print(f"{PAINTED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+        sys.stdout.flush()
+        QApplication.quit()
+
+
+def exit_after_first_paint(window: QWidget) -> None:
+    """Call before `window.show()`: print a monotonic timestamp at the first paint, then quit."""
+    _FirstPaint(window)
