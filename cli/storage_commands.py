@@ -1,4 +1,4 @@
-"""`backup`, `restore`, `check`, `retention` and `delete-all`: keeping the data safe from a shell."""
+"""Keeping the data safe from a shell: backup, restore, check, retention, encryption, delete-all."""
 
 from __future__ import annotations
 
@@ -140,12 +140,14 @@ def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     encrypted = file_is_encrypted_path(ctx.db_path)
     if args.action == "status":
         reason = encryption.unavailable_reason()
-        print("Encryption is " + ("on." if encrypted else "off.") + (f" {reason}" if reason else ""))
+        state = "on." if encrypted else "off."
+        print(f"Encryption is {state}" + (f" {reason}" if reason else ""))
         return 0
     if not encryption.available():
         raise CommandError(encryption.unavailable_reason() or "", EXIT_FAILED)
     if args.action == "on" and encrypted:
-        raise CommandError("Encryption is already on; use `encryption change` for a new passphrase.")
+        raise CommandError(
+            "Encryption is already on; use `encryption change` for a new passphrase.")
     if args.action in ("off", "change") and not encrypted:
         raise CommandError("Encryption is off; use `encryption on` to turn it on.")
     db = ctx.db  # opens (asking for the current passphrase if encrypted) and migrates first

@@ -128,7 +128,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
                 "It has been left exactly as it is."
             )
         if passphrase is None:
-            raise PassphraseRequiredError("Your data is encrypted. Enter your passphrase to open it.")
+            raise PassphraseRequiredError(
+                "Your data is encrypted. Enter your passphrase to open it.")
         _touch_private(path)
         try:
             conn: sqlite3.Connection = encryption.connect(path, passphrase)  # type: ignore[assignment]

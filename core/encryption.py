@@ -176,7 +176,8 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _cipher.DatabaseError:
         conn.close()
-        raise PassphraseError("That passphrase does not open your data. Please try again.")
+        raise PassphraseError(
+            "That passphrase does not open your data. Please try again.") from None
     return conn
 
 

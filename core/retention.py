@@ -56,7 +56,8 @@ def closed_before(db: Database, days: int, today: date | None = None) -> list[Ca
     if problem:
         raise ValidationError(problem)
     cutoff = (today or date.today()) - timedelta(days=days)
-    return [c for c in CaseStore(db).list_cases("closed") if c.closed_date and c.closed_date < cutoff]
+    closed = CaseStore(db).list_cases("closed")
+    return [c for c in closed if c.closed_date and c.closed_date < cutoff]
 
 
 def _linked_tables(db: Database) -> list[tuple[str, str, str, bool]]:
@@ -80,7 +81,8 @@ def delete_cases(db: Database, case_ids: list[int]) -> int:
         for table, column, on_delete, nullable in _linked_tables(db):
             if on_delete in ("CASCADE", "SET NULL"):
                 continue
-            verb = f'UPDATE "{table}" SET "{column}" = NULL' if nullable else f'DELETE FROM "{table}"'
+            verb = (f'UPDATE "{table}" SET "{column}" = NULL' if nullable
+                    else f'DELETE FROM "{table}"')
             db.execute(f'{verb} WHERE "{column}" IN ({marks})', case_ids)
         for case_id in case_ids:
             CaseStore(db).delete_case(case_id)

@@ -1,4 +1,4 @@
-"""Help > About: the version, the promise never to connect to a network, and where the data lives."""
+"""Help > About: the version, the promise never to connect to a network, where the data lives."""
 
 from __future__ import annotations
 

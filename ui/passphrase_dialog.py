@@ -1,4 +1,4 @@
-"""Asking for a passphrase: to unlock (wrong ones get a calm message and another try) or a new one."""
+"""Asking for a passphrase: to unlock (a wrong one is met calmly, with another try) or a new one."""
 
 from __future__ import annotations
 

@@ -36,7 +36,9 @@ def test_restore_brings_back_what_was_backed_up_and_keeps_current(data_dir):
     kept.close()
 
 
-@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"x" * 600])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"x" * 600]
+)
 def test_bad_backup_is_refused_and_nothing_changes(data_dir, tmp_path, content):
     db = _demo(data_dir)
     db.close()

@@ -26,7 +26,8 @@ TODAY = date(2026, 11, 28)
 
 def _store_with_closures(db):
     store = CaseStore(db)
-    for ref, closed_days_ago in (("C01", None), ("C02", 10), ("C03", 30), ("C04", 31), ("C05", 400)):
+    closures = (("C01", None), ("C02", 10), ("C03", 30), ("C04", 31), ("C05", 400))
+    for ref, closed_days_ago in closures:
         case = store.add_case(Case(ref, "community", "B2", date(2025, 1, 6)))
         if closed_days_ago is not None:
             store.close_case(case.id, TODAY - timedelta(days=closed_days_ago), "completed")

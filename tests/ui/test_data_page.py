@@ -1,4 +1,4 @@
-"""Settings > Data & privacy: backups, restore with confirmation, encryption, retention, delete all."""
+"""Settings > Data & privacy: backups, confirmed restore, encryption, retention, delete all."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def answers(monkeypatch):
     """Every question is answered Yes unless a test says otherwise; notices are just noted."""
     said: dict[str, object] = {"answer": QMessageBox.StandardButton.Yes, "info": []}
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: said["answer"])
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: said["info"].append(text))
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, title, text: said["info"].append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: said["info"].append(text))
     return said
 

@@ -1,4 +1,4 @@
-"""The idle lock: locks after the idle time, hides all data, unlocks with the right passphrase only."""
+"""The idle lock: locks after the idle time, hides all data, unlocks with the right passphrase."""
 
 from __future__ import annotations
 

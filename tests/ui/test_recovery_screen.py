@@ -41,7 +41,8 @@ def _screen(qtbot, data_dir) -> RecoveryScreen:
 
 
 def _set_aside(data_dir):
-    return [p for p in data_dir.iterdir() if p.name.startswith("caseload.") and p.name != "caseload.db"]
+    return [p for p in data_dir.iterdir()
+            if p.name.startswith("caseload.") and p.name != "caseload.db"]
 
 
 def test_lists_backups_and_restores_the_selected_one(qtbot, data_dir, damaged, yes):
