@@ -197,3 +197,29 @@ def test_restoring_a_backup_made_under_another_passphrase_keeps_todays(page, ans
     reopened = open_database(page.db_path, passphrase=PASS)  # today's passphrase opens it
     assert CaseStore(reopened).references() == {"OLD1"}
     page.db.conn = reopened.conn
+
+
+def test_after_a_restore_the_other_views_show_the_restored_data(qtbot, data_dir, tmp_path,
+                                                                answers):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    import main
+    from core.backup import make_backup
+
+    db = open_database(data_dir / "caseload.db")
+    fill_demo(db)
+    window = main.build_window(db, data_dir, QSettings(str(tmp_path / "w.ini"),
+                                                       QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    QApplication.processEvents()
+    caseload = window.view("caseload").findChildren(QTableView)[0]
+    before = caseload.model().rowCount()
+    backup = make_backup(db, data_dir)
+    CaseStore(db).add_case(Case("NEW1", "community", "B2", date(2026, 1, 5)))
+    window.hub.casesChanged.emit()
+    assert caseload.model().rowCount() == before + 1
+    assert window.data_page.actions.restore(backup)
+    assert caseload.model().rowCount() == before  # the view reloaded from the restored file
+    db.close()
