@@ -63,6 +63,7 @@ FLOWS: list[tuple[str, object]] = [
     ("check", ["check"]),
     ("restore", lambda tmp: ["restore", str(tmp / "copy.db")]),
     ("retention", ["retention"]),
+    ("encryption status", ["encryption", "status"]),
 ]
 
 
