@@ -108,6 +108,14 @@ data = {str(tmp_path / 'data')!r}
 for argv in (["demo"], ["cases", "list"], ["backup"], ["check"], ["retention"]):
     code = main.main(["--data-dir", data, *argv])
     assert code == 0, (argv, code)
+from core import encryption
+if encryption.available():  # the encrypted path too: key derivation, re-keying, backups
+    import os
+    os.environ["CASELOAD_COMPANION_NEW_PASSPHRASE"] = "a long enough passphrase"
+    os.environ["CASELOAD_COMPANION_PASSPHRASE"] = "a long enough passphrase"
+    for argv in (["encryption", "on"], ["cases", "list"], ["backup"], ["encryption", "off"]):
+        code = main.main(["--data-dir", data, *argv])
+        assert code == 0, (argv, code)
 print("no socket")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
