@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 SECTION_KEYS: tuple[str, ...] = (
@@ -92,12 +93,23 @@ def hours_text(hours: float) -> str:
     return f"{value} hour" if value == "1" else f"{value} hours"
 
 
+@lru_cache(maxsize=8)
+def _references_pattern(references: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern for every reference, longest first: compiled once, not once per text.
+
+    (A pattern per reference overflowed `re`'s cache with a long caseload history, so each of
+    600 references was recompiled for every line: seconds per export instead of milliseconds.)
+    """
+    refs = sorted((r for r in references if r), key=len, reverse=True)
+    if not refs:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, refs))})(?![\w])", re.I)
+
+
 def redact_references(text: str, references: set[str]) -> str:
     """Replace any case reference inside free text, so an aggregate export never carries one."""
-    for ref in sorted(references, key=len, reverse=True):
-        if ref:
-            text = re.sub(rf"(?<![\w]){re.escape(ref)}(?![\w])", "[a case]", text, flags=re.I)
-    return text
+    pattern = _references_pattern(frozenset(references))
+    return pattern.sub("[a case]", text) if pattern else text
 
 
 def estimated_lines(summary: Summary, width: int = 110) -> int:
