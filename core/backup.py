@@ -83,6 +83,19 @@ def ready_folder(folder: Path) -> Path:
     return folder if folder.is_dir() else ensure_private_dir(folder)
 
 
+_SYNCED = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "mobile documents",
+           "box sync", "nextcloud", "owncloud")
+
+
+def sync_warning(folder: Path) -> str | None:
+    """A calm warning when a chosen backup folder looks like one that syncs to the cloud."""
+    lowered = str(folder).lower()
+    if any(name in lowered for name in _SYNCED):
+        return (f"{folder} looks like a folder that copies its files to the cloud. Backups hold "
+                "your case data; your employer may not allow it to leave this computer.")
+    return None
+
+
 def _raw(conn: Any) -> Any:
     return getattr(conn, "raw", conn)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from core import encryption
-from core.backup import backup_dir, list_backups, make_backup, set_backup_dir
+from core.backup import backup_dir, list_backups, make_backup, set_backup_dir, sync_warning
 from core.privacy_text import NETWORK_STATEMENT
 from core.retention import closed_before, get_retention_days, set_retention_days
 from ui.backup_table_model import BACKUP_ROLE, COL_DATE, SORT_ROLE, BackupTableModel
@@ -266,8 +266,13 @@ class DataPage(QScrollArea):
     def _choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Folder for backups",
                                                 str(backup_dir(self.db, self.data_dir)))
-        if name:
-            self._set_folder(Path(name))
+        if not name:
+            return
+        warning = sync_warning(Path(name))
+        if warning and QMessageBox.question(self, "Keep backups there?", warning + " Use it "
+                                            "anyway?") != QMessageBox.StandardButton.Yes:
+            return
+        self._set_folder(Path(name))
 
     def _set_folder(self, folder: Path | None) -> None:
         set_backup_dir(self.db, folder)

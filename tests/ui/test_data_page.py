@@ -223,3 +223,21 @@ def test_after_a_restore_the_other_views_show_the_restored_data(qtbot, data_dir,
     assert window.data_page.actions.restore(backup)
     assert caseload.model().rowCount() == before  # the view reloaded from the restored file
     db.close()
+
+
+def test_choosing_a_backup_folder_warns_about_cloud_sync(page, answers, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    synced = tmp_path / "OneDrive - Probation" / "backups"
+    synced.mkdir(parents=True)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(synced))
+    answers["answer"] = QMessageBox.StandardButton.No
+    page.choose_folder.click()
+    assert "OneDrive" not in page.backup_note.text()
+    answers["answer"] = QMessageBox.StandardButton.Yes
+    page.choose_folder.click()
+    assert str(synced) in page.backup_note.text()
+    dest = page.back_up_now()
+    assert dest.parent == synced and page.default_folder.isEnabled()
+    page.default_folder.click()
+    assert str(page.data_dir / "backups") in page.backup_note.text()
