@@ -6,7 +6,22 @@ import argparse
 import os
 import sys
 
-from core.applog import get_logger, setup_logging
+
+def _import_sqlite_utils_without_numpy() -> None:
+    """sqlite-utils imports numpy when installed (pyqtgraph brings it) only to map numpy types,
+    which the app never stores; hiding it here saves ~70 ms of every start. Charts still get
+    the real numpy later."""
+    if "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  (makes `import numpy` fail)
+        try:
+            import sqlite_utils  # noqa: F401
+        finally:
+            del sys.modules["numpy"]
+
+
+_import_sqlite_utils_without_numpy()
+
+from core.applog import get_logger, setup_logging  # noqa: E402
 
 __version__ = "0.1.0"
 
