@@ -202,7 +202,23 @@ def close_for_replace(db: Database) -> None:
 
 def is_empty(db: Database) -> bool:
     """True when the practitioner has stored nothing yet (used by `demo` and first run)."""
-    for table in ("cases", "reductions", "court_reports"):
-        if db[table].count:
+    for table in _PRACTITIONER_TABLES:
+        if db[table].exists() and db[table].count:
             return False
-    return not db["profile"].count
+    return True
+
+
+# Everything the practitioner records themselves; activities and settings are app defaults.
+_PRACTITIONER_TABLES = (
+    "profile",
+    "cases",
+    "reductions",
+    "court_reports",
+    "time_entries",
+    "running_timer",
+    "leave_days",
+    "agenda_items",
+    "supervision_sessions",
+    "supervision_actions",
+    "official_figures",
+)

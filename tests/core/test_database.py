@@ -69,3 +69,13 @@ def test_each_released_schema_upgrades_with_a_copy_first(tmp_path, fixture):
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as conn:
         assert [r[0] for r in conn.execute("SELECT reference FROM cases ORDER BY reference")] == refs_before
+
+
+def test_a_folder_holding_only_logged_time_is_not_empty(db):
+    from core.database import is_empty
+    from core.quick_entry import log_quick_entry
+    from datetime import datetime
+
+    assert is_empty(db)
+    log_quick_entry(db, "09:00-10:00 recording", now=datetime(2026, 11, 27, 12, 0))
+    assert not is_empty(db)
