@@ -128,6 +128,7 @@ class TimeView(QWidget):
 
             self._charts = TimeCharts(self._db, self._clock)
             self._charts_page.layout().addWidget(self._charts)
+            self._charts.show()  # added to a page already on screen: show it now, not next loop
             self._charts.refresh()
         return self._charts
 
