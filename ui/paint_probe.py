@@ -31,15 +31,25 @@ def memory_kib() -> dict[str, int]:
 
 
 class _FirstPaint(QObject):
-    """Waits for the window's first paint event, then reports once that frame is finished."""
+    """Waits for the window's first paint event, then reports once that frame is finished.
+
+    It watches the whole application, not the window: application filters see an event before
+    the window's own filters, so this report runs before any work that was itself deferred
+    until after the first paint (see ui/first_paint.py), which is not part of start-up."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
+        self._window = window
         self._done = False
-        window.installEventFilter(self)
+        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not self._done:
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
             self._done = True
             # A zero timer runs after the whole frame (every child widget) has been painted.
             QTimer.singleShot(0, self._report)
