@@ -39,6 +39,7 @@ from core.history import (
 )
 from core.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
 from core.wording import StatusWords, day_words, status_words
+from ui.first_paint import after_first_paint
 from ui.hub import Hub
 from ui.method_dialog import SUPPORT, MethodDialog
 from ui.official_dialog import OfficialDialog
@@ -81,7 +82,7 @@ class OverviewView(QWidget):
         self._build_ui()
         self._connect_signals()
         self.refresh()
-        QTimer.singleShot(0, self.ensure_trend)
+        QTimer.singleShot(0, self, lambda: after_first_paint(self, self.ensure_trend))
 
     # --- layout -------------------------------------------------------------------------------
     def _build_ui(self) -> None:
