@@ -12,7 +12,6 @@ from typing import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -174,12 +173,6 @@ class OverviewView(QWidget):
         self.sustained.explainClicked.connect(lambda: self.open_method(SUPPORT))
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
-        QApplication.instance().focusChanged.connect(self._follow_focus)
-
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Keep the control with keyboard focus in view as Tab moves down the page."""
-        if new is not None and self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 16, 24)
 
     # --- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:

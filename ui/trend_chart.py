@@ -148,7 +148,9 @@ class TrendChart(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(TABLE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Weekly estimate as a table")
         self.table.setMinimumHeight(220)
         self.stack = QStackedWidget()
@@ -164,8 +166,12 @@ class TrendChart(QWidget):
         layout.addWidget(self.key)
 
     def _connect_signals(self) -> None:
-        self.as_table.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+        self.as_table.toggled.connect(self._show_table)
         self.period.currentTextChanged.connect(self._period_changed)
+
+    def _show_table(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        self.key.setVisible(not on)  # the key describes the drawing; the table needs none
 
     def weeks(self) -> int:
         return PERIODS[self.period.currentText()]

@@ -48,8 +48,8 @@ INTRO = ("These are the numbers the estimate uses: the 2021 published defaults; 
          "use newer values. A change applies from the date you choose; weeks before it keep the "
          "numbers that were in force then.")
 SCALAR_MNEMONICS = {  # Alt+letters unique on the page and clear of the menu bar's F, E, V, H
-    "report.standard": "Standard court &report",
-    "report.fast": "F&ast court report",
+    "report.standard": "Standard court &report (points)",
+    "report.fast": "F&ast court report (points)",
     "share.warrant": "Waiting on a &warrant (%)",
     "share.unpaid_work_only": "Only unpaid work &left (%)",
     "nominal_target": "&Nominal target (points)",

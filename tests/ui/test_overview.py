@@ -242,3 +242,12 @@ def test_tab_order_follows_the_page(demo_view, qtbot):
                 demo_view.what_if.case_type, demo_view.what_if.tier, demo_view.what_if.t2a]
     positions = [order.index(w) for w in expected]
     assert positions == sorted(positions)
+
+
+def test_new_weightings_change_the_estimate_shown(demo_view, db, hub):
+    from core.weightings import set_weightings
+
+    before = demo_view.workload.figures.text()
+    set_weightings(db, {"tier.licence.A3": 400, "tier.licence.A2": 400}, TODAY - timedelta(weeks=1))
+    hub.weightingsChanged.emit()
+    assert demo_view.workload.figures.text() != before
