@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
 
@@ -146,11 +146,10 @@ class BandGauge(QWidget):
         self._paint_bands(painter, bar, ink)
         self._paint_marker(painter, bar, ink)
         if self.hasFocus():
-            option = QStyleOptionFocusRect()
-            option.initFrom(self)
-            option.rect = self.rect().adjusted(1, 1, -1, -1)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option,
-                                       painter, self)
+            # A clear ring in the highlight colour: the style's own focus frame is faint here.
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
         painter.end()
 
     def _paint_bands(self, painter: QPainter, bar: QRectF, ink: QColor) -> None:

@@ -48,6 +48,7 @@ class OfficialDialog(QDialog):
         self.week_label = QLabel()
         day_row = QHBoxLayout()
         day_row.addWidget(self.day)
+        day_row.addSpacing(8)
         day_row.addWidget(self.week_label)
         day_row.addStretch(1)
         form.addRow(buddy("Any day in the &week", self.day), day_row)
@@ -57,6 +58,7 @@ class OfficialDialog(QDialog):
         self.percent.setFixedWidth(100)
         percent_row = QHBoxLayout()
         percent_row.addWidget(self.percent)
+        percent_row.addSpacing(6)
         percent_row.addWidget(QLabel("percent"))
         percent_row.addStretch(1)
         form.addRow(buddy("Official &figure", self.percent), percent_row)
@@ -64,11 +66,12 @@ class OfficialDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         layout.addLayout(form)
         layout.addWidget(note_label(NOTE))
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)

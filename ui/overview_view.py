@@ -197,6 +197,12 @@ class OverviewView(QWidget):
         self.what_if.set_inputs(self._inputs, day)
         self._refresh_trend()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Left open overnight or over a weekend: coming back to the Overview shows today.
+        if self.summary is not None and self.summary.estimate.as_of != self._today():
+            self.refresh()
+        super().showEvent(event)
+
     def _refresh_not_seen(self) -> None:
         day = self._today()
         logged = sum(w.logged_hours for w in hours_per_week(self._db, day, 5))

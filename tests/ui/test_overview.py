@@ -251,3 +251,14 @@ def test_new_weightings_change_the_estimate_shown(demo_view, db, hub):
     set_weightings(db, {"tier.licence.A3": 400, "tier.licence.A2": 400}, TODAY - timedelta(weeks=1))
     hub.weightingsChanged.emit()
     assert demo_view.workload.figures.text() != before
+
+
+def test_coming_back_another_day_shows_that_day(db, hub, settings, qtbot):
+    fill_demo(db, TODAY)
+    days = [TODAY]
+    view = OverviewView(db, hub, settings, today=lambda: days[-1])
+    qtbot.addWidget(view)
+    assert "25 November" in view.week_line.text()
+    days.append(TODAY + timedelta(days=7))
+    view.show()
+    assert "2 December" in view.week_line.text()
