@@ -107,7 +107,8 @@ class TrendChart(QWidget):
         self.plot.hideButtons()
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the table instead
         self.plot.setAccessibleName("Weekly estimate chart")
-        self.plot.setAccessibleDescription("The same weeks are in the table and the sentence above.")
+        self.plot.setAccessibleDescription(
+            "The same weeks are in the table and the sentence above.")
         self.plot.setMinimumHeight(220)
         ink = self.palette().color(self.foregroundRole())
         for side in ("left", "bottom"):

@@ -1,4 +1,4 @@
-"""The weekly trend: the chart draws core's series, gaps stay gaps, the table shows the same weeks."""
+"""The weekly trend: the chart draws core's series, gaps stay gaps, the table has the same weeks."""
 
 from __future__ import annotations
 

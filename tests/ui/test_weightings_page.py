@@ -1,4 +1,4 @@
-"""Settings > Weightings: edit tier points and report points from a date, all or nothing, restore."""
+"""Settings > Weightings: edit tier and report points from a date, all or nothing, restore."""
 
 from __future__ import annotations
 
