@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from core.estimate import Estimate
+from core.estimate import Estimate, workload_band
 from core.history import HEAVIER_RUN_WORDS, WeekSummary
 
 ADD_TO_NOTES = "Add to supervision notes"
@@ -166,28 +166,38 @@ def recent_sentence(over: int, counted: int) -> str | None:
     return f"Over capacity for {over} of the last {counted} weeks."
 
 
-def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int) -> str:
-    """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures)."""
+def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
+                 figures: bool = True) -> str:
+    """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
+
+    Without figures the range is said in band words, as the gauge does until "Show figures".
+    """
     gap_text = "" if not gaps else (" 1 week had no data." if gaps == 1
                                     else f" {gaps} weeks had no data.")
     if low is None or high is None:
         return f"There are no weekly estimates to show for the last {weeks} weeks." + gap_text
-    spread = (f"was {number(low)} percent of available hours" if low == high
-              else f"ranged from {number(low)} to {number(high)} percent of available hours")
+    if figures:
+        spread = (f"was {number(low)} percent of available hours" if low == high
+                  else f"ranged from {number(low)} to {number(high)} percent of available hours")
+    else:
+        lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
+        spread = (f"was {lightest} every week" if lightest == heaviest
+                  else f"ranged from {lightest} to {heaviest}")
     over_text = "none of them" if over == 0 else f"{over} of them"
     return (f"Over the last {weeks} weeks the estimate {spread}, and was over 110% in "
             f"{over_text}.{gap_text}")
 
 
-def history_sentence(summaries: list[WeekSummary]) -> str:
-    figures = [s.estimate.capacity_percent for s in summaries
-               if s.has_data and s.estimate.capacity_percent is not None]
+def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
+    values = [s.estimate.capacity_percent for s in summaries
+              if s.has_data and s.estimate.capacity_percent is not None]
     return history_text(
         len(summaries),
-        min(figures) if figures else None,
-        max(figures) if figures else None,
-        sum(1 for f in figures if f > 110),
+        min(values) if values else None,
+        max(values) if values else None,
+        sum(1 for f in values if f > 110),
         sum(1 for s in summaries if not s.has_data),
+        figures,
     )
 
 
@@ -234,6 +244,12 @@ def gauge_text(headline: str, capacity: float | None, extra: float, spare: float
             hours = "within half an hour of available hours"
         first = f"{headline}, about {number(capacity)} percent of available hours, {hours}."
     return " ".join(part for part in (first, trend, recent) if part)
+
+
+def _heavy_headline(words: Words, case_words: Words) -> str:
+    """The headline(s) that made the state heavy: weighted, caseload, or both."""
+    heavy = [w.headline for w in (words, case_words) if w.action]
+    return "; ".join(heavy) if heavy else words.headline
 
 
 def supervision_note(headline: str, week: str, figures: str, sustained: str | None) -> str:
@@ -300,7 +316,8 @@ def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords
         sustained=sustained,
         gauge_description=gauge,
         caseload_description=f"{case_words.headline}. {case_figures}",
-        supervision_note=supervision_note(words.headline, est.week, figures, sustained),
+        supervision_note=supervision_note(_heavy_headline(words, case_words), est.week, figures,
+                                          sustained),
     )
 
 
@@ -331,8 +348,11 @@ def all_sentences() -> list[str]:
         for run in (0, 1, 2, 3, 5):
             texts.append(trend_sentence(trend, run) or "")
     texts += [recent_sentence(k, n) or "" for n in (1, 2, 4) for k in range(n + 1)]
-    texts += [history_text(12, 104.5, 131.2, 5, 0), history_text(8, 98.0, 98.0, 0, 1),
-              history_text(12, None, None, 0, 3), history_text(4, 100.0, 112.0, 1, 2)]
+    for figures in (True, False):
+        texts += [history_text(12, 104.5, 131.2, 5, 0, figures),
+                  history_text(8, 98.0, 98.0, 0, 1, figures),
+                  history_text(12, None, None, 0, 3, figures),
+                  history_text(4, 100.0, 112.0, 1, 2, figures)]
     texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2)]
     texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),
               caseload_figures(1, 37, 35, True)]

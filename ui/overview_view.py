@@ -228,6 +228,7 @@ class OverviewView(QWidget):
         from ui.trend_chart import TrendChart
 
         self.trend = TrendChart(self._settings)
+        self.trend.set_show_figures(self.show_figures.isChecked())
         self.trend_card.body.addWidget(self.trend)
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
         # Made last, so put it back in reading order: after the cards, before the what-if.
@@ -251,6 +252,8 @@ class OverviewView(QWidget):
     def _set_figures(self, on: bool) -> None:
         self.workload.set_show_figures(on)
         self.caseload.set_show_figures(on)
+        if self.trend is not None:
+            self.trend.set_show_figures(on)
 
     def add_to_notes(self) -> bool:
         """Store this week's supervision note (core's words); say so calmly."""

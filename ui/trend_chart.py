@@ -34,6 +34,8 @@ PERIOD_KEY = "overview/trend_period"
 BLUE, ORANGE, OUTLINE = "#0072B2", "#E69F00", "#1A1A1A"
 TARGET_BAND = (90.0, 110.0)  # the classic WMT target range, shaded
 OVERLOAD_LINE = 110.0
+# With figures hidden the axis marks only these reference levels, as the gauge's scale does.
+REFERENCE_TICKS = [(v, f"{v}%") for v in (90, 100, 110, 120)]
 
 
 def _capacity(summary: WeekSummary) -> float | None:
@@ -74,6 +76,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self._settings = settings
         self.summaries: list[WeekSummary] = []
+        self._figures = True
         self._build_ui()
         self._connect_signals()
 
@@ -196,7 +199,14 @@ class TrendChart(QWidget):
         self.official.setData([x for x, _ in marks], [y for _, y in marks])
         self._set_axes(summaries, ys, [y for _, y in marks])
         self.model.set_items(summaries)
-        self.summary.setText(history_sentence(summaries))
+        self.summary.setText(history_sentence(summaries, self._figures))
+
+    def set_show_figures(self, on: bool) -> None:
+        """Without figures the sentence speaks in band words and the axis marks only the
+        reference levels; the table stays one deliberate click away."""
+        self._figures = on
+        self.plot.getAxis("left").setTicks(None if on else [REFERENCE_TICKS])
+        self.summary.setText(history_sentence(self.summaries, on))
 
     def _set_axes(self, summaries: list[WeekSummary], ys: list[float],
                   official: list[float]) -> None:

@@ -126,3 +126,25 @@ def test_history_chart_has_a_one_sentence_summary(db):
     # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
     assert sentence == ("Over the last 4 weeks the estimate was 110.7 percent of available hours, "
                         "and was over 110% in 3 of them. 1 week had no data.")
+
+
+def test_history_summary_without_figures_uses_band_words(db):
+    from core.history import weekly_history
+
+    CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
+    sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
+    # 110.7% every week with data is band W4.
+    assert sentence == ("Over the last 4 weeks the estimate was over capacity every week, "
+                        "and was over 110% in 3 of them. 1 week had no data.")
+
+
+def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
+    # 61 community D1 cases at 37 hours: 61 × 29 = 1769 of 2176 points (81.3%, Some capacity),
+    # but 61 / 50 = 1.22 of the reference: Above a manageable caseload.
+    save_profile(db, Profile("PO", 37.0))
+    CaseStore(db).add_cases(Case(f"D{n}", "community", "D1", date(2026, 1, 5)) for n in range(61))
+    words = status_words(workload_status(db, DAY))
+    assert words.headline == W_HEADLINES["W1"]
+    assert words.caseload_headline == C_WORDS["C4"].headline
+    assert C_WORDS["C4"].headline in words.supervision_note
+    assert W_HEADLINES["W1"] not in words.supervision_note

@@ -104,3 +104,18 @@ def test_period_choice_is_remembered_and_announced(chart, settings, qtbot):
     again = TrendChart(settings)
     qtbot.addWidget(again)
     assert again.weeks() == 52
+
+
+def test_without_figures_the_summary_speaks_in_bands_and_the_axis_marks_reference_levels(chart, db):
+    fill_demo(db, TODAY)
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    assert "percent of available hours" in chart.summary.text()
+    chart.set_show_figures(False)
+    text = chart.summary.text()
+    assert text == history_sentence(summaries, False)
+    assert "percent" not in text and "capacity" in text
+    drawn = chart.plot.getAxis("left")._tickLevels
+    assert [label for _, label in drawn[0]] == ["90%", "100%", "110%", "120%"]
+    chart.set_show_figures(True)
+    assert chart.summary.text() == history_sentence(summaries)
