@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui.paint_probe import EXIT_AFTER_PAINT_ENV, PAINTED_PREFIX  # noqa: E402
+from ui.paint_probe import EXIT_AFTER_PAINT_ENV, PAINTED_PREFIX, SETTLED_PREFIX  # noqa: E402
 
 Row = dict[str, object]
 
@@ -45,31 +45,34 @@ def _child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def time_to_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from just before the process is started to its first finished paint; RSS KiB."""
+def time_to_paint(command: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Seconds from just before the process is started to its first finished paint, and the
+    resident memory (KiB) at that paint and once deferred work (charts) has been done."""
     began = time.monotonic()
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    for line in done.stdout.splitlines():
-        if line.startswith(PAINTED_PREFIX):
-            parts = line.split()
-            return float(parts[1]) - began, int(parts[3])
-    raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
+    reports = {line.split()[0]: line.split() for line in done.stdout.splitlines()
+               if line.startswith((PAINTED_PREFIX, SETTLED_PREFIX))}
+    if PAINTED_PREFIX not in reports or SETTLED_PREFIX not in reports:
+        raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
+    painted, settled = reports[PAINTED_PREFIX], reports[SETTLED_PREFIX]
+    return float(painted[1]) - began, int(painted[3]), int(settled[3])
 
 
 def measure_startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
     python = sys.executable
     app = [python, str(ROOT / "main.py"), "--data-dir", str(data_dir)]
     bare = [python, str(ROOT / "benchmarks" / "bare_window.py")]
-    result: dict[str, list[float]] = {"app": [], "bare": [], "rss_mib": []}
+    result: dict[str, list[float]] = {"app": [], "bare": [], "rss_mb": [], "settled_mb": []}
     with tempfile.TemporaryDirectory() as home:
         env = _child_env(Path(home))
         for _ in range(2):  # write the bytecode and warm the file cache before counting
             time_to_paint(app, env)
             time_to_paint(bare, env)
         for _ in range(runs):  # alternate, so a busy moment on the machine hits both alike
-            seconds, rss = time_to_paint(app, env)
+            seconds, rss, settled = time_to_paint(app, env)
             result["app"].append(seconds)
-            result["rss_mib"].append(rss / 1024)
+            result["rss_mb"].append(rss * 1024 / 1e6)
+            result["settled_mb"].append(settled * 1024 / 1e6)
             result["bare"].append(time_to_paint(bare, env)[0])
     return result
 
@@ -131,6 +134,21 @@ def measure_window(db, data_dir: Path, runs: int) -> dict[str, list[float]]:  # 
     for _ in range(runs):
         for key in keys:  # each view is left and come back to, as the practitioner would
             result[f"switch to {key}"] += timed_ms(lambda k=key: show(k), 1)
+    show("time")
+    tabs = window.view("time").tabs
+
+    def open_tab(index: int) -> Callable[[], None]:
+        def run() -> None:
+            tabs.setCurrentIndex(index)
+            app.processEvents()
+        return run
+
+    # Built on first opening (pyqtgraph is already loaded by then, for the Overview's trend).
+    result["open Time > Charts, first time"] = timed_ms(open_tab(1), 1)
+    result["open Time > Charts again"] = []
+    for _ in range(runs):
+        timed_ms(open_tab(0), 1)
+        result["open Time > Charts again"] += timed_ms(open_tab(1), 1)
     show("caseload")
     bar = window.view("caseload").filter_bar
 
@@ -194,9 +212,14 @@ def measure(data_dir: Path, runs: int) -> list[Row]:
     rows.append(_row("start-up ratio (app ÷ bare)", ratios, "×", "≤ 1.3", ratio <= 1.3))
     rows[-1]["median"] = round(ratio, 3)  # the ratio of the medians, not the median of ratios
     rows[-1]["text"] = f"{ratio:.2f}"
-    rss = startup["rss_mib"]
-    rows.append(_row("memory after start (RSS)", rss, "MB", "< 150 MB",
-                     statistics.median(rss) < 150))
+    # MB of 1,000,000 bytes, as the target is written; MiB (what top shows) beside it.
+    rows.append(_row("memory at first paint (RSS)", startup["rss_mb"], "MB", "", None))
+    settled = startup["settled_mb"]
+    rows.append(_row("memory after start, charts loaded (RSS)", settled, "MB", "< 150 MB",
+                     statistics.median(settled) < 150))
+    for row in rows[-2:]:
+        median = float(row["median"])  # type: ignore[arg-type]
+        row["text"] = f"{median:.0f} MB ({median / 1.048576:.0f} MiB)"
     db = open_database(database_path(data_dir))
     try:
         status = measure_status(db, runs)

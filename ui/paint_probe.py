@@ -1,4 +1,5 @@
-"""Benchmark hook: report when a window first finished painting (and the memory in use), then quit.
+"""Benchmark hook: report when a window first finished painting, and the memory in use then and
+a moment later, then quit.
 
 Enabled only by the environment variable CASELOAD_COMPANION_EXIT_AFTER_PAINT=1, which
 benchmarks/run_benchmarks.py sets for the app and for its bare-window comparison alike.
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
 PAINTED_PREFIX = "first-paint"
+SETTLED_PREFIX = "settled"
+SETTLE_MS = 1500  # longer than ui/first_paint.py's fallback, so deferred charts are counted
 
 
 def memory_kib() -> dict[str, int]:
@@ -58,6 +61,13 @@ class _FirstPaint(QObject):
     def _report(self) -> None:
         memory = memory_kib()
         print(f"{PAINTED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+        # Memory again once the work deferred past the first paint (charts) has been done.
+        QTimer.singleShot(SETTLE_MS, self._settled)
+
+    def _settled(self) -> None:
+        memory = memory_kib()
+        print(f"{SETTLED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
               f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
         sys.stdout.flush()
         QApplication.quit()
