@@ -255,13 +255,17 @@ def main(argv: list[str] | None = None) -> int:
     if not database_path(args.dir).exists():
         parser.error(f"no dataset in {args.dir}; run benchmarks/generate_dataset.py {args.dir}")
     rows = measure(args.dir, max(1, args.runs))
-    print(f"Medians of {args.runs} runs, {date.today()}, {platform.platform()}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} cores\n")
+    import PySide6
+
+    machine = (f"{platform.platform()}, {platform.processor() or platform.machine()}, "
+               f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+               f"PySide6 {PySide6.__version__}")
+    print(f"Medians of {args.runs} runs, {date.today()}, {machine}\n")
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps({
-            "date": date.today().isoformat(), "machine": platform.platform(),
-            "cores": os.cpu_count(), "runs": args.runs, "results": rows}, indent=2) + "\n")
+            "date": date.today().isoformat(), "machine": machine, "runs": args.runs,
+            "results": rows}, indent=2) + "\n")
     return 0 if all(row["ok"] is not False for row in rows) else 1
 
 
