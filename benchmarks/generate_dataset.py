@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlite_utils import Database  # noqa: E402
+
 from core.activities import list_activities  # noqa: E402
 from core.agenda import add_agenda_item  # noqa: E402
 from core.bank_holidays import bank_holiday_name  # noqa: E402
@@ -98,7 +100,7 @@ def plan_cases(rng: random.Random, first: date, today: date, total: int) -> list
     return cases
 
 
-def add_cases(db, rng: random.Random, first: date, today: date, total: int) -> int:  # type: ignore[no-untyped-def]
+def add_cases(db: Database, rng: random.Random, first: date, today: date, total: int) -> int:
     """Store the cases, then give about a third of them a later tier change (risk moved)."""
     store = CaseStore(db)
     store.add_cases(plan_cases(rng, first, today, total))
@@ -124,7 +126,7 @@ def working_days(first: date, today: date, leave: set[date]) -> list[date]:
     return days
 
 
-def add_leave_days(db, rng: random.Random, first: date, today: date) -> set[date]:  # type: ignore[no-untyped-def]
+def add_leave_days(db: Database, rng: random.Random, first: date, today: date) -> set[date]:
     """Five weeks of annual leave a year (a fortnight in summer, the rest in single weeks)."""
     leave: set[date] = set()
     for year in range(first.year, today.year + 1):
@@ -140,13 +142,13 @@ def add_leave_days(db, rng: random.Random, first: date, today: date) -> set[date
     return leave
 
 
-def add_time_entries(db, rng: random.Random, days: list[date], total: int) -> int:  # type: ignore[no-untyped-def]
+def add_time_entries(db: Database, rng: random.Random, days: list[date], total: int) -> int:
     """`total` entries spread over the working days, each day cut into back-to-back blocks."""
     by_key = {a.key: a.id for a in list_activities(db, include_hidden=True)}
     spans = [(r["id"], r["start_date"], r["closed_date"] or "9999-12-31")
              for r in db.query("SELECT id, start_date, closed_date FROM cases")]
     per_day = total / max(1, len(days))
-    rows: list[dict] = []
+    rows: list[dict[str, object]] = []
     for index, day in enumerate(days):
         count = int(per_day * (index + 1)) - int(per_day * index)
         if count < 1:
@@ -174,7 +176,7 @@ def add_time_entries(db, rng: random.Random, days: list[date], total: int) -> in
     return len(rows)
 
 
-def add_workload_history(db, rng: random.Random, first: date, today: date) -> None:  # type: ignore[no-untyped-def]
+def add_workload_history(db: Database, rng: random.Random, first: date, today: date) -> None:
     """Reductions, court reports, a weightings edit and an official figure for every week."""
     for year in range(first.year, today.year + 1):
         start = max(first, date(year, rng.randint(1, 6), 1))
@@ -195,7 +197,7 @@ def add_workload_history(db, rng: random.Random, first: date, today: date) -> No
         day += timedelta(weeks=1)
 
 
-def add_supervision(db, rng: random.Random, first: date, today: date) -> int:  # type: ignore[no-untyped-def]
+def add_supervision(db: Database, rng: random.Random, first: date, today: date) -> int:
     """A session every four to six weeks, agenda notes between, actions carried and closed."""
     held, sessions = first + timedelta(weeks=4), 0
     while held < today:

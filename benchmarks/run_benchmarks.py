@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlite_utils import Database  # noqa: E402
+
 from ui.paint_probe import EXIT_AFTER_PAINT_ENV, PAINTED_PREFIX, SETTLED_PREFIX  # noqa: E402
 
 Row = dict[str, object]
@@ -86,7 +88,7 @@ def timed_ms(action: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
-def measure_status(db, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+def measure_status(db: Database, runs: int) -> list[float]:
     """The work `status` does: load the inputs, two years of weekly estimates, the words."""
     from core.estimate import load_inputs
     from core.history import workload_status
@@ -109,7 +111,7 @@ def measure_status_command(data_dir: Path, runs: int) -> list[float]:
         return timed_ms(run, runs)
 
 
-def measure_window(db, data_dir: Path, runs: int) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[float]]:
     """Switch to each view and filter the case list, each followed by the repaint it causes."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
@@ -174,7 +176,7 @@ def measure_window(db, data_dir: Path, runs: int) -> dict[str, list[float]]:  # 
     return result
 
 
-def measure_pdf(db, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+def measure_pdf(db: Database, runs: int) -> list[float]:
     from core.summary import SummaryOptions
     from ui.pdf_export import ensure_gui_application, write_pdf
 

@@ -28,7 +28,9 @@ def _generator():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_small_dataset_opens_with_a_steady_caseload_and_time_on_working_days(tmp_path: Path) -> None:
+def test_small_dataset_opens_with_a_steady_caseload_and_time_on_working_days(
+    tmp_path: Path,
+) -> None:
     counts = _generator().generate(tmp_path, years=1, cases=100, entries=2000, today=TODAY)
     db = open_database(database_path(tmp_path))
     cases = CaseStore(db).list_cases("all")

@@ -1,4 +1,4 @@
-"""Work deferred past the first paint (the Overview's chart) waits for the window, then runs once."""
+"""Work put off until the first paint (the Overview's chart) waits for it, then runs once."""
 
 from __future__ import annotations
 

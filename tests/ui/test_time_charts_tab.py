@@ -21,7 +21,8 @@ NOW = datetime(2026, 11, 25, 16, 30)
 def _log(db, start: int, hours: int) -> None:
     activity = next(a.id for a in list_activities(db) if a.name == "Recording and admin")
     TimeStore(db).log_time(
-        TimeEntry(date(2026, 11, 24), hours * 60, activity, start=time(start), end=time(start + hours)),
+        TimeEntry(date(2026, 11, 24), hours * 60, activity,
+                  start=time(start), end=time(start + hours)),
         today=NOW.date(),
     )
 
