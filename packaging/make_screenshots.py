@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 VIEWS = ("overview", "caseload", "time", "supervision", "settings")
-SIZE = (1280, 800)
+SIZE = tuple(int(v) for v in os.environ.get("SHOT_SIZE", "1280x800").split("x"))
 
 
 def main(out_dir: Path) -> int:

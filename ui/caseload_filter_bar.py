@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,9 +37,18 @@ class CaseloadFilterBar(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows that become one when there is room: a narrow window (1024 px, or 200%
+        # scaling) moves the type, tier and flag filters under the search instead of squeezing.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        layout = QHBoxLayout()
         layout.setSpacing(8)
+        self._second_row = QHBoxLayout()
+        self._second_row.setSpacing(8)
+        outer.addLayout(layout)
+        outer.addLayout(self._second_row)
+        self._first_row = layout
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QPushButton] = {}
         status_row = QHBoxLayout()
@@ -49,15 +59,18 @@ class CaseloadFilterBar(QWidget):
             button.setAccessibleName(f"Show {text.replace('&', '').lower()} cases")
             self.status_group.addButton(button)
             self.status_buttons[key] = button
+            button.setMinimumWidth(button.sizeHint().width())  # never squeezed past its text
             status_row.addWidget(button)
         self.status_buttons["active"].setChecked(True)
         layout.addLayout(status_row)
         layout.addSpacing(12)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by reference (Ctrl+F)")
+        self.search.setPlaceholderText("Reference (Ctrl+F)")
+        self.search.setToolTip("Search by reference (Ctrl+F)")
         self.search.setAccessibleName("Search by reference")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Reference (Ctrl+F)")
+                                    + 40)
         layout.addWidget(self.search)
         self.case_type = QComboBox()
         self.case_type.setAccessibleName("Case type filter")
@@ -76,13 +89,36 @@ class CaseloadFilterBar(QWidget):
         self.flag.addItem("MAPPA (any level)", MAPPA_FILTER)
         for key in FLAGS:
             self.flag.addItem(FLAG_LABELS[key], key)
-        for combo in (self.case_type, self.tier, self.flag):
-            layout.addWidget(combo)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Clear the search, type, tier and flag filters")
+        self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.setEnabled(False)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
+        self._movable = (self.case_type, self.tier, self.flag, self.clear_button)
+        self._one_row: bool | None = None
+        self._place_filters(one_row=True)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+
+    def _place_filters(self, one_row: bool) -> None:
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for row in (self._first_row, self._second_row):
+            last = row.itemAt(row.count() - 1) if row.count() else None
+            if last is not None and last.spacerItem() is not None:
+                row.removeItem(last)
+        target = self._first_row if one_row else self._second_row
+        for widget in self._movable:
+            target.addWidget(widget)
+        self._first_row.addStretch(1)
+        self._second_row.addStretch(1)
+
+    def _one_row_width(self) -> int:
+        widgets = [*self.status_buttons.values(), self.search, *self._movable]
+        return sum(w.sizeHint().width() for w in widgets) + 8 * len(widgets) + 12
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._place_filters(one_row=event.size().width() >= self._one_row_width())
+        super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
         self.status_group.buttonToggled.connect(lambda _b, on: on and self._emit())

@@ -131,11 +131,11 @@ class BandGauge(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 26), int(line * 6.6))
+        return QSize(int(line * 26), int(line * 7.4))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 14), int(line * 6.6))
+        return QSize(int(line * 14), int(line * 7.4))
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -175,10 +175,15 @@ class BandGauge(QWidget):
         painter.setFont(small)
         small_metrics = QFontMetricsF(small)
         edge_top = label_top + metrics.height()
-        for edge, text in self._edge_texts.items():
+        row_ends = [float("-inf"), float("-inf")]  # right edge of the last label in each row
+        for edge, text in sorted(self._edge_texts.items()):
             x = self.x_for(edge)
             width = small_metrics.horizontalAdvance(text) + 4
-            painter.drawText(QRectF(x - width / 2, edge_top, width, small_metrics.height()),
+            # On a narrow gauge, a label that would touch its neighbour drops to a second row.
+            row = 0 if x - width / 2 > row_ends[0] + 2 else 1
+            row_ends[row] = x + width / 2
+            top = edge_top + row * small_metrics.height()
+            painter.drawText(QRectF(x - width / 2, top, width, small_metrics.height()),
                              Qt.AlignmentFlag.AlignCenter, text)
         painter.setFont(self.font())
 

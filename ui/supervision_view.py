@@ -36,10 +36,10 @@ ADD_BUTTONS = (
     ("workload", "W&orkload…"),
     ("going_well", "Going &well…"),
     ("request", "&Request…"),
-    ("case", "&Case to discuss…"),
+    ("case", "&Case…"),
     ("reflection", "Re&flection…"),
     ("learning", "&Learning…"),
-    ("wellbeing", "Wellbeing (&private)…"),
+    ("wellbeing", "Well&being…"),
 )
 
 
@@ -84,6 +84,11 @@ class SupervisionView(QWidget):
         self.add_buttons: dict[str, QPushButton] = {}
         for kind, text in ADD_BUTTONS:
             button = QPushButton(text)
+            if kind == "case":
+                button.setToolTip("A case to discuss, with the reason")
+            elif kind == "wellbeing":
+                button.setToolTip("Private: left out of every export unless you tick it")
+                button.setAccessibleName("Wellbeing, private")
             self.add_buttons[kind] = button
             add_row.addWidget(button)
         add_row.addStretch(1)
