@@ -113,20 +113,20 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.overview_setup import install_overview
 
     install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
-    window.add_view("caseload", "Caseload", CaseloadView(db, hub))
+    window.add_view("caseload", "Caseload", lambda: CaseloadView(db, hub))  # made when shown
     from ui.time_setup import add_time_pages, install_time
 
     install_time(window, db, hub)  # Time view, Log time (Ctrl+L), Undo/Redo, tray
     settings_view = SettingsView()
-    settings_view.add_page("Profile", ProfilePage(db, hub))
-    settings_view.add_page("Reductions && reports", ReductionsPage(db, hub))
+    settings_view.add_page("Profile", lambda: ProfilePage(db, hub))  # pages: made when shown
+    settings_view.add_page("Reductions && reports", lambda: ReductionsPage(db, hub))
     from ui.weightings_page import WeightingsPage
 
-    settings_view.add_page("Weightings", WeightingsPage(db, hub))
+    settings_view.add_page("Weightings", lambda: WeightingsPage(db, hub))
     add_time_pages(settings_view, db, hub)
     from ui.supervision_view import SupervisionView
 
-    window.add_view("supervision", "Supervision", SupervisionView(db, hub))
+    window.add_view("supervision", "Supervision", lambda: SupervisionView(db, hub))
     from ui.storage_setup import install_storage
 
     install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable, Union
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,20 +18,27 @@ from PySide6.QtWidgets import (
 
 from ui.window_state import flush_pending
 
+# A view, or a callable that makes it the first time it is shown (keeps start-up quick).
+ViewSource = Union[QWidget, Callable[[], QWidget]]
+
 
 class MainWindow(QMainWindow):
     """Views plug in with `add_view`; menus with `menu(title)`.
 
     Signals:
         viewShown(str): the key of the view that became visible.
+        viewCreated(str): a view given as a factory has just been made.
     """
 
     viewShown = Signal(str)
+    viewCreated = Signal(str)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self._settings = settings
         self._keys: list[str] = []
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._parts: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
         self._build_ui()
         self._connect_signals()
@@ -67,10 +76,15 @@ class MainWindow(QMainWindow):
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
 
-    def add_view(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a view; the first nine get Ctrl+1…Ctrl+9 in the View menu."""
+    def add_view(self, key: str, title: str, widget: ViewSource) -> None:
+        """Add a view, or a factory that makes it when first shown (or asked for with `view`);
+        the first nine get Ctrl+1…Ctrl+9 in the View menu."""
         self._keys.append(key)
-        self.stack.addWidget(widget)
+        if isinstance(widget, QWidget):
+            self.stack.addWidget(widget)
+        else:
+            self._factories[key] = widget
+            self.stack.addWidget(QWidget())  # an empty stand-in until the view is made
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(160, 36))
@@ -85,7 +99,37 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def view(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+        """The view for `key`, made now if it was added as a factory and not yet shown."""
+        index = self._keys.index(key)
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            stand_in = self.stack.widget(index)
+            was_current = self.stack.currentIndex() == index
+            widget = factory()
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            if was_current:
+                self.stack.setCurrentIndex(index)
+            self.viewCreated.emit(key)
+        return self.stack.widget(index)
+
+    def is_created(self, key: str) -> bool:
+        """Whether the view for `key` has been made (views given as factories wait until shown)."""
+        return key in self._keys and key not in self._factories
+
+    def add_part(self, name: str, factory: Callable[[], object]) -> None:
+        """Make `window.<name>` available, built by `factory` the first time it is read."""
+        self._parts[name] = factory
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached when normal lookup fails: a part added with add_part, not yet made.
+        factory = self.__dict__.get("_parts", {}).pop(name, None)
+        if factory is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = factory()
+        setattr(self, name, value)
+        return value
 
     def current_key(self) -> str | None:
         row = self.nav.currentRow()
@@ -96,6 +140,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
+            self.view(self._keys[row])  # made on first showing
             self.stack.setCurrentIndex(row)
             self.viewShown.emit(self._keys[row])
 

@@ -79,13 +79,19 @@ def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
 
 
 def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: SettingsView,
-                    data_dir: Path, version: str) -> DataPage:
+                    data_dir: Path, version: str) -> None:
     """Add Settings > Data & privacy, Help > About and the idle lock to the window."""
     db_path = database_path(data_dir)
     lock = IdleLock(window, lambda text: encryption.verify_passphrase(db, text),
                     minutes=encryption.get_lock_minutes(db), enabled=encryption.is_encrypted(db))
-    page = DataPage(db, hub, db_path, data_dir, idle_lock=lock)
-    settings_view.add_page("Data && privacy", page)
+
+    def make_page() -> DataPage:  # made when its tab is first shown, or window.data_page is read
+        page = DataPage(db, hub, db_path, data_dir, idle_lock=lock)
+        window.data_page = page  # type: ignore[attr-defined]
+        return page
+
+    settings_view.add_page("Data && privacy", make_page)
+    window.add_part("data_page", lambda: settings_view.page("Data & privacy"))
     about = QAction("&About Caseload Companion", window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(
@@ -97,8 +103,6 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
-    window.data_page = page  # type: ignore[attr-defined]
-    return page
 
 
 def _lock_now(lock: IdleLock, db: Database, window: QWidget) -> None:

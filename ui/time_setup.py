@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Callable
 
@@ -9,7 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from sqlite_utils import Database
 
+from core.timer import stale_timer
 from ui.activities_page import ActivitiesPage
+from ui.first_paint import after_first_paint
 from ui.hub import Hub
 from ui.main_window import MainWindow
 from ui.quick_entry_dialog import QuickEntryDialog
@@ -22,11 +25,22 @@ from ui.working_pattern_page import WorkingPatternPage
 
 def install_time(
     window: MainWindow, db: Database, hub: Hub, clock: Callable[[], datetime] = datetime.now
-) -> TimeView:
-    """Add the Time view (call before the Settings view is added) and its window-wide actions."""
+) -> None:
+    """Add the Time view (call before the Settings view is added) and its window-wide actions.
+
+    The view itself is made when first shown; Log time, Undo/Redo and the tray work without it.
+    """
     stack = QUndoStack(window)
-    view = TimeView(db, hub, stack, clock)
-    window.add_view("time", "Time", view)
+
+    def time_view() -> TimeView:
+        return window.view("time")  # type: ignore[return-value]
+
+    def make_view() -> TimeView:
+        view = TimeView(db, hub, stack, clock)
+        view.timer.changed.connect(lambda _c: tray.refresh())
+        return view
+
+    window.add_view("time", "Time", make_view)
 
     def quick_entry() -> None:
         change = QuickEntryDialog.get_change(window, db, clock)
@@ -55,19 +69,27 @@ def install_time(
     tray = TimeTray(
         db,
         window,
-        start=view.timer.start,
-        stop=view.timer.stop,
+        start=lambda: time_view().timer.start(),
+        stop=lambda: time_view().timer.stop(),
         quick_entry=quick_entry,
         clock=clock,
     )
     hub.timeLogged.connect(tray.refresh)
-    view.timer.changed.connect(lambda _c: tray.refresh())
     window.time_tray = tray  # type: ignore[attr-defined]
-    # Asked once, after the window is showing: what to keep of a timer left running.
-    QTimer.singleShot(0, view.check_stale_timer)
-    return view
+
+    def check_stale_timer() -> None:
+        # Only a timer left running needs the Time view (and its question) at open.
+        try:
+            stale = window.is_created("time") or stale_timer(db, clock()) is not None
+        except sqlite3.ProgrammingError:  # the file was closed first (a restore, or closing)
+            return
+        if stale:
+            time_view().check_stale_timer()
+
+    # Asked once, just after the window first shows: what to keep of a timer left running.
+    QTimer.singleShot(0, window, lambda: after_first_paint(window, check_stale_timer))
 
 
 def add_time_pages(settings_view: SettingsView, db: Database, hub: Hub) -> None:
-    settings_view.add_page("Activities", ActivitiesPage(db, hub))
-    settings_view.add_page("Working week", WorkingPatternPage(db, hub))
+    settings_view.add_page("Activities", lambda: ActivitiesPage(db, hub))  # made when shown
+    settings_view.add_page("Working week", lambda: WorkingPatternPage(db, hub))
