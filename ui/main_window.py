@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable, Union
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -20,6 +21,12 @@ from ui.window_state import flush_pending
 
 # A view, or a callable that makes it the first time it is shown (keeps start-up quick).
 ViewSource = Union[QWidget, Callable[[], QWidget]]
+
+
+def made_when_shown(module: str, name: str, *args: object) -> Callable[[], QWidget]:
+    """A factory for `add_view`/`add_page` that also imports `module` only when the view is
+    first made, so start-up neither builds nor imports views that are not on screen."""
+    return lambda: getattr(import_module(module), name)(*args)
 
 
 class MainWindow(QMainWindow):

@@ -4,6 +4,7 @@ privacy page, Help > About and the idle lock. main.py calls `open_data` and `ins
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -18,18 +19,19 @@ from core.database import (
     open_database,
 )
 from core.paths import database_path
-from ui.about_dialog import AboutDialog
-from ui.data_page import DataPage
 from ui.hub import Hub
 from ui.lock_screen import IdleLock
 from ui.main_window import MainWindow
-from ui.passphrase_dialog import PassphraseDialog
-from ui.recovery_screen import RecoveryScreen
 from ui.settings_view import SettingsView
+
+if TYPE_CHECKING:  # the page and dialogs are imported when first needed, not at start-up
+    from ui.data_page import DataPage
 
 
 def _unlock(db_path: Path, parent: QWidget | None) -> Database | str | None:
     """Ask for the passphrase until it opens the data: the Database, "recovery", or None."""
+    from ui.passphrase_dialog import PassphraseDialog
+
     opened: list[Database] = []
 
     def check(text: str) -> str | None:
@@ -72,6 +74,8 @@ def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
             except DamagedDatabaseError:
                 message = (f"The data file at {db_path} is damaged or is not a Caseload "
                            "Companion database, so it could not be opened.")
+        from ui.recovery_screen import RecoveryScreen
+
         outcome = RecoveryScreen.run(parent, db_path, default_backup_dir(data_dir), message)
         if outcome is None:
             return None
@@ -86,6 +90,8 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
                     minutes=encryption.get_lock_minutes(db), enabled=encryption.is_encrypted(db))
 
     def make_page() -> DataPage:  # made when its tab is first shown, or window.data_page is read
+        from ui.data_page import DataPage
+
         page = DataPage(db, hub, db_path, data_dir, idle_lock=lock)
         window.data_page = page  # type: ignore[attr-defined]
         return page
@@ -94,15 +100,19 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     window.add_part("data_page", lambda: settings_view.page("Data & privacy"))
     about = QAction("&About Caseload Companion", window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.triggered.connect(
-        lambda: AboutDialog(version, db_path, encryption.is_encrypted(db), window).exec()
-    )
+    about.triggered.connect(lambda: _about(version, db_path, db, window))
     window.menu("&Help").addAction(about)
     lock_now = QAction("Loc&k now", window)
     lock_now.setShortcut("Ctrl+Shift+L")
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
+
+
+def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:
+    from ui.about_dialog import AboutDialog
+
+    AboutDialog(version, db_path, encryption.is_encrypted(db), window).exec()
 
 
 def _lock_now(lock: IdleLock, db: Database, window: QWidget) -> None:

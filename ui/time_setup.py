@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from sqlite_utils import Database
 
 from core.timer import stale_timer
-from ui.activities_page import ActivitiesPage
 from ui.first_paint import after_first_paint
 from ui.hub import Hub
-from ui.main_window import MainWindow
-from ui.quick_entry_dialog import QuickEntryDialog
+from ui.main_window import MainWindow, made_when_shown
 from ui.settings_view import SettingsView
 from ui.time_operations import record
-from ui.time_view import TimeView
 from ui.tray import TimeTray
-from ui.working_pattern_page import WorkingPatternPage
+
+if TYPE_CHECKING:  # imported when first made, not at start-up
+    from ui.time_view import TimeView
 
 
 def install_time(
@@ -36,6 +35,8 @@ def install_time(
         return window.view("time")  # type: ignore[return-value]
 
     def make_view() -> TimeView:
+        from ui.time_view import TimeView
+
         view = TimeView(db, hub, stack, clock)
         view.timer.changed.connect(lambda _c: tray.refresh())
         return view
@@ -43,6 +44,8 @@ def install_time(
     window.add_view("time", "Time", make_view)
 
     def quick_entry() -> None:
+        from ui.quick_entry_dialog import QuickEntryDialog
+
         change = QuickEntryDialog.get_change(window, db, clock)
         if change is not None:
             record(stack, db, hub, change, "Log time")
@@ -91,5 +94,7 @@ def install_time(
 
 
 def add_time_pages(settings_view: SettingsView, db: Database, hub: Hub) -> None:
-    settings_view.add_page("Activities", lambda: ActivitiesPage(db, hub))  # made when shown
-    settings_view.add_page("Working week", lambda: WorkingPatternPage(db, hub))
+    settings_view.add_page("Activities",
+                           made_when_shown("ui.activities_page", "ActivitiesPage", db, hub))
+    settings_view.add_page("Working week",
+                           made_when_shown("ui.working_pattern_page", "WorkingPatternPage", db, hub))
