@@ -96,5 +96,5 @@ def install_time(
 def add_time_pages(settings_view: SettingsView, db: Database, hub: Hub) -> None:
     settings_view.add_page("Activities",
                            made_when_shown("ui.activities_page", "ActivitiesPage", db, hub))
-    settings_view.add_page("Working week",
-                           made_when_shown("ui.working_pattern_page", "WorkingPatternPage", db, hub))
+    settings_view.add_page("Working week", made_when_shown(
+        "ui.working_pattern_page", "WorkingPatternPage", db, hub))

@@ -1,4 +1,4 @@
-"""Views and Settings pages are made when first shown, yet behave as if they had always been there."""
+"""Views and Settings pages are made when first shown, yet behave as if always there."""
 
 from __future__ import annotations
 
@@ -164,3 +164,17 @@ def test_the_data_page_can_be_reached_before_settings_was_opened(window):
     assert isinstance(page, DataPage)
     assert window.view("settings").page("Data & privacy") is page
     assert made(window, DataPage) == [page]
+
+
+def test_the_view_open_at_last_close_is_made_and_shown_at_start(qtbot, db, tmp_path):
+    import main
+
+    settings = QSettings(str(tmp_path / "last.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/view", "supervision")
+    window = main.build_window(db, tmp_path, settings)
+    qtbot.addWidget(window)
+    window.restore_state()
+    window.show()
+    [supervision] = made(window, SupervisionView)
+    assert window.current_key() == "supervision" and supervision.isVisible()
+    assert made(window, CaseloadView) == [] and made(window, TimeView) == []
