@@ -108,58 +108,60 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
 
 
 def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
-    """Wire the views: each gets the database, the hub and only what else it needs."""
+    """Wire the views: each gets the database, the hub and only what else it needs.
+
+    Only the Overview is made before the first paint; the other views and the Settings pages are
+    factories, made (and their modules imported) the first time they are shown.
+    """
     from ui.hub import Hub
     from ui.main_window import MainWindow, made_when_shown
-
+    from ui.overview_setup import install_overview
     from ui.settings_view import SettingsView
+    from ui.storage_setup import install_storage
+    from ui.time_setup import add_time_pages, install_time
+    from ui.welcome_dialog import install_welcome
 
     hub = Hub()
     window = MainWindow(settings)
     window.hub = hub  # kept alive with the window
-    from ui.overview_setup import install_overview
 
     install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
-    window.add_view("caseload", "Caseload", made_when_shown("ui.caseload_view", "CaseloadView",
-                                                            db, hub))  # made when first shown
-    from ui.time_setup import add_time_pages, install_time
-
+    window.add_view("caseload", "Caseload",
+                    made_when_shown("ui.caseload_view", "CaseloadView", db, hub))
     install_time(window, db, hub)  # Time view, Log time (Ctrl+L), Undo/Redo, tray
+    window.add_view("supervision", "Supervision",
+                    made_when_shown("ui.supervision_view", "SupervisionView", db, hub))
+
     settings_view = SettingsView()
     settings_view.add_page("Profile", made_when_shown("ui.profile_page", "ProfilePage", db, hub))
     settings_view.add_page("Reductions && reports",
                            made_when_shown("ui.reductions_page", "ReductionsPage", db, hub))
     settings_view.add_page("Weightings",
                            made_when_shown("ui.weightings_page", "WeightingsPage", db, hub))
-    add_time_pages(settings_view, db, hub)
-    window.add_view("supervision", "Supervision",
-                    made_when_shown("ui.supervision_view", "SupervisionView", db, hub))
-    from ui.storage_setup import install_storage
-
+    add_time_pages(settings_view, db, hub)  # Activities, Working week
     install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About
     window.add_view("settings", "Settings", settings_view)
-    from ui.welcome_dialog import install_welcome
 
     install_welcome(window, db, hub)  # Help > Welcome tour
     return window
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from core.database import StorageError, open_database
+    from core.database import StorageError
     from core.paths import database_path, ensure_private_dir, resolve_data_dir
     from ui.app import app_settings, create_application, install_excepthook, show_error
+    from ui.auto_backup import schedule_automatic_backup
+    from ui.storage_setup import open_data
+    from ui.theme import apply_theme
+    from ui.welcome_dialog import maybe_show_welcome
 
     app = create_application()
-    from ui.theme import apply_theme
-
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     data_dir = resolve_data_dir(args.data_dir)
     setup_logging(data_dir)
     install_excepthook()
     try:
         ensure_private_dir(data_dir)
-        from ui.storage_setup import open_data
-
         db = open_data(data_dir)  # asks for the passphrase, or offers recovery if damaged
         if db is None:
             return 0
@@ -174,11 +176,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
         exit_after_first_paint(window)
     window.show()
-    from ui.auto_backup import schedule_automatic_backup
-
     schedule_automatic_backup(db, database_path(data_dir), data_dir)  # daily, after first paint
-    from ui.welcome_dialog import maybe_show_welcome
-
     maybe_show_welcome(window, db, window.hub)  # first start only
     return app.exec()
 
