@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from core.agenda import CASE_REASONS, MAX_TEXT
 from core.identifiers import identifier_message
-from ui.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.form_helpers import ProblemsLabel, form_layout, note_label
 
 
 class CaseNoteDialog(QDialog):

@@ -28,7 +28,7 @@ from ui.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
 from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
 from ui.close_case_dialog import CloseCaseDialog
-from ui.form_helpers import configure_table
+from ui.form_helpers import configure_table, view_title
 from ui.hub import Hub
 from ui.import_dialog import ImportDialog
 
@@ -54,11 +54,7 @@ class CaseloadView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        title = QLabel("Caseload")
-        title.setObjectName("viewTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = view_title("Caseload")
         self.counts = QLabel()
         self.counts.setObjectName("caseCounts")
         header = QHBoxLayout()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from core.models import CLOSE_REASON_LABELS, CLOSE_REASONS
 from ui.date_fields import DateField, format_date
-from ui.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.form_helpers import ProblemsLabel, form_layout, note_label
 
 
 class CloseCaseDialog(QDialog):

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThreadPool, QUrl
+from PySide6.QtCore import Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +27,7 @@ from core import encryption
 from core.backup import backup_dir, list_backups, make_backup, set_backup_dir, sync_warning
 from core.privacy_text import NETWORK_STATEMENT
 from core.retention import closed_before, get_retention_days, set_retention_days
-from ui.backup_table_model import BACKUP_ROLE, COL_DATE, SORT_ROLE, BackupTableModel
+from ui.backup_table_model import BACKUP_ROLE, backup_table
 from ui.data_actions import DataActions
 from ui.hub import Hub
 
@@ -81,19 +78,7 @@ class DataPage(QScrollArea):
         box, inner = _group("Backups")
         self.backup_note = _note("")
         inner.addWidget(self.backup_note)
-        self.model = BackupTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Backups")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.model, self.proxy, self.table = backup_table(self)
         self.table.setMinimumHeight(150)
         inner.addWidget(self.table)
         self.no_backups = _note("No backups yet. The first is made automatically today, or now "

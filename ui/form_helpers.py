@@ -96,3 +96,13 @@ def configure_table(view: QTableView, name: str) -> None:
         f"QTableView#{name} QHeaderView::section {{ padding: 4px 6px; border: 0px;"
         " border-right: 1px solid palette(mid); border-bottom: 1px solid palette(mid); }"
     )
+
+
+def view_title(text: str) -> QLabel:
+    """A view's title: larger and bold (the theme's stylesheet styles objectName viewTitle)."""
+    title = QLabel(text)
+    title.setObjectName("viewTitle")
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    title.setFont(font)
+    return title

@@ -39,6 +39,7 @@ from core.history import (
 from core.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
 from core.wording import StatusWords, day_words, status_words
 from ui.first_paint import after_first_paint
+from ui.form_helpers import view_title
 from ui.hub import Hub
 from ui.method_dialog import SUPPORT, MethodDialog
 from ui.official_dialog import OfficialDialog
@@ -85,11 +86,7 @@ class OverviewView(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        title = QLabel("Overview")
-        title.setObjectName("viewTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = view_title("Overview")
         self.week_line = QLabel()
         self.show_figures = QCheckBox("Show fi&gures")
         self.show_figures.setToolTip("Show the percentages and points behind the words")

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.backup import list_backups, restore_backup
 from core.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.fileops import set_aside
-from ui.backup_table_model import BACKUP_ROLE, COL_DATE, SORT_ROLE, BackupTableModel
+from ui.backup_table_model import BACKUP_ROLE, backup_table
 from ui.passphrase_dialog import PassphraseDialog
 
 RESTORED, FRESH = "restored", "fresh"
@@ -61,19 +58,7 @@ class RecoveryScreen(QDialog):
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(body)
-        self.model = BackupTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Backups")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.model, self.proxy, self.table = backup_table(self)
         self.empty = QLabel(f"No backups were found in {self._folder}.")
         layout.addWidget(QLabel(f"Backups in {self._folder}:"))
         layout.addWidget(self.table, 1)

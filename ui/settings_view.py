@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.form_helpers import view_title
 
 # A page, or a callable that makes it when its tab is first shown (keeps start-up quick).
 PageSource = Union[QWidget, Callable[[], QWidget]]
@@ -41,11 +43,7 @@ class SettingsView(QWidget):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        title = QLabel("Settings")
-        title.setObjectName("viewTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = view_title("Settings")
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -26,7 +26,7 @@ from core.supervision import Action, last_session, open_actions, record_session,
 from ui.agenda_note_dialog import AgendaNoteDialog, NoteDraft
 from ui.app import show_error
 from ui.date_fields import format_date
-from ui.form_helpers import note_label
+from ui.form_helpers import note_label, view_title
 from ui.hub import Hub
 from ui.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.session_dialog import SessionDialog
@@ -61,11 +61,7 @@ class SupervisionView(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         top = QHBoxLayout()
-        title = QLabel("Supervision")
-        title.setObjectName("viewTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = view_title("Supervision")
         top.addWidget(title)
         top.addStretch(1)
         self.preview_button = QPushButton("Pre&view summary")

@@ -25,7 +25,7 @@ from core.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time_summary import hours_text
 from core.timer import stale_timer
 from core.working_week import Gap, WeekSummary, monday_of, week_summary
-from ui.form_helpers import ProblemsLabel, note_label
+from ui.form_helpers import ProblemsLabel, note_label, view_title
 from ui.hub import Hub
 from ui.quick_entry_line import QuickEntryLine
 from ui.time_entry_dialog import TimeEntryDialog
@@ -88,11 +88,7 @@ class TimeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        title = QLabel("Time")
-        title.setObjectName("viewTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = view_title("Time")
         layout.addWidget(title)
         self.quick = QuickEntryLine(self._db, self._clock)
         self.log_button = QPushButton("&Log")

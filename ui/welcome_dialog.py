@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from core.database import is_empty
 from core.demo import fill_demo
 from core.errors import ValidationError
-from core.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
+from core.models import GRADE_LABELS, GRADES, Profile
 from core.profile import MAX_HOURS, get_profile, get_setting, save_profile, set_setting
 from ui.hub import Hub
 from ui.main_window import MainWindow
