@@ -9,12 +9,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +33,15 @@ from core.models import (
     Case,
 )
 from ui.date_fields import DateField, OptionalDateField, format_date
-from ui.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
+from ui.form_helpers import (
+    ProblemsLabel,
+    buddy,
+    dialog_layout,
+    form_layout,
+    note_label,
+    ok_cancel,
+    select_data,
+)
 
 PRIVACY_NOTE = (
     "Caseload Companion never asks for names or identifiers: a short reference of your own, "
@@ -126,14 +132,8 @@ class CaseDialog(QDialog):
         form.addRow("Next review", self.next_review)
 
         self.problems = ProblemsLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save changes" if editing else "Add case")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
+        self.buttons, self.ok_button = ok_cancel("Save changes" if editing else "Add case")
+        layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(note_label(PRIVACY_NOTE))

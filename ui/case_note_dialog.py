@@ -5,15 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.agenda import CASE_REASONS, MAX_TEXT
 from core.identifiers import identifier_message
-from ui.form_helpers import ProblemsLabel, form_layout, note_label
+from ui.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
 
 
 class CaseNoteDialog(QDialog):
@@ -46,14 +44,8 @@ class CaseNoteDialog(QDialog):
         self.text.setMinimumWidth(300)
         form.addRow("&Note", self.text)
         self.problems = ProblemsLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add to notes")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
+        self.buttons, self.ok_button = ok_cancel("Add to notes")
+        layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(

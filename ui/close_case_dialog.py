@@ -7,15 +7,13 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.models import CLOSE_REASON_LABELS, CLOSE_REASONS
 from ui.date_fields import DateField, format_date
-from ui.form_helpers import ProblemsLabel, form_layout, note_label
+from ui.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
 
 
 class CloseCaseDialog(QDialog):
@@ -49,14 +47,8 @@ class CloseCaseDialog(QDialog):
             self.reason.addItem(CLOSE_REASON_LABELS[key], key)
         form.addRow("&Reason", self.reason)
         self.problems = ProblemsLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Close case")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
+        self.buttons, self.ok_button = ok_cancel("Close case")
+        layout = dialog_layout(self)
         layout.addWidget(QLabel(f"Case {reference} started on {format_date(self._start)}."))
         layout.addLayout(form)
         layout.addWidget(self.problems)

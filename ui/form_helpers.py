@@ -7,9 +7,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,6 +67,24 @@ def form_layout() -> QFormLayout:
     form.setVerticalSpacing(10)
     form.setHorizontalSpacing(14)
     return form
+
+
+def ok_cancel(ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel buttons whose OK says what it does ("Add case", "Close case")."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok_button.setText(ok_text)
+    return buttons, ok_button
+
+
+def dialog_layout(dialog: QWidget) -> QVBoxLayout:
+    """The margins and spacing every form dialog shares."""
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(20, 18, 20, 16)
+    layout.setSpacing(12)
+    return layout
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:

@@ -8,19 +8,17 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.models import Reduction
 from core.reductions import PUBLISHED_REASONS, automatic_end, published_reason, reduction_problems
 from ui.date_fields import DateField, OptionalDateField
-from ui.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.form_helpers import ProblemsLabel, buddy, dialog_layout, form_layout, note_label, ok_cancel
 
 NOTE = (
     "Reasons and default percentages are the 2021 published defaults; your service may use newer "
@@ -83,14 +81,8 @@ class ReductionDialog(QDialog):
         self.end = OptionalDateField("Ends &on")
         form.addRow("To", self.end)
         self.problems = ProblemsLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add reduction")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
+        self.buttons, self.ok_button = ok_cancel("Add reduction")
+        layout = dialog_layout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(note_label(NOTE))
