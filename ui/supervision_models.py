@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.agenda import AGENDA_KINDS, AgendaItem, reflection_parts
@@ -47,11 +48,50 @@ ACTION_COLUMNS: list[Column[Action]] = [
 ]
 
 
+class FittedTableView(QTableView):
+    """Columns sized to their contents, measuring each column's widest text once per change.
+
+    Qt's own ResizeToContents asks the delegate about every row, several times during the
+    first layout (about 30 ms for a hundred open actions). Every cell here has the same font
+    and no icon, so the widest text by font metrics gives the widest cell: one delegate call
+    per column gives the same width.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._widest: dict[int, int] = {}  # column -> row of its widest text, until data changes
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        for signal in (model.modelReset, model.layoutChanged, model.dataChanged,
+                       model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._widest.clear)
+
+    def sizeHintForColumn(self, column: int) -> int:  # noqa: N802 - Qt override
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return super().sizeHintForColumn(column)
+        row = self._widest.get(column)
+        if row is None:
+            metrics = self.fontMetrics()
+            widths: dict[str, int] = {}
+            best = (-1, 0)
+            for r in range(model.rowCount()):
+                text = str(model.index(r, column).data(Qt.ItemDataRole.DisplayRole) or "")
+                if text not in widths:
+                    widths[text] = metrics.horizontalAdvance(text)
+                    best = max(best, (widths[text], -r))
+            row = self._widest[column] = -best[1]
+        self.ensurePolished()
+        hint = self.sizeHintForIndex(model.index(row, column)).width()
+        return hint + 1 if self.showGrid() else hint  # as QTableView adds for the grid line
+
+
 def make_table(model: ListTableModel, stretch: int, name: str) -> tuple[QTableView, RawSortProxy]:
     """A sortable, row-selecting table over `model`, with column `stretch` taking the spare room."""
     proxy = RawSortProxy()
     proxy.setSourceModel(model)
-    view = QTableView()
+    view = FittedTableView()
     view.setModel(proxy)
     view.setAccessibleName(name)
     view.setSortingEnabled(True)

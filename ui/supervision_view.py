@@ -21,15 +21,12 @@ from sqlite_utils import Database
 from core.agenda import AgendaItem, add_agenda_item, delete_agenda_item, open_agenda, update_agenda_item
 from core.caseload import CaseStore
 from core.errors import ValidationError
-from core.summary import SummaryOptions, first_fitting, summary_candidates
 from core.supervision import Action, last_session, open_actions, record_session, set_action_status
-from ui.agenda_note_dialog import AgendaNoteDialog, NoteDraft
 from ui.app import show_error
 from ui.date_fields import format_date
 from ui.form_helpers import note_label, view_title
 from ui.hub import Hub
 from ui.list_table_model import OBJECT_ROLE, ListTableModel
-from ui.session_dialog import SessionDialog
 from ui.supervision_models import ACTION_COLUMNS, AGENDA_COLUMNS, COL_ACTION, COL_DUE, COL_NOTE, make_table
 
 ADD_BUTTONS = (
@@ -191,7 +188,10 @@ class SupervisionView(QWidget):
     def _references(self) -> list[str]:
         return sorted(c.reference for c in CaseStore(self._db).list_cases("active"))
 
+    # Dialogs and the summary are imported when first used: it keeps the view's first opening quick.
     def add_note(self, kind: str) -> None:
+        from ui.agenda_note_dialog import AgendaNoteDialog
+
         draft = AgendaNoteDialog.get_note(self, kind, self._references())
         if draft is None:
             return
@@ -204,6 +204,8 @@ class SupervisionView(QWidget):
         self._changed()
 
     def edit_note(self) -> None:
+        from ui.agenda_note_dialog import AgendaNoteDialog, NoteDraft
+
         item = self.selected_note()
         if item is None or item.id is None:
             return
@@ -235,6 +237,8 @@ class SupervisionView(QWidget):
             self._changed()
 
     def record_session(self) -> None:
+        from ui.session_dialog import SessionDialog
+
         record = SessionDialog.get_session(self, open_actions(self._db))
         if record is None:
             return
@@ -247,6 +251,7 @@ class SupervisionView(QWidget):
 
     # --- summary -------------------------------------------------------------------------------
     def _fitted_summary(self):  # type: ignore[no-untyped-def]
+        from core.summary import SummaryOptions, first_fitting, summary_candidates
         from ui.pdf_export import page_count
 
         candidates = summary_candidates(self._db, SummaryOptions())
