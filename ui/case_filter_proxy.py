@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from core.models import UNTIERED, Case, tier_letter
-from ui.case_table_model import CASE_ROLE
+from ui.case_table_model import CASE_ROLE, CaseTableModel
 from ui.list_table_model import RawSortProxy
 
 MAPPA_FILTER = "mappa"  # any MAPPA level, offered beside the ordinary flags
@@ -53,5 +53,7 @@ class CaseFilterProxy(RawSortProxy):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         model = self.sourceModel()
+        if isinstance(model, CaseTableModel):  # straight to the Case: no index, no data() call
+            return 0 <= source_row < model.rowCount() and self.accepts(model.item(source_row))
         case = model.index(source_row, 0, source_parent).data(CASE_ROLE)
         return isinstance(case, Case) and self.accepts(case)

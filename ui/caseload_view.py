@@ -21,16 +21,12 @@ from core.caseload import CaseStore
 from core.errors import ValidationError
 from core.models import Case
 from ui.app import show_error
-from ui.case_dialog import CaseDialog
 from ui.case_filter_proxy import CaseFilterProxy
-from ui.case_note_dialog import CaseNoteDialog
 from ui.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
 from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
-from ui.close_case_dialog import CloseCaseDialog
 from ui.form_helpers import configure_table, view_title
 from ui.hub import Hub
-from ui.import_dialog import ImportDialog
 
 
 def _plural(n: int, word: str) -> str:
@@ -230,7 +226,10 @@ class CaseloadView(QWidget):
             self.select_case(case.id)
             self.edit_case()
 
+    # The dialogs are imported when first used: it keeps the view's first opening quick.
     def new_case(self) -> None:
+        from ui.case_dialog import CaseDialog
+
         case = CaseDialog.get_case(self, self._store)
         if case is not None:
             if self.proxy.status == "closed":
@@ -239,6 +238,8 @@ class CaseloadView(QWidget):
         self.table.setFocus()
 
     def edit_case(self) -> None:
+        from ui.case_dialog import CaseDialog
+
         case = self.selected_case()
         if case is None:
             return
@@ -248,6 +249,8 @@ class CaseloadView(QWidget):
         self.table.setFocus()
 
     def close_case(self) -> None:
+        from ui.close_case_dialog import CloseCaseDialog
+
         case = self.selected_case()
         if case is None or case.closed_date is not None:
             return
@@ -269,6 +272,8 @@ class CaseloadView(QWidget):
         self._changed(reopened, f"{reopened.reference} reopened.")
 
     def add_to_notes(self) -> None:
+        from ui.case_note_dialog import CaseNoteDialog
+
         case = self.selected_case()
         if case is None:
             return
@@ -285,6 +290,8 @@ class CaseloadView(QWidget):
         self.message.setText(f"{case.reference} added to your supervision notes.")
 
     def import_csv(self) -> None:
+        from ui.import_dialog import ImportDialog
+
         count = ImportDialog.import_cases(self, self._store)
         if count:
             self.filter_bar.set_status("active")
