@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -12,6 +11,8 @@ LOG_NAME = "caseload_companion"
 
 def setup_logging(data_dir: Path) -> Path | None:
     """Log to `logs/app.log` (rotated, owner-only); return its path, or None if unwritable."""
+    import logging.handlers  # ~8 ms, so only once there is a folder to log into
+
     logger = logging.getLogger(LOG_NAME)
     if logger.handlers:
         return None

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Caseload Companion"
 ORG_NAME = "Caseload Companion"
 DATA_DIR_ENV = "CASELOAD_COMPANION_DATA_DIR"
@@ -15,6 +13,8 @@ DB_FILENAME = "caseload.db"
 
 def default_data_dir() -> Path:
     """The per-user application data folder (not Documents or Desktop, which may sync)."""
+    import platformdirs  # only here: the window frame is painted before any path is looked up
+
     return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=False))
 
 

@@ -6,7 +6,7 @@ contrast keep working; font sizes are derived from the system font, so its size 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -87,8 +87,8 @@ def app_icon() -> QIcon:
     icon = QIcon()
     for size in ICON_SIZES:
         path = resource_path("icons", f"app-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path))
+        if path.is_file():  # with its size given, each file is read only when that size is drawn
+            icon.addFile(str(path), QSize(size, size))
     svg = resource_path("icon.svg")
     if svg.is_file():
         icon.addFile(str(svg))
