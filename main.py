@@ -19,11 +19,13 @@ def _import_sqlite_utils_without_numpy() -> None:
             del sys.modules["numpy"]
 
 
-_import_sqlite_utils_without_numpy()
-
 from core.applog import get_logger, setup_logging  # noqa: E402
 
 __version__ = "0.1.0"
+
+# The views in navigation order; the window frame shows these before the data is open.
+VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
+         ("supervision", "Supervision"), ("settings", "Settings"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +58,7 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
+    _import_sqlite_utils_without_numpy()
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
     from core.database import StorageError
     from core.errors import ValidationError
@@ -107,11 +110,23 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
     return None
 
 
-def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
+def window_frame(settings):  # type: ignore[no-untyped-def]
+    """The main window before any data is open: menus, navigation and each view's title. It is
+    painted first, so the window is on screen while the data file is opened."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    for key, title in VIEWS:
+        window.reserve_view(key, title)
+    return window
+
+
+def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untyped-def]
     """Wire the views: each gets the database, the hub and only what else it needs.
 
-    Only the Overview is made before the first paint; the other views and the Settings pages are
-    factories, made (and their modules imported) the first time they are shown.
+    The Overview is made at once; the other views and the Settings pages are factories, made
+    (and their modules imported) the first time they are shown. Given a `window_frame`, the
+    views fill its reserved places; otherwise a new window is made.
     """
     from ui.hub import Hub
     from ui.main_window import MainWindow, made_when_shown
@@ -122,7 +137,7 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
     from ui.welcome_dialog import install_welcome
 
     hub = Hub()
-    window = MainWindow(settings)
+    window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window
 
     install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
@@ -147,38 +162,71 @@ def build_window(db, data_dir, settings):  # type: ignore[no-untyped-def]
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from core.database import StorageError
-    from core.paths import database_path, ensure_private_dir, resolve_data_dir
-    from ui.app import app_settings, create_application, install_excepthook, show_error
-    from ui.auto_backup import schedule_automatic_backup
-    from ui.storage_setup import open_data
+    """Paint the window frame first, then open the data into it (passphrase, recovery and
+    first-run welcome all appear over the window)."""
+    from ui.app import app_settings, create_application, install_excepthook
+    from ui.first_paint import after_first_paint
     from ui.theme import apply_theme
-    from ui.welcome_dialog import maybe_show_welcome
 
     app = create_application()
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
-    data_dir = resolve_data_dir(args.data_dir)
-    setup_logging(data_dir)
     install_excepthook()
-    try:
-        ensure_private_dir(data_dir)
-        db = open_data(data_dir)  # asks for the passphrase, or offers recovery if damaged
-        if db is None:
-            return 0
-    except (StorageError, OSError) as exc:
-        get_logger("gui").exception("could not open data")
-        show_error(None, str(exc), "Your data could not be opened")
-        return 1
-    window = build_window(db, data_dir, app_settings())
+    settings = app_settings()
+    window = window_frame(settings)
     window.restore_state()
-    if os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"):  # benchmarks/: time to first paint
+    probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
+    if probe:  # benchmarks/: time to the frame's first paint, then to the data's
         from ui.paint_probe import exit_after_first_paint
 
-        exit_after_first_paint(window)
+        exit_after_first_paint(window, wait_for_data=True)
     window.show()
+    exit_code: list[int] = []
+    after_first_paint(window, lambda: exit_code.extend(_open_into(window, args, settings, probe)))
+    code = app.exec()
+    return exit_code[0] if exit_code else code
+
+
+def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[int]:  # type: ignore[no-untyped-def]
+    """Open the data and fill the frame's views; [exit code] when the app must end instead."""
+    from PySide6.QtWidgets import QApplication
+
+    _import_sqlite_utils_without_numpy()
+    from core.database import StorageError
+    from core.paths import database_path, ensure_private_dir, resolve_data_dir
+    from ui.app import show_error
+    from ui.auto_backup import schedule_automatic_backup
+    from ui.storage_setup import open_data
+    from ui.welcome_dialog import maybe_show_welcome
+
+    def end(code: int) -> list[int]:
+        window.hide()
+        QApplication.exit(code)
+        return [code]
+
+    data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir)
+    try:
+        ensure_private_dir(data_dir)
+        db = open_data(data_dir, window)  # asks for the passphrase, or offers recovery if damaged
+        if db is None:  # the practitioner chose to quit
+            return end(0)
+        build_window(db, data_dir, settings, window)
+    except (StorageError, OSError) as exc:
+        get_logger("gui").exception("could not open data")
+        show_error(window, str(exc), "Your data could not be opened")
+        return end(1)
+    except Exception:  # noqa: BLE001 - no traceback ever reaches the user
+        get_logger("gui").exception("could not start")
+        show_error(window, "Caseload Companion could not start. Nothing you had saved has been "
+                   "changed. The details are in the app's log file.", "Could not start")
+        return end(1)
+    if probe:
+        from ui.paint_probe import report_data_painted
+
+        report_data_painted(window)
     schedule_automatic_backup(db, database_path(data_dir), data_dir)  # daily, after first paint
     maybe_show_welcome(window, db, window.hub)  # first start only
-    return app.exec()
+    return []
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.view_stand_in import ViewStandIn
 from ui.window_state import flush_pending
 
 # A view, or a callable that makes it the first time it is shown (keeps start-up quick).
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._reserved: set[str] = set()  # places shown before the data is open (reserve_view)
         self._parts: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
         self._build_ui()
@@ -83,15 +85,32 @@ class MainWindow(QMainWindow):
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
 
+    def reserve_view(self, key: str, title: str) -> None:
+        """Put a view's place in the navigation before its data is open, so the window can be
+        painted at once; `add_view` with the same key fills the place later."""
+        self._reserved.add(key)
+        self._append(key, title, ViewStandIn(title))
+
     def add_view(self, key: str, title: str, widget: ViewSource) -> None:
         """Add a view, or a factory that makes it when first shown (or asked for with `view`);
-        the first nine get Ctrl+1…Ctrl+9 in the View menu."""
+        the first nine get Ctrl+1…Ctrl+9 in the View menu. A place reserved with `reserve_view`
+        is filled in, made at once if it is already on screen."""
+        if key in self._reserved:
+            self._reserved.discard(key)
+            if isinstance(widget, QWidget):
+                self._replace(key, widget)
+            else:
+                self._factories[key] = widget
+                if self.current_key() == key:
+                    self.view(key)
+            return
+        self._append(key, title, widget if isinstance(widget, QWidget) else QWidget())
+        if not isinstance(widget, QWidget):
+            self._factories[key] = widget  # the empty stand-in waits until the view is made
+
+    def _append(self, key: str, title: str, widget: QWidget) -> None:
         self._keys.append(key)
-        if isinstance(widget, QWidget):
-            self.stack.addWidget(widget)
-        else:
-            self._factories[key] = widget
-            self.stack.addWidget(QWidget())  # an empty stand-in until the view is made
+        self.stack.addWidget(widget)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(160, 36))
@@ -105,25 +124,28 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
+    def _replace(self, key: str, widget: QWidget) -> None:
+        """Swap the stand-in at `key`'s place for the real view, keeping it on screen if it was."""
+        index = self._keys.index(key)
+        stand_in = self.stack.widget(index)
+        was_current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
+
     def view(self, key: str) -> QWidget:
         """The view for `key`, made now if it was added as a factory and not yet shown."""
-        index = self._keys.index(key)
         factory = self._factories.pop(key, None)
         if factory is not None:
-            stand_in = self.stack.widget(index)
-            was_current = self.stack.currentIndex() == index
-            widget = factory()
-            self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            if was_current:
-                self.stack.setCurrentIndex(index)
+            self._replace(key, factory())
             self.viewCreated.emit(key)
-        return self.stack.widget(index)
+        return self.stack.widget(self._keys.index(key))
 
     def is_created(self, key: str) -> bool:
         """Whether the view for `key` has been made (views given as factories wait until shown)."""
-        return key in self._keys and key not in self._factories
+        return key in self._keys and key not in self._factories and key not in self._reserved
 
     def add_part(self, name: str, factory: Callable[[], object]) -> None:
         """Make `window.<name>` available, built by `factory` the first time it is read."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
 PAINTED_PREFIX = "first-paint"
+DATA_PAINTED_PREFIX = "data-paint"
 SETTLED_PREFIX = "settled"
 SETTLE_MS = 1500  # longer than ui/first_paint.py's fallback, so deferred charts are counted
 
@@ -40,9 +41,11 @@ class _FirstPaint(QObject):
     the window's own filters, so this report runs before any work that was itself deferred
     until after the first paint (see ui/first_paint.py), which is not part of start-up."""
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, prefix: str = PAINTED_PREFIX, settle: bool = True):
         super().__init__(window)
         self._window = window
+        self._prefix = prefix
+        self._settle = settle  # False: a later report (the data painted) ends the run instead
         self._done = False
         QApplication.instance().installEventFilter(self)
 
@@ -59,11 +62,13 @@ class _FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
+        QApplication.instance().removeEventFilter(self)
         memory = memory_kib()
-        print(f"{PAINTED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+        print(f"{self._prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
               f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
-        # Memory again once the work deferred past the first paint (charts) has been done.
-        QTimer.singleShot(SETTLE_MS, self._settled)
+        if self._settle:
+            # Memory again once the work deferred past the first paint (charts) has been done.
+            QTimer.singleShot(SETTLE_MS, self._settled)
 
     def _settled(self) -> None:
         memory = memory_kib()
@@ -73,6 +78,12 @@ class _FirstPaint(QObject):
         QApplication.quit()
 
 
-def exit_after_first_paint(window: QWidget) -> None:
-    """Call before `window.show()`: print a monotonic timestamp at the first paint, then quit."""
-    _FirstPaint(window)
+def exit_after_first_paint(window: QWidget, wait_for_data: bool = False) -> None:
+    """Call before `window.show()`: print a monotonic timestamp at the first paint, then quit.
+    With `wait_for_data`, carry on until `report_data_painted` has reported as well."""
+    _FirstPaint(window, settle=not wait_for_data)
+
+
+def report_data_painted(window: QWidget) -> None:
+    """Call once the data is in the window: print a timestamp at its next paint, then quit."""
+    _FirstPaint(window, DATA_PAINTED_PREFIX)
