@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from core.database import is_empty
-from core.demo import fill_demo
 from core.errors import ValidationError
 from core.models import GRADE_LABELS, GRADES, Profile
 from core.profile import MAX_HOURS, get_profile, get_setting, save_profile, set_setting
@@ -237,6 +236,8 @@ class WelcomeDialog(QDialog):
         try:
             with self._db.atomic():
                 if start == START_DEMO and is_empty(self._db):
+                    from core.demo import fill_demo  # ~25 ms of imports, only when asked for
+
                     fill_demo(self._db)  # writes its own profile: the practitioner's replaces it
                 saved = save_profile(self._db, profile)
                 set_setting(self._db, WELCOME_DONE_KEY, True)
