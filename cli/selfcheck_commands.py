@@ -82,10 +82,12 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
     sys.excepthook = lambda kind, value, tb: errors.append(f"{kind.__name__}: {value}")
     try:
         settings = QSettings(str(data_dir / "selfcheck-settings.ini"), QSettings.Format.IniFormat)
-        window = main.build_window(db, data_dir, settings)
+        window = main.window_frame(settings)  # as a start does: the frame, painted, then data
         window.restore_state()
         window.resize(1024, 700)
         window.show()
+        app.processEvents()
+        main.build_window(db, data_dir, settings, window)
         app.processEvents()
         keys = list(window._keys)
         for key in keys:
