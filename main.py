@@ -192,11 +192,10 @@ def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[
 
     _import_sqlite_utils_without_numpy()
     from core.database import StorageError
-    from core.paths import database_path, ensure_private_dir, resolve_data_dir
+    from core.paths import ensure_private_dir, resolve_data_dir
     from ui.app import show_error
-    from ui.auto_backup import schedule_automatic_backup
+    from ui.first_paint import after_first_paint
     from ui.storage_setup import open_data
-    from ui.welcome_dialog import maybe_show_welcome
 
     def end(code: int) -> list[int]:
         window.hide()
@@ -224,9 +223,19 @@ def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[
         from ui.paint_probe import report_data_painted
 
         report_data_painted(window)
-    schedule_automatic_backup(db, database_path(data_dir), data_dir)  # daily, after first paint
-    maybe_show_welcome(window, db, window.hub)  # first start only
+    after_first_paint(window, lambda: _once_the_data_shows(window, db, data_dir))
     return []
+
+
+def _once_the_data_shows(window, db, data_dir) -> None:  # type: ignore[no-untyped-def]
+    """Work that waits until the practitioner can see their data: the daily backup, and on
+    the first start only, the welcome over the (empty) Overview."""
+    from core.paths import database_path
+    from ui.auto_backup import schedule_automatic_backup
+    from ui.welcome_dialog import maybe_show_welcome
+
+    schedule_automatic_backup(db, database_path(data_dir), data_dir)
+    maybe_show_welcome(window, db, window.hub)
 
 
 if __name__ == "__main__":

@@ -154,3 +154,20 @@ def test_a_start_paints_the_window_before_the_data_and_then_the_data(gui, monkey
     assert code == 0
     assert lines == ["first-paint", "data-paint", "settled"]
     assert gui == []
+
+
+def test_on_a_first_start_the_welcome_opens_over_the_filled_window(gui, monkeypatch, tmp_path):
+    import ui.welcome_dialog
+
+    seen: list[tuple[bool, bool]] = []
+
+    def welcome(parent, db, can_import=False):
+        overview = parent.findChild(OverviewView)
+        seen.append((parent.isVisible(), overview is not None and overview.isVisible()))
+        QApplication.exit(0)
+        return None
+
+    monkeypatch.setattr(ui.welcome_dialog.WelcomeDialog, "run", staticmethod(welcome))
+    code = main.run_gui(argparse.Namespace(data_dir=str(tmp_path / "first"), command=None))
+    assert code == 0
+    assert seen == [(True, True)]
