@@ -15,11 +15,14 @@ The report window is inclusive: a report completed on `day` or up to 29 days bef
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Mapping
+from functools import lru_cache
+from operator import attrgetter
+from typing import Callable, Mapping
 
 from sqlite_utils import Database
 
@@ -41,6 +44,7 @@ W_BAND_EDGES = (95.0, 100.0, 110.0, 120.0)  # W1 < 95 ≤ W2 ≤ 100 < W3 ≤ 11
 C_BANDS = ("C1", "C2", "C3", "C4")
 C_BAND_EDGES = (0.8, 1.0, 1.2)  # cases ÷ reference: C1 < 0.8 ≤ C2 < 1.0 ≤ C3 ≤ 1.2 < C4
 OVERLOAD_PERCENT = 110.0
+_POINTS = attrgetter("points")
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,8 @@ def to_half_hour(hours: float) -> float:
     return math.floor(hours * 2 + 0.5) / 2
 
 
-def _case_points(case: Case, day: date, w: Weightings) -> CasePoints:
-    tier = case.tier_on(day)
+def _case_points(case: Case, day: date, w: Weightings, tier: str | None = None) -> CasePoints:
+    tier = case.tier_on(day) if tier is None else tier
     base = w.points_for(case.case_type, tier, case.t2a)
     share = w.share_for(case.state)
     return CasePoints(
@@ -200,15 +204,21 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
     """The estimate as it stood on `day`, with the tiers, reductions and weightings of that day."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
     w = inputs.timeline.as_of(day)
-    profile = inputs.profile
+    active = [_case_points(c, day, w) for c in inputs.cases if c.is_active_on(day)]
+    reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
+    return _estimate(inputs.profile, day, w, active, _report_points(inputs.reports, day, w),
+                     reductions)
+
+
+def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoints],
+              reports: tuple[ReportPoints, ...], reductions: tuple[Reduction, ...]) -> Estimate:
+    """The estimate from what was held on `day` (active cases in the inputs' order)."""
     hours = w.default_hours if profile.contracted_hours is None else profile.contracted_hours
-    active = [c for c in inputs.cases if c.is_active_on(day)]
-    cases = tuple(sorted((_case_points(c, day, w) for c in active), key=lambda p: -p.points))
-    reports = _report_points(inputs.reports, day, w)
+    # Largest first; equal points keep the inputs' order (a reversed sort is stable too).
+    cases = tuple(sorted(active, key=_POINTS, reverse=True))
     case_points = sum(p.points for p in cases)
     report_points = sum(r.points for r in reports)
     workload = case_points + report_points
-    reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
     reduction_hours = sum(r.hours_for(hours) for r in reductions)
 
     no_capacity_reason = None
@@ -230,12 +240,7 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
         spare = to_half_hour(max(-difference, 0.0))
 
     ceiling = profile.protected_ceiling
-    exact_reference = (
-        Fraction(ceiling)
-        if ceiling
-        else CASELOAD_REFERENCE_FULL_TIME * Fraction(hours) / Fraction(w.default_hours)
-    )
-    reference = float(exact_reference)
+    reference, ratio, band = _caseload(ceiling, hours, w.default_hours, len(active))
     return Estimate(
         as_of=day,
         week=iso_week_label(day),
@@ -246,8 +251,8 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
         caseload_count=len(active),
         caseload_reference=reference,
         caseload_reference_is_ceiling=bool(ceiling),
-        caseload_ratio=len(active) / reference,
-        caseload_band=caseload_band(len(active), exact_reference),
+        caseload_ratio=ratio,
+        caseload_band=band,
         cases=cases,
         reports=reports,
         case_points=case_points,
@@ -264,7 +269,72 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
     )
 
 
+@lru_cache(maxsize=512)
+def _caseload(ceiling: int | None, hours: float, default_hours: float,
+              count: int) -> tuple[float, float, str]:
+    """Reference, ratio and band; the same few counts recur week after week, so kept."""
+    exact = (Fraction(ceiling) if ceiling
+             else CASELOAD_REFERENCE_FULL_TIME * Fraction(hours) / Fraction(default_hours))
+    reference = float(exact)
+    return reference, count / reference, caseload_band(count, exact)
+
+
 def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[Estimate]:
-    """Many days from one load of the inputs (what weekly history uses)."""
+    """Many days from one load of the inputs (what weekly history uses).
+
+    The same results as `estimate_as_of` for each day, but the per-case work that does not
+    change from day to day (sorting tier histories, pricing a tier) is done once.
+    """
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
-    return [estimate_as_of(inputs, d) for d in days]
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    # Only cases held at some point in the span; the inputs' order is kept (ties sort stably).
+    held = [(c, c.start_date, c.closed_date, _tier_lookup(c, first, last)) for c in inputs.cases
+            if c.start_date <= last and (c.closed_date is None or c.closed_date > first)]
+    priced: dict[tuple[int, str, int], CasePoints] = {}
+    report_days = {kind: sorted(r.completed_date for r in inputs.reports if r.kind == kind)
+                   for kind in ("standard", "fast")}
+    result = []
+    for day in days:
+        w = inputs.timeline.as_of(day)
+        active = []
+        for index, (case, start, closed, tier_on) in enumerate(held):
+            if start <= day and (closed is None or closed > day):
+                tier = tier_on if isinstance(tier_on, str) else tier_on(day)
+                key = (index, tier, id(w))
+                points = priced.get(key)
+                if points is None:
+                    points = priced[key] = _case_points(case, day, w, tier)
+                active.append(points)
+        reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
+        result.append(_estimate(inputs.profile, day, w, active,
+                                _counted_reports(report_days, day, w), reductions))
+    return result
+
+
+def _tier_lookup(case: Case, first: date, last: date) -> str | Callable[[date], str]:
+    """`case.tier_on` with the history sorted once (the last change on or before the day);
+    just the tier when it does not change between `first` and `last`."""
+    history = sorted(case.tier_history, key=lambda c: c.from_date)
+    if not history:
+        return case.tier
+    starts = [c.from_date for c in history]
+    tiers = [c.tier for c in history]
+    if not any(first < start <= last for start in starts):
+        return tiers[max(bisect_right(starts, first) - 1, 0)]
+    return lambda day: tiers[max(bisect_right(starts, day) - 1, 0)]
+
+
+def _counted_reports(report_days: dict[str, list[date]], day: date,
+                     w: Weightings) -> tuple[ReportPoints, ...]:
+    """`_report_points` from completion dates sorted by kind."""
+    start = day - timedelta(days=REPORT_WINDOW_DAYS - 1)
+    result = []
+    for kind in ("standard", "fast"):
+        dates = report_days[kind]
+        count = bisect_right(dates, day) - bisect_left(dates, start)
+        if count:
+            each = w.report_points[kind]
+            result.append(ReportPoints(kind, count, each, each * count))
+    return tuple(result)

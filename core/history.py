@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from core.dates import friday_of
-from core.estimate import Estimate, EstimateInputs, estimate_as_of, load_inputs
+from core.estimate import Estimate, EstimateInputs, estimates_for, load_inputs
 from core.profile import get_setting, set_setting
 
 DEFAULT_WEEKS = 104  # two years back
@@ -171,7 +171,7 @@ def weekly_history(
     today = today or date.today()
     # Runs and trends need weeks before the first one shown, so work out two years regardless.
     days = history_days(today, max(weeks, DEFAULT_WEEKS), exact_last)
-    summaries = summarise([estimate_as_of(inputs, d) for d in days], dict(inputs.official))
+    summaries = summarise(estimates_for(inputs, days), dict(inputs.official))
     return summaries[-weeks:]
 
 
