@@ -58,6 +58,12 @@ def wrapped(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
     return label
 
 
+def escape(text: str) -> str:
+    """Plain text for rich-text labels (the `html` module costs ~10 ms to import at start)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
 def _set(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
@@ -101,6 +107,8 @@ class WorkloadCard(Card):
         self.add_button.clicked.connect(self.addToNotesClicked)
         self.official_button.clicked.connect(self.officialClicked)
         self._figures_on = False
+        self._heavy = False
+        self._action_in_panel = False
 
     def show_words(self, words: StatusWords, est: Estimate) -> None:
         self.headline.setText(words.headline)
@@ -112,8 +120,8 @@ class WorkloadCard(Card):
         self.gauge.set_description(words.gauge_description)
         self.figures.setText(words.figures if est.has_data else "")
         _set(self.official, words.official)
-        heavy = est.has_data and bool(words.action or words.caseload_action)
-        self.add_button.setVisible(heavy)
+        self._heavy = est.has_data and bool(words.action or words.caseload_action)
+        self._show_add_button()
         self.add_button.setEnabled(True)
         self.status.clear()
         self.set_show_figures(self._figures_on)
@@ -122,6 +130,15 @@ class WorkloadCard(Card):
         self._figures_on = on
         self.gauge.set_show_figures(on)
         self.figures.setVisible(on and bool(self.figures.text()))
+
+    def set_action_in_panel(self, on: bool) -> None:
+        """While the sustained-overload panel is open it carries the one "Add to supervision
+        notes" button, just above this card; the card offers it again once the panel closes."""
+        self._action_in_panel = on
+        self._show_add_button()
+
+    def _show_add_button(self) -> None:
+        self.add_button.setVisible(self._heavy and not self._action_in_panel)
 
     def notes_added(self) -> None:
         """Say so calmly, and avoid adding the same week twice by accident."""
@@ -178,8 +195,6 @@ class ListCard(Card):
         self.sentences: list[str] = []
 
     def set_lines(self, lines: list[str], explanation: str = "") -> None:
-        from html import escape
-
         if len(lines) > 1:
             text = "<ul style='margin-left:-20px'>" + "".join(
                 f"<li>{escape(line)}</li>" for line in lines) + "</ul>"

@@ -8,7 +8,7 @@ the inputs are loaded once per refresh.
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from core.agenda import add_agenda_item
 from core.drivers import driver_sentences
 from core.errors import ValidationError
 from core.estimate import EstimateInputs, load_inputs
@@ -41,11 +40,12 @@ from core.wording import StatusWords, day_words, status_words
 from ui.first_paint import after_first_paint
 from ui.form_helpers import view_title
 from ui.hub import Hub
-from ui.method_dialog import SUPPORT, MethodDialog
-from ui.official_dialog import OfficialDialog
 from ui.overview_cards import Card, CaseloadCard, ListCard, WorkloadCard, wrapped
 from ui.sustained_panel import SustainedPanel
 from ui.what_if_panel import WhatIfPanel
+
+if TYPE_CHECKING:  # imported when first opened: nobody needs them for the first paint
+    from ui.method_dialog import MethodDialog
 
 FIGURES_KEY = "overview/show_figures"
 NOT_SEEN_NOTE = ("The estimate gives no points for some work, such as travel, covering for "
@@ -167,7 +167,7 @@ class OverviewView(QWidget):
         self.workload.officialClicked.connect(self.enter_official)
         self.sustained.addToNotesClicked.connect(self._panel_add)
         self.sustained.notNowClicked.connect(self._panel_not_now)
-        self.sustained.explainClicked.connect(lambda: self.open_method(SUPPORT))
+        self.sustained.explainClicked.connect(self.open_support)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
 
@@ -212,11 +212,11 @@ class OverviewView(QWidget):
     def _refresh_sustained(self) -> None:
         assert self.summary is not None and self.words is not None
         self.episode = sustained_panel_due(self._db, self.summary)
-        if self.episode is not None and self.words.sustained:
-            self.sustained.set_text(self.words.sustained)
-            self.sustained.show()
-        else:
-            self.sustained.hide()
+        showing = self.episode is not None and bool(self.words.sustained)
+        if showing:
+            self.sustained.set_text(self.words.sustained or "")
+        self.sustained.setVisible(showing)
+        self.workload.set_action_in_panel(showing)
 
     def ensure_trend(self) -> None:
         """Create the chart (and load pyqtgraph) once; called after the first paint."""
@@ -256,6 +256,8 @@ class OverviewView(QWidget):
         """Store this week's supervision note (core's words); say so calmly."""
         if self.words is None:
             return False
+        from core.agenda import add_agenda_item
+
         try:
             add_agenda_item(self._db, "workload", self.words.supervision_note, today=self._today())
         except ValidationError as exc:
@@ -274,12 +276,23 @@ class OverviewView(QWidget):
             dismiss_sustained_panel(self._db, self.episode)
         self.episode = None
         self.sustained.hide()
+        self.workload.set_action_in_panel(False)
 
     def enter_official(self) -> None:
+        from ui.official_dialog import OfficialDialog
+
         day = self._today()
         if OfficialDialog.get_official(self, self._db, day, day):
             self.refresh()
 
     def open_method(self, section: str | None = None) -> MethodDialog:
+        from ui.method_dialog import MethodDialog
+
         weightings = self.summary.estimate.weightings if self.summary else None
         return MethodDialog.open_at(self.window(), weightings, section)
+
+    def open_support(self) -> MethodDialog:
+        """'What does this mean?': the method, scrolled to where support is."""
+        from ui.method_dialog import SUPPORT
+
+        return self.open_method(SUPPORT)

@@ -6,12 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from core.agenda import open_agenda
 from core.caseload import CaseStore
 from core.demo import fill_demo
 from core.estimate import load_inputs
-from core.history import workload_status
+from core.history import dismiss_sustained_panel, workload_status
 from core.models import Case, Profile, Reduction
 from core.official import record_official
 from core.profile import save_profile
@@ -79,16 +80,43 @@ def test_figures_hidden_by_default_then_shown_and_remembered(demo_view, settings
     assert make_view().show_figures.isChecked()
 
 
-def test_add_to_supervision_notes_stores_the_workload_note(demo_view, db, hub, qtbot):
+def add_buttons(view: OverviewView) -> list[QPushButton]:
+    """The "Add to supervision notes" buttons a practitioner can see on the page."""
+    return [b for b in view.findChildren(QPushButton)
+            if b.text().replace("&", "") == ADD_TO_NOTES and b.isVisible()]
+
+
+def test_add_to_supervision_notes_shows_once_in_the_sustained_panel(demo_view, db, hub, qtbot):
     demo_view.show()
-    button = demo_view.workload.add_button
-    assert button.isVisible() and button.text().replace("&", "") == ADD_TO_NOTES
+    assert demo_view.sustained.isVisible()
+    [button] = add_buttons(demo_view)  # one button, not one on the panel and one on the card
+    assert demo_view.sustained.isAncestorOf(button)
     before = open_agenda(db, "workload")
     with qtbot.waitSignal(hub.supervisionChanged):
         button.click()
     notes = open_agenda(db, "workload")
     assert [n.text for n in notes] == [n.text for n in before] + [demo_view.words.supervision_note]
+    assert not demo_view.sustained.isVisible()
+    # The panel has closed; the card's button takes its place, saying the note is added.
+    [card_button] = add_buttons(demo_view)
+    assert card_button is demo_view.workload.add_button and not card_button.isEnabled()
     assert demo_view.workload.status.text() == ADDED
+
+
+def test_add_to_supervision_notes_from_the_card_once_the_panel_is_closed(db, make_view, hub,
+                                                                        qtbot):
+    fill_demo(db, TODAY)
+    dismiss_sustained_panel(db, workload_status(load_inputs(db), TODAY).sustained)
+    view = make_view()
+    view.show()
+    assert not view.sustained.isVisible()
+    [button] = add_buttons(view)
+    assert button is view.workload.add_button
+    before = len(open_agenda(db, "workload"))
+    with qtbot.waitSignal(hub.supervisionChanged):
+        button.click()
+    assert len(open_agenda(db, "workload")) == before + 1
+    assert view.workload.status.text() == ADDED
     assert not button.isEnabled()  # the same week is not added twice by a double click
 
 
@@ -100,18 +128,11 @@ def test_sustained_panel_shows_once_and_not_now_closes_it_for_the_episode(demo_v
     assert panel.text.text() == demo_view.words.sustained
     panel.not_now_button.click()
     assert not panel.isVisible()
+    assert add_buttons(demo_view) == [demo_view.workload.add_button]  # the card offers it now
     again = make_view()
     again.show()
     assert not again.sustained.isVisible()
-    assert again.workload.add_button.isVisible()  # the card still offers the action
-
-
-def test_sustained_panel_add_to_notes_adds_once_and_closes(demo_view, db):
-    demo_view.show()
-    before = len(open_agenda(db, "workload"))
-    demo_view.sustained.add_button.click()
-    assert len(open_agenda(db, "workload")) == before + 1
-    assert not demo_view.sustained.isVisible()
+    assert add_buttons(again) == [again.workload.add_button]
 
 
 def test_what_does_this_mean_opens_the_method_at_support(demo_view, qtbot, monkeypatch):
@@ -147,6 +168,8 @@ def test_zero_available_hours_says_so_and_draws_no_marker(db, make_view):
     assert "No capacity is expected of you this week" in view.workload.words.text()
     assert view.workload.gauge.marker_x() is None
     assert not view.workload.add_button.isVisibleTo(view)
+    view.show()
+    assert add_buttons(view) == []  # no heavy state, so nothing to add
 
 
 def test_empty_state_points_to_caseload_and_profile(db, make_view, qtbot):
@@ -229,19 +252,32 @@ def test_tab_order_follows_the_page(demo_view, qtbot):
     demo_view.show()
     demo_view.ensure_trend()
     qtbot.waitUntil(demo_view.trend.period.isVisible)
-    order, widget = [], demo_view.show_figures
-    for _ in range(200):
-        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            order.append(widget)
-        widget = widget.nextInFocusChain()
+    order = focus_chain(demo_view.show_figures)
     expected = [demo_view.show_figures, demo_view.method_button,
                 demo_view.sustained.add_button, demo_view.sustained.not_now_button,
                 demo_view.sustained.explain_button, demo_view.workload.gauge,
-                demo_view.workload.add_button, demo_view.workload.official_button,
+                demo_view.workload.official_button,
                 demo_view.caseload.gauge, demo_view.trend.period, demo_view.trend.as_table,
                 demo_view.what_if.case_type, demo_view.what_if.tier, demo_view.what_if.t2a]
     positions = [order.index(w) for w in expected]
     assert positions == sorted(positions)
+    assert demo_view.workload.add_button not in order  # the panel's button is the one
+    demo_view.sustained.not_now_button.click()
+    order = focus_chain(demo_view.show_figures)
+    card = [demo_view.workload.gauge, demo_view.workload.add_button,
+            demo_view.workload.official_button, demo_view.caseload.gauge]
+    positions = [order.index(w) for w in card]
+    assert positions == sorted(positions)
+
+
+def focus_chain(start) -> list:
+    """Widgets Tab reaches, in order, from `start`."""
+    order, widget = [], start
+    for _ in range(200):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
 
 
 def test_new_weightings_change_the_estimate_shown(demo_view, db, hub):
