@@ -59,12 +59,16 @@ class ChartPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(f"{title}: summary")
         layout.addWidget(self.summary)
-        self.plot = pg.PlotWidget()
+        # Built without the right-click menu it would only disable again (~4 ms a chart).
+        self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setBackground(None)
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setAccessibleName(title)
+        for side in ("left", "bottom", "top", "right"):
+            # No axis has units, and every range starts at 0 and reaches past 1, so no SI prefix
+            # is ever shown; not working one out at each range change saves its label re-layout.
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         ink = self.palette().color(self.foregroundRole())
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)

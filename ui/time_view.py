@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +29,19 @@ from core.working_week import Gap, WeekSummary, monday_of, week_summary
 from ui.form_helpers import ProblemsLabel, note_label, view_title
 from ui.hub import Hub
 from ui.quick_entry_line import QuickEntryLine
-from ui.time_entry_dialog import TimeEntryDialog
 from ui.time_operations import apply_with_trim, record
 from ui.time_table_model import COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE, TimeTableModel
 from ui.timer_controls import TimerControls
 
 if TYPE_CHECKING:
     from ui.time_charts import TimeCharts
+
+
+def _get_entry(*args, **kwargs) -> TimeEntry | None:  # type: ignore[no-untyped-def]
+    """TimeEntryDialog.get_entry, with the dialog imported when first used (a quicker first opening)."""
+    from ui.time_entry_dialog import TimeEntryDialog
+
+    return TimeEntryDialog.get_entry(*args, **kwargs)
 
 
 def change_message(change: TimeChange) -> str:
@@ -57,6 +64,11 @@ def week_sentence(week: WeekSummary) -> str:
     if uncounted:
         text += f". {hours_text(uncounted / 60)} went on work the WMT does not count"
     return text + "."
+
+
+# A person takes longer than this to reach the Charts tab; a view merely passed through on
+# the way elsewhere is hidden again by then, and builds nothing.
+CHARTS_AHEAD_MS = 300
 
 
 class TimeView(QWidget):
@@ -245,6 +257,25 @@ class TimeView(QWidget):
         if not self._scrolled_once:  # rows have their sizes only once shown
             self._scrolled_once = True
             self.scroll_to_latest_day()
+        if self._charts is None:
+            QTimer.singleShot(CHARTS_AHEAD_MS, self, self._build_charts_ahead)
+
+    def _build_charts_ahead(self) -> None:
+        """Build the Charts tab while the week is being read, so opening it shows them at once.
+
+        This runs a while after it was asked for: by then the view may be hidden (another view,
+        the idle lock) or the data file closed for a restore, so it checks both and otherwise
+        leaves the charts to be built when their tab is first opened.
+        """
+        if self._charts is not None or not self.isVisible():
+            return
+        try:
+            self.charts  # noqa: B018 - builds and fills them
+        except sqlite3.ProgrammingError:  # closed: a restore is under way; build them later
+            if self._charts is not None:
+                self._charts.setParent(None)
+                self._charts.deleteLater()
+                self._charts = None
 
     def scroll_to_latest_day(self) -> None:
         """Open on the most recent day shown, where time is most likely to be logged next."""
@@ -314,13 +345,13 @@ class TimeView(QWidget):
 
     def add_entry(self) -> None:
         day = min(self._clock().date(), self._monday + timedelta(days=4))
-        entry = TimeEntryDialog.get_entry(self, self._db, day=day)
+        entry = _get_entry(self, self._db, day=day)
         if entry is not None:
             self._save(entry, "Log time")
 
     def fill_gap(self, gap: Gap) -> None:
         prompt = f"What were you doing {gap.start:%H:%M}–{gap.end:%H:%M} on {gap.date:%A %d %B}?"
-        entry = TimeEntryDialog.get_entry(
+        entry = _get_entry(
             self, self._db, day=gap.date, start=gap.start, end=gap.end, prompt=prompt
         )
         if entry is not None:
@@ -330,7 +361,7 @@ class TimeView(QWidget):
         current = self.selected_entry()
         if current is None:
             return
-        entry = TimeEntryDialog.get_entry(self, self._db, current)
+        entry = _get_entry(self, self._db, current)
         if entry is not None and entry != current:
             self._save(entry, "Edit entry")
 
