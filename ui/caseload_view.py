@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from core.agenda import add_agenda_item
 from core.caseload import CaseStore
 from core.errors import ValidationError
 from core.models import Case
@@ -272,6 +271,7 @@ class CaseloadView(QWidget):
         self._changed(reopened, f"{reopened.reference} reopened.")
 
     def add_to_notes(self) -> None:
+        from core.agenda import add_agenda_item
         from ui.case_note_dialog import CaseNoteDialog
 
         case = self.selected_case()
