@@ -103,7 +103,7 @@ class IdleLock(QObject):
         self._window = window
         self._verify = verify
         self._seconds = minutes * 60
-        self._enabled = enabled
+        self._enabled = False
         self._last = time.monotonic()
         self._content: QWidget | None = None
         self._hidden: list[QWidget] = []
@@ -111,19 +111,28 @@ class IdleLock(QObject):
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self._timer = QTimer(self)
+        self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
-        self._timer.start(1000)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.set_enabled(enabled)
 
     def set_minutes(self, minutes: float) -> None:
         self._seconds = minutes * 60
         self._timer.setInterval(max(10, min(1000, int(self._seconds * 250))))
 
     def set_enabled(self, enabled: bool) -> None:
+        """Watch for activity only while the lock is on: an application-wide filter sees every
+        event the app handles, which slowed every view a little for people who never lock."""
         self._enabled = enabled
         self._last = time.monotonic()
+        app = QApplication.instance()
+        if enabled:
+            if app is not None:
+                app.installEventFilter(self)
+            self._timer.start()
+        else:
+            if app is not None:
+                app.removeEventFilter(self)
+            self._timer.stop()
 
     def is_locked(self) -> bool:
         return self._content is not None
