@@ -42,10 +42,10 @@ from ui.form_helpers import view_title
 from ui.hub import Hub
 from ui.overview_cards import Card, CaseloadCard, ListCard, WorkloadCard, wrapped
 from ui.sustained_panel import SustainedPanel
-from ui.what_if_panel import WhatIfPanel
 
-if TYPE_CHECKING:  # imported when first opened: nobody needs them for the first paint
+if TYPE_CHECKING:  # imported when first opened or after the first paint
     from ui.method_dialog import MethodDialog
+    from ui.what_if_panel import WhatIfPanel
 
 FIGURES_KEY = "overview/show_figures"
 NOT_SEEN_NOTE = ("The estimate gives no points for some work, such as travel, covering for "
@@ -78,11 +78,14 @@ class OverviewView(QWidget):
         self.summary: WeekSummary | None = None
         self.words: StatusWords | None = None
         self.episode: SustainedEpisode | None = None
-        self.trend = None  # the chart is made after first paint (pyqtgraph loads then)
+        # Below the words and gauges, made after the first paint: the what-if, then the chart
+        # (pyqtgraph loads then), each in a frame of its own.
+        self.what_if: WhatIfPanel | None = None
+        self.trend = None
         self._build_ui()
         self._connect_signals()
         self.refresh()
-        QTimer.singleShot(0, self, lambda: after_first_paint(self, self.ensure_trend))
+        QTimer.singleShot(0, self, lambda: after_first_paint(self, self._below_the_fold))
 
     # --- layout -------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -107,8 +110,6 @@ class OverviewView(QWidget):
         self.not_seen = ListCard("What the estimate doesn't see")
         self.trend_card = Card("Weekly trend")
         self.what_if_card = Card("What if I took another case?")
-        self.what_if = WhatIfPanel()
-        self.what_if_card.body.addWidget(self.what_if)
         grid = QGridLayout()
         grid.setSpacing(14)
         grid.addWidget(self.workload, 0, 0)
@@ -191,7 +192,8 @@ class OverviewView(QWidget):
         self.drivers.set_lines(sentences or [NO_DRIVERS])
         self._refresh_not_seen()
         self._refresh_sustained()
-        self.what_if.set_inputs(self._inputs, day)
+        if self.what_if is not None:
+            self.what_if.set_inputs(self._inputs, day)
         self._refresh_trend()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -218,8 +220,26 @@ class OverviewView(QWidget):
         self.sustained.setVisible(showing)
         self.workload.set_action_in_panel(showing)
 
+    def _below_the_fold(self) -> None:
+        self.ensure_what_if()
+        after_first_paint(self, self.ensure_trend)
+
+    def ensure_what_if(self) -> WhatIfPanel:
+        """Create the what-if once (called after the first paint); it follows the cards."""
+        if self.what_if is None:
+            from ui.what_if_panel import WhatIfPanel
+
+            self.what_if = WhatIfPanel()
+            self.what_if_card.body.addWidget(self.what_if)
+            QWidget.setTabOrder(self.caseload.gauge, self.what_if.case_type)
+            if self._inputs is not None:
+                self.what_if.set_inputs(self._inputs, self._today())
+        return self.what_if
+
     def ensure_trend(self) -> None:
-        """Create the chart (and load pyqtgraph) once; called after the first paint."""
+        """Create the chart (and load pyqtgraph) and the what-if once; called after the first
+        paint."""
+        what_if = self.ensure_what_if()
         if self.trend is not None:
             return
         from ui.trend_chart import TrendChart
@@ -230,7 +250,7 @@ class OverviewView(QWidget):
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
         # Made last, so put it back in reading order: after the cards, before the what-if.
         chain = [self.caseload.gauge, self.trend.period, self.trend.as_table, self.trend.table,
-                 self.what_if.case_type]
+                 what_if.case_type]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self._refresh_trend()

@@ -148,7 +148,8 @@ def test_what_does_this_mean_opens_the_method_at_support(demo_view, qtbot, monke
     dialog.close()
 
 
-def test_what_if_sentence_follows_the_choices(demo_view):
+def test_what_if_sentence_follows_the_choices(demo_view, qtbot):
+    qtbot.waitUntil(lambda: demo_view.what_if is not None)  # made just after the first paint
     panel = demo_view.what_if
     first = panel.sentence.text()
     assert first.startswith("If you took another community case at tier C2")
@@ -199,9 +200,15 @@ def test_what_the_estimate_does_not_see(demo_view, db, make_view):
     assert demo_view.not_seen.sentences == [NOT_SEEN_EMPTY]
 
 
-def test_trend_is_created_after_first_paint(demo_view, qtbot):
-    qtbot.waitUntil(lambda: demo_view.trend is not None)
-    assert len(demo_view.trend.summaries) == 12
+def test_trend_and_what_if_are_created_after_first_paint(db, make_view, qtbot):
+    fill_demo(db, TODAY)
+    view = make_view()
+    # Words and gauges are there for the first paint; what lies below follows it.
+    assert view.workload.headline.text() and view.workload.gauge.marker_x() is not None
+    assert view.what_if is None and view.trend is None
+    qtbot.waitUntil(lambda: view.trend is not None)
+    assert len(view.trend.summaries) == 12
+    assert view.what_if.sentence.text().startswith("If you took another")
 
 
 def test_official_figure_entered_shows_beside_the_estimate(demo_view, db, qtbot, monkeypatch):
