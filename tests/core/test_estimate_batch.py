@@ -1,4 +1,4 @@
-"""The batch path that weekly history uses gives exactly the estimates worked out one day at a time."""
+"""Weekly history's batch path gives exactly the estimates worked out one day at a time."""
 
 from __future__ import annotations
 
