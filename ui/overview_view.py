@@ -36,7 +36,7 @@ from core.history import (
     workload_status,
 )
 from core.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
-from core.wording import StatusWords, day_words, status_words
+from core.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
 from ui.first_paint import after_first_paint
 from ui.form_helpers import view_title
 from ui.hub import Hub
@@ -104,6 +104,9 @@ class OverviewView(QWidget):
         header.addWidget(self.method_button)
 
         self.sustained = SustainedPanel()
+        # Only one "Add to supervision notes" shows at a time (the panel's, or the card's once
+        # the panel is closed), so both answer to the same Alt+A.
+        self.sustained.add_button.setText("&" + ADD_TO_NOTES)
         self.workload = WorkloadCard()
         self.caseload = CaseloadCard()
         self.drivers = ListCard("What's driving it")

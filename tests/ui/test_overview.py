@@ -120,6 +120,22 @@ def test_add_to_supervision_notes_from_the_card_once_the_panel_is_closed(db, mak
     assert not button.isEnabled()  # the same week is not added twice by a double click
 
 
+def test_alt_a_adds_to_supervision_notes_in_either_state(demo_view, db, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    demo_view.show()
+    demo_view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_view)
+    before = len(open_agenda(db, "workload"))
+    # A mnemonic presses the button visibly, so the click lands a moment later.
+    qtbot.keyClick(demo_view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(open_agenda(db, "workload")) == before + 1)  # the panel's
+    assert not demo_view.sustained.isVisible()
+    demo_view.refresh()  # a later refresh offers the card's button again, enabled
+    qtbot.keyClick(demo_view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(open_agenda(db, "workload")) == before + 2)  # now the card's
+
+
 def test_sustained_panel_shows_once_and_not_now_closes_it_for_the_episode(demo_view, make_view,
                                                                            qtbot):
     demo_view.show()
