@@ -58,7 +58,6 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
-    _import_sqlite_utils_without_numpy()
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
     from core.database import StorageError
     from core.errors import ValidationError
@@ -93,7 +92,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # every file the app creates (database, WAL, backups, exports) is owner-only
-    args = _window_args(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
+    window_args = _window_args(sys.argv[1:] if argv is None else argv)
+    if window_args is not None:
+        return run_gui(window_args)
+    _import_sqlite_utils_without_numpy()  # before the commands' modules import it
+    args = build_parser().parse_args(argv)
     if args.command is None:
         return run_gui(args)
     return run_command(args)
