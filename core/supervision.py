@@ -152,6 +152,48 @@ def last_session(db: Database, on_or_before: date | None = None) -> Session | No
     return None
 
 
+def update_session(db: Database, session: Session, today: date | None = None) -> Session:
+    """Correct a recorded session's date, who it was with, notes or next date.
+
+    Its own actions and the agenda notes it marked as discussed move to the corrected date with
+    it, so the summary period and "carried forward" stay right; notes gathered after a date moved
+    earlier go back on the agenda, and notes gathered up to a date moved later are marked
+    discussed, just as recording the session on that date would have done. Statuses and the
+    actions' own wording are left alone: they are changed under Actions carried forward.
+    """
+    today = today or date.today()
+    problems = session_problems(Session(session.held_on, session.with_whom, session.agreed,
+                                        session.next_date), today)
+    if session.id is None:
+        problems.append("Choose a recorded session to change.")
+    if problems:
+        raise ValidationError(problems)
+    rows = list(db.query("SELECT held_on FROM supervision_sessions WHERE id = ?", [session.id]))
+    if not rows:
+        raise ValidationError(["That session is no longer recorded; it may have been deleted."])
+    old, new = rows[0]["held_on"], session.held_on.isoformat()
+    with db.atomic():
+        db["supervision_sessions"].update(session.id, {
+            "held_on": new,
+            "with_whom": session.with_whom.strip(),
+            "agreed": session.agreed.strip(),
+            "next_date": to_iso(session.next_date),
+        })
+        if old != new:
+            db.execute("UPDATE supervision_actions SET created_on = ? "
+                       "WHERE session_id = ? AND created_on = ?", [new, session.id, old])
+            db.execute("UPDATE agenda_items SET discussed_on = NULL "
+                       "WHERE discussed_on = ? AND created_on > ?", [old, new])
+            db.execute("UPDATE agenda_items SET discussed_on = ? "
+                       "WHERE (discussed_on = ? OR discussed_on IS NULL) AND created_on <= ?",
+                       [new, old, new])
+    session.with_whom, session.agreed = session.with_whom.strip(), session.agreed.strip()
+    for action in session.actions:
+        if action.created_on and action.created_on.isoformat() == old:
+            action.created_on = session.held_on
+    return session
+
+
 def delete_session(db: Database, session_id: int) -> None:
     """Remove a session record; its actions stay (they may still be open)."""
     db.execute("DELETE FROM supervision_sessions WHERE id = ?", [session_id])
