@@ -73,3 +73,65 @@ def test_main_window_fits_a_1024_by_700_window(qtbot, tmp_path):
     window.show()
     qtbot.waitExposed(window)
     assert (window.width(), window.height()) == (1024, 700)
+
+
+def _luminance(colour) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) \
+        + 0.0722 * channel(colour.blue())
+
+
+def _edge_contrast(qtbot, widget_class, style, palette) -> float:
+    """The strongest contrast between the unticked indicator and the window behind it."""
+    from PySide6.QtGui import QColor
+
+    widget = widget_class("")  # no label: only the indicator is drawn
+    widget.setStyle(style)
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
+    qtbot.addWidget(widget)
+    widget.resize(120, 30)
+    image = widget.grab().toImage()
+    window = _luminance(palette.color(QPalette.ColorRole.Window))
+    best = 1.0
+    for x in range(image.width()):
+        for y in range(image.height()):
+            pixel = _luminance(QColor(image.pixel(x, y)))
+            high, low = max(pixel, window), min(pixel, window)
+            best = max(best, (high + 0.05) / (low + 0.05))
+    return best
+
+
+@pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
+def test_tick_boxes_and_radio_buttons_keep_a_visible_edge_in_dark_mode(qtbot, kind):
+    import PySide6.QtWidgets as widgets
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ui.theme import VisibleIndicators
+
+    widget_class = getattr(widgets, kind)
+    plain = _edge_contrast(qtbot, widget_class, QStyleFactory.create("Fusion"), dark_palette())
+    ours = _edge_contrast(qtbot, widget_class, VisibleIndicators(QStyleFactory.create("Fusion")),
+                          dark_palette())
+    assert plain < 3 <= ours  # WCAG 1.4.11: a control's boundary needs 3:1
+
+
+@pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
+def test_light_mode_tick_boxes_look_exactly_as_fusion_draws_them(qtbot, kind):
+    import PySide6.QtWidgets as widgets
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ui.theme import VisibleIndicators
+
+    images = []
+    for style in (QStyleFactory.create("Fusion"),
+                  VisibleIndicators(QStyleFactory.create("Fusion"))):
+        widget = getattr(widgets, kind)("Option")
+        widget.setStyle(style)
+        widget.setPalette(_light())
+        qtbot.addWidget(widget)
+        widget.resize(120, 30)
+        images.append(widget.grab().toImage())
+    assert images[0] == images[1]
