@@ -204,6 +204,27 @@ class CaseStore:
     def reopen_case(self, case_id: int) -> Case:
         return self._save_state(replace(self.get_case(case_id), closed_date=None, close_reason=None))
 
+    def restore_case(self, case: Case) -> Case:
+        """Put a stored case back exactly as `case` was read (details, closure, tier history).
+
+        Used to undo and redo an edit, a close or a reopen. A changed tier history is replaced
+        row for row; an unchanged one is left alone. KeyError when the case no longer exists;
+        ValidationError when its reference is now taken by another case.
+        """
+        if case.id is None:
+            raise ValueError("restore_case needs a stored case")
+        current = self.get_case(case.id)  # KeyError first: nothing to put back
+        self._check(case, exclude_id=case.id)
+        with self.db.atomic():
+            self.db["cases"].update(case.id, _case_columns(case))
+            if current.tier_history != case.tier_history:
+                self.db.execute("DELETE FROM tier_history WHERE case_id = ?", [case.id])
+                self.db["tier_history"].insert_all(
+                    {"case_id": case.id, "tier": c.tier, "from_date": c.from_date.isoformat()}
+                    for c in case.tier_history
+                )
+        return self.get_case(case.id)
+
     def _save_state(self, case: Case) -> Case:
         assert case.id is not None
         self.db["cases"].update(
