@@ -131,6 +131,8 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     (and their modules imported) the first time they are shown. Given a `window_frame`, the
     views fill its reserved places; otherwise a new window is made.
     """
+    from PySide6.QtGui import QUndoStack
+
     from ui.hub import Hub
     from ui.main_window import MainWindow, made_when_shown
     from ui.overview_setup import install_overview
@@ -144,9 +146,10 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     window.hub = hub  # kept alive with the window
 
     install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
+    undo_stack = QUndoStack(window)  # one Undo for the window: time logged and case changes
     window.add_view("caseload", "Caseload",
-                    made_when_shown("ui.caseload_view", "CaseloadView", db, hub))
-    install_time(window, db, hub)  # Time view, Log time (Ctrl+L), Undo/Redo, tray
+                    made_when_shown("ui.caseload_view", "CaseloadView", db, hub, undo_stack))
+    install_time(window, db, hub, undo_stack=undo_stack)  # Time view, Log time, Undo/Redo, tray
     window.add_view("supervision", "Supervision",
                     made_when_shown("ui.supervision_view", "SupervisionView", db, hub))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +21,7 @@ from core.errors import ValidationError
 from core.models import Case
 from ui.app import show_error
 from ui.case_filter_proxy import CaseFilterProxy
+from ui.case_operations import record_case_change
 from ui.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
 from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
@@ -35,12 +36,23 @@ def _plural(n: int, word: str) -> str:
 class CaseloadView(QWidget):
     """Talks to the store for its own changes and to other views only through the hub."""
 
-    def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._db = db
         self._store = CaseStore(db)
         self._hub = hub
+        # The window's one Undo (shared with time logging); a view made on its own keeps its own.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._build_ui()
+        if undo_stack is None:  # nobody else offers Undo for this stack: the view does
+            self._action("Undo", QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+            self._action("Redo", QKeySequence.StandardKey.Redo, self.undo_stack.redo)
         self._connect_signals()
         self.refresh()
 
@@ -213,9 +225,18 @@ class CaseloadView(QWidget):
 
     def _changed(self, case: Case | None, message: str) -> None:
         self._hub.casesChanged.emit()  # this view refreshes through the hub like every other
+        self._show_change(case, message)
+
+    def _show_change(self, case: Case | None, message: str) -> None:
         if case is not None and not self.select_case(case.id):
             message += " It is hidden by the current filters."
         self.message.setText(message)
+
+    def _undoable(self, before: Case, after: Case, text: str, message: str) -> None:
+        # record_case_change tells the hub (so this view refreshes), then the change is shown.
+        record_case_change(self.undo_stack, self._db, self._hub, before, after, text,
+                           shown=self._show_change, parent=self)
+        self._show_change(after, message)
 
     # --- actions ------------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -242,9 +263,11 @@ class CaseloadView(QWidget):
         case = self.selected_case()
         if case is None:
             return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
         saved = CaseDialog.get_case(self, self._store, case)
         if saved is not None:
-            self._changed(saved, f"{saved.reference} saved.")
+            self._undoable(before, saved, f"Edit {before.reference}",
+                           f"{saved.reference} saved. Undo with Ctrl+Z.")
         self.table.setFocus()
 
     def close_case(self) -> None:
@@ -256,19 +279,23 @@ class CaseloadView(QWidget):
         values = CloseCaseDialog.get_close(self, case.reference, case.start_date)
         if values is None:
             return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
         try:
             closed = self._store.close_case(case.id, *values)  # type: ignore[arg-type]
         except ValidationError as exc:
             show_error(self, " ".join(exc.problems), "The case was not closed")
             return
-        self._changed(closed, f"{closed.reference} closed. It is under Closed; Reopen undoes this.")
+        self._undoable(before, closed, f"Close {case.reference}",
+                       f"{closed.reference} closed. Undo with Ctrl+Z.")
 
     def reopen_case(self) -> None:
         case = self.selected_case()
         if case is None or case.closed_date is None:
             return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
         reopened = self._store.reopen_case(case.id)  # type: ignore[arg-type]
-        self._changed(reopened, f"{reopened.reference} reopened.")
+        self._undoable(before, reopened, f"Reopen {case.reference}",
+                       f"{reopened.reference} reopened. Undo with Ctrl+Z.")
 
     def add_to_notes(self) -> None:
         from core.agenda import add_agenda_item

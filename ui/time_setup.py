@@ -23,13 +23,21 @@ if TYPE_CHECKING:  # imported when first made, not at start-up
 
 
 def install_time(
-    window: MainWindow, db: Database, hub: Hub, clock: Callable[[], datetime] = datetime.now
+    window: MainWindow,
+    db: Database,
+    hub: Hub,
+    clock: Callable[[], datetime] = datetime.now,
+    undo_stack: QUndoStack | None = None,
 ) -> None:
     """Add the Time view (call before the Settings view is added) and its window-wide actions.
 
     The view itself is made when first shown; Log time, Undo/Redo and the tray work without it.
+    Undo/Redo act on `undo_stack`, the window's one stack (the Caseload pushes to it too).
     """
-    stack = QUndoStack(window)
+    stack = undo_stack if undo_stack is not None else QUndoStack(window)
+    # A restore or delete-all replaces every row the stack's steps point at: forget them all,
+    # whether or not the Time view has been made yet.
+    hub.dataReplaced.connect(stack.clear)
 
     def time_view() -> TimeView:
         return window.view("time")  # type: ignore[return-value]
@@ -67,7 +75,8 @@ def install_time(
     edit_menu.addAction(redo)
     window.addAction(undo)
     window.addAction(redo)
-    window.time_undo_stack = stack  # type: ignore[attr-defined]
+    window.undo_stack = stack  # type: ignore[attr-defined]
+    window.time_undo_stack = stack  # type: ignore[attr-defined]  # the older name, still used
 
     tray = TimeTray(
         db,

@@ -40,7 +40,8 @@ def test_restoring_a_closed_case_brings_back_its_close_date_and_reason(store):
 
 def test_restoring_before_an_edit_takes_back_the_new_tier_and_the_renamed_reference(store):
     case = store.add_case(Case("C01", "community", "C2", date(2026, 1, 5)))
-    edited = store.update_case(replace(case, reference="C09", tier="B3", tier_date=date(2026, 6, 1)))
+    edited = store.update_case(
+        replace(case, reference="C09", tier="B3", tier_date=date(2026, 6, 1)))
     assert len(edited.tier_history) == 2
     restored = store.restore_case(case)
     assert restored == case
