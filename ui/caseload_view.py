@@ -109,6 +109,7 @@ class CaseloadView(QWidget):
         self.import_button.setToolTip("Import cases from a spreadsheet saved as CSV (Ctrl+I)")
         self.message = QLabel()
         self.message.setAccessibleName("Last change")
+        self.message.setWordWrap(True)  # a long reference or a filter note never clips
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button,
                        self.reopen_button, self.note_button):
@@ -229,7 +230,10 @@ class CaseloadView(QWidget):
 
     def _show_change(self, case: Case | None, message: str) -> None:
         if case is not None and not self.select_case(case.id):
-            message += " It is hidden by the current filters."
+            # Closing under Active is the usual way a case goes out of sight: say where it went.
+            plain_active = self.proxy.status == "active" and not self.filter_bar.is_narrowed()
+            message += (" It is under Closed." if plain_active and case.closed_date
+                        else " It is hidden by the current filters.")
         self.message.setText(message)
 
     def _undoable(self, before: Case, after: Case, text: str, message: str) -> None:

@@ -177,3 +177,13 @@ def test_a_case_deleted_since_is_skipped_and_a_taken_reference_says_why(
     view.undo_stack.undo()
     assert warnings == ["You already have a case called C02."]
     assert store.get_case(second.id).reference == "C03"
+
+
+def test_closing_under_active_says_where_the_case_went(window, db, closing):
+    case = first_active(CaseStore(db))
+    view = caseload(window)
+    assert view.proxy.status == "active" and view.select_case(case.id)
+    view.close_button.click()
+    assert view.message.text() == f"{case.reference} closed. Undo with Ctrl+Z. It is under Closed."
+    edit_action(window, "Undo").trigger()
+    assert view.selected_case().id == case.id  # back in the Active list, selected
