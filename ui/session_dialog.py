@@ -1,8 +1,9 @@
-"""Record a supervision session: date, who with, what was agreed, new actions, and open actions' status."""
+"""Record a supervision session (date, who with, what was agreed, new actions, open actions' status),
+or correct one already recorded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
@@ -33,15 +34,23 @@ class SessionRecord:
 
 
 class SessionDialog(QDialog):
-    """Returns a SessionRecord; open actions from before are listed so their status can be set."""
+    """Returns a SessionRecord; open actions from before are listed so their status can be set.
+
+    Given a recorded `session`, it corrects that one instead: pre-filled, and without the
+    actions part, since statuses set then belong to that day and are changed under Actions
+    carried forward.
+    """
 
     def __init__(self, open_actions: list[Action], today: date | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, session: Session | None = None):
         super().__init__(parent)
         self._today = today or date.today()
-        self._open = open_actions
+        self._editing = session
+        self._open = [] if session else open_actions
         self._build_ui()
         self._connect_signals()
+        if session:
+            self._fill(session)
 
     @staticmethod
     def get_session(parent: QWidget | None, open_actions: list[Action],
@@ -49,8 +58,15 @@ class SessionDialog(QDialog):
         dialog = SessionDialog(open_actions, today, parent)
         return dialog.record() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    @staticmethod
+    def edit_session(parent: QWidget | None, session: Session,
+                     today: date | None = None) -> Session | None:
+        """The corrected session (same id and actions), or None if cancelled."""
+        dialog = SessionDialog([], today, parent, session)
+        return dialog.edited() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def _build_ui(self) -> None:
-        self.setWindowTitle("Record a supervision session")
+        self.setWindowTitle("Change a past session" if self._editing else "Record a supervision session")
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -87,11 +103,33 @@ class SessionDialog(QDialog):
             grid.setColumnStretch(0, 1)
             layout.addWidget(carried)
 
+        self.action_rows: list[tuple[QLineEdit, QLineEdit, OptionalDateField]] = []
+        if self._editing:
+            self._build_edit_notes(layout)
+        else:
+            self._build_new_actions(layout)
+        self.problems = ProblemsLabel()
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("&Save changes" if self._editing else "&Record session")
+        layout.addWidget(self.buttons)
+
+    def _build_edit_notes(self, layout: QVBoxLayout) -> None:
+        count = len(self._editing.actions) if self._editing else 0
+        agreed = f"{count} action{'s were' if count != 1 else ' was'} agreed at this session. " if count else ""
+        layout.addWidget(note_label(
+            f"{agreed}Mark actions done or dropped under Actions carried forward. "
+            "Changing the date moves this session's actions, and the notes it closed, to the new date."
+        ))
+
+    def _build_new_actions(self, layout: QVBoxLayout) -> None:
         new = QGroupBox("New actions")
         grid = QGridLayout(new)
         for col, title in enumerate(("Action", "Owner", "Due")):
             grid.addWidget(QLabel(title), 0, col)
-        self.action_rows: list[tuple[QLineEdit, QLineEdit, OptionalDateField]] = []
         for row in range(1, NEW_ACTION_ROWS + 1):
             text, owner = QLineEdit(), QLineEdit()
             text.setAccessibleName(f"Action {row}")
@@ -109,17 +147,23 @@ class SessionDialog(QDialog):
             "Recording the session marks the notes gathered up to its date as discussed. "
             "Open actions carry forward into the next summary."
         ))
-        self.problems = ProblemsLabel()
-        layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Record session")
-        layout.addWidget(self.buttons)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def _fill(self, session: Session) -> None:
+        self.held_on.set_value(session.held_on)
+        self.with_whom.setText(session.with_whom)
+        self.agreed.setPlainText(session.agreed)
+        self.next_date.set_value(session.next_date)
+
+    def edited(self) -> Session:
+        """The session as corrected; keeps the id and the actions agreed at it."""
+        assert self._editing is not None
+        record = self.record().session
+        return replace(self._editing, held_on=record.held_on, with_whom=record.with_whom,
+                       agreed=record.agreed, next_date=record.next_date)
 
     def record(self) -> SessionRecord:
         actions = [

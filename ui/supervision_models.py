@@ -1,4 +1,4 @@
-"""Table models for the Supervision view: the agenda gathered so far, and actions carried forward."""
+"""Table models for the Supervision view: the agenda gathered so far, actions carried forward, past sessions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.agenda import AGENDA_KINDS, AgendaItem, reflection_parts
-from core.supervision import ACTION_STATUS_LABELS, Action
+from core.supervision import ACTION_STATUS_LABELS, Action, Session
 from ui.date_fields import format_date
 from ui.list_table_model import Column, ListTableModel, RawSortProxy
 
@@ -21,6 +21,7 @@ KIND_SHORT = {
 }
 COL_KIND, COL_NOTE, COL_ADDED = 0, 1, 2
 COL_ACTION, COL_OWNER, COL_DUE, COL_STATUS = 0, 1, 2, 3
+COL_HELD, COL_NEXT, COL_SESSION_NOTES = 0, 1, 2
 
 
 def note_text(item: AgendaItem) -> str:
@@ -45,6 +46,29 @@ ACTION_COLUMNS: list[Column[Action]] = [
     Column("Owner", lambda a: a.owner or "—"),
     Column("Due", lambda a: format_date(a.due_date, "—"), sort=lambda a: a.due_date),
     Column("Status", lambda a: ACTION_STATUS_LABELS[a.status]),
+]
+
+
+def session_line(session: Session) -> str:
+    """One short line for a past session: the first line of what was agreed, else who it was with."""
+    agreed = session.agreed.strip().splitlines()
+    if agreed:
+        return agreed[0]
+    return f"With {session.with_whom}" if session.with_whom else "No notes"
+
+
+def session_tooltip(session: Session) -> str:
+    count = len(session.actions)
+    lines = [f"With {session.with_whom}"] if session.with_whom else []
+    lines += [session.agreed] if session.agreed else []
+    lines += [f"{count} action{'s' if count != 1 else ''} agreed"] if count else []
+    return "\n".join(lines) or "No notes"
+
+
+SESSION_COLUMNS: list[Column[Session]] = [
+    Column("Held on", lambda s: format_date(s.held_on), sort=lambda s: (s.held_on, s.id or 0)),
+    Column("Next session", lambda s: format_date(s.next_date, "—"), sort=lambda s: s.next_date),
+    Column("What was agreed", session_line, tooltip=session_tooltip),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The Supervision view: the agenda gathered this month, actions carried forward, record and export."""
+"""The Supervision view: the agenda gathered this month, actions carried forward, past sessions,
+record and export."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +23,13 @@ from sqlite_utils import Database
 from core.agenda import AgendaItem, add_agenda_item, delete_agenda_item, open_agenda, update_agenda_item
 from core.caseload import CaseStore
 from core.errors import ValidationError
-from core.supervision import Action, last_session, open_actions, record_session, set_action_status
+from core.supervision import Action, list_sessions, open_actions, record_session, set_action_status
 from ui.app import show_error
 from ui.date_fields import format_date
 from ui.form_helpers import note_label, view_title
 from ui.hub import Hub
 from ui.list_table_model import OBJECT_ROLE, ListTableModel
+from ui.past_sessions_panel import PastSessionsPanel
 from ui.supervision_models import ACTION_COLUMNS, AGENDA_COLUMNS, COL_ACTION, COL_DUE, COL_NOTE, make_table
 
 ADD_BUTTONS = (
@@ -111,7 +114,10 @@ class SupervisionView(QWidget):
         agenda_layout.addLayout(buttons)
         splitter.addWidget(agenda_box)
 
-        actions_box = QGroupBox("Actions carried forward")
+        # Actions and past sessions share the lower pane as tabs: the agenda keeps its room at 1024×700.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        actions_box = QWidget()
         actions_layout = QVBoxLayout(actions_box)
         self.action_model: ListTableModel[Action] = ListTableModel(ACTION_COLUMNS)
         self.action_view, self.action_proxy = make_table(self.action_model, COL_ACTION, "Open actions")
@@ -126,7 +132,10 @@ class SupervisionView(QWidget):
         row.addWidget(self.drop_button)
         row.addStretch(1)
         actions_layout.addLayout(row)
-        splitter.addWidget(actions_box)
+        self.lower_tabs.addTab(actions_box, "Actions carried forward")
+        self.past_sessions = PastSessionsPanel(self._db, self._hub)
+        self.lower_tabs.addTab(self.past_sessions, "Past sessions")
+        splitter.addWidget(self.lower_tabs)
         splitter.setSizes([420, 240])
         layout.addWidget(splitter, 1)
 
@@ -136,7 +145,8 @@ class SupervisionView(QWidget):
         self.edit_note_button.clicked.connect(self.edit_note)
         self.delete_note_button.clicked.connect(self.delete_note)
         self.agenda_view.doubleClicked.connect(lambda _i: self.edit_note())
-        QShortcut(QKeySequence.StandardKey.Delete, self.agenda_view, self.delete_note)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.agenda_view, self.delete_note)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while on the other lists
         self.done_button.clicked.connect(lambda: self._set_status("done"))
         self.drop_button.clicked.connect(lambda: self._set_status("dropped"))
         self.record_button.clicked.connect(self.record_session)
@@ -154,7 +164,11 @@ class SupervisionView(QWidget):
         self.action_model.set_items(open_actions(self._db))
         self.agenda_empty.setVisible(self.agenda_model.rowCount() == 0)
         self.actions_empty.setVisible(self.action_model.rowCount() == 0)
-        session = last_session(self._db, on_or_before=date.today())
+        sessions = list_sessions(self._db)
+        self.past_sessions.set_sessions(sessions)
+        self.lower_tabs.setTabText(0, f"Actions carried forward ({self.action_model.rowCount()})")
+        self.lower_tabs.setTabText(1, f"Past sessions ({len(sessions)})")
+        session = next((s for s in sessions if s.held_on <= date.today()), None)
         if session is None:
             text = "No session recorded yet. The summary covers the last four weeks."
         else:
