@@ -53,7 +53,8 @@ class CloseCaseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(
-            note_label("A closed case stops counting from the day it closed. You can reopen it.")
+            note_label("A closed case stops counting from the day it closed. Ctrl+Z undoes this, "
+                       "and you can reopen it at any time.")
         )
         layout.addWidget(self.buttons)
 
