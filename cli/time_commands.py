@@ -12,7 +12,7 @@ from core.errors import ValidationError
 from core.quick_entry import log_quick_entry
 from core.time_entries import TimeEntry, TimeStore, format_span
 from core.time_summary import hours_text
-from core.timer import get_timer, is_stale, start_timer, stop_timer
+from core.timer import get_timer, stale_limit_hours, stale_timer, start_timer, stop_timer
 
 
 def entry_json(entry: TimeEntry) -> dict[str, Any]:
@@ -140,9 +140,11 @@ def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
         f"Timing {timer.activity_name}{case} since {timer.started_at:%a %d %b %H:%M} "
         f"({hours_text(timer.elapsed_minutes(now) / 60)})."
     )
-    if is_stale(timer, now):
+    # The same rule the app asks by at opening: an earlier day, or past the longest working day.
+    if stale_timer(ctx.db, now) is not None:
         print(
-            "It has run a long time: stop it with --at TIME (and --date), --keep-all or --discard."
+            f"It has run a long time (over {hours_text(stale_limit_hours(ctx.db))}, or since "
+            "an earlier day): stop it with --at TIME (and --date), --keep-all or --discard."
         )
     return 0
 

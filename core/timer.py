@@ -1,7 +1,9 @@
 """The running timer, stored in the database so it survives closing the app or restarting.
 
-A timer left running overnight or past `STALE_LIMIT_HOURS` is "stale": it is never logged without
-asking; the practitioner chooses to keep all of it, keep it until a time, or keep none.
+A timer left running overnight or past `stale_limit_hours` is "stale": it is never logged without
+asking; the practitioner chooses to keep all of it, keep it until a time, or keep none. The limit
+follows the practitioner's own working week (their longest day plus a margin), so a long or short
+working pattern is asked about at the right time without another setting to keep in step.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from core.activities import get_activity
 from core.errors import ValidationError
 from core.identifiers import identifier_message
 from core.time_entries import TimeChange, TimeEntry, TimeStore
+from core.time_summary import hours_text
+from core.working_week import get_pattern
 
-STALE_LIMIT_HOURS = 10
+STALE_MARGIN_HOURS = 2  # staying on past the usual end is common; two hours more is not
+MIN_STALE_LIMIT_HOURS = 4  # one long visit with its travel can run this long on any pattern
 KEEP_CHOICES = ("all", "until", "none")
 
 
@@ -63,7 +68,20 @@ def get_timer(db: Database) -> RunningTimer | None:
     )
 
 
-def is_stale(timer: RunningTimer, now: datetime, limit_hours: float = STALE_LIMIT_HOURS) -> bool:
+def stale_limit_hours(db: Database) -> float:
+    """How long a timer may run before it is asked about: the longest working day of the
+    Working week (its hours, or the usual day's span if longer) plus `STALE_MARGIN_HOURS`.
+
+    The default pattern (7.4 hours a day, 09:00 to 17:00) gives 10 hours.
+    """
+    pattern = get_pattern(db)
+    start, end = pattern.day_start, pattern.day_end
+    span = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) / 60
+    longest = max(max(pattern.hours), span)
+    return round(max(MIN_STALE_LIMIT_HOURS, longest + STALE_MARGIN_HOURS), 2)
+
+
+def is_stale(timer: RunningTimer, now: datetime, limit_hours: float) -> bool:
     """Started on an earlier day, or running longer than the limit."""
     return timer.started_at.date() < now.date() or now - timer.started_at > timedelta(
         hours=limit_hours
@@ -71,11 +89,17 @@ def is_stale(timer: RunningTimer, now: datetime, limit_hours: float = STALE_LIMI
 
 
 def stale_timer(
-    db: Database, now: datetime, limit_hours: float = STALE_LIMIT_HOURS
+    db: Database, now: datetime, limit_hours: float | None = None
 ) -> RunningTimer | None:
-    """The running timer if it needs the practitioner to say what to keep, else None."""
+    """The running timer if it needs the practitioner to say what to keep, else None.
+
+    The one rule for the app and the command line: `limit_hours` defaults to
+    `stale_limit_hours(db)`."""
     timer = get_timer(db)
-    return timer if timer is not None and is_stale(timer, now, limit_hours) else None
+    if timer is None:
+        return None
+    limit = stale_limit_hours(db) if limit_hours is None else limit_hours
+    return timer if is_stale(timer, now, limit) else None
 
 
 def start_timer(
@@ -89,13 +113,13 @@ def start_timer(
 ) -> TimeChange:
     """Start timing; a running timer is stopped at the new start first (switching in one step)."""
     started = _minute(started_at or now)
+    limit = stale_limit_hours(db)
     problems = []
     if started > now:
         problems.append("A timer cannot start in the future.")
-    if now - started > timedelta(hours=STALE_LIMIT_HOURS):
+    if now - started > timedelta(hours=limit):
         problems.append(
-            f"A timer can start at most {STALE_LIMIT_HOURS} hours ago; "
-            "log earlier time as an entry."
+            f"A timer can start at most {hours_text(limit)} ago; log earlier time as an entry."
         )
     try:
         get_activity(db, activity_id)
@@ -106,8 +130,8 @@ def start_timer(
     message = identifier_message("note", note)
     if message:
         problems.append(message)
-    running = get_timer(db)
-    if running is not None and is_stale(running, now):
+    running = stale_timer(db, now, limit)
+    if running is not None:
         problems.append(
             f"The timer for {running.activity_name} has run since "
             f"{running.started_at:%a %d %b %H:%M}; say what to keep of it first."
@@ -171,7 +195,7 @@ def stop_timer(
         raise ValidationError("No timer is running.")
     if keep is not None and keep not in KEEP_CHOICES:
         raise ValidationError("Choose to keep all, until a time, or none.")
-    if keep is None and at is None and is_stale(timer, now):
+    if keep is None and at is None and is_stale(timer, now, stale_limit_hours(db)):
         raise StaleTimerError(
             f"The timer for {timer.activity_name} has run since "
             f"{timer.started_at:%a %d %b %H:%M} ({timer.elapsed_minutes(now) // 60} hours). "
@@ -203,3 +227,45 @@ def stop_timer(
 def discard_timer(db: Database) -> None:
     with db.atomic():
         db.execute("DELETE FROM running_timer")
+
+
+def _same_timer(a: RunningTimer, b: RunningTimer) -> bool:
+    """The same timing (names shown with it may have been renamed since)."""
+    return (a.activity_id, a.started_at, a.case_id, a.note) == (
+        b.activity_id,
+        b.started_at,
+        b.case_id,
+        b.note,
+    )
+
+
+def resume_timer(db: Database, timer: RunningTimer) -> bool:
+    """Put a stopped timer back running from its own start (undoing a stop).
+
+    Returns False, changing nothing, when another timer is running: that one is the
+    practitioner's latest intent and is never replaced without asking.
+    """
+    with db.atomic():
+        running = get_timer(db)
+        if running is not None:
+            return _same_timer(running, timer)
+        db["running_timer"].insert(
+            {
+                "id": 1,
+                "activity_id": timer.activity_id,
+                "case_id": timer.case_id,
+                "started_at": timer.started_at.isoformat(timespec="minutes"),
+                "note": timer.note,
+            }
+        )
+    return True
+
+
+def stop_resumed_timer(db: Database, timer: RunningTimer) -> bool:
+    """Stop `timer` without logging (redo logs its time again); False if it is not the one running."""
+    with db.atomic():
+        running = get_timer(db)
+        if running is None or not _same_timer(running, timer):
+            return False
+        db.execute("DELETE FROM running_timer")
+    return True
