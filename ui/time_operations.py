@@ -1,4 +1,8 @@
-"""Undoable time changes: a QUndoCommand over core's TimeChange, and the overlap-trim question."""
+"""Undoable time changes: a QUndoCommand over core's TimeChange, and the overlap-trim question.
+
+Undoing a timer stop also puts the timer back running from its own start, unless another timer
+runs by then: that one is left alone and the undo says so.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,11 @@ from sqlite_utils import Database
 
 from core.errors import ValidationError
 from core.time_entries import OverlapError, TimeChange, TimeStore, format_span
+from core.timer import RunningTimer, resume_timer, stop_resumed_timer
 from ui.hub import Hub
+
+# Told what an undo or redo did that the practitioner would not otherwise see.
+Say = Callable[[str], None]
 
 
 class TimeChangeCommand(QUndoCommand):
@@ -35,10 +43,66 @@ class TimeChangeCommand(QUndoCommand):
         self._hub.timeLogged.emit()
 
 
-def record(stack: QUndoStack, db: Database, hub: Hub, change: TimeChange, text: str) -> None:
-    """Put an already-applied change on the undo stack and tell every view."""
+class TimerStopCommand(TimeChangeCommand):
+    """A timer stopped and its time logged: undo takes the time out and restarts the timer."""
+
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        change: TimeChange,
+        text: str,
+        timer: RunningTimer,
+        say: Say | None = None,
+    ):
+        super().__init__(db, hub, change, text)
+        self._db = db
+        self.timer = timer
+        self._say = say or (lambda _text: None)
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        # Only the timer this undo restarted is stopped again; one started since is left running.
+        stop_resumed_timer(self._db, self.timer)
+        self._store.reapply(self.change)
+        self._hub.timeLogged.emit()
+        self._say(f"Redone: {self.text()}. The time is logged again.")
+
+    def undo(self) -> None:
+        self._store.revert(self.change)
+        resumed = resume_timer(self._db, self.timer)
+        self._hub.timeLogged.emit()  # the tray and timer controls follow the timer
+        name, since = self.timer.activity_name, f"{self.timer.started_at:%H:%M}"
+        if resumed:
+            self._say(f"Undone: {self.text()}. Timing {name} again since {since}.")
+        else:
+            self._say(
+                f"Undone: {self.text()}. The {name} time from {since} is no longer logged; "
+                "that timer was not restarted because another timer is running."
+            )
+
+
+def record(
+    stack: QUndoStack,
+    db: Database,
+    hub: Hub,
+    change: TimeChange,
+    text: str,
+    *,
+    stopped: RunningTimer | None = None,
+    say: Say | None = None,
+) -> None:
+    """Put an already-applied change on the undo stack and tell every view.
+
+    `stopped`: the timer this change stopped, so that undo restarts it; `say` shows what an
+    undo or redo did."""
     if change.added or change.removed:
-        stack.push(TimeChangeCommand(db, hub, change, text))
+        if stopped is not None:
+            stack.push(TimerStopCommand(db, hub, change, text, stopped, say))
+        else:
+            stack.push(TimeChangeCommand(db, hub, change, text))
     hub.timeLogged.emit()
 
 

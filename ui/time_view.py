@@ -11,10 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,14 +21,15 @@ from sqlite_utils import Database
 
 from core.errors import ValidationError
 from core.time_entries import TimeChange, TimeEntry, TimeStore
-from core.time_summary import hours_text
-from core.timer import stale_timer
-from core.working_week import Gap, WeekSummary, monday_of, week_summary
+from core.timer import RunningTimer, get_timer, stale_timer
+from core.working_week import Gap, monday_of, week_summary
 from ui.form_helpers import ProblemsLabel, note_label, view_title
 from ui.hub import Hub
 from ui.quick_entry_line import QuickEntryLine
 from ui.time_operations import apply_with_trim, record
-from ui.time_table_model import COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE, TimeTableModel
+from ui.time_table_model import COL_TIME, ROW_ROLE, TimeTableModel
+from ui.time_week_table import lay_out_rows, week_table
+from ui.time_wording import change_message, week_sentence
 from ui.timer_controls import TimerControls
 
 if TYPE_CHECKING:
@@ -42,28 +41,6 @@ def _get_entry(*args, **kwargs) -> TimeEntry | None:  # type: ignore[no-untyped-
     from ui.time_entry_dialog import TimeEntryDialog
 
     return TimeEntryDialog.get_entry(*args, **kwargs)
-
-
-def change_message(change: TimeChange) -> str:
-    new = [e for e in change.added if e.id not in {r.id for r in change.removed}]
-    if not new:
-        return ""
-    minutes = sum(e.minutes for e in new)
-    names = sorted({e.activity_name for e in new})
-    return f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
-
-
-def week_sentence(week: WeekSummary) -> str:
-    text = (
-        f"Week of {week.monday.day} {week.monday:%B %Y}: {hours_text(week.logged_hours)} logged "
-        f"of {hours_text(week.contracted_hours)} contracted"
-    )
-    if week.hours_over_contract > 0:
-        text += f", {hours_text(week.hours_over_contract)} over contract"
-    uncounted = sum(e.minutes for d in week.days for e in d.entries if not e.counted_by_wmt)
-    if uncounted:
-        text += f". {hours_text(uncounted / 60)} went on work the WMT does not count"
-    return text + "."
 
 
 # A person takes longer than this to reach the Charts tab; a view merely passed through on
@@ -159,22 +136,7 @@ class TimeView(QWidget):
         self.model = TimeTableModel(self)
         self.proxy = QSortFilterProxyModel(self)  # chronological: the day structure is the order
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("timeTable")
-        self.table.setAccessibleName("Time logged this week")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((120, 150, 270, 80, 200, 150)):
-            self.table.setColumnWidth(column, width)
+        self.table = week_table(self.proxy)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.add_button = QPushButton("&Add entry…")
@@ -195,7 +157,7 @@ class TimeView(QWidget):
         self.quick.logged.connect(self._quick_logged)
         self.quick.refused.connect(self._show_problems)
         self.log_button.clicked.connect(self.quick.submit)
-        self.timer.changed.connect(lambda change: self._apply_done(change, "Log timer time"))
+        self.timer.changed.connect(self._timer_changed)
         self.timer.problem.connect(self._show_problems)
         self.prev_button.clicked.connect(lambda: self.show_week(self._monday - timedelta(weeks=1)))
         self.next_button.clicked.connect(lambda: self.show_week(self._monday + timedelta(weeks=1)))
@@ -235,17 +197,7 @@ class TimeView(QWidget):
         self._update_buttons()
 
     def _lay_out_rows(self) -> None:
-        self.table.clearSpans()
-        columns = self.model.columnCount()
-        for row, week_row in enumerate(self.model.rows()):
-            if week_row.kind in ("day", "note"):
-                self.table.setSpan(row, COL_TIME, 1, columns)
-            elif week_row.kind == "gap":
-                self.table.setSpan(row, COL_TIME, 1, COL_WMT)
-                button = QPushButton("Fill…")
-                button.setAccessibleName(f"Fill {self.model.index(row, COL_TIME).data()}")
-                button.clicked.connect(lambda _=False, g=week_row.item: self.fill_gap(g))
-                self.table.setIndexWidget(self.proxy.index(row, COL_WMT), button)
+        lay_out_rows(self.table, self.model, self.proxy, self.fill_gap)
 
     def show_week(self, any_day: date) -> None:
         self._monday = monday_of(any_day)
@@ -321,12 +273,22 @@ class TimeView(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _apply_done(self, change: TimeChange | None, text: str) -> None:
+    def _apply_done(
+        self, change: TimeChange | None, text: str, stopped: RunningTimer | None = None
+    ) -> None:
         if change is None:
             return
         self.problems.show_problems([])
-        record(self.undo_stack, self._db, self._hub, change, text)
+        record(self.undo_stack, self._db, self._hub, change, text, stopped=stopped, say=self._say)
         self._say(change_message(change) if text != "Delete" else "")
+
+    def _timer_changed(self, change: TimeChange | None) -> None:
+        """A stop (or switch) goes on the undo stack with its timer, so undo restarts it."""
+        stopped = self.timer.stopped
+        text = "Log timer time"
+        if stopped is not None:
+            text = "Switch timer" if get_timer(self._db) is not None else "Stop timer"
+        self._apply_done(change, text, stopped)
 
     def _quick_logged(self, change: TimeChange) -> None:
         entry = change.added[0]
@@ -384,7 +346,7 @@ class TimeView(QWidget):
             self._show_problems(list(error.problems))
             return
         self.timer.refresh()
-        self._apply_done(change, "Log timer time")
+        self._apply_done(change, "Stop timer", self.timer.stopped)
 
     def focus_quick_entry(self) -> None:
         self.quick.setFocus()

@@ -22,7 +22,14 @@ from core.caseload import CaseStore
 from core.errors import ValidationError
 from core.time_entries import TimeChange
 from core.time_summary import hours_text
-from core.timer import StaleTimerError, get_timer, start_timer, stop_timer
+from core.timer import (
+    RunningTimer,
+    StaleTimerError,
+    get_timer,
+    stale_limit_hours,
+    start_timer,
+    stop_timer,
+)
 from ui.form_helpers import select_data
 from ui.stale_timer_dialog import StaleTimerDialog
 from ui.time_operations import apply_with_trim
@@ -41,7 +48,8 @@ def timer_text(db: Database, now: datetime) -> str:
 
 class TimerControls(QWidget):
     """Signals:
-    changed(object): the timer started or stopped; the TimeChange holds any time logged.
+    changed(object): the timer started or stopped; the TimeChange holds any time logged, and
+        `stopped` is then the timer that action stopped (None if none was), for undo to restart.
     problem(list): sentences explaining why the last action did nothing.
     """
 
@@ -57,6 +65,7 @@ class TimerControls(QWidget):
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self.stopped: RunningTimer | None = None
         self._build_ui()
         self._connect_signals()
         self.reload_choices()
@@ -113,6 +122,8 @@ class TimerControls(QWidget):
             self.case.addItem(case.reference, case.id)
         select_data(self.activity, chosen_activity)
         select_data(self.case, chosen_case)
+        # As far back as core lets a timer start: the same working-week rule as a stale timer.
+        self.ago.setMaximum(int(stale_limit_hours(self._db) * 60))
 
     def refresh(self) -> None:
         now = self._clock()
@@ -133,6 +144,7 @@ class TimerControls(QWidget):
             self._tick.stop()
 
     def _run(self, action: Callable[[bool], TimeChange]) -> None:
+        before, self.stopped = get_timer(self._db), None
         try:
             try:
                 change = apply_with_trim(self, action)
@@ -141,6 +153,7 @@ class TimerControls(QWidget):
         except ValidationError as error:
             self.problem.emit(list(error.problems))
             return
+        self.stopped = before if before is not None and get_timer(self._db) != before else None
         self.ago.setValue(0)
         self.refresh()
         self.changed.emit(change or TimeChange())
@@ -178,14 +191,17 @@ class TimerControls(QWidget):
     def resolve_stale(self) -> TimeChange | None:
         """Ask what to keep of a stale timer; None when the user decides later."""
         timer, now = get_timer(self._db), self._clock()
+        self.stopped = None
         if timer is None:
             return None
         choice = StaleTimerDialog.get_choice(self.window(), timer, now)
         if choice is None:
             return None
-        return apply_with_trim(
+        change = apply_with_trim(
             self,
             lambda trim: stop_timer(
                 self._db, now=now, at=choice.until, keep=choice.keep, trim=trim
             ),
         )
+        self.stopped = timer if change is not None else None
+        return change
