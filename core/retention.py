@@ -16,9 +16,14 @@ from sqlite_utils import Database
 from core.caseload import CaseStore
 from core.errors import ValidationError
 from core.models import Case
+from core.profile import get_setting, set_setting
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
+# "Not now" on the Caseload view's offer: the first day it may show again (ISO date). Kept in the
+# database rather than QSettings so it travels with the data it is about.
+OFFER_NOT_BEFORE_SETTING = "retention_offer_not_before"
+OFFER_SNOOZE_DAYS = 7
 MAX_RETENTION_DAYS = 3650
 _KEEP_TABLES = {"_sqlite_migrations", "sqlite_sequence"}
 
@@ -58,6 +63,36 @@ def closed_before(db: Database, days: int, today: date | None = None) -> list[Ca
     cutoff = (today or date.today()) - timedelta(days=days)
     closed = CaseStore(db).list_cases("closed")
     return [c for c in closed if c.closed_date and c.closed_date < cutoff]
+
+
+def snooze_offer(db: Database, today: date | None = None) -> date:
+    """'Not now': the offer stays away for a week; return the day it may show again."""
+    again = (today or date.today()) + timedelta(days=OFFER_SNOOZE_DAYS)
+    set_setting(db, OFFER_NOT_BEFORE_SETTING, again.isoformat())
+    return again
+
+
+def offer_not_before(db: Database) -> date | None:
+    """The day the offer may show again after 'Not now', or None if it was never put off."""
+    value = get_setting(db, OFFER_NOT_BEFORE_SETTING)
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:  # an unreadable value never hides the offer for good
+        return None
+
+
+def cases_to_offer(db: Database, today: date | None = None) -> list[Case]:
+    """Cases past the retention period to offer for deletion, or none while 'Not now' holds.
+
+    A case crossing the line during the week does not bring the offer back early: the week is
+    short, Settings still offers deletion at any time, and an offer that returns the next day
+    would not be the calm one the practitioner asked for.
+    """
+    today = today or date.today()
+    again = offer_not_before(db)
+    if again is not None and today < again:
+        return []
+    return closed_before(db, get_retention_days(db), today)
 
 
 def _linked_tables(db: Database) -> list[tuple[str, str, str, bool]]:

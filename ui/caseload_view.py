@@ -27,6 +27,7 @@ from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
 from ui.form_helpers import configure_table, view_title
 from ui.hub import Hub
+from ui.retention_notice import RetentionNotice
 
 
 def _plural(n: int, word: str) -> str:
@@ -70,6 +71,8 @@ class CaseloadView(QWidget):
         header.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
         layout.addLayout(header)
+        self.retention_notice = RetentionNotice(self._db, self._hub, parent=self)
+        layout.addWidget(self.retention_notice)
 
         self.filter_bar = CaseloadFilterBar()
         self.showing = QLabel()
@@ -135,7 +138,8 @@ class CaseloadView(QWidget):
         self.new_action = self._action("New case", QKeySequence.StandardKey.New, self.new_case)
         self.import_action = self._action("Import CSV", QKeySequence("Ctrl+I"), self.import_csv)
         fb = self.filter_bar
-        order = [fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
+        order = [self.retention_notice.review_button, self.retention_notice.not_now_button,
+                 fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
                  fb.search, fb.case_type, fb.tier, fb.flag, fb.clear_button, self.table,
                  self.new_button, self.edit_button, self.close_button, self.reopen_button,
                  self.note_button, self.import_button]
@@ -163,6 +167,7 @@ class CaseloadView(QWidget):
         self.import_button.clicked.connect(self.import_csv)
         self.empty.newRequested.connect(self.new_case)
         self.empty.importRequested.connect(self.import_csv)
+        self.retention_notice.casesDeleted.connect(self.message.setText)
         self._hub.casesChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
 

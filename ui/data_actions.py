@@ -7,6 +7,7 @@ hub.dataReplaced. If a step fails, the original file is reopened unchanged.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
@@ -23,12 +24,47 @@ from core.database import (
     reopen,
 )
 from core.errors import ValidationError
+from core.models import Case
 from core.retention import closed_before, delete_all_data, delete_closed_cases, get_retention_days
 from ui.delete_all_dialog import DeleteAllDialog
 from ui.hub import Hub
 from ui.passphrase_dialog import PassphraseDialog
 
 Yes = QMessageBox.StandardButton.Yes
+No = QMessageBox.StandardButton.No
+MAX_LISTED = 30  # references named in a confirmation; the rest are counted
+
+
+def references_text(cases: list[Case]) -> str:
+    """"C07, C12 and C15"; a long list names the first MAX_LISTED and counts the rest."""
+    refs = [c.reference for c in cases[:MAX_LISTED]]
+    rest = len(cases) - len(refs)
+    if rest:
+        return f"{', '.join(refs)} and {rest} more"
+    return refs[0] if len(refs) == 1 else f"{', '.join(refs[:-1])} and {refs[-1]}"
+
+
+def delete_closed_after_confirming(
+    parent: QWidget, db: Database, hub: Hub, today: date | None = None
+) -> list[Case]:
+    """Name the cases past the retention period, ask, then delete them: the one confirmation
+    Settings and the Caseload view's offer share. Returns the deleted cases (none if cancelled)."""
+    today = today or date.today()  # fixed now, so midnight during the question adds nothing
+    days = get_retention_days(db)
+    due = closed_before(db, days, today)
+    if not due:
+        return []
+    many = len(due) != 1
+    text = (f"Delete {len(due)} case{'s' if many else ''} closed more than {days} days ago: "
+            f"{references_text(due)}?\n\n"
+            f"{'Their' if many else 'Its'} tier history is deleted too; time logged against "
+            f"{'them' if many else 'it'} is kept without the case. This cannot be undone.")
+    # No is the default: Enter alone never deletes.
+    if QMessageBox.question(parent, "Delete closed cases?", text, Yes | No, No) != Yes:
+        return []
+    delete_closed_cases(db, days, today)
+    hub.casesChanged.emit()
+    return due
 
 
 class DataActions:
@@ -146,17 +182,7 @@ class DataActions:
         return restored
 
     def delete_closed_cases(self) -> bool:
-        days = get_retention_days(self.db)
-        due = closed_before(self.db, days)
-        if not due or not self._ask(
-            "Delete closed cases?",
-            f"Delete {len(due)} case{'s' if len(due) != 1 else ''} closed more than {days} days "
-            "ago, with their tier history? Time logged against them is kept without the case.",
-        ):
-            return False
-        delete_closed_cases(self.db, days)
-        self.hub.casesChanged.emit()
-        return True
+        return bool(delete_closed_after_confirming(self.parent, self.db, self.hub))
 
     def delete_all(self) -> bool:
         include_backups = DeleteAllDialog.get_choice(self.parent)
