@@ -272,3 +272,4 @@ class DataPage(QScrollArea):
     def _retention_changed(self, days: int) -> None:
         set_retention_days(self.db, days)
         self._load_retention()
+        self.hub.settingsChanged.emit()  # the Caseload view's offer follows the new period

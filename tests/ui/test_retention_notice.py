@@ -173,3 +173,17 @@ def test_a_long_deletion_is_counted_not_listed(qtbot, db, hub, clock, asked):
     assert store.references() == {"C50"}
     assert view.message.text() == "Deleted 5 closed cases."
     assert "C01, C02, C03, C04 and C05" in asked["texts"][0]
+
+
+def test_changing_the_period_in_settings_updates_the_offer_at_once(qtbot, db, hub, clock,
+                                                                   data_dir):
+    from ui.data_page import DataPage
+
+    add_cases(db, MIXED)
+    view = make_view(qtbot, db, hub)
+    page = DataPage(db, hub, data_dir / "caseload.db", data_dir)
+    qtbot.addWidget(page)
+    page.retention_days.setValue(365)
+    assert view.retention_notice.text.text().startswith("1 case closed more than 365 days")
+    page.retention_days.setValue(10)
+    assert view.retention_notice.text.text().startswith("4 cases closed more than 10 days")
