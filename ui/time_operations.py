@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from core.errors import ValidationError
 from core.time_entries import OverlapError, TimeChange, TimeStore, format_span
-from core.timer import RunningTimer, resume_timer, stop_resumed_timer
+from core.timer import RunningTimer, get_timer, resume_timer, stop_resumed_timer
 from ui.hub import Hub
 
 # Told what an undo or redo did that the practitioner would not otherwise see.
@@ -78,9 +78,11 @@ class TimerStopCommand(TimeChangeCommand):
         if resumed:
             self._say(f"Undone: {self.text()}. Timing {name} again since {since}.")
         else:
+            running = get_timer(self._db)
+            other = f"the {running.activity_name} timer" if running else "another timer"
             self._say(
                 f"Undone: {self.text()}. The {name} time from {since} is no longer logged; "
-                "that timer was not restarted because another timer is running."
+                f"it was not restarted, so {other} running now is left as it is."
             )
 
 

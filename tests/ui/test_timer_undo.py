@@ -105,7 +105,7 @@ def test_undo_leaves_a_newer_timer_alone_and_says_so(window, db, clock):
     assert view.timer.status.text().startswith("Timing Travel since 10:45")
     message = view.message.text()
     assert "Home visit time from 09:05 is no longer logged" in message
-    assert "another timer is running" in message
+    assert "not restarted, so the Travel timer running now is left as it is" in message
 
     shortcut(window, "Ctrl+Y").trigger()  # the time comes back; Travel keeps running
     assert [e.activity_name for e in TimeStore(db).entries_on(TUESDAY)] == ["Home visit"]
@@ -123,4 +123,4 @@ def test_undo_of_a_switch_keeps_the_new_timer(window, db, clock):
     shortcut(window, "Ctrl+Z").trigger()
     assert TimeStore(db).entries_on(TUESDAY) == []
     assert get_timer(db) == travel
-    assert "another timer is running" in view.message.text()
+    assert "the Travel timer running now is left as it is" in view.message.text()
