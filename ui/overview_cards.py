@@ -23,6 +23,10 @@ from ui.gauge import CaseloadGauge, WorkloadGauge
 ADDED = "Added to your supervision notes."
 
 
+# The trend chart's plot is never shorter than this; the Overview keeps room for it.
+CHART_MIN_HEIGHT = 220
+
+
 class Card(QFrame):
     """A quiet panel with a heading; `body` is the layout to fill."""
 
@@ -43,6 +47,22 @@ class Card(QFrame):
         self.body.setContentsMargins(16, 12, 16, 14)
         self.body.setSpacing(8)
         self.body.addWidget(self.heading)
+        self._room: QWidget | None = None
+
+    def reserve(self, height: int) -> None:
+        """Hold `height` pixels for content made after the first paint, so that the cards
+        below do not jump down when it arrives."""
+        self._room = QWidget()
+        self._room.setFixedHeight(height)
+        self.body.addWidget(self._room)
+
+    def fill(self, widget: QWidget) -> None:
+        """Put the late content where `reserve` held room for it."""
+        if self._room is not None:
+            self.body.removeWidget(self._room)
+            self._room.deleteLater()
+            self._room = None
+        self.body.addWidget(widget)
 
 
 def wrapped(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:

@@ -40,7 +40,14 @@ from core.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
 from ui.first_paint import after_first_paint
 from ui.form_helpers import view_title
 from ui.hub import Hub
-from ui.overview_cards import Card, CaseloadCard, ListCard, WorkloadCard, wrapped
+from ui.overview_cards import (
+    CHART_MIN_HEIGHT,
+    Card,
+    CaseloadCard,
+    ListCard,
+    WorkloadCard,
+    wrapped,
+)
 from ui.sustained_panel import SustainedPanel
 
 if TYPE_CHECKING:  # imported when first opened or after the first paint
@@ -113,6 +120,11 @@ class OverviewView(QWidget):
         self.not_seen = ListCard("What the estimate doesn't see")
         self.trend_card = Card("Weekly trend")
         self.what_if_card = Card("What if I took another case?")
+        # Both are made just after the first paint: keep their room (a row of controls, a
+        # sentence or two, the chart) so nothing moves when they arrive.
+        line = self.fontMetrics().lineSpacing()
+        self.trend_card.reserve(CHART_MIN_HEIGHT + 6 * line)
+        self.what_if_card.reserve(round(3.05 * line))
         grid = QGridLayout()
         grid.setSpacing(14)
         grid.addWidget(self.workload, 0, 0)
@@ -233,7 +245,7 @@ class OverviewView(QWidget):
             from ui.what_if_panel import WhatIfPanel
 
             self.what_if = WhatIfPanel()
-            self.what_if_card.body.addWidget(self.what_if)
+            self.what_if_card.fill(self.what_if)
             QWidget.setTabOrder(self.caseload.gauge, self.what_if.case_type)
             if self._inputs is not None:
                 self.what_if.set_inputs(self._inputs, self._today())
@@ -249,7 +261,7 @@ class OverviewView(QWidget):
 
         self.trend = TrendChart(self._settings)
         self.trend.set_show_figures(self.show_figures.isChecked())
-        self.trend_card.body.addWidget(self.trend)
+        self.trend_card.fill(self.trend)
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
         # Made last, so put it back in reading order: after the cards, before the what-if.
         chain = [self.caseload.gauge, self.trend.period, self.trend.as_table, self.trend.table,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.history import WeekSummary
 from core.wording import history_sentence, number, workload_words
 from ui.list_table_model import Column, ListTableModel, RawSortProxy
+from ui.overview_cards import CHART_MIN_HEIGHT
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
@@ -112,7 +114,10 @@ class TrendChart(QWidget):
         self.plot.setAccessibleName("Weekly estimate chart")
         self.plot.setAccessibleDescription(
             "The same weeks are in the table and the sentence above.")
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(CHART_MIN_HEIGHT)
+        # pyqtgraph's first size hint (480 px) is not the one it settles on; taking the minimum
+        # from the start keeps the card from growing for a frame and then shrinking.
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         ink = self.palette().color(self.foregroundRole())
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
@@ -156,7 +161,7 @@ class TrendChart(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(TABLE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Weekly estimate as a table")
-        self.table.setMinimumHeight(220)
+        self.table.setMinimumHeight(CHART_MIN_HEIGHT)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.table)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.agenda import open_agenda
 from core.caseload import CaseStore
@@ -321,3 +321,15 @@ def test_coming_back_another_day_shows_that_day(db, hub, settings, qtbot):
     days.append(TODAY + timedelta(days=7))
     view.show()
     assert "2 December" in view.week_line.text()
+
+
+def test_nothing_below_the_trend_moves_when_the_chart_arrives(db, make_view, qtbot):
+    fill_demo(db, TODAY)
+    view = make_view()
+    view.show()
+    QApplication.processEvents()
+    before = (view.trend_card.height(), view.what_if_card.mapTo(view, QPoint(0, 0)).y())
+    qtbot.waitUntil(lambda: view.trend is not None)
+    QApplication.processEvents()
+    after = (view.trend_card.height(), view.what_if_card.mapTo(view, QPoint(0, 0)).y())
+    assert abs(after[0] - before[0]) <= 4 and abs(after[1] - before[1]) <= 4
