@@ -44,7 +44,10 @@ def main(out_dir: Path) -> int:
         window.show()
         for key in VIEWS:
             window.show_view(key)
-            for _ in range(5):  # let deferred work (the trend chart) run and paint
+            view = window.view(key)
+            if hasattr(view, "ensure_trend"):  # the Overview's chart, made after a first paint
+                view.ensure_trend()
+            for _ in range(5):  # let deferred work run and the layout settle
                 QApplication.processEvents()
             path = out_dir / f"{key}.png"
             window.grab().save(str(path))
