@@ -65,6 +65,17 @@ def closed_before(db: Database, days: int, today: date | None = None) -> list[Ca
     return [c for c in closed if c.closed_date and c.closed_date < cutoff]
 
 
+def count_closed_before(db: Database, days: int, today: date | None = None) -> int:
+    """How many cases `closed_before` would return, counted by SQLite without reading them
+    (the Caseload view asks each time it is built, and ten years hold hundreds)."""
+    problem = retention_days_problem(days)
+    if problem:
+        raise ValidationError(problem)
+    cutoff = (today or date.today()) - timedelta(days=days)
+    sql = "SELECT COUNT(*) FROM cases WHERE closed_date IS NOT NULL AND closed_date < ?"
+    return int(db.execute(sql, [cutoff.isoformat()]).fetchone()[0])
+
+
 def snooze_offer(db: Database, today: date | None = None) -> date:
     """'Not now': the offer stays away for a week; return the day it may show again."""
     again = (today or date.today()) + timedelta(days=OFFER_SNOOZE_DAYS)
@@ -89,10 +100,22 @@ def cases_to_offer(db: Database, today: date | None = None) -> list[Case]:
     would not be the calm one the practitioner asked for.
     """
     today = today or date.today()
-    again = offer_not_before(db)
-    if again is not None and today < again:
+    if _offer_put_off(db, today):
         return []
     return closed_before(db, get_retention_days(db), today)
+
+
+def count_to_offer(db: Database, today: date | None = None) -> int:
+    """len(cases_to_offer(...)), counted without reading the cases."""
+    today = today or date.today()
+    if _offer_put_off(db, today):
+        return 0
+    return count_closed_before(db, get_retention_days(db), today)
+
+
+def _offer_put_off(db: Database, today: date) -> bool:
+    again = offer_not_before(db)
+    return again is not None and today < again
 
 
 def _linked_tables(db: Database) -> list[tuple[str, str, str, bool]]:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from sqlite_utils import Database
 
-from core.retention import OFFER_SNOOZE_DAYS, cases_to_offer, get_retention_days, snooze_offer
+from core.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.wording import NOT_NOW
 from ui.form_helpers import note_label
 from ui.hub import Hub
@@ -51,6 +51,7 @@ class RetentionNotice(QFrame):
         self._db = db
         self._hub = hub
         self._clock = clock
+        self._checked_on: date | None = None
         self._build_ui()
         self._connect_signals()
         if parent is not None:
@@ -90,7 +91,8 @@ class RetentionNotice(QFrame):
             signal.connect(self.refresh)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show:
+        # Changes arrive through the hub; only a new day needs a fresh look on showing.
+        if event.type() == QEvent.Type.Show and self._checked_on != self._today():
             self.refresh()
         return False
 
@@ -99,9 +101,10 @@ class RetentionNotice(QFrame):
 
     def refresh(self) -> None:
         """Show the offer when cases are due and it has not been put off, else hide."""
-        due = cases_to_offer(self._db, self._today())
+        self._checked_on = self._today()
+        due = count_to_offer(self._db, self._checked_on)
         if due:
-            text = offer_text(len(due), get_retention_days(self._db))
+            text = offer_text(due, get_retention_days(self._db))
             self.text.setText(text)
             self.setAccessibleDescription(text)
         self.setVisible(bool(due))

@@ -47,3 +47,18 @@ def test_an_unreadable_snooze_never_hides_the_offer(db):
     set_setting(db, OFFER_NOT_BEFORE_SETTING, "not a date")
     assert offer_not_before(db) is None
     assert [c.reference for c in cases_to_offer(db, TODAY)] == ["C07"]
+
+
+def test_the_count_shown_matches_the_cases_listed_on_every_boundary(db):
+    from core.retention import count_to_offer
+
+    for ref, days_ago in (("C01", 29), ("C02", 30), ("C03", 31), ("C04", 400)):
+        _closed(db, ref, days_ago)
+    CaseStore(db).add_case(Case("C05", "community", "B2", date(2025, 1, 6)))  # still open
+    for days in (1, 29, 30, 31, 365, 3650):
+        set_retention_days(db, days)
+        assert count_to_offer(db, TODAY) == len(cases_to_offer(db, TODAY))
+    set_retention_days(db, 30)
+    assert count_to_offer(db, TODAY) == 2
+    snooze_offer(db, TODAY)
+    assert count_to_offer(db, TODAY) == 0 == len(cases_to_offer(db, TODAY))

@@ -138,12 +138,12 @@ def test_notice_follows_cases_and_the_retention_period(qtbot, db, hub, clock):
     assert view.retention_notice.text.text().startswith("1 case closed more than 14 days ago is")
 
 
-def test_settings_change_is_seen_when_the_view_comes_back(qtbot, db, hub, clock):
-    add_cases(db, {"C02": 20})
+def test_a_new_day_is_seen_when_the_view_comes_back(qtbot, db, hub, clock):
+    add_cases(db, {"C02": 30})  # on the line today: not yet offered
     view = make_view(qtbot, db, hub)
     assert not view.retention_notice.isVisible()
     view.hide()
-    set_retention_days(db, 14)  # Settings saves the period without a hub signal
+    clock["today"] = TODAY + timedelta(days=1)  # the app was left open overnight
     view.show()
     assert view.retention_notice.isVisible()
 
