@@ -88,7 +88,8 @@ def _edge_contrast(qtbot, widget_class, style, palette) -> float:
     from PySide6.QtGui import QColor
 
     widget = widget_class("")  # no label: only the indicator is drawn
-    widget.setStyle(style)
+    if style is not None:  # None: the application's own style
+        widget.setStyle(style)
     widget.setPalette(palette)
     widget.setAutoFillBackground(True)
     qtbot.addWidget(widget)
@@ -135,3 +136,14 @@ def test_light_mode_tick_boxes_look_exactly_as_fusion_draws_them(qtbot, kind):
         widget.resize(120, 30)
         images.append(widget.grab().toImage())
     assert images[0] == images[1]
+
+
+def test_the_app_in_dark_mode_draws_tick_boxes_with_visible_edges(qtbot, restored_app):
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    theme = apply_theme(restored_app, Qt.ColorScheme.Dark)
+    for kind in (QCheckBox, QRadioButton):
+        assert _edge_contrast(qtbot, kind, None, restored_app.palette()) >= 3
+    theme._forced_scheme = Qt.ColorScheme.Light  # the system switches back to light
+    theme._system_changed()
+    assert not is_dark(restored_app.palette())
