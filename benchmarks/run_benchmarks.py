@@ -130,7 +130,6 @@ def measure_status_command(data_dir: Path, runs: int) -> list[float]:
 def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[float]]:
     """Switch to each view and filter the case list, each followed by the repaint it causes."""
     from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication
 
     from main import build_window
     from ui.app import create_application

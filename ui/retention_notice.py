@@ -11,7 +11,7 @@ from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
 from core.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
