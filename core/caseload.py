@@ -236,5 +236,82 @@ class CaseStore:
         with self.db.atomic():
             self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
 
+    def readd_cases(self, cases: Iterable[Case]) -> list[Case]:
+        """Put deleted cases back as they were read (details and tier history), all or none.
+
+        Used to redo an add or an import after its undo. Each keeps its old id when that id is
+        still free, so later undo steps that name the id find it again; otherwise it gets a new
+        one. ValidationError when a reference is now taken by another case.
+        """
+        cases = list(cases)
+        for case in cases:
+            self._check(case)
+        restored = []
+        with self.db.atomic():
+            for case in cases:
+                columns = _case_columns(case)
+                if case.id is not None and not self._exists(case.id):
+                    columns["id"] = case.id
+                case_id = int(self.db["cases"].insert(columns).last_pk)
+                history = case.tier_history or (
+                    TierChange(case.tier, case.tier_date or case.start_date),)
+                self.db["tier_history"].insert_all(
+                    {"case_id": case_id, "tier": c.tier, "from_date": c.from_date.isoformat()}
+                    for c in history
+                )
+                restored.append(case_id)
+        return [self.get_case(case_id) for case_id in restored]
+
+    def _exists(self, case_id: int) -> bool:
+        return bool(list(self.db.query("SELECT 1 FROM cases WHERE id = ?", [case_id])))
+
+    def links(self, case_ids: Iterable[int]) -> dict[int, list[str]]:
+        """What else refers to each case, as table names, for the cases anything refers to.
+
+        Every table with a foreign key to `cases` counts except the case's own tier history;
+        supervision notes name a case by its reference, so they count too.
+        """
+        ids = sorted(set(case_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[int, set[str]] = {}
+        for table in self.db.table_names():
+            if table == "tier_history":  # part of the case itself: it goes with it
+                continue
+            for fk in self.db.query(f'PRAGMA foreign_key_list("{table}")'):
+                if fk["table"] != "cases":
+                    continue
+                column = fk["from"]
+                sql = (f'SELECT DISTINCT "{column}" AS id FROM "{table}" '
+                       f'WHERE "{column}" IN ({marks})')
+                for row in self.db.query(sql, ids):
+                    found.setdefault(row["id"], set()).add(table)
+        if "agenda_items" in self.db.table_names():
+            sql = ("SELECT DISTINCT c.id FROM cases c JOIN agenda_items a "
+                   f"ON upper(a.case_reference) = upper(c.reference) WHERE c.id IN ({marks})")
+            for row in self.db.query(sql, ids):
+                found.setdefault(row["id"], set()).add("agenda_items")
+        return {case_id: sorted(tables) for case_id, tables in sorted(found.items())}
+
+    def delete_unreferenced(self, case_ids: Iterable[int]) -> bool:
+        """Delete the cases and their tier history only if nothing else refers to any of them.
+
+        All or nothing, in one transaction: False (and nothing deleted) when any case is missing
+        or referred to (see `links`); True when every one was deleted.
+        """
+        ids = sorted(set(case_ids))
+        if not ids:
+            return True
+        marks = ",".join("?" * len(ids))
+        with self.db.atomic():
+            present = self.db.execute(f"SELECT COUNT(*) FROM cases WHERE id IN ({marks})", ids)
+            if present.fetchone()[0] != len(ids) or self.links(ids):
+                return False
+            self.db.execute("PRAGMA secure_delete = ON")  # as retention does: nothing lingers
+            self.db.execute(f"DELETE FROM tier_history WHERE case_id IN ({marks})", ids)
+            self.db.execute(f"DELETE FROM cases WHERE id IN ({marks})", ids)
+        return True
+
     def count(self, status: str = "active") -> int:
         return len(self.list_cases(status))
