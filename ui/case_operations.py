@@ -16,7 +16,7 @@ from ui.app import show_error
 from ui.hub import Hub
 
 # Told which case an undo or redo put back and what to say about it (the Caseload view selects it).
-Shown = Callable[[Case, str], None]
+Shown = Callable[[Case | None, str], None]
 
 
 class CaseChangeCommand(QUndoCommand):
@@ -85,4 +85,99 @@ def record_case_change(
     """
     if before != after:
         stack.push(CaseChangeCommand(db, hub, before, after, text, shown, parent))
+    hub.casesChanged.emit()
+
+
+# What refers to a case, in the words the message line uses (tables from CaseStore.links).
+_LINK_WORDS = {
+    "time_entries": "has time logged against it",
+    "running_timer": "has a timer running for it",
+    "agenda_items": "is in your supervision notes",
+}
+
+
+def kept_message(case: Case, tables: list[str], others: int = 0) -> str:
+    """Why an undone add or import left its cases in place, and what to do instead."""
+    words = [_LINK_WORDS.get(t, "is referred to by other records") for t in tables]
+    reason = " and ".join(dict.fromkeys(words))  # once each, in a steady order
+    if others == 0:
+        return f"{case.reference} {reason} now, so it was kept; close it instead."
+    return (f"{case.reference} {reason} now, so all {others + 1} imported cases were kept; "
+            "close any you no longer need instead.")
+
+
+class CasesAddedCommand(QUndoCommand):
+    """Cases just added (one, or an import), pushed after the store has added them.
+
+    Undo deletes them only while nothing else refers to any of them; otherwise it keeps them
+    all, says why, and drops the step.
+    """
+
+    def __init__(self, db: Database, hub: Hub, cases: list[Case], text: str,
+                 shown: Shown | None = None, parent: QWidget | None = None):
+        super().__init__(text)
+        self._store = CaseStore(db)
+        self._hub = hub
+        self.cases = [replace(c) for c in cases]
+        self._shown = shown
+        self._parent = parent
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        try:
+            self.cases = self._store.readd_cases(self.cases)
+        except ValidationError as exc:
+            self.setObsolete(True)
+            show_error(self._parent, " ".join(exc.problems), "That could not be redone")
+            return
+        self._hub.casesChanged.emit()
+        self._tell(self.cases[0] if len(self.cases) == 1 else None, f"Redone: {self.text()}.")
+
+    def undo(self) -> None:
+        present = [c for c in self.cases if self._exists(c)]
+        if not present:  # deleted since (retention, Delete closed cases): nothing to take away
+            self.setObsolete(True)
+            self._hub.casesChanged.emit()
+            return
+        links = self._store.links(c.id for c in present if c.id is not None)
+        if links or not self._store.delete_unreferenced(c.id for c in present if c.id):
+            self.setObsolete(True)  # kept: there is nothing to redo, so the step goes
+            self._hub.casesChanged.emit()
+            first = next((c for c in present if c.id in links), None)
+            if first is None:  # changed between the look and the delete: say it plainly
+                self._tell(None, f"{self.text()} could not be undone; nothing was deleted.")
+                return
+            self._tell(first, kept_message(first, links[first.id], len(present) - 1))
+            return
+        if len(present) < len(self.cases):  # some went since (retention): redo only those
+            self.cases = present
+        self._hub.casesChanged.emit()
+        self._tell(None, f"Undone: {self.text()}.")
+
+    def _exists(self, case: Case) -> bool:
+        try:
+            return case.id is not None and self._store.get_case(case.id) is not None
+        except KeyError:
+            return False
+
+    def _tell(self, case: Case | None, message: str) -> None:
+        if self._shown is not None:
+            self._shown(case, message)
+
+
+def record_cases_added(
+    stack: QUndoStack,
+    db: Database,
+    hub: Hub,
+    cases: list[Case],
+    text: str,
+    shown: Shown | None = None,
+    parent: QWidget | None = None,
+) -> None:
+    """Put cases the store has just added on the undo stack as one step, and tell every view."""
+    if cases:
+        stack.push(CasesAddedCommand(db, hub, cases, text, shown, parent))
     hub.casesChanged.emit()

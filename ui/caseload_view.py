@@ -21,7 +21,7 @@ from core.errors import ValidationError
 from core.models import Case
 from ui.app import show_error
 from ui.case_filter_proxy import CaseFilterProxy
-from ui.case_operations import record_case_change
+from ui.case_operations import record_case_change, record_cases_added
 from ui.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
 from ui.caseload_empty_state import EmptyState
 from ui.caseload_filter_bar import CaseloadFilterBar
@@ -229,10 +229,6 @@ class CaseloadView(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def _changed(self, case: Case | None, message: str) -> None:
-        self._hub.casesChanged.emit()  # this view refreshes through the hub like every other
-        self._show_change(case, message)
-
     def _show_change(self, case: Case | None, message: str) -> None:
         if case is not None and not self.select_case(case.id):
             # Closing under Active is the usual way a case goes out of sight: say where it went.
@@ -246,6 +242,12 @@ class CaseloadView(QWidget):
         record_case_change(self.undo_stack, self._db, self._hub, before, after, text,
                            shown=self._show_change, parent=self)
         self._show_change(after, message)
+
+    def _added(self, cases: list[Case], text: str, case: Case | None = None) -> None:
+        record_cases_added(self.undo_stack, self._db, self._hub, cases, text,
+                           shown=self._show_change, parent=self)
+        done = f"{case.reference} added" if case else f"Imported {_plural(len(cases), 'case')}"
+        self._show_change(case, f"{done}. Undo with Ctrl+Z.")
 
     # --- actions ------------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -263,7 +265,7 @@ class CaseloadView(QWidget):
         if case is not None:
             if self.proxy.status == "closed":
                 self.filter_bar.set_status("active")
-            self._changed(case, f"{case.reference} added.")
+            self._added([case], f"Add {case.reference}", case)
         self.table.setFocus()
 
     def edit_case(self) -> None:
@@ -328,7 +330,9 @@ class CaseloadView(QWidget):
     def import_csv(self) -> None:
         from ui.import_dialog import ImportDialog
 
+        known = {c.id for c in self._store.list_cases("all")}
         count = ImportDialog.import_cases(self, self._store)
         if count:
             self.filter_bar.set_status("active")
-            self._changed(None, f"Imported {_plural(count, 'case')}.")
+            added = [c for c in self._store.list_cases("all") if c.id not in known]
+            self._added(added, f"Import {_plural(count, 'case')}")

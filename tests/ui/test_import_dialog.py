@@ -123,7 +123,7 @@ def test_import_from_the_caseload_view_fills_the_table(qtbot, db, tmp_path, monk
         view.import_csv()
     assert view.proxy.rowCount() == 3
     assert view.counts.text() == "3 active cases · 0 closed"
-    assert view.message.text() == "Imported 3 cases."
+    assert view.message.text() == "Imported 3 cases. Undo with Ctrl+Z."
 
 
 def test_problem_model_passes_the_model_tester(qtmodeltester, qtbot, store, tmp_path):
