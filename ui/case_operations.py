@@ -19,8 +19,35 @@ from ui.hub import Hub
 Shown = Callable[[Case | None, str], None]
 
 
-class CaseChangeCommand(QUndoCommand):
-    """One change, pushed after the store has made it, so the first redo does nothing."""
+class _AlreadyDone(QUndoCommand):
+    """A step the store has already taken when it is pushed: the stack's first redo (which
+    `push` runs) does nothing, and later redos call `redo_again`."""
+
+    def __init__(self, db: Database, hub: Hub, text: str, shown: Shown | None,
+                 parent: QWidget | None):
+        super().__init__(text)
+        self._store = CaseStore(db)
+        self._hub = hub
+        self._shown = shown
+        self._parent = parent
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.redo_again()
+
+    def redo_again(self) -> None:
+        """Take the step again after an undo (each kind of step says how)."""
+
+    def _tell(self, case: Case | None, message: str) -> None:
+        if self._shown is not None:
+            self._shown(case, message)
+
+
+class CaseChangeCommand(_AlreadyDone):
+    """One change, pushed after the store has made it."""
 
     def __init__(
         self,
@@ -32,20 +59,12 @@ class CaseChangeCommand(QUndoCommand):
         shown: Shown | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(text)
-        self._store = CaseStore(db)
-        self._hub = hub
+        super().__init__(db, hub, text, shown, parent)
         # Copies: Case is mutable and the view's rows must not change what undo puts back.
         self.before = replace(before)
         self.after = replace(after)
-        self._shown = shown
-        self._parent = parent
-        self._applied = True
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
+    def redo_again(self) -> None:
         self._put_back(self.after, f"Redone: {self.text()}.")
 
     def undo(self) -> None:
@@ -64,8 +83,7 @@ class CaseChangeCommand(QUndoCommand):
             show_error(self._parent, " ".join(exc.problems), "That could not be undone")
             return
         self._hub.casesChanged.emit()  # the same signal as the change itself: every view follows
-        if self._shown is not None:
-            self._shown(restored, message)
+        self._tell(restored, message)
 
 
 def record_case_change(
@@ -106,7 +124,7 @@ def kept_message(case: Case, tables: list[str], others: int = 0) -> str:
             "close any you no longer need instead.")
 
 
-class CasesAddedCommand(QUndoCommand):
+class CasesAddedCommand(_AlreadyDone):
     """Cases just added (one, or an import), pushed after the store has added them.
 
     Undo deletes them only while nothing else refers to any of them; otherwise it keeps them
@@ -115,18 +133,10 @@ class CasesAddedCommand(QUndoCommand):
 
     def __init__(self, db: Database, hub: Hub, cases: list[Case], text: str,
                  shown: Shown | None = None, parent: QWidget | None = None):
-        super().__init__(text)
-        self._store = CaseStore(db)
-        self._hub = hub
+        super().__init__(db, hub, text, shown, parent)
         self.cases = [replace(c) for c in cases]
-        self._shown = shown
-        self._parent = parent
-        self._applied = True
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
+    def redo_again(self) -> None:
         try:
             self.cases = self._store.readd_cases(self.cases)
         except ValidationError as exc:
@@ -162,10 +172,6 @@ class CasesAddedCommand(QUndoCommand):
             return case.id is not None and self._store.get_case(case.id) is not None
         except KeyError:
             return False
-
-    def _tell(self, case: Case | None, message: str) -> None:
-        if self._shown is not None:
-            self._shown(case, message)
 
 
 def record_cases_added(

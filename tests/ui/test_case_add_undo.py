@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from core.activities import list_activities
 from core.caseload import CaseStore
-from core.demo import fill_demo
 from core.models import Case
 from core.time_entries import TimeEntry, TimeStore
 from ui.case_dialog import CaseDialog
@@ -29,17 +28,8 @@ CSV = ("reference,case_type,tier,start_date,end_date,t2a,flags\n"
 
 
 @pytest.fixture
-def window(qtbot, db, tmp_path):
-    import main
-
-    fill_demo(db, TODAY)
-    win = main.build_window(db, tmp_path, QSettings(str(tmp_path / "add-undo.ini"),
-                                                    QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    QApplication.processEvents()
-    return win
+def window(demo_window):
+    return demo_window
 
 
 @pytest.fixture
