@@ -19,7 +19,7 @@ def _import_sqlite_utils_without_numpy() -> None:
             del sys.modules["numpy"]
 
 
-from core.applog import get_logger, setup_logging  # noqa: E402
+from core.store.applog import get_logger, setup_logging  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -59,8 +59,8 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
-    from core.database import StorageError
-    from core.errors import ValidationError
+    from core.store.database import StorageError
+    from core.common.errors import ValidationError
 
     ctx = make_context(args)
     setup_logging(ctx.data_dir)
@@ -116,7 +116,7 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
 def window_frame(settings):  # type: ignore[no-untyped-def]
     """The main window before any data is open: menus, navigation and each view's title. It is
     painted first, so the window is on screen while the data file is opened."""
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     window = MainWindow(settings)
     for key, title in VIEWS:
@@ -133,13 +133,13 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     """
     from PySide6.QtGui import QUndoStack
 
-    from ui.hub import Hub
-    from ui.main_window import MainWindow, made_when_shown
-    from ui.overview_setup import install_overview
-    from ui.settings_view import SettingsView
-    from ui.storage_setup import install_storage
-    from ui.time_setup import add_time_pages, install_time
-    from ui.welcome_dialog import install_welcome
+    from ui.shell.hub import Hub
+    from ui.shell.main_window import MainWindow, made_when_shown
+    from ui.overview.overview_setup import install_overview
+    from ui.settings.settings_view import SettingsView
+    from ui.shell.storage_setup import install_storage
+    from ui.time.time_setup import add_time_pages, install_time
+    from ui.shell.welcome_dialog import install_welcome
 
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
@@ -148,17 +148,17 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
     undo_stack = QUndoStack(window)  # one Undo for the window: time logged and case changes
     window.add_view("caseload", "Caseload",
-                    made_when_shown("ui.caseload_view", "CaseloadView", db, hub, undo_stack))
+                    made_when_shown("ui.caseload.caseload_view", "CaseloadView", db, hub, undo_stack))
     install_time(window, db, hub, undo_stack=undo_stack)  # Time view, Log time, Undo/Redo, tray
     window.add_view("supervision", "Supervision",
-                    made_when_shown("ui.supervision_view", "SupervisionView", db, hub))
+                    made_when_shown("ui.supervision.supervision_view", "SupervisionView", db, hub))
 
     settings_view = SettingsView()
-    settings_view.add_page("Profile", made_when_shown("ui.profile_page", "ProfilePage", db, hub))
+    settings_view.add_page("Profile", made_when_shown("ui.settings.profile_page", "ProfilePage", db, hub))
     settings_view.add_page("Reductions && reports",
-                           made_when_shown("ui.reductions_page", "ReductionsPage", db, hub))
+                           made_when_shown("ui.settings.reductions_page", "ReductionsPage", db, hub))
     settings_view.add_page("Weightings",
-                           made_when_shown("ui.weightings_page", "WeightingsPage", db, hub))
+                           made_when_shown("ui.settings.weightings_page", "WeightingsPage", db, hub))
     add_time_pages(settings_view, db, hub)  # Activities, Working week
     install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About
     window.add_view("settings", "Settings", settings_view)
@@ -170,9 +170,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
 def run_gui(args: argparse.Namespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
-    from ui.app import app_settings, create_application, install_excepthook
-    from ui.first_paint import after_first_paint
-    from ui.theme import apply_theme
+    from ui.shell.app import app_settings, create_application, install_excepthook
+    from ui.shell.first_paint import after_first_paint
+    from ui.shell.theme import apply_theme
 
     app = create_application()
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
@@ -182,7 +182,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's
-        from ui.paint_probe import exit_after_first_paint
+        from ui.shell.paint_probe import exit_after_first_paint
 
         exit_after_first_paint(window, wait_for_data=True)
     window.show()
@@ -197,11 +197,11 @@ def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[
     from PySide6.QtWidgets import QApplication
 
     _import_sqlite_utils_without_numpy()
-    from core.database import StorageError
-    from core.paths import ensure_private_dir, resolve_data_dir
-    from ui.app import show_error
-    from ui.first_paint import after_first_paint
-    from ui.storage_setup import open_data
+    from core.store.database import StorageError
+    from core.store.paths import ensure_private_dir, resolve_data_dir
+    from ui.shell.app import show_error
+    from ui.shell.first_paint import after_first_paint
+    from ui.shell.storage_setup import open_data
 
     def end(code: int) -> list[int]:
         window.hide()
@@ -226,7 +226,7 @@ def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[
                    "changed. The details are in the app's log file.", "Could not start")
         return end(1)
     if probe:
-        from ui.paint_probe import report_data_painted
+        from ui.shell.paint_probe import report_data_painted
 
         report_data_painted(window)
     after_first_paint(window, lambda: _once_the_data_shows(window, db, data_dir))
@@ -236,9 +236,9 @@ def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[
 def _once_the_data_shows(window, db, data_dir) -> None:  # type: ignore[no-untyped-def]
     """Work that waits until the practitioner can see their data: the daily backup, and on
     the first start only, the welcome over the (empty) Overview."""
-    from core.paths import database_path
-    from ui.auto_backup import schedule_automatic_backup
-    from ui.welcome_dialog import maybe_show_welcome
+    from core.store.paths import database_path
+    from ui.shell.auto_backup import schedule_automatic_backup
+    from ui.shell.welcome_dialog import maybe_show_welcome
 
     schedule_automatic_backup(db, database_path(data_dir), data_dir)
     maybe_show_welcome(window, db, window.hub)

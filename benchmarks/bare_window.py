@@ -33,7 +33,7 @@ def main() -> int:
     screen = window.screen().availableGeometry()
     window.resize(min(1280, screen.width()), min(800, screen.height()))  # as the app's first start
     if os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"):
-        from ui.paint_probe import exit_after_first_paint
+        from ui.shell.paint_probe import exit_after_first_paint
 
         exit_after_first_paint(window)
     window.show()

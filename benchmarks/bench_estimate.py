@@ -14,14 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.caseload import CaseStore  # noqa: E402
-from core.database import open_database  # noqa: E402
-from core.estimate import load_inputs  # noqa: E402
-from core.history import weekly_history  # noqa: E402
-from core.models import SUPERVISED_TIERS, Case, Profile, Reduction  # noqa: E402
-from core.profile import save_profile  # noqa: E402
-from core.reductions import add_reduction, add_report  # noqa: E402
-from core.weightings import set_weighting  # noqa: E402
+from core.caseload.cases import CaseStore  # noqa: E402
+from core.store.database import open_database  # noqa: E402
+from core.workload.estimate import load_inputs  # noqa: E402
+from core.workload.history import weekly_history  # noqa: E402
+from core.caseload.models import SUPERVISED_TIERS, Case, Profile, Reduction  # noqa: E402
+from core.workload.profile import save_profile  # noqa: E402
+from core.workload.reductions import add_reduction, add_report  # noqa: E402
+from core.workload.weightings import set_weighting  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 TARGET_MS = 50.0

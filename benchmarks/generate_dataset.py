@@ -22,19 +22,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlite_utils import Database  # noqa: E402
 
-from core.activities import list_activities  # noqa: E402
-from core.agenda import add_agenda_item  # noqa: E402
-from core.bank_holidays import bank_holiday_name  # noqa: E402
-from core.caseload import CaseStore  # noqa: E402
-from core.database import is_empty, open_database  # noqa: E402
-from core.models import FLAGS, Case, Profile, Reduction  # noqa: E402
-from core.official import record_official  # noqa: E402
-from core.paths import database_path, ensure_private_dir  # noqa: E402
-from core.profile import save_profile  # noqa: E402
-from core.reductions import add_reduction, add_report  # noqa: E402
-from core.supervision import Action, Session, record_session, set_action_status  # noqa: E402
-from core.weightings import set_weighting  # noqa: E402
-from core.working_week import LeaveDay, add_leave  # noqa: E402
+from core.time.activities import list_activities  # noqa: E402
+from core.supervision.agenda import add_agenda_item  # noqa: E402
+from core.time.bank_holidays import bank_holiday_name  # noqa: E402
+from core.caseload.cases import CaseStore  # noqa: E402
+from core.store.database import is_empty, open_database  # noqa: E402
+from core.caseload.models import FLAGS, Case, Profile, Reduction  # noqa: E402
+from core.workload.official import record_official  # noqa: E402
+from core.store.paths import database_path, ensure_private_dir  # noqa: E402
+from core.workload.profile import save_profile  # noqa: E402
+from core.workload.reductions import add_reduction, add_report  # noqa: E402
+from core.supervision.sessions import Action, Session, record_session, set_action_status  # noqa: E402
+from core.workload.weightings import set_weighting  # noqa: E402
+from core.time.working_week import LeaveDay, add_leave  # noqa: E402
 
 TYPES = ("community", "licence", "custody")
 TYPE_WEIGHTS = (55, 30, 15)

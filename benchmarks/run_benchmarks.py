@@ -29,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlite_utils import Database  # noqa: E402
 
-from ui.paint_probe import (  # noqa: E402
+from ui.shell.paint_probe import (  # noqa: E402
     DATA_PAINTED_PREFIX,
     EXIT_AFTER_PAINT_ENV,
     PAINTED_PREFIX,
@@ -106,9 +106,9 @@ def timed_ms(action: Callable[[], object], runs: int) -> list[float]:
 
 def measure_status(db: Database, runs: int) -> list[float]:
     """The work `status` does: load the inputs, two years of weekly estimates, the words."""
-    from core.estimate import load_inputs
-    from core.history import workload_status
-    from core.wording import status_words
+    from core.workload.estimate import load_inputs
+    from core.workload.history import workload_status
+    from core.workload.wording import status_words
 
     today = date.today()
     return timed_ms(lambda: status_words(workload_status(load_inputs(db), today), today), runs)
@@ -132,7 +132,7 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
     from PySide6.QtCore import QSettings, Qt
 
     from main import build_window
-    from ui.app import create_application
+    from ui.shell.app import create_application
 
     app = create_application()
     settings_dir = tempfile.mkdtemp()
@@ -201,8 +201,8 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
 
 
 def measure_pdf(db: Database, runs: int) -> list[float]:
-    from core.summary import SummaryOptions
-    from ui.pdf_export import ensure_gui_application, write_pdf
+    from core.supervision.summary import SummaryOptions
+    from ui.supervision.pdf_export import ensure_gui_application, write_pdf
 
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -234,8 +234,8 @@ def _ratio_row(what: str, app_ms: list[float], bare_ms: list[float], limit: floa
 
 
 def measure(data_dir: Path, runs: int) -> list[Row]:
-    from core.database import open_database
-    from core.paths import database_path
+    from core.store.database import open_database
+    from core.store.paths import database_path
 
     rows: list[Row] = []
     startup = measure_startup(data_dir, runs)
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
     args = parser.parse_args(argv)
-    from core.paths import database_path
+    from core.store.paths import database_path
 
     if not database_path(args.dir).exists():
         parser.error(f"no dataset in {args.dir}; run benchmarks/generate_dataset.py {args.dir}")

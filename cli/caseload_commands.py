@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import Context, date_arg, positive_float, print_json
-from core.caseload import CaseStore
-from core.csv_import import import_preview, preview_csv_file
-from core.demo import fill_demo
-from core.errors import ValidationError
-from core.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
-from core.profile import get_profile, save_profile
-from core.reductions import add_reduction, add_report, list_reductions
+from core.caseload.cases import CaseStore
+from core.caseload.csv_import import import_preview, preview_csv_file
+from core.demo.caseload_demo import fill_demo
+from core.common.errors import ValidationError
+from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
+from core.workload.profile import get_profile, save_profile
+from core.workload.reductions import add_reduction, add_report, list_reductions
 
 
 def case_json(case: Case) -> dict[str, Any]:

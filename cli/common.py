@@ -12,9 +12,9 @@ from typing import Any, Callable
 
 from sqlite_utils import Database
 
-from core.database import open_database
-from core.dates import DateError, parse_date
-from core.paths import database_path, ensure_private_dir, resolve_data_dir
+from core.store.database import open_database
+from core.common.dates import DateError, parse_date
+from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -7,13 +7,13 @@ from datetime import date
 from typing import Any
 
 from cli.common import Context, date_arg, positive_float, print_json
-from core.agenda import add_agenda_item
-from core.errors import ValidationError
-from core.estimate import load_inputs
-from core.history import WeekSummary, weekly_history, workload_status
-from core.method_text import method_text
-from core.official import delete_official, record_official
-from core.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
+from core.supervision.agenda import add_agenda_item
+from core.common.errors import ValidationError
+from core.workload.estimate import load_inputs
+from core.workload.history import WeekSummary, weekly_history, workload_status
+from core.workload.method_text import method_text
+from core.workload.official import delete_official, record_official
+from core.workload.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
 
 DEFAULT_HISTORY_WEEKS = 12
 
@@ -137,7 +137,7 @@ def run_official(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_method(args: argparse.Namespace, ctx: Context) -> int:
-    from core.weightings import weightings_as_of
+    from core.workload.weightings import weightings_as_of
 
     print(method_text(weightings_as_of(ctx.db, date.today())))
     return 0

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from cli.common import Context, date_arg
-from core.errors import ValidationError
-from core.export import FORMATS, check_target, export_file, resolve_period
-from core.summary import SummaryOptions
+from core.common.errors import ValidationError
+from core.supervision.export import FORMATS, check_target, export_file, resolve_period
+from core.supervision.summary import SummaryOptions
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -27,7 +27,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     check_target(out)
     if args.format == "pdf":
         # Qt is loaded only for the PDF, so every other command stays free of it.
-        from ui.pdf_export import ensure_gui_application, write_pdf
+        from ui.supervision.pdf_export import ensure_gui_application, write_pdf
 
         ensure_gui_application()
         write_pdf(ctx.db, out, options, today)

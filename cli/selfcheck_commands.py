@@ -45,7 +45,7 @@ class Checks:
 
 
 def check_resources() -> str:
-    from core.resources import resource_path, resource_root
+    from core.common.resources import resource_path, resource_root
 
     needed = [resource_path("icon.svg"), resource_path("icons", "app-256.png")]
     missing = [str(p) for p in needed if not p.is_file()]
@@ -60,8 +60,8 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import create_application
-    from ui.theme import app_icon, apply_theme
+    from ui.shell.app import create_application
+    from ui.shell.theme import app_icon, apply_theme
 
     import main
 
@@ -73,7 +73,7 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
         raise RuntimeError("the app icon could not be loaded")
     from PySide6.QtGui import QIcon
 
-    from core.resources import resource_path
+    from core.common.resources import resource_path
 
     if QIcon(str(resource_path("icon.svg"))).pixmap(64, 64).isNull():
         raise RuntimeError("SVG images cannot be drawn (Qt's SVG plugin is missing)")
@@ -179,9 +179,9 @@ def check_export(data_dir: Path) -> str:
 
 
 def run_selfcheck(args: argparse.Namespace, ctx: Context) -> int:
-    from core.database import open_database
-    from core.demo import fill_demo
-    from core.paths import database_path
+    from core.store.database import open_database
+    from core.demo.caseload_demo import fill_demo
+    from core.store.paths import database_path
 
     checks = Checks()
     commands = _command_parser("status"), _command_parser("export")

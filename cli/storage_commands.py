@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from cli.common import EXIT_FAILED, CommandError, Context
-from core import backup as backups
-from core import encryption
-from core.database import PassphraseRequiredError, StorageError, WrongPassphraseError
-from core.health_check import check_file
-from core.retention import (
+from core.store import backup as backups
+from core.store import encryption
+from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
+from core.store.health_check import check_file
+from core.caseload.retention import (
     closed_before,
     delete_all_data,
     delete_closed_cases,
@@ -135,7 +135,7 @@ def _new_passphrase() -> str:
 
 def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     """status / on / change / off: each writes a new file and swaps it in atomically."""
-    from core.fileops import file_is_encrypted_path
+    from core.store.fileops import file_is_encrypted_path
 
     encrypted = file_is_encrypted_path(ctx.db_path)
     if args.action == "status":

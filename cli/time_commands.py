@@ -7,12 +7,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from cli.common import Context, date_arg, print_json
-from core.activities import list_activities, match_activity
-from core.errors import ValidationError
-from core.quick_entry import log_quick_entry
-from core.time_entries import TimeEntry, TimeStore, format_span
-from core.time_summary import hours_text
-from core.timer import get_timer, stale_limit_hours, stale_timer, start_timer, stop_timer
+from core.time.activities import list_activities, match_activity
+from core.common.errors import ValidationError
+from core.time.quick_entry import log_quick_entry
+from core.time.time_entries import TimeEntry, TimeStore, format_span
+from core.time.time_summary import hours_text
+from core.time.timer import get_timer, stale_limit_hours, stale_timer, start_timer, stop_timer
 
 
 def entry_json(entry: TimeEntry) -> dict[str, Any]:

@@ -25,11 +25,11 @@ def main(out_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     import main as app_main
-    from core.database import open_database
-    from core.demo import fill_demo
-    from core.paths import database_path
-    from ui.app import create_application
-    from ui.theme import apply_theme
+    from core.store.database import open_database
+    from core.demo.caseload_demo import fill_demo
+    from core.store.paths import database_path
+    from ui.shell.app import create_application
+    from ui.shell.theme import apply_theme
 
     app = create_application()
     app.theme = apply_theme(app)

@@ -27,7 +27,7 @@ def _isolated_home(tmp_path, monkeypatch):
 @pytest.fixture
 def db():
     """A fresh, migrated in-memory database."""
-    from core.database import open_database
+    from core.store.database import open_database
 
     database = open_database(None)
     yield database

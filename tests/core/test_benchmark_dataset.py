@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from core.caseload import CaseStore
-from core.database import open_database
-from core.estimate import load_inputs
-from core.history import workload_status
-from core.paths import database_path
-from core.time_entries import TimeStore
+from core.caseload.cases import CaseStore
+from core.store.database import open_database
+from core.workload.estimate import load_inputs
+from core.workload.history import workload_status
+from core.store.paths import database_path
+from core.time.time_entries import TimeStore
 
 TODAY = date(2026, 11, 27)
 ROOT = Path(__file__).resolve().parents[2]

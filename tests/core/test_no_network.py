@@ -108,7 +108,7 @@ data = {str(tmp_path / 'data')!r}
 for argv in (["demo"], ["cases", "list"], ["backup"], ["check"], ["retention"]):
     code = main.main(["--data-dir", data, *argv])
     assert code == 0, (argv, code)
-from core import encryption
+from core.store import encryption
 if encryption.available():  # the encrypted path too: key derivation, re-keying, backups
     import os
     os.environ["CASELOAD_COMPANION_NEW_PASSPHRASE"] = "a long enough passphrase"
@@ -125,6 +125,6 @@ print("no socket")
 
 
 def test_about_says_the_app_never_connects():
-    from core.privacy_text import NETWORK_STATEMENT
+    from core.common.privacy_text import NETWORK_STATEMENT
 
     assert "never connects to any network" in NETWORK_STATEMENT

@@ -15,17 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cli.common import date_arg, positive_float
-from core import encryption
-from core.caseload import CaseStore
-from core.csv_import import REQUIRED_COLUMNS, import_preview, preview_csv_text
-from core.database import open_database
-from core.dates import DateError, parse_date, parse_optional_date
-from core.errors import ValidationError
-from core.identifiers import identifier_message, reference_problem
-from core.models import Case, Profile, Reduction
-from core.profile import profile_problems, save_profile
-from core.reductions import add_reduction, reduction_problems
-from core.retention import retention_days_problem
+from core.store import encryption
+from core.caseload.cases import CaseStore
+from core.caseload.csv_import import REQUIRED_COLUMNS, import_preview, preview_csv_text
+from core.store.database import open_database
+from core.common.dates import DateError, parse_date, parse_optional_date
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message, reference_problem
+from core.caseload.models import Case, Profile, Reduction
+from core.workload.profile import profile_problems, save_profile
+from core.workload.reductions import add_reduction, reduction_problems
+from core.caseload.retention import retention_days_problem
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -180,7 +180,7 @@ def test_csv_import_previews_anything_and_writes_all_rows_or_none(db, header, bo
 @FAST
 @given(st.binary(max_size=400))
 def test_csv_files_of_any_bytes_are_read_or_refused(tmp_path, raw):
-    from core.csv_import import read_csv_file
+    from core.caseload.csv_import import read_csv_file
 
     path = tmp_path / "cases.csv"
     path.write_bytes(raw)
@@ -210,7 +210,7 @@ def test_passphrases_are_accepted_or_refused_with_reasons(value):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=8, max_size=40).filter(lambda p: not encryption.passphrase_problems(p)))
 def test_any_accepted_passphrase_opens_its_data_and_no_other(tmp_path_factory, passphrase):
-    from core.database import WrongPassphraseError
+    from core.store.database import WrongPassphraseError
 
     path = tmp_path_factory.mktemp("enc") / "caseload.db"
     db = open_database(path, passphrase=passphrase)
@@ -227,18 +227,18 @@ def test_any_accepted_passphrase_opens_its_data_and_no_other(tmp_path_factory, p
 
 def _quick_entry():
     try:
-        return importlib.import_module("core.quick_entry")
+        return importlib.import_module("core.time.quick_entry")
     except ImportError:
         return None
 
 
-@pytest.mark.skipif(_quick_entry() is None, reason="core.quick_entry is not built yet")
+@pytest.mark.skipif(_quick_entry() is None, reason="core.time.quick_entry is not built yet")
 @FAST
 @given(st.one_of(text, typed, st.from_regex(
     r"(yesterday |mon |)([0-9]{1,4}([:.][0-9]{2})?-([0-9]{1,4}|now)?|-[0-9]{1,3}[hm]?|"
     r"[0-9]{1,3}(\.[0-9])?\s?(h|m|min|hours)) [a-z ]{0,12}(@C0[0-9])?", fullmatch=True)))
 def test_any_line_is_a_time_entry_or_a_clear_error(db, line):
-    from core.activities import list_activities
+    from core.time.activities import list_activities
 
     quick = _quick_entry()
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.resources import resource_path, resource_root
+from core.common.resources import resource_path, resource_root
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

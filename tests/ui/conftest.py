@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from core.demo import fill_demo
+from core.demo.caseload_demo import fill_demo
 
 
 @pytest.fixture

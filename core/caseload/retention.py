@@ -1,0 +1,207 @@
+"""Retention: delete cases closed more than N days ago, and "Delete all my data" that really does.
+
+Deletion turns on `secure_delete` (freed pages are overwritten with zeros), then VACUUMs and
+truncates the WAL, so nothing deleted lingers in the file or beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.caseload.models import Case
+from core.workload.profile import get_setting, set_setting
+
+RETENTION_SETTING = "retention_days"
+DEFAULT_RETENTION_DAYS = 30
+# "Not now" on the Caseload view's offer: the first day it may show again (ISO date). Kept in the
+# database rather than QSettings so it travels with the data it is about.
+OFFER_NOT_BEFORE_SETTING = "retention_offer_not_before"
+OFFER_SNOOZE_DAYS = 7
+MAX_RETENTION_DAYS = 3650
+_KEEP_TABLES = {"_sqlite_migrations", "sqlite_sequence"}
+
+
+@dataclass(frozen=True)
+class DeleteAllResult:
+    rows_deleted: int
+    files_deleted: list[Path]
+
+
+def retention_days_problem(days: object) -> str | None:
+    if isinstance(days, bool) or not isinstance(days, int):
+        return "The number of days must be a whole number."
+    if not 1 <= days <= MAX_RETENTION_DAYS:
+        return f"Choose between 1 and {MAX_RETENTION_DAYS} days."
+    return None
+
+
+def get_retention_days(db: Database) -> int:
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [RETENTION_SETTING]))
+    value = json.loads(rows[0]["value"]) if rows else DEFAULT_RETENTION_DAYS
+    return value if retention_days_problem(value) is None else DEFAULT_RETENTION_DAYS
+
+
+def set_retention_days(db: Database, days: int) -> None:
+    problem = retention_days_problem(days)
+    if problem:
+        raise ValidationError(problem)
+    db["settings"].upsert({"key": RETENTION_SETTING, "value": json.dumps(days)}, pk="key")
+
+
+def closed_before(db: Database, days: int, today: date | None = None) -> list[Case]:
+    """Cases closed more than `days` days ago (closed on or before today − days − 1)."""
+    problem = retention_days_problem(days)
+    if problem:
+        raise ValidationError(problem)
+    cutoff = (today or date.today()) - timedelta(days=days)
+    closed = CaseStore(db).list_cases("closed")
+    return [c for c in closed if c.closed_date and c.closed_date < cutoff]
+
+
+def count_closed_before(db: Database, days: int, today: date | None = None) -> int:
+    """How many cases `closed_before` would return, counted by SQLite without reading them
+    (the Caseload view asks each time it is built, and ten years hold hundreds)."""
+    problem = retention_days_problem(days)
+    if problem:
+        raise ValidationError(problem)
+    cutoff = (today or date.today()) - timedelta(days=days)
+    sql = "SELECT COUNT(*) FROM cases WHERE closed_date IS NOT NULL AND closed_date < ?"
+    return int(db.execute(sql, [cutoff.isoformat()]).fetchone()[0])
+
+
+def snooze_offer(db: Database, today: date | None = None) -> date:
+    """'Not now': the offer stays away for a week; return the day it may show again."""
+    again = (today or date.today()) + timedelta(days=OFFER_SNOOZE_DAYS)
+    set_setting(db, OFFER_NOT_BEFORE_SETTING, again.isoformat())
+    return again
+
+
+def offer_not_before(db: Database) -> date | None:
+    """The day the offer may show again after 'Not now', or None if it was never put off."""
+    value = get_setting(db, OFFER_NOT_BEFORE_SETTING)
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:  # an unreadable value never hides the offer for good
+        return None
+
+
+def cases_to_offer(db: Database, today: date | None = None) -> list[Case]:
+    """Cases past the retention period to offer for deletion, or none while 'Not now' holds.
+
+    A case crossing the line during the week does not bring the offer back early: the week is
+    short, Settings still offers deletion at any time, and an offer that returns the next day
+    would not be the calm one the practitioner asked for.
+    """
+    today = today or date.today()
+    if _offer_put_off(db, today):
+        return []
+    return closed_before(db, get_retention_days(db), today)
+
+
+def count_to_offer(db: Database, today: date | None = None) -> int:
+    """len(cases_to_offer(...)), counted without reading the cases."""
+    today = today or date.today()
+    if _offer_put_off(db, today):
+        return 0
+    return count_closed_before(db, get_retention_days(db), today)
+
+
+def _offer_put_off(db: Database, today: date) -> bool:
+    again = offer_not_before(db)
+    return again is not None and today < again
+
+
+def _linked_tables(db: Database) -> list[tuple[str, str, str, bool]]:
+    """(table, column, on_delete, nullable) for every foreign key that points at `cases`."""
+    links = []
+    for table in db.table_names():
+        nullable = {r["name"]: not r["notnull"] for r in db.query(f'PRAGMA table_info("{table}")')}
+        for fk in db.query(f'PRAGMA foreign_key_list("{table}")'):
+            if fk["table"] == "cases":
+                links.append((table, fk["from"], fk["on_delete"].upper(), nullable[fk["from"]]))
+    return links
+
+
+def delete_cases(db: Database, case_ids: list[int]) -> int:
+    """Delete cases and what hangs off them (tier history cascades; other links are cleared)."""
+    if not case_ids:
+        return 0
+    marks = ",".join("?" * len(case_ids))
+    with db.atomic():
+        db.execute("PRAGMA secure_delete = ON")
+        for table, column, on_delete, nullable in _linked_tables(db):
+            if on_delete in ("CASCADE", "SET NULL"):
+                continue
+            verb = (f'UPDATE "{table}" SET "{column}" = NULL' if nullable
+                    else f'DELETE FROM "{table}"')
+            db.execute(f'{verb} WHERE "{column}" IN ({marks})', case_ids)
+        for case_id in case_ids:
+            CaseStore(db).delete_case(case_id)
+    return len(case_ids)
+
+
+def delete_closed_cases(db: Database, days: int, today: date | None = None) -> int:
+    """Apply retention: delete cases closed more than `days` ago; return how many went."""
+    ids = [c.id for c in closed_before(db, days, today) if c.id is not None]
+    count = delete_cases(db, ids)
+    if count:
+        compact(db)
+    return count
+
+
+def compact(db: Database) -> None:
+    """Rebuild the file without free pages and empty the WAL, so deleted rows are gone."""
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def delete_all_data(
+    db: Database, data_dir: Path, backup_folders: list[Path] = (), include_backups: bool = False
+) -> DeleteAllResult:
+    """Empty every table, compact the file, and (when asked) delete backups, earlier copies and
+    logs. The schema stays, so the app keeps working as if new."""
+    db.execute("PRAGMA secure_delete = ON")
+    tables = [t for t in db.table_names() if t not in _KEEP_TABLES]
+    rows = 0
+    db.execute("PRAGMA foreign_keys = OFF")  # order does not matter: every table is emptied
+    try:
+        with db.atomic():
+            for table in tables:
+                rows += db.execute(f'DELETE FROM "{table}"').rowcount
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+    compact(db)
+    files: list[Path] = []
+    if include_backups:
+        files = _delete_copies(data_dir, backup_folders)
+    return DeleteAllResult(rows, files)
+
+
+def _delete_copies(data_dir: Path, backup_folders: list[Path]) -> list[Path]:
+    from core.store.backup import default_backup_dir, list_backups
+
+    deleted: list[Path] = []
+    for folder in {default_backup_dir(data_dir), *backup_folders}:
+        for backup in list_backups(folder):
+            backup.path.unlink(missing_ok=True)
+            deleted.append(backup.path)
+    # Copies made before upgrades, restores, or set aside when damaged: `caseload.<label>.db`.
+    for path in data_dir.glob("caseload.*.db*"):
+        path.unlink(missing_ok=True)
+        deleted.append(path)
+    logs = data_dir / "logs"
+    if logs.is_dir():
+        for path in logs.glob("app.log*"):
+            if path.name == "app.log":
+                path.write_text("")  # the handler keeps it open; empty it in place
+            else:
+                path.unlink(missing_ok=True)
+                deleted.append(path)
+    return deleted

@@ -1,0 +1,4 @@
+"""Small pieces every domain shares: dates as typed, the correctable-input error, identifier checks,
+resource paths and the privacy wording.
+Imports only the standard library: it is the lowest layer of `core`.
+"""

@@ -1,0 +1,273 @@
+"""Backups with SQLite's backup API, rotated (7 daily + 4 weekly), and restore that checks first.
+
+A backup of encrypted data stays encrypted under the same passphrase. Restore copies the chosen
+file, checks the copy, keeps the current data (a backup, or the damaged file set aside), then
+swaps the copy in with one atomic rename.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.store import encryption
+from core.store.database import StorageError, connect_file
+from core.store.fileops import (
+    atomic_replace,
+    file_kind,
+    make_private,
+    remove_sidecars,
+    set_aside,
+    sidecar,
+    stamp,
+    unique_path,
+)
+from core.store.health_check import check_connection
+from core.store.paths import ensure_private_dir
+
+BACKUP_DIRNAME = "backups"
+BACKUP_FOLDER_SETTING = "backup_folder"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+_NAME = re.compile(r"^caseload-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
+_ROTATED = re.compile(r"^caseload-\d{8}-\d{6}(?:-\d+)?\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+    encrypted: bool
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_data: Path | None  # where the data that was replaced has been kept
+
+
+def default_backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIRNAME
+
+
+def backup_dir(db: Database | None, data_dir: Path) -> Path:
+    """The folder the practitioner chose in Settings, else `backups/` in the data folder."""
+    if db is not None:
+        rows = list(db.query("SELECT value FROM settings WHERE key = ?", [BACKUP_FOLDER_SETTING]))
+        if rows and rows[0]["value"]:
+            import json
+
+            chosen = json.loads(rows[0]["value"])
+            if chosen:
+                return Path(chosen)
+    return default_backup_dir(data_dir)
+
+
+def set_backup_dir(db: Database, folder: Path | None) -> None:
+    import json
+
+    value = json.dumps(str(folder) if folder else None)
+    db["settings"].upsert({"key": BACKUP_FOLDER_SETTING, "value": value}, pk="key")
+
+
+def ready_folder(folder: Path) -> Path:
+    """Create the backup folder owner-only if new; a folder the practitioner chose that already
+    exists keeps its own permissions (each backup file in it is owner-only regardless)."""
+    return folder if folder.is_dir() else ensure_private_dir(folder)
+
+
+_SYNCED = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "mobile documents",
+           "box sync", "nextcloud", "owncloud")
+
+
+def sync_warning(folder: Path) -> str | None:
+    """A calm warning when a chosen backup folder looks like one that syncs to the cloud."""
+    lowered = str(folder).lower()
+    if any(name in lowered for name in _SYNCED):
+        return (f"{folder} looks like a folder that copies its files to the cloud. Backups hold "
+                "your case data; your employer may not allow it to leave this computer.")
+    return None
+
+
+def _raw(conn: Any) -> Any:
+    return getattr(conn, "raw", conn)
+
+
+def backup_connection(conn: Any, dest: Path) -> Path:
+    """Copy an open connection's data to `dest` (new, owner-only) with the backup API."""
+    if dest.exists():
+        raise StorageError(f"There is already a file at {dest}; choose another name.")
+    if not dest.parent.exists():
+        ensure_private_dir(dest.parent)
+    tmp = sidecar(dest, ".partial")
+    tmp.unlink(missing_ok=True)
+    passphrase = conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
+    if passphrase is not None:
+        target = encryption.raw_connect(tmp, passphrase)
+    else:
+        target = sqlite3.connect(str(tmp))
+    try:
+        make_private(tmp)
+        _raw(conn).backup(target)
+        # One self-contained file: no WAL, so it can be copied, checked or opened read-only.
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    remove_sidecars(tmp)
+    atomic_replace(tmp, dest)
+    return dest
+
+
+def make_backup(db: Database, data_dir: Path, out: Path | None = None) -> Path:
+    """Back up now: to `out`, or to a new dated file in the backup folder (then rotate)."""
+    if out is not None:
+        return backup_connection(db.conn, out)
+    folder = ready_folder(backup_dir(db, data_dir))
+    dest = unique_path(folder, f"caseload-{stamp()}", ".db")
+    backup_connection(db.conn, dest)
+    rotate(folder)
+    return dest
+
+
+def backup_file(db_path: Path, dest_folder: Path, passphrase: str | None = None) -> Path:
+    """Back up from the file with a connection of its own (safe on a worker thread)."""
+    conn = connect_file(db_path, passphrase)
+    try:
+        folder = ready_folder(dest_folder)
+        dest = unique_path(folder, f"caseload-{stamp()}", ".db")
+        backup_connection(conn, dest)
+    finally:
+        conn.close()
+    rotate(folder)
+    return dest
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in `folder`, newest first (only files named like the app's own backups)."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        created = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        kind = file_kind(path)
+        found.append(BackupInfo(path, created, path.stat().st_size, kind == "encrypted"))
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def backups_to_keep(created: list[datetime], daily: int = KEEP_DAILY,
+                    weekly: int = KEEP_WEEKLY) -> set[datetime]:
+    """The newest backup of each of the last `daily` days that have one, and of each of the last
+    `weekly` ISO weeks that have one (grandfather-father-son rotation)."""
+    keep: set[datetime] = set()
+    by_day: dict[date, datetime] = {}
+    by_week: dict[tuple[int, int], datetime] = {}
+    for moment in sorted(created, reverse=True):
+        by_day.setdefault(moment.date(), moment)
+        by_week.setdefault(moment.isocalendar()[:2], moment)
+    keep.update(sorted(by_day.values(), reverse=True)[:daily])
+    keep.update(sorted(by_week.values(), reverse=True)[:weekly])
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete backups the rotation does not keep; return what was removed."""
+    # Labelled copies (`-before-restore`) are kept until the practitioner deletes them.
+    backups = [b for b in list_backups(folder) if _ROTATED.match(b.path.name)]
+    keep = backups_to_keep([b.created for b in backups])
+    kept_moments: set[datetime] = set()
+    removed = []
+    for b in backups:  # newest first: of two with the same second, keep the first seen
+        if b.created in keep and b.created not in kept_moments:
+            kept_moments.add(b.created)
+            continue
+        b.path.unlink(missing_ok=True)
+        removed.append(b.path)
+    return removed
+
+
+def backup_due(folder: Path, today: date | None = None) -> bool:
+    """True when there is no backup from today yet (automatic backups run once a day)."""
+    today = today or date.today()
+    return not any(b.created.date() == today for b in list_backups(folder))
+
+
+def verify_backup(path: Path, passphrase: str | None = None) -> list[str]:
+    """Problems that make `path` unfit to restore (empty when it is fine). Opens, never writes."""
+    from core.store.database import PassphraseRequiredError, WrongPassphraseError
+
+    if file_kind(path) in ("missing", "empty", "unknown"):
+        return [f"{path.name} is not a Caseload Companion backup."]
+    try:
+        conn = connect_file(path, passphrase)
+    except (PassphraseRequiredError, WrongPassphraseError):
+        raise  # the caller asks again; not a problem with the file
+    except StorageError:
+        return [f"{path.name} is damaged or is not a Caseload Companion backup."]
+    try:
+        report = check_connection(conn)
+    finally:
+        conn.close()
+    problems = list(report.problems)
+    if "cases" not in report.tables:
+        problems.append(f"{path.name} is a database, but not one made by Caseload Companion.")
+    return problems
+
+
+def restore_backup(source: Path, db_path: Path, passphrase: str | None = None) -> RestoreResult:
+    """Replace the data at `db_path` with a checked copy of `source`.
+
+    No connection to `db_path` may be open. Raises StorageError (nothing changed) when the file
+    is not a good backup; PassphraseRequiredError/WrongPassphraseError for encrypted backups.
+    """
+    from core.store.database import PassphraseRequiredError, WrongPassphraseError
+
+    if not source.is_file():
+        raise StorageError(f"There is no backup file at {source}.")
+    ensure_private_dir(db_path.parent)
+    tmp = unique_path(db_path.parent, f".{db_path.name}.restore-{stamp()}", ".tmp")
+    from core.store.fileops import copy_private
+
+    copy_private(source, tmp)
+    try:
+        if file_kind(tmp) == "encrypted" and passphrase is None and encryption.available():
+            raise PassphraseRequiredError("That backup is encrypted. Enter its passphrase.")
+        problems = verify_backup(tmp, passphrase)
+        if problems:
+            raise StorageError("That file was not restored: " + " ".join(problems))
+        remove_sidecars(tmp)
+        previous = keep_current_data(db_path)
+        atomic_replace(tmp, db_path)
+    except (PassphraseRequiredError, WrongPassphraseError, StorageError, OSError):
+        remove_sidecars(tmp)
+        tmp.unlink(missing_ok=True)
+        raise
+    return RestoreResult(source, previous)
+
+
+def keep_current_data(db_path: Path) -> Path | None:
+    """Before a restore: back up the current data, or set a damaged file aside unchanged."""
+    if file_kind(db_path) in ("missing", "empty"):
+        return None
+    if file_kind(db_path) == "sqlite":
+        try:
+            conn = connect_file(db_path)
+        except StorageError:
+            return set_aside(db_path)
+        try:
+            folder = ready_folder(default_backup_dir(db_path.parent))
+            dest = unique_path(folder, f"caseload-{stamp()}-before-restore", ".db")
+            return backup_connection(conn, dest)
+        finally:
+            conn.close()
+    # Encrypted (its key may differ from the backup's) or damaged: keep the exact bytes.
+    return set_aside(db_path, "before-restore")

@@ -1,0 +1,226 @@
+"""Open the practitioner's SQLite file: owner-only, WAL, foreign keys, migrated with a copy first.
+
+A damaged file, or one that is not a database, is refused and left byte for byte as it was.
+An encrypted file needs its passphrase (SQLCipher, optional: see core/store/encryption.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core.store.migrations import MIGRATIONS, known_names
+
+
+class StorageError(Exception):
+    """A problem with the data file, phrased for the practitioner."""
+
+
+class NewerDatabaseError(StorageError):
+    """The file was written by a newer version of the app; it is left untouched."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The file is damaged or is not a database; it is left untouched."""
+
+
+class PassphraseRequiredError(StorageError):
+    """The file is encrypted: ask for the passphrase and call open_database again with it."""
+
+
+class WrongPassphraseError(StorageError):
+    """The passphrase given does not open the file; nothing was changed."""
+
+
+RECOVERY_HINT = (
+    "Restore a backup with `restore FILE` (your backups are in the backups folder beside it), "
+    "or move the file aside and start fresh; the app shows both choices when it starts."
+)
+
+
+def damaged_message(path: Path | None) -> str:
+    return (
+        f"The data file at {path} is damaged or is not a Caseload Companion database. "
+        f"It has been left exactly as it is. {RECOVERY_HINT}"
+    )
+
+
+def _touch_private(path: Path) -> None:
+    """Create an empty file readable by the owner only, before SQLite opens it."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def configure(db: Database) -> Database:
+    """Settings every connection needs: foreign keys enforced and the WAL journal."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit reported as saved survives a power cut too, not only a crash.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _applied_names(db: Database) -> set[str]:
+    return {m.name for m in MIGRATIONS.applied(db)}
+
+
+def check_readable(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise DamagedDatabaseError when the file is not a database SQLite can read.
+
+    Runs before anything is written (even the WAL switch), so a damaged file stays as it was.
+    """
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # quick_check reads every page: a file whose header survived but whose pages did not
+        # is caught here, not later in the middle of a write. Small files: milliseconds.
+        first = conn.execute("PRAGMA quick_check(1)").fetchone()
+        if first is None or first[0] != "ok":
+            raise sqlite3.DatabaseError(str(first))
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(damaged_message(path)) from exc
+
+
+def migrate(db: Database, path: Path | None) -> list[str]:
+    """Apply pending migrations, copying the file first; refuse a newer database untouched."""
+    applied = _applied_names(db)
+    unknown = applied - known_names()
+    if unknown:
+        raise NewerDatabaseError(
+            "This data was saved by a newer version of Caseload Companion. "
+            "Please install that version to open it; nothing has been changed."
+        )
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    if pending and applied and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.stem}.before-{pending[0]}-{stamp}{path.suffix}")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+        if os.name == "posix":
+            os.chmod(backup, 0o600)
+    MIGRATIONS.apply(db)
+    return pending
+
+
+def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    """A checked connection to an existing or new data file, plain or encrypted; no writes yet."""
+    from core.store import encryption
+    from core.store.fileops import file_kind
+
+    if path.exists() and path.is_dir():
+        raise DamagedDatabaseError(f"{path} is a folder, not a data file.")
+    kind = file_kind(path)
+    if kind == "unknown":
+        raise DamagedDatabaseError(damaged_message(path))
+    if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
+        if not encryption.available():
+            # Unreadable here either way: the recovery choices (restore, set aside) apply.
+            raise DamagedDatabaseError(
+                f"The data file at {path} is encrypted (or damaged), and this computer does not "
+                "have the optional sqlcipher3 package that opens encrypted data. "
+                "It has been left exactly as it is."
+            )
+        if passphrase is None:
+            raise PassphraseRequiredError(
+                "Your data is encrypted. Enter your passphrase to open it.")
+        _touch_private(path)
+        try:
+            conn: sqlite3.Connection = encryption.connect(path, passphrase)  # type: ignore[assignment]
+        except encryption.PassphraseError as exc:
+            raise WrongPassphraseError(str(exc)) from None
+    else:
+        _touch_private(path)
+        conn = sqlite3.connect(str(path))
+    try:
+        check_readable(conn, path)
+    except DamagedDatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def open_database(
+    path: Path | None,
+    connection: sqlite3.Connection | None = None,
+    *,
+    passphrase: str | None = None,
+) -> Database:
+    """Open (creating owner-only if new) and migrate the data file; None means in memory.
+
+    Raises PassphraseRequiredError for an encrypted file opened without `passphrase`,
+    WrongPassphraseError for a wrong one, DamagedDatabaseError for a damaged file (untouched).
+    """
+    # No sqlite-utils plugins: nothing installed elsewhere may change how the data file is
+    # used, and not scanning every installed package for them saves ~15 ms of every start.
+    if connection is not None:
+        db = Database(connection, execute_plugins=False)
+    elif path is None:
+        db = Database(memory=True, execute_plugins=False)
+    else:
+        db = Database(connect_file(path, passphrase), execute_plugins=False)
+    return _prepare(db, path)
+
+
+def _prepare(db: Database, path: Path | None) -> Database:
+    configure(db)
+    try:
+        migrate(db, path)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DamagedDatabaseError(damaged_message(path)) from exc
+    return db
+
+
+def reopen(db: Database, path: Path, passphrase: str | None = None) -> Database:
+    """Point an existing Database object at the file again (after a restore, delete-all or a
+    passphrase change), so every view holding `db` sees the new data without being rebuilt."""
+    fresh = open_database(path, passphrase=passphrase)
+    try:
+        db.conn.close()
+    except sqlite3.Error:
+        pass
+    db.conn = fresh.conn
+    db._registered_functions = set()
+    for cached in ("_supports_strict", "_supports_on_conflict"):
+        db.__dict__.pop(cached, None)
+    return db
+
+
+def close_for_replace(db: Database) -> None:
+    """Checkpoint and close, so the file on disk holds everything and has no WAL beside it."""
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass
+    db.conn.close()
+
+
+def is_empty(db: Database) -> bool:
+    """True when the practitioner has stored nothing yet (used by `demo` and first run)."""
+    for table in _PRACTITIONER_TABLES:
+        if db[table].exists() and db[table].count:
+            return False
+    return True
+
+
+# Everything the practitioner records themselves; activities and settings are app defaults.
+_PRACTITIONER_TABLES = (
+    "profile",
+    "cases",
+    "reductions",
+    "court_reports",
+    "time_entries",
+    "running_timer",
+    "leave_days",
+    "agenda_items",
+    "supervision_sessions",
+    "supervision_actions",
+    "official_figures",
+)

@@ -1,0 +1,278 @@
+"""Optional encryption at rest with SQLCipher (the `sqlcipher3` package), used only if installed.
+
+Connections are wrapped so that errors are the standard library's `sqlite3` ones: sqlite-utils
+and every store catch those, and the rest of the app never needs to know the file is encrypted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+from core.common.errors import ValidationError
+from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
+
+MIN_PASSPHRASE = 8
+MAX_PASSPHRASE = 1024
+DEFAULT_LOCK_MINUTES = 10
+
+try:  # optional dependency: `pip install sqlcipher3` (or the `encryption` extra)
+    from sqlcipher3 import dbapi2 as _cipher
+except ImportError:  # pragma: no cover - depends on the machine
+    _cipher = None
+
+
+class PassphraseError(Exception):
+    """The passphrase does not open the file (or the file is not an encrypted database)."""
+
+
+def available() -> bool:
+    return _cipher is not None
+
+
+def unavailable_reason() -> str | None:
+    """Why encryption cannot be turned on here, in words for Settings; None when it can."""
+    if _cipher is None:
+        return (
+            "Encryption needs the optional sqlcipher3 package, which is not installed on this "
+            "computer. Your data is still kept in a private, owner-only folder."
+        )
+    return None
+
+
+def passphrase_problems(passphrase: str) -> list[str]:
+    problems = []
+    if not isinstance(passphrase, str) or not passphrase.strip():
+        return ["Choose a passphrase; it cannot be blank."]
+    if len(passphrase) < MIN_PASSPHRASE:
+        problems.append(f"Use at least {MIN_PASSPHRASE} characters; a short sentence works well.")
+    if len(passphrase) > MAX_PASSPHRASE:
+        problems.append(f"Keep the passphrase to {MAX_PASSPHRASE} characters or fewer.")
+    if "\x00" in passphrase:
+        problems.append("The passphrase contains a character that cannot be used.")
+    return problems
+
+
+def check_passphrase(passphrase: str) -> str:
+    problems = passphrase_problems(passphrase)
+    if problems:
+        raise ValidationError(problems)
+    return passphrase
+
+
+def _quoted(passphrase: str) -> str:
+    # PRAGMA takes no bound parameters: quote as an SQL string literal.
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """Re-raise SQLCipher's exceptions as the matching `sqlite3` class."""
+    try:
+        yield
+    except Exception as exc:
+        if _cipher is None or not isinstance(exc, _cipher.Error):
+            raise
+        for cls in type(exc).__mro__:
+            target = getattr(sqlite3, cls.__name__, None)
+            if isinstance(target, type) and issubclass(target, sqlite3.Error):
+                raise target(str(exc)) from exc
+        raise sqlite3.DatabaseError(str(exc)) from exc
+
+
+class _CipherCursor:
+    def __init__(self, cursor: Any):
+        self._cursor = cursor
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+    def __iter__(self) -> "_CipherCursor":
+        return self
+
+    def __next__(self) -> Any:
+        with _translated():
+            return next(self._cursor)
+
+    def execute(self, *args: Any) -> "_CipherCursor":
+        with _translated():
+            self._cursor.execute(*args)
+        return self
+
+    def executemany(self, *args: Any) -> "_CipherCursor":
+        with _translated():
+            self._cursor.executemany(*args)
+        return self
+
+    def fetchone(self) -> Any:
+        with _translated():
+            return self._cursor.fetchone()
+
+    def fetchmany(self, *args: Any) -> Any:
+        with _translated():
+            return self._cursor.fetchmany(*args)
+
+    def fetchall(self) -> Any:
+        with _translated():
+            return self._cursor.fetchall()
+
+
+class CipherConnection:
+    """A SQLCipher connection that looks like a `sqlite3.Connection` to sqlite-utils."""
+
+    def __init__(self, raw: Any, passphrase: str):
+        self.raw = raw
+        self._passphrase = passphrase
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+    def matches(self, passphrase: str) -> bool:
+        return hmac.compare_digest(self._passphrase.encode(), passphrase.encode())
+
+    @property
+    def passphrase(self) -> str:
+        return self._passphrase
+
+    def execute(self, *args: Any) -> _CipherCursor:
+        with _translated():
+            return _CipherCursor(self.raw.execute(*args))
+
+    def executemany(self, *args: Any) -> _CipherCursor:
+        with _translated():
+            return _CipherCursor(self.raw.executemany(*args))
+
+    def executescript(self, *args: Any) -> _CipherCursor:
+        with _translated():
+            return _CipherCursor(self.raw.executescript(*args))
+
+    def cursor(self) -> _CipherCursor:
+        return _CipherCursor(self.raw.cursor())
+
+    def commit(self) -> None:
+        with _translated():
+            self.raw.commit()
+
+    def rollback(self) -> None:
+        with _translated():
+            self.raw.rollback()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def raw_connect(path: Path, passphrase: str | None) -> Any:
+    """A bare SQLCipher connection, keyed (or plain for None), checked to open the file."""
+    if _cipher is None:
+        raise PassphraseError(unavailable_reason())
+    conn = _cipher.connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
+    if passphrase is not None:
+        conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except _cipher.DatabaseError:
+        conn.close()
+        raise PassphraseError(
+            "That passphrase does not open your data. Please try again.") from None
+    return conn
+
+
+def connect(path: Path, passphrase: str) -> CipherConnection:
+    return CipherConnection(raw_connect(path, passphrase), passphrase)
+
+
+def is_encrypted(db: Any) -> bool:
+    return isinstance(getattr(db, "conn", db), CipherConnection)
+
+
+def verify_passphrase(db: Any, passphrase: str) -> bool:
+    """True when `passphrase` is the one the open data was unlocked with (for the idle lock)."""
+    conn = getattr(db, "conn", db)
+    return isinstance(conn, CipherConnection) and conn.matches(passphrase)
+
+
+def rekey_file(path: Path, old: str | None, new: str | None) -> None:
+    """Write the data to a new file under the new passphrase (None: plain) and swap it in.
+
+    Turning encryption on, changing the passphrase and turning it off are all this one step.
+    The caller closes its own connection first; the old file stays until the new one is checked.
+    """
+    if new is not None:
+        check_passphrase(new)
+    if _cipher is None:
+        raise ValidationError(unavailable_reason() or "")
+    tmp = sidecar(path, ".rekey-tmp")
+    tmp.unlink(missing_ok=True)
+    source = raw_connect(path, old)
+    try:
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        key = _quoted(new) if new is not None else "''"
+        source.execute(f"ATTACH DATABASE ? AS rekeyed KEY {key}", [str(tmp)])
+        source.execute("SELECT sqlcipher_export('rekeyed')")
+        source.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+        source.execute("DETACH DATABASE rekeyed")
+        counts = _table_counts(source)
+    finally:
+        source.close()
+    make_private(tmp)
+    check = raw_connect(tmp, new)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ok = ok and _table_counts(check) == counts
+    finally:
+        check.close()
+    remove_sidecars(tmp)
+    if not ok:
+        tmp.unlink(missing_ok=True)
+        raise OSError("The re-written copy of your data did not check out; nothing was changed.")
+    atomic_replace(tmp, path)
+
+
+def _table_counts(conn: Any) -> dict[str, int]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def file_is_encrypted(path: Path) -> bool:
+    return file_kind(path) == "encrypted"
+
+
+LOCK_SETTING = "lock_minutes"
+
+
+def get_lock_minutes(db: Any) -> float:
+    """Idle minutes before the window locks (encryption on only); 10 unless the user chose."""
+    import json
+
+    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [LOCK_SETTING]))
+    value = json.loads(rows[0]["value"]) if rows else DEFAULT_LOCK_MINUTES
+    return value if isinstance(value, (int, float)) and 0 < value <= 240 else DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(db: Any, minutes: float) -> None:
+    import json
+
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 240:
+        raise ValidationError("Choose between 1 and 240 minutes.")
+    db["settings"].upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")
+
+
+def rekey_copies(paths: list[Path], old: str | None, new: str) -> list[Path]:
+    """Bring backups and earlier copies under the new passphrase, so none is left readable
+    without it. Copies that `old` does not open (made under an earlier passphrase) are left."""
+    done = []
+    for path in paths:
+        kind = file_kind(path)
+        if (old is None and kind != "sqlite") or (old is not None and kind != "encrypted"):
+            continue
+        try:
+            rekey_file(path, old, new)
+        except (PassphraseError, OSError, sqlite3.Error):
+            continue
+        done.append(path)
+    return done

@@ -1,0 +1,13 @@
+"""Numbered schema migrations over sqlite-utils' own `Migrations`; never rename one once shipped.
+
+Each module registers its steps on `MIGRATIONS`; import order is apply order.
+"""
+
+from core.store.migrations.registry import MIGRATIONS, known_names
+from core.store.migrations import m001_caseload  # noqa: F401  (registers its steps)
+
+__all__ = ["MIGRATIONS", "known_names"]
+from core.store.migrations import m002_agenda  # noqa: F401,E402
+from core.store.migrations import m003_time  # noqa: F401,E402
+from core.store.migrations import m004_workload  # noqa: F401,E402
+from core.store.migrations import m005_supervision  # noqa: F401,E402

@@ -1,0 +1,281 @@
+"""Recorded supervision sessions and their agreed actions; open actions carry forward."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.supervision.agenda import open_agenda
+from core.common.dates import from_iso, to_iso
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message
+
+ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
+ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
+TEXT_MAX = 300
+AGREED_MAX = 2000
+WITH_MAX = 60
+
+
+@dataclass
+class Action:
+    text: str
+    owner: str = ""
+    due_date: date | None = None
+    status: str = "open"
+    session_id: int | None = None
+    created_on: date | None = None
+    status_changed_on: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class Session:
+    held_on: date
+    with_whom: str = ""
+    agreed: str = ""
+    next_date: date | None = None
+    id: int | None = None
+    actions: list[Action] = field(default_factory=list, compare=False)
+
+
+def _text_problems(label: str, text: str, limit: int) -> list[str]:
+    if len(text) > limit:
+        return [f"Keep the {label} to {limit} characters or fewer."]
+    message = identifier_message(label, text)
+    return [message] if message else []
+
+
+def action_problems(action: Action) -> list[str]:
+    problems = []
+    if not action.text.strip():
+        problems.append("An action needs a few words saying what will be done.")
+    problems += _text_problems("action", action.text, TEXT_MAX)
+    problems += _text_problems("owner", action.owner, WITH_MAX)
+    if action.status not in ACTION_STATUSES:
+        problems.append("An action is open, done or dropped.")
+    return problems
+
+
+def session_problems(session: Session, today: date | None = None) -> list[str]:
+    problems = _text_problems("'with whom'", session.with_whom, WITH_MAX)
+    problems += _text_problems("note of what was agreed", session.agreed, AGREED_MAX)
+    if today and session.held_on > today:
+        problems.append("A session is recorded after it has happened: choose today or earlier.")
+    if session.next_date and session.next_date <= session.held_on:
+        problems.append("The next supervision date should be after this session.")
+    for action in session.actions:
+        problems += action_problems(action)
+    return problems
+
+
+def _action_row(action: Action, today: date) -> dict[str, Any]:
+    return {
+        "text": action.text.strip(),
+        "owner": action.owner.strip(),
+        "due_date": to_iso(action.due_date),
+        "status": action.status,
+        "session_id": action.session_id,
+        "created_on": to_iso(action.created_on or today),
+        "status_changed_on": to_iso(action.status_changed_on),
+    }
+
+
+def record_session(
+    db: Database,
+    session: Session,
+    *,
+    status_updates: dict[int, str] | None = None,
+    today: date | None = None,
+) -> Session:
+    """Store a session and its new actions, update carried-forward actions' statuses, and mark
+    every open agenda note gathered up to the session's date as discussed."""
+    today = today or date.today()
+    problems = session_problems(session, today)
+    for status in (status_updates or {}).values():
+        if status not in ACTION_STATUSES:
+            problems.append("An action is open, done or dropped.")
+    if problems:
+        raise ValidationError(problems)
+    with db.atomic():
+        session.id = int(
+            db["supervision_sessions"].insert(
+                {
+                    "held_on": session.held_on.isoformat(),
+                    "with_whom": session.with_whom.strip(),
+                    "agreed": session.agreed.strip(),
+                    "next_date": to_iso(session.next_date),
+                }
+            ).last_pk
+        )
+        for action in session.actions:
+            action.session_id = session.id
+            action.created_on = session.held_on
+            action.id = int(db["supervision_actions"].insert(_action_row(action, today)).last_pk)
+        for action_id, status in (status_updates or {}).items():
+            _set_status(db, action_id, status, session.held_on)
+        ids = [item.id for item in open_agenda(db) if item.created_on <= session.held_on]
+        for item_id in ids:
+            db["agenda_items"].update(item_id, {"discussed_on": session.held_on.isoformat()})
+    return session
+
+
+def _session(row: dict[str, Any]) -> Session:
+    return Session(
+        held_on=date.fromisoformat(row["held_on"]),
+        with_whom=row["with_whom"] or "",
+        agreed=row["agreed"] or "",
+        next_date=from_iso(row["next_date"]),
+        id=row["id"],
+    )
+
+
+def list_sessions(db: Database) -> list[Session]:
+    """Every recorded session, newest first, each with the actions agreed at it."""
+    sessions = [
+        _session(r)
+        for r in db.query("SELECT * FROM supervision_sessions ORDER BY held_on DESC, id DESC")
+    ]
+    actions = list_actions(db)
+    for session in sessions:
+        session.actions = [a for a in actions if a.session_id == session.id]
+    return sessions
+
+
+def last_session(db: Database, on_or_before: date | None = None) -> Session | None:
+    for session in list_sessions(db):
+        if on_or_before is None or session.held_on <= on_or_before:
+            return session
+    return None
+
+
+def update_session(db: Database, session: Session, today: date | None = None) -> Session:
+    """Correct a recorded session's date, who it was with, notes or next date.
+
+    Its own actions and the agenda notes it marked as discussed move to the corrected date with
+    it, so the summary period and "carried forward" stay right; notes gathered after a date moved
+    earlier go back on the agenda, and notes gathered up to a date moved later are marked
+    discussed, just as recording the session on that date would have done. Statuses and the
+    actions' own wording are left alone: they are changed under Actions carried forward.
+    """
+    today = today or date.today()
+    problems = session_problems(Session(session.held_on, session.with_whom, session.agreed,
+                                        session.next_date), today)
+    if session.id is None:
+        problems.append("Choose a recorded session to change.")
+    if problems:
+        raise ValidationError(problems)
+    rows = list(db.query("SELECT held_on FROM supervision_sessions WHERE id = ?", [session.id]))
+    if not rows:
+        raise ValidationError(["That session is no longer recorded; it may have been deleted."])
+    old, new = rows[0]["held_on"], session.held_on.isoformat()
+    with db.atomic():
+        db["supervision_sessions"].update(session.id, {
+            "held_on": new,
+            "with_whom": session.with_whom.strip(),
+            "agreed": session.agreed.strip(),
+            "next_date": to_iso(session.next_date),
+        })
+        if old != new:
+            db.execute("UPDATE supervision_actions SET created_on = ? "
+                       "WHERE session_id = ? AND created_on = ?", [new, session.id, old])
+            db.execute("UPDATE agenda_items SET discussed_on = NULL "
+                       "WHERE discussed_on = ? AND created_on > ?", [old, new])
+            db.execute("UPDATE agenda_items SET discussed_on = ? "
+                       "WHERE (discussed_on = ? OR discussed_on IS NULL) AND created_on <= ?",
+                       [new, old, new])
+    session.with_whom, session.agreed = session.with_whom.strip(), session.agreed.strip()
+    for action in session.actions:
+        if action.created_on and action.created_on.isoformat() == old:
+            action.created_on = session.held_on
+    return session
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    """Remove a session record; its actions stay (they may still be open)."""
+    db.execute("DELETE FROM supervision_sessions WHERE id = ?", [session_id])
+
+
+def _action(row: dict[str, Any]) -> Action:
+    return Action(
+        text=row["text"],
+        owner=row["owner"] or "",
+        due_date=from_iso(row["due_date"]),
+        status=row["status"],
+        session_id=row["session_id"],
+        created_on=from_iso(row["created_on"]),
+        status_changed_on=from_iso(row["status_changed_on"]),
+        id=row["id"],
+    )
+
+
+def list_actions(db: Database) -> list[Action]:
+    return [
+        _action(r)
+        for r in db.query(
+            "SELECT * FROM supervision_actions ORDER BY due_date IS NULL, due_date, id"
+        )
+    ]
+
+
+def open_actions(db: Database) -> list[Action]:
+    """Actions still open, soonest due first: these carry forward into the next summary."""
+    return [a for a in list_actions(db) if a.status == "open"]
+
+
+def actions_for_period(db: Database, start: date, end: date) -> list[Action]:
+    """Open actions agreed by `end`, plus those closed (done or dropped) within the period."""
+    chosen = []
+    for action in list_actions(db):
+        if action.created_on and action.created_on > end:
+            continue
+        closed = action.status_changed_on
+        if action.status == "open" or (closed and start <= closed <= end):
+            chosen.append(action)
+    return chosen
+
+
+def add_action(db: Database, action: Action, today: date | None = None) -> Action:
+    problems = action_problems(action)
+    if problems:
+        raise ValidationError(problems)
+    today = today or date.today()
+    action.created_on = action.created_on or today
+    if action.status != "open":
+        action.status_changed_on = action.status_changed_on or today
+    action.id = int(db["supervision_actions"].insert(_action_row(action, today)).last_pk)
+    return action
+
+
+def update_action(db: Database, action: Action, today: date | None = None) -> Action:
+    """Save an edited action; a change of status is dated so the summary can show it."""
+    problems = action_problems(action)
+    if problems:
+        raise ValidationError(problems)
+    today = today or date.today()
+    before = [_action(r) for r in db.query(
+        "SELECT * FROM supervision_actions WHERE id = ?", [action.id])]
+    if before and before[0].status != action.status:
+        action.status_changed_on = today if action.status != "open" else None
+    db["supervision_actions"].update(action.id, _action_row(action, today))
+    return action
+
+
+def set_action_status(db: Database, action_id: int, status: str, on: date | None = None) -> None:
+    if status not in ACTION_STATUSES:
+        raise ValidationError("An action is open, done or dropped.")
+    _set_status(db, action_id, status, on or date.today())
+
+
+def _set_status(db: Database, action_id: int, status: str, on: date) -> None:
+    db["supervision_actions"].update(
+        action_id,
+        {"status": status, "status_changed_on": None if status == "open" else on.isoformat()},
+    )
+
+
+def delete_action(db: Database, action_id: int) -> None:
+    db.execute("DELETE FROM supervision_actions WHERE id = ?", [action_id])

@@ -1,0 +1,128 @@
+"""What sections 2 and 3 of the summary say, taken from the estimate, its history and logged time.
+
+The numbers come from core.workload.estimate / core.workload.history / core.time.time_entries; this module only chooses
+the sentences the one-page summary shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from core.workload.estimate import OVERLOAD_PERCENT, Estimate, estimate_as_of
+from core.workload.history import WeekSummary, weekly_history
+from core.caseload.models import GRADE_LABELS
+from core.supervision.summary_model import TrendPoint, hours_text
+from core.time.time_summary import period_totals
+from core.workload.wording import (
+    caseload_figures,
+    caseload_words,
+    hours_phrase,
+    number,
+    trend_sentence,
+    weeks_over_line,
+    workload_words,
+)
+
+TREND_WEEKS = 8
+
+
+@dataclass
+class WorkloadFacts:
+    lines: list[str]
+    trend: list[TrendPoint]
+    trend_sentence: str
+    weeks_over: str
+
+
+@dataclass
+class TimeFacts:
+    rows: list[tuple[str, str, str]]  # activity, hours, "yes"/"not counted"
+    total_hours: float
+    contracted_hours: float
+    over_hours: float
+    uncounted_hours: float
+
+
+def _weighted_line(est: Estimate) -> str:
+    words = workload_words(est)
+    if est.capacity_percent is None:
+        return f"{words.headline}. {words.body}"
+    if est.extra_hours_per_week:
+        hours = hours_phrase(est.extra_hours_per_week, "extra")
+    elif est.spare_hours_per_week:
+        hours = hours_phrase(est.spare_hours_per_week, "spare")
+    else:
+        hours = "work roughly matches available hours"
+    return (f"Weighted estimate: {words.headline.lower()}, {number(est.capacity_percent)}% of "
+            f"available hours, {hours}.")
+
+
+def _trend_sentence(weeks: list[WeekSummary]) -> str:
+    known = [w.estimate.capacity_percent for w in weeks
+             if w.estimate.has_data and w.estimate.capacity_percent is not None]
+    if len(known) < 2:
+        return "Not enough weeks recorded yet to describe a trend."
+    latest = weeks[-1]
+    week_on_week = trend_sentence(latest.trend, latest.heavier_weeks) or ""
+    return (f"{week_on_week} Over {len(weeks)} weeks the estimate went from "
+            f"{number(round(known[0]))}% to {number(round(known[-1]))}%.").strip()
+
+
+def workload_facts(db: Database, end: date) -> WorkloadFacts:
+    """Section 2: caseload and weighted bands, official figure, 8-week trend, weeks over 110%."""
+    weeks = weekly_history(db, end, weeks=TREND_WEEKS)
+    est = weeks[-1].estimate
+    trend = [
+        TrendPoint(f"{w.day.day} {w.day:%b}", w.estimate.capacity_percent if w.estimate.has_data else None)
+        for w in weeks
+    ]
+    last4 = [w for w in weeks[-4:] if w.estimate.has_data and w.estimate.capacity_percent is not None]
+    over = sum(1 for w in last4 if (w.estimate.capacity_percent or 0) > OVERLOAD_PERCENT)
+    caseload = caseload_words(est).headline
+    figures = caseload_figures(est.caseload_count, est.contracted_hours, est.caseload_reference,
+                               est.caseload_reference_is_ceiling)
+    lines = [f"{caseload}: {figures.replace('agreed with your manager', 'agreed in supervision')}",
+             _weighted_line(est)]
+    if est.reduction_hours:
+        lines.append(
+            f"Available hours: {hours_text(est.available_hours)} a week "
+            f"({hours_text(est.contracted_hours)} contracted, less "
+            f"{hours_text(est.reduction_hours)} of reductions)."
+        )
+    official = next(((w.day, w.official_percent) for w in reversed(weeks)
+                     if w.official_percent is not None), None)
+    if official is not None:
+        lines.append(f"Official WMT figure for the week of {official[0].day} {official[0]:%B}: "
+                     f"{number(official[1])}% (the weighted estimate above is this app's own).")
+    if not est.has_data:
+        lines = ["No active cases were recorded on this date, so there is no estimate to show."]
+    if all(point.percent is None for point in trend):
+        return WorkloadFacts(lines, [], "No weekly estimates recorded yet, so there is no trend.", "")
+    return WorkloadFacts(
+        lines=lines,
+        trend=trend,
+        trend_sentence=_trend_sentence(weeks),
+        weeks_over=weeks_over_line(over, len(last4) or 4) + ".",
+    )
+
+
+def role_line(db: Database, end: date) -> str:
+    est = estimate_as_of(db, end)
+    grade = GRADE_LABELS.get(est.grade, est.grade)
+    return f"{grade}, {hours_text(est.contracted_hours)} a week"
+
+
+def time_facts(db: Database, start: date, end: date) -> TimeFacts:
+    """Section 3: hours by activity in the period against contracted hours, and hours over."""
+    totals = period_totals(db, start, end)
+    rows = [
+        (a.name, f"{a.hours:.1f}", "yes" if a.counted_by_wmt else "not counted")
+        for a in totals.by_activity
+        if a.hours > 0
+    ]
+    uncounted = sum(a.hours for a in totals.by_activity if not a.counted_by_wmt)
+    return TimeFacts(rows, totals.logged_hours, totals.contracted_hours,
+                     totals.over_contract_hours, uncounted)

@@ -1,0 +1,263 @@
+"""Read one typed line into a time entry: `09:30-10:15 home visit @C07 note`, `45m travel`.
+
+Forms the line may start with (after an optional `yesterday`, weekday or date):
+    09:30-10:15   9.30-10.15   0930-1015   9-10    a range of clock times
+    14:00-now     14:00-                             from a time until now
+    -20   -1h   -1h30                                the last minutes, ending now
+    10:00 45m                                        a start and a duration
+    45m   1h   1h30   1.5h   90 min                  a duration on the day, without clock times
+Then the activity (its name, the start of it, or a known word such as `admin`), then an optional
+`@REF` case reference, and anything left over is the note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable
+
+from sqlite_utils import Database
+
+from core.time.activities import ALIASES, Activity, list_activities, match_activity
+from core.caseload.cases import CaseStore
+from core.common.dates import DateError, parse_date
+from core.common.errors import ValidationError
+from core.time.time_entries import TimeChange, TimeEntry, TimeStore
+
+EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
+
+_T = r"(\d{1,2}[:.]\d{2}|\d{3,4}|\d{1,2})"
+_MIN = r"m(?:ins?|inutes?)?"
+_DUR = rf"(\d+(?:\.\d+)?\s*h(?:ours?|rs?)?(?:\s*\d{{1,2}}(?:\s*{_MIN})?)?|\d+\s*{_MIN})"
+_END = r"(?=\s|$)"
+_RANGE = re.compile(rf"^{_T}\s*[-–—]\s*({_T[1:-1]}|now)?{_END}", re.I)
+_AGO = re.compile(rf"^-\s*({_DUR[1:-1]}|\d+){_END}", re.I)
+_START_DUR = re.compile(rf"^(\d{{1,2}}[:.]\d{{2}})\s+{_DUR}{_END}", re.I)
+_DURATION = re.compile(rf"^{_DUR}{_END}", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    date: date
+    minutes: int
+    activity: Activity
+    start: time | None = None
+    end: time | None = None
+    case_reference: str | None = None
+    note: str = ""
+
+
+def _clock(text: str) -> int:
+    """Minutes after midnight for 9, 09:30, 9.30 or 0930; ValidationError for 25:00 or 10:75."""
+    digits = text.replace(":", "").replace(".", "")
+    if len(digits) <= 2:
+        hours, minutes = int(digits), 0
+    else:
+        hours, minutes = int(digits[:-2]), int(digits[-2:])
+    if hours > 23 or minutes > 59:
+        raise ValidationError(f"{text} is not a time of day; use 00:00 to 23:59.")
+    return hours * 60 + minutes
+
+
+def _duration(text: str) -> int:
+    """Minutes in 45m, 1h, 1h30, 1.5h, 90 min, or a bare number of minutes."""
+    text = text.lower().replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    match = re.match(r"^(\d+(?:\.\d+)?)h[a-z]*?(?:(\d{1,2})[a-z]*)?$", text)
+    if match:
+        return round(float(match.group(1)) * 60) + int(match.group(2) or 0)
+    return int(re.match(r"^(\d+)", text).group(1))  # type: ignore[union-attr]
+
+
+def _day_prefix(words: list[str], day: date) -> tuple[date, list[str]]:
+    """An optional leading `today`, `yesterday`, weekday name or date."""
+    if not words:
+        return day, words
+    first = words[0].lower()
+    if first == "today":
+        return day, words[1:]
+    if first == "yesterday":
+        return day - timedelta(days=1), words[1:]
+    if (
+        first[:3] in _WEEKDAYS
+        and first.isalpha()
+        and len(first) >= 3
+        and (len(first) == 3 or "day".startswith(first[-3:]) or first.endswith("day"))
+    ):
+        back = (day.weekday() - _WEEKDAYS.index(first[:3])) % 7
+        return day - timedelta(days=back), words[1:]
+    if re.match(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$", first):
+        try:
+            return parse_date(first), words[1:]
+        except DateError as exc:
+            raise ValidationError(f"{exc}.") from None
+    return day, words
+
+
+def _times(text: str, now: datetime, on_today: bool) -> tuple[int | None, int | None, int, str]:
+    """(start, end, minutes, rest of the line) from the line's leading time part."""
+    now_minutes = now.hour * 60 + now.minute
+    match = _RANGE.match(text)
+    if match:
+        start = _clock(match.group(1))
+        end_text = match.group(2)
+        if end_text is None or end_text.lower() == "now":
+            if not on_today:
+                raise ValidationError("'now' only makes sense for today; give an end time.")
+            end = now_minutes
+        else:
+            end = _clock(end_text)
+        return start, end, end - start, text[match.end() :]
+    match = _AGO.match(text)
+    if match:
+        minutes = _duration(match.group(1))
+        if not on_today:
+            raise ValidationError("'-20' means the last 20 minutes, so it only works for today.")
+        if minutes > now_minutes:
+            raise ValidationError(
+                "That reaches back past midnight. Log the time before midnight for yesterday."
+            )
+        return now_minutes - minutes, now_minutes, minutes, text[match.end() :]
+    match = _START_DUR.match(text)
+    if match:
+        start, minutes = _clock(match.group(1)), _duration(match.group(2))
+        return start, start + minutes, minutes, text[match.end() :]
+    match = _DURATION.match(text)
+    if match:
+        return None, None, _duration(match.group(1)), text[match.end() :]
+    raise ValidationError(f"Start with a time or a duration, {EXAMPLE}.")
+
+
+def _activity(words: list[str], activities: list[Activity]) -> tuple[Activity, list[str]]:
+    if not words:
+        raise ValidationError(f"Say what the time was for, {EXAMPLE}.")
+    ambiguous: list[Activity] = []
+    for k in range(len(words), 0, -1):
+        found = match_activity(activities, " ".join(words[:k]))
+        if len(found) == 1:
+            return found[0], words[k:]
+        if len(found) > 1 and not ambiguous:
+            ambiguous = found
+    if ambiguous:
+        names = " or ".join(a.name for a in ambiguous[:4])
+        raise ValidationError(f"'{words[0]}' could be {names}; type more of the name.")
+    raise ValidationError(
+        f"'{' '.join(words[:3])}' is not one of your activities. "
+        "Add it in Settings, Activities, or pick one from the list as you type."
+    )
+
+
+def parse_quick_entry(
+    line: str,
+    *,
+    now: datetime,
+    activities: list[Activity],
+    case_refs: Iterable[str],
+    day: date | None = None,
+) -> ParsedEntry:
+    """The entry a line describes, or ValidationError saying what to change. Nothing is saved."""
+    today = now.date()
+    words = (line or "").split()
+    if not words:
+        raise ValidationError(f"Type what you did, {EXAMPLE}.")
+    day, words = _day_prefix(words, day or today)
+    start, end, minutes, rest = _times(" ".join(words), now, on_today=day == today)
+    if start is not None and end is not None:
+        if end <= start:
+            raise ValidationError(
+                f"The end ({end // 60:02d}:{end % 60:02d}) is not after the start "
+                f"({start // 60:02d}:{start % 60:02d})."
+            )
+        if end >= 24 * 60:
+            raise ValidationError(
+                "That runs past midnight; log the time after it for the next day."
+            )
+        if day == today and end > now.hour * 60 + now.minute + 1:
+            raise ValidationError(
+                f"{end // 60:02d}:{end % 60:02d} is later than now; log time once it has happened."
+            )
+    if minutes < 1:
+        raise ValidationError("That is no time at all; give at least one minute.")
+    if minutes > 24 * 60:
+        raise ValidationError("An entry can be at most 24 hours.")
+    refs = [w for w in rest.split() if w.startswith("@")]
+    others = [w for w in rest.split() if not w.startswith("@")]
+    if len(refs) > 1:
+        raise ValidationError("Give one case per entry, such as @C07.")
+    reference = None
+    if refs:
+        wanted = refs[0][1:].rstrip(",.;:")
+        known = {r.upper(): r for r in case_refs}
+        if wanted.upper() not in known:
+            raise ValidationError(f"There is no case {wanted or '(empty)'}. Check the reference.")
+        reference = known[wanted.upper()]
+    activity, note_words = _activity(others, activities)
+    return ParsedEntry(
+        date=day,
+        minutes=minutes,
+        activity=activity,
+        start=None if start is None else time(start // 60, start % 60),
+        end=None if end is None else time(end // 60, end % 60),
+        case_reference=reference,
+        note=" ".join(note_words),
+    )
+
+
+def suggest(
+    line: str, activities: list[Activity], case_refs: Iterable[str], limit: int = 8
+) -> list[str]:
+    """Whole-line completions for what is being typed: an activity name, or a case after `@`."""
+    if not line or line.endswith(" "):
+        return []
+    head, _, last = line.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.startswith("@"):
+        wanted = last[1:].upper()
+        refs = sorted(r for r in case_refs if r.upper().startswith(wanted))
+        return [f"{prefix}@{r} " for r in refs[:limit]]
+    # The activity is typed straight after the time part; find where that ends.
+    for pattern in (_RANGE, _AGO, _START_DUR, _DURATION):
+        match = pattern.match(line)
+        if match:
+            time_part, phrase = line[: match.end()], line[match.end() :].lstrip()
+            break
+    else:
+        return []
+    if not phrase or "@" in phrase:
+        return []
+    lowered = phrase.lower()
+    names = [a.name for a in activities if a.name.lower().startswith(lowered)]
+    names += [a.name for a in match_activity(activities, phrase) if a.name not in names]
+    names += [
+        a.name
+        for a in activities
+        if a.key
+        and a.name not in names
+        and any(alias.startswith(lowered) for alias in ALIASES.get(a.key, ()))
+    ]
+    if any(n.lower() == lowered for n in names):
+        return []
+    return [f"{time_part} {n.lower()} " for n in names[:limit]]
+
+
+def log_quick_entry(
+    db: Database, line: str, *, now: datetime, day: date | None = None, trim: bool = False
+) -> TimeChange:
+    """Parse and save one line; ValidationError (OverlapError for overlaps) saves nothing."""
+    parsed = parse_quick_entry(
+        line, now=now, activities=list_activities(db), case_refs=CaseStore(db).references(), day=day
+    )
+    store = TimeStore(db)
+    entry = TimeEntry(
+        date=parsed.date,
+        minutes=parsed.minutes,
+        activity_id=parsed.activity.id,  # type: ignore[arg-type]
+        start=parsed.start,
+        end=parsed.end,
+        case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
+        note=parsed.note,
+    )
+    return store.log_time(entry, trim=trim, today=now.date())

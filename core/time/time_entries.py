@@ -1,0 +1,308 @@
+"""The time-entry store: log, edit, delete and list time, refusing overlaps unless asked to trim.
+
+Every write returns a `TimeChange` (rows added and rows removed, exactly as stored), so the
+interface can undo and redo any change by reverting or re-applying it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any, Iterable
+
+from sqlite_utils import Database
+
+from core.time.activities import get_activity
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message
+
+NOTE_MAX = 200
+DAY_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True)
+class TimeEntry:
+    """One piece of logged time: a date and minutes, with start and end when known."""
+
+    date: date
+    minutes: int
+    activity_id: int
+    start: time | None = None
+    end: time | None = None
+    case_id: int | None = None
+    note: str = ""
+    id: int | None = None
+    # Filled when read, for display; never written.
+    activity_name: str = field(default="", compare=False)
+    counted_by_wmt: bool = field(default=True, compare=False)
+    case_reference: str | None = field(default=None, compare=False)
+
+    @property
+    def timed(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def span(self) -> tuple[int, int] | None:
+        """Start and end as minutes after midnight, for timed entries."""
+        if self.start is None or self.end is None:
+            return None
+        return _mins(self.start), _mins(self.end)
+
+
+@dataclass(frozen=True)
+class TimeChange:
+    """What one user action did: rows that now exist, and the exact rows they replaced."""
+
+    added: tuple[TimeEntry, ...] = ()
+    removed: tuple[TimeEntry, ...] = ()
+    description: str = ""
+
+
+class OverlapError(ValidationError):
+    """The entry overlaps others; `overlapping` lists them so the user can choose to trim."""
+
+    def __init__(self, problems: list[str], overlapping: list[TimeEntry]):
+        super().__init__(problems)
+        self.overlapping = overlapping
+
+
+def _mins(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def _time(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+def span_minutes(start: time, end: time) -> int:
+    return _mins(end) - _mins(start)
+
+
+def format_span(entry: TimeEntry) -> str:
+    if entry.start is None or entry.end is None:
+        return ""
+    return f"{entry.start:%H:%M}–{entry.end:%H:%M}"
+
+
+def _parse_hm(text: str | None) -> time | None:
+    return None if not text else time.fromisoformat(text)
+
+
+_SELECT = (
+    'SELECT e.id, e.date, e.start, e."end", e.minutes, e.activity_id, e.case_id, e.note, '
+    "a.name AS activity_name, a.counted_by_wmt, c.reference AS case_reference "
+    "FROM time_entries e JOIN activities a ON a.id = e.activity_id "
+    "LEFT JOIN cases c ON c.id = e.case_id "
+)
+_ORDER = " ORDER BY e.date, e.start IS NULL, e.start, e.id"
+
+
+def _row(row: dict[str, Any]) -> TimeEntry:
+    return TimeEntry(
+        id=row["id"],
+        date=date.fromisoformat(row["date"]),
+        start=_parse_hm(row["start"]),
+        end=_parse_hm(row["end"]),
+        minutes=row["minutes"],
+        activity_id=row["activity_id"],
+        case_id=row["case_id"],
+        note=row["note"] or "",
+        activity_name=row["activity_name"],
+        counted_by_wmt=bool(row["counted_by_wmt"]),
+        case_reference=row["case_reference"],
+    )
+
+
+def _columns(entry: TimeEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "start": None if entry.start is None else f"{entry.start:%H:%M}",
+        "end": None if entry.end is None else f"{entry.end:%H:%M}",
+        "minutes": entry.minutes,
+        "activity_id": entry.activity_id,
+        "case_id": entry.case_id,
+        "note": entry.note,
+    }
+
+
+class TimeStore:
+    """Only this class reads and writes the `time_entries` table."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # Reading -------------------------------------------------------------------------------
+    def entries_between(self, first: date, last: date) -> list[TimeEntry]:
+        sql = _SELECT + "WHERE e.date BETWEEN ? AND ?" + _ORDER
+        return [_row(r) for r in self.db.query(sql, [first.isoformat(), last.isoformat()])]
+
+    def entries_on(self, day: date) -> list[TimeEntry]:
+        return self.entries_between(day, day)
+
+    def get_entry(self, entry_id: int) -> TimeEntry:
+        rows = list(self.db.query(_SELECT + "WHERE e.id = ?", [entry_id]))
+        if not rows:
+            raise KeyError(entry_id)
+        return _row(rows[0])
+
+    def case_id_for(self, reference: str) -> int:
+        """The id of the case with this reference (any letter case); ValidationError if none."""
+        wanted = reference.strip().upper()
+        for case in CaseStore(self.db).list_cases("all"):
+            if case.reference.upper() == wanted:
+                assert case.id is not None
+                return case.id
+        raise ValidationError(
+            f"There is no case {reference.strip()}. Check the reference, or add the case first."
+        )
+
+    # Checking ------------------------------------------------------------------------------
+    def problems(self, entry: TimeEntry, today: date | None = None) -> list[str]:
+        """Every reason the entry cannot be saved (overlaps aside), as sentences."""
+        today = today or date.today()
+        problems: list[str] = []
+        if entry.date > today:
+            problems.append("Time can only be logged for today or earlier.")
+        if (entry.start is None) != (entry.end is None):
+            problems.append("Give both a start and an end time, or neither.")
+        if entry.start is not None and entry.end is not None:
+            if entry.end <= entry.start:
+                problems.append(
+                    f"The end ({entry.end:%H:%M}) is not after the start ({entry.start:%H:%M}). "
+                    "Time past midnight goes in a separate entry for the next day."
+                )
+            elif span_minutes(entry.start, entry.end) != entry.minutes:
+                problems.append("The minutes do not match the start and end times.")
+        if not 1 <= entry.minutes <= DAY_MINUTES:
+            problems.append("An entry must be between 1 minute and 24 hours long.")
+        try:
+            get_activity(self.db, entry.activity_id)
+        except KeyError:
+            problems.append("That activity no longer exists.")
+        if len(entry.note) > NOTE_MAX:
+            problems.append(f"Keep the note to {NOTE_MAX} characters or fewer.")
+        message = identifier_message("note", entry.note)
+        if message:
+            problems.append(message)
+        if entry.case_id is not None:
+            problems.extend(self.case_problems(entry.case_id, entry.date))
+        if not problems:
+            others = sum(e.minutes for e in self.entries_on(entry.date) if e.id != entry.id)
+            if others + entry.minutes > DAY_MINUTES:
+                problems.append(f"That would make more than 24 hours on {entry.date:%d %B %Y}.")
+        return problems
+
+    def case_problems(self, case_id: int, day: date) -> list[str]:
+        # Time before a case starts is allowed: court reports are written before the order.
+        # After it closes, no: the work ended then, and a late entry is more likely a typo.
+        try:
+            case = CaseStore(self.db).get_case(case_id)
+        except KeyError:
+            return ["That case no longer exists."]
+        if case.closed_date is not None and day >= case.closed_date:
+            return [
+                f"{case.reference} closed on {case.closed_date:%d %B %Y}, so time for it can be "
+                "logged only for dates before then."
+            ]
+        return []
+
+    def overlaps(self, entry: TimeEntry, ignore: Iterable[int] = ()) -> list[TimeEntry]:
+        """Timed entries on the same day whose time crosses this entry's time."""
+        span = entry.span()
+        if span is None:
+            return []
+        skip = set(ignore) | ({entry.id} if entry.id is not None else set())
+        found = []
+        for other in self.entries_on(entry.date):
+            other_span = other.span()
+            if other.id in skip or other_span is None:
+                continue
+            if other_span[0] < span[1] and span[0] < other_span[1]:
+                found.append(other)
+        return found
+
+    def _validate(self, entry: TimeEntry, trim: bool, today: date | None) -> list[TimeEntry]:
+        problems = self.problems(entry, today)
+        if problems:
+            raise ValidationError(problems)
+        clashing = self.overlaps(entry)
+        if clashing and not trim:
+            listed = "; ".join(f"{format_span(o)} {o.activity_name}" for o in clashing)
+            raise OverlapError(
+                [f"That overlaps time already logged ({listed}). Nothing was saved."], clashing
+            )
+        return clashing
+
+    # Writing -------------------------------------------------------------------------------
+    def log_time(
+        self, entry: TimeEntry, trim: bool = False, today: date | None = None
+    ) -> TimeChange:
+        """Save a new entry; with `trim`, entries it overlaps are shortened, split or removed."""
+        clashing = self._validate(replace(entry, id=None), trim, today)
+        with self.db.atomic():
+            trimmed_added, trimmed_removed = self._trim(entry, clashing)
+            new_id = int(self.db["time_entries"].insert(_columns(entry)).last_pk)
+        added = (self.get_entry(new_id),) + trimmed_added
+        return TimeChange(added, trimmed_removed, "Log time")
+
+    def update_entry(
+        self, entry: TimeEntry, trim: bool = False, today: date | None = None
+    ) -> TimeChange:
+        if entry.id is None:
+            raise ValueError("update_entry needs a stored entry")
+        before = self.get_entry(entry.id)
+        clashing = self._validate(entry, trim, today)
+        with self.db.atomic():
+            trimmed_added, trimmed_removed = self._trim(entry, clashing)
+            self.db["time_entries"].update(entry.id, _columns(entry))
+        return TimeChange(
+            (self.get_entry(entry.id),) + trimmed_added, (before,) + trimmed_removed, "Edit entry"
+        )
+
+    def delete_entry(self, entry_id: int) -> TimeChange:
+        before = self.get_entry(entry_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry_id])
+        return TimeChange((), (before,), "Delete entry")
+
+    def _trim(
+        self, entry: TimeEntry, clashing: list[TimeEntry]
+    ) -> tuple[tuple[TimeEntry, ...], tuple[TimeEntry, ...]]:
+        """Make room for `entry`: cut each clashing entry back to the time outside it."""
+        span = entry.span()
+        added: list[TimeEntry] = []
+        removed: list[TimeEntry] = []
+        for other in clashing:
+            o_start, o_end = other.span()  # type: ignore[misc]
+            assert span is not None and other.id is not None
+            removed.append(other)
+            pieces = [(o_start, min(o_end, span[0])), (max(o_start, span[1]), o_end)]
+            pieces = [(a, b) for a, b in pieces if b > a]
+            self.db.execute("DELETE FROM time_entries WHERE id = ?", [other.id])
+            for index, (a, b) in enumerate(pieces):
+                piece = replace(other, start=_time(a), end=_time(b), minutes=b - a)
+                row = _columns(piece)
+                if index == 0:
+                    row["id"] = other.id  # the first piece keeps the original id
+                piece_id = int(self.db["time_entries"].insert(row).last_pk)
+                added.append(replace(piece, id=piece_id))
+        return tuple(added), tuple(removed)
+
+    # Undo and redo ---------------------------------------------------------------------------
+    def revert(self, change: TimeChange) -> None:
+        """Undo: remove what the change added, put back exactly what it removed (same ids)."""
+        self._swap(change.added, change.removed)
+
+    def reapply(self, change: TimeChange) -> None:
+        self._swap(change.removed, change.added)
+
+    def _swap(self, take_out: Iterable[TimeEntry], put_back: Iterable[TimeEntry]) -> None:
+        with self.db.atomic():
+            for entry in take_out:
+                self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry.id])
+            for entry in put_back:
+                self.db["time_entries"].insert({"id": entry.id, **_columns(entry)})
+
+
+def minutes_between(start: datetime, end: datetime) -> int:
+    return int((end - start) / timedelta(minutes=1))

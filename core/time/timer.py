@@ -1,0 +1,271 @@
+"""The running timer, stored in the database so it survives closing the app or restarting.
+
+A timer left running overnight or past `stale_limit_hours` is "stale": it is never logged without
+asking; the practitioner chooses to keep all of it, keep it until a time, or keep none. The limit
+follows the practitioner's own working week (their longest day plus a margin), so a long or short
+working pattern is asked about at the right time without another setting to keep in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.time.activities import get_activity
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message
+from core.time.time_entries import TimeChange, TimeEntry, TimeStore
+from core.time.time_summary import hours_text
+from core.time.working_week import get_pattern
+
+STALE_MARGIN_HOURS = 2  # staying on past the usual end is common; two hours more is not
+MIN_STALE_LIMIT_HOURS = 4  # one long visit with its travel can run this long on any pattern
+KEEP_CHOICES = ("all", "until", "none")
+
+
+@dataclass(frozen=True)
+class RunningTimer:
+    activity_id: int
+    started_at: datetime
+    case_id: int | None = None
+    note: str = ""
+    activity_name: str = ""
+    case_reference: str | None = None
+
+    def elapsed_minutes(self, now: datetime) -> int:
+        return max(0, int((now - self.started_at).total_seconds() // 60))
+
+
+class StaleTimerError(ValidationError):
+    """Stopping a stale timer needs a choice of what to keep."""
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def get_timer(db: Database) -> RunningTimer | None:
+    rows = list(
+        db.query(
+            "SELECT t.*, a.name AS activity_name, c.reference AS case_reference "
+            "FROM running_timer t JOIN activities a ON a.id = t.activity_id "
+            "LEFT JOIN cases c ON c.id = t.case_id WHERE t.id = 1"
+        )
+    )
+    if not rows:
+        return None
+    row: dict[str, Any] = rows[0]
+    return RunningTimer(
+        activity_id=row["activity_id"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        case_id=row["case_id"],
+        note=row["note"] or "",
+        activity_name=row["activity_name"],
+        case_reference=row["case_reference"],
+    )
+
+
+def stale_limit_hours(db: Database) -> float:
+    """How long a timer may run before it is asked about: the longest working day of the
+    Working week (its hours, or the usual day's span if longer) plus `STALE_MARGIN_HOURS`.
+
+    The default pattern (7.4 hours a day, 09:00 to 17:00) gives 10 hours.
+    """
+    pattern = get_pattern(db)
+    start, end = pattern.day_start, pattern.day_end
+    span = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) / 60
+    longest = max(max(pattern.hours), span)
+    return round(max(MIN_STALE_LIMIT_HOURS, longest + STALE_MARGIN_HOURS), 2)
+
+
+def is_stale(timer: RunningTimer, now: datetime, limit_hours: float) -> bool:
+    """Started on an earlier day, or running longer than the limit."""
+    return timer.started_at.date() < now.date() or now - timer.started_at > timedelta(
+        hours=limit_hours
+    )
+
+
+def stale_timer(
+    db: Database, now: datetime, limit_hours: float | None = None
+) -> RunningTimer | None:
+    """The running timer if it needs the practitioner to say what to keep, else None.
+
+    The one rule for the app and the command line: `limit_hours` defaults to
+    `stale_limit_hours(db)`."""
+    timer = get_timer(db)
+    if timer is None:
+        return None
+    limit = stale_limit_hours(db) if limit_hours is None else limit_hours
+    return timer if is_stale(timer, now, limit) else None
+
+
+def start_timer(
+    db: Database,
+    activity_id: int,
+    *,
+    now: datetime,
+    case_id: int | None = None,
+    note: str = "",
+    started_at: datetime | None = None,
+) -> TimeChange:
+    """Start timing; a running timer is stopped at the new start first (switching in one step)."""
+    started = _minute(started_at or now)
+    limit = stale_limit_hours(db)
+    problems = []
+    if started > now:
+        problems.append("A timer cannot start in the future.")
+    if now - started > timedelta(hours=limit):
+        problems.append(
+            f"A timer can start at most {hours_text(limit)} ago; log earlier time as an entry."
+        )
+    try:
+        get_activity(db, activity_id)
+    except KeyError:
+        problems.append("That activity no longer exists.")
+    if case_id is not None:
+        problems.extend(TimeStore(db).case_problems(case_id, started.date()))
+    message = identifier_message("note", note)
+    if message:
+        problems.append(message)
+    running = stale_timer(db, now, limit)
+    if running is not None:
+        problems.append(
+            f"The timer for {running.activity_name} has run since "
+            f"{running.started_at:%a %d %b %H:%M}; say what to keep of it first."
+        )
+    if problems:
+        raise ValidationError(problems)
+    change = TimeChange()
+    with db.atomic():
+        if get_timer(db) is not None:
+            change = stop_timer(db, now=now, at=started)
+        db.execute("DELETE FROM running_timer")
+        db["running_timer"].insert(
+            {
+                "id": 1,
+                "activity_id": activity_id,
+                "case_id": case_id,
+                "started_at": started.isoformat(timespec="minutes"),
+                "note": note.strip(),
+            }
+        )
+    return change
+
+
+def _pieces(timer: RunningTimer, end: datetime) -> list[TimeEntry]:
+    """The timed span cut at each midnight, so every entry lies within one day."""
+    pieces = []
+    cursor = _minute(timer.started_at)
+    while cursor < end:
+        midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0))
+        # An entry cannot end at 24:00, so a piece reaching midnight ends at 23:59.
+        piece_end = min(end, midnight - timedelta(minutes=1))
+        minutes = int((piece_end - cursor).total_seconds() // 60)
+        if minutes >= 1:
+            pieces.append(
+                TimeEntry(
+                    date=cursor.date(),
+                    minutes=minutes,
+                    activity_id=timer.activity_id,
+                    start=cursor.time(),
+                    end=piece_end.time(),
+                    case_id=timer.case_id,
+                    note=timer.note,
+                )
+            )
+        cursor = midnight
+    return pieces
+
+
+def stop_timer(
+    db: Database,
+    *,
+    now: datetime,
+    at: datetime | None = None,
+    keep: str | None = None,
+    trim: bool = False,
+) -> TimeChange:
+    """Stop and log the timer (at `at`, default now). A stale timer needs `keep`:
+    "all" (up to now), "until" (up to `at`) or "none" (log nothing)."""
+    timer = get_timer(db)
+    if timer is None:
+        raise ValidationError("No timer is running.")
+    if keep is not None and keep not in KEEP_CHOICES:
+        raise ValidationError("Choose to keep all, until a time, or none.")
+    if keep is None and at is None and is_stale(timer, now, stale_limit_hours(db)):
+        raise StaleTimerError(
+            f"The timer for {timer.activity_name} has run since "
+            f"{timer.started_at:%a %d %b %H:%M} ({timer.elapsed_minutes(now) // 60} hours). "
+            "Say what to keep: stop it at a time, keep all of it, or keep none."
+        )
+    if keep == "until" and at is None:
+        raise ValidationError("Say until when to keep the time.")
+    end = _minute(now if keep == "all" or at is None else at)
+    if keep != "none":
+        if end > _minute(now):
+            raise ValidationError("The timer cannot stop later than now.")
+        if end < timer.started_at:
+            raise ValidationError(
+                f"The timer started at {timer.started_at:%H:%M}; stop it after that."
+            )
+    store = TimeStore(db)
+    added: list[TimeEntry] = []
+    removed: list[TimeEntry] = []
+    with db.atomic():
+        if keep != "none":
+            for piece in _pieces(timer, end):
+                change = store.log_time(piece, trim=trim, today=now.date())
+                added.extend(change.added)
+                removed.extend(change.removed)
+        db.execute("DELETE FROM running_timer")
+    return TimeChange(tuple(added), tuple(removed), "Stop timer")
+
+
+def discard_timer(db: Database) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM running_timer")
+
+
+def _same_timer(a: RunningTimer, b: RunningTimer) -> bool:
+    """The same timing (names shown with it may have been renamed since)."""
+    return (a.activity_id, a.started_at, a.case_id, a.note) == (
+        b.activity_id,
+        b.started_at,
+        b.case_id,
+        b.note,
+    )
+
+
+def resume_timer(db: Database, timer: RunningTimer) -> bool:
+    """Put a stopped timer back running from its own start (undoing a stop).
+
+    Returns False, changing nothing, when another timer is running: that one is the
+    practitioner's latest intent and is never replaced without asking.
+    """
+    with db.atomic():
+        running = get_timer(db)
+        if running is not None:
+            return _same_timer(running, timer)
+        db["running_timer"].insert(
+            {
+                "id": 1,
+                "activity_id": timer.activity_id,
+                "case_id": timer.case_id,
+                "started_at": timer.started_at.isoformat(timespec="minutes"),
+                "note": timer.note,
+            }
+        )
+    return True
+
+
+def stop_resumed_timer(db: Database, timer: RunningTimer) -> bool:
+    """Stop `timer` without logging (redo logs its time again); False if it is not the one running."""
+    with db.atomic():
+        running = get_timer(db)
+        if running is None or not _same_timer(running, timer):
+            return False
+        db.execute("DELETE FROM running_timer")
+    return True

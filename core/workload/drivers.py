@@ -1,0 +1,89 @@
+"""What drives the estimate: cases grouped by type and risk level, and recent court reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.workload.estimate import Estimate
+
+_FRACTIONS = ((3 / 4, "three quarters"), (2 / 3, "two thirds"), (1 / 2, "half"),
+              (1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"))
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A group of cases (or the court reports) and its part of the workload points."""
+
+    label: str  # "3 licence cases at tier A"
+    count: int
+    points: float
+    share: float  # 0–1 of the workload points
+    case_type: str | None  # None for court reports
+    tier_letter: str | None  # "A"… with "S" appended for unsupervised tiers
+
+
+def share_words(share: float) -> str:
+    """0.34 -> 'about a third'; 0.12 -> 'about 12 percent'; 1 -> 'all'."""
+    if share >= 0.995:
+        return "all"
+    for value, words in _FRACTIONS:
+        if abs(share - value) <= 0.025:
+            return f"about {words}"
+    return f"about {max(1, round(share * 100))} percent"
+
+
+def group_label(count: int, case_type: str | None, t2a: bool, letter: str) -> str:
+    if case_type is None:
+        noun = "court report" if count == 1 else "court reports"
+        return f"{count} {noun} completed in the last 30 days"
+    kind = f"young adult (T2A) {case_type}" if t2a else case_type
+    noun = "case" if count == 1 else "cases"
+    if letter.endswith("S"):
+        return f"{count} {kind} {noun} at tier {letter[0]} (unsupervised)"
+    return f"{count} {kind} {noun} at tier {letter}"
+
+
+def drivers(est: Estimate, limit: int = 3) -> list[Driver]:
+    """The largest parts of the workload points, largest first; groups scoring 0 are left out."""
+    total = est.workload_points
+    if total <= 0:
+        return []
+    groups: dict[tuple[str, bool, str], list[float]] = {}
+    for case in est.cases:
+        if case.points <= 0:
+            continue
+        letter = case.tier[0] + ("S" if case.tier.endswith("S") else "")
+        groups.setdefault((case.case_type, case.t2a, letter), []).append(case.points)
+    found = [
+        Driver(group_label(len(pts), ct, t2a, letter), len(pts), sum(pts), sum(pts) / total,
+               ct, letter)
+        for (ct, t2a, letter), pts in groups.items()
+    ]
+    if est.report_points:
+        count = sum(r.count for r in est.reports)
+        found.append(Driver(group_label(count, None, False, ""), count, est.report_points,
+                            est.report_points / total, None, None))
+    found.sort(key=lambda d: -d.points)
+    return found[:limit]
+
+
+def driver_sentence(driver: Driver) -> str:
+    """'3 licence cases at tier A carry about a third of your estimate.'"""
+    verb = "carries" if driver.count == 1 else "carry"
+    return f"{driver.label} {verb} {share_words(driver.share)} of your estimate."
+
+
+def driver_sentences(est: Estimate, limit: int = 3) -> list[str]:
+    return [driver_sentence(d) for d in drivers(est, limit)]
+
+
+def all_driver_sentences() -> list[str]:
+    samples = [
+        Driver(group_label(n, ct, t2a, letter), n, 1.0, share, ct, letter)
+        for n, ct, t2a, letter, share in (
+            (3, "licence", False, "A", 0.33), (1, "community", False, "B", 0.12),
+            (2, "custody", True, "C", 0.5), (4, "community", False, "DS", 0.05),
+            (1, "licence", False, "B", 1.0), (2, None, False, "", 0.26),
+        )
+    ]
+    return [driver_sentence(d) for d in samples]

@@ -1,0 +1,340 @@
+"""The personal WMT estimate on a day: points held, points the hours allow, capacity and bands.
+
+Follows the published rules (see the "How is this worked out?" text in core.workload.method_text):
+
+    workload  = Σ tier points of cases active that day (× the warrant / unpaid-work share)
+              + report points for court reports completed in the 30 days up to the day
+    available = trunc(nominal target × (contracted − reduction hours) / default hours)
+    capacity  = workload / available × 100, one decimal place with halves up; none when
+                contracted − reductions ≤ 0, and none in a week with nothing active (a gap)
+
+The report window is inclusive: a report completed on `day` or up to 29 days before counts
+(30 calendar days in all); one completed 30 days before `day` no longer does.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import lru_cache
+from operator import attrgetter
+from typing import Callable, Mapping
+
+from sqlite_utils import Database
+
+from core.caseload.cases import CaseStore
+from core.common.dates import iso_week_label
+from core.workload.official import official_figures
+from core.caseload.models import Case, CourtReport, Profile, Reduction
+from core.workload.profile import get_profile
+from core.workload.reductions import list_reductions, list_reports
+from core.workload.weightings import Weightings, WeightingsTimeline, load_timeline
+
+REPORT_WINDOW_DAYS = 30
+CASELOAD_REFERENCE_FULL_TIME = 50  # cases, HMI: quality falls above 50
+NO_CAPACITY_GRADES = ("SPO",)  # managers have no capacity figure in the WMT
+
+# Bands and their edges, for the labelled scale a gauge draws (wording-and-gauge.md scales A, B).
+W_BANDS = ("W1", "W2", "W3", "W4", "W5")
+W_BAND_EDGES = (95.0, 100.0, 110.0, 120.0)  # W1 < 95 ≤ W2 ≤ 100 < W3 ≤ 110 < W4 ≤ 120 < W5
+C_BANDS = ("C1", "C2", "C3", "C4")
+C_BAND_EDGES = (0.8, 1.0, 1.2)  # cases ÷ reference: C1 < 0.8 ≤ C2 < 1.0 ≤ C3 ≤ 1.2 < C4
+OVERLOAD_PERCENT = 110.0
+_POINTS = attrgetter("points")
+
+
+@dataclass(frozen=True)
+class CasePoints:
+    """What one active case adds to the estimate, and why."""
+
+    reference: str
+    case_type: str
+    tier: str  # the tier held on the day
+    t2a: bool
+    state: str
+    column: str  # the weightings column used: "custody" for a young adult (T2A) case
+    base_points: int
+    share_percent: int  # 100 unless waiting on a warrant or with only unpaid work left
+    points: float
+
+
+@dataclass(frozen=True)
+class ReportPoints:
+    kind: str  # "standard" or "fast"
+    count: int
+    points_each: int
+    points: int
+
+
+@dataclass(frozen=True)
+class EstimateInputs:
+    """Everything the estimate reads, loaded once so many days can be worked out in memory."""
+
+    profile: Profile
+    cases: tuple[Case, ...]
+    reductions: tuple[Reduction, ...]
+    reports: tuple[CourtReport, ...]
+    timeline: WeightingsTimeline
+    official: Mapping[str, float] = field(default_factory=dict)  # ISO week -> official WMT %
+
+
+@dataclass(frozen=True)
+class Estimate:
+    as_of: date
+    week: str  # ISO week label, e.g. "2026-W48"
+    has_data: bool  # False when nothing was active: a gap in history, not a zero
+    grade: str
+    contracted_hours: float
+    reduction_hours: float
+    caseload_count: int
+    caseload_reference: float  # 50 × hours / 37, or the protected ceiling
+    caseload_reference_is_ceiling: bool
+    caseload_ratio: float
+    caseload_band: str  # C1–C4
+    cases: tuple[CasePoints, ...]
+    reports: tuple[ReportPoints, ...]
+    case_points: float
+    report_points: int
+    workload_points: float
+    available_points: int
+    capacity_percent: float | None  # None: no data, or no capacity figure (no_capacity_reason)
+    workload_band: str | None  # W1–W5, None without a capacity figure
+    no_capacity_reason: str | None  # "no_hours" (reductions cover the hours) or "grade" (SPO)
+    extra_hours_per_week: float | None  # to the nearest half hour; 0 when work fits
+    spare_hours_per_week: float | None  # to the nearest half hour; 0 when over
+    reductions: tuple[Reduction, ...]
+    weightings: Weightings
+
+    @property
+    def available_hours(self) -> float:
+        return self.contracted_hours - self.reduction_hours
+
+    @property
+    def over_110(self) -> bool:
+        """Over 110%: the HMPPS line for an excessive workload when it lasts 4 weeks."""
+        cap = self.capacity_percent
+        return self.has_data and cap is not None and cap > OVERLOAD_PERCENT
+
+    @property
+    def caseload_over(self) -> bool:
+        return self.has_data and self.caseload_band == "C4"
+
+
+def load_inputs(db: Database) -> EstimateInputs:
+    return EstimateInputs(
+        profile=get_profile(db),
+        cases=tuple(CaseStore(db).list_cases("all")),
+        reductions=tuple(list_reductions(db)),
+        reports=tuple(list_reports(db)),
+        timeline=load_timeline(db),
+        official=official_figures(db),
+    )
+
+
+def workload_band(capacity: float | None) -> str | None:
+    if capacity is None:
+        return None
+    if capacity < W_BAND_EDGES[0]:
+        return "W1"
+    # Upper edges are inclusive: exactly 100% is Fully committed, exactly 110% is Stretched.
+    for band, edge in zip(W_BANDS[1:], W_BAND_EDGES[1:]):
+        if capacity <= edge:
+            return band
+    return "W5"
+
+
+def caseload_band(count: int, reference: float | Fraction) -> str:
+    """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises."""
+    ratio = Fraction(count) / Fraction(reference)
+    low, full, high = (Fraction(str(edge)) for edge in C_BAND_EDGES)
+    if ratio < low:
+        return "C1"
+    if ratio < full:
+        return "C2"
+    return "C3" if ratio <= high else "C4"
+
+
+def capacity_of(workload: float, available: int) -> float:
+    """Workload as a percentage of available points, one decimal place, halves rounded up
+    (Python's round() would take 29.25 down to 29.2; the app never rounds load down)."""
+    exact = Decimal(workload) * 100 / Decimal(available)
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def to_half_hour(hours: float) -> float:
+    """Nearest half hour, halves rounded up (never down)."""
+    return math.floor(hours * 2 + 0.5) / 2
+
+
+def _case_points(case: Case, day: date, w: Weightings, tier: str | None = None) -> CasePoints:
+    tier = case.tier_on(day) if tier is None else tier
+    base = w.points_for(case.case_type, tier, case.t2a)
+    share = w.share_for(case.state)
+    return CasePoints(
+        reference=case.reference,
+        case_type=case.case_type,
+        tier=tier,
+        t2a=case.t2a,
+        state=case.state,
+        column=w.column_for(case.case_type, case.t2a),
+        base_points=base,
+        share_percent=share,
+        points=base if share == 100 else base * share / 100,
+    )
+
+
+def _report_points(
+    reports: tuple[CourtReport, ...], day: date, w: Weightings
+) -> tuple[ReportPoints, ...]:
+    start = day - timedelta(days=REPORT_WINDOW_DAYS - 1)
+    result = []
+    for kind in ("standard", "fast"):
+        count = sum(1 for r in reports if r.kind == kind and start <= r.completed_date <= day)
+        if count:
+            each = w.report_points[kind]
+            result.append(ReportPoints(kind, count, each, each * count))
+    return tuple(result)
+
+
+def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
+    """The estimate as it stood on `day`, with the tiers, reductions and weightings of that day."""
+    inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
+    w = inputs.timeline.as_of(day)
+    active = [_case_points(c, day, w) for c in inputs.cases if c.is_active_on(day)]
+    reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
+    return _estimate(inputs.profile, day, w, active, _report_points(inputs.reports, day, w),
+                     reductions)
+
+
+def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoints],
+              reports: tuple[ReportPoints, ...], reductions: tuple[Reduction, ...]) -> Estimate:
+    """The estimate from what was held on `day` (active cases in the inputs' order)."""
+    hours = w.default_hours if profile.contracted_hours is None else profile.contracted_hours
+    # Largest first; equal points keep the inputs' order (a reversed sort is stable too).
+    cases = tuple(sorted(active, key=_POINTS, reverse=True))
+    case_points = sum(p.points for p in cases)
+    report_points = sum(r.points for r in reports)
+    workload = case_points + report_points
+    reduction_hours = sum(r.hours_for(hours) for r in reductions)
+
+    no_capacity_reason = None
+    available = 0
+    if profile.grade in NO_CAPACITY_GRADES:
+        no_capacity_reason = "grade"
+    elif hours - reduction_hours <= 0:
+        no_capacity_reason = "no_hours"
+    else:
+        available = math.trunc(w.nominal_target * (hours - reduction_hours) / w.default_hours)
+        if available <= 0:  # a sliver of hours that buys no whole point
+            no_capacity_reason = "no_hours"
+    capacity = extra = spare = None
+    has_data = bool(active or reports)
+    if no_capacity_reason is None and has_data:  # a week with nothing held is a gap, not 0%
+        capacity = capacity_of(workload, available)
+        difference = (workload - available) / w.points_per_hour
+        extra = to_half_hour(max(difference, 0.0))
+        spare = to_half_hour(max(-difference, 0.0))
+
+    ceiling = profile.protected_ceiling
+    reference, ratio, band = _caseload(ceiling, hours, w.default_hours, len(active))
+    return Estimate(
+        as_of=day,
+        week=iso_week_label(day),
+        has_data=has_data,
+        grade=profile.grade,
+        contracted_hours=hours,
+        reduction_hours=reduction_hours,
+        caseload_count=len(active),
+        caseload_reference=reference,
+        caseload_reference_is_ceiling=bool(ceiling),
+        caseload_ratio=ratio,
+        caseload_band=band,
+        cases=cases,
+        reports=reports,
+        case_points=case_points,
+        report_points=report_points,
+        workload_points=workload,
+        available_points=available,
+        capacity_percent=capacity,
+        workload_band=workload_band(capacity),
+        no_capacity_reason=no_capacity_reason,
+        extra_hours_per_week=extra,
+        spare_hours_per_week=spare,
+        reductions=reductions,
+        weightings=w,
+    )
+
+
+@lru_cache(maxsize=512)
+def _caseload(ceiling: int | None, hours: float, default_hours: float,
+              count: int) -> tuple[float, float, str]:
+    """Reference, ratio and band; the same few counts recur week after week, so kept."""
+    exact = (Fraction(ceiling) if ceiling
+             else CASELOAD_REFERENCE_FULL_TIME * Fraction(hours) / Fraction(default_hours))
+    reference = float(exact)
+    return reference, count / reference, caseload_band(count, exact)
+
+
+def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[Estimate]:
+    """Many days from one load of the inputs (what weekly history uses).
+
+    The same results as `estimate_as_of` for each day, but the per-case work that does not
+    change from day to day (sorting tier histories, pricing a tier) is done once.
+    """
+    inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    # Only cases held at some point in the span; the inputs' order is kept (ties sort stably).
+    held = [(c, c.start_date, c.closed_date, _tier_lookup(c, first, last)) for c in inputs.cases
+            if c.start_date <= last and (c.closed_date is None or c.closed_date > first)]
+    priced: dict[tuple[int, str, int], CasePoints] = {}
+    report_days = {kind: sorted(r.completed_date for r in inputs.reports if r.kind == kind)
+                   for kind in ("standard", "fast")}
+    result = []
+    for day in days:
+        w = inputs.timeline.as_of(day)
+        active = []
+        for index, (case, start, closed, tier_on) in enumerate(held):
+            if start <= day and (closed is None or closed > day):
+                tier = tier_on if isinstance(tier_on, str) else tier_on(day)
+                key = (index, tier, id(w))
+                points = priced.get(key)
+                if points is None:
+                    points = priced[key] = _case_points(case, day, w, tier)
+                active.append(points)
+        reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
+        result.append(_estimate(inputs.profile, day, w, active,
+                                _counted_reports(report_days, day, w), reductions))
+    return result
+
+
+def _tier_lookup(case: Case, first: date, last: date) -> str | Callable[[date], str]:
+    """`case.tier_on` with the history sorted once (the last change on or before the day);
+    just the tier when it does not change between `first` and `last`."""
+    history = sorted(case.tier_history, key=lambda c: c.from_date)
+    if not history:
+        return case.tier
+    starts = [c.from_date for c in history]
+    tiers = [c.tier for c in history]
+    if not any(first < start <= last for start in starts):
+        return tiers[max(bisect_right(starts, first) - 1, 0)]
+    return lambda day: tiers[max(bisect_right(starts, day) - 1, 0)]
+
+
+def _counted_reports(report_days: dict[str, list[date]], day: date,
+                     w: Weightings) -> tuple[ReportPoints, ...]:
+    """`_report_points` from completion dates sorted by kind."""
+    start = day - timedelta(days=REPORT_WINDOW_DAYS - 1)
+    result = []
+    for kind in ("standard", "fast"):
+        dates = report_days[kind]
+        count = bisect_right(dates, day) - bisect_left(dates, start)
+        if count:
+            each = w.report_points[kind]
+            result.append(ReportPoints(kind, count, each, each * count))
+    return tuple(result)

@@ -1,0 +1,107 @@
+"""The "How is this worked out?" page: method, numbers used, thresholds, where to find support."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.workload.estimate import REPORT_WINDOW_DAYS
+from core.workload.weightings import Weightings, is_published_default, published_defaults
+
+
+@dataclass(frozen=True)
+class MethodSection:
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def method_sections(weightings: Weightings | None = None) -> list[MethodSection]:
+    """The page, section by section, with the weightings in force (default: the published)."""
+    w = weightings or published_defaults()
+    std, fast = w.report_points["standard"], w.report_points["fast"]
+    if is_published_default(w):
+        numbers = (f"The numbers used are the {w.label}. They were published in {w.published}. "
+                   f"Source: {w.source}. "
+                   "You can change any of them in Settings, from a date, and restore them in "
+                   "one step.")
+    else:
+        numbers = (f"Some numbers have been changed in Settings from the {w.label} "
+                   f"({w.published}). Weeks before a change keep the numbers in force then.")
+    return [
+        MethodSection("What this is", (
+            "This is the app's own estimate, worked out from the cases, hours and reductions you "
+            "have entered, following the published rules of the probation Workload Measurement "
+            "Tool. It is not the official figure. If your manager gives you the official "
+            "percentage for a week, you can enter it and see both side by side.",
+        )),
+        MethodSection("Points for the work you hold", (
+            "Each case that is open on the day scores the points for its case type and the tier "
+            "it held that day. A young adult (T2A) case uses the custody column. An untiered case "
+            "scores nothing, and a closed or transferred case scores nothing from the day it "
+            f"closed. A case only waiting on an active warrant keeps {w.warrant_share}% of its "
+            f"points; a case with only unpaid work left keeps {w.unpaid_work_share}%.",
+            f"Each standard court report completed in the last {REPORT_WINDOW_DAYS} days adds "
+            f"{std} points and each fast report adds {fast} points. The {REPORT_WINDOW_DAYS} days "
+            "include the day itself.",
+        )),
+        MethodSection("Points your hours allow", (
+            f"A full-time week of {_n(w.default_hours)} hours is worth {w.nominal_target} points, "
+            f"about {_n(w.points_per_hour)} points an hour. Your available points are "
+            f"{w.nominal_target} times your contracted hours less the weekly hours of any "
+            f"reductions in force, divided by {_n(w.default_hours)}, with the fraction dropped.",
+            "When reductions cover all of your contracted hours, no capacity is expected of you "
+            "that week, and the app says so instead of showing a figure. Senior probation "
+            "officers have no capacity figure in the tool.",
+        )),
+        MethodSection("Capacity and hours", (
+            "Capacity is your workload points as a percentage of your available points, to one "
+            "decimal place. The app shows it as hours: the difference in points divided by "
+            f"about {_n(w.points_per_hour)} points an hour, to the nearest half hour.",
+        )),
+        MethodSection("Time already allowed for", (
+            "The tool assumes 16% of working time is non-attributable (travel, computer "
+            "problems, supervision, comfort breaks) and 20% is non-effective (holidays, "
+            "sickness, training). Both are already inside the nominal target of "
+            f"{w.nominal_target} points, so the app does not take them off a second time.",
+        )),
+        MethodSection("The numbers used", (numbers,)),
+        MethodSection("Where the bands come from", (
+            "Caseload: HM Inspectorate of Probation found quality falls when practitioners hold "
+            "more than 50 cases, and staff and managers agreed that 50 to 60 cases is the most "
+            "that can be managed well. The app scales these by your contracted hours, or uses a "
+            "protected ceiling agreed with your manager.",
+            "Weighted workload: the classic tool treats 90 to 110% as the target range. HMPPS "
+            "defined more than 110% for four consecutive weeks as an excessive workload in 2021. "
+            "120% on average was accepted as too high, and the national average was about 117 "
+            "to 120% in 2023 to 2024. The allocation tool, Manage a Workforce, marks 100% and "
+            "over.",
+            "A week's figure is the estimate on that week's Friday. A week with no active cases "
+            "is left as a gap, not counted as a zero.",
+        )),
+        MethodSection("What the estimate does not see", (
+            "Practitioners told inspectors the tool misses parole reports, risk assessments such "
+            "as ARMS, recall reviews, covering for absent colleagues, one-to-one work where no "
+            "programme is available, rural travel, inductions and reception duty. Your logged "
+            "time shows this work beside the estimate.",
+        )),
+        MethodSection("Support", (
+            "A heavy workload reflects demand on the service, not your effort. Supervision is "
+            "the usual place to raise it. Support is also there outside supervision: the "
+            "employee assistance programme, occupational health, your trade union and your GP.",
+        )),
+    ]
+
+
+def method_text(weightings: Weightings | None = None) -> str:
+    """The whole page as plain text (for the command line and exports)."""
+    return "\n\n".join(
+        section.title + "\n" + "\n".join(section.paragraphs)
+        for section in method_sections(weightings)
+    )
+
+
+def all_method_sentences() -> list[str]:
+    return [p for s in method_sections() for p in (s.title, *s.paragraphs)]

@@ -1,0 +1,157 @@
+"""Reductions agreed with a manager, and court reports completed: both dated, both kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from core.common.dates import add_months, from_iso, to_iso
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message
+from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
+
+
+@dataclass(frozen=True)
+class ReductionReason:
+    """A reason from the published WMT list (2021 published defaults)."""
+
+    label: str
+    default_percent: float | None = None  # % of contracted hours, where the list has one
+    auto_end_months: int | None = None
+    max_percent: float | None = None  # a cap on what the user may enter
+
+
+PUBLISHED_REASONS: tuple[ReductionReason, ...] = (
+    ReductionReason("PQiP trainee, first 6 months", 80, 6),
+    ReductionReason("PQiP trainee, 6-12 months", 60, 6),
+    ReductionReason("PQiP trainee, 12-18 months", 40, 6),
+    ReductionReason("Newly qualified officer", 20, 9),
+    ReductionReason("PSO learning and development", 20, 6),
+    ReductionReason("Vocational qualification level 3", 5, 6),
+    ReductionReason("Level 4/5 access", 10, 6),
+    ReductionReason("Maternity / adoption leave", 100, 6),
+    ReductionReason("Long-term sickness", 100),
+    ReductionReason("Special leave", 100),
+    ReductionReason("Other paid or unpaid leave", 100),
+    ReductionReason("Trade union facility time", max_percent=50),
+    ReductionReason("Single point of contact lead", max_percent=5),
+    ReductionReason("Disability"),
+    ReductionReason("Phased return"),
+    ReductionReason("Pregnancy"),
+    ReductionReason("Co-worked cases"),
+    ReductionReason("Group work"),
+    ReductionReason("Court duty"),
+    ReductionReason("Split role"),
+    ReductionReason("Protected caseload"),
+    ReductionReason("Other"),
+)
+_BY_LABEL = {r.label.lower(): r for r in PUBLISHED_REASONS}
+
+
+def published_reason(label: str) -> ReductionReason | None:
+    return _BY_LABEL.get(label.strip().lower())
+
+
+def automatic_end(reason: str, start: date) -> date | None:
+    """The end date the published list gives this reason, counted from its start; None if open."""
+    known = published_reason(reason)
+    if known is None or known.auto_end_months is None:
+        return None
+    return add_months(start, known.auto_end_months)
+
+
+def reduction_problems(reduction: Reduction, contracted_hours: float) -> list[str]:
+    problems = []
+    if not reduction.reason.strip():
+        problems.append("Give a reason for the reduction.")
+    elif len(reduction.reason) > 80:
+        problems.append("Keep the reason to 80 characters or fewer.")
+    else:
+        message = identifier_message("reason", reduction.reason)
+        if message:
+            problems.append(message)
+    has_hours = reduction.hours_per_week is not None
+    has_percent = reduction.percent is not None
+    if has_hours == has_percent:
+        problems.append("Give the reduction either in hours a week or as a % of contracted hours.")
+    if has_hours and not (0 < reduction.hours_per_week <= contracted_hours):  # type: ignore[operator]
+        problems.append(
+            f"Hours a week must be more than 0 and no more than your {contracted_hours:g} "
+            "contracted hours."
+        )
+    if has_percent and not (0 < reduction.percent <= 100):  # type: ignore[operator]
+        problems.append("A percentage must be more than 0 and at most 100.")
+    known = published_reason(reduction.reason)
+    if known and known.max_percent is not None and not problems:
+        pct = reduction.percent
+        if pct is None:
+            pct = 100.0 * (reduction.hours_per_week or 0) / contracted_hours
+        if pct > known.max_percent + 1e-9:
+            problems.append(
+                f"{known.label} is capped at {known.max_percent:g}% of contracted hours "
+                f"({contracted_hours * known.max_percent / 100:g} hours a week)."
+            )
+    if reduction.end_date and reduction.end_date < reduction.start_date:
+        problems.append("The end date is before the start date.")
+    return problems
+
+
+def add_reduction(db: Database, reduction: Reduction, contracted_hours: float) -> Reduction:
+    if reduction.end_date is None:
+        reduction.end_date = automatic_end(reduction.reason, reduction.start_date)
+    problems = reduction_problems(reduction, contracted_hours)
+    if problems:
+        raise ValidationError(problems)
+    row_id = db["reductions"].insert(
+        {
+            "reason": reduction.reason.strip(),
+            "hours_per_week": reduction.hours_per_week,
+            "percent": reduction.percent,
+            "start_date": reduction.start_date.isoformat(),
+            "end_date": to_iso(reduction.end_date),
+        }
+    ).last_pk
+    reduction.id = int(row_id)
+    return reduction
+
+
+def list_reductions(db: Database) -> list[Reduction]:
+    return [
+        Reduction(
+            id=r["id"],
+            reason=r["reason"],
+            hours_per_week=r["hours_per_week"],
+            percent=r["percent"],
+            start_date=date.fromisoformat(r["start_date"]),
+            end_date=from_iso(r["end_date"]),
+        )
+        for r in db.query("SELECT * FROM reductions ORDER BY start_date, id")
+    ]
+
+
+def delete_reduction(db: Database, reduction_id: int) -> None:
+    db.execute("DELETE FROM reductions WHERE id = ?", [reduction_id])
+
+
+def add_report(db: Database, kind: str, completed: date) -> CourtReport:
+    if kind not in REPORT_KINDS:
+        raise ValidationError("A court report is either standard or fast.")
+    if completed > date.today():
+        raise ValidationError("A completed report cannot be dated in the future.")
+    row_id = db["court_reports"].insert(
+        {"kind": kind, "completed_date": completed.isoformat()}
+    ).last_pk
+    return CourtReport(kind, completed, int(row_id))
+
+
+def list_reports(db: Database) -> list[CourtReport]:
+    return [
+        CourtReport(r["kind"], date.fromisoformat(r["completed_date"]), r["id"])
+        for r in db.query("SELECT * FROM court_reports ORDER BY completed_date, id")
+    ]
+
+
+def delete_report(db: Database, report_id: int) -> None:
+    db.execute("DELETE FROM court_reports WHERE id = ?", [report_id])

@@ -1,0 +1,366 @@
+"""Every sentence the app says about load: bands, hours, trend, recovery, sustained overload, gauge.
+
+Rules (wording-and-gauge.md): name the load, not the person; calm; units spelled out; every
+heavy state offers one optional action, "Add to supervision notes"; spare time is never framed as
+room for more cases. `all_sentences()` walks every sentence this module can produce, for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from core.workload.estimate import Estimate, workload_band
+from core.workload.history import HEAVIER_RUN_WORDS, WeekSummary
+
+ADD_TO_NOTES = "Add to supervision notes"
+NOT_NOW = "Not now"
+WHAT_DOES_THIS_MEAN = "What does this mean?"
+HEAVY_BANDS = ("W3", "W4", "W5", "C4")  # the states that offer ADD_TO_NOTES
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Words:
+    headline: str
+    body: str
+    action: str | None = None  # ADD_TO_NOTES for every heavy state
+
+
+W_HEADLINES = {
+    "W1": "Some capacity",
+    "W2": "Fully committed",
+    "W3": "Stretched",
+    "W4": "Over capacity",
+    "W5": "Well over capacity",
+}
+C_WORDS = {
+    "C1": Words("Lighter caseload",
+                "Your caseload is below the level inspectors link with pressure on quality."),
+    "C2": Words("Steady caseload",
+                "Your caseload is within the range inspectors found can be managed well."),
+    "C3": Words("Full caseload",
+                "Your caseload is at the level most practitioners and managers see as the most "
+                "that can be managed well."),
+    "C4": Words("Above a manageable caseload",
+                "Your caseload is above the level inspectors consider manageable: more than 60 "
+                "cases (full-time equivalent) is too many to manage well. This reflects demand "
+                "on the service, not your effort.", ADD_TO_NOTES),
+}
+NO_DATA = Words("No estimate yet",
+                "There are no active cases on this date, so there is nothing to estimate. "
+                "Add your cases and hours to see the estimate.")
+NO_HOURS = Words("No capacity expected this week",
+                 "No capacity is expected of you this week, because your reductions cover all "
+                 "of your contracted hours.")
+NO_GRADE = Words("No capacity figure",
+                 "The workload tool gives senior probation officers no capacity figure, so only "
+                 "the caseload is described.")
+RECOVERY = "Back under 110% this week. It may help to note what made the difference."
+
+
+def number(value: float) -> str:
+    """114.3 -> '114.3', 114.0 -> '114', 4.5 -> '4.5'."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def day_words(day: date, today: date | None = None) -> str:
+    """'3 March', with the year when it is not the year of `today`."""
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return text if today is None or today.year == day.year else f"{text} {day.year}"
+
+
+def hours_phrase(hours: float, kind: str, about: bool = True) -> str:
+    """'about 4 extra hours a week', 'half an hour spare a week', 'less than half an hour…'."""
+    if hours < 0.5:
+        return f"less than half an hour {kind} a week"
+    lead = "about " if about else ""
+    if hours == 0.5:
+        return f"{lead}half an hour {kind} a week"
+    unit = "hour" if hours == 1 else "hours"
+    return f"{lead}{number(hours)} {kind} {unit} a week"
+
+
+def band_words(band: str, extra: float = 0.0, spare: float = 0.0) -> Words:
+    """Headline, body and action for a weighted band, with hours to the nearest half hour."""
+    headline = W_HEADLINES[band]
+    if band == "W1":
+        body = "Your estimated work fits within your available hours."
+        if spare >= 0.5:
+            body += (f" That leaves {hours_phrase(spare, 'spare')}, which the work the estimate "
+                     "does not count, such as travel and covering for colleagues, often fills.")
+        return Words(headline, body)
+    if band == "W2":
+        return Words(headline, "Your estimated work roughly matches your available hours.")
+    more = hours_phrase(extra, "extra")
+    if band == "W3":
+        body = f"Your estimated work is a little more than your available hours, {more}."
+    elif band == "W4":
+        body = (f"Your estimated work is more than your available hours, {more}. HMPPS treats "
+                "more than 110% for 4 weeks in a row as an excessive workload.")
+    else:
+        body = (f"Your estimated work comes to roughly six days for a five-day week, or more: "
+                f"{more}. This is not something you are expected to absorb alone.")
+    return Words(headline, body, ADD_TO_NOTES)
+
+
+def workload_words(est: Estimate) -> Words:
+    if not est.has_data:
+        return NO_DATA
+    if est.no_capacity_reason == "grade":
+        return NO_GRADE
+    if est.workload_band is None:
+        return NO_HOURS
+    return band_words(est.workload_band, est.extra_hours_per_week or 0.0,
+                      est.spare_hours_per_week or 0.0)
+
+
+def caseload_words(est: Estimate) -> Words:
+    return C_WORDS[est.caseload_band]
+
+
+def caseload_figures(count: int, hours: float, reference: float, ceiling: bool,
+                     default_hours: float = 37.0) -> str:
+    """'45 cases, against a reference of 50 cases (full-time equivalent).' and variants."""
+    cases = f"{count} case" if count == 1 else f"{count} cases"
+    if ceiling:
+        return (f"{cases}, against a protected ceiling of {number(reference)} cases agreed with "
+                "your manager.")
+    if hours == default_hours:
+        return f"{cases}, against a reference of {number(reference)} cases (full-time equivalent)."
+    fte = count * default_hours / hours
+    return (f"{cases} on {number(hours)} hours a week, about {number(fte)} cases "
+            f"(full-time equivalent), against a reference of {number(reference)} cases.")
+
+
+def figures_sentence(workload: float, available: int, capacity: float | None,
+                     contracted: float, reductions: float) -> str:
+    """The numbers behind the words, for 'Show figures' and the command line."""
+    left = max(contracted - reductions, 0)
+    hours = f"{number(left)} of {number(contracted)} contracted hours a week"
+    if reductions:
+        hours += f", after {number(reductions)} hours of reductions"
+    if capacity is None:
+        return f"{number(workload)} workload points; no available points ({hours})."
+    return (f"{number(workload)} workload points against {available} available points "
+            f"({hours}): {number(capacity)} percent.")
+
+
+def trend_sentence(trend: str | None, heavier_weeks: int = 0) -> str | None:
+    if trend is None:
+        return None
+    if trend == "heavier":
+        if heavier_weeks >= HEAVIER_RUN_WORDS:
+            return f"Heavier for {heavier_weeks} weeks running."
+        return "Heavier than last week."
+    return "Lighter than last week." if trend == "lighter" else "About the same as last week."
+
+
+def recent_sentence(over: int, counted: int) -> str | None:
+    """'Over capacity for 2 of the last 4 weeks.' (weeks over 110%); None when there were none."""
+    if over <= 0:
+        return None
+    if counted <= 1:
+        return "Over capacity this week."
+    return f"Over capacity for {over} of the last {counted} weeks."
+
+
+def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
+                 figures: bool = True) -> str:
+    """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
+
+    Without figures the range is said in band words, as the gauge does until "Show figures".
+    """
+    gap_text = "" if not gaps else (" 1 week had no data." if gaps == 1
+                                    else f" {gaps} weeks had no data.")
+    if low is None or high is None:
+        return f"There are no weekly estimates to show for the last {weeks} weeks." + gap_text
+    if figures:
+        spread = (f"was {number(low)} percent of available hours" if low == high
+                  else f"ranged from {number(low)} to {number(high)} percent of available hours")
+    else:
+        lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
+        spread = (f"was {lightest} every week" if lightest == heaviest
+                  else f"ranged from {lightest} to {heaviest}")
+    over_text = "none of them" if over == 0 else f"{over} of them"
+    return (f"Over the last {weeks} weeks the estimate {spread}, and was over 110% in "
+            f"{over_text}.{gap_text}")
+
+
+def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
+    values = [s.estimate.capacity_percent for s in summaries
+              if s.has_data and s.estimate.capacity_percent is not None]
+    return history_text(
+        len(summaries),
+        min(values) if values else None,
+        max(values) if values else None,
+        sum(1 for f in values if f > 110),
+        sum(1 for s in summaries if not s.has_data),
+        figures,
+    )
+
+
+def weeks_over_line(over: int, counted: int) -> str:
+    """The supervision summary's line: 'Weeks over 110%: 3 of the last 4'."""
+    return f"Weeks over 110%: {over} of the last {counted}"
+
+
+def official_sentence(official: float, estimate: float | None) -> str:
+    given = f"The official workload figure your manager gave for this week is {number(official)}"
+    if estimate is None or abs(official - estimate) < 0.5:
+        return f"{given} percent."
+    return f"{given} percent; this app's estimate is {number(estimate)} percent."
+
+
+def sustained_text(start: date, weeks: int, weighted: bool, caseload: bool,
+                   today: date | None = None) -> str:
+    """The calm panel shown once per episode of sustained overload."""
+    since = f"for {weeks} weeks in a row (since {day_words(start, today)})"
+    if weighted:
+        text = (f"Your workload has been over capacity {since}. HMPPS treats more than 110% for "
+                "four consecutive weeks as an excessive workload, and there is guidance for "
+                "managers and staff when this happens.")
+        if caseload:
+            text += " Your caseload has also been above a manageable level."
+    else:
+        text = (f"Your caseload has been above a manageable level {since}. Inspectors consider "
+                "more than 60 cases (full-time equivalent) too many to manage well.")
+    return (text + " It reflects demand on the service, not your effort. It may help to raise "
+            "it at your next supervision.")
+
+
+def gauge_text(headline: str, capacity: float | None, extra: float, spare: float,
+               trend: str | None, recent: str | None, body: str = "") -> str:
+    """One plain sentence for screen readers: words first, then the number."""
+    if capacity is None:
+        first = f"{headline}. {body}".strip()
+    else:
+        if extra > 0 or headline in (W_HEADLINES["W3"], W_HEADLINES["W4"], W_HEADLINES["W5"]):
+            hours = hours_phrase(extra, "extra", about=False)
+        elif spare > 0:
+            hours = hours_phrase(spare, "spare", about=False)
+        else:
+            hours = "within half an hour of available hours"
+        first = f"{headline}, about {number(capacity)} percent of available hours, {hours}."
+    return " ".join(part for part in (first, trend, recent) if part)
+
+
+def _heavy_headline(words: Words, case_words: Words) -> str:
+    """The headline(s) that made the state heavy: weighted, caseload, or both."""
+    heavy = [w.headline for w in (words, case_words) if w.action]
+    return "; ".join(heavy) if heavy else words.headline
+
+
+def supervision_note(headline: str, week: str, figures: str, sustained: str | None) -> str:
+    """Default text for 'Add to supervision notes' from a heavy state; the user can edit it."""
+    text = f"Workload, week {week}: {headline}. {figures}"
+    if sustained:
+        text += " This has lasted four weeks or more; I would like to discuss what could change."
+    else:
+        text += " I would like to discuss what could change."
+    return text
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """Everything the Overview (and `status`) says for one week, in reading order."""
+
+    headline: str
+    body: str
+    action: str | None  # ADD_TO_NOTES when the weighted band is heavy
+    caseload_headline: str
+    caseload_body: str
+    caseload_action: str | None  # ADD_TO_NOTES at band C4
+    caseload_figures: str
+    figures: str  # the numbers, shown under "Show figures"
+    trend: str | None
+    recovery: str | None
+    recent: str | None  # "Over capacity for 2 of the last 4 weeks."
+    official: str | None
+    sustained: str | None  # the panel text while an episode lasts
+    gauge_description: str  # accessible description of the weighted gauge, words first
+    caseload_description: str  # the same for the caseload gauge
+    supervision_note: str  # default text offered with ADD_TO_NOTES
+
+
+def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords:
+    est = summary.estimate
+    words, case_words = workload_words(est), caseload_words(est)
+    trend = trend_sentence(summary.trend, summary.heavier_weeks)
+    recent = recent_sentence(summary.weeks_over_110, summary.weeks_counted)
+    episode = summary.sustained
+    sustained = (sustained_text(episode.start, episode.weeks, episode.weighted, episode.caseload,
+                                today or est.as_of) if episode else None)
+    case_figures = caseload_figures(est.caseload_count, est.contracted_hours,
+                                    est.caseload_reference, est.caseload_reference_is_ceiling,
+                                    est.weightings.default_hours)
+    figures = figures_sentence(est.workload_points, est.available_points, est.capacity_percent,
+                               est.contracted_hours, est.reduction_hours)
+    gauge = gauge_text(words.headline, est.capacity_percent, est.extra_hours_per_week or 0.0,
+                       est.spare_hours_per_week or 0.0, trend, recent, words.body)
+    return StatusWords(
+        headline=words.headline,
+        body=words.body,
+        action=words.action,
+        caseload_headline=case_words.headline,
+        caseload_body=case_words.body,
+        caseload_action=case_words.action,
+        caseload_figures=case_figures,
+        figures=figures,
+        trend=trend,
+        recovery=RECOVERY if summary.recovered else None,
+        recent=recent,
+        official=(official_sentence(summary.official_percent, est.capacity_percent)
+                  if summary.official_percent is not None else None),
+        sustained=sustained,
+        gauge_description=gauge,
+        caseload_description=f"{case_words.headline}. {case_figures}",
+        supervision_note=supervision_note(_heavy_headline(words, case_words), est.week, figures,
+                                          sustained),
+    )
+
+
+def all_sentences() -> list[str]:
+    """Every text the wording code can produce, with sample values (for tests and review)."""
+    from core.workload.drivers import all_driver_sentences
+    from core.workload.method_text import all_method_sentences
+    from core.workload.what_if import all_what_if_sentences
+
+    texts: list[str] = [ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN, RECOVERY]
+    for words in (NO_DATA, NO_HOURS, NO_GRADE, *C_WORDS.values()):
+        texts += [words.headline, words.body]
+    # A capacity typical of each band, and the extra (+) or spare (-) hours that go with it.
+    samples = {"W1": (88.0, -4.5), "W2": (99.2, -0.5), "W3": (104.5, 2.5), "W4": (114.0, 4.0),
+               "W5": (126.0, 15.5)}
+    for band, (capacity, difference) in samples.items():
+        for hours in (0.0, 0.5, 1.0, abs(difference)):
+            words = band_words(band, extra=hours, spare=hours)
+            texts += [words.headline, words.body]
+        extra, spare = max(difference, 0.0), max(-difference, 0.0)
+        words = band_words(band, extra, spare)
+        for trend in ("lighter", "same", "heavier"):
+            texts.append(gauge_text(words.headline, capacity, extra, spare,
+                                    trend_sentence(trend), recent_sentence(2, 4)))
+    for words in (NO_DATA, NO_HOURS, NO_GRADE):
+        texts.append(gauge_text(words.headline, None, 0, 0, None, None, words.body))
+    for trend in ("lighter", "same", "heavier", None):
+        for run in (0, 1, 2, 3, 5):
+            texts.append(trend_sentence(trend, run) or "")
+    texts += [recent_sentence(k, n) or "" for n in (1, 2, 4) for k in range(n + 1)]
+    for figures in (True, False):
+        texts += [history_text(12, 104.5, 131.2, 5, 0, figures),
+                  history_text(8, 98.0, 98.0, 0, 1, figures),
+                  history_text(12, None, None, 0, 3, figures),
+                  history_text(4, 100.0, 112.0, 1, 2, figures)]
+    texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2)]
+    texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),
+              caseload_figures(1, 37, 35, True)]
+    texts += [figures_sentence(2300, 1999, 115.1, 37, 3), figures_sentence(500, 0, None, 37, 37)]
+    for weighted, caseload in ((True, False), (False, True), (True, True)):
+        panel = sustained_text(date(2026, 3, 3), 4, weighted, caseload, date(2026, 3, 30))
+        texts.append(panel)
+        texts.append(supervision_note("Over capacity", "2026-W13", "Figures.", panel))
+    texts.append(supervision_note("Stretched", "2026-W13", "Figures.", None))
+    texts += all_driver_sentences() + all_what_if_sentences() + all_method_sentences()
+    return [t for t in texts if t]

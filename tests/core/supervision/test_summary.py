@@ -1,0 +1,111 @@
+"""The one-page summary: ten sections in order, one page by cutting 8 then 3, private by default."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from core.supervision.agenda import add_agenda_item
+from core.caseload.cases import CaseStore
+from core.demo.caseload_demo import fill_demo
+from core.common.errors import ValidationError
+from core.supervision.export import export_text
+from core.supervision.summary import SummaryOptions, compose_summary, default_period, fit_summary
+from core.supervision.summary_model import SECTION_KEYS, SECTION_TITLES
+from core.supervision.summary_render import summary_html, summary_markdown
+from core.supervision.sessions import last_session
+
+TODAY = date(2026, 11, 28)
+WELLBEING = "Tired after a heavy month"
+
+
+@pytest.fixture
+def demo(db):
+    fill_demo(db, TODAY)
+    return db
+
+
+def _references_in(text: str, references: set[str]) -> set[str]:
+    return {ref for ref in references if re.search(rf"(?<!\w){re.escape(ref)}(?!\w)", text, re.I)}
+
+
+def test_the_ten_sections_come_in_the_guides_order(demo):
+    summary = compose_summary(demo, today=TODAY)
+    assert [s.key for s in summary.sections] == list(SECTION_KEYS)
+    markdown = summary_markdown(summary)
+    positions = [markdown.index(SECTION_TITLES[key]) for key in SECTION_KEYS]
+    assert positions == sorted(positions)
+
+
+def test_the_default_period_runs_from_the_last_session_to_today(demo):
+    start, end = default_period(demo, TODAY)
+    assert start == last_session(demo).held_on and end == TODAY
+    assert "Period: " in summary_markdown(compose_summary(demo, today=TODAY))
+
+
+def test_overflow_cuts_reflection_first_then_time_and_never_workload_or_actions(demo):
+    calls = []
+
+    def fits_after(n):
+        def fits(summary):
+            calls.append(summary.cut_titles())
+            return len(summary.cut_titles()) >= n
+        return fits
+
+    one = fit_summary(demo, today=TODAY, fits=fits_after(1))
+    assert one.cut_titles() == ["Reflection"]
+    two = fit_summary(demo, today=TODAY, fits=fits_after(2))
+    assert two.cut_titles() == ["Where the time went", "Reflection"]
+    never = fit_summary(demo, today=TODAY, fits=lambda s: False)
+    assert never.cut_titles() == ["Where the time went", "Reflection"]
+    assert never.section("workload").has_content() and never.section("actions").rows
+    assert "to keep this summary to one page" in summary_markdown(never)
+
+
+def test_a_period_with_nothing_recorded_still_gives_a_page_that_says_so(db):
+    summary = compose_summary(db, SummaryOptions(date(2026, 1, 1), date(2026, 1, 31)), today=TODAY)
+    assert summary.empty_period
+    html = summary_html(summary)
+    assert "Nothing was recorded between 1 January 2026 and 31 January 2026" in html
+    assert "No time was logged in this period." in html
+    assert "No actions carried forward." in html
+
+
+def test_no_case_reference_in_any_format_unless_asked(demo):
+    references = CaseStore(demo).references()
+    add_agenda_item(demo, "going_well", f"Good progress on {sorted(references)[0]}", today=TODAY)
+    for fmt in ("html", "md", "csv"):
+        text = export_text(demo, fmt, SummaryOptions(), TODAY)
+        assert _references_in(text, references) == set(), fmt
+    asked = export_text(demo, "md", SummaryOptions(include_cases=True), TODAY)
+    assert _references_in(asked, references)
+    assert "case" in export_text(demo, "csv", SummaryOptions(include_cases=True), TODAY).splitlines()[0]
+
+
+def test_cases_to_discuss_are_counted_by_reason_without_references(demo):
+    section = compose_summary(demo, today=TODAY).section("cases")
+    assert "2 cases to discuss: risk change (1), stuck (1)" in section.paragraphs[0]
+
+
+def test_wellbeing_is_left_out_unless_ticked_for_this_export(demo):
+    assert WELLBEING not in export_text(demo, "md", SummaryOptions(), TODAY)
+    assert "Private: not included" in export_text(demo, "html", SummaryOptions(), TODAY)
+    assert WELLBEING in export_text(demo, "md", SummaryOptions(include_wellbeing=True), TODAY)
+
+
+def test_classification_line_heads_and_ends_the_page(demo):
+    text = export_text(demo, "md", SummaryOptions(classification="OFFICIAL-SENSITIVE"), TODAY)
+    lines = text.strip().splitlines()
+    assert lines[0] == "**OFFICIAL-SENSITIVE**" and lines[-1] == "**OFFICIAL-SENSITIVE**"
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(demo):
+    with pytest.raises(ValidationError) as info:
+        compose_summary(demo, SummaryOptions(TODAY, TODAY - timedelta(days=1)), today=TODAY)
+    assert "starts" in info.value.problems[0]
+
+
+def test_workload_section_has_a_trend_and_weeks_over_line(demo):
+    workload = compose_summary(demo, today=TODAY).section("workload")
+    assert len(workload.trend) == 8
+    assert any("Weeks over 110%:" in p for p in workload.paragraphs)

@@ -1,0 +1,150 @@
+"""Every sentence about load: calm vocabulary, full sentences, and an action for heavy states."""
+
+import re
+from datetime import date
+
+import pytest
+
+from core.caseload.cases import CaseStore
+from core.workload.drivers import driver_sentences
+from core.workload.estimate import estimate_as_of
+from core.workload.method_text import method_text
+from core.caseload.models import Case, Profile, Reduction
+from core.workload.profile import save_profile
+from core.workload.reductions import add_reduction
+from core.workload.wording import (
+    ADD_TO_NOTES,
+    C_WORDS,
+    W_HEADLINES,
+    all_sentences,
+    band_words,
+    gauge_text,
+    history_sentence,
+    recent_sentence,
+    status_words,
+    trend_sentence,
+    workload_words,
+)
+from core.workload.history import workload_status
+
+EXCLUDED = ("danger", "critical", "alert", "failing", "behind", "unproductive", "red zone")
+DAY = date(2026, 6, 5)
+
+
+def test_there_are_many_sentences_to_check():
+    assert len(all_sentences()) > 100
+
+
+@pytest.mark.parametrize("text", all_sentences())
+def test_no_sentence_uses_excluded_words_or_exclamations(text):
+    lowered = text.lower()
+    for word in EXCLUDED:
+        assert not re.search(rf"\b{word}\b", lowered), (word, text)
+    assert "!" not in text
+    assert not re.search(r"(^|[.:?]\s+)You are\b", text), text
+
+
+@pytest.mark.parametrize("band", list(W_HEADLINES))
+@pytest.mark.parametrize("hours", [0.0, 0.5, 4.0])
+def test_each_weighted_band_reads_as_full_sentences(band, hours):
+    words = band_words(band, extra=hours, spare=hours)
+    assert words.body[0].isupper() and words.body.endswith(".")
+    assert not words.headline.endswith(".")
+    assert "about 0 " not in words.body  # under half an hour is said in words
+
+
+@pytest.mark.parametrize("band", list(C_WORDS))
+def test_each_caseload_band_reads_as_a_full_sentence(band):
+    body = C_WORDS[band].body
+    assert body.startswith("Your caseload is") and body.endswith(".")
+
+
+def test_every_heavy_state_offers_the_supervision_notes_action():
+    for band in ("W3", "W4", "W5"):
+        assert band_words(band, extra=4).action == ADD_TO_NOTES
+    assert C_WORDS["C4"].action == ADD_TO_NOTES
+    for band in ("W1", "W2"):
+        assert band_words(band, spare=3).action is None
+    assert all(C_WORDS[b].action is None for b in ("C1", "C2", "C3"))
+
+
+def test_hours_are_spelled_out_and_spare_time_is_not_room_for_cases():
+    assert "about 4 extra hours a week" in band_words("W3", extra=4).body
+    assert "about 1 extra hour a week" in band_words("W4", extra=1).body
+    assert "less than half an hour extra a week" in band_words("W3", extra=0).body
+    spare = band_words("W1", spare=3).body
+    assert "about 3 spare hours a week" in spare
+    assert "case" not in spare.lower() and "take on" not in spare.lower()
+
+
+def test_gauge_description_puts_words_before_the_number():
+    text = gauge_text("Over capacity", 114.0, 4.0, 0.0, trend_sentence("heavier"),
+                      recent_sentence(2, 4))
+    assert text == ("Over capacity, about 114 percent of available hours, 4 extra hours a week. "
+                    "Heavier than last week. Over capacity for 2 of the last 4 weeks.")
+
+
+def test_no_capacity_is_said_in_words(db):
+    save_profile(db, Profile("PO", 37.0))
+    add_reduction(db, Reduction("Maternity / adoption leave", date(2026, 1, 5), percent=100), 37.0)
+    CaseStore(db).add_case(Case("C01", "community", "B2", date(2026, 1, 5)))
+    words = status_words(workload_status(db, DAY))
+    assert words.body.startswith("No capacity is expected of you this week")
+    assert "percent" not in words.gauge_description
+
+
+def test_no_data_is_not_a_zero(db):
+    words = workload_words(estimate_as_of(db, DAY))
+    assert words.headline == "No estimate yet"
+
+
+def test_drivers_name_the_cases_that_carry_the_estimate(db):
+    # 9 community A1 = 9 × 146 = 1314; 3 licence A3 = 657; total 1971: two thirds and a third.
+    store = CaseStore(db)
+    store.add_cases(Case(f"M{n}", "community", "A1", date(2026, 1, 5)) for n in range(9))
+    store.add_cases(Case(f"L{n}", "licence", "A3", date(2026, 1, 5)) for n in range(3))
+    assert driver_sentences(estimate_as_of(db, DAY)) == [
+        "9 community cases at tier A carry about two thirds of your estimate.",
+        "3 licence cases at tier A carry about a third of your estimate.",
+    ]
+
+
+def test_method_page_explains_what_is_not_subtracted_again_and_where_to_find_support():
+    text = method_text()
+    assert "16%" in text and "20%" in text and "does not take them off a second time" in text
+    assert "2021 published defaults; your service may use newer values" in text
+    assert "published in June 2021" in text
+    for support in ("employee assistance programme", "occupational health", "trade union", "GP"):
+        assert support in text
+
+
+def test_history_chart_has_a_one_sentence_summary(db):
+    from core.workload.history import weekly_history
+
+    CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
+    sentence = history_sentence(weekly_history(db, DAY, weeks=4))
+    # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
+    assert sentence == ("Over the last 4 weeks the estimate was 110.7 percent of available hours, "
+                        "and was over 110% in 3 of them. 1 week had no data.")
+
+
+def test_history_summary_without_figures_uses_band_words(db):
+    from core.workload.history import weekly_history
+
+    CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
+    sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
+    # 110.7% every week with data is band W4.
+    assert sentence == ("Over the last 4 weeks the estimate was over capacity every week, "
+                        "and was over 110% in 3 of them. 1 week had no data.")
+
+
+def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
+    # 61 community D1 cases at 37 hours: 61 × 29 = 1769 of 2176 points (81.3%, Some capacity),
+    # but 61 / 50 = 1.22 of the reference: Above a manageable caseload.
+    save_profile(db, Profile("PO", 37.0))
+    CaseStore(db).add_cases(Case(f"D{n}", "community", "D1", date(2026, 1, 5)) for n in range(61))
+    words = status_words(workload_status(db, DAY))
+    assert words.headline == W_HEADLINES["W1"]
+    assert words.caseload_headline == C_WORDS["C4"].headline
+    assert C_WORDS["C4"].headline in words.supervision_note
+    assert W_HEADLINES["W1"] not in words.supervision_note

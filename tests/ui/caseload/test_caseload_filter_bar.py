@@ -1,0 +1,29 @@
+"""The caseload filters stay readable in a narrow window: they wrap to a second row, never squeeze."""
+
+import pytest
+
+from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen only
+
+
+def _rows(bar):
+    top = bar.search.geometry().top()
+    return {name: getattr(bar, name).geometry().top() > top for name in ("case_type", "tier", "flag")}
+
+
+def test_filters_share_one_row_when_wide_and_wrap_when_narrow(qtbot):
+    bar = CaseloadFilterBar()
+    bar.setMinimumSize(1, 1)  # as inside the window, whose own minimum decides how narrow it gets
+    qtbot.addWidget(bar)
+    bar.resize(1200, 80)
+    bar.show()
+    qtbot.waitUntil(lambda: bar.search.geometry().width() > 0)
+    assert not any(_rows(bar).values())
+    bar.resize(560, 80)
+    qtbot.waitUntil(lambda: all(_rows(bar).values()))
+    # Nothing is squeezed below the width its text needs.
+    for button in bar.status_buttons.values():
+        assert button.width() >= button.sizeHint().width()
+    bar.resize(1200, 80)
+    qtbot.waitUntil(lambda: not any(_rows(bar).values()))

@@ -1,0 +1,121 @@
+"""The weekly trend: the chart draws core's series, gaps stay gaps, the table has the same weeks."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from core.caseload.cases import CaseStore
+from core.demo.caseload_demo import fill_demo
+from core.workload.estimate import load_inputs
+from core.workload.history import weekly_history
+from core.caseload.models import Case
+from core.workload.official import record_official
+from core.workload.wording import history_sentence
+from ui.overview.trend_chart import PERIOD_KEY, TrendChart
+
+TODAY = date(2026, 11, 25)
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen only
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "trend.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def chart(qtbot, settings):
+    widget = TrendChart(settings)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _ys(chart):
+    return list(chart.curve.getData()[1])
+
+
+def test_chart_draws_the_same_weekly_figures_as_core(chart, db):
+    fill_demo(db, TODAY)
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    xs, ys = chart.curve.getData()
+    assert list(xs) == list(range(12))
+    assert [float(y) for y in ys] == [s.estimate.capacity_percent for s in summaries]
+    assert chart.summary.text() == history_sentence(summaries)
+
+
+def test_weeks_without_data_are_gaps_not_zeros(chart, db):
+    store = CaseStore(db)
+    first = store.add_case(Case("C01", "community", "B2", start_date=TODAY - timedelta(weeks=10)))
+    store.close_case(first.id, TODAY - timedelta(weeks=6), "completed")
+    store.add_case(Case("C02", "licence", "A1", start_date=TODAY - timedelta(weeks=3)))
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    ys = _ys(chart)
+    gaps = [i for i, s in enumerate(summaries) if not s.has_data]
+    assert gaps, "the case history above leaves weeks with nothing active"
+    assert all(math.isnan(ys[i]) for i in gaps)
+    assert not any(y == 0 for y in ys)
+    assert chart.curve.opts["connect"] == "finite"
+    assert "had no data" in chart.summary.text()
+
+
+def test_official_figures_are_separate_markers(chart, db):
+    fill_demo(db, TODAY)
+    record_official(db, TODAY - timedelta(weeks=1), 131.5, TODAY)
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    xs, ys = chart.official.getData()
+    expected = [(i, s.official_percent) for i, s in enumerate(summaries)
+                if s.official_percent is not None]
+    assert list(zip(xs, ys)) == expected
+    assert (10, 131.5) in expected
+
+
+def test_table_toggle_shows_the_same_weeks(chart, db, qtbot):
+    fill_demo(db, TODAY)
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    chart.show()
+    assert chart.plot.isVisible() and not chart.table.isVisible()
+    chart.as_table.setChecked(True)
+    assert chart.table.isVisible() and not chart.plot.isVisible()
+    rows = chart.table_rows()
+    assert [r[0] for r in rows] == [s.week for s in summaries]
+    assert [r[2] for r in rows] == [f"{s.estimate.capacity_percent:.1f}".removesuffix(".0") + "%"
+                                    for s in summaries]
+
+
+def test_target_band_is_shaded_and_fixed(chart):
+    assert tuple(chart.target.getRegion()) == (90.0, 110.0)
+    assert not chart.target.movable
+    assert chart.overload.value() == 110.0
+
+
+def test_period_choice_is_remembered_and_announced(chart, settings, qtbot):
+    assert chart.weeks() == 12
+    with qtbot.waitSignal(chart.periodChanged) as blocker:
+        chart.period.setCurrentText("1 year")
+    assert blocker.args == [52]
+    assert settings.value(PERIOD_KEY) == "1 year"
+    again = TrendChart(settings)
+    qtbot.addWidget(again)
+    assert again.weeks() == 52
+
+
+def test_without_figures_the_summary_speaks_in_bands_and_the_axis_marks_reference_levels(chart, db):
+    fill_demo(db, TODAY)
+    summaries = weekly_history(load_inputs(db), TODAY, 12)
+    chart.set_history(summaries)
+    assert "percent of available hours" in chart.summary.text()
+    chart.set_show_figures(False)
+    text = chart.summary.text()
+    assert text == history_sentence(summaries, False)
+    assert "percent" not in text and "capacity" in text
+    drawn = chart.plot.getAxis("left")._tickLevels
+    assert [label for _, label in drawn[0]] == ["90%", "100%", "110%", "120%"]
+    chart.set_show_figures(True)
+    assert chart.summary.text() == history_sentence(summaries)

@@ -1,0 +1,173 @@
+"""Settings pages: profile saved only when valid; reductions with automatic end dates and caps."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from core.common.dates import add_months
+from core.caseload.models import Reduction
+from core.workload.profile import get_profile, has_profile
+from core.workload.reductions import add_reduction, add_report, list_reductions, list_reports
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE
+from ui.settings.profile_page import ProfilePage
+from ui.settings.reduction_dialog import ReductionDialog
+from ui.settings.reductions_page import ReductionsPage
+
+
+@pytest.fixture
+def hub():
+    return Hub()
+
+
+@pytest.fixture
+def profile_page(qtbot, db, hub):
+    page = ProfilePage(db, hub)
+    qtbot.addWidget(page)
+    return page
+
+
+@pytest.fixture
+def reductions_page(qtbot, db, hub):
+    page = ReductionsPage(db, hub)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_profile_save_refuses_impossible_hours_and_saves_nothing(profile_page, db, hub,
+                                                                  qtbot):
+    profile_page.hours.setText("0")
+    with qtbot.assertNotEmitted(hub.profileChanged):
+        assert not profile_page.save()
+    assert "Contracted hours must be more than 0" in profile_page.problems.text()
+    assert not has_profile(db)
+
+
+def test_profile_save_stores_part_time_hours_and_ceiling(profile_page, db, hub, qtbot):
+    profile_page.grade.setCurrentIndex(profile_page.grade.findData("PSO"))
+    profile_page.hours.setText("22.5")
+    profile_page.ceiling.setText("30")
+    with qtbot.waitSignal(hub.profileChanged):
+        assert profile_page.save()
+    saved = get_profile(db)
+    assert (saved.grade, saved.contracted_hours, saved.protected_ceiling) == ("PSO", 22.5, 30)
+    assert profile_page.saved_label.text() == "Profile saved."
+    assert not profile_page.problems.isVisibleTo(profile_page)
+
+
+def test_blank_hours_mean_full_time(profile_page, db):
+    profile_page.hours.setText("")
+    assert profile_page.save()
+    assert get_profile(db).contracted_hours is None and get_profile(db).hours == 37.0
+    assert "37" in profile_page.hours.placeholderText()
+
+
+def test_ceiling_out_of_range_is_explained(profile_page, db):
+    profile_page.ceiling.setText("500")
+    assert not profile_page.save()
+    assert "between 1 and 200" in profile_page.problems.text()
+
+
+def test_reduction_end_date_is_filled_from_the_published_reason(qtbot):
+    dialog = ReductionDialog(37.0)
+    qtbot.addWidget(dialog)
+    start = date(2026, 3, 31)
+    dialog.start.set_value(start)
+    dialog.reason.setCurrentText("Newly qualified officer")
+    assert dialog.by_percent.isChecked() and dialog.amount.value() == 20
+    assert dialog.end.value() == add_months(start, 9)
+    dialog.start.set_value(date(2026, 4, 1))
+    assert dialog.end.value() == add_months(date(2026, 4, 1), 9)
+    dialog.reason.setCurrentText("Court duty")  # no automatic end
+    assert dialog.end.value() is None
+    assert dialog.by_hours.isChecked()
+
+
+def test_reduction_cap_is_shown_and_enforced(qtbot):
+    dialog = ReductionDialog(37.0)
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentText("Trade union facility time")
+    assert "At most 50% of contracted hours (18.5 hours a week)" in dialog.cap.text()
+    dialog.amount.setValue(20)  # hours a week, above half of 37
+    assert not dialog.ok_button.isEnabled()
+    assert "capped at 50%" in dialog.problems.text()
+    dialog.amount.setValue(10)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.reduction().hours_per_week == 10 and dialog.reduction().percent is None
+
+
+def test_own_reason_with_an_identifier_is_refused(qtbot):
+    dialog = ReductionDialog(37.0)
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentText("Cover for AB123456C")
+    dialog.by_hours.setChecked(True)
+    dialog.amount.setValue(2)
+    assert "national insurance number" in dialog.problems.text()
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_adding_a_reduction_lists_it_and_tells_the_hub(reductions_page, db, hub, qtbot,
+                                                       monkeypatch):
+    chosen = Reduction("Court duty", date(2026, 9, 1), hours_per_week=3.0)
+    monkeypatch.setattr(ReductionDialog, "get_reduction", staticmethod(lambda *a: chosen))
+    with qtbot.waitSignal(hub.reductionsChanged):
+        reductions_page.add_reduction()
+    model = reductions_page.reductions_model
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "Court duty", "3 hours a week", "01/09/2026", "open"
+    ]
+    assert len(list_reductions(db)) == 1
+
+
+def test_deleting_a_reduction_asks_first(reductions_page, db, hub, monkeypatch):
+    add_reduction(db, Reduction("Court duty", date(2026, 9, 1), hours_per_week=3.0), 37.0)
+    reductions_page.refresh()
+    reductions_page.reductions_view.selectRow(0)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
+    reductions_page.delete_reduction()
+    assert len(list_reductions(db)) == 1
+    reductions_page.delete_reduction()
+    assert list_reductions(db) == []
+    assert reductions_page.reductions_model.rowCount() == 0
+
+
+def test_court_reports_are_added_and_deleted(reductions_page, db, hub, qtbot, monkeypatch):
+    page = reductions_page
+    page.report_kind.setCurrentIndex(page.report_kind.findData("fast"))
+    page.report_date.set_value(date.today() - timedelta(days=3))
+    with qtbot.waitSignal(hub.reductionsChanged):
+        page.add_report_button.click()
+    assert [(r.kind, r.completed_date) for r in list_reports(db)] == [
+        ("fast", date.today() - timedelta(days=3))
+    ]
+    assert page.reports_model.index(0, 0).data() == "Fast court report (FDR)"
+    page.reports_view.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    page.delete_report_button.click()
+    assert list_reports(db) == []
+
+
+def test_future_report_is_refused_without_saving(reductions_page, db, monkeypatch):
+    shown = []
+    monkeypatch.setattr("ui.settings.reductions_page.show_error", lambda *a: shown.append(a[1]))
+    reductions_page.report_date.set_value(date.today() + timedelta(days=2))
+    reductions_page.add_report()
+    assert shown == ["A completed report cannot be dated in the future."]
+    assert list_reports(db) == []
+
+
+def test_reduction_and_report_models_pass_the_model_tester(qtmodeltester, reductions_page, db):
+    add_reduction(db, Reduction("Court duty", date(2026, 9, 1), hours_per_week=3.0), 37.0)
+    add_reduction(db, Reduction("Newly qualified officer", date(2026, 1, 1), percent=20), 37.0)
+    add_report(db, "standard", date.today())
+    reductions_page.refresh()
+    qtmodeltester.check(reductions_page.reductions_model)
+    qtmodeltester.check(reductions_page.reductions_proxy)
+    qtmodeltester.check(reductions_page.reports_model)
+    first = reductions_page.reductions_proxy.index(0, 0).data(OBJECT_ROLE)
+    assert first.reason == "Court duty"  # newest start date first

@@ -1,0 +1,63 @@
+"""Settings pages for time: activities (add, rename, hide, delete only unused) and the working week."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from core.time.activities import list_activities
+from core.time.time_entries import TimeEntry, TimeStore
+from core.time.working_week import get_pattern, leave_between
+from ui.settings.activities_page import ActivitiesPage
+from ui.shell.hub import Hub
+from ui.settings.working_pattern_page import WorkingPatternPage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def select(page, name):
+    for row, activity in enumerate(page.model.items()):
+        if activity.name == name:
+            page.table.selectRow(row)
+            return activity
+    raise AssertionError(name)
+
+
+def test_activities_add_rename_hide_and_keep_used_ones(qtbot, db, monkeypatch):
+    page = ActivitiesPage(db, Hub())
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Induction", True))
+    page.add()
+    assert "Induction" in [a.name for a in list_activities(db)]
+    select(page, "Induction")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Inductions", True))
+    page.rename()
+    select(page, "Inductions")
+    page.toggle_hidden()
+    assert "Inductions" not in [a.name for a in list_activities(db)]
+    travel = select(page, "Travel")
+    TimeStore(db).log_time(TimeEntry(date(2026, 11, 24), 30, travel.id, time(9), time(9, 30)))
+    page.refresh()
+    select(page, "Travel")
+    assert not page.delete_button.isEnabled()
+    select(page, "Inductions")
+    assert page.delete_button.isEnabled()
+    page.delete()
+    assert "Inductions" not in [a.name for a in list_activities(db, include_hidden=True)]
+
+
+def test_working_week_saves_a_part_time_pattern_and_leave(qtbot, db):
+    hub = Hub()
+    page = WorkingPatternPage(db, hub)
+    qtbot.addWidget(page)
+    for spin, hours in zip(page.day_hours, (7.5, 7.5, 7.5, 0, 0, 0, 0), strict=True):
+        spin.setValue(hours)
+    with qtbot.waitSignal(hub.timeLogged):
+        page.save()
+    assert get_pattern(db).weekly_hours == 22.5
+    assert "22.5 hours a week" in page.total.text()
+    page.leave_date.set_value(date.today())
+    page.add_leave()
+    assert date.today() in leave_between(db, date.today(), date.today())

@@ -1,0 +1,164 @@
+"""The caseload filter bar: Active / Closed / All, reference search, type, tier letter and flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED
+from ui.caseload.case_filter_proxy import MAPPA_FILTER
+
+STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
+
+
+class CaseloadFilterBar(QWidget):
+    """Emits `filtersChanged(dict)` with keyword values for CaseFilterProxy.set_filters.
+
+    Signals:
+        filtersChanged(dict): any filter changed; the dict holds every filter's current value.
+    """
+
+    filtersChanged = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        # Two rows that become one when there is room: a narrow window (1024 px, or 200%
+        # scaling) moves the type, tier and flag filters under the search instead of squeezing.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        layout = QHBoxLayout()
+        layout.setSpacing(8)
+        self._second_row = QHBoxLayout()
+        self._second_row.setSpacing(8)
+        outer.addLayout(layout)
+        outer.addLayout(self._second_row)
+        self._first_row = layout
+        self.status_group = QButtonGroup(self)
+        self.status_buttons: dict[str, QPushButton] = {}
+        status_row = QHBoxLayout()
+        status_row.setSpacing(0)
+        for key, text in STATUSES:
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show {text.replace('&', '').lower()} cases")
+            self.status_group.addButton(button)
+            self.status_buttons[key] = button
+            button.setMinimumWidth(button.sizeHint().width())  # never squeezed past its text
+            status_row.addWidget(button)
+        self.status_buttons["active"].setChecked(True)
+        layout.addLayout(status_row)
+        layout.addSpacing(12)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Reference (Ctrl+F)")
+        self.search.setToolTip("Search by reference (Ctrl+F)")
+        self.search.setAccessibleName("Search by reference")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Reference (Ctrl+F)")
+                                    + 40)
+        layout.addWidget(self.search)
+        self.case_type = QComboBox()
+        self.case_type.setAccessibleName("Case type filter")
+        self.case_type.addItem("All types", None)
+        for key in CASE_TYPES:
+            self.case_type.addItem(CASE_TYPE_LABELS[key], key)
+        self.tier = QComboBox()
+        self.tier.setAccessibleName("Tier filter")
+        self.tier.addItem("All tiers", None)
+        for letter in "ABCD":
+            self.tier.addItem(f"Tier {letter}", letter)
+        self.tier.addItem("Untiered", UNTIERED)
+        self.flag = QComboBox()
+        self.flag.setAccessibleName("Flag filter")
+        self.flag.addItem("Any flags", None)
+        self.flag.addItem("MAPPA (any level)", MAPPA_FILTER)
+        for key in FLAGS:
+            self.flag.addItem(FLAG_LABELS[key], key)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Clear the search, type, tier and flag filters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button.setEnabled(False)
+        self._movable = (self.case_type, self.tier, self.flag, self.clear_button)
+        self._one_row: bool | None = None
+        self._place_filters(one_row=True)
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+
+    def _place_filters(self, one_row: bool) -> None:
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for row in (self._first_row, self._second_row):
+            last = row.itemAt(row.count() - 1) if row.count() else None
+            if last is not None and last.spacerItem() is not None:
+                row.removeItem(last)
+        target = self._first_row if one_row else self._second_row
+        for widget in self._movable:
+            target.addWidget(widget)
+        self._first_row.addStretch(1)
+        self._second_row.addStretch(1)
+
+    def _one_row_width(self) -> int:
+        widgets = [*self.status_buttons.values(), self.search, *self._movable]
+        return sum(w.sizeHint().width() for w in widgets) + 8 * len(widgets) + 12
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._place_filters(one_row=event.size().width() >= self._one_row_width())
+        super().resizeEvent(event)
+
+    def _connect_signals(self) -> None:
+        self.status_group.buttonToggled.connect(lambda _b, on: on and self._emit())
+        self.search.textChanged.connect(self._emit)
+        for combo in (self.case_type, self.tier, self.flag):
+            combo.currentIndexChanged.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+        self.find_shortcut.activated.connect(self._focus_search)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def filters(self) -> dict[str, Any]:
+        status = next(k for k, b in self.status_buttons.items() if b.isChecked())
+        return {
+            "status": status,
+            "search": self.search.text().strip(),
+            "case_type": self.case_type.currentData(),
+            "tier_letter": self.tier.currentData(),
+            "flag": self.flag.currentData(),
+        }
+
+    def is_narrowed(self) -> bool:
+        """True when anything beyond the status buttons is narrowing the list."""
+        values = self.filters()
+        return any(values[k] for k in ("search", "case_type", "tier_letter", "flag"))
+
+    def set_status(self, status: str) -> None:
+        self.status_buttons[status].setChecked(True)
+
+    def clear(self) -> None:
+        """Clear search, type, tier and flag; the Active / Closed / All choice stays."""
+        self.blockSignals(True)
+        self.search.clear()
+        for combo in (self.case_type, self.tier, self.flag):
+            combo.setCurrentIndex(0)
+        self.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.clear_button.setEnabled(self.is_narrowed())
+        self.filtersChanged.emit(self.filters())

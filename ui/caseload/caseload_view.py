@@ -1,0 +1,338 @@
+"""The Caseload view: every case in a sortable, filterable table, with add, edit, close and import."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.caseload.models import Case
+from ui.shell.app import show_error
+from ui.caseload.case_filter_proxy import CaseFilterProxy
+from ui.caseload.case_operations import record_case_change, record_cases_added
+from ui.caseload.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
+from ui.caseload.caseload_empty_state import EmptyState
+from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+from ui.widgets.form_helpers import configure_table, view_title
+from ui.shell.hub import Hub
+from ui.caseload.retention_notice import RetentionNotice
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class CaseloadView(QWidget):
+    """Talks to the store for its own changes and to other views only through the hub."""
+
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._store = CaseStore(db)
+        self._hub = hub
+        # The window's one Undo (shared with time logging); a view made on its own keeps its own.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._build_ui()
+        if undo_stack is None:  # nobody else offers Undo for this stack: the view does
+            self._action("Undo", QKeySequence.StandardKey.Undo, self.undo_stack.undo)
+            self._action("Redo", QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        self._connect_signals()
+        self.refresh()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        title = view_title("Caseload")
+        self.counts = QLabel()
+        self.counts.setObjectName("caseCounts")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(16)
+        header.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.retention_notice = RetentionNotice(self._db, self._hub, parent=self)
+        layout.addWidget(self.retention_notice)
+
+        self.filter_bar = CaseloadFilterBar()
+        self.showing = QLabel()
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_bar, 1)
+        filter_row.addWidget(self.showing)
+        self.model = CaseTableModel(self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        configure_table(self.table, "caseTable")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_REFERENCE, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setStretchLastSection(True)
+        # Widths from the font, so system font sizes never clip a date or a status.
+        metrics = self.table.fontMetrics()
+        samples = ("Reference  ", "Community", "A3S · T2A", "30/12/2026", "Expected end",
+                   "MAPPA 2, IOM, Parole", "Review 30/12/2026")
+        for column, sample in enumerate(samples):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 32)
+        self.no_match = QLabel("No cases match these filters.")
+        self.no_match.hide()
+
+        self.new_button = QPushButton("&New case…")
+        self.new_button.setToolTip("Add a case (Ctrl+N)")
+        self.edit_button = QPushButton("E&dit…")
+        self.edit_button.setToolTip("Edit the selected case (Enter or double-click)")
+        self.close_button = QPushButton("&Close case…")
+        self.reopen_button = QPushButton("&Reopen")
+        self.note_button = QPushButton("Add to &supervision notes…")
+        self.import_button = QPushButton("&Import CSV…")
+        self.import_button.setToolTip("Import cases from a spreadsheet saved as CSV (Ctrl+I)")
+        self.message = QLabel()
+        self.message.setAccessibleName("Last change")
+        self.message.setWordWrap(True)  # a long reference or a filter note never clips
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.close_button,
+                       self.reopen_button, self.note_button):
+            actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.import_button)
+
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(10)
+        list_layout.addLayout(filter_row)
+        list_layout.addWidget(self.no_match)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(actions)
+        self.empty = EmptyState()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.empty)
+        layout.addWidget(self.pages, 1)
+
+        self.new_action = self._action("New case", QKeySequence.StandardKey.New, self.new_case)
+        self.import_action = self._action("Import CSV", QKeySequence("Ctrl+I"), self.import_csv)
+        fb = self.filter_bar
+        order = [self.retention_notice.review_button, self.retention_notice.not_now_button,
+                 fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
+                 fb.search, fb.case_type, fb.tier, fb.flag, fb.clear_button, self.table,
+                 self.new_button, self.edit_button, self.close_button, self.reopen_button,
+                 self.note_button, self.import_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.table)
+
+    def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot) -> QAction:
+        # Window-wide, but only while this view is the one shown (hidden widgets' actions sleep).
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.filter_bar.filtersChanged.connect(self._apply_filters)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.new_case)
+        self.edit_button.clicked.connect(self.edit_case)
+        self.close_button.clicked.connect(self.close_case)
+        self.reopen_button.clicked.connect(self.reopen_case)
+        self.note_button.clicked.connect(self.add_to_notes)
+        self.import_button.clicked.connect(self.import_csv)
+        self.empty.newRequested.connect(self.new_case)
+        self.empty.importRequested.connect(self.import_csv)
+        self.retention_notice.casesDeleted.connect(self.message.setText)
+        self._hub.casesChanged.connect(self.refresh)
+        self._hub.dataReplaced.connect(self.refresh)
+
+    # --- state --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload every case from the store, keeping the selected case selected."""
+        selected = self.selected_case()
+        cases = self._store.list_cases("all")
+        self.model.set_cases(cases)
+        active = sum(1 for c in cases if c.closed_date is None)
+        closed = len(cases) - active
+        self.counts.setText(f"{_plural(active, 'active case')} · {closed} closed")
+        self.counts.setVisible(bool(cases))  # the empty state says it in words instead
+        self.pages.setCurrentWidget(self.empty if not cases else self.pages.widget(0))
+        self._update_showing()
+        if selected is not None:
+            self.select_case(selected.id)
+        self._update_buttons()
+
+    def _apply_filters(self, values: dict) -> None:
+        self.proxy.set_filters(**values)
+        self._update_showing()
+        self._update_buttons()
+
+    def _update_showing(self) -> None:
+        shown = self.proxy.rowCount()
+        self.showing.setText(f"showing {shown}")
+        self.no_match.setVisible(shown == 0 and self.model.rowCount() > 0)
+        status = self.proxy.status
+        self.no_match.setText(
+            "No cases match these filters." if self.filter_bar.is_narrowed()
+            else {"active": "No active cases.", "closed": "No closed cases."}.get(status, "")
+        )
+
+    def _update_buttons(self) -> None:
+        case = self.selected_case()
+        self.edit_button.setEnabled(case is not None)
+        self.close_button.setEnabled(case is not None and case.closed_date is None)
+        self.reopen_button.setEnabled(case is not None and case.closed_date is not None)
+        self.note_button.setEnabled(case is not None)
+
+    def selected_case(self) -> Case | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        case = index.data(CASE_ROLE)
+        return case if isinstance(case, Case) else None
+
+    def select_case(self, case_id: int | None) -> bool:
+        """Select the case's row if the filters show it; True when they do."""
+        row = self.model.row_of(case_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        if not index.isValid():
+            self.table.clearSelection()
+            return False
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _show_change(self, case: Case | None, message: str) -> None:
+        if case is not None and not self.select_case(case.id):
+            # Closing under Active is the usual way a case goes out of sight: say where it went.
+            plain_active = self.proxy.status == "active" and not self.filter_bar.is_narrowed()
+            message += (" It is under Closed." if plain_active and case.closed_date
+                        else " It is hidden by the current filters.")
+        self.message.setText(message)
+
+    def _undoable(self, before: Case, after: Case, text: str, message: str) -> None:
+        # record_case_change tells the hub (so this view refreshes), then the change is shown.
+        record_case_change(self.undo_stack, self._db, self._hub, before, after, text,
+                           shown=self._show_change, parent=self)
+        self._show_change(after, message)
+
+    def _added(self, cases: list[Case], text: str, case: Case | None = None) -> None:
+        record_cases_added(self.undo_stack, self._db, self._hub, cases, text,
+                           shown=self._show_change, parent=self)
+        done = f"{case.reference} added" if case else f"Imported {_plural(len(cases), 'case')}"
+        self._show_change(case, f"{done}. Undo with Ctrl+Z.")
+
+    # --- actions ------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        # Enter on the focused row edits it even before the row has been explicitly selected.
+        case = index.data(CASE_ROLE)
+        if isinstance(case, Case):
+            self.select_case(case.id)
+            self.edit_case()
+
+    # The dialogs are imported when first used: it keeps the view's first opening quick.
+    def new_case(self) -> None:
+        from ui.caseload.case_dialog import CaseDialog
+
+        case = CaseDialog.get_case(self, self._store)
+        if case is not None:
+            if self.proxy.status == "closed":
+                self.filter_bar.set_status("active")
+            self._added([case], f"Add {case.reference}", case)
+        self.table.setFocus()
+
+    def edit_case(self) -> None:
+        from ui.caseload.case_dialog import CaseDialog
+
+        case = self.selected_case()
+        if case is None:
+            return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
+        saved = CaseDialog.get_case(self, self._store, case)
+        if saved is not None:
+            self._undoable(before, saved, f"Edit {before.reference}",
+                           f"{saved.reference} saved. Undo with Ctrl+Z.")
+        self.table.setFocus()
+
+    def close_case(self) -> None:
+        from ui.caseload.close_case_dialog import CloseCaseDialog
+
+        case = self.selected_case()
+        if case is None or case.closed_date is not None:
+            return
+        values = CloseCaseDialog.get_close(self, case.reference, case.start_date)
+        if values is None:
+            return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
+        try:
+            closed = self._store.close_case(case.id, *values)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            show_error(self, " ".join(exc.problems), "The case was not closed")
+            return
+        self._undoable(before, closed, f"Close {case.reference}",
+                       f"{closed.reference} closed. Undo with Ctrl+Z.")
+
+    def reopen_case(self) -> None:
+        case = self.selected_case()
+        if case is None or case.closed_date is None:
+            return
+        before = self._store.get_case(case.id)  # type: ignore[arg-type]
+        reopened = self._store.reopen_case(case.id)  # type: ignore[arg-type]
+        self._undoable(before, reopened, f"Reopen {case.reference}",
+                       f"{reopened.reference} reopened. Undo with Ctrl+Z.")
+
+    def add_to_notes(self) -> None:
+        from core.supervision.agenda import add_agenda_item
+        from ui.caseload.case_note_dialog import CaseNoteDialog
+
+        case = self.selected_case()
+        if case is None:
+            return
+        values = CaseNoteDialog.get_note(self, case.reference)
+        if values is None:
+            return
+        reason, text = values
+        try:
+            add_agenda_item(self._db, "case", text, case_reference=case.reference, reason=reason)
+        except ValidationError as exc:
+            show_error(self, " ".join(exc.problems), "The note was not added")
+            return
+        self._hub.supervisionChanged.emit()
+        self.message.setText(f"{case.reference} added to your supervision notes.")
+
+    def import_csv(self) -> None:
+        from ui.caseload.import_dialog import ImportDialog
+
+        known = {c.id for c in self._store.list_cases("all")}
+        count = ImportDialog.import_cases(self, self._store)
+        if count:
+            self.filter_bar.set_status("active")
+            added = [c for c in self._store.list_cases("all") if c.id not in known]
+            self._added(added, f"Import {_plural(count, 'case')}")

@@ -1,0 +1,3 @@
+"""The Overview: this week in words, the gauges, drivers, trend, what-if and the sustained panel.
+May import `core`, `ui.widgets` and `ui.shell`'s hub and app pieces.
+"""

@@ -1,0 +1,226 @@
+"""The Overview's cards: a titled panel helper, the weighted workload card and the caseload card.
+
+Every sentence comes from core.workload.wording.StatusWords; the cards only place them beside the gauges.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.workload.estimate import Estimate
+from core.workload.wording import ADD_TO_NOTES, StatusWords, number
+from ui.widgets.form_helpers import note_label
+from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
+
+ADDED = "Added to your supervision notes."
+
+
+# The trend chart's plot is never shorter than this; the Overview keeps room for it.
+CHART_MIN_HEIGHT = 220
+
+
+class Card(QFrame):
+    """A quiet panel with a heading; `body` is the layout to fill."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("overviewCard")
+        self.setStyleSheet(
+            "QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
+            "background: palette(base); }"
+        )
+        self.heading = QLabel(title)
+        self.heading.setObjectName("cardHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.setAccessibleName(title)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 14)
+        self.body.setSpacing(8)
+        self.body.addWidget(self.heading)
+        self._room: QWidget | None = None
+
+    def reserve(self, height: int) -> None:
+        """Hold `height` pixels for content made after the first paint, so that the cards
+        below do not jump down when it arrives."""
+        self._room = QWidget()
+        self._room.setFixedHeight(height)
+        self.body.addWidget(self._room)
+
+    def fill(self, widget: QWidget) -> None:
+        """Put the late content where `reserve` held room for it."""
+        if self._room is not None:
+            self.body.removeWidget(self._room)
+            self._room.deleteLater()
+            self._room = None
+        self.body.addWidget(widget)
+
+
+def wrapped(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if scale != 1.0 or bold:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def escape(text: str) -> str:
+    """Plain text for rich-text labels (the `html` module costs ~10 ms to import at start)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
+def _set(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))
+
+
+class WorkloadCard(Card):
+    """Headline and body beside the weighted gauge, with the one optional action.
+
+    Signals:
+        addToNotesClicked: add this week's workload to the notes for supervision.
+        officialClicked: enter the official figure a manager gave.
+    """
+
+    addToNotesClicked = Signal()
+    officialClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("This week's estimate", parent)
+        self.headline = wrapped(scale=1.35, bold=True)
+        self.headline.setAccessibleName("Workload headline")
+        self.words = wrapped()
+        self.words.setAccessibleName("Workload in words")
+        self.trend = wrapped()
+        self.gauge = WorkloadGauge()
+        self.figures = note_label("")
+        self.figures.setAccessibleName("Figures")
+        self.official = wrapped()
+        self.add_button = QPushButton("&" + ADD_TO_NOTES)
+        self.official_button = QPushButton("Enter &official figure…")
+        self.official_button.setToolTip("Type the official WMT percentage your manager gave you")
+        self.status = QLabel()
+        self.status.setAccessibleName("Notes status")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.official_button)
+        buttons.addWidget(self.status, 1)
+        for widget in (self.headline, self.words, self.trend, self.gauge, self.figures,
+                       self.official):
+            self.body.addWidget(widget)
+        self.body.addLayout(buttons)
+        self.add_button.clicked.connect(self.addToNotesClicked)
+        self.official_button.clicked.connect(self.officialClicked)
+        self._figures_on = False
+        self._heavy = False
+        self._action_in_panel = False
+
+    def show_words(self, words: StatusWords, est: Estimate) -> None:
+        self.headline.setText(words.headline)
+        self.words.setText(words.body)
+        notes = " ".join(t for t in (words.recovery, words.trend, words.recent) if t)
+        _set(self.trend, notes if est.has_data else None)
+        capacity = est.capacity_percent
+        self.gauge.set_value(capacity, "" if capacity is None else f"{number(capacity)}%")
+        self.gauge.set_description(words.gauge_description)
+        self.figures.setText(words.figures if est.has_data else "")
+        _set(self.official, words.official)
+        self._heavy = est.has_data and bool(words.action or words.caseload_action)
+        self._show_add_button()
+        self.add_button.setEnabled(True)
+        self.status.clear()
+        self.set_show_figures(self._figures_on)
+
+    def set_show_figures(self, on: bool) -> None:
+        self._figures_on = on
+        self.gauge.set_show_figures(on)
+        self.figures.setVisible(on and bool(self.figures.text()))
+
+    def set_action_in_panel(self, on: bool) -> None:
+        """While the sustained-overload panel is open it carries the one "Add to supervision
+        notes" button, just above this card; the card offers it again once the panel closes."""
+        self._action_in_panel = on
+        self._show_add_button()
+
+    def _show_add_button(self) -> None:
+        self.add_button.setVisible(self._heavy and not self._action_in_panel)
+
+    def notes_added(self) -> None:
+        """Say so calmly, and avoid adding the same week twice by accident."""
+        self.status.setText(ADDED)
+        self.add_button.setEnabled(False)
+
+
+class CaseloadCard(Card):
+    """The caseload band in words beside its smaller gauge."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Caseload", parent)
+        self.headline = wrapped(scale=1.15, bold=True)
+        self.headline.setAccessibleName("Caseload headline")
+        self.words = wrapped()
+        self.words.setAccessibleName("Caseload in words")
+        self.gauge = CaseloadGauge()
+        self.figures = note_label("")
+        self.figures.setAccessibleName("Caseload figures")
+        for widget in (self.headline, self.words, self.gauge, self.figures):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        self._figures_on = False
+
+    def show_words(self, words: StatusWords, est: Estimate) -> None:
+        self.headline.setText(words.caseload_headline)
+        self.words.setText(words.caseload_body)
+        self.gauge.set_reference(est.caseload_reference)
+        count = est.caseload_count
+        self.gauge.set_value(est.caseload_ratio if est.has_data else None,
+                             f"{count} case" + ("" if count == 1 else "s"))
+        self.gauge.set_description(words.caseload_description)
+        self.figures.setText(words.caseload_figures)
+        self.set_show_figures(self._figures_on)
+
+    def set_show_figures(self, on: bool) -> None:
+        self._figures_on = on
+        self.gauge.set_show_figures(on)
+        self.figures.setVisible(on)
+
+
+class ListCard(Card):
+    """A card of sentences, with an optional explanation underneath."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.lines = wrapped()
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        self.lines.setAccessibleName(title)
+        self.explanation = note_label("")
+        self.body.addWidget(self.lines)
+        self.body.addWidget(self.explanation)
+        self.body.addStretch(1)
+        self.sentences: list[str] = []
+
+    def set_lines(self, lines: list[str], explanation: str = "") -> None:
+        if len(lines) > 1:
+            text = "<ul style='margin-left:-20px'>" + "".join(
+                f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+        else:
+            text = escape(lines[0]) if lines else ""
+        self.lines.setText(text)
+        self.sentences = list(lines)
+        self.explanation.setText(explanation)
+        self.explanation.setVisible(bool(explanation))

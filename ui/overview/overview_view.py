@@ -1,0 +1,333 @@
+"""The Overview: this week's workload in words beside the gauges, what drives it, what it misses,
+the trend, a what-if, and the calm sustained-overload panel.
+
+All maths and wording come from core (estimate, history, wording, drivers, what_if, time_summary);
+the inputs are loaded once per refresh.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.workload.drivers import driver_sentences
+from core.common.errors import ValidationError
+from core.workload.estimate import EstimateInputs, load_inputs
+from core.workload.history import (
+    SustainedEpisode,
+    WeekSummary,
+    dismiss_sustained_panel,
+    sustained_panel_due,
+    weekly_history,
+    workload_status,
+)
+from core.time.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
+from core.workload.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
+from ui.shell.first_paint import after_first_paint
+from ui.widgets.form_helpers import view_title
+from ui.shell.hub import Hub
+from ui.overview.overview_cards import (
+    CHART_MIN_HEIGHT,
+    Card,
+    CaseloadCard,
+    ListCard,
+    WorkloadCard,
+    wrapped,
+)
+from ui.overview.sustained_panel import SustainedPanel
+
+if TYPE_CHECKING:  # imported when first opened or after the first paint
+    from ui.overview.method_dialog import MethodDialog
+    from ui.overview.what_if_panel import WhatIfPanel
+
+FIGURES_KEY = "overview/show_figures"
+NOT_SEEN_NOTE = ("The estimate gives no points for some work, such as travel, covering for "
+                 "colleagues or parole reports. Hours logged in activities it does not count "
+                 "show here, beside the estimate, never inside it.")
+NOT_SEEN_EMPTY = ("Hours you log in activities the estimate does not count, such as travel or "
+                  "covering for colleagues, show here. Log time with Ctrl+L; choose which "
+                  "activities count in Settings > Activities.")
+NO_DRIVERS = "No case or court report carries points this week."
+EMPTY_TEXT = ("There are no cases yet, so there is nothing to estimate. Add your cases in "
+              "Caseload, and your grade and contracted hours in Settings > Profile. This page "
+              "then describes your workload in words.")
+
+
+class OverviewView(QWidget):
+    """Signals:
+        openRequested(str, str): show another view (key) and, for Settings, a page title.
+    """
+
+    openRequested = Signal(str, str)
+
+    def __init__(self, db: Database, hub: Hub, settings: QSettings,
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._settings = settings
+        self._today = today
+        self._inputs: EstimateInputs | None = None
+        self.summary: WeekSummary | None = None
+        self.words: StatusWords | None = None
+        self.episode: SustainedEpisode | None = None
+        # Below the words and gauges, made after the first paint: the what-if, then the chart
+        # (pyqtgraph loads then), each in a frame of its own.
+        self.what_if: WhatIfPanel | None = None
+        self.trend = None
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+        QTimer.singleShot(0, self, lambda: after_first_paint(self, self._below_the_fold))
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        title = view_title("Overview")
+        self.week_line = QLabel()
+        self.show_figures = QCheckBox("Show fi&gures")
+        self.show_figures.setToolTip("Show the percentages and points behind the words")
+        self.show_figures.setChecked(self._settings.value(FIGURES_KEY, False, type=bool))
+        self.method_button = QPushButton("How is this &worked out?")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(16)
+        header.addWidget(self.week_line, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        header.addWidget(self.show_figures)
+        header.addWidget(self.method_button)
+
+        self.sustained = SustainedPanel()
+        # Only one "Add to supervision notes" shows at a time (the panel's, or the card's once
+        # the panel is closed), so both answer to the same Alt+A.
+        self.sustained.add_button.setText("&" + ADD_TO_NOTES)
+        self.workload = WorkloadCard()
+        self.caseload = CaseloadCard()
+        self.drivers = ListCard("What's driving it")
+        self.not_seen = ListCard("What the estimate doesn't see")
+        self.trend_card = Card("Weekly trend")
+        self.what_if_card = Card("What if I took another case?")
+        # Both are made just after the first paint: keep their room (a row of controls, a
+        # sentence or two, the chart) so nothing moves when they arrive.
+        line = self.fontMetrics().lineSpacing()
+        self.trend_card.reserve(CHART_MIN_HEIGHT + 6 * line)
+        self.what_if_card.reserve(round(3.05 * line))
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        grid.addWidget(self.workload, 0, 0)
+        grid.addWidget(self.caseload, 0, 1)
+        grid.addWidget(self.drivers, 1, 0)
+        grid.addWidget(self.not_seen, 1, 1)
+        grid.addWidget(self.trend_card, 2, 0, 1, 2)
+        grid.addWidget(self.what_if_card, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 8, 0)
+        content_layout.setSpacing(14)
+        content_layout.addWidget(self.sustained)
+        content_layout.addLayout(grid)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.scroll = scroll
+
+        self.empty = Card("Nothing to estimate yet")
+        self.empty.body.addWidget(wrapped(EMPTY_TEXT))
+        self.go_caseload = QPushButton("Go to &Caseload")
+        self.go_profile = QPushButton("Open Settings > &Profile")
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addWidget(self.go_caseload)
+        empty_buttons.addWidget(self.go_profile)
+        empty_buttons.addStretch(1)
+        self.empty.body.addLayout(empty_buttons)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(scroll)
+        self.pages.addWidget(empty_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 16, 12)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
+
+    def _connect_signals(self) -> None:
+        for signal in self._hub.workload_inputs_changed():
+            signal.connect(self.refresh)
+        self._hub.timeLogged.connect(self._refresh_not_seen)
+        self.show_figures.toggled.connect(self._figures_toggled)
+        self.method_button.clicked.connect(lambda: self.open_method())
+        self.workload.addToNotesClicked.connect(self.add_to_notes)
+        self.workload.officialClicked.connect(self.enter_official)
+        self.sustained.addToNotesClicked.connect(self._panel_add)
+        self.sustained.notNowClicked.connect(self._panel_not_now)
+        self.sustained.explainClicked.connect(self.open_support)
+        self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
+        self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
+
+    # --- refresh ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Work everything out again from one load of the inputs."""
+        day = self._today()
+        self._inputs = load_inputs(self._db)
+        self.summary = workload_status(self._inputs, day)
+        self.words = status_words(self.summary, day)
+        est = self.summary.estimate
+        empty = not self._inputs.cases
+        self.pages.setCurrentIndex(1 if empty else 0)
+        self.show_figures.setVisible(not empty)
+        self.week_line.setText(f"Week {est.week[-2:].lstrip('0')}, as of "
+                               f"{est.as_of:%A} {day_words(est.as_of)} {est.as_of.year}")
+        self.workload.show_words(self.words, est)
+        self.caseload.show_words(self.words, est)
+        self._set_figures(self.show_figures.isChecked())
+        sentences = driver_sentences(est)
+        self.drivers.set_lines(sentences or [NO_DRIVERS])
+        self._refresh_not_seen()
+        self._refresh_sustained()
+        if self.what_if is not None:
+            self.what_if.set_inputs(self._inputs, day)
+        self._refresh_trend()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Left open overnight or over a weekend: coming back to the Overview shows today.
+        if self.summary is not None and self.summary.estimate.as_of != self._today():
+            self.refresh()
+        super().showEvent(event)
+
+    def _refresh_not_seen(self) -> None:
+        day = self._today()
+        logged = sum(w.logged_hours for w in hours_per_week(self._db, day, 5))
+        if not logged:
+            self.not_seen.set_lines([NOT_SEEN_EMPTY])
+            return
+        self.not_seen.set_lines([not_counted_sentence(not_counted_hours(self._db, day))],
+                                NOT_SEEN_NOTE)
+
+    def _refresh_sustained(self) -> None:
+        assert self.summary is not None and self.words is not None
+        self.episode = sustained_panel_due(self._db, self.summary)
+        showing = self.episode is not None and bool(self.words.sustained)
+        if showing:
+            self.sustained.set_text(self.words.sustained or "")
+        self.sustained.setVisible(showing)
+        self.workload.set_action_in_panel(showing)
+
+    def _below_the_fold(self) -> None:
+        self.ensure_what_if()
+        after_first_paint(self, self.ensure_trend)
+
+    def ensure_what_if(self) -> WhatIfPanel:
+        """Create the what-if once (called after the first paint); it follows the cards."""
+        if self.what_if is None:
+            from ui.overview.what_if_panel import WhatIfPanel
+
+            self.what_if = WhatIfPanel()
+            self.what_if_card.fill(self.what_if)
+            QWidget.setTabOrder(self.caseload.gauge, self.what_if.case_type)
+            if self._inputs is not None:
+                self.what_if.set_inputs(self._inputs, self._today())
+        return self.what_if
+
+    def ensure_trend(self) -> None:
+        """Create the chart (and load pyqtgraph) and the what-if once; called after the first
+        paint."""
+        what_if = self.ensure_what_if()
+        if self.trend is not None:
+            return
+        from ui.overview.trend_chart import TrendChart
+
+        self.trend = TrendChart(self._settings)
+        self.trend.set_show_figures(self.show_figures.isChecked())
+        self.trend_card.fill(self.trend)
+        self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
+        # Made last, so put it back in reading order: after the cards, before the what-if.
+        chain = [self.caseload.gauge, self.trend.period, self.trend.as_table, self.trend.table,
+                 what_if.case_type]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self._refresh_trend()
+
+    def _refresh_trend(self) -> None:
+        if self.trend is None or self._inputs is None:
+            return
+        self.trend.set_history(weekly_history(self._inputs, self._today(), self.trend.weeks()))
+
+    # --- actions ------------------------------------------------------------------------------
+    def _figures_toggled(self, on: bool) -> None:
+        self._settings.setValue(FIGURES_KEY, on)
+        self._set_figures(on)
+        self._hub.settingsChanged.emit()
+
+    def _set_figures(self, on: bool) -> None:
+        self.workload.set_show_figures(on)
+        self.caseload.set_show_figures(on)
+        if self.trend is not None:
+            self.trend.set_show_figures(on)
+
+    def add_to_notes(self) -> bool:
+        """Store this week's supervision note (core's words); say so calmly."""
+        if self.words is None:
+            return False
+        from core.supervision.agenda import add_agenda_item
+
+        try:
+            add_agenda_item(self._db, "workload", self.words.supervision_note, today=self._today())
+        except ValidationError as exc:
+            self.workload.status.setText(" ".join(exc.problems))
+            return False
+        self.workload.notes_added()
+        self._hub.supervisionChanged.emit()
+        return True
+
+    def _panel_add(self) -> None:
+        if self.add_to_notes():
+            self._panel_not_now()
+
+    def _panel_not_now(self) -> None:
+        if self.episode is not None:
+            dismiss_sustained_panel(self._db, self.episode)
+        self.episode = None
+        self.sustained.hide()
+        self.workload.set_action_in_panel(False)
+
+    def enter_official(self) -> None:
+        from ui.overview.official_dialog import OfficialDialog
+
+        day = self._today()
+        if OfficialDialog.get_official(self, self._db, day, day):
+            self.refresh()
+
+    def open_method(self, section: str | None = None) -> MethodDialog:
+        from ui.overview.method_dialog import MethodDialog
+
+        weightings = self.summary.estimate.weightings if self.summary else None
+        return MethodDialog.open_at(self.window(), weightings, section)
+
+    def open_support(self) -> MethodDialog:
+        """'What does this mean?': the method, scrolled to where support is."""
+        from ui.overview.method_dialog import SUPPORT
+
+        return self.open_method(SUPPORT)

@@ -1,0 +1,232 @@
+"""The weekly trend of the estimate: a chart, the same numbers as a table, and one sentence.
+
+Core computes the weeks (core.workload.history.weekly_history); this module only draws them. pyqtgraph
+is imported here, so the Overview can create this widget after its first paint.
+"""
+
+from __future__ import annotations
+
+import math
+
+import PySide6  # noqa: F401  (pyqtgraph must find PySide6 first)
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.workload.history import WeekSummary
+from core.workload.wording import history_sentence, number, workload_words
+from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
+from ui.overview.overview_cards import CHART_MIN_HEIGHT
+
+PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
+DEFAULT_PERIOD = "12 weeks"
+PERIOD_KEY = "overview/trend_period"
+BLUE, ORANGE, OUTLINE = "#0072B2", "#E69F00", "#1A1A1A"
+TARGET_BAND = (90.0, 110.0)  # the classic WMT target range, shaded
+OVERLOAD_LINE = 110.0
+# With figures hidden the axis marks only these reference levels, as the gauge's scale does.
+REFERENCE_TICKS = [(v, f"{v}%") for v in (90, 100, 110, 120)]
+
+
+def _capacity(summary: WeekSummary) -> float | None:
+    est = summary.estimate
+    return est.capacity_percent if est.has_data else None
+
+
+def _words(summary: WeekSummary) -> str:
+    return workload_words(summary.estimate).headline if summary.has_data else "No data this week"
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{number(value)}%"
+
+
+TABLE_COLUMNS = [
+    Column("Week", lambda s: s.week, lambda s: s.day),
+    Column("Friday", lambda s: f"{s.day.day} {s.day:%b %Y}", lambda s: s.day),
+    Column("Estimate", lambda s: _percent(_capacity(s)), _capacity, align_right=True),
+    Column("Official figure", lambda s: _percent(s.official_percent),
+           lambda s: s.official_percent, align_right=True),
+    Column("Cases", lambda s: str(s.estimate.caseload_count) if s.has_data else "",
+           lambda s: s.estimate.caseload_count if s.has_data else None, align_right=True),
+    Column("In words", _words),
+]
+
+
+class TrendChart(QWidget):
+    """Weekly capacity with the 90–110% range shaded and a line at 110%.
+
+    Signals:
+        periodChanged(int): the number of weeks chosen; the owner supplies them with set_history.
+    """
+
+    periodChanged = Signal(int)
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self.summaries: list[WeekSummary] = []
+        self._figures = True
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.addItems(list(PERIODS))
+        self.period.setAccessibleName("Trend period")
+        saved = self._settings.value(PERIOD_KEY, DEFAULT_PERIOD) if self._settings else None
+        self.period.setCurrentText(saved if saved in PERIODS else DEFAULT_PERIOD)
+        period_label = QLabel("&Period")
+        period_label.setBuddy(self.period)
+        self.as_table = QCheckBox("Show as &table")
+        header.addWidget(period_label)
+        header.addWidget(self.period)
+        header.addStretch(1)
+        header.addWidget(self.as_table)
+        layout.addLayout(header)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Trend summary")
+        layout.addWidget(self.summary)
+
+        self.plot = pg.PlotWidget()
+        # The card's own background, so the chart sits calmly inside it in light and dark mode.
+        self.plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the table instead
+        self.plot.setAccessibleName("Weekly estimate chart")
+        self.plot.setAccessibleDescription(
+            "The same weeks are in the table and the sentence above.")
+        self.plot.setMinimumHeight(CHART_MIN_HEIGHT)
+        # pyqtgraph's first size hint (480 px) is not the one it settles on; taking the minimum
+        # from the start keeps the card from growing for a frame and then shrinking.
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        ink = self.palette().color(self.foregroundRole())
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setTextPen(ink)
+            axis.setPen(ink)
+        self.plot.setLabel("left", "Percent of available hours")
+        # The target range is shaded, not interactive: it is a reference, not a control.
+        self.target = pg.LinearRegionItem(
+            values=TARGET_BAND, orientation="horizontal", movable=False,
+            brush=pg.mkBrush(86, 180, 233, 60), pen=pg.mkPen(None),
+        )
+        self.target.setZValue(-10)
+        self.overload = pg.InfiniteLine(
+            pos=OVERLOAD_LINE, angle=0, movable=False,
+            pen=pg.mkPen(ink, width=1.5, style=Qt.PenStyle.DashLine),
+            label="110%", labelOpts={"position": 0.03, "color": ink, "anchors": [(0, 1), (0, 1)]},
+        )
+        # connect="finite": a week without data (NaN) is a gap in the line, not a zero.
+        self.curve = pg.PlotDataItem(
+            [], [], connect="finite", pen=pg.mkPen(BLUE, width=2.5),
+            symbol="o", symbolSize=7, symbolBrush=BLUE, symbolPen=pg.mkPen(OUTLINE),
+            name="This app's estimate",
+        )
+        # Official figures: hollow orange diamonds, distinct in shape as well as colour.
+        self.official = pg.PlotDataItem(
+            [], [], pen=None, symbol="d", symbolSize=12, symbolBrush=pg.mkBrush(ORANGE),
+            symbolPen=pg.mkPen(OUTLINE, width=1.5), name="Official figure",
+        )
+        for item in (self.target, self.overload, self.curve, self.official):
+            self.plot.addItem(item)
+
+        self.model = ListTableModel(TABLE_COLUMNS, self)
+        proxy = RawSortProxy(self)
+        proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(TABLE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Weekly estimate as a table")
+        self.table.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.key = QLabel(
+            "Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
+            "official figure where you entered one; shaded, the 90 to 110% target range; "
+            "dashed line, 110%. A break in the line is a week with no data."
+        )
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
+
+    def _connect_signals(self) -> None:
+        self.as_table.toggled.connect(self._show_table)
+        self.period.currentTextChanged.connect(self._period_changed)
+
+    def _show_table(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        self.key.setVisible(not on)  # the key describes the drawing; the table needs none
+
+    def weeks(self) -> int:
+        return PERIODS[self.period.currentText()]
+
+    def _period_changed(self, text: str) -> None:
+        if self._settings is not None:
+            self._settings.setValue(PERIOD_KEY, text)
+        self.periodChanged.emit(PERIODS[text])
+
+    def set_history(self, summaries: list[WeekSummary]) -> None:
+        """Draw these weeks (oldest first); x is the week's position, 0 for the oldest."""
+        self.summaries = list(summaries)
+        xs = list(range(len(summaries)))
+        ys = [math.nan if _capacity(s) is None else float(_capacity(s)) for s in summaries]
+        if all(math.isnan(y) for y in ys):  # nothing to draw (pyqtgraph warns on all-NaN data)
+            self.curve.setData([], [])
+        else:
+            self.curve.setData(xs, ys)
+        marks = [(x, s.official_percent) for x, s in zip(xs, summaries)
+                 if s.official_percent is not None]
+        self.official.setData([x for x, _ in marks], [y for _, y in marks])
+        self._set_axes(summaries, ys, [y for _, y in marks])
+        self.model.set_items(summaries)
+        self.summary.setText(history_sentence(summaries, self._figures))
+
+    def set_show_figures(self, on: bool) -> None:
+        """Without figures the sentence speaks in band words and the axis marks only the
+        reference levels; the table stays one deliberate click away."""
+        self._figures = on
+        self.plot.getAxis("left").setTicks(None if on else [REFERENCE_TICKS])
+        self.summary.setText(history_sentence(self.summaries, on))
+
+    def _set_axes(self, summaries: list[WeekSummary], ys: list[float],
+                  official: list[float]) -> None:
+        step = max(1, math.ceil(len(summaries) / 8))
+        ticks = [(i, f"{s.day.day} {s.day:%b}" + (f" {s.day:%y}" if len(summaries) > 26 else ""))
+                 for i, s in enumerate(summaries) if (len(summaries) - 1 - i) % step == 0]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        values = [y for y in ys if not math.isnan(y)] + official
+        low = min(values + [80.0])
+        high = max(values + [125.0])
+        self.plot.setYRange(math.floor(low / 10) * 10 - 5, math.ceil(high / 10) * 10 + 5, padding=0)
+        self.plot.setXRange(-0.5, max(len(summaries) - 0.5, 0.5), padding=0)
+
+    def table_rows(self) -> list[list[str]]:
+        """What the table shows, row by row in view order (for checks and copying)."""
+        view_model = self.table.model()
+        return [[str(view_model.index(r, c).data() or "") for c in range(view_model.columnCount())]
+                for r in range(view_model.rowCount())]

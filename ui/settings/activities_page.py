@@ -1,0 +1,179 @@
+"""Settings page "Activities": add, rename, hide, and say whether the WMT counts each one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.time.activities import (
+    Activity,
+    add_activity,
+    delete_activity,
+    list_activities,
+    update_activity,
+    usage_count,
+)
+from core.common.errors import ValidationError
+from ui.widgets.form_helpers import ProblemsLabel, note_label
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+
+
+class ActivitiesPage(QWidget):
+    def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note_label(
+                "Activities you log time against. Built-in ones fit probation work; add your own, "
+                "rename or hide any. One with time logged against it is kept (hide it instead). "
+                "Whether the WMT counts an activity follows the 2021 published model; your service "
+                "may differ, so you can change it."
+            )
+        )
+        self.model: ListTableModel[Activity] = ListTableModel(
+            [
+                Column("Activity", lambda a: a.name),
+                Column(
+                    "Counted by the WMT", lambda a: "Counted" if a.counted_by_wmt else "Not counted"
+                ),
+                Column("Shown", lambda a: "Hidden" if a.hidden else "Shown"),
+                Column("Kind", lambda a: "Built in" if a.built_in else "Your own"),
+            ],
+            self,
+        )
+        proxy = RawSortProxy(self)
+        proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName("Activities")
+        self.table.setModel(proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add…")
+        self.rename_button = QPushButton("&Rename…")
+        self.hide_button = QPushButton("&Hide")
+        self.counted_button = QPushButton("&Counted by the WMT")
+        self.counted_button.setCheckable(True)
+        self.delete_button = QPushButton("&Delete")
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.hide_button,
+            self.counted_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.problems = ProblemsLabel()
+        self.usage = QLabel()
+        layout.addWidget(self.usage)
+        layout.addWidget(self.problems)
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        self.counted_button.clicked.connect(self.toggle_counted)
+        self.delete_button.clicked.connect(self.delete)
+        self._hub.timeLogged.connect(self._update_buttons)
+        self._hub.dataReplaced.connect(self.refresh)
+
+    def refresh(self) -> None:
+        chosen = self.selected()
+        self.model.set_items(list_activities(self._db, include_hidden=True))
+        if chosen is not None:
+            for row, activity in enumerate(self.model.items()):
+                if activity.id == chosen.id:
+                    self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> Activity | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(OBJECT_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        activity = self.selected()
+        for button in (self.rename_button, self.hide_button, self.counted_button):
+            button.setEnabled(activity is not None)
+        used = usage_count(self._db, activity.id) if activity and activity.id else 0
+        self.delete_button.setEnabled(activity is not None and used == 0)
+        self.delete_button.setToolTip(
+            "" if not used else "Time is logged against it; hide it instead."
+        )
+        if activity is not None:
+            self.hide_button.setText("S&how" if activity.hidden else "&Hide")
+            self.counted_button.setChecked(activity.counted_by_wmt)
+            self.usage.setText(
+                f"{activity.name}: {used} entries logged."
+                if used
+                else f"{activity.name}: nothing logged yet."
+            )
+        else:
+            self.usage.setText("")
+
+    def _apply(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action()
+        except ValidationError as error:
+            self.problems.show_problems(list(error.problems))
+            return
+        self.problems.show_problems([])
+        self.refresh()
+        self._hub.timeLogged.emit()  # names, visibility and counting show in the Time view
+
+    def add(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add activity", "Name of the activity:")
+        if ok and name.strip():
+            self._apply(lambda: add_activity(self._db, name))
+
+    def rename(self) -> None:
+        activity = self.selected()
+        if activity is None or activity.id is None:
+            return
+        activity_id = activity.id
+        name, ok = QInputDialog.getText(self, "Rename activity", "New name:", text=activity.name)
+        if ok and name.strip() and name.strip() != activity.name:
+            self._apply(lambda: update_activity(self._db, activity_id, name=name))
+
+    def toggle_hidden(self) -> None:
+        activity = self.selected()
+        if activity is not None and activity.id is not None:
+            hidden, activity_id = not activity.hidden, activity.id
+            self._apply(lambda: update_activity(self._db, activity_id, hidden=hidden))
+
+    def toggle_counted(self) -> None:
+        activity = self.selected()
+        if activity is not None and activity.id is not None:
+            counted, activity_id = not activity.counted_by_wmt, activity.id
+            self._apply(lambda: update_activity(self._db, activity_id, counted_by_wmt=counted))
+
+    def delete(self) -> None:
+        activity = self.selected()
+        if activity is not None:
+            self._apply(lambda: delete_activity(self._db, activity.id))  # type: ignore[arg-type]

@@ -1,0 +1,197 @@
+"""The steps behind Data & privacy that replace or delete data, each confirmed first.
+
+The file is only ever replaced while its connection is closed; afterwards the same Database
+object is pointed at the new file (core.store.database.reopen), so views keep their `db` and reload on
+hub.dataReplaced. If a step fails, the original file is reopened unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlite_utils import Database
+
+from core.store import encryption
+from core.store.backup import backup_dir, default_backup_dir, list_backups, restore_backup
+from core.store.database import (
+    PassphraseRequiredError,
+    StorageError,
+    WrongPassphraseError,
+    close_for_replace,
+    reopen,
+)
+from core.common.errors import ValidationError
+from core.caseload.models import Case
+from core.caseload.retention import closed_before, delete_all_data, delete_closed_cases, get_retention_days
+from ui.settings.delete_all_dialog import DeleteAllDialog
+from ui.shell.hub import Hub
+from ui.shell.passphrase_dialog import PassphraseDialog
+
+Yes = QMessageBox.StandardButton.Yes
+No = QMessageBox.StandardButton.No
+MAX_LISTED = 30  # references named in a confirmation; the rest are counted
+
+
+def references_text(cases: list[Case]) -> str:
+    """"C07, C12 and C15"; a long list names the first MAX_LISTED and counts the rest."""
+    refs = [c.reference for c in cases[:MAX_LISTED]]
+    rest = len(cases) - len(refs)
+    if rest:
+        return f"{', '.join(refs)} and {rest} more"
+    return refs[0] if len(refs) == 1 else f"{', '.join(refs[:-1])} and {refs[-1]}"
+
+
+def delete_closed_after_confirming(
+    parent: QWidget, db: Database, hub: Hub, today: date | None = None
+) -> list[Case]:
+    """Name the cases past the retention period, ask, then delete them: the one confirmation
+    Settings and the Caseload view's offer share. Returns the deleted cases (none if cancelled)."""
+    today = today or date.today()  # fixed now, so midnight during the question adds nothing
+    days = get_retention_days(db)
+    due = closed_before(db, days, today)
+    if not due:
+        return []
+    many = len(due) != 1
+    text = (f"Delete {len(due)} case{'s' if many else ''} closed more than {days} days ago: "
+            f"{references_text(due)}?\n\n"
+            f"{'Their' if many else 'Its'} tier history is deleted too; time logged against "
+            f"{'them' if many else 'it'} is kept without the case. This cannot be undone.")
+    # No is the default: Enter alone never deletes.
+    if QMessageBox.question(parent, "Delete closed cases?", text, Yes | No, No) != Yes:
+        return []
+    delete_closed_cases(db, days, today)
+    hub.casesChanged.emit()
+    return due
+
+
+class DataActions:
+    def __init__(self, parent: QWidget, db: Database, hub: Hub, db_path: Path, data_dir: Path):
+        self.parent = parent
+        self.db = db
+        self.hub = hub
+        self.db_path = db_path
+        self.data_dir = data_dir
+
+    def _key(self) -> str | None:
+        conn = self.db.conn
+        return conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
+
+    def _ask(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self.parent, title, text) == Yes
+
+    def _rekey(self, new: str | None) -> bool:
+        """Close, rewrite the file under the new passphrase, reopen (the old one on failure)."""
+        old = self._key()
+        QThreadPool.globalInstance().waitForDone(10000)  # no backup may be reading the file
+        close_for_replace(self.db)
+        key = old
+        try:
+            encryption.rekey_file(self.db_path, old, new)
+            key = new
+        except (ValidationError, encryption.PassphraseError, OSError) as exc:
+            QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
+        reopen(self.db, self.db_path, key)
+        if key == new and new is not None:
+            # Older backups and copies would otherwise stay readable without the passphrase.
+            encryption.rekey_copies(self._copies(), old, new)
+        self.hub.settingsChanged.emit()
+        return key == new
+
+    def _copies(self) -> list[Path]:
+        folders = {backup_dir(self.db, self.data_dir), default_backup_dir(self.data_dir)}
+        paths = [b.path for folder in folders for b in list_backups(folder)]
+        return paths + sorted(self.data_dir.glob("caseload.*.db"))
+
+    def turn_encryption_on(self) -> bool:
+        reason = encryption.unavailable_reason()
+        if reason:
+            QMessageBox.information(self.parent, "Encryption is not available", reason)
+            return False
+        passphrase = PassphraseDialog.get_new_passphrase(self.parent)
+        return passphrase is not None and self._rekey(passphrase)
+
+    def _confirm_current(self, title: str) -> bool:
+        def check(text: str) -> str | None:
+            if encryption.verify_passphrase(self.db, text):
+                return None
+            return "That is not your current passphrase. Please try again."
+
+        return PassphraseDialog.get_passphrase(
+            self.parent, title, "Enter your current passphrase.", check) is not None
+
+    def change_passphrase(self) -> bool:
+        if not self._confirm_current("Change passphrase"):
+            return False
+        new = PassphraseDialog.get_new_passphrase(self.parent, "New passphrase",
+                                                  "Choose the new passphrase.")
+        return new is not None and self._rekey(new)
+
+    def turn_encryption_off(self) -> bool:
+        if not self._confirm_current("Turn encryption off"):
+            return False
+        if not self._ask("Turn encryption off?", "Your data file will be saved without "
+                         "encryption. Existing encrypted backups stay encrypted."):
+            return False
+        return self._rekey(None)
+
+    def restore(self, source: Path) -> bool:
+        if not self._ask("Restore this backup?",
+                         f"Replace your current data with the backup {source.name}? Your current "
+                         "data is kept as a backup first, so this can be undone by restoring "
+                         "that."):
+            return False
+        current = self._key()
+        passphrase = current
+        QThreadPool.globalInstance().waitForDone(10000)
+        close_for_replace(self.db)
+        restored = False
+        try:
+            while True:
+                try:
+                    result = restore_backup(source, self.db_path, passphrase)
+                    restored = True
+                    break
+                except (PassphraseRequiredError, WrongPassphraseError):
+                    passphrase = PassphraseDialog.get_passphrase(
+                        self.parent, "Backup passphrase",
+                        "That backup is encrypted with a different passphrase. Enter the "
+                        "passphrase it was made with.")
+                    if passphrase is None:
+                        passphrase = current
+                        break
+                except (StorageError, OSError) as exc:
+                    QMessageBox.warning(self.parent, "That backup was not restored", str(exc))
+                    break
+            if restored and current is not None and passphrase != current or (
+                    restored and current is not None
+                    and not encryption.file_is_encrypted(self.db_path)):
+                # Keep the practitioner's current choice: encrypted, under today's passphrase.
+                was = passphrase if encryption.file_is_encrypted(self.db_path) else None
+                encryption.rekey_file(self.db_path, was, current)
+                passphrase = current
+        finally:
+            reopen(self.db, self.db_path, passphrase if restored else current)
+        if restored:
+            self.hub.dataReplaced.emit()
+            QMessageBox.information(self.parent, "Backup restored",
+                                    f"Your data now comes from {source.name}. The data it "
+                                    f"replaced was kept at {result.previous_data}.")
+        return restored
+
+    def delete_closed_cases(self) -> bool:
+        return bool(delete_closed_after_confirming(self.parent, self.db, self.hub))
+
+    def delete_all(self) -> bool:
+        include_backups = DeleteAllDialog.get_choice(self.parent)
+        if include_backups is None:
+            return False
+        QThreadPool.globalInstance().waitForDone(10000)
+        folder = backup_dir(self.db, self.data_dir)
+        delete_all_data(self.db, self.data_dir, [folder], include_backups)
+        self.hub.dataReplaced.emit()
+        QMessageBox.information(self.parent, "Your data has been deleted",
+                                "All your data has been deleted from this computer.")
+        return True

@@ -1,0 +1,275 @@
+"""Settings > Data & privacy: where the data lives, backups, encryption, idle lock, retention and
+"Delete all my data". Every change that replaces the file swaps the connection under the same
+Database object (core.store.database.reopen), then tells the views through the hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.store import encryption
+from core.store.backup import backup_dir, list_backups, make_backup, set_backup_dir, sync_warning
+from core.common.privacy_text import NETWORK_STATEMENT
+from core.caseload.retention import closed_before, get_retention_days, set_retention_days
+from ui.settings.backup_table_model import BACKUP_ROLE, backup_table
+from ui.settings.data_actions import DataActions
+from ui.shell.hub import Hub
+
+
+def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    return box, layout
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class DataPage(QScrollArea):
+    """The page; the risky steps themselves live in DataActions (ui/settings/data_actions.py)."""
+
+    def __init__(self, db: Database, hub: Hub, db_path: Path, data_dir: Path, idle_lock=None,
+                 parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.db = db
+        self.hub = hub
+        self.db_path = db_path
+        self.data_dir = data_dir
+        self.idle_lock = idle_lock
+        self.actions = DataActions(self, db, hub, db_path, data_dir)
+        self._build_ui()
+        self._connect_signals()
+        self.load()
+
+    def _build_ui(self) -> None:
+        self.setWidgetResizable(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(14)
+
+        box, inner = _group("Where your data lives")
+        self.location = _note("")
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(self.location)
+        inner.addWidget(_note(NETWORK_STATEMENT))
+        self.open_folder = QPushButton("Open data folder")
+        inner.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(box)
+
+        box, inner = _group("Backups")
+        self.backup_note = _note("")
+        inner.addWidget(self.backup_note)
+        self.model, self.proxy, self.table = backup_table(self)
+        self.table.setMinimumHeight(150)
+        inner.addWidget(self.table)
+        self.no_backups = _note("No backups yet. The first is made automatically today, or now "
+                                "with Back up now.")
+        inner.addWidget(self.no_backups)
+        row = QHBoxLayout()
+        self.backup_now = QPushButton("&Back up now")
+        self.restore_button = QPushButton("&Restore selected…")
+        self.restore_file = QPushButton("Restore from a &file…")
+        self.choose_folder = QPushButton("Choose backup &folder…")
+        self.default_folder = QPushButton("Use the default folder")
+        for button in (self.backup_now, self.restore_button, self.restore_file,
+                       self.choose_folder, self.default_folder):
+            row.addWidget(button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        layout.addWidget(box)
+
+        box, inner = _group("Encryption")
+        self.encryption_note = _note("")
+        inner.addWidget(self.encryption_note)
+        row = QHBoxLayout()
+        self.encrypt_on = QPushButton("Turn &encryption on…")
+        self.change_passphrase = QPushButton("&Change passphrase…")
+        self.encrypt_off = QPushButton("Turn encryption &off…")
+        for button in (self.encrypt_on, self.change_passphrase, self.encrypt_off):
+            row.addWidget(button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        form = QFormLayout()
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(" minutes")
+        self.lock_minutes.setMaximumWidth(160)
+        self.lock_minutes.setAccessibleName("Lock after this many idle minutes")
+        form.addRow("Lock the window after:", self.lock_minutes)
+        inner.addLayout(form)
+        inner.addWidget(_note("With encryption on, the window hides your data after this long "
+                              "without use, until your passphrase is entered again."))
+        layout.addWidget(box)
+
+        box, inner = _group("Keeping data only as long as needed")
+        form = QFormLayout()
+        self.retention_days = QSpinBox()
+        self.retention_days.setRange(1, 3650)
+        self.retention_days.setSuffix(" days")
+        self.retention_days.setMaximumWidth(160)
+        self.retention_days.setAccessibleName("Days after closing before deletion is offered")
+        form.addRow("Offer to delete cases closed more than:", self.retention_days)
+        inner.addLayout(form)
+        self.retention_note = _note("")
+        inner.addWidget(self.retention_note)
+        self.delete_closed = QPushButton("&Delete closed cases now…")
+        inner.addWidget(self.delete_closed, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(box)
+
+        box, inner = _group("Delete all my data")
+        inner.addWidget(_note("Deletes every case, time entry and note from this computer for "
+                              "good, after you confirm. You can choose to delete the backups "
+                              "too."))
+        self.delete_all = QPushButton("Delete all my data…")
+        self.delete_all.setObjectName("deleteAllButton")
+        inner.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        self.setWidget(page)
+
+    def _connect_signals(self) -> None:
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        )
+        self.backup_now.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.restore_file.clicked.connect(self._restore_from_file)
+        self.choose_folder.clicked.connect(self._choose_folder)
+        self.default_folder.clicked.connect(lambda: self._set_folder(None))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.encrypt_on.clicked.connect(lambda: self._after(self.actions.turn_encryption_on()))
+        self.change_passphrase.clicked.connect(
+            lambda: self._after(self.actions.change_passphrase()))
+        self.encrypt_off.clicked.connect(lambda: self._after(self.actions.turn_encryption_off()))
+        self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
+        self.retention_days.valueChanged.connect(self._retention_changed)
+        self.delete_closed.clicked.connect(lambda: self._after(self.actions.delete_closed_cases()))
+        self.delete_all.clicked.connect(lambda: self._after(self.actions.delete_all()))
+        self.hub.dataReplaced.connect(self.load)
+        self.hub.casesChanged.connect(self._load_retention)
+
+    def load(self) -> None:
+        encrypted = encryption.is_encrypted(self.db)
+        self.location.setText(f"Your data is in {self.db_path}\n"
+                              "Only your user account can open this folder.")
+        folder = backup_dir(self.db, self.data_dir)
+        self.backup_note.setText(
+            f"A backup is made automatically once a day, keeping the last 7 days and 4 weeks, "
+            f"in {folder}." + (" Backups stay encrypted with your passphrase." if encrypted else "")
+        )
+        self.model.set_backups(list_backups(folder))
+        reason = encryption.unavailable_reason()
+        if reason:
+            self.encryption_note.setText(reason)
+        elif encrypted:
+            self.encryption_note.setText("Encryption is on: the data file and its backups "
+                                         "cannot be read without your passphrase.")
+        else:
+            self.encryption_note.setText("Encryption is off. Turn it on to protect the data file "
+                                         "with a passphrase if this computer is lost.")
+        self.encrypt_on.setVisible(not encrypted)
+        self.encrypt_on.setEnabled(reason is None)
+        self.change_passphrase.setVisible(encrypted)
+        self.encrypt_off.setVisible(encrypted)
+        self.lock_minutes.blockSignals(True)
+        self.lock_minutes.setValue(int(encryption.get_lock_minutes(self.db)))
+        self.lock_minutes.blockSignals(False)
+        self.lock_minutes.setEnabled(encrypted)
+        self.retention_days.blockSignals(True)
+        self.retention_days.setValue(get_retention_days(self.db))
+        self.retention_days.blockSignals(False)
+        self._load_retention()
+        self._update_buttons()
+        if self.idle_lock is not None:
+            self.idle_lock.set_enabled(encrypted)
+            self.idle_lock.set_minutes(encryption.get_lock_minutes(self.db))
+
+    def _load_retention(self) -> None:
+        days = get_retention_days(self.db)
+        due = closed_before(self.db, days)
+        if due:
+            refs = ", ".join(c.reference for c in due[:12]) + (" and more" if len(due) > 12 else "")
+            self.retention_note.setText(f"{len(due)} closed case{'s' if len(due) != 1 else ''} "
+                                        f"can be deleted: {refs}.")
+        else:
+            self.retention_note.setText("No closed cases are due for deletion.")
+        self.delete_closed.setEnabled(bool(due))
+
+    def _update_buttons(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.no_backups.setVisible(not has_rows)
+        self.restore_button.setEnabled(self.table.selectionModel().hasSelection())
+        self.default_folder.setEnabled(backup_dir(self.db, self.data_dir) !=
+                                       self.data_dir / "backups")
+
+    def _after(self, changed: bool) -> None:
+        if changed:
+            self.load()
+
+    def back_up_now(self) -> Path | None:
+        QThreadPool.globalInstance().waitForDone(10000)
+        try:
+            dest = make_backup(self.db, self.data_dir)
+        except OSError as exc:
+            QMessageBox.warning(self, "The backup was not made", str(exc))
+            return None
+        self.load()
+        return dest
+
+    def _restore_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._after(self.actions.restore(rows[0].data(BACKUP_ROLE).path))
+
+    def _restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a backup",
+                                              str(backup_dir(self.db, self.data_dir)),
+                                              "Backups (*.db);;All files (*)")
+        if name:
+            self._after(self.actions.restore(Path(name)))
+
+    def _choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Folder for backups",
+                                                str(backup_dir(self.db, self.data_dir)))
+        if not name:
+            return
+        warning = sync_warning(Path(name))
+        if warning and QMessageBox.question(self, "Keep backups there?", warning + " Use it "
+                                            "anyway?") != QMessageBox.StandardButton.Yes:
+            return
+        self._set_folder(Path(name))
+
+    def _set_folder(self, folder: Path | None) -> None:
+        set_backup_dir(self.db, folder)
+        self.hub.settingsChanged.emit()
+        self.load()
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        encryption.set_lock_minutes(self.db, minutes)
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
+
+    def _retention_changed(self, days: int) -> None:
+        set_retention_days(self.db, days)
+        self._load_retention()
+        self.hub.settingsChanged.emit()  # the Caseload view's offer follows the new period

@@ -1,0 +1,134 @@
+"""Settings page "Profile": grade, contracted hours and an optional protected caseload ceiling."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
+from core.workload.profile import get_profile, profile_problems, save_profile
+from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
+from ui.shell.hub import Hub
+
+HOURS_NOTE = (
+    "Leave contracted hours blank for full time ({hours:g} hours a week). Part-time hours scale "
+    "the caseload reference and the hours the estimate expects of you."
+)
+CEILING_NOTE = (
+    "A protected caseload ceiling is a number of cases agreed with your manager, for example while "
+    "newly qualified or on a phased return. Leave it blank if you have none."
+)
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    return float(text) if text else None
+
+
+class ProfilePage(QWidget):
+    """Saves to the database and emits hub.profileChanged."""
+
+    def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._build_ui()
+        self._connect_signals()
+        self.load()
+
+    def _build_ui(self) -> None:
+        form = form_layout()
+        self.grade = QComboBox()
+        for key in GRADES:
+            self.grade.addItem(GRADE_LABELS[key], key)
+        form.addRow("&Grade", self.grade)
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText(f"{DEFAULT_HOURS:g} (full time)")
+        self.hours.setValidator(QDoubleValidator(0.0, 99.0, 2, self.hours))
+        self.hours.setFixedWidth(120)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.hours)
+        hours_row.addSpacing(6)
+        hours_row.addWidget(QLabel("hours a week"))
+        hours_row.addStretch(1)
+        form.addRow(buddy("Contracted &hours", self.hours), hours_row)
+        self.ceiling = QLineEdit()
+        self.ceiling.setPlaceholderText("none")
+        self.ceiling.setValidator(QIntValidator(0, 999, self.ceiling))
+        self.ceiling.setFixedWidth(120)
+        ceiling_row = QHBoxLayout()
+        ceiling_row.addWidget(self.ceiling)
+        ceiling_row.addSpacing(6)
+        ceiling_row.addWidget(QLabel("cases"))
+        ceiling_row.addStretch(1)
+        form.addRow(buddy("Protected &ceiling", self.ceiling), ceiling_row)
+        self.problems = ProblemsLabel()
+        self.save_button = QPushButton("&Save profile")
+        self.saved_label = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 16, 8, 8)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(note_label(HOURS_NOTE.format(hours=DEFAULT_HOURS)))
+        layout.addWidget(note_label(CEILING_NOTE))
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        for widget in (self.hours, self.ceiling):
+            widget.returnPressed.connect(self.save)
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self.save)
+        self._hub.dataReplaced.connect(self.load)
+        self._hub.profileChanged.connect(self.load)  # e.g. set during the welcome tour
+        for signal in (self.grade.currentIndexChanged, self.hours.textEdited,
+                       self.ceiling.textEdited):
+            signal.connect(lambda *_: self.saved_label.clear())
+
+    def load(self) -> None:
+        profile = get_profile(self._db)
+        select_data(self.grade, profile.grade)
+        self.hours.setText("" if profile.contracted_hours is None else f"{profile.contracted_hours:g}")
+        self.ceiling.setText("" if profile.protected_ceiling is None else str(profile.protected_ceiling))
+        self.problems.show_problems([])
+        self.saved_label.clear()
+
+    def profile(self) -> Profile:
+        """The profile the form describes; raises ValidationError for text that is not a number."""
+        try:
+            hours = _number(self.hours.text())
+        except ValueError:
+            raise ValidationError("Contracted hours should be a number, such as 30 or 22.5.")
+        ceiling_text = self.ceiling.text().strip()
+        if ceiling_text and not ceiling_text.isdigit():
+            raise ValidationError("The protected ceiling should be a whole number of cases.")
+        ceiling = int(ceiling_text) if ceiling_text else None
+        return Profile(self.grade.currentData(), hours, ceiling)
+
+    def save(self) -> bool:
+        try:
+            profile = self.profile()
+            problems = profile_problems(profile)
+            if problems:
+                raise ValidationError(problems)
+            save_profile(self._db, profile)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            self.saved_label.clear()
+            return False
+        self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
+        self.saved_label.setText("Profile saved.")
+        return True

@@ -1,0 +1,206 @@
+"""Settings page "Reductions & reports": reductions agreed with a manager, and court reports done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.caseload.models import REPORT_KIND_LABELS, REPORT_KINDS, CourtReport, Reduction
+from core.workload.profile import get_profile
+from core.workload.reductions import (
+    add_reduction,
+    add_report,
+    delete_reduction,
+    delete_report,
+    list_reductions,
+    list_reports,
+)
+from ui.shell.app import show_error
+from ui.widgets.date_fields import DateField, format_date
+from ui.widgets.form_helpers import configure_table, note_label
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from ui.settings.reduction_dialog import ReductionDialog
+
+
+def _amount(r: Reduction) -> str:
+    if r.hours_per_week is not None:
+        return f"{r.hours_per_week:g} hours a week"
+    return f"{r.percent:g}% of contracted hours"
+
+
+REDUCTION_COLUMNS: list[Column[Reduction]] = [
+    Column("Reason", lambda r: r.reason, lambda r: r.reason.lower()),
+    Column("Hours or %", _amount, lambda r: r.hours_per_week or r.percent),
+    Column("From", lambda r: format_date(r.start_date), lambda r: r.start_date),
+    Column("To", lambda r: format_date(r.end_date, "open"), lambda r: r.end_date),
+]
+REPORT_COLUMNS: list[Column[CourtReport]] = [
+    Column("Kind", lambda r: REPORT_KIND_LABELS.get(r.kind, r.kind)),
+    Column("Completed", lambda r: format_date(r.completed_date), lambda r: r.completed_date),
+]
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _table(model: ListTableModel, name: str) -> tuple[QTableView, RawSortProxy]:
+    proxy = RawSortProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    configure_table(view, name.replace(" ", ""))
+    view.setAccessibleName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+class ReductionsPage(QWidget):
+    """Emits hub.reductionsChanged after any change."""
+
+    def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        self.reductions_model: ListTableModel[Reduction] = ListTableModel(REDUCTION_COLUMNS, self)
+        self.reductions_view, self.reductions_proxy = _table(self.reductions_model, "Reductions")
+        self.reductions_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.add_reduction_button = QPushButton("&Add reduction…")
+        self.delete_reduction_button = QPushButton("&Delete reduction")
+        self.reports_model: ListTableModel[CourtReport] = ListTableModel(REPORT_COLUMNS, self)
+        self.reports_view, self.reports_proxy = _table(self.reports_model, "Court reports")
+        self.reports_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.report_kind = QComboBox()
+        self.report_kind.setAccessibleName("Report kind")
+        for kind in REPORT_KINDS:
+            self.report_kind.addItem(REPORT_KIND_LABELS[kind], kind)
+        self.report_date = DateField(date.today())
+        self.report_date.setAccessibleName("Completed on")
+        self.add_report_button = QPushButton("Add re&port")
+        self.delete_report_button = QPushButton("Delete repor&t")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 16, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(_heading("Reductions"))
+        layout.addWidget(note_label(
+            "Hours off your contracted hours agreed with your manager, each with its dates. "
+            "They lower the hours the estimate expects of you."))
+        layout.addWidget(self.reductions_view, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.add_reduction_button)
+        row.addWidget(self.delete_reduction_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(_heading("Court reports completed"))
+        layout.addWidget(note_label(
+            "Reports completed in the last 30 days count towards the estimate "
+            "(2021 published defaults: 138 points for a standard report, 65 for a fast one)."))
+        layout.addWidget(self.reports_view, 2)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_kind)
+        report_row.addWidget(QLabel("completed on"))
+        report_row.addWidget(self.report_date)
+        report_row.addWidget(self.add_report_button)
+        report_row.addStretch(1)
+        report_row.addWidget(self.delete_report_button)
+        layout.addLayout(report_row)
+
+    def _connect_signals(self) -> None:
+        self.add_reduction_button.clicked.connect(self.add_reduction)
+        self.delete_reduction_button.clicked.connect(self.delete_reduction)
+        self.add_report_button.clicked.connect(self.add_report)
+        self.delete_report_button.clicked.connect(self.delete_report)
+        self.reductions_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.reports_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._hub.dataReplaced.connect(self.refresh)
+        self._hub.reductionsChanged.connect(self.refresh)  # also when added from elsewhere
+
+    def refresh(self) -> None:
+        self.reductions_model.set_items(list_reductions(self._db))
+        self.reports_model.set_items(list_reports(self._db))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_reduction_button.setEnabled(self._selected(self.reductions_view) is not None)
+        self.delete_report_button.setEnabled(self._selected(self.reports_view) is not None)
+
+    @staticmethod
+    def _selected(view: QTableView) -> Reduction | CourtReport | None:
+        rows = view.selectionModel().selectedRows()
+        return rows[0].data(OBJECT_ROLE) if rows else None
+
+    def _changed(self) -> None:
+        self._hub.reductionsChanged.emit()  # refreshes this page like any other listener
+
+    def add_reduction(self) -> None:
+        reduction = ReductionDialog.get_reduction(self, get_profile(self._db).hours)
+        if reduction is None:
+            return
+        try:
+            add_reduction(self._db, reduction, get_profile(self._db).hours)
+        except ValidationError as exc:
+            show_error(self, " ".join(exc.problems), "The reduction was not added")
+            return
+        self._changed()
+
+    def delete_reduction(self) -> None:
+        reduction = self._selected(self.reductions_view)
+        if not isinstance(reduction, Reduction) or reduction.id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete reduction",
+            f"Delete the reduction “{reduction.reason}” ({_amount(reduction)}, from "
+            f"{format_date(reduction.start_date)})? Past weeks will be worked out without it.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_reduction(self._db, reduction.id)
+            self._changed()
+
+    def add_report(self) -> None:
+        try:
+            add_report(self._db, self.report_kind.currentData(), self.report_date.value())
+        except ValidationError as exc:
+            show_error(self, " ".join(exc.problems), "The report was not added")
+            return
+        self._changed()
+
+    def delete_report(self) -> None:
+        report = self._selected(self.reports_view)
+        if not isinstance(report, CourtReport) or report.id is None:
+            return
+        kind = REPORT_KIND_LABELS.get(report.kind, report.kind).lower()
+        answer = QMessageBox.question(
+            self, "Delete court report",
+            f"Delete the {kind} completed on {format_date(report.completed_date)}?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_report(self._db, report.id)
+            self._changed()

@@ -1,0 +1,276 @@
+"""Settings page "Weightings": the numbers the estimate uses, editable from a date, restorable.
+
+Saving goes through core.workload.weightings.set_weightings (all values or none, with sentences saying
+what needs changing); every change is dated, listed, and can be taken back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.workload.weightings import (
+    RESTORE_KEY,
+    SCALAR_KEYS,
+    WeightingChange,
+    delete_change,
+    is_published_default,
+    key_label,
+    list_changes,
+    restore_defaults,
+    set_weightings,
+    weightings_as_of,
+)
+from core.workload.wording import day_words
+from ui.widgets.date_fields import DateField
+from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from ui.settings.weightings_model import TierPointsModel
+
+INTRO = ("These are the numbers the estimate uses: the 2021 published defaults; your service may "
+         "use newer values. A change applies from the date you choose; weeks before it keep the "
+         "numbers that were in force then.")
+SCALAR_MNEMONICS = {  # Alt+letters unique on the page and clear of the menu bar's F, E, V, H
+    "report.standard": "Standard court &report (points)",
+    "report.fast": "F&ast court report (points)",
+    "share.warrant": "Waiting on a &warrant (%)",
+    "share.unpaid_work_only": "Only unpaid work &left (%)",
+    "nominal_target": "&Nominal target (points)",
+    "default_hours": "Full-time ho&urs a week",
+}
+
+
+def change_what(change: WeightingChange) -> str:
+    if change.key == RESTORE_KEY:
+        return "Every value back to the published defaults"
+    try:
+        return key_label(change.key)
+    except KeyError:
+        return change.key
+
+
+CHANGE_COLUMNS = [
+    Column("From", lambda c: f"{c.effective_from:%d/%m/%Y}", lambda c: c.effective_from),
+    Column("What", change_what),
+    Column("Value", lambda c: "" if c.value is None else f"{c.value:g}", lambda c: c.value,
+           align_right=True),
+    Column("Changed on", lambda c: f"{c.changed_on:%d/%m/%Y}", lambda c: c.changed_on),
+]
+
+
+class WeightingsPage(QWidget):
+    """Emits hub.weightingsChanged after a save, a restore or a change taken back."""
+
+    def __init__(self, db: Database, hub: Hub, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._today = today
+        self._base: dict[str, float] = {}
+        self._build_ui()
+        self._connect_signals()
+        self.load()
+
+    def _build_ui(self) -> None:
+        self.effective = DateField(self._today())
+        self.effective.setAccessibleName("Effective from")
+        self.state = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(buddy("Effective fr&om", self.effective))
+        top.addWidget(self.effective)
+        top.addSpacing(12)
+        top.addWidget(self.state, 1)
+
+        self.model = TierPointsModel(self)
+        proxy = QSortFilterProxyModel(self)  # keeps the published tier order; no sorting
+        proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setAccessibleName("Tier points by case type")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumWidth(340)
+        tiers_label = QLabel("&Tier points (type over a number to change it)")
+        tiers_label.setBuddy(self.table)
+        left = QVBoxLayout()
+        left.addWidget(tiers_label)
+        left.addWidget(self.table, 1)
+
+        form = form_layout()
+        self.scalars: dict[str, QLineEdit] = {}
+        for key in SCALAR_KEYS:
+            field = QLineEdit()
+            field.setFixedWidth(90)
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            field.setAccessibleName(key_label(key))
+            field.setToolTip(key_label(key))
+            self.scalars[key] = field
+            form.addRow(buddy(SCALAR_MNEMONICS[key], field), field)
+        self.changes_model = ListTableModel(CHANGE_COLUMNS, self)
+        changes_proxy = RawSortProxy(self)
+        changes_proxy.setSourceModel(self.changes_model)
+        self.changes = QTableView()
+        self.changes.setModel(changes_proxy)
+        self.changes.setSortingEnabled(True)
+        self.changes.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.changes.verticalHeader().hide()
+        self.changes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.changes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.changes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.changes.setAccessibleName("Dated changes")
+        changes_label = QLabel("&Dated changes")
+        changes_label.setBuddy(self.changes)
+        self.take_back = QPushButton("Ta&ke back selected change")
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Court reports, shares and hours</b>"))
+        right.addLayout(form)
+        right.addSpacing(8)
+        right.addWidget(changes_label)
+        self.no_changes = note_label("No changes yet: the published defaults apply to every week.")
+        right.addWidget(self.no_changes)
+        right.addWidget(self.changes, 1)
+        right.addWidget(self.take_back, 0, Qt.AlignmentFlag.AlignLeft)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(16)
+        columns.addLayout(right, 1)
+
+        self.problems = ProblemsLabel()
+        self.save_button = QPushButton("&Save changes")
+        self.discard_button = QPushButton("D&iscard edits")
+        self.restore_button = QPushButton("Restore &published defaults…")
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.discard_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.saved_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 16, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(note_label(INTRO))
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.load)
+        self.restore_button.clicked.connect(self.restore)
+        self.take_back.clicked.connect(self.take_back_selected)
+        self.effective.valueChanged.connect(self._date_changed)
+        self._hub.dataReplaced.connect(self.load)
+        self.model.dataChanged.connect(lambda *_: self.saved_label.clear())
+
+    # --- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Show the values in force on the chosen date, dropping unsaved edits."""
+        self.model.discard_edits()
+        self._load_base(reset_fields=True)
+        changes = list_changes(self._db)
+        self.changes_model.set_items(changes)
+        self.no_changes.setVisible(not changes)
+        self.take_back.setEnabled(bool(changes))
+        self.changes.resizeColumnsToContents()
+        self.problems.show_problems([])
+
+    def _load_base(self, reset_fields: bool) -> None:
+        w = weightings_as_of(self._db, self.effective.value())
+        self._base = dict(w.values)
+        self.model.set_base(self._base)
+        for key, field in self.scalars.items():
+            if reset_fields or not self._scalar_edited(key):
+                field.setText(f"{self._base[key]:g}")
+        self.state.setText("In force on this date: the published defaults." if
+                           is_published_default(w) else
+                           "In force on this date: some values differ from the published "
+                           "defaults.")
+
+    def _date_changed(self) -> None:
+        self._load_base(reset_fields=False)  # edits stay; they apply from the new date
+
+    def _scalar_edited(self, key: str) -> bool:
+        text = self.scalars[key].text().strip().replace(",", ".")
+        try:
+            return float(text) != self._base.get(key)
+        except ValueError:
+            return True
+
+    def pending_values(self) -> dict[str, str]:
+        """Every edited value, as typed, keyed as core.workload.weightings expects."""
+        values = {k: f.text().strip().replace(",", ".") for k, f in self.scalars.items()
+                  if self._scalar_edited(k)}
+        values.update(self.model.changed_values())
+        return values
+
+    # --- actions ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        day = self.effective.value()
+        try:
+            set_weightings(self._db, self.pending_values(), day, self._today())
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            self.saved_label.clear()
+            return False
+        self.load()
+        self.saved_label.setText(f"Saved. The new values apply from {day_words(day)} {day.year}.")
+        self._hub.weightingsChanged.emit()
+        return True
+
+    def restore(self) -> bool:
+        day = self.effective.value()
+        answer = QMessageBox.question(
+            self, "Restore published defaults",
+            f"Put every weighting back to the 2021 published defaults from {day_words(day)} "
+            f"{day.year}? Weeks before then keep the values in force at the time. You can take "
+            "this back from the list of dated changes.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        restore_defaults(self._db, day, self._today())
+        self.load()
+        self.saved_label.setText(f"Published defaults restored from {day_words(day)} {day.year}.")
+        self._hub.weightingsChanged.emit()
+        return True
+
+    def take_back_selected(self) -> bool:
+        rows = self.changes.selectionModel().selectedRows()
+        if not rows:
+            self.saved_label.setText("Choose a change in the list first.")
+            return False
+        change: WeightingChange = rows[0].data(OBJECT_ROLE)
+        answer = QMessageBox.question(
+            self, "Take back a change",
+            f"Take back this change: {change_what(change)}, from "
+            f"{change.effective_from:%d/%m/%Y}? Estimates are worked out again without it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes or change.id is None:
+            return False
+        delete_change(self._db, change.id)
+        self.load()
+        self.saved_label.setText("Change taken back.")
+        self._hub.weightingsChanged.emit()
+        return True

@@ -1,0 +1,207 @@
+"""Settings page "Working week": hours per weekday, the usual working day, and leave days."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.time.bank_holidays import bank_holidays_between
+from core.common.errors import ValidationError
+from core.workload.profile import get_profile
+from core.time.working_week import (
+    LEAVE_KINDS,
+    LeaveDay,
+    WorkingPattern,
+    add_leave,
+    get_pattern,
+    leave_between,
+    remove_leave,
+    save_pattern,
+)
+from ui.widgets.date_fields import DateField
+from ui.widgets.form_helpers import ProblemsLabel, note_label
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class WorkingPatternPage(QWidget):
+    def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        pattern_box = QGroupBox("Hours each day")
+        grid = QGridLayout(pattern_box)
+        self.day_hours: list[QDoubleSpinBox] = []
+        for index, name in enumerate(DAYS):
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 24)
+            spin.setDecimals(2)
+            spin.setSingleStep(0.25)
+            spin.setSuffix(" hours")
+            spin.setAccessibleName(f"{name} hours")
+            grid.addWidget(QLabel(name), 0, index)
+            grid.addWidget(spin, 1, index)
+            self.day_hours.append(spin)
+        self.day_start, self.day_end = QTimeEdit(), QTimeEdit()
+        for edit, name in ((self.day_start, "Usual start"), (self.day_end, "Usual finish")):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(name)
+        times = QHBoxLayout()
+        times.addWidget(QLabel("Usual working day"))
+        times.addWidget(self.day_start)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.day_end)
+        self.total = QLabel()
+        times.addSpacing(16)
+        times.addWidget(self.total)
+        times.addStretch(1)
+        self.save_button = QPushButton("&Save working week")
+        times.addWidget(self.save_button)
+        grid.addLayout(times, 2, 0, 1, 7)
+        layout.addWidget(pattern_box)
+        layout.addWidget(
+            note_label(
+                "Bank holidays in England and Wales are taken off contracted hours when they fall "
+                "on "
+                "a working day. The usual working day is only used to spot gaps worth filling in."
+            )
+        )
+        self.holidays = note_label("")
+        layout.addWidget(self.holidays)
+        leave_box = QGroupBox("Leave days")
+        leave_layout = QVBoxLayout(leave_box)
+        add_row = QHBoxLayout()
+        self.leave_date = DateField()
+        self.leave_kind = QComboBox()
+        self.leave_kind.addItems(list(LEAVE_KINDS))
+        self.leave_hours = QDoubleSpinBox()
+        self.leave_hours.setRange(0, 24)
+        self.leave_hours.setSpecialValueText("whole day")
+        self.leave_hours.setSuffix(" hours")
+        self.leave_hours.setAccessibleName("Hours of leave (whole day if none)")
+        self.add_leave_button = QPushButton("&Add leave")
+        self.remove_leave_button = QPushButton("&Remove")
+        for widget in (self.leave_date, self.leave_kind, self.leave_hours, self.add_leave_button):
+            add_row.addWidget(widget)
+        add_row.addStretch(1)
+        add_row.addWidget(self.remove_leave_button)
+        leave_layout.addLayout(add_row)
+        self.leave_model: ListTableModel[LeaveDay] = ListTableModel(
+            [
+                Column("Date", lambda d: f"{d.date:%a %d %b %Y}", lambda d: d.date),
+                Column("Kind", lambda d: d.kind),
+                Column(
+                    "Hours",
+                    lambda d: "Whole day" if d.hours is None else f"{d.hours:g} hours",
+                    lambda d: d.hours or 99,
+                ),
+            ],
+            self,
+        )
+        proxy = RawSortProxy(self)
+        proxy.setSourceModel(self.leave_model)
+        self.leave_table = QTableView()
+        self.leave_table.setAccessibleName("Leave days")
+        self.leave_table.setModel(proxy)
+        self.leave_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.leave_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.leave_table.verticalHeader().hide()
+        self.leave_table.horizontalHeader().setStretchLastSection(True)
+        self.leave_table.setColumnWidth(0, 180)
+        self.leave_table.setColumnWidth(1, 160)
+        leave_layout.addWidget(self.leave_table, 1)
+        layout.addWidget(leave_box, 1)
+        self.problems = ProblemsLabel()
+        layout.addWidget(self.problems)
+
+    def _connect_signals(self) -> None:
+        for spin in self.day_hours:
+            spin.valueChanged.connect(self._update_total)
+        self.save_button.clicked.connect(self.save)
+        self.add_leave_button.clicked.connect(self.add_leave)
+        self.remove_leave_button.clicked.connect(self.remove_selected_leave)
+        self._hub.profileChanged.connect(self.refresh)
+        self._hub.dataReplaced.connect(self.refresh)
+
+    def refresh(self) -> None:
+        pattern = get_pattern(self._db)
+        for spin, hours in zip(self.day_hours, pattern.hours):
+            spin.setValue(hours)
+        self.day_start.setTime(QTime(pattern.day_start.hour, pattern.day_start.minute))
+        self.day_end.setTime(QTime(pattern.day_end.hour, pattern.day_end.minute))
+        today = date.today()
+        self.leave_model.set_items(
+            list(
+                leave_between(
+                    self._db, today - timedelta(days=365), today + timedelta(days=365)
+                ).values()
+            )
+        )
+        upcoming = list(bank_holidays_between(today, today + timedelta(days=365)).items())[:3]
+        self.holidays.setText(
+            "Next bank holidays: "
+            + "; ".join(f"{name} ({day:%a %d %b %Y})" for day, name in upcoming)
+        )
+        self._update_total()
+
+    def _update_total(self) -> None:
+        total = sum(s.value() for s in self.day_hours)
+        text = f"{total:g} hours a week"
+        profile_hours = get_profile(self._db).hours
+        if abs(total - profile_hours) > 0.01:
+            text += f" (your profile says {profile_hours:g}; the WMT estimate uses the profile)"
+        self.total.setText(text)
+
+    def _done(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action()
+        except ValidationError as error:
+            self.problems.show_problems(list(error.problems))
+            return
+        self.problems.show_problems([])
+        self.refresh()
+        self._hub.timeLogged.emit()  # contracted hours shown with the time change
+
+    def save(self) -> None:
+        start, end = self.day_start.time(), self.day_end.time()
+        pattern = WorkingPattern(
+            hours=tuple(s.value() for s in self.day_hours),
+            day_start=time(start.hour(), start.minute()),
+            day_end=time(end.hour(), end.minute()),
+        )
+        self._done(lambda: save_pattern(self._db, pattern))
+
+    def add_leave(self) -> None:
+        hours = self.leave_hours.value() or None
+        leave = LeaveDay(self.leave_date.value(), self.leave_kind.currentText(), hours)
+        self._done(lambda: add_leave(self._db, leave))
+
+    def remove_selected_leave(self) -> None:
+        rows = self.leave_table.selectionModel().selectedRows()
+        if rows:
+            day: LeaveDay = rows[0].data(OBJECT_ROLE)
+            self._done(lambda: remove_leave(self._db, day.date))

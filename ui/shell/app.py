@@ -1,0 +1,47 @@
+"""Qt application setup shared by main.py and tests: names, settings, and calm error handling."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from core.store.applog import get_logger
+from core.store.paths import APP_NAME, ORG_NAME
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with organisation and application names set before any path lookup."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def app_settings() -> QSettings:
+    """Window state and view preferences (not case data: that lives only in the database)."""
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+def show_error(parent: QWidget | None, message: str, title: str = "Something went wrong") -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def install_excepthook() -> None:
+    """Log any unexpected error and show a calm message instead of a traceback."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
+        parent = QApplication.activeWindow()
+        show_error(
+            parent,
+            "That did not work, and nothing you had saved has been lost. "
+            "The details are in the app's log file.",
+        )
+
+    sys.excepthook = hook

@@ -1,0 +1,194 @@
+"""The main window: a navigation list on the left, one view at a time on the right."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable, Union
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.shell.view_stand_in import ViewStandIn
+from ui.shell.window_state import flush_pending
+
+# A view, or a callable that makes it the first time it is shown (keeps start-up quick).
+ViewSource = Union[QWidget, Callable[[], QWidget]]
+
+
+def made_when_shown(module: str, name: str, *args: object) -> Callable[[], QWidget]:
+    """A factory for `add_view`/`add_page` that also imports `module` only when the view is
+    first made, so start-up neither builds nor imports views that are not on screen."""
+    return lambda: getattr(import_module(module), name)(*args)
+
+
+class MainWindow(QMainWindow):
+    """Views plug in with `add_view`; menus with `menu(title)`.
+
+    Signals:
+        viewShown(str): the key of the view that became visible.
+        viewCreated(str): a view given as a factory has just been made.
+    """
+
+    viewShown = Signal(str)
+    viewCreated = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self._keys: list[str] = []
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._reserved: set[str] = set()  # places shown before the data is open (reserve_view)
+        self._parts: dict[str, Callable[[], object]] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Caseload Companion")
+        # Small enough for a 1024×700 laptop window, also at 200% scaling.
+        self.setMinimumSize(900, 600)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Views")
+        self.nav.setFixedWidth(180)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for title in ("&File", "&Edit", "&View", "&Help"):
+            self.menu(title)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.menu("&File").addAction(quit_action)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self._show_row)
+
+    def menu(self, title: str) -> QMenu:
+        """The menu with this title (e.g. "&File"), created on first use."""
+        if title not in self._menus:
+            self._menus[title] = self.menuBar().addMenu(title)
+        return self._menus[title]
+
+    def reserve_view(self, key: str, title: str) -> None:
+        """Put a view's place in the navigation before its data is open, so the window can be
+        painted at once; `add_view` with the same key fills the place later."""
+        self._reserved.add(key)
+        self._append(key, title, ViewStandIn(title))
+
+    def add_view(self, key: str, title: str, widget: ViewSource) -> None:
+        """Add a view, or a factory that makes it when first shown (or asked for with `view`);
+        the first nine get Ctrl+1…Ctrl+9 in the View menu. A place reserved with `reserve_view`
+        is filled in, made at once if it is already on screen."""
+        if key in self._reserved:
+            self._reserved.discard(key)
+            if isinstance(widget, QWidget):
+                self._replace(key, widget)
+            else:
+                self._factories[key] = widget
+                if self.current_key() == key:
+                    self.view(key)
+            return
+        self._append(key, title, widget if isinstance(widget, QWidget) else QWidget())
+        if not isinstance(widget, QWidget):
+            self._factories[key] = widget  # the empty stand-in waits until the view is made
+
+    def _append(self, key: str, title: str, widget: QWidget) -> None:
+        self._keys.append(key)
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(160, 36))
+        self.nav.addItem(item)
+        index = len(self._keys)
+        if index <= 9:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            self.menu("&View").addAction(action)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    def _replace(self, key: str, widget: QWidget) -> None:
+        """Swap the stand-in at `key`'s place for the real view, keeping it on screen if it was."""
+        index = self._keys.index(key)
+        stand_in = self.stack.widget(index)
+        was_current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, made now if it was added as a factory and not yet shown."""
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            self._replace(key, factory())
+            self.viewCreated.emit(key)
+        return self.stack.widget(self._keys.index(key))
+
+    def is_created(self, key: str) -> bool:
+        """Whether the view for `key` has been made (views given as factories wait until shown)."""
+        return key in self._keys and key not in self._factories and key not in self._reserved
+
+    def add_part(self, name: str, factory: Callable[[], object]) -> None:
+        """Make `window.<name>` available, built by `factory` the first time it is read."""
+        self._parts[name] = factory
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached when normal lookup fails: a part added with add_part, not yet made.
+        factory = self.__dict__.get("_parts", {}).pop(name, None)
+        if factory is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = factory()
+        setattr(self, name, value)
+        return value
+
+    def current_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def show_view(self, key: str) -> None:
+        self.nav.setCurrentRow(self._keys.index(key))
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.view(self._keys[row])  # made on first showing
+            self.stack.setCurrentIndex(row)
+            self.viewShown.emit(self._keys[row])
+
+    def restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            # First start: 1280×800, but never larger than a small or highly scaled screen.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(800, screen.height()))
+        last = self._settings.value("window/view")
+        if isinstance(last, str) and last in self._keys:
+            self.show_view(last)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        flush_pending(self)  # column widths and splitters changed just before closing
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        key = self.current_key()
+        if key:
+            self._settings.setValue("window/view", key)
+        super().closeEvent(event)

@@ -1,0 +1,89 @@
+"""Benchmark hook: report when a window first finished painting, and the memory in use then and
+a moment later, then quit.
+
+Enabled only by the environment variable CASELOAD_COMPANION_EXIT_AFTER_PAINT=1, which
+benchmarks/run_benchmarks.py sets for the app and for its bare-window comparison alike.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
+PAINTED_PREFIX = "first-paint"
+DATA_PAINTED_PREFIX = "data-paint"
+SETTLED_PREFIX = "settled"
+SETTLE_MS = 1500  # longer than ui/shell/first_paint.py's fallback, so deferred charts are counted
+
+
+def memory_kib() -> dict[str, int]:
+    """VmRSS (resident now) and VmHWM (peak resident) in KiB, where /proc exists (Linux)."""
+    values: dict[str, int] = {}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0])
+    except OSError:
+        pass
+    return values
+
+
+class _FirstPaint(QObject):
+    """Waits for the window's first paint event, then reports once that frame is finished.
+
+    It watches the whole application, not the window: application filters see an event before
+    the window's own filters, so this report runs before any work that was itself deferred
+    until after the first paint (see ui/shell/first_paint.py), which is not part of start-up."""
+
+    def __init__(self, window: QWidget, prefix: str = PAINTED_PREFIX, settle: bool = True):
+        super().__init__(window)
+        self._window = window
+        self._prefix = prefix
+        self._settle = settle  # False: a later report (the data painted) ends the run instead
+        self._done = False
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._done = True
+            # A zero timer runs after the whole frame (every child widget) has been painted.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        memory = memory_kib()
+        print(f"{self._prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+        if self._settle:
+            # Memory again once the work deferred past the first paint (charts) has been done.
+            QTimer.singleShot(SETTLE_MS, self._settled)
+
+    def _settled(self) -> None:
+        memory = memory_kib()
+        print(f"{SETTLED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+        sys.stdout.flush()
+        QApplication.quit()
+
+
+def exit_after_first_paint(window: QWidget, wait_for_data: bool = False) -> None:
+    """Call before `window.show()`: print a monotonic timestamp at the first paint, then quit.
+    With `wait_for_data`, carry on until `report_data_painted` has reported as well."""
+    _FirstPaint(window, settle=not wait_for_data)
+
+
+def report_data_painted(window: QWidget) -> None:
+    """Call once the data is in the window: print a timestamp at its next paint, then quit."""
+    _FirstPaint(window, DATA_PAINTED_PREFIX)

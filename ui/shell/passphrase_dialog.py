@@ -1,0 +1,120 @@
+"""Asking for a passphrase: to unlock (a wrong one is met calmly, with another try) or a new one."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.store.encryption import passphrase_problems
+
+# check(passphrase) -> None when it opens the data, else a calm sentence to show.
+Checker = Callable[[str], str | None]
+
+
+class PassphraseDialog(QDialog):
+    """Unlock mode (one field, checked by `check`) or new mode (twice, with the rules shown)."""
+
+    RECOVERY = 2  # result code when "Recovery options…" was chosen
+
+    def __init__(self, parent: QWidget | None, title: str, message: str, *, new: bool = False,
+                 check: Checker | None = None, recovery: bool = False):
+        super().__init__(parent)
+        self._new = new
+        self._check = check
+        self._recovery = recovery
+        self.setWindowTitle(title)
+        self._build_ui(message)
+        self._connect_signals()
+
+    def _build_ui(self, message: str) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(message)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName("Passphrase")
+        self.field.setMinimumWidth(320)
+        form.addRow("&Passphrase:", self.field)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Passphrase again")
+        if self._new:
+            form.addRow("&Again:", self.confirm)
+        layout.addLayout(form)
+        if self._new:
+            rules = QLabel(
+                "At least 8 characters; a short sentence is easy to remember and hard to guess. "
+                "There is no way to recover data if the passphrase is forgotten, so keep your "
+                "backups and the passphrase safe."
+            )
+            rules.setWordWrap(True)
+            layout.addWidget(rules)
+        self.error = QLabel("")
+        self.error.setObjectName("passphraseError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Message")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Set passphrase" if self._new else "Unlock")
+        self.recovery_button: QPushButton | None = None
+        if self._recovery:
+            self.recovery_button = self.buttons.addButton(
+                "Recovery options…", QDialogButtonBox.ButtonRole.ResetRole
+            )
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        if self.recovery_button is not None:
+            self.recovery_button.clicked.connect(lambda: self.done(self.RECOVERY))
+
+    def passphrase(self) -> str:
+        return self.field.text()
+
+    def try_accept(self) -> None:
+        text = self.field.text()
+        if self._new:
+            problems = passphrase_problems(text)
+            if not problems and text != self.confirm.text():
+                problems = ["The two passphrases are not the same; please type them again."]
+            if problems:
+                self.error.setText(" ".join(problems))
+                return
+        elif self._check is not None:
+            message = self._check(text)
+            if message:
+                self.error.setText(message)
+                self.field.selectAll()
+                self.field.setFocus()
+                return
+        self.accept()
+
+    @classmethod
+    def get_passphrase(cls, parent: QWidget | None, title: str, message: str,
+                       check: Checker | None = None) -> str | None:
+        """Ask until `check` accepts (or Cancel): returns the passphrase or None."""
+        dialog = cls(parent, title, message, check=check)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @classmethod
+    def get_new_passphrase(cls, parent: QWidget | None, title: str = "Choose a passphrase",
+                           message: str = "Your data will be encrypted with this passphrase.") \
+            -> str | None:
+        dialog = cls(parent, title, message, new=True)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None

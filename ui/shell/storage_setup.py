@@ -1,0 +1,124 @@
+"""Wires trustworthy storage into the GUI: opening (passphrase, recovery screen), the Data &
+privacy page, Help > About and the idle lock. main.py calls `open_data` and `install_storage`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from sqlite_utils import Database
+
+from core.store import encryption
+from core.store.backup import default_backup_dir
+from core.store.database import (
+    DamagedDatabaseError,
+    PassphraseRequiredError,
+    WrongPassphraseError,
+    open_database,
+)
+from core.store.paths import database_path
+from ui.shell.hub import Hub
+from ui.shell.lock_screen import IdleLock
+from ui.shell.main_window import MainWindow
+from ui.settings.settings_view import SettingsView
+
+if TYPE_CHECKING:  # the page and dialogs are imported when first needed, not at start-up
+    from ui.settings.data_page import DataPage
+
+
+def _unlock(db_path: Path, parent: QWidget | None) -> Database | str | None:
+    """Ask for the passphrase until it opens the data: the Database, "recovery", or None."""
+    from ui.shell.passphrase_dialog import PassphraseDialog
+
+    opened: list[Database] = []
+
+    def check(text: str) -> str | None:
+        try:
+            opened.append(open_database(db_path, passphrase=text))
+        except WrongPassphraseError as exc:
+            return str(exc)
+        return None
+
+    dialog = PassphraseDialog(parent, "Unlock Caseload Companion",
+                              "Your data is encrypted. Enter your passphrase to open it.",
+                              check=check, recovery=True)
+    result = dialog.exec()
+    if result == PassphraseDialog.RECOVERY:
+        return "recovery"
+    return opened[-1] if result == QDialog.DialogCode.Accepted and opened else None
+
+
+def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
+    """Open the data for the window; None when the practitioner chose to quit.
+
+    Encrypted: asks for the passphrase (wrong ones get another try). Damaged: shows the recovery
+    screen, which restores a backup or sets the file aside; the file is never overwritten.
+    Other StorageErrors (a newer version's data) propagate for main.py to show.
+    """
+    db_path = database_path(data_dir)
+    message = ""
+    while True:
+        if not message:
+            try:
+                return open_database(db_path)
+            except PassphraseRequiredError:
+                unlocked = _unlock(db_path, parent)
+                if unlocked is None:
+                    return None
+                if isinstance(unlocked, Database):
+                    return unlocked
+                message = (f"The data file at {db_path} is encrypted, or it may be damaged. "
+                           "If your passphrase does not open it, restore a backup here.")
+            except DamagedDatabaseError:
+                message = (f"The data file at {db_path} is damaged or is not a Caseload "
+                           "Companion database, so it could not be opened.")
+        from ui.shell.recovery_screen import RecoveryScreen
+
+        outcome = RecoveryScreen.run(parent, db_path, default_backup_dir(data_dir), message)
+        if outcome is None:
+            return None
+        message = ""
+
+
+def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: SettingsView,
+                    data_dir: Path, version: str) -> None:
+    """Add Settings > Data & privacy, Help > About and the idle lock to the window."""
+    db_path = database_path(data_dir)
+    lock = IdleLock(window, lambda text: encryption.verify_passphrase(db, text),
+                    minutes=encryption.get_lock_minutes(db), enabled=encryption.is_encrypted(db))
+
+    def make_page() -> DataPage:  # made when its tab is first shown, or window.data_page is read
+        from ui.settings.data_page import DataPage
+
+        page = DataPage(db, hub, db_path, data_dir, idle_lock=lock)
+        window.data_page = page  # type: ignore[attr-defined]
+        return page
+
+    settings_view.add_page("Data && privacy", make_page)
+    window.add_part("data_page", lambda: settings_view.page("Data & privacy"))
+    about = QAction("&About Caseload Companion", window)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: _about(version, db_path, db, window))
+    window.menu("&Help").addAction(about)
+    lock_now = QAction("Loc&k now", window)
+    lock_now.setShortcut("Ctrl+Shift+L")
+    lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
+    window.menu("&File").addAction(lock_now)
+    window.idle_lock = lock  # type: ignore[attr-defined]
+
+
+def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:
+    from ui.shell.about_dialog import AboutDialog
+
+    AboutDialog(version, db_path, encryption.is_encrypted(db), window).exec()
+
+
+def _lock_now(lock: IdleLock, db: Database, window: QWidget) -> None:
+    if encryption.is_encrypted(db):
+        lock.lock()
+    else:
+        QMessageBox.information(window, "Locking needs encryption",
+                                "Turn encryption on in Settings, Data & privacy, so the lock "
+                                "can ask for your passphrase.")

@@ -1,0 +1,89 @@
+"""The tray icon: shows whether a timer runs; its menu starts, stops and opens quick entry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from sqlite_utils import Database
+
+from core.time.timer import get_timer
+from ui.time.timer_controls import timer_text
+
+
+def _icon(running: bool) -> QIcon:
+    """A clock face; filled when a timer runs, so the state reads without colour too."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#1A1A1A"))
+    painter.setBrush(QColor("#0072B2") if running else QColor("#FFFFFF"))
+    painter.drawEllipse(3, 3, 26, 26)
+    painter.setPen(QColor("#FFFFFF") if running else QColor("#1A1A1A"))
+    painter.drawLine(16, 16, 16, 8)
+    painter.drawLine(16, 16, 22, 16)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class TimeTray(QObject):
+    """Created only where the desktop has a tray; `available` says whether it was."""
+
+    def __init__(
+        self,
+        db: Database,
+        window: QWidget,
+        *,
+        start: Callable[[], None],
+        stop: Callable[[], None],
+        quick_entry: Callable[[], None],
+        clock: Callable[[], datetime] = datetime.now,
+    ):
+        super().__init__(window)
+        self._db = db
+        self._clock = clock
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.menu = QMenu(window)
+        self.status_action = QAction("", self.menu)
+        self.status_action.setEnabled(False)
+        self.start_action = QAction("Start timer", self.menu)
+        self.stop_action = QAction("Stop timer", self.menu)
+        self.quick_action = QAction("Log time…", self.menu)
+        self.show_action = QAction("Show Caseload Companion", self.menu)
+        for action in (
+            self.status_action,
+            None,
+            self.quick_action,
+            self.start_action,
+            self.stop_action,
+            None,
+            self.show_action,
+        ):
+            if action is None:
+                self.menu.addSeparator()
+            else:
+                self.menu.addAction(action)
+        self.start_action.triggered.connect(start)
+        self.stop_action.triggered.connect(stop)
+        self.quick_action.triggered.connect(quick_entry)
+        self.show_action.triggered.connect(lambda: (window.showNormal(), window.activateWindow()))
+        self.icon: QSystemTrayIcon | None = None
+        if self.available:
+            self.icon = QSystemTrayIcon(self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        running = get_timer(self._db) is not None
+        text = timer_text(self._db, self._clock())
+        self.status_action.setText(text)
+        self.start_action.setText("Switch timer" if running else "Start timer")
+        self.stop_action.setEnabled(running)
+        if self.icon is not None:
+            self.icon.setIcon(_icon(running))
+            self.icon.setToolTip(f"Caseload Companion: {text}")

@@ -1,0 +1,306 @@
+"""The first-run welcome: what the app is for and never does, grade and hours, and how to start."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.store.database import is_empty
+from core.common.errors import ValidationError
+from core.caseload.models import GRADE_LABELS, GRADES, Profile
+from core.workload.profile import MAX_HOURS, get_profile, get_setting, save_profile, set_setting
+from ui.shell.hub import Hub
+from ui.shell.main_window import MainWindow
+
+WELCOME_DONE_KEY = "welcome_done"
+START_EMPTY, START_IMPORT, START_DEMO = "empty", "import", "demo"
+
+_PURPOSE = (
+    "A private place to keep track of your caseload and your time, to see how heavy your "
+    "workload is in plain words, and to prepare a one-page summary for supervision."
+)
+_NEVER = (
+    "It never connects to the internet: no updates, no tracking, no cloud.",
+    "It is not a monitoring tool: there is no manager view and no remote access.",
+    "Nothing is shared unless you export it yourself.",
+    "Cases need only a short reference such as C07, never a name or other identifying detail.",
+)
+_HOURS_HINT = (
+    "Your hours scale the caseload reference and the time your estimate allows. "
+    "You can change both later in Settings."
+)
+
+
+@dataclass(frozen=True)
+class WelcomeResult:
+    """What the practitioner chose: their saved profile and how they want to start."""
+
+    profile: Profile
+    start: str  # START_EMPTY, START_IMPORT or START_DEMO
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class WelcomeDialog(QDialog):
+    """Three calm steps; finishing saves the profile, any demo data, and that it is done."""
+
+    def __init__(self, db: Database, can_import: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._can_import = can_import
+        self._empty = is_empty(db)
+        self.result_value: WelcomeResult | None = None
+        self._build_ui()
+        self._connect_signals()
+        self._show_step(0)
+
+    # Layout -------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Welcome to Caseload Companion")
+        # About 70 characters a line, whatever the system font size.
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 70))
+        self.step_label = QLabel()
+        self.step_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._welcome_page())
+        self.stack.addWidget(self._role_page())
+        self.stack.addWidget(self._start_page())
+        self.skip_button = QPushButton("S&kip for now")
+        self.back_button = QPushButton("&Back")
+        self.next_button = QPushButton("&Next")
+        self.next_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+
+    def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        heading = QLabel(title)
+        heading.setObjectName("viewTitle")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        return page, layout
+
+    def _welcome_page(self) -> QWidget:
+        page, layout = self._page("Welcome to Caseload Companion")
+        layout.addWidget(_wrapped(_PURPOSE))
+        layout.addWidget(_wrapped("<b>What it never does</b>"))
+        items = "".join(f"<li style='margin-bottom:4px'>{line}</li>" for line in _NEVER)
+        never = _wrapped(f"<ul style='margin-left:-20px'>{items}</ul>")
+        never.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(never)
+        layout.addWidget(_wrapped("Your data stays in a private folder on this computer."))
+        layout.addStretch(1)
+        return page
+
+    def _role_page(self) -> QWidget:
+        page, layout = self._page("About your role")
+        profile = get_profile(self._db)
+        self.grade_combo = QComboBox()
+        for grade in GRADES:
+            self.grade_combo.addItem(GRADE_LABELS[grade], grade)
+        self.grade_combo.setCurrentIndex(GRADES.index(profile.grade))
+        self.hours_spin = QDoubleSpinBox()
+        self.hours_spin.setRange(0.5, MAX_HOURS)
+        self.hours_spin.setDecimals(1)
+        self.hours_spin.setSingleStep(0.5)
+        self.hours_spin.setSuffix(" hours a week")
+        self.hours_spin.setValue(profile.hours)
+        self.hours_spin.setAccessibleName("Contracted hours a week")
+        form = QFormLayout()
+        form.addRow("&Grade", self.grade_combo)
+        form.addRow("&Contracted hours", self.hours_spin)
+        layout.addLayout(form)
+        layout.addWidget(_wrapped(_HOURS_HINT))
+        self.problem_label = _wrapped("")
+        self.problem_label.setVisible(False)
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        return page
+
+    def _start_page(self) -> QWidget:
+        page, layout = self._page("How would you like to start?")
+        self.start_group = QButtonGroup(self)
+        first = "Start with an empty caseload" if self._empty else "Carry on with what I have"
+        choices = [
+            (START_EMPTY, first, "Add cases one at a time, whenever suits you."),
+            (START_IMPORT, "Import a CSV of your cases",
+             "A spreadsheet saved as CSV with a reference, case type, tier and start date."),
+            (START_DEMO, "Try it with demo data",
+             "Made-up cases (C01, C02 …) with a few months of history, so you can look around. "
+             "Best tried before you add real cases." if self._empty else
+             "Demo data only goes into an empty data folder, so nothing of yours is mixed "
+             "with it."),
+        ]
+        for key, text, hint in choices:
+            button = QRadioButton(text)
+            button.setObjectName(f"start_{key}")
+            self.start_group.addButton(button)
+            button.setProperty("start", key)
+            layout.addWidget(button)
+            hint_label = _wrapped(hint)
+            hint_label.setContentsMargins(24, 0, 0, 6)
+            hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            layout.addWidget(hint_label)
+            if key == START_IMPORT and not self._can_import:
+                button.setVisible(False)
+                hint_label.setVisible(False)
+            if key == START_DEMO and not self._empty:
+                button.setEnabled(False)
+        self.start_group.buttons()[0].setChecked(True)
+        layout.addStretch(1)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.skip_button.clicked.connect(self.reject)
+        self.back_button.clicked.connect(lambda: self._show_step(self.stack.currentIndex() - 1))
+        self.next_button.clicked.connect(self._next)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # QStackedWidget does not pass on height-for-width, so wrapped text on a page could be
+        # cut off (large fonts, 200% scaling): make room for the tallest page at this width.
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        tallest = max(
+            self.stack.widget(i).layout().totalHeightForWidth(width)
+            for i in range(self.stack.count())
+        )
+        self.stack.setMinimumHeight(tallest)
+        self.adjustSize()
+        super().showEvent(event)
+
+    # Behaviour ----------------------------------------------------------------------------
+    def _show_step(self, index: int) -> None:
+        index = max(0, min(index, self.stack.count() - 1))
+        self.stack.setCurrentIndex(index)
+        self.step_label.setText(f"Step {index + 1} of {self.stack.count()}")
+        self.back_button.setEnabled(index > 0)
+        last = index == self.stack.count() - 1
+        self.next_button.setText("&Get started" if last else "&Next")
+
+    def _next(self) -> None:
+        if self.stack.currentIndex() < self.stack.count() - 1:
+            self._show_step(self.stack.currentIndex() + 1)
+        else:
+            self.accept()
+
+    def chosen_start(self) -> str:
+        button = self.start_group.checkedButton()
+        return str(button.property("start")) if button else START_EMPTY
+
+    def chosen_profile(self) -> Profile:
+        current = get_profile(self._db)
+        return Profile(
+            grade=str(self.grade_combo.currentData()),
+            contracted_hours=round(self.hours_spin.value(), 1),
+            protected_ceiling=current.protected_ceiling,
+        )
+
+    def accept(self) -> None:
+        """Save everything in one go; a problem sends the practitioner back to the step to fix."""
+        start, profile = self.chosen_start(), self.chosen_profile()
+        try:
+            with self._db.atomic():
+                if start == START_DEMO and is_empty(self._db):
+                    from core.demo.caseload_demo import fill_demo  # ~25 ms of imports, only when asked for
+
+                    fill_demo(self._db)  # writes its own profile: the practitioner's replaces it
+                saved = save_profile(self._db, profile)
+                set_setting(self._db, WELCOME_DONE_KEY, True)
+        except ValidationError as exc:
+            self.problem_label.setText(" ".join(exc.problems))
+            self.problem_label.setVisible(True)
+            self._show_step(1)
+            return
+        self.result_value = WelcomeResult(saved, start)
+        super().accept()
+
+    def reject(self) -> None:
+        """Skipping counts as done: the welcome is not pressed on anyone twice (Help reopens it)."""
+        set_setting(self._db, WELCOME_DONE_KEY, True)
+        super().reject()
+
+    @staticmethod
+    def run(parent: QWidget | None, db: Database, can_import: bool = False) -> WelcomeResult | None:
+        """Show the welcome modally; the choices made, or None if it was skipped."""
+        dialog = WelcomeDialog(db, can_import, parent)
+        dialog.exec()
+        result = dialog.result_value
+        dialog.deleteLater()  # reopened from Help any number of times: never pile up
+        return result
+
+
+# Wiring into the main window (called from main.py) ----------------------------------------
+def should_show_welcome(db: Database) -> bool:
+    """First start: nothing stored yet and the welcome never finished or skipped."""
+    return is_empty(db) and not get_setting(db, WELCOME_DONE_KEY, False)
+
+
+def _import_dialog_available() -> bool:
+    return importlib.util.find_spec("ui.caseload.import_dialog") is not None
+
+
+def show_welcome(window: QWidget, db: Database, hub: Hub) -> WelcomeResult | None:
+    """Run the welcome over `window`, tell every view what changed, and start an import if asked."""
+    result = WelcomeDialog.run(window, db, can_import=_import_dialog_available())
+    if result is None:
+        return None
+    if result.start == START_DEMO:
+        hub.dataReplaced.emit()
+    hub.profileChanged.emit()
+    if result.start == START_IMPORT and _import_dialog_available():
+        from core.caseload.cases import CaseStore
+        from ui.caseload.import_dialog import ImportDialog
+
+        if ImportDialog.import_cases(window, CaseStore(db)):
+            hub.casesChanged.emit()
+    return result
+
+
+def maybe_show_welcome(window: QWidget, db: Database, hub: Hub) -> None:
+    """On first start, open the welcome once the window has appeared (so it sits on top of it)."""
+    if should_show_welcome(db):
+        QTimer.singleShot(0, window, lambda: show_welcome(window, db, hub))
+
+
+def install_welcome(window: MainWindow, db: Database, hub: Hub) -> QAction:
+    """Help > Welcome tour, so the welcome can be seen again at any time."""
+    action = QAction("&Welcome tour", window)
+    action.setObjectName("welcomeTourAction")
+    action.triggered.connect(lambda: show_welcome(window, db, hub))
+    window.menu("&Help").addAction(action)
+    return action

@@ -1,0 +1,209 @@
+"""Export the supervision summary: period, format, what to include, classification and file name."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.supervision.export import FORMAT_LABELS, FORMATS, check_target, default_file_name, export_text
+from core.workload.profile import set_setting
+from core.supervision.summary import (
+    CLASSIFICATION_SETTING,
+    SummaryOptions,
+    classification_line,
+    default_period,
+    summary_candidates,
+)
+from ui.widgets.date_fields import DateField
+from ui.supervision.export_job import ExportJob, ExportWork
+from ui.widgets.form_helpers import ProblemsLabel, note_label
+
+
+class ExportDialog(QDialog):
+    """Saves on a worker thread and stays open to say how it went.
+
+    Signals:
+        exported(str): the file was saved at this path.
+    """
+
+    exported = Signal(str)
+
+    def __init__(self, db: Database, today: date | None = None, pool: QThreadPool | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._today = today or date.today()
+        self._pool = pool or QThreadPool.globalInstance()
+        self._job: ExportJob | None = None
+        self._build_ui()
+        self._connect_signals()
+
+    @staticmethod
+    def run(parent: QWidget | None, db: Database) -> None:
+        ExportDialog(db, parent=parent).exec()
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Export supervision summary")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        start, end = default_period(self._db, self._today)
+        period = QHBoxLayout()
+        self.start, self.end = DateField(start), DateField(end)
+        self.start.setAccessibleName("Period from")
+        self.end.setAccessibleName("Period to")
+        period.addWidget(self.start)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end)
+        period.addStretch(1)
+        period_label = QLabel("&Period")
+        period_label.setBuddy(self.start)
+        form.addRow(period_label, period)
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(FORMAT_LABELS[fmt], fmt)
+        form.addRow("&Format", self.format)
+        self.include_cases = QCheckBox("Include case &references (left out by default)")
+        self.include_wellbeing = QCheckBox("Include my &wellbeing check-in, for this export only")
+        form.addRow("", self.include_cases)
+        form.addRow("", self.include_wellbeing)
+        self.classification = QLineEdit(classification_line(self._db))
+        form.addRow("&Classification line", self.classification)
+        file_row = QHBoxLayout()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        where = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        self.path = QLineEdit(str(where / default_file_name("pdf", self._today)))
+        self.path.setAccessibleName("File")
+        self.browse = QPushButton("&Choose…")
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        file_label = QLabel("F&ile")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, file_row)
+        layout.addLayout(form)
+        layout.addWidget(note_label(
+            "The summary is aggregate: no case references and no wellbeing notes unless ticked "
+            "above. The PDF carries no author or title in its properties."
+        ))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the work takes a moment and has no steps to count
+        self.progress.setAccessibleName("Saving")
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.problems = ProblemsLabel()
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.preview_button = QPushButton("Pre&view")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setDefault(True)
+        self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.browse.clicked.connect(self._choose_file)
+        self.preview_button.clicked.connect(self._preview)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def current_format(self) -> str:
+        return str(self.format.currentData())
+
+    def options(self) -> SummaryOptions:
+        return SummaryOptions(
+            start=self.start.value(),
+            end=self.end.value(),
+            include_cases=self.include_cases.isChecked(),
+            include_wellbeing=self.include_wellbeing.isChecked(),
+            classification=self.classification.text().strip(),
+        )
+
+    def _format_changed(self) -> None:
+        path = Path(self.path.text().strip() or default_file_name("pdf", self._today))
+        self.path.setText(str(path.with_suffix("." + self.current_format())))
+        self.preview_button.setEnabled(self.current_format() != "csv")
+
+    def _choose_file(self) -> None:
+        fmt = self.current_format()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the summary as", self.path.text(), f"{fmt.upper()} files (*.{fmt})"
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def _preview(self) -> None:
+        from ui.supervision.summary_preview import SummaryPreview
+
+        try:
+            candidates = summary_candidates(self._db, self.options(), self._today)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        from ui.supervision.pdf_export import page_count
+        from core.supervision.summary import first_fitting
+
+        SummaryPreview.show_preview(self, first_fitting(candidates, lambda s: page_count(s) <= 1))
+
+    def save(self) -> None:
+        """Compose here (quick reads), then draw and write on the thread pool."""
+        self.problems.show_problems([])
+        fmt, path = self.current_format(), Path(self.path.text().strip()).expanduser()
+        try:
+            check_target(path)
+            options = self.options()
+            work = ExportWork(fmt, path)
+            if fmt == "pdf":
+                work.candidates = summary_candidates(self._db, options, self._today)
+            else:
+                work.text = export_text(self._db, fmt, options, self._today)
+            set_setting(self._db, CLASSIFICATION_SETTING, options.classification)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        self._set_busy(True)
+        self.status.setText("Saving…")
+        self.status.show()
+        self._job = ExportJob(work)
+        self._job.signals.finished.connect(self._done)
+        self._job.signals.failed.connect(self._failed)
+        self._pool.start(self._job)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for widget in (self.save_button, self.preview_button, self.browse):
+            widget.setEnabled(not busy)
+
+    def _done(self, path: str) -> None:
+        self._set_busy(False)
+        where = Path(path)
+        self.status.setText(f"Saved {where.name} in {where.parent}.")
+        self.exported.emit(path)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.status.hide()
+        self.problems.show_problems([message])

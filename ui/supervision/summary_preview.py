@@ -1,0 +1,75 @@
+"""Preview the summary exactly as it will print (the same HTML and chart), and print it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.supervision.summary_model import Summary
+from ui.supervision.pdf_export import page_count, paint_summary, summary_document
+
+
+def print_summary(parent: QWidget | None, summary: Summary) -> bool:
+    """Ask for a printer with the system dialog and print the one page; False when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("supervision")
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    paint_summary(summary, printer)
+    return True
+
+
+class SummaryPreview(QDialog):
+    """A read-only page view of the summary, with Print."""
+
+    def __init__(self, summary: Summary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = summary
+        self._build_ui()
+        self._connect_signals()
+
+    @staticmethod
+    def show_preview(parent: QWidget | None, summary: Summary) -> None:
+        SummaryPreview(summary, parent).exec()
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Supervision summary preview")
+        self.resize(820, 900)
+        layout = QVBoxLayout(self)
+        pages = page_count(self.summary)
+        cut = self.summary.cut_titles()
+        status = "Fits on one A4 page." if pages <= 1 else f"Runs to {pages} pages."
+        if cut:
+            status += " Left out to keep to one page: " + ", ".join(cut) + "."
+        self.status = QLabel(status)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Summary preview")
+        document = summary_document(self.summary)
+        document.setParent(self.browser)
+        self.browser.setDocument(document)
+        # White paper whatever the theme, since this is how the page will print.
+        self.browser.setStyleSheet("QTextBrowser { background: white; color: #1A1A1A; padding: 24px; }")
+        layout.addWidget(self.browser, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton("&Print…")
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(self.buttons)
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _connect_signals(self) -> None:
+        self.buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(lambda: print_summary(self, self.summary))

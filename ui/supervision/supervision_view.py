@@ -1,0 +1,288 @@
+"""The Supervision view: the agenda gathered this month, actions carried forward, past sessions,
+record and export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.supervision.agenda import AgendaItem, add_agenda_item, delete_agenda_item, open_agenda, update_agenda_item
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.supervision.sessions import Action, list_sessions, open_actions, record_session, set_action_status
+from ui.shell.app import show_error
+from ui.widgets.date_fields import format_date
+from ui.widgets.form_helpers import note_label, view_title
+from ui.shell.hub import Hub
+from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
+from ui.supervision.past_sessions_panel import PastSessionsPanel
+from ui.supervision.supervision_models import ACTION_COLUMNS, AGENDA_COLUMNS, COL_ACTION, COL_DUE, COL_NOTE, make_table
+
+ADD_BUTTONS = (
+    ("workload", "W&orkload…"),
+    ("going_well", "Going &well…"),
+    ("request", "&Request…"),
+    ("case", "&Case…"),
+    ("reflection", "Re&flection…"),
+    ("learning", "&Learning…"),
+    ("wellbeing", "Well&being…"),
+)
+
+
+class SupervisionView(QWidget):
+    """Changes go to the store and out as hub.supervisionChanged; other views never call this."""
+
+    def __init__(self, db: Database, hub: Hub, pool: QThreadPool | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._hub = hub
+        self._pool = pool
+        self._build_ui()
+        self._connect_signals()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        title = view_title("Supervision")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.preview_button = QPushButton("Pre&view summary")
+        self.print_button = QPushButton("Print…")
+        self.export_button = QPushButton("&Export…")
+        self.record_button = QPushButton("Record a &session…")
+        for button in (self.preview_button, self.print_button, self.export_button, self.record_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        layout.addWidget(self.period)
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel("Add to the notes:"))
+        self.add_buttons: dict[str, QPushButton] = {}
+        for kind, text in ADD_BUTTONS:
+            button = QPushButton(text)
+            if kind == "case":
+                button.setToolTip("A case to discuss, with the reason")
+            elif kind == "wellbeing":
+                button.setToolTip("Private: left out of every export unless you tick it")
+                button.setAccessibleName("Wellbeing, private")
+            self.add_buttons[kind] = button
+            add_row.addWidget(button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        agenda_box = QGroupBox("On the agenda")
+        agenda_layout = QVBoxLayout(agenda_box)
+        self.agenda_model: ListTableModel[AgendaItem] = ListTableModel(AGENDA_COLUMNS)
+        self.agenda_view, self.agenda_proxy = make_table(self.agenda_model, COL_NOTE, "Agenda")
+        self.agenda_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        agenda_layout.addWidget(self.agenda_view)
+        self.agenda_empty = QLabel(
+            "Nothing on the agenda yet. Add notes as the month goes, from here, the Overview or a case."
+        )
+        self.agenda_empty.setWordWrap(True)
+        agenda_layout.addWidget(self.agenda_empty)
+        buttons = QHBoxLayout()
+        self.edit_note_button = QPushButton("E&dit note…")
+        self.delete_note_button = QPushButton("Delete note")
+        buttons.addWidget(self.edit_note_button)
+        buttons.addWidget(self.delete_note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(note_label(
+            "Wellbeing notes stay on this computer and are left out of every export unless ticked."
+        ), 3)
+        agenda_layout.addLayout(buttons)
+        splitter.addWidget(agenda_box)
+
+        # Actions and past sessions share the lower pane as tabs: the agenda keeps its room at 1024×700.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        actions_box = QWidget()
+        actions_layout = QVBoxLayout(actions_box)
+        self.action_model: ListTableModel[Action] = ListTableModel(ACTION_COLUMNS)
+        self.action_view, self.action_proxy = make_table(self.action_model, COL_ACTION, "Open actions")
+        self.action_view.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+        actions_layout.addWidget(self.action_view)
+        self.actions_empty = QLabel("No open actions. Actions agreed at a session appear here.")
+        actions_layout.addWidget(self.actions_empty)
+        row = QHBoxLayout()
+        self.done_button = QPushButton("Mark &done")
+        self.drop_button = QPushButton("Dro&p")
+        row.addWidget(self.done_button)
+        row.addWidget(self.drop_button)
+        row.addStretch(1)
+        actions_layout.addLayout(row)
+        self.lower_tabs.addTab(actions_box, "Actions carried forward")
+        self.past_sessions = PastSessionsPanel(self._db, self._hub)
+        self.lower_tabs.addTab(self.past_sessions, "Past sessions")
+        splitter.addWidget(self.lower_tabs)
+        splitter.setSizes([420, 240])
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        for kind, button in self.add_buttons.items():
+            button.clicked.connect(lambda _=False, k=kind: self.add_note(k))
+        self.edit_note_button.clicked.connect(self.edit_note)
+        self.delete_note_button.clicked.connect(self.delete_note)
+        self.agenda_view.doubleClicked.connect(lambda _i: self.edit_note())
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.agenda_view, self.delete_note)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while on the other lists
+        self.done_button.clicked.connect(lambda: self._set_status("done"))
+        self.drop_button.clicked.connect(lambda: self._set_status("dropped"))
+        self.record_button.clicked.connect(self.record_session)
+        self.export_button.clicked.connect(self.export)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_summary)
+        self.agenda_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.action_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        for signal in (self._hub.supervisionChanged, self._hub.dataReplaced, self._hub.casesChanged):
+            signal.connect(self.refresh)
+
+    # --- state ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.agenda_model.set_items(open_agenda(self._db))
+        self.action_model.set_items(open_actions(self._db))
+        self.agenda_empty.setVisible(self.agenda_model.rowCount() == 0)
+        self.actions_empty.setVisible(self.action_model.rowCount() == 0)
+        sessions = list_sessions(self._db)
+        self.past_sessions.set_sessions(sessions)
+        self.lower_tabs.setTabText(0, f"Actions carried forward ({self.action_model.rowCount()})")
+        self.lower_tabs.setTabText(1, f"Past sessions ({len(sessions)})")
+        session = next((s for s in sessions if s.held_on <= date.today()), None)
+        if session is None:
+            text = "No session recorded yet. The summary covers the last four weeks."
+        else:
+            text = f"Since your last session on {format_date(session.held_on)}."
+            if session.next_date and session.next_date >= date.today():
+                text += f" Next session: {format_date(session.next_date)}."
+        self.period.setText(text)
+        self._update_buttons()
+
+    def _selected(self, view, proxy):  # type: ignore[no-untyped-def]
+        rows = view.selectionModel().selectedRows()
+        return proxy.index(rows[0].row(), 0).data(OBJECT_ROLE) if rows else None
+
+    def selected_note(self) -> AgendaItem | None:
+        return self._selected(self.agenda_view, self.agenda_proxy)
+
+    def selected_action(self) -> Action | None:
+        return self._selected(self.action_view, self.action_proxy)
+
+    def _update_buttons(self) -> None:
+        has_note, has_action = self.selected_note() is not None, self.selected_action() is not None
+        self.edit_note_button.setEnabled(has_note)
+        self.delete_note_button.setEnabled(has_note)
+        self.done_button.setEnabled(has_action)
+        self.drop_button.setEnabled(has_action)
+
+    def _changed(self) -> None:
+        self._hub.supervisionChanged.emit()
+
+    # --- notes ---------------------------------------------------------------------------------
+    def _references(self) -> list[str]:
+        return sorted(c.reference for c in CaseStore(self._db).list_cases("active"))
+
+    # Dialogs and the summary are imported when first used: it keeps the view's first opening quick.
+    def add_note(self, kind: str) -> None:
+        from ui.supervision.agenda_note_dialog import AgendaNoteDialog
+
+        draft = AgendaNoteDialog.get_note(self, kind, self._references())
+        if draft is None:
+            return
+        try:
+            add_agenda_item(self._db, draft.kind, draft.text,
+                            case_reference=draft.case_reference, reason=draft.reason)
+        except ValidationError as exc:
+            show_error(self, "\n".join(exc.problems), "The note was not saved")
+            return
+        self._changed()
+
+    def edit_note(self) -> None:
+        from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft
+
+        item = self.selected_note()
+        if item is None or item.id is None:
+            return
+        old = NoteDraft(item.kind, item.text, item.case_reference, item.reason)
+        draft = AgendaNoteDialog.get_note(self, item.kind, self._references(), old)
+        if draft is None:
+            return
+        try:
+            update_agenda_item(self._db, item.id, draft.text, reason=draft.reason)
+        except ValidationError as exc:
+            show_error(self, "\n".join(exc.problems), "The note was not saved")
+            return
+        self._changed()
+
+    def delete_note(self) -> None:
+        item = self.selected_note()
+        if item is None or item.id is None:
+            return
+        answer = QMessageBox.question(self, "Delete note", "Delete this note? It cannot be brought back.")
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_agenda_item(self._db, item.id)
+            self._changed()
+
+    # --- actions and sessions -----------------------------------------------------------------
+    def _set_status(self, status: str) -> None:
+        action = self.selected_action()
+        if action is not None and action.id is not None:
+            set_action_status(self._db, action.id, status)
+            self._changed()
+
+    def record_session(self) -> None:
+        from ui.supervision.session_dialog import SessionDialog
+
+        record = SessionDialog.get_session(self, open_actions(self._db))
+        if record is None:
+            return
+        try:
+            record_session(self._db, record.session, status_updates=record.status_updates)
+        except ValidationError as exc:
+            show_error(self, "\n".join(exc.problems), "The session was not recorded")
+            return
+        self._changed()
+
+    # --- summary -------------------------------------------------------------------------------
+    def _fitted_summary(self):  # type: ignore[no-untyped-def]
+        from core.supervision.summary import SummaryOptions, first_fitting, summary_candidates
+        from ui.supervision.pdf_export import page_count
+
+        candidates = summary_candidates(self._db, SummaryOptions())
+        return first_fitting(candidates, lambda s: page_count(s) <= 1)
+
+    def preview(self) -> None:
+        from ui.supervision.summary_preview import SummaryPreview
+
+        SummaryPreview.show_preview(self, self._fitted_summary())
+
+    def print_summary(self) -> None:
+        from ui.supervision.summary_preview import print_summary
+
+        print_summary(self, self._fitted_summary())
+
+    def export(self) -> None:
+        from ui.supervision.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._db, pool=self._pool, parent=self)
+        dialog.exec()

@@ -1,0 +1,84 @@
+"""The one-line time entry box, with whole-line completion of activities and case references."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from sqlite_utils import Database
+
+from core.time.activities import list_activities
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.time.quick_entry import EXAMPLE, log_quick_entry, suggest
+from core.time.time_entries import TimeChange
+from ui.time.time_operations import apply_with_trim
+
+PLACEHOLDER = (
+    "What did you do?  e.g. 09:30-10:15 home visit @C07   ·   -20 recording   ·   45m travel"
+)
+
+
+class QuickEntryLine(QLineEdit):
+    """Type a line and press Enter.
+
+    Signals:
+        logged(object): a TimeChange that has been saved (the line is then cleared).
+        refused(list): the problems with the line, as sentences; nothing was saved.
+    """
+
+    logged = Signal(object)
+    refused = Signal(list)
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self.setPlaceholderText(PLACEHOLDER)
+        self.setAccessibleName("Quick time entry")
+        self.setAccessibleDescription(f"Type what you did, {EXAMPLE}, then press Enter.")
+        self.setClearButtonEnabled(True)
+        self._suggestions = QStringListModel(self)
+        self._completer = QCompleter(self._suggestions, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(self._completer)
+        self._activities = list_activities(db)
+        self._refs: set[str] = set()
+        self.reload_choices()
+        self.textEdited.connect(self._update_suggestions)
+        self.returnPressed.connect(self.submit)
+
+    def reload_choices(self) -> None:
+        """Activities and case references may have changed elsewhere."""
+        self._activities = list_activities(self._db)
+        self._refs = {c.reference for c in CaseStore(self._db).list_cases("active")}
+
+    def _update_suggestions(self, text: str) -> None:
+        self._suggestions.setStringList(suggest(text, self._activities, self._refs))
+
+    def submit(self) -> TimeChange | None:
+        if self._completer.popup().isVisible():
+            self._completer.popup().hide()
+        line = self.text().strip()
+        now = self._clock()
+        try:
+            change = apply_with_trim(
+                self, lambda trim: log_quick_entry(self._db, line, now=now, trim=trim)
+            )
+        except ValidationError as error:
+            self.refused.emit(list(error.problems))
+            return None
+        if change is None:
+            self.refused.emit(["Nothing was saved; the time you already logged is unchanged."])
+            return None
+        self.clear()
+        self.logged.emit(change)
+        return change

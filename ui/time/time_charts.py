@@ -1,0 +1,272 @@
+"""Charts of logged time: hours per week against contracted hours, and the activity mix.
+
+Core computes the series (core.time.time_summary); this module only draws them. Each chart has a
+one-sentence summary and a "Show as table" toggle, so nothing depends on seeing colour.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+import PySide6  # noqa: F401  (pyqtgraph must find PySide6 first)
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.time.time_summary import ActivityHours, WeekHours, activity_mix, hours_per_week, hours_text
+from core.time.working_week import monday_of
+from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
+
+SKY, BLUE, ORANGE, INK = "#56B4E9", "#0072B2", "#E69F00", "#1A1A1A"  # Okabe-Ito, outlined in ink
+PERIODS = {"This week": 1, "Last 4 weeks": 4, "Last 12 weeks": 12, "Last 26 weeks": 26}
+
+
+def _hatched(colour: str) -> QBrush:
+    brush = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+    return brush
+
+
+class ChartPanel(QWidget):
+    """A titled chart with its summary sentence and a table of the same numbers."""
+
+    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        heading = QLabel(f"<b>{title}</b>")
+        self.controls = QHBoxLayout()
+        self.as_table = QCheckBox("Show as &table")
+        header.addWidget(heading)
+        header.addStretch(1)
+        header.addLayout(self.controls)
+        header.addWidget(self.as_table)
+        layout.addLayout(header)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(f"{title}: summary")
+        layout.addWidget(self.summary)
+        # Built without the right-click menu it would only disable again (~4 ms a chart).
+        self.plot = pg.PlotWidget(enableMenu=False)
+        self.plot.setBackground(None)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setAccessibleName(title)
+        for side in ("left", "bottom", "top", "right"):
+            # No axis has units, and every range starts at 0 and reaches past 1, so no SI prefix
+            # is ever shown; not working one out at each range change saves its label re-layout.
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        ink = self.palette().color(self.foregroundRole())
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setTextPen(ink)
+            axis.setPen(ink)
+        self.model = ListTableModel(columns, self)
+        proxy = RawSortProxy(self)
+        proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(f"{title} as a table")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
+        self.as_table.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+
+
+class WeeklyHoursChart(ChartPanel):
+    """Bars of hours logged each week (the part over contract hatched), with contracted hours."""
+
+    def __init__(self, parent: QWidget | None = None):
+        columns = [
+            Column("Week beginning", lambda w: f"{w.monday:%d %b %Y}", lambda w: w.monday),
+            Column("Logged", lambda w: hours_text(w.logged_hours), lambda w: w.logged_hours),
+            Column(
+                "Contracted", lambda w: hours_text(w.contracted_hours), lambda w: w.contracted_hours
+            ),
+            Column(
+                "Over contract",
+                lambda w: hours_text(w.over_contract_hours) if w.over_contract_hours else "",
+                lambda w: w.over_contract_hours,
+            ),
+        ]
+        super().__init__("Hours each week against contracted hours", columns, parent)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
+        pen = QPen(QColor(INK))
+        pen.setCosmetic(True)
+        self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=SKY, pen=pen)
+        self.over_bars = pg.BarGraphItem(
+            x=[], height=[], y0=[], width=0.6, brush=_hatched(ORANGE), pen=pen
+        )
+        # A short dark dash across each bar marks that week's contracted hours.
+        self.contracted_curve = pg.PlotDataItem([], [], pen=pg.mkPen(INK, width=3), connect="pairs")
+        for item in (self.within_bars, self.over_bars, self.contracted_curve):
+            self.plot.addItem(item)
+        self.plot.setLabel("left", "Hours")
+        self.key.setText(
+            "Key: solid blue bars, hours logged up to contracted hours; hatched "
+            "orange, hours over contract; dark dash, contracted hours that week."
+        )
+        self.series: list[WeekHours] = []
+
+    def set_series(self, series: list[WeekHours]) -> None:
+        self.series = series
+        xs = list(range(len(series)))
+        within = [
+            min(w.logged_hours, w.contracted_hours) if w.contracted_hours else w.logged_hours
+            for w in series
+        ]
+        over = [w.logged_hours - h for w, h in zip(series, within)]
+        self.within_bars.setOpts(x=xs, height=within, width=0.6)
+        self.over_bars.setOpts(x=xs, height=over, y0=within, width=0.6)
+        dash_x = [x + d for x in xs for d in (-0.42, 0.42)]
+        dash_y = [w.contracted_hours for w in series for _ in (0, 1)]
+        self.contracted_curve.setData(dash_x, dash_y)
+        step = 1 if len(series) <= 8 else 2
+        self.plot.getAxis("bottom").setTicks(
+            [[(i, f"{w.monday.day} {w.monday:%b}") for i, w in enumerate(series) if i % step == 0]]
+        )
+        top = max([w.logged_hours for w in series] + [w.contracted_hours for w in series] + [1])
+        self.plot.setYRange(0, top * 1.25, padding=0)
+        self.plot.setXRange(-0.6, max(len(series) - 0.4, 0.4), padding=0)
+        self.model.set_items(series)
+        self.summary.setText(weekly_sentence(series))
+
+
+def weekly_sentence(series: list[WeekHours]) -> str:
+    if not any(w.logged_hours for w in series):
+        return "No time logged in these weeks yet."
+    logged = sum(w.logged_hours for w in series)
+    contracted = sum(w.contracted_hours for w in series)
+    over_weeks = [w for w in series if w.over_contract_hours > 0]
+    over = sum(w.over_contract_hours for w in over_weeks)
+    text = (
+        f"Over the last {len(series)} weeks, {hours_text(logged)} logged against "
+        f"{hours_text(contracted)} contracted"
+    )
+    if over_weeks:
+        return (
+            text + f"; {len(over_weeks)} of those weeks went over contract, "
+            f"by {hours_text(over)} in all."
+        )
+    return text + "; no week went over contract."
+
+
+class ActivityMixChart(ChartPanel):
+    """Horizontal bars of hours per activity; activities the WMT does not count are hatched."""
+
+    def __init__(self, parent: QWidget | None = None):
+        columns = [
+            Column("Activity", lambda a: a.name),
+            Column("Hours", lambda a: hours_text(a.hours), lambda a: a.hours),
+            Column(
+                "Counted by the WMT", lambda a: "Counted" if a.counted_by_wmt else "Not counted"
+            ),
+        ]
+        super().__init__("Where the time went", columns, parent)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # most hours first
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        self.period.addItems(list(PERIODS))
+        self.period.setCurrentText("Last 4 weeks")
+        self.controls.addWidget(self.period)
+        pen = QPen(QColor(INK))
+        pen.setCosmetic(True)
+        self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BLUE, pen=pen)
+        self.uncounted_bars = pg.BarGraphItem(
+            x0=[], y=[], width=[], height=0.6, brush=_hatched(ORANGE), pen=pen
+        )
+        self.plot.addItem(self.counted_bars)
+        self.plot.addItem(self.uncounted_bars)
+        self.plot.setLabel("bottom", "Hours")
+        self.key.setText(
+            "Key: solid blue, activities the WMT counts; hatched orange, "
+            "activities it does not count."
+        )
+        self.plot.getAxis("left").setWidth(250)
+        self.mix: list[ActivityHours] = []
+
+    def set_mix(self, mix: list[ActivityHours]) -> None:
+        self.mix = mix
+        rows = list(reversed(mix))  # most hours at the top
+        counted = [(i, a.hours) for i, a in enumerate(rows) if a.counted_by_wmt]
+        uncounted = [(i, a.hours) for i, a in enumerate(rows) if not a.counted_by_wmt]
+        self.counted_bars.setOpts(
+            x0=[0] * len(counted),
+            y=[i for i, _ in counted],
+            width=[h for _, h in counted],
+            height=0.6,
+        )
+        self.uncounted_bars.setOpts(
+            x0=[0] * len(uncounted),
+            y=[i for i, _ in uncounted],
+            width=[h for _, h in uncounted],
+            height=0.6,
+        )
+        self.plot.getAxis("left").setTicks([[(i, _short(a.name)) for i, a in enumerate(rows)]])
+        self.plot.setYRange(-0.6, max(len(rows) - 0.4, 0.4), padding=0)
+        self.plot.setXRange(0, max([a.hours for a in rows] + [1]) * 1.3, padding=0)
+        self.model.set_items(mix)
+        self.summary.setText(mix_sentence(mix, self.period.currentText().lower()))
+
+
+def _short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def mix_sentence(mix: list[ActivityHours], period: str) -> str:
+    total = sum(a.hours for a in mix)
+    if not total:
+        return f"No time logged {period} yet."
+    uncounted = sum(a.hours for a in mix if not a.counted_by_wmt)
+    top = mix[0]
+    return (
+        f"{period.capitalize()}, most time went on {top.name} ({hours_text(top.hours)}); "
+        f"{hours_text(uncounted)} ({uncounted / total:.0%}) went on work the WMT does not count."
+    )
+
+
+class TimeCharts(QWidget):
+    """Both charts, side by side in the Time view's Charts tab."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        layout = QHBoxLayout(self)
+        self.weekly = WeeklyHoursChart()
+        self.mix = ActivityMixChart()
+        layout.addWidget(self.weekly, 1)
+        layout.addWidget(self.mix, 1)
+        self.mix.period.currentTextChanged.connect(lambda _t: self.refresh())
+
+    def refresh(self) -> None:
+        today = self._clock().date()
+        self.weekly.set_series(hours_per_week(self._db, today, 12))
+        weeks = PERIODS[self.mix.period.currentText()]
+        first = monday_of(today) - timedelta(weeks=weeks - 1)
+        self.mix.set_mix(activity_mix(self._db, first, today + timedelta(days=6 - today.weekday())))

@@ -1,0 +1,140 @@
+"""Undoable time changes: a QUndoCommand over core's TimeChange, and the overlap-trim question.
+
+Undoing a timer stop also puts the timer back running from its own start, unless another timer
+runs by then: that one is left alone and the undo says so.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.time.time_entries import OverlapError, TimeChange, TimeStore, format_span
+from core.time.timer import RunningTimer, get_timer, resume_timer, stop_resumed_timer
+from ui.shell.hub import Hub
+
+# Told what an undo or redo did that the practitioner would not otherwise see.
+Say = Callable[[str], None]
+
+
+class TimeChangeCommand(QUndoCommand):
+    """One change, pushed after core has applied it, so the first redo does nothing."""
+
+    def __init__(self, db: Database, hub: Hub, change: TimeChange, text: str):
+        super().__init__(text)
+        self._store = TimeStore(db)
+        self._hub = hub
+        self.change = change
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._store.reapply(self.change)
+        self._hub.timeLogged.emit()
+
+    def undo(self) -> None:
+        self._store.revert(self.change)
+        self._hub.timeLogged.emit()
+
+
+class TimerStopCommand(TimeChangeCommand):
+    """A timer stopped and its time logged: undo takes the time out and restarts the timer."""
+
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        change: TimeChange,
+        text: str,
+        timer: RunningTimer,
+        say: Say | None = None,
+    ):
+        super().__init__(db, hub, change, text)
+        self._db = db
+        self.timer = timer
+        self._say = say or (lambda _text: None)
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        # Only the timer this undo restarted is stopped again; one started since is left running.
+        stop_resumed_timer(self._db, self.timer)
+        self._store.reapply(self.change)
+        self._hub.timeLogged.emit()
+        self._say(f"Redone: {self.text()}. The time is logged again.")
+
+    def undo(self) -> None:
+        self._store.revert(self.change)
+        resumed = resume_timer(self._db, self.timer)
+        self._hub.timeLogged.emit()  # the tray and timer controls follow the timer
+        name, since = self.timer.activity_name, f"{self.timer.started_at:%H:%M}"
+        if resumed:
+            self._say(f"Undone: {self.text()}. Timing {name} again since {since}.")
+        else:
+            running = get_timer(self._db)
+            other = f"the {running.activity_name} timer" if running else "another timer"
+            self._say(
+                f"Undone: {self.text()}. The {name} time from {since} is no longer logged; "
+                f"it was not restarted, so {other} running now is left as it is."
+            )
+
+
+def record(
+    stack: QUndoStack,
+    db: Database,
+    hub: Hub,
+    change: TimeChange,
+    text: str,
+    *,
+    stopped: RunningTimer | None = None,
+    say: Say | None = None,
+) -> None:
+    """Put an already-applied change on the undo stack and tell every view.
+
+    `stopped`: the timer this change stopped, so that undo restarts it; `say` shows what an
+    undo or redo did."""
+    if change.added or change.removed:
+        if stopped is not None:
+            stack.push(TimerStopCommand(db, hub, change, text, stopped, say))
+        else:
+            stack.push(TimeChangeCommand(db, hub, change, text))
+    hub.timeLogged.emit()
+
+
+def ask_to_trim(parent: QWidget | None, error: OverlapError) -> bool:
+    """Ask whether to cut back the entries the new time overlaps; nothing changes on No."""
+    listed = "\n".join(
+        f"• {e.date:%a %d %b} {format_span(e)} {e.activity_name}" for e in error.overlapping
+    )
+    answer = QMessageBox.question(
+        parent,
+        "Time overlaps",
+        "This time overlaps what is already logged:\n\n"
+        f"{listed}\n\nShorten those entries to make room? (You can undo this.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def apply_with_trim(
+    parent: QWidget | None, action: Callable[[bool], TimeChange]
+) -> TimeChange | None:
+    """Run `action(False)`; on an overlap, ask, then run `action(True)` to trim. Others raise."""
+    try:
+        return action(False)
+    except OverlapError as error:
+        if ask_to_trim(parent, error):
+            return action(True)
+        return None
+
+
+def problems_of(error: ValidationError) -> list[str]:
+    return list(error.problems)

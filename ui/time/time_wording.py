@@ -1,0 +1,29 @@
+"""What the Time view says: the line after a change, and the week's total in words."""
+
+from __future__ import annotations
+
+from core.time.time_entries import TimeChange
+from core.time.time_summary import hours_text
+from core.time.working_week import WeekSummary
+
+
+def change_message(change: TimeChange) -> str:
+    new = [e for e in change.added if e.id not in {r.id for r in change.removed}]
+    if not new:
+        return ""
+    minutes = sum(e.minutes for e in new)
+    names = sorted({e.activity_name for e in new})
+    return f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
+
+
+def week_sentence(week: WeekSummary) -> str:
+    text = (
+        f"Week of {week.monday.day} {week.monday:%B %Y}: {hours_text(week.logged_hours)} logged "
+        f"of {hours_text(week.contracted_hours)} contracted"
+    )
+    if week.hours_over_contract > 0:
+        text += f", {hours_text(week.hours_over_contract)} over contract"
+    uncounted = sum(e.minutes for d in week.days for e in d.entries if not e.counted_by_wmt)
+    if uncounted:
+        text += f". {hours_text(uncounted / 60)} went on work the WMT does not count"
+    return text + "."

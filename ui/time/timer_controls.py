@@ -1,0 +1,207 @@
+"""Timer controls: start, stop, switch in one step, "started N minutes ago" and "stop at 17:05"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.time.activities import list_activities
+from core.caseload.cases import CaseStore
+from core.common.errors import ValidationError
+from core.time.time_entries import TimeChange
+from core.time.time_summary import hours_text
+from core.time.timer import (
+    RunningTimer,
+    StaleTimerError,
+    get_timer,
+    stale_limit_hours,
+    start_timer,
+    stop_timer,
+)
+from ui.widgets.form_helpers import select_data
+from ui.time.stale_timer_dialog import StaleTimerDialog
+from ui.time.time_operations import apply_with_trim
+
+
+def timer_text(db: Database, now: datetime) -> str:
+    timer = get_timer(db)
+    if timer is None:
+        return "No timer running."
+    case = f" · {timer.case_reference}" if timer.case_reference else ""
+    return (
+        f"Timing {timer.activity_name}{case} since {timer.started_at:%H:%M} "
+        f"({hours_text(timer.elapsed_minutes(now) / 60)})"
+    )
+
+
+class TimerControls(QWidget):
+    """Signals:
+    changed(object): the timer started or stopped; the TimeChange holds any time logged, and
+        `stopped` is then the timer that action stopped (None if none was), for undo to restart.
+    problem(list): sentences explaining why the last action did nothing.
+    """
+
+    changed = Signal(object)
+    problem = Signal(list)
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self.stopped: RunningTimer | None = None
+        self._build_ui()
+        self._connect_signals()
+        self.reload_choices()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel()
+        self.status.setAccessibleName("Timer")
+        self.activity = QComboBox()
+        self.activity.setAccessibleName("Activity to time")
+        self.activity.setMinimumContentsLength(18)
+        self.case = QComboBox()
+        self.case.setAccessibleName("Case to time")
+        self.ago = QSpinBox()
+        self.ago.setRange(0, 600)
+        self.ago.setSingleStep(5)
+        self.ago.setSpecialValueText("starting now")
+        self.ago.setPrefix("started ")
+        self.ago.setSuffix(" min ago")
+        self.ago.setAccessibleName("Started this many minutes ago")
+        self.start_button = QPushButton("Start &timer")
+        self.stop_button = QPushButton("Sto&p")
+        self.stop_at_button = QPushButton("Stop at…")
+        for widget in (
+            self.status,
+            self.activity,
+            self.case,
+            self.ago,
+            self.start_button,
+            self.stop_button,
+            self.stop_at_button,
+        ):
+            layout.addWidget(widget)
+        layout.insertStretch(1, 1)
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)
+
+    def _connect_signals(self) -> None:
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(lambda: self.stop())
+        self.stop_at_button.clicked.connect(self.stop_at)
+        self._tick.timeout.connect(self.refresh)
+
+    def reload_choices(self) -> None:
+        chosen_activity, chosen_case = self.activity.currentData(), self.case.currentData()
+        self.activity.clear()
+        for activity in list_activities(self._db):
+            self.activity.addItem(activity.name, activity.id)
+        self.case.clear()
+        self.case.addItem("No case", None)
+        for case in CaseStore(self._db).list_cases("active"):
+            self.case.addItem(case.reference, case.id)
+        select_data(self.activity, chosen_activity)
+        select_data(self.case, chosen_case)
+        # As far back as core lets a timer start: the same working-week rule as a stale timer.
+        self.ago.setMaximum(int(stale_limit_hours(self._db) * 60))
+
+    def refresh(self) -> None:
+        now = self._clock()
+        running = get_timer(self._db) is not None
+        self.status.setText(timer_text(self._db, now))
+        font = self.status.font()
+        font.setBold(running)  # a running timer is worth noticing; an idle one is not
+        self.status.setFont(font)
+        self.start_button.setText("S&witch" if running else "Start &timer")
+        self.start_button.setToolTip(
+            "Stop the running timer and start this one" if running else "Start timing this activity"
+        )
+        self.stop_button.setEnabled(running)
+        self.stop_at_button.setEnabled(running)
+        if running and not self._tick.isActive():
+            self._tick.start()
+        elif not running:
+            self._tick.stop()
+
+    def _run(self, action: Callable[[bool], TimeChange]) -> None:
+        before, self.stopped = get_timer(self._db), None
+        try:
+            try:
+                change = apply_with_trim(self, action)
+            except StaleTimerError:
+                change = self.resolve_stale()
+        except ValidationError as error:
+            self.problem.emit(list(error.problems))
+            return
+        self.stopped = before if before is not None and get_timer(self._db) != before else None
+        self.ago.setValue(0)
+        self.refresh()
+        self.changed.emit(change or TimeChange())
+
+    def start(self) -> None:
+        now = self._clock()
+        started = now - timedelta(minutes=self.ago.value()) if self.ago.value() else None
+        activity_id, case_id = self.activity.currentData(), self.case.currentData()
+        self._run(
+            lambda _trim: start_timer(
+                self._db, activity_id, now=now, case_id=case_id, started_at=started
+            )
+        )
+
+    def stop(self, at: datetime | None = None) -> None:
+        now = self._clock()
+        self._run(lambda trim: stop_timer(self._db, now=now, at=at, trim=trim))
+
+    def stop_at(self) -> None:
+        now = self._clock()
+        text, ok = QInputDialog.getText(
+            self, "Stop at", "Stop the timer at (for example 17:05):", text=f"{now:%H:%M}"
+        )
+        if not ok:
+            return
+        try:
+            clock = datetime.strptime(text.strip().replace(".", ":"), "%H:%M").time()
+        except ValueError:
+            self.problem.emit([f"'{text}' is not a time of day; use 17:05."])
+            return
+        timer = get_timer(self._db)
+        day = now.date() if timer is None else max(timer.started_at.date(), now.date())
+        self.stop(datetime.combine(day, clock))
+
+    def resolve_stale(self) -> TimeChange | None:
+        """Ask what to keep of a stale timer; None when the user decides later."""
+        timer, now = get_timer(self._db), self._clock()
+        self.stopped = None
+        if timer is None:
+            return None
+        choice = StaleTimerDialog.get_choice(self.window(), timer, now)
+        if choice is None:
+            return None
+        change = apply_with_trim(
+            self,
+            lambda trim: stop_timer(
+                self._db, now=now, at=choice.until, keep=choice.keep, trim=trim
+            ),
+        )
+        self.stopped = timer if change is not None else None
+        return change

@@ -1,0 +1,254 @@
+"""The band gauges: a labelled horizontal scale with a marker, for weighted workload and caseload.
+
+Painted by hand so it can follow the guide exactly: Okabe-Ito fills outlined in near-black,
+hatching on the heaviest bands (so it reads in greyscale and print), band names written on the
+scale in the palette's text colour, a marker at the estimate, and no cap: a value past the end
+of the scale pins the marker there with an arrow. No animation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from core.workload.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
+
+SKY, BLUE, ORANGE, VERMILION, OUTLINE = "#56B4E9", "#0072B2", "#E69F00", "#D55E00", "#1A1A1A"
+SOLID, HATCHED = Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str  # "W1"…, written on the scale
+    low: float
+    high: float
+    colour: str
+    hatched: bool
+
+
+def weighted_bands() -> list[Band]:
+    """W1–W5 on a 60–150% scale (wide enough that most real estimates sit inside it)."""
+    edges = (60.0, *W_BAND_EDGES, 150.0)
+    colours = (SKY, BLUE, ORANGE, VERMILION, VERMILION)
+    return [Band(name, edges[i], edges[i + 1], colours[i], name in ("W4", "W5"))
+            for i, name in enumerate(W_BANDS)]
+
+
+def caseload_bands() -> list[Band]:
+    """C1–C4 as a share of the caseload reference, from none to 1.6 times it."""
+    edges = (0.0, *C_BAND_EDGES, 1.6)
+    colours = (SKY, BLUE, ORANGE, VERMILION)
+    return [Band(name, edges[i], edges[i + 1], colours[i], name == "C4")
+            for i, name in enumerate(C_BANDS)]
+
+
+class BandGauge(QWidget):
+    """A scale of bands with an optional marker; the value is in the bands' own units.
+
+    Words belong beside the gauge (the Overview); the gauge itself shows a number only when
+    `set_show_figures(True)`.
+    """
+
+    def __init__(self, bands: list[Band], name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._bands = bands
+        self._value: float | None = None
+        self._value_text = ""
+        self._edge_texts: dict[float, str] = {}
+        self._show_figures = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    # --- state ----------------------------------------------------------------------------
+    def set_value(self, value: float | None, text: str = "") -> None:
+        """`value` None: no marker (no data, or no capacity expected); `text` is the figure."""
+        self._value = value
+        self._value_text = text
+        self.update()
+
+    def value(self) -> float | None:
+        return self._value
+
+    def set_edge_texts(self, texts: dict[float, str]) -> None:
+        """Labels for the edges between bands, e.g. {100.0: "100%"} or {1.0: "50"}."""
+        self._edge_texts = dict(texts)
+        self.updateGeometry()
+        self.update()
+
+    def set_show_figures(self, on: bool) -> None:
+        self._show_figures = on
+        self.update()
+
+    def set_description(self, text: str) -> None:
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
+
+    def bands(self) -> list[Band]:
+        return list(self._bands)
+
+    def band_pattern(self, name: str) -> Qt.BrushStyle:
+        """SOLID or HATCHED: the shape cue each band carries besides its colour."""
+        band = next(b for b in self._bands if b.name == name)
+        return HATCHED if band.hatched else SOLID
+
+    @property
+    def scale_min(self) -> float:
+        return self._bands[0].low
+
+    @property
+    def scale_max(self) -> float:
+        return self._bands[-1].high
+
+    def is_beyond_scale(self) -> bool:
+        return self._value is not None and self._value > self.scale_max
+
+    def is_below_scale(self) -> bool:
+        return self._value is not None and self._value < self.scale_min
+
+    # --- geometry -------------------------------------------------------------------------
+    def _metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(self.font())
+
+    def _bar_rect(self) -> QRectF:
+        line = self._metrics().height()
+        side = line * 1.2  # room for the end arrow and an edge label at either end
+        top = line * 2.4  # room above for the marker and its figure
+        return QRectF(side, top, max(self.width() - 2 * side, 10.0), line * 1.5)
+
+    def x_for(self, value: float) -> float:
+        """Where `value` sits on the bar, clamped to its ends (never capped in the words)."""
+        bar = self._bar_rect()
+        fraction = (value - self.scale_min) / (self.scale_max - self.scale_min)
+        return bar.left() + bar.width() * min(max(fraction, 0.0), 1.0)
+
+    def marker_x(self) -> float | None:
+        """The marker's horizontal position in pixels, or None when there is no marker."""
+        return None if self._value is None else self.x_for(self._value)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        line = self._metrics().height()
+        return QSize(int(line * 26), int(line * 7.4))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        line = self._metrics().height()
+        return QSize(int(line * 14), int(line * 7.4))
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        bar = self._bar_rect()
+        self._paint_bands(painter, bar, ink)
+        self._paint_marker(painter, bar, ink)
+        if self.hasFocus():
+            # A clear ring in the highlight colour: the style's own focus frame is faint here.
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
+
+    def _paint_bands(self, painter: QPainter, bar: QRectF, ink: QColor) -> None:
+        metrics = self._metrics()
+        outline = QPen(QColor(OUTLINE), 1.5)
+        hatch = QBrush(QColor(OUTLINE), HATCHED)
+        label_top = bar.bottom() + metrics.height() * 0.15
+        for band in self._bands:
+            left, right = self.x_for(band.low), self.x_for(band.high)
+            rect = QRectF(left, bar.top(), right - left, bar.height())
+            painter.fillRect(rect, QColor(band.colour))
+            if band.hatched:
+                painter.fillRect(rect, hatch)
+            painter.setPen(outline)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+            # The band's name under its segment, in the text colour (never in the band colour).
+            painter.setPen(ink)
+            name_rect = QRectF(left, label_top, right - left, metrics.height())
+            painter.drawText(name_rect, Qt.AlignmentFlag.AlignCenter, band.name)
+        small = self.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        painter.setFont(small)
+        small_metrics = QFontMetricsF(small)
+        edge_top = label_top + metrics.height()
+        row_ends = [float("-inf"), float("-inf")]  # right edge of the last label in each row
+        for edge, text in sorted(self._edge_texts.items()):
+            x = self.x_for(edge)
+            width = small_metrics.horizontalAdvance(text) + 4
+            # On a narrow gauge, a label that would touch its neighbour drops to a second row.
+            row = 0 if x - width / 2 > row_ends[0] + 2 else 1
+            row_ends[row] = x + width / 2
+            top = edge_top + row * small_metrics.height()
+            painter.drawText(QRectF(x - width / 2, top, width, small_metrics.height()),
+                             Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(self.font())
+
+    def _paint_marker(self, painter: QPainter, bar: QRectF, ink: QColor) -> None:
+        x = self.marker_x()
+        if x is None:
+            return
+        paper = self.palette().color(QPalette.ColorRole.Window)
+        size = self._metrics().height() * 0.45
+        # A line through the bar, drawn twice (paper then ink) so it shows on every fill.
+        painter.setPen(QPen(paper, 5))
+        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom()))
+        painter.setPen(QPen(ink, 2.5))
+        painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom()))
+        tip_y = bar.top() - 3
+        path = QPainterPath()
+        if self.is_beyond_scale() or self.is_below_scale():
+            # Pinned at the end: an arrow pointing off the scale says "further than this".
+            sign = 1 if self.is_beyond_scale() else -1
+            path.moveTo(x + sign * size * 1.6, tip_y - size)
+            path.lineTo(x, tip_y - size * 1.9)
+            path.lineTo(x, tip_y - size * 0.1)
+        else:
+            path.moveTo(x, tip_y)
+            path.lineTo(x - size, tip_y - size * 1.6)
+            path.lineTo(x + size, tip_y - size * 1.6)
+        path.closeSubpath()
+        painter.setPen(QPen(paper, 1))
+        painter.setBrush(ink)
+        painter.drawPath(path)
+        if self._show_figures and self._value_text:
+            self._paint_figure(painter, x, tip_y - size * 1.9, ink)
+
+    def _paint_figure(self, painter: QPainter, x: float, bottom: float, ink: QColor) -> None:
+        metrics = self._metrics()
+        font = self.font()
+        font.setBold(True)
+        painter.setFont(font)
+        width = QFontMetricsF(font).horizontalAdvance(self._value_text) + 6
+        left = min(max(x - width / 2, 0.0), self.width() - width)
+        # Beyond the scale the figure sits left of the arrow, so it never leaves the widget.
+        if self.is_beyond_scale():
+            left = min(left, x - width - 2)
+        painter.setPen(ink)
+        painter.drawText(QRectF(left, bottom - metrics.height(), width, metrics.height()),
+                         Qt.AlignmentFlag.AlignCenter, self._value_text)
+        painter.setFont(self.font())
+
+
+class WorkloadGauge(BandGauge):
+    """Weighted workload, W1–W5, in percent of available hours."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(weighted_bands(), "Weighted workload", parent)
+        self.set_edge_texts({edge: f"{edge:g}%" for edge in W_BAND_EDGES})
+
+
+class CaseloadGauge(BandGauge):
+    """Caseload, C1–C4, as a share of the caseload reference (edges labelled in cases)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(caseload_bands(), "Caseload", parent)
+
+    def set_reference(self, reference: float) -> None:
+        """Label the edges in cases, e.g. 40, 50 and 60 for a full-time reference of 50."""
+        texts = {edge: f"{edge * reference:.0f}" for edge in C_BAND_EDGES}
+        texts[C_BAND_EDGES[-1]] += " cases"  # the unit once, at the last edge
+        self.set_edge_texts(texts)
