@@ -42,7 +42,7 @@ class Context:
     def db(self) -> Database:
         if self._db is None:
             ensure_private_dir(self.data_dir)
-            from cli.storage_commands import with_passphrase  # asks only if the data is encrypted
+            from cli.passphrase import with_passphrase  # asks only if the data is encrypted
 
             self._db = with_passphrase(lambda key: open_database(self.db_path, passphrase=key))
         return self._db

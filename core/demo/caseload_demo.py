@@ -9,9 +9,11 @@ from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
 from core.store.database import is_empty
+from core.common.dates import friday_of
 from core.common.errors import ValidationError
 from core.caseload.models import FLAGS, Case, Profile, Reduction
-from core.workload.official import fill_demo_official
+from core.workload.estimate import estimate_as_of, load_inputs
+from core.workload.official import record_official
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction, add_report
 from core.demo.supervision_demo import fill_supervision_demo
@@ -116,3 +118,14 @@ def fill_demo(db: Database, today: date | None = None) -> None:
         fill_supervision_demo(db, today, rng)
         fill_time_demo(db, today, rng)
         fill_demo_official(db, today)
+
+
+def fill_demo_official(db: Database, today: date) -> None:
+    """Demo: a few official figures a manager might have given, close to but not equal to the
+    estimate (the official tool reads the case management system, not this app)."""
+    inputs = load_inputs(db)
+    for weeks_ago, offset in ((2, 3.4), (6, -2.1), (10, 4.8)):
+        friday = friday_of(today) - timedelta(weeks=weeks_ago)
+        capacity = estimate_as_of(inputs, friday).capacity_percent
+        if capacity is not None:
+            record_official(db, friday, capacity + offset, today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -50,16 +50,3 @@ def official_for(db: Database, day: date) -> float | None:
 
 def delete_official(db: Database, day: date) -> None:
     db.execute("DELETE FROM official_figures WHERE week = ?", [iso_week_label(day)])
-
-
-def fill_demo_official(db: Database, today: date) -> None:
-    """Demo: a few official figures a manager might have given, close to but not equal to the
-    estimate (the official tool reads the case management system, not this app)."""
-    from core.workload.estimate import estimate_as_of, load_inputs
-
-    inputs = load_inputs(db)
-    for weeks_ago, offset in ((2, 3.4), (6, -2.1), (10, 4.8)):
-        friday = friday_of(today) - timedelta(weeks=weeks_ago)
-        capacity = estimate_as_of(inputs, friday).capacity_percent
-        if capacity is not None:
-            record_official(db, friday, capacity + offset, today)

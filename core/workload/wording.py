@@ -2,7 +2,7 @@
 
 Rules (wording-and-gauge.md): name the load, not the person; calm; units spelled out; every
 heavy state offers one optional action, "Add to supervision notes"; spare time is never framed as
-room for more cases. `all_sentences()` walks every sentence this module can produce, for tests.
+room for more cases. `wording_sentences()` walks every sentence this module can produce, for tests.
 """
 
 from __future__ import annotations
@@ -321,12 +321,9 @@ def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords
     )
 
 
-def all_sentences() -> list[str]:
-    """Every text the wording code can produce, with sample values (for tests and review)."""
-    from core.workload.drivers import all_driver_sentences
-    from core.workload.method_text import all_method_sentences
-    from core.workload.what_if import all_what_if_sentences
-
+def wording_sentences() -> list[str]:
+    """Every text this module can produce, with sample values; `core.workload.sentences` adds
+    the drivers', what-if's and method's for the full list."""
     texts: list[str] = [ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN, RECOVERY]
     for words in (NO_DATA, NO_HOURS, NO_GRADE, *C_WORDS.values()):
         texts += [words.headline, words.body]
@@ -362,5 +359,4 @@ def all_sentences() -> list[str]:
         texts.append(panel)
         texts.append(supervision_note("Over capacity", "2026-W13", "Figures.", panel))
     texts.append(supervision_note("Stretched", "2026-W13", "Figures.", None))
-    texts += all_driver_sentences() + all_what_if_sentences() + all_method_sentences()
     return [t for t in texts if t]
