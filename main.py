@@ -136,7 +136,7 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.hub import Hub
     from ui.shell.main_window import MainWindow, made_when_shown
     from ui.overview.overview_setup import install_overview
-    from ui.settings.settings_view import SettingsView
+    from ui.shell.settings_view import SettingsView
     from ui.shell.storage_setup import install_storage
     from ui.time.time_setup import add_time_pages, install_time
     from ui.shell.welcome_dialog import install_welcome

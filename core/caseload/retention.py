@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.caseload.models import Case
-from core.workload.profile import get_setting, set_setting
+from core.store.settings import get_setting, set_setting
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30

@@ -11,7 +11,8 @@ from sqlite_utils import Database
 from core.supervision.agenda import AgendaItem, agenda_for_period, reflection_parts
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
-from core.workload.profile import get_profile, get_setting
+from core.workload.profile import get_profile
+from core.store.settings import get_setting
 from core.workload.reductions import list_reductions
 from core.supervision.summary_model import (
     CUT_ORDER,

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from core.common.dates import friday_of
 from core.workload.estimate import Estimate, EstimateInputs, estimates_for, load_inputs
-from core.workload.profile import get_setting, set_setting
+from core.store.settings import get_setting, set_setting
 
 DEFAULT_WEEKS = 104  # two years back
 SUSTAINED_WEEKS = 4  # HMPPS: over 110% for 4 consecutive weeks is an excessive workload

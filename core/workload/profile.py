@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
@@ -52,12 +49,3 @@ def save_profile(db: Database, profile: Profile) -> Profile:
         pk="id",
     )
     return get_profile(db)
-
-
-def get_setting(db: Database, key: str, default: Any = None) -> Any:
-    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
-    return json.loads(rows[0]["value"]) if rows else default
-
-
-def set_setting(db: Database, key: str, value: Any) -> None:
-    db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")

@@ -27,7 +27,7 @@ from core.store import encryption
 from core.store.backup import backup_dir, list_backups, make_backup, set_backup_dir, sync_warning
 from core.common.privacy_text import NETWORK_STATEMENT
 from core.caseload.retention import closed_before, get_retention_days, set_retention_days
-from ui.settings.backup_table_model import BACKUP_ROLE, backup_table
+from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.data_actions import DataActions
 from ui.shell.hub import Hub
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.store.backup import list_backups, restore_backup
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.store.fileops import set_aside
-from ui.settings.backup_table_model import BACKUP_ROLE, backup_table
+from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.shell.passphrase_dialog import PassphraseDialog
 
 RESTORED, FRESH = "restored", "fresh"

@@ -22,7 +22,7 @@ from core.store.paths import database_path
 from ui.shell.hub import Hub
 from ui.shell.lock_screen import IdleLock
 from ui.shell.main_window import MainWindow
-from ui.settings.settings_view import SettingsView
+from ui.shell.settings_view import SettingsView
 
 if TYPE_CHECKING:  # the page and dialogs are imported when first needed, not at start-up
     from ui.settings.data_page import DataPage

@@ -26,7 +26,8 @@ from sqlite_utils import Database
 from core.store.database import is_empty
 from core.common.errors import ValidationError
 from core.caseload.models import GRADE_LABELS, GRADES, Profile
-from core.workload.profile import MAX_HOURS, get_profile, get_setting, save_profile, set_setting
+from core.workload.profile import MAX_HOURS, get_profile, save_profile
+from core.store.settings import get_setting, set_setting
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 

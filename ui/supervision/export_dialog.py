@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.supervision.export import FORMAT_LABELS, FORMATS, check_target, default_file_name, export_text
-from core.workload.profile import set_setting
+from core.store.settings import set_setting
 from core.supervision.summary import (
     CLASSIFICATION_SETTING,
     SummaryOptions,

@@ -14,9 +14,9 @@ from core.time.timer import stale_timer
 from ui.shell.first_paint import after_first_paint
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow, made_when_shown
-from ui.settings.settings_view import SettingsView
+from ui.shell.settings_view import SettingsView
 from ui.time.time_operations import record
-from ui.shell.tray import TimeTray
+from ui.time.tray import TimeTray
 
 if TYPE_CHECKING:  # imported when first made, not at start-up
     from ui.time.time_view import TimeView

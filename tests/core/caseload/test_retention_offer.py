@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
-from core.workload.profile import set_setting
+from core.store.settings import set_setting
 from core.caseload.retention import (
     OFFER_NOT_BEFORE_SETTING,
     cases_to_offer,

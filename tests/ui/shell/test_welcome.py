@@ -10,7 +10,8 @@ from core.caseload.cases import CaseStore
 from core.store.database import is_empty
 from core.demo.caseload_demo import fill_demo
 from core.caseload.models import Profile
-from core.workload.profile import get_profile, get_setting, save_profile
+from core.workload.profile import get_profile, save_profile
+from core.store.settings import get_setting
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.shell.welcome_dialog import (

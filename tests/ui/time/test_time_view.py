@@ -241,7 +241,7 @@ def test_ctrl_l_logs_from_anywhere_and_can_be_undone(qtbot, db, tmp_path, monkey
 def test_tray_menu_reflects_the_timer(qtbot, db):
     from PySide6.QtWidgets import QWidget
 
-    from ui.shell.tray import TimeTray
+    from ui.time.tray import TimeTray
 
     parent = QWidget()
     qtbot.addWidget(parent)
