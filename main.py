@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    if "selfcheck" in sub.choices:  # it runs the real start path, handed in from here
+        from cli.selfcheck_commands import AppEntry
+
+        sub.choices["selfcheck"].set_defaults(app=AppEntry(main, build_parser, window_frame,
+                                                           build_window))
     # --data-dir is accepted after any subcommand too (`main.py demo --data-dir X`).
     for choice in list(sub.choices.values()):
         _accept_data_dir(choice)

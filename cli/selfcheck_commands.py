@@ -16,9 +16,21 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Callable
 
 from cli.common import EXIT_FAILED, EXIT_OK, Context
+
+
+@dataclass(frozen=True)
+class AppEntry:
+    """What `main.py`, the composition root, hands to `selfcheck` so that the check runs the real
+    start path without this module importing `main` (which imports the commands)."""
+
+    main: Callable[[list[str]], int]               # the whole entry point, argv -> exit code
+    build_parser: Callable[[], argparse.ArgumentParser]
+    window_frame: Callable  # type: ignore[type-arg]  (settings) -> MainWindow, as a start paints it
+    build_window: Callable  # type: ignore[type-arg]  (db, data_dir, settings, window) -> MainWindow
 
 
 class Checks:
@@ -54,7 +66,7 @@ def check_resources() -> str:
     return str(resource_root())
 
 
-def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
+def check_window(entry: AppEntry, db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
     """Build the real main window on the demo data, visit every view, and close it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -62,8 +74,6 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
 
     from ui.shell.app import create_application
     from ui.shell.theme import app_icon, apply_theme
-
-    import main
 
     fresh = QApplication.instance() is None
     app = create_application()
@@ -82,12 +92,12 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
     sys.excepthook = lambda kind, value, tb: errors.append(f"{kind.__name__}: {value}")
     try:
         settings = QSettings(str(data_dir / "selfcheck-settings.ini"), QSettings.Format.IniFormat)
-        window = main.window_frame(settings)  # as a start does: the frame, painted, then data
+        window = entry.window_frame(settings)  # as a start does: the frame, painted, then data
         window.restore_state()
         window.resize(1024, 700)
         window.show()
         app.processEvents()
-        main.build_window(db, data_dir, settings, window)
+        entry.build_window(db, data_dir, settings, window)
         app.processEvents()
         keys = list(window._keys)
         for key in keys:
@@ -105,19 +115,15 @@ def check_window(db, data_dir: Path) -> str:  # type: ignore[no-untyped-def]
     return f"{len(keys)} views: {', '.join(keys)}"
 
 
-def _run_main(argv: list[str]) -> tuple[int, str]:
-    import main
-
+def _run_main(app: AppEntry, argv: list[str]) -> tuple[int, str]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main.main(argv)
+        code = app.main(argv)
     return code, out.getvalue()
 
 
-def _command_parser(name: str) -> argparse.ArgumentParser | None:
-    import main
-
-    parser = main.build_parser()
+def _command_parser(app: AppEntry, name: str) -> argparse.ArgumentParser | None:
+    parser = app.build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return action.choices.get(name)
@@ -145,11 +151,11 @@ def _fill_required(parser: argparse.ArgumentParser, out_dir: Path) -> list[list[
     return [argv]
 
 
-def check_status(data_dir: Path) -> str:
-    parser = _command_parser("status")
+def check_status(app: AppEntry, data_dir: Path) -> str:
+    parser = _command_parser(app, "status")
     wants_json = parser is not None and any("--json" in a.option_strings for a in parser._actions)
     extra = ["--json"] if wants_json else []
-    code, out = _run_main(["--data-dir", str(data_dir), "status", *extra])
+    code, out = _run_main(app, ["--data-dir", str(data_dir), "status", *extra])
     if code != 0:
         raise RuntimeError(f"status exited {code}")
     if wants_json:
@@ -159,14 +165,14 @@ def check_status(data_dir: Path) -> str:
     return "JSON" if wants_json else f"{len(out.splitlines())} lines"
 
 
-def check_export(data_dir: Path) -> str:
-    parser = _command_parser("export")
+def check_export(app: AppEntry, data_dir: Path) -> str:
+    parser = _command_parser(app, "export")
     assert parser is not None
     out_dir = data_dir / "selfcheck-export"
     out_dir.mkdir()
     runs = _fill_required(parser, out_dir)
     for argv in runs:
-        code, out = _run_main(["--data-dir", str(data_dir), "export", *argv])
+        code, out = _run_main(app, ["--data-dir", str(data_dir), "export", *argv])
         if code != 0:
             raise RuntimeError(f"export {' '.join(argv)} exited {code}")
         written = [p for p in out_dir.rglob("*") if p.is_file()]
@@ -183,8 +189,9 @@ def run_selfcheck(args: argparse.Namespace, ctx: Context) -> int:
     from core.demo.caseload_demo import fill_demo
     from core.store.paths import database_path
 
+    app: AppEntry = args.app
     checks = Checks()
-    commands = _command_parser("status"), _command_parser("export")
+    commands = _command_parser(app, "status"), _command_parser(app, "export")
     with tempfile.TemporaryDirectory(prefix="caseload-selfcheck-") as tmp:
         data_dir = Path(tmp)
         db = open_database(database_path(data_dir))
@@ -192,7 +199,7 @@ def run_selfcheck(args: argparse.Namespace, ctx: Context) -> int:
             checks.run("resources found", check_resources)
             if checks.run("demo data in a temporary folder", lambda: fill_demo(db)):
                 checks.run("main window opened, every view shown, closed",
-                           lambda: check_window(db, data_dir))
+                           lambda: check_window(app, db, data_dir))
         finally:
             db.close()
         for name, parser, step in (("status", commands[0], check_status),
@@ -200,7 +207,7 @@ def run_selfcheck(args: argparse.Namespace, ctx: Context) -> int:
             if parser is None:
                 checks.skip(name, "not in this build")
             else:
-                checks.run(name, lambda step=step: step(data_dir))
+                checks.run(name, lambda step=step: step(app, data_dir))
     if checks.failed:
         print(f"selfcheck failed: {len(checks.failed)} of {checks.count} checks")
         return EXIT_FAILED
