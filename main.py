@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _import_sqlite_utils_without_numpy() -> None:
@@ -29,6 +33,8 @@ VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from cli import COMMAND_MODULES
 
     parser = argparse.ArgumentParser(
@@ -52,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
     if not any("--data-dir" in a.option_strings for a in parser._actions):
         parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                             help=argparse.SUPPRESS)
@@ -107,14 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     return run_command(args)
 
 
-def _window_args(argv: list[str]) -> argparse.Namespace | None:
+def _window_args(argv: list[str]) -> SimpleNamespace | None:
     """Plain `main.py [--data-dir DIR]` opens the window without importing every command's
-    module for the parser (~45 ms of start-up); anything else goes through the full parser."""
+    module for the parser (~45 ms of start-up), nor argparse itself; anything else goes through
+    the full parser."""
     if argv and argv[0].startswith("--data-dir="):
         argv = ["--data-dir", argv[0].partition("=")[2], *argv[1:]]
     if argv == [] or (len(argv) == 2 and argv[0] == "--data-dir" and argv[1]
                       and not argv[1].startswith("-")):
-        return argparse.Namespace(data_dir=argv[1] if argv else None, command=None)
+        return SimpleNamespace(data_dir=argv[1] if argv else None, command=None)
     return None
 
 
@@ -172,7 +181,7 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     return window
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
     from ui.shell.app import app_settings, create_application, install_excepthook
@@ -197,7 +206,7 @@ def run_gui(args: argparse.Namespace) -> int:
     return exit_code[0] if exit_code else code
 
 
-def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[int]:  # type: ignore[no-untyped-def]
+def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, probe: bool) -> list[int]:  # type: ignore[no-untyped-def]
     """Open the data and fill the frame's views; [exit code] when the app must end instead."""
     from PySide6.QtWidgets import QApplication
 

@@ -1,8 +1,9 @@
 """The baseline for start-up time: a bare PySide6 QMainWindow, shown and timed like the app's.
 
 Run by run_benchmarks.py with CASELOAD_COMPANION_EXIT_AFTER_PAINT=1, exactly as it runs main.py.
-With --with-text the window also has what any window with words in it needs (a menu bar, a list
-of five items, a label): fonts loaded and the `Qt` namespace imported. No app code is involved.
+With --with-table the window holds a QTableView: the floor the start-up target is set against.
+With --with-text it has what any window with words in it needs (a menu bar, a list of five items,
+a label): fonts loaded and the `Qt` namespace imported. No app code is involved.
 """
 
 import os
@@ -18,6 +19,10 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("Bare window")
+    if "--with-table" in sys.argv:
+        from PySide6.QtWidgets import QTableView
+
+        window.setCentralWidget(QTableView())
     if "--with-text" in sys.argv:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel, QListWidget, QSplitter

@@ -64,7 +64,7 @@ def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
         raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
     painted, settled = reports[PAINTED_PREFIX], reports[SETTLED_PREFIX]
     result = {"painted": float(painted[1]) - began, "rss": int(painted[3]),
-              "settled": int(settled[3])}
+              "settled": int(settled[3]), "cpu": float(painted[7])}
     if DATA_PAINTED_PREFIX in reports:
         result["data"] = float(reports[DATA_PAINTED_PREFIX][1]) - began
     return result

@@ -65,7 +65,7 @@ class _FirstPaint(QObject):
         QApplication.instance().removeEventFilter(self)
         memory = memory_kib()
         print(f"{self._prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
-              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+              f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f}", flush=True)
         if self._settle:
             # Memory again once the work deferred past the first paint (charts) has been done.
             QTimer.singleShot(SETTLE_MS, self._settled)
