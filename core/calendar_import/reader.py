@@ -78,6 +78,8 @@ def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRe
     non-iCalendar file, or one naming a time zone it does not define."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise CalendarFileError(f"There is no file at {path}.") from None
     except OSError as exc:
         raise CalendarFileError(f"The file could not be read: {exc.strerror or exc}.") from None
     if size > MAX_BYTES:
