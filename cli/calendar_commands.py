@@ -41,6 +41,10 @@ def row_json(row: ProposedRow) -> dict[str, Any]:
     }
 
 
+def _today() -> date:
+    return date.today()
+
+
 def _line(row: ProposedRow) -> str:
     tick = "[x]" if row.ticked else "[ ]"
     what = row.leave_kind if row.kind == LEAVE else (row.activity_name or "(no activity)")
@@ -57,7 +61,7 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(f"Give one calendar file: {USAGE}.")
     if args.date or args.trim_overlaps:
         raise ValidationError(f"--date and --trim-overlaps do not go with import-calendar: {USAGE}.")
-    today = date.today()
+    today = _today()
     last = args.date_to or today
     if args.date_from and args.date_from > last:
         raise ValidationError("--from is after --to.")

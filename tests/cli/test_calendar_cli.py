@@ -18,6 +18,12 @@ PRIVATE = (b"Acacia", b"Juniper", b"quill", b"Quill", b"Marigold", b"Three-way",
            b"Five-a-side", b"Safeguarding", b"Supervision appointment", b"Team meeting", b"w10")
 
 
+@pytest.fixture(autouse=True)
+def _late_november(monkeypatch):
+    """The calendars are of autumn 2026; the command sees a fixed "today" after them."""
+    monkeypatch.setattr("cli.calendar_commands._today", lambda: date(2026, 11, 27))
+
+
 @pytest.fixture
 def week(tmp_path):
     path = tmp_path / "calendar.ics"
