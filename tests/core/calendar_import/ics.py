@@ -6,6 +6,8 @@ Every subject, location, attendee and description here is invented, and each hol
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 GMT_STANDARD_TIME = """BEGIN:VTIMEZONE
 TZID:GMT Standard Time
 BEGIN:STANDARD
@@ -65,25 +67,28 @@ def weekly_across_october_change() -> bytes:
     )
 
 
-def realistic_week() -> bytes:
-    """An invented working week (Mon 16 to Fri 20 Nov 2026) as Outlook would save it."""
-    tz = "GMT Standard Time"
+def realistic_week(monday: date = date(2026, 11, 16)) -> bytes:
+    """An invented working week (by default Mon 16 to Fri 20 Nov 2026) as Outlook saves it."""
+
+    def at(day: int, clock: str) -> str:
+        return f"{monday + timedelta(days=day):%Y%m%d}" + (f"T{clock}00" if clock else "")
+
     return calendar(
-        event("w1", "Home visit C07 – 14 Acacia Avenue", "20261116T093000", "20261116T103000",
+        event("w1", "Home visit C07 – 14 Acacia Avenue", at(0, "0930"), at(0, "1030"),
               extra="LOCATION:14 Acacia Avenue\nATTENDEE;CN=Pat Quill;PARTSTAT=ACCEPTED:mailto:quill@example.org\n"
                     "DESCRIPTION:Marigold: check on the new tenancy"),
-        event("w2", "Travel back", "20261116T103000", "20261116T110000"),
-        event("w3", "MAPPA level 2 – C12", "20261116T140000", "20261116T153000"),
-        event("w4", "Court duty", "20261117T093000", "20261117T130000", tz=tz),
-        event("w5", "Supervision appointment C03", "20261118T100000", "20261118T110000"),
-        event("w6", "Three-way with Juniper House", "20261118T113000", "20261118T123000"),
-        event("w7", "Lunch", "20261118T123000", "20261118T131500",
+        event("w2", "Travel back", at(0, "1030"), at(0, "1100")),
+        event("w3", "MAPPA level 2 – C12", at(0, "1400"), at(0, "1530")),
+        event("w4", "Court duty", at(1, "0930"), at(1, "1300")),
+        event("w5", "Supervision appointment C03", at(2, "1000"), at(2, "1100")),
+        event("w6", "Three-way with Juniper House", at(2, "1130"), at(2, "1230")),
+        event("w7", "Lunch", at(2, "1230"), at(2, "1315"),
               extra="TRANSP:TRANSPARENT\nX-MICROSOFT-CDO-BUSYSTATUS:FREE"),
-        event("w8", "OASys review C21", "20261118T140000", "20261118T160000"),
-        event("w9", "Safeguarding training", "20261119", "20261120"),
-        event("w10", "Interagency panel", "20261120T100000", "20261120T113000",
+        event("w8", "OASys review C21", at(2, "1400"), at(2, "1600")),
+        event("w9", "Safeguarding training", at(3, ""), at(4, "")),
+        event("w10", "Interagency panel", at(4, "1000"), at(4, "1130"),
               extra="ORGANIZER:mailto:chair@example.org\n"
                     "ATTENDEE;PARTSTAT=DECLINED:mailto:quill@example.org"),
-        event("w11", "Team meeting", "20261120T140000", "20261120T150000"),
-        event("w12", "Five-a-side", "20261120T183000", "20261120T193000"),
+        event("w11", "Team meeting", at(4, "1400"), at(4, "1500")),
+        event("w12", "Five-a-side", at(4, "1830"), at(4, "1930")),
     )
