@@ -67,7 +67,7 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                 continue
             assert row.activity_id is not None
             entry = TimeEntry(
-                row.date, row.minutes, row.activity_id, row.start, row.end, row.case_id
+                row.date, row.minutes, row.activity_id, row.start, row.end, row.case_id, row.note
             )
             try:
                 saved = store.log_time(entry, today=today).added[0]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -32,6 +33,7 @@ from core.time.time_entries import TimeEntry, TimeStore, format_span, span_minut
 from core.time.working_week import get_pattern, leave_between
 
 TIME, LEAVE = "time", "leave"
+UTC = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class ProposedRow:
     case_id: int | None = None
     case_reference: str | None = None
     leave_kind: str = ""
+    note: str = ""  # empty unless the practitioner types one
     ticked: bool = False
     can_import: bool = True
     greyed: bool = False
@@ -154,6 +157,9 @@ class _Proposer:
             return "Runs past midnight: log it by hand"
         if row.minutes <= 0:
             return "No length"
+        elapsed = (event.end.astimezone(UTC) - event.start.astimezone(UTC)) / timedelta(minutes=1)
+        if elapsed != row.minutes:
+            return "The clocks change during it: log it by hand"
         return ""
 
     def unticked(self, event: CalendarEvent, row: ProposedRow) -> tuple[str, bool]:
@@ -233,6 +239,11 @@ def with_activity(db: Database, row: ProposedRow, activity_id: int | None) -> Pr
     if waiting and activity_id is not None:
         row = replace(row, reason="", ticked=True)
     return row
+
+
+def with_note(row: ProposedRow, note: str) -> ProposedRow:
+    """The row with the practitioner's own note (checked like any note when imported)."""
+    return replace(row, note=" ".join(note.split()))
 
 
 def with_tick(row: ProposedRow, ticked: bool) -> ProposedRow:

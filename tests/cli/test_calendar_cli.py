@@ -141,3 +141,27 @@ def test_no_event_text_reaches_the_database_a_backup_or_an_export(with_cases, we
         data = path.read_bytes()
         found = [w for w in PRIVATE if w in data or w.lower() in data.lower()]
         assert not found, f"{path.name} holds {found}"
+
+
+def test_weekly_repeat_with_two_exceptions_across_the_october_change(data_dir, tmp_path, capsys):
+    path = tmp_path / "team.ics"
+    path.write_bytes(ics.weekly_across_october_change())
+    assert run(data_dir, "log", "import-calendar", str(path), "--dry-run", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [(r["date"], r["start"], r["end"], r["reason"]) for r in rows] == [
+        ("2026-10-07", "10:00", "11:00", "Choose an activity"),
+        ("2026-10-14", "10:00", "11:00", "Choose an activity"),
+        ("2026-10-28", "14:00", "15:00", "Choose an activity"),
+        ("2026-11-04", "10:00", "11:00", "Choose an activity"),
+        ("2026-11-11", "10:00", "11:00", "Choose an activity"),
+    ]
+
+
+def test_all_day_and_declined_events_are_listed_but_not_imported(with_cases, week, capsys):
+    assert run(with_cases, "log", "import-calendar", str(week)) == 0
+    out = capsys.readouterr().out
+    assert "[ ] Thu 19 Nov  all day" in out and "(All day: training day?)" in out
+    assert "[ ] Fri 20 Nov  10:00–11:30" in out and "(Declined)" in out
+    dates = {e["date"] for e in entries(with_cases, capsys)}
+    assert "2026-11-19" not in dates and all(e["start"] != "10:00" or e["date"] != "2026-11-20"
+                                             for e in entries(with_cases, capsys))

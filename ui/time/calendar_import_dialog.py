@@ -39,6 +39,7 @@ from ui.time.calendar_rows_model import (
     COL_CASE,
     COL_DATE,
     COL_LENGTH,
+    COL_NOTE,
     COL_SUBJECT,
     COL_TICK,
     COL_TIME,
@@ -149,6 +150,8 @@ class CalendarImportDialog(QDialog):
         header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ACTIVITY, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_ACTIVITY, 210)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_NOTE, 110)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.problems = ProblemsLabel()

@@ -14,14 +14,15 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from core.calendar_import.preview import LEAVE, ProposedRow, with_activity, with_tick
+from core.calendar_import.preview import LEAVE, ProposedRow, with_activity, with_note, with_tick
 from core.time.time_summary import hours_text
 from ui.widgets.list_table_model import OBJECT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_SUBJECT, COL_ACTIVITY, COL_CASE, COL_WHY = range(8)
+COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_SUBJECT, COL_ACTIVITY, COL_CASE, COL_NOTE, COL_WHY = (
+    range(9))
 HEADERS = ("Import", "Date", "Time", "Length", "Subject (not saved)", "Activity", "Case",
-           "Why not ticked")
+           "Your note", "Why not ticked")
 
 
 def _length(row: ProposedRow) -> str:
@@ -78,6 +79,8 @@ class CalendarRowsModel(QAbstractTableModel):
             return row.activity_name or "Choose…"
         if column == COL_CASE:
             return row.case_reference or ""
+        if column == COL_NOTE:
+            return row.note
         if column == COL_WHY:
             return row.reason
         return ""
@@ -92,6 +95,8 @@ class CalendarRowsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole and column == COL_ACTIVITY:
             return row.leave_kind if row.kind == LEAVE else row.activity_id
+        if role == Qt.ItemDataRole.EditRole and column == COL_NOTE:
+            return row.note
         if role == Qt.ItemDataRole.ForegroundRole and row.greyed:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
@@ -100,6 +105,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 return f"Proposed from {row.activity_source}. Double-click to change."
             if column == COL_SUBJECT:
                 return "Shown to help you choose; the subject is never saved."
+            if column == COL_NOTE:
+                return "Saved with the entry only if you type one. Double-click to type."
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_TICK:
             return "Import" if row.ticked else "Not imported"
         if role == OBJECT_ROLE:
@@ -115,7 +122,7 @@ class CalendarRowsModel(QAbstractTableModel):
             return base & ~Qt.ItemFlag.ItemIsEnabled if index.column() == COL_TICK else base
         if index.column() == COL_TICK:
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == COL_ACTIVITY:
+        if index.column() == COL_ACTIVITY or (index.column() == COL_NOTE and row.kind != LEAVE):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -131,6 +138,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 new = replace(row, leave_kind=str(value))
             else:
                 new = with_activity(self._db, row, int(value) if value is not None else None)
+        elif role == Qt.ItemDataRole.EditRole and index.column() == COL_NOTE and row.kind != LEAVE:
+            new = with_note(row, str(value or ""))
         else:
             return False
         if new == row:

@@ -144,3 +144,10 @@ def test_events_not_over_yet_cannot_be_ticked(cases):
     rows = propose(cases, read.events, *WEEK, today=date(2026, 11, 17))
     later = [r for r in rows if r.date > date(2026, 11, 17)]
     assert later and all(not r.can_import and not with_tick(r, True).ticked for r in later)
+
+
+def test_an_event_across_the_clock_change_at_night_is_left_to_log_by_hand(db):
+    data = ics.calendar(ics.event("n", "Night court", "20261025T003000", "20261025T030000"))
+    (row,) = rows_for(db, data, date(2026, 10, 25), date(2026, 10, 25))
+    assert (row.span_text, row.can_import, row.reason) == (
+        "00:30–03:00", False, "The clocks change during it: log it by hand")

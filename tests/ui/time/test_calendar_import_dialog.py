@@ -16,7 +16,7 @@ from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.time.calendar_import_action import install_calendar_import
 from ui.time.calendar_import_dialog import CalendarImportDialog
-from ui.time.calendar_rows_model import COL_ACTIVITY, COL_TICK, COL_WHY
+from ui.time.calendar_rows_model import COL_ACTIVITY, COL_NOTE, COL_TICK, COL_WHY
 
 NOW = datetime(2026, 11, 27, 12, 0)
 WEEK = (date(2026, 11, 16), date(2026, 11, 20))
@@ -126,3 +126,71 @@ def test_time_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
     monkeypatch.setattr(CalendarImportDialog, "exec", run_again)
     action.trigger()
     assert stack.count() == 1 and len(TimeStore(cases).entries_between(*WEEK)) == 6
+
+
+def shown(dialog):
+    """Each row as the practitioner reads it: date, time, activity, case, ticked, why not."""
+    m = dialog.model
+    return [(m.index(n, 1).data(), m.index(n, 2).data(), m.index(n, COL_ACTIVITY).data(),
+             m.index(n, 6).data(),
+             m.index(n, COL_TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked,
+             m.index(n, COL_WHY).data()) for n in range(m.rowCount())]
+
+
+HOME = "Home visit"
+FILES = {
+    "weekly with two exceptions across the October change": (
+        ics.weekly_across_october_change(), date(2026, 10, 1), date(2026, 11, 13),
+        [("Wed 07 Oct", "10:00–11:00"), ("Wed 14 Oct", "10:00–11:00"), ("Wed 28 Oct", "14:00–15:00"),
+         ("Wed 04 Nov", "10:00–11:00"), ("Wed 11 Nov", "10:00–11:00")]),
+    "Outlook, VTIMEZONE GMT Standard Time": (
+        ics.calendar(ics.event("o", "Home visit", "20261026T093000", "20261026T103000")),
+        date(2026, 10, 26), date(2026, 10, 26), [("Mon 26 Oct", "09:30–10:30", HOME, "", True, "")]),
+    "UTC": (
+        ics.calendar(ics.event("u1", "Home visit", "20261023T083000Z", "20261023T093000Z"),
+                     ics.event("u2", "Home visit", "20261026T093000Z", "20261026T103000Z"), zones=""),
+        date(2026, 10, 19), date(2026, 10, 30),
+        [("Fri 23 Oct", "09:30–10:30", HOME, "", True, ""),
+         ("Mon 26 Oct", "09:30–10:30", HOME, "", True, "")]),
+    "all day": (
+        ics.calendar(ics.event("a", "Annual leave", "20261102", "20261103")),
+        date(2026, 11, 2), date(2026, 11, 2),
+        [("Mon 02 Nov", "all day", "Annual leave", "", False, "All day: annual leave?")]),
+    "declined": (
+        ics.calendar(ics.event("d", "Home visit", "20261103T100000", "20261103T110000",
+                               extra="ORGANIZER:mailto:chair@example.org\n"
+                                     "ATTENDEE;PARTSTAT=DECLINED:mailto:quill@example.org")),
+        date(2026, 11, 3), date(2026, 11, 3),
+        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "Declined")]),
+    "case reference and address": (
+        ics.calendar(ics.event("c", "HV C07 at 14 Acacia Avenue, flat 2", "20261104T140000",
+                               "20261104T150000", extra="LOCATION:14 Acacia Avenue")),
+        date(2026, 11, 4), date(2026, 11, 4),
+        [("Wed 04 Nov", "14:00–15:00", HOME, "C07", True, "")]),
+}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(dialog, tmp_path, name):
+    data, first, last, expected = FILES[name]
+    path = tmp_path / "calendar.ics"
+    path.write_bytes(data)
+    dialog.load_file(path, first, last)
+    rows = shown(dialog)
+    assert [r[: len(e)] for r, e in zip(rows, expected)] == expected and len(rows) == len(expected)
+
+
+def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(dialog, week_file, cases):
+    dialog.load_file(week_file, *WEEK)
+    model = dialog.model
+    visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
+    model.setData(model.index(visit, COL_NOTE), "joint with police", Qt.ItemDataRole.EditRole)
+    travel = row_number(dialog, "Travel back")
+    model.setData(model.index(travel, COL_NOTE), "via SW1A 1AA", Qt.ItemDataRole.EditRole)
+    dialog.import_button.click()
+    assert "Mon 16 Nov 10:30–11:00: The note looks like a postcode" in dialog.problems.text()
+    assert dialog.result() != dialog.DialogCode.Accepted and TimeStore(cases).entries_between(*WEEK) == []
+    model.setData(model.index(travel, COL_NOTE), "", Qt.ItemDataRole.EditRole)
+    dialog.import_button.click()
+    notes = {e.start: e.note for e in TimeStore(cases).entries_between(*WEEK) if e.date == WEEK[0]}
+    assert notes[time(9, 30)] == "joint with police" and notes[time(10, 30)] == ""
