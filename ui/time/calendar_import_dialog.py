@@ -52,8 +52,8 @@ from ui.widgets.list_table_model import OBJECT_ROLE
 HELP = (
     "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
     "Thunderbird export .ics files too. Subjects are shown here only to help you choose: they "
-    "are never saved, and imported entries have no note. Activities come from your keywords "
-    "(Settings > Activities) or what you chose last time; double-click an activity to change it."
+    "are never saved, and an entry has a note only if you type one. Activities come from your "
+    "keywords (Settings > Activities) or what you chose last time; double-click to change one."
 )
 
 
