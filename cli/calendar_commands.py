@@ -49,10 +49,14 @@ def _line(row: ProposedRow) -> str:
     tick = "[x]" if row.ticked else "[ ]"
     what = row.leave_kind if row.kind == LEAVE else (row.activity_name or "(no activity)")
     length = hours_text(row.minutes / 60) if row.kind != LEAVE else ""
-    subject = row.subject if len(row.subject) <= SUBJECT_WIDTH else row.subject[: SUBJECT_WIDTH - 1] + "…"
+    subject = (
+        row.subject if len(row.subject) <= SUBJECT_WIDTH else row.subject[: SUBJECT_WIDTH - 1] + "…"
+    )
     reason = f"  ({row.reason})" if row.reason else ""
-    return (f"{tick} {row.date:%a %d %b}  {row.span_text:<11}  {length:<19}  {what:<30}  "
-            f"{row.case_reference or '':<6}  {subject}{reason}").rstrip()
+    return (
+        f"{tick} {row.date:%a %d %b}  {row.span_text:<11}  {length:<19}  {what:<30}  "
+        f"{row.case_reference or '':<6}  {subject}{reason}"
+    ).rstrip()
 
 
 def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
@@ -60,7 +64,9 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
     if len(files) != 1:
         raise ValidationError(f"Give one calendar file: {USAGE}.")
     if args.date or args.trim_overlaps:
-        raise ValidationError(f"--date and --trim-overlaps do not go with import-calendar: {USAGE}.")
+        raise ValidationError(
+            f"--date and --trim-overlaps do not go with import-calendar: {USAGE}."
+        )
     today = _today()
     last = args.date_to or today
     if args.date_from and args.date_from > last:
@@ -72,13 +78,15 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
     if ticked and not args.dry_run:
         result = import_rows(ctx.db, rows, today)
     if args.json:
-        print_json({
-            "from": read.first.isoformat(),
-            "to": read.last.isoformat(),
-            "dry_run": bool(args.dry_run),
-            "imported": result.count if result else 0,
-            "rows": [row_json(r) for r in rows],
-        })
+        print_json(
+            {
+                "from": read.first.isoformat(),
+                "to": read.last.isoformat(),
+                "dry_run": bool(args.dry_run),
+                "imported": result.count if result else 0,
+                "rows": [row_json(r) for r in rows],
+            }
+        )
         return 0
     period = f"{read.first:%d %b %Y} to {read.last:%d %b %Y}"
     if not rows:
@@ -88,12 +96,18 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         print(_line(row))
     minutes = sum(r.minutes for r in ticked)
     if args.dry_run:
-        print(f"Would import {len(ticked)} of {len(rows)} rows ({hours_text(minutes / 60)}) "
-              f"from {period}. Nothing was saved (--dry-run).")
+        print(
+            f"Would import {len(ticked)} of {len(rows)} rows ({hours_text(minutes / 60)}) "
+            f"from {period}. Nothing was saved (--dry-run)."
+        )
     elif result is None:
-        print(f"Nothing imported: no row from {period} is ready. Add keyword rules in Settings > "
-              "Activities, or use Time > Import calendar… to choose activities.")
+        print(
+            f"Nothing imported: no row from {period} is ready. Add keyword rules in Settings > "
+            "Activities, or use Time > Import calendar… to choose activities."
+        )
     else:
-        print(f"Imported {result.count} of {len(rows)} rows ({hours_text(result.minutes / 60)}) "
-              f"from {period}. Importing the same file again adds nothing.")
+        print(
+            f"Imported {result.count} of {len(rows)} rows ({hours_text(result.minutes / 60)}) "
+            f"from {period}. Importing the same file again adds nothing."
+        )
     return 0

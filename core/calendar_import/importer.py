@@ -60,7 +60,9 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
             key = uid_hash(db, row.event.uid, create=True)
             if row.kind == LEAVE:
                 if leave_between(db, row.date, row.date):
-                    raise ValidationError(f"{row.date:%a %d %b} already has leave. Nothing was imported.")
+                    raise ValidationError(
+                        f"{row.date:%a %d %b} already has leave. Nothing was imported."
+                    )
                 day = add_leave(db, LeaveDay(row.date, row.leave_kind))
                 leave.append(day)
                 _mark(db, key, row.date.isoformat(), None, row.date)
@@ -81,7 +83,9 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
     return CalendarImport(TimeChange(tuple(added), (), "Import calendar"), tuple(leave))
 
 
-def _mark(db: Database, key: str | None, start: str, entry_id: int | None, day: date | None) -> None:
+def _mark(
+    db: Database, key: str | None, start: str, entry_id: int | None, day: date | None
+) -> None:
     db.execute(
         "INSERT OR REPLACE INTO calendar_imported (uid_hash, start_utc, entry_id, leave_date) "
         "VALUES (?, ?, ?, ?)",

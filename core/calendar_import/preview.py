@@ -74,9 +74,9 @@ class ProposedRow:
 
 def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
     for case in cases:
-        if re.search(r"(?<![\w])" + re.escape(case.reference) + r"(?![\w])", subject, re.I):
-            if case.closed_date is None or day < case.closed_date:
-                return case
+        named = re.search(r"(?<!\w)" + re.escape(case.reference) + r"(?!\w)", subject, re.I)
+        if named and (case.closed_date is None or day < case.closed_date):
+            return case
     return None
 
 
@@ -129,10 +129,15 @@ class _Proposer:
         activity_id, source = self.activity(event.subject)
         case = _case_for(event.subject, self.cases, day)
         row = ProposedRow(
-            event, TIME, day, start.replace(second=0, microsecond=0),
-            end.replace(second=0, microsecond=0), activity_id=activity_id,
+            event,
+            TIME,
+            day,
+            start.replace(second=0, microsecond=0),
+            end.replace(second=0, microsecond=0),
+            activity_id=activity_id,
             activity_name=get_activity(self.db, activity_id).name if activity_id else "",
-            activity_source=source, case_id=case.id if case else None,
+            activity_source=source,
+            case_id=case.id if case else None,
             case_reference=case.reference if case else None,
         )
         if event.end.date() == day:

@@ -135,7 +135,9 @@ def parse(data: bytes) -> icalendar.Calendar:
     except ValueError as exc:
         raise _broken(text, str(exc)) from None
     if isinstance(calendar, list):  # several calendars in one file: take them together
-        raise CalendarFileError("The file holds more than one calendar; save one calendar at a time.")
+        raise CalendarFileError(
+            "The file holds more than one calendar; save one calendar at a time."
+        )
     for component in calendar.walk():
         errors = getattr(component, "errors", None)
         if errors:

@@ -58,7 +58,9 @@ def _keyword_problems(db: Database, keyword: str, exclude_id: int | None) -> lis
     return []
 
 
-def save_rule(db: Database, keyword: str, activity_id: int, rule_id: int | None = None) -> KeywordRule:
+def save_rule(
+    db: Database, keyword: str, activity_id: int, rule_id: int | None = None
+) -> KeywordRule:
     """Add a rule, or change rule `rule_id`; ValidationError (nothing saved) if it is not usable."""
     keyword = " ".join((keyword or "").split())
     problems = _keyword_problems(db, keyword, rule_id)
@@ -71,7 +73,9 @@ def save_rule(db: Database, keyword: str, activity_id: int, rule_id: int | None 
     with db.atomic():
         if rule_id is None:
             rule_id = int(
-                db["calendar_rules"].insert({"keyword": keyword, "activity_id": activity_id}).last_pk
+                db["calendar_rules"]
+                .insert({"keyword": keyword, "activity_id": activity_id})
+                .last_pk
             )
         else:
             db["calendar_rules"].update(rule_id, {"keyword": keyword, "activity_id": activity_id})

@@ -14,8 +14,20 @@ from core.store.paths import database_path
 from tests.core.calendar_import import ics
 
 # Words only the calendar holds: subjects, a location, an attendee and a description.
-PRIVATE = (b"Acacia", b"Juniper", b"quill", b"Quill", b"Marigold", b"Three-way", b"Interagency",
-           b"Five-a-side", b"Safeguarding", b"Supervision appointment", b"Team meeting", b"w10")
+PRIVATE = (
+    b"Acacia",
+    b"Juniper",
+    b"quill",
+    b"Quill",
+    b"Marigold",
+    b"Three-way",
+    b"Interagency",
+    b"Five-a-side",
+    b"Safeguarding",
+    b"Supervision appointment",
+    b"Team meeting",
+    b"w10",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -59,15 +71,37 @@ def test_dry_run_shows_the_preview_and_saves_nothing(with_cases, week, capsys):
 
 
 def test_json_lists_the_rows_without_any_event_text(with_cases, week, capsys):
-    assert run(with_cases, "log", "import-calendar", str(week), "--dry-run", "--json",
-               "--from", "2026-11-16", "--to", "2026-11-20") == 0
+    assert (
+        run(
+            with_cases,
+            "log",
+            "import-calendar",
+            str(week),
+            "--dry-run",
+            "--json",
+            "--from",
+            "2026-11-16",
+            "--to",
+            "2026-11-20",
+        )
+        == 0
+    )
     raw = capsys.readouterr().out
     result = json.loads(raw)
     assert (result["from"], result["to"], result["imported"]) == ("2026-11-16", "2026-11-20", 0)
     assert result["rows"][0] == {
-        "kind": "time", "date": "2026-11-16", "start": "09:30", "end": "10:30", "minutes": 60,
-        "activity": "Home visit", "activity_from": "keyword “home visit”", "case": "C07",
-        "leave_kind": None, "import": True, "can_import": True, "reason": None,
+        "kind": "time",
+        "date": "2026-11-16",
+        "start": "09:30",
+        "end": "10:30",
+        "minutes": 60,
+        "activity": "Home visit",
+        "activity_from": "keyword “home visit”",
+        "case": "C07",
+        "leave_kind": None,
+        "import": True,
+        "can_import": True,
+        "reason": None,
     }
     assert not any(word.decode() in raw for word in PRIVATE)
 
@@ -77,7 +111,12 @@ def test_importing_the_same_file_twice_adds_nothing(with_cases, week, capsys):
     assert "Imported 6 of 12 rows (9 hours 30 minutes)" in capsys.readouterr().out
     first = entries(with_cases, capsys)
     assert [(e["date"], e["start"], e["activity"], e["case"], e["note"]) for e in first][0] == (
-        "2026-11-16", "09:30", "Home visit", "C07", "")
+        "2026-11-16",
+        "09:30",
+        "Home visit",
+        "C07",
+        "",
+    )
     assert run(with_cases, "log", "import-calendar", str(week)) == 0
     assert "Nothing imported" in capsys.readouterr().out
     assert entries(with_cases, capsys) == first
@@ -85,9 +124,13 @@ def test_importing_the_same_file_twice_adds_nothing(with_cases, week, capsys):
 
 def test_clock_change_week_through_the_command_line(data_dir, tmp_path, capsys):
     path = tmp_path / "utc.ics"
-    path.write_bytes(ics.calendar(
-        ics.event("u1", "Court", "20261023T090000Z", "20261023T100000Z"),
-        ics.event("u2", "Court", "20261026T090000Z", "20261026T100000Z"), zones=""))
+    path.write_bytes(
+        ics.calendar(
+            ics.event("u1", "Court", "20261023T090000Z", "20261023T100000Z"),
+            ics.event("u2", "Court", "20261026T090000Z", "20261026T100000Z"),
+            zones="",
+        )
+    )
     assert run(data_dir, "log", "import-calendar", str(path), "--from", "2026-10-19") == 0
     capsys.readouterr()
     assert run(data_dir, "log", "list", "--from", "2026-10-19", "--to", "2026-10-30", "--json") == 0
@@ -99,10 +142,23 @@ def test_clock_change_week_through_the_command_line(data_dir, tmp_path, capsys):
     ("content", "message"),
     [
         (b"reference,case_type\n", "This is not a calendar (.ics) file."),
-        (ics.calendar(ics.event("b", "Court", "20261020T100000", "20261020T110000",
-                                extra="this line is broken")), "of the file is broken"),
-        (ics.calendar(ics.event("z", "Court", "20261020T100000", "20261020T110000",
-                                tz="Mars Standard Time"), zones=""), "time zone it does not"),
+        (
+            ics.calendar(
+                ics.event(
+                    "b", "Court", "20261020T100000", "20261020T110000", extra="this line is broken"
+                )
+            ),
+            "of the file is broken",
+        ),
+        (
+            ics.calendar(
+                ics.event(
+                    "z", "Court", "20261020T100000", "20261020T110000", tz="Mars Standard Time"
+                ),
+                zones="",
+            ),
+            "time zone it does not",
+        ),
         (None, "The file is 50 MB"),
     ],
 )
@@ -121,21 +177,50 @@ def test_a_bad_file_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, c
 
 
 def test_from_after_to_and_a_missing_file_are_bad_input(data_dir, capsys):
-    assert run(data_dir, "log", "import-calendar", "x.ics", "--from", "2026-11-20",
-               "--to", "2026-11-16") == 2
+    assert (
+        run(
+            data_dir,
+            "log",
+            "import-calendar",
+            "x.ics",
+            "--from",
+            "2026-11-20",
+            "--to",
+            "2026-11-16",
+        )
+        == 2
+    )
     assert "--from is after --to" in capsys.readouterr().err
     assert run(data_dir, "log", "import-calendar") == 2
     assert "Give one calendar file" in capsys.readouterr().err
 
 
-def test_no_event_text_reaches_the_database_a_backup_or_an_export(with_cases, week, tmp_path, capsys):
+def test_no_event_text_reaches_the_database_a_backup_or_an_export(
+    with_cases, week, tmp_path, capsys
+):
     assert run(with_cases, "log", "import-calendar", str(week)) == 0
     assert run(with_cases, "backup", "--out", str(tmp_path / "copy.db")) == 0
     for fmt in ("csv", "md", "html"):
-        assert run(with_cases, "export", "--from", "2026-11-16", "--to", "2026-11-20", "--format",
-                   fmt, "--out", str(tmp_path / f"out.{fmt}"), "--include-cases") == 0
+        assert (
+            run(
+                with_cases,
+                "export",
+                "--from",
+                "2026-11-16",
+                "--to",
+                "2026-11-20",
+                "--format",
+                fmt,
+                "--out",
+                str(tmp_path / f"out.{fmt}"),
+                "--include-cases",
+            )
+            == 0
+        )
     files = [p for p in with_cases.rglob("*") if p.is_file()] + [
-        tmp_path / "copy.db", *(tmp_path / f"out.{f}" for f in ("csv", "md", "html"))]
+        tmp_path / "copy.db",
+        *(tmp_path / f"out.{f}" for f in ("csv", "md", "html")),
+    ]
     assert len(files) >= 5 and (tmp_path / "out.csv").read_text().count("\n") == 7
     for path in files:
         data = path.read_bytes()
@@ -163,5 +248,6 @@ def test_all_day_and_declined_events_are_listed_but_not_imported(with_cases, wee
     assert "[ ] Thu 19 Nov  all day" in out and "(All day: training day?)" in out
     assert "[ ] Fri 20 Nov  10:00–11:30" in out and "(Declined)" in out
     dates = {e["date"] for e in entries(with_cases, capsys)}
-    assert "2026-11-19" not in dates and all(e["start"] != "10:00" or e["date"] != "2026-11-20"
-                                             for e in entries(with_cases, capsys))
+    assert "2026-11-19" not in dates and all(
+        e["start"] != "10:00" or e["date"] != "2026-11-20" for e in entries(with_cases, capsys)
+    )

@@ -38,8 +38,9 @@ from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 class KeywordRuleDialog(QDialog):
     """Keyword and activity for one rule; saved by OK, refused with the reason shown."""
 
-    def __init__(self, db: Database, rule: KeywordRule | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, db: Database, rule: KeywordRule | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._db, self._rule = db, rule
         self.setWindowTitle("Calendar keyword")
@@ -64,8 +65,12 @@ class KeywordRuleDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            save_rule(self._db, self.keyword.text(), self.activity.currentData(),
-                                      self._rule.id if self._rule else None)
+            save_rule(
+                self._db,
+                self.keyword.text(),
+                self.activity.currentData(),
+                self._rule.id if self._rule else None,
+            )
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             return
@@ -77,12 +82,16 @@ class CalendarRulesPanel(QGroupBox):
         super().__init__("Calendar keywords", parent)
         self._db = db
         layout = QVBoxLayout(self)
-        layout.addWidget(note_label(
-            "When you import your calendar (Time > Import calendar…), a keyword found in an "
-            "event's subject proposes its activity. The subjects themselves are never saved."))
+        layout.addWidget(
+            note_label(
+                "When you import your calendar (Time > Import calendar…), a keyword found in an "
+                "event's subject proposes its activity. The subjects themselves are never saved."
+            )
+        )
         self.model: ListTableModel[KeywordRule] = ListTableModel(
             [Column("Keyword", lambda r: r.keyword), Column("Activity", lambda r: r.activity_name)],
-            self)
+            self,
+        )
         self.table = QTableView()
         configure_table(self.table, "calendarRules")
         self.table.setAccessibleName("Calendar keywords")

@@ -45,8 +45,10 @@ def imported_message(result: CalendarImport) -> str:
     leave = len(result.leave)
     days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
     entries = len(result.change.added)
-    return (f"Imported {entries} entr{'ies' if entries != 1 else 'y'} "
-            f"({hours_text(result.minutes / 60)}){days} from your calendar. Ctrl+Z undoes it.")
+    return (
+        f"Imported {entries} entr{'ies' if entries != 1 else 'y'} "
+        f"({hours_text(result.minutes / 60)}){days} from your calendar. Ctrl+Z undoes it."
+    )
 
 
 def time_menu(window: MainWindow) -> QMenu:

@@ -64,8 +64,12 @@ class ActivityDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._db = db
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         combo = QComboBox(parent)
         row: ProposedRow = index.data(OBJECT_ROLE)
         if row.kind == LEAVE:
@@ -81,8 +85,12 @@ class ActivityDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -90,8 +98,12 @@ class ActivityDelegate(QStyledItemDelegate):
 class CalendarImportDialog(QDialog):
     """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None."""
 
-    def __init__(self, db: Database, clock: Callable[[], datetime] = datetime.now,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._db = db
         self._today = clock().date()
@@ -103,8 +115,9 @@ class CalendarImportDialog(QDialog):
         self._update()
 
     @staticmethod
-    def get_import(parent: QWidget | None, db: Database,
-                   clock: Callable[[], datetime] = datetime.now) -> CalendarImport | None:
+    def get_import(
+        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = datetime.now
+    ) -> CalendarImport | None:
         dialog = CalendarImportDialog(db, clock, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -141,9 +154,11 @@ class CalendarImportDialog(QDialog):
         self.table.setAccessibleName("Calendar events to import")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_ACTIVITY, ActivityDelegate(self._db, self.table))
-        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked
-                                   | self.table.EditTrigger.EditKeyPressed
-                                   | self.table.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            self.table.EditTrigger.DoubleClicked
+            | self.table.EditTrigger.EditKeyPressed
+            | self.table.EditTrigger.SelectedClicked
+        )
         header = self.table.horizontalHeader()
         for column in (COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_CASE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -157,10 +172,12 @@ class CalendarImportDialog(QDialog):
         self.problems = ProblemsLabel()
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.tick_all_button = self.buttons.addButton("Tick &all ready",
-                                                      QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = self.buttons.addButton("&Import",
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.tick_all_button = self.buttons.addButton(
+            "Tick &all ready", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         layout.addWidget(self.buttons)
         self.choose_button.setFocus()
 
@@ -176,7 +193,8 @@ class CalendarImportDialog(QDialog):
     def choose_file(self) -> None:
         start = str(self._path.parent) if self._path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a calendar file", start, "Calendar files (*.ics);;All files (*)")
+            self, "Choose a calendar file", start, "Calendar files (*.ics);;All files (*)"
+        )
         if name:
             self.load_file(Path(name))
 
@@ -215,8 +233,9 @@ class CalendarImportDialog(QDialog):
         ticked = [r for r in rows if r.ticked]
         minutes = sum(r.minutes for r in ticked)
         self.import_button.setEnabled(bool(ticked))
-        self.import_button.setText(f"&Import {len(ticked)} row{'s' if len(ticked) != 1 else ''}"
-                                   if ticked else "&Import")
+        self.import_button.setText(
+            f"&Import {len(ticked)} row{'s' if len(ticked) != 1 else ''}" if ticked else "&Import"
+        )
         if self._path is None:
             self.summary.setText("Choose a calendar file to see its events.")
         elif self._read is None:
@@ -229,7 +248,8 @@ class CalendarImportDialog(QDialog):
             self.summary.setText(
                 f"{len(ticked)} of {len(rows)} rows ticked: {hours_text(minutes / 60)}{days}. "
                 "Unticked rows say why; tick any you want. Nothing is saved until you choose "
-                "Import, and Undo takes the whole import back out.")
+                "Import, and Undo takes the whole import back out."
+            )
 
     def rows(self) -> list[ProposedRow]:
         return self.model.rows()

@@ -20,16 +20,31 @@ from ui.widgets.list_table_model import OBJECT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_SUBJECT, COL_ACTIVITY, COL_CASE, COL_NOTE, COL_WHY = (
-    range(9))
-HEADERS = ("Import", "Date", "Time", "Length", "Subject (not saved)", "Activity", "Case",
-           "Your note", "Why not ticked")
+    range(9)
+)
+HEADERS = (
+    "Import",
+    "Date",
+    "Time",
+    "Length",
+    "Subject (not saved)",
+    "Activity",
+    "Case",
+    "Your note",
+    "Why not ticked",
+)
 
 
 def _length(row: ProposedRow) -> str:
     if row.kind == LEAVE:
         return "day"
-    return hours_text(row.minutes / 60).replace(" hours", " h").replace(" hour", " h").replace(
-        " minutes", " min").replace(" minute", " min")
+    return (
+        hours_text(row.minutes / 60)
+        .replace(" hours", " h")
+        .replace(" hour", " h")
+        .replace(" minutes", " min")
+        .replace(" minute", " min")
+    )
 
 
 class CalendarRowsModel(QAbstractTableModel):
@@ -58,8 +73,12 @@ class CalendarRowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return HEADERS[section]
         return None
@@ -98,8 +117,9 @@ class CalendarRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == COL_NOTE:
             return row.note
         if role == Qt.ItemDataRole.ForegroundRole and row.greyed:
-            return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
-                                                QPalette.ColorRole.Text)
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_ACTIVITY and row.activity_source:
                 return f"Proposed from {row.activity_source}. Double-click to change."

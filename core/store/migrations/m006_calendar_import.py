@@ -65,4 +65,6 @@ def m006_calendar_import(db: Database) -> None:
             PRIMARY KEY (uid_hash, start_utc)
         )"""
     )
-    db.execute("CREATE TABLE calendar_key (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE calendar_key (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL)"
+    )

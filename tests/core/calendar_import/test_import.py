@@ -47,9 +47,17 @@ def test_the_week_is_proposed_with_activities_cases_and_reasons(cases):
     rows = by_subject(rows_for(cases, ics.realistic_week(), *WEEK))
     visit = rows["Home visit C07 – 14 Acacia Avenue"]
     assert (visit.date, visit.start, visit.end, visit.minutes) == (
-        date(2026, 11, 16), time(9, 30), time(10, 30), 60)
+        date(2026, 11, 16),
+        time(9, 30),
+        time(10, 30),
+        60,
+    )
     assert (visit.activity_name, visit.activity_source, visit.case_reference, visit.ticked) == (
-        "Home visit", "keyword “home visit”", "C07", True)
+        "Home visit",
+        "keyword “home visit”",
+        "C07",
+        True,
+    )
     assert rows["MAPPA level 2 – C12"].activity_name == "MAPPA or multi-agency meeting"
     assert rows["Court duty"].activity_name == "Court duty"
     assert {s: (r.ticked, r.reason) for s, r in rows.items() if not r.ticked} == {
@@ -70,7 +78,9 @@ def test_import_saves_the_ticked_rows_and_the_same_file_again_adds_nothing(cases
     assert (result.count, result.minutes) == (6, 570)
     saved = TimeStore(cases).entries_between(*WEEK)
     assert [(e.start, e.activity_name, e.case_reference, e.note) for e in saved][:2] == [
-        (time(9, 30), "Home visit", "C07", ""), (time(10, 30), "Travel", None, "")]
+        (time(9, 30), "Home visit", "C07", ""),
+        (time(10, 30), "Travel", None, ""),
+    ]
     again = rows_for(cases, ics.realistic_week(), *WEEK)
     assert not any(r.ticked for r in again)
     assert sum(r.reason == "Already imported" and not r.can_import for r in again) == 6
@@ -94,14 +104,24 @@ def test_undo_takes_the_whole_import_out_and_it_can_be_imported_again(cases):
 
 def test_an_unmatched_subject_gets_the_activity_chosen_for_it_last_time(cases):
     other = activity(cases, "other")
-    rows = [with_activity(cases, r, other.id) if r.reason == "Choose an activity" else r
-            for r in rows_for(cases, ics.weekly_across_october_change())]
+    rows = [
+        with_activity(cases, r, other.id) if r.reason == "Choose an activity" else r
+        for r in rows_for(cases, ics.weekly_across_october_change())
+    ]
     assert all(r.ticked for r in rows)
     import_rows(cases, rows, TODAY)
     team = by_subject(rows_for(cases, ics.realistic_week(), *WEEK))["Team meeting"]
-    assert (team.activity_name, team.activity_source, team.ticked) == ("Other", "as last time", True)
-    assert by_subject(rows_for(cases, ics.realistic_week(), *WEEK))[
-        "Three-way with Juniper House"].activity_id is None
+    assert (team.activity_name, team.activity_source, team.ticked) == (
+        "Other",
+        "as last time",
+        True,
+    )
+    assert (
+        by_subject(rows_for(cases, ics.realistic_week(), *WEEK))[
+            "Three-way with Juniper House"
+        ].activity_id
+        is None
+    )
 
 
 def test_keyword_rules_are_the_practitioners_own_and_the_longest_match_wins(db):
@@ -110,7 +130,11 @@ def test_keyword_rules_are_the_practitioners_own_and_the_longest_match_wins(db):
     assert matching_rule(list_rules(db), "Joint visit with police").keyword == "joint visit"
     assert matching_rule(list_rules(db), "Court report writing").keyword == "court report"
     assert matching_rule(list_rules(db), "Courtyard repairs") is None
-    for bad, why in (("", "Give a word"), ("HOME VISIT", "already a rule"), ("SW1A 1AA", "postcode")):
+    for bad, why in (
+        ("", "Give a word"),
+        ("HOME VISIT", "already a rule"),
+        ("SW1A 1AA", "postcode"),
+    ):
         with pytest.raises(ValidationError, match=why):
             save_rule(db, bad, visit.id)
 
@@ -118,7 +142,8 @@ def test_keyword_rules_are_the_practitioners_own_and_the_longest_match_wins(db):
 def test_an_overlap_with_time_already_logged_is_named_and_left_unticked(cases):
     travel = activity(cases, "travel")
     TimeStore(cases).log_time(
-        TimeEntry(date(2026, 11, 17), 60, travel.id, time(12, 30), time(13, 30)), today=TODAY)
+        TimeEntry(date(2026, 11, 17), 60, travel.id, time(12, 30), time(13, 30)), today=TODAY
+    )
     court = by_subject(rows_for(cases, ics.realistic_week(), *WEEK))["Court duty"]
     assert (court.ticked, court.reason) == (False, "Overlaps 12:30–13:30 Travel already logged")
 
@@ -133,8 +158,10 @@ def test_one_row_that_cannot_be_saved_means_nothing_is_saved(cases):
 
 
 def test_a_ticked_row_without_an_activity_is_refused(cases):
-    rows = [replace(r, ticked=True) if r.subject == "Team meeting" else r
-            for r in rows_for(cases, ics.realistic_week(), *WEEK)]
+    rows = [
+        replace(r, ticked=True) if r.subject == "Team meeting" else r
+        for r in rows_for(cases, ics.realistic_week(), *WEEK)
+    ]
     with pytest.raises(ValidationError, match="Choose an activity for Fri 20 Nov 14:00–15:00"):
         import_rows(cases, rows, TODAY)
 
@@ -150,4 +177,7 @@ def test_an_event_across_the_clock_change_at_night_is_left_to_log_by_hand(db):
     data = ics.calendar(ics.event("n", "Night court", "20261025T003000", "20261025T030000"))
     (row,) = rows_for(db, data, date(2026, 10, 25), date(2026, 10, 25))
     assert (row.span_text, row.can_import, row.reason) == (
-        "00:30–03:00", False, "The clocks change during it: log it by hand")
+        "00:30–03:00",
+        False,
+        "The clocks change during it: log it by hand",
+    )

@@ -1,7 +1,7 @@
 """Reading .ics files: repeats with exceptions across the October clock change, Outlook's
 "GMT Standard Time", UTC, all-day and declined events, and every kind of bad file."""
 
-from datetime import date, datetime, time, timezone
+from datetime import date, time, timezone
 
 import pytest
 
@@ -12,7 +12,9 @@ OCT, NOV_END = date(2026, 10, 1), date(2026, 11, 30)
 
 
 def local_starts(data, first=OCT, last=NOV_END):
-    return [(e.start.date(), e.start.time(), e.subject) for e in read_calendar(data, first, last).events]
+    return [
+        (e.start.date(), e.start.time(), e.subject) for e in read_calendar(data, first, last).events
+    ]
 
 
 def test_weekly_meeting_keeps_its_local_time_across_the_clocks_going_back():
@@ -34,7 +36,9 @@ def test_the_same_local_time_is_a_different_instant_either_side_of_the_change():
 
 
 def test_a_windows_zone_name_without_its_vtimezone_is_still_london():
-    data = ics.calendar(ics.event("a", "Appointment", "20261020T100000", "20261020T110000"), zones="")
+    data = ics.calendar(
+        ics.event("a", "Appointment", "20261020T100000", "20261020T110000"), zones=""
+    )
     (event,) = read_calendar(data, OCT, NOV_END).events
     assert (event.start.time(), event.start.utcoffset().total_seconds()) == (time(10), 3600)
 
@@ -67,14 +71,26 @@ def test_a_meeting_the_owner_declined_is_marked_declined_and_others_are_not():
 
 def test_a_cancelled_occurrence_of_a_repeat_is_marked_cancelled():
     data = ics.calendar(
-        ics.event("r", "Team meeting", "20261103T100000", "20261103T110000",
-                  extra="RRULE:FREQ=WEEKLY;COUNT=2"),
-        ics.event("r", "Team meeting", "20261110T100000", "20261110T110000",
-                  extra="RECURRENCE-ID;TZID=GMT Standard Time:20261110T100000\nSTATUS:CANCELLED"),
+        ics.event(
+            "r",
+            "Team meeting",
+            "20261103T100000",
+            "20261103T110000",
+            extra="RRULE:FREQ=WEEKLY;COUNT=2",
+        ),
+        ics.event(
+            "r",
+            "Team meeting",
+            "20261110T100000",
+            "20261110T110000",
+            extra="RECURRENCE-ID;TZID=GMT Standard Time:20261110T100000\nSTATUS:CANCELLED",
+        ),
     )
     events = read_calendar(data, OCT, NOV_END).events
     assert [(e.start.date(), e.cancelled) for e in events] == [
-        (date(2026, 11, 3), False), (date(2026, 11, 10), True)]
+        (date(2026, 11, 3), False),
+        (date(2026, 11, 10), True),
+    ]
 
 
 def test_without_a_start_date_the_file_is_read_from_its_first_event():
@@ -82,11 +98,16 @@ def test_without_a_start_date_the_file_is_read_from_its_first_event():
     assert (read.first, len(read.events)) == (date(2026, 10, 7), 5)
 
 
-BROKEN_LINE = ics.calendar(ics.event("b", "Appointment", "20261020T100000", "20261020T110000",
-                                     extra="LOCATION 14 Acacia Avenue"))
+BROKEN_LINE = ics.calendar(
+    ics.event(
+        "b", "Appointment", "20261020T100000", "20261020T110000", extra="LOCATION 14 Acacia Avenue"
+    )
+)
 BROKEN_AT = BROKEN_LINE.decode().splitlines().index("LOCATION 14 Acacia Avenue") + 1
-UNKNOWN_ZONE = ics.calendar(ics.event("z", "Appointment", "20261020T100000", "20261020T110000",
-                                      tz="Mars Standard Time"), zones="")
+UNKNOWN_ZONE = ics.calendar(
+    ics.event("z", "Appointment", "20261020T100000", "20261020T110000", tz="Mars Standard Time"),
+    zones="",
+)
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,10 @@ def test_a_keyword_added_in_settings_proposes_its_activity_on_the_next_import(qt
     rows = propose(db, read.events, read.first, read.last, date(2026, 11, 27))
     juniper = next(r for r in rows if r.subject == "Three-way with Juniper House")
     assert (juniper.activity_name, juniper.activity_source, juniper.ticked) == (
-        "Other", "keyword “three-way”", True)
+        "Other",
+        "keyword “three-way”",
+        True,
+    )
 
     panel.table.selectRow(keywords(panel).index("three-way"))
     panel.remove_button.click()

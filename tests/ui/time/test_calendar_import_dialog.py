@@ -55,24 +55,31 @@ def test_the_preview_shows_each_event_and_why_a_row_is_not_ticked(dialog, week_f
     assert dialog.import_button.text() == "&Import 6 rows"
     declined = row_number(dialog, "Interagency panel")
     assert model.index(declined, COL_WHY).data() == "Declined"
-    assert model.index(declined, COL_TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert (
+        model.index(declined, COL_TICK).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Unchecked
+    )
     assert model.index(declined, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
     juniper = row_number(dialog, "Three-way with Juniper House")
     assert model.index(juniper, COL_ACTIVITY).data() == "Choose…"
 
 
-def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(dialog, week_file, cases):
+def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(
+    dialog, week_file, cases
+):
     dialog.load_file(week_file, *WEEK)
     model = dialog.model
     other = next(a for a in list_activities(cases) if a.key == "other")
     juniper = row_number(dialog, "Three-way with Juniper House")
     assert model.setData(model.index(juniper, COL_ACTIVITY), other.id, Qt.ItemDataRole.EditRole)
     training = row_number(dialog, "Safeguarding training")
-    model.setData(model.index(training, COL_TICK), Qt.CheckState.Checked.value,
-                  Qt.ItemDataRole.CheckStateRole)
+    model.setData(
+        model.index(training, COL_TICK), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
     visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
-    model.setData(model.index(visit, COL_TICK), Qt.CheckState.Unchecked.value,
-                  Qt.ItemDataRole.CheckStateRole)
+    model.setData(
+        model.index(visit, COL_TICK), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert "7 of 12 rows ticked: 9 hours 30 minutes and 1 leave day" in dialog.summary.text()
     dialog.import_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -88,12 +95,14 @@ def test_a_bad_file_says_one_line_and_nothing_can_be_imported(dialog, tmp_path):
     dialog.load_file(path, *WEEK)
     assert dialog.file_problem.problems() == [
         "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
-        "Calendar, Settings > Import and export > Export."]
+        "Calendar, Settings > Import and export > Export."
+    ]
     assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
 
 
 def test_time_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
-        qtbot, cases, week_file, monkeypatch, tmp_path):
+    qtbot, cases, week_file, monkeypatch, tmp_path
+):
     window = MainWindow(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     hub, stack = Hub(), QUndoStack(window)
@@ -131,42 +140,87 @@ def test_time_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
 def shown(dialog):
     """Each row as the practitioner reads it: date, time, activity, case, ticked, why not."""
     m = dialog.model
-    return [(m.index(n, 1).data(), m.index(n, 2).data(), m.index(n, COL_ACTIVITY).data(),
-             m.index(n, 6).data(),
-             m.index(n, COL_TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked,
-             m.index(n, COL_WHY).data()) for n in range(m.rowCount())]
+    return [
+        (
+            m.index(n, 1).data(),
+            m.index(n, 2).data(),
+            m.index(n, COL_ACTIVITY).data(),
+            m.index(n, 6).data(),
+            m.index(n, COL_TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked,
+            m.index(n, COL_WHY).data(),
+        )
+        for n in range(m.rowCount())
+    ]
 
 
 HOME = "Home visit"
 FILES = {
     "weekly with two exceptions across the October change": (
-        ics.weekly_across_october_change(), date(2026, 10, 1), date(2026, 11, 13),
-        [("Wed 07 Oct", "10:00–11:00"), ("Wed 14 Oct", "10:00–11:00"), ("Wed 28 Oct", "14:00–15:00"),
-         ("Wed 04 Nov", "10:00–11:00"), ("Wed 11 Nov", "10:00–11:00")]),
+        ics.weekly_across_october_change(),
+        date(2026, 10, 1),
+        date(2026, 11, 13),
+        [
+            ("Wed 07 Oct", "10:00–11:00"),
+            ("Wed 14 Oct", "10:00–11:00"),
+            ("Wed 28 Oct", "14:00–15:00"),
+            ("Wed 04 Nov", "10:00–11:00"),
+            ("Wed 11 Nov", "10:00–11:00"),
+        ],
+    ),
     "Outlook, VTIMEZONE GMT Standard Time": (
         ics.calendar(ics.event("o", "Home visit", "20261026T093000", "20261026T103000")),
-        date(2026, 10, 26), date(2026, 10, 26), [("Mon 26 Oct", "09:30–10:30", HOME, "", True, "")]),
+        date(2026, 10, 26),
+        date(2026, 10, 26),
+        [("Mon 26 Oct", "09:30–10:30", HOME, "", True, "")],
+    ),
     "UTC": (
-        ics.calendar(ics.event("u1", "Home visit", "20261023T083000Z", "20261023T093000Z"),
-                     ics.event("u2", "Home visit", "20261026T093000Z", "20261026T103000Z"), zones=""),
-        date(2026, 10, 19), date(2026, 10, 30),
-        [("Fri 23 Oct", "09:30–10:30", HOME, "", True, ""),
-         ("Mon 26 Oct", "09:30–10:30", HOME, "", True, "")]),
+        ics.calendar(
+            ics.event("u1", "Home visit", "20261023T083000Z", "20261023T093000Z"),
+            ics.event("u2", "Home visit", "20261026T093000Z", "20261026T103000Z"),
+            zones="",
+        ),
+        date(2026, 10, 19),
+        date(2026, 10, 30),
+        [
+            ("Fri 23 Oct", "09:30–10:30", HOME, "", True, ""),
+            ("Mon 26 Oct", "09:30–10:30", HOME, "", True, ""),
+        ],
+    ),
     "all day": (
         ics.calendar(ics.event("a", "Annual leave", "20261102", "20261103")),
-        date(2026, 11, 2), date(2026, 11, 2),
-        [("Mon 02 Nov", "all day", "Annual leave", "", False, "All day: annual leave?")]),
+        date(2026, 11, 2),
+        date(2026, 11, 2),
+        [("Mon 02 Nov", "all day", "Annual leave", "", False, "All day: annual leave?")],
+    ),
     "declined": (
-        ics.calendar(ics.event("d", "Home visit", "20261103T100000", "20261103T110000",
-                               extra="ORGANIZER:mailto:chair@example.org\n"
-                                     "ATTENDEE;PARTSTAT=DECLINED:mailto:quill@example.org")),
-        date(2026, 11, 3), date(2026, 11, 3),
-        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "Declined")]),
+        ics.calendar(
+            ics.event(
+                "d",
+                "Home visit",
+                "20261103T100000",
+                "20261103T110000",
+                extra="ORGANIZER:mailto:chair@example.org\n"
+                "ATTENDEE;PARTSTAT=DECLINED:mailto:quill@example.org",
+            )
+        ),
+        date(2026, 11, 3),
+        date(2026, 11, 3),
+        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "Declined")],
+    ),
     "case reference and address": (
-        ics.calendar(ics.event("c", "HV C07 at 14 Acacia Avenue, flat 2", "20261104T140000",
-                               "20261104T150000", extra="LOCATION:14 Acacia Avenue")),
-        date(2026, 11, 4), date(2026, 11, 4),
-        [("Wed 04 Nov", "14:00–15:00", HOME, "C07", True, "")]),
+        ics.calendar(
+            ics.event(
+                "c",
+                "HV C07 at 14 Acacia Avenue, flat 2",
+                "20261104T140000",
+                "20261104T150000",
+                extra="LOCATION:14 Acacia Avenue",
+            )
+        ),
+        date(2026, 11, 4),
+        date(2026, 11, 4),
+        [("Wed 04 Nov", "14:00–15:00", HOME, "C07", True, "")],
+    ),
 }
 
 
@@ -180,7 +234,9 @@ def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(dialog,
     assert [r[: len(e)] for r, e in zip(rows, expected)] == expected and len(rows) == len(expected)
 
 
-def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(dialog, week_file, cases):
+def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(
+    dialog, week_file, cases
+):
     dialog.load_file(week_file, *WEEK)
     model = dialog.model
     visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
@@ -189,7 +245,10 @@ def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(dia
     model.setData(model.index(travel, COL_NOTE), "via SW1A 1AA", Qt.ItemDataRole.EditRole)
     dialog.import_button.click()
     assert "Mon 16 Nov 10:30–11:00: The note looks like a postcode" in dialog.problems.text()
-    assert dialog.result() != dialog.DialogCode.Accepted and TimeStore(cases).entries_between(*WEEK) == []
+    assert (
+        dialog.result() != dialog.DialogCode.Accepted
+        and TimeStore(cases).entries_between(*WEEK) == []
+    )
     model.setData(model.index(travel, COL_NOTE), "", Qt.ItemDataRole.EditRole)
     dialog.import_button.click()
     notes = {e.start: e.note for e in TimeStore(cases).entries_between(*WEEK) if e.date == WEEK[0]}
