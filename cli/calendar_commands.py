@@ -8,7 +8,7 @@ and never put in the JSON output, which scripts may save.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,8 @@ def row_json(row: ProposedRow) -> dict[str, Any]:
     }
 
 
-def _today() -> date:
-    return date.today()
+def _now() -> datetime:
+    return datetime.now()
 
 
 def _line(row: ProposedRow) -> str:
@@ -67,12 +67,13 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(
             f"--date and --trim-overlaps do not go with import-calendar: {USAGE}."
         )
-    today = _today()
+    now = _now()
+    today = now.date()
     last = args.date_to or today
     if args.date_from and args.date_from > last:
         raise ValidationError("--from is after --to.")
     read = read_calendar_file(Path(files[0]).expanduser(), args.date_from, last)  # before any write
-    rows = propose(ctx.db, read.events, read.first, read.last, today)
+    rows = propose(ctx.db, read.events, read.first, read.last, today, now)
     ticked = [r for r in rows if r.ticked]
     result = None
     if ticked and not args.dry_run:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from core.calendar_import.reader import CalendarEvent
+from core.calendar_import.reader import LONDON, CalendarEvent
 from core.calendar_import.rules import (
     list_rules,
     matching_rule,
@@ -103,6 +103,7 @@ class _Proposer:
         self.leave = leave_between(db, first, last)
         self.holidays = bank_holidays_between(first, last)
         self.taken: dict[date, list[tuple[int, int, str]]] = {}
+        self.now: datetime | None = None
 
     def activity(self, subject: str) -> tuple[int | None, str]:
         rule = matching_rule(self.rules, subject)
@@ -155,9 +156,9 @@ class _Proposer:
     def blocked(self, event: CalendarEvent, row: ProposedRow) -> str:
         if _imported(self.db, event, event.start_key):
             return "Already imported"
-        if event.end is not None and event.end.date() > self.today or row.date > self.today:
-            return "Not over yet: import it after the day"
         assert event.start is not None and event.end is not None
+        if event.end.date() > self.today or (self.now is not None and event.end > self.now):
+            return "Not over yet: import it once it has happened"
         if event.end.date() != event.start.date():
             return "Runs past midnight: log it by hand"
         if row.minutes <= 0:
@@ -219,10 +220,19 @@ def row_span(row: ProposedRow) -> tuple[int, int]:
 
 
 def propose(
-    db: Database, events: list[CalendarEvent], first: date, last: date, today: date | None = None
+    db: Database,
+    events: list[CalendarEvent],
+    first: date,
+    last: date,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> list[ProposedRow]:
-    """The preview rows for `events` (read for `first`..`last`), in calendar order. Writes nothing."""
-    proposer = _Proposer(db, first, last, today or date.today())
+    """The preview rows for `events` (read for `first`..`last`), in calendar order. Writes nothing.
+
+    Events ending after `now` (a London wall-clock time; default: only days after `today`)
+    cannot be ticked: time is logged once it has happened."""
+    proposer = _Proposer(db, first, last, today or (now.date() if now else date.today()))
+    proposer.now = None if now is None else now.replace(tzinfo=LONDON)
     rows: list[ProposedRow] = []
     seen: set[tuple[str, str]] = set()
     for event in events:

@@ -2,7 +2,7 @@
 one line and no data file, and no event text reaches the database, a backup or an export."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -33,7 +33,7 @@ PRIVATE = (
 @pytest.fixture(autouse=True)
 def _late_november(monkeypatch):
     """The calendars are of autumn 2026; the command sees a fixed "today" after them."""
-    monkeypatch.setattr("cli.calendar_commands._today", lambda: date(2026, 11, 27))
+    monkeypatch.setattr("cli.calendar_commands._now", lambda: datetime(2026, 11, 27, 12, 0))
 
 
 @pytest.fixture

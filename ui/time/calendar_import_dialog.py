@@ -106,6 +106,7 @@ class CalendarImportDialog(QDialog):
     ):
         super().__init__(parent)
         self._db = db
+        self._clock = clock
         self._today = clock().date()
         self._path: Path | None = None
         self._read: CalendarRead | None = None
@@ -223,7 +224,8 @@ class CalendarImportDialog(QDialog):
         else:
             try:
                 self._read = read_calendar_file(self._path, first, last)
-                rows = propose(self._db, self._read.events, first, last, self._today)
+                now = self._clock()
+                rows = propose(self._db, self._read.events, first, last, now.date(), now)
             except ValidationError as exc:
                 self.file_problem.show_problems(exc.problems[:1])
         self.model.set_rows(rows)

@@ -2,7 +2,7 @@
 overlaps named, all or nothing, one undo step, and the same file twice adding nothing."""
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 
@@ -181,3 +181,12 @@ def test_an_event_across_the_clock_change_at_night_is_left_to_log_by_hand(db):
         False,
         "The clocks change during it: log it by hand",
     )
+
+
+def test_an_event_later_today_waits_until_it_has_happened(cases):
+    read = read_calendar(ics.realistic_week(), *WEEK)
+    rows = propose(cases, read.events, *WEEK, now=datetime(2026, 11, 16, 12, 0))
+    by_start = {r.start: r for r in rows if r.date == WEEK[0]}
+    assert by_start[time(10, 30)].ticked
+    assert (by_start[time(14, 0)].can_import, by_start[time(14, 0)].reason) == (
+        False, "Not over yet: import it once it has happened")
