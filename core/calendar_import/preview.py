@@ -256,6 +256,12 @@ def with_activity(db: Database, row: ProposedRow, activity_id: int | None) -> Pr
     return row
 
 
+def with_case(db: Database, row: ProposedRow, case_id: int | None) -> ProposedRow:
+    """The row with the practitioner's choice of case (None: no case)."""
+    reference = CaseStore(db).get_case(case_id).reference if case_id is not None else None
+    return replace(row, case_id=case_id, case_reference=reference)
+
+
 def with_note(row: ProposedRow, note: str) -> ProposedRow:
     """The row with the practitioner's own note (checked like any note when imported)."""
     return replace(row, note=" ".join(note.split()))

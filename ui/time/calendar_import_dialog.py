@@ -10,9 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -31,9 +27,8 @@ from core.calendar_import.importer import CalendarImport, import_rows
 from core.calendar_import.preview import LEAVE, ProposedRow, propose
 from core.calendar_import.reader import CalendarRead, read_calendar_file
 from core.common.errors import ValidationError
-from core.time.activities import list_activities
 from core.time.time_summary import hours_text
-from core.time.working_week import LEAVE_KINDS
+from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
@@ -47,7 +42,6 @@ from ui.time.calendar_rows_model import (
 )
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
-from ui.widgets.list_table_model import OBJECT_ROLE
 
 HELP = (
     "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
@@ -55,44 +49,6 @@ HELP = (
     "are never saved, and an entry has a note only if you type one. Activities come from your "
     "keywords (Settings > Activities) or what you chose last time; double-click to change one."
 )
-
-
-class ActivityDelegate(QStyledItemDelegate):
-    """A drop-down of activities (or of leave kinds, for an all-day row)."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._db = db
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,  # noqa: N802
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        row: ProposedRow = index.data(OBJECT_ROLE)
-        if row.kind == LEAVE:
-            for kind in LEAVE_KINDS:
-                combo.addItem(kind.capitalize(), kind)
-        else:
-            for activity in list_activities(self._db):
-                combo.addItem(activity.name, activity.id)
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,  # noqa: N802
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class CalendarImportDialog(QDialog):
@@ -155,6 +111,7 @@ class CalendarImportDialog(QDialog):
         self.table.setAccessibleName("Calendar events to import")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_ACTIVITY, ActivityDelegate(self._db, self.table))
+        self.table.setItemDelegateForColumn(COL_CASE, CaseDelegate(self._db, self.table))
         self.table.setEditTriggers(
             self.table.EditTrigger.DoubleClicked
             | self.table.EditTrigger.EditKeyPressed
@@ -187,7 +144,7 @@ class CalendarImportDialog(QDialog):
         self.first_field.valueChanged.connect(self._reread)
         self.last_field.valueChanged.connect(self._reread)
         self.model.changed.connect(self._update)
-        self.tick_all_button.clicked.connect(lambda: self.model.tick_all(True))
+        self.tick_all_button.clicked.connect(self.model.tick_all_ready)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -14,7 +14,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from core.calendar_import.preview import LEAVE, ProposedRow, with_activity, with_note, with_tick
+from core.calendar_import.preview import (
+    LEAVE,
+    ProposedRow,
+    with_activity,
+    with_case,
+    with_note,
+    with_tick,
+)
 from core.time.time_summary import hours_text
 from ui.widgets.list_table_model import OBJECT_ROLE
 
@@ -116,6 +123,8 @@ class CalendarRowsModel(QAbstractTableModel):
             return row.leave_kind if row.kind == LEAVE else row.activity_id
         if role == Qt.ItemDataRole.EditRole and column == COL_NOTE:
             return row.note
+        if role == Qt.ItemDataRole.EditRole and column == COL_CASE:
+            return row.case_id
         if role == Qt.ItemDataRole.ForegroundRole and row.greyed:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
@@ -127,6 +136,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 return "Shown to help you choose; the subject is never saved."
             if column == COL_NOTE:
                 return "Saved with the entry only if you type one. Double-click to type."
+            if column == COL_CASE and row.kind != LEAVE:
+                return "Double-click to choose another case, or none."
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_TICK:
             return "Import" if row.ticked else "Not imported"
         if role == OBJECT_ROLE:
@@ -142,7 +153,9 @@ class CalendarRowsModel(QAbstractTableModel):
             return base & ~Qt.ItemFlag.ItemIsEnabled if index.column() == COL_TICK else base
         if index.column() == COL_TICK:
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == COL_ACTIVITY or (index.column() == COL_NOTE and row.kind != LEAVE):
+        if index.column() == COL_ACTIVITY or (
+            index.column() in (COL_NOTE, COL_CASE) and row.kind != LEAVE
+        ):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -160,6 +173,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 new = with_activity(self._db, row, int(value) if value is not None else None)
         elif role == Qt.ItemDataRole.EditRole and index.column() == COL_NOTE and row.kind != LEAVE:
             new = with_note(row, str(value or ""))
+        elif role == Qt.ItemDataRole.EditRole and index.column() == COL_CASE and row.kind != LEAVE:
+            new = with_case(self._db, row, int(value) if value else None)
         else:
             return False
         if new == row:
@@ -169,11 +184,13 @@ class CalendarRowsModel(QAbstractTableModel):
         self.changed.emit()
         return True
 
-    def tick_all(self, ticked: bool) -> None:
-        """Tick (or untick) every row that can be imported and has what it needs."""
+    def tick_all_ready(self) -> None:
+        """Tick every row with an activity that nothing speaks against (not greyed, no clash);
+        leave days and rows already ticked or unticked for a reason stay as they are."""
         for number, row in enumerate(self._rows):
-            ready = row.kind == LEAVE or row.activity_id is not None
-            self._rows[number] = with_tick(row, ticked and ready)
+            clash = row.reason.startswith("Overlaps")
+            if row.kind != LEAVE and row.activity_id is not None and not row.greyed and not clash:
+                self._rows[number] = with_tick(row, True)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
         self.changed.emit()

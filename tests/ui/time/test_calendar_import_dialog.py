@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
 
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
@@ -16,7 +17,7 @@ from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.time.calendar_import_action import install_calendar_import
 from ui.time.calendar_import_dialog import CalendarImportDialog
-from ui.time.calendar_rows_model import COL_ACTIVITY, COL_NOTE, COL_TICK, COL_WHY
+from ui.time.calendar_rows_model import COL_ACTIVITY, COL_CASE, COL_NOTE, COL_TICK, COL_WHY
 
 NOW = datetime(2026, 11, 27, 12, 0)
 WEEK = (date(2026, 11, 16), date(2026, 11, 20))
@@ -253,3 +254,43 @@ def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(
     dialog.import_button.click()
     notes = {e.start: e.note for e in TimeStore(cases).entries_between(*WEEK) if e.date == WEEK[0]}
     assert notes[time(9, 30)] == "joint with police" and notes[time(10, 30)] == ""
+
+
+def pick(dialog, row, column, text):
+    """Open the cell's drop-down as a double-click would, and choose `text`."""
+    index = dialog.model.index(row, column)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    combo = dialog.table.findChildren(QComboBox)[-1]  # earlier editors wait to be deleted
+    number = combo.findText(text)
+    assert number >= 0, f"{text} is not offered"
+    combo.setCurrentIndex(number)
+    combo.activated.emit(number)
+    dialog.table.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+def test_activity_and_case_are_chosen_from_drop_downs(dialog, week_file):
+    dialog.load_file(week_file, *WEEK)
+    team = row_number(dialog, "Team meeting")
+    pick(dialog, team, COL_ACTIVITY, "Other")
+    assert dialog.rows()[team].ticked and dialog.rows()[team].activity_name == "Other"
+    visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
+    pick(dialog, visit, COL_CASE, "C12")
+    assert dialog.model.index(visit, COL_CASE).data() == "C12"
+    pick(dialog, visit, COL_CASE, "No case")
+    assert dialog.rows()[visit].case_id is None
+
+
+def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(dialog, week_file):
+    dialog.load_file(week_file, *WEEK)
+    dialog.model.tick_all_ready()
+    assert "6 of 12 rows ticked" in dialog.summary.text()
+    visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
+    dialog.model.setData(
+        dialog.model.index(visit, COL_TICK),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    dialog.tick_all_button.click()
+    assert "6 of 12 rows ticked" in dialog.summary.text()
+    assert not any(r.ticked for r in dialog.rows() if r.greyed or r.kind == "leave")
