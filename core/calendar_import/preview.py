@@ -199,7 +199,8 @@ class _Proposer:
         activity_id, _source = self.activity(event.subject)
         training = activity_id is not None and get_activity(self.db, activity_id).key == "training"
         kind = "training day" if training else "annual leave"
-        rows, day = [], event.all_day[0]
+        rows: list[ProposedRow] = []
+        day = event.all_day[0]
         while day <= event.all_day[1] and len(rows) < 31:
             row = ProposedRow(event, LEAVE, day, leave_kind=kind, reason=f"All day: {kind}?")
             if _imported(self.db, event, day.isoformat()) or day in self.leave:
@@ -214,6 +215,7 @@ class _Proposer:
 
 
 def row_span(row: ProposedRow) -> tuple[int, int]:
+    """A timed row's start and end as minutes after midnight (wall clock)."""
     assert row.start is not None
     first = row.start.hour * 60 + row.start.minute
     return first, first + row.minutes

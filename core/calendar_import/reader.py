@@ -250,7 +250,7 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             "A repeating event in the file has a repeat rule that cannot be read "
             f"({type(exc).__name__}), so nothing was imported."
         ) from None
-    events = []
+    events: list[CalendarEvent] = []
     for occurrence in occurrences:
         if len(events) >= MAX_EVENTS:
             raise CalendarFileError(

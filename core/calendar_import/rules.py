@@ -32,6 +32,7 @@ class KeywordRule:
 
 
 def list_rules(db: Database) -> list[KeywordRule]:
+    """Every keyword rule with its activity's name, by keyword (any letter case)."""
     rows = db.query(
         "SELECT r.id, r.keyword, r.activity_id, a.name FROM calendar_rules r "
         "JOIN activities a ON a.id = r.activity_id ORDER BY r.keyword COLLATE NOCASE"
@@ -72,17 +73,18 @@ def save_rule(
         raise ValidationError(problems)
     with db.atomic():
         if rule_id is None:
-            rule_id = int(
-                db["calendar_rules"]
-                .insert({"keyword": keyword, "activity_id": activity_id})
-                .last_pk
+            inserted = db.table("calendar_rules").insert(
+                {"keyword": keyword, "activity_id": activity_id}
             )
+            rule_id = int(inserted.last_pk)  # type: ignore[arg-type]
         else:
-            db["calendar_rules"].update(rule_id, {"keyword": keyword, "activity_id": activity_id})
+            changes = {"keyword": keyword, "activity_id": activity_id}
+            db.table("calendar_rules").update(rule_id, changes)
     return next(r for r in list_rules(db) if r.id == rule_id)
 
 
 def delete_rule(db: Database, rule_id: int) -> None:
+    """Remove one rule; what was imported with it stays as it is."""
     with db.atomic():
         db.execute("DELETE FROM calendar_rules WHERE id = ?", [rule_id])
 
@@ -141,6 +143,6 @@ def remembered_activity(db: Database, hashed: str | None) -> int | None:
 
 def remember_activity(db: Database, hashed: str | None, activity_id: int) -> None:
     if hashed is not None:
-        db["calendar_choices"].upsert(
+        db.table("calendar_choices").upsert(
             {"subject_hash": hashed, "activity_id": activity_id}, pk="subject_hash"
         )
