@@ -112,3 +112,24 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
             f"from {period}. Importing the same file again adds nothing."
         )
     return 0
+
+
+SELFCHECK_ICS = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:selfcheck\r\n"
+    b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261023T090000Z\r\nDTEND:20261023T100000Z\r\nEND:VEVENT\r\n"
+    b"BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=GMT Standard Time:20261026T090000\r\n"
+    b"DTEND;TZID=GMT Standard Time:20261026T100000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nEND:VEVENT\r\n"
+    b"END:VCALENDAR\r\n"
+)
+
+
+def selfcheck_calendar() -> str:
+    """The installed calendar libraries and time-zone data read a file across the October
+    clock change into the right London times (a frozen bundle may lack the zone data)."""
+    from core.calendar_import.reader import read_calendar
+
+    read = read_calendar(SELFCHECK_ICS, date(2026, 10, 19), date(2026, 11, 6))
+    got = [f"{e.start:%d %H:%M}" for e in read.events if e.start is not None]
+    if got != ["23 10:00", "26 09:00", "02 09:00"]:
+        raise RuntimeError(f"calendar times came out as {got}")
+    return "3 events in London time across the clock change"
