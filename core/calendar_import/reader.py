@@ -148,6 +148,11 @@ def parse(data: bytes) -> icalendar.Calendar:
 
 def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
     for event in calendar.walk("VEVENT"):
+        if "DTSTART" not in event:
+            raise CalendarFileError(
+                "An event in the file has no start time, so nothing was imported. Save the "
+                "calendar again from your calendar program and import the new file."
+            )
         for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
             prop = event.get(name)
             if prop is None:

@@ -119,6 +119,7 @@ UNKNOWN_ZONE = ics.calendar(
         (BROKEN_LINE, f"Line {BROKEN_AT} of the file is broken"),
         (UNKNOWN_ZONE, "time zone it does not describe (Mars Standard Time)"),
         (ics.calendar(ics.event("x", "Appointment", "2026102", "20261020T110000")), "is broken"),
+        (ics.calendar("BEGIN:VEVENT\nUID:x\nSUMMARY:Court\nEND:VEVENT\n"), "has no start time"),
     ],
 )
 def test_a_bad_file_is_one_sentence(data, message):
