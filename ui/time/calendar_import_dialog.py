@@ -206,7 +206,7 @@ class CalendarImportDialog(QDialog):
             days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
             self.summary.setText(
                 f"{len(ticked)} of {len(rows)} rows ticked: {hours_text(minutes / 60)}{days}. "
-                "Unticked rows say why; tick any you want. Nothing is saved until you choose "
+                "Rows not proposed say why; tick any you want. Nothing is saved until you choose "
                 "Import, and Undo takes the whole import back out."
             )
 

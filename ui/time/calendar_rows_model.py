@@ -38,7 +38,7 @@ HEADERS = (
     "Activity",
     "Case",
     "Your note",
-    "Why not ticked",
+    "Why not proposed",
 )
 
 
