@@ -197,6 +197,9 @@ def run_selfcheck(args: argparse.Namespace, ctx: Context) -> int:
         db = open_database(database_path(data_dir))
         try:
             checks.run("resources found", check_resources)
+            from cli.calendar_commands import selfcheck_calendar
+
+            checks.run("calendar files read in London time", selfcheck_calendar)
             if checks.run("demo data in a temporary folder", lambda: fill_demo(db)):
                 checks.run("main window opened, every view shown, closed",
                            lambda: check_window(app, db, data_dir))

@@ -39,6 +39,12 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
     words = args.line
     if words == ["list"]:
         return run_log_list(args, ctx)
+    if words and words[0] == "import-calendar":
+        from cli.calendar_commands import run_import_calendar
+
+        return run_import_calendar(args, ctx)
+    if args.dry_run:
+        raise ValidationError("--dry-run goes with `log import-calendar`.")
     if not words:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
@@ -150,8 +156,13 @@ def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    log = sub.add_parser("log", help="log time in one line, or `log list` to see it")
-    log.add_argument("line", nargs="*", help='e.g. "09:30-10:15 home visit @C07 note", or list')
+    log = sub.add_parser(
+        "log", help="log time in one line; `log list` to see it; `log import-calendar FILE.ics`"
+    )
+    log.add_argument(
+        "line", nargs="*",
+        help='e.g. "09:30-10:15 home visit @C07 note", or list, or import-calendar FILE.ics',
+    )
     log.add_argument("--date", type=date_arg, help="the day the time was spent (default today)")
     log.add_argument(
         "--trim-overlaps",
@@ -161,6 +172,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--from", dest="date_from", type=date_arg, help="list from this date")
     log.add_argument("--to", dest="date_to", type=date_arg, help="list up to this date")
     log.add_argument("--json", action="store_true", help="list as JSON")
+    log.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with import-calendar: show what would be imported, save nothing",
+    )
     log.set_defaults(func=run_log)
 
     timer = sub.add_parser("timer", help="start, stop or check the timer")

@@ -48,6 +48,17 @@ def _export_argv(tmp: Path) -> list[str]:
     return argv
 
 
+def _calendar_argv(tmp: Path) -> list[str]:
+    from datetime import date, timedelta
+
+    from tests.core.calendar_import.ics import realistic_week
+
+    today = date.today()
+    monday = today - timedelta(days=today.weekday() + 7)
+    (tmp / "calendar.ics").write_bytes(realistic_week(monday))
+    return ["log", "import-calendar", str(tmp / "calendar.ics"), "--from", monday.isoformat()]
+
+
 # (flow name, argv or a function of the temp folder giving argv). Run in this order.
 FLOWS: list[tuple[str, object]] = [
     ("demo data", ["demo"]),
@@ -56,6 +67,7 @@ FLOWS: list[tuple[str, object]] = [
     ("list cases", ["cases", "list", "--all"]),
     ("time entry", ["log", "09:30-10:15 home visit"]),
     ("time list", ["log", "list"]),
+    ("calendar import", _calendar_argv),
     ("timer", ["timer", "status"]),
     ("export", _export_argv),
     ("backup", ["backup"]),

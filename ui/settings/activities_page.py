@@ -24,6 +24,7 @@ from core.time.activities import (
     usage_count,
 )
 from core.common.errors import ValidationError
+from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -93,6 +94,8 @@ class ActivitiesPage(QWidget):
         self.usage = QLabel()
         layout.addWidget(self.usage)
         layout.addWidget(self.problems)
+        self.calendar_rules = CalendarRulesPanel(self._db, self._hub)
+        layout.addWidget(self.calendar_rules, 1)
 
     def _connect_signals(self) -> None:
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

@@ -75,6 +75,9 @@ def install_time(
     edit_menu.addAction(redo)
     window.addAction(undo)
     window.addAction(redo)
+    from ui.time.calendar_import_action import install_calendar_import
+
+    install_calendar_import(window, db, hub, stack, clock)  # Time > Import calendar…
     window.undo_stack = stack  # type: ignore[attr-defined]
     window.time_undo_stack = stack  # type: ignore[attr-defined]  # the older name, still used
 

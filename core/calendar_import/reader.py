@@ -1,0 +1,278 @@
+"""Read an .ics file into events in Europe/London wall-clock time, expanding recurring events.
+
+The file is parsed with `icalendar` and repeats are expanded with `recurring-ical-events`
+(RFC 5545: RRULE, RDATE, EXDATE, and RECURRENCE-ID overrides). Times given in UTC, in a zone
+named by the file's own VTIMEZONE (Outlook's "GMT Standard Time") or by an IANA name are turned
+into Europe/London with `zoneinfo`, so the clock changes come out right; times with no zone
+("floating") are taken as Europe/London. Every problem with the file is one `CalendarFileError`
+sentence, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+from core.common.errors import ValidationError
+
+LONDON = ZoneInfo("Europe/London")
+MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
+MAX_EVENTS = 20_000
+
+
+class CalendarFileError(ValidationError):
+    """The file cannot be read as a calendar; the one message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One occurrence, in memory only: its text is never written anywhere.
+
+    `start`/`end` are aware datetimes in Europe/London for timed events; for all-day events
+    `all_day` holds the first and last day (inclusive) and `start`/`end` are None.
+    """
+
+    uid: str
+    subject: str
+    start: datetime | None = None
+    end: datetime | None = None
+    all_day: tuple[date, date] | None = None
+    free: bool = False
+    cancelled: bool = False
+    declined: bool = False
+
+    @property
+    def first_day(self) -> date:
+        if self.all_day is not None:
+            return self.all_day[0]
+        assert self.start is not None
+        return self.start.date()
+
+    @property
+    def start_key(self) -> str:
+        """The occurrence's start in UTC (or its first day), stable between imports."""
+        if self.start is not None:
+            return self.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%MZ")
+        return self.first_day.isoformat()
+
+
+@dataclass(frozen=True)
+class CalendarRead:
+    """The events read, and the days (inclusive) they were read for."""
+
+    events: list[CalendarEvent]
+    first: date
+    last: date
+
+
+def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRead:
+    """Events of the file at `path` that start from `first` to `last` (inclusive, London days).
+
+    Raises CalendarFileError (one sentence) for a missing, unreadable, too large, broken or
+    non-iCalendar file, or one naming a time zone it does not define."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CalendarFileError(f"There is no file at {path}.") from None
+    except OSError as exc:
+        raise CalendarFileError(f"The file could not be read: {exc.strerror or exc}.") from None
+    if size > MAX_BYTES:
+        raise CalendarFileError(
+            f"The file is {size / 1024 / 1024:.0f} MB, more than the {MAX_BYTES // 1024 // 1024} "
+            "MB a calendar import takes. Save a shorter date range from your calendar."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CalendarFileError(f"The file could not be read: {exc.strerror or exc}.") from None
+    return read_calendar(data, first, last)
+
+
+def _text(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise CalendarFileError("The calendar is too large to import; save a shorter date range.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _line_of(text: str, fragment: str) -> int | None:
+    """The first line of the file holding `fragment` (folded lines joined), 1-based."""
+    fragment = fragment.strip()[:40]
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fragment and fragment in line:
+            return number
+    return None
+
+
+def _broken(text: str, problem: str) -> CalendarFileError:
+    fragment = problem.split("'")[1] if problem.count("'") >= 2 else ""
+    number = _line_of(text, fragment) if fragment else None
+    where = f"Line {number} of the file" if number else "A line in the file"
+    return CalendarFileError(
+        f"{where} is broken, so nothing was imported. Save the calendar again from your calendar "
+        "program and import the new file."
+    )
+
+
+def parse(data: bytes) -> icalendar.Calendar:
+    """The file as one checked calendar; CalendarFileError names the first problem."""
+    text = _text(data)
+    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise CalendarFileError(
+            "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
+            "Calendar, Settings > Import and export > Export."
+        )
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as exc:
+        raise _broken(text, str(exc)) from None
+    if isinstance(calendar, list):  # several calendars in one file: take them together
+        raise CalendarFileError(
+            "The file holds more than one calendar; save one calendar at a time."
+        )
+    for component in calendar.walk():
+        errors = getattr(component, "errors", None)
+        if errors:
+            raise _broken(text, str(errors[0][1]))
+    _check_zones(calendar, text)
+    return calendar
+
+
+def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
+    for event in calendar.walk("VEVENT"):
+        if "DTSTART" not in event:
+            raise CalendarFileError(
+                "An event in the file has no start time, so nothing was imported. Save the "
+                "calendar again from your calendar program and import the new file."
+            )
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            prop = event.get(name)
+            if prop is None:
+                continue
+            tzid = prop.params.get("TZID")
+            try:
+                value = event.decoded(name)
+            except (ValueError, KeyError):
+                raise _broken(text, f"'{name}'") from None
+            if tzid and isinstance(value, datetime) and value.tzinfo is None:
+                raise CalendarFileError(
+                    f"The calendar uses a time zone it does not describe ({tzid}), so its times "
+                    "cannot be placed. Save it again with time zone information included."
+                )
+
+
+def _london(value: datetime) -> datetime:
+    if value.tzinfo is None:  # floating time: the practitioner's own clock
+        return value.replace(tzinfo=LONDON)
+    return value.astimezone(LONDON)
+
+
+def _attendees(event: Any) -> list[Any]:
+    found = event.get("ATTENDEE")
+    if found is None:
+        return []
+    return list(found) if isinstance(found, list) else [found]
+
+
+def _address(value: Any) -> str:
+    return str(value).lower().removeprefix("mailto:").strip()
+
+
+def owner_address(calendar: icalendar.Calendar) -> str | None:
+    """Whose calendar this is: X-WR-CALNAME when it is an address, else the address met in most
+    events (the practitioner is at all their own meetings); None when that is not clear."""
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
+    if "@" in name:
+        return name
+    counts: dict[str, int] = {}
+    for event in calendar.walk("VEVENT"):
+        seen = {_address(a) for a in _attendees(event)}
+        for address in seen:
+            counts[address] = counts.get(address, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
+
+
+def _declined(event: Any, owner: str | None) -> bool:
+    organizer = _address(event.get("ORGANIZER", ""))
+    for attendee in _attendees(event):
+        if str(attendee.params.get("PARTSTAT", "")).upper() != "DECLINED":
+            continue
+        address = _address(attendee)
+        if (owner is not None and address == owner) or (owner is None and address != organizer):
+            return True
+    return False
+
+
+def _event(event: Any, owner: str | None) -> CalendarEvent:
+    start = event.decoded("DTSTART")
+    end = event.decoded("DTEND") if "DTEND" in event else None
+    if end is None and "DURATION" in event:
+        end = start + event.decoded("DURATION")
+    transp = str(event.get("TRANSP", "")).upper()
+    busy = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
+    common = dict(
+        uid=str(event.get("UID", "")),
+        subject=" ".join(str(event.get("SUMMARY", "")).split()),
+        free=transp == "TRANSPARENT" or busy == "FREE",
+        cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
+        declined=_declined(event, owner),
+    )
+    if not isinstance(start, datetime):
+        last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
+        return CalendarEvent(all_day=(start, last), **common)  # type: ignore[arg-type]
+    if not isinstance(end, datetime) or end < start:
+        end = start
+    return CalendarEvent(start=_london(start), end=_london(end), **common)  # type: ignore[arg-type]
+
+
+def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
+    """Every occurrence starting from `first` to `last` (London days), sorted by start.
+
+    With `first` None, from the first day any event in the file starts on, but at most a year
+    before `last`. Raises CalendarFileError as `read_calendar_file` does."""
+    calendar = parse(data)
+    if first is None:
+        span = _first_day(calendar)
+        first = max(span or last, last - timedelta(days=366))
+    owner = owner_address(calendar)
+    window_start = datetime.combine(first, time(0), LONDON)
+    window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
+    try:
+        occurrences = recurring_ical_events.of(calendar).between(window_start, window_end)
+    except Exception as exc:  # the library raises many kinds for bad repeat rules
+        raise CalendarFileError(
+            "A repeating event in the file has a repeat rule that cannot be read "
+            f"({type(exc).__name__}), so nothing was imported."
+        ) from None
+    events: list[CalendarEvent] = []
+    for occurrence in occurrences:
+        if len(events) >= MAX_EVENTS:
+            raise CalendarFileError(
+                f"The date range holds more than {MAX_EVENTS} events; choose a shorter range."
+            )
+        event = _event(occurrence, owner)
+        if first <= event.first_day <= last:
+            events.append(event)
+    events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
+    return CalendarRead(events, first, last)
+
+
+def _first_day(calendar: icalendar.Calendar) -> date | None:
+    """The first day any event of the file starts on (repeats start on their first day)."""
+    days = []
+    for event in calendar.walk("VEVENT"):
+        if "DTSTART" in event:
+            start = event.decoded("DTSTART")
+            days.append(_london(start).date() if isinstance(start, datetime) else start)
+    return min(days) if days else None

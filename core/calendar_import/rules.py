@@ -1,0 +1,148 @@
+"""The practitioner's keyword rules (keyword in a subject -> activity), and private memory.
+
+What was chosen last time for a subject is kept under a keyed hash of the subject (HMAC-SHA256
+with a random key per data file), never the subject itself; so is each imported event's UID.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.common.identifiers import identifier_message
+from core.time.activities import get_activity
+
+KEYWORD_MAX = 40
+
+
+@dataclass(frozen=True)
+class KeywordRule:
+    """A word or phrase that, found in an event's subject, proposes an activity."""
+
+    keyword: str
+    activity_id: int
+    activity_name: str = ""
+    id: int | None = None
+
+
+def list_rules(db: Database) -> list[KeywordRule]:
+    """Every keyword rule with its activity's name, by keyword (any letter case)."""
+    rows = db.query(
+        "SELECT r.id, r.keyword, r.activity_id, a.name FROM calendar_rules r "
+        "JOIN activities a ON a.id = r.activity_id ORDER BY r.keyword COLLATE NOCASE"
+    )
+    return [KeywordRule(r["keyword"], r["activity_id"], r["name"], r["id"]) for r in rows]
+
+
+def _keyword_problems(db: Database, keyword: str, exclude_id: int | None) -> list[str]:
+    if not keyword:
+        return ["Give a word or phrase to look for, such as home visit."]
+    if len(keyword) > KEYWORD_MAX:
+        return [f"Keep the keyword to {KEYWORD_MAX} characters or fewer."]
+    message = identifier_message("keyword", keyword)
+    if message:
+        return [message]
+    clash = list(
+        db.query(
+            "SELECT id FROM calendar_rules WHERE keyword = ? COLLATE NOCASE AND id IS NOT ?",
+            [keyword, exclude_id],
+        )
+    )
+    if clash:
+        return [f"There is already a rule for “{keyword}”."]
+    return []
+
+
+def save_rule(
+    db: Database, keyword: str, activity_id: int, rule_id: int | None = None
+) -> KeywordRule:
+    """Add a rule, or change rule `rule_id`; ValidationError (nothing saved) if it is not usable."""
+    keyword = " ".join((keyword or "").split())
+    problems = _keyword_problems(db, keyword, rule_id)
+    try:
+        get_activity(db, activity_id)
+    except KeyError:
+        problems.append("That activity no longer exists.")
+    if problems:
+        raise ValidationError(problems)
+    with db.atomic():
+        if rule_id is None:
+            inserted = db.table("calendar_rules").insert(
+                {"keyword": keyword, "activity_id": activity_id}
+            )
+            rule_id = int(inserted.last_pk)  # type: ignore[arg-type]
+        else:
+            changes = {"keyword": keyword, "activity_id": activity_id}
+            db.table("calendar_rules").update(rule_id, changes)
+    return next(r for r in list_rules(db) if r.id == rule_id)
+
+
+def delete_rule(db: Database, rule_id: int) -> None:
+    """Remove one rule; what was imported with it stays as it is."""
+    with db.atomic():
+        db.execute("DELETE FROM calendar_rules WHERE id = ?", [rule_id])
+
+
+def _pattern(keyword: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(keyword.lower()) + r"(?!\w)")
+
+
+def matching_rule(rules: list[KeywordRule], subject: str) -> KeywordRule | None:
+    """The rule whose keyword appears in `subject` as whole words; the longest keyword wins."""
+    text = " ".join(subject.lower().split())
+    found = [r for r in rules if _pattern(r.keyword).search(text)]
+    return max(found, key=lambda r: len(r.keyword)) if found else None
+
+
+# Keyed hashes ---------------------------------------------------------------------------------
+def _key(db: Database, create: bool) -> bytes | None:
+    rows = list(db.query("SELECT key FROM calendar_key WHERE id = 1"))
+    if rows:
+        return bytes.fromhex(rows[0]["key"])
+    if not create:
+        return None  # nothing has been imported yet, so no hash can match
+    db.execute("INSERT INTO calendar_key (id, key) VALUES (1, ?)", [secrets.token_hex(32)])
+    return _key(db, False)
+
+
+def keyed_hash(db: Database, text: str, create: bool = False) -> str | None:
+    """HMAC-SHA256 of `text` under this data file's own random key, as hex; None when the file
+    has no key yet and `create` is False (a preview writes nothing)."""
+    key = _key(db, create)
+    return None if key is None else hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def subject_hash(db: Database, subject: str, create: bool = False) -> str | None:
+    normal = " ".join(subject.lower().split())
+    return keyed_hash(db, "subject:" + normal, create) if normal else None
+
+
+def uid_hash(db: Database, uid: str, create: bool = False) -> str | None:
+    return keyed_hash(db, "uid:" + uid, create)
+
+
+def remembered_activity(db: Database, hashed: str | None) -> int | None:
+    """The activity chosen last time for the subject with this hash, if it still exists."""
+    if hashed is None:
+        return None
+    rows = list(
+        db.query(
+            "SELECT c.activity_id FROM calendar_choices c JOIN activities a "
+            "ON a.id = c.activity_id WHERE c.subject_hash = ?",
+            [hashed],
+        )
+    )
+    return int(rows[0]["activity_id"]) if rows else None
+
+
+def remember_activity(db: Database, hashed: str | None, activity_id: int) -> None:
+    if hashed is not None:
+        db.table("calendar_choices").upsert(
+            {"subject_hash": hashed, "activity_id": activity_id}, pk="subject_hash"
+        )

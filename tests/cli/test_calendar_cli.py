@@ -1,0 +1,253 @@
+"""`log import-calendar`: dry run saves nothing, import twice adds nothing, bad files exit 2 with
+one line and no data file, and no event text reaches the database, a backup or an export."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+import main
+from core.caseload.cases import CaseStore
+from core.caseload.models import Case
+from core.store.database import open_database
+from core.store.paths import database_path
+from tests.core.calendar_import import ics
+
+# Words only the calendar holds: subjects, a location, an attendee and a description.
+PRIVATE = (
+    b"Acacia",
+    b"Juniper",
+    b"quill",
+    b"Quill",
+    b"Marigold",
+    b"Three-way",
+    b"Interagency",
+    b"Five-a-side",
+    b"Safeguarding",
+    b"Supervision appointment",
+    b"Team meeting",
+    b"w10",
+)
+
+
+@pytest.fixture(autouse=True)
+def _late_november(monkeypatch):
+    """The calendars are of autumn 2026; the command sees a fixed "today" after them."""
+    monkeypatch.setattr("cli.calendar_commands._now", lambda: datetime(2026, 11, 27, 12, 0))
+
+
+@pytest.fixture
+def week(tmp_path):
+    path = tmp_path / "calendar.ics"
+    path.write_bytes(ics.realistic_week())
+    return path
+
+
+@pytest.fixture
+def with_cases(data_dir):
+    db = open_database(database_path(data_dir))
+    for ref in ("C07", "C12", "C03", "C21"):
+        CaseStore(db).add_case(Case(ref, "community", "B2", date(2025, 1, 6)))
+    db.close()
+    return data_dir
+
+
+def run(data_dir, *argv):
+    return main.main(["--data-dir", str(data_dir), *argv])
+
+
+def entries(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "log", "list", "--from", "2026-11-16", "--to", "2026-11-20", "--json") == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_dry_run_shows_the_preview_and_saves_nothing(with_cases, week, capsys):
+    assert run(with_cases, "log", "import-calendar", str(week), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "[x] Mon 16 Nov  09:30–10:30" in out and "Home visit C07 – 14 Acacia Avenue" in out
+    assert "(Declined)" in out and "Would import 6 of 12 rows (9 hours 30 minutes)" in out
+    assert entries(with_cases, capsys) == []
+
+
+def test_json_lists_the_rows_without_any_event_text(with_cases, week, capsys):
+    assert (
+        run(
+            with_cases,
+            "log",
+            "import-calendar",
+            str(week),
+            "--dry-run",
+            "--json",
+            "--from",
+            "2026-11-16",
+            "--to",
+            "2026-11-20",
+        )
+        == 0
+    )
+    raw = capsys.readouterr().out
+    result = json.loads(raw)
+    assert (result["from"], result["to"], result["imported"]) == ("2026-11-16", "2026-11-20", 0)
+    assert result["rows"][0] == {
+        "kind": "time",
+        "date": "2026-11-16",
+        "start": "09:30",
+        "end": "10:30",
+        "minutes": 60,
+        "activity": "Home visit",
+        "activity_from": "keyword “home visit”",
+        "case": "C07",
+        "leave_kind": None,
+        "import": True,
+        "can_import": True,
+        "reason": None,
+    }
+    assert not any(word.decode() in raw for word in PRIVATE)
+
+
+def test_importing_the_same_file_twice_adds_nothing(with_cases, week, capsys):
+    assert run(with_cases, "log", "import-calendar", str(week)) == 0
+    assert "Imported 6 of 12 rows (9 hours 30 minutes)" in capsys.readouterr().out
+    first = entries(with_cases, capsys)
+    assert [(e["date"], e["start"], e["activity"], e["case"], e["note"]) for e in first][0] == (
+        "2026-11-16",
+        "09:30",
+        "Home visit",
+        "C07",
+        "",
+    )
+    assert run(with_cases, "log", "import-calendar", str(week)) == 0
+    assert "Nothing imported" in capsys.readouterr().out
+    assert entries(with_cases, capsys) == first
+
+
+def test_clock_change_week_through_the_command_line(data_dir, tmp_path, capsys):
+    path = tmp_path / "utc.ics"
+    path.write_bytes(
+        ics.calendar(
+            ics.event("u1", "Court", "20261023T090000Z", "20261023T100000Z"),
+            ics.event("u2", "Court", "20261026T090000Z", "20261026T100000Z"),
+            zones="",
+        )
+    )
+    assert run(data_dir, "log", "import-calendar", str(path), "--from", "2026-10-19") == 0
+    capsys.readouterr()
+    assert run(data_dir, "log", "list", "--from", "2026-10-19", "--to", "2026-10-30", "--json") == 0
+    got = [(e["date"], e["start"], e["end"]) for e in json.loads(capsys.readouterr().out)]
+    assert got == [("2026-10-23", "10:00", "11:00"), ("2026-10-26", "09:00", "10:00")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"reference,case_type\n", "This is not a calendar (.ics) file."),
+        (
+            ics.calendar(
+                ics.event(
+                    "b", "Court", "20261020T100000", "20261020T110000", extra="this line is broken"
+                )
+            ),
+            "of the file is broken",
+        ),
+        (
+            ics.calendar(
+                ics.event(
+                    "z", "Court", "20261020T100000", "20261020T110000", tz="Mars Standard Time"
+                ),
+                zones="",
+            ),
+            "time zone it does not",
+        ),
+        (None, "The file is 50 MB"),
+    ],
+)
+def test_a_bad_file_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, content, message):
+    path = tmp_path / "bad.ics"
+    if content is None:
+        with path.open("wb") as f:
+            f.truncate(50 * 1024 * 1024)
+    else:
+        path.write_bytes(content)
+    data_dir = tmp_path / "fresh"
+    assert run(data_dir, "log", "import-calendar", str(path)) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not database_path(data_dir).exists()
+
+
+def test_from_after_to_and_a_missing_file_are_bad_input(data_dir, capsys):
+    assert (
+        run(
+            data_dir,
+            "log",
+            "import-calendar",
+            "x.ics",
+            "--from",
+            "2026-11-20",
+            "--to",
+            "2026-11-16",
+        )
+        == 2
+    )
+    assert "--from is after --to" in capsys.readouterr().err
+    assert run(data_dir, "log", "import-calendar") == 2
+    assert "Give one calendar file" in capsys.readouterr().err
+
+
+def test_no_event_text_reaches_the_database_a_backup_or_an_export(
+    with_cases, week, tmp_path, capsys
+):
+    assert run(with_cases, "log", "import-calendar", str(week)) == 0
+    assert run(with_cases, "backup", "--out", str(tmp_path / "copy.db")) == 0
+    for fmt in ("csv", "md", "html"):
+        assert (
+            run(
+                with_cases,
+                "export",
+                "--from",
+                "2026-11-16",
+                "--to",
+                "2026-11-20",
+                "--format",
+                fmt,
+                "--out",
+                str(tmp_path / f"out.{fmt}"),
+                "--include-cases",
+            )
+            == 0
+        )
+    files = [p for p in with_cases.rglob("*") if p.is_file()] + [
+        tmp_path / "copy.db",
+        *(tmp_path / f"out.{f}" for f in ("csv", "md", "html")),
+    ]
+    assert len(files) >= 5 and (tmp_path / "out.csv").read_text().count("\n") == 7
+    for path in files:
+        data = path.read_bytes()
+        found = [w for w in PRIVATE if w in data or w.lower() in data.lower()]
+        assert not found, f"{path.name} holds {found}"
+
+
+def test_weekly_repeat_with_two_exceptions_across_the_october_change(data_dir, tmp_path, capsys):
+    path = tmp_path / "team.ics"
+    path.write_bytes(ics.weekly_across_october_change())
+    assert run(data_dir, "log", "import-calendar", str(path), "--dry-run", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [(r["date"], r["start"], r["end"], r["reason"]) for r in rows] == [
+        ("2026-10-07", "10:00", "11:00", "Choose an activity"),
+        ("2026-10-14", "10:00", "11:00", "Choose an activity"),
+        ("2026-10-28", "14:00", "15:00", "Choose an activity"),
+        ("2026-11-04", "10:00", "11:00", "Choose an activity"),
+        ("2026-11-11", "10:00", "11:00", "Choose an activity"),
+    ]
+
+
+def test_all_day_and_declined_events_are_listed_but_not_imported(with_cases, week, capsys):
+    assert run(with_cases, "log", "import-calendar", str(week)) == 0
+    out = capsys.readouterr().out
+    assert "[ ] Thu 19 Nov  all day" in out and "(All day: training day?)" in out
+    assert "[ ] Fri 20 Nov  10:00–11:30" in out and "(Declined)" in out
+    dates = {e["date"] for e in entries(with_cases, capsys)}
+    assert "2026-11-19" not in dates and all(
+        e["start"] != "10:00" or e["date"] != "2026-11-20" for e in entries(with_cases, capsys)
+    )

@@ -1,0 +1,142 @@
+"""Reading .ics files: repeats with exceptions across the October clock change, Outlook's
+"GMT Standard Time", UTC, all-day and declined events, and every kind of bad file."""
+
+from datetime import date, time, timezone
+
+import pytest
+
+from core.calendar_import.reader import CalendarFileError, read_calendar, read_calendar_file
+from tests.core.calendar_import import ics
+
+OCT, NOV_END = date(2026, 10, 1), date(2026, 11, 30)
+
+
+def local_starts(data, first=OCT, last=NOV_END):
+    return [
+        (e.start.date(), e.start.time(), e.subject) for e in read_calendar(data, first, last).events
+    ]
+
+
+def test_weekly_meeting_keeps_its_local_time_across_the_clocks_going_back():
+    assert local_starts(ics.weekly_across_october_change()) == [
+        (date(2026, 10, 7), time(10), "Team meeting"),
+        (date(2026, 10, 14), time(10), "Team meeting"),
+        # 21 Oct is cancelled (EXDATE); 28 Oct, after the change on the 25th, was moved to 14:00
+        (date(2026, 10, 28), time(14), "Team meeting (moved)"),
+        (date(2026, 11, 4), time(10), "Team meeting"),
+        (date(2026, 11, 11), time(10), "Team meeting"),
+    ]
+
+
+def test_the_same_local_time_is_a_different_instant_either_side_of_the_change():
+    events = read_calendar(ics.weekly_across_october_change(), OCT, NOV_END).events
+    utc = [e.start.astimezone(timezone.utc).time() for e in events]
+    assert utc == [time(9), time(9), time(14), time(10), time(10)]
+    assert [e.start_key for e in events][:2] == ["2026-10-07T09:00Z", "2026-10-14T09:00Z"]
+
+
+def test_a_windows_zone_name_without_its_vtimezone_is_still_london():
+    data = ics.calendar(
+        ics.event("a", "Appointment", "20261020T100000", "20261020T110000"), zones=""
+    )
+    (event,) = read_calendar(data, OCT, NOV_END).events
+    assert (event.start.time(), event.start.utcoffset().total_seconds()) == (time(10), 3600)
+
+
+def test_utc_times_are_shown_in_london_time_with_summer_time_applied_only_before_the_change():
+    data = ics.calendar(
+        ics.event("u1", "Appointment", "20261023T090000Z", "20261023T093000Z"),
+        ics.event("u2", "Appointment", "20261026T090000Z", "20261026T093000Z"),
+        zones="",
+    )
+    events = read_calendar(data, OCT, NOV_END).events
+    assert [(e.start.time(), e.end.time()) for e in events] == [
+        (time(10), time(10, 30)),
+        (time(9), time(9, 30)),
+    ]
+
+
+def test_an_all_day_event_is_read_as_days_not_times():
+    data = ics.calendar(ics.event("d", "Annual leave", "20261102", "20261104"))
+    (event,) = read_calendar(data, OCT, NOV_END).events
+    assert event.all_day == (date(2026, 11, 2), date(2026, 11, 3)) and event.start is None
+
+
+def test_a_meeting_the_owner_declined_is_marked_declined_and_others_are_not():
+    events = read_calendar(ics.realistic_week(), date(2026, 11, 16), date(2026, 11, 20)).events
+    declined = {e.subject for e in events if e.declined}
+    assert declined == {"Interagency panel"}
+    assert {e.subject for e in events if e.free} == {"Lunch"}
+
+
+def test_a_cancelled_occurrence_of_a_repeat_is_marked_cancelled():
+    data = ics.calendar(
+        ics.event(
+            "r",
+            "Team meeting",
+            "20261103T100000",
+            "20261103T110000",
+            extra="RRULE:FREQ=WEEKLY;COUNT=2",
+        ),
+        ics.event(
+            "r",
+            "Team meeting",
+            "20261110T100000",
+            "20261110T110000",
+            extra="RECURRENCE-ID;TZID=GMT Standard Time:20261110T100000\nSTATUS:CANCELLED",
+        ),
+    )
+    events = read_calendar(data, OCT, NOV_END).events
+    assert [(e.start.date(), e.cancelled) for e in events] == [
+        (date(2026, 11, 3), False),
+        (date(2026, 11, 10), True),
+    ]
+
+
+def test_without_a_start_date_the_file_is_read_from_its_first_event():
+    read = read_calendar(ics.weekly_across_october_change(), None, date(2026, 11, 27))
+    assert (read.first, len(read.events)) == (date(2026, 10, 7), 5)
+
+
+BROKEN_LINE = ics.calendar(
+    ics.event(
+        "b", "Appointment", "20261020T100000", "20261020T110000", extra="LOCATION 14 Acacia Avenue"
+    )
+)
+BROKEN_AT = BROKEN_LINE.decode().splitlines().index("LOCATION 14 Acacia Avenue") + 1
+UNKNOWN_ZONE = ics.calendar(
+    ics.event("z", "Appointment", "20261020T100000", "20261020T110000", tz="Mars Standard Time"),
+    zones="",
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"reference,case_type\nC07,community\n", "This is not a calendar (.ics) file."),
+        (b"", "This is not a calendar (.ics) file."),
+        (b"\x00\xff\xfe binary", "This is not a calendar (.ics) file."),
+        (BROKEN_LINE, f"Line {BROKEN_AT} of the file is broken"),
+        (UNKNOWN_ZONE, "time zone it does not describe (Mars Standard Time)"),
+        (ics.calendar(ics.event("x", "Appointment", "2026102", "20261020T110000")), "is broken"),
+        (ics.calendar("BEGIN:VEVENT\nUID:x\nSUMMARY:Court\nEND:VEVENT\n"), "has no start time"),
+    ],
+)
+def test_a_bad_file_is_one_sentence(data, message):
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(data, OCT, NOV_END)
+    assert message in str(caught.value) and len(caught.value.problems) == 1
+    assert "\n" not in str(caught.value) and "Acacia" not in str(caught.value)
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "year.ics"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    with pytest.raises(CalendarFileError, match="The file is 50 MB"):
+        read_calendar_file(big, OCT, NOV_END)
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(CalendarFileError, match="There is no file at"):
+        read_calendar_file(tmp_path / "none.ics", OCT, NOV_END)

@@ -1,0 +1,87 @@
+"""Drop-downs for the calendar import preview: the activity (or leave kind) and the case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from sqlite_utils import Database
+
+from core.calendar_import.preview import LEAVE, ProposedRow
+from core.caseload.cases import CaseStore
+from core.time.activities import list_activities
+from core.time.working_week import LEAVE_KINDS
+from ui.widgets.list_table_model import OBJECT_ROLE
+
+
+class ActivityDelegate(QStyledItemDelegate):
+    """A drop-down of activities (or of leave kinds, for an all-day row)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        row: ProposedRow = index.data(OBJECT_ROLE)
+        if row.kind == LEAVE:
+            for kind in LEAVE_KINDS:
+                combo.addItem(kind.capitalize(), kind)
+        else:
+            for activity in list_activities(self._db):
+                combo.addItem(activity.name, activity.id)
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,  # noqa: N802
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class CaseDelegate(QStyledItemDelegate):
+    """A drop-down of the practitioner's cases open on the row's day, or none."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+
+    def createEditor(  # noqa: N802
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        row: ProposedRow = index.data(OBJECT_ROLE)
+        combo = QComboBox(parent)
+        combo.addItem("No case", 0)
+        for case in sorted(CaseStore(self._db).list_cases("all"), key=lambda c: c.reference):
+            if case.closed_date is None or row.date < case.closed_date:
+                combo.addItem(case.reference, case.id)
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or 0)))
+
+    def setModelData(  # noqa: N802
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

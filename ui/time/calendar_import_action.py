@@ -1,0 +1,94 @@
+"""Time > Import calendar…: the menu action, and the import as one step on the window's Undo."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu
+from sqlite_utils import Database
+
+from core.time.time_summary import hours_text
+from ui.shell.hub import Hub
+from ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:  # the calendar libraries load when the dialog is first opened, not at start-up
+    from core.calendar_import.importer import CalendarImport
+
+
+class CalendarImportCommand(QUndoCommand):
+    """One import, pushed after core has saved it: undo takes every entry and leave day out."""
+
+    def __init__(self, db: Database, hub: Hub, result: CalendarImport):
+        super().__init__(f"Import calendar ({result.count} rows)")
+        self._db, self._hub, self.result = db, hub, result
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        from core.calendar_import.importer import redo_import
+
+        redo_import(self._db, self.result)
+        self._hub.timeLogged.emit()
+
+    def undo(self) -> None:
+        from core.calendar_import.importer import undo_import
+
+        undo_import(self._db, self.result)
+        self._hub.timeLogged.emit()
+
+
+def imported_message(result: CalendarImport) -> str:
+    leave = len(result.leave)
+    days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
+    entries = len(result.change.added)
+    return (
+        f"Imported {entries} entr{'ies' if entries != 1 else 'y'} "
+        f"({hours_text(result.minutes / 60)}){days} from your calendar. Ctrl+Z undoes it."
+    )
+
+
+def time_menu(window: MainWindow) -> QMenu:
+    """The window's Time menu, placed before Help."""
+    menu = window.menu("&Time")
+    help_menu = window.menu("&Help")
+    bar = window.menuBar()
+    bar.removeAction(menu.menuAction())
+    bar.insertMenu(help_menu.menuAction(), menu)
+    return menu
+
+
+def install_calendar_import(
+    window: MainWindow,
+    db: Database,
+    hub: Hub,
+    stack: QUndoStack,
+    clock: Callable[[], datetime] = datetime.now,
+    said: Callable[[str], None] | None = None,
+) -> QAction:
+    """Add Time > Import calendar…; an import goes on `stack` as one step. `said` is told what
+    was imported (the status bar by default)."""
+
+    def run() -> None:
+        from ui.time.calendar_import_dialog import CalendarImportDialog
+
+        result = CalendarImportDialog.get_import(window, db, clock)
+        if result is None:
+            return
+        stack.push(CalendarImportCommand(db, hub, result))
+        hub.timeLogged.emit()
+        message = imported_message(result)
+        if said is not None:
+            said(message)
+        else:
+            window.statusBar().showMessage(message, 10_000)
+
+    action = QAction("&Import calendar…", window)
+    action.setToolTip("Fill your week from an Outlook or other calendar (.ics) file")
+    action.triggered.connect(run)
+    time_menu(window).addAction(action)
+    window.calendar_import_action = action  # type: ignore[attr-defined]
+    return action

@@ -1,0 +1,222 @@
+"""Time > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
+
+Nothing is saved until Import; the import is all or nothing and one undo step. Subjects are
+shown to help choose an activity and are never saved (see core/calendar_import).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.calendar_import.importer import CalendarImport, import_rows
+from core.calendar_import.preview import LEAVE, ProposedRow, propose
+from core.calendar_import.reader import CalendarRead, read_calendar_file
+from core.common.errors import ValidationError
+from core.time.time_summary import hours_text
+from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate
+from ui.time.calendar_rows_model import (
+    COL_ACTIVITY,
+    COL_CASE,
+    COL_DATE,
+    COL_LENGTH,
+    COL_NOTE,
+    COL_SUBJECT,
+    COL_TICK,
+    COL_TIME,
+    CalendarRowsModel,
+)
+from ui.widgets.date_fields import DateField
+from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
+
+HELP = (
+    "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
+    "Thunderbird export .ics files too. Subjects are shown here only to help you choose: they "
+    "are never saved, and an entry has a note only if you type one. Activities come from your "
+    "keywords (Settings > Activities) or what you chose last time; double-click to change one."
+)
+
+
+class CalendarImportDialog(QDialog):
+    """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._today = clock().date()
+        self._path: Path | None = None
+        self._read: CalendarRead | None = None
+        self.result_import: CalendarImport | None = None
+        self._build_ui()
+        self._connect_signals()
+        self._update()
+
+    @staticmethod
+    def get_import(
+        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = datetime.now
+    ) -> CalendarImport | None:
+        dialog = CalendarImportDialog(db, clock, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_import
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle("Import calendar")
+        self.resize(980, 560)
+        layout = dialog_layout(self)
+        layout.addWidget(note_label(HELP))
+        self.choose_button = QPushButton("&Choose file…")
+        self.path_label = QLabel("No file chosen")
+        self.first_field = DateField(self._today - timedelta(days=self._today.weekday() + 7))
+        self.last_field = DateField(self._today)
+        self.first_field.setAccessibleName("From")
+        self.last_field.setAccessibleName("To")
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.path_label, 1)
+        file_row.addWidget(buddy("&From", self.first_field))
+        file_row.addWidget(self.first_field)
+        file_row.addWidget(buddy("&To", self.last_field))
+        file_row.addWidget(self.last_field)
+        layout.addLayout(file_row)
+        self.file_problem = ProblemsLabel()
+        layout.addWidget(self.file_problem)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What will be imported")
+        layout.addWidget(self.summary)
+        self.model = CalendarRowsModel(self._db, self)
+        self.table = QTableView()
+        configure_table(self.table, "calendarRows")
+        self.table.setAccessibleName("Calendar events to import")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_ACTIVITY, ActivityDelegate(self._db, self.table))
+        self.table.setItemDelegateForColumn(COL_CASE, CaseDelegate(self._db, self.table))
+        self.table.setEditTriggers(
+            self.table.EditTrigger.DoubleClicked
+            | self.table.EditTrigger.EditKeyPressed
+            | self.table.EditTrigger.SelectedClicked
+        )
+        header = self.table.horizontalHeader()
+        for column in (COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_CASE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_ACTIVITY, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_ACTIVITY, 210)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_NOTE, 110)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.problems = ProblemsLabel()
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.tick_all_button = self.buttons.addButton(
+            "Tick &all ready", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        layout.addWidget(self.buttons)
+        self.choose_button.setFocus()
+
+    def _connect_signals(self) -> None:
+        self.choose_button.clicked.connect(self.choose_file)
+        self.first_field.valueChanged.connect(self._reread)
+        self.last_field.valueChanged.connect(self._reread)
+        self.model.changed.connect(self._update)
+        self.tick_all_button.clicked.connect(self.model.tick_all_ready)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def choose_file(self) -> None:
+        start = str(self._path.parent) if self._path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a calendar file", start, "Calendar files (*.ics);;All files (*)"
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path, first: date | None = None, last: date | None = None) -> None:
+        """Read the file for the dates shown (or those given) and show the proposed rows."""
+        self._path = path
+        self.path_label.setText(path.name)
+        self.path_label.setToolTip(str(path))
+        for field, value in ((self.first_field, first), (self.last_field, last)):
+            if value is not None:
+                field.blockSignals(True)
+                field.set_value(value)
+                field.blockSignals(False)
+        self._reread()
+
+    def _reread(self) -> None:
+        if self._path is None:
+            return
+        self._read = None
+        self.file_problem.show_problems([])
+        self.problems.show_problems([])
+        first, last = self.first_field.value(), self.last_field.value()
+        rows: list[ProposedRow] = []
+        if first > last:
+            self.file_problem.show_problems(["The From date is after the To date."])
+        else:
+            try:
+                self._read = read_calendar_file(self._path, first, last)
+                now = self._clock()
+                rows = propose(self._db, self._read.events, first, last, now.date(), now)
+            except ValidationError as exc:
+                self.file_problem.show_problems(exc.problems[:1])
+        self.model.set_rows(rows)
+
+    def _update(self) -> None:
+        rows = self.model.rows()
+        ticked = [r for r in rows if r.ticked]
+        minutes = sum(r.minutes for r in ticked)
+        self.import_button.setEnabled(bool(ticked))
+        self.import_button.setText(
+            f"&Import {len(ticked)} row{'s' if len(ticked) != 1 else ''}" if ticked else "&Import"
+        )
+        if self._path is None:
+            self.summary.setText("Choose a calendar file to see its events.")
+        elif self._read is None:
+            self.summary.setText("Nothing to show.")
+        elif not rows:
+            self.summary.setText("The calendar has no events in these dates.")
+        else:
+            leave = sum(r.kind == LEAVE for r in ticked)
+            days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
+            self.summary.setText(
+                f"{len(ticked)} of {len(rows)} rows ticked: {hours_text(minutes / 60)}{days}. "
+                "Rows not proposed say why; tick any you want. Nothing is saved until you choose "
+                "Import, and Undo takes the whole import back out."
+            )
+
+    def rows(self) -> list[ProposedRow]:
+        return self.model.rows()
+
+    def accept(self) -> None:
+        try:
+            self.result_import = import_rows(self._db, self.model.rows(), self._today)
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems[:1])
+            return
+        super().accept()
