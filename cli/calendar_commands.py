@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import Context, print_json
-from core.calendar_import.importer import import_rows
-from core.calendar_import.preview import LEAVE, ProposedRow, propose
-from core.calendar_import.reader import read_calendar_file
+from core.time.calendar.importer import import_rows
+from core.time.calendar.preview import LEAVE, ProposedRow, propose
+from core.time.calendar.reader import read_calendar_file
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 
@@ -126,7 +126,7 @@ SELFCHECK_ICS = (
 def selfcheck_calendar() -> str:
     """The installed calendar libraries and time-zone data read a file across the October
     clock change into the right London times (a frozen bundle may lack the zone data)."""
-    from core.calendar_import.reader import read_calendar
+    from core.time.calendar.reader import read_calendar
 
     read = read_calendar(SELFCHECK_ICS, date(2026, 10, 19), date(2026, 11, 6))
     got = [f"{e.start:%d %H:%M}" for e in read.events if e.start is not None]

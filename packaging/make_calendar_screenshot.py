@@ -27,7 +27,7 @@ def grab(out: Path, size: tuple[int, int]) -> None:
     from core.caseload.models import Case
     from core.store.database import open_database
     from core.store.paths import database_path
-    from tests.core.calendar_import.ics import realistic_week
+    from tests.core.time.calendar.ics import realistic_week
     from ui.time.calendar_import_dialog import CalendarImportDialog
 
     today = date.today()

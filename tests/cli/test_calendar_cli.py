@@ -11,7 +11,7 @@ from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.store.database import open_database
 from core.store.paths import database_path
-from tests.core.calendar_import import ics
+from tests.core.time.calendar import ics
 
 # Words only the calendar holds: subjects, a location, an attendee and a description.
 PRIVATE = (

@@ -51,7 +51,7 @@ def _export_argv(tmp: Path) -> list[str]:
 def _calendar_argv(tmp: Path) -> list[str]:
     from datetime import date, timedelta
 
-    from tests.core.calendar_import.ics import realistic_week
+    from tests.core.time.calendar.ics import realistic_week
 
     today = date.today()
     monday = today - timedelta(days=today.weekday() + 7)

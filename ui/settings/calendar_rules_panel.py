@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from core.calendar_import.rules import KeywordRule, delete_rule, list_rules, save_rule
+from core.time.calendar.rules import KeywordRule, delete_rule, list_rules, save_rule
 from core.common.errors import ValidationError
 from core.time.activities import list_activities
 from ui.shell.hub import Hub

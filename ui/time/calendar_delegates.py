@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from sqlite_utils import Database
 
-from core.calendar_import.preview import LEAVE, ProposedRow
+from core.time.calendar.preview import LEAVE, ProposedRow
 from core.caseload.cases import CaseStore
 from core.time.activities import list_activities
 from core.time.working_week import LEAVE_KINDS

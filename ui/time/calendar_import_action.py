@@ -14,7 +14,7 @@ from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:  # the calendar libraries load when the dialog is first opened, not at start-up
-    from core.calendar_import.importer import CalendarImport
+    from core.time.calendar.importer import CalendarImport
 
 
 class CalendarImportCommand(QUndoCommand):
@@ -29,13 +29,13 @@ class CalendarImportCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        from core.calendar_import.importer import redo_import
+        from core.time.calendar.importer import redo_import
 
         redo_import(self._db, self.result)
         self._hub.timeLogged.emit()
 
     def undo(self) -> None:
-        from core.calendar_import.importer import undo_import
+        from core.time.calendar.importer import undo_import
 
         undo_import(self._db, self.result)
         self._hub.timeLogged.emit()

@@ -1,7 +1,7 @@
 """Time > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
 
 Nothing is saved until Import; the import is all or nothing and one undo step. Subjects are
-shown to help choose an activity and are never saved (see core/calendar_import).
+shown to help choose an activity and are never saved (see core/time/calendar).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from core.calendar_import.importer import CalendarImport, import_rows
-from core.calendar_import.preview import LEAVE, ProposedRow, propose
-from core.calendar_import.reader import CalendarRead, read_calendar_file
+from core.time.calendar.importer import CalendarImport, import_rows
+from core.time.calendar.preview import LEAVE, ProposedRow, propose
+from core.time.calendar.reader import CalendarRead, read_calendar_file
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from core.calendar_import.preview import (
+from core.time.calendar.preview import (
     LEAVE,
     ProposedRow,
     with_activity,

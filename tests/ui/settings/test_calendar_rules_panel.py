@@ -5,11 +5,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog
 
-from core.calendar_import.preview import propose
-from core.calendar_import.reader import read_calendar
-from core.calendar_import.rules import list_rules
+from core.time.calendar.preview import propose
+from core.time.calendar.reader import read_calendar
+from core.time.calendar.rules import list_rules
 from core.time.activities import list_activities
-from tests.core.calendar_import import ics
+from tests.core.time.calendar import ics
 from ui.settings.activities_page import ActivitiesPage
 from ui.settings.calendar_rules_panel import KeywordRuleDialog
 from ui.shell.hub import Hub

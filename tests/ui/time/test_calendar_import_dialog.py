@@ -12,7 +12,7 @@ from core.caseload.models import Case
 from core.time.activities import list_activities
 from core.time.time_entries import TimeStore
 from core.time.working_week import leave_between
-from tests.core.calendar_import import ics
+from tests.core.time.calendar import ics
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.time.calendar_import_action import install_calendar_import

@@ -14,8 +14,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from core.calendar_import.preview import LEAVE, ProposedRow
-from core.calendar_import.rules import remember_activity, subject_hash, uid_hash
+from core.time.calendar.preview import LEAVE, ProposedRow
+from core.time.calendar.rules import remember_activity, subject_hash, uid_hash
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.working_week import LeaveDay, add_leave, leave_between, remove_leave

@@ -5,8 +5,8 @@ from datetime import date, time, timezone
 
 import pytest
 
-from core.calendar_import.reader import CalendarFileError, read_calendar, read_calendar_file
-from tests.core.calendar_import import ics
+from core.time.calendar.reader import CalendarFileError, read_calendar, read_calendar_file
+from tests.core.time.calendar import ics
 
 OCT, NOV_END = date(2026, 10, 1), date(2026, 11, 30)
 

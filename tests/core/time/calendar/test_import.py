@@ -6,17 +6,17 @@ from datetime import date, datetime, time
 
 import pytest
 
-from core.calendar_import.importer import import_rows, redo_import, undo_import
-from core.calendar_import.preview import propose, with_activity, with_tick
-from core.calendar_import.reader import read_calendar
-from core.calendar_import.rules import list_rules, matching_rule, save_rule
+from core.time.calendar.importer import import_rows, redo_import, undo_import
+from core.time.calendar.preview import propose, with_activity, with_tick
+from core.time.calendar.reader import read_calendar
+from core.time.calendar.rules import list_rules, matching_rule, save_rule
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.common.errors import ValidationError
 from core.time.activities import list_activities
 from core.time.time_entries import TimeEntry, TimeStore
 from core.time.working_week import leave_between
-from tests.core.calendar_import import ics
+from tests.core.time.calendar import ics
 
 TODAY = date(2026, 11, 27)
 WEEK = (date(2026, 11, 16), date(2026, 11, 20))

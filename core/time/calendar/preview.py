@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from core.calendar_import.reader import LONDON, CalendarEvent
-from core.calendar_import.rules import (
+from core.time.calendar.reader import LONDON, CalendarEvent
+from core.time.calendar.rules import (
     list_rules,
     matching_rule,
     remembered_activity,
