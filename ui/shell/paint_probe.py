@@ -66,6 +66,9 @@ class _FirstPaint(QObject):
         memory = memory_kib()
         print(f"{self._prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
               f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f}", flush=True)
+        # On stderr too, where `python -X importtime` writes: what was imported before this line
+        # is what the frame cost.
+        print(self._prefix, file=sys.stderr, flush=True)
         if self._settle:
             # Memory again once the work deferred past the first paint (charts) has been done.
             QTimer.singleShot(SETTLE_MS, self._settled)
