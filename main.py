@@ -30,8 +30,9 @@ VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
 
 def build_parser() -> argparse.ArgumentParser:
     from cli import COMMAND_MODULES
+    from cli.common import OneLineParser
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="caseload-companion",
         description="Your caseload, time and workload in plain words. Works offline, always.",
     )

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from cli.common import Context, date_arg, positive_float, print_json
+from cli.common import Context, bounded_int, date_arg, positive_float, print_json
 from core.caseload.cases import CaseStore
 from core.caseload.csv_import import import_preview, preview_csv_file
 from core.demo.caseload_demo import fill_demo
@@ -157,7 +157,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     prof.add_argument("--grade", choices=GRADES)
     prof.add_argument("--hours", type=positive_float, help="contracted hours a week")
     prof.add_argument(
-        "--protected-ceiling", type=int, help="caseload ceiling agreed with your manager (0 clears)"
+        "--protected-ceiling", type=bounded_int(0, 1000), help="caseload ceiling agreed with your manager (0 clears)"
     )
     prof.add_argument("--json", action="store_true")
     prof.set_defaults(func=run_profile)

@@ -6,7 +6,7 @@ import argparse
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from cli.common import Context, date_arg, print_json
+from cli.common import Context, bounded_int, date_arg, print_json
 from core.time.activities import list_activities, match_activity
 from core.common.errors import ValidationError
 from core.time.quick_entry import log_quick_entry
@@ -168,7 +168,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     start = tsub.add_parser("start", help="start timing an activity (stops a running timer)")
     start.add_argument("activity", help="activity name, or the start of it")
     start.add_argument("--case", help="case reference, e.g. C07")
-    start.add_argument("--ago", type=int, metavar="MINUTES", help="I started this many minutes ago")
+    start.add_argument("--ago", type=bounded_int(0, 24 * 60), metavar="MINUTES", help="I started this many minutes ago")
     start.set_defaults(func=run_timer_start)
     stop = tsub.add_parser("stop", help="stop the timer and log the time")
     stop.add_argument("--at", metavar="HH:MM", help="stop at this time instead of now")

@@ -62,8 +62,13 @@ def _clock(text: str) -> int:
 
 
 def _duration(text: str) -> int:
-    """Minutes in 45m, 1h, 1h30, 1.5h, 90 min, or a bare number of minutes."""
+    """Minutes in 45m, 1h, 1h30, 1.5h, 90 min, or a bare number of minutes.
+
+    Numbers longer than five digits are refused here, before any arithmetic: no entry is longer
+    than a day, and a 400-digit hour count would overflow or exhaust integer conversion."""
     text = text.lower().replace(" ", "")
+    if any(len(run) > 5 for run in re.findall(r"\d+", text)):
+        raise ValidationError("An entry can be at most 24 hours; check the number.")
     if text.isdigit():
         return int(text)
     match = re.match(r"^(\d+(?:\.\d+)?)h[a-z]*?(?:(\d{1,2})[a-z]*)?$", text)
