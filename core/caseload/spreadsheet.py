@@ -28,6 +28,12 @@ MAX_COLUMNS = 50
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc) format
+# The code pages Excel writes a "CSV" in when not asked for UTF-8: Windows (UK and Western Europe)
+# and Excel for Mac. Detection is limited to these, so a binary file is never "decoded" as Korean.
+EXCEL_CODE_PAGES = {
+    "cp1252": "Windows-1252 (Excel's usual encoding on Windows)",
+    "mac_roman": "Mac Roman (Excel for Mac's CSV)",
+}
 SAVE_AS = "save it from your spreadsheet as CSV (comma delimited) or Excel workbook (.xlsx)"
 
 
@@ -74,13 +80,13 @@ def decode(raw: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(raw).best()
+    best = from_bytes(raw, cp_isolation=list(EXCEL_CODE_PAGES)).best()
     if best is None:
-        raise ValidationError(f"The file is not a spreadsheet's text (it holds binary data); {SAVE_AS}.")
-    try:
-        return raw.decode("cp1252"), "Windows-1252 (Excel's usual encoding on Windows)"
-    except UnicodeDecodeError:
-        return str(best), best.encoding
+        raise ValidationError(
+            f"The file is not a spreadsheet's text (not UTF-8, UTF-16 or a code page Excel "
+            f"writes); {SAVE_AS}."
+        )
+    return str(best), EXCEL_CODE_PAGES.get(best.encoding, best.encoding)
 
 
 def _delimiter(text: str, known: set[str]) -> str:
