@@ -153,11 +153,11 @@ def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
         f"Timing {timer.activity_name}{case} since {timer.started_at:%a %d %b %H:%M} "
         f"({hours_text(timer.elapsed_minutes(now) / 60)})."
     )
-    # The same rule the app asks by at opening: an earlier day, or past the longest working day.
+    # The same rule the app asks by at opening: running past the longest working day.
     if stale_timer(ctx.db, now) is not None:
         print(
-            f"It has run a long time (over {hours_text(stale_limit_hours(ctx.db))}, or since "
-            "an earlier day): stop it with --at TIME (and --date), --keep-all or --discard."
+            f"It has run a long time (over {hours_text(stale_limit_hours(ctx.db))}): "
+            "stop it with --at TIME (and --date), --keep-all or --discard."
         )
     return 0
 

@@ -22,7 +22,7 @@ from core.common.errors import ValidationError
 from core.supervision.summary import SummaryOptions, default_period, fit_summary
 from core.supervision.summary_model import long_date
 from core.supervision.summary_render import summary_html, summary_markdown
-from core.time.time_entries import TimeStore
+from core.time.time_entries import TimeStore, clock_text
 
 FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv")
 FORMAT_LABELS = {
@@ -99,8 +99,8 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
     for entry in TimeStore(db).entries_between(start, end):
         row = [
             entry.date.isoformat(),
-            entry.start.strftime("%H:%M") if entry.start else "",
-            entry.end.strftime("%H:%M") if entry.end else "",
+            clock_text(entry.start) if entry.start else "",
+            clock_text(entry.end, end=True) if entry.end else "",
             entry.minutes,
             f"{entry.minutes / 60:.2f}",
             safe_cell(entry.activity_name),

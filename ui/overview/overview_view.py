@@ -189,7 +189,8 @@ class OverviewView(QWidget):
         self.sustained.explainClicked.connect(self.open_support)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
-        self.midnight.dayChanged.connect(lambda _day: self._move_on())
+        # Hidden, it moves on when next shown (showEvent); seen, it moves on at midnight.
+        self.midnight.dayChanged.connect(lambda _day: self.isVisible() and self._move_on())
 
     # --- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:

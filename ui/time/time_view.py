@@ -70,6 +70,7 @@ class TimeView(QWidget):
         self._monday = monday_of(clock().date())
         self._asked_about_stale = False
         self.midnight = MidnightWatch(clock, self)
+        self._new_day_unseen = False
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -189,7 +190,10 @@ class TimeView(QWidget):
         yesterday = today - timedelta(days=1)
         if self._monday == monday_of(yesterday):
             self._monday = monday_of(today)
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._new_day_unseen = True  # refreshed when next shown
 
     # --- refresh -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -217,6 +221,9 @@ class TimeView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._new_day_unseen:
+            self._new_day_unseen = False
+            self.refresh()
         if not self._scrolled_once:  # rows have their sizes only once shown
             self._scrolled_once = True
             self.scroll_to_latest_day()
