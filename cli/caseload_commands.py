@@ -57,7 +57,8 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
             + [str(p) for p in preview.problems]
         )
     count = import_preview(preview, store)
-    print(f"Imported {count} case{'s' if count != 1 else ''} from {path.name} ({preview.detected}).")
+    cases = f"{count} case{'s' if count != 1 else ''}"
+    print(f"Imported {cases} from {path.name} ({preview.detected}).")
     return 0
 
 

@@ -181,7 +181,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     start = tsub.add_parser("start", help="start timing an activity (stops a running timer)")
     start.add_argument("activity", help="activity name, or the start of it")
     start.add_argument("--case", help="case reference, e.g. C07")
-    start.add_argument("--ago", type=bounded_int(0, 24 * 60), metavar="MINUTES", help="I started this many minutes ago")
+    start.add_argument(
+        "--ago", type=bounded_int(0, 24 * 60), metavar="MINUTES",
+        help="I started this many minutes ago",
+    )
     start.set_defaults(func=run_timer_start)
     stop = tsub.add_parser("stop", help="stop the timer and log the time")
     stop.add_argument(

@@ -1,4 +1,4 @@
-"""Import a caseload from a spreadsheet (CSV or .xlsx): check every row first, then all rows or none."""
+"""Import a caseload from a spreadsheet (CSV or .xlsx): check every row, then all rows or none."""
 
 from __future__ import annotations
 
@@ -158,7 +158,8 @@ def _header(cells: list[str]) -> tuple[list[str], RowProblem | None]:
         found = ", ".join(f"'{shorten(h)}'" for h in headers if h) or "nothing"
         return headers, RowProblem(
             1, "the first row should name the columns " + ", ".join(REQUIRED_COLUMNS)
-            + f" (missing: {', '.join(missing)}; found {found}); add or rename them in the first row"
+            + f" (missing: {', '.join(missing)}; found {found}); "
+            "add or rename them in the first row"
         )
     unknown = [
         f"column {column_letter(i)} ('{shorten(h)}')" for i, h in enumerate(headers)
@@ -232,7 +233,8 @@ def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
 def preview_file(path: Path, store: CaseStore) -> ImportPreview:
     """Read a CSV or .xlsx file and check every row; the one path the app and `cases import` use.
 
-    Raises ValidationError (one sentence) for a file that is no spreadsheet; OSError if unreadable."""
+    Raises ValidationError (one sentence) for a file that is no spreadsheet; OSError if the file
+    cannot be read at all."""
     sheet = read_spreadsheet(Path(path), set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
     return preview_sheet(sheet, store.references())
 

@@ -73,7 +73,9 @@ def decode(raw: bytes) -> tuple[str, str]:
                     f"The file says it is {name} but is not; {SAVE_AS}."
                 ) from None
     if b"\x00" in raw:
-        raise ValidationError(f"The file is not a spreadsheet's text (it holds binary data); {SAVE_AS}.")
+        raise ValidationError(
+            f"The file is not a spreadsheet's text (it holds binary data); {SAVE_AS}."
+        )
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -90,7 +92,7 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def _delimiter(text: str, known: set[str]) -> str:
-    """The separator that splits the first line into the most known column names (comma on a tie)."""
+    """The separator splitting the first line into the most known column names (comma on a tie)."""
     first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
     best, best_score = ",", (-1, -1)
     for candidate in DELIMITERS:
@@ -107,7 +109,8 @@ def _delimiter(text: str, known: set[str]) -> str:
 def read_csv_text(text: str, known_columns: set[str], encoding: str = "") -> Sheet:
     """Rows of CSV text with its delimiter and line ends detected; line numbers are the file's."""
     delimiter = _delimiter(text, known_columns)
-    sheet = Sheet(detected=", ".join(filter(None, ["CSV", encoding, f"separated by {DELIMITERS[delimiter]}"])))
+    parts = ["CSV", encoding, f"separated by {DELIMITERS[delimiter]}"]
+    sheet = Sheet(detected=", ".join(p for p in parts if p))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 1
     while True:
@@ -128,7 +131,9 @@ def read_csv_text(text: str, known_columns: set[str], encoding: str = "") -> She
             sheet.bad_lines.append((line, message))
             break
         if len(sheet.rows) >= MAX_ROWS:
-            raise ValidationError(f"The file has more than {MAX_ROWS:,} rows; no caseload is that long.")
+            raise ValidationError(
+                f"The file has more than {MAX_ROWS:,} rows; no caseload is that long."
+            )
         sheet.rows.append((line, cells))
     return sheet
 
@@ -163,7 +168,8 @@ def read_xlsx(path: Path) -> Sheet:
     try:
         sheet_ = book.worksheets[0]
         sheet = Sheet(detected=f"Excel workbook, sheet '{sheet_.title}'")
-        for number, values in enumerate(sheet_.iter_rows(values_only=True), start=1):
+        rows = sheet_.iter_rows(min_row=1, min_col=1, values_only=True)  # A1 on, as Excel numbers
+        for number, values in enumerate(rows, start=1):
             if number > MAX_ROWS:
                 raise ValidationError(
                     f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."

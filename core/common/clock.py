@@ -100,12 +100,13 @@ def clock_change_note(day: date, start: int, end: int, minutes: int) -> str | No
     way = "forward" if minutes < end - start else "back"
     length = _length(minutes)
     return (
-        f"The clocks went {way} during {_clock(start)}–{_clock(end)} on {day:%a %d %b}, "
+        f"The clocks went {way} during {clock_text(start)}–{clock_text(end)} on {day:%a %d %b}, "
         f"so it is {length} of real time."
     )
 
 
-def _clock(minutes: int) -> str:
+def clock_text(minutes: int) -> str:
+    """HH:MM for minutes after midnight; 1440 is 24:00."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 

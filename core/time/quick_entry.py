@@ -67,6 +67,10 @@ def _clock(text: str, end: bool = False) -> int:
     return hours * 60 + minutes
 
 
+def _end_time(minutes: int) -> time:
+    return END_OF_DAY if minutes == DAY_MINUTES else time(minutes // 60, minutes % 60)
+
+
 def _wall_minutes(day: date, moment: datetime) -> int:
     """Minutes after the start of `day` on the clock face for a wall-clock moment (1440 for the
     next midnight); ValidationError if it falls outside the day."""
@@ -233,7 +237,7 @@ def parse_quick_entry(
         minutes=minutes,
         activity=activity,
         start=None if start is None else time(start // 60, start % 60),
-        end=None if end is None else (END_OF_DAY if end == DAY_MINUTES else time(end // 60, end % 60)),
+        end=None if end is None else _end_time(end),
         case_reference=reference,
         note=" ".join(note_words),
     )

@@ -92,7 +92,7 @@ def span_minutes(start: time, end: time) -> int:
 
 
 def entry_minutes(day: date, start: time, end: time) -> int:
-    """Real minutes from `start` to `end` on `day`: 60 for 00:30-02:30 when the clocks go forward."""
+    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward)."""
     return clock.real_minutes(day, _mins(start), end_minutes(end))
 
 
@@ -201,9 +201,9 @@ class TimeStore:
         span = entry.span()
         if span is not None:
             if span[1] <= span[0]:
+                end, start = clock.clock_text(span[1]), clock.clock_text(span[0])
                 problems.append(
-                    f"The end ({clock_text(entry.end, end=True)}) is not after the start "  # type: ignore[arg-type]
-                    f"({clock_text(entry.start)}). "  # type: ignore[arg-type]
+                    f"The end ({end}) is not after the start ({start}). "
                     "Time past midnight goes in a separate entry for the next day, from 00:00."
                 )
             elif entry.minutes not in clock.possible_minutes(entry.date, *span):

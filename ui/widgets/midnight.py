@@ -22,7 +22,9 @@ class MidnightWatch(QObject):
 
     dayChanged = Signal(object)
 
-    def __init__(self, clock: Callable[[], datetime] = core_clock.now, parent: QObject | None = None):
+    def __init__(
+        self, clock: Callable[[], datetime] = core_clock.now, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._clock = clock
         self._day: date = clock().date()
