@@ -49,6 +49,10 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
         preview = preview_file(path, store)
     except OSError as exc:
         raise ValidationError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
+    if len(preview.problems) == 1:  # one line, as every other refusal
+        raise ValidationError(
+            f"Nothing was imported from {path.name} ({preview.detected}). {preview.problems[0]}."
+        )
     if preview.problems:
         n = len(preview.problems)
         raise ValidationError(

@@ -200,8 +200,8 @@ def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
         row = _Row(dict(zip(headers, cells)))
         long = [(h, c) for h, c in zip(headers, cells) if len(c) > MAX_CELL]
         for name, cell in long:
-            row.problem(name, f"the cell is {len(cell):,} characters long; a case's values are "
-                        f"at most {MAX_CELL}")
+            row.problem(name, f"the cell is {len(cell):,} characters long; shorten it (a case's "
+                        f"values are at most {MAX_CELL} characters)")
         case = None if long else _row_to_case(row)
         if case is not None:
             ref = case.reference.upper()
