@@ -105,7 +105,7 @@ def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
             f"'{args.activity}' does not name one activity. Choose from: {names}."
         )
     case_id = TimeStore(db).case_id_for(args.case) if args.case else None
-    started = now - timedelta(minutes=args.ago) if args.ago else None
+    started = clock.minutes_before(now, args.ago) if args.ago else None
     activity_id: int = found[0].id  # type: ignore[assignment]
     change = start_timer(db, activity_id, now=now, case_id=case_id, started_at=started)
     timer = get_timer(db)

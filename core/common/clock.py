@@ -57,6 +57,11 @@ def stamp(moment: datetime) -> str:
     return instant(moment).astimezone().isoformat(timespec="minutes")
 
 
+def minutes_before(moment: datetime, minutes: int) -> datetime:
+    """Wall-clock time `minutes` of real time before `moment` (across a clock change too)."""
+    return wall(instant(moment) - timedelta(minutes=minutes))
+
+
 def elapsed_minutes(start: datetime, end: datetime) -> int:
     """Whole minutes of real time from `start` to `end` (negative if `end` is earlier)."""
     return int((instant(end) - instant(start)).total_seconds() // 60)

@@ -80,3 +80,10 @@ def test_24_00_is_the_end_of_the_day_everywhere_an_end_is_typed(data_dir):
     assert late.returncode == 2 and "past midnight" in late.stderr
     assert entries(data_dir) == [("2026-11-20", "22:00", "23:00", 60),
                                  ("2026-11-20", "23:00", "24:00", 60)]
+
+
+def test_a_timer_started_minutes_ago_across_the_march_change_counts_real_minutes(data_dir):
+    started = ok(data_dir, "2026-03-29T02:05+01:00", "timer", "start", "admin", "--ago", "10")
+    assert "since 00:55" in started  # 10 real minutes before 02:05 BST is 00:55 GMT
+    ok(data_dir, "2026-03-29T02:15+01:00", "timer", "stop")
+    assert entries(data_dir) == [("2026-03-29", "00:55", "02:15", 20)]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from core.common.clock import now as clock_now
+from core.common.clock import minutes_before, now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
@@ -170,7 +170,8 @@ class TimerControls(QWidget):
 
     def start(self) -> None:
         now = self._clock()
-        started = now - timedelta(minutes=self.ago.value()) if self.ago.value() else None
+        ago = self.ago.value()
+        started = minutes_before(now, ago) if ago else None
         activity_id, case_id = self.activity.currentData(), self.case.currentData()
         self._run(
             lambda _trim: start_timer(
