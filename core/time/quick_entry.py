@@ -142,8 +142,10 @@ def _times(
             if not on_today:
                 raise ValidationError("'now' only makes sense for today; give an end time.")
             end = now_minutes
-        else:
-            end = _clock(end_text, end=True)
+            began = clock.at_minute(day, start)
+            minutes = clock.elapsed_minutes(began, now.replace(second=0, microsecond=0))
+            return start, end, minutes if end > start else end - start, text[match.end() :]
+        end = _clock(end_text, end=True)
         minutes = clock.real_minutes(day, start, end) if end > start else end - start
         return start, end, minutes, text[match.end() :]
     match = _AGO.match(text)

@@ -80,3 +80,12 @@ def test_an_older_files_offset_less_start_is_upgraded(tmp_path, london):
     assert stored == "2026-10-25T00:53+01:00"
     assert get_timer(db).started_at == datetime(2026, 10, 25, 0, 53)
     db.close()
+
+
+def test_a_quick_entry_ending_now_in_the_repeated_hour_is_real_time(db, london):
+    from core.time.quick_entry import parse_quick_entry
+
+    now = datetime(2026, 10, 25, 1, 20, fold=1)  # the second 01:20, GMT
+    parsed = parse_quick_entry("00:50-now admin", now=now, activities=list_activities(db),
+                               case_refs=[])
+    assert parsed.minutes == 90
