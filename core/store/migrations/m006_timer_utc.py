@@ -17,7 +17,10 @@ from core.store.migrations.registry import MIGRATIONS
 @MIGRATIONS()
 def m006_timer_utc(db: Database) -> None:
     for row in list(db.query("SELECT id, started_at FROM running_timer")):
-        started = datetime.fromisoformat(row["started_at"])
+        try:
+            started = datetime.fromisoformat(row["started_at"])
+        except (TypeError, ValueError):
+            continue  # not a time this app wrote; left as it is rather than refusing to open
         if started.tzinfo is None:
             db.execute(
                 "UPDATE running_timer SET started_at = ? WHERE id = ?", [stamp(started), row["id"]]
