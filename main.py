@@ -36,8 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from cli import COMMAND_MODULES
+    from cli.common import OneLineParser
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="caseload-companion",
         description="Your caseload, time and workload in plain words. Works offline, always.",
     )

@@ -7,9 +7,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from cli.common import Context, date_arg, positive_float, print_json
+from cli.common import Context, bounded_int, date_arg, positive_float, print_json
 from core.caseload.cases import CaseStore
-from core.caseload.csv_import import import_preview, preview_csv_file
+from core.caseload.csv_import import import_preview, preview_file
 from core.demo.caseload_demo import fill_demo
 from core.common.errors import ValidationError
 from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
@@ -45,14 +45,24 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
     if not path.is_file():
         raise ValidationError(f"There is no file at {path}.")
     store = CaseStore(ctx.db)
-    preview = preview_csv_file(path, store)
-    if preview.problems:
+    try:
+        preview = preview_file(path, store)
+    except OSError as exc:
+        raise ValidationError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
+    if len(preview.problems) == 1:  # one line, as every other refusal
         raise ValidationError(
-            [f"Nothing was imported; {len(preview.problems)} row(s) need attention:"]
+            f"Nothing was imported from {path.name} ({preview.detected}). {preview.problems[0]}."
+        )
+    if preview.problems:
+        n = len(preview.problems)
+        raise ValidationError(
+            [f"Nothing was imported; {n} line{'s' if n != 1 else ''} of {path.name} "
+             f"({preview.detected}) need{'s' if n == 1 else ''} changing:"]
             + [str(p) for p in preview.problems]
         )
     count = import_preview(preview, store)
-    print(f"Imported {count} case{'s' if count != 1 else ''}.")
+    cases = f"{count} case{'s' if count != 1 else ''}"
+    print(f"Imported {cases} from {path.name} ({preview.detected}).")
     return 0
 
 
@@ -145,7 +155,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     cases = sub.add_parser("cases", help="import or list cases").add_subparsers(
         dest="cases_command", required=True
     )
-    imp = cases.add_parser("import", help="import cases from a CSV file (all rows or none)")
+    imp = cases.add_parser(
+        "import", help="import cases from a CSV or .xlsx file (all rows or none)"
+    )
     imp.add_argument("file")
     imp.set_defaults(func=run_cases_import)
     lst = cases.add_parser("list", help="list active cases (--all includes closed)")
@@ -157,7 +169,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     prof.add_argument("--grade", choices=GRADES)
     prof.add_argument("--hours", type=positive_float, help="contracted hours a week")
     prof.add_argument(
-        "--protected-ceiling", type=int, help="caseload ceiling agreed with your manager (0 clears)"
+        "--protected-ceiling", type=bounded_int(0, 1000), help="caseload ceiling agreed with your manager (0 clears)"
     )
     prof.add_argument("--json", action="store_true")
     prof.set_defaults(func=run_profile)

@@ -8,12 +8,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from sqlite_utils import Database
 
 from core.store.database import open_database
-from core.common.dates import DateError, parse_date
+from core.common.dates import DateError, parse_date, shorten
 from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -65,14 +65,50 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+# No hours, percentage or count the app takes is anywhere near this; bounding every number at the
+# parser keeps 400-digit input away from arithmetic (it would overflow or exhaust int conversion).
+NUMBER_LIMIT = 1000
+
+
 def positive_float(text: str) -> float:
+    """argparse type for hours and percentages: a finite number no larger than NUMBER_LIMIT."""
+    shown = shorten(text)
+    if len(text) > 20:
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number of a sensible size")
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number")
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number")
+    if abs(value) > NUMBER_LIMIT:
+        raise argparse.ArgumentTypeError(f"'{shown}' is larger than {NUMBER_LIMIT}")
     return value
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """argparse type for a whole number from `low` to `high`, with a one-line message otherwise."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        digits = stripped.lstrip("+-")
+        if not digits.isdigit() or len(digits) > 9:
+            raise argparse.ArgumentTypeError(
+                f"'{shorten(text)}' is not a whole number from {low} to {high}"
+            )
+        value = int(stripped)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not from {low} to {high}")
+        return value
+
+    return parse
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose refusals are the one line the README promises, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message}\n")
 
 
 def print_json(value: Any) -> None:

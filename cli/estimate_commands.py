@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from cli.common import Context, date_arg, positive_float, print_json
+from cli.common import Context, bounded_int, date_arg, positive_float, print_json
 from core.supervision.agenda import add_agenda_item
 from core.common.errors import ValidationError
 from core.workload.estimate import load_inputs
@@ -152,7 +152,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     status.set_defaults(func=run_status)
 
     hist = sub.add_parser("history", help="the weekly estimate, oldest week first")
-    hist.add_argument("--weeks", type=int, default=DEFAULT_HISTORY_WEEKS,
+    hist.add_argument("--weeks", type=bounded_int(1, 520), default=DEFAULT_HISTORY_WEEKS,
                       help=f"how many weeks (default {DEFAULT_HISTORY_WEEKS})")
     hist.add_argument("--as-of", type=date_arg, help="the last day shown (default today)")
     hist.add_argument("--json", action="store_true")

@@ -7,13 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import EXIT_FAILED, CommandError, Context
+from cli.common import EXIT_FAILED, CommandError, Context, bounded_int
 from cli.passphrase import NEW_PASSPHRASE_ENV, with_passphrase
 from core.store import backup as backups
 from core.store import encryption
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.store.health_check import check_file
 from core.caseload.retention import (
+    MAX_RETENTION_DAYS,
     closed_before,
     delete_all_data,
     delete_closed_cases,
@@ -147,7 +148,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.set_defaults(func=run_check)
 
     ret = sub.add_parser("retention", help="show or delete cases closed more than N days ago")
-    ret.add_argument("--days", type=int, help="set the number of days (default 30)")
+    ret.add_argument("--days", type=bounded_int(1, MAX_RETENTION_DAYS), help="set the number of days (default 30)")
     ret.add_argument("--delete", action="store_true", help="delete the cases now due")
     ret.set_defaults(func=run_retention)
 

@@ -6,11 +6,19 @@ import argparse
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from cli.common import Context, date_arg, print_json
+from cli.common import Context, bounded_int, date_arg, print_json
 from core.time.activities import list_activities, match_activity
+from core.common import clock
+from core.common.dates import shorten
 from core.common.errors import ValidationError
 from core.time.quick_entry import log_quick_entry
-from core.time.time_entries import TimeEntry, TimeStore, format_span
+from core.time.time_entries import (
+    TimeEntry,
+    TimeStore,
+    clock_change_note,
+    clock_text,
+    format_span,
+)
 from core.time.time_summary import hours_text
 from core.time.timer import get_timer, stale_limit_hours, stale_timer, start_timer, stop_timer
 
@@ -21,7 +29,7 @@ def entry_json(entry: TimeEntry) -> dict[str, Any]:
         "id": entry.id,
         "date": entry.date.isoformat(),
         "start": None if entry.start is None else f"{entry.start:%H:%M}",
-        "end": None if entry.end is None else f"{entry.end:%H:%M}",
+        "end": None if entry.end is None else clock_text(entry.end, end=True),
         "minutes": entry.minutes,
         "activity": entry.activity_name,
         "counted_by_wmt": entry.counted_by_wmt,
@@ -49,18 +57,21 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
         raise ValidationError("--from, --to and --json go with `log list`.")
-    entry = log_line(ctx, " ".join(words), args.date, args.trim_overlaps, datetime.now())
+    entry = log_line(ctx, " ".join(words), args.date, args.trim_overlaps, clock.now())
     span = format_span(entry)
     case = f" for {entry.case_reference}" if entry.case_reference else ""
     print(
         f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
         f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
     )
+    note = clock_change_note(entry)
+    if note:
+        print(note)
     return 0
 
 
 def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
-    last = args.date_to or date.today()
+    last = args.date_to or clock.today()
     first = args.date_from or last - timedelta(days=last.weekday())
     if first > last:
         raise ValidationError("--from is after --to.")
@@ -80,15 +91,19 @@ def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _clock(text: str) -> time:
+def _stop_at(text: str, day: date) -> datetime:
+    """The wall-clock moment `--at HH:MM` names on `day`; 24:00 is the midnight ending it."""
+    if text.strip() in ("24", "24:00"):
+        return datetime.combine(day + timedelta(days=1), time(0))
     try:
-        return time.fromisoformat(text if len(text) > 2 else f"{int(text):02d}:00")
+        value = time.fromisoformat(text if len(text) > 2 else f"{int(text):02d}:00")
     except ValueError:
-        raise ValidationError(f"'{text}' is not a time of day; use 17:05.") from None
+        raise ValidationError(f"'{shorten(text)}' is not a time of day; use 17:05.") from None
+    return datetime.combine(day, value)
 
 
 def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
-    db, now = ctx.db, datetime.now()
+    db, now = ctx.db, clock.now()
     found = match_activity(list_activities(db), args.activity)
     if len(found) != 1:
         names = ", ".join(a.name for a in (found or list_activities(db)))
@@ -96,7 +111,7 @@ def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
             f"'{args.activity}' does not name one activity. Choose from: {names}."
         )
     case_id = TimeStore(db).case_id_for(args.case) if args.case else None
-    started = now - timedelta(minutes=args.ago) if args.ago else None
+    started = clock.minutes_before(now, args.ago) if args.ago else None
     activity_id: int = found[0].id  # type: ignore[assignment]
     change = start_timer(db, activity_id, now=now, case_id=case_id, started_at=started)
     timer = get_timer(db)
@@ -110,10 +125,10 @@ def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
-    now = datetime.now()
+    now = clock.now()
     at = None
     if args.at:
-        at = datetime.combine(now.date(), _clock(args.at))
+        at = _stop_at(args.at, args.date or now.date())
     keep = "none" if args.discard else "all" if args.keep_all else ("until" if at else None)
     timer = get_timer(ctx.db)
     if (
@@ -123,8 +138,6 @@ def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
         and not args.date
     ):
         raise ValidationError("The timer started on an earlier day; give --date with --at.")
-    if at is not None and args.date:
-        at = datetime.combine(args.date, at.time())
     change = stop_timer(ctx.db, now=now, at=at, keep=keep, trim=args.trim_overlaps)
     trimmed = {e.id for e in change.removed}  # entries cut back to make room are not new time
     minutes = sum(e.minutes for e in change.added if e.id not in trimmed)
@@ -137,7 +150,7 @@ def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
-    timer, now = get_timer(ctx.db), datetime.now()
+    timer, now = get_timer(ctx.db), clock.now()
     if timer is None:
         print("No timer is running.")
         return 0
@@ -146,11 +159,11 @@ def run_timer_status(args: argparse.Namespace, ctx: Context) -> int:
         f"Timing {timer.activity_name}{case} since {timer.started_at:%a %d %b %H:%M} "
         f"({hours_text(timer.elapsed_minutes(now) / 60)})."
     )
-    # The same rule the app asks by at opening: an earlier day, or past the longest working day.
+    # The same rule the app asks by at opening: running past the longest working day.
     if stale_timer(ctx.db, now) is not None:
         print(
-            f"It has run a long time (over {hours_text(stale_limit_hours(ctx.db))}, or since "
-            "an earlier day): stop it with --at TIME (and --date), --keep-all or --discard."
+            f"It has run a long time (over {hours_text(stale_limit_hours(ctx.db))}): "
+            "stop it with --at TIME (and --date), --keep-all or --discard."
         )
     return 0
 
@@ -184,10 +197,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     start = tsub.add_parser("start", help="start timing an activity (stops a running timer)")
     start.add_argument("activity", help="activity name, or the start of it")
     start.add_argument("--case", help="case reference, e.g. C07")
-    start.add_argument("--ago", type=int, metavar="MINUTES", help="I started this many minutes ago")
+    start.add_argument(
+        "--ago", type=bounded_int(0, 24 * 60), metavar="MINUTES",
+        help="I started this many minutes ago",
+    )
     start.set_defaults(func=run_timer_start)
     stop = tsub.add_parser("stop", help="stop the timer and log the time")
-    stop.add_argument("--at", metavar="HH:MM", help="stop at this time instead of now")
+    stop.add_argument(
+        "--at", metavar="HH:MM", help="stop at this time instead of now (24:00: at midnight)"
+    )
     stop.add_argument("--date", type=date_arg, help="the day of --at, for a timer left running")
     stop.add_argument("--keep-all", action="store_true", help="keep all of a long-running timer")
     stop.add_argument("--discard", action="store_true", help="stop without logging anything")

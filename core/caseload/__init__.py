@@ -1,3 +1,4 @@
-"""The practitioner's cases: the case store and its vocabularies, CSV import and retention.
+"""The practitioner's cases: the case store and its vocabularies, import from a spreadsheet (CSV as
+Excel saves it, or .xlsx) and retention.
 May import `core.common` and `core.store`.
 """

@@ -1,17 +1,17 @@
-"""Import a caseload from a spreadsheet's CSV: check every row first, then all rows or none."""
+"""Import a caseload from a spreadsheet (CSV or .xlsx): check every row, then all rows or none."""
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.caseload.cases import CaseStore, case_problems
-from core.common.dates import DateError, parse_date, parse_optional_date
+from core.common.dates import DateError, parse_date, shorten
+from core.caseload.spreadsheet import Sheet, column_letter, read_csv_text, read_spreadsheet
 from core.common.errors import ValidationError
-from core.caseload.models import FLAG_LABELS, FLAGS, UNTIERED, Case
+from core.caseload.models import CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED, Case
 
 REQUIRED_COLUMNS = ("reference", "case_type", "tier", "start_date")
 OPTIONAL_COLUMNS = ("end_date", "t2a", "flags")
@@ -20,11 +20,24 @@ _FALSE = {"no", "n", "false", "0", ""}
 _FLAG_ALIASES = {label.lower(): key for key, label in FLAG_LABELS.items()}
 _FLAG_ALIASES.update({key: key for key in FLAGS})
 _FLAG_ALIASES.update({"da": "domestic_abuse", "cs": "child_safeguarding", "mh": "mental_health"})
-MAX_BYTES = 5 * 1024 * 1024
+MAX_CELL = 200  # no value a case holds is longer; a longer cell is a misread file
+HOW_DATES = "use 2026-11-28 or 28/11/2026"
+HOW_TYPES = "use " + ", ".join(CASE_TYPES)
+HOW_FLAGS = (
+    "use MAPPA 1/2/3, domestic abuse, child safeguarding, IOM, mental health or parole_recall, "
+    "separated by ; or ,"
+)
+# Which column a message from `case_problems` is about, by the words it starts with.
+_PROBLEM_COLUMNS = (
+    ("case type", "case_type"), ("'", "tier"), ("unknown flag", "flags"),
+    ("mappa", "flags"), ("the expected end date", "end_date"), ("the tier date", "tier"),
+)
 
 
 @dataclass
 class RowProblem:
+    """One line of the file that needs changing; `message` names each column and how to fix it."""
+
     line: int
     message: str
 
@@ -34,10 +47,13 @@ class RowProblem:
 
 @dataclass
 class ImportPreview:
-    """What a file would import: the cases, or every problem found (then nothing is imported)."""
+    """What a file would import: the cases, or every problem found (then nothing is imported).
+
+    `detected` says how the file was read (kind, encoding, separator), for the preview."""
 
     cases: list[Case] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    detected: str = ""
 
     @property
     def ok(self) -> bool:
@@ -45,10 +61,11 @@ class ImportPreview:
 
 
 def _parse_flags(text: str) -> tuple[tuple[str, ...], int | None, list[str]]:
+    """Flags in one cell separated by `;` or `,` (Excel users type either)."""
     flags: list[str] = []
     mappa: int | None = None
     bad: list[str] = []
-    for part in (p.strip() for p in text.split(";")):
+    for part in (p.strip() for p in re.split(r"[;,]", text)):
         if not part:
             continue
         key = part.lower().replace("-", " ").strip()
@@ -61,104 +78,168 @@ def _parse_flags(text: str) -> tuple[tuple[str, ...], int | None, list[str]]:
     return tuple(flags), mappa, bad
 
 
-def _row_to_case(row: dict[str, str]) -> tuple[Case | None, list[str]]:
-    problems: list[str] = []
-    get = lambda name: (row.get(name) or "").strip()  # noqa: E731
-    tier = get("tier").upper() or UNTIERED
+class _Row:
+    """One data row by column name, collecting problems as (column, message)."""
+
+    def __init__(self, cells: dict[str, str]):
+        self.cells = cells
+        self.problems: list[tuple[str, str]] = []
+
+    def get(self, name: str) -> str:
+        return (self.cells.get(name) or "").strip()
+
+    def problem(self, column: str, message: str) -> None:
+        self.problems.append((column, message.rstrip(".")))
+
+    def date(self, column: str, required: bool) -> date | None:
+        text = self.get(column)
+        if not text:
+            if required:
+                self.problem(column, f"the date is missing; {HOW_DATES}")
+            return None
+        try:
+            return parse_date(text)
+        except DateError as exc:
+            self.problem(column, f"{exc}")
+            return None
+
+
+def _column_of(message: str) -> str:
+    lowered = message.lower()
+    for start, column in _PROBLEM_COLUMNS:
+        if lowered.startswith(start):
+            return column
+    return "reference"
+
+
+def _row_to_case(row: _Row) -> Case | None:
+    tier = row.get("tier").upper() or UNTIERED
     if tier.lower() == UNTIERED:
         tier = UNTIERED
-    start = end = None
-    try:
-        start = parse_date(get("start_date"))
-    except DateError as exc:
-        problems.append(f"start_date {exc}" if get("start_date") else "start_date is missing")
-    try:
-        end = parse_optional_date(get("end_date"))
-    except DateError as exc:
-        problems.append(f"end_date {exc}")
-    t2a_text = get("t2a").lower()
+    start = row.date("start_date", required=True)
+    end = row.date("end_date", required=False)
+    t2a_text = row.get("t2a").lower()
     if t2a_text not in _TRUE | _FALSE:
-        problems.append(f"t2a should be yes or no, not '{get('t2a')}'")
-    flags, mappa, bad_flags = _parse_flags(get("flags"))
+        row.problem("t2a", f"'{shorten(row.get('t2a'))}' should be yes or no")
+    flags, mappa, bad_flags = _parse_flags(row.get("flags"))
     if bad_flags:
-        problems.append(
-            "unknown flag " + ", ".join(f"'{f}'" for f in bad_flags)
-            + " (use MAPPA 1/2/3, domestic abuse, child safeguarding, IOM, mental health, "
-            "parole_recall)"
-        )
+        unknown = ", ".join(f"'{shorten(f)}'" for f in bad_flags)
+        row.problem("flags", f"{unknown} is not a flag the app knows; {HOW_FLAGS}")
     case = Case(
-        reference=get("reference"),
-        case_type=get("case_type").lower(),
+        reference=row.get("reference"),
+        case_type=row.get("case_type").lower(),
         tier=tier,
-        start_date=start or date.min,
+        start_date=start or date(2000, 1, 1),
         expected_end_date=end,
         t2a=t2a_text in _TRUE,
         flags=flags,
         mappa_level=mappa,
     )
-    problems.extend(p.rstrip(".") for p in case_problems(case) if start or "before" not in p)
-    return (case if start else None), problems
+    for message in case_problems(case):
+        column = _column_of(message)
+        if column == "case_type":
+            message = f"'{shorten(row.get('case_type'))}' is not a case type; {HOW_TYPES}"
+        elif column == "tier":
+            message = message.replace(f"'{tier}'", f"'{shorten(tier)}'")
+        if start or column != "end_date":
+            row.problem(column, message)
+    return case if start else None
 
 
-def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
-    """Check every row of CSV text; problems name the line number and what is wrong."""
-    preview = ImportPreview()
-    text = text.lstrip("\ufeff")  # spreadsheets often save a byte-order mark
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+def _where(headers: list[str], name: str) -> str:
+    """`column D (start_date)`: the letter the spreadsheet shows, and the name in the first row."""
+    return f"column {column_letter(headers.index(name))} ({name})" if name in headers else name
+
+
+def _header(cells: list[str]) -> tuple[list[str], RowProblem | None]:
+    headers = [h.strip().lower().replace(" ", "_") for h in cells]
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
-        preview.problems.append(
-            RowProblem(1, "the header row needs the columns " + ", ".join(missing))
+        found = ", ".join(f"'{shorten(h)}'" for h in headers if h) or "nothing"
+        return headers, RowProblem(
+            1, "the first row should name the columns " + ", ".join(REQUIRED_COLUMNS)
+            + f" (missing: {', '.join(missing)}; found {found}); "
+            "add or rename them in the first row"
         )
-        return preview
-    unknown = [h for h in headers if h and h not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    unknown = [
+        f"column {column_letter(i)} ('{shorten(h)}')" for i, h in enumerate(headers)
+        if h and h not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    ]
     if unknown:
-        preview.problems.append(
-            RowProblem(1, "columns the app does not keep: " + ", ".join(unknown)
-                       + " (remove them; the app holds workload only)")
+        return headers, RowProblem(
+            1, "columns the app does not keep: " + ", ".join(unknown)
+            + " (delete them from the file; the app holds workload only)"
         )
+    return headers, None
+
+
+def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
+    """Check every row; each problem names the line, the column (letter and name) and the fix."""
+    preview = ImportPreview(detected=sheet.detected)
+    rows = [(n, cells) for n, cells in sheet.rows if any(c.strip() for c in cells)]
+    if not rows:
+        preview.problems += [RowProblem(n, m) for n, m in sheet.bad_lines] or [RowProblem(
+            1, "the file has no rows; its first row should name the columns "
+            + ", ".join(REQUIRED_COLUMNS)
+        )]
         return preview
-    reader.fieldnames = headers
+    header_line, header_cells = rows[0]
+    headers, header_problem = _header(header_cells)
+    if header_problem is not None:
+        header_problem.line = header_line
+        preview.problems.append(header_problem)
+        return preview
     seen: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+    for line, cells in rows[1:]:
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+            preview.problems.append(RowProblem(
+                line, f"column {column_letter(len(headers))}: more values than there are columns "
+                "named in the first row; remove them or quote a value that holds the separator"
+            ))
             continue
-        if None in row:
-            preview.problems.append(RowProblem(line, "more values than there are columns"))
-            continue
-        case, problems = _row_to_case(row)
+        row = _Row(dict(zip(headers, cells)))
+        long = [(h, c) for h, c in zip(headers, cells) if len(c) > MAX_CELL]
+        for name, cell in long:
+            row.problem(name, f"the cell is {len(cell):,} characters long; shorten it (a case's "
+                        f"values are at most {MAX_CELL} characters)")
+        case = None if long else _row_to_case(row)
         if case is not None:
             ref = case.reference.upper()
             if ref in existing_refs:
-                problems.append(f"you already have a case called {case.reference}")
+                row.problem("reference", f"you already have a case called {case.reference}; "
+                            "remove this row or give it another reference")
             elif ref and ref in seen:
-                problems.append(f"{case.reference} also appears on line {seen[ref]}")
+                row.problem("reference", f"{case.reference} also appears on line {seen[ref]}; "
+                            "give each case its own reference")
             seen.setdefault(ref, line)
-        if problems:
-            preview.problems.append(RowProblem(line, "; ".join(problems)))
+        if row.problems:
+            preview.problems.append(RowProblem(line, "; ".join(
+                f"{_where(headers, c)}: {m}" for c, m in row.problems
+            )))
         elif case is not None:
             preview.cases.append(case)
+    preview.problems += [RowProblem(n, m) for n, m in sheet.bad_lines]
     if not preview.cases and not preview.problems:
-        preview.problems.append(RowProblem(2, "the file has a header but no cases"))
+        preview.problems.append(RowProblem(header_line + 1, "the file has a header but no cases"))
     return preview
 
 
-def read_csv_file(path: Path) -> str:
-    if path.stat().st_size > MAX_BYTES:
-        raise ValidationError("That file is larger than a caseload file could be (5 MB).")
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError("The file is not a text CSV file.")
+def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
+    """`preview_sheet` for CSV text already decoded (a byte-order mark is ignored)."""
+    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    return preview_sheet(read_csv_text(text.lstrip("\ufeff"), known), existing_refs)
 
 
-def preview_csv_file(path: Path, store: CaseStore) -> ImportPreview:
-    return preview_csv_text(read_csv_file(path), store.references())
+def preview_file(path: Path, store: CaseStore) -> ImportPreview:
+    """Read a CSV or .xlsx file and check every row; the one path the app and `cases import` use.
+
+    Raises ValidationError (one sentence) for a file that is no spreadsheet; OSError if the file
+    cannot be read at all."""
+    sheet = read_spreadsheet(Path(path), set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
+    return preview_sheet(sheet, store.references())
+
+
+preview_csv_file = preview_file  # the name the first version used
 
 
 def import_preview(preview: ImportPreview, store: CaseStore) -> int:

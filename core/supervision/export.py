@@ -22,7 +22,7 @@ from core.common.errors import ValidationError
 from core.supervision.summary import SummaryOptions, default_period, fit_summary
 from core.supervision.summary_model import long_date
 from core.supervision.summary_render import summary_html, summary_markdown
-from core.time.time_entries import TimeStore
+from core.time.time_entries import TimeStore, clock_text
 
 FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv")
 FORMAT_LABELS = {
@@ -74,8 +74,22 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
+# A cell starting with one of these runs as a formula when the file is opened in a spreadsheet
+# (OWASP, "CSV Injection"); such a cell is written with a leading apostrophe, shown as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # Excel on Windows reads a CSV as UTF-8 only when it starts with this
+
+
+def safe_cell(text: str) -> str:
+    """`text` as a spreadsheet shows it, never run: a leading apostrophe before = + - @ tab CR."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def time_entries_csv(db: Database, start: date, end: date, include_cases: bool = False) -> str:
-    """One row per time entry in the period; the case and the note only with include_cases."""
+    """One row per time entry in the period; the case and the note only with include_cases.
+
+    Starts with a UTF-8 byte-order mark (so Excel shows – é and emoji as written), and every cell
+    typed by the practitioner is passed through `safe_cell`."""
     header = ["date", "start", "end", "minutes", "hours", "activity", "counted_by_wmt"]
     if include_cases:
         header += ["case", "note"]
@@ -85,17 +99,17 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
     for entry in TimeStore(db).entries_between(start, end):
         row = [
             entry.date.isoformat(),
-            entry.start.strftime("%H:%M") if entry.start else "",
-            entry.end.strftime("%H:%M") if entry.end else "",
+            clock_text(entry.start) if entry.start else "",
+            clock_text(entry.end, end=True) if entry.end else "",
             entry.minutes,
             f"{entry.minutes / 60:.2f}",
-            entry.activity_name,
+            safe_cell(entry.activity_name),
             "yes" if entry.counted_by_wmt else "no",
         ]
         if include_cases:
-            row += [entry.case_reference or "", entry.note]
+            row += [safe_cell(entry.case_reference or ""), safe_cell(entry.note)]
         writer.writerow(row)
-    return out.getvalue()
+    return BOM + out.getvalue()
 
 
 def resolve_period(db: Database, options: SummaryOptions, today: date) -> tuple[date, date]:

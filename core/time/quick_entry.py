@@ -22,8 +22,9 @@ from sqlite_utils import Database
 from core.time.activities import ALIASES, Activity, list_activities, match_activity
 from core.caseload.cases import CaseStore
 from core.common.dates import DateError, parse_date
+from core.common import clock
 from core.common.errors import ValidationError
-from core.time.time_entries import TimeChange, TimeEntry, TimeStore
+from core.time.time_entries import DAY_MINUTES, END_OF_DAY, TimeChange, TimeEntry, TimeStore
 
 EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
 
@@ -49,21 +50,50 @@ class ParsedEntry:
     note: str = ""
 
 
-def _clock(text: str) -> int:
-    """Minutes after midnight for 9, 09:30, 9.30 or 0930; ValidationError for 25:00 or 10:75."""
+def _clock(text: str, end: bool = False) -> int:
+    """Minutes after midnight for 9, 09:30, 9.30 or 0930 (and 24:00 as an end, 1440);
+    ValidationError for 25:00 or 10:75."""
     digits = text.replace(":", "").replace(".", "")
     if len(digits) <= 2:
         hours, minutes = int(digits), 0
     else:
         hours, minutes = int(digits[:-2]), int(digits[-2:])
+    if end and hours == 24 and minutes == 0:
+        return DAY_MINUTES
     if hours > 23 or minutes > 59:
-        raise ValidationError(f"{text} is not a time of day; use 00:00 to 23:59.")
+        raise ValidationError(
+            f"{text} is not a time of day; use 00:00 to 23:59, or 24:00 for the end of the day."
+        )
     return hours * 60 + minutes
 
 
+def _end_time(minutes: int) -> time:
+    return END_OF_DAY if minutes == DAY_MINUTES else time(minutes // 60, minutes % 60)
+
+
+def _wall_minutes(day: date, moment: datetime) -> int:
+    """Minutes after the start of `day` on the clock face for a wall-clock moment (1440 for the
+    next midnight); ValidationError if it falls outside the day."""
+    offset = (moment.date() - day).days * DAY_MINUTES + moment.hour * 60 + moment.minute
+    if offset < 0:
+        raise ValidationError(
+            "That reaches back past midnight. Log the time before midnight for yesterday."
+        )
+    if offset > DAY_MINUTES:
+        raise ValidationError(
+            "That runs past midnight; log the time after it for the next day, from 00:00."
+        )
+    return offset
+
+
 def _duration(text: str) -> int:
-    """Minutes in 45m, 1h, 1h30, 1.5h, 90 min, or a bare number of minutes."""
+    """Minutes in 45m, 1h, 1h30, 1.5h, 90 min, or a bare number of minutes.
+
+    Numbers longer than five digits are refused here, before any arithmetic: no entry is longer
+    than a day, and a 400-digit hour count would overflow or exhaust integer conversion."""
     text = text.lower().replace(" ", "")
+    if any(len(run) > 5 for run in re.findall(r"\d+", text)):
+        raise ValidationError("An entry can be at most 24 hours; check the number.")
     if text.isdigit():
         return int(text)
     match = re.match(r"^(\d+(?:\.\d+)?)h[a-z]*?(?:(\d{1,2})[a-z]*)?$", text)
@@ -97,8 +127,12 @@ def _day_prefix(words: list[str], day: date) -> tuple[date, list[str]]:
     return day, words
 
 
-def _times(text: str, now: datetime, on_today: bool) -> tuple[int | None, int | None, int, str]:
-    """(start, end, minutes, rest of the line) from the line's leading time part."""
+def _times(
+    text: str, now: datetime, day: date, on_today: bool
+) -> tuple[int | None, int | None, int, str]:
+    """(start, end, minutes, rest of the line) from the line's leading time part. Start and end
+    are minutes on the clock face (end up to 1440, 24:00); minutes are real time, which differ
+    from end minus start only across a clock change."""
     now_minutes = now.hour * 60 + now.minute
     match = _RANGE.match(text)
     if match:
@@ -108,23 +142,28 @@ def _times(text: str, now: datetime, on_today: bool) -> tuple[int | None, int | 
             if not on_today:
                 raise ValidationError("'now' only makes sense for today; give an end time.")
             end = now_minutes
-        else:
-            end = _clock(end_text)
-        return start, end, end - start, text[match.end() :]
+            began = clock.at_minute(day, start)
+            minutes = clock.elapsed_minutes(began, now.replace(second=0, microsecond=0))
+            return start, end, minutes if end > start else end - start, text[match.end() :]
+        end = _clock(end_text, end=True)
+        minutes = clock.real_minutes(day, start, end) if end > start else end - start
+        return start, end, minutes, text[match.end() :]
     match = _AGO.match(text)
     if match:
         minutes = _duration(match.group(1))
         if not on_today:
             raise ValidationError("'-20' means the last 20 minutes, so it only works for today.")
-        if minutes > now_minutes:
-            raise ValidationError(
-                "That reaches back past midnight. Log the time before midnight for yesterday."
-            )
-        return now_minutes - minutes, now_minutes, minutes, text[match.end() :]
+        if minutes > DAY_MINUTES:
+            raise ValidationError("An entry can be at most 24 hours.")
+        began = clock.wall(clock.instant(now) - timedelta(minutes=minutes))
+        return _wall_minutes(day, began), now_minutes, minutes, text[match.end() :]
     match = _START_DUR.match(text)
     if match:
         start, minutes = _clock(match.group(1)), _duration(match.group(2))
-        return start, start + minutes, minutes, text[match.end() :]
+        if minutes > DAY_MINUTES:
+            raise ValidationError("An entry can be at most 24 hours.")
+        ends = clock.wall(clock.instant(clock.at_minute(day, start)) + timedelta(minutes=minutes))
+        return start, _wall_minutes(day, ends), minutes, text[match.end() :]
     match = _DURATION.match(text)
     if match:
         return None, None, _duration(match.group(1)), text[match.end() :]
@@ -164,16 +203,16 @@ def parse_quick_entry(
     if not words:
         raise ValidationError(f"Type what you did, {EXAMPLE}.")
     day, words = _day_prefix(words, day or today)
-    start, end, minutes, rest = _times(" ".join(words), now, on_today=day == today)
+    start, end, minutes, rest = _times(" ".join(words), now, day, on_today=day == today)
     if start is not None and end is not None:
         if end <= start:
             raise ValidationError(
                 f"The end ({end // 60:02d}:{end % 60:02d}) is not after the start "
                 f"({start // 60:02d}:{start % 60:02d})."
             )
-        if end >= 24 * 60:
+        if end > DAY_MINUTES:
             raise ValidationError(
-                "That runs past midnight; log the time after it for the next day."
+                "That runs past midnight; log the time after it for the next day, from 00:00."
             )
         if day == today and end > now.hour * 60 + now.minute + 1:
             raise ValidationError(
@@ -200,7 +239,7 @@ def parse_quick_entry(
         minutes=minutes,
         activity=activity,
         start=None if start is None else time(start // 60, start % 60),
-        end=None if end is None else time(end // 60, end % 60),
+        end=None if end is None else _end_time(end),
         case_reference=reference,
         note=" ".join(note_words),
     )

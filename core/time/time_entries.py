@@ -1,5 +1,9 @@
 """The time-entry store: log, edit, delete and list time, refusing overlaps unless asked to trim.
 
+An end of 24:00 (the end of the day) is held as `time(0)` in `TimeEntry.end` and stored as
+"24:00": an entry cannot end at the 00:00 it starts from, so the two never mix. `minutes` is real
+elapsed time, which differs from end minus start only across a clock change (see core.common.clock).
+
 Every write returns a `TimeChange` (rows added and rows removed, exactly as stored), so the
 interface can undo and redo any change by reverting or re-applying it.
 """
@@ -14,11 +18,13 @@ from sqlite_utils import Database
 
 from core.time.activities import get_activity
 from core.caseload.cases import CaseStore
+from core.common import clock
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 
 NOTE_MAX = 200
 DAY_MINUTES = 24 * 60
+END_OF_DAY = time(0)  # as an end time: 24:00, midnight at the end of the entry's day
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class TimeEntry:
         """Start and end as minutes after midnight, for timed entries."""
         if self.start is None or self.end is None:
             return None
-        return _mins(self.start), _mins(self.end)
+        return _mins(self.start), end_minutes(self.end)
 
 
 @dataclass(frozen=True)
@@ -70,22 +76,49 @@ def _mins(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
+def end_minutes(end: time) -> int:
+    """Minutes after midnight for an end time: 00:00 as an end is 24:00, so 1440."""
+    return DAY_MINUTES if end == END_OF_DAY else _mins(end)
+
+
 def _time(minutes: int) -> time:
-    return time(minutes // 60, minutes % 60)
+    return END_OF_DAY if minutes >= DAY_MINUTES else time(minutes // 60, minutes % 60)
 
 
 def span_minutes(start: time, end: time) -> int:
-    return _mins(end) - _mins(start)
+    """End minus start on the clock face (an end of 00:00 is 24:00); not real time across a
+    clock change, for which see `entry_minutes`."""
+    return end_minutes(end) - _mins(start)
+
+
+def entry_minutes(day: date, start: time, end: time) -> int:
+    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward)."""
+    return clock.real_minutes(day, _mins(start), end_minutes(end))
+
+
+def clock_text(value: time, end: bool = False) -> str:
+    """HH:MM, with an end of the day written 24:00."""
+    return "24:00" if end and value == END_OF_DAY else f"{value:%H:%M}"
 
 
 def format_span(entry: TimeEntry) -> str:
     if entry.start is None or entry.end is None:
         return ""
-    return f"{entry.start:%H:%M}–{entry.end:%H:%M}"
+    return f"{clock_text(entry.start)}–{clock_text(entry.end, end=True)}"
+
+
+def clock_change_note(entry: TimeEntry) -> str | None:
+    """One line when the clocks changed inside a timed entry (its minutes are real time)."""
+    span = entry.span()
+    if span is None:
+        return None
+    return clock.clock_change_note(entry.date, span[0], span[1], entry.minutes)
 
 
 def _parse_hm(text: str | None) -> time | None:
-    return None if not text else time.fromisoformat(text)
+    if not text:
+        return None
+    return END_OF_DAY if text == "24:00" else time.fromisoformat(text)
 
 
 _SELECT = (
@@ -117,7 +150,7 @@ def _columns(entry: TimeEntry) -> dict[str, Any]:
     return {
         "date": entry.date.isoformat(),
         "start": None if entry.start is None else f"{entry.start:%H:%M}",
-        "end": None if entry.end is None else f"{entry.end:%H:%M}",
+        "end": None if entry.end is None else clock_text(entry.end, end=True),
         "minutes": entry.minutes,
         "activity_id": entry.activity_id,
         "case_id": entry.case_id,
@@ -159,21 +192,24 @@ class TimeStore:
     # Checking ------------------------------------------------------------------------------
     def problems(self, entry: TimeEntry, today: date | None = None) -> list[str]:
         """Every reason the entry cannot be saved (overlaps aside), as sentences."""
-        today = today or date.today()
+        today = today or clock.today()
         problems: list[str] = []
         if entry.date > today:
             problems.append("Time can only be logged for today or earlier.")
         if (entry.start is None) != (entry.end is None):
             problems.append("Give both a start and an end time, or neither.")
-        if entry.start is not None and entry.end is not None:
-            if entry.end <= entry.start:
+        span = entry.span()
+        if span is not None:
+            if span[1] <= span[0]:
+                end, start = clock.clock_text(span[1]), clock.clock_text(span[0])
                 problems.append(
-                    f"The end ({entry.end:%H:%M}) is not after the start ({entry.start:%H:%M}). "
-                    "Time past midnight goes in a separate entry for the next day."
+                    f"The end ({end}) is not after the start ({start}). "
+                    "Time past midnight goes in a separate entry for the next day, from 00:00."
                 )
-            elif span_minutes(entry.start, entry.end) != entry.minutes:
+            elif entry.minutes not in clock.possible_minutes(entry.date, *span):
                 problems.append("The minutes do not match the start and end times.")
-        if not 1 <= entry.minutes <= DAY_MINUTES:
+        longest = max(DAY_MINUTES, clock.day_minutes(entry.date))
+        if not 1 <= entry.minutes <= longest:
             problems.append("An entry must be between 1 minute and 24 hours long.")
         try:
             get_activity(self.db, entry.activity_id)
@@ -188,7 +224,7 @@ class TimeStore:
             problems.extend(self.case_problems(entry.case_id, entry.date))
         if not problems:
             others = sum(e.minutes for e in self.entries_on(entry.date) if e.id != entry.id)
-            if others + entry.minutes > DAY_MINUTES:
+            if others + entry.minutes > longest:
                 problems.append(f"That would make more than 24 hours on {entry.date:%d %B %Y}.")
         return problems
 
@@ -280,7 +316,8 @@ class TimeStore:
             pieces = [(a, b) for a, b in pieces if b > a]
             self.db.execute("DELETE FROM time_entries WHERE id = ?", [other.id])
             for index, (a, b) in enumerate(pieces):
-                piece = replace(other, start=_time(a), end=_time(b), minutes=b - a)
+                piece = replace(other, start=_time(a), end=_time(b),
+                                minutes=clock.real_minutes(other.date, a, b))
                 row = _columns(piece)
                 if index == 0:
                     row["id"] = other.id  # the first piece keeps the original id

@@ -1,6 +1,11 @@
 """The running timer, stored in the database so it survives closing the app or restarting.
 
-A timer left running overnight or past `stale_limit_hours` is "stale": it is never logged without
+The start is an instant: stored with its UTC offset (`2026-10-25T00:53+01:00`), read back as local
+wall-clock time (fold=1 in a repeated hour), and compared and subtracted as real time, so a timer
+runs correctly through the clock changes. Stopping cuts it at each midnight, the first piece
+ending at 24:00 and the next starting at 00:00, with no minute lost (see core.common.clock).
+
+A timer left running past `stale_limit_hours` of real time is "stale": it is never logged without
 asking; the practitioner chooses to keep all of it, keep it until a time, or keep none. The limit
 follows the practitioner's own working week (their longest day plus a margin), so a long or short
 working pattern is asked about at the right time without another setting to keep in step.
@@ -9,15 +14,16 @@ working pattern is asked about at the right time without another setting to keep
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from core.time.activities import get_activity
+from core.common import clock
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
-from core.time.time_entries import TimeChange, TimeEntry, TimeStore
+from core.time.time_entries import END_OF_DAY, TimeChange, TimeEntry, TimeStore
 from core.time.time_summary import hours_text
 from core.time.working_week import get_pattern
 
@@ -36,7 +42,8 @@ class RunningTimer:
     case_reference: str | None = None
 
     def elapsed_minutes(self, now: datetime) -> int:
-        return max(0, int((now - self.started_at).total_seconds() // 60))
+        """Whole minutes of real time since the start (clock changes counted as lived)."""
+        return max(0, clock.elapsed_minutes(self.started_at, now))
 
 
 class StaleTimerError(ValidationError):
@@ -60,7 +67,7 @@ def get_timer(db: Database) -> RunningTimer | None:
     row: dict[str, Any] = rows[0]
     return RunningTimer(
         activity_id=row["activity_id"],
-        started_at=datetime.fromisoformat(row["started_at"]),
+        started_at=clock.wall(datetime.fromisoformat(row["started_at"])),
         case_id=row["case_id"],
         note=row["note"] or "",
         activity_name=row["activity_name"],
@@ -82,10 +89,9 @@ def stale_limit_hours(db: Database) -> float:
 
 
 def is_stale(timer: RunningTimer, now: datetime, limit_hours: float) -> bool:
-    """Started on an earlier day, or running longer than the limit."""
-    return timer.started_at.date() < now.date() or now - timer.started_at > timedelta(
-        hours=limit_hours
-    )
+    """Running longer than the limit in real time. Crossing midnight alone is not stale: an
+    evening on duty that runs past 24:00 is logged as two entries without a question."""
+    return clock.instant(now) - clock.instant(timer.started_at) > timedelta(hours=limit_hours)
 
 
 def stale_timer(
@@ -115,9 +121,9 @@ def start_timer(
     started = _minute(started_at or now)
     limit = stale_limit_hours(db)
     problems = []
-    if started > now:
+    if clock.instant(started) > clock.instant(now):
         problems.append("A timer cannot start in the future.")
-    if now - started > timedelta(hours=limit):
+    if clock.instant(now) - clock.instant(started) > timedelta(hours=limit):
         problems.append(
             f"A timer can start at most {hours_text(limit)} ago; log earlier time as an entry."
         )
@@ -148,7 +154,7 @@ def start_timer(
                 "id": 1,
                 "activity_id": activity_id,
                 "case_id": case_id,
-                "started_at": started.isoformat(timespec="minutes"),
+                "started_at": clock.stamp(started),
                 "note": note.strip(),
             }
         )
@@ -156,14 +162,16 @@ def start_timer(
 
 
 def _pieces(timer: RunningTimer, end: datetime) -> list[TimeEntry]:
-    """The timed span cut at each midnight, so every entry lies within one day."""
+    """The timed span cut at each midnight, so every entry lies within one day: a piece that
+    reaches midnight ends at 24:00 and the next starts at 00:00. Minutes are real time, so they
+    add up to the timer's whole length even across a clock change."""
     pieces = []
     cursor = _minute(timer.started_at)
-    while cursor < end:
-        midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0))
-        # An entry cannot end at 24:00, so a piece reaching midnight ends at 23:59.
-        piece_end = min(end, midnight - timedelta(minutes=1))
-        minutes = int((piece_end - cursor).total_seconds() // 60)
+    while clock.instant(cursor) < clock.instant(end):
+        midnight = clock.next_midnight(cursor)
+        reaches_midnight = clock.instant(end) >= clock.instant(midnight)
+        piece_end = midnight if reaches_midnight else end
+        minutes = clock.elapsed_minutes(cursor, piece_end)
         if minutes >= 1:
             pieces.append(
                 TimeEntry(
@@ -171,7 +179,7 @@ def _pieces(timer: RunningTimer, end: datetime) -> list[TimeEntry]:
                     minutes=minutes,
                     activity_id=timer.activity_id,
                     start=cursor.time(),
-                    end=piece_end.time(),
+                    end=END_OF_DAY if reaches_midnight else piece_end.time(),
                     case_id=timer.case_id,
                     note=timer.note,
                 )
@@ -203,11 +211,11 @@ def stop_timer(
         )
     if keep == "until" and at is None:
         raise ValidationError("Say until when to keep the time.")
-    end = _minute(now if keep == "all" or at is None else at)
+    end = _minute(now if keep == "all" or at is None else _lived(at, timer.started_at, now))
     if keep != "none":
-        if end > _minute(now):
+        if clock.instant(end) > clock.instant(_minute(now)):
             raise ValidationError("The timer cannot stop later than now.")
-        if end < timer.started_at:
+        if clock.instant(end) < clock.instant(timer.started_at):
             raise ValidationError(
                 f"The timer started at {timer.started_at:%H:%M}; stop it after that."
             )
@@ -222,6 +230,18 @@ def stop_timer(
                 removed.extend(change.removed)
         db.execute("DELETE FROM running_timer")
     return TimeChange(tuple(added), tuple(removed), "Stop timer")
+
+
+def _lived(at: datetime, started: datetime, now: datetime) -> datetime:
+    """A typed stop time in the repeated hour means the occurrence the timer ran through: the
+    second (fold=1) when the first is before the start or the second is not after now."""
+    second = at.replace(fold=1)
+    if clock.instant(second) == clock.instant(at.replace(fold=0)):
+        return at
+    first_too_early = clock.instant(at.replace(fold=0)) < clock.instant(started)
+    if first_too_early and clock.instant(second) <= clock.instant(now):
+        return second
+    return at
 
 
 def discard_timer(db: Database) -> None:
@@ -254,7 +274,7 @@ def resume_timer(db: Database, timer: RunningTimer) -> bool:
                 "id": 1,
                 "activity_id": timer.activity_id,
                 "case_id": timer.case_id,
-                "started_at": timer.started_at.isoformat(timespec="minutes"),
+                "started_at": clock.stamp(timer.started_at),
                 "note": timer.note,
             }
         )

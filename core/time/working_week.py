@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
+from core.common import clock
 from core.time.bank_holidays import bank_holidays_between
 from core.common.errors import ValidationError
 from core.workload.profile import get_profile
@@ -221,7 +222,7 @@ def gaps_in_day(
 
 def week_summary(db: Database, any_day: date, now: datetime | None = None) -> WeekSummary:
     """Each day of the week holding `any_day`: entries, totals, contracted hours and gaps."""
-    now = now or datetime.now()
+    now = now or clock.now()
     monday = monday_of(any_day)
     sunday = monday + timedelta(days=6)
     pattern = get_pattern(db)

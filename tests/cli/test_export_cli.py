@@ -106,3 +106,30 @@ def test_the_pdf_is_one_page_with_empty_metadata_and_no_case_reference(demo_dir,
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
         assert "Agreed actions" in text
         assert re.findall(r"(?<!\w)C\d{2}(?!\w)", text) == []
+
+
+def test_time_entries_csv_has_a_bom_and_formulas_are_written_as_text(tmp_path, capsys):
+    import csv
+    import io
+
+    folder = tmp_path / "data"
+    notes = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "=1+@SUM(A1)", "plain – é 😀"]
+    for hour, note in enumerate(notes, start=9):
+        assert main(["--data-dir", str(folder), "log", f"{hour}:00-{hour}:30 admin {note}",
+                     "--date", "2026-11-02"]) == 0
+    out = tmp_path / "time.csv"
+    assert _export(folder, "--from", "2026-11-02", "--to", "2026-11-02", "--format", "csv",
+                   "--include-cases", "--out", str(out)) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["note"] for r in rows] == ["'" + n for n in notes[:4]] + ["plain – é 😀"]
+    assert all(not r[key].startswith(("=", "+", "-", "@")) for r in rows for key in r)
+
+
+def test_every_formula_start_owasp_names_is_neutralised():
+    from core.supervision.export import safe_cell
+
+    for text in ("=1", "+1", "-1", "@A1", "\t=1", "\r=1"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("home visit") == "home visit" and safe_cell("") == ""

@@ -83,6 +83,10 @@ FLOWS: list[tuple[str, object]] = [
 def no_network(monkeypatch):
     for name in ("socket", "create_connection", "socketpair", "getaddrinfo", "fromfd"):
         monkeypatch.setattr(socket, name, _refuse)
+    # Late afternoon today, so the flows' "09:30-10:15 today" has happened whenever this runs.
+    from datetime import date
+
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", f"{date.today().isoformat()}T17:00")
     yield
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 class EmptyState(QWidget):
     """Signals:
     newRequested: the practitioner chose to add a case.
-    importRequested: the practitioner chose to import a CSV file.
+    importRequested: the practitioner chose to import a spreadsheet (CSV or .xlsx).
     """
 
     newRequested = Signal()
@@ -27,13 +27,13 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         heading.setFont(font)
         body = QLabel(
-            "Add your cases one at a time, or import them all from a spreadsheet saved as CSV.\n"
+            "Add your cases one at a time, or import them all from a spreadsheet (CSV or .xlsx).\n"
             "Each case needs only a short reference of your own (such as C07), its type, tier\n"
             "and start date. No names or other identifiers."
         )
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_button = QPushButton("Add a case…")
-        self.import_button = QPushButton("Import a CSV file…")
+        self.import_button = QPushButton("Import a spreadsheet…")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)

@@ -108,8 +108,8 @@ class CaseloadView(QWidget):
         self.close_button = QPushButton("&Close case…")
         self.reopen_button = QPushButton("&Reopen")
         self.note_button = QPushButton("Add to &supervision notes…")
-        self.import_button = QPushButton("&Import CSV…")
-        self.import_button.setToolTip("Import cases from a spreadsheet saved as CSV (Ctrl+I)")
+        self.import_button = QPushButton("&Import spreadsheet…")
+        self.import_button.setToolTip("Import cases from a CSV or .xlsx spreadsheet (Ctrl+I)")
         self.message = QLabel()
         self.message.setAccessibleName("Last change")
         self.message.setWordWrap(True)  # a long reference or a filter note never clips
@@ -136,7 +136,9 @@ class CaseloadView(QWidget):
         layout.addWidget(self.pages, 1)
 
         self.new_action = self._action("New case", QKeySequence.StandardKey.New, self.new_case)
-        self.import_action = self._action("Import CSV", QKeySequence("Ctrl+I"), self.import_csv)
+        self.import_action = self._action(
+            "Import spreadsheet", QKeySequence("Ctrl+I"), self.import_csv
+        )
         fb = self.filter_bar
         order = [self.retention_notice.review_button, self.retention_notice.not_now_button,
                  fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],

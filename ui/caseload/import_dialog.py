@@ -1,4 +1,7 @@
-"""Import cases from a CSV file: preview every case, or every bad row; all rows or none."""
+"""Import cases from a CSV or .xlsx file: preview every case, or every bad row; all rows or none.
+
+The same core function as `cases import` reads and checks the file, so both show the same outcome.
+"""
 
 from __future__ import annotations
 
@@ -19,20 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from core.caseload.cases import CaseStore
-from core.caseload.csv_import import ImportPreview, RowProblem, import_preview, preview_csv_file
+from core.caseload.csv_import import ImportPreview, RowProblem, import_preview, preview_file
 from core.common.errors import ValidationError
 from ui.caseload.case_table_model import COL_NEXT_DUE, COL_STATUS, CaseTableModel
 from ui.widgets.form_helpers import ProblemsLabel, configure_table, note_label
 from ui.widgets.list_table_model import Column, ListTableModel
 
 HELP = (
-    "The first row names the columns: reference, case_type, tier and start_date, and optionally "
-    "end_date, t2a and flags (separated by ;). Every row is checked first, and nothing is imported "
-    "unless every row is fine."
+    "A CSV file or an Excel workbook (.xlsx). The first row names the columns: reference, "
+    "case_type, tier and start_date, and optionally end_date, t2a and flags (separated by ; or ,). "
+    "Every row is checked first, and nothing is imported unless every row is fine."
 )
 PROBLEM_COLUMNS: list[Column[RowProblem]] = [
     Column("Line", lambda p: str(p.line), lambda p: p.line, align_right=True),
-    Column("What needs changing", lambda p: p.message.replace("; ", "\n")),
+    Column("What needs changing", lambda p: p.message.replace("; column ", "\ncolumn ")),
 ]
 
 
@@ -65,7 +68,7 @@ class ImportDialog(QDialog):
         return dialog.imported
 
     def _build_ui(self) -> None:
-        self.setWindowTitle("Import cases from a CSV file")
+        self.setWindowTitle("Import cases from a spreadsheet")
         self.resize(820, 520)
         self.choose_button = QPushButton("&Choose file…")
         self.recheck_button = QPushButton("Check &again")
@@ -120,7 +123,8 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         start = str(self._path.parent) if self._path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a CSV file", start, "CSV files (*.csv);;All files (*)"
+            self, "Choose a spreadsheet", start,
+            "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)",
         )
         if name:
             self.load_file(Path(name))
@@ -137,7 +141,7 @@ class ImportDialog(QDialog):
         self._preview = None
         self.file_problem.show_problems([])
         try:
-            self._preview = preview_csv_file(path, self._store)
+            self._preview = preview_file(path, self._store)
         except ValidationError as exc:
             self.file_problem.show_problems(exc.problems)
         except OSError as exc:
@@ -155,11 +159,15 @@ class ImportDialog(QDialog):
         ok = bool(preview and preview.ok)
         self.import_button.setEnabled(ok)
         if preview is None:
-            self.summary.setText("" if self._path else "Choose a CSV file to see what it holds.")
+            self.summary.setText(
+                "" if self._path else "Choose a CSV or .xlsx file to see what it holds."
+            )
             self.stack.setCurrentWidget(self.cases_view)
         elif ok:
             n = len(preview.cases)
-            self.summary.setText(f"{n} case{'s' if n != 1 else ''} ready to import.")
+            self.summary.setText(
+                f"{n} case{'s' if n != 1 else ''} ready to import. Read as {preview.detected}."
+            )
             self.import_button.setText(f"&Import {n} case{'s' if n != 1 else ''}")
             self.stack.setCurrentWidget(self.cases_view)
         else:
@@ -167,7 +175,8 @@ class ImportDialog(QDialog):
             rows = "1 row needs" if n == 1 else f"{n} rows need"
             self.summary.setText(
                 f"{rows} changing in the file before anything can be imported. "
-                "Nothing has been imported. Fix the file, then choose Check again."
+                "Nothing has been imported. Fix the file, then choose Check again. "
+                f"Read as {preview.detected}."
             )
             self.import_button.setText("&Import")
             self.stack.setCurrentWidget(self.problems_view)

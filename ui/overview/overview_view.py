@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.workload.drivers import driver_sentences
 from core.common.errors import ValidationError
 from core.workload.estimate import EstimateInputs, load_inputs
@@ -37,6 +38,7 @@ from core.workload.history import (
 )
 from core.time.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
 from core.workload.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
+from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.form_helpers import view_title
 from ui.shell.hub import Hub
@@ -75,7 +77,7 @@ class OverviewView(QWidget):
     openRequested = Signal(str, str)
 
     def __init__(self, db: Database, hub: Hub, settings: QSettings,
-                 today: Callable[[], date] = date.today, parent: QWidget | None = None):
+                 today: Callable[[], date] = clock_today, parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
         self._hub = hub
@@ -89,6 +91,7 @@ class OverviewView(QWidget):
         # (pyqtgraph loads then), each in a frame of its own.
         self.what_if: WhatIfPanel | None = None
         self.trend = None
+        self.midnight = MidnightWatch(parent=self)
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -186,6 +189,8 @@ class OverviewView(QWidget):
         self.sustained.explainClicked.connect(self.open_support)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
+        # Hidden, it moves on when next shown (showEvent); seen, it moves on at midnight.
+        self.midnight.dayChanged.connect(lambda _day: self.isVisible() and self._move_on())
 
     # --- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -213,9 +218,13 @@ class OverviewView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Left open overnight or over a weekend: coming back to the Overview shows today.
+        self._move_on()
+        super().showEvent(event)
+
+    def _move_on(self) -> None:
+        """Show today if the figures are from an earlier day (at midnight, or on coming back)."""
         if self.summary is not None and self.summary.estimate.as_of != self._today():
             self.refresh()
-        super().showEvent(event)
 
     def _refresh_not_seen(self) -> None:
         day = self._today()

@@ -159,8 +159,8 @@ class WelcomeDialog(QDialog):
         first = "Start with an empty caseload" if self._empty else "Carry on with what I have"
         choices = [
             (START_EMPTY, first, "Add cases one at a time, whenever suits you."),
-            (START_IMPORT, "Import a CSV of your cases",
-             "A spreadsheet saved as CSV with a reference, case type, tier and start date."),
+            (START_IMPORT, "Import your cases from a spreadsheet",
+             "CSV or Excel .xlsx, with a reference, case type, tier and start date."),
             (START_DEMO, "Try it with demo data",
              "Made-up cases (C01, C02 …) with a few months of history, so you can look around. "
              "Best tried before you add real cases." if self._empty else

@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.time_entries import TimeChange
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.time.quick_entry_line import QuickEntryLine
@@ -19,7 +20,7 @@ class QuickEntryDialog(QDialog):
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -53,7 +54,7 @@ class QuickEntryDialog(QDialog):
 
     @staticmethod
     def get_change(
-        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = datetime.now
+        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = clock_now
     ) -> TimeChange | None:
         dialog = QuickEntryDialog(db, clock, parent)
         dialog.exec()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
@@ -35,7 +36,7 @@ class QuickEntryLine(QLineEdit):
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)

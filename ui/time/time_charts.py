@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.time_summary import ActivityHours, WeekHours, activity_mix, hours_per_week, hours_text
 from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
@@ -251,7 +252,7 @@ class TimeCharts(QWidget):
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)

@@ -22,7 +22,8 @@ from sqlite_utils import Database
 
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
-from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, span_minutes
+from core.common import clock
+from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, entry_minutes, span_minutes
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, select_data
 
@@ -54,7 +55,7 @@ class TimeEntryDialog(QDialog):
         self._store = TimeStore(db)
         self._entry = entry
         self._build_ui(prompt)
-        self._load(entry, day or date.today(), start, end)
+        self._load(entry, day or clock.today(), start, end)
         self._connect_signals()
 
     @staticmethod
@@ -80,6 +81,8 @@ class TimeEntryDialog(QDialog):
         for edit, name in ((self.start_edit, "Start"), (self.end_edit, "End")):
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
+        self.end_edit.setToolTip("An end of 00:00 is midnight at the end of the day (24:00).")
+        self.end_edit.setAccessibleDescription(self.end_edit.toolTip())
         times = QHBoxLayout()
         times.addWidget(self.timed)
         times.addWidget(self.start_edit)
@@ -163,9 +166,17 @@ class TimeEntryDialog(QDialog):
         timed = self.timed.isChecked()
         start = _pytime(self.start_edit.time()) if timed else None
         end = _pytime(self.end_edit.time()) if timed else None
-        minutes = span_minutes(start, end) if start and end else self.minutes.value()
+        day = self.date_edit.value()
+        if start is None or end is None:
+            minutes = self.minutes.value()
+        elif self._entry is not None and (day, start, end) == (
+            self._entry.date, self._entry.start, self._entry.end
+        ):
+            minutes = self._entry.minutes  # as lived: a repeated hour's times may mean either
+        else:
+            minutes = entry_minutes(day, start, end)  # real time, across a clock change too
         return TimeEntry(
-            date=self.date_edit.value(),
+            date=day,
             minutes=minutes,
             activity_id=self.activity.currentData(),
             start=start,

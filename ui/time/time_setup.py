@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.timer import stale_timer
 from ui.shell.first_paint import after_first_paint
 from ui.shell.hub import Hub
@@ -26,7 +27,7 @@ def install_time(
     window: MainWindow,
     db: Database,
     hub: Hub,
-    clock: Callable[[], datetime] = datetime.now,
+    clock: Callable[[], datetime] = clock_now,
     undo_stack: QUndoStack | None = None,
 ) -> None:
     """Add the Time view (call before the Settings view is added) and its window-wide actions.

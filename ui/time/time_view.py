@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
@@ -30,6 +31,7 @@ from ui.time.time_operations import apply_with_trim, record
 from ui.time.time_table_model import COL_TIME, ROW_ROLE, TimeTableModel
 from ui.time.time_week_table import lay_out_rows, week_table
 from ui.time.time_wording import change_message, week_sentence
+from ui.widgets.midnight import MidnightWatch
 from ui.time.timer_controls import TimerControls
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ class TimeView(QWidget):
         db: Database,
         hub: Hub,
         undo_stack: QUndoStack,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -67,6 +69,8 @@ class TimeView(QWidget):
         self._clock = clock
         self._monday = monday_of(clock().date())
         self._asked_about_stale = False
+        self.midnight = MidnightWatch(clock, self)
+        self._new_day_unseen = False
         self._build_ui()
         self._connect_signals()
         self.refresh()
@@ -179,6 +183,17 @@ class TimeView(QWidget):
         ):
             signal.connect(self.refresh)
         self._hub.dataReplaced.connect(self._data_replaced)
+        self.midnight.dayChanged.connect(self._new_day)
+
+    def _new_day(self, today: date) -> None:
+        """At midnight: a view showing the week that has just ended moves on to the new one."""
+        yesterday = today - timedelta(days=1)
+        if self._monday == monday_of(yesterday):
+            self._monday = monday_of(today)
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._new_day_unseen = True  # refreshed when next shown
 
     # --- refresh -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -206,6 +221,9 @@ class TimeView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._new_day_unseen:
+            self._new_day_unseen = False
+            self.refresh()
         if not self._scrolled_once:  # rows have their sizes only once shown
             self._scrolled_once = True
             self.scroll_to_latest_day()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.time.time_entries import TimeChange
+from core.time.time_entries import TimeChange, clock_change_note
 from core.time.time_summary import hours_text
 from core.time.working_week import WeekSummary
 
@@ -13,7 +13,9 @@ def change_message(change: TimeChange) -> str:
         return ""
     minutes = sum(e.minutes for e in new)
     names = sorted({e.activity_name for e in new})
-    return f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
+    text = f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
+    notes = [n for n in (clock_change_note(e) for e in new) if n]
+    return " ".join([text] + notes[:1])
 
 
 def week_sentence(week: WeekSummary) -> str:

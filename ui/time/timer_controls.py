@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.clock import minutes_before, now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
@@ -59,7 +60,7 @@ class TimerControls(QWidget):
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -138,10 +139,19 @@ class TimerControls(QWidget):
         )
         self.stop_button.setEnabled(running)
         self.stop_at_button.setEnabled(running)
-        if running and not self._tick.isActive():
+        # The running time ticks on only while it can be seen; showing it again refreshes it.
+        if running and self.isVisible() and not self._tick.isActive():
             self._tick.start()
         elif not running:
             self._tick.stop()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._tick.stop()
+        super().hideEvent(event)
 
     def _run(self, action: Callable[[bool], TimeChange]) -> None:
         before, self.stopped = get_timer(self._db), None
@@ -160,7 +170,8 @@ class TimerControls(QWidget):
 
     def start(self) -> None:
         now = self._clock()
-        started = now - timedelta(minutes=self.ago.value()) if self.ago.value() else None
+        ago = self.ago.value()
+        started = minutes_before(now, ago) if ago else None
         activity_id, case_id = self.activity.currentData(), self.case.currentData()
         self._run(
             lambda _trim: start_timer(
@@ -179,12 +190,16 @@ class TimerControls(QWidget):
         )
         if not ok:
             return
+        timer = get_timer(self._db)
+        if text.strip() in ("24:00", "24.00", "24"):  # midnight at the end of the start's day
+            day = now.date() if timer is None else timer.started_at.date()
+            self.stop(datetime.combine(day + timedelta(days=1), time(0)))
+            return
         try:
             clock = datetime.strptime(text.strip().replace(".", ":"), "%H:%M").time()
         except ValueError:
-            self.problem.emit([f"'{text}' is not a time of day; use 17:05."])
+            self.problem.emit([f"'{text[:30]}' is not a time of day; use 17:05, or 24:00."])
             return
-        timer = get_timer(self._db)
         day = now.date() if timer is None else max(timer.started_at.date(), now.date())
         self.stop(datetime.combine(day, clock))
 

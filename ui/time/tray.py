@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.timer import get_timer
 from ui.time.timer_controls import timer_text
 
@@ -41,7 +42,7 @@ class TimeTray(QObject):
         start: Callable[[], None],
         stop: Callable[[], None],
         quick_entry: Callable[[], None],
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
     ):
         super().__init__(window)
         self._db = db

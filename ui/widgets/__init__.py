@@ -1,3 +1,4 @@
-"""Widgets and models several views share: the band gauge, date fields, form helpers, list models.
+"""Widgets and models several views share: the band gauge, date fields, form helpers, list models,
+and the midnight watch that moves "today" on.
 May import `core` only; nothing else in `ui`.
 """

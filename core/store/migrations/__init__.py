@@ -12,3 +12,4 @@ from core.store.migrations import m003_time  # noqa: F401,E402
 from core.store.migrations import m004_workload  # noqa: F401,E402
 from core.store.migrations import m005_supervision  # noqa: F401,E402
 from core.store.migrations import m006_calendar_import  # noqa: F401,E402
+from core.store.migrations import m007_timer_utc  # noqa: F401,E402

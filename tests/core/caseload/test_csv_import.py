@@ -40,7 +40,7 @@ def test_a_file_with_bad_rows_lists_each_with_its_line_and_writes_nothing(db):
     store = CaseStore(db)
     preview = preview_csv_text(text, store.references())
     assert [p.line for p in preview.problems] == [5, 6, 7]
-    assert "Case type" in preview.problems[0].message
+    assert preview.problems[0].message.startswith("column B (case_type): 'martian' is not")
     assert "not a real date" in preview.problems[1].message and "t2a" in preview.problems[1].message
     assert "also appears on line 2" in preview.problems[2].message
     with pytest.raises(ValidationError):

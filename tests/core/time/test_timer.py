@@ -7,7 +7,7 @@ import pytest
 from core.time.activities import list_activities
 from core.store.database import open_database
 from core.common.errors import ValidationError
-from core.time.time_entries import TimeStore
+from core.time.time_entries import TimeStore, format_span
 from core.time.timer import StaleTimerError, get_timer, stale_timer, start_timer, stop_timer
 
 
@@ -65,9 +65,9 @@ def test_stale_timer_keep_none_and_keep_all(db):
     start_timer(db, act(db, "Travel"), now=datetime(2026, 11, 23, 23, 0))
     stop_timer(db, now=datetime(2026, 11, 24, 1, 0), keep="all")
     entries = TimeStore(db).entries_between(date(2026, 11, 23), date(2026, 11, 24))
-    assert [(e.date, f"{e.start:%H:%M}", f"{e.end:%H:%M}") for e in entries] == [
-        (date(2026, 11, 23), "23:00", "23:59"),
-        (date(2026, 11, 24), "00:00", "01:00"),
+    assert [(e.date, format_span(e), e.minutes) for e in entries] == [
+        (date(2026, 11, 23), "23:00–24:00", 60),
+        (date(2026, 11, 24), "00:00–01:00", 60),
     ]
 
 

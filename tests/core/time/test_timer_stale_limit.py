@@ -6,7 +6,6 @@ from datetime import datetime, time
 
 import pytest
 
-import cli.time_commands
 import main
 from core.time.activities import list_activities
 from core.store.database import open_database
@@ -66,14 +65,6 @@ def test_a_very_short_pattern_still_allows_a_long_visit(db):
     assert stale_limit_hours(db) == 4
 
 
-class _Clock(datetime):
-    """The CLI reads datetime.now(); this one is fixed for the test."""
-
-    @classmethod
-    def now(cls, tz=None):  # type: ignore[override]
-        return cls(2026, 11, 24, 18, 30)
-
-
 @pytest.mark.parametrize("pattern, stale", [(LONG_DAYS, False), (SHORT_DAYS, True)])
 def test_cli_status_and_app_agree(data_dir, capsys, monkeypatch, pattern, stale):
     db = open_database(database_path(data_dir))
@@ -81,7 +72,7 @@ def test_cli_status_and_app_agree(data_dir, capsys, monkeypatch, pattern, stale)
     start_timer(db, act(db), now=STARTED)
     app_says = stale_timer(db, LATE) is not None
     db.close()
-    monkeypatch.setattr(cli.time_commands, "datetime", _Clock)
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-24T18:30")  # the one clock, fixed
     assert main.main(["--data-dir", str(data_dir), "timer", "status"]) == 0
     out = capsys.readouterr().out
     assert "Timing Travel since Tue 24 Nov 07:00 (11 hours 30 minutes)." in out

@@ -48,7 +48,7 @@ def make(qtbot, store) -> ImportDialog:
 def test_import_is_disabled_until_a_file_is_checked(qtbot, store):
     dialog = make(qtbot, store)
     assert not dialog.import_button.isEnabled()
-    assert "Choose a CSV file" in dialog.summary.text()
+    assert "Choose a CSV or .xlsx file" in dialog.summary.text()
 
 
 def test_bad_csv_lists_every_bad_row_and_writes_nothing(qtbot, store, tmp_path):
@@ -70,7 +70,7 @@ def test_good_csv_previews_then_imports_every_row(qtbot, store, tmp_path):
     dialog = make(qtbot, store)
     dialog.load_file(write(tmp_path, GOOD))
     assert dialog.cases_model.rowCount() == 3
-    assert dialog.summary.text() == "3 cases ready to import."
+    assert dialog.summary.text() == "3 cases ready to import. Read as CSV, UTF-8, separated by commas."
     assert dialog.import_button.isEnabled()
     assert dialog.import_button.text().replace("&", "") == "Import 3 cases"
     dialog.accept()
@@ -101,7 +101,7 @@ def test_a_file_that_is_not_text_is_explained(qtbot, store, tmp_path):
     path.write_bytes(b"\x81\x8d\x8f\x90\x9d" * 10)
     dialog = make(qtbot, store)
     dialog.load_file(path)
-    assert dialog.file_problem.text() == "The file is not a text CSV file."
+    assert "is not a spreadsheet's text" in dialog.file_problem.text()
     assert not dialog.import_button.isEnabled()
 
 
@@ -130,3 +130,35 @@ def test_problem_model_passes_the_model_tester(qtmodeltester, qtbot, store, tmp_
     dialog = make(qtbot, store)
     dialog.load_file(write(tmp_path, BAD))
     qtmodeltester.check(dialog.problems_model)
+
+
+SPREADSHEET_FILES = {
+    "cr.csv": (b"reference,case_type,tier,start_date\rC07,community,B2,28/11/2026\r",
+               "1 case ready to import. Read as CSV, UTF-8, separated by commas."),
+    "semicolon.csv": (b"reference;case_type;tier;start_date\nC07;community;B2;28/11/2026\n",
+                      "1 case ready to import. Read as CSV, UTF-8, separated by semicolons."),
+    "bad.csv": (b"reference;case_type;tier;start_date\nC07;community;B2;31/02/2026\n",
+                "Line 2: column D (start_date): '31/02/2026' is not a real date"),
+    "binary.csv": (bytes(range(256)) * 8, "binary data"),
+}
+
+
+@pytest.mark.parametrize("name", SPREADSHEET_FILES)
+def test_the_dialog_shows_what_the_command_line_says(qtbot, store, tmp_path, name, capsys):
+    import main
+
+    data, expected = SPREADSHEET_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    dialog = make(qtbot, store)
+    dialog.load_file(path)
+    shown = " ".join(
+        [dialog.summary.text(), dialog.file_problem.text()]
+        + [str(p) for p in (dialog.preview().problems if dialog.preview() else [])]
+    )
+    assert expected in shown
+    code = main.main(["--data-dir", str(tmp_path / "cli"), "cases", "import", str(path)])
+    printed = capsys.readouterr()
+    assert (code == 0) == dialog.import_button.isEnabled()
+    if code:
+        assert code == 2 and expected.split(". ")[0] in printed.err
