@@ -30,8 +30,9 @@ VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
 
 def build_parser() -> argparse.ArgumentParser:
     from cli import COMMAND_MODULES
+    from cli.common import OneLineParser
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="caseload-companion",
         description="Your caseload, time and workload in plain words. Works offline, always.",
     )
@@ -59,11 +60,18 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
+    from cli.common import require_data
     from core.store.database import StorageError
     from core.common.errors import ValidationError
 
     ctx = make_context(args)
-    setup_logging(ctx.data_dir)
+    try:
+        require_data(args, ctx)  # before anything (even the log) is written into the folder
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    if ctx.db_path.exists() or getattr(args, "creates_data", False):
+        setup_logging(ctx.data_dir)  # never makes a folder for `method` or `selfcheck`
     try:
         return int(args.func(args, ctx) or 0)
     except ValidationError as exc:

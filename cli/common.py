@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from sqlite_utils import Database
 
@@ -55,6 +55,27 @@ class Context:
 
 def make_context(args: argparse.Namespace) -> Context:
     return Context(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def no_data_message(data_dir: Path) -> str:
+    return f"No data in {data_dir}. Open the app, or run `main.py demo` to try it."
+
+
+def require_data(args: argparse.Namespace, ctx: Context) -> None:
+    """A mistyped --data-dir must not become a new, empty caseload: only the commands that
+    make data (`demo`, `cases import`, `profile`, `restore`; marked `creates_data`) or need
+    none (`data_optional`) run on a folder without a data file. Raises CommandError (exit 2)."""
+    if getattr(args, "creates_data", False) or getattr(args, "data_optional", False):
+        return
+    if not ctx.db_path.exists():
+        raise CommandError(no_data_message(ctx.data_dir))
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
 
 
 def date_arg(text: str) -> date:

@@ -137,9 +137,12 @@ def run_official(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_method(args: argparse.Namespace, ctx: Context) -> int:
+    from core.store.database import open_database
     from core.workload.weightings import weightings_as_of
 
-    print(method_text(weightings_as_of(ctx.db, date.today())))
+    # Without a data folder: the published defaults, from a database held only in memory.
+    db = ctx.db if ctx.db_path.exists() else open_database(None)
+    print(method_text(weightings_as_of(db, date.today())))
     return 0
 
 
@@ -165,4 +168,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     off.set_defaults(func=run_official)
 
     method = sub.add_parser("method", help="how the estimate is worked out; where to get support")
-    method.set_defaults(func=run_method)
+    method.set_defaults(func=run_method, data_optional=True)

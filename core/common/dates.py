@@ -24,7 +24,8 @@ def parse_date(text: str) -> date:
             try:
                 return date(year, month, day)
             except ValueError:
-                raise DateError(f"'{value}' is not a real date") from None
+                raise DateError(f"'{value}' is not a real date; dates are 2026-11-28 or "
+                                "28/11/2026, day before month") from None
     raise DateError(f"'{value}' is not a date; use 2026-11-28 or 28/11/2026")
 
 

@@ -99,6 +99,7 @@ def test_official_figure_is_recorded_and_shown_beside_the_estimate(capsys, tmp_p
 
 
 def test_bad_official_figure_exits_2_with_one_line(capsys, tmp_path):
+    run(capsys, tmp_path, "profile", "--hours", "37")  # makes the data file
     code, _, err = run(capsys, tmp_path, "official", "--week", "2026-03-02", "--percent", "900")
     assert code == 2 and err.startswith("error: The official figure must be a percentage")
 
