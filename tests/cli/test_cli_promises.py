@@ -116,3 +116,25 @@ def test_retention_days_says_what_it_changed(capsys, demo):
     assert code == 0 and out.startswith("Retention period changed from 30 to 60 days.\n")
     code, out, _ = run(capsys, demo, "retention", "--days", "60")
     assert "changed" not in out
+
+
+def test_status_text_hides_figures_unless_asked_as_the_window_does(capsys, demo):
+    _, plain, _ = run(capsys, demo, "status")
+    _, shown, _ = run(capsys, demo, "status", "--figures")
+    assert "percent" not in plain and "points" not in plain and "Figures:" not in plain
+    assert "Figures: " in shown and "workload points" in shown and "reference of" in shown
+
+
+def test_status_json_has_every_sentence_the_text_shows(capsys, demo):
+    import json
+
+    _, text, _ = run(capsys, demo, "status", "--figures")
+    _, raw, _ = run(capsys, demo, "status", "--json")
+    values = {v for v in json.loads(raw).values() if isinstance(v, str)}
+    lines = [line.removeprefix("Figures: ") for line in text.splitlines() if line]
+    assert any("raise it at your next supervision" in line for line in lines)  # demo overload
+    for line in lines:
+        if line.startswith("Add to supervision notes: run"):  # how to do it from here
+            assert json.loads(raw)["action"] == "Add to supervision notes"
+            continue
+        assert line in values, line
