@@ -110,6 +110,9 @@ def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
         at = datetime.combine(now.date(), _clock(args.at))
     keep = "none" if args.discard else "all" if args.keep_all else ("until" if at else None)
     timer = get_timer(ctx.db)
+    if timer is None:  # stopping twice is harmless
+        print("No timer is running; nothing to stop.")
+        return 0
     if (
         timer is not None
         and at is not None
