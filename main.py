@@ -175,9 +175,23 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     return window
 
 
+NO_DISPLAY = ("No display found; the app needs a desktop session. The command line works "
+              "without one: main.py --help")
+
+
+def no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM chosen): Qt would abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
+    if no_display():  # one line instead of Qt's abort (exit 134) about xcb plugins
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.theme import apply_theme
