@@ -121,12 +121,16 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
     return None
 
 
-def window_frame(settings):  # type: ignore[no-untyped-def]
+def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
     """The main window before any data is open: menus, navigation and each view's title. It is
-    painted first, so the window is on screen while the data file is opened."""
+    painted first, so the window is on screen while the data file is opened. The last view
+    shown is remembered per data folder."""
     from ui.shell.main_window import MainWindow
+    from ui.shell.window_state import folder_key
 
     window = MainWindow(settings)
+    if data_dir is not None:
+        window.view_key = folder_key(data_dir, "window/view")
     for key, title in VIEWS:
         window.reserve_view(key, title)
     return window
@@ -148,12 +152,14 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.storage_setup import install_storage
     from ui.time.time_setup import add_time_pages, install_time
     from ui.shell.welcome_dialog import install_welcome
+    from ui.shell.window_state import folder_key
 
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window
 
-    install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
+    window.view_key = folder_key(data_dir, "window/view")  # last view and figures: per folder
+    install_overview(window, db, hub, settings, data_dir)  # first view; Help > How is… (F1)
     undo_stack = QUndoStack(window)  # one Undo for the window: time logged and case changes
     window.add_view("caseload", "Caseload",
                     made_when_shown("ui.caseload.caseload_view", "CaseloadView", db, hub, undo_stack))
@@ -192,6 +198,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if no_display():  # one line instead of Qt's abort (exit 134) about xcb plugins
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    from core.store.paths import resolve_data_dir
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.theme import apply_theme
@@ -200,7 +207,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
     settings = app_settings()
-    window = window_frame(settings)
+    window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's
