@@ -11,17 +11,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from core.caseload.models import Case
+from core.caseload.models import CASE_TYPE_LABELS, Case
 from ui.widgets.date_fields import format_date
+from ui.widgets.form_helpers import dialog_layout
 from ui.widgets.list_table_model import Column, ListTableModel
 
 COLUMNS = [
     Column("Case", lambda c: c.reference),
-    Column("Type", lambda c: c.case_type),
+    Column("Type", lambda c: CASE_TYPE_LABELS.get(c.case_type, c.case_type)),
     Column("Closed on", lambda c: format_date(c.closed_date), lambda c: c.closed_date),
 ]
 
@@ -71,11 +71,11 @@ class RetentionReviewDialog(QDialog):
         self.keep_button.setFocus()
         self.delete_button.clicked.connect(self.accept)
         self.keep_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
     def listed(self) -> list[tuple[str, str]]:
         """(reference, closing date) as shown, row by row."""
