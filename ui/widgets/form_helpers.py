@@ -38,6 +38,9 @@ class ProblemsLabel(QLabel):
         if problems and self.window() is not self and self.window().isVisible():
             grow_to_fit(self.window())  # the form above keeps its room
 
+    def problems(self) -> list[str]:
+        return self.text().splitlines()
+
 
 def grow_to_fit(window: QWidget) -> None:
     """Make `window` tall enough for its wrapped text at its width (never past the screen).
@@ -59,9 +62,6 @@ class _GrowOnShow(QObject):
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             grow_to_fit(watched)
         return False
-
-    def problems(self) -> list[str]:
-        return self.text().splitlines()
 
 
 def note_label(text: str) -> QLabel:
