@@ -81,8 +81,25 @@ def main() -> int:
     problems: list[str] = []
     room = app.primaryScreen().availableGeometry()
 
+    empty = open_database(None)  # the first day: every view's empty state
+    first_day = app_main.build_window(empty, tmp / "empty", QSettings(
+        str(tmp / "e.ini"), QSettings.Format.IniFormat))
+    check_views(app, first_day, room, problems, " (no data yet)")
+    first_day.close()
+
     window = app_main.build_window(db, data, QSettings(str(tmp / "w.ini"),
                                                        QSettings.Format.IniFormat))
+    check_views(app, window, room, problems, "")
+    for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
+        check_dialog(app, name, make(), problems, steps)
+    window.close()
+    for line in problems:
+        print(line)
+    return 0
+
+
+def check_views(app, window, room, problems, suffix):  # type: ignore[no-untyped-def]
+    """Each view (and Settings page) of `window`, shown at the size of the screen."""
     window.resize(room.width(), room.height())
     window.show()
     _settle(app)
@@ -98,16 +115,10 @@ def main() -> int:
             for index in range(view.tabs.count()):
                 view.tabs.setCurrentIndex(index)
                 _settle(app)
-                check_window(app, window, f"Settings > {view.tabs.tabText(index)}", problems)
+                check_window(app, window, f"Settings > {view.tabs.tabText(index)}{suffix}",
+                             problems)
         else:
-            check_window(app, window, key.capitalize(), problems)
-
-    for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
-        check_dialog(app, name, make(), problems, steps)
-    window.close()
-    for line in problems:
-        print(line)
-    return 0
+            check_window(app, window, key.capitalize() + suffix, problems)
 
 
 def dialogs(db, data, store, window, timer, now):  # type: ignore[no-untyped-def]
