@@ -68,7 +68,8 @@ def clock_at(hour: int, minute: int) -> type:
 @pytest.mark.parametrize("clock", [(0, 5), (23, 55)], ids=["00:05", "23:55"])
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c != "python main.py"])
 def test_each_readme_command_runs_as_written_on_demo_data(command, clock, demo_template,
-                                                          tmp_path, monkeypatch, capsys):
+                                                          tmp_path, monkeypatch, capsys, qapp):
+    # qapp: `export --format pdf` draws with Qt; one QApplication serves every later test.
     work = tmp_path / "work"
     shutil.copytree(demo_template, work)
     data = work / "data"
