@@ -60,7 +60,7 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
-    from cli.common import require_data
+    from cli.common import require_data, undo_if_it_fails
     from core.store.database import StorageError
     from core.common.errors import ValidationError
 
@@ -70,10 +70,13 @@ def run_command(args: argparse.Namespace) -> int:
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
+    undo, succeeded = undo_if_it_fails(args, ctx), False  # bad input leaves no new folder
     if ctx.db_path.exists() or getattr(args, "creates_data", False):
         setup_logging(ctx.data_dir)  # never makes a folder for `method` or `selfcheck`
     try:
-        return int(args.func(args, ctx) or 0)
+        code = int(args.func(args, ctx) or 0)
+        succeeded = code == EXIT_OK
+        return code
     except ValidationError as exc:
         print("error: " + "\n  ".join(exc.problems), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -96,6 +99,8 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         ctx.close()
+        if not succeeded:
+            undo()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,6 +71,35 @@ def require_data(args: argparse.Namespace, ctx: Context) -> None:
         raise CommandError(no_data_message(ctx.data_dir))
 
 
+def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], None]:
+    """For the commands that may make a data folder: what takes back everything a failed run
+    made (the folder, its log, an empty data file), so bad input leaves nothing behind. Data
+    that was there before is never touched."""
+    if not getattr(args, "creates_data", False) or ctx.db_path.exists():
+        return lambda: None
+    folder_existed = ctx.data_dir.exists()
+    logs_existed = (ctx.data_dir / "logs").exists()
+
+    def undo() -> None:
+        import logging
+        import shutil
+
+        ctx.close()
+        for handler in list(logging.getLogger("caseload_companion").handlers):
+            if str(getattr(handler, "baseFilename", "")).startswith(str(ctx.data_dir)):
+                logging.getLogger("caseload_companion").removeHandler(handler)
+                handler.close()
+        if not folder_existed:
+            shutil.rmtree(ctx.data_dir, ignore_errors=True)
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{ctx.db_path}{suffix}").unlink(missing_ok=True)
+        if not logs_existed:
+            shutil.rmtree(ctx.data_dir / "logs", ignore_errors=True)
+
+    return undo
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
 

@@ -138,3 +138,16 @@ def test_status_json_has_every_sentence_the_text_shows(capsys, demo):
             assert json.loads(raw)["action"] == "Add to supervision notes"
             continue
         assert line in values, line
+
+
+@pytest.mark.parametrize("argv", [
+    ["profile", "--hours", "0"], ["cases", "import", "no-such.csv"], ["restore", "missing.db"],
+], ids=" ".join)
+def test_a_command_that_may_make_data_leaves_nothing_when_refused(capsys, tmp_path, argv):
+    new = tmp_path / "new"
+    assert run(capsys, new, *argv)[0] == 2
+    assert not new.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run(capsys, empty, *argv)[0] == 2
+    assert list(empty.iterdir()) == []
