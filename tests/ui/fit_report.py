@@ -92,6 +92,13 @@ def main() -> int:
     check_views(app, window, room, problems, "")
     for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
         check_dialog(app, name, make(), problems, steps)
+    from ui.shell.lock_screen import IdleLock
+
+    lock = IdleLock(window, lambda _passphrase: False)
+    lock.lock()
+    _settle(app)
+    check_window(app, window, "Locked", problems)
+    lock.deleteLater()
     window.close()
     for line in problems:
         print(line)
