@@ -103,6 +103,15 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # named with the subcommand they were given to
+            command = getattr(parsed, "command", None)
+            where = f"{self.prog} {command}" if command else self.prog
+            self.exit(EXIT_BAD_INPUT, f"error: unrecognized arguments: {' '.join(extras)}. "
+                      f"See `{where} --help`.\n")
+        return parsed
+
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
 

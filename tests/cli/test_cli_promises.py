@@ -78,7 +78,7 @@ def test_restore_names_the_file_given_not_a_working_copy(capsys, demo, tmp_path)
 
 
 @pytest.mark.parametrize("argv, words", [
-    (["status", "--bogus"], "unrecognized arguments: --bogus"),
+    (["status", "--bogus"], "unrecognized arguments: --bogus. See `caseload-companion status"),
     (["timer"], "required: ACTION"),
     (["export", "--format", "doc"], "'doc' is not a format"),
     (["history", "--weeks", "many"], "invalid int value"),
