@@ -73,7 +73,8 @@ def test_restore_names_the_file_given_not_a_working_copy(capsys, demo, tmp_path)
     pdf.write_bytes(b"%PDF-1.4 not a backup")
     code, _, err = run(capsys, demo, "restore", str(pdf))
     assert code == 2
-    assert err == "error: That file was not restored: some.pdf is not a Caseload Companion backup.\n"
+    assert err == ("error: That file was not restored: some.pdf is not a Caseload Companion "
+                   "backup.\n")
     assert ".tmp" not in err and not list(demo.glob(".*.tmp"))
 
 
