@@ -73,13 +73,23 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
+    from cli.common import require_data, undo_if_it_fails
     from core.store.database import StorageError
     from core.common.errors import ValidationError
 
     ctx = make_context(args)
-    setup_logging(ctx.data_dir)
     try:
-        return int(args.func(args, ctx) or 0)
+        require_data(args, ctx)  # before anything (even the log) is written into the folder
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    undo, succeeded = undo_if_it_fails(args, ctx), False  # bad input leaves no new folder
+    if ctx.db_path.exists() or getattr(args, "creates_data", False):
+        setup_logging(ctx.data_dir)  # never makes a folder for `method` or `selfcheck`
+    try:
+        code = int(args.func(args, ctx) or 0)
+        succeeded = code == EXIT_OK
+        return code
     except ValidationError as exc:
         print("error: " + "\n  ".join(exc.problems), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -102,6 +112,8 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         ctx.close()
+        if not succeeded:
+            undo()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,12 +140,16 @@ def _window_args(argv: list[str]) -> SimpleNamespace | None:
     return None
 
 
-def window_frame(settings):  # type: ignore[no-untyped-def]
+def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
     """The main window before any data is open: menus, navigation and each view's title. It is
-    painted first, so the window is on screen while the data file is opened."""
+    painted first, so the window is on screen while the data file is opened. The last view
+    shown is remembered per data folder."""
     from ui.shell.main_window import MainWindow
+    from ui.shell.window_state import folder_key
 
     window = MainWindow(settings)
+    if data_dir is not None:
+        window.view_key = folder_key(data_dir, "window/view")
     for key, title in VIEWS:
         window.reserve_view(key, title)
     return window
@@ -155,12 +171,14 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.storage_setup import install_storage
     from ui.time.time_setup import add_time_pages, install_time
     from ui.shell.welcome_dialog import install_welcome
+    from ui.shell.window_state import folder_key
 
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window
 
-    install_overview(window, db, hub, settings)  # first view; Help > How is this worked out? (F1)
+    window.view_key = folder_key(data_dir, "window/view")  # last view and figures: per folder
+    install_overview(window, db, hub, settings, data_dir)  # first view; Help > How is… (F1)
     undo_stack = QUndoStack(window)  # one Undo for the window: time logged and case changes
     window.add_view("caseload", "Caseload",
                     made_when_shown("ui.caseload.caseload_view", "CaseloadView", db, hub, undo_stack))
@@ -182,9 +200,24 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     return window
 
 
+NO_DISPLAY = ("No display found; the app needs a desktop session. The command line works "
+              "without one: main.py --help")
+
+
+def no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM chosen): Qt would abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
+    if no_display():  # one line instead of Qt's abort (exit 134) about xcb plugins
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from core.store.paths import resolve_data_dir
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.theme import apply_theme
@@ -193,7 +226,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
     settings = app_settings()
-    window = window_frame(settings)
+    window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's

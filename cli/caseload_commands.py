@@ -150,7 +150,7 @@ def run_reports_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="fill an empty data folder with synthetic demo data")
-    demo.set_defaults(func=run_demo)
+    demo.set_defaults(func=run_demo, creates_data=True)
 
     cases = sub.add_parser("cases", help="import or list cases").add_subparsers(
         dest="cases_command", required=True
@@ -159,7 +159,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import", help="import cases from a CSV or .xlsx file (all rows or none)"
     )
     imp.add_argument("file")
-    imp.set_defaults(func=run_cases_import)
+    imp.set_defaults(func=run_cases_import, creates_data=True)
     lst = cases.add_parser("list", help="list active cases (--all includes closed)")
     lst.add_argument("--all", action="store_true")
     lst.add_argument("--json", action="store_true")
@@ -172,7 +172,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--protected-ceiling", type=bounded_int(0, 1000), help="caseload ceiling agreed with your manager (0 clears)"
     )
     prof.add_argument("--json", action="store_true")
-    prof.set_defaults(func=run_profile)
+    prof.set_defaults(func=run_profile, creates_data=True)
 
     red = sub.add_parser("reductions", help="record or list reductions").add_subparsers(
         dest="reductions_command", required=True

@@ -57,6 +57,65 @@ def make_context(args: argparse.Namespace) -> Context:
     return Context(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
+def no_data_message(data_dir: Path) -> str:
+    return f"No data in {data_dir}. Open the app, or run `main.py demo` to try it."
+
+
+def require_data(args: argparse.Namespace, ctx: Context) -> None:
+    """A mistyped --data-dir must not become a new, empty caseload: only the commands that
+    make data (`demo`, `cases import`, `profile`, `restore`; marked `creates_data`) or need
+    none (`data_optional`) run on a folder without a data file. Raises CommandError (exit 2)."""
+    if getattr(args, "creates_data", False) or getattr(args, "data_optional", False):
+        return
+    if not ctx.db_path.exists():
+        raise CommandError(no_data_message(ctx.data_dir))
+
+
+def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], None]:
+    """For the commands that may make a data folder: what takes back everything a failed run
+    made (the folder, its log, an empty data file), so bad input leaves nothing behind. Data
+    that was there before is never touched."""
+    if not getattr(args, "creates_data", False) or ctx.db_path.exists():
+        return lambda: None
+    folder_existed = ctx.data_dir.exists()
+    logs_existed = (ctx.data_dir / "logs").exists()
+
+    def undo() -> None:
+        import logging
+        import shutil
+
+        ctx.close()
+        for handler in list(logging.getLogger("caseload_companion").handlers):
+            if str(getattr(handler, "baseFilename", "")).startswith(str(ctx.data_dir)):
+                logging.getLogger("caseload_companion").removeHandler(handler)
+                handler.close()
+        if not folder_existed:
+            shutil.rmtree(ctx.data_dir, ignore_errors=True)
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{ctx.db_path}{suffix}").unlink(missing_ok=True)
+        if not logs_existed:
+            shutil.rmtree(ctx.data_dir / "logs", ignore_errors=True)
+
+    return undo
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # named with the subcommand they were given to
+            command = getattr(parsed, "command", None)
+            where = f"{self.prog} {command}" if command else self.prog
+            self.exit(EXIT_BAD_INPUT, f"error: unrecognized arguments: {' '.join(extras)}. "
+                      f"See `{where} --help`.\n")
+        return parsed
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
+
+
 def date_arg(text: str) -> date:
     """argparse type for dates: 2026-11-28 or 28/11/2026, with a clear message otherwise."""
     try:

@@ -57,31 +57,38 @@ def status_json(summary: WeekSummary, words: StatusWords) -> dict[str, Any]:
         "recovery": words.recovery,
         "official_percent": summary.official_percent,
         "gauge_description": words.gauge_description,
+        # Every sentence the text of `status` shows, so a script never needs to parse the text.
+        "heading": _heading(est),
+        "recent": words.recent,
+        "caseload_figures": words.caseload_figures,
+        "figures": words.figures if est.has_data else None,
+        "official": words.official,
+        "sustained": words.sustained,
+        "action": ADD_TO_NOTES if (words.action or words.caseload_action) and est.has_data
+        else None,
     }
 
 
-def _print_status(summary: WeekSummary, words: StatusWords) -> None:
+def _heading(est: Any) -> str:
+    return f"Week {est.week}, as of {day_words(est.as_of)} {est.as_of.year}"
+
+
+def _print_status(summary: WeekSummary, words: StatusWords, figures: bool = False) -> None:
+    """The Overview's words in blocks; the figures only when asked (`--figures`), as in the
+    window, where they show under "Show figures"."""
     est = summary.estimate
-    print(f"Week {est.week}, as of {day_words(est.as_of)} {est.as_of.year}\n")
-    print(words.headline)
-    print(words.body)
-    for line in (words.trend, words.recovery, words.recent):
-        if line:
-            print(line)
-    print()
-    print(words.caseload_headline)
-    print(words.caseload_body)
-    print(words.caseload_figures)
-    print()
-    if est.has_data:
-        print("Figures: " + words.figures)
-    if words.official:
-        print(words.official)
-    if words.sustained:
-        print()
-        print(words.sustained)
+    blocks = [
+        [_heading(est)],
+        [words.headline, words.body, words.trend, words.recovery, words.recent],
+        [words.caseload_headline, words.caseload_body, words.caseload_figures if figures else None],
+        ["Figures: " + words.figures if figures and est.has_data else None, words.official],
+        [words.sustained],
+    ]
     if (words.action or words.caseload_action) and est.has_data:
-        print(f"\n{ADD_TO_NOTES}: run `status --add-to-notes`, or use the Overview in the app.")
+        blocks.append([f"{ADD_TO_NOTES}: run `status --add-to-notes`, or use the Overview in the "
+                       "app."])
+    shown = [[line for line in block if line] for block in blocks]
+    print("\n\n".join("\n".join(block) for block in shown if block))
 
 
 def run_status(args: argparse.Namespace, ctx: Context) -> int:
@@ -95,7 +102,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(status_json(summary, words))
         return 0
-    _print_status(summary, words)
+    _print_status(summary, words, args.figures)
     if args.add_to_notes:
         print("\nAdded to the notes for your next supervision.")
     return 0
@@ -137,16 +144,21 @@ def run_official(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_method(args: argparse.Namespace, ctx: Context) -> int:
+    from core.store.database import open_database
     from core.workload.weightings import weightings_as_of
 
-    print(method_text(weightings_as_of(ctx.db, date.today())))
+    # Without a data folder: the published defaults, from a database held only in memory.
+    db = ctx.db if ctx.db_path.exists() else open_database(None)
+    print(method_text(weightings_as_of(db, date.today())))
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     status = sub.add_parser("status", help="this week's workload estimate, in words and figures")
     status.add_argument("--as-of", type=date_arg, help="the day to work it out for (default today)")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--figures", action="store_true",
+                        help="show the points and percentages behind the words")
+    status.add_argument("--json", action="store_true", help="words and figures as JSON")
     status.add_argument("--add-to-notes", action="store_true",
                         help="add this week's workload to the notes for your next supervision")
     status.set_defaults(func=run_status)
@@ -165,4 +177,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     off.set_defaults(func=run_official)
 
     method = sub.add_parser("method", help="how the estimate is worked out; where to get support")
-    method.set_defaults(func=run_method)
+    method.set_defaults(func=run_method, data_optional=True)

@@ -223,4 +223,4 @@ def register(sub: argparse._SubParsersAction) -> None:
         "selfcheck",
         help="check this installation works (offscreen, on demo data in a temporary folder)",
     )
-    check.set_defaults(func=run_selfcheck)
+    check.set_defaults(func=run_selfcheck, data_optional=True)  # works in a folder of its own

@@ -28,6 +28,8 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and out.exists():
         raise CommandError(f"There is already a file at {out}; choose another name.")
+    if out is not None and not out.parent.is_dir():  # as `export --out`: never makes folders
+        raise CommandError(f"The folder {out.parent} does not exist; choose another place to save.")
     dest = backups.make_backup(ctx.db, ctx.data_dir, out)
     print(f"Backed up to {dest}")
     return 0
@@ -35,8 +37,15 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     source = Path(args.file).expanduser()
+    if not source.is_file():  # the file given is bad input (exit 2), not damaged data
+        raise CommandError(f"There is no backup file at {source}.")
     ctx.close()  # nothing may hold the file open while it is replaced
-    result = with_passphrase(lambda key: backups.restore_backup(source, ctx.db_path, key))
+    try:
+        result = with_passphrase(lambda key: backups.restore_backup(source, ctx.db_path, key))
+    except (PassphraseRequiredError, WrongPassphraseError):
+        raise
+    except StorageError as exc:  # not a backup, or a damaged one: the file given is at fault
+        raise CommandError(str(exc)) from None
     print(f"Restored from {result.restored_from}")
     if result.previous_data:
         print(f"Your previous data was kept at {result.previous_data}")
@@ -58,7 +67,10 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_retention(args: argparse.Namespace, ctx: Context) -> int:
     if args.days is not None:
+        before = get_retention_days(ctx.db)
         set_retention_days(ctx.db, args.days)
+        if args.days != before:
+            print(f"Retention period changed from {before} to {args.days} days.")
     days = get_retention_days(ctx.db)
     due = closed_before(ctx.db, days)
     if args.delete:
@@ -142,7 +154,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     r = sub.add_parser("restore", help="replace your data with a backup (checked first)")
     r.add_argument("file", metavar="FILE")
-    r.set_defaults(func=run_restore)
+    r.set_defaults(func=run_restore, creates_data=True)
 
     c = sub.add_parser("check", help="check the data file: prints ok or what is wrong")
     c.set_defaults(func=run_check)

@@ -131,6 +131,9 @@ def run_timer_stop(args: argparse.Namespace, ctx: Context) -> int:
         at = _stop_at(args.at, args.date or now.date())
     keep = "none" if args.discard else "all" if args.keep_all else ("until" if at else None)
     timer = get_timer(ctx.db)
+    if timer is None:  # stopping twice is harmless
+        print("No timer is running; nothing to stop.")
+        return 0
     if (
         timer is not None
         and at is not None

@@ -30,7 +30,8 @@ def parse_date(text: str) -> date:
             try:
                 found = date(year, month, day)
             except ValueError:
-                raise DateError(f"'{value}' is not a real date") from None
+                raise DateError(f"'{value}' is not a real date; dates are 2026-11-28 or "
+                                "28/11/2026, day before month") from None
             if not FIRST_DATE <= found <= LAST_DATE:
                 raise DateError(f"'{value}' is not between the years 2000 and 2100; check the year")
             return found

@@ -59,6 +59,9 @@ def _case(rng: random.Random, ref: str, start: date, today: date) -> Case:
     )
 
 
+README_CASE = "C07"
+
+
 def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
     """Profile, ~45 active and ~12 closed cases over two years, tier changes, reductions, reports."""
     save_profile(db, Profile(grade="PO", contracted_hours=37.0))
@@ -71,7 +74,14 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
     store.add_cases(cases)
     stored = store.list_cases("all")
     # A dozen cases closed over the last twelve weeks, so the caseload has moved.
-    for case in rng.sample(stored, 12):
+    closing = rng.sample(stored, 12)
+    # C07 is the README's example case (`09:30-10:15 home visit @C07`): it stays open, and the
+    # first open case after it closes instead, so the demo keeps its shape.
+    keep = next((c for c in closing if c.reference == README_CASE), None)
+    if keep is not None:
+        closing[closing.index(keep)] = next(c for c in stored[stored.index(keep) + 1:]
+                                            if c not in closing)
+    for case in closing:
         closed = today - timedelta(days=rng.randint(3, 84))
         if closed > case.start_date:
             reason = rng.choice(["completed", "completed", "transferred", "recalled"])

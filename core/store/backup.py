@@ -201,25 +201,27 @@ def backup_due(folder: Path, today: date | None = None) -> bool:
     return not any(b.created.date() == today for b in list_backups(folder))
 
 
-def verify_backup(path: Path, passphrase: str | None = None) -> list[str]:
-    """Problems that make `path` unfit to restore (empty when it is fine). Opens, never writes."""
+def verify_backup(path: Path, passphrase: str | None = None, name: str | None = None) -> list[str]:
+    """Problems that make `path` unfit to restore (empty when it is fine). Opens, never writes.
+    The problems call the file `name` (the file the practitioner chose, not a working copy)."""
     from core.store.database import PassphraseRequiredError, WrongPassphraseError
 
+    shown = name or path.name
     if file_kind(path) in ("missing", "empty", "unknown"):
-        return [f"{path.name} is not a Caseload Companion backup."]
+        return [f"{shown} is not a Caseload Companion backup."]
     try:
         conn = connect_file(path, passphrase)
     except (PassphraseRequiredError, WrongPassphraseError):
         raise  # the caller asks again; not a problem with the file
     except StorageError:
-        return [f"{path.name} is damaged or is not a Caseload Companion backup."]
+        return [f"{shown} is damaged or is not a Caseload Companion backup."]
     try:
         report = check_connection(conn)
     finally:
         conn.close()
     problems = list(report.problems)
     if "cases" not in report.tables:
-        problems.append(f"{path.name} is a database, but not one made by Caseload Companion.")
+        problems.append(f"{shown} is a database, but not one made by Caseload Companion.")
     return problems
 
 
@@ -241,7 +243,7 @@ def restore_backup(source: Path, db_path: Path, passphrase: str | None = None) -
     try:
         if file_kind(tmp) == "encrypted" and passphrase is None and encryption.available():
             raise PassphraseRequiredError("That backup is encrypted. Enter its passphrase.")
-        problems = verify_backup(tmp, passphrase)
+        problems = verify_backup(tmp, passphrase, source.name)
         if problems:
             raise StorageError("That file was not restored: " + " ".join(problems))
         remove_sidecars(tmp)

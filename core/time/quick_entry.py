@@ -183,10 +183,20 @@ def _activity(words: list[str], activities: list[Activity]) -> tuple[Activity, l
     if ambiguous:
         names = " or ".join(a.name for a in ambiguous[:4])
         raise ValidationError(f"'{words[0]}' could be {names}; type more of the name.")
-    raise ValidationError(
-        f"'{' '.join(words[:3])}' is not one of your activities. "
-        "Add it in Settings, Activities, or pick one from the list as you type."
-    )
+    raise ValidationError(_not_an_activity(" ".join(words[:3]), activities))
+
+
+def _not_an_activity(text: str, activities: list[Activity]) -> str:
+    """The same words wherever the line was typed (the window's line or `log`): the nearest
+    names, and where new activities are made."""
+    from difflib import get_close_matches
+
+    names = [a.name for a in activities if not a.hidden]
+    by_lower = {n.lower(): n for n in names}
+    near = get_close_matches(text.lower(), list(by_lower), n=2, cutoff=0.6)
+    guess = f" Did you mean {' or '.join(by_lower[n] for n in near)}?" if near else ""
+    return (f"'{text}' is not one of your activities.{guess} New activities are added in "
+            "Settings, Activities.")
 
 
 def parse_quick_entry(

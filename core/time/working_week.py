@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.time.bank_holidays import bank_holidays_between
 from core.common.errors import ValidationError
-from core.workload.profile import get_profile
+from core.workload.profile import get_profile, profile_since
 from core.time.time_entries import TimeEntry, TimeStore
 
 LEAVE_KINDS = ("annual leave", "sickness", "flexi", "training day", "other")
@@ -180,7 +180,20 @@ def contracted_hours_for_day(
     return hours
 
 
+def counting_from(db: Database, today: date | None = None) -> date:
+    """The first day contracted hours count from: the first day with time logged or the day
+    the profile was first saved, whichever is earlier; today when there is neither. Before it
+    the practitioner was not using the app, so those days owe no hours (and show no gaps)."""
+    row = db.execute("SELECT min(date) FROM time_entries").fetchone()
+    days = [d for d in (date.fromisoformat(row[0]) if row and row[0] else None,
+                        profile_since(db)) if d is not None]
+    return min(days) if days else (today or date.today())
+
+
 def contracted_hours_between(db: Database, first: date, last: date) -> float:
+    """Contracted hours from `first` to `last` inclusive: the working pattern less leave and
+    bank holidays, counted only from `counting_from` (so day one is not weeks behind)."""
+    first = max(first, counting_from(db))
     pattern = get_pattern(db)
     leave = leave_between(db, first, last)
     holidays = bank_holidays_between(first, last)
@@ -229,11 +242,13 @@ def week_summary(db: Database, any_day: date, now: datetime | None = None) -> We
     leave = leave_between(db, monday, sunday)
     holidays = bank_holidays_between(monday, sunday)
     entries = TimeStore(db).entries_between(monday, sunday)
+    since = counting_from(db, now.date())
     days = []
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [e for e in entries if e.date == day]
-        contracted = contracted_hours_for_day(pattern, day, leave.get(day), holidays.get(day))
+        contracted = (contracted_hours_for_day(pattern, day, leave.get(day), holidays.get(day))
+                      if day >= since else 0.0)
         gaps: list[Gap] = []
         if contracted > 0 and day <= now.date():
             until = now.time().replace(second=0, microsecond=0) if day == now.date() else None

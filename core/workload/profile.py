@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.caseload.models import GRADES, Profile
+from core.store.settings import get_setting, set_setting
+
+PROFILE_SINCE_KEY = "profile_since"
 
 MAX_HOURS = 60.0
 
@@ -35,10 +40,20 @@ def has_profile(db: Database) -> bool:
     return bool(db["profile"].count)
 
 
-def save_profile(db: Database, profile: Profile) -> Profile:
+def profile_since(db: Database) -> date | None:
+    """The day grade and hours were first given (None before then)."""
+    value = get_setting(db, PROFILE_SINCE_KEY)
+    return date.fromisoformat(value) if value else None
+
+
+def save_profile(db: Database, profile: Profile, today: date | None = None) -> Profile:
+    """Save grade, hours and ceiling (ValidationError naming each problem); the first save
+    also records the day, from which the Time totals count contracted hours."""
     problems = profile_problems(profile)
     if problems:
         raise ValidationError(problems)
+    if not has_profile(db) and get_setting(db, PROFILE_SINCE_KEY) is None:
+        set_setting(db, PROFILE_SINCE_KEY, (today or date.today()).isoformat())
     db["profile"].upsert(
         {
             "id": 1,

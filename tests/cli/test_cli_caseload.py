@@ -66,6 +66,7 @@ def test_profile_shows_and_sets_hours(capsys, tmp_path):
 
 
 def test_reduction_with_automatic_end_and_capped_reason(capsys, tmp_path):
+    run(capsys, tmp_path, "profile", "--hours", "37")  # makes the data file
     code, out, _ = run(capsys, tmp_path, "reductions", "add", "--reason", "Newly qualified officer",
                        "--percent", "20", "--from", "2026-01-10")
     assert code == 0 and "until 2026-10-10" in out

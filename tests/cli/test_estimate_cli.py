@@ -54,7 +54,7 @@ def test_status_json_matches_the_core_estimate_on_the_demo(capsys, tmp_path):
 
 def test_status_prints_the_same_words_as_the_overview(capsys, tmp_path):
     run(capsys, tmp_path, "demo")
-    code, out, _ = run(capsys, tmp_path, "status")
+    code, out, _ = run(capsys, tmp_path, "status", "--figures")
     _, words = core_status(tmp_path, date.today())
     assert code == 0
     for line in (words.headline, words.body, words.caseload_headline, words.caseload_body,
@@ -99,6 +99,7 @@ def test_official_figure_is_recorded_and_shown_beside_the_estimate(capsys, tmp_p
 
 
 def test_bad_official_figure_exits_2_with_one_line(capsys, tmp_path):
+    run(capsys, tmp_path, "profile", "--hours", "37")  # makes the data file
     code, _, err = run(capsys, tmp_path, "official", "--week", "2026-03-02", "--percent", "900")
     assert code == 2 and err.startswith("error: The official figure must be a percentage")
 

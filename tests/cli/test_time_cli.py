@@ -90,5 +90,6 @@ def test_timer_start_status_stop(with_case, capsys):
     assert "Timing Home visit for C07" in capsys.readouterr().out
     assert run(with_case, "timer", "stop") == 0
     assert "logged 5 minutes" in capsys.readouterr().out
-    assert run(with_case, "timer", "stop") == 2
+    assert run(with_case, "timer", "stop") == 0  # stopping twice is harmless, logs nothing
+    assert "No timer is running; nothing to stop." in capsys.readouterr().out
     assert run(with_case, "timer", "start", "court") == 2  # court duty or court report?

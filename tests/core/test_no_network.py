@@ -65,7 +65,7 @@ FLOWS: list[tuple[str, object]] = [
     ("status", ["status"]),
     ("history", ["history"]),
     ("list cases", ["cases", "list", "--all"]),
-    ("time entry", ["log", "09:30-10:15 home visit"]),
+    ("time entry", ["log", "yesterday 07:30-08:15 home visit"]),  # any time of day
     ("time list", ["log", "list"]),
     ("calendar import", _calendar_argv),
     ("timer", ["timer", "status"]),

@@ -3,19 +3,24 @@ empty state's buttons that open Caseload or Settings > Profile."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from sqlite_utils import Database
 
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
-from ui.overview.overview_view import OverviewView
+from ui.overview.overview_view import FIGURES_KEY, OverviewView
+from ui.shell.window_state import folder_key
 
 
 def install_overview(window: MainWindow, db: Database, hub: Hub,
-                     settings: QSettings) -> OverviewView:
-    """Add the Overview (call before any other view, so it is shown first)."""
-    view = OverviewView(db, hub, settings)
+                     settings: QSettings, data_dir: Path | None = None) -> OverviewView:
+    """Add the Overview (call before any other view, so it is shown first); "Show figures" is
+    remembered for `data_dir` alone."""
+    figures_key = FIGURES_KEY if data_dir is None else folder_key(data_dir, FIGURES_KEY)
+    view = OverviewView(db, hub, settings, figures_key=figures_key)
     window.add_view("overview", "Overview", view)
 
     def open_view(key: str, page: str) -> None:

@@ -28,6 +28,7 @@ from core.common.clock import today as clock_today
 from core.workload.drivers import driver_sentences
 from core.common.errors import ValidationError
 from core.workload.estimate import EstimateInputs, load_inputs
+from core.workload.profile import has_profile
 from core.workload.history import (
     SustainedEpisode,
     WeekSummary,
@@ -67,6 +68,8 @@ NO_DRIVERS = "No case or court report carries points this week."
 EMPTY_TEXT = ("There are no cases yet, so there is nothing to estimate. Add your cases in "
               "Caseload, and your grade and contracted hours in Settings > Profile. This page "
               "then describes your workload in words.")
+EMPTY_TEXT_WITH_PROFILE = ("There are no cases yet, so there is nothing to estimate. Add your "
+                           "cases in Caseload; this page then describes your workload in words.")
 
 
 class OverviewView(QWidget):
@@ -77,8 +80,10 @@ class OverviewView(QWidget):
     openRequested = Signal(str, str)
 
     def __init__(self, db: Database, hub: Hub, settings: QSettings,
-                 today: Callable[[], date] = clock_today, parent: QWidget | None = None):
+                 today: Callable[[], date] = clock_today, parent: QWidget | None = None,
+                 figures_key: str = FIGURES_KEY):
         super().__init__(parent)
+        self._figures_key = figures_key  # kept per data folder (window_state.folder_key)
         self._db = db
         self._hub = hub
         self._settings = settings
@@ -103,7 +108,7 @@ class OverviewView(QWidget):
         self.week_line = QLabel()
         self.show_figures = QCheckBox("Show fi&gures")
         self.show_figures.setToolTip("Show the percentages and points behind the words")
-        self.show_figures.setChecked(self._settings.value(FIGURES_KEY, False, type=bool))
+        self.show_figures.setChecked(self._settings.value(self._figures_key, False, type=bool))
         self.method_button = QPushButton("How is this &worked out?")
         header = QHBoxLayout()
         header.addWidget(title)
@@ -153,7 +158,8 @@ class OverviewView(QWidget):
         self.scroll = scroll
 
         self.empty = Card("Nothing to estimate yet")
-        self.empty.body.addWidget(wrapped(EMPTY_TEXT))
+        self.empty_text = wrapped(EMPTY_TEXT)
+        self.empty.body.addWidget(self.empty_text)
         self.go_caseload = QPushButton("Go to &Caseload")
         self.go_profile = QPushButton("Open Settings > &Profile")
         empty_buttons = QHBoxLayout()
@@ -174,6 +180,10 @@ class OverviewView(QWidget):
         layout.setContentsMargins(24, 20, 16, 12)
         layout.setSpacing(12)
         layout.addLayout(header)
+        self.notice = wrapped("")  # a word of what just happened, e.g. demo data added
+        self.notice.setAccessibleName("What just happened")
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
 
     def _connect_signals(self) -> None:
@@ -202,6 +212,10 @@ class OverviewView(QWidget):
         est = self.summary.estimate
         empty = not self._inputs.cases
         self.pages.setCurrentIndex(1 if empty else 0)
+        if empty:  # once grade and hours are given (the welcome, Settings), stop asking for them
+            profile_given = has_profile(self._db)
+            self.empty_text.setText(EMPTY_TEXT_WITH_PROFILE if profile_given else EMPTY_TEXT)
+            self.go_profile.setVisible(not profile_given)
         self.show_figures.setVisible(not empty)
         self.week_line.setText(f"Week {est.week[-2:].lstrip('0')}, as of "
                                f"{est.as_of:%A} {day_words(est.as_of)} {est.as_of.year}")
@@ -284,9 +298,14 @@ class OverviewView(QWidget):
             return
         self.trend.set_history(weekly_history(self._inputs, self._today(), self.trend.weeks()))
 
+    def show_notice(self, text: str) -> None:
+        """Say in one calm sentence what just happened (stays until the next notice)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     # --- actions ------------------------------------------------------------------------------
     def _figures_toggled(self, on: bool) -> None:
-        self._settings.setValue(FIGURES_KEY, on)
+        self._settings.setValue(self._figures_key, on)
         self._set_figures(on)
         self._hub.settingsChanged.emit()
 

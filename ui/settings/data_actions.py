@@ -54,13 +54,10 @@ def delete_closed_after_confirming(
     due = closed_before(db, days, today)
     if not due:
         return []
-    many = len(due) != 1
-    text = (f"Delete {len(due)} case{'s' if many else ''} closed more than {days} days ago: "
-            f"{references_text(due)}?\n\n"
-            f"{'Their' if many else 'Its'} tier history is deleted too; time logged against "
-            f"{'them' if many else 'it'} is kept without the case. This cannot be undone.")
-    # No is the default: Enter alone never deletes.
-    if QMessageBox.question(parent, "Delete closed cases?", text, Yes | No, No) != Yes:
+    from ui.caseload.retention_review_dialog import RetentionReviewDialog
+
+    # Each case with its closing date, then the question; Keep is the default.
+    if not RetentionReviewDialog.confirm(parent, due, days):
         return []
     delete_closed_cases(db, days, today)
     hub.casesChanged.emit()

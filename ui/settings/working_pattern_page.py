@@ -35,7 +35,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
-from ui.widgets.form_helpers import ProblemsLabel, note_label
+from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 
@@ -73,7 +73,7 @@ class WorkingPatternPage(QWidget):
         times = QHBoxLayout()
         times.addWidget(QLabel("Usual working day"))
         times.addWidget(self.day_start)
-        times.addWidget(QLabel("to"))
+        times.addWidget(range_to())
         times.addWidget(self.day_end)
         self.total = QLabel()
         times.addSpacing(16)

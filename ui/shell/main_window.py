@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self._reserved: set[str] = set()  # places shown before the data is open (reserve_view)
         self._parts: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
+        self.view_key = "window/view"  # per data folder once it is known (window_state.folder_key)
         self._build_ui()
         self._connect_signals()
 
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
             # First start: 1280×800, but never larger than a small or highly scaled screen.
             screen = self.screen().availableGeometry()
             self.resize(min(1280, screen.width()), min(800, screen.height()))
-        last = self._settings.value("window/view")
+        last = self._settings.value(self.view_key)
         if isinstance(last, str) and last in self._keys:
             self.show_view(last)
 
@@ -190,5 +191,5 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         key = self.current_key()
         if key:
-            self._settings.setValue("window/view", key)
+            self._settings.setValue(self.view_key, key)
         super().closeEvent(event)

@@ -32,6 +32,9 @@ from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 
 WELCOME_DONE_KEY = "welcome_done"
+DEMO_ADDED = ("Demo data added: invented cases, twelve weeks of time and months of history, to "
+              "look around. When you are done, Settings > Data & privacy > Delete all my data "
+              "clears it for your own.")
 START_EMPTY, START_IMPORT, START_DEMO = "empty", "import", "demo"
 
 _PURPOSE = (
@@ -283,6 +286,11 @@ def show_welcome(window: QWidget, db: Database, hub: Hub) -> WelcomeResult | Non
     if result.start == START_DEMO:
         hub.dataReplaced.emit()
     hub.profileChanged.emit()
+    if result.start == START_DEMO and hasattr(window, "show_view"):
+        window.show_view("overview")  # whichever view was last used, the demo starts here
+        overview = window.view("overview")
+        if hasattr(overview, "show_notice"):
+            overview.show_notice(DEMO_ADDED)
     if result.start == START_IMPORT and _import_dialog_available():
         from core.caseload.cases import CaseStore
         from ui.caseload.import_dialog import ImportDialog

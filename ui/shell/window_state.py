@@ -6,6 +6,9 @@ building their layout: the saved state is restored at once and saved again whene
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QHeaderView, QSplitter
 
@@ -13,6 +16,13 @@ SAVE_DELAY_MS = 400  # dragging a column edge emits many resizes; save once it s
 _PREFIX = "state/"
 
 Remembered = QHeaderView | QSplitter
+
+
+def folder_key(data_dir: Path | str, key: str) -> str:
+    """`key` for one data folder: the last view and "Show figures" belong to the data they were
+    chosen with, not to every folder opened after (demo data, a second caseload)."""
+    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
+    return f"folders/{digest[:16]}/{key}"
 
 
 def settings_key(key: str) -> str:

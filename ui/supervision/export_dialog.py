@@ -35,7 +35,7 @@ from core.supervision.summary import (
 )
 from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
-from ui.widgets.form_helpers import ProblemsLabel, note_label
+from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
 
 
 class ExportDialog(QDialog):
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
         self.start.setAccessibleName("Period from")
         self.end.setAccessibleName("Period to")
         period.addWidget(self.start)
-        period.addWidget(QLabel("to"))
+        period.addWidget(range_to())
         period.addWidget(self.end)
         period.addStretch(1)
         period_label = QLabel("&Period")

@@ -45,7 +45,12 @@ class SummaryPreview(QDialog):
 
     def _build_ui(self) -> None:
         self.setWindowTitle("Supervision summary preview")
-        self.resize(820, 900)
+        # A page's proportions, but never larger than the screen: Print and Close stay on it.
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 820, 900
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
         layout = QVBoxLayout(self)
         pages = page_count(self.summary)
         cut = self.summary.cut_titles()

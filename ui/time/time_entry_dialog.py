@@ -25,7 +25,7 @@ from core.caseload.cases import CaseStore
 from core.common import clock
 from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, entry_minutes, span_minutes
 from ui.widgets.date_fields import DateField
-from ui.widgets.form_helpers import ProblemsLabel, form_layout, select_data
+from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
 
 
 def _qtime(value: time) -> QTime:
@@ -86,7 +86,7 @@ class TimeEntryDialog(QDialog):
         times = QHBoxLayout()
         times.addWidget(self.timed)
         times.addWidget(self.start_edit)
-        times.addWidget(QLabel("to"))
+        times.addWidget(range_to())
         times.addWidget(self.end_edit)
         times.addStretch(1)
         form.addRow("Time", times)

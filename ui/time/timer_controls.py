@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -73,13 +74,20 @@ class TimerControls(QWidget):
         self.refresh()
 
     def _build_ui(self) -> None:
-        layout = QHBoxLayout(self)
+        # The running timer's line has a row of its own, so a long activity, a case and the
+        # time are never cut off by the controls beside it.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setAccessibleName("Timer")
+        self.status.setWordWrap(True)
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity to time")
-        self.activity.setMinimumContentsLength(18)
+        # As wide as the longest activity, so "Appointment / direct contact" reads in full.
+        self.activity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.case = QComboBox()
         self.case.setAccessibleName("Case to time")
         self.ago = QSpinBox()
@@ -93,7 +101,6 @@ class TimerControls(QWidget):
         self.stop_button = QPushButton("Sto&p")
         self.stop_at_button = QPushButton("Stop at…")
         for widget in (
-            self.status,
             self.activity,
             self.case,
             self.ago,
@@ -102,7 +109,9 @@ class TimerControls(QWidget):
             self.stop_at_button,
         ):
             layout.addWidget(widget)
-        layout.insertStretch(1, 1)
+        layout.addStretch(1)
+        outer.addWidget(self.status)
+        outer.addLayout(layout)
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
 

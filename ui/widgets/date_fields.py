@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+import re
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from core.common.dates import DateError, parse_date
+
 DISPLAY_FORMAT = "dd/MM/yyyy"
+_DATE_CHARS = "0123456789/-."
+_WHOLE_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
 
 
 def to_qdate(day: date) -> QDate:
@@ -24,18 +31,52 @@ def format_date(day: date | None, empty: str = "") -> str:
 
 
 class DateField(QDateEdit):
-    """A required date: typed as 28/11/2026 or picked from the calendar (Alt+Down opens it)."""
+    """A required date: typed as 28/11/2026 or picked from the calendar (Alt+Down opens it).
+
+    Typing a whole date replaces the one shown, wherever the click into the field landed (a
+    click on the month used to turn 01/09/2026 typed over 29/11/2026 into 29/09/2026).
+    """
 
     valueChanged = Signal()
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self._typed = ""  # characters typed since the field got focus
+        self._select_on_click = False
+        self.lineEdit().installEventFilter(self)
         self.setCalendarPopup(True)
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setMinimumDate(QDate(2000, 1, 1))
         self.setMaximumDate(QDate(2099, 12, 31))
         self.set_value(value or date.today())
         self.dateChanged.connect(lambda _d: self.valueChanged.emit())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self._typed = ""
+        # A click places the cursor after focusing: select all once the click is through.
+        self._select_on_click = event.reason() == Qt.FocusReason.MouseFocusReason
+        if not self._select_on_click:
+            self.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The click lands on the inner line edit; by its release the cursor is placed.
+        if event.type() == QEvent.Type.MouseButtonRelease and self._select_on_click:
+            self._select_on_click = False
+            QTimer.singleShot(0, self, self.selectAll)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        text = event.text()
+        self._typed = self._typed + text if text and text in _DATE_CHARS else ""
+        super().keyPressEvent(event)
+        if _WHOLE_DATE.match(self._typed):  # a whole date typed: take it as it reads
+            try:
+                day = parse_date(self._typed)
+            except DateError:
+                return
+            if self.minimumDate() <= to_qdate(day) <= self.maximumDate():
+                self.set_value(day)
 
     def value(self) -> date:
         return from_qdate(self.date())

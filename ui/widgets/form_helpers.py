@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,9 +35,33 @@ class ProblemsLabel(QLabel):
     def show_problems(self, problems: list[str]) -> None:
         self.setText("\n".join(problems))
         self.setVisible(bool(problems))
+        if problems and self.window() is not self and self.window().isVisible():
+            grow_to_fit(self.window())  # the form above keeps its room
 
     def problems(self) -> list[str]:
         return self.text().splitlines()
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make `window` tall enough for its wrapped text at its width (never past the screen).
+
+    A top-level window's minimum height ignores height-for-width, so a dialog with wrapped
+    text (a warning, a note) opens or stays too short and squeezes its form instead."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    room = screen.availableGeometry().height() if screen is not None else needed
+    if window.height() < min(needed, room):
+        window.resize(window.width(), min(needed, room))
+
+
+class _GrowOnShow(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            grow_to_fit(watched)
+        return False
 
 
 def note_label(text: str) -> QLabel:
@@ -84,7 +108,15 @@ def dialog_layout(dialog: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(20, 18, 20, 16)
     layout.setSpacing(12)
+    dialog.installEventFilter(_GrowOnShow(dialog))  # room for its wrapped text when opened
     return layout
+
+
+def range_to() -> QLabel:
+    """The "to" between two fields of a range (09:00 to 10:00), with room on either side."""
+    label = QLabel("to")
+    label.setContentsMargins(8, 0, 8, 0)
+    return label
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:

@@ -83,5 +83,5 @@ def test_cli_restore_and_exit_codes(data_dir, capsys, tmp_path):
     assert "Your previous data was kept at" in capsys.readouterr().out
     junk = tmp_path / "junk.db"
     junk.write_text("junk")
-    assert main.main(["--data-dir", str(data_dir), "restore", str(junk)]) == 1
+    assert main.main(["--data-dir", str(data_dir), "restore", str(junk)]) == 2  # bad input
     assert "not restored" in capsys.readouterr().err

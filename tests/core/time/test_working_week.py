@@ -92,12 +92,13 @@ def test_part_time_week_with_a_bank_holiday(db):
 
 
 def test_bank_holiday_on_a_non_working_day_takes_nothing_off(db):
+    save_profile(db, Profile(contracted_hours=22.5), today=date(2026, 1, 5))  # in use since
     save_pattern(db, WorkingPattern(hours=(0, 7.5, 7.5, 7.5, 0, 0, 0)))
     assert week_summary(db, date(2026, 4, 6)).contracted_hours == 22.5
 
 
 def test_leave_whole_and_part_days(db):
-    save_profile(db, Profile(contracted_hours=37.0))
+    save_profile(db, Profile(contracted_hours=37.0), today=date(2026, 1, 5))
     assert get_pattern(db).hours[:5] == (7.4,) * 5  # the profile spread over Monday to Friday
     add_leave(db, LeaveDay(date(2026, 11, 23), "annual leave"))
     add_leave(db, LeaveDay(date(2026, 11, 24), "flexi", hours=3.4))
@@ -140,3 +141,21 @@ def test_what_the_estimate_does_not_see(db):
         "This week, 1 hour 30 minutes went on work the WMT does not count (travel); "
         "1 hour in the four weeks before."
     )
+
+
+def test_day_one_counts_contracted_hours_only_from_the_first_day_in_use(db):
+    """Logging 1 hour 50 on the first day must not read as "against 360 hours contracted"."""
+    from core.time.time_summary import hours_per_week
+    from core.time.working_week import contracted_hours_between, counting_from
+
+    wednesday = date(2026, 11, 25)
+    save_profile(db, Profile(contracted_hours=37.0), today=wednesday)
+    log(db, wednesday, 110, start=time(9, 0))
+    assert counting_from(db) == wednesday
+    weeks = hours_per_week(db, wednesday, 12)
+    assert sum(w.contracted_hours for w in weeks) == pytest.approx(3 * 7.4)  # Wed, Thu, Fri
+    assert week_summary(db, wednesday, datetime(2026, 11, 25, 12)).days[0].gaps == []
+    assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == 0
+    log(db, date(2026, 11, 2), 60, start=time(9, 0))  # time logged earlier moves the start back
+    assert counting_from(db) == date(2026, 11, 2)
+    assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == pytest.approx(37)

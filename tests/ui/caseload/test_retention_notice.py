@@ -6,13 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 import ui.caseload.retention_notice
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.caseload.retention import set_retention_days
 from ui.caseload.caseload_view import CaseloadView
+from ui.caseload.retention_review_dialog import RetentionReviewDialog, review_text
 from ui.shell.hub import Hub
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -37,7 +38,13 @@ def asked(monkeypatch):
         said["texts"].append(text)
         return said["answer"]
 
+    def review(_parent, cases, days):
+        said["texts"].append(review_text(len(cases), days) + " "
+                             + ", ".join(f"{c.reference} closed {c.closed_date}" for c in cases))
+        return said["answer"] == QMessageBox.StandardButton.Yes
+
     monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(RetentionReviewDialog, "confirm", staticmethod(review))
     return said
 
 
@@ -84,9 +91,28 @@ def test_notice_counts_cases_and_confirmation_names_them(qtbot, db, hub, clock, 
     asked["answer"] = QMessageBox.StandardButton.No
     notice.review_button.click()
     (text,) = asked["texts"]
-    assert "C07, C12 and C15" in text
+    assert "C07 closed 2026-10-28" in text and "C12" in text and "C15" in text
     assert "C03" not in text and "C02" not in text
     assert "cannot be undone" in text
+
+
+def test_review_lists_each_case_with_its_closing_date_before_asking(qtbot, db, hub, clock,
+                                                                    monkeypatch):
+    add_cases(db, MIXED)
+    view = make_view(qtbot, db, hub)
+    seen = {}
+
+    def answer_no(dialog):  # what the practitioner sees, then "Keep them"
+        seen["listed"] = dialog.listed()
+        seen["default"] = dialog.keep_button.isDefault()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RetentionReviewDialog, "exec", answer_no)
+    with qtbot.assertNotEmitted(hub.casesChanged):
+        view.retention_notice.review_button.click()
+    assert seen["listed"] == [("C15", "24/10/2025"), ("C12", "14/10/2026"),
+                              ("C07", "28/10/2026")]
+    assert seen["default"] is True  # Enter alone never deletes
 
 
 def test_delete_removes_exactly_those_cases_and_hides_the_notice(qtbot, db, hub, clock, asked):
@@ -172,7 +198,7 @@ def test_a_long_deletion_is_counted_not_listed(qtbot, db, hub, clock, asked):
     view.retention_notice.review_button.click()
     assert store.references() == {"C50"}
     assert view.message.text() == "Deleted 5 closed cases."
-    assert "C01, C02, C03, C04 and C05" in asked["texts"][0]
+    assert all(f"C0{n} closed" in asked["texts"][0] for n in range(1, 6))  # each was listed
 
 
 def test_changing_the_period_in_settings_updates_the_offer_at_once(qtbot, db, hub, clock,

@@ -32,6 +32,10 @@ def answers(monkeypatch):
     """Every question is answered Yes unless a test says otherwise; notices are just noted."""
     said: dict[str, object] = {"answer": QMessageBox.StandardButton.Yes, "info": []}
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: said["answer"])
+    from ui.caseload.retention_review_dialog import RetentionReviewDialog
+
+    monkeypatch.setattr(RetentionReviewDialog, "confirm", staticmethod(
+        lambda *a: said["answer"] == QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _p, title, text: said["info"].append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: said["info"].append(text))

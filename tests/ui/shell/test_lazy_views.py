@@ -22,6 +22,7 @@ from ui.time.stale_timer_dialog import StaleChoice, StaleTimerDialog
 from ui.supervision.supervision_view import SupervisionView
 from ui.time.time_view import TimeView
 from ui.settings.weightings_page import WeightingsPage
+from ui.shell.window_state import folder_key
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -170,7 +171,7 @@ def test_the_view_open_at_last_close_is_made_and_shown_at_start(qtbot, db, tmp_p
     import main
 
     settings = QSettings(str(tmp_path / "last.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/view", "supervision")
+    settings.setValue(folder_key(tmp_path, "window/view"), "supervision")  # this folder's
     window = main.build_window(db, tmp_path, settings)
     qtbot.addWidget(window)
     window.restore_state()

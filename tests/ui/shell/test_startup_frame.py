@@ -18,6 +18,7 @@ from core.store.paths import database_path
 from ui.caseload.caseload_view import CaseloadView
 from ui.overview.overview_view import OverviewView
 from ui.shell.view_stand_in import ViewStandIn
+from ui.shell.window_state import folder_key
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -77,9 +78,9 @@ def test_the_data_fills_the_frame_without_adding_views_twice(qtbot, frame, db, t
 
 def test_the_remembered_view_is_shown_in_the_frame_and_then_filled(qtbot, db, tmp_path):
     settings = settings_at(tmp_path)
-    settings.setValue("window/view", "caseload")
+    settings.setValue(folder_key(tmp_path, "window/view"), "caseload")  # this folder's view
     CaseStore(db).add_case(Case("C07", "community", "B2", date(2025, 1, 6)))
-    window = main.window_frame(settings)
+    window = main.window_frame(settings, tmp_path)
     qtbot.addWidget(window)
     window.restore_state()
     window.show()

@@ -1,0 +1,154 @@
+"""What a new user trips on at the command line: a mistyped folder, a wrong file, a bad argument.
+
+Each answer is one line on stderr with exit 2, and nothing is written.
+"""
+
+import pytest
+
+import main
+
+
+def run(capsys, folder, *argv):
+    capsys.readouterr()
+    code = main.main(["--data-dir", str(folder), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(tmp_path, capsys):
+    folder = tmp_path / "demo"
+    assert run(capsys, folder, "demo")[0] == 0
+    return folder
+
+
+NO_DATA_COMMANDS = [
+    ["status"], ["status", "--json"], ["history"], ["check"], ["backup"], ["cases", "list"],
+    ["log", "list"], ["log", "45m travel"], ["timer", "status"], ["retention"],
+    ["reductions", "list"], ["reports", "add", "--kind", "fast", "--date", "2026-11-02"],
+    ["official", "--week", "2026-11-02", "--percent", "110"], ["encryption", "status"],
+    ["delete-all", "--yes"],
+    ["export", "--from", "2026-11-01", "--to", "2026-11-28", "--format", "md", "--out", "x.md"],
+]
+
+
+@pytest.mark.parametrize("argv", NO_DATA_COMMANDS, ids=" ".join)
+def test_a_mistyped_data_folder_is_refused_and_never_created(capsys, tmp_path, argv):
+    folder = tmp_path / "mistyped"
+    code, out, err = run(capsys, folder, *argv)
+    assert code == 2 and out == ""
+    assert err == (f"error: No data in {folder}. Open the app, or run `main.py demo` to try "
+                   "it.\n")
+    assert not folder.exists()
+
+
+def test_an_empty_existing_folder_is_refused_too_and_left_empty(capsys, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    assert run(capsys, folder, "status")[0] == 2
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["profile", "--hours", "30"], ["demo"]], ids=" ".join)
+def test_the_commands_that_make_data_may_create_the_folder(capsys, tmp_path, argv):
+    folder = tmp_path / "new"
+    assert run(capsys, folder, *argv)[0] == 0
+    assert (folder / "caseload.db").exists()
+    assert run(capsys, folder, "status")[0] == 0
+
+
+def test_method_reads_without_any_data_and_creates_nothing(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path / "none", "method")
+    assert code == 0 and "Workload Measurement Tool" in out
+    assert not (tmp_path / "none").exists()
+
+
+def test_restore_of_a_missing_file_is_bad_input(capsys, demo, tmp_path):
+    code, _, err = run(capsys, demo, "restore", str(tmp_path / "missing.db"))
+    assert code == 2 and err.count("\n") == 1 and "missing.db" in err
+
+
+def test_restore_names_the_file_given_not_a_working_copy(capsys, demo, tmp_path):
+    pdf = tmp_path / "some.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not a backup")
+    code, _, err = run(capsys, demo, "restore", str(pdf))
+    assert code == 2
+    assert err == ("error: That file was not restored: some.pdf is not a Caseload Companion "
+                   "backup.\n")
+    assert ".tmp" not in err and not list(demo.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["status", "--bogus"], "unrecognized arguments: --bogus. See `caseload-companion status"),
+    (["timer"], "required: ACTION"),
+    (["export", "--format", "doc"], "'doc' is not a format"),
+    (["history", "--weeks", "many"], "invalid int value"),
+], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_bad_arguments_get_one_line_not_a_usage_block(capsys, demo, argv, words):
+    with pytest.raises(SystemExit) as ended:
+        main.main(["--data-dir", str(demo), *argv])
+    err = capsys.readouterr().err
+    assert ended.value.code == 2
+    assert err.count("\n") == 1 and words in err and "--help" in err and "usage:" not in err
+
+
+def test_a_month_first_date_says_which_formats_work(capsys, demo):
+    with pytest.raises(SystemExit):
+        main.main(["--data-dir", str(demo), "log", "list", "--from", "11/27/2026"])
+    err = capsys.readouterr().err
+    assert "2026-11-28" in err and "28/11/2026" in err and err.count("\n") == 1
+
+
+def test_a_mistyped_activity_suggests_the_nearest_not_the_window(capsys, demo):
+    code, _, err = run(capsys, demo, "log", "10m hme visit")
+    assert code == 2 and "Did you mean Home visit?" in err
+    assert "as you type" not in err
+
+
+def test_backup_out_refuses_a_missing_folder_like_export(capsys, demo, tmp_path):
+    target = tmp_path / "no-such-folder" / "copy.db"
+    code, _, err = run(capsys, demo, "backup", "--out", str(target))
+    assert code == 2 and "does not exist" in err
+    assert not target.parent.exists()
+
+
+def test_retention_days_says_what_it_changed(capsys, demo):
+    code, out, _ = run(capsys, demo, "retention", "--days", "60")
+    assert code == 0 and out.startswith("Retention period changed from 30 to 60 days.\n")
+    code, out, _ = run(capsys, demo, "retention", "--days", "60")
+    assert "changed" not in out
+
+
+def test_status_text_hides_figures_unless_asked_as_the_window_does(capsys, demo):
+    _, plain, _ = run(capsys, demo, "status")
+    _, shown, _ = run(capsys, demo, "status", "--figures")
+    assert "percent" not in plain and "points" not in plain and "Figures:" not in plain
+    assert "Figures: " in shown and "workload points" in shown and "reference of" in shown
+
+
+def test_status_json_has_every_sentence_the_text_shows(capsys, demo):
+    import json
+
+    _, text, _ = run(capsys, demo, "status", "--figures")
+    _, raw, _ = run(capsys, demo, "status", "--json")
+    values = {v for v in json.loads(raw).values() if isinstance(v, str)}
+    lines = [line.removeprefix("Figures: ") for line in text.splitlines() if line]
+    assert any("raise it at your next supervision" in line for line in lines)  # demo overload
+    for line in lines:
+        if line.startswith("Add to supervision notes: run"):  # how to do it from here
+            assert json.loads(raw)["action"] == "Add to supervision notes"
+            continue
+        assert line in values, line
+
+
+@pytest.mark.parametrize("argv", [
+    ["profile", "--hours", "0"], ["cases", "import", "no-such.csv"], ["restore", "missing.db"],
+], ids=" ".join)
+def test_a_command_that_may_make_data_leaves_nothing_when_refused(capsys, tmp_path, argv):
+    new = tmp_path / "new"
+    assert run(capsys, new, *argv)[0] == 2
+    assert not new.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run(capsys, empty, *argv)[0] == 2
+    assert list(empty.iterdir()) == []

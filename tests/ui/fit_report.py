@@ -1,0 +1,216 @@
+"""Open the main window (every view and Settings page) and every dialog on the screen this process
+was started with, and print one line for each thing that is cut off or off the screen.
+
+Run by tests/ui/test_fits_small_screens.py in a process of its own per screen (Qt's offscreen
+platform with a configured screen, and QT_SCALE_FACTOR for 200%); prints nothing when all fits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+
+from tests.ui.fit_check import cut_off  # noqa: E402
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def check_window(app: QApplication, window: QWidget, name: str, problems: list[str]) -> None:
+    for line in cut_off(window):
+        problems.append(f"{name}: {line}")
+
+
+def check_dialog(app: QApplication, name: str, dialog: QDialog, problems: list[str],
+                 steps: Callable[[QDialog], list[str]] | None = None) -> None:
+    """Shown as opened: within the screen, nothing cut off (at each step for a wizard)."""
+    room = app.primaryScreen().availableGeometry()
+    dialog.show()
+    _settle(app)
+    if dialog.width() > room.width() or dialog.height() > room.height():
+        problems.append(f"{name}: opens at {dialog.width()}x{dialog.height()}, larger than the "
+                        f"{room.width()}x{room.height()} screen")
+        dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
+        _settle(app)
+    hint = dialog.minimumSizeHint()
+    if hint.width() > room.width() or hint.height() > room.height():
+        problems.append(f"{name}: needs at least {hint.width()}x{hint.height()}")
+    for step in (steps(dialog) if steps else [""]):
+        _settle(app)
+        for line in cut_off(dialog):
+            problems.append(f"{name}{step}: {line}")
+    dialog.hide()
+    dialog.deleteLater()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    import main as app_main
+    from core.caseload.cases import CaseStore
+    from core.demo.caseload_demo import fill_demo
+    from core.store.database import open_database
+    from core.store.paths import database_path
+    from core.time.activities import list_activities
+    from core.time.timer import get_timer, start_timer
+
+    tmp = Path(tempfile.mkdtemp(prefix="fit-"))
+    data = tmp / "data"
+    data.mkdir()
+    db = open_database(database_path(data))
+    today = date.today()
+    fill_demo(db, today)
+    store = CaseStore(db)
+    c01 = next(c for c in store.list_cases("active") if c.reference == "C01")
+    longest = max(list_activities(db), key=lambda a: len(a.name))
+    now = datetime.combine(today, time(23, 55))
+    start_timer(db, longest.id, now=now, case_id=c01.id,  # type: ignore[arg-type]
+                started_at=now - timedelta(minutes=50))
+    problems: list[str] = []
+    room = app.primaryScreen().availableGeometry()
+
+    empty = open_database(None)  # the first day: every view's empty state
+    first_day = app_main.build_window(empty, tmp / "empty", QSettings(
+        str(tmp / "e.ini"), QSettings.Format.IniFormat))
+    check_views(app, first_day, room, problems, " (no data yet)")
+    first_day.close()
+
+    window = app_main.build_window(db, data, QSettings(str(tmp / "w.ini"),
+                                                       QSettings.Format.IniFormat))
+    check_views(app, window, room, problems, "")
+    for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
+        check_dialog(app, name, make(), problems, steps)
+    from ui.shell.lock_screen import IdleLock
+
+    lock = IdleLock(window, lambda _passphrase: False)
+    lock.lock()
+    _settle(app)
+    check_window(app, window, "Locked", problems)
+    lock.deleteLater()
+    window.close()
+    for line in problems:
+        print(line)
+    return 0
+
+
+def check_views(app, window, room, problems, suffix):  # type: ignore[no-untyped-def]
+    """Each view (and Settings page) of `window`, shown at the size of the screen."""
+    window.resize(room.width(), room.height())
+    window.show()
+    _settle(app)
+    if window.width() > room.width() or window.height() > room.height():
+        problems.append(f"main window: cannot shrink to {room.width()}x{room.height()}")
+    for key in ("overview", "caseload", "time", "supervision", "settings"):
+        window.show_view(key)
+        view = window.view(key)
+        if key == "overview":
+            view.ensure_trend()
+        _settle(app)
+        if key == "settings":
+            for index in range(view.tabs.count()):
+                view.tabs.setCurrentIndex(index)
+                _settle(app)
+                check_window(app, window, f"Settings > {view.tabs.tabText(index)}{suffix}",
+                             problems)
+        else:
+            check_window(app, window, key.capitalize() + suffix, problems)
+
+
+def dialogs(db, data, store, window, timer, now):  # type: ignore[no-untyped-def]
+    """(name, factory, steps) for every dialog, opened as the practitioner would meet it."""
+    from core.caseload.retention import closed_before
+    from core.supervision.agenda import open_agenda
+    from core.workload.weightings import weightings_as_of
+    from ui.caseload.case_dialog import CaseDialog
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+    from ui.caseload.close_case_dialog import CloseCaseDialog
+    from ui.caseload.import_dialog import ImportDialog
+    from ui.caseload.retention_review_dialog import RetentionReviewDialog
+    from ui.overview.method_dialog import MethodDialog
+    from ui.overview.official_dialog import OfficialDialog
+    from ui.settings.delete_all_dialog import DeleteAllDialog
+    from ui.settings.reduction_dialog import ReductionDialog
+    from ui.shell.about_dialog import AboutDialog
+    from ui.shell.passphrase_dialog import PassphraseDialog
+    from ui.shell.recovery_screen import RecoveryScreen
+    from ui.shell.welcome_dialog import WelcomeDialog
+    from ui.supervision.agenda_note_dialog import AgendaNoteDialog
+    from ui.supervision.export_dialog import ExportDialog
+    from ui.supervision.session_dialog import SessionDialog
+    from ui.supervision.summary_preview import SummaryPreview
+    from ui.time.quick_entry_dialog import QuickEntryDialog
+    from ui.time.stale_timer_dialog import StaleTimerDialog
+    from ui.time.time_entry_dialog import TimeEntryDialog
+
+    today = now.date()
+    case = store.list_cases("active")[0]
+    refs = sorted(store.references())
+
+    def welcome_steps(dialog):  # type: ignore[no-untyped-def]
+        names = []
+        for index in range(dialog.stack.count()):
+            dialog._show_step(index)
+            names.append(f", step {index + 1}")
+        return names
+
+    def identifier_warning(dialog):  # type: ignore[no-untyped-def]
+        dialog.reference.setText("X123456")  # looks like a CRN: the warning shows
+        return [" with the identifier warning"]
+
+    def summary():  # type: ignore[no-untyped-def]
+        return window.view("supervision")._fitted_summary()
+
+    closed = closed_before(db, 1, today) or store.list_cases("closed")
+    return [
+        ("Welcome", lambda: WelcomeDialog(db, True, window), welcome_steps),
+        ("New case", lambda: CaseDialog(store, None, window), None),
+        ("New case", lambda: CaseDialog(store, None, window), identifier_warning),
+        ("Edit case", lambda: CaseDialog(store, case, window), None),
+        ("Close case", lambda: CloseCaseDialog(case.reference, case.start_date, window), None),
+        ("Case note", lambda: CaseNoteDialog(case.reference, window), None),
+        ("Import CSV", lambda: ImportDialog(store, window), None),
+        ("Review and delete", lambda: RetentionReviewDialog(closed, 30, window), None),
+        ("How is this worked out?", lambda: MethodDialog(weightings_as_of(db, today), window),
+         None),
+        ("Official figure", lambda: OfficialDialog(db, today, today, window), None),
+        ("Reduction", lambda: ReductionDialog(37.0, window), None),
+        ("Delete all", lambda: DeleteAllDialog(window), None),
+        ("About", lambda: AboutDialog("0.1.0", database_path_of(data), False, window), None),
+        ("Passphrase", lambda: PassphraseDialog(window, "Unlock", "Enter your passphrase."),
+         None),
+        ("New passphrase", lambda: PassphraseDialog(window, "Encrypt", "Choose a passphrase.",
+                                                    new=True), None),
+        ("Recovery", lambda: RecoveryScreen(database_path_of(data), data / "backups",
+                                            "Your data file is damaged.", window), None),
+        ("Agenda note", lambda: AgendaNoteDialog("case", refs, None, window), None),
+        ("Record session", lambda: SessionDialog(open_agenda(db) and [], today, window), None),
+        ("Export", lambda: ExportDialog(db, today, None, window), None),
+        ("Summary preview", lambda: SummaryPreview(summary(), window), None),
+        ("Log time", lambda: QuickEntryDialog(db, lambda: now, window), None),
+        ("Time entry", lambda: TimeEntryDialog(db, day=today, start=time(9), end=time(10),
+                                               parent=window), None),
+        ("Timer left running", lambda: StaleTimerDialog(timer, now + timedelta(days=1), window),
+         None),
+    ]
+
+
+def database_path_of(folder: Path) -> Path:
+    from core.store.paths import database_path
+
+    return database_path(folder)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

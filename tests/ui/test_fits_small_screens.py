@@ -1,0 +1,39 @@
+"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 200%, with
+nothing cut off: no child widget outside its parent, no label, button, list or date showing only
+part of its text, no dialog larger than the screen.
+
+Each screen needs a Qt of its own (the offscreen platform with that screen configured, and
+QT_SCALE_FACTOR for 200%), so tests/ui/fit_report.py runs in a fresh process per screen and
+prints what it finds; these tests expect it to print nothing.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPORT = Path(__file__).with_name("fit_report.py")
+
+SCREENS = {
+    "1024x700 at 100%": ({"width": 1024, "height": 700}, "1"),
+    "1280x800 at 200%": ({"width": 2560, "height": 1600}, "2"),
+}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_window_and_dialog_fits_with_nothing_cut_off(screen, tmp_path):
+    pixels, scale = SCREENS[screen]
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, **pixels, "logicalDpi": 96, "logicalBaseDpi": 96,
+        "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "QT_SCALE_FACTOR": scale, "CASELOAD_COMPANION_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, str(REPORT)], env=env, capture_output=True,
+                          text=True, timeout=280)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == "", f"cut off on {screen}:\n{done.stdout}"
