@@ -163,13 +163,6 @@ def bounded_int(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """An argument parser whose refusals are the one line the README promises, exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"error: {message}\n")
-
-
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, indent=2, default=str)
     sys.stdout.write("\n")

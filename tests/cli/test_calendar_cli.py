@@ -162,18 +162,19 @@ def test_clock_change_week_through_the_command_line(data_dir, tmp_path, capsys):
         (None, "The file is 50 MB"),
     ],
 )
-def test_a_bad_file_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, content, message):
+def test_a_bad_file_exits_2_with_one_line_and_writes_nothing(data_dir, tmp_path, capsys, content,
+                                                             message):
     path = tmp_path / "bad.ics"
     if content is None:
         with path.open("wb") as f:
             f.truncate(50 * 1024 * 1024)
     else:
         path.write_bytes(content)
-    data_dir = tmp_path / "fresh"
+    before = database_path(data_dir).read_bytes()
     assert run(data_dir, "log", "import-calendar", str(path)) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
-    assert not database_path(data_dir).exists()
+    assert database_path(data_dir).read_bytes() == before
 
 
 def test_from_after_to_and_a_missing_file_are_bad_input(data_dir, capsys):

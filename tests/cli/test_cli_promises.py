@@ -82,7 +82,7 @@ def test_restore_names_the_file_given_not_a_working_copy(capsys, demo, tmp_path)
     (["status", "--bogus"], "unrecognized arguments: --bogus. See `caseload-companion status"),
     (["timer"], "required: ACTION"),
     (["export", "--format", "doc"], "'doc' is not a format"),
-    (["history", "--weeks", "many"], "invalid int value"),
+    (["history", "--weeks", "many"], "'many' is not a whole number"),
 ], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
 def test_bad_arguments_get_one_line_not_a_usage_block(capsys, demo, argv, words):
     with pytest.raises(SystemExit) as ended:

@@ -108,11 +108,11 @@ def test_the_pdf_is_one_page_with_empty_metadata_and_no_case_reference(demo_dir,
         assert re.findall(r"(?<!\w)C\d{2}(?!\w)", text) == []
 
 
-def test_time_entries_csv_has_a_bom_and_formulas_are_written_as_text(tmp_path, capsys):
+def test_time_entries_csv_has_a_bom_and_formulas_are_written_as_text(data_dir, tmp_path, capsys):
     import csv
     import io
 
-    folder = tmp_path / "data"
+    folder = data_dir
     notes = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "=1+@SUM(A1)", "plain – é 😀"]
     for hour, note in enumerate(notes, start=9):
         assert main(["--data-dir", str(folder), "log", f"{hour}:00-{hour}:30 admin {note}",
