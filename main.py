@@ -33,8 +33,6 @@ VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
     from cli import COMMAND_MODULES
     from cli.common import OneLineParser
 
