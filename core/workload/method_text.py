@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.workload.estimate import REPORT_WINDOW_DAYS
 from core.workload.weightings import Weightings, is_published_default, published_defaults
+from core.common.exact import plain
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class MethodSection:
 
 
 def _n(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    return plain(value)
 
 
 def method_sections(weightings: Weightings | None = None) -> list[MethodSection]:

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -37,12 +38,14 @@ def test_a_gap_week_neither_counts_as_zero_nor_breaks_the_run(db):
     add_heavy_set(db, "B", date(2026, 2, 2))  # week 5; nothing active in week 4
     weeks = weekly_history(db, FRIDAYS[-1], weeks=5)
     assert [w.has_data for w in weeks] == [True, True, True, False, True]
-    assert [w.estimate.capacity_percent for w in weeks[:3]] == [110.7] * 3
+    assert [w.estimate.capacity_percent for w in weeks[:3]] == [Decimal("110.7")] * 3
     last = weeks[-1]
     assert last.sustained is not None and last.sustained.weeks == 4 and last.sustained.weighted
     assert last.sustained.start == date(2026, 1, 5)  # Monday of the first week over
-    assert (last.weeks_over_110, last.weeks_counted) == (4, 4)
-    assert "for 4 weeks in a row (since 5 January)" in status_words(last).sustained
+    assert last.sustained.away == 1  # 5 calendar weeks: the sentence says so
+    assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
+    assert ("in each of the last 4 working weeks (since 5 January, with 1 week away)"
+            in status_words(last).sustained)
 
 
 def test_a_real_lighter_week_breaks_the_run(db):
@@ -58,9 +61,10 @@ def test_caseload_above_a_manageable_level_for_4_weeks_is_sustained_too(db):
     store = CaseStore(db)
     store.add_cases(Case(f"C{n:02d}", "community", "D0S", date(2026, 1, 5)) for n in range(61))
     last = weekly_history(db, FRIDAYS[3], weeks=4)[-1]
-    assert last.estimate.capacity_percent == 0.0  # unsupervised tiers score 0 by default
+    assert last.estimate.capacity_percent == 0  # unsupervised tiers score 0 by default
     assert last.sustained is not None and last.sustained.caseload and not last.sustained.weighted
-    panel = status_words(last).sustained
+    assert status_words(last).sustained is None  # the weighted trigger has its own panel
+    panel = status_words(last).sustained_caseload
     assert panel.startswith("Your caseload has been above a manageable level")
 
 
@@ -76,7 +80,7 @@ def base(db):
 
 
 def week(base, n, capacity, cases=20):
-    return replace(base, as_of=FRIDAYS[0] + timedelta(weeks=n), capacity_percent=capacity,
+    return replace(base, as_of=FRIDAYS[0] + timedelta(weeks=n), capacity_percent=Decimal(str(capacity)),
                    caseload_count=cases)
 
 
@@ -120,7 +124,7 @@ def test_the_panel_shows_once_per_episode(db):
     assert episode is not None
     dismiss_sustained_panel(db, episode)
     assert sustained_panel_due(db, workload_status(db, FRIDAYS[4])) is None  # same episode
-    later = replace(status, sustained=replace(episode, start=date(2026, 3, 2)))
+    later = replace(status, weighted_episode=replace(episode, start=date(2026, 3, 2)))
     assert sustained_panel_due(db, later) is not None  # a new episode shows again
 
 

@@ -12,11 +12,11 @@ from core.workload.method_text import method_text
 from core.caseload.models import Case, Profile, Reduction
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
+from core.workload.wording_samples import all_sentences
 from core.workload.wording import (
     ADD_TO_NOTES,
     C_WORDS,
     W_HEADLINES,
-    all_sentences,
     band_words,
     gauge_text,
     history_sentence,
