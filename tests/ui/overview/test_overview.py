@@ -57,7 +57,7 @@ def demo_view(db, make_view):
 
 
 def test_headline_and_body_are_core_words_for_the_demo(demo_view, db):
-    words = status_words(workload_status(load_inputs(db), TODAY), TODAY)
+    words = status_words(workload_status(load_inputs(db), TODAY), TODAY, figures=False)
     assert demo_view.workload.headline.text() == words.headline
     assert demo_view.workload.words.text() == words.body
     assert demo_view.caseload.headline.text() == words.caseload_headline
@@ -235,6 +235,8 @@ def test_official_figure_entered_shows_beside_the_estimate(demo_view, db, qtbot,
 
     monkeypatch.setattr(OfficialDialog, "exec", fake_exec)
     demo_view.workload.official_button.click()
+    assert "percent" not in demo_view.workload.official.text()  # figures are off
+    demo_view.show_figures.setChecked(True)
     assert "131 percent; this app's estimate is" in demo_view.workload.official.text()
 
 

@@ -54,7 +54,8 @@ def test_profile_save_stores_part_time_hours_and_ceiling(profile_page, db, hub, 
         assert profile_page.save()
     saved = get_profile(db)
     assert (saved.grade, saved.contracted_hours, saved.protected_ceiling) == ("PSO", 22.5, 30)
-    assert profile_page.saved_label.text() == "Profile saved."
+    # A change applies from a date, today unless chosen otherwise, and the page says so.
+    assert profile_page.saved_label.text().startswith("Profile saved, in force from ")
     assert not profile_page.problems.isVisibleTo(profile_page)
 
 
@@ -78,9 +79,10 @@ def test_reduction_end_date_is_filled_from_the_published_reason(qtbot):
     dialog.start.set_value(start)
     dialog.reason.setCurrentText("Newly qualified officer")
     assert dialog.by_percent.isChecked() and dialog.amount.value() == 20
-    assert dialog.end.value() == add_months(start, 9)
+    # The last day in force: the band that follows starts the day after, never overlapping.
+    assert dialog.end.value() == add_months(start, 9) - timedelta(days=1)
     dialog.start.set_value(date(2026, 4, 1))
-    assert dialog.end.value() == add_months(date(2026, 4, 1), 9)
+    assert dialog.end.value() == date(2026, 12, 31)
     dialog.reason.setCurrentText("Court duty")  # no automatic end
     assert dialog.end.value() is None
     assert dialog.by_hours.isChecked()
