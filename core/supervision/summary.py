@@ -28,6 +28,7 @@ from core.supervision.summary_model import (
 )
 from core.supervision.summary_sources import role_line, time_facts, workload_facts
 from core.supervision.sessions import ACTION_STATUS_LABELS, actions_for_period, last_session
+from core.common.words import plural
 
 CLASSIFICATION_SETTING = "export.classification"
 PAGE_LINES = 64
@@ -63,7 +64,7 @@ def _header(db: Database, start: date, end: date, today: date) -> Section:
     nxt = session.next_date if session and session.next_date and session.next_date >= today else None
     profile = get_profile(db)
     protected = (
-        f"agreed ceiling of {profile.protected_ceiling} cases"
+        f"agreed ceiling of {plural(profile.protected_ceiling, 'case')}"
         if profile.protected_ceiling
         else "none recorded"
     )

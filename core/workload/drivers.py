@@ -8,6 +8,7 @@ from fractions import Fraction
 from core.common.exact import whole
 
 from core.workload.estimate import Estimate
+from core.common.words import plural, plural_noun
 
 _FRACTIONS = ((Fraction(3, 4), "three quarters"), (Fraction(2, 3), "two thirds"),
               (Fraction(1, 2), "half"), (Fraction(1, 3), "a third"), (Fraction(1, 4), "a quarter"),
@@ -51,13 +52,12 @@ def share_words(share, figures: bool = True) -> str:
 
 def group_label(count: int, case_type: str | None, t2a: bool, letter: str) -> str:
     if case_type is None:
-        noun = "court report" if count == 1 else "court reports"
-        return f"{count} {noun} completed in the last 30 days"
+        return f"{plural(count, 'court report')} completed in the last 30 days"
     kind = f"young adult (T2A) {case_type}" if t2a else case_type
-    noun = "case" if count == 1 else "cases"
+    cases = f"{count} {kind} {plural_noun(count, 'case')}"
     if letter.endswith("S"):
-        return f"{count} {kind} {noun} at tier {letter[0]} (unsupervised)"
-    return f"{count} {kind} {noun} at tier {letter}"
+        return f"{cases} at tier {letter[0]} (unsupervised)"
+    return f"{cases} at tier {letter}"
 
 
 def drivers(est: Estimate, limit: int = 3) -> list[Driver]:

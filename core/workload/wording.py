@@ -168,7 +168,7 @@ def trend_sentence(trend: str | None, heavier_weeks: int = 0) -> str | None:
         return None
     if trend == "heavier":
         if heavier_weeks >= HEAVIER_RUN_WORDS:
-            return f"Heavier for {heavier_weeks} weeks running."
+            return f"Heavier for {plural(heavier_weeks, 'week')} running."
         return "Heavier than last week."
     return "Lighter than last week." if trend == "lighter" else "About the same as last week."
 
@@ -194,7 +194,8 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
     """
     gap_text = "" if not gaps else f" {plural(gaps, 'week')} had no data."
     if low is None or high is None:
-        return f"There are no weekly estimates to show for the last {weeks} weeks." + gap_text
+        return (f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
+                + gap_text)
     if figures:
         spread = (f"was {number(low)} percent of available hours" if low == high
                   else f"ranged from {number(low)} to {number(high)} percent of available hours")
@@ -203,7 +204,7 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
         spread = (f"was {lightest} every week" if lightest == heaviest
                   else f"ranged from {lightest} to {heaviest}")
     over_text = "none of them" if over == 0 else f"{over} of them"
-    return (f"Over the last {weeks} weeks the estimate {spread}, and was over 110% in "
+    return (f"Over the last {plural(weeks, 'week')} the estimate {spread}, and was over 110% in "
             f"{over_text}.{gap_text}")
 
 

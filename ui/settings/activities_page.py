@@ -27,6 +27,7 @@ from core.common.errors import ValidationError
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from core.common.words import plural
 
 
 class ActivitiesPage(QWidget):
@@ -130,7 +131,7 @@ class ActivitiesPage(QWidget):
             self.hide_button.setText("S&how" if activity.hidden else "&Hide")
             self.counted_button.setChecked(activity.counted_by_wmt)
             self.usage.setText(
-                f"{activity.name}: {used} entries logged."
+                f"{activity.name}: {plural(used, 'entry', 'entries')} logged."
                 if used
                 else f"{activity.name}: nothing logged yet."
             )

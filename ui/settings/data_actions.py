@@ -29,6 +29,7 @@ from core.caseload.retention import closed_before, delete_all_data, delete_close
 from ui.settings.delete_all_dialog import DeleteAllDialog
 from ui.shell.hub import Hub
 from ui.shell.passphrase_dialog import PassphraseDialog
+from core.common.words import plural
 
 Yes = QMessageBox.StandardButton.Yes
 No = QMessageBox.StandardButton.No
@@ -55,7 +56,7 @@ def delete_closed_after_confirming(
     if not due:
         return []
     many = len(due) != 1
-    text = (f"Delete {len(due)} case{'s' if many else ''} closed more than {days} days ago: "
+    text = (f"Delete {plural(len(due), 'case')} closed more than {plural(days, 'day')} ago: "
             f"{references_text(due)}?\n\n"
             f"{'Their' if many else 'Its'} tier history is deleted too; time logged against "
             f"{'them' if many else 'it'} is kept without the case. This cannot be undone.")
