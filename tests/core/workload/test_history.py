@@ -157,3 +157,26 @@ def test_history_goes_back_two_years_with_gaps_before_any_data(db):
 def test_the_current_week_is_taken_on_the_chosen_day_not_a_future_friday(db):
     add_heavy_set(db, "A", date(2026, 1, 5))
     assert workload_status(db, date(2026, 1, 14)).day == date(2026, 1, 14)
+
+
+def test_back_under_110_only_when_literally_under(base):
+    over = week(base, 0, 115.0)
+    assert not summarise([over, week(base, 1, 110.0)])[-1].recovered  # exactly 110.0% is not under
+    assert summarise([over, week(base, 1, 109.9)])[-1].recovered
+    assert not summarise([over, week(base, 1, 110.0)])[-1].estimate.over_110  # nor over
+
+
+def test_a_leave_week_neither_counts_nor_breaks_and_the_summary_line_says_so(db):
+    from core.caseload.models import Reduction
+    from core.workload.reductions import add_reduction
+    from core.workload.wording import weeks_over_line
+
+    add_heavy_set(db, "A", date(2026, 1, 5))
+    add_reduction(db, Reduction("Other paid or unpaid leave", date(2026, 1, 26),
+                                date(2026, 2, 1), percent=100), 37)  # week 4 on leave
+    weeks = weekly_history(db, FRIDAYS[-1], weeks=5)
+    assert [w.is_gap for w in weeks] == [False, False, False, True, False]
+    last = weeks[-1]
+    assert last.weighted_episode is not None and last.weighted_episode.weeks == 4
+    assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
+    assert weeks_over_line(4, 4, 1) == "Weeks over 110%: 4 of the last 4 working weeks (1 week away)"
