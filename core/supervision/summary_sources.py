@@ -25,6 +25,7 @@ from core.workload.wording import (
     weeks_over_line,
     workload_words,
 )
+from core.common.exact import half_up
 
 TREND_WEEKS = 8
 
@@ -128,7 +129,7 @@ def time_facts(db: Database, start: date, end: date) -> TimeFacts:
     """Section 3: hours by activity in the period against contracted hours, and hours over."""
     totals = period_totals(db, start, end)
     rows = [
-        (a.name, f"{a.hours:.1f}", "yes" if a.counted_by_wmt else "not counted")
+        (a.name, f"{half_up(a.hours, 1)}", "yes" if a.counted_by_wmt else "not counted")
         for a in totals.by_activity
         if a.hours > 0
     ]
