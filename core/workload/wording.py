@@ -11,9 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from core.common.exact import plain, to_fraction
+from core.common.exact import half_up, plain, to_fraction
 from core.common.words import plural, plural_noun
-from core.workload.estimate import Estimate, workload_band
+from core.workload.estimate import (
+    CASELOAD_REFERENCE_FULL_TIME,
+    Estimate,
+    caseload_band,
+    workload_band,
+)
 from core.workload.history import HEAVIER_RUN_WORDS, SustainedEpisode, WeekSummary
 
 ADD_TO_NOTES = "Add to supervision notes"
@@ -146,8 +151,20 @@ def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=
     if hours == default_hours:
         return f"{cases}, against a reference of {number(reference)} cases (full-time equivalent)."
     fte = Fraction(count) * to_fraction(default_hours) / to_fraction(hours)
-    return (f"{cases} on {number(hours)} hours a week, about {number(fte)} cases "
-            f"(full-time equivalent), against a reference of {number(reference)} cases.")
+    return (f"{cases} on {plain(hours, 2)} hours a week, {_fte_words(fte)} cases "
+            f"(full-time equivalent), against a reference of {number(reference)} "
+            f"{plural_noun(reference, 'case')}.")
+
+
+def _fte_words(fte: Fraction) -> str:
+    """'about 61.7'; where rounding would carry the figure across a band edge (60.04 shown as
+    60 in a week above 60), 'just over 60' or 'just under 40', so no figure contradicts its
+    band."""
+    shown = half_up(fte, 1)
+    full_time = CASELOAD_REFERENCE_FULL_TIME
+    if caseload_band(Fraction(shown), full_time) == caseload_band(fte, full_time):
+        return f"about {number(shown)}"
+    return f"just {'over' if fte > shown else 'under'} {number(shown)}"
 
 
 def figures_sentence(workload: float, available: int, capacity: float | None,

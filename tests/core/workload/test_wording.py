@@ -190,3 +190,11 @@ def test_rounding_is_half_up_and_no_figure_contradicts_its_band():
     # A summary figure is the one-decimal capacity the band was read from, never rounded again.
     summary = history_text(4, Decimal("110.4"), Decimal("112.5"), 2, 0)
     assert "110.4" in summary and "112.5" in summary
+
+
+def test_a_full_time_equivalent_never_rounds_across_a_band_edge():
+    from core.workload.wording import caseload_figures
+
+    assert "just over 60 cases (full-time equivalent)" in caseload_figures(73, "45.01", 60.8, False)
+    assert "about 60 cases (full-time equivalent)" in caseload_figures(36, "22.2", 30, False)
+    assert "36 cases on 22.2 hours a week" in caseload_figures(36, "22.2", 30, False)
