@@ -14,7 +14,8 @@ from core.workload.history import WeekSummary, weekly_history, workload_status
 from core.workload.method_text import method_text
 from core.workload.official import delete_official, record_official
 from core.common.exact import half_up
-from core.workload.wording import ADD_TO_NOTES, StatusWords, number, status_words
+from core.workload.status_words import StatusWords, status_words
+from core.workload.wording import ADD_TO_NOTES, number
 
 DEFAULT_HISTORY_WEEKS = 12
 

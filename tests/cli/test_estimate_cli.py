@@ -8,7 +8,7 @@ import main
 from core.store.database import open_database
 from core.workload.history import snapshot_day, weekly_history, workload_status
 from core.store.paths import database_path
-from core.workload.wording import status_words
+from core.workload.status_words import status_words
 
 STATUS_KEYS = {
     "as_of", "week", "has_data", "caseload_count", "caseload_reference", "caseload_band",

@@ -117,7 +117,6 @@ class RetentionNotice(QFrame):
         deleted = delete_closed_after_confirming(self.window(), self._db, self._hub,
                                                  self._today())
         if deleted:  # the hub has already told every view, this one included
-            many = len(deleted) != 1
             text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"
             # A few are named; a long list was just read in the confirmation, so it is counted.
             short = len(deleted) <= 3

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from core.workload.estimate import Estimate
 from core.common.words import plural
-from core.workload.wording import ADD_TO_NOTES, StatusWords, number
+from core.workload.status_words import StatusWords
+from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label
 from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
 

@@ -39,7 +39,8 @@ from core.workload.history import (
     workload_status,
 )
 from core.time.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
-from core.workload.wording import ADD_TO_NOTES, StatusWords, status_words
+from core.workload.status_words import StatusWords, status_words
+from core.workload.wording import ADD_TO_NOTES
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.form_helpers import view_title
 from ui.shell.hub import Hub
@@ -207,7 +208,6 @@ class OverviewView(QWidget):
         self._inputs = load_inputs(self._db)
         # The week's figure: its Friday's, or today's until Friday comes (core.workload.history).
         self.summary = workload_status(self._inputs, day)
-        est = self.summary.estimate
         empty = not self._inputs.cases
         self.pages.setCurrentIndex(1 if empty else 0)
         self.show_figures.setVisible(not empty)

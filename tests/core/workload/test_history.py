@@ -19,7 +19,8 @@ from core.workload.history import (
 )
 from core.caseload.models import Case
 from core.workload.official import record_official
-from core.workload.wording import RECOVERY, status_words
+from core.workload.status_words import status_words
+from core.workload.wording import RECOVERY
 
 FRIDAYS = [date(2026, 1, 9) + timedelta(weeks=n) for n in range(5)]  # weeks 2 to 6 of 2026
 

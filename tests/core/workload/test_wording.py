@@ -12,6 +12,7 @@ from core.workload.method_text import method_text
 from core.caseload.models import Case, Profile, Reduction
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
+from core.workload.status_words import status_words
 from core.workload.wording_samples import all_sentences
 from core.workload.wording import (
     ADD_TO_NOTES,
@@ -21,7 +22,7 @@ from core.workload.wording import (
     gauge_text,
     history_sentence,
     recent_sentence,
-    status_words,
+
     trend_sentence,
     workload_words,
 )

@@ -17,7 +17,8 @@ from core.caseload.models import Case, Profile, Reduction
 from core.workload.official import record_official
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
-from core.workload.wording import ADD_TO_NOTES, NO_HOURS, status_words
+from core.workload.status_words import status_words
+from core.workload.wording import ADD_TO_NOTES, NO_HOURS
 from ui.shell.hub import Hub
 from ui.overview.method_dialog import SUPPORT, MethodDialog, anchor
 from ui.overview.official_dialog import OfficialDialog
