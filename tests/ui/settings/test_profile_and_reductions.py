@@ -173,3 +173,24 @@ def test_reduction_and_report_models_pass_the_model_tester(qtmodeltester, reduct
     qtmodeltester.check(reductions_page.reports_model)
     first = reductions_page.reductions_proxy.index(0, 0).data(OBJECT_ROLE)
     assert first.reason == "Court duty"  # newest start date first
+
+
+def test_a_profile_change_applies_from_the_date_chosen_and_the_page_says_so(profile_page, db):
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QLabel
+
+    from core.workload.profile import list_profile_changes
+
+    profile_page.hours.setText("37")
+    assert profile_page.save()  # the first profile applies from the beginning
+    profile_page.hours.setText("22.2")
+    profile_page.effective_from.set_value(date(2026, 3, 2))
+    assert profile_page.save()
+    changes = list_profile_changes(db)
+    assert [(c.effective_from, c.profile.contracted_hours) for c in changes] == [
+        (date.min, Decimal(37)), (date(2026, 3, 2), Decimal("22.2"))]
+    assert get_profile(db, date(2026, 3, 1)).hours == 37  # earlier weeks keep their hours
+    assert "in force from 02/03/2026" in profile_page.saved_label.text()
+    notes = " ".join(label.text() for label in profile_page.findChildren(QLabel))
+    assert "Weeks before it keep the grade, hours and ceiling they had" in notes
