@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import tempfile
 from contextlib import redirect_stdout
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -108,6 +108,16 @@ def test_core_status_history_and_summary_agree_with_the_reference(case):
             assert "Your workload has been over capacity" in text
         if last.caseload_since:
             assert "Your caseload has been above" in text
+
+        # `status` on another weekday agrees too (its week's Friday, or that day before it).
+        other = today - timedelta(days=3)
+        expected = ref.weekly(history, other, WEEKS)[-1]
+        status = json.loads(_run_cli(data_dir, "status", "--json", "--as-of", other.isoformat()))
+        assert status["as_of"] == expected.day.isoformat()
+        assert (status["workload_band"], status["caseload_band"], status["gap"]) == (
+            expected.w_band, expected.c_band, expected.gap)
+        assert status["weighted_since"] == (expected.weighted_since.isoformat()
+                                            if expected.weighted_since else None)
 
         # The summary's workload section: the same bands and the same weeks-over count.
         if last.cases or last.points:
