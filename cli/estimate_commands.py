@@ -89,11 +89,12 @@ def _print_status(summary: WeekSummary, words: StatusWords) -> None:
     print(words.caseload_headline)
     print(words.caseload_body)
     print(words.caseload_figures)
-    print()
-    if est.has_data and words.show_figures:
-        print("Figures: " + words.figures)
-    if words.official:
-        print(words.official)
+    more = [line for line in (
+        "Figures: " + words.figures if est.has_data and words.show_figures else None,
+        words.official) if line]
+    if more:
+        print()
+        print("\n".join(more))
     for panel in words.panels:
         print()
         print(panel)

@@ -65,7 +65,9 @@ def _percent(value: float | None) -> str:
 
 TABLE_COLUMNS = [
     Column("Week", lambda s: s.week, lambda s: s.day),
-    Column("Friday", lambda s: f"{s.day.day} {s.day:%b %Y}", lambda s: s.day),
+    # A week's figure is its Friday's; the current week's, before Friday, is today's and says so.
+    Column("Friday", lambda s: f"{s.day.day} {s.day:%b %Y}"
+           + (f" ({s.day:%A}, so far this week)" if s.so_far else ""), lambda s: s.day),
     Column("Estimate", lambda s: _percent(_capacity(s)), _capacity, align_right=True),
     Column("Official figure", lambda s: _percent(s.official_percent),
            lambda s: s.official_percent, align_right=True),
