@@ -146,7 +146,7 @@ def measure_status(db: Database, runs: int) -> list[float]:
     """The work `status` does: load the inputs, two years of weekly estimates, the words."""
     from core.workload.estimate import load_inputs
     from core.workload.history import workload_status
-    from core.workload.wording import status_words
+    from core.workload.status_words import status_words
 
     today = date.today()
     return timed_ms(lambda: status_words(workload_status(load_inputs(db), today), today), runs)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cli.common import Context, bounded_int, date_arg, positive_float, print_json
+from cli.common import Context, bounded_int, date_arg, print_json
 from core.caseload.cases import CaseStore
 from core.caseload.csv_import import import_preview, preview_file
 from core.demo.caseload_demo import fill_demo
 from core.common.errors import ValidationError
+from core.common.exact import to_decimal
 from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
 from core.workload.profile import get_profile, save_profile
 from core.workload.reductions import add_reduction, add_report, list_reductions
@@ -82,8 +84,17 @@ def run_cases_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def exact_hours(text: str) -> Decimal:
+    """argparse type for hours and percentages: the decimal typed (22.2 stays 22.2 exactly)."""
+    try:
+        value = to_decimal(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    return value  # the range is checked where the value is used, with its own message
+
+
 def run_profile(args: argparse.Namespace, ctx: Context) -> int:
-    profile = get_profile(ctx.db)
+    profile = get_profile(ctx.db, args.from_date)
     if args.grade or args.hours is not None or args.protected_ceiling is not None:
         profile = save_profile(
             ctx.db,
@@ -96,12 +107,20 @@ def run_profile(args: argparse.Namespace, ctx: Context) -> int:
                     else profile.protected_ceiling
                 ),
             ),
+            effective_from=args.from_date,
         )
+        if args.from_date and not args.json:
+            print(f"From {args.from_date.isoformat()} (earlier weeks keep the profile they had):")
+    elif args.from_date:
+        raise ValidationError("--from says when a change applies; give --grade, --hours or "
+                              "--protected-ceiling with it.")
     if args.json:
-        print_json(asdict(profile) | {"hours": profile.hours})
+        hours = profile.contracted_hours
+        print_json(asdict(profile) | {"contracted_hours": None if hours is None else float(hours),
+                                      "hours": float(profile.hours)})
         return 0
     ceiling = profile.protected_ceiling or "none"
-    print(f"grade: {profile.grade}\ncontracted hours: {profile.hours:g}\nprotected ceiling: {ceiling}")
+    print(f"grade: {profile.grade}\ncontracted hours: {profile.hours}\nprotected ceiling: {ceiling}")
     return 0
 
 
@@ -122,8 +141,8 @@ def run_reductions_add(args: argparse.Namespace, ctx: Context) -> int:
 def reduction_json(r: Reduction) -> dict[str, Any]:
     return {
         "reason": r.reason,
-        "hours": r.hours_per_week,
-        "percent": r.percent,
+        "hours": None if r.hours_per_week is None else float(r.hours_per_week),
+        "percent": None if r.percent is None else float(r.percent),
         "from": r.start_date.isoformat(),
         "to": r.end_date.isoformat() if r.end_date else None,
     }
@@ -167,10 +186,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     prof = sub.add_parser("profile", help="show or set grade, hours and protected ceiling")
     prof.add_argument("--grade", choices=GRADES)
-    prof.add_argument("--hours", type=positive_float, help="contracted hours a week")
+    prof.add_argument("--hours", type=exact_hours, help="contracted hours a week, e.g. 22.2")
     prof.add_argument(
         "--protected-ceiling", type=bounded_int(0, 1000), help="caseload ceiling agreed with your manager (0 clears)"
     )
+    prof.add_argument("--from", dest="from_date", type=date_arg,
+                      help="the first day the change applies (default today); earlier weeks "
+                           "keep the hours and grade they had")
     prof.add_argument("--json", action="store_true")
     prof.set_defaults(func=run_profile, creates_data=True)
 
@@ -180,8 +202,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = red.add_parser("add", help="add a reduction agreed with your manager")
     add.add_argument("--reason", required=True)
     amount = add.add_mutually_exclusive_group(required=True)
-    amount.add_argument("--hours", type=positive_float, help="hours a week")
-    amount.add_argument("--percent", type=positive_float, help="%% of contracted hours")
+    amount.add_argument("--hours", type=exact_hours, help="hours a week")
+    amount.add_argument("--percent", type=exact_hours, help="%% of contracted hours")
     add.add_argument("--from", dest="from_date", type=date_arg, required=True)
     add.add_argument("--to", dest="to_date", type=date_arg)
     add.set_defaults(func=run_reductions_add)

@@ -13,43 +13,60 @@ from core.workload.estimate import load_inputs
 from core.workload.history import WeekSummary, weekly_history, workload_status
 from core.workload.method_text import method_text
 from core.workload.official import delete_official, record_official
-from core.workload.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
+from core.common.exact import half_up
+from core.workload.status_words import StatusWords, status_words
+from core.workload.wording import ADD_TO_NOTES, number
 
 DEFAULT_HISTORY_WEEKS = 12
 
 
-def _points(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else round(value, 2)
+def _points(value) -> float | int:
+    return int(value) if float(value).is_integer() else float(half_up(value, 2))
+
+
+def _json_number(value) -> float | int | None:
+    """A Decimal or Fraction as a JSON number (its exact value is already rounded for show)."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
 
 
 def status_json(summary: WeekSummary, words: StatusWords) -> dict[str, Any]:
     """One week as the stable JSON object scripts depend on (same keys for status and history)."""
     est = summary.estimate
     episode = summary.sustained
+    weighted, caseload = summary.weighted_episode, summary.caseload_episode
     return {
         "as_of": est.as_of.isoformat(),
         "week": est.week,
         "has_data": est.has_data,
         "grade": est.grade,
-        "contracted_hours": est.contracted_hours,
-        "reduction_hours": est.reduction_hours,
+        "contracted_hours": _json_number(est.contracted_hours),
+        "reduction_hours": _json_number(est.reduction_hours),
         "caseload_count": est.caseload_count,
-        "caseload_reference": round(est.caseload_reference, 1),
+        "caseload_reference": float(half_up(est.caseload_reference, 1)),
         "caseload_reference_is_ceiling": est.caseload_reference_is_ceiling,
         "caseload_band": est.caseload_band,
         "caseload_headline": words.caseload_headline,
         "caseload_body": words.caseload_body,
         "workload_points": _points(est.workload_points),
         "available_points": est.available_points,
-        "capacity_percent": est.capacity_percent,
+        "capacity_percent": _json_number(est.capacity_percent),
         "workload_band": est.workload_band,
         "no_capacity_reason": est.no_capacity_reason,
-        "extra_hours_per_week": est.extra_hours_per_week,
-        "spare_hours_per_week": est.spare_hours_per_week,
+        "extra_hours_per_week": _json_number(est.extra_hours_per_week),
+        "spare_hours_per_week": _json_number(est.spare_hours_per_week),
         "sustained_weeks": summary.sustained_weeks,
         "sustained_since": episode.start.isoformat() if episode else None,
+        "weighted_run": summary.weighted_run,
+        "weighted_since": weighted.start.isoformat() if weighted else None,
+        "caseload_run": summary.caseload_run,
+        "caseload_since": caseload.start.isoformat() if caseload else None,
+        "gap": est.is_gap,
+        "so_far_this_week": summary.so_far,
         "weeks_over_110": summary.weeks_over_110,
         "weeks_counted": summary.weeks_counted,
+        "weeks_away": summary.recent_away,
         "headline": words.headline,
         "body": words.body,
         "trend": words.trend,
@@ -58,31 +75,34 @@ def status_json(summary: WeekSummary, words: StatusWords) -> dict[str, Any]:
         "official_percent": summary.official_percent,
         "gauge_description": words.gauge_description,
         # Every sentence the text of `status` shows, so a script never needs to parse the text.
-        "heading": _heading(est),
+        "heading": _heading(est, words),
         "recent": words.recent,
         "caseload_figures": words.caseload_figures,
         "figures": words.figures if est.has_data else None,
         "official": words.official,
         "sustained": words.sustained,
+        "sustained_caseload": words.sustained_caseload,
         "action": ADD_TO_NOTES if (words.action or words.caseload_action) and est.has_data
         else None,
     }
 
 
-def _heading(est: Any) -> str:
-    return f"Week {est.week}, as of {day_words(est.as_of)} {est.as_of.year}"
+def _heading(est: Any, words: StatusWords) -> str:
+    """`Week 2026-W48, as of Friday 27 November 2026` (or the day so far this week)."""
+    return f"Week {est.week}, as of {words.week_label}"
 
 
-def _print_status(summary: WeekSummary, words: StatusWords, figures: bool = False) -> None:
+def _print_status(summary: WeekSummary, words: StatusWords) -> None:
     """The Overview's words in blocks; the figures only when asked (`--figures`), as in the
     window, where they show under "Show figures"."""
     est = summary.estimate
     blocks = [
-        [_heading(est)],
+        [_heading(est, words)],
         [words.headline, words.body, words.trend, words.recovery, words.recent],
-        [words.caseload_headline, words.caseload_body, words.caseload_figures if figures else None],
-        ["Figures: " + words.figures if figures and est.has_data else None, words.official],
-        [words.sustained],
+        [words.caseload_headline, words.caseload_body, words.caseload_figures],
+        ["Figures: " + words.figures if words.show_figures and est.has_data else None,
+         words.official],
+        *([panel] for panel in words.panels),
     ]
     if (words.action or words.caseload_action) and est.has_data:
         blocks.append([f"{ADD_TO_NOTES}: run `status --add-to-notes`, or use the Overview in the "
@@ -91,10 +111,15 @@ def _print_status(summary: WeekSummary, words: StatusWords, figures: bool = Fals
     print("\n\n".join("\n".join(block) for block in shown if block))
 
 
+def _figures(args: argparse.Namespace) -> bool:
+    """Percentages in the text only when asked (`--figures`); JSON always has every figure."""
+    return bool(getattr(args, "figures", False) or getattr(args, "json", False))
+
+
 def run_status(args: argparse.Namespace, ctx: Context) -> int:
     day = args.as_of or date.today()
     summary = workload_status(load_inputs(ctx.db), day)
-    words = status_words(summary, day)
+    words = status_words(summary, day, figures=_figures(args))
     if args.add_to_notes:
         if not summary.has_data:
             raise ValidationError("There is no estimate on this date to add to your notes.")
@@ -102,7 +127,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(status_json(summary, words))
         return 0
-    _print_status(summary, words, args.figures)
+    _print_status(summary, words)
     if args.add_to_notes:
         print("\nAdded to the notes for your next supervision.")
     return 0
@@ -123,8 +148,8 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
         if not est.has_data:
             print(f"{est.week:<9} {'':>5} {'':>9}  {'':>8}  no data for this week")
             continue
-        cap = f"{est.capacity_percent:.1f}%" if est.capacity_percent is not None else "none"
-        official = f"{s.official_percent:g}%" if s.official_percent is not None else ""
+        cap = f"{number(est.capacity_percent)}%" if est.capacity_percent is not None else "none"
+        official = f"{number(s.official_percent)}%" if s.official_percent is not None else ""
         trend = f" {w.trend}" if w.trend else ""
         print(f"{est.week:<9} {est.caseload_count:>5} {cap:>9}  {official:>8}  "
               f"{w.headline}.{trend}")

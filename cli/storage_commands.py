@@ -21,6 +21,7 @@ from core.caseload.retention import (
     get_retention_days,
     set_retention_days,
 )
+from core.common.words import plural
 
 
 
@@ -75,9 +76,9 @@ def run_retention(args: argparse.Namespace, ctx: Context) -> int:
     due = closed_before(ctx.db, days)
     if args.delete:
         count = delete_closed_cases(ctx.db, days)
-        print(f"Deleted {count} case{'s' if count != 1 else ''} closed more than {days} days ago.")
+        print(f"Deleted {plural(count, 'case')} closed more than {plural(days, 'day')} ago.")
         return 0
-    print(f"Cases are offered for deletion {days} days after they close.")
+    print(f"Cases are offered for deletion {plural(days, 'day')} after they close.")
     if not due:
         print("No closed cases are due for deletion.")
     else:

@@ -21,6 +21,7 @@ from core.time.time_entries import (
 )
 from core.time.time_summary import hours_text
 from core.time.timer import get_timer, stale_limit_hours, stale_timer, start_timer, stop_timer
+from core.common.words import plural
 
 
 def entry_json(entry: TimeEntry) -> dict[str, Any]:
@@ -87,7 +88,7 @@ def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
         case = e.case_reference or ""
         print(f"{e.date}  {span:<13} {e.minutes:>4} min  {e.activity_name:<32} {case:<8} {e.note}")
     total = sum(e.minutes for e in entries) / 60
-    print(f"{len(entries)} entries, {hours_text(total)}")
+    print(f"{plural(len(entries), 'entry', 'entries')}, {hours_text(total)}")
     return 0
 
 

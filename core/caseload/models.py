@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
+
+from core.common.exact import optional_decimal
 
 CASE_TYPES: tuple[str, ...] = ("community", "licence", "custody")
 CASE_TYPE_LABELS = {"community": "Community", "licence": "Licence", "custody": "Custody"}
@@ -23,7 +26,7 @@ GRADE_LABELS = {
     "SPO": "Senior probation officer (SPO)",
     "other": "Other caseworker",
 }
-DEFAULT_HOURS = 37.0
+DEFAULT_HOURS = Decimal(37)
 
 CLOSE_REASONS: tuple[str, ...] = ("completed", "transferred", "recalled", "other")
 CLOSE_REASON_LABELS = {
@@ -114,35 +117,63 @@ class Case:
         return held
 
 
+def _as_decimal(value):
+    """The decimal typed; a value that is not a finite number is kept as given, for the
+    validators to refuse with a sentence (profile_problems, reduction_problems)."""
+    try:
+        return optional_decimal(value)
+    except (ValueError, TypeError):
+        return value
+
+
 @dataclass
 class Profile:
+    """Grade, contracted hours (an exact decimal; None is the full-time 37) and an optional
+    protected caseload ceiling. Hours given as a float or text are read as the decimal typed."""
+
     grade: str = "PO"
-    contracted_hours: float | None = None
+    contracted_hours: Decimal | None = None
     protected_ceiling: int | None = None
 
+    def __post_init__(self) -> None:
+        self.contracted_hours = _as_decimal(self.contracted_hours)
+
     @property
-    def hours(self) -> float:
+    def hours(self) -> Decimal:
         """Contracted hours, with blank meaning the grade default of 37."""
         return DEFAULT_HOURS if self.contracted_hours is None else self.contracted_hours
 
 
 @dataclass
 class Reduction:
+    """Hours off contracted hours from `start_date` to `end_date`, both days included (the end
+    is the last day in force; a reduction that follows on starts the day after). Hours and
+    percent are exact decimals."""
+
     reason: str
     start_date: date
     end_date: date | None = None
-    hours_per_week: float | None = None
-    percent: float | None = None
+    hours_per_week: Decimal | None = None
+    percent: Decimal | None = None
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.hours_per_week = _as_decimal(self.hours_per_week)
+        self.percent = _as_decimal(self.percent)
+
+    @property
+    def end_exclusive(self) -> date | None:
+        """The first day it no longer applies (None while open)."""
+        return None if self.end_date is None else self.end_date + timedelta(days=1)
 
     def is_active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
-    def hours_for(self, contracted_hours: float) -> float:
-        """Weekly hours off; a percentage is of contracted hours."""
+    def hours_for(self, contracted_hours: Decimal) -> Decimal:
+        """Weekly hours off, exactly; a percentage is of contracted hours."""
         if self.hours_per_week is not None:
             return self.hours_per_week
-        return contracted_hours * (self.percent or 0.0) / 100.0
+        return contracted_hours * (self.percent or Decimal(0)) / 100
 
 
 @dataclass

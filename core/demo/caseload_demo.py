@@ -138,4 +138,4 @@ def fill_demo_official(db: Database, today: date) -> None:
         friday = friday_of(today) - timedelta(weeks=weeks_ago)
         capacity = estimate_as_of(inputs, friday).capacity_percent
         if capacity is not None:
-            record_official(db, friday, capacity + offset, today)
+            record_official(db, friday, float(capacity) + offset, today)

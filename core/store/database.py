@@ -213,6 +213,7 @@ def is_empty(db: Database) -> bool:
 # Everything the practitioner records themselves; activities and settings are app defaults.
 _PRACTITIONER_TABLES = (
     "profile",
+    "profile_changes",
     "cases",
     "reductions",
     "court_reports",

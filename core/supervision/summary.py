@@ -29,6 +29,8 @@ from core.supervision.summary_model import (
 )
 from core.supervision.summary_sources import role_line, time_facts, workload_facts
 from core.supervision.sessions import ACTION_STATUS_LABELS, actions_for_period, last_session
+from core.common.words import plural
+from core.common.exact import half_up
 
 CLASSIFICATION_SETTING = "export.classification"
 PAGE_LINES = 64
@@ -64,7 +66,7 @@ def _header(db: Database, start: date, end: date, today: date) -> Section:
     nxt = session.next_date if session and session.next_date and session.next_date >= today else None
     profile = get_profile(db)
     protected = (
-        f"agreed ceiling of {profile.protected_ceiling} cases"
+        f"agreed ceiling of {plural(profile.protected_ceiling, 'case')}"
         if profile.protected_ceiling
         else "none recorded"
     )
@@ -109,19 +111,19 @@ def _time(db: Database, start: date, end: date) -> Section:
     ]
     if rest:
         other = sum(float(r[1]) for r in rest)
-        section.rows.append((f"{len(rest)} other activities", f"{other:.1f}"))
+        section.rows.append((f"{len(rest)} other activities", f"{half_up(other, 1)}"))
     sentence = (
         f"{hours_text(facts.total_hours)} logged against about "
-        f"{hours_text(round(facts.contracted_hours, 1))} contracted for these weekdays"
+        f"{hours_text(facts.contracted_hours)} contracted for these weekdays"
     )
     sentence += (
-        f": {hours_text(round(facts.over_hours, 1))} over contract."
+        f": {hours_text(facts.over_hours)} over contract."
         if facts.over_hours >= 0.5
         else "."
     )
     if facts.uncounted_hours >= 0.5:
         sentence += (
-            f" {hours_text(round(facts.uncounted_hours, 1))} went on work the WMT does not count"
+            f" {hours_text(facts.uncounted_hours)} went on work the WMT does not count"
             " (marked *)."
         )
     section.paragraphs = [sentence]

@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
+from decimal import Decimal
+from core.common.exact import plain
+from core.common.words import plural_noun
 
 SECTION_KEYS: tuple[str, ...] = (
     "header",
@@ -89,8 +92,8 @@ def short_date(day: date | None) -> str:
 
 def hours_text(hours: float) -> str:
     """'1 hour', '7.5 hours': units spelled out."""
-    value = f"{hours:.1f}".rstrip("0").rstrip(".")
-    return f"{value} hour" if value == "1" else f"{value} hours"
+    value = plain(hours)  # one place, halves up
+    return f"{value} {plural_noun(Decimal(value), 'hour')}"
 
 
 @lru_cache(maxsize=8)

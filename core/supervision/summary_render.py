@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from core.supervision.summary_model import Section, Summary, TrendPoint, long_date
+from core.workload.wording import number as figure
 
 CHART_CAPTION = "Weekly estimate, % of available hours. Dashed line: 110%. Hatched: over 110%."
 INK, MUTED, RULE = "#1A1A1A", "#444444", "#888888"
@@ -177,7 +178,7 @@ def summary_markdown(summary: Summary) -> str:
         out += [f"- {t}" for t in section.bullets] + ([""] if section.bullets else [])
         if section.trend:
             out += ["| Week ending | Estimate |", "|---|---:|"] + [
-                f"| {p.label} | {'no data' if p.percent is None else f'{p.percent:.0f}%'} |"
+                f"| {p.label} | {'no data' if p.percent is None else f'{figure(p.percent)}%'} |"
                 for p in section.trend
             ] + [""]
         if section.rows:

@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from core.workload.estimate import OVERLOAD_PERCENT, Estimate, estimate_as_of
+from core.workload.estimate import Estimate, estimate_as_of
 from core.workload.history import WeekSummary, weekly_history
 from core.caseload.models import GRADE_LABELS
 from core.supervision.summary_model import TrendPoint, hours_text
@@ -25,6 +25,7 @@ from core.workload.wording import (
     weeks_over_line,
     workload_words,
 )
+from core.common.exact import half_up
 
 TREND_WEEKS = 8
 
@@ -60,6 +61,10 @@ def _weighted_line(est: Estimate) -> str:
             f"available hours, {hours}.")
 
 
+def _drawn(capacity) -> float | None:
+    return None if capacity is None else float(capacity)
+
+
 def _trend_sentence(weeks: list[WeekSummary]) -> str:
     known = [w.estimate.capacity_percent for w in weeks
              if w.estimate.has_data and w.estimate.capacity_percent is not None]
@@ -67,8 +72,10 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
         return "Not enough weeks recorded yet to describe a trend."
     latest = weeks[-1]
     week_on_week = trend_sentence(latest.trend, latest.heavier_weeks) or ""
+    # The one-decimal figures each week's band was read from: never rounded to a whole percent,
+    # which could put 110.4% (over 110%) down to "110%".
     return (f"{week_on_week} Over {len(weeks)} weeks the estimate went from "
-            f"{number(round(known[0]))}% to {number(round(known[-1]))}%.").strip()
+            f"{number(known[0])}% to {number(known[-1])}%.").strip()
 
 
 def workload_facts(db: Database, end: date) -> WorkloadFacts:
@@ -76,11 +83,13 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     weeks = weekly_history(db, end, weeks=TREND_WEEKS)
     est = weeks[-1].estimate
     trend = [
-        TrendPoint(f"{w.day.day} {w.day:%b}", w.estimate.capacity_percent if w.estimate.has_data else None)
+        # float for drawing only; bands and sentences use the exact one-decimal figure
+        TrendPoint(f"{w.day.day} {w.day:%b}", _drawn(w.estimate.capacity_percent))
         for w in weeks
     ]
-    last4 = [w for w in weeks[-4:] if w.estimate.has_data and w.estimate.capacity_percent is not None]
-    over = sum(1 for w in last4 if (w.estimate.capacity_percent or 0) > OVERLOAD_PERCENT)
+    # The same run rule as the Overview and `status`: the last 4 working weeks, weeks away
+    # (leave, nothing active) neither counted nor breaking the count.
+    latest = weeks[-1]
     caseload = caseload_words(est).headline
     figures = caseload_figures(est.caseload_count, est.contracted_hours, est.caseload_reference,
                                est.caseload_reference_is_ceiling)
@@ -105,7 +114,8 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
         lines=lines,
         trend=trend,
         trend_sentence=_trend_sentence(weeks),
-        weeks_over=weeks_over_line(over, len(last4) or 4) + ".",
+        weeks_over=weeks_over_line(latest.weeks_over_110, latest.weeks_counted or 4,
+                                   latest.recent_away) + ".",
     )
 
 
@@ -119,7 +129,7 @@ def time_facts(db: Database, start: date, end: date) -> TimeFacts:
     """Section 3: hours by activity in the period against contracted hours, and hours over."""
     totals = period_totals(db, start, end)
     rows = [
-        (a.name, f"{a.hours:.1f}", "yes" if a.counted_by_wmt else "not counted")
+        (a.name, f"{half_up(a.hours, 1)}", "yes" if a.counted_by_wmt else "not counted")
         for a in totals.by_activity
         if a.hours > 0
     ]

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
+from core.common.words import plural
 
 NAME_MAX = 60
 
@@ -149,7 +150,7 @@ def delete_activity(db: Database, activity_id: int) -> None:
     used = usage_count(db, activity_id)
     if used:
         raise ValidationError(
-            f"{activity.name} has time logged against it ({used} entries), so it is kept. "
+            f"{activity.name} has time logged against it ({plural(used, 'entry', 'entries')}), so it is kept. "
             "You can hide it instead; its hours stay in your totals."
         )
     with db.atomic():

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from core.time.working_week import contracted_hours_between, monday_of
+from core.common.exact import to_fraction, whole
+from core.common.words import plural
 
 
 @dataclass(frozen=True)
@@ -149,11 +151,11 @@ def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
 
 def hours_text(hours: float) -> str:
     """'7 hours 24 minutes', '45 minutes', '1 hour': units spelled out."""
-    total = round(hours * 60)
+    total = whole(to_fraction(hours) * 60)  # halves up: 58.5 minutes is 59, never 58
     h, m = divmod(total, 60)
     parts = []
     if h:
-        parts.append(f"{h} hour{'s' if h != 1 else ''}")
+        parts.append(plural(h, "hour"))
     if m or not h:
-        parts.append(f"{m} minute{'s' if m != 1 else ''}")
+        parts.append(plural(m, "minute"))
     return " ".join(parts)

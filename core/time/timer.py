@@ -26,6 +26,7 @@ from core.common.identifiers import identifier_message
 from core.time.time_entries import END_OF_DAY, TimeChange, TimeEntry, TimeStore
 from core.time.time_summary import hours_text
 from core.time.working_week import get_pattern
+from core.common.words import plural
 
 STALE_MARGIN_HOURS = 2  # staying on past the usual end is common; two hours more is not
 MIN_STALE_LIMIT_HOURS = 4  # one long visit with its travel can run this long on any pattern
@@ -206,7 +207,7 @@ def stop_timer(
     if keep is None and at is None and is_stale(timer, now, stale_limit_hours(db)):
         raise StaleTimerError(
             f"The timer for {timer.activity_name} has run since "
-            f"{timer.started_at:%a %d %b %H:%M} ({timer.elapsed_minutes(now) // 60} hours). "
+            f"{timer.started_at:%a %d %b %H:%M} ({plural(timer.elapsed_minutes(now) // 60, 'hour')}). "
             "Say what to keep: stop it at a time, keep all of it, or keep none."
         )
     if keep == "until" and at is None:

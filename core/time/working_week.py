@@ -99,7 +99,7 @@ def get_pattern(db: Database) -> WorkingPattern:
     """The saved pattern, or the profile's contracted hours spread over Monday to Friday."""
     rows = {r["weekday"]: r for r in db.query("SELECT * FROM working_pattern")}
     if not rows:
-        daily = round(get_profile(db).hours / 5, 2)
+        daily = round(float(get_profile(db).hours) / 5, 2)  # time is logged in float hours
         return WorkingPattern(hours=(daily,) * 5 + (0.0, 0.0))
     first = rows.get(0) or next(iter(rows.values()))
     return WorkingPattern(

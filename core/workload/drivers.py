@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
+
+from core.common.exact import whole
 
 from core.workload.estimate import Estimate
+from core.common.words import plural, plural_noun
 
-_FRACTIONS = ((3 / 4, "three quarters"), (2 / 3, "two thirds"), (1 / 2, "half"),
-              (1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"))
+_FRACTIONS = ((Fraction(3, 4), "three quarters"), (Fraction(2, 3), "two thirds"),
+              (Fraction(1, 2), "half"), (Fraction(1, 3), "a third"), (Fraction(1, 4), "a quarter"),
+              (Fraction(1, 5), "a fifth"))
+# With "Show figures" off a share is always said in words: the nearest of these.
+_WORD_SHARES = _FRACTIONS + (
+    (Fraction(9, 10), "nine tenths"), (Fraction(4, 5), "four fifths"),
+    (Fraction(3, 5), "three fifths"), (Fraction(2, 5), "two fifths"),
+    (Fraction(1, 6), "a sixth"), (Fraction(1, 8), "an eighth"), (Fraction(1, 10), "a tenth"))
+_NEAR = Fraction(1, 40)  # within 2.5 points of a named fraction
 
 
 @dataclass(frozen=True)
@@ -17,30 +28,36 @@ class Driver:
     label: str  # "3 licence cases at tier A"
     count: int
     points: float
-    share: float  # 0–1 of the workload points
+    share: Fraction  # 0–1 of the workload points, exactly
     case_type: str | None  # None for court reports
     tier_letter: str | None  # "A"… with "S" appended for unsupervised tiers
 
 
-def share_words(share: float) -> str:
-    """0.34 -> 'about a third'; 0.12 -> 'about 12 percent'; 1 -> 'all'."""
-    if share >= 0.995:
+def share_words(share, figures: bool = True) -> str:
+    """0.34 -> 'about a third'; 0.12 -> 'about 12 percent' with figures, 'about an eighth'
+    without (Show figures off: never a percentage); 1 -> 'all'."""
+    share = Fraction(share) if not isinstance(share, float) else Fraction(str(share))
+    if share >= Fraction(199, 200):
         return "all"
     for value, words in _FRACTIONS:
-        if abs(share - value) <= 0.025:
+        if abs(share - value) <= _NEAR:
             return f"about {words}"
-    return f"about {max(1, round(share * 100))} percent"
+    if figures:
+        return f"about {max(1, whole(share * 100))} percent"
+    if share < Fraction(1, 20):
+        return "a small part"
+    value, words = min(_WORD_SHARES, key=lambda item: abs(share - item[0]))
+    return f"about {words}"
 
 
 def group_label(count: int, case_type: str | None, t2a: bool, letter: str) -> str:
     if case_type is None:
-        noun = "court report" if count == 1 else "court reports"
-        return f"{count} {noun} completed in the last 30 days"
+        return f"{plural(count, 'court report')} completed in the last 30 days"
     kind = f"young adult (T2A) {case_type}" if t2a else case_type
-    noun = "case" if count == 1 else "cases"
+    cases = f"{count} {kind} {plural_noun(count, 'case')}"
     if letter.endswith("S"):
-        return f"{count} {kind} {noun} at tier {letter[0]} (unsupervised)"
-    return f"{count} {kind} {noun} at tier {letter}"
+        return f"{cases} at tier {letter[0]} (unsupervised)"
+    return f"{cases} at tier {letter}"
 
 
 def drivers(est: Estimate, limit: int = 3) -> list[Driver]:
@@ -55,26 +72,27 @@ def drivers(est: Estimate, limit: int = 3) -> list[Driver]:
         letter = case.tier[0] + ("S" if case.tier.endswith("S") else "")
         groups.setdefault((case.case_type, case.t2a, letter), []).append(case.points)
     found = [
-        Driver(group_label(len(pts), ct, t2a, letter), len(pts), sum(pts), sum(pts) / total,
+        Driver(group_label(len(pts), ct, t2a, letter), len(pts), sum(pts),
+               Fraction(sum(pts)) / total,
                ct, letter)
         for (ct, t2a, letter), pts in groups.items()
     ]
     if est.report_points:
         count = sum(r.count for r in est.reports)
         found.append(Driver(group_label(count, None, False, ""), count, est.report_points,
-                            est.report_points / total, None, None))
+                            Fraction(est.report_points) / total, None, None))
     found.sort(key=lambda d: -d.points)
     return found[:limit]
 
 
-def driver_sentence(driver: Driver) -> str:
+def driver_sentence(driver: Driver, figures: bool = True) -> str:
     """'3 licence cases at tier A carry about a third of your estimate.'"""
     verb = "carries" if driver.count == 1 else "carry"
-    return f"{driver.label} {verb} {share_words(driver.share)} of your estimate."
+    return f"{driver.label} {verb} {share_words(driver.share, figures)} of your estimate."
 
 
-def driver_sentences(est: Estimate, limit: int = 3) -> list[str]:
-    return [driver_sentence(d) for d in drivers(est, limit)]
+def driver_sentences(est: Estimate, limit: int = 3, figures: bool = True) -> list[str]:
+    return [driver_sentence(d, figures) for d in drivers(est, limit)]
 
 
 def all_driver_sentences() -> list[str]:
@@ -86,4 +104,4 @@ def all_driver_sentences() -> list[str]:
             (1, "licence", False, "B", 1.0), (2, None, False, "", 0.26),
         )
     ]
-    return [driver_sentence(d) for d in samples]
+    return [driver_sentence(d, figures) for d in samples for figures in (True, False)]

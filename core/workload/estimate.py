@@ -8,17 +8,20 @@ Follows the published rules (see the "How is this worked out?" text in core.work
     capacity  = workload / available × 100, one decimal place with halves up; none when
                 contracted − reductions ≤ 0, and none in a week with nothing active (a gap)
 
+Every step is exact: hours and percentages are Decimals as typed, points are Fractions, and the
+band is read off the one-decimal capacity figure that is shown, so no figure contradicts its
+band (core.common.exact). Grade, contracted hours and ceiling are those in force on the day.
+
 The report window is inclusive: a report completed on `day` or up to 29 days before counts
 (30 calendar days in all); one completed 30 days before `day` no longer does.
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from operator import attrgetter
@@ -30,7 +33,9 @@ from core.caseload.cases import CaseStore
 from core.common.dates import iso_week_label
 from core.workload.official import official_figures
 from core.caseload.models import Case, CourtReport, Profile, Reduction
-from core.workload.profile import get_profile
+from core.common.exact import half_up, to_fraction
+from core.common.exact import to_half_hour as _half_hour
+from core.workload.profile import ProfileTimeline, load_profile_timeline
 from core.workload.reductions import list_reductions, list_reports
 from core.workload.weightings import Weightings, WeightingsTimeline, load_timeline
 
@@ -40,10 +45,10 @@ NO_CAPACITY_GRADES = ("SPO",)  # managers have no capacity figure in the WMT
 
 # Bands and their edges, for the labelled scale a gauge draws (wording-and-gauge.md scales A, B).
 W_BANDS = ("W1", "W2", "W3", "W4", "W5")
-W_BAND_EDGES = (95.0, 100.0, 110.0, 120.0)  # W1 < 95 ≤ W2 ≤ 100 < W3 ≤ 110 < W4 ≤ 120 < W5
+W_BAND_EDGES = (Decimal(95), Decimal(100), Decimal(110), Decimal(120))  # W1 < 95 ≤ W2 ≤ 100 < W3 ≤ 110 < W4 ≤ 120 < W5
 C_BANDS = ("C1", "C2", "C3", "C4")
-C_BAND_EDGES = (0.8, 1.0, 1.2)  # cases ÷ reference: C1 < 0.8 ≤ C2 < 1.0 ≤ C3 ≤ 1.2 < C4
-OVERLOAD_PERCENT = 110.0
+C_BAND_EDGES = (Fraction(4, 5), Fraction(1), Fraction(6, 5))  # cases ÷ reference: C1 < 0.8 ≤ C2 < 1.0 ≤ C3 ≤ 1.2 < C4
+OVERLOAD_PERCENT = Decimal(110)
 _POINTS = attrgetter("points")
 
 
@@ -59,7 +64,7 @@ class CasePoints:
     column: str  # the weightings column used: "custody" for a young adult (T2A) case
     base_points: int
     share_percent: int  # 100 unless waiting on a warrant or with only unpaid work left
-    points: float
+    points: Fraction  # exact: a 50% share of 41 is 41/2
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,17 @@ class ReportPoints:
 class EstimateInputs:
     """Everything the estimate reads, loaded once so many days can be worked out in memory."""
 
-    profile: Profile
+    profile: Profile | ProfileTimeline  # a timeline: grade and hours are dated
     cases: tuple[Case, ...]
     reductions: tuple[Reduction, ...]
     reports: tuple[CourtReport, ...]
     timeline: WeightingsTimeline
     official: Mapping[str, float] = field(default_factory=dict)  # ISO week -> official WMT %
+
+    @property
+    def profiles(self) -> ProfileTimeline:
+        p = self.profile
+        return p if isinstance(p, ProfileTimeline) else ProfileTimeline.fixed(p)
 
 
 @dataclass(frozen=True)
@@ -88,29 +98,30 @@ class Estimate:
     week: str  # ISO week label, e.g. "2026-W48"
     has_data: bool  # False when nothing was active: a gap in history, not a zero
     grade: str
-    contracted_hours: float
-    reduction_hours: float
+    contracted_hours: Decimal  # in force on the day
+    reduction_hours: Decimal
     caseload_count: int
-    caseload_reference: float  # 50 × hours / 37, or the protected ceiling
+    caseload_reference: Fraction  # 50 × hours / 37 exactly, or the protected ceiling
     caseload_reference_is_ceiling: bool
-    caseload_ratio: float
+    caseload_ratio: Fraction
     caseload_band: str  # C1–C4
     cases: tuple[CasePoints, ...]
     reports: tuple[ReportPoints, ...]
-    case_points: float
+    case_points: Fraction
     report_points: int
-    workload_points: float
+    workload_points: Fraction
     available_points: int
-    capacity_percent: float | None  # None: no data, or no capacity figure (no_capacity_reason)
-    workload_band: str | None  # W1–W5, None without a capacity figure
+    capacity_percent: Decimal | None  # one decimal place, halves up; None: no data, or no
+    # capacity figure (no_capacity_reason)
+    workload_band: str | None  # W1–W5 from capacity_percent, None without a capacity figure
     no_capacity_reason: str | None  # "no_hours" (reductions cover the hours) or "grade" (SPO)
-    extra_hours_per_week: float | None  # to the nearest half hour; 0 when work fits
-    spare_hours_per_week: float | None  # to the nearest half hour; 0 when over
+    extra_hours_per_week: Decimal | None  # to the nearest half hour; 0 when work fits
+    spare_hours_per_week: Decimal | None  # to the nearest half hour; 0 when over
     reductions: tuple[Reduction, ...]
     weightings: Weightings
 
     @property
-    def available_hours(self) -> float:
+    def available_hours(self) -> Decimal:
         return self.contracted_hours - self.reduction_hours
 
     @property
@@ -123,10 +134,16 @@ class Estimate:
     def caseload_over(self) -> bool:
         return self.has_data and self.caseload_band == "C4"
 
+    @property
+    def is_gap(self) -> bool:
+        """A week away from the runs: nothing active, or reductions (leave) cover every hour.
+        It neither counts towards nor breaks a run of weeks (workload-model.md §8)."""
+        return not self.has_data or self.no_capacity_reason == "no_hours"
+
 
 def load_inputs(db: Database) -> EstimateInputs:
     return EstimateInputs(
-        profile=get_profile(db),
+        profile=load_profile_timeline(db),
         cases=tuple(CaseStore(db).list_cases("all")),
         reductions=tuple(list_reductions(db)),
         reports=tuple(list_reports(db)),
@@ -135,7 +152,8 @@ def load_inputs(db: Database) -> EstimateInputs:
     )
 
 
-def workload_band(capacity: float | None) -> str | None:
+def workload_band(capacity: Decimal | None) -> str | None:
+    """W1–W5 for a capacity figure (compared exactly; pass the one-decimal figure shown)."""
     if capacity is None:
         return None
     if capacity < W_BAND_EDGES[0]:
@@ -147,10 +165,10 @@ def workload_band(capacity: float | None) -> str | None:
     return "W5"
 
 
-def caseload_band(count: int, reference: float | Fraction) -> str:
+def caseload_band(count: int, reference: Fraction | Decimal | int) -> str:
     """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises."""
-    ratio = Fraction(count) / Fraction(reference)
-    low, full, high = (Fraction(str(edge)) for edge in C_BAND_EDGES)
+    ratio = Fraction(count) / to_fraction(reference)
+    low, full, high = C_BAND_EDGES
     if ratio < low:
         return "C1"
     if ratio < full:
@@ -158,16 +176,15 @@ def caseload_band(count: int, reference: float | Fraction) -> str:
     return "C3" if ratio <= high else "C4"
 
 
-def capacity_of(workload: float, available: int) -> float:
+def capacity_of(workload: Fraction | int, available: int) -> Decimal:
     """Workload as a percentage of available points, one decimal place, halves rounded up
     (Python's round() would take 29.25 down to 29.2; the app never rounds load down)."""
-    exact = Decimal(workload) * 100 / Decimal(available)
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return half_up(to_fraction(workload) * 100 / available, 1)
 
 
-def to_half_hour(hours: float) -> float:
+def to_half_hour(hours: Fraction | Decimal | int) -> Decimal:
     """Nearest half hour, halves rounded up (never down)."""
-    return math.floor(hours * 2 + 0.5) / 2
+    return _half_hour(hours)
 
 
 def _case_points(case: Case, day: date, w: Weightings, tier: str | None = None) -> CasePoints:
@@ -183,7 +200,7 @@ def _case_points(case: Case, day: date, w: Weightings, tier: str | None = None) 
         column=w.column_for(case.case_type, case.t2a),
         base_points=base,
         share_percent=share,
-        points=base if share == 100 else base * share / 100,
+        points=Fraction(base * share, 100),
     )
 
 
@@ -206,8 +223,8 @@ def estimate_as_of(source: Database | EstimateInputs, day: date) -> Estimate:
     w = inputs.timeline.as_of(day)
     active = [_case_points(c, day, w) for c in inputs.cases if c.is_active_on(day)]
     reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
-    return _estimate(inputs.profile, day, w, active, _report_points(inputs.reports, day, w),
-                     reductions)
+    return _estimate(inputs.profiles.as_of(day), day, w, active,
+                     _report_points(inputs.reports, day, w), reductions)
 
 
 def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoints],
@@ -216,10 +233,10 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
     hours = w.default_hours if profile.contracted_hours is None else profile.contracted_hours
     # Largest first; equal points keep the inputs' order (a reversed sort is stable too).
     cases = tuple(sorted(active, key=_POINTS, reverse=True))
-    case_points = sum(p.points for p in cases)
+    case_points = sum((p.points for p in cases), Fraction(0))
     report_points = sum(r.points for r in reports)
     workload = case_points + report_points
-    reduction_hours = sum(r.hours_for(hours) for r in reductions)
+    reduction_hours = sum((r.hours_for(hours) for r in reductions), Decimal(0))
 
     no_capacity_reason = None
     available = 0
@@ -228,7 +245,8 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
     elif hours - reduction_hours <= 0:
         no_capacity_reason = "no_hours"
     else:
-        available = math.trunc(w.nominal_target * (hours - reduction_hours) / w.default_hours)
+        available = int(w.nominal_target * Fraction(hours - reduction_hours)
+                        / Fraction(w.default_hours))  # int() of a positive Fraction truncates
         if available <= 0:  # a sliver of hours that buys no whole point
             no_capacity_reason = "no_hours"
     capacity = extra = spare = None
@@ -236,8 +254,8 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
     if no_capacity_reason is None and has_data:  # a week with nothing held is a gap, not 0%
         capacity = capacity_of(workload, available)
         difference = (workload - available) / w.points_per_hour
-        extra = to_half_hour(max(difference, 0.0))
-        spare = to_half_hour(max(-difference, 0.0))
+        extra = to_half_hour(max(difference, Fraction(0)))
+        spare = to_half_hour(max(-difference, Fraction(0)))
 
     ceiling = profile.protected_ceiling
     reference, ratio, band = _caseload(ceiling, hours, w.default_hours, len(active))
@@ -270,13 +288,12 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
 
 
 @lru_cache(maxsize=512)
-def _caseload(ceiling: int | None, hours: float, default_hours: float,
-              count: int) -> tuple[float, float, str]:
-    """Reference, ratio and band; the same few counts recur week after week, so kept."""
+def _caseload(ceiling: int | None, hours: Decimal, default_hours: Decimal,
+              count: int) -> tuple[Fraction, Fraction, str]:
+    """Reference, ratio and band, exactly; the same few counts recur week after week, so kept."""
     exact = (Fraction(ceiling) if ceiling
              else CASELOAD_REFERENCE_FULL_TIME * Fraction(hours) / Fraction(default_hours))
-    reference = float(exact)
-    return reference, count / reference, caseload_band(count, exact)
+    return exact, Fraction(count) / exact, caseload_band(count, exact)
 
 
 def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[Estimate]:
@@ -293,6 +310,7 @@ def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[E
     held = [(c, c.start_date, c.closed_date, _tier_lookup(c, first, last)) for c in inputs.cases
             if c.start_date <= last and (c.closed_date is None or c.closed_date > first)]
     priced: dict[tuple[int, str, int], CasePoints] = {}
+    profiles = inputs.profiles
     report_days = {kind: sorted(r.completed_date for r in inputs.reports if r.kind == kind)
                    for kind in ("standard", "fast")}
     result = []
@@ -308,7 +326,7 @@ def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[E
                     points = priced[key] = _case_points(case, day, w, tier)
                 active.append(points)
         reductions = tuple(r for r in inputs.reductions if r.is_active_on(day))
-        result.append(_estimate(inputs.profile, day, w, active,
+        result.append(_estimate(profiles.as_of(day), day, w, active,
                                 _counted_reports(report_days, day, w), reductions))
     return result
 

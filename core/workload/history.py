@@ -1,9 +1,15 @@
-"""Weekly history of the estimate: trend, sustained overload, recovery and official figures.
+"""Weekly history of the estimate: trend, the two sustained-overload runs, recovery, official figures.
 
-A week's figure is the estimate as of that week's Friday; for the current week, whose Friday may
-not have come yet, it is the estimate as of the chosen day (and `workload_status` always uses the
-chosen day itself, weekend included). A week in which nothing was active is
-a gap (`has_data` False): it neither counts as a zero nor breaks a run of overloaded weeks.
+One definition of a week, used by the Overview, `status`, `history`, the trend, the summary and
+the what-if (workload-model.md §8):
+
+* A week's figure is the estimate as of its Friday. Until the current week's Friday comes, it is
+  the chosen day's estimate, labelled "so far this week"; from Friday to Sunday it is Friday's.
+* A week with no capacity figure because nothing was active, or because reductions (leave) cover
+  every contracted hour, is a gap: it neither counts towards a run nor breaks it, and a sentence
+  about a run says how many weeks away lie inside it.
+* The weighted trigger (over 110% for 4 weeks) and the caseload trigger (above a manageable
+  caseload for 4 weeks) are separate runs, each with its own start, sentence and "Not now".
 """
 
 from __future__ import annotations
@@ -14,32 +20,51 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from core.common.dates import friday_of
-from core.workload.estimate import Estimate, EstimateInputs, estimates_for, load_inputs
+from core.workload.estimate import (
+    OVERLOAD_PERCENT,
+    Estimate,
+    EstimateInputs,
+    estimates_for,
+    load_inputs,
+)
 from core.store.settings import get_setting, set_setting
 
 DEFAULT_WEEKS = 104  # two years back
 SUSTAINED_WEEKS = 4  # HMPPS: over 110% for 4 consecutive weeks is an excessive workload
 RECENT_WEEKS = 4  # "weeks over 110%: k of the last 4"
-TREND_CAPACITY_POINTS = 5.0  # a change of more than 5 points of capacity…
+TREND_CAPACITY_POINTS = 5  # a change of more than 5 points of capacity…
 TREND_CASES = 2  # …or of 2 cases, is a change worth a word
 HEAVIER_RUN_WORDS = 3  # "Heavier for 3 weeks running"
-DISMISSED_KEY = "sustained_overload_dismissed"  # episode key the panel was closed for
+WEIGHTED, CASELOAD = "weighted", "caseload"
+# The episode each trigger's panel was closed for ("Not now"), one key per trigger.
+DISMISSED_KEYS = {WEIGHTED: "sustained_overload_dismissed",
+                  CASELOAD: "sustained_caseload_dismissed"}
+DISMISSED_KEY = DISMISSED_KEYS[WEIGHTED]
 
 LIGHTER, SAME, HEAVIER = "lighter", "same", "heavier"
 
 
 @dataclass(frozen=True)
 class SustainedEpisode:
-    """Weeks in a row (with data) over 110% and/or at caseload band C4."""
+    """A run of working weeks over 110% (kind "weighted") or above a manageable caseload
+    (kind "caseload"), lasting at least 4 working weeks."""
 
+    kind: str  # WEIGHTED or CASELOAD
     start: date  # Monday of the first week of the run
-    weeks: int
-    weighted: bool  # over 110% for at least 4 weeks with data in a row
-    caseload: bool  # caseload band C4 for at least 4 weeks with data in a row
+    weeks: int  # working weeks in the run (weeks away not counted)
+    away: int  # weeks with no capacity figure inside the run, up to now
+
+    @property
+    def weighted(self) -> bool:
+        return self.kind == WEIGHTED
+
+    @property
+    def caseload(self) -> bool:
+        return self.kind == CASELOAD
 
     @property
     def key(self) -> str:
-        """Identifies the episode, so its panel is shown once."""
+        """Identifies the episode, so its panel is shown once (closed with "Not now")."""
         return self.start.isoformat()
 
 
@@ -47,17 +72,20 @@ class SustainedEpisode:
 class WeekSummary:
     """One week of history, or the current status (the last week)."""
 
-    day: date  # the day the figure was taken: the week's Friday, or the chosen day
+    day: date  # the day the figure was taken: the week's Friday, or today before Friday
     estimate: Estimate
     trend: str | None  # LIGHTER / SAME / HEAVIER against last week; None without both weeks
     heavier_weeks: int  # how many weeks running the trend has been HEAVIER (0 otherwise)
-    weighted_run: int  # weeks with data in a row over 110%, ending here
-    caseload_run: int  # weeks with data in a row at caseload band C4, ending here
-    sustained: SustainedEpisode | None
-    weeks_over_110: int  # among the last `weeks_counted` weeks with data
-    weeks_counted: int
-    recovered: bool  # back to 110% or under after a week with data over 110%
+    weighted_run: int  # working weeks in a row over 110%, to this week (gaps skipped)
+    caseload_run: int  # working weeks in a row above a manageable caseload (gaps skipped)
+    weighted_episode: SustainedEpisode | None  # the weighted run, once it reaches 4 weeks
+    caseload_episode: SustainedEpisode | None  # the caseload run, once it reaches 4 weeks
+    weeks_over_110: int  # among the last `weeks_counted` working weeks
+    weeks_counted: int  # working weeks among the last 4 (at most 4)
+    recent_away: int  # weeks with no capacity figure between those working weeks and now
+    recovered: bool  # under 110% this week after a working week over 110%
     official_percent: float | None
+    so_far: bool = False  # the current week before its Friday: "so far this week"
 
     @property
     def week(self) -> str:
@@ -66,6 +94,19 @@ class WeekSummary:
     @property
     def has_data(self) -> bool:
         return self.estimate.has_data
+
+    @property
+    def is_gap(self) -> bool:
+        return self.estimate.is_gap
+
+    @property
+    def sustained(self) -> SustainedEpisode | None:
+        """The weighted episode if there is one, else the caseload one."""
+        return self.weighted_episode or self.caseload_episode
+
+    @property
+    def episodes(self) -> tuple[SustainedEpisode, ...]:
+        return tuple(e for e in (self.weighted_episode, self.caseload_episode) if e)
 
     @property
     def sustained_weeks(self) -> int:
@@ -85,20 +126,48 @@ def trend_between(previous: Estimate, current: Estimate) -> str | None:
     return SAME
 
 
-def history_days(today: date, weeks: int, exact_last: bool = False) -> list[date]:
-    """The snapshot day of each of `weeks` weeks ending with the week holding `today`.
+def snapshot_day(today: date) -> date:
+    """The day the week holding `today` is measured on: its Friday, or `today` before it."""
+    return min(friday_of(today), today)
 
-    The last week is taken on `today` when `exact_last` (the status of a chosen day), otherwise
-    on its Friday, or on `today` if that Friday has not come yet.
-    """
+
+def history_days(today: date, weeks: int) -> list[date]:
+    """The snapshot day of each of `weeks` weeks ending with the week holding `today`."""
     last_friday = friday_of(today)
     days = [last_friday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
-    days[-1] = today if exact_last else min(days[-1], today)
+    days[-1] = snapshot_day(today)
     return days
 
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+class _Run:
+    """A run of working weeks meeting a test; gap weeks inside it are counted as away."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.weeks = 0
+        self.away = 0
+        self.start: date | None = None
+
+    def step(self, est: Estimate, on: bool) -> None:
+        if est.is_gap:
+            if self.weeks:
+                self.away += 1
+            return
+        if on:
+            if self.weeks == 0:
+                self.start, self.away = _monday(est.as_of), 0
+            self.weeks += 1
+        else:
+            self.weeks, self.away, self.start = 0, 0, None
+
+    def episode(self) -> SustainedEpisode | None:
+        if self.weeks < SUSTAINED_WEEKS or self.start is None:
+            return None
+        return SustainedEpisode(self.kind, self.start, self.weeks, self.away)
 
 
 def summarise(
@@ -107,51 +176,44 @@ def summarise(
     """Turn consecutive weekly estimates (oldest first) into summaries with runs and trends."""
     official = official or {}
     result: list[WeekSummary] = []
-    weighted_run = caseload_run = heavier = 0
-    weighted_start = caseload_start = None
-    recent: list[bool] = []  # over 110% for each week with data, most recent last
-    last_with_data: Estimate | None = None
+    weighted, caseload = _Run(WEIGHTED), _Run(CASELOAD)
+    heavier = 0
+    recent: list[bool | None] = []  # over 110% per week since the 4th-last working week;
+    # None for a week away
+    last_working: Estimate | None = None
     previous: Estimate | None = None
     for est in estimates:
         trend = trend_between(previous, est) if previous is not None else None
         heavier = heavier + 1 if trend == HEAVIER else 0
+        weighted.step(est, est.over_110)
+        caseload.step(est, est.caseload_over)
         recovered = False
-        if est.has_data:
-            weighted_run = weighted_run + 1 if est.over_110 else 0
-            caseload_run = caseload_run + 1 if est.caseload_over else 0
-            if weighted_run == 1:
-                weighted_start = _monday(est.as_of)
-            if caseload_run == 1:
-                caseload_start = _monday(est.as_of)
-            recent = (recent + [est.over_110])[-RECENT_WEEKS:]
+        recent.append(None if est.is_gap else est.over_110)
+        while sum(1 for r in recent if r is not None) > RECENT_WEEKS or recent[0] is None:
+            recent.pop(0)
+            if not recent:
+                break
+        if not est.is_gap:
             recovered = (
-                last_with_data is not None
-                and last_with_data.over_110
+                last_working is not None
+                and last_working.over_110
                 and est.capacity_percent is not None
-                and not est.over_110
+                and est.capacity_percent < OVERLOAD_PERCENT  # "back under 110%", literally
             )
-            last_with_data = est
-        sustained = None
-        weighted, caseload = weighted_run >= SUSTAINED_WEEKS, caseload_run >= SUSTAINED_WEEKS
-        if est.has_data and (weighted or caseload):
-            starts = [s for s, on in ((weighted_start, weighted), (caseload_start, caseload)) if on]
-            sustained = SustainedEpisode(
-                start=min(s for s in starts if s is not None),
-                weeks=max(weighted_run if weighted else 0, caseload_run if caseload else 0),
-                weighted=weighted,
-                caseload=caseload,
-            )
+            last_working = est
         result.append(
             WeekSummary(
                 day=est.as_of,
                 estimate=est,
                 trend=trend,
                 heavier_weeks=heavier,
-                weighted_run=weighted_run if est.has_data else 0,
-                caseload_run=caseload_run if est.has_data else 0,
-                sustained=sustained,
-                weeks_over_110=sum(recent) if est.has_data else 0,
-                weeks_counted=len(recent) if est.has_data else 0,
+                weighted_run=weighted.weeks,
+                caseload_run=caseload.weeks,
+                weighted_episode=weighted.episode(),
+                caseload_episode=caseload.episode(),
+                weeks_over_110=sum(1 for r in recent if r),
+                weeks_counted=sum(1 for r in recent if r is not None),
+                recent_away=sum(1 for r in recent if r is None),
                 recovered=recovered,
                 official_percent=official.get(est.week),
             )
@@ -164,31 +226,42 @@ def weekly_history(
     source: Database | EstimateInputs,
     today: date | None = None,
     weeks: int = DEFAULT_WEEKS,
-    exact_last: bool = False,
 ) -> list[WeekSummary]:
-    """`weeks` weekly summaries, oldest first, ending with the week holding `today`."""
+    """`weeks` weekly summaries, oldest first, ending with the week holding `today`; the last
+    one is marked `so_far` when its Friday has not come yet."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
     today = today or date.today()
     # Runs and trends need weeks before the first one shown, so work out two years regardless.
-    days = history_days(today, max(weeks, DEFAULT_WEEKS), exact_last)
+    days = history_days(today, max(weeks, DEFAULT_WEEKS))
     summaries = summarise(estimates_for(inputs, days), dict(inputs.official))
+    last = summaries[-1]
+    if last.day < friday_of(today):
+        summaries[-1] = _so_far(last)
     return summaries[-weeks:]
 
 
+def _so_far(summary: WeekSummary) -> WeekSummary:
+    from dataclasses import replace
+
+    return replace(summary, so_far=True)
+
+
 def workload_status(source: Database | EstimateInputs, day: date | None = None) -> WeekSummary:
-    """Everything the Overview says about `day` (default today): the estimate on that very day,
-    with trend and runs against the Fridays of the weeks before."""
-    return weekly_history(source, day, weeks=1, exact_last=True)[-1]
+    """Everything the Overview and `status` say about the week holding `day` (default today):
+    that week's figure (its Friday's, or `day`'s before Friday), with trend and runs."""
+    return weekly_history(source, day, weeks=1)[-1]
 
 
-def sustained_panel_due(db: Database, summary: WeekSummary) -> SustainedEpisode | None:
-    """The episode whose panel should show: sustained now and not closed for this episode."""
-    episode = summary.sustained
-    if episode is None or get_setting(db, DISMISSED_KEY) == episode.key:
+def sustained_panel_due(db: Database, summary: WeekSummary,
+                        kind: str = WEIGHTED) -> SustainedEpisode | None:
+    """The episode of `kind` whose panel should show: sustained now and not closed for it."""
+    episode = summary.weighted_episode if kind == WEIGHTED else summary.caseload_episode
+    if episode is None or get_setting(db, DISMISSED_KEYS[kind]) == episode.key:
         return None
     return episode
 
 
 def dismiss_sustained_panel(db: Database, episode: SustainedEpisode) -> None:
-    """'Not now' (or a note added): the panel stays closed until a new episode begins."""
-    set_setting(db, DISMISSED_KEY, episode.key)
+    """'Not now' (or a note added): this trigger's panel stays closed until its next episode;
+    the other trigger's panel is not affected."""
+    set_setting(db, DISMISSED_KEYS[episode.kind], episode.key)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.workload.estimate import REPORT_WINDOW_DAYS
 from core.workload.weightings import Weightings, is_published_default, published_defaults
+from core.common.exact import plain
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class MethodSection:
 
 
 def _n(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    return plain(value)
 
 
 def method_sections(weightings: Weightings | None = None) -> list[MethodSection]:
@@ -78,8 +79,15 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             "120% on average was accepted as too high, and the national average was about 117 "
             "to 120% in 2023 to 2024. The allocation tool, Manage a Workforce, marks 100% and "
             "over.",
-            "A week's figure is the estimate on that week's Friday. A week with no active cases "
-            "is left as a gap, not counted as a zero.",
+            "A week's figure is the estimate on that week's Friday; until Friday comes, this "
+            "week's is today's, marked \"so far this week\". A week with no capacity figure, "
+            "because nothing was active or you were on leave, is a gap: it is not a zero, and "
+            "it neither counts towards four weeks in a row nor breaks them. The weighted and the "
+            "caseload measures each have their own run of weeks, start date and panel.",
+            "Every period runs from its first day. A reduction is in force up to and including "
+            "its last day, and a band that follows it starts the next day; a case counts until "
+            "the day it closes; a change to your hours, grade, tiers or weightings applies from "
+            "its date, so earlier weeks keep what they had. Figures are rounded half up.",
         )),
         MethodSection("What the estimate does not see", (
             "Practitioners told inspectors the tool misses parole reports, risk assessments such "

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from core.common.dates import friday_of, iso_week_label
 from core.common.errors import ValidationError
+from core.common.exact import half_up
 
 MAX_PERCENT = 500.0
 
@@ -32,7 +33,7 @@ def record_official(
         raise ValidationError("An official figure cannot be given for a week that has not started.")
     week = iso_week_label(day)
     db["official_figures"].upsert(
-        {"week": week, "friday": friday_of(day).isoformat(), "percent": round(value, 1),
+        {"week": week, "friday": friday_of(day).isoformat(), "percent": float(half_up(value, 1)),
          "entered_on": today.isoformat()},
         pk="week",
     )

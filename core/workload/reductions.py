@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlite_utils import Database
 
 from core.common.dates import add_months, from_iso, to_iso
 from core.common.errors import ValidationError
+from core.common.exact import to_decimal
 from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 
@@ -55,14 +57,17 @@ def published_reason(label: str) -> ReductionReason | None:
 
 
 def automatic_end(reason: str, start: date) -> date | None:
-    """The end date the published list gives this reason, counted from its start; None if open."""
+    """The last day the published list gives this reason ("6 months" from 1 March is the last
+    day of August), so a reduction that follows on, starting on the same date 6 months later,
+    never overlaps it; None if open-ended."""
     known = published_reason(reason)
     if known is None or known.auto_end_months is None:
         return None
-    return add_months(start, known.auto_end_months)
+    return add_months(start, known.auto_end_months) - timedelta(days=1)
 
 
-def reduction_problems(reduction: Reduction, contracted_hours: float) -> list[str]:
+def reduction_problems(reduction: Reduction, contracted_hours: Decimal) -> list[str]:
+    contracted_hours = to_decimal(contracted_hours)
     problems = []
     if not reduction.reason.strip():
         problems.append("Give a reason for the reduction.")
@@ -74,6 +79,10 @@ def reduction_problems(reduction: Reduction, contracted_hours: float) -> list[st
             problems.append(message)
     has_hours = reduction.hours_per_week is not None
     has_percent = reduction.percent is not None
+    for value in (reduction.hours_per_week, reduction.percent):
+        if value is not None and not isinstance(value, Decimal):
+            problems.append("Give the reduction as a number, such as 7.4 hours or 20%.")
+            return problems
     if has_hours == has_percent:
         problems.append("Give the reduction either in hours a week or as a % of contracted hours.")
     if has_hours and not (0 < reduction.hours_per_week <= contracted_hours):  # type: ignore[operator]
@@ -87,8 +96,8 @@ def reduction_problems(reduction: Reduction, contracted_hours: float) -> list[st
     if known and known.max_percent is not None and not problems:
         pct = reduction.percent
         if pct is None:
-            pct = 100.0 * (reduction.hours_per_week or 0) / contracted_hours
-        if pct > known.max_percent + 1e-9:
+            pct = 100 * (reduction.hours_per_week or Decimal(0)) / contracted_hours
+        if pct > Decimal(str(known.max_percent)):
             problems.append(
                 f"{known.label} is capped at {known.max_percent:g}% of contracted hours "
                 f"({contracted_hours * known.max_percent / 100:g} hours a week)."
@@ -98,7 +107,7 @@ def reduction_problems(reduction: Reduction, contracted_hours: float) -> list[st
     return problems
 
 
-def add_reduction(db: Database, reduction: Reduction, contracted_hours: float) -> Reduction:
+def add_reduction(db: Database, reduction: Reduction, contracted_hours: Decimal) -> Reduction:
     if reduction.end_date is None:
         reduction.end_date = automatic_end(reduction.reason, reduction.start_date)
     problems = reduction_problems(reduction, contracted_hours)
@@ -107,14 +116,19 @@ def add_reduction(db: Database, reduction: Reduction, contracted_hours: float) -
     row_id = db["reductions"].insert(
         {
             "reason": reduction.reason.strip(),
-            "hours_per_week": reduction.hours_per_week,
-            "percent": reduction.percent,
+            # As text: the decimal typed, never a binary float.
+            "hours_per_week": _text(reduction.hours_per_week),
+            "percent": _text(reduction.percent),
             "start_date": reduction.start_date.isoformat(),
             "end_date": to_iso(reduction.end_date),
         }
     ).last_pk
     reduction.id = int(row_id)
     return reduction
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def list_reductions(db: Database) -> list[Reduction]:

@@ -6,12 +6,15 @@ import bisect
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Mapping
 
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
+from core.common.exact import to_decimal
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS
 from core.common.resources import resource_path
 
@@ -37,7 +40,7 @@ class Weightings:
     tier_points: Mapping[str, Mapping[str, int]]  # case column -> tier -> points
     report_points: Mapping[str, int]  # "standard" / "fast" -> points
     nominal_target: int
-    default_hours: float
+    default_hours: Decimal  # exact: 37, or the full-time hours typed
     warrant_share: int  # % of its points a case only waiting on a warrant keeps
     unpaid_work_share: int  # % kept by a case with only unpaid work left
     label: str = ""
@@ -46,9 +49,9 @@ class Weightings:
     values: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
-    def points_per_hour(self) -> float:
-        """About 58.8 with the defaults: what one contracted hour is worth in points."""
-        return self.nominal_target / self.default_hours
+    def points_per_hour(self) -> Fraction:
+        """About 58.8 with the defaults (2176/37 exactly): what one contracted hour is worth."""
+        return Fraction(self.nominal_target) / Fraction(self.default_hours)
 
     def column_for(self, case_type: str, t2a: bool) -> str:
         """A young adult (T2A) case uses the custody column whatever its type."""
@@ -72,7 +75,7 @@ def _from_values(values: Mapping[str, float], meta: Mapping[str, str]) -> Weight
             "fast": int(values["report.fast"]),
         },
         nominal_target=int(values["nominal_target"]),
-        default_hours=float(values["default_hours"]),
+        default_hours=to_decimal(values["default_hours"]),
         warrant_share=int(values["share.warrant"]),
         unpaid_work_share=int(values["share.unpaid_work_only"]),
         label=meta.get("label", ""),

@@ -2,16 +2,24 @@
 
 Rules (wording-and-gauge.md): name the load, not the person; calm; units spelled out; every
 heavy state offers one optional action, "Add to supervision notes"; spare time is never framed as
-room for more cases. `wording_sentences()` walks every sentence this module can produce, for tests.
+room for more cases. `core.workload.wording_samples.all_sentences()` walks every sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
-from core.workload.estimate import Estimate, workload_band
-from core.workload.history import HEAVIER_RUN_WORDS, WeekSummary
+from core.common.exact import half_up, plain, to_fraction
+from core.common.words import plural, plural_noun
+from core.workload.estimate import (
+    CASELOAD_REFERENCE_FULL_TIME,
+    Estimate,
+    caseload_band,
+    workload_band,
+)
+from core.workload.history import HEAVIER_RUN_WORDS, SustainedEpisode, WeekSummary
 
 ADD_TO_NOTES = "Add to supervision notes"
 NOT_NOW = "Not now"
@@ -58,11 +66,17 @@ NO_GRADE = Words("No capacity figure",
                  "The workload tool gives senior probation officers no capacity figure, so only "
                  "the caseload is described.")
 RECOVERY = "Back under 110% this week. It may help to note what made the difference."
+# The same with "Show figures" off, when no percentage is shown anywhere.
+RECOVERY_WORDS = ("No longer over capacity this week. It may help to note what made the "
+                  "difference.")
+# HMPPS's line, said as a figure or (figures off) in the band's own words: Over capacity is
+# exactly "more than 110%".
+HMPPS_LINE = {True: "more than 110%", False: "being over capacity"}
 
 
-def number(value: float) -> str:
-    """114.3 -> '114.3', 114.0 -> '114', 4.5 -> '4.5'."""
-    return f"{value:.1f}".removesuffix(".0")
+def number(value) -> str:
+    """114.3 -> '114.3', 114.0 -> '114', 4.5 -> '4.5', 112.45 -> '112.5' (halves up, exactly)."""
+    return plain(value)
 
 
 def day_words(day: date, today: date | None = None) -> str:
@@ -78,11 +92,10 @@ def hours_phrase(hours: float, kind: str, about: bool = True) -> str:
     lead = "about " if about else ""
     if hours == 0.5:
         return f"{lead}half an hour {kind} a week"
-    unit = "hour" if hours == 1 else "hours"
-    return f"{lead}{number(hours)} {kind} {unit} a week"
+    return f"{lead}{number(hours)} {kind} {plural_noun(hours, 'hour')} a week"
 
 
-def band_words(band: str, extra: float = 0.0, spare: float = 0.0) -> Words:
+def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool = True) -> Words:
     """Headline, body and action for a weighted band, with hours to the nearest half hour."""
     headline = W_HEADLINES[band]
     if band == "W1":
@@ -98,40 +111,60 @@ def band_words(band: str, extra: float = 0.0, spare: float = 0.0) -> Words:
         body = f"Your estimated work is a little more than your available hours, {more}."
     elif band == "W4":
         body = (f"Your estimated work is more than your available hours, {more}. HMPPS treats "
-                "more than 110% for 4 weeks in a row as an excessive workload.")
+                f"{HMPPS_LINE[figures]} for 4 weeks in a row as an excessive workload.")
     else:
         body = (f"Your estimated work comes to roughly six days for a five-day week, or more: "
                 f"{more}. This is not something you are expected to absorb alone.")
     return Words(headline, body, ADD_TO_NOTES)
 
 
-def workload_words(est: Estimate) -> Words:
+def workload_words(est: Estimate, figures: bool = True) -> Words:
     if not est.has_data:
         return NO_DATA
     if est.no_capacity_reason == "grade":
         return NO_GRADE
     if est.workload_band is None:
         return NO_HOURS
-    return band_words(est.workload_band, est.extra_hours_per_week or 0.0,
-                      est.spare_hours_per_week or 0.0)
+    return band_words(est.workload_band, est.extra_hours_per_week or 0,
+                      est.spare_hours_per_week or 0, figures)
+
+
+def ceiling_body(ceiling: int | float) -> str:
+    """The above-manageable body under a protected ceiling: the ceiling, not the usual 60."""
+    return (f"Your caseload is above the protected ceiling of {plural(ceiling, 'case')} agreed "
+            "with your manager. This reflects demand on the service, not your effort.")
 
 
 def caseload_words(est: Estimate) -> Words:
-    return C_WORDS[est.caseload_band]
+    words = C_WORDS[est.caseload_band]
+    if est.caseload_band == "C4" and est.caseload_reference_is_ceiling:
+        return Words(words.headline, ceiling_body(int(est.caseload_reference)), words.action)
+    return words
 
 
-def caseload_figures(count: int, hours: float, reference: float, ceiling: bool,
-                     default_hours: float = 37.0) -> str:
+def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=37) -> str:
     """'45 cases, against a reference of 50 cases (full-time equivalent).' and variants."""
-    cases = f"{count} case" if count == 1 else f"{count} cases"
+    cases = plural(count, "case")
     if ceiling:
-        return (f"{cases}, against a protected ceiling of {number(reference)} cases agreed with "
-                "your manager.")
+        return (f"{cases}, against a protected ceiling of {number(reference)} "
+                f"{plural_noun(reference, 'case')} agreed with your manager.")
     if hours == default_hours:
         return f"{cases}, against a reference of {number(reference)} cases (full-time equivalent)."
-    fte = count * default_hours / hours
-    return (f"{cases} on {number(hours)} hours a week, about {number(fte)} cases "
-            f"(full-time equivalent), against a reference of {number(reference)} cases.")
+    fte = Fraction(count) * to_fraction(default_hours) / to_fraction(hours)
+    return (f"{cases} on {plain(hours, 2)} hours a week, {_fte_words(fte)} cases "
+            f"(full-time equivalent), against a reference of {number(reference)} "
+            f"{plural_noun(reference, 'case')}.")
+
+
+def _fte_words(fte: Fraction) -> str:
+    """'about 61.7'; where rounding would carry the figure across a band edge (60.04 shown as
+    60 in a week above 60), 'just over 60' or 'just under 40', so no figure contradicts its
+    band."""
+    shown = half_up(fte, 1)
+    full_time = CASELOAD_REFERENCE_FULL_TIME
+    if caseload_band(Fraction(shown), full_time) == caseload_band(fte, full_time):
+        return f"about {number(shown)}"
+    return f"just {'over' if fte > shown else 'under'} {number(shown)}"
 
 
 def figures_sentence(workload: float, available: int, capacity: float | None,
@@ -152,18 +185,22 @@ def trend_sentence(trend: str | None, heavier_weeks: int = 0) -> str | None:
         return None
     if trend == "heavier":
         if heavier_weeks >= HEAVIER_RUN_WORDS:
-            return f"Heavier for {heavier_weeks} weeks running."
+            return f"Heavier for {plural(heavier_weeks, 'week')} running."
         return "Heavier than last week."
     return "Lighter than last week." if trend == "lighter" else "About the same as last week."
 
 
-def recent_sentence(over: int, counted: int) -> str | None:
-    """'Over capacity for 2 of the last 4 weeks.' (weeks over 110%); None when there were none."""
+def recent_sentence(over: int, counted: int, away: int = 0) -> str | None:
+    """'Over capacity for 2 of the last 4 weeks.' (weeks over 110%); None when there were none.
+    With weeks away among them: 'for 2 of the last 4 working weeks (1 week away)'."""
     if over <= 0:
         return None
-    if counted <= 1:
+    if counted <= 1 and not away:
         return "Over capacity this week."
-    return f"Over capacity for {over} of the last {counted} weeks."
+    if not away:
+        return f"Over capacity for {over} of the last {counted} weeks."
+    return (f"Over capacity for {over} of the last {plural(counted, 'working week')} "
+            f"({plural(away, 'week')} away).")
 
 
 def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
@@ -172,10 +209,10 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
 
     Without figures the range is said in band words, as the gauge does until "Show figures".
     """
-    gap_text = "" if not gaps else (" 1 week had no data." if gaps == 1
-                                    else f" {gaps} weeks had no data.")
+    gap_text = "" if not gaps else f" {plural(gaps, 'week')} had no data."
     if low is None or high is None:
-        return f"There are no weekly estimates to show for the last {weeks} weeks." + gap_text
+        return (f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
+                + gap_text)
     if figures:
         spread = (f"was {number(low)} percent of available hours" if low == high
                   else f"ranged from {number(low)} to {number(high)} percent of available hours")
@@ -184,7 +221,7 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
         spread = (f"was {lightest} every week" if lightest == heaviest
                   else f"ranged from {lightest} to {heaviest}")
     over_text = "none of them" if over == 0 else f"{over} of them"
-    return (f"Over the last {weeks} weeks the estimate {spread}, and was over 110% in "
+    return (f"Over the last {plural(weeks, 'week')} the estimate {spread}, and was over 110% in "
             f"{over_text}.{gap_text}")
 
 
@@ -201,38 +238,57 @@ def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
     )
 
 
-def weeks_over_line(over: int, counted: int) -> str:
-    """The supervision summary's line: 'Weeks over 110%: 3 of the last 4'."""
-    return f"Weeks over 110%: {over} of the last {counted}"
+def weeks_over_line(over: int, counted: int, away: int = 0) -> str:
+    """The supervision summary's line: 'Weeks over 110%: 3 of the last 4', or with weeks away
+    among them 'Weeks over 110%: 3 of the last 4 working weeks (1 week away)'."""
+    if not away:
+        return f"Weeks over 110%: {over} of the last {counted}"
+    return (f"Weeks over 110%: {over} of the last {plural(counted, 'working week')} "
+            f"({plural(away, 'week')} away)")
 
 
-def official_sentence(official: float, estimate: float | None) -> str:
+def official_sentence(official: float, estimate, figures: bool = True) -> str:
+    if not figures:
+        return ("An official workload figure your manager gave is recorded for this week; it "
+                "shows with the figures.")
     given = f"The official workload figure your manager gave for this week is {number(official)}"
-    if estimate is None or abs(official - estimate) < 0.5:
+    if estimate is None or abs(to_fraction(official) - to_fraction(estimate)) < Fraction(1, 2):
         return f"{given} percent."
     return f"{given} percent; this app's estimate is {number(estimate)} percent."
 
 
-def sustained_text(start: date, weeks: int, weighted: bool, caseload: bool,
-                   today: date | None = None) -> str:
-    """The calm panel shown once per episode of sustained overload."""
-    since = f"for {weeks} weeks in a row (since {day_words(start, today)})"
-    if weighted:
-        text = (f"Your workload has been over capacity {since}. HMPPS treats more than 110% for "
-                "four consecutive weeks as an excessive workload, and there is guidance for "
+def run_span(episode: SustainedEpisode, today: date | None = None) -> str:
+    """'for 4 weeks in a row (since 3 March)', or with weeks away inside the run, 'in each of
+    the last 4 working weeks (since 7 September, with 1 week away)': literally true either way."""
+    since = day_words(episode.start, today)
+    if not episode.away:
+        return f"for {episode.weeks} weeks in a row (since {since})"
+    return (f"in each of the last {episode.weeks} working weeks (since {since}, with "
+            f"{plural(episode.away, 'week')} away)")
+
+
+def sustained_text(episode: SustainedEpisode, today: date | None = None, figures: bool = True,
+                   ceiling: int | None = None) -> str:
+    """The calm panel shown once per episode of one trigger (weighted or caseload)."""
+    span = run_span(episode, today)
+    if episode.weighted:
+        text = (f"Your workload has been over capacity {span}. HMPPS treats {HMPPS_LINE[figures]} "
+                "for four consecutive weeks as an excessive workload, and there is guidance for "
                 "managers and staff when this happens.")
-        if caseload:
-            text += " Your caseload has also been above a manageable level."
+    elif ceiling:
+        text = (f"Your caseload has been above the protected ceiling of "
+                f"{plural(ceiling, 'case')} agreed with your manager {span}.")
     else:
-        text = (f"Your caseload has been above a manageable level {since}. Inspectors consider "
+        text = (f"Your caseload has been above a manageable level {span}. Inspectors consider "
                 "more than 60 cases (full-time equivalent) too many to manage well.")
     return (text + " It reflects demand on the service, not your effort. It may help to raise "
             "it at your next supervision.")
 
 
-def gauge_text(headline: str, capacity: float | None, extra: float, spare: float,
-               trend: str | None, recent: str | None, body: str = "") -> str:
-    """One plain sentence for screen readers: words first, then the number."""
+def gauge_text(headline: str, capacity, extra: float, spare: float,
+               trend: str | None, recent: str | None, body: str = "",
+               figures: bool = True) -> str:
+    """One plain sentence for screen readers: words first, then (with figures) the number."""
     if capacity is None:
         first = f"{headline}. {body}".strip()
     else:
@@ -242,11 +298,12 @@ def gauge_text(headline: str, capacity: float | None, extra: float, spare: float
             hours = hours_phrase(spare, "spare", about=False)
         else:
             hours = "within half an hour of available hours"
-        first = f"{headline}, about {number(capacity)} percent of available hours, {hours}."
+        share = f" about {number(capacity)} percent of available hours," if figures else ""
+        first = f"{headline},{share} {hours}."
     return " ".join(part for part in (first, trend, recent) if part)
 
 
-def _heavy_headline(words: Words, case_words: Words) -> str:
+def heavy_headline(words: Words, case_words: Words) -> str:
     """The headline(s) that made the state heavy: weighted, caseload, or both."""
     heavy = [w.headline for w in (words, case_words) if w.action]
     return "; ".join(heavy) if heavy else words.headline
@@ -260,103 +317,3 @@ def supervision_note(headline: str, week: str, figures: str, sustained: str | No
     else:
         text += " I would like to discuss what could change."
     return text
-
-
-@dataclass(frozen=True)
-class StatusWords:
-    """Everything the Overview (and `status`) says for one week, in reading order."""
-
-    headline: str
-    body: str
-    action: str | None  # ADD_TO_NOTES when the weighted band is heavy
-    caseload_headline: str
-    caseload_body: str
-    caseload_action: str | None  # ADD_TO_NOTES at band C4
-    caseload_figures: str
-    figures: str  # the numbers, shown under "Show figures"
-    trend: str | None
-    recovery: str | None
-    recent: str | None  # "Over capacity for 2 of the last 4 weeks."
-    official: str | None
-    sustained: str | None  # the panel text while an episode lasts
-    gauge_description: str  # accessible description of the weighted gauge, words first
-    caseload_description: str  # the same for the caseload gauge
-    supervision_note: str  # default text offered with ADD_TO_NOTES
-
-
-def status_words(summary: WeekSummary, today: date | None = None) -> StatusWords:
-    est = summary.estimate
-    words, case_words = workload_words(est), caseload_words(est)
-    trend = trend_sentence(summary.trend, summary.heavier_weeks)
-    recent = recent_sentence(summary.weeks_over_110, summary.weeks_counted)
-    episode = summary.sustained
-    sustained = (sustained_text(episode.start, episode.weeks, episode.weighted, episode.caseload,
-                                today or est.as_of) if episode else None)
-    case_figures = caseload_figures(est.caseload_count, est.contracted_hours,
-                                    est.caseload_reference, est.caseload_reference_is_ceiling,
-                                    est.weightings.default_hours)
-    figures = figures_sentence(est.workload_points, est.available_points, est.capacity_percent,
-                               est.contracted_hours, est.reduction_hours)
-    gauge = gauge_text(words.headline, est.capacity_percent, est.extra_hours_per_week or 0.0,
-                       est.spare_hours_per_week or 0.0, trend, recent, words.body)
-    return StatusWords(
-        headline=words.headline,
-        body=words.body,
-        action=words.action,
-        caseload_headline=case_words.headline,
-        caseload_body=case_words.body,
-        caseload_action=case_words.action,
-        caseload_figures=case_figures,
-        figures=figures,
-        trend=trend,
-        recovery=RECOVERY if summary.recovered else None,
-        recent=recent,
-        official=(official_sentence(summary.official_percent, est.capacity_percent)
-                  if summary.official_percent is not None else None),
-        sustained=sustained,
-        gauge_description=gauge,
-        caseload_description=f"{case_words.headline}. {case_figures}",
-        supervision_note=supervision_note(_heavy_headline(words, case_words), est.week, figures,
-                                          sustained),
-    )
-
-
-def wording_sentences() -> list[str]:
-    """Every text this module can produce, with sample values; `core.workload.sentences` adds
-    the drivers', what-if's and method's for the full list."""
-    texts: list[str] = [ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN, RECOVERY]
-    for words in (NO_DATA, NO_HOURS, NO_GRADE, *C_WORDS.values()):
-        texts += [words.headline, words.body]
-    # A capacity typical of each band, and the extra (+) or spare (-) hours that go with it.
-    samples = {"W1": (88.0, -4.5), "W2": (99.2, -0.5), "W3": (104.5, 2.5), "W4": (114.0, 4.0),
-               "W5": (126.0, 15.5)}
-    for band, (capacity, difference) in samples.items():
-        for hours in (0.0, 0.5, 1.0, abs(difference)):
-            words = band_words(band, extra=hours, spare=hours)
-            texts += [words.headline, words.body]
-        extra, spare = max(difference, 0.0), max(-difference, 0.0)
-        words = band_words(band, extra, spare)
-        for trend in ("lighter", "same", "heavier"):
-            texts.append(gauge_text(words.headline, capacity, extra, spare,
-                                    trend_sentence(trend), recent_sentence(2, 4)))
-    for words in (NO_DATA, NO_HOURS, NO_GRADE):
-        texts.append(gauge_text(words.headline, None, 0, 0, None, None, words.body))
-    for trend in ("lighter", "same", "heavier", None):
-        for run in (0, 1, 2, 3, 5):
-            texts.append(trend_sentence(trend, run) or "")
-    texts += [recent_sentence(k, n) or "" for n in (1, 2, 4) for k in range(n + 1)]
-    for figures in (True, False):
-        texts += [history_text(12, 104.5, 131.2, 5, 0, figures),
-                  history_text(8, 98.0, 98.0, 0, 1, figures),
-                  history_text(12, None, None, 0, 3, figures),
-                  history_text(4, 100.0, 112.0, 1, 2, figures)]
-    texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2)]
-    texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),
-              caseload_figures(1, 37, 35, True)]
-    texts += [figures_sentence(2300, 1999, 115.1, 37, 3), figures_sentence(500, 0, None, 37, 37)]
-    for weighted, caseload in ((True, False), (False, True), (True, True)):
-        panel = sustained_text(date(2026, 3, 3), 4, weighted, caseload, date(2026, 3, 30))
-        texts.append(panel)
-        texts.append(supervision_note("Over capacity", "2026-W13", "Figures.", panel))
-    texts.append(supervision_note("Stretched", "2026-W13", "Figures.", None))
-    return [t for t in texts if t]

@@ -69,13 +69,14 @@ def test_reduction_with_automatic_end_and_capped_reason(capsys, tmp_path):
     run(capsys, tmp_path, "profile", "--hours", "37")  # makes the data file
     code, out, _ = run(capsys, tmp_path, "reductions", "add", "--reason", "Newly qualified officer",
                        "--percent", "20", "--from", "2026-01-10")
-    assert code == 0 and "until 2026-10-10" in out
+    # 9 months from 10 January: in force to 9 October, so a band that follows starts on 10 October.
+    assert code == 0 and "until 2026-10-09" in out
     code, _, err = run(capsys, tmp_path, "reductions", "add", "--reason", "Trade union facility time",
                        "--hours", "20", "--from", "2026-01-10")
     assert code == 2 and "capped at 50%" in err
     _, out, _ = run(capsys, tmp_path, "reductions", "list", "--json")
     assert json.loads(out) == [
-        {"reason": "Newly qualified officer", "hours": None, "percent": 20.0, "from": "2026-01-10", "to": "2026-10-10"}
+        {"reason": "Newly qualified officer", "hours": None, "percent": 20.0, "from": "2026-01-10", "to": "2026-10-09"}
     ]
 
 

@@ -18,6 +18,7 @@ from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_reten
 from core.workload.wording import NOT_NOW
 from ui.widgets.form_helpers import note_label
 from ui.shell.hub import Hub
+from core.common.words import plural, plural_noun
 
 
 def today() -> date:
@@ -27,7 +28,7 @@ def today() -> date:
 
 def offer_text(count: int, days: int) -> str:
     many = count != 1
-    return (f"{count} case{'s' if many else ''} closed more than {days} days ago "
+    return (f"{plural(count, 'case')} closed more than {plural(days, 'day')} ago "
             f"{'are' if many else 'is'} still stored on this computer.")
 
 
@@ -116,8 +117,7 @@ class RetentionNotice(QFrame):
         deleted = delete_closed_after_confirming(self.window(), self._db, self._hub,
                                                  self._today())
         if deleted:  # the hub has already told every view, this one included
-            many = len(deleted) != 1
-            text = f"Deleted {len(deleted)} closed case{'s' if many else ''}"
+            text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"
             # A few are named; a long list was just read in the confirmation, so it is counted.
             short = len(deleted) <= 3
             self.casesDeleted.emit(f"{text}: {references_text(deleted)}." if short else f"{text}.")

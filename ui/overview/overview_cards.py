@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.workload.estimate import Estimate
-from core.workload.wording import ADD_TO_NOTES, StatusWords, number
+from core.common.words import plural
+from core.workload.status_words import StatusWords
+from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label
 from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
 
@@ -188,8 +190,7 @@ class CaseloadCard(Card):
         self.words.setText(words.caseload_body)
         self.gauge.set_reference(est.caseload_reference)
         count = est.caseload_count
-        self.gauge.set_value(est.caseload_ratio if est.has_data else None,
-                             f"{count} case" + ("" if count == 1 else "s"))
+        self.gauge.set_value(est.caseload_ratio if est.has_data else None, plural(count, "case"))
         self.gauge.set_description(words.caseload_description)
         self.figures.setText(words.caseload_figures)
         self.set_show_figures(self._figures_on)

@@ -30,15 +30,19 @@ from core.common.errors import ValidationError
 from core.workload.estimate import EstimateInputs, load_inputs
 from core.workload.profile import has_profile
 from core.workload.history import (
+    CASELOAD,
+    WEIGHTED,
     SustainedEpisode,
     WeekSummary,
     dismiss_sustained_panel,
+    snapshot_day,
     sustained_panel_due,
     weekly_history,
     workload_status,
 )
 from core.time.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
-from core.workload.wording import ADD_TO_NOTES, StatusWords, day_words, status_words
+from core.workload.status_words import StatusWords, status_words
+from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.form_helpers import view_title
@@ -91,7 +95,9 @@ class OverviewView(QWidget):
         self._inputs: EstimateInputs | None = None
         self.summary: WeekSummary | None = None
         self.words: StatusWords | None = None
-        self.episode: SustainedEpisode | None = None
+        self.episode: SustainedEpisode | None = None  # the weighted trigger's, while due
+        self.caseload_episode: SustainedEpisode | None = None
+        self._shown_on: date | None = None
         # Below the words and gauges, made after the first paint: the what-if, then the chart
         # (pyqtgraph loads then), each in a frame of its own.
         self.what_if: WhatIfPanel | None = None
@@ -122,6 +128,9 @@ class OverviewView(QWidget):
         # Only one "Add to supervision notes" shows at a time (the panel's, or the card's once
         # the panel is closed), so both answer to the same Alt+A.
         self.sustained.add_button.setText("&" + ADD_TO_NOTES)
+        # The caseload trigger has a panel of its own, with its own "Not now".
+        self.sustained_caseload = SustainedPanel(name="Caseload over several weeks",
+                                                 letters="dhe")
         self.workload = WorkloadCard()
         self.caseload = CaseloadCard()
         self.drivers = ListCard("What's driving it")
@@ -149,6 +158,7 @@ class OverviewView(QWidget):
         content_layout.setContentsMargins(0, 0, 8, 0)
         content_layout.setSpacing(14)
         content_layout.addWidget(self.sustained)
+        content_layout.addWidget(self.sustained_caseload)
         content_layout.addLayout(grid)
         content_layout.addStretch(1)
         scroll = QScrollArea()
@@ -197,6 +207,9 @@ class OverviewView(QWidget):
         self.sustained.addToNotesClicked.connect(self._panel_add)
         self.sustained.notNowClicked.connect(self._panel_not_now)
         self.sustained.explainClicked.connect(self.open_support)
+        self.sustained_caseload.addToNotesClicked.connect(self._caseload_panel_add)
+        self.sustained_caseload.notNowClicked.connect(self._caseload_panel_not_now)
+        self.sustained_caseload.explainClicked.connect(self.open_support)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
         # Hidden, it moves on when next shown (showEvent); seen, it moves on at midnight.
@@ -206,10 +219,10 @@ class OverviewView(QWidget):
     def refresh(self) -> None:
         """Work everything out again from one load of the inputs."""
         day = self._today()
+        self._shown_on = day
         self._inputs = load_inputs(self._db)
+        # The week's figure: its Friday's, or today's until Friday comes (core.workload.history).
         self.summary = workload_status(self._inputs, day)
-        self.words = status_words(self.summary, day)
-        est = self.summary.estimate
         empty = not self._inputs.cases
         self.pages.setCurrentIndex(1 if empty else 0)
         if empty:  # once grade and hours are given (the welcome, Settings), stop asking for them
@@ -217,18 +230,26 @@ class OverviewView(QWidget):
             self.empty_text.setText(EMPTY_TEXT_WITH_PROFILE if profile_given else EMPTY_TEXT)
             self.go_profile.setVisible(not profile_given)
         self.show_figures.setVisible(not empty)
+        self._show_words()
+        self._refresh_not_seen()
+        if self.what_if is not None:
+            self.what_if.set_inputs(self._inputs, snapshot_day(day))
+        self._refresh_trend()
+
+    def _show_words(self) -> None:
+        """Every sentence for the week, with percentages only while "Show figures" is on."""
+        assert self.summary is not None
+        figures = self.show_figures.isChecked()
+        self.words = status_words(self.summary, self._today(), figures)
+        est = self.summary.estimate
         self.week_line.setText(f"Week {est.week[-2:].lstrip('0')}, as of "
-                               f"{est.as_of:%A} {day_words(est.as_of)} {est.as_of.year}")
+                               f"{self.words.week_label}")
         self.workload.show_words(self.words, est)
         self.caseload.show_words(self.words, est)
-        self._set_figures(self.show_figures.isChecked())
-        sentences = driver_sentences(est)
+        self._set_figures(figures)
+        sentences = driver_sentences(est, figures=figures)
         self.drivers.set_lines(sentences or [NO_DRIVERS])
-        self._refresh_not_seen()
         self._refresh_sustained()
-        if self.what_if is not None:
-            self.what_if.set_inputs(self._inputs, day)
-        self._refresh_trend()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Left open overnight or over a weekend: coming back to the Overview shows today.
@@ -237,7 +258,7 @@ class OverviewView(QWidget):
 
     def _move_on(self) -> None:
         """Show today if the figures are from an earlier day (at midnight, or on coming back)."""
-        if self.summary is not None and self.summary.estimate.as_of != self._today():
+        if self.summary is not None and self._shown_on != self._today():
             self.refresh()
 
     def _refresh_not_seen(self) -> None:
@@ -250,13 +271,22 @@ class OverviewView(QWidget):
                                 NOT_SEEN_NOTE)
 
     def _refresh_sustained(self) -> None:
+        """One panel per trigger, each shown once per episode until its own "Not now"."""
         assert self.summary is not None and self.words is not None
-        self.episode = sustained_panel_due(self._db, self.summary)
-        showing = self.episode is not None and bool(self.words.sustained)
-        if showing:
-            self.sustained.set_text(self.words.sustained or "")
-        self.sustained.setVisible(showing)
-        self.workload.set_action_in_panel(showing)
+        self.episode = sustained_panel_due(self._db, self.summary, WEIGHTED)
+        self.caseload_episode = sustained_panel_due(self._db, self.summary, CASELOAD)
+        for panel, episode, text in (
+                (self.sustained, self.episode, self.words.sustained),
+                (self.sustained_caseload, self.caseload_episode, self.words.sustained_caseload)):
+            showing = episode is not None and bool(text)
+            if showing:
+                panel.set_text(text or "")
+            panel.setVisible(showing)
+        self._action_in_panels()
+
+    def _action_in_panels(self) -> None:
+        self.workload.set_action_in_panel(
+            not self.sustained.isHidden() or not self.sustained_caseload.isHidden())
 
     def _below_the_fold(self) -> None:
         self.ensure_what_if()
@@ -306,7 +336,8 @@ class OverviewView(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def _figures_toggled(self, on: bool) -> None:
         self._settings.setValue(self._figures_key, on)
-        self._set_figures(on)
+        if self.summary is not None:
+            self._show_words()  # the sentences themselves change: percentages or band words
         self._hub.settingsChanged.emit()
 
     def _set_figures(self, on: bool) -> None:
@@ -339,7 +370,18 @@ class OverviewView(QWidget):
             dismiss_sustained_panel(self._db, self.episode)
         self.episode = None
         self.sustained.hide()
-        self.workload.set_action_in_panel(False)
+        self._action_in_panels()
+
+    def _caseload_panel_add(self) -> None:
+        if self.add_to_notes():
+            self._caseload_panel_not_now()
+
+    def _caseload_panel_not_now(self) -> None:
+        if self.caseload_episode is not None:
+            dismiss_sustained_panel(self._db, self.caseload_episode)
+        self.caseload_episode = None
+        self.sustained_caseload.hide()
+        self._action_in_panels()
 
     def enter_official(self) -> None:
         from ui.overview.official_dialog import OfficialDialog

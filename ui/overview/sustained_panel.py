@@ -1,4 +1,4 @@
-"""The calm panel shown once per episode of sustained overload (not a pop-up).
+"""The calm panel shown once per episode of sustained overload (not a pop-up); one per trigger.
 
 It carries the words from core.workload.wording.sustained_text and three choices; the Overview decides
 what each does and whether the panel is due.
@@ -29,7 +29,10 @@ class SustainedPanel(QFrame):
     notNowClicked = Signal()
     explainClicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, name: str = "Workload over several weeks",
+                 letters: str = "sNm"):
+        """`letters`: the Alt+letter of Add, Not now and What does this mean? (the Overview
+        shows one panel per trigger and keeps the letters unique)."""
         super().__init__(parent)
         self.setObjectName("sustainedPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -38,12 +41,13 @@ class SustainedPanel(QFrame):
             "QFrame#sustainedPanel { border: 1px solid palette(mid); "
             "border-left: 6px solid #D55E00; border-radius: 4px; background: palette(base); }"
         )
-        self.setAccessibleName("Workload over several weeks")
+        self.setAccessibleName(name)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.add_button = QPushButton(_mnemonic(ADD_TO_NOTES, "s"))
-        self.not_now_button = QPushButton(_mnemonic(NOT_NOW, "N"))
-        self.explain_button = QPushButton(_mnemonic(WHAT_DOES_THIS_MEAN, "m"))
+        add, not_now, explain = letters
+        self.add_button = QPushButton(_mnemonic(ADD_TO_NOTES, add))
+        self.not_now_button = QPushButton(_mnemonic(NOT_NOW, not_now))
+        self.explain_button = QPushButton(_mnemonic(WHAT_DOES_THIS_MEAN, explain))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.not_now_button, self.explain_button):
             buttons.addWidget(button)

@@ -36,8 +36,18 @@ PERIOD_KEY = "overview/trend_period"
 BLUE, ORANGE, OUTLINE = "#0072B2", "#E69F00", "#1A1A1A"
 TARGET_BAND = (90.0, 110.0)  # the classic WMT target range, shaded
 OVERLOAD_LINE = 110.0
-# With figures hidden the axis marks only these reference levels, as the gauge's scale does.
+# With figures shown the axis marks these reference levels; hidden, it names the bands instead
+# (at each band's middle), as the gauge's scale does: no percentage on screen.
 REFERENCE_TICKS = [(v, f"{v}%") for v in (90, 100, 110, 120)]
+BAND_TICKS = [(77.5, "Some capacity"), (97.5, "Fully committed"), (105, "Stretched"),
+              (115, "Over capacity"), (135, "Well over capacity")]
+KEY_FIGURES = ("Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
+               "official figure where you entered one; shaded, the 90 to 110% target range; "
+               "dashed line, 110%. A break in the line is a week with no data.")
+KEY_WORDS = ("Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
+             "official figure where you entered one; shaded, the target range; dashed line, "
+             "where over capacity begins. A break in the line is a week with no data.")
+FIGURE_COLUMNS = (2, 3)  # Estimate and Official figure: shown with figures only
 
 
 def _capacity(summary: WeekSummary) -> float | None:
@@ -55,7 +65,9 @@ def _percent(value: float | None) -> str:
 
 TABLE_COLUMNS = [
     Column("Week", lambda s: s.week, lambda s: s.day),
-    Column("Friday", lambda s: f"{s.day.day} {s.day:%b %Y}", lambda s: s.day),
+    # A week's figure is its Friday's; the current week's, before Friday, is today's and says so.
+    Column("Friday", lambda s: f"{s.day.day} {s.day:%b %Y}"
+           + (f" ({s.day:%A}, so far this week)" if s.so_far else ""), lambda s: s.day),
     Column("Estimate", lambda s: _percent(_capacity(s)), _capacity, align_right=True),
     Column("Official figure", lambda s: _percent(s.official_percent),
            lambda s: s.official_percent, align_right=True),
@@ -166,11 +178,7 @@ class TrendChart(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
-        self.key = QLabel(
-            "Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
-            "official figure where you entered one; shaded, the 90 to 110% target range; "
-            "dashed line, 110%. A break in the line is a week with no data."
-        )
+        self.key = QLabel(KEY_FIGURES)
         self.key.setWordWrap(True)
         layout.addWidget(self.key)
 
@@ -210,8 +218,18 @@ class TrendChart(QWidget):
         """Without figures the sentence speaks in band words and the axis marks only the
         reference levels; the table stays one deliberate click away."""
         self._figures = on
-        self.plot.getAxis("left").setTicks(None if on else [REFERENCE_TICKS])
+        self.plot.getAxis("left").setTicks([REFERENCE_TICKS] if on else [BAND_TICKS])
+        self.plot.setLabel("left", "Percent of available hours" if on else "Weighted estimate")
+        self.overload.label.setFormat("110%" if on else "over capacity above")
+        self.key.setText(KEY_FIGURES if on else KEY_WORDS)
+        for column in FIGURE_COLUMNS:
+            self.table.setColumnHidden(column, not on)
         self.summary.setText(history_sentence(self.summaries, on))
+
+    def axis_texts(self) -> list[str]:
+        """The left axis's labels as drawn now (for checks)."""
+        ticks = self.plot.getAxis("left")._tickLevels
+        return [text for level in ticks or [] for _, text in level]
 
     def _set_axes(self, summaries: list[WeekSummary], ys: list[float],
                   official: list[float]) -> None:
@@ -228,5 +246,6 @@ class TrendChart(QWidget):
     def table_rows(self) -> list[list[str]]:
         """What the table shows, row by row in view order (for checks and copying)."""
         view_model = self.table.model()
-        return [[str(view_model.index(r, c).data() or "") for c in range(view_model.columnCount())]
+        columns = [c for c in range(view_model.columnCount()) if not self.table.isColumnHidden(c)]
+        return [[str(view_model.index(r, c).data() or "") for c in columns]
                 for r in range(view_model.rowCount())]

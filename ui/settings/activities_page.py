@@ -28,6 +28,7 @@ from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from core.common.words import plural
 
 
 class ActivitiesPage(QWidget):
@@ -133,7 +134,7 @@ class ActivitiesPage(QWidget):
             self.hide_button.setText("S&how" if activity.hidden else "&Hide")
             self.counted_button.setChecked(activity.counted_by_wmt)
             self.usage.setText(
-                f"{activity.name}: {used} entries logged."
+                f"{activity.name}: {plural(used, 'entry', 'entries')} logged."
                 if used
                 else f"{activity.name}: nothing logged yet."
             )

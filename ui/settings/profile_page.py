@@ -1,6 +1,10 @@
-"""Settings page "Profile": grade, contracted hours and an optional protected caseload ceiling."""
+"""Settings page "Profile": grade, contracted hours and an optional protected caseload ceiling,
+each change applying from a date (past weeks keep the profile they had)."""
 
 from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
 
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
@@ -16,7 +20,9 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
+from core.common.exact import plain, to_decimal
 from core.workload.profile import get_profile, profile_problems, save_profile
+from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
 
@@ -24,15 +30,20 @@ HOURS_NOTE = (
     "Leave contracted hours blank for full time ({hours:g} hours a week). Part-time hours scale "
     "the caseload reference and the hours the estimate expects of you."
 )
+FROM_NOTE = (
+    "A change applies from the date you choose (today unless you say otherwise). Weeks before "
+    "it keep the grade, hours and ceiling they had, so your history is not rewritten."
+)
 CEILING_NOTE = (
     "A protected caseload ceiling is a number of cases agreed with your manager, for example while "
     "newly qualified or on a phased return. Leave it blank if you have none."
 )
 
 
-def _number(text: str) -> float | None:
+def _number(text: str) -> Decimal | None:
+    """The hours exactly as typed (22.2 stays 22.2); raises ValueError for other text."""
     text = text.strip().replace(",", ".")
-    return float(text) if text else None
+    return to_decimal(text) if text else None
 
 
 class ProfilePage(QWidget):
@@ -72,6 +83,12 @@ class ProfilePage(QWidget):
         ceiling_row.addWidget(QLabel("cases"))
         ceiling_row.addStretch(1)
         form.addRow(buddy("Protected &ceiling", self.ceiling), ceiling_row)
+        self.effective_from = DateField(date.today())
+        self.effective_from.setAccessibleName("Applies from")
+        from_row = QHBoxLayout()
+        from_row.addWidget(self.effective_from)
+        from_row.addStretch(1)
+        form.addRow(buddy("Applies &from", self.effective_from), from_row)
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save profile")
         self.saved_label = QLabel()
@@ -84,6 +101,7 @@ class ProfilePage(QWidget):
         layout.addLayout(form)
         layout.addWidget(note_label(HOURS_NOTE.format(hours=DEFAULT_HOURS)))
         layout.addWidget(note_label(CEILING_NOTE))
+        layout.addWidget(note_label(FROM_NOTE))
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -101,8 +119,9 @@ class ProfilePage(QWidget):
     def load(self) -> None:
         profile = get_profile(self._db)
         select_data(self.grade, profile.grade)
-        self.hours.setText("" if profile.contracted_hours is None else f"{profile.contracted_hours:g}")
+        self.hours.setText("" if profile.contracted_hours is None else plain(profile.contracted_hours, 2))
         self.ceiling.setText("" if profile.protected_ceiling is None else str(profile.protected_ceiling))
+        self.effective_from.set_value(date.today())
         self.problems.show_problems([])
         self.saved_label.clear()
 
@@ -111,7 +130,7 @@ class ProfilePage(QWidget):
         try:
             hours = _number(self.hours.text())
         except ValueError:
-            raise ValidationError("Contracted hours should be a number, such as 30 or 22.5.")
+            raise ValidationError("Contracted hours should be a number, such as 30 or 22.2.")
         ceiling_text = self.ceiling.text().strip()
         if ceiling_text and not ceiling_text.isdigit():
             raise ValidationError("The protected ceiling should be a whole number of cases.")
@@ -124,11 +143,12 @@ class ProfilePage(QWidget):
             problems = profile_problems(profile)
             if problems:
                 raise ValidationError(problems)
-            save_profile(self._db, profile)
+            since = self.effective_from.value()
+            save_profile(self._db, profile, since)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             self.saved_label.clear()
             return False
         self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
-        self.saved_label.setText("Profile saved.")
+        self.saved_label.setText(f"Profile saved, in force from {format_date(since)}.")
         return True

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.caseload.models import REPORT_KIND_LABELS, REPORT_KINDS, CourtReport, Reduction
+from core.common.exact import plain
 from core.workload.profile import get_profile
 from core.workload.reductions import (
     add_reduction,
@@ -39,8 +40,8 @@ from ui.settings.reduction_dialog import ReductionDialog
 
 def _amount(r: Reduction) -> str:
     if r.hours_per_week is not None:
-        return f"{r.hours_per_week:g} hours a week"
-    return f"{r.percent:g}% of contracted hours"
+        return f"{plain(r.hours_per_week, 2)} hours a week"
+    return f"{plain(r.percent, 2)}% of contracted hours"
 
 
 REDUCTION_COLUMNS: list[Column[Reduction]] = [
@@ -161,7 +162,7 @@ class ReductionsPage(QWidget):
         self._hub.reductionsChanged.emit()  # refreshes this page like any other listener
 
     def add_reduction(self) -> None:
-        reduction = ReductionDialog.get_reduction(self, get_profile(self._db).hours)
+        reduction = ReductionDialog.get_reduction(self, float(get_profile(self._db).hours))
         if reduction is None:
             return
         try:

@@ -171,7 +171,7 @@ class WorkingPatternPage(QWidget):
     def _update_total(self) -> None:
         total = sum(s.value() for s in self.day_hours)
         text = f"{total:g} hours a week"
-        profile_hours = get_profile(self._db).hours
+        profile_hours = float(get_profile(self._db).hours)  # time is planned in float hours
         if abs(total - profile_hours) > 0.01:
             text += f" (your profile says {profile_hours:g}; the WMT estimate uses the profile)"
         self.total.setText(text)

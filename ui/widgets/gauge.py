@@ -9,12 +9,20 @@ of the scale pins the marker there with an arrow. No animation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.workload.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
+from core.workload.wording import number
+
+# The scale is labelled with the bands' short words (wording-and-gauge.md, accessibility);
+# the codes W1–W5 and C1–C4 stay internal.
+W_SCALE_WORDS = {"W1": "Some capacity", "W2": "Fully committed", "W3": "Stretched",
+                 "W4": "Over capacity", "W5": "Well over capacity"}
+C_SCALE_WORDS = {"C1": "Lighter", "C2": "Steady", "C3": "Full", "C4": "Above manageable"}
 
 SKY, BLUE, ORANGE, VERMILION, OUTLINE = "#56B4E9", "#0072B2", "#E69F00", "#D55E00", "#1A1A1A"
 SOLID, HATCHED = Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern
@@ -22,26 +30,27 @@ SOLID, HATCHED = Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern
 
 @dataclass(frozen=True)
 class Band:
-    name: str  # "W1"…, written on the scale
+    name: str  # "W1"…, internal
     low: float
     high: float
     colour: str
     hatched: bool
+    words: str = ""  # written on the scale: "Over capacity", "Full"…
 
 
 def weighted_bands() -> list[Band]:
     """W1–W5 on a 60–150% scale (wide enough that most real estimates sit inside it)."""
-    edges = (60.0, *W_BAND_EDGES, 150.0)
+    edges = (60.0, *(float(e) for e in W_BAND_EDGES), 150.0)  # drawing positions only
     colours = (SKY, BLUE, ORANGE, VERMILION, VERMILION)
-    return [Band(name, edges[i], edges[i + 1], colours[i], name in ("W4", "W5"))
-            for i, name in enumerate(W_BANDS)]
+    return [Band(name, edges[i], edges[i + 1], colours[i], name in ("W4", "W5"),
+                 W_SCALE_WORDS[name]) for i, name in enumerate(W_BANDS)]
 
 
 def caseload_bands() -> list[Band]:
     """C1–C4 as a share of the caseload reference, from none to 1.6 times it."""
-    edges = (0.0, *C_BAND_EDGES, 1.6)
+    edges = (0.0, *(float(e) for e in C_BAND_EDGES), 1.6)  # drawing positions only
     colours = (SKY, BLUE, ORANGE, VERMILION)
-    return [Band(name, edges[i], edges[i + 1], colours[i], name == "C4")
+    return [Band(name, edges[i], edges[i + 1], colours[i], name == "C4", C_SCALE_WORDS[name])
             for i, name in enumerate(C_BANDS)]
 
 
@@ -65,8 +74,9 @@ class BandGauge(QWidget):
 
     # --- state ----------------------------------------------------------------------------
     def set_value(self, value: float | None, text: str = "") -> None:
-        """`value` None: no marker (no data, or no capacity expected); `text` is the figure."""
-        self._value = value
+        """`value` None: no marker (no data, or no capacity expected); `text` is the figure.
+        The value only places the marker (the band is decided in core, exactly)."""
+        self._value = None if value is None else float(value)
         self._value_text = text
         self.update()
 
@@ -80,10 +90,22 @@ class BandGauge(QWidget):
         self.update()
 
     def set_show_figures(self, on: bool) -> None:
+        """Figures on: the marker's figure and the edge labels; off: band words only."""
         self._show_figures = on
+        self.updateGeometry()
         self.update()
 
+    def edge_texts(self) -> dict[float, str]:
+        """The edge labels drawn now: none while figures are hidden."""
+        return dict(self._edge_texts) if self._show_figures else {}
+
+    def scale_words(self) -> list[str]:
+        """What is written under each band: its short words, never its code."""
+        return [band.words or band.name for band in self._bands]
+
     def set_description(self, text: str) -> None:
+        """The words-first sentence, for screen readers and as the tooltip (the Overview passes
+        the sentence without a percentage while figures are hidden)."""
         self.setAccessibleDescription(text)
         self.setToolTip(text)
 
@@ -129,13 +151,39 @@ class BandGauge(QWidget):
         """The marker's horizontal position in pixels, or None when there is no marker."""
         return None if self._value is None else self.x_for(self._value)
 
+    # Rows of band words under the bar (they stagger on a narrow gauge), then two of edge labels.
+    HEIGHT_LINES = 4.1 + 3 * 0.9 + 2 * 0.9
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 26), int(line * 7.4))
+        return QSize(int(line * 26), int(line * self.HEIGHT_LINES))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = self._metrics().height()
-        return QSize(int(line * 14), int(line * 7.4))
+        return QSize(int(line * 14), int(line * self.HEIGHT_LINES))
+
+    def _small_font(self):
+        small = self.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        return small
+
+    def word_rows(self) -> list[tuple[str, QRectF]]:
+        """Each band's words and where they go: centred under the band, dropping to the next
+        row (of three) when they would touch the words before them, kept inside the widget."""
+        metrics = QFontMetricsF(self._small_font())
+        top = self._bar_rect().bottom() + self._metrics().height() * 0.15
+        row_ends = [float("-inf")] * 3
+        placed = []
+        for band in self._bands:
+            text = band.words or band.name
+            width = metrics.horizontalAdvance(text) + 6
+            centre = (self.x_for(band.low) + self.x_for(band.high)) / 2
+            left = min(max(centre - width / 2, 0.0), max(self.width() - width, 0.0))
+            row = next((r for r, end in enumerate(row_ends) if left > end + 2), 2)
+            row_ends[row] = left + width
+            placed.append((text, QRectF(left, top + row * metrics.height(), width,
+                                        metrics.height())))
+        return placed
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -153,10 +201,8 @@ class BandGauge(QWidget):
         painter.end()
 
     def _paint_bands(self, painter: QPainter, bar: QRectF, ink: QColor) -> None:
-        metrics = self._metrics()
         outline = QPen(QColor(OUTLINE), 1.5)
         hatch = QBrush(QColor(OUTLINE), HATCHED)
-        label_top = bar.bottom() + metrics.height() * 0.15
         for band in self._bands:
             left, right = self.x_for(band.low), self.x_for(band.high)
             rect = QRectF(left, bar.top(), right - left, bar.height())
@@ -166,17 +212,17 @@ class BandGauge(QWidget):
             painter.setPen(outline)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
-            # The band's name under its segment, in the text colour (never in the band colour).
-            painter.setPen(ink)
-            name_rect = QRectF(left, label_top, right - left, metrics.height())
-            painter.drawText(name_rect, Qt.AlignmentFlag.AlignCenter, band.name)
-        small = self.font()
-        small.setPointSizeF(small.pointSizeF() * 0.85)
+        # The bands' words under their segments, in the text colour (never the band colour).
+        small = self._small_font()
         painter.setFont(small)
+        painter.setPen(ink)
         small_metrics = QFontMetricsF(small)
-        edge_top = label_top + metrics.height()
+        rows = self.word_rows()
+        for text, rect in rows:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        edge_top = max(rect.bottom() for _, rect in rows) + small_metrics.height() * 0.2
         row_ends = [float("-inf"), float("-inf")]  # right edge of the last label in each row
-        for edge, text in sorted(self._edge_texts.items()):
+        for edge, text in sorted(self.edge_texts().items()):
             x = self.x_for(edge)
             width = small_metrics.horizontalAdvance(text) + 4
             # On a narrow gauge, a label that would touch its neighbour drops to a second row.
@@ -238,7 +284,7 @@ class WorkloadGauge(BandGauge):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(weighted_bands(), "Weighted workload", parent)
-        self.set_edge_texts({edge: f"{edge:g}%" for edge in W_BAND_EDGES})
+        self.set_edge_texts({float(edge): f"{number(edge)}%" for edge in W_BAND_EDGES})
 
 
 class CaseloadGauge(BandGauge):
@@ -247,8 +293,9 @@ class CaseloadGauge(BandGauge):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(caseload_bands(), "Caseload", parent)
 
-    def set_reference(self, reference: float) -> None:
-        """Label the edges in cases, e.g. 40, 50 and 60 for a full-time reference of 50."""
-        texts = {edge: f"{edge * reference:.0f}" for edge in C_BAND_EDGES}
-        texts[C_BAND_EDGES[-1]] += " cases"  # the unit once, at the last edge
+    def set_reference(self, reference) -> None:
+        """Label the edges in cases, e.g. 40, 50 and 60 for a full-time reference of 50
+        (shown only with figures; a part-time 30.4 shows 24.3, 30.4 and 36.5)."""
+        texts = {float(edge): number(edge * Fraction(reference)) for edge in C_BAND_EDGES}
+        texts[float(C_BAND_EDGES[-1])] += " cases"  # the unit once, at the last edge
         self.set_edge_texts(texts)

@@ -1,5 +1,7 @@
 """The personal WMT estimate, checked against worked examples done by hand."""
 
+from decimal import Decimal
+from fractions import Fraction
 from datetime import date, timedelta
 
 import pytest
@@ -52,7 +54,7 @@ def test_worked_example_full_time_with_reduction_t2a_and_reports(db):
     est = estimate_as_of(db, DAY)
     assert est.workload_points == 585
     assert est.available_points == 1999
-    assert est.capacity_percent == 29.3
+    assert est.capacity_percent == Decimal("29.3")
     assert est.workload_band == "W1"
     assert (est.extra_hours_per_week, est.spare_hours_per_week) == (0.0, 24.0)
     assert est.caseload_count == 3 and est.caseload_band == "C1"
@@ -74,9 +76,9 @@ def test_part_time_scales_available_points_and_the_caseload_reference(db):
     add(db, "D1", "community", "D1")
     est = estimate_as_of(db, DAY)
     assert (est.workload_points, est.available_points) == (1343, 1323)
-    assert est.capacity_percent == 101.5 and est.workload_band == "W3"
+    assert est.capacity_percent == Decimal("101.5") and est.workload_band == "W3"
     assert est.extra_hours_per_week == 0.5
-    assert round(est.caseload_reference, 1) == 30.4 and est.caseload_band == "C1"
+    assert est.caseload_reference == Fraction(1125, 37) and est.caseload_band == "C1"
 
 
 def test_blank_contracted_hours_mean_the_full_time_37(db):
@@ -197,8 +199,8 @@ def test_protected_ceiling_replaces_the_reference(db):
 
 
 def test_capacity_rounds_halves_up_never_down():
-    assert capacity_of(585, 2000) == 29.3  # 29.25 exactly; round() would give 29.2
-    assert capacity_of(2409, 2176) == 110.7  # 110.707…
+    assert capacity_of(585, 2000) == Decimal("29.3")  # 29.25 exactly; round() would give 29.2
+    assert capacity_of(2409, 2176) == Decimal("110.7")  # 110.707…
 
 
 def test_hours_round_to_the_nearest_half_hour_with_halves_up():
@@ -212,7 +214,7 @@ def test_what_if_says_how_the_band_would_move(db):
         add(db, f"L{n}", "licence", "A3")
     add(db, "B3", "community", "B3")
     result = what_if(db, "licence", "A3", day=DAY)
-    assert (result.before.capacity_percent, result.after.capacity_percent) == (107.4, 117.4)
+    assert (result.before.capacity_percent, result.after.capacity_percent) == (Decimal("107.4"), Decimal("117.4"))
     assert what_if_sentence(result) == (
         "If you took another licence case at tier A3, the estimate would move from Stretched "
         "to Over capacity, about 3.5 more hours a week."

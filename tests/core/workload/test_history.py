@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -18,7 +19,8 @@ from core.workload.history import (
 )
 from core.caseload.models import Case
 from core.workload.official import record_official
-from core.workload.wording import RECOVERY, status_words
+from core.workload.status_words import status_words
+from core.workload.wording import RECOVERY
 
 FRIDAYS = [date(2026, 1, 9) + timedelta(weeks=n) for n in range(5)]  # weeks 2 to 6 of 2026
 
@@ -37,12 +39,14 @@ def test_a_gap_week_neither_counts_as_zero_nor_breaks_the_run(db):
     add_heavy_set(db, "B", date(2026, 2, 2))  # week 5; nothing active in week 4
     weeks = weekly_history(db, FRIDAYS[-1], weeks=5)
     assert [w.has_data for w in weeks] == [True, True, True, False, True]
-    assert [w.estimate.capacity_percent for w in weeks[:3]] == [110.7] * 3
+    assert [w.estimate.capacity_percent for w in weeks[:3]] == [Decimal("110.7")] * 3
     last = weeks[-1]
     assert last.sustained is not None and last.sustained.weeks == 4 and last.sustained.weighted
     assert last.sustained.start == date(2026, 1, 5)  # Monday of the first week over
-    assert (last.weeks_over_110, last.weeks_counted) == (4, 4)
-    assert "for 4 weeks in a row (since 5 January)" in status_words(last).sustained
+    assert last.sustained.away == 1  # 5 calendar weeks: the sentence says so
+    assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
+    assert ("in each of the last 4 working weeks (since 5 January, with 1 week away)"
+            in status_words(last).sustained)
 
 
 def test_a_real_lighter_week_breaks_the_run(db):
@@ -58,9 +62,10 @@ def test_caseload_above_a_manageable_level_for_4_weeks_is_sustained_too(db):
     store = CaseStore(db)
     store.add_cases(Case(f"C{n:02d}", "community", "D0S", date(2026, 1, 5)) for n in range(61))
     last = weekly_history(db, FRIDAYS[3], weeks=4)[-1]
-    assert last.estimate.capacity_percent == 0.0  # unsupervised tiers score 0 by default
+    assert last.estimate.capacity_percent == 0  # unsupervised tiers score 0 by default
     assert last.sustained is not None and last.sustained.caseload and not last.sustained.weighted
-    panel = status_words(last).sustained
+    assert status_words(last).sustained is None  # the weighted trigger has its own panel
+    panel = status_words(last).sustained_caseload
     assert panel.startswith("Your caseload has been above a manageable level")
 
 
@@ -76,7 +81,7 @@ def base(db):
 
 
 def week(base, n, capacity, cases=20):
-    return replace(base, as_of=FRIDAYS[0] + timedelta(weeks=n), capacity_percent=capacity,
+    return replace(base, as_of=FRIDAYS[0] + timedelta(weeks=n), capacity_percent=Decimal(str(capacity)),
                    caseload_count=cases)
 
 
@@ -120,7 +125,7 @@ def test_the_panel_shows_once_per_episode(db):
     assert episode is not None
     dismiss_sustained_panel(db, episode)
     assert sustained_panel_due(db, workload_status(db, FRIDAYS[4])) is None  # same episode
-    later = replace(status, sustained=replace(episode, start=date(2026, 3, 2)))
+    later = replace(status, weighted_episode=replace(episode, start=date(2026, 3, 2)))
     assert sustained_panel_due(db, later) is not None  # a new episode shows again
 
 
@@ -153,3 +158,26 @@ def test_history_goes_back_two_years_with_gaps_before_any_data(db):
 def test_the_current_week_is_taken_on_the_chosen_day_not_a_future_friday(db):
     add_heavy_set(db, "A", date(2026, 1, 5))
     assert workload_status(db, date(2026, 1, 14)).day == date(2026, 1, 14)
+
+
+def test_back_under_110_only_when_literally_under(base):
+    over = week(base, 0, 115.0)
+    assert not summarise([over, week(base, 1, 110.0)])[-1].recovered  # exactly 110.0% is not under
+    assert summarise([over, week(base, 1, 109.9)])[-1].recovered
+    assert not summarise([over, week(base, 1, 110.0)])[-1].estimate.over_110  # nor over
+
+
+def test_a_leave_week_neither_counts_nor_breaks_and_the_summary_line_says_so(db):
+    from core.caseload.models import Reduction
+    from core.workload.reductions import add_reduction
+    from core.workload.wording import weeks_over_line
+
+    add_heavy_set(db, "A", date(2026, 1, 5))
+    add_reduction(db, Reduction("Other paid or unpaid leave", date(2026, 1, 26),
+                                date(2026, 2, 1), percent=100), 37)  # week 4 on leave
+    weeks = weekly_history(db, FRIDAYS[-1], weeks=5)
+    assert [w.is_gap for w in weeks] == [False, False, False, True, False]
+    last = weeks[-1]
+    assert last.weighted_episode is not None and last.weighted_episode.weeks == 4
+    assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
+    assert weeks_over_line(4, 4, 1) == "Weeks over 110%: 4 of the last 4 working weeks (1 week away)"

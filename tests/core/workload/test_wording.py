@@ -12,7 +12,8 @@ from core.workload.method_text import method_text
 from core.caseload.models import Case, Profile, Reduction
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
-from core.workload.sentences import all_sentences
+from core.workload.status_words import status_words
+from core.workload.wording_samples import all_sentences
 from core.workload.wording import (
     ADD_TO_NOTES,
     C_WORDS,
@@ -21,7 +22,7 @@ from core.workload.wording import (
     gauge_text,
     history_sentence,
     recent_sentence,
-    status_words,
+
     trend_sentence,
     workload_words,
 )
@@ -148,3 +149,53 @@ def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
     assert words.caseload_headline == C_WORDS["C4"].headline
     assert C_WORDS["C4"].headline in words.supervision_note
     assert W_HEADLINES["W1"] not in words.supervision_note
+
+
+def test_plural_forms_come_from_one_helper_everywhere():
+    from core.common.words import plural
+    from core.time.time_summary import hours_text
+    from core.workload.wording import caseload_figures, history_text, trend_sentence
+
+    assert plural(1, "case") == "1 case" and plural(0, "case") == "0 cases"
+    assert plural(1, "entry", "entries") == "1 entry" and plural(3, "entry", "entries") == "3 entries"
+    assert "a protected ceiling of 1 case agreed" in caseload_figures(2, 37, 1, True)
+    assert hours_text(1 / 60) == "1 minute" and hours_text(61 / 60) == "1 hour 1 minute"
+    assert hours_text(58.5 / 60) == "59 minutes"  # halves up, never to even
+    assert "1 week had no data" in history_text(1, None, None, 0, 1)
+    assert "the last 1 week." in history_text(1, None, None, 0, 0)
+    assert trend_sentence("heavier", 3) == "Heavier for 3 weeks running."
+    for text in all_sentences():
+        assert not re.search(r"\b1 (cases|weeks|hours|minutes|days|entries)\b", text), text
+
+
+def test_above_manageable_names_the_protected_ceiling(db):
+    from core.caseload.cases import CaseStore
+
+    save_profile(db, Profile("PO", 37, protected_ceiling=35))
+    CaseStore(db).add_cases(Case(f"C{n:02d}", "community", "D1", date(2026, 1, 5))
+                            for n in range(43))  # 43 / 35 > 1.2
+    words = status_words(workload_status(db, DAY), DAY)
+    assert words.caseload_headline == "Above a manageable caseload"
+    assert "protected ceiling of 35 cases" in words.caseload_body
+    assert "60" not in words.caseload_body
+
+
+def test_rounding_is_half_up_and_no_figure_contradicts_its_band():
+    from decimal import Decimal
+
+    from core.workload.wording import history_text, number
+
+    assert number(Decimal("112.5")) == "112.5" and number(112.45) == "112.5"
+    assert number(Decimal("110.05")) == "110.1" and number(0.125) == "0.1"
+    assert number(2.675) == "2.7"  # the float is 2.67499999…; the decimal typed was 2.675
+    # A summary figure is the one-decimal capacity the band was read from, never rounded again.
+    summary = history_text(4, Decimal("110.4"), Decimal("112.5"), 2, 0)
+    assert "110.4" in summary and "112.5" in summary
+
+
+def test_a_full_time_equivalent_never_rounds_across_a_band_edge():
+    from core.workload.wording import caseload_figures
+
+    assert "just over 60 cases (full-time equivalent)" in caseload_figures(73, "45.01", 60.8, False)
+    assert "about 60 cases (full-time equivalent)" in caseload_figures(36, "22.2", 30, False)
+    assert "36 cases on 22.2 hours a week" in caseload_figures(36, "22.2", 30, False)

@@ -17,7 +17,8 @@ from core.caseload.models import Case, Profile, Reduction
 from core.workload.official import record_official
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
-from core.workload.wording import ADD_TO_NOTES, NO_HOURS, status_words
+from core.workload.status_words import status_words
+from core.workload.wording import ADD_TO_NOTES, NO_HOURS
 from ui.shell.hub import Hub
 from ui.overview.method_dialog import SUPPORT, MethodDialog, anchor
 from ui.overview.official_dialog import OfficialDialog
@@ -57,7 +58,7 @@ def demo_view(db, make_view):
 
 
 def test_headline_and_body_are_core_words_for_the_demo(demo_view, db):
-    words = status_words(workload_status(load_inputs(db), TODAY), TODAY)
+    words = status_words(workload_status(load_inputs(db), TODAY), TODAY, figures=False)
     assert demo_view.workload.headline.text() == words.headline
     assert demo_view.workload.words.text() == words.body
     assert demo_view.caseload.headline.text() == words.caseload_headline
@@ -235,6 +236,8 @@ def test_official_figure_entered_shows_beside_the_estimate(demo_view, db, qtbot,
 
     monkeypatch.setattr(OfficialDialog, "exec", fake_exec)
     demo_view.workload.official_button.click()
+    assert "percent" not in demo_view.workload.official.text()  # figures are off
+    demo_view.show_figures.setChecked(True)
     assert "131 percent; this app's estimate is" in demo_view.workload.official.text()
 
 

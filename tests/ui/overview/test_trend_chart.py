@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -43,7 +45,7 @@ def test_chart_draws_the_same_weekly_figures_as_core(chart, db):
     chart.set_history(summaries)
     xs, ys = chart.curve.getData()
     assert list(xs) == list(range(12))
-    assert [float(y) for y in ys] == [s.estimate.capacity_percent for s in summaries]
+    assert [Decimal(str(float(y))) for y in ys] == [s.estimate.capacity_percent for s in summaries]
     assert chart.summary.text() == history_sentence(summaries)
 
 
@@ -106,7 +108,7 @@ def test_period_choice_is_remembered_and_announced(chart, settings, qtbot):
     assert again.weeks() == 52
 
 
-def test_without_figures_the_summary_speaks_in_bands_and_the_axis_marks_reference_levels(chart, db):
+def test_without_figures_the_summary_axis_and_table_speak_in_bands_with_no_percent(chart, db):
     fill_demo(db, TODAY)
     summaries = weekly_history(load_inputs(db), TODAY, 12)
     chart.set_history(summaries)
@@ -115,7 +117,12 @@ def test_without_figures_the_summary_speaks_in_bands_and_the_axis_marks_referenc
     text = chart.summary.text()
     assert text == history_sentence(summaries, False)
     assert "percent" not in text and "capacity" in text
-    drawn = chart.plot.getAxis("left")._tickLevels
-    assert [label for _, label in drawn[0]] == ["90%", "100%", "110%", "120%"]
+    assert chart.axis_texts() == ["Some capacity", "Fully committed", "Stretched",
+                                  "Over capacity", "Well over capacity"]
+    shown = " ".join(chart.axis_texts() + [chart.key.text()]
+                     + [cell for row in chart.table_rows() for cell in row])
+    assert "%" not in shown and "percent" not in shown
     chart.set_show_figures(True)
     assert chart.summary.text() == history_sentence(summaries)
+    assert chart.axis_texts() == ["90%", "100%", "110%", "120%"]
+    assert any(cell.endswith("%") for row in chart.table_rows() for cell in row)

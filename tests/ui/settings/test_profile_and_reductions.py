@@ -54,7 +54,8 @@ def test_profile_save_stores_part_time_hours_and_ceiling(profile_page, db, hub, 
         assert profile_page.save()
     saved = get_profile(db)
     assert (saved.grade, saved.contracted_hours, saved.protected_ceiling) == ("PSO", 22.5, 30)
-    assert profile_page.saved_label.text() == "Profile saved."
+    # A change applies from a date, today unless chosen otherwise, and the page says so.
+    assert profile_page.saved_label.text().startswith("Profile saved, in force from ")
     assert not profile_page.problems.isVisibleTo(profile_page)
 
 
@@ -78,9 +79,10 @@ def test_reduction_end_date_is_filled_from_the_published_reason(qtbot):
     dialog.start.set_value(start)
     dialog.reason.setCurrentText("Newly qualified officer")
     assert dialog.by_percent.isChecked() and dialog.amount.value() == 20
-    assert dialog.end.value() == add_months(start, 9)
+    # The last day in force: the band that follows starts the day after, never overlapping.
+    assert dialog.end.value() == add_months(start, 9) - timedelta(days=1)
     dialog.start.set_value(date(2026, 4, 1))
-    assert dialog.end.value() == add_months(date(2026, 4, 1), 9)
+    assert dialog.end.value() == date(2026, 12, 31)
     dialog.reason.setCurrentText("Court duty")  # no automatic end
     assert dialog.end.value() is None
     assert dialog.by_hours.isChecked()
@@ -171,3 +173,24 @@ def test_reduction_and_report_models_pass_the_model_tester(qtmodeltester, reduct
     qtmodeltester.check(reductions_page.reports_model)
     first = reductions_page.reductions_proxy.index(0, 0).data(OBJECT_ROLE)
     assert first.reason == "Court duty"  # newest start date first
+
+
+def test_a_profile_change_applies_from_the_date_chosen_and_the_page_says_so(profile_page, db):
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QLabel
+
+    from core.workload.profile import list_profile_changes
+
+    profile_page.hours.setText("37")
+    assert profile_page.save()  # the first profile applies from the beginning
+    profile_page.hours.setText("22.2")
+    profile_page.effective_from.set_value(date(2026, 3, 2))
+    assert profile_page.save()
+    changes = list_profile_changes(db)
+    assert [(c.effective_from, c.profile.contracted_hours) for c in changes] == [
+        (date.min, Decimal(37)), (date(2026, 3, 2), Decimal("22.2"))]
+    assert get_profile(db, date(2026, 3, 1)).hours == 37  # earlier weeks keep their hours
+    assert "in force from 02/03/2026" in profile_page.saved_label.text()
+    notes = " ".join(label.text() for label in profile_page.findChildren(QLabel))
+    assert "Weeks before it keep the grade, hours and ceiling they had" in notes

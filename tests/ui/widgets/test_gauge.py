@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -90,8 +92,34 @@ def test_hatching_shows_in_greyscale(gauge):
 def test_caseload_edges_are_labelled_in_cases(qtbot):
     gauge = CaseloadGauge()
     qtbot.addWidget(gauge)
-    gauge.set_reference(30.4)  # 22.5 hours a week
-    assert list(gauge._edge_texts.values()) == ["24", "30", "36 cases"]
+    gauge.set_reference(Fraction(1125, 37))  # 22.5 hours a week: 30.4 cases
+    gauge.set_show_figures(True)
+    # The edges exactly, halves up: 0.8, 1.0 and 1.2 times 30.405…
+    assert list(gauge.edge_texts().values()) == ["24.3", "30.4", "36.5 cases"]
+    gauge.set_show_figures(False)
+    assert gauge.edge_texts() == {}
+
+
+def test_the_scale_says_band_words_not_codes_and_no_percent_without_figures(gauge, qtbot):
+    assert gauge.scale_words() == ["Some capacity", "Fully committed", "Stretched",
+                                   "Over capacity", "Well over capacity"]
+    gauge.set_show_figures(False)
+    assert gauge.edge_texts() == {}  # no 95% … 120% on the scale
+    gauge.set_show_figures(True)
+    assert list(gauge.edge_texts().values()) == ["95%", "100%", "110%", "120%"]
+    caseload = CaseloadGauge()
+    qtbot.addWidget(caseload)
+    assert caseload.scale_words() == ["Lighter", "Steady", "Full", "Above manageable"]
+
+
+def test_band_words_never_overlap_even_on_a_narrow_gauge(gauge):
+    for width in (260, 400, 900):
+        gauge.resize(width, gauge.sizeHint().height())
+        rects = [rect for _, rect in gauge.word_rows()]
+        for i, first in enumerate(rects):
+            assert first.left() >= 0 and first.right() <= width + 0.5
+            for second in rects[i + 1:]:
+                assert not first.intersects(second)
 
 
 def test_repainting_many_times_keeps_the_app_alive(gauge):

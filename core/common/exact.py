@@ -1,0 +1,86 @@
+"""Exact decimals from input to band: hours, reductions, points and percentages.
+
+A binary float cannot hold 29.6 (it is 29.6000000000000014…), so a part-time officer exactly at a
+band's edge could be put one band up or down. Every number the estimate compares is a `Decimal`
+read from the text the practitioner typed (or a `Fraction` worked out from decimals), and every
+figure shown rounds halves up, never to even (code-examples.md, "No binary float between input
+and a band").
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Union
+
+Number = Union[int, float, str, Decimal, Fraction]
+
+
+def to_decimal(value: Number) -> Decimal:
+    """The decimal the value was typed as: '22.2', 22.2 (a float read back from storage, via its
+    shortest repr) and Decimal('22.2') all give Decimal('22.2').
+
+    Raises ValueError for text that is not a finite number. A Fraction must be a terminating
+    decimal (a quarter, a fifth…); others are rounded to 12 places.
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, Fraction):
+        result = Decimal(value.numerator) / Decimal(value.denominator)
+    elif isinstance(value, bool):
+        raise ValueError("not a number")
+    elif isinstance(value, (int, float)):
+        result = Decimal(str(value))
+    else:
+        try:
+            result = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(f"'{value}' is not a number") from None
+    if not result.is_finite():
+        raise ValueError(f"'{value}' is not a number")
+    return result
+
+
+def optional_decimal(value: Number | None) -> Decimal | None:
+    return None if value is None or value == "" else to_decimal(value)
+
+
+def to_fraction(value: Number) -> Fraction:
+    """Exact rational value (floats via their shortest repr, as `to_decimal`)."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(to_decimal(value))
+
+
+def half_up(value: Number, places: int = 1) -> Decimal:
+    """Round to `places` decimal places with halves away from zero: 112.45 -> 112.5, 110.05 ->
+    110.1 (Python's round() takes halves to even, and a float may not even hold the half)."""
+    exact = to_fraction(value)
+    quantum = Decimal(1).scaleb(-places)
+    scaled = exact * 10**places
+    whole = (abs(scaled) * 2 + 1) // 2  # half up on the magnitude
+    signed = whole if scaled >= 0 else -whole
+    return (Decimal(int(signed)) * quantum).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def to_half_hour(hours: Number) -> Decimal:
+    """Nearest half hour, halves rounded up (never down): 1.25 -> 1.5, 1.2 -> 1."""
+    exact = to_fraction(hours)
+    halves = (exact * 4 + 1) // 2  # floor(2x + 1/2)
+    return Decimal(int(halves)) / 2
+
+
+def plain(value: Number, places: int = 1) -> str:
+    """A figure as shown: half up to `places`, trailing zeros dropped: 114.0 -> '114',
+    22.25 -> '22.3' (one place), 4.5 -> '4.5'."""
+    text = f"{half_up(value, places):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def whole(value: Number) -> int:
+    """Nearest whole number, halves up (for "about 16 cases")."""
+    return int(half_up(value, 0))

@@ -1,0 +1,114 @@
+"""Everything the Overview and `status` say about one week, gathered from core.workload.wording.
+
+One function, `status_words`, so the Overview, `status` and the tests read the same sentences;
+`figures` False leaves every percentage out (Show figures off, the default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from core.workload.history import WeekSummary
+from core.workload.wording import (
+    RECOVERY,
+    RECOVERY_WORDS,
+    heavy_headline,
+    caseload_figures,
+    caseload_words,
+    day_words,
+    figures_sentence,
+    gauge_text,
+    official_sentence,
+    recent_sentence,
+    supervision_note,
+    sustained_text,
+    trend_sentence,
+    workload_words,
+)
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """Everything the Overview (and `status`) says for one week, in reading order.
+
+    With `figures` False (the default on screen), no text here holds a percentage: thresholds
+    are said in band words and `figures` / `official` point to "Show figures" instead.
+    """
+
+    headline: str
+    body: str
+    action: str | None  # ADD_TO_NOTES when the weighted band is heavy
+    caseload_headline: str
+    caseload_body: str
+    caseload_action: str | None  # ADD_TO_NOTES at band C4
+    caseload_figures: str
+    figures: str  # the numbers, shown under "Show figures"
+    trend: str | None
+    recovery: str | None
+    recent: str | None  # "Over capacity for 2 of the last 4 weeks."
+    official: str | None
+    sustained: str | None  # the weighted trigger's panel text while its episode lasts
+    gauge_description: str  # accessible description of the weighted gauge, words first
+    caseload_description: str  # the same for the caseload gauge
+    supervision_note: str  # default text offered with ADD_TO_NOTES
+    sustained_caseload: str | None = None  # the caseload trigger's panel text
+    week_label: str = ""  # "week of 23 November, so far this week" / "week to Friday 27 November"
+    show_figures: bool = True
+
+    @property
+    def panels(self) -> tuple[str, ...]:
+        return tuple(t for t in (self.sustained, self.sustained_caseload) if t)
+
+
+def week_label(summary: WeekSummary, today: date | None = None) -> str:
+    """Which day a week's figure was taken on: 'Friday 27 November 2026' or, before the
+    Friday, 'Wednesday 25 November 2026, so far this week'."""
+    day = summary.day
+    text = f"{day:%A} {day_words(day)} {day.year}"
+    return f"{text}, so far this week" if summary.so_far else text
+
+
+def status_words(summary: WeekSummary, today: date | None = None,
+                 figures: bool = True) -> StatusWords:
+    """The week's sentences; `figures` False leaves every percentage out (Show figures off)."""
+    est = summary.estimate
+    words, case_words = workload_words(est, figures), caseload_words(est)
+    trend = trend_sentence(summary.trend, summary.heavier_weeks)
+    recent = recent_sentence(summary.weeks_over_110, summary.weeks_counted, summary.recent_away)
+    when = today or est.as_of
+    ceiling = int(est.caseload_reference) if est.caseload_reference_is_ceiling else None
+    weighted = summary.weighted_episode
+    caseload = summary.caseload_episode
+    sustained = sustained_text(weighted, when, figures) if weighted else None
+    sustained_caseload = sustained_text(caseload, when, figures, ceiling) if caseload else None
+    case_figures = caseload_figures(est.caseload_count, est.contracted_hours,
+                                    est.caseload_reference, est.caseload_reference_is_ceiling,
+                                    est.weightings.default_hours)
+    numbers = figures_sentence(est.workload_points, est.available_points, est.capacity_percent,
+                               est.contracted_hours, est.reduction_hours)
+    gauge = gauge_text(words.headline, est.capacity_percent, est.extra_hours_per_week or 0,
+                       est.spare_hours_per_week or 0, trend, recent, words.body, figures)
+    return StatusWords(
+        headline=words.headline,
+        body=words.body,
+        action=words.action,
+        caseload_headline=case_words.headline,
+        caseload_body=case_words.body,
+        caseload_action=case_words.action,
+        caseload_figures=case_figures,
+        figures=numbers,
+        trend=trend,
+        recovery=(RECOVERY if figures else RECOVERY_WORDS) if summary.recovered else None,
+        recent=recent,
+        official=(official_sentence(summary.official_percent, est.capacity_percent, figures)
+                  if summary.official_percent is not None else None),
+        sustained=sustained,
+        gauge_description=gauge,
+        caseload_description=f"{case_words.headline}. {case_figures}",
+        supervision_note=supervision_note(heavy_headline(words, case_words), est.week, numbers,
+                                          sustained or sustained_caseload),
+        sustained_caseload=sustained_caseload,
+        week_label=week_label(summary, when),
+        show_figures=figures,
+    )

@@ -1,0 +1,85 @@
+"""Every sentence the wording code can produce, with sample values, for tests and review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.workload.history import CASELOAD, WEIGHTED, SustainedEpisode
+from core.workload.wording import (
+    ADD_TO_NOTES,
+    C_WORDS,
+    NO_DATA,
+    NO_GRADE,
+    NO_HOURS,
+    NOT_NOW,
+    RECOVERY,
+    RECOVERY_WORDS,
+    WHAT_DOES_THIS_MEAN,
+    band_words,
+    caseload_figures,
+    ceiling_body,
+    figures_sentence,
+    gauge_text,
+    history_text,
+    official_sentence,
+    recent_sentence,
+    supervision_note,
+    sustained_text,
+    trend_sentence,
+    weeks_over_line,
+)
+
+
+def all_sentences() -> list[str]:
+    """Every text the wording code can produce, with sample values (for tests and review)."""
+    from core.workload.drivers import all_driver_sentences
+    from core.workload.method_text import all_method_sentences
+    from core.workload.what_if import all_what_if_sentences
+
+    texts: list[str] = [ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN, RECOVERY, RECOVERY_WORDS]
+    for words in (NO_DATA, NO_HOURS, NO_GRADE, *C_WORDS.values()):
+        texts += [words.headline, words.body]
+    texts += [ceiling_body(1), ceiling_body(35)]
+    # A capacity typical of each band, and the extra (+) or spare (-) hours that go with it.
+    samples = {"W1": (88.0, -4.5), "W2": (99.2, -0.5), "W3": (104.5, 2.5), "W4": (114.0, 4.0),
+               "W5": (126.0, 15.5)}
+    for figures in (True, False):
+        for band, (capacity, difference) in samples.items():
+            for hours in (0.0, 0.5, 1.0, abs(difference)):
+                words = band_words(band, extra=hours, spare=hours, figures=figures)
+                texts += [words.headline, words.body]
+            extra, spare = max(difference, 0.0), max(-difference, 0.0)
+            words = band_words(band, extra, spare, figures)
+            for trend in ("lighter", "same", "heavier"):
+                texts.append(gauge_text(words.headline, capacity, extra, spare,
+                                        trend_sentence(trend), recent_sentence(2, 4),
+                                        figures=figures))
+    for words in (NO_DATA, NO_HOURS, NO_GRADE):
+        texts.append(gauge_text(words.headline, None, 0, 0, None, None, words.body))
+    for trend in ("lighter", "same", "heavier", None):
+        for run in (0, 1, 2, 3, 5):
+            texts.append(trend_sentence(trend, run) or "")
+    texts += [recent_sentence(k, n) or "" for n in (1, 2, 4) for k in range(n + 1)]
+    texts += [recent_sentence(1, 1, 1) or "", recent_sentence(3, 4, 2) or ""]
+    for figures in (True, False):
+        texts += [history_text(12, 104.5, 131.2, 5, 0, figures),
+                  history_text(8, 98.0, 98.0, 0, 1, figures),
+                  history_text(12, None, None, 0, 3, figures),
+                  history_text(4, 100.0, 112.0, 1, 2, figures)]
+    texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2),
+              official_sentence(118, 114.3, figures=False)]
+    texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),
+              caseload_figures(1, 37, 35, True), caseload_figures(2, 37, 1, True)]
+    texts += [figures_sentence(2300, 1999, 115.1, 37, 3), figures_sentence(500, 0, None, 37, 37)]
+    start, today = date(2026, 3, 2), date(2026, 3, 30)
+    for kind in (WEIGHTED, CASELOAD):
+        for away in (0, 1, 2):
+            episode = SustainedEpisode(kind, start, 4, away)
+            for figures in (True, False):
+                for ceiling in (None, 1, 35):
+                    panel = sustained_text(episode, today, figures, ceiling)
+                    texts.append(panel)
+            texts.append(supervision_note("Over capacity", "2026-W13", "Figures.", panel))
+    texts.append(supervision_note("Stretched", "2026-W13", "Figures.", None))
+    texts += all_driver_sentences() + all_what_if_sentences() + all_method_sentences()
+    return [t for t in texts if t]
