@@ -166,6 +166,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     install_time(window, db, hub, undo_stack=undo_stack)  # Time view, Log time, Undo/Redo, tray
     window.add_view("supervision", "Supervision",
                     made_when_shown("ui.supervision.supervision_view", "SupervisionView", db, hub))
+    from ui.supervision.meeting_operations import install_meeting
+
+    install_meeting(window, db, hub, undo_stack)  # View > Supervision meeting (F11)
 
     settings_view = SettingsView()
     settings_view.add_page("Profile", made_when_shown("ui.settings.profile_page", "ProfilePage", db, hub))

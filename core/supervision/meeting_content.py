@@ -105,7 +105,8 @@ def meeting_content(db: Database, today: date | None = None,
     time = summary.section("time")
     content = MeetingContent(
         start=summary.period_start, end=end,
-        month=header[1:] + workload.paragraphs,  # the period line is the view's own title
+        # The period line is the view's own title.
+        month=[h for h in header if not h.startswith("Period:")] + workload.paragraphs,
         time_sentence=" ".join(time.paragraphs) or (time.empty or ""),
         time_rows=[(r[0], r[1]) for r in time.rows],
         actions=open_actions(db),
