@@ -114,6 +114,7 @@ class MeetingController(QObject):
         self.view.endRequested.connect(self.end)
         self._normal = self._window.takeCentralWidget()
         self._window.setCentralWidget(self.view)
+        self.view.show()  # a widget made hidden is not shown by becoming central
         self._window.menuBar().hide()
         self._hold_tray(True)
         self.view.topics.setFocus()
@@ -127,6 +128,8 @@ class MeetingController(QObject):
         self._window.takeCentralWidget()
         view.deleteLater()
         self._window.setCentralWidget(self._normal)
+        if self._normal is not None:
+            self._normal.show()
         self._normal = None
         self._window.menuBar().show()
         self._hold_tray(False)

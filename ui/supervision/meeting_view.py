@@ -140,11 +140,13 @@ class MeetingView(QWidget):
             (QKeySequence(Qt.Key.Key_Escape), self.leaveRequested.emit),
             (QKeySequence("Ctrl+Return"), self.endRequested.emit),
             (QKeySequence("Ctrl+Enter"), self.endRequested.emit),
-            (QKeySequence("Ctrl+N"), self.action_bar.text.setFocus),
+            (QKeySequence("Ctrl+N"), lambda: self.action_bar.text.setFocus()),
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.rows.turn(1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.rows.turn(-1)),
         ):
-            QShortcut(keys, self, slot, context=context)
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)  # only while the meeting (not a lock screen) has focus
+            shortcut.activated.connect(slot)
 
     # --- what is shown -------------------------------------------------------------------------
     def reload(self) -> None:
