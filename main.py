@@ -135,6 +135,9 @@ def window_frame(settings):  # type: ignore[no-untyped-def]
     window = MainWindow(settings)
     for key, title in VIEWS:
         window.reserve_view(key, title)
+    from ui.shell.main_window import reserve_action
+
+    reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")  # needs the data
     return window
 
 
@@ -166,9 +169,6 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     install_time(window, db, hub, undo_stack=undo_stack)  # Time view, Log time, Undo/Redo, tray
     window.add_view("supervision", "Supervision",
                     made_when_shown("ui.supervision.supervision_view", "SupervisionView", db, hub))
-    from ui.supervision.meeting_operations import install_meeting
-
-    install_meeting(window, db, hub, undo_stack)  # View > Supervision meeting (F11)
 
     settings_view = SettingsView()
     settings_view.add_page("Profile", made_when_shown("ui.settings.profile_page", "ProfilePage", db, hub))
@@ -179,6 +179,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     add_time_pages(settings_view, db, hub)  # Activities, Working week
     install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About
     window.add_view("settings", "Settings", settings_view)
+    from ui.supervision.meeting_operations import install_meeting
+
+    install_meeting(window, db, hub, undo_stack)  # View > Supervision meeting (F11)
 
     install_welcome(window, db, hub)  # Help > Welcome tour
     return window

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
@@ -22,6 +22,10 @@ from core.supervision.meeting import MeetingDraft, MeetingRecord, record_meeting
 from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub
+from ui.shell.main_window import MainWindow, reserve_action
+
+if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
+    from ui.supervision.meeting_view import MeetingView
 
 SHORTCUTS = (QKeySequence("F11"), QKeySequence("Ctrl+Shift+M"))
 
@@ -77,7 +81,7 @@ def offer_pdf(parent: QWidget | None, db: Database, start: date, end: date) -> P
 class MeetingController(QObject):
     """Owns the meeting's draft and its place in the window; `view` is None outside a meeting."""
 
-    def __init__(self, window: QMainWindow, db: Database, hub: Hub, stack: QUndoStack,
+    def __init__(self, window: MainWindow, db: Database, hub: Hub, stack: QUndoStack,
                  today: Callable[[], date] = date.today):
         super().__init__(window)
         self._window = window
@@ -86,9 +90,11 @@ class MeetingController(QObject):
         self._stack = stack
         self._today = today
         self.draft = MeetingDraft()
-        self.view = None  # type: ignore[var-annotated]
+        self.view: MeetingView | None = None
         self._normal: QWidget | None = None
-        self.action = QAction("Supervision &meeting", window)
+        # View > Supervision meeting: the frame painted before the data opened may hold it.
+        self.action = reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")
+        self.action.setEnabled(True)
         self.action.setShortcuts(list(SHORTCUTS))
         self.action.setToolTip("Present the month and work the agenda with your manager (F11)")
         self.action.triggered.connect(self.toggle)
@@ -170,20 +176,18 @@ class MeetingController(QObject):
             tray.hold_notifications(held)
 
 
-def install_meeting(window: QMainWindow, db: Database, hub: Hub,
+def install_meeting(window: MainWindow, db: Database, hub: Hub,
                     stack: QUndoStack) -> MeetingController:
     """Add View > Supervision meeting and the Supervision view's button to `window`."""
     controller = MeetingController(window, db, hub, stack)
-    menu = window.menu("&View")  # type: ignore[attr-defined]
-    menu.addSeparator()
-    menu.addAction(controller.action)
 
     def connect_button(key: str) -> None:
         if key == "supervision":
-            window.view("supervision").meetingRequested.connect(controller.open)  # type: ignore[attr-defined]
+            view = window.view("supervision")
+            view.meetingRequested.connect(controller.open)  # type: ignore[attr-defined]
 
-    window.viewCreated.connect(connect_button)  # type: ignore[attr-defined]
-    if window.is_created("supervision"):  # type: ignore[attr-defined]
+    window.viewCreated.connect(connect_button)
+    if window.is_created("supervision"):
         connect_button("supervision")
     window.meeting = controller  # type: ignore[attr-defined]
     return controller
