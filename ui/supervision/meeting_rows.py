@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -24,15 +23,19 @@ BODY_SCALE = 1.6
 TITLE_SCALE = 2.2
 
 
-def scaled_font(scale: float, bold: bool = False) -> QFont:
-    """The system font (which follows the user's own font size), `scale` times larger."""
-    font = QFont(QApplication.font())
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    else:
-        font.setPixelSize(round(font.pixelSize() * scale))
-    font.setBold(bold)
-    return font
+def _points(scale: float) -> float:
+    font = QApplication.font()  # the system font, which follows the user's own font size
+    size = font.pointSizeF() if font.pointSizeF() > 0 else font.pixelSize() * 0.75
+    return size * scale
+
+
+def meeting_stylesheet() -> str:
+    """Type sizes for the meeting view and everything in it. A style sheet, not setFont: under
+    the app's style sheet a parent's font does not reach its children."""
+    return (f"QWidget {{ font-size: {_points(BODY_SCALE):.1f}pt; }}\n"
+            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; font-weight: 600; }}\n"
+            f"QLabel#topicTitle {{ font-size: {_points(BODY_SCALE * 1.25):.1f}pt; "
+            "font-weight: 600; }\n")
 
 
 class _LargeTicks(QProxyStyle):
@@ -76,6 +79,9 @@ class Row(QWidget):
 
     def height_for(self, width: int) -> int:
         """The row's height at `width` pixels: its words wrapped, or its tallest control."""
+        self.ensurePolished()  # the meeting's type size comes from its style sheet
+        for child in self.findChildren(QWidget):
+            child.ensurePolished()
         words = self.label.heightForWidth(max(100, width - self.lead - self.trail - 32))
         controls = [self.row_layout.itemAt(i).widget() for i in range(self.row_layout.count())]
         tallest = max((w.sizeHint().height() for w in controls if w and w is not self.label),

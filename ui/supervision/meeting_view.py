@@ -30,14 +30,12 @@ from core.supervision.meeting_content import PRIVATE_TOPICS, TOPICS, MeetingCont
 from ui.supervision.meeting_action_bar import ActionBar
 from ui.supervision.meeting_pager import PagedRows
 from ui.supervision.meeting_rows import (
-    BODY_SCALE,
-    TITLE_SCALE,
     ActionRow,
     NoteRow,
     Row,
     TextRow,
     large_ticks,
-    scaled_font,
+    meeting_stylesheet,
 )
 
 EMPTY = {
@@ -76,13 +74,13 @@ class MeetingView(QWidget):
 
     def _build_ui(self) -> None:
         self.setObjectName("supervisionMeeting")
-        self.setFont(scaled_font(BODY_SCALE))
+        self.setStyleSheet(meeting_stylesheet())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 16)
         layout.setSpacing(12)
         top = QHBoxLayout()
         self.title = QLabel("Supervision meeting")
-        self.title.setFont(scaled_font(TITLE_SCALE, bold=True))
+        self.title.setObjectName("meetingTitle")
         top.addWidget(self.title)
         self.period = QLabel()
         top.addWidget(self.period, 1, Qt.AlignmentFlag.AlignBottom)
@@ -111,12 +109,14 @@ class MeetingView(QWidget):
         self.topics.setAccessibleName("Topics")
         self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.topics.setSpacing(4)
-        longest = max(self.fontMetrics().horizontalAdvance(t) for _k, t, _w in TOPICS)
-        self.topics.setFixedWidth(longest + 48)
         body.addWidget(self.topics)
+        self.topics.setParent(self)  # the meeting's style sheet (its type size) applies from here
+        self.topics.ensurePolished()
+        longest = max(self.topics.fontMetrics().horizontalAdvance(t) for _k, t, _w in TOPICS)
+        self.topics.setFixedWidth(longest + 48)
         right = QVBoxLayout()
         self.topic_title = QLabel()
-        self.topic_title.setFont(scaled_font(BODY_SCALE * 1.25, bold=True))
+        self.topic_title.setObjectName("topicTitle")
         right.addWidget(self.topic_title)
         self.rows = PagedRows()
         right.addWidget(self.rows, 1)
