@@ -60,7 +60,8 @@ def outcome_problems(outcome: MeetingOutcome, today: date | None = None) -> list
     return problems
 
 
-def record_meeting(db: Database, outcome: MeetingOutcome, today: date | None = None) -> MeetingRecord:
+def record_meeting(db: Database, outcome: MeetingOutcome,
+                   today: date | None = None) -> MeetingRecord:
     """Store the session, its new actions, the status changes and the discussed notes in one
     transaction; raises ValidationError (and writes nothing) when the outcome is not valid."""
     problems = outcome_problems(outcome, today or date.today())

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
-from core.supervision.meeting import MeetingDraft, MeetingRecord, record_meeting, redo_meeting, undo_meeting
+from core.supervision.meeting import (
+    MeetingDraft,
+    MeetingRecord,
+    record_meeting,
+    redo_meeting,
+    undo_meeting,
+)
 from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub

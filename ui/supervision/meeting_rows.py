@@ -33,7 +33,8 @@ def meeting_stylesheet() -> str:
     """Type sizes for the meeting view and everything in it. A style sheet, not setFont: under
     the app's style sheet a parent's font does not reach its children."""
     return (f"QWidget {{ font-size: {_points(BODY_SCALE):.1f}pt; }}\n"
-            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; font-weight: 600; }}\n"
+            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; "
+            "font-weight: 600; }\n"
             f"QLabel#topicTitle {{ font-size: {_points(BODY_SCALE * 1.25):.1f}pt; "
             "font-weight: 600; }\n")
 

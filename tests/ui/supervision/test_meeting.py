@@ -122,7 +122,8 @@ def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pd
     assert [i.id for i in open_agenda(db)] == [i.id for i in agenda if i.id not in ticked]
     assert done_id not in [a.id for a in open_actions(db)]
     supervision = win.view("supervision")
-    assert "Ask for a joint visit with the SPO" in [a.text for a in supervision.action_model.items()]
+    agreed = [a.text for a in supervision.action_model.items()]
+    assert "Ask for a joint visit with the SPO" in agreed
 
     assert win.undo_stack.undoText() == "Supervision meeting"
     win.undo_stack.undo()
@@ -218,7 +219,8 @@ def test_the_idle_lock_covers_the_meeting_and_the_tray_holds_messages(demo_windo
     win = demo_window
     shown: list[tuple[str, str]] = []
     tray = win.time_tray
-    monkeypatch.setattr(tray, "icon", type("Icon", (), {"showMessage": lambda s, t, m: shown.append((t, m))})())
+    icon = type("Icon", (), {"showMessage": lambda _self, t, m: shown.append((t, m))})
+    monkeypatch.setattr(tray, "icon", icon())
     win.meeting.open()
     tray.notify("Timer", "Still running")
     assert shown == []
