@@ -46,6 +46,7 @@ class ActionBar(QWidget):
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
+        self.message.hide()  # shown only to say why an action was not added
         layout.addWidget(self.caption)
         layout.addWidget(self.text, 4)
         layout.addWidget(self.owner, 2)
@@ -71,8 +72,10 @@ class ActionBar(QWidget):
         """The action was kept: clear the words and go back to the text for the next one."""
         self.text.clear()
         self.message.clear()
+        self.message.hide()
         self.text.setFocus()
 
     def refused(self, problems: list[str]) -> None:
         self.message.setText(" ".join(problems))
+        self.message.show()
         self.text.setFocus()

@@ -81,15 +81,18 @@ class MeetingView(QWidget):
         top = QHBoxLayout()
         self.title = QLabel("Supervision meeting")
         self.title.setObjectName("meetingTitle")
-        top.addWidget(self.title)
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title)
         self.period = QLabel()
-        top.addWidget(self.period, 1, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.period)
+        top.addLayout(heading, 1)
         self.end_button = QPushButton("&End meeting")
         self.end_button.setToolTip("Record what was discussed and agreed (Ctrl+Enter)")
         self.leave_button = QPushButton("Leave (Esc)")
         self.leave_button.setToolTip("Back to the app; what you ticked is kept until you end")
-        top.addWidget(self.end_button)
-        top.addWidget(self.leave_button)
+        top.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
         private = QHBoxLayout()
@@ -112,7 +115,8 @@ class MeetingView(QWidget):
         body.addWidget(self.topics)
         self.topics.setParent(self)  # the meeting's style sheet (its type size) applies from here
         self.topics.ensurePolished()
-        longest = max(self.topics.fontMetrics().horizontalAdvance(t) for _k, t, _w in TOPICS)
+        longest = max(self.topics.fontMetrics().horizontalAdvance(f"{t}  ✓9/9")
+                      for _k, t, _w in TOPICS)
         self.topics.setFixedWidth(longest + 48)
         right = QVBoxLayout()
         self.topic_title = QLabel()
@@ -152,7 +156,7 @@ class MeetingView(QWidget):
     def reload(self) -> None:
         """Read the month again (the case-references tick changes how notes are worded)."""
         self.content = meeting_content(self._db, self._today, self.show_cases.isChecked())
-        self.period.setText(f"  {self.content.period}")
+        self.period.setText(self.content.period)
         self._rebuild_topics()
 
     def visible_topics(self) -> list[str]:
@@ -163,15 +167,27 @@ class MeetingView(QWidget):
         current = self.current_topic()
         self.topics.blockSignals(True)
         self.topics.clear()
-        titles = {key: title for key, title, _k in TOPICS}
         for key in self.visible_topics():
-            item = QListWidgetItem(titles[key])
+            item = QListWidgetItem(self._topic_label(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.topics.addItem(item)
         keys = self.visible_topics()
         self.topics.setCurrentRow(keys.index(current) if current in keys else 0)
         self.topics.blockSignals(False)
         self.show_topic(keep_page=True)
+
+    def _topic_label(self, key: str) -> str:
+        """The topic's title, with how many of its notes are ticked once any are."""
+        title = next(t for k, t, _kinds in TOPICS if k == key)
+        notes = self.content.notes.get(key, []) if self.content else []
+        ticked = sum(1 for n in notes if n.id in self.draft.discussed)
+        return f"{title}  ✓{ticked}/{len(notes)}" if ticked else title
+
+    def _ticked(self, item_id: int, on: bool) -> None:
+        self.draft.toggle_discussed(item_id, on)
+        item = self.topics.currentItem()
+        if item is not None:
+            item.setText(self._topic_label(item.data(Qt.ItemDataRole.UserRole)))
 
     def current_topic(self) -> str | None:
         item = self.topics.currentItem()
@@ -184,7 +200,7 @@ class MeetingView(QWidget):
         key = self.current_topic()
         if key is None or self.content is None:
             return
-        self.topic_title.setText(self.topics.currentItem().text())
+        self.topic_title.setText(next(t for k, t, _kinds in TOPICS if k == key))
         self.rows.set_rows(self._rows_for(key), keep_page=keep_page)
 
     def _rows_for(self, key: str) -> list[Row]:
@@ -209,7 +225,7 @@ class MeetingView(QWidget):
             rows = []
             for note in content.notes.get(key, []):
                 row = NoteRow(note.id, note.text, note.id in self.draft.discussed)
-                row.toggled.connect(self.draft.toggle_discussed)
+                row.toggled.connect(self._ticked)
                 rows.append(row)
         return rows or [TextRow(EMPTY.get(key, ""))]
 
