@@ -136,6 +136,7 @@ class MeetingDraft:
     discussed: set[int] = field(default_factory=set)  # agenda note ids ticked
     new_actions: list[Action] = field(default_factory=list)
     status_updates: dict[int, str] = field(default_factory=dict)  # action id -> done/dropped
+    next_date: date | None = None  # the next supervision, when agreed in the meeting
 
     def toggle_discussed(self, item_id: int, on: bool) -> None:
         (self.discussed.add if on else self.discussed.discard)(item_id)
@@ -159,4 +160,5 @@ class MeetingDraft:
 
     def outcome(self, held_on: date, with_whom: str = "") -> MeetingOutcome:
         return MeetingOutcome(held_on, sorted(self.discussed), list(self.new_actions),
-                              dict(self.status_updates), with_whom=with_whom)
+                              dict(self.status_updates), with_whom=with_whom,
+                              next_date=self.next_date)

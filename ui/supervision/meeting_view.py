@@ -8,7 +8,7 @@ reductions' typed reasons, case references) are not on screen at all until their
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,6 +37,7 @@ from ui.supervision.meeting_rows import (
     large_ticks,
     meeting_stylesheet,
 )
+from ui.widgets.date_fields import OptionalDateField
 
 EMPTY = {
     "going_well": "Nothing noted this time.",
@@ -81,19 +82,23 @@ class MeetingView(QWidget):
         top = QHBoxLayout()
         self.title = QLabel("Supervision meeting")
         self.title.setObjectName("meetingTitle")
-        heading = QVBoxLayout()
-        heading.setSpacing(0)
-        heading.addWidget(self.title)
-        self.period = QLabel()
-        heading.addWidget(self.period)
-        top.addLayout(heading, 1)
+        top.addWidget(self.title, 1)
         self.end_button = QPushButton("&End meeting")
         self.end_button.setToolTip("Record what was discussed and agreed (Ctrl+Enter)")
         self.leave_button = QPushButton("Leave (Esc)")
         self.leave_button.setToolTip("Back to the app; what you ticked is kept until you end")
-        top.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.end_button)
+        top.addWidget(self.leave_button)
         layout.addLayout(top)
+
+        second = QHBoxLayout()
+        self.period = QLabel()
+        second.addWidget(self.period, 1)
+        self.next_date = OptionalDateField("&Next supervision:",
+                                           self.draft.next_date, self._today + timedelta(weeks=4))
+        self.next_date.check.setStyle(large_ticks())
+        second.addWidget(self.next_date)
+        layout.addLayout(second)
 
         private = QHBoxLayout()
         private.addWidget(QLabel("Show to my manager:"))
@@ -137,6 +142,8 @@ class MeetingView(QWidget):
             box.toggled.connect(lambda _on: self._rebuild_topics())
         self.show_cases.toggled.connect(lambda _on: self.reload())
         self.action_bar.actionAdded.connect(self._add_action)
+        self.next_date.valueChanged.connect(
+            lambda: setattr(self.draft, "next_date", self.next_date.value()))
         self.end_button.clicked.connect(self.endRequested)
         self.leave_button.clicked.connect(self.leaveRequested)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -111,6 +111,7 @@ def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pd
     carried.buttons["done"].click()
     done_id = carried.action.id
 
+    view.next_date.check.click()  # the next supervision, agreed in the room
     with qtbot.waitSignal(win.hub.supervisionChanged):
         view.end_button.click()
     assert win.meeting.view is None and win.centralWidget() is not view
@@ -118,6 +119,7 @@ def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pd
     assert len(no_pdf) == 1 and "PDF" in no_pdf[0]
     session = list_sessions(db)[0]
     assert session.held_on == date.today()
+    assert session.next_date == date.today() + timedelta(weeks=4)
     assert [a.text for a in session.actions] == ["Ask for a joint visit with the SPO"]
     assert [i.id for i in open_agenda(db)] == [i.id for i in agenda if i.id not in ticked]
     assert done_id not in [a.id for a in open_actions(db)]
