@@ -175,8 +175,9 @@ class MeetingView(QWidget):
         self.topics.blockSignals(True)
         self.topics.clear()
         for key in self.visible_topics():
-            item = QListWidgetItem(self._topic_label(key))
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
+            self._label_item(item)
             self.topics.addItem(item)
         keys = self.visible_topics()
         self.topics.setCurrentRow(keys.index(current) if current in keys else 0)
@@ -190,11 +191,18 @@ class MeetingView(QWidget):
         ticked = sum(1 for n in notes if n.id in self.draft.discussed)
         return f"{title}  ✓{ticked}/{len(notes)}" if ticked else title
 
+    def _label_item(self, item: QListWidgetItem) -> None:
+        text = self._topic_label(item.data(Qt.ItemDataRole.UserRole))
+        item.setText(text)
+        title, _sep, count = text.partition("  ✓")
+        spoken = title + (f", {count.replace('/', ' of ')} discussed" if count else "")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+
     def _ticked(self, item_id: int, on: bool) -> None:
         self.draft.toggle_discussed(item_id, on)
         item = self.topics.currentItem()
         if item is not None:
-            item.setText(self._topic_label(item.data(Qt.ItemDataRole.UserRole)))
+            self._label_item(item)
 
     def current_topic(self) -> str | None:
         item = self.topics.currentItem()
