@@ -150,6 +150,9 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
         window.view_key = folder_key(data_dir, "window/view")
     for key, title in VIEWS:
         window.reserve_view(key, title)
+    from ui.shell.main_window import reserve_action
+
+    reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")  # needs the data
     return window
 
 
@@ -193,6 +196,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     add_time_pages(settings_view, db, hub)  # Activities, Working week
     install_storage(window, db, hub, settings_view, data_dir, __version__)  # Data & privacy, About
     window.add_view("settings", "Settings", settings_view)
+    from ui.supervision.meeting_operations import install_meeting
+
+    install_meeting(window, db, hub, undo_stack)  # View > Supervision meeting (F11)
 
     install_welcome(window, db, hub)  # Help > Welcome tour
     return window

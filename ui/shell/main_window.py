@@ -30,6 +30,19 @@ def made_when_shown(module: str, name: str, *args: object) -> Callable[[], QWidg
     return lambda: getattr(import_module(module), name)(*args)
 
 
+def reserve_action(window: "MainWindow", menu: str, name: str, text: str) -> QAction:
+    """A menu entry shown (disabled) before the data is open; whoever needs the data finds it
+    by `name` with `window.findChild(QAction, name)`, enables it and connects it."""
+    action = window.findChild(QAction, name)
+    if action is None:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setEnabled(False)
+        window.menu(menu).addSeparator()
+        window.menu(menu).addAction(action)
+    return action
+
+
 class MainWindow(QMainWindow):
     """Views plug in with `add_view`; menus with `menu(title)`.
 

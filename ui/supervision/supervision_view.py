@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -44,7 +44,13 @@ ADD_BUTTONS = (
 
 
 class SupervisionView(QWidget):
-    """Changes go to the store and out as hub.supervisionChanged; other views never call this."""
+    """Changes go to the store and out as hub.supervisionChanged; other views never call this.
+
+    Signals:
+        meetingRequested(): the Supervision meeting button (the window opens the meeting).
+    """
+
+    meetingRequested = Signal()
 
     def __init__(self, db: Database, hub: Hub, pool: QThreadPool | None = None,
                  parent: QWidget | None = None):
@@ -68,7 +74,10 @@ class SupervisionView(QWidget):
         self.print_button = QPushButton("Print…")
         self.export_button = QPushButton("&Export…")
         self.record_button = QPushButton("Record a &session…")
-        for button in (self.preview_button, self.print_button, self.export_button, self.record_button):
+        self.meeting_button = QPushButton("Supervision &meeting")
+        self.meeting_button.setToolTip(
+            "Present the month and work the agenda with your manager (F11)")
+        for button in (self.meeting_button, self.preview_button, self.print_button, self.export_button, self.record_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.period = QLabel()
@@ -150,6 +159,7 @@ class SupervisionView(QWidget):
         self.done_button.clicked.connect(lambda: self._set_status("done"))
         self.drop_button.clicked.connect(lambda: self._set_status("dropped"))
         self.record_button.clicked.connect(self.record_session)
+        self.meeting_button.clicked.connect(self.meetingRequested)
         self.export_button.clicked.connect(self.export)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_summary)

@@ -32,7 +32,11 @@ def _icon(running: bool) -> QIcon:
 
 
 class TimeTray(QObject):
-    """Created only where the desktop has a tray; `available` says whether it was."""
+    """Created only where the desktop has a tray; `available` says whether it was.
+
+    `notify` shows a message from the tray icon; while `hold_notifications(True)` (the
+    supervision meeting is on screen) messages wait and are shown, latest last, on release.
+    """
 
     def __init__(
         self,
@@ -73,6 +77,7 @@ class TimeTray(QObject):
         self.quick_action.triggered.connect(quick_entry)
         self.show_action.triggered.connect(lambda: (window.showNormal(), window.activateWindow()))
         self.icon: QSystemTrayIcon | None = None
+        self.held: list[tuple[str, str]] | None = None  # a list while notifications are held
         if self.available:
             self.icon = QSystemTrayIcon(self)
             self.icon.setContextMenu(self.menu)
@@ -88,3 +93,17 @@ class TimeTray(QObject):
         if self.icon is not None:
             self.icon.setIcon(_icon(running))
             self.icon.setToolTip(f"Caseload Companion: {text}")
+
+    def notify(self, title: str, message: str) -> None:
+        if self.held is not None:
+            self.held.append((title, message))
+        elif self.icon is not None:
+            self.icon.showMessage(title, message)
+
+    def hold_notifications(self, held: bool) -> None:
+        if held:
+            self.held = self.held if self.held is not None else []
+            return
+        waiting, self.held = self.held or [], None
+        for title, message in waiting:
+            self.notify(title, message)

@@ -1,0 +1,81 @@
+"""The meeting's "Agreed action" line: text, owner, due date, Enter to add; always on screen."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from core.supervision.sessions import Action
+from ui.widgets.date_fields import DateField
+
+DEFAULT_DUE_WEEKS = 4  # by the next monthly supervision
+
+
+class ActionBar(QWidget):
+    """Type the action, Tab to the owner and due date, Enter adds it from any of the three.
+
+    Signals:
+        actionAdded(object): the Action typed; the bar clears only when `accepted()` is called.
+    """
+
+    actionAdded = Signal(object)
+
+    def __init__(self, today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today or date.today()
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel("Agreed &action:")
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Agreed action")
+        self.text.setPlaceholderText("What will be done (Ctrl+N)")
+        self.caption.setBuddy(self.text)
+        self.owner = QLineEdit()
+        self.owner.setAccessibleName("Owner")
+        self.owner.setPlaceholderText("Owner, e.g. Me, SPO")
+        self.due = DateField(self._today + timedelta(weeks=DEFAULT_DUE_WEEKS))
+        self.due.setAccessibleName("Due date")
+        self.add_button = QPushButton("Add")
+        self.add_button.setToolTip("Add the agreed action (Enter)")
+        self.message = QLabel()
+        self.message.setAccessibleName("Message")
+        self.message.setWordWrap(True)
+        self.message.hide()  # shown only to say why an action was not added
+        layout.addWidget(self.caption)
+        layout.addWidget(self.text, 4)
+        layout.addWidget(self.owner, 2)
+        layout.addWidget(self.due)
+        layout.addWidget(self.add_button)
+
+    def _connect_signals(self) -> None:
+        self.add_button.clicked.connect(self.submit)
+        self.text.returnPressed.connect(self.submit)
+        self.owner.returnPressed.connect(self.submit)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        self.actionAdded.emit(Action(self.text.text().strip(), self.owner.text().strip(),
+                                     self.due.value()))
+
+    def accepted(self) -> None:
+        """The action was kept: clear the words and go back to the text for the next one."""
+        self.text.clear()
+        self.message.clear()
+        self.message.hide()
+        self.text.setFocus()
+
+    def refused(self, problems: list[str]) -> None:
+        self.message.setText(" ".join(problems))
+        self.message.show()
+        self.text.setFocus()

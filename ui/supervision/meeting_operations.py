@@ -1,0 +1,199 @@
+"""View > Supervision meeting (F11, Ctrl+Shift+M): enter and leave the meeting view, end the
+meeting as one undoable step, and offer the one-page PDF of what was agreed.
+
+The meeting takes the window's whole central area (navigation and menus out of sight). The idle
+lock still works over it: it takes whatever is central and puts it back. While the meeting is
+up, the tray holds its notifications.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.supervision.meeting import (
+    MeetingDraft,
+    MeetingRecord,
+    record_meeting,
+    redo_meeting,
+    undo_meeting,
+)
+from core.supervision.sessions import last_session
+from ui.shell.app import show_error
+from ui.shell.hub import Hub
+from ui.shell.main_window import MainWindow, reserve_action
+
+if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
+    from ui.supervision.meeting_view import MeetingView
+
+SHORTCUTS = (QKeySequence("F11"), QKeySequence("Ctrl+Shift+M"))
+
+
+class MeetingCommand(QUndoCommand):
+    """A recorded meeting, pushed after core has stored it, so the first redo does nothing."""
+
+    def __init__(self, db: Database, hub: Hub, record: MeetingRecord):
+        super().__init__("Supervision meeting")
+        self._db = db
+        self._hub = hub
+        self.record = record
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.record = redo_meeting(self._db, self.record)
+        self._hub.supervisionChanged.emit()
+
+    def undo(self) -> None:
+        undo_meeting(self._db, self.record)
+        self._hub.supervisionChanged.emit()
+
+
+def offer_pdf(parent: QWidget | None, db: Database, start: date, end: date) -> Path | None:
+    """Ask whether to save the one-page PDF of the meeting's period; write it if so."""
+    from core.supervision.export import default_file_name
+    from core.supervision.summary import SummaryOptions
+    from ui.supervision.pdf_export import write_pdf
+
+    answer = QMessageBox.question(
+        parent, "Meeting recorded",
+        "The meeting is recorded (Undo takes it back). Save the one-page PDF of what was agreed?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Save)
+    if answer != QMessageBox.StandardButton.Save:
+        return None
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Save the summary as PDF", str(Path.home() / default_file_name("pdf", end)),
+        "PDF (*.pdf)")
+    if not name:
+        return None
+    try:
+        return write_pdf(db, Path(name), SummaryOptions(start=start, end=end), end)
+    except (ValidationError, OSError) as exc:
+        message = " ".join(exc.problems) if isinstance(exc, ValidationError) else str(exc)
+        show_error(parent, message, "The PDF was not saved")
+        return None
+
+
+class MeetingController(QObject):
+    """Owns the meeting's draft and its place in the window; `view` is None outside a meeting."""
+
+    def __init__(self, window: MainWindow, db: Database, hub: Hub, stack: QUndoStack,
+                 today: Callable[[], date] = date.today):
+        super().__init__(window)
+        self._window = window
+        self._db = db
+        self._hub = hub
+        self._stack = stack
+        self._today = today
+        self.draft = MeetingDraft()
+        self.view: MeetingView | None = None
+        self._normal: QWidget | None = None
+        # View > Supervision meeting: the frame painted before the data opened may hold it.
+        self.action = reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")
+        self.action.setEnabled(True)
+        self.action.setShortcuts(list(SHORTCUTS))
+        self.action.setToolTip("Present the month and work the agenda with your manager (F11)")
+        self.action.triggered.connect(self.toggle)
+        window.addAction(self.action)  # works with the menus out of sight, as in the meeting
+        hub.supervisionChanged.connect(self._data_changed)
+        hub.casesChanged.connect(self._data_changed)
+        hub.dataReplaced.connect(self._data_replaced)
+
+    def is_open(self) -> bool:
+        return self.view is not None
+
+    def toggle(self) -> None:
+        self.leave() if self.is_open() else self.open()
+
+    def open(self) -> None:
+        from ui.supervision.meeting_view import MeetingView
+
+        lock = getattr(self._window, "idle_lock", None)
+        if self.is_open() or (lock is not None and lock.is_locked()):
+            return
+        self.view = MeetingView(self._db, self.draft, self._today())
+        self.view.leaveRequested.connect(self.leave)
+        self.view.endRequested.connect(self.end)
+        self._normal = self._window.takeCentralWidget()
+        self._window.setCentralWidget(self.view)
+        self.view.show()  # a widget made hidden is not shown by becoming central
+        self._window.menuBar().hide()
+        self._hold_tray(True)
+        self.view.topics.setFocus()
+
+    def leave(self) -> None:
+        """Back to the normal view; what was ticked and agreed waits for the meeting to end,
+        the "show to my manager" ticks do not."""
+        if self.view is None:
+            return
+        view, self.view = self.view, None
+        self._window.takeCentralWidget()
+        view.deleteLater()
+        self._window.setCentralWidget(self._normal)
+        if self._normal is not None:
+            self._normal.show()
+        self._normal = None
+        self._window.menuBar().show()
+        self._hold_tray(False)
+
+    def end(self) -> None:
+        """Record the meeting in one step (Undo takes it back), return, offer the PDF."""
+        if self.view is None:
+            return
+        today = self._today()
+        start = self.view.content.start if self.view.content else today
+        previous = last_session(self._db, on_or_before=today)
+        outcome = self.draft.outcome(today, previous.with_whom if previous else "")
+        try:
+            record = record_meeting(self._db, outcome, today)
+        except ValidationError as exc:
+            show_error(self.view, "\n".join(exc.problems), "The meeting was not recorded")
+            return
+        self._stack.push(MeetingCommand(self._db, self._hub, record))
+        self.draft = MeetingDraft()
+        self.leave()
+        self._hub.supervisionChanged.emit()
+        if hasattr(self._window, "show_view"):
+            self._window.show_view("supervision")
+        offer_pdf(self._window, self._db, start, today)
+
+    def _data_changed(self) -> None:
+        if self.view is not None:
+            self.view.reload()
+
+    def _data_replaced(self) -> None:
+        # A restore or delete-all: the draft's ids point at rows that are gone.
+        self.leave()
+        self.draft = MeetingDraft()
+
+    def _hold_tray(self, held: bool) -> None:
+        tray = getattr(self._window, "time_tray", None)
+        if tray is not None and hasattr(tray, "hold_notifications"):
+            tray.hold_notifications(held)
+
+
+def install_meeting(window: MainWindow, db: Database, hub: Hub,
+                    stack: QUndoStack) -> MeetingController:
+    """Add View > Supervision meeting and the Supervision view's button to `window`."""
+    controller = MeetingController(window, db, hub, stack)
+
+    def connect_button(key: str) -> None:
+        if key == "supervision":
+            view = window.view("supervision")
+            view.meetingRequested.connect(controller.open)  # type: ignore[attr-defined]
+
+    window.viewCreated.connect(connect_button)
+    if window.is_created("supervision"):
+        connect_button("supervision")
+    window.meeting = controller  # type: ignore[attr-defined]
+    return controller

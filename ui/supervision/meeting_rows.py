@@ -1,0 +1,177 @@
+"""The rows the meeting view pages through: a sentence, a note to tick, an action to mark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+from core.supervision.sessions import Action
+from ui.widgets.date_fields import format_date
+
+# The meeting's type, as multiples of the system font: read across a room or on a projector.
+BODY_SCALE = 1.6
+TITLE_SCALE = 2.2
+
+
+def _points(scale: float) -> float:
+    font = QApplication.font()  # the system font, which follows the user's own font size
+    size = font.pointSizeF() if font.pointSizeF() > 0 else font.pixelSize() * 0.75
+    return size * scale
+
+
+def meeting_stylesheet() -> str:
+    """Type sizes for the meeting view and everything in it. A style sheet, not setFont: under
+    the app's style sheet a parent's font does not reach its children."""
+    return (f"QWidget {{ font-size: {_points(BODY_SCALE):.1f}pt; }}\n"
+            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; "
+            "font-weight: 600; }\n"
+            f"QLabel#topicTitle {{ font-size: {_points(BODY_SCALE * 1.25):.1f}pt; "
+            "font-weight: 600; }\n")
+
+
+class _LargeTicks(QProxyStyle):
+    """Tick boxes as tall as the words beside them, so a tick reads across the room."""
+
+    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 - Qt override
+        if metric in (QStyle.PixelMetric.PM_IndicatorWidth,
+                      QStyle.PixelMetric.PM_IndicatorHeight) and widget is not None:
+            return widget.fontMetrics().height()
+        return super().pixelMetric(metric, option, widget)
+
+
+_STYLE: list[_LargeTicks] = []  # one, made when first needed; it must outlive the tick boxes
+
+
+def large_ticks() -> _LargeTicks:
+    if not _STYLE:
+        _STYLE.append(_LargeTicks())
+    return _STYLE[0]
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class Row(QWidget):
+    """A row of the meeting: `label` holds its words; `height_for(width)` is what paging needs."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = _label(text)
+        self.lead = 0  # room taken left of the words (a tick box)
+        self.trail = 0  # room taken right of the words (hours, buttons)
+        self.row_layout = QHBoxLayout(self)
+        self.row_layout.setContentsMargins(0, 4, 0, 4)
+        self.row_layout.setSpacing(16)
+
+    def height_for(self, width: int) -> int:
+        """The row's height at `width` pixels: its words wrapped, or its tallest control."""
+        self.ensurePolished()  # the meeting's type size comes from its style sheet
+        for child in self.findChildren(QWidget):
+            child.ensurePolished()
+        words = self.label.heightForWidth(max(100, width - self.lead - self.trail - 32))
+        controls = [self.row_layout.itemAt(i).widget() for i in range(self.row_layout.count())]
+        tallest = max((w.sizeHint().height() for w in controls if w and w is not self.label),
+                      default=0)
+        return max(words, tallest) + 8
+
+
+class TextRow(Row):
+    """A sentence, or a table line with `right` (hours) at the end."""
+
+    def __init__(self, text: str, right: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.row_layout.addWidget(self.label, 1)
+        if right:
+            hours = QLabel(right)
+            hours.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.row_layout.addWidget(hours)
+            self.trail = hours.sizeHint().width() + 16
+
+
+class NoteRow(Row):
+    """An agenda note with a "Discussed" tick; clicking the words ticks it too.
+
+    Signals:
+        toggled(int, bool): the note's id and whether it is now ticked.
+    """
+
+    toggled = Signal(int, bool)
+
+    def __init__(self, item_id: int, text: str, checked: bool, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.item_id = item_id
+        self.check = QCheckBox()
+        self.check.setAccessibleName("Discussed")
+        self.check.setChecked(checked)
+        self.check.setStyle(large_ticks())
+        self.check.toggled.connect(lambda on: self.toggled.emit(self.item_id, on))
+        self.label.setBuddy(self.check)
+        self.row_layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        self.row_layout.addWidget(self.label, 1)
+        self.lead = self.check.sizeHint().width() + 16
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.check.toggle()
+        self.check.setFocus()
+        event.accept()
+
+
+class ActionRow(Row):
+    """A carried-forward action (Done / Dropped, clicked again to leave it open), or one agreed
+    in this meeting (Remove).
+
+    Signals:
+        statusChosen(int, object): the action's id and "done", "dropped" or None.
+        removed(int): the index of an action agreed in this meeting.
+    """
+
+    statusChosen = Signal(int, object)
+    removed = Signal(int)
+
+    def __init__(self, action: Action, status: str | None = None, new_index: int | None = None,
+                 parent: QWidget | None = None):
+        owner = action.owner or "no owner"
+        due = f", due {format_date(action.due_date)}" if action.due_date else ""
+        prefix = "Agreed today: " if new_index is not None else ""
+        super().__init__(f"{prefix}{action.text} ({owner}{due})", parent)
+        self.action = action
+        self.row_layout.addWidget(self.label, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        if new_index is not None:
+            remove = QPushButton("Remove")
+            remove.clicked.connect(lambda: self.removed.emit(new_index))
+            self.buttons["remove"] = remove
+        else:
+            group = QButtonGroup(self)
+            group.setExclusive(False)
+            for status_key, text in (("done", "Done"), ("dropped", "Dropped")):
+                button = QPushButton(text)
+                button.setCheckable(True)
+                button.setChecked(status == status_key)
+                button.clicked.connect(lambda on, s=status_key: self._chosen(s, on))
+                group.addButton(button)
+                self.buttons[status_key] = button
+        for button in self.buttons.values():
+            self.row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.trail = sum(b.sizeHint().width() + 16 for b in self.buttons.values())
+
+    def _chosen(self, status: str, on: bool) -> None:
+        for key, button in self.buttons.items():
+            if key != status:
+                button.setChecked(False)
+        self.statusChosen.emit(self.action.id, status if on else None)

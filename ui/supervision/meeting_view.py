@@ -1,0 +1,260 @@
+"""The supervision meeting: the month in large type, one topic at a time, worked through live.
+
+Topics on the left (Up/Down), their rows on the right a page at a time (Page Down/Up), the
+agreed-action line always at the bottom (Ctrl+N). Private things (the wellbeing check-in,
+reductions' typed reasons, case references) are not on screen at all until their
+"show to my manager" tick is used; the ticks start clear every time the view opens.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.supervision.meeting import MeetingDraft
+from core.supervision.meeting_content import PRIVATE_TOPICS, TOPICS, MeetingContent, meeting_content
+from ui.supervision.meeting_action_bar import ActionBar
+from ui.supervision.meeting_pager import PagedRows
+from ui.supervision.meeting_rows import (
+    ActionRow,
+    NoteRow,
+    Row,
+    TextRow,
+    large_ticks,
+    meeting_stylesheet,
+)
+from ui.widgets.date_fields import OptionalDateField
+
+EMPTY = {
+    "going_well": "Nothing noted this time.",
+    "cases": "No cases were marked for discussion.",
+    "requests": "No requests noted.",
+    "reflection": "No reflection this time.",
+    "learning": "Nothing noted this time.",
+    "wellbeing": "No check-in this time.",
+    "actions": "No actions carried forward. Agree one on the line below.",
+}
+
+
+class MeetingView(QWidget):
+    """Shows `meeting_content` and keeps what is ticked and agreed in `draft` (nothing is
+    stored here: ending the meeting records the draft in one step).
+
+    Signals:
+        leaveRequested(): Esc or Leave: back to the normal view, the draft kept.
+        endRequested(): End meeting: record the draft.
+    """
+
+    leaveRequested = Signal()
+    endRequested = Signal()
+
+    def __init__(self, db: Database, draft: MeetingDraft, today: date | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._today = today or date.today()
+        self.draft = draft
+        self.content: MeetingContent | None = None
+        self._build_ui()
+        self._connect_signals()
+        self.reload()
+
+    def _build_ui(self) -> None:
+        self.setObjectName("supervisionMeeting")
+        self.setStyleSheet(meeting_stylesheet())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 16)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        self.title = QLabel("Supervision meeting")
+        self.title.setObjectName("meetingTitle")
+        top.addWidget(self.title, 1)
+        self.end_button = QPushButton("&End meeting")
+        self.end_button.setToolTip("Record what was discussed and agreed (Ctrl+Enter)")
+        self.leave_button = QPushButton("Leave (Esc)")
+        self.leave_button.setToolTip("Back to the app; what you ticked is kept until you end")
+        top.addWidget(self.end_button)
+        top.addWidget(self.leave_button)
+        layout.addLayout(top)
+
+        second = QHBoxLayout()
+        self.period = QLabel()
+        second.addWidget(self.period, 1)
+        self.next_date = OptionalDateField("&Next supervision:",
+                                           self.draft.next_date, self._today + timedelta(weeks=4))
+        self.next_date.check.setStyle(large_ticks())
+        second.addWidget(self.next_date)
+        layout.addLayout(second)
+
+        private = QHBoxLayout()
+        private.addWidget(QLabel("Show to my manager:"))
+        self.show_wellbeing = QCheckBox("&Wellbeing check-in")
+        self.show_reductions = QCheckBox("&Reduction reasons")
+        self.show_cases = QCheckBox("Case re&ferences")
+        for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
+            box.setStyle(large_ticks())
+            private.addWidget(box)
+        private.addStretch(1)
+        layout.addLayout(private)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        self.topics = QListWidget()
+        self.topics.setAccessibleName("Topics")
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.topics.setSpacing(4)
+        body.addWidget(self.topics)
+        self.topics.setParent(self)  # the meeting's style sheet (its type size) applies from here
+        self.topics.ensurePolished()
+        longest = max(self.topics.fontMetrics().horizontalAdvance(f"{t}  ✓9/9")
+                      for _k, t, _w in TOPICS)
+        self.topics.setFixedWidth(longest + 48)
+        right = QVBoxLayout()
+        self.topic_title = QLabel()
+        self.topic_title.setObjectName("topicTitle")
+        right.addWidget(self.topic_title)
+        self.rows = PagedRows()
+        right.addWidget(self.rows, 1)
+        body.addLayout(right, 1)
+        layout.addLayout(body, 1)
+
+        self.action_bar = ActionBar(self._today)
+        layout.addWidget(self.action_bar)
+        layout.addWidget(self.action_bar.message)
+
+    def _connect_signals(self) -> None:
+        self.topics.currentRowChanged.connect(lambda _row: self.show_topic())
+        for box in (self.show_wellbeing, self.show_reductions):
+            box.toggled.connect(lambda _on: self._rebuild_topics())
+        self.show_cases.toggled.connect(lambda _on: self.reload())
+        self.action_bar.actionAdded.connect(self._add_action)
+        self.next_date.valueChanged.connect(
+            lambda: setattr(self.draft, "next_date", self.next_date.value()))
+        self.end_button.clicked.connect(self.endRequested)
+        self.leave_button.clicked.connect(self.leaveRequested)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_Escape), self.leaveRequested.emit),
+            (QKeySequence("Ctrl+Return"), self.endRequested.emit),
+            (QKeySequence("Ctrl+Enter"), self.endRequested.emit),
+            (QKeySequence("Ctrl+N"), lambda: self.action_bar.text.setFocus()),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.rows.turn(1)),
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.rows.turn(-1)),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)  # only while the meeting (not a lock screen) has focus
+            shortcut.activated.connect(slot)
+
+    # --- what is shown -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the month again (the case-references tick changes how notes are worded)."""
+        self.content = meeting_content(self._db, self._today, self.show_cases.isChecked())
+        self.period.setText(self.content.period)
+        self._rebuild_topics()
+
+    def visible_topics(self) -> list[str]:
+        shown = {"wellbeing": self.show_wellbeing.isChecked()}
+        return [key for key, _t, _k in TOPICS if key not in PRIVATE_TOPICS or shown[key]]
+
+    def _rebuild_topics(self) -> None:
+        current = self.current_topic()
+        self.topics.blockSignals(True)
+        self.topics.clear()
+        for key in self.visible_topics():
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self._label_item(item)
+            self.topics.addItem(item)
+        keys = self.visible_topics()
+        self.topics.setCurrentRow(keys.index(current) if current in keys else 0)
+        self.topics.blockSignals(False)
+        self.show_topic(keep_page=True)
+
+    def _topic_label(self, key: str) -> str:
+        """The topic's title, with how many of its notes are ticked once any are."""
+        title = next(t for k, t, _kinds in TOPICS if k == key)
+        notes = self.content.notes.get(key, []) if self.content else []
+        ticked = sum(1 for n in notes if n.id in self.draft.discussed)
+        return f"{title}  ✓{ticked}/{len(notes)}" if ticked else title
+
+    def _label_item(self, item: QListWidgetItem) -> None:
+        text = self._topic_label(item.data(Qt.ItemDataRole.UserRole))
+        item.setText(text)
+        title, _sep, count = text.partition("  ✓")
+        spoken = title + (f", {count.replace('/', ' of ')} discussed" if count else "")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+
+    def _ticked(self, item_id: int, on: bool) -> None:
+        self.draft.toggle_discussed(item_id, on)
+        item = self.topics.currentItem()
+        if item is not None:
+            self._label_item(item)
+
+    def current_topic(self) -> str | None:
+        item = self.topics.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select_topic(self, key: str) -> None:
+        self.topics.setCurrentRow(self.visible_topics().index(key))
+
+    def show_topic(self, keep_page: bool = False) -> None:
+        key = self.current_topic()
+        if key is None or self.content is None:
+            return
+        self.topic_title.setText(next(t for k, t, _kinds in TOPICS if k == key))
+        self.rows.set_rows(self._rows_for(key), keep_page=keep_page)
+
+    def _rows_for(self, key: str) -> list[Row]:
+        content = self.content
+        assert content is not None
+        if key == "month":
+            rows: list[Row] = [TextRow(line) for line in content.month]
+            if self.show_reductions.isChecked():
+                reasons = ", ".join(content.reduction_reasons) or "none beyond those named above"
+                rows.append(TextRow(f"Reductions, as agreed: {reasons}."))
+            return rows
+        if key == "time":
+            return [TextRow(content.time_sentence)] + [
+                TextRow(name, hours) for name, hours in content.time_rows[1:]]
+        if key == "actions":
+            rows = [ActionRow(a, self.draft.status_updates.get(a.id or 0)) for a in content.actions]
+            rows += [ActionRow(a, new_index=i) for i, a in enumerate(self.draft.new_actions)]
+            for row in rows:
+                row.statusChosen.connect(self.draft.set_status)
+                row.removed.connect(self._remove_action)
+        else:
+            rows = []
+            for note in content.notes.get(key, []):
+                row = NoteRow(note.id, note.text, note.id in self.draft.discussed)
+                row.toggled.connect(self._ticked)
+                rows.append(row)
+        return rows or [TextRow(EMPTY.get(key, ""))]
+
+    # --- agreeing actions ----------------------------------------------------------------------
+    def _add_action(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            self.draft.add_action(action)
+        except ValidationError as exc:
+            self.action_bar.refused(list(exc.problems))
+            return
+        self.action_bar.accepted()
+        if self.current_topic() == "actions":
+            self.show_topic(keep_page=True)
+
+    def _remove_action(self, index: int) -> None:
+        del self.draft.new_actions[index]
+        self.show_topic(keep_page=True)
