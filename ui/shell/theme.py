@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+)
 
 from core.common.resources import resource_path
 
@@ -78,9 +84,22 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
 
-class VisibleIndicators(QProxyStyle):
-    """Fusion, with check boxes and radio buttons that keep a visible edge on dark palettes.
-    Light palettes, and everything else Fusion draws, are left exactly as they are."""
+class AppStyle(QProxyStyle):
+    """Fusion, plus what every widget of a kind needs wherever it is made (views, pages, dialogs).
+
+    Tab leaves tables and lists: Qt's tables move cell by cell on Tab by default, which traps a
+    keyboard user in a long table; arrows still move within it.
+    """
+
+    def polish(self, target):  # noqa: D102 - Qt override (widget, application or palette)
+        if isinstance(target, QAbstractItemView):
+            target.setTabKeyNavigation(False)
+        return super().polish(target)
+
+
+class VisibleIndicators(AppStyle):
+    """The app's style, with check boxes and radio buttons that keep a visible edge on dark
+    palettes. Light palettes, and everything else Fusion draws, are left exactly as they are."""
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
         if element in _INDICATORS and is_dark(option.palette):
@@ -138,7 +157,7 @@ class Theme(QObject):
         self._app = app
         self._forced_scheme = scheme  # None follows the system; tests and screenshots force one
         self._system_palette = QPalette(app.palette())
-        self._edges_drawn = False  # whether VisibleIndicators is the style in use
+        self._edges_drawn: bool | None = None  # whether VisibleIndicators is the style in use
 
     def apply(self) -> None:
         app = self._app
@@ -151,13 +170,13 @@ class Theme(QObject):
         app.setStyleSheet(stylesheet(app.font().pointSizeF()))
 
     def _draw_edges(self, dark: bool) -> None:
-        """VisibleIndicators only while the palette is dark: in light mode plain Fusion draws
-        the same, without a call into Python for everything it paints (~5 ms at start)."""
+        """VisibleIndicators only while the palette is dark: in light mode AppStyle draws as
+        plain Fusion, without a call into Python for everything it paints (~5 ms at start)."""
         if dark == self._edges_drawn:
             return
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
-            self._app.setStyle(VisibleIndicators(fusion) if dark else fusion)
+            self._app.setStyle(VisibleIndicators(fusion) if dark else AppStyle(fusion))
             self._edges_drawn = dark
 
     def _system_changed(self, *_args: object) -> None:
@@ -170,10 +189,8 @@ class Theme(QObject):
 def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Theme:
     """Style, palette, stylesheet, window icon and fallback fonts; follows later system changes."""
     load_bundled_fonts()
-    # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%.
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%;
+    # Theme.apply sets it, inside AppStyle.
     theme = Theme(app, scheme)
     theme.apply()
     app.setWindowIcon(app_icon())
