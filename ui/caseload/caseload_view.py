@@ -111,7 +111,6 @@ class CaseloadView(QWidget):
         self.import_button = QPushButton("&Import CSV…")
         self.import_button.setToolTip("Import cases from a spreadsheet saved as CSV (Ctrl+I)")
         self.message = QLabel()
-        self.message.setAccessibleName("Last change")
         self.message.setWordWrap(True)  # a long reference or a filter note never clips
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button,

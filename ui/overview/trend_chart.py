@@ -101,7 +101,6 @@ class TrendChart(QWidget):
         layout.addLayout(header)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Trend summary")
         layout.addWidget(self.summary)
 
         self.plot = pg.PlotWidget()

@@ -57,7 +57,6 @@ class ChartPanel(QWidget):
         layout.addLayout(header)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(f"{title}: summary")
         layout.addWidget(self.summary)
         # Built without the right-click menu it would only disable again (~4 ms a chart).
         self.plot = pg.PlotWidget(enableMenu=False)

@@ -87,7 +87,6 @@ class TimeView(QWidget):
         layout.addLayout(entry_row)
         self.problems = ProblemsLabel()
         self.message = note_label("")
-        self.message.setAccessibleName("Last change")
         self.message.hide()
         layout.addWidget(self.problems)
         layout.addWidget(self.message)
@@ -126,7 +125,6 @@ class TimeView(QWidget):
         self.this_button = QPushButton("This wee&k")
         self.next_button = QPushButton("&Next week ▶")
         self.week_label = QLabel()
-        self.week_label.setAccessibleName("Week total")
         self.week_label.setWordWrap(True)
         for button in (self.prev_button, self.this_button, self.next_button):
             nav.addWidget(button)

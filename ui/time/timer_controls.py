@@ -75,7 +75,6 @@ class TimerControls(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
-        self.status.setAccessibleName("Timer")
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity to time")
         self.activity.setMinimumContentsLength(18)

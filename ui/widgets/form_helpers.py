@@ -25,7 +25,6 @@ class ProblemsLabel(QLabel):
         self.setObjectName("problems")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("What needs changing")
         # An orange edge (Okabe-Ito) marks the panel without relying on colour for the words.
         self.setStyleSheet(
             "QLabel#problems { border: 0px; border-left: 4px solid #E69F00; padding: 4px 10px; }"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.workload.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
+from ui.widgets import gauge_accessible
 
 SKY, BLUE, ORANGE, VERMILION, OUTLINE = "#56B4E9", "#0072B2", "#E69F00", "#D55E00", "#1A1A1A"
 SOLID, HATCHED = Qt.BrushStyle.SolidPattern, Qt.BrushStyle.BDiagPattern
@@ -49,11 +50,14 @@ class BandGauge(QWidget):
     """A scale of bands with an optional marker; the value is in the bands' own units.
 
     Words belong beside the gauge (the Overview); the gauge itself shows a number only when
-    `set_show_figures(True)`.
+    `set_show_figures(True)`. Screen readers hear it as a progress bar named `name`, whose value
+    is the band in words (`set_value_words`) and whose description is the words-first sentence.
     """
 
     def __init__(self, bands: list[Band], name: str, parent: QWidget | None = None):
+        gauge_accessible.install()  # before the widget exists, so Qt asks the factory for it
         super().__init__(parent)
+        self._value_words = ""
         self._bands = bands
         self._value: float | None = None
         self._value_text = ""
@@ -86,6 +90,13 @@ class BandGauge(QWidget):
     def set_description(self, text: str) -> None:
         self.setAccessibleDescription(text)
         self.setToolTip(text)
+
+    def set_value_words(self, words: str) -> None:
+        """The band in words ("Over capacity"): what a screen reader gives as the value."""
+        self._value_words = words
+
+    def value_words(self) -> str:
+        return self._value_words
 
     def bands(self) -> list[Band]:
         return list(self._bands)
