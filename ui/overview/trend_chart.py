@@ -109,7 +109,10 @@ class TrendChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the table instead
+        # Keyboard users have the table instead; the drawing area is no Tab stop either.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setAccessibleName("Weekly estimate chart, drawing")
         self.plot.setAccessibleName("Weekly estimate chart")
         self.plot.setAccessibleDescription(
             "The same weeks are in the table and the sentence above.")

@@ -26,7 +26,7 @@ from core.common.errors import ValidationError
 from core.supervision.sessions import Action, list_sessions, open_actions, record_session, set_action_status
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
-from ui.widgets.form_helpers import note_label, view_title
+from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.past_sessions_panel import PastSessionsPanel
@@ -132,9 +132,9 @@ class SupervisionView(QWidget):
         row.addWidget(self.drop_button)
         row.addStretch(1)
         actions_layout.addLayout(row)
-        self.lower_tabs.addTab(actions_box, "Actions carried forward")
+        add_named_tab(self.lower_tabs, actions_box, "Actions carried forward")
         self.past_sessions = PastSessionsPanel(self._db, self._hub)
-        self.lower_tabs.addTab(self.past_sessions, "Past sessions")
+        add_named_tab(self.lower_tabs, self.past_sessions, "Past sessions")
         splitter.addWidget(self.lower_tabs)
         splitter.setSizes([420, 240])
         layout.addWidget(splitter, 1)

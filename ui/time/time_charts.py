@@ -64,6 +64,10 @@ class ChartPanel(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setAccessibleName(title)
+        # Keyboard users have the table and the summary; the drawing itself is no Tab stop.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setAccessibleName(f"{title}, drawing")
         for side in ("left", "bottom", "top", "right"):
             # No axis has units, and every range starts at 0 and reaches past 1, so no SI prefix
             # is ever shown; not working one out at each range change saves its label re-layout.

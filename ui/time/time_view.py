@@ -23,7 +23,7 @@ from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, week_summary
-from ui.widgets.form_helpers import ProblemsLabel, note_label, view_title
+from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.time.quick_entry_line import QuickEntryLine
 from ui.time.time_operations import apply_with_trim, record
@@ -94,13 +94,13 @@ class TimeView(QWidget):
         layout.addWidget(self.timer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_week_page(), "&Week")
+        add_named_tab(self.tabs, self._build_week_page(), "&Week")
         # The charts (and pyqtgraph with numpy) are built when the tab is first opened, not
         # at start-up: they took ~200 ms of every start, before the window could appear.
         self._charts: TimeCharts | None = None
         self._charts_page = QWidget()
         QVBoxLayout(self._charts_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._charts_page, "C&harts")
+        add_named_tab(self.tabs, self._charts_page, "C&harts")
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.quick)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -126,3 +127,15 @@ def view_title(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.5)
     title.setFont(font)
     return title
+
+
+def shown_text(text: str) -> str:
+    """A label or tab title as it reads on screen: "Reductions && reports" -> "Reductions &
+    reports", "C&harts" -> "Charts" (a single ampersand only marks the Alt-key letter)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:
+    """Add a tab whose page a screen reader names after the tab; returns the tab's index."""
+    page.setAccessibleName(shown_text(title))
+    return tabs.addTab(page, title)
