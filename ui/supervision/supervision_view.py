@@ -37,7 +37,7 @@ ADD_BUTTONS = (
     ("going_well", "Going &well…"),
     ("request", "&Request…"),
     ("case", "&Case…"),
-    ("reflection", "Re&flection…"),
+    ("reflection", "Reflec&tion…"),
     ("learning", "&Learning…"),
     ("wellbeing", "Well&being…"),
 )
@@ -64,9 +64,9 @@ class SupervisionView(QWidget):
         title = view_title("Supervision")
         top.addWidget(title)
         top.addStretch(1)
-        self.preview_button = QPushButton("Pre&view summary")
+        self.preview_button = QPushButton("Prev&iew summary")
         self.print_button = QPushButton("Print…")
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton("E&xport…")
         self.record_button = QPushButton("Record a &session…")
         for button in (self.preview_button, self.print_button, self.export_button, self.record_button):
             top.addWidget(button)
@@ -126,7 +126,7 @@ class SupervisionView(QWidget):
         self.actions_empty = QLabel("No open actions. Actions agreed at a session appear here.")
         actions_layout.addWidget(self.actions_empty)
         row = QHBoxLayout()
-        self.done_button = QPushButton("Mark &done")
+        self.done_button = QPushButton("&Mark done")
         self.drop_button = QPushButton("Dro&p")
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)

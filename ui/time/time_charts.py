@@ -42,14 +42,16 @@ def _hatched(colour: str) -> QBrush:
 class ChartPanel(QWidget):
     """A titled chart with its summary sentence and a table of the same numbers."""
 
-    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None):
+    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None,
+                 table_text: str = "Show as &table"):
+        """`table_text` is the tick box's label: each chart on a page needs its own Alt letter."""
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         heading = QLabel(f"<b>{title}</b>")
         self.controls = QHBoxLayout()
-        self.as_table = QCheckBox("Show as &table")
+        self.as_table = QCheckBox(table_text)
         header.addWidget(heading)
         header.addStretch(1)
         header.addLayout(self.controls)
@@ -112,7 +114,8 @@ class WeeklyHoursChart(ChartPanel):
                 lambda w: w.over_contract_hours,
             ),
         ]
-        super().__init__("Hours each week against contracted hours", columns, parent)
+        super().__init__("Hours each week against contracted hours", columns, parent,
+                         "Show &as table")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)
@@ -185,7 +188,7 @@ class ActivityMixChart(ChartPanel):
                 "Counted by the WMT", lambda a: "Counted" if a.counted_by_wmt else "Not counted"
             ),
         ]
-        super().__init__("Where the time went", columns, parent)
+        super().__init__("Where the time went", columns, parent, "Show as ta&ble")
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # most hours first
         self.period = QComboBox()
         self.period.setAccessibleName("Period")

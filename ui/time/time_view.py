@@ -100,7 +100,7 @@ class TimeView(QWidget):
         self._charts: TimeCharts | None = None
         self._charts_page = QWidget()
         QVBoxLayout(self._charts_page).setContentsMargins(0, 0, 0, 0)
-        add_named_tab(self.tabs, self._charts_page, "C&harts")
+        add_named_tab(self.tabs, self._charts_page, "&Charts")
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.quick)
 
@@ -138,7 +138,7 @@ class TimeView(QWidget):
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.add_button = QPushButton("&Add entry…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setToolTip("Delete the selected entry (Delete); Ctrl+Z brings it back")
         for button in (self.add_button, self.edit_button, self.delete_button):

@@ -88,7 +88,7 @@ class TimerControls(QWidget):
         self.ago.setSuffix(" min ago")
         self.ago.setAccessibleName("Started this many minutes ago")
         self.start_button = QPushButton("Start &timer")
-        self.stop_button = QPushButton("Sto&p")
+        self.stop_button = QPushButton("St&op")
         self.stop_at_button = QPushButton("Stop at…")
         for widget in (
             self.status,
