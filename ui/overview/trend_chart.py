@@ -169,9 +169,11 @@ class TrendChart(QWidget):
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
         self.key = QLabel(
-            "Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
-            "official figure where you entered one; shaded, the 90 to 110% target range; "
-            "dashed line, 110%. A break in the line is a week with no data."
+            # Shape and meaning first, colour only in brackets: the key reads in greyscale.
+            "Key: solid line with round dots (blue), this app's estimate each Friday; "
+            "diamonds (orange), the official figure where you entered one; shaded band, the "
+            "90 to 110% target range; dashed line, 110%. A break in the line is a week with "
+            "no data."
         )
         self.key.setWordWrap(True)
         layout.addWidget(self.key)
