@@ -144,7 +144,8 @@ class CaseloadView(QWidget):
                  self.note_button, self.import_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
-        self.setFocusProxy(self.table)
+        # No focus proxy: Qt treats a view whose proxy is one of its children as one compound
+        # stop, and Tab from the navigation jumped straight into the table, past the filters.
 
     def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot) -> QAction:
         # Window-wide, but only while this view is the one shown (hidden widgets' actions sleep).

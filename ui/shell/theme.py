@@ -6,14 +6,16 @@ contrast keep working; font sizes are derived from the system font, so its size 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDateTimeEdit,
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QWidget,
 )
 
 from core.common.resources import resource_path
@@ -84,16 +86,53 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
 
+class TabLeavesField(QObject):
+    """Tab and Shift+Tab leave a date or time field at once. Qt moves between its day, month
+    and year on Tab, so focus stayed on one field for three presses; arrows and typing still
+    move between the parts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            try:  # QWidget's own step through the focus chain, not the field's
+                QWidget.focusNextPrevChild(watched, forward)
+            except TypeError:  # a field Qt made itself cannot be stepped from here
+                return False
+            return True
+        return False
+
+
+_field_tab: TabLeavesField | None = None
+
+
+def _tab_leaves_field() -> TabLeavesField:
+    global _field_tab
+    if _field_tab is None:
+        _field_tab = TabLeavesField(QApplication.instance())
+    return _field_tab
+
+
 class AppStyle(QProxyStyle):
     """Fusion, plus what every widget of a kind needs wherever it is made (views, pages, dialogs).
 
-    Tab leaves tables and lists: Qt's tables move cell by cell on Tab by default, which traps a
-    keyboard user in a long table; arrows still move within it.
+    Tab moves from control to control and nowhere else: Qt's tables move cell by cell on Tab
+    by default, which trapped a keyboard user in a long table, and its date and time fields
+    step through their parts; arrows still move within both.
     """
 
     def polish(self, target):  # noqa: D102 - Qt override (widget, application or palette)
         if isinstance(target, QAbstractItemView):
             target.setTabKeyNavigation(False)
+            # An editor that opens as focus arrives takes Tab too, moving from cell to cell.
+            opens_on_arrival = QAbstractItemView.EditTrigger.CurrentChanged
+            if target.editTriggers() & opens_on_arrival:
+                target.setEditTriggers(target.editTriggers() & ~opens_on_arrival)
+        elif isinstance(target, QDateTimeEdit):
+            target.removeEventFilter(_tab_leaves_field())  # polished again on a style change
+            target.installEventFilter(_tab_leaves_field())
         return super().polish(target)
 
 

@@ -33,7 +33,8 @@ def test_no_item_view_in_the_app_keeps_tab_for_itself(themed, demo_window, store
     views = demo_window.findChildren(QAbstractItemView) + dialog.findChildren(QAbstractItemView)
     assert len(views) >= 10  # cases, week, agenda, actions, charts, settings tables...
     trapping = [v.objectName() or v.accessibleName() or type(v).__name__
-                for v in views if v.tabKeyNavigation()]
+                for v in views if v.tabKeyNavigation()
+                or v.editTriggers() & QAbstractItemView.EditTrigger.CurrentChanged]
     assert trapping == []
     dialog.deleteLater()
 
@@ -56,3 +57,49 @@ def test_tab_from_the_cases_table_reaches_new_case(themed, demo_window, qtbot):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Down)  # arrows still move within the table
     assert view.table.currentIndex().row() == 1
+
+
+def _tab_stops(window) -> list:  # type: ignore[no-untyped-def]
+    from tests.ui.app_walk import visible_widgets
+
+    stops = []
+    for widget in visible_widgets(window):
+        if not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isEnabled():
+            continue
+        if widget.focusProxy() is not None:
+            continue  # its proxy is the stop (a spin box's field, a tab widget's bar)
+        parent = widget.parentWidget()
+        if parent is not None and parent.focusProxy() is widget:
+            stops.append(parent.focusProxy())
+            continue
+        stops.append(widget)
+    return stops
+
+
+def test_tab_from_the_navigation_reaches_every_control_of_every_view(themed, demo_window,
+                                                                     qtbot):
+    """As a keyboard user goes round: from the navigation, Tab reaches each control shown
+    (buttons in a row of choices included) within 60 presses, moving at every press."""
+    from tests.ui.app_walk import each_place
+
+    demo_window.activateWindow()
+    problems = []
+    for place in each_place(demo_window):
+        stops = set(_tab_stops(demo_window))
+        demo_window.nav.setFocus()
+        reached, previous = set(), demo_window.nav
+        for _press in range(60):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            now = QApplication.focusWidget()
+            if now is previous:
+                problems.append(f"{place}: Tab stays on {now.accessibleName() or now}")
+                break
+            reached.add(now)
+            previous = now
+            if stops <= reached:
+                break
+        missed = [w.accessibleName() or getattr(w, "text", lambda: "")() or type(w).__name__
+                  for w in stops - reached]
+        if missed:
+            problems.append(f"{place}: not reached {missed}")
+    assert not problems, "\n".join(problems)
