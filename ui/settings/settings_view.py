@@ -49,6 +49,7 @@ class SettingsView(QWidget):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Settings pages")  # announced on the way to its tab bar
         layout.addWidget(self.tabs, 1)
 
     def add_page(self, title: str, page: PageSource) -> None:

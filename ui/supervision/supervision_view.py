@@ -117,6 +117,7 @@ class SupervisionView(QWidget):
         # Actions and past sessions share the lower pane as tabs: the agenda keeps its room at 1024×700.
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setAccessibleName("Actions and past sessions")
         actions_box = QWidget()
         actions_layout = QVBoxLayout(actions_box)
         self.action_model: ListTableModel[Action] = ListTableModel(ACTION_COLUMNS)

@@ -94,6 +94,7 @@ class TimeView(QWidget):
         layout.addWidget(self.timer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Time pages")  # announced on the way to its tab bar
         add_named_tab(self.tabs, self._build_week_page(), "&Week")
         # The charts (and pyqtgraph with numpy) are built when the tab is first opened, not
         # at start-up: they took ~200 ms of every start, before the window could appear.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QTabWidget, QWidget
 
 from tests.ui.app_walk import each_place, visible_widgets
 
@@ -43,8 +43,11 @@ def test_every_label_is_read_as_the_text_it_shows(demo_window):
 
 
 def owned_stop(widget: QWidget) -> bool:
+    """The edit field inside a spin box or date field: announced as the field around it."""
     parent = widget.parentWidget()
-    return parent is not None and parent.focusProxy() is widget and bool(spoken_name(parent))
+    owned = parent is not None and (parent.focusProxy() is widget
+                                    or isinstance(parent, QAbstractSpinBox))
+    return owned and bool(spoken_name(parent))
 
 
 def test_no_tab_stop_is_nameless(demo_window):
@@ -52,8 +55,9 @@ def test_no_tab_stop_is_nameless(demo_window):
     for place in each_place(demo_window):
         for widget in visible_widgets(demo_window):
             stops = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            # A spin box's or tab widget's focus goes to its edit field or tab bar: one stop.
-            stops = stops and widget.focusProxy() is None and not owned_stop(widget)
+            # A spin box's field is read as the spin box; the spin box itself (like a tab
+            # widget, whose focus goes to its tab bar) is still announced, so it needs a name.
+            stops = stops and not owned_stop(widget)
             if stops and widget.isEnabled() and not spoken_name(widget).strip():
                 nameless.append((place, type(widget).__name__, widget.objectName()))
     assert not nameless, "\n".join(map(str, nameless))
