@@ -25,10 +25,10 @@ def mnemonic(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def letters_on_screen(window) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def letters_on_screen(window, menus: bool = True) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """Alt-letter -> the texts that claim it: the menu bar plus every visible control."""
     claims: dict[str, list[str]] = defaultdict(list)
-    texts = [a.text() for a in window.menuBar().actions()]
+    texts = [a.text() for a in window.menuBar().actions()] if menus else []
     texts += [b.text() for b in visible_widgets(window, QAbstractButton)]
     texts += [lab.text() for lab in visible_widgets(window, QLabel) if lab.buddy() is not None]
     texts += [g.title() for g in visible_widgets(window, QGroupBox)]
@@ -96,3 +96,47 @@ def test_every_shortcut_in_the_app_is_on_the_keyboard_shortcuts_page(demo_window
         assert key_text(QKeySequence(keys)) in text
     assert "Log time" in text and "New case" in text
     page.close()
+
+
+def _dialogs(db):  # type: ignore[no-untyped-def]
+    """The app's forms, each made as the views make them, on demo data."""
+    from datetime import date
+
+    from core.caseload.cases import CaseStore
+    from ui.caseload.case_dialog import CaseDialog
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+    from ui.caseload.close_case_dialog import CloseCaseDialog
+    from ui.caseload.import_dialog import ImportDialog
+    from ui.overview.official_dialog import OfficialDialog
+    from ui.settings.delete_all_dialog import DeleteAllDialog
+    from ui.settings.reduction_dialog import ReductionDialog
+    from ui.supervision.agenda_note_dialog import AgendaNoteDialog
+    from ui.supervision.export_dialog import ExportDialog
+    from ui.supervision.session_dialog import SessionDialog
+    from ui.time.time_entry_dialog import TimeEntryDialog
+
+    store, today = CaseStore(db), date.today()
+    yield CaseDialog(store)
+    yield CaseNoteDialog("C07")
+    yield CloseCaseDialog("C07", date(2026, 1, 5))
+    yield ImportDialog(store)
+    yield OfficialDialog(db, today, today)
+    yield DeleteAllDialog()
+    yield ReductionDialog(37.0)
+    for kind in ("workload", "case", "reflection"):
+        yield AgendaNoteDialog(kind, ["C07", "C08"])
+    yield ExportDialog(db, today)
+    yield SessionDialog([], today)
+    yield TimeEntryDialog(db)
+
+
+def test_every_alt_letter_is_unique_in_each_dialog(demo_window, db, qtbot):
+    clashes = []
+    for dialog in _dialogs(db):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for letter, texts in letters_on_screen(dialog, menus=False).items():
+            if len(texts) > 1:
+                clashes.append(f"{dialog.windowTitle()}: Alt+{letter.upper()} {texts}")
+        dialog.close()
+    assert not clashes, "\n".join(clashes)
