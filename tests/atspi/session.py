@@ -9,6 +9,7 @@ environment reaches through the system's dist-packages folder.
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -64,12 +65,18 @@ class Session:
     # --- start ------------------------------------------------------------------------------
     def start(self) -> None:
         xvfb, daemon = _need("Xvfb"), _need("dbus-daemon")
+        runtime = self.workdir / "runtime"  # the bus sockets live here, not in the real home
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        self.env.update(XDG_RUNTIME_DIR=str(runtime), HOME=str(self.workdir))
         dbus_send = _need("dbus-send")
         read, write = os.pipe()
         self._spawn([xvfb, "-displayfd", str(write), "-screen", "0", "1280x1024x24",
                      "-nolisten", "tcp"], pass_fds=(write,))
         os.close(write)
-        number = self._read_line(read, "Xvfb did not start")
+        try:
+            number = self._read_line(read, "Xvfb did not start")
+        finally:
+            os.close(read)
         self.env["DISPLAY"] = f":{number}"
         bus = self._spawn([daemon, "--session", "--nofork", "--print-address"],
                           stdout=subprocess.PIPE)
@@ -142,8 +149,6 @@ class Session:
     def _read_line(fd: int, problem: str) -> str:
         deadline = time.monotonic() + START_TIMEOUT
         data = b""
-        import select
-
         while b"\n" not in data:
             left = deadline - time.monotonic()
             ready, _, _ = select.select([fd], [], [], max(left, 0))
