@@ -128,6 +128,19 @@ def _dialogs(db):  # type: ignore[no-untyped-def]
     yield ExportDialog(db, today)
     yield SessionDialog([], today)
     yield TimeEntryDialog(db)
+    from datetime import datetime, timedelta
+
+    from core.time.timer import RunningTimer
+    from ui.shell.passphrase_dialog import PassphraseDialog
+    from ui.shell.welcome_dialog import WelcomeDialog
+    from ui.time.quick_entry_dialog import QuickEntryDialog
+    from ui.time.stale_timer_dialog import StaleTimerDialog
+
+    yield QuickEntryDialog(db)
+    yield PassphraseDialog(None, "Turn encryption on", "Choose a passphrase.", new=True)
+    yield WelcomeDialog(db, can_import=True)
+    now = datetime.now()
+    yield StaleTimerDialog(RunningTimer(1, now - timedelta(hours=14), activity_name="Travel"), now)
 
 
 def test_every_alt_letter_is_unique_in_each_dialog(demo_window, db, qtbot):
