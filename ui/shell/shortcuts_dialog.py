@@ -24,11 +24,16 @@ Keys = str | QKeySequence.StandardKey
 
 # Keys that act inside one view or field: (keys, what they do, where).
 IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
-    ("Ctrl+N", "New case", "Caseload"),
+    (QKeySequence.StandardKey.New, "New case", "Caseload"),
     ("Ctrl+I", "Import cases from a CSV file", "Caseload"),
     (QKeySequence.StandardKey.Find, "Search by reference", "Caseload"),
-    (QKeySequence.StandardKey.Delete, "Delete the selected time entry", "Time, in the week's table"),
-    (QKeySequence.StandardKey.Delete, "Delete the selected agenda note", "Supervision, in the agenda"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected time entry",
+     "Time, in the week's table"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected agenda note",
+     "Supervision, in the agenda"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected past session",
+     "Supervision, in Past sessions"),
+    ("Return", "Correct the selected past session", "Supervision, in Past sessions"),
     ("Return", "Log the line you typed", "Time, in the quick entry line"),
     ("Return", "Open the selected row", "Tables"),
 )
