@@ -171,7 +171,6 @@ VIEW_KEYS = (("Overview", ord("1")), ("Caseload", ord("2")), ("Time", ord("3")),
 def places(bus: Bus) -> Iterator[str]:
     """Open each view with its Ctrl+number, then each page behind each of its tab bars (with
     the tab's own action, as a screen reader does); yield a name for each place on screen."""
-    atspi = bus.Atspi
     for title, key in VIEW_KEYS:
         bus.focused_after(lambda k=key: bus.ctrl(k))
         _wait_for_title(bus, title)

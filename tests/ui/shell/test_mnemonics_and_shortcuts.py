@@ -9,9 +9,6 @@ from collections import defaultdict
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
-
 from tests.ui.app_walk import each_place, open_everything, visible_widgets
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
