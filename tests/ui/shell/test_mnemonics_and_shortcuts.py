@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar
 
-from tests.ui.app_walk import each_place, open_everything, visible_widgets
+from tests.ui.app_walk import each_dialog, each_place, open_everything, visible_widgets
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                         "does not support raise")
@@ -95,54 +95,9 @@ def test_every_shortcut_in_the_app_is_on_the_keyboard_shortcuts_page(demo_window
     page.close()
 
 
-def _dialogs(db):  # type: ignore[no-untyped-def]
-    """The app's forms, each made as the views make them, on demo data."""
-    from datetime import date
-
-    from core.caseload.cases import CaseStore
-    from ui.caseload.case_dialog import CaseDialog
-    from ui.caseload.case_note_dialog import CaseNoteDialog
-    from ui.caseload.close_case_dialog import CloseCaseDialog
-    from ui.caseload.import_dialog import ImportDialog
-    from ui.overview.official_dialog import OfficialDialog
-    from ui.settings.delete_all_dialog import DeleteAllDialog
-    from ui.settings.reduction_dialog import ReductionDialog
-    from ui.supervision.agenda_note_dialog import AgendaNoteDialog
-    from ui.supervision.export_dialog import ExportDialog
-    from ui.supervision.session_dialog import SessionDialog
-    from ui.time.time_entry_dialog import TimeEntryDialog
-
-    store, today = CaseStore(db), date.today()
-    yield CaseDialog(store)
-    yield CaseNoteDialog("C07")
-    yield CloseCaseDialog("C07", date(2026, 1, 5))
-    yield ImportDialog(store)
-    yield OfficialDialog(db, today, today)
-    yield DeleteAllDialog()
-    yield ReductionDialog(37.0)
-    for kind in ("workload", "case", "reflection"):
-        yield AgendaNoteDialog(kind, ["C07", "C08"])
-    yield ExportDialog(db, today)
-    yield SessionDialog([], today)
-    yield TimeEntryDialog(db)
-    from datetime import datetime, timedelta
-
-    from core.time.timer import RunningTimer
-    from ui.shell.passphrase_dialog import PassphraseDialog
-    from ui.shell.welcome_dialog import WelcomeDialog
-    from ui.time.quick_entry_dialog import QuickEntryDialog
-    from ui.time.stale_timer_dialog import StaleTimerDialog
-
-    yield QuickEntryDialog(db)
-    yield PassphraseDialog(None, "Turn encryption on", "Choose a passphrase.", new=True)
-    yield WelcomeDialog(db, can_import=True)
-    now = datetime.now()
-    yield StaleTimerDialog(RunningTimer(1, now - timedelta(hours=14), activity_name="Travel"), now)
-
-
 def test_every_alt_letter_is_unique_in_each_dialog(demo_window, db, qtbot):
     clashes = []
-    for dialog in _dialogs(db):
+    for dialog in each_dialog(db):
         qtbot.addWidget(dialog)
         dialog.show()
         for letter, texts in letters_on_screen(dialog, menus=False).items():

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextDocument
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QTabWidget, QWidget
 
-from tests.ui.app_walk import each_place, visible_widgets
+from tests.ui.app_walk import each_dialog, each_place, visible_widgets
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -77,3 +77,15 @@ def test_the_pages_behind_tab_bars_are_named_as_their_tabs(demo_window):
             if not name or not tab.startswith(name):
                 unnamed.append((place, tab, name))
     assert not unnamed, "\n".join(map(str, unnamed))
+
+
+def test_labels_in_every_dialog_are_read_as_the_text_they_show(demo_window, db, qtbot):
+    wrong = []
+    for dialog in each_dialog(db):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for label in dialog.findChildren(QLabel):
+            if label.isVisible() and spoken_name(label).strip() != shown_text(label).strip():
+                wrong.append((dialog.windowTitle(), spoken_name(label), shown_text(label)[:40]))
+        dialog.close()
+    assert not wrong, "\n".join(map(str, wrong))
