@@ -89,3 +89,17 @@ def test_labels_in_every_dialog_are_read_as_the_text_they_show(demo_window, db, 
                 wrong.append((dialog.windowTitle(), spoken_name(label), shown_text(label)[:40]))
         dialog.close()
     assert not wrong, "\n".join(map(str, wrong))
+
+
+def test_no_tab_stop_in_a_dialog_is_nameless(demo_window, db, qtbot):
+    nameless = []
+    for dialog in each_dialog(db):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for widget in dialog.findChildren(QWidget):
+            stops = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and not owned_stop(widget)
+            if (stops and widget.isVisible() and widget.isEnabled()
+                    and not spoken_name(widget).strip()):
+                nameless.append((dialog.windowTitle(), type(widget).__name__, widget.objectName()))
+        dialog.close()
+    assert not nameless, "\n".join(map(str, nameless))
