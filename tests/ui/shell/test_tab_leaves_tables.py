@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QRadioButton
 
 from tests.ui.app_walk import open_everything
 from ui.shell.theme import apply_theme
@@ -99,4 +99,39 @@ def test_tab_from_the_navigation_reaches_every_control_of_every_view(themed, dem
                   for w in stops - reached]
         if missed:
             problems.append(f"{place}: not reached {missed}")
+    assert not problems, "\n".join(problems)
+
+
+def _stop(widget):  # type: ignore[no-untyped-def]
+    """A set of radio buttons is one stop (arrows move among them), whichever Tab lands on."""
+    if isinstance(widget, QRadioButton):
+        return widget.group() or widget.parentWidget()
+    return widget
+
+
+def test_tab_goes_round_every_dialog(themed, demo_window, db, qtbot):
+    from tests.ui.app_walk import each_dialog
+
+    problems = []
+    for dialog in each_dialog(db):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        QApplication.processEvents()
+        stops = {_stop(w) for w in _tab_stops(dialog)}
+        reached, previous = set(), QApplication.focusWidget()
+        for _press in range(60):
+            qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+            now = QApplication.focusWidget()
+            if now is previous:
+                problems.append(f"{dialog.windowTitle()}: Tab stays on {now}")
+                break
+            reached.add(_stop(now))
+            previous = now
+            if stops <= reached:
+                break
+        missed = [str(w) for w in stops - reached]
+        if missed:
+            problems.append(f"{dialog.windowTitle()}: not reached {missed}")
+        dialog.close()
     assert not problems, "\n".join(problems)
