@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -49,7 +48,8 @@ class CaseloadFilterBar(QWidget):
         outer.addLayout(layout)
         outer.addLayout(self._second_row)
         self._first_row = layout
-        self.status_group = QButtonGroup(self)
+        # One is always chosen (see _status_toggled), but not through a QButtonGroup: Tab skips
+        # the unchosen buttons of a group, so a keyboard user could never reach Closed or All.
         self.status_buttons: dict[str, QPushButton] = {}
         status_row = QHBoxLayout()
         status_row.setSpacing(0)
@@ -57,7 +57,6 @@ class CaseloadFilterBar(QWidget):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setAccessibleName(f"Show {text.replace('&', '').lower()} cases")
-            self.status_group.addButton(button)
             self.status_buttons[key] = button
             button.setMinimumWidth(button.sizeHint().width())  # never squeezed past its text
             status_row.addWidget(button)
@@ -121,12 +120,28 @@ class CaseloadFilterBar(QWidget):
         super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
-        self.status_group.buttonToggled.connect(lambda _b, on: on and self._emit())
+        for button in self.status_buttons.values():
+            button.toggled.connect(lambda on, b=button: self._status_toggled(b, on))
         self.search.textChanged.connect(self._emit)
         for combo in (self.case_type, self.tier, self.flag):
             combo.currentIndexChanged.connect(self._emit)
         self.clear_button.clicked.connect(self.clear)
         self.find_shortcut.activated.connect(self._focus_search)
+
+    def _status_toggled(self, button: QPushButton, on: bool) -> None:
+        """Exactly one status is chosen: choosing one clears the others; pressing the chosen
+        one again keeps it."""
+        if on:
+            for other in self.status_buttons.values():
+                if other is not button and other.isChecked():
+                    blocked = other.blockSignals(True)
+                    other.setChecked(False)
+                    other.blockSignals(blocked)
+            self._emit()
+        elif not any(b.isChecked() for b in self.status_buttons.values()):
+            blocked = button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(blocked)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -111,7 +111,6 @@ class CaseloadView(QWidget):
         self.import_button = QPushButton("&Import spreadsheet…")
         self.import_button.setToolTip("Import cases from a CSV or .xlsx spreadsheet (Ctrl+I)")
         self.message = QLabel()
-        self.message.setAccessibleName("Last change")
         self.message.setWordWrap(True)  # a long reference or a filter note never clips
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button,
@@ -147,7 +146,8 @@ class CaseloadView(QWidget):
                  self.note_button, self.import_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
-        self.setFocusProxy(self.table)
+        # No focus proxy: Qt treats a view whose proxy is one of its children as one compound
+        # stop, and Tab from the navigation jumped straight into the table, past the filters.
 
     def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot) -> QAction:
         # Window-wide, but only while this view is the one shown (hidden widgets' actions sleep).

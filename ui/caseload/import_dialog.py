@@ -83,6 +83,7 @@ class ImportDialog(QDialog):
         self.file_problem = ProblemsLabel()
         self.cases_model = CaseTableModel(self)
         self.cases_view = _table(self.cases_model, "importCases")
+        self.cases_view.setAccessibleName("Cases to import")
         self.cases_view.setColumnHidden(COL_NEXT_DUE, True)
         self.cases_view.setColumnHidden(COL_STATUS, True)
         self.cases_view.horizontalHeader().setSectionResizeMode(

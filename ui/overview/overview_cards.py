@@ -105,19 +105,15 @@ class WorkloadCard(Card):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("This week's estimate", parent)
         self.headline = wrapped(scale=1.35, bold=True)
-        self.headline.setAccessibleName("Workload headline")
         self.words = wrapped()
-        self.words.setAccessibleName("Workload in words")
         self.trend = wrapped()
         self.gauge = WorkloadGauge()
         self.figures = note_label("")
-        self.figures.setAccessibleName("Figures")
         self.official = wrapped()
         self.add_button = QPushButton("&" + ADD_TO_NOTES)
         self.official_button = QPushButton("Enter &official figure…")
         self.official_button.setToolTip("Type the official WMT percentage your manager gave you")
         self.status = QLabel()
-        self.status.setAccessibleName("Notes status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.official_button)
@@ -140,6 +136,7 @@ class WorkloadCard(Card):
         capacity = est.capacity_percent
         self.gauge.set_value(capacity, "" if capacity is None else f"{number(capacity)}%")
         self.gauge.set_description(words.gauge_description)
+        self.gauge.set_value_words(words.headline)
         self.figures.setText(words.figures if est.has_data else "")
         _set(self.official, words.official)
         self._heavy = est.has_data and bool(words.action or words.caseload_action)
@@ -174,12 +171,9 @@ class CaseloadCard(Card):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Caseload", parent)
         self.headline = wrapped(scale=1.15, bold=True)
-        self.headline.setAccessibleName("Caseload headline")
         self.words = wrapped()
-        self.words.setAccessibleName("Caseload in words")
         self.gauge = CaseloadGauge()
         self.figures = note_label("")
-        self.figures.setAccessibleName("Caseload figures")
         for widget in (self.headline, self.words, self.gauge, self.figures):
             self.body.addWidget(widget)
         self.body.addStretch(1)
@@ -192,6 +186,7 @@ class CaseloadCard(Card):
         count = est.caseload_count
         self.gauge.set_value(est.caseload_ratio if est.has_data else None, plural(count, "case"))
         self.gauge.set_description(words.caseload_description)
+        self.gauge.set_value_words(words.caseload_headline)
         self.figures.setText(words.caseload_figures)
         self.set_show_figures(self._figures_on)
 
@@ -208,7 +203,6 @@ class ListCard(Card):
         super().__init__(title, parent)
         self.lines = wrapped()
         self.lines.setTextFormat(Qt.TextFormat.RichText)
-        self.lines.setAccessibleName(title)
         self.explanation = note_label("")
         self.body.addWidget(self.lines)
         self.body.addWidget(self.explanation)

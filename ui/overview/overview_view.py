@@ -165,6 +165,8 @@ class OverviewView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        # A Tab stop (Page Up and Page Down scroll it), so it is named for what it holds.
+        scroll.setAccessibleName("This week in words and charts")
         self.scroll = scroll
 
         self.empty = Card("Nothing to estimate yet")

@@ -41,12 +41,15 @@ OVERLOAD_LINE = 110.0
 REFERENCE_TICKS = [(v, f"{v}%") for v in (90, 100, 110, 120)]
 BAND_TICKS = [(77.5, "Some capacity"), (97.5, "Fully committed"), (105, "Stretched"),
               (115, "Over capacity"), (135, "Well over capacity")]
-KEY_FIGURES = ("Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
-               "official figure where you entered one; shaded, the 90 to 110% target range; "
-               "dashed line, 110%. A break in the line is a week with no data.")
-KEY_WORDS = ("Key: blue line and dots, this app's estimate each Friday; orange diamonds, the "
-             "official figure where you entered one; shaded, the target range; dashed line, "
-             "where over capacity begins. A break in the line is a week with no data.")
+# Shape and meaning first, colour only in brackets: the key reads in greyscale.
+KEY_FIGURES = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
+               "diamonds (orange), the official figure where you entered one; shaded band, the "
+               "90 to 110% target range; dashed line, 110%. A break in the line is a week with "
+               "no data.")
+KEY_WORDS = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
+             "diamonds (orange), the official figure where you entered one; shaded band, the "
+             "target range; dashed line, where over capacity begins. A break in the line is a "
+             "week with no data.")
 FIGURE_COLUMNS = (2, 3)  # Estimate and Official figure: shown with figures only
 
 
@@ -113,7 +116,6 @@ class TrendChart(QWidget):
         layout.addLayout(header)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Trend summary")
         layout.addWidget(self.summary)
 
         self.plot = pg.PlotWidget()
@@ -122,7 +124,10 @@ class TrendChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the table instead
+        # Keyboard users have the table instead; the drawing area is no Tab stop either.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setAccessibleName("Weekly estimate chart, drawing")
         self.plot.setAccessibleName("Weekly estimate chart")
         self.plot.setAccessibleDescription(
             "The same weeks are in the table and the sentence above.")

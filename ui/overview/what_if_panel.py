@@ -65,7 +65,6 @@ class WhatIfPanel(QWidget):
         layout.addLayout(row)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("What if: result")
         layout.addWidget(self.sentence)
 
     def _connect_signals(self) -> None:

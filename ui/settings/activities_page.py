@@ -77,7 +77,7 @@ class ActivitiesPage(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
-        self.hide_button = QPushButton("&Hide")
+        self.hide_button = QPushButton("H&ide")
         self.counted_button = QPushButton("&Counted by the WMT")
         self.counted_button.setCheckable(True)
         self.delete_button = QPushButton("&Delete")
@@ -131,7 +131,7 @@ class ActivitiesPage(QWidget):
             "" if not used else "Time is logged against it; hide it instead."
         )
         if activity is not None:
-            self.hide_button.setText("S&how" if activity.hidden else "&Hide")
+            self.hide_button.setText("&Show" if activity.hidden else "H&ide")
             self.counted_button.setChecked(activity.counted_by_wmt)
             self.usage.setText(
                 f"{activity.name}: {plural(used, 'entry', 'entries')} logged."

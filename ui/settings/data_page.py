@@ -87,8 +87,8 @@ class DataPage(QScrollArea):
         row = QHBoxLayout()
         self.backup_now = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore selected…")
-        self.restore_file = QPushButton("Restore from a &file…")
-        self.choose_folder = QPushButton("Choose backup &folder…")
+        self.restore_file = QPushButton("Restore from a f&ile…")
+        self.choose_folder = QPushButton("Choose bac&kup folder…")
         self.default_folder = QPushButton("Use the default folder")
         for button in (self.backup_now, self.restore_button, self.restore_file,
                        self.choose_folder, self.default_folder):
@@ -101,7 +101,7 @@ class DataPage(QScrollArea):
         self.encryption_note = _note("")
         inner.addWidget(self.encryption_note)
         row = QHBoxLayout()
-        self.encrypt_on = QPushButton("Turn &encryption on…")
+        self.encrypt_on = QPushButton("Turn e&ncryption on…")
         self.change_passphrase = QPushButton("&Change passphrase…")
         self.encrypt_off = QPushButton("Turn encryption &off…")
         for button in (self.encrypt_on, self.change_passphrase, self.encrypt_off):

@@ -72,7 +72,7 @@ class ProfilePage(QWidget):
         hours_row.addSpacing(6)
         hours_row.addWidget(QLabel("hours a week"))
         hours_row.addStretch(1)
-        form.addRow(buddy("Contracted &hours", self.hours), hours_row)
+        form.addRow(buddy("Contracted ho&urs", self.hours), hours_row)
         self.ceiling = QLineEdit()
         self.ceiling.setPlaceholderText("none")
         self.ceiling.setValidator(QIntValidator(0, 999, self.ceiling))

@@ -54,6 +54,7 @@ class ReductionDialog(QDialog):
         for known in PUBLISHED_REASONS:
             self.reason.addItem(known.label)
         form.addRow("&Reason", self.reason)
+        self.reason.lineEdit().setAccessibleName("Reason")  # the field typed in, read by name
         self.by_hours = QRadioButton("Hours a &week")
         self.by_percent = QRadioButton("&% of contracted hours")
         self.by_percent.setChecked(True)

@@ -105,7 +105,11 @@ class WeightingsPage(QWidget):
         self.table = QTableView()
         self.table.setModel(proxy)
         self.table.setAccessibleName("Tier points by case type")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Every way of starting an edit but arriving in a cell: an editor that opened as focus
+        # came in took Tab for itself and moved from cell to cell, trapping the keyboard.
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
+                                   | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumWidth(340)
         tiers_label = QLabel("&Tier points (type over a number to change it)")

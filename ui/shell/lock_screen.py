@@ -67,7 +67,6 @@ class LockScreen(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.message = QLabel("")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName("Message")
         layout.addWidget(self.message)
         layout.addStretch(3)
 

@@ -89,9 +89,18 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.menu("&File").addAction(quit_action)
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.menu("&Help").addAction(shortcuts)
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._show_row)
+
+    def show_shortcuts(self) -> QWidget:
+        """Help > Keyboard shortcuts (its module is imported only when first asked for)."""
+        from ui.shell.shortcuts_dialog import show_shortcuts
+
+        return show_shortcuts(self)
 
     def menu(self, title: str) -> QMenu:
         """The menu with this title (e.g. "&File"), created on first use."""

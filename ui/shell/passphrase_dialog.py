@@ -64,7 +64,6 @@ class PassphraseDialog(QDialog):
         self.error = QLabel("")
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Message")
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

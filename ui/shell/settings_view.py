@@ -6,7 +6,7 @@ from typing import Callable, Union
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.widgets.form_helpers import view_title
+from ui.widgets.form_helpers import add_named_tab, view_title
 
 # A page, or a callable that makes it when its tab is first shown (keeps start-up quick).
 PageSource = Union[QWidget, Callable[[], QWidget]]
@@ -26,6 +26,8 @@ class _PageSlot(QWidget):
         if self._factory is not None:
             factory, self._factory = self._factory, None
             self.page = factory()
+            if not self.page.accessibleName():  # a page that is itself a Tab stop (a scroll area)
+                self.page.setAccessibleName(self.accessibleName())
             self.layout().addWidget(self.page)
             self.page.show()  # at once, not on the next turn of the event loop
         assert self.page is not None
@@ -47,11 +49,12 @@ class SettingsView(QWidget):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Settings pages")  # announced on the way to its tab bar
         layout.addWidget(self.tabs, 1)
 
     def add_page(self, title: str, page: PageSource) -> None:
         """Add a tab; a factory is called when the tab is first shown (or `page` asks for it)."""
-        self.tabs.addTab(page if isinstance(page, QWidget) else _PageSlot(page), title)
+        add_named_tab(self.tabs, page if isinstance(page, QWidget) else _PageSlot(page), title)
 
     def page(self, title: str) -> QWidget | None:
         """The page under this tab title, made now if it had not been yet."""

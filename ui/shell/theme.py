@@ -6,9 +6,17 @@ contrast keep working; font sizes are derived from the system font, so its size 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDateTimeEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QWidget,
+)
 
 from core.common.resources import resource_path
 
@@ -78,9 +86,59 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
 
-class VisibleIndicators(QProxyStyle):
-    """Fusion, with check boxes and radio buttons that keep a visible edge on dark palettes.
-    Light palettes, and everything else Fusion draws, are left exactly as they are."""
+class TabLeavesField(QObject):
+    """Tab and Shift+Tab leave a date or time field at once. Qt moves between its day, month
+    and year on Tab, so focus stayed on one field for three presses; arrows and typing still
+    move between the parts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            try:  # QWidget's own step through the focus chain, not the field's
+                QWidget.focusNextPrevChild(watched, forward)
+            except TypeError:  # a field Qt made itself cannot be stepped from here
+                return False
+            return True
+        return False
+
+
+_field_tab: TabLeavesField | None = None
+
+
+def _tab_leaves_field() -> TabLeavesField:
+    global _field_tab
+    if _field_tab is None:
+        _field_tab = TabLeavesField(QApplication.instance())
+    return _field_tab
+
+
+class AppStyle(QProxyStyle):
+    """Fusion, plus what every widget of a kind needs wherever it is made (views, pages, dialogs).
+
+    Tab moves from control to control and nowhere else: Qt's tables move cell by cell on Tab
+    by default, which trapped a keyboard user in a long table, and its date and time fields
+    step through their parts; arrows still move within both.
+    """
+
+    def polish(self, target):  # noqa: D102 - Qt override (widget, application or palette)
+        if isinstance(target, QAbstractItemView):
+            target.setTabKeyNavigation(False)
+            # An editor that opens as focus arrives takes Tab too, moving from cell to cell.
+            opens_on_arrival = QAbstractItemView.EditTrigger.CurrentChanged
+            if target.editTriggers() & opens_on_arrival:
+                target.setEditTriggers(target.editTriggers() & ~opens_on_arrival)
+        elif isinstance(target, QDateTimeEdit):
+            target.removeEventFilter(_tab_leaves_field())  # polished again on a style change
+            target.installEventFilter(_tab_leaves_field())
+        return super().polish(target)
+
+
+class VisibleIndicators(AppStyle):
+    """The app's style, with check boxes and radio buttons that keep a visible edge on dark
+    palettes. Light palettes, and everything else Fusion draws, are left exactly as they are."""
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
         if element in _INDICATORS and is_dark(option.palette):
@@ -138,7 +196,7 @@ class Theme(QObject):
         self._app = app
         self._forced_scheme = scheme  # None follows the system; tests and screenshots force one
         self._system_palette = QPalette(app.palette())
-        self._edges_drawn = False  # whether VisibleIndicators is the style in use
+        self._edges_drawn: bool | None = None  # whether VisibleIndicators is the style in use
 
     def apply(self) -> None:
         app = self._app
@@ -151,13 +209,13 @@ class Theme(QObject):
         app.setStyleSheet(stylesheet(app.font().pointSizeF()))
 
     def _draw_edges(self, dark: bool) -> None:
-        """VisibleIndicators only while the palette is dark: in light mode plain Fusion draws
-        the same, without a call into Python for everything it paints (~5 ms at start)."""
+        """VisibleIndicators only while the palette is dark: in light mode AppStyle draws as
+        plain Fusion, without a call into Python for everything it paints (~5 ms at start)."""
         if dark == self._edges_drawn:
             return
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
-            self._app.setStyle(VisibleIndicators(fusion) if dark else fusion)
+            self._app.setStyle(VisibleIndicators(fusion) if dark else AppStyle(fusion))
             self._edges_drawn = dark
 
     def _system_changed(self, *_args: object) -> None:
@@ -170,10 +228,8 @@ class Theme(QObject):
 def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Theme:
     """Style, palette, stylesheet, window icon and fallback fonts; follows later system changes."""
     load_bundled_fonts()
-    # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%.
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%;
+    # Theme.apply sets it, inside AppStyle.
     theme = Theme(app, scheme)
     theme.apply()
     app.setWindowIcon(app_icon())

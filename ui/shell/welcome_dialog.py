@@ -308,7 +308,7 @@ def maybe_show_welcome(window: QWidget, db: Database, hub: Hub) -> None:
 
 def install_welcome(window: MainWindow, db: Database, hub: Hub) -> QAction:
     """Help > Welcome tour, so the welcome can be seen again at any time."""
-    action = QAction("&Welcome tour", window)
+    action = QAction("Welcome &tour", window)
     action.setObjectName("welcomeTourAction")
     action.triggered.connect(lambda: show_welcome(window, db, hub))
     window.menu("&Help").addAction(action)

@@ -93,7 +93,7 @@ class ExportDialog(QDialog):
         where = Path(folder) if folder and Path(folder).is_dir() else Path.home()
         self.path = QLineEdit(str(where / default_file_name("pdf", self._today)))
         self.path.setAccessibleName("File")
-        self.browse = QPushButton("&Choose…")
+        self.browse = QPushButton("C&hoose…")
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
         file_label = QLabel("F&ile")

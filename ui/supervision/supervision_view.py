@@ -26,7 +26,7 @@ from core.common.errors import ValidationError
 from core.supervision.sessions import Action, list_sessions, open_actions, record_session, set_action_status
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
-from ui.widgets.form_helpers import note_label, view_title
+from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.past_sessions_panel import PastSessionsPanel
@@ -37,7 +37,7 @@ ADD_BUTTONS = (
     ("going_well", "Going &well…"),
     ("request", "&Request…"),
     ("case", "&Case…"),
-    ("reflection", "Re&flection…"),
+    ("reflection", "Reflec&tion…"),
     ("learning", "&Learning…"),
     ("wellbeing", "Well&being…"),
 )
@@ -70,9 +70,9 @@ class SupervisionView(QWidget):
         title = view_title("Supervision")
         top.addWidget(title)
         top.addStretch(1)
-        self.preview_button = QPushButton("Pre&view summary")
+        self.preview_button = QPushButton("Prev&iew summary")
         self.print_button = QPushButton("Print…")
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton("E&xport…")
         self.record_button = QPushButton("Record a &session…")
         self.meeting_button = QPushButton("Supervision &meeting")
         self.meeting_button.setToolTip(
@@ -126,6 +126,7 @@ class SupervisionView(QWidget):
         # Actions and past sessions share the lower pane as tabs: the agenda keeps its room at 1024×700.
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setAccessibleName("Actions and past sessions")
         actions_box = QWidget()
         actions_layout = QVBoxLayout(actions_box)
         self.action_model: ListTableModel[Action] = ListTableModel(ACTION_COLUMNS)
@@ -135,15 +136,15 @@ class SupervisionView(QWidget):
         self.actions_empty = QLabel("No open actions. Actions agreed at a session appear here.")
         actions_layout.addWidget(self.actions_empty)
         row = QHBoxLayout()
-        self.done_button = QPushButton("Mark &done")
+        self.done_button = QPushButton("&Mark done")
         self.drop_button = QPushButton("Dro&p")
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
         row.addStretch(1)
         actions_layout.addLayout(row)
-        self.lower_tabs.addTab(actions_box, "Actions carried forward")
+        add_named_tab(self.lower_tabs, actions_box, "Actions carried forward")
         self.past_sessions = PastSessionsPanel(self._db, self._hub)
-        self.lower_tabs.addTab(self.past_sessions, "Past sessions")
+        add_named_tab(self.lower_tabs, self.past_sessions, "Past sessions")
         splitter.addWidget(self.lower_tabs)
         splitter.setSizes([420, 240])
         layout.addWidget(splitter, 1)

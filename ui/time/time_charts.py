@@ -43,14 +43,16 @@ def _hatched(colour: str) -> QBrush:
 class ChartPanel(QWidget):
     """A titled chart with its summary sentence and a table of the same numbers."""
 
-    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None):
+    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None,
+                 table_text: str = "Show as &table"):
+        """`table_text` is the tick box's label: each chart on a page needs its own Alt letter."""
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         heading = QLabel(f"<b>{title}</b>")
         self.controls = QHBoxLayout()
-        self.as_table = QCheckBox("Show as &table")
+        self.as_table = QCheckBox(table_text)
         header.addWidget(heading)
         header.addStretch(1)
         header.addLayout(self.controls)
@@ -58,7 +60,6 @@ class ChartPanel(QWidget):
         layout.addLayout(header)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(f"{title}: summary")
         layout.addWidget(self.summary)
         # Built without the right-click menu it would only disable again (~4 ms a chart).
         self.plot = pg.PlotWidget(enableMenu=False)
@@ -66,6 +67,10 @@ class ChartPanel(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setAccessibleName(title)
+        # Keyboard users have the table and the summary; the drawing itself is no Tab stop.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setAccessibleName(f"{title}, drawing")
         for side in ("left", "bottom", "top", "right"):
             # No axis has units, and every range starts at 0 and reaches past 1, so no SI prefix
             # is ever shown; not working one out at each range change saves its label re-layout.
@@ -110,7 +115,8 @@ class WeeklyHoursChart(ChartPanel):
                 lambda w: w.over_contract_hours,
             ),
         ]
-        super().__init__("Hours each week against contracted hours", columns, parent)
+        super().__init__("Hours each week against contracted hours", columns, parent,
+                         "Show &as table")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)
@@ -183,7 +189,7 @@ class ActivityMixChart(ChartPanel):
                 "Counted by the WMT", lambda a: "Counted" if a.counted_by_wmt else "Not counted"
             ),
         ]
-        super().__init__("Where the time went", columns, parent)
+        super().__init__("Where the time went", columns, parent, "Show as ta&ble")
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # most hours first
         self.period = QComboBox()
         self.period.setAccessibleName("Period")

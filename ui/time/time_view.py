@@ -24,7 +24,7 @@ from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, week_summary
-from ui.widgets.form_helpers import ProblemsLabel, note_label, view_title
+from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.time.quick_entry_line import QuickEntryLine
 from ui.time.time_operations import apply_with_trim, record
@@ -91,7 +91,6 @@ class TimeView(QWidget):
         layout.addLayout(entry_row)
         self.problems = ProblemsLabel()
         self.message = note_label("")
-        self.message.setAccessibleName("Last change")
         self.message.hide()
         layout.addWidget(self.problems)
         layout.addWidget(self.message)
@@ -99,13 +98,14 @@ class TimeView(QWidget):
         layout.addWidget(self.timer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_week_page(), "&Week")
+        self.tabs.setAccessibleName("Time pages")  # announced on the way to its tab bar
+        add_named_tab(self.tabs, self._build_week_page(), "&Week")
         # The charts (and pyqtgraph with numpy) are built when the tab is first opened, not
         # at start-up: they took ~200 ms of every start, before the window could appear.
         self._charts: TimeCharts | None = None
         self._charts_page = QWidget()
         QVBoxLayout(self._charts_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._charts_page, "C&harts")
+        add_named_tab(self.tabs, self._charts_page, "&Charts")
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.quick)
 
@@ -130,7 +130,6 @@ class TimeView(QWidget):
         self.this_button = QPushButton("This wee&k")
         self.next_button = QPushButton("&Next week ▶")
         self.week_label = QLabel()
-        self.week_label.setAccessibleName("Week total")
         self.week_label.setWordWrap(True)
         for button in (self.prev_button, self.this_button, self.next_button):
             nav.addWidget(button)
@@ -144,7 +143,7 @@ class TimeView(QWidget):
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.add_button = QPushButton("&Add entry…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setToolTip("Delete the selected entry (Delete); Ctrl+Z brings it back")
         for button in (self.add_button, self.edit_button, self.delete_button):

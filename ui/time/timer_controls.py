@@ -82,7 +82,6 @@ class TimerControls(QWidget):
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
-        self.status.setAccessibleName("Timer")
         self.status.setWordWrap(True)
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity to time")
@@ -98,7 +97,7 @@ class TimerControls(QWidget):
         self.ago.setSuffix(" min ago")
         self.ago.setAccessibleName("Started this many minutes ago")
         self.start_button = QPushButton("Start &timer")
-        self.stop_button = QPushButton("Sto&p")
+        self.stop_button = QPushButton("St&op")
         self.stop_at_button = QPushButton("Stop at…")
         for widget in (
             self.activity,

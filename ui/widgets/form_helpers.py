@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,6 @@ class ProblemsLabel(QLabel):
         self.setObjectName("problems")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("What needs changing")
         # An orange edge (Okabe-Ito) marks the panel without relying on colour for the words.
         self.setStyleSheet(
             "QLabel#problems { border: 0px; border-left: 4px solid #E69F00; padding: 4px 10px; }"
@@ -159,3 +159,15 @@ def view_title(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.5)
     title.setFont(font)
     return title
+
+
+def shown_text(text: str) -> str:
+    """A label or tab title as it reads on screen: "Reductions && reports" -> "Reductions &
+    reports", "C&harts" -> "Charts" (a single ampersand only marks the Alt-key letter)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:
+    """Add a tab whose page a screen reader names after the tab; returns the tab's index."""
+    page.setAccessibleName(shown_text(title))
+    return tabs.addTab(page, title)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.workload.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
 from core.workload.wording import number
+from ui.widgets import gauge_accessible
 
 # The scale is labelled with the bands' short words (wording-and-gauge.md, accessibility);
 # the codes W1–W5 and C1–C4 stay internal.
@@ -58,11 +59,14 @@ class BandGauge(QWidget):
     """A scale of bands with an optional marker; the value is in the bands' own units.
 
     Words belong beside the gauge (the Overview); the gauge itself shows a number only when
-    `set_show_figures(True)`.
+    `set_show_figures(True)`. Screen readers hear it as a progress bar named `name`, whose value
+    is the band in words (`set_value_words`) and whose description is the words-first sentence.
     """
 
     def __init__(self, bands: list[Band], name: str, parent: QWidget | None = None):
+        gauge_accessible.install()  # before the widget exists, so Qt asks the factory for it
         super().__init__(parent)
+        self._value_words = ""
         self._bands = bands
         self._value: float | None = None
         self._value_text = ""
@@ -108,6 +112,13 @@ class BandGauge(QWidget):
         the sentence without a percentage while figures are hidden)."""
         self.setAccessibleDescription(text)
         self.setToolTip(text)
+
+    def set_value_words(self, words: str) -> None:
+        """The band in words ("Over capacity"): what a screen reader gives as the value."""
+        self._value_words = words
+
+    def value_words(self) -> str:
+        return self._value_words
 
     def bands(self) -> list[Band]:
         return list(self._bands)

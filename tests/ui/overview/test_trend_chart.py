@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from core.caseload.cases import CaseStore
 from core.demo.caseload_demo import fill_demo
@@ -126,3 +126,22 @@ def test_without_figures_the_summary_axis_and_table_speak_in_bands_with_no_perce
     assert chart.summary.text() == history_sentence(summaries)
     assert chart.axis_texts() == ["90%", "100%", "110%", "120%"]
     assert any(cell.endswith("%") for row in chart.table_rows() for cell in row)
+
+
+def test_the_key_names_each_line_by_shape_and_meaning_not_colour_only(qtbot):
+    """Read in greyscale or by someone who cannot tell blue from orange, the key still says
+    which mark is which: shapes first, colours only in brackets."""
+    import re
+
+    from ui.overview.trend_chart import TrendChart
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    key = chart.key.text()
+    shapes = {"o": "round dots", "d": "diamonds"}
+    assert shapes[chart.curve.opts["symbol"]] in key
+    assert shapes[chart.official.opts["symbol"]] in key
+    assert chart.overload.pen.style() == Qt.PenStyle.DashLine and "dashed line" in key
+    assert "shaded band" in key
+    without_colours = re.sub(r"\s*\((blue|orange)\)", "", key)
+    assert not re.search(r"\b(blue|orange|red|green)\b", without_colours, re.IGNORECASE)

@@ -1,0 +1,85 @@
+"""Through AT-SPI: nothing focusable is nameless, labels are read as the words they show, and
+the gauges announce the band in words."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from core.workload.wording import C_WORDS, W_HEADLINES
+from tests.atspi.bus import ITEM_HOLDERS, Bus, places
+from tests.atspi.session import ROOT
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
+
+
+def _shown(bus: Bus) -> list:
+    """Every showing object of the window, not descending into tables' and lists' items."""
+    return list(bus.walk(bus.frame(), into=lambda o: o.get_role_name() not in ITEM_HOLDERS))
+
+
+def test_no_focusable_object_is_nameless(app_bus):
+    atspi = app_bus.Atspi
+    nameless = []
+    for place in places(app_bus):
+        for obj in _shown(app_bus):
+            focusable = obj.get_state_set().contains(atspi.StateType.FOCUSABLE)
+            if focusable and not (obj.get_name() or "").strip():
+                nameless.append(f"{place}: {obj.get_role_name()} "
+                                f"in {app_bus.describe(obj.get_parent())}")
+    assert not nameless, "\n".join(nameless)
+
+
+def _status(bus: Bus) -> dict:
+    """This week in words from the same core functions, through the command line."""
+    data_dir = bus.data_dir  # type: ignore[attr-defined]
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                          "status", "--json"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def _panel_labels(bus: Bus, panel_name: str) -> list[str]:
+    panel = next(o for o in _shown(bus) if o.get_role_name() == "panel"
+                 and o.get_name() == panel_name)
+    return [o.get_name() for o in bus.walk(panel) if o.get_role_name() == "label"]
+
+
+def test_labels_are_read_as_the_words_they_show(app_bus):
+    """The Overview's labels say this week's words (not "Workload headline"), and a card's
+    body never repeats its title."""
+    next(places(app_bus))  # the Overview
+    status = _status(app_bus)
+    workload = _panel_labels(app_bus, "This week's estimate")
+    assert workload[0] == "This week's estimate"
+    assert status["headline"] in workload and status["body"] in workload
+    caseload = _panel_labels(app_bus, "Caseload")
+    assert status["caseload_headline"] in caseload and status["caseload_body"] in caseload
+    for title in ("What's driving it", "What the estimate doesn't see"):
+        labels = _panel_labels(app_bus, title)
+        assert labels[0] == title and title not in labels[1:]
+    internal = {"Workload headline", "Workload in words", "Caseload headline",
+                "Caseload in words", "Trend summary", "What if: result", "Notes status",
+                "Figures"}
+    read = {o.get_name() for place in places(app_bus) for o in _shown(app_bus)
+            if o.get_role_name() == "label"}
+    assert not read & internal
+
+
+def test_the_gauges_are_announced_as_a_level_with_the_band_in_words(app_bus):
+    next(places(app_bus))  # the Overview
+    status = _status(app_bus)
+    gauges = {o.get_name(): o for o in _shown(app_bus) if o.get_role_name() == "progress bar"}
+    assert set(gauges) == {"Weighted workload", "Caseload"}
+    weighted = gauges["Weighted workload"]
+    announced = (f"{weighted.get_name()}, {weighted.get_role_name()}, "
+                 f"{weighted.get_description()}")
+    assert weighted.get_description().startswith(status["headline"])  # words before numbers
+    assert status["headline"] in W_HEADLINES.values()
+    assert announced.startswith(f"Weighted workload, progress bar, {status['headline']}")
+    caseload = gauges["Caseload"].get_description()
+    assert caseload.startswith(status["caseload_headline"])
+    assert status["caseload_headline"] in {w.headline for w in C_WORDS.values()}

@@ -1,0 +1,107 @@
+"""Alt-key letters are unique in each window and every shortcut is in Help > Keyboard shortcuts
+(issue: Alt+E on Supervision opened the Edit menu instead of Export)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar
+
+from tests.ui.app_walk import each_dialog, each_place, open_everything, visible_widgets
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                        "does not support raise")
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonic(text: str) -> str | None:
+    found = _MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def letters_on_screen(window, menus: bool = True) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Alt-letter -> the texts that claim it: the menu bar plus every visible control."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    texts = [a.text() for a in window.menuBar().actions()] if menus else []
+    texts += [b.text() for b in visible_widgets(window, QAbstractButton)]
+    texts += [lab.text() for lab in visible_widgets(window, QLabel) if lab.buddy() is not None]
+    texts += [g.title() for g in visible_widgets(window, QGroupBox)]
+    for bar in visible_widgets(window, QTabBar):
+        texts += [bar.tabText(i) for i in range(bar.count())]
+    for text in texts:
+        letter = mnemonic(text)
+        if letter:
+            claims[letter].append(text)
+    return claims
+
+
+def test_every_alt_letter_is_unique_in_each_view(demo_window):
+    clashes = []
+    for place in each_place(demo_window):
+        for letter, texts in letters_on_screen(demo_window).items():
+            if len(texts) > 1:
+                clashes.append(f"{place}: Alt+{letter.upper()} {texts}")
+    assert not clashes, "\n".join(clashes)
+
+
+def test_every_menu_gives_each_item_its_own_letter(demo_window):
+    clashes = []
+    for menu_action in demo_window.menuBar().actions():
+        claims: dict[str, list[str]] = defaultdict(list)
+        for action in menu_action.menu().actions():
+            letter = mnemonic(action.text())
+            if letter:
+                claims[letter].append(action.text())
+        clashes += [texts for texts in claims.values() if len(texts) > 1]
+    assert clashes == []
+
+
+def test_alt_x_on_supervision_presses_export_not_a_menu(demo_window, qtbot):
+    demo_window.show_view("supervision")
+    view = demo_window.view("supervision")
+    letter = mnemonic(view.export_button.text())
+    menus = {mnemonic(a.text()) for a in demo_window.menuBar().actions()}
+    assert letter and letter not in menus
+
+
+def test_every_shortcut_in_the_app_is_on_the_keyboard_shortcuts_page(demo_window, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from ui.shell.shortcuts_dialog import TITLE, all_rows, key_text
+
+    open_everything(demo_window)
+    in_app = {key_text(k, native=False) for a in demo_window.findChildren(QAction)
+              for k in a.shortcuts() if not k.isEmpty()}
+    in_app |= {key_text(s.key(), native=False) for s in demo_window.findChildren(QShortcut)}
+    assert {"Ctrl+N", "Ctrl+L", "Ctrl+Z", "Ctrl+F", "F1"} <= in_app  # the walk saw the views
+    listed = {key_text(k, native=False) for k, _what, _where in all_rows(demo_window)}
+    assert in_app - listed == set()
+
+    help_menu = next(a.menu() for a in demo_window.menuBar().actions()
+                     if a.text() == "&Help")
+    item = next(a for a in help_menu.actions() if a.text().replace("&", "") == TITLE)
+    item.trigger()
+    from ui.shell.shortcuts_dialog import ShortcutsDialog
+
+    page = demo_window.findChild(ShortcutsDialog)
+    qtbot.waitExposed(page)
+    text = page.browser.toPlainText()
+    for keys in in_app:
+        assert key_text(QKeySequence(keys)) in text
+    assert "Log time" in text and "New case" in text
+    page.close()
+
+
+def test_every_alt_letter_is_unique_in_each_dialog(demo_window, db, qtbot):
+    clashes = []
+    for dialog in each_dialog(db):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for letter, texts in letters_on_screen(dialog, menus=False).items():
+            if len(texts) > 1:
+                clashes.append(f"{dialog.windowTitle()}: Alt+{letter.upper()} {texts}")
+        dialog.close()
+    assert not clashes, "\n".join(clashes)

@@ -1,0 +1,128 @@
+"""Help > Keyboard shortcuts: every shortcut in the app on one page, not only in tooltips.
+
+The window's own shortcuts (views, Log time, Undo, Lock, F1, Quit) are read from its actions, so
+the page cannot fall behind them; the keys that belong to one view are listed here by hand, and a
+test checks that every shortcut in the app appears on this page.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+TITLE = "Keyboard shortcuts"
+Keys = str | QKeySequence.StandardKey
+
+# Keys that act inside one view or field: (keys, what they do, where).
+IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
+    (QKeySequence.StandardKey.New, "New case", "Caseload"),
+    ("Ctrl+I", "Import cases from a CSV file", "Caseload"),
+    (QKeySequence.StandardKey.Find, "Search by reference", "Caseload"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected time entry",
+     "Time, in the week's table"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected agenda note",
+     "Supervision, in the agenda"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected past session",
+     "Supervision, in Past sessions"),
+    ("Return", "Correct the selected past session", "Supervision, in Past sessions"),
+    ("Return", "Log the line you typed", "Time, in the quick entry line"),
+    ("Return", "Open the selected row", "Tables"),
+)
+# How the keyboard moves around any window.
+MOVING: tuple[tuple[str, str], ...] = (
+    ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
+    ("Arrow keys", "Move within a table, list, or group of choices"),
+    ("Alt + underlined letter", "Press that button, tick that box or open that menu"),
+    ("Ctrl+Tab", "Next tab, where a page has tabs"),
+    ("Escape", "Close a dialog without saving"),
+)
+
+
+def key_text(keys: Keys | QKeySequence, native: bool = True) -> str:
+    """As this system writes it ("Ctrl+Z", or ⌘Z on a Mac); `native=False` gives Qt's portable
+    form, which tests compare."""
+    sequence = keys if isinstance(keys, QKeySequence) else QKeySequence(keys)
+    form = (QKeySequence.SequenceFormat.NativeText if native
+            else QKeySequence.SequenceFormat.PortableText)
+    return sequence.toString(form)
+
+
+def window_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
+    """(keys, what, where) for each shortcut on the window's own actions, in menu order."""
+    rows: list[tuple[QKeySequence, str, str]] = []
+    seen: set[int] = set()
+    actions: list[QAction] = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None:
+            actions += menu.actions()
+    actions += window.actions()
+    for action in actions:
+        if id(action) in seen:
+            continue
+        seen.add(id(action))
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = text.rstrip("…").rstrip(".")
+        for sequence in action.shortcuts():
+            if not sequence.isEmpty():
+                rows.append((sequence, text, "Anywhere"))
+    return rows
+
+
+def all_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
+    """Every shortcut the page lists: the window's, then those of single views."""
+    return window_rows(window) + [(QKeySequence(k), what, where) for k, what, where in IN_VIEWS]
+
+
+def shortcuts_html(window: QMainWindow) -> str:
+    def table(rows: list[tuple[str, str, str]]) -> str:
+        cells = "".join(
+            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(what)}</td>"
+            f"<td>{html.escape(where)}</td></tr>" for k, what, where in rows)
+        return ("<table cellpadding='4'><tr><th align='left'>Keys</th><th align='left'>What it does"
+                "</th><th align='left'>Where</th></tr>" + cells + "</table>")
+
+    rows = [(key_text(k), what, where) for k, what, where in all_rows(window)]
+    moving = [(k, what, "Everywhere") for k, what in MOVING]
+    return f"<h3>Shortcuts</h3>{table(rows)}<h3>Moving around</h3>{table(moving)}"
+
+
+class ShortcutsDialog(QDialog):
+    """The page of shortcuts; not modal, so it can stay open while trying them."""
+
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.setWindowTitle(TITLE)
+        self.resize(620, 560)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(TITLE)
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDocumentMargin(12)
+        self.browser.setHtml(shortcuts_html(window))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+
+
+def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:
+    """Open the page (one per window, reused), listing the window's shortcuts as they are now."""
+    dialog = window.findChild(ShortcutsDialog)
+    if dialog is None:
+        dialog = ShortcutsDialog(window)
+    else:
+        dialog.browser.setHtml(shortcuts_html(window))
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
