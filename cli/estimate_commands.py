@@ -31,8 +31,19 @@ def _json_number(value) -> float | int | None:
     return int(value) if value == int(value) else float(value)
 
 
-def status_json(summary: WeekSummary, words: StatusWords) -> dict[str, Any]:
-    """One week as the stable JSON object scripts depend on (same keys for status and history)."""
+# The sentences that change with "Show figures": in `without_figures`, as the window and the
+# text of `status` say them until figures are asked for.
+PLAIN_KEYS = ("headline", "body", "caseload_headline", "caseload_body", "caseload_figures",
+              "trend", "recovery", "recent", "official", "sustained", "sustained_caseload",
+              "gauge_description", "caseload_description")
+
+
+def status_json(summary: WeekSummary, words: StatusWords,
+                plain: StatusWords | None = None) -> dict[str, Any]:
+    """One week as the stable JSON object scripts depend on (same keys for status and history).
+
+    `words` carry the figures; `plain` (the same week with figures off) fills
+    `without_figures`, so every sentence the text or the window shows is in the JSON."""
     est = summary.estimate
     episode = summary.sustained
     weighted, caseload = summary.weighted_episode, summary.caseload_episode
@@ -84,6 +95,7 @@ def status_json(summary: WeekSummary, words: StatusWords) -> dict[str, Any]:
         "sustained_caseload": words.sustained_caseload,
         "action": ADD_TO_NOTES if (words.action or words.caseload_action) and est.has_data
         else None,
+        "without_figures": {key: getattr(plain, key) for key in PLAIN_KEYS} if plain else None,
     }
 
 
@@ -125,7 +137,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
             raise ValidationError("There is no estimate on this date to add to your notes.")
         add_agenda_item(ctx.db, "workload", words.supervision_note, today=date.today())
     if args.json:
-        print_json(status_json(summary, words))
+        print_json(status_json(summary, words, status_words(summary, day, figures=False)))
         return 0
     _print_status(summary, words)
     if args.add_to_notes:
@@ -140,7 +152,7 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
     summaries = weekly_history(load_inputs(ctx.db), day, weeks=args.weeks)
     rows = [(s, status_words(s, day)) for s in summaries]
     if args.json:
-        print_json([status_json(s, w) for s, w in rows])
+        print_json([status_json(s, w, status_words(s, day, figures=False)) for s, w in rows])
         return 0
     print(f"{'week':<9} {'cases':>5} {'capacity':>9}  {'official':>8}  words")
     for s, w in rows:

@@ -52,7 +52,7 @@ def test_labels_are_read_as_the_words_they_show(app_bus):
     """The Overview's labels say this week's words (not "Workload headline"), and a card's
     body never repeats its title."""
     next(places(app_bus))  # the Overview
-    status = _status(app_bus)
+    status = _status(app_bus)["without_figures"]  # as the window shows it: Show figures is off
     workload = _panel_labels(app_bus, "This week's estimate")
     assert workload[0] == "This week's estimate"
     assert status["headline"] in workload and status["body"] in workload

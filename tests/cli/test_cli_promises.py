@@ -139,6 +139,13 @@ def test_status_json_has_every_sentence_the_text_shows(capsys, demo):
             assert json.loads(raw)["action"] == "Add to supervision notes"
             continue
         assert line in values, line
+    # And the text without figures, the window's default, line for line in `without_figures`.
+    _, plain, _ = run(capsys, demo, "status")
+    data = json.loads(raw)
+    plain_values = {v for v in data["without_figures"].values() if isinstance(v, str)}
+    for line in filter(None, plain.splitlines()):
+        if not line.startswith("Add to supervision notes: run"):
+            assert line in plain_values | {data["heading"]}, line
 
 
 @pytest.mark.parametrize("argv", [

@@ -84,7 +84,7 @@ class CalendarRulesPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(
             note_label(
-                "When you import your calendar (Time > Import calendar…), a keyword found in an "
+                "When you import your calendar (File > Import calendar…), a keyword found in an "
                 "event's subject proposes its activity. The subjects themselves are never saved."
             )
         )
@@ -102,7 +102,7 @@ class CalendarRulesPanel(QGroupBox):
         row = QHBoxLayout()
         self.add_button = QPushButton("Add &keyword…")
         self.change_button = QPushButton("Chan&ge…")
-        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button = QPushButton("Re&move")
         for button in (self.add_button, self.change_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)

@@ -88,7 +88,7 @@ class ProfilePage(QWidget):
         from_row = QHBoxLayout()
         from_row.addWidget(self.effective_from)
         from_row.addStretch(1)
-        form.addRow(buddy("Applies &from", self.effective_from), from_row)
+        form.addRow(buddy("Applies f&rom", self.effective_from), from_row)
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save profile")
         self.saved_label = QLabel()

@@ -74,7 +74,7 @@ class SupervisionView(QWidget):
         self.print_button = QPushButton("Print…")
         self.export_button = QPushButton("E&xport…")
         self.record_button = QPushButton("Record a &session…")
-        self.meeting_button = QPushButton("Supervision &meeting")
+        self.meeting_button = QPushButton("Supervision meetin&g")
         self.meeting_button.setToolTip(
             "Present the month and work the agenda with your manager (F11)")
         for button in (self.meeting_button, self.preview_button, self.print_button, self.export_button, self.record_button):

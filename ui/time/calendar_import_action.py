@@ -51,14 +51,16 @@ def imported_message(result: CalendarImport) -> str:
     )
 
 
-def time_menu(window: MainWindow) -> QMenu:
-    """The window's Time menu, placed before Help."""
-    menu = window.menu("&Time")
-    help_menu = window.menu("&Help")
-    bar = window.menuBar()
-    bar.removeAction(menu.menuAction())
-    bar.insertMenu(help_menu.menuAction(), menu)
-    return menu
+def add_after_log_time(window: MainWindow, action: QAction) -> None:
+    """Put `action` in the File menu just after Log time (or first): time comes in there.
+
+    Not a menu of its own: every letter of "Time" is already an Alt key in some view."""
+    menu: QMenu = window.menu("&File")
+    actions = menu.actions()
+    log_time = next((i for i, a in enumerate(actions) if a.text() == "&Log time…"), None)
+    after = actions[log_time + 1] if log_time is not None and log_time + 1 < len(actions) else (
+        None if log_time is not None else (actions[0] if actions else None))
+    menu.insertAction(after, action)
 
 
 def install_calendar_import(
@@ -69,7 +71,7 @@ def install_calendar_import(
     clock: Callable[[], datetime] = datetime.now,
     said: Callable[[str], None] | None = None,
 ) -> QAction:
-    """Add Time > Import calendar…; an import goes on `stack` as one step. `said` is told what
+    """Add File > Import calendar…; an import goes on `stack` as one step. `said` is told what
     was imported (the status bar by default)."""
 
     def run() -> None:
@@ -89,6 +91,6 @@ def install_calendar_import(
     action = QAction("&Import calendar…", window)
     action.setToolTip("Fill your week from an Outlook or other calendar (.ics) file")
     action.triggered.connect(run)
-    time_menu(window).addAction(action)
+    add_after_log_time(window, action)
     window.calendar_import_action = action  # type: ignore[attr-defined]
     return action

@@ -78,7 +78,7 @@ def install_time(
     window.addAction(redo)
     from ui.time.calendar_import_action import install_calendar_import
 
-    install_calendar_import(window, db, hub, stack, clock)  # Time > Import calendar…
+    install_calendar_import(window, db, hub, stack, clock)  # File > Import calendar…
     window.undo_stack = stack  # type: ignore[attr-defined]
     window.time_undo_stack = stack  # type: ignore[attr-defined]  # the older name, still used
 

@@ -30,9 +30,9 @@ class GaugeAccessible(QAccessibleWidget):
 
 
 def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
-    from ui.widgets.gauge import BandGauge  # here, not at import: gauge imports this module
-
-    if isinstance(target, BandGauge):
+    # A gauge is any widget that can say its band in words (BandGauge.value_words); asked by
+    # what it does, not by class, this module needs nothing from gauge.py, which installs it.
+    if isinstance(target, QWidget) and callable(getattr(target, "value_words", None)):
         return GaugeAccessible(target)
     return None
 
