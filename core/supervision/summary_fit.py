@@ -14,7 +14,7 @@ docs/supervision-and-privacy.md, "If it overflows one page, cut 8, then 3; never
 6. items shortened further, in steps down to 80 characters;
 7. the body type steps down from 9 pt to 8.5 and 8 pt, never smaller. That floor (the newest
    note of each kind, three actions, 80 characters an item, 8 pt) fits any content the app
-   accepts, proved by tests/ui/supervision/test_summary_fit.py.
+   accepts, proved by tests/ui/supervision/test_summary_one_page.py.
 """
 
 from __future__ import annotations

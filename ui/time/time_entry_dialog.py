@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, span_minutes
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, select_data
 
@@ -176,7 +177,8 @@ class TimeEntryDialog(QDialog):
         )
 
     def accept(self) -> None:
-        problems = self._store.problems(self.entry())
+        entry = self.entry()
+        problems = self._store.problems(entry)
         self.problems.show_problems(problems)
-        if not problems:
+        if not problems and confirm_no_names(self, [entry.note]):
             super().accept()
