@@ -92,8 +92,8 @@ class ExportDialog(QDialog):
         form.addRow("&Format", self.format)
         self.include_cases = QCheckBox("Include case &references (left out by default)")
         self.include_wellbeing = QCheckBox("Include my &wellbeing check-in, for this export only")
-        self.include_reasons = QCheckBox(
-            "Include reduction r&easons as typed (by default only their category is shown)")
+        # By default a reduction shows only its category ("other agreed reduction").
+        self.include_reasons = QCheckBox("Include typed reduction r&easons, for this export only")
         form.addRow("", self.include_cases)
         form.addRow("", self.include_wellbeing)
         form.addRow("", self.include_reasons)
