@@ -16,7 +16,7 @@ from core.supervision.agenda import add_agenda_item
 from core.supervision.export import TargetExistsError, write_text
 from core.supervision.sessions import Action, add_action
 from core.supervision.summary import SummaryOptions, compose_summary
-from core.supervision.summary_fit import fit_summary, shape, shorten
+from core.supervision.summary_fit import fit_summary, shorten
 from core.supervision.summary_model import BASE_FONT_PT, MIN_FONT_PT
 from core.supervision.summary_sources import reduction_category
 from core.workload.reductions import add_reduction
@@ -33,16 +33,6 @@ def busy(db):
         add_action(db, Action(f"action {n} " + "word " * 50, "me", TODAY - timedelta(days=n)),
                    today=TODAY - timedelta(days=10 - n))
     return db
-
-
-def _steps_until(summary_fits):
-    seen = []
-
-    def fits(summary):
-        seen.append(summary)
-        return summary_fits(summary)
-
-    return seen, fits
 
 
 def test_reflection_goes_first_then_time_then_older_items_then_long_words_then_type_size(busy):
