@@ -122,3 +122,15 @@ def test_an_overdue_action_says_so_in_the_agenda(db):
     status = next(c for c in ACTION_COLUMNS if c.header == "Status")
     shown = {a.text: status.text(a) for a in list_actions(db)}
     assert shown == {"Book protected time": "Overdue", "Ask for admin help": "Open"}
+
+
+def test_a_case_note_from_the_caseload_is_asked_about_too(qtbot, answers):
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+
+    asked = answers(False)  # Edit
+    dialog = CaseNoteDialog("C07")
+    qtbot.addWidget(dialog)
+    dialog.text.setText("Discuss C07 with Dr Okafor")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != CaseNoteDialog.DialogCode.Accepted
