@@ -16,6 +16,8 @@ from ui.supervision.export_dialog import ExportDialog
 from ui.supervision.supervision_models import ACTION_COLUMNS
 from ui.time.quick_entry_line import QuickEntryLine
 
+TODAY = date(2026, 11, 28)
+
 
 class Answers:
     """Stands in for ui.widgets.confirm.ask: records each question and gives set answers."""
@@ -134,3 +136,40 @@ def test_a_case_note_from_the_caseload_is_asked_about_too(qtbot, answers):
     dialog.accept()
     assert asked.asked == [NAME_QUESTION]
     assert dialog.result() != CaseNoteDialog.DialogCode.Accepted
+
+
+def test_an_agreed_action_with_a_name_is_asked_about(qtbot, answers):
+    from ui.supervision.session_dialog import SessionDialog
+
+    asked = answers(False)  # Edit
+    dialog = SessionDialog([], today=TODAY)
+    qtbot.addWidget(dialog)
+    text, owner, _due = dialog.action_rows[0]
+    text.setText("Ring Mrs Patel about the hostel place")
+    owner.setText("me")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != SessionDialog.DialogCode.Accepted
+
+
+def test_a_typed_reduction_reason_with_a_name_is_asked_about(qtbot, answers):
+    from ui.settings.reduction_dialog import ReductionDialog
+
+    asked = answers(True)  # Save anyway
+    dialog = ReductionDialog(37)
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentText("Cover for Jane Smith")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+
+
+def test_a_time_entry_note_with_a_name_is_asked_about(qtbot, db, answers):
+    from ui.time.time_entry_dialog import TimeEntryDialog
+
+    asked = answers(False)  # Edit
+    dialog = TimeEntryDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.note.setText("Home visit with Sir Keir about his order")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != TimeEntryDialog.DialogCode.Accepted
