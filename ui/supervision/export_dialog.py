@@ -62,6 +62,7 @@ class ExportDialog(QDialog):
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ExportJob | None = None
         self.fit_message = ""  # what was left out or shortened to fit one page, in words
+        self._replace_agreed: Path | None = None  # chosen in the file dialog, which asked
         self._build_ui()
         self._connect_signals()
 
@@ -166,6 +167,8 @@ class ExportDialog(QDialog):
         )
         if chosen:
             self.path.setText(chosen)
+            # The file dialog has already asked about replacing an existing file.
+            self._replace_agreed = Path(chosen).expanduser()
 
     def _preview(self) -> None:
         from ui.supervision.pdf_export import fitted_summary
@@ -206,12 +209,12 @@ class ExportDialog(QDialog):
             self, "Fitting the summary on one page", self.fit_message, "Save", "Back"
         ):
             return None
-        if path.exists():
+        if path.exists() and path != self._replace_agreed:
             if not confirm.ask(self, "Replace the file?",
                                f"{path.name} already exists in {path.parent}. Replace it?",
                                "Replace", "Keep it"):
                 return None
-            work.overwrite = True
+        work.overwrite = path.exists()  # only after the user agreed, here or when choosing
         set_setting(self._db, CLASSIFICATION_SETTING, options.classification)
         return work
 

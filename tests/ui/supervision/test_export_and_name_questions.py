@@ -173,3 +173,18 @@ def test_a_time_entry_note_with_a_name_is_asked_about(qtbot, db, answers):
     dialog.accept()
     assert asked.asked == [NAME_QUESTION]
     assert dialog.result() != TimeEntryDialog.DialogCode.Accepted
+
+
+def test_a_file_chosen_in_the_save_dialog_is_not_asked_about_twice(qtbot, db, tmp_path, answers,
+                                                                 monkeypatch):
+    target = tmp_path / "chosen.md"
+    target.write_text("mine")
+    monkeypatch.setattr("ui.supervision.export_dialog.QFileDialog.getSaveFileName",
+                        lambda *args: (str(target), ""))  # that dialog asked about replacing
+    asked = answers()
+    dialog = _dialog(qtbot, db, tmp_path)
+    dialog.browse.click()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.save_button.click()
+    assert asked.asked == [] and target.read_text().startswith("**OFFICIAL**")
+    dialog._pool.waitForDone()
