@@ -84,3 +84,10 @@ def test_the_command_line_refusal_names_the_field():
     assert name_refusal({"note": "fine", "reason": "Meeting Mr Jones"}).startswith(
         "The reason looks like a name. Keep workload only")
     assert name_refusal({"note": "fine"}) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_not_a_crash(text):
+    assert name_like(text) in (True, False)
+    assert reference_problem(text) is None or reference_problem(text).endswith(".")
