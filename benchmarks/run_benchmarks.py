@@ -240,7 +240,7 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
 
 def measure_pdf(db: Database, runs: int) -> list[float]:
     from core.supervision.summary import SummaryOptions
-    from ui.supervision.pdf_export import ensure_gui_application, write_pdf
+    from ui.supervision.pdf_export import ensure_gui_application, fitted_summary, write_pdf
 
     ensure_gui_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -248,7 +248,7 @@ def measure_pdf(db: Database, runs: int) -> list[float]:
 
         def export() -> None:
             target.unlink(missing_ok=True)
-            write_pdf(db, target, SummaryOptions(), date.today())
+            write_pdf(fitted_summary(db, SummaryOptions(), date.today()), target)
 
         return timed_ms(export, runs)
 

@@ -14,6 +14,7 @@ from core.caseload.csv_import import import_preview, preview_file
 from core.demo.caseload_demo import fill_demo
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal
+from core.common.names import name_refusal
 from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
 from core.workload.profile import get_profile, save_profile
 from core.workload.reductions import add_reduction, add_report, list_reductions
@@ -125,6 +126,9 @@ def run_profile(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_reductions_add(args: argparse.Namespace, ctx: Context) -> int:
+    refusal = name_refusal({"reason": args.reason})
+    if refusal:
+        raise ValidationError(refusal)
     reduction = Reduction(
         reason=args.reason,
         start_date=args.from_date,

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from cli.common import Context, date_arg
 from core.common.errors import ValidationError
-from core.supervision.export import FORMATS, check_target, export_file, resolve_period
+from core.supervision.export import (
+    FORMATS,
+    TargetExistsError,
+    check_target,
+    export_text,
+    resolve_period,
+    summary_text,
+    write_text,
+)
 from core.supervision.summary import SummaryOptions
 
 
@@ -20,19 +28,30 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         include_cases=args.include_cases,
         include_wellbeing=args.include_wellbeing,
         classification=args.classification,
+        include_reasons=args.include_reasons,
     )
     today = date.today()
     # Check the range and the target before anything is composed or written.
     start, end = resolve_period(ctx.db, options, today)
-    check_target(out)
-    if args.format == "pdf":
-        # Qt is loaded only for the PDF, so every other command stays free of it.
-        from ui.supervision.pdf_export import ensure_gui_application, write_pdf
-
-        ensure_gui_application()
-        write_pdf(ctx.db, out, options, today)
+    try:
+        check_target(out, overwrite=args.force)
+    except TargetExistsError:
+        raise ValidationError(
+            f"{out} already exists; add --force to replace it, or choose another name.") from None
+    if args.format == "csv":
+        write_text(out, export_text(ctx.db, "csv", options, today), args.force)
     else:
-        export_file(ctx.db, out, args.format, options, today)
+        # Qt lays the page out: every summary format is fitted once against the PDF's layout,
+        # so Qt is loaded for these three and no other command.
+        from ui.supervision.pdf_export import fitted_summary, write_pdf
+
+        summary = fitted_summary(ctx.db, options, today)
+        if summary.fit_notes:
+            print(summary.fit_message())
+        if args.format == "pdf":
+            write_pdf(summary, out, args.force)
+        else:
+            write_text(out, summary_text(summary, args.format), args.force)
     print(f"Saved the {args.format.upper()} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
     return 0
 
@@ -52,8 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="save the supervision summary (pdf, html, md) or the time entries (csv)",
         description=(
             "Save the one-page supervision summary for a period (by default since the last "
-            "recorded session). Case references and the wellbeing check-in are left out "
-            "unless asked for."
+            "recorded session). Case references, the wellbeing check-in and typed reduction "
+            "reasons are left out unless asked for. An existing file is replaced only with "
+            "--force."
         ),
     )
     parser.add_argument("--from", dest="start", type=date_arg, metavar="DATE",
@@ -68,6 +88,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="include case references (left out by default)")
     parser.add_argument("--include-wellbeing", action="store_true",
                         help="include the private wellbeing check-in (left out by default)")
+    parser.add_argument("--include-reasons", action="store_true",
+                        help="show reduction reasons as typed (default: their category only)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE if it already exists")
     parser.add_argument("--classification", metavar="TEXT",
                         help='the classification line (default: the saved one, "OFFICIAL")')
     parser.set_defaults(func=run_export)

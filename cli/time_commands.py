@@ -11,7 +11,8 @@ from core.time.activities import list_activities, match_activity
 from core.common import clock
 from core.common.dates import shorten
 from core.common.errors import ValidationError
-from core.time.quick_entry import log_quick_entry
+from core.common.names import name_refusal
+from core.time.quick_entry import log_quick_entry, quick_entry_note
 from core.time.time_entries import (
     TimeEntry,
     TimeStore,
@@ -58,7 +59,11 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
         raise ValidationError("--from, --to and --json go with `log list`.")
-    entry = log_line(ctx, " ".join(words), args.date, args.trim_overlaps, clock.now())
+    line, now = " ".join(words), clock.now()
+    refusal = name_refusal({"note": quick_entry_note(ctx.db, line, now=now, day=args.date)})
+    if refusal:
+        raise ValidationError(refusal)
+    entry = log_line(ctx, line, args.date, args.trim_overlaps, now)
     span = format_span(entry)
     case = f" for {entry.case_reference}" if entry.case_reference else ""
     print(

@@ -52,16 +52,30 @@ def identifier_message(field: str, text: str | None) -> str | None:
 
 
 REFERENCE_MAX = 12
-_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]*$")
+# What a reference is (docs/data-protection.md): 1-12 letters, digits, dots, dashes or
+# underscores, no spaces, at least one digit. "C07" and "HV-3" are references; "John Smith" and
+# "Smith" cannot be, so a name never becomes one.
+_REFERENCE = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
 def reference_problem(reference: str) -> str | None:
-    """Why a case reference is not acceptable, or None. References are short and non-identifying."""
+    """Why a case reference is not acceptable, or None.
+
+    Rule: 1 to REFERENCE_MAX (12) characters after trimming, no spaces, only letters, digits,
+    dots, dashes or underscores, and at least one digit; and nothing identifier-like.
+    """
     ref = (reference or "").strip()
     if not ref:
         return "A case needs a short reference, such as C07."
+    identifier = identifier_message("reference", ref)
+    if identifier:
+        return identifier
     if len(ref) > REFERENCE_MAX:
         return f"Keep the reference to {REFERENCE_MAX} characters or fewer, such as C07."
+    if any(ch.isspace() for ch in ref):
+        return "A reference has no spaces: use a short code such as C07 or HV-3, never a name."
     if not _REFERENCE.match(ref):
-        return "Use letters, numbers, spaces, dots, dashes or underscores in the reference."
-    return identifier_message("reference", ref)
+        return "Use letters, numbers, dots, dashes or underscores in the reference, such as HV-3."
+    if not any(ch.isdigit() for ch in ref):
+        return "A reference needs at least one digit, such as C07 or HV-3, so it cannot be a name."
+    return None

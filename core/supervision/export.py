@@ -19,8 +19,10 @@ from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
-from core.supervision.summary import SummaryOptions, default_period, fit_summary
-from core.supervision.summary_model import long_date
+from core.supervision.summary import SummaryOptions, classification_line, compose_summary
+from core.supervision.summary import default_period
+from core.supervision.summary_fit import fit_summary
+from core.supervision.summary_model import Summary, long_date
 from core.supervision.summary_render import summary_html, summary_markdown
 from core.time.time_entries import TimeStore, clock_text
 
@@ -38,8 +40,17 @@ def default_file_name(fmt: str, today: date | None = None) -> str:
     return f"supervision-{(today or date.today()).isoformat()}.{fmt}"
 
 
-def check_target(path: Path) -> None:
-    """Refuse, before any work, a target that cannot be written."""
+class TargetExistsError(ValidationError):
+    """The chosen file already exists and replacing it was not asked for."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(f"{path} already exists; choose another name, or replace it on purpose.")
+
+
+def check_target(path: Path, overwrite: bool = False) -> None:
+    """Refuse, before any work, a target that cannot be written, or that exists unless
+    `overwrite` (raises TargetExistsError, a ValidationError, for that)."""
     folder = path.parent
     if path.is_dir():
         raise ValidationError(f"{path} is a folder; choose a file name such as {default_file_name('pdf')}.")
@@ -49,12 +60,34 @@ def check_target(path: Path) -> None:
         raise ValidationError(f"The folder {folder} cannot be written to; choose another place to save.")
     if path.exists() and not os.access(path, os.W_OK):
         raise ValidationError(f"{path} is read-only; choose another name or place.")
+    if path.exists() and not overwrite:
+        raise TargetExistsError(path)
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(temp_path)` then rename the finished file onto `path`; clean up on failure."""
+def _publish(temp: Path, path: Path, overwrite: bool) -> None:
+    """Move the finished file into place; without `overwrite`, never onto an existing file
+    (a hard link fails if the name was taken meanwhile, so there is no window for a race)."""
+    if overwrite:
+        os.replace(temp, path)
+        return
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise TargetExistsError(path) from None
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise TargetExistsError(path) from None
+        os.replace(temp, path)
+        return
+    temp.unlink()
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False) -> Path:
+    """Call `write(temp_path)` then move the finished file to `path`; clean up on failure.
+
+    Raises ValidationError (TargetExistsError when `path` exists and not `overwrite`)."""
     path = Path(path)
-    check_target(path)
+    check_target(path, overwrite)
     fd, temp_name = tempfile.mkstemp(prefix=".supervision-", suffix=".part", dir=path.parent)
     os.close(fd)
     temp = Path(temp_name)
@@ -62,7 +95,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        _publish(temp, path, overwrite)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise ValidationError(
@@ -85,16 +118,20 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def time_entries_csv(db: Database, start: date, end: date, include_cases: bool = False) -> str:
+def time_entries_csv(db: Database, start: date, end: date, include_cases: bool = False,
+                     classification: str = "") -> str:
     """One row per time entry in the period; the case and the note only with include_cases.
 
-    Starts with a UTF-8 byte-order mark (so Excel shows – é and emoji as written), and every cell
-    typed by the practitioner is passed through `safe_cell`."""
+    Starts with a UTF-8 byte-order mark (so Excel shows – é and emoji as written); the
+    classification line (e.g. OFFICIAL), when there is one, is the first row, as it heads every
+    other format; every cell typed by the practitioner is passed through `safe_cell`."""
     header = ["date", "start", "end", "minutes", "hours", "activity", "counted_by_wmt"]
     if include_cases:
         header += ["case", "note"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    if classification.strip():
+        writer.writerow([safe_cell(classification.strip())])
     writer.writerow(header)
     for entry in TimeStore(db).entries_between(start, end):
         row = [
@@ -123,13 +160,8 @@ def resolve_period(db: Database, options: SummaryOptions, today: date) -> tuple[
     return start, end
 
 
-def export_text(db: Database, fmt: str, options: SummaryOptions, today: date | None = None) -> str:
-    """The export's whole text for html, md or csv (the PDF is drawn by the Qt side)."""
-    today = today or date.today()
-    if fmt == "csv":
-        start, end = resolve_period(db, options, today)
-        return time_entries_csv(db, start, end, options.include_cases)
-    summary = fit_summary(db, options, today)
+def summary_text(summary: Summary, fmt: str) -> str:
+    """The fitted summary as html or md text (the PDF is drawn from the same Summary)."""
     if fmt == "html":
         return summary_html(summary)
     if fmt == "md":
@@ -137,15 +169,37 @@ def export_text(db: Database, fmt: str, options: SummaryOptions, today: date | N
     raise ValidationError(f"Choose a format: {', '.join(FORMATS)}.")
 
 
-def export_file(
-    db: Database, path: Path, fmt: str, options: SummaryOptions, today: date | None = None
-) -> Path:
-    """Write html, md or csv to `path` atomically (text is composed before the file is touched)."""
-    if fmt not in FORMATS or fmt == "pdf":
-        raise ValidationError(f"Choose a format: {', '.join(f for f in FORMATS if f != 'pdf')}.")
-    check_target(Path(path))
-    text = export_text(db, fmt, options, today)
-    return write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"))
+def fitted_summary(
+    db: Database, options: SummaryOptions, today: date | None,
+    fits: Callable[[Summary], bool],
+) -> Summary:
+    """Compose the period in full, then fit it once against `fits` (the real page layout)."""
+    return fit_summary(compose_summary(db, options, today), fits)
+
+
+def export_text(
+    db: Database, fmt: str, options: SummaryOptions, today: date | None = None,
+    fits: Callable[[Summary], bool] | None = None,
+) -> str:
+    """The export's whole text for html, md or csv. html and md need `fits`, the page layout
+    the PDF uses, so every format carries the same fitted composition."""
+    today = today or date.today()
+    if fmt == "csv":
+        start, end = resolve_period(db, options, today)
+        classification = (options.classification if options.classification is not None
+                          else classification_line(db))
+        return time_entries_csv(db, start, end, options.include_cases, classification)
+    if fmt not in ("html", "md"):
+        raise ValidationError(f"Choose a format: {', '.join(FORMATS)}.")
+    if fits is None:
+        raise ValueError("html and md are fitted against the page layout: pass `fits`")
+    return summary_text(fitted_summary(db, options, today, fits), fmt)
+
+
+def write_text(path: Path, text: str, overwrite: bool = False) -> Path:
+    """Write an export's text to `path` atomically (raises ValidationError as write_atomically)."""
+    return write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"),
+                            overwrite)
 
 
 def case_references(db: Database) -> set[str]:

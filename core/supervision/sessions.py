@@ -221,6 +221,17 @@ def list_actions(db: Database) -> list[Action]:
     ]
 
 
+def is_overdue(action: Action, on: date) -> bool:
+    """An open action whose due date has passed by `on` (due on `on` itself is not yet overdue)."""
+    return action.status == "open" and action.due_date is not None and action.due_date < on
+
+
+def action_status_text(action: Action, on: date) -> str:
+    """'Open', 'Done', 'Dropped', or 'Overdue' for an open action past its due date on `on`:
+    in words, so the mark survives black-and-white printing and a screen reader."""
+    return "Overdue" if is_overdue(action, on) else ACTION_STATUS_LABELS[action.status]
+
+
 def open_actions(db: Database) -> list[Action]:
     """Actions still open, soonest due first: these carry forward into the next summary."""
     return [a for a in list_actions(db) if a.status == "open"]

@@ -1,52 +1,62 @@
-"""Compose the one-page supervision summary for a period: the guide's ten sections, in order."""
+"""Compose the supervision summary for a period: the guide's ten sections, in order, in full.
+
+`compose_summary` returns everything the period holds (every list whole, newest last); the
+one-page shape is chosen afterwards by core.supervision.summary_fit against a real layout, and
+every format draws that one fitted composition.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from sqlite_utils import Database
 
-from core.supervision.agenda import AgendaItem, agenda_for_period, reflection_parts
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.workload.profile import get_profile
 from core.store.settings import get_setting
-from core.workload.reductions import list_reductions
+from core.supervision.agenda import AgendaItem, agenda_for_period, reflection_parts
 from core.supervision.summary_model import (
-    CUT_ORDER,
+    CLASSIFICATION_MAX,
     DEFAULT_CLASSIFICATION,
     SECTION_KEYS,
     SECTION_TITLES,
     Section,
     Summary,
-    estimated_lines,
     hours_text,
     long_date,
     redact_references,
     short_date,
 )
-from core.supervision.summary_sources import role_line, time_facts, workload_facts
-from core.supervision.sessions import ACTION_STATUS_LABELS, actions_for_period, last_session
+from core.supervision.summary_sources import (
+    reductions_line,
+    role_line,
+    time_facts,
+    workload_facts,
+)
+from core.supervision.sessions import (
+    action_status_text,
+    actions_for_period,
+    last_session,
+)
 from core.common.words import plural
 from core.common.exact import half_up
 
 CLASSIFICATION_SETTING = "export.classification"
-PAGE_LINES = 64
-TIME_ROWS = 7  # what fits on A4 at the summary's type size, before real layout confirms it
-MAX_CASES, MAX_GOING_WELL, MAX_REQUESTS, MAX_LEARNING, MAX_ACTIONS = 5, 3, 5, 3, 8
-# Reductions that would reveal health or family circumstances are shown by category only.
-_PERSONAL_REASONS = ("sick", "maternity", "adoption", "pregnan", "disab", "phased", "leave")
+TIME_ROWS = 7  # activities listed by name; the rest are added up on one line
 
 
 @dataclass
 class SummaryOptions:
+    """What one export holds beyond the aggregate default; every flag is off unless ticked."""
+
     start: date | None = None
     end: date | None = None
     include_cases: bool = False
     include_wellbeing: bool = False
     classification: str | None = None
+    include_reasons: bool = False  # typed reduction reasons instead of their categories
 
 
 def default_period(db: Database, today: date | None = None) -> tuple[date, date]:
@@ -61,7 +71,15 @@ def classification_line(db: Database) -> str:
     return str(get_setting(db, CLASSIFICATION_SETTING, DEFAULT_CLASSIFICATION) or "")
 
 
-def _header(db: Database, start: date, end: date, today: date) -> Section:
+def classification_problem(text: str) -> str | None:
+    """Why a classification line cannot head the summary (one line, 60 characters at most)."""
+    if "\n" in text or len(text.strip()) > CLASSIFICATION_MAX:
+        return (f"Keep the classification line to one line of {CLASSIFICATION_MAX} characters "
+                "or fewer, such as OFFICIAL or OFFICIAL-SENSITIVE.")
+    return None
+
+
+def _header(db: Database, start: date, end: date, today: date, reasons: bool) -> Section:
     session = last_session(db, on_or_before=today)
     nxt = session.next_date if session and session.next_date and session.next_date >= today else None
     profile = get_profile(db)
@@ -70,25 +88,15 @@ def _header(db: Database, start: date, end: date, today: date) -> Section:
         if profile.protected_ceiling
         else "none recorded"
     )
-    active = [r for r in list_reductions(db) if r.is_active_on(end)]
-    if active:
-        names = sorted({_reduction_category(r.reason) for r in active})
-        protected += "; reductions: " + ", ".join(names)
-    return Section(
-        "header",
-        SECTION_TITLES["header"],
-        paragraphs=[
-            f"Role: {role_line(db, end)}",
-            f"Period: {long_date(start)} to {long_date(end)}",
-            f"Next supervision: {long_date(nxt) if nxt else 'not set'}",
-            f"Protected caseload: {protected}",
-        ],
-    )
-
-
-def _reduction_category(reason: str) -> str:
-    lowered = reason.lower()
-    return "personal (not shown)" if any(k in lowered for k in _PERSONAL_REASONS) else reason
+    reductions = reductions_line(db, end, typed=reasons)
+    if reductions:
+        protected += "; reductions: " + reductions
+    return Section("header", SECTION_TITLES["header"], paragraphs=[
+        f"Role: {role_line(db, end)}",
+        f"Period: {long_date(start)} to {long_date(end)}",
+        f"Next supervision: {long_date(nxt) if nxt else 'not set'}",
+        f"Protected caseload: {protected}",
+    ])
 
 
 def _workload(db: Database, end: date) -> Section:
@@ -130,13 +138,14 @@ def _time(db: Database, start: date, end: date) -> Section:
     return section
 
 
-def _texts(items: list[AgendaItem], kind: str, limit: int) -> list[str]:
-    return [i.text for i in items if i.kind == kind][-limit:]
+def _texts(items: list[AgendaItem], *kinds: str) -> list[str]:
+    """Every note of these kinds, oldest first (so the newest are last)."""
+    return [i.text for i in items if i.kind in kinds]
 
 
 def _cases(items: list[AgendaItem], include_cases: bool) -> Section:
     section = Section("cases", SECTION_TITLES["cases"])
-    chosen = [i for i in items if i.kind == "case"][:MAX_CASES]
+    chosen = [i for i in items if i.kind == "case"]
     if not chosen:
         section.empty = "No cases were marked for discussion."
     elif include_cases:
@@ -158,45 +167,59 @@ def _cases(items: list[AgendaItem], include_cases: bool) -> Section:
 
 
 def _bullets(key: str, texts: list[str], empty: str) -> Section:
-    section = Section(key, SECTION_TITLES[key], bullets=texts)
+    section = Section(key, SECTION_TITLES[key], bullets=[t.replace("\n", " ") for t in texts])
     section.empty = None if texts else empty
     return section
 
 
-def _requests(items: list[AgendaItem]) -> list[str]:
-    workload = _texts(items, "workload", MAX_REQUESTS)
-    return (workload + _texts(items, "request", MAX_REQUESTS))[:MAX_REQUESTS]
-
-
 def _reflection(items: list[AgendaItem]) -> Section:
-    texts = _texts(items, "reflection", 1)
+    texts = _texts(items, "reflection")[-1:]  # one piece of practice: the newest
     section = Section("reflection", SECTION_TITLES["reflection"])
     if not texts:
         section.empty = "No reflection this time."
         return section
     parts = reflection_parts(texts[0])
-    section.bullets = [f"{stage}: {words}" for stage, words in parts.items() if words]
+    section.bullets = [f"{stage}: {words}".replace("\n", " ")
+                       for stage, words in parts.items() if words]
     return section
 
 
-def _actions(db: Database, start: date, end: date) -> Section:
-    actions = actions_for_period(db, start, end)[:MAX_ACTIONS]
+def _actions(db: Database, start: date, end: date, today: date) -> Section:
+    actions = actions_for_period(db, start, end)  # soonest due first
     section = Section("actions", SECTION_TITLES["actions"], comment_lines=3)
     if not actions:
         section.empty = "No actions carried forward."
         return section
+    as_of = min(end, today)
     section.rows = [("Action", "Owner", "Due", "Status")] + [
-        (a.text, a.owner or "-", short_date(a.due_date) or "-", ACTION_STATUS_LABELS[a.status])
+        (a.text, a.owner or "-", short_date(a.due_date) or "-", action_status_text(a, as_of))
         for a in actions
     ]
+    # When the list is cut to fit, the most recently agreed actions stay.
+    section.ages = [((a.created_on or start).toordinal() << 20) + (a.id or 0) for a in actions]
+    return section
+
+
+def _wellbeing(items: list[AgendaItem], include: bool) -> Section:
+    section = Section("wellbeing", SECTION_TITLES["wellbeing"])
+    if not include:
+        section.empty = "Private: not included in this copy."
+        return section
+    texts = _texts(items, "wellbeing")
+    section.bullets = [t.replace("\n", " ") for t in texts]
+    section.empty = None if texts else "No check-in this time."
     return section
 
 
 def compose_summary(
-    db: Database, options: SummaryOptions | None = None, today: date | None = None,
-    cut: tuple[str, ...] = (),
+    db: Database, options: SummaryOptions | None = None, today: date | None = None
 ) -> Summary:
-    """The ten sections for the period; `cut` names sections dropped to keep to one page."""
+    """The ten sections for the period, in full (nothing cut or shortened yet).
+
+    Raises ValidationError for a period that ends before it starts or a classification line
+    that is not one short line. Case references are replaced by "[a case]" in every text unless
+    `include_cases`; the wellbeing check-in and typed reduction reasons appear only when asked.
+    """
     options = options or SummaryOptions()
     today = today or date.today()
     start, end = default_period(db, today)
@@ -206,28 +229,35 @@ def compose_summary(
             f"The period starts ({long_date(start)}) after it ends ({long_date(end)}). "
             "Choose a start date on or before the end date."
         )
+    classification = (options.classification if options.classification is not None
+                      else classification_line(db))
+    problem = classification_problem(classification)
+    if problem:
+        raise ValidationError(problem)
     items = agenda_for_period(db, start, end)
     sections = {
-        "header": _header(db, start, end, today),
+        "header": _header(db, start, end, today, options.include_reasons),
         "workload": _workload(db, end),
         "time": _time(db, start, end),
         "going_well": _bullets(
-            "going_well", _texts(items, "going_well", MAX_GOING_WELL), "Nothing noted this time."),
+            "going_well", _texts(items, "going_well"), "Nothing noted this time."),
         "cases": _cases(items, options.include_cases),
-        "requests": _bullets("requests", _requests(items), "No requests noted."),
+        "requests": _bullets("requests", _texts(items, "workload", "request"),
+                             "No requests noted."),
         "wellbeing": _wellbeing(items, options.include_wellbeing),
         "reflection": _reflection(items),
-        "learning": _bullets(
-            "learning", _texts(items, "learning", MAX_LEARNING), "Nothing noted this time."),
-        "actions": _actions(db, start, end),
+        "learning": _bullets("learning", _texts(items, "learning"), "Nothing noted this time."),
+        "actions": _actions(db, start, end, today),
     }
     summary = Summary(
-        classification=(options.classification if options.classification is not None
-                        else classification_line(db)).strip(),
+        classification=classification.strip(),
         period_start=start, period_end=end, generated_on=today,
         sections=[sections[key] for key in SECTION_KEYS],
         include_cases=options.include_cases, include_wellbeing=options.include_wellbeing,
+        include_reasons=options.include_reasons,
     )
+    for number, section in enumerate(summary.sections, start=1):
+        section.number = number
     recorded = any(s.has_content() for s in summary.sections if s.key not in ("header", "workload"))
     if not recorded:
         summary.empty_period = True
@@ -235,30 +265,9 @@ def compose_summary(
             f"Nothing was recorded between {long_date(start)} and {long_date(end)}: no time "
             "logged, no notes and no actions. The workload estimate is as of the last day."
         )
-    for key in cut:
-        _cut(summary.section(key))
     if not options.include_cases:
         _redact(summary, CaseStore(db).references())
     return summary
-
-
-def _wellbeing(items: list[AgendaItem], include: bool) -> Section:
-    section = Section("wellbeing", SECTION_TITLES["wellbeing"])
-    if not include:
-        section.empty = "Private: not included in this copy."
-        return section
-    texts = _texts(items, "wellbeing", 3)
-    section.bullets = texts
-    section.empty = None if texts else "No check-in this time."
-    return section
-
-
-def _cut(section: Section) -> None:
-    if section.key not in CUT_ORDER:
-        raise ValueError(f"the {section.key} section is never cut")
-    section.paragraphs, section.bullets, section.rows, section.trend = [], [], [], []
-    section.cut = True
-    section.empty = "Left out to keep this summary to one page; it is in the app."
 
 
 def _redact(summary: Summary, references: set[str]) -> None:
@@ -266,27 +275,3 @@ def _redact(summary: Summary, references: set[str]) -> None:
         section.paragraphs = [redact_references(t, references) for t in section.paragraphs]
         section.bullets = [redact_references(t, references) for t in section.bullets]
         section.rows = [tuple(redact_references(c, references) for c in r) for r in section.rows]
-
-
-def summary_candidates(
-    db: Database, options: SummaryOptions | None = None, today: date | None = None
-) -> list[Summary]:
-    """The summary whole, then with reflection cut, then with time cut too: the first that fits
-    one page is the one to print (chosen where the layout is measured)."""
-    return [compose_summary(db, options, today, CUT_ORDER[:n]) for n in range(len(CUT_ORDER) + 1)]
-
-
-def first_fitting(candidates: list[Summary], fits: Callable[[Summary], bool]) -> Summary:
-    for summary in candidates:
-        if fits(summary):
-            return summary
-    return candidates[-1]
-
-
-def fit_summary(
-    db: Database, options: SummaryOptions | None = None, today: date | None = None,
-    fits: Callable[[Summary], bool] | None = None,
-) -> Summary:
-    """Compose, then cut reflection and then time until `fits` says the page holds it."""
-    fits = fits or (lambda s: estimated_lines(s) <= PAGE_LINES)
-    return first_fitting(summary_candidates(db, options, today), fits)

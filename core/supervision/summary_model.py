@@ -1,4 +1,6 @@
-"""The one-page supervision summary as plain data: ten sections, each sentences, bullets or a table."""
+"""The one-page supervision summary as plain data: ten numbered sections, each sentences, bullets
+or a table. This is the one composition every format (PDF, HTML, Markdown) and any other
+presentation draws from: renderers choose layout, never content."""
 
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ SECTION_KEYS: tuple[str, ...] = (
     "learning",
     "actions",
 )
+DOCUMENT_TITLE = "Supervision summary"
 SECTION_TITLES = {
-    "header": "Supervision summary",
+    "header": "Practitioner and period",
     "workload": "Workload at a glance",
     "time": "Where the time went",
     "going_well": "What's going well",
@@ -37,6 +40,8 @@ SECTION_TITLES = {
 # When the page overflows, these go first, in this order; "workload" and "actions" never go.
 CUT_ORDER: tuple[str, ...] = ("reflection", "time")
 DEFAULT_CLASSIFICATION = "OFFICIAL"
+CLASSIFICATION_MAX = 60
+BASE_FONT_PT, MIN_FONT_PT = 9.0, 8.0
 
 
 @dataclass
@@ -47,8 +52,15 @@ class TrendPoint:
 
 @dataclass
 class Section:
+    """One numbered section: the header is section 1, the rest 2 to 10 in the guide's order.
+
+    Body items are `bullets` (or table `rows` after the header row); `ages`, when set, ranks
+    them by when they were written (larger is newer) so a list cut to fit keeps its newest.
+    """
+
     key: str
     title: str
+    number: int = 0
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     # A small table: the first row is the header. Cells are plain text.
@@ -57,6 +69,9 @@ class Section:
     trend: list[TrendPoint] = field(default_factory=list)
     comment_lines: int = 0  # blank ruled lines left for the manager's comments
     cut: bool = False  # dropped to keep to one page; the heading says so
+    ages: list[int] = field(default_factory=list)
+    more: int = 0  # items not shown to keep to one page; they are in the app
+    more_note: str | None = None  # e.g. "3 more actions in the app."
 
     def has_content(self) -> bool:
         return bool(self.paragraphs or self.bullets or self.rows or self.trend)
@@ -73,12 +88,19 @@ class Summary:
     include_wellbeing: bool = False
     empty_period: bool = False
     notice: str | None = None  # one line under the header, e.g. "Nothing was recorded …"
+    include_reasons: bool = False
+    font_pt: float = BASE_FONT_PT  # the body type size the page was fitted at
+    fit_notes: list[str] = field(default_factory=list)  # what was left out or shortened, in words
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
 
     def cut_titles(self) -> list[str]:
         return [s.title for s in self.sections if s.cut]
+
+    def fit_message(self) -> str:
+        """'To fit one page: Reflection left out, 3 older actions not shown.' or '' if nothing."""
+        return f"To fit one page: {', '.join(self.fit_notes)}." if self.fit_notes else ""
 
 
 def long_date(day: date) -> str:
@@ -113,20 +135,3 @@ def redact_references(text: str, references: set[str]) -> str:
     """Replace any case reference inside free text, so an aggregate export never carries one."""
     pattern = _references_pattern(frozenset(references))
     return pattern.sub("[a case]", text) if pattern else text
-
-
-def estimated_lines(summary: Summary, width: int = 110) -> int:
-    """A rough count of printed lines at about `width` characters, used before real layout."""
-    lines = 4  # title, classification, period line, spacing
-    for section in summary.sections:
-        if section.key == "header":
-            lines += max(1, len(section.paragraphs)) // 2 + 1
-            continue
-        lines += 2  # heading and space
-        if section.cut or not section.has_content():
-            lines += 1
-            continue
-        for text in section.paragraphs + section.bullets:
-            lines += max(1, -(-len(text) // width))
-        lines += len(section.rows) + (6 if section.trend else 0) + section.comment_lines
-    return lines

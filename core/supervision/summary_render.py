@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from html import escape
 
-from core.supervision.summary_model import Section, Summary, TrendPoint, long_date
+from core.supervision.summary_model import DOCUMENT_TITLE, Section, Summary, TrendPoint, long_date
 from core.workload.wording import number as figure
 
 CHART_CAPTION = "Weekly estimate, % of available hours. Dashed line: 110%. Hatched: over 110%."
 INK, MUTED, RULE = "#1A1A1A", "#444444", "#888888"
-_CSS = f"""
-body {{ font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 9pt; color: {INK}; }}
+_CSS = """
+body {{ font-family: 'DejaVu Sans', Arial, sans-serif; font-size: {font}pt; color: {ink}; }}
 h1 {{ font-size: 14pt; margin: 0; }}
 h2 {{ font-size: 9.6pt; margin-top: 7px; margin-bottom: 2px; }}
 p {{ margin-top: 1px; margin-bottom: 2px; }}
 ul {{ margin-top: 0; margin-bottom: 0; }}
 li {{ margin-bottom: 1px; }}
 .class {{ font-weight: bold; letter-spacing: 1px; }}
-.muted {{ color: {MUTED}; }}
+.muted {{ color: {muted}; }}
 td, th {{ padding: 2px 5px; }}
 th {{ text-align: left; background-color: #E6E6E6; }}
 """
@@ -111,14 +111,34 @@ def _body(section: Section) -> str:
     return "".join(html)
 
 
+def footer_text(summary: Summary) -> str:
+    """The closing line, word for word the same in every format."""
+    return (f"Prepared by the practitioner on {long_date(summary.generated_on)} with Caseload "
+            "Companion. The weighted figure is a personal estimate using the 2021 published WMT "
+            "defaults.")
+
+
+def _heading(section: Section, font_pt: float) -> str:
+    return (
+        f'<p style="font-size: {font_pt + 1.5:g}pt; font-weight: bold; margin-top: 8px; '
+        'margin-bottom: 2px;">'
+        f"{section.number}.&nbsp;&nbsp;{escape(section.title)}"
+        + (f'<span style="font-weight: normal; color: {MUTED};">&nbsp;&nbsp;'
+           f"({escape(section.more_note)})</span>" if section.more_note else "")
+        + "</p>"
+    )
+
+
 def summary_html(summary: Summary, chart_src: str | None = None, chart_width: int = 300) -> str:
     """A full HTML page. The chart is inline SVG, or `<img src=chart_src>` for the PDF."""
     header = summary.section("header")
+    css = _CSS.format(font=f"{summary.font_pt:g}", ink=INK, muted=MUTED)
     out = [
-        f"<html><head><meta charset='utf-8'><title></title><style>{_CSS}</style></head><body>",
+        f"<html><head><meta charset='utf-8'><title></title><style>{css}</style></head><body>",
         f'<p class="class" align="center">{escape(summary.classification)}</p>'
         if summary.classification else "",
-        f'<p style="font-size: 16pt; font-weight: bold; margin-bottom: 4px;">{escape(header.title)}</p>',
+        f'<p style="font-size: 16pt; font-weight: bold; margin-bottom: 4px;">{DOCUMENT_TITLE}</p>',
+        _heading(header, summary.font_pt),
         '<table width="100%" cellspacing="0" cellpadding="1"><tr>'
         + "".join(
             f'<td width="50%">{escape(t)}</td>' + ("</tr><tr>" if n % 2 else "")
@@ -128,11 +148,8 @@ def summary_html(summary: Summary, chart_src: str | None = None, chart_width: in
     ]
     if summary.notice:
         out.append(f"<p><i>{escape(summary.notice)}</i></p>")
-    for number, section in enumerate(summary.sections[1:], start=2):
-        out.append(
-            f'<p style="font-size: 10.5pt; font-weight: bold; margin-top: 8px; margin-bottom: 2px;">'
-            f"{number}.&nbsp;&nbsp;{escape(section.title)}</p>"
-        )
+    for section in summary.sections[1:]:
+        out.append(_heading(section, summary.font_pt))
         if section.trend:
             chart = (
                 f'<img src="{escape(chart_src)}" width="{chart_width}">'
@@ -148,9 +165,7 @@ def summary_html(summary: Summary, chart_src: str | None = None, chart_width: in
         else:
             out.append(_body(section))
     out.append(
-        f'<p class="muted" align="center">Prepared by the practitioner on '
-        f"{escape(long_date(summary.generated_on))} with Caseload Companion. "
-        "The weighted figure is a personal estimate using the 2021 published WMT defaults."
+        f'<p class="muted" align="center">{escape(footer_text(summary))}'
         + (f"<br><b>{escape(summary.classification)}</b>" if summary.classification else "")
         + "</p></body></html>"
     )
@@ -167,11 +182,13 @@ def summary_markdown(summary: Summary) -> str:
     out = []
     if summary.classification:
         out += [f"**{summary.classification}**", ""]
-    out += [f"# {header.title}", ""] + [f"- {t}" for t in header.paragraphs] + [""]
+    out += [f"# {DOCUMENT_TITLE}", "", f"## {header.number}. {header.title}", ""]
+    out += [f"- {t}" for t in header.paragraphs] + [""]
     if summary.notice:
         out += [f"_{summary.notice}_", ""]
-    for number, section in enumerate(summary.sections[1:], start=2):
-        out += [f"## {number}. {section.title}", ""]
+    for section in summary.sections[1:]:
+        more = f" ({section.more_note})" if section.more_note else ""
+        out += [f"## {section.number}. {section.title}{more}", ""]
         if section.empty and not section.has_content():
             out += [f"_{section.empty}_", ""]
         out += [t + "\n" for t in section.paragraphs]
@@ -187,7 +204,7 @@ def summary_markdown(summary: Summary) -> str:
             out += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in body] + [""]
         if section.comment_lines:
             out += ["**Manager's comments:**", "", ""]
-    out.append(f"_Prepared on {long_date(summary.generated_on)} with Caseload Companion._")
+    out.append(f"_{footer_text(summary)}_")
     if summary.classification:
         out += ["", f"**{summary.classification}**"]
     return "\n".join(out) + "\n"

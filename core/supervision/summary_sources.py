@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from core.workload.estimate import Estimate, estimate_as_of
 from core.workload.history import WeekSummary, weekly_history
+from core.workload.reductions import list_reductions, published_reason
 from core.caseload.models import GRADE_LABELS
 from core.supervision.summary_model import TrendPoint, hours_text
 from core.time.time_summary import period_totals
@@ -136,3 +137,37 @@ def time_facts(db: Database, start: date, end: date) -> TimeFacts:
     uncounted = sum(a.hours for a in totals.by_activity if not a.counted_by_wmt)
     return TimeFacts(rows, totals.logged_hours, totals.contracted_hours,
                      totals.over_contract_hours, uncounted)
+
+
+OTHER_REDUCTION = "other agreed reduction"
+PERSONAL_REDUCTION = "leave or personal circumstances"
+# Published reasons that would say something about health or family are named by this broader
+# category; a reason the user typed is "other agreed reduction". Source: the guide's "Reasons
+# are health data too" and the 2021 published reduction list in core.workload.reductions.
+_PERSONAL_LABELS = frozenset({
+    "maternity / adoption leave", "long-term sickness", "special leave",
+    "other paid or unpaid leave", "disability", "phased return", "pregnancy",
+})
+
+
+def reduction_category(reason: str) -> str:
+    """The category a reduction is shown under by default: a published type (PQiP trainees as
+    'PQiP'), 'leave or personal circumstances', or 'other agreed reduction' for typed text."""
+    known = published_reason(reason)
+    if known is None or known.label == "Other":
+        return OTHER_REDUCTION
+    if known.label.lower() in _PERSONAL_LABELS:
+        return PERSONAL_REDUCTION
+    if known.label.startswith("PQiP"):
+        return "PQiP"
+    return known.label
+
+
+def reductions_line(db: Database, on: date, typed: bool = False) -> str:
+    """The reductions active on `on`, by category (or as typed, when `typed`), comma-separated."""
+    active = [r for r in list_reductions(db) if r.is_active_on(on)]
+    if typed:
+        names = list(dict.fromkeys(r.reason.strip() for r in active))
+    else:
+        names = sorted({reduction_category(r.reason) for r in active})
+    return ", ".join(names)

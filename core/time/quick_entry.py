@@ -310,3 +310,14 @@ def log_quick_entry(
         note=parsed.note,
     )
     return store.log_time(entry, trim=trim, today=now.date())
+
+
+def quick_entry_note(db: Database, line: str, *, now: datetime, day: date | None = None) -> str:
+    """The free-text note a line would save ('' when the line would be refused anyway), so a
+    caller can check it (e.g. for a name) before logging."""
+    try:
+        parsed = parse_quick_entry(line, now=now, activities=list_activities(db),
+                                   case_refs=CaseStore(db).references(), day=day)
+    except ValidationError:
+        return ""
+    return parsed.note

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from core.supervision.agenda import CASE_REASONS, MAX_TEXT
 from core.common.identifiers import identifier_message
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
 
 
@@ -74,7 +75,8 @@ class CaseNoteDialog(QDialog):
         return not problems
 
     def accept(self) -> None:
-        if self._validate():
+        # The note reaches the summary when case references are ticked: ask about names.
+        if self._validate() and confirm_no_names(self, [self.text.text()]):
             super().accept()
 
     def values(self) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.caseload.models import Reduction
 from core.workload.reductions import PUBLISHED_REASONS, automatic_end, published_reason, reduction_problems
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, dialog_layout, form_layout, note_label, ok_cancel
 
@@ -150,5 +151,5 @@ class ReductionDialog(QDialog):
         return not problems
 
     def accept(self) -> None:
-        if self._validate():
+        if self._validate() and confirm_no_names(self, [self.reduction().reason]):
             super().accept()

@@ -23,6 +23,7 @@ from core.supervision.agenda import (
     reflection_parts,
     reflection_text,
 )
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
 
 KIND_LABELS = {
@@ -177,5 +178,5 @@ class AgendaNoteDialog(QDialog):
         if draft.kind == "case" and not draft.case_reference:
             problems.append("Choose the case you want to discuss.")
         self.problems.show_problems(problems)
-        if not problems:
+        if not problems and confirm_no_names(self, [draft.text]):
             super().accept()

@@ -24,15 +24,22 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
-from core.supervision.export import FORMAT_LABELS, FORMATS, check_target, default_file_name, export_text
+from core.supervision.export import (
+    FORMAT_LABELS,
+    FORMATS,
+    check_target,
+    default_file_name,
+    export_text,
+    summary_text,
+)
 from core.store.settings import set_setting
 from core.supervision.summary import (
     CLASSIFICATION_SETTING,
     SummaryOptions,
     classification_line,
     default_period,
-    summary_candidates,
 )
+from ui.widgets import confirm
 from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
@@ -54,6 +61,8 @@ class ExportDialog(QDialog):
         self._today = today or date.today()
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ExportJob | None = None
+        self.fit_message = ""  # what was left out or shortened to fit one page, in words
+        self._replace_agreed: Path | None = None  # chosen in the file dialog, which asked
         self._build_ui()
         self._connect_signals()
 
@@ -84,8 +93,11 @@ class ExportDialog(QDialog):
         form.addRow("&Format", self.format)
         self.include_cases = QCheckBox("Include case &references (left out by default)")
         self.include_wellbeing = QCheckBox("Include my &wellbeing check-in, for this export only")
+        # By default a reduction shows only its category ("other agreed reduction").
+        self.include_reasons = QCheckBox("Include typed reduction r&easons, for this export only")
         form.addRow("", self.include_cases)
         form.addRow("", self.include_wellbeing)
+        form.addRow("", self.include_reasons)
         self.classification = QLineEdit(classification_line(self._db))
         form.addRow("&Classification line", self.classification)
         file_row = QHBoxLayout()
@@ -101,8 +113,8 @@ class ExportDialog(QDialog):
         form.addRow(file_label, file_row)
         layout.addLayout(form)
         layout.addWidget(note_label(
-            "The summary is aggregate: no case references and no wellbeing notes unless ticked "
-            "above. The PDF carries no author or title in its properties."
+            "The summary is aggregate: no case references, no wellbeing notes and no typed "
+            "reduction reasons unless ticked above. The PDF carries no metadata at all."
         ))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the work takes a moment and has no steps to count
@@ -140,6 +152,7 @@ class ExportDialog(QDialog):
             include_cases=self.include_cases.isChecked(),
             include_wellbeing=self.include_wellbeing.isChecked(),
             classification=self.classification.text().strip(),
+            include_reasons=self.include_reasons.isChecked(),
         )
 
     def _format_changed(self) -> None:
@@ -154,38 +167,65 @@ class ExportDialog(QDialog):
         )
         if chosen:
             self.path.setText(chosen)
+            # The file dialog has already asked about replacing an existing file.
+            self._replace_agreed = Path(chosen).expanduser()
 
     def _preview(self) -> None:
+        from ui.supervision.pdf_export import fitted_summary
         from ui.supervision.summary_preview import SummaryPreview
 
         try:
-            candidates = summary_candidates(self._db, self.options(), self._today)
+            summary = fitted_summary(self._db, self.options(), self._today)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             return
-        from ui.supervision.pdf_export import page_count
-        from core.supervision.summary import first_fitting
+        SummaryPreview.show_preview(self, summary)
 
-        SummaryPreview.show_preview(self, first_fitting(candidates, lambda s: page_count(s) <= 1))
-
-    def save(self) -> None:
-        """Compose here (quick reads), then draw and write on the thread pool."""
+    def prepare(self) -> ExportWork | None:
+        """Compose and fit the export, and ask what needs asking, before anything is written:
+        what was left out to fit one page, and whether to replace an existing file. None when
+        the user went back, or the input was refused (the problems are shown)."""
         self.problems.show_problems([])
         fmt, path = self.current_format(), Path(self.path.text().strip()).expanduser()
         try:
-            check_target(path)
+            check_target(path, overwrite=True)
             options = self.options()
             work = ExportWork(fmt, path)
-            if fmt == "pdf":
-                work.candidates = summary_candidates(self._db, options, self._today)
-            else:
+            if fmt == "csv":
                 work.text = export_text(self._db, fmt, options, self._today)
-            set_setting(self._db, CLASSIFICATION_SETTING, options.classification)
+            else:
+                from ui.supervision.pdf_export import fitted_summary
+
+                summary = fitted_summary(self._db, options, self._today)
+                work.summary = summary
+                work.text = "" if fmt == "pdf" else summary_text(summary, fmt)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            return None
+        self.fit_message = work.summary.fit_message() if work.summary else ""
+        self.status.setText(self.fit_message)
+        self.status.setVisible(bool(self.fit_message))
+        if self.fit_message and not confirm.ask(
+            self, "Fitting the summary on one page", self.fit_message, "Save", "Back"
+        ):
+            return None
+        if path.exists() and path != self._replace_agreed:
+            if not confirm.ask(self, "Replace the file?",
+                               f"{path.name} already exists in {path.parent}. Replace it?",
+                               "Replace", "Keep it"):
+                return None
+        work.overwrite = path.exists()  # only after the user agreed, here or when choosing
+        set_setting(self._db, CLASSIFICATION_SETTING, options.classification)
+        return work
+
+    def save(self) -> None:
+        """Compose and ask here (quick reads), then draw and write on the thread pool."""
+        work = self.prepare()
+        if work is None:
             return
         self._set_busy(True)
-        self.status.setText("Saving…")
+        self.status.setText(
+            "Saving…" + (f" {self.fit_message}" if self.fit_message else ""))
         self.status.show()
         self._job = ExportJob(work)
         self._job.signals.finished.connect(self._done)
@@ -200,7 +240,8 @@ class ExportDialog(QDialog):
     def _done(self, path: str) -> None:
         self._set_busy(False)
         where = Path(path)
-        self.status.setText(f"Saved {where.name} in {where.parent}.")
+        self.status.setText(f"Saved {where.name} in {where.parent}."
+                            + (f" {self.fit_message}" if self.fit_message else ""))
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:

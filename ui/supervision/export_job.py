@@ -1,15 +1,16 @@
-"""An export as a QRunnable: the summary is composed on the UI thread, drawn and saved off it."""
+"""An export as a QRunnable: the summary is composed and fitted on the UI thread (so the dialog
+can say what was left out before saving), drawn and saved off it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from core.store.applog import get_logger
 from core.common.errors import ValidationError
-from core.supervision.export import write_atomically
+from core.supervision.export import write_text
 from core.supervision.summary_model import Summary
 
 
@@ -27,8 +28,9 @@ class ExportSignals(QObject):
 class ExportWork:
     fmt: str
     path: Path
-    text: str = ""  # html, md or csv, already composed
-    candidates: list[Summary] = field(default_factory=list)  # pdf: whole, then with cuts
+    text: str = ""  # html, md or csv, already composed from `summary`
+    summary: Summary | None = None  # pdf: the fitted summary to draw
+    overwrite: bool = False  # the user agreed to replace an existing file
 
 
 class ExportJob(QRunnable):
@@ -42,13 +44,12 @@ class ExportJob(QRunnable):
         work = self.work
         try:
             if work.fmt == "pdf":
-                from ui.supervision.pdf_export import write_pdf_candidates
+                from ui.supervision.pdf_export import write_pdf
 
-                path = write_pdf_candidates(work.candidates, work.path)
+                assert work.summary is not None
+                path = write_pdf(work.summary, work.path, work.overwrite)
             else:
-                path = write_atomically(
-                    work.path, lambda temp: temp.write_text(work.text, encoding="utf-8")
-                )
+                path = write_text(work.path, work.text, work.overwrite)
         except ValidationError as exc:
             self.signals.failed.emit(" ".join(exc.problems))
             return

@@ -1,12 +1,18 @@
-"""Draw the summary's HTML onto one A4 page with QPdfWriter (or a printer), with empty metadata."""
+"""Draw the summary's HTML onto one A4 page with QPdfWriter (or a printer), with no metadata.
+
+This module is also the page layout every summary format is fitted against: `fits_one_page`
+lays the summary out exactly as it will print and says whether it holds on one A4 page.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+import pikepdf
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QGuiApplication,
     QPageLayout,
@@ -18,8 +24,9 @@ from PySide6.QtGui import (
 )
 from sqlite_utils import Database
 
-from core.supervision.export import check_target, write_atomically
-from core.supervision.summary import SummaryOptions, first_fitting, fit_summary
+from core.supervision import export
+from core.supervision.export import write_atomically
+from core.supervision.summary import SummaryOptions
 from core.supervision.summary_model import Summary
 from core.supervision.summary_render import summary_html
 from ui.supervision.trend_image import trend_image
@@ -31,12 +38,16 @@ CHART_WIDTH = 300
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """The command line draws PDFs without a window: start Qt offscreen when nothing is running."""
+    """The command line lays out and draws the summary without a window: start Qt offscreen
+    when nothing is running. A QApplication (not only a QGuiApplication), so that anything
+    later in the same process that shows a widget still can."""
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app  # type: ignore[return-value]
 
 
@@ -70,15 +81,21 @@ def _content_size() -> QSizeF:
 
 
 def page_count(summary: Summary) -> int:
+    """A4 pages the summary takes, laid out exactly as paint_summary draws it."""
     doc = summary_document(summary)
     doc.setPageSize(_content_size())
     return doc.pageCount()
 
 
+def fits_one_page(summary: Summary) -> bool:
+    return page_count(summary) <= 1
+
+
 def fitted_summary(db: Database, options: SummaryOptions, today: date | None = None) -> Summary:
-    """The summary with sections cut (reflection, then time) until it lays out on one page."""
+    """The period's summary fitted once to one A4 page: what every format (PDF, HTML, Markdown)
+    of this export draws. Raises ValidationError for a bad period or classification line."""
     ensure_gui_application()
-    return fit_summary(db, options, today, fits=lambda s: page_count(s) <= 1)
+    return export.fitted_summary(db, options, today, fits_one_page)
 
 
 def paint_summary(summary: Summary, device: QPagedPaintDevice) -> None:
@@ -101,28 +118,35 @@ def paint_summary(summary: Summary, device: QPagedPaintDevice) -> None:
         painter.end()
 
 
-def _write_pdf_file(summary: Summary, target: Path) -> None:
-    writer = QPdfWriter(str(target))
+def pdf_bytes(summary: Summary) -> bytes:
+    """The summary as a one-page PDF with no metadata at all: no title, author, creator,
+    producer, dates, XMP packet or document id (Qt writes a producer, both dates and an XMP
+    packet with a uuid; pikepdf takes them out). The file id is derived from the content."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(_page_layout())
     writer.setResolution(300)
-    # Metadata stays empty: the file should say nothing about who wrote it or what it is.
     writer.setTitle("")
     writer.setCreator("")
-    writer.setAuthor("") if hasattr(writer, "setAuthor") else None
     paint_summary(summary, writer)
-    del writer  # the file is finished when the writer goes
+    del writer  # the PDF is finished when the writer goes
+    buffer.close()
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(bytes(data))) as pdf:
+        if "/Info" in pdf.trailer:
+            del pdf.trailer["/Info"]
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        if "/ID" in pdf.trailer:  # Qt's first id is a uuid: replaced by one from the content
+            del pdf.trailer["/ID"]
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
-def write_pdf(
-    db: Database, path: Path, options: SummaryOptions, today: date | None = None
-) -> Path:
-    """Compose, fit to one page and write the PDF atomically (temporary file, then rename)."""
-    check_target(Path(path))
-    summary = fitted_summary(db, options, today)
-    return write_atomically(Path(path), lambda temp: _write_pdf_file(summary, temp))
-
-
-def write_pdf_candidates(candidates: list[Summary], path: Path) -> Path:
-    """The worker-thread half of an export: choose the first summary that fits, draw, save."""
-    summary = first_fitting(candidates, lambda s: page_count(s) <= 1)
-    return write_atomically(Path(path), lambda temp: _write_pdf_file(summary, temp))
+def write_pdf(summary: Summary, path: Path, overwrite: bool = False) -> Path:
+    """Draw the fitted summary and save it atomically; an existing file only with `overwrite`
+    (raises ValidationError, TargetExistsError for that, otherwise)."""
+    data = pdf_bytes(summary)
+    return write_atomically(Path(path), lambda temp: temp.write_bytes(data), overwrite)

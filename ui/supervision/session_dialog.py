@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.supervision.sessions import ACTION_STATUS_LABELS, ACTION_STATUSES, Action, Session, session_problems
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
 
@@ -186,9 +187,12 @@ class SessionDialog(QDialog):
         return SessionRecord(session, updates)
 
     def accept(self) -> None:
-        problems = session_problems(self.record().session, self._today)
+        session = self.record().session
+        problems = session_problems(session, self._today)
         self.problems.show_problems(problems)
-        if not problems:
+        # Actions reach the summary: ask about name-like words in them before saving.
+        texts = [t for a in session.actions for t in (a.text, a.owner)]
+        if not problems and confirm_no_names(self, texts):
             super().accept()
 
 

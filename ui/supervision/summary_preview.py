@@ -53,10 +53,9 @@ class SummaryPreview(QDialog):
         self.resize(width, height)
         layout = QVBoxLayout(self)
         pages = page_count(self.summary)
-        cut = self.summary.cut_titles()
         status = "Fits on one A4 page." if pages <= 1 else f"Runs to {pages} pages."
-        if cut:
-            status += " Left out to keep to one page: " + ", ".join(cut) + "."
+        if self.summary.fit_notes:
+            status += " " + self.summary.fit_message()
         self.status = QLabel(status)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)

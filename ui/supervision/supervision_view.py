@@ -276,11 +276,10 @@ class SupervisionView(QWidget):
 
     # --- summary -------------------------------------------------------------------------------
     def _fitted_summary(self):  # type: ignore[no-untyped-def]
-        from core.supervision.summary import SummaryOptions, first_fitting, summary_candidates
-        from ui.supervision.pdf_export import page_count
+        from core.supervision.summary import SummaryOptions
+        from ui.supervision.pdf_export import fitted_summary
 
-        candidates = summary_candidates(self._db, SummaryOptions())
-        return first_fitting(candidates, lambda s: page_count(s) <= 1)
+        return fitted_summary(self._db, SummaryOptions())
 
     def preview(self) -> None:
         from ui.supervision.summary_preview import SummaryPreview

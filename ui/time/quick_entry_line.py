@@ -13,9 +13,10 @@ from core.common.clock import now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
-from core.time.quick_entry import EXAMPLE, log_quick_entry, suggest
+from core.time.quick_entry import EXAMPLE, log_quick_entry, quick_entry_note, suggest
 from core.time.time_entries import TimeChange
 from ui.time.time_operations import apply_with_trim
+from ui.widgets.confirm import confirm_no_names
 
 PLACEHOLDER = (
     "What did you do?  e.g. 09:30-10:15 home visit @C07   ·   -20 recording   ·   45m travel"
@@ -70,6 +71,8 @@ class QuickEntryLine(QLineEdit):
             self._completer.popup().hide()
         line = self.text().strip()
         now = self._clock()
+        if not confirm_no_names(self, [quick_entry_note(self._db, line, now=now)]):
+            return None  # Edit: the line stays as typed
         try:
             change = apply_with_trim(
                 self, lambda trim: log_quick_entry(self._db, line, now=now, trim=trim)

@@ -24,6 +24,7 @@ from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common import clock
 from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, entry_minutes, span_minutes
+from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
 
@@ -187,7 +188,8 @@ class TimeEntryDialog(QDialog):
         )
 
     def accept(self) -> None:
-        problems = self._store.problems(self.entry())
+        entry = self.entry()
+        problems = self._store.problems(entry)
         self.problems.show_problems(problems)
-        if not problems:
+        if not problems and confirm_no_names(self, [entry.note]):
             super().accept()

@@ -9,8 +9,9 @@ from core.supervision.agenda import add_agenda_item
 from core.caseload.cases import CaseStore
 from core.demo.caseload_demo import fill_demo
 from core.common.errors import ValidationError
-from core.supervision.export import export_text
-from core.supervision.summary import SummaryOptions, compose_summary, default_period, fit_summary
+from core.supervision import export
+from core.supervision.summary import SummaryOptions, compose_summary, default_period
+from core.supervision.summary_fit import fit_summary
 from core.supervision.summary_model import SECTION_KEYS, SECTION_TITLES
 from core.supervision.summary_render import summary_html, summary_markdown
 from core.supervision.sessions import last_session
@@ -23,6 +24,11 @@ WELLBEING = "Tired after a heavy month"
 def demo(db):
     fill_demo(db, TODAY)
     return db
+
+
+def export_text(db, fmt, options, today):
+    """As exported, with a page that holds anything (the real layout is tested under tests/ui)."""
+    return export.export_text(db, fmt, options, today, fits=lambda s: True)
 
 
 def _references_in(text: str, references: set[str]) -> set[str]:
@@ -52,11 +58,12 @@ def test_overflow_cuts_reflection_first_then_time_and_never_workload_or_actions(
             return len(summary.cut_titles()) >= n
         return fits
 
-    one = fit_summary(demo, today=TODAY, fits=fits_after(1))
+    full = compose_summary(demo, today=TODAY)
+    one = fit_summary(full, fits=fits_after(1))
     assert one.cut_titles() == ["Reflection"]
-    two = fit_summary(demo, today=TODAY, fits=fits_after(2))
+    two = fit_summary(full, fits=fits_after(2))
     assert two.cut_titles() == ["Where the time went", "Reflection"]
-    never = fit_summary(demo, today=TODAY, fits=lambda s: False)
+    never = fit_summary(full, fits=lambda s: False)
     assert never.cut_titles() == ["Where the time went", "Reflection"]
     assert never.section("workload").has_content() and never.section("actions").rows
     assert "to keep this summary to one page" in summary_markdown(never)
@@ -79,7 +86,8 @@ def test_no_case_reference_in_any_format_unless_asked(demo):
         assert _references_in(text, references) == set(), fmt
     asked = export_text(demo, "md", SummaryOptions(include_cases=True), TODAY)
     assert _references_in(asked, references)
-    assert "case" in export_text(demo, "csv", SummaryOptions(include_cases=True), TODAY).splitlines()[0]
+    lines = export_text(demo, "csv", SummaryOptions(include_cases=True), TODAY).splitlines()
+    assert lines[0] == "OFFICIAL" and "case" in lines[1]
 
 
 def test_cases_to_discuss_are_counted_by_reason_without_references(demo):

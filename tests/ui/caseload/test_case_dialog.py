@@ -44,6 +44,16 @@ def test_identifier_like_reference_is_refused_with_the_explanation(qtbot, store)
     assert dialog.result() != CaseDialog.DialogCode.Accepted
 
 
+@pytest.mark.parametrize("reference, says", [("John Smith", "no spaces"),
+                                              ("Smith", "at least one digit")])
+def test_a_name_cannot_be_a_reference(qtbot, store, reference, says):
+    dialog = make(qtbot, store)
+    dialog.reference.setText(reference)
+    assert says in dialog.problems.text() and not dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert store.count("all") == 0
+
+
 def test_dialog_says_it_never_asks_for_identifiers(qtbot, store):
     dialog = make(qtbot, store)
     assert "never asks for names or identifiers" in PRIVACY_NOTE

@@ -83,8 +83,9 @@ def test_marking_an_action_done_takes_it_off_the_list(view, db, qtbot):
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "md"])
-def test_export_dialog_saves_the_file_off_the_ui_thread(qtbot, db, tmp_path, fmt):
+def test_export_dialog_saves_the_file_off_the_ui_thread(qtbot, db, tmp_path, fmt, monkeypatch):
     fill_demo(db)
+    monkeypatch.setattr("ui.widgets.confirm.ask", lambda *args: True)  # Save, if it asks
     pool = QThreadPool()
     dialog = ExportDialog(db, pool=pool)
     qtbot.addWidget(dialog)

@@ -1,0 +1,78 @@
+"""The command line keeps the summary's promises (issue 15): it says what was left out, never
+replaces a file without --force, and refuses names as references or in free text (exit 2)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.store.database import open_database
+from core.supervision.agenda import add_agenda_item
+from main import main
+
+
+@pytest.fixture
+def demo_dir(tmp_path, capsys):
+    folder = tmp_path / "demo-data"
+    assert main(["--data-dir", str(folder), "demo"]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def _run(folder: Path, *args: str) -> int:
+    return main(["--data-dir", str(folder), *args])
+
+
+def test_an_existing_file_is_refused_without_force(demo_dir, tmp_path, capsys):
+    for fmt in ("md", "csv", "pdf"):
+        out = tmp_path / f"supervision.{fmt}"
+        out.write_text("mine")
+        assert _run(demo_dir, "export", "--format", fmt, "--out", str(out)) == 2
+        err = capsys.readouterr().err
+        assert "already exists; add --force" in err and len(err.strip().splitlines()) == 1
+        assert out.read_text() == "mine"
+        assert _run(demo_dir, "export", "--format", fmt, "--out", str(out), "--force") == 0
+        assert out.read_bytes() != b"mine"
+
+
+def test_what_was_left_out_is_printed(demo_dir, tmp_path, capsys):
+    db = open_database(demo_dir / "caseload.db")
+    for n in range(6):
+        add_agenda_item(db, "learning", f"learning note {n}")
+    db.close()
+    out = tmp_path / "s.md"
+    assert _run(demo_dir, "export", "--format", "md", "--out", str(out)) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("To fit one page:") and "older learning notes not shown" in printed[0]
+    assert printed[1].startswith("Saved the MD")
+    assert "more in the app)" in out.read_text()
+
+
+def test_a_name_in_a_time_note_is_refused_with_exit_2(demo_dir, capsys):
+    assert _run(demo_dir, "log", "--date", "2026-11-02", "09:30-10:15 home visit @C07 "
+                "Visit to Mr Jones about his tenancy") == 2
+    err = capsys.readouterr().err
+    assert "The note looks like a name. Keep workload only" in err
+    assert len(err.strip().splitlines()) == 1
+    assert _run(demo_dir, "log", "list", "--from", "2026-11-02", "--to", "2026-11-02",
+                "--json") == 0
+    assert "Jones" not in capsys.readouterr().out
+
+
+def test_a_name_as_a_reduction_reason_is_refused_with_exit_2(demo_dir, capsys):
+    assert _run(demo_dir, "reductions", "add", "--reason", "Cover for Jane Smith on leave",
+                "--hours", "2", "--from", "2026-11-02") == 2
+    assert "looks like a name" in capsys.readouterr().err
+    assert _run(demo_dir, "reductions", "list", "--json") == 0
+    assert "Smith" not in capsys.readouterr().out
+
+
+def test_a_name_as_a_case_reference_in_a_csv_is_refused(tmp_path, capsys):
+    folder = tmp_path / "data"
+    csv = tmp_path / "cases.csv"
+    csv.write_text("reference,case_type,tier,start_date\nJane Doe,community,C1,2026-01-05\n"
+                   "C12,community,C1,2026-01-05\n")
+    assert _run(folder, "cases", "import", str(csv)) == 2
+    assert "no spaces" in capsys.readouterr().err
+    assert _run(folder, "cases", "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -1,0 +1,190 @@
+"""Questions asked before saving (issue 15): what was left out to fit one page, replacing an
+existing file, and text that looks like a name; and overdue actions marked in the agenda."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from core.common.names import NAME_QUESTION
+from core.demo.caseload_demo import fill_demo
+from core.supervision.agenda import add_agenda_item
+from core.supervision.sessions import Action, add_action, list_actions
+from core.time.time_entries import TimeStore
+from ui.supervision.agenda_note_dialog import AgendaNoteDialog
+from ui.supervision.export_dialog import ExportDialog
+from ui.supervision.supervision_models import ACTION_COLUMNS
+from ui.time.quick_entry_line import QuickEntryLine
+
+TODAY = date(2026, 11, 28)
+
+
+class Answers:
+    """Stands in for ui.widgets.confirm.ask: records each question and gives set answers."""
+
+    def __init__(self, *answers: bool):
+        self.asked: list[str] = []
+        self.answers = list(answers)
+
+    def __call__(self, parent, title, text, yes, no) -> bool:
+        self.asked.append(text)
+        return self.answers.pop(0) if self.answers else False
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    def install(*given: bool) -> Answers:
+        stand_in = Answers(*given)
+        monkeypatch.setattr("ui.widgets.confirm.ask", stand_in)
+        return stand_in
+    return install
+
+
+def _dialog(qtbot, db, tmp_path, fmt="md"):
+    dialog = ExportDialog(db, pool=QThreadPool())
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.path.setText(str(tmp_path / f"supervision.{fmt}"))
+    return dialog
+
+
+def test_the_dialog_says_what_was_left_out_before_saving(qtbot, db, tmp_path, answers):
+    fill_demo(db)
+    for n in range(5):
+        add_agenda_item(db, "learning", f"learning note {n}")
+    asked = answers(False)  # Back
+    dialog = _dialog(qtbot, db, tmp_path)
+    dialog.save_button.click()
+    assert asked.asked[0].startswith("To fit one page:")
+    assert "older learning notes not shown" in asked.asked[0]
+    assert dialog.status.text() == asked.asked[0]
+    assert not (tmp_path / "supervision.md").exists()
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_says_so(qtbot, db, tmp_path, answers):
+    target = tmp_path / "supervision.md"
+    target.write_text("mine")
+    asked = answers(False)  # Keep it
+    dialog = _dialog(qtbot, db, tmp_path)
+    dialog.save_button.click()
+    assert asked.asked == [f"supervision.md already exists in {tmp_path}. Replace it?"]
+    assert target.read_text() == "mine"
+    answers(True)  # Replace
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.save_button.click()
+    assert target.read_text().startswith("**OFFICIAL**")
+    dialog._pool.waitForDone()
+
+
+def test_reduction_reasons_are_a_tick_for_this_export(qtbot, db, tmp_path):
+    dialog = _dialog(qtbot, db, tmp_path)
+    assert not dialog.options().include_reasons
+    dialog.include_reasons.setChecked(True)
+    assert dialog.options().include_reasons
+
+
+def test_a_note_that_looks_like_a_name_is_asked_about_before_saving(qtbot, answers):
+    asked = answers(False, True)  # Edit, then Save anyway
+    dialog = AgendaNoteDialog("going_well", [])
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("Visit to Mr Jones about his tenancy")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != AgendaNoteDialog.DialogCode.Accepted  # Edit: still open
+    dialog.accept()
+    assert dialog.result() == AgendaNoteDialog.DialogCode.Accepted
+    assert NAME_QUESTION == ("This looks like a name. Keep workload only: use a case reference "
+                             "instead.")
+
+
+def test_a_workload_note_is_saved_without_a_question(qtbot, answers):
+    asked = answers()
+    dialog = AgendaNoteDialog("going_well", [])
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("Home visit to C07 went well")
+    dialog.accept()
+    assert asked.asked == [] and dialog.result() == AgendaNoteDialog.DialogCode.Accepted
+
+
+def test_a_quick_time_entry_with_a_name_is_asked_about(qtbot, db, answers):
+    fill_demo(db)
+    asked = answers(False)  # Edit
+    line = QuickEntryLine(db, clock=lambda: datetime(2026, 11, 27, 17, 0))
+    qtbot.addWidget(line)
+    line.setText("09:30-10:15 home visit @C07 with John Smith")
+    before = len(TimeStore(db).entries_between(date(2026, 11, 27), date(2026, 11, 27)))
+    assert line.submit() is None
+    assert asked.asked == [NAME_QUESTION] and line.text().endswith("John Smith")
+    assert len(TimeStore(db).entries_between(date(2026, 11, 27), date(2026, 11, 27))) == before
+
+
+def test_an_overdue_action_says_so_in_the_agenda(db):
+    add_action(db, Action("Book protected time", "me", date.today() - timedelta(days=1)))
+    add_action(db, Action("Ask for admin help", "me", date.today() + timedelta(days=1)))
+    status = next(c for c in ACTION_COLUMNS if c.header == "Status")
+    shown = {a.text: status.text(a) for a in list_actions(db)}
+    assert shown == {"Book protected time": "Overdue", "Ask for admin help": "Open"}
+
+
+def test_a_case_note_from_the_caseload_is_asked_about_too(qtbot, answers):
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+
+    asked = answers(False)  # Edit
+    dialog = CaseNoteDialog("C07")
+    qtbot.addWidget(dialog)
+    dialog.text.setText("Discuss C07 with Dr Okafor")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != CaseNoteDialog.DialogCode.Accepted
+
+
+def test_an_agreed_action_with_a_name_is_asked_about(qtbot, answers):
+    from ui.supervision.session_dialog import SessionDialog
+
+    asked = answers(False)  # Edit
+    dialog = SessionDialog([], today=TODAY)
+    qtbot.addWidget(dialog)
+    text, owner, _due = dialog.action_rows[0]
+    text.setText("Ring Mrs Patel about the hostel place")
+    owner.setText("me")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != SessionDialog.DialogCode.Accepted
+
+
+def test_a_typed_reduction_reason_with_a_name_is_asked_about(qtbot, answers):
+    from ui.settings.reduction_dialog import ReductionDialog
+
+    asked = answers(True)  # Save anyway
+    dialog = ReductionDialog(37)
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentText("Cover for Jane Smith")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+
+
+def test_a_time_entry_note_with_a_name_is_asked_about(qtbot, db, answers):
+    from ui.time.time_entry_dialog import TimeEntryDialog
+
+    asked = answers(False)  # Edit
+    dialog = TimeEntryDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.note.setText("Home visit with Sir Keir about his order")
+    dialog.accept()
+    assert asked.asked == [NAME_QUESTION]
+    assert dialog.result() != TimeEntryDialog.DialogCode.Accepted
+
+
+def test_a_file_chosen_in_the_save_dialog_is_not_asked_about_twice(qtbot, db, tmp_path, answers,
+                                                                 monkeypatch):
+    target = tmp_path / "chosen.md"
+    target.write_text("mine")
+    monkeypatch.setattr("ui.supervision.export_dialog.QFileDialog.getSaveFileName",
+                        lambda *args: (str(target), ""))  # that dialog asked about replacing
+    asked = answers()
+    dialog = _dialog(qtbot, db, tmp_path)
+    dialog.browse.click()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.save_button.click()
+    assert asked.asked == [] and target.read_text().startswith("**OFFICIAL**")
+    dialog._pool.waitForDone()

@@ -1,0 +1,33 @@
+"""Questions asked before saving: a two-button choice, and "this looks like a name".
+
+Tests replace `ask` (the one place a modal box is opened) to answer without a window.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from core.common.names import NAME_EDIT, NAME_QUESTION, NAME_SAVE_ANYWAY, name_like
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A question with two named buttons; True when `yes` is chosen. `no` is the default
+    and Escape, so nothing is done by accident."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def confirm_no_names(parent: QWidget | None, texts: Iterable[str | None]) -> bool:
+    """True to go on saving: none of `texts` looks like a name, or the user chose Save anyway.
+    False means Edit: the dialog stays open with the words as typed."""
+    if not any(name_like(t) for t in texts):
+        return True
+    return ask(parent, "Keep workload only", NAME_QUESTION, NAME_SAVE_ANYWAY, NAME_EDIT)
