@@ -58,9 +58,12 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
+    import sqlite3
+
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
     from core.store.database import StorageError
     from core.common.errors import ValidationError
+    from core.store.transactions import BUSY_MESSAGE, DataBusyError, is_busy
 
     ctx = make_context(args)
     setup_logging(ctx.data_dir)
@@ -75,6 +78,11 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except (DataBusyError, sqlite3.OperationalError) as exc:
+        if not is_busy(exc):  # any other OperationalError: the catch-all below
+            return _went_wrong()
+        print(f"error: {BUSY_MESSAGE}", file=sys.stderr)  # another process kept the write lock
+        return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return EXIT_OK
@@ -83,11 +91,15 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
     except Exception:  # noqa: BLE001 - no traceback ever reaches the user
-        get_logger("cli").exception("command failed")
-        print("error: something went wrong; the details are in the log file.", file=sys.stderr)
-        return EXIT_FAILED
+        return _went_wrong()
     finally:
         ctx.close()
+
+
+def _went_wrong() -> int:
+    get_logger("cli").exception("command failed")
+    print("error: something went wrong; the details are in the log file.", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from core.store.live_files import TrackedConnection, track
 from core.store.migrations import MIGRATIONS, known_names
 from core.store.snapshot import copy_connection
+from core.store.transactions import CaseloadDatabase
 
 # How long a write waits for another process's write to finish before giving up (seconds).
 BUSY_TIMEOUT_S = 5.0
@@ -164,12 +165,13 @@ def open_database(
     """
     # No sqlite-utils plugins: nothing installed elsewhere may change how the data file is
     # used, and not scanning every installed package for them saves ~15 ms of every start.
+    # CaseloadDatabase: every `atomic()` block begins IMMEDIATE (core.store.transactions).
     if connection is not None:
-        db = Database(connection, execute_plugins=False)
+        db = CaseloadDatabase(connection, execute_plugins=False)
     elif path is None:
-        db = Database(memory=True, execute_plugins=False)
+        db = CaseloadDatabase(memory=True, execute_plugins=False)
     else:
-        db = Database(connect_file(path, passphrase), execute_plugins=False)
+        db = CaseloadDatabase(connect_file(path, passphrase), execute_plugins=False)
     return _prepare(db, path)
 
 
