@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import EXIT_FAILED, CommandError, Context
+from cli.common import EXIT_FAILED, CommandError, Context, owns_the_folder
 from core.store import backup as backups
 from core.store import encryption
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
@@ -64,6 +64,7 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+@owns_the_folder()
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     source = Path(args.file).expanduser()
     ctx.close()  # nothing may hold the file open while it is replaced
@@ -105,6 +106,7 @@ def run_retention(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+@owns_the_folder()
 def run_delete_all(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         raise CommandError(
@@ -133,6 +135,7 @@ def _new_passphrase() -> str:
     return first
 
 
+@owns_the_folder(when=lambda args: args.action != "status")
 def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     """status / on / change / off: each writes a new file and swaps it in atomically."""
     from core.store.fileops import file_is_encrypted_path
