@@ -184,13 +184,19 @@ def run_gui(args: argparse.Namespace) -> int:
     first-run welcome all appear over the window)."""
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
+    from ui.shell.single_instance import bring_forward
     from ui.shell.theme import apply_theme
 
     app = create_application()
+    owner = claim_folder(args)
+    if isinstance(owner, int):
+        return owner  # the first window came forward (0), or the folder stayed busy (1)
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
     settings = app_settings()
     window = window_frame(settings)
+    window.folder_owner = owner  # held until the app ends
+    owner.activated.connect(lambda: bring_forward(window))
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's
@@ -201,7 +207,38 @@ def run_gui(args: argparse.Namespace) -> int:
     exit_code: list[int] = []
     after_first_paint(window, lambda: exit_code.extend(_open_into(window, args, settings, probe)))
     code = app.exec()
+    owner.release()
     return exit_code[0] if exit_code else code
+
+
+def claim_folder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Make this the one window on its data folder: the FolderOwner, or an exit code when
+    another window has it (0: that window was brought forward; 1: a command is replacing the
+    data and did not finish within a few seconds, said in a message)."""
+    import time
+
+    from core.store.paths import ensure_private_dir, resolve_data_dir
+    from ui.shell.app import show_error
+    from ui.shell.single_instance import FolderOwner, ask_first_window_forward
+
+    data_dir = resolve_data_dir(args.data_dir)
+    owner = FolderOwner(data_dir)
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            ensure_private_dir(data_dir)
+            if owner.claim():
+                return owner
+        except OSError:  # a read-only or missing folder: opening the data says what is wrong
+            return owner
+        if ask_first_window_forward(data_dir):
+            return 0
+        if time.monotonic() > deadline:
+            show_error(None, "Caseload Companion is already open on this data folder, or a "
+                       "command is changing your data. Try again in a moment.",
+                       "Your data is in use")
+            return 1
+        time.sleep(0.2)  # a restore or encryption change from the command line is finishing
 
 
 def _open_into(window, args: argparse.Namespace, settings, probe: bool) -> list[int]:  # type: ignore[no-untyped-def]

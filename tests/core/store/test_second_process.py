@@ -130,3 +130,24 @@ def test_time_logged_beside_the_window_is_kept_when_the_window_quits(tmp_path):
     db.close()
     assert "C51" in refs
     assert check_file(data_dir / "caseload.db").ok
+
+
+@pytest.mark.timeout(120)
+def test_a_second_start_brings_the_first_window_forward_and_exits(tmp_path):
+    data_dir = _prepared(tmp_path)
+    window = _start_window(data_dir)
+    try:
+        second = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir",
+                                 str(data_dir)], capture_output=True, text=True, timeout=60,
+                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert second.returncode == 0, second.stderr
+        assert _ask(window, "activated") == "activated yes"
+        refused = _cli(data_dir, "delete-all", "--yes")
+        assert refused.returncode == 2 and "close the window" in refused.stderr
+        assert _ask(window, "case C52") == "saved C52"  # the first window carries on
+    finally:
+        window.send_signal(signal.SIGKILL)
+        window.communicate(timeout=30)
+    db = open_database(data_dir / "caseload.db")
+    assert {"C01", "C52"} <= {c.reference for c in CaseStore(db).list_cases("all")}
+    db.close()

@@ -6,6 +6,7 @@ Prints "ready" once the window shows its data and the automatic backup has been 
 commands from stdin, one a line, and answers each after it is saved:
   case REF        add a case as the Caseload view does  -> "saved REF"
   time DAY LINE   log a line of time on DAY as the Time view's entry line does -> "saved LINE"
+  activated       wait until a second start has asked this window forward -> "activated yes"
   quit            close the window as the practitioner does -> "closed"
 """
 
@@ -33,8 +34,15 @@ def start_window(data_dir: str):  # type: ignore[no-untyped-def]
     from ui.shell.app import app_settings, create_application
 
     app = create_application()
+    owner = main.claim_folder(Namespace(data_dir=data_dir))
+    if isinstance(owner, int):
+        print(f"folder not claimed: {owner}", flush=True)
+        sys.exit(5)
     settings = app_settings()
     window = main.window_frame(settings)
+    window.folder_owner = owner
+    window.activations = []
+    owner.activated.connect(lambda: window.activations.append(1))
     window.show()
     opened = []
     build = main.build_window
@@ -74,6 +82,12 @@ def main_loop(data_dir: str) -> None:
             window.hub.timeLogged.emit()
             app.processEvents()
             print(f"saved {text}", flush=True)
+        elif word == "activated":  # wait for a later start to ask this window forward
+            deadline = time.monotonic() + 20
+            while not window.activations and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+            print("activated " + ("yes" if window.activations else "no"), flush=True)
         elif word == "quit":
             window.close()
             app.processEvents()
