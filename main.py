@@ -205,7 +205,8 @@ def run_gui(args: argparse.Namespace) -> int:
         exit_after_first_paint(window, wait_for_data=True)
     window.show()
     exit_code: list[int] = []
-    after_first_paint(window, lambda: exit_code.extend(_open_into(window, args, settings, probe)))
+    after_first_paint(window, lambda: (owner.listen(),  # later starts bring this window forward
+                                       exit_code.extend(_open_into(window, args, settings, probe))))
     code = app.exec()
     owner.release()
     return exit_code[0] if exit_code else code

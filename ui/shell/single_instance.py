@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from core.store.folder_lock import FolderLock
 
@@ -40,11 +39,18 @@ class FolderOwner(QObject):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.lock = FolderLock(self.data_dir)
-        self._server: QLocalServer | None = None
+        self._server = None  # a QLocalServer once listening
 
     def claim(self) -> bool:
-        if not self.lock.acquire():
-            return False
+        """Take the folder's lock (before the window paints); `listen()` once it has."""
+        return self.lock.acquire()
+
+    def listen(self) -> None:
+        """Answer later starts (QtNetwork is loaded here, after the first paint)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or not self.lock.held:
+            return
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket left by a window that was killed
         server = QLocalServer(self)
@@ -52,7 +58,6 @@ class FolderOwner(QObject):
         server.newConnection.connect(self._on_connection)
         server.listen(name)
         self._server = server
-        return True
 
     def _on_connection(self) -> None:
         """A later start connected: that alone is the request (nothing it sends is read)."""
@@ -78,6 +83,8 @@ class FolderOwner(QObject):
 
 def ask_first_window_forward(data_dir: Path, timeout_ms: int = CONNECT_MS) -> bool:
     """Ask the window that owns `data_dir` to come forward; False when none answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):

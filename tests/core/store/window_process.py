@@ -44,6 +44,7 @@ def start_window(data_dir: str):  # type: ignore[no-untyped-def]
     window.activations = []
     owner.activated.connect(lambda: window.activations.append(1))
     window.show()
+    owner.listen()
     opened = []
     build = main.build_window
     main.build_window = lambda db, *a, **k: (opened.append(db), build(db, *a, **k))[1]

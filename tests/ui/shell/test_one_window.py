@@ -22,6 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_a_second_start_brings_the_first_window_forward(qtbot, data_dir):
     first = FolderOwner(data_dir)
     assert first.claim()
+    first.listen()
     assert folder_in_use(data_dir)  # what `restore` and `encryption` check, without Qt
     second = FolderOwner(data_dir)
     assert not second.claim()
@@ -36,6 +37,7 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, data_dir):
 def test_claim_folder_exits_at_once_when_a_window_answers(qtbot, data_dir):
     first = FolderOwner(data_dir)
     assert first.claim()
+    first.listen()
     try:
         with qtbot.waitSignal(first.activated, timeout=5000):
             assert main.claim_folder(main.argparse.Namespace(data_dir=str(data_dir))) == 0
