@@ -12,6 +12,7 @@ from core.caseload.cases import CaseStore, case_problems
 from core.common.dates import DateError, parse_date, parse_optional_date
 from core.common.errors import ValidationError
 from core.caseload.models import FLAG_LABELS, FLAGS, UNTIERED, Case
+from core.store.live_files import is_live
 
 REQUIRED_COLUMNS = ("reference", "case_type", "tier", "start_date")
 OPTIONAL_COLUMNS = ("end_date", "t2a", "flags")
@@ -146,6 +147,8 @@ def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
 
 
 def read_csv_file(path: Path) -> str:
+    if is_live(path):  # never read the open data file outside SQLite (core.store.live_files)
+        raise ValidationError("That is your data file, not a CSV file.")
     if path.stat().st_size > MAX_BYTES:
         raise ValidationError("That file is larger than a caseload file could be (5 MB).")
     raw = path.read_bytes()

@@ -66,3 +66,20 @@ def test_the_copy_before_an_upgrade_is_taken_through_sqlite(tmp_path):
     assert not list(tmp_path.glob("*.partial"))
     old = open_database(copy)  # a whole database (it is upgraded in turn when opened)
     old.close()
+
+
+def test_export_and_import_refuse_the_open_data_file(tmp_path, capsys):
+    import main
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    open_database(data_dir / "caseload.db").close()
+    before = (data_dir / "caseload.db").read_bytes()
+    for argv in (["export", "--from", "2026-11-02", "--to", "2026-11-06", "--format", "md",
+                  "--out", str(data_dir / "caseload.db")],
+                 ["export", "--from", "2026-11-02", "--to", "2026-11-06", "--format", "csv",
+                  "--out", str(data_dir / "caseload.db-wal")],
+                 ["cases", "import", str(data_dir / "caseload.db")]):
+        assert main.main(["--data-dir", str(data_dir), *argv]) == 2
+        assert "your data file" in capsys.readouterr().err
+    assert (data_dir / "caseload.db").read_bytes() == before
