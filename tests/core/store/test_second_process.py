@@ -93,6 +93,8 @@ def test_window_write_survives_kill_after_a_command_ran_beside_it(tmp_path):
         assert logged.returncode == 0, logged.stderr
         assert _ask(window, "time 2026-11-02 10:00-10:30 admin in the window") != ""
         deleted = _deleted_journals(window.pid)
+        # The window's start, its automatic backup and its saves, under the audit hook:
+        assert _ask(window, "violations") == "violations 0"
     finally:
         window.send_signal(signal.SIGKILL)
         window.communicate(timeout=30)

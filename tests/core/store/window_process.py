@@ -7,6 +7,7 @@ commands from stdin, one a line, and answers each after it is saved:
   case REF        add a case as the Caseload view does  -> "saved REF"
   time DAY LINE   log a line of time on DAY as the Time view's entry line does -> "saved LINE"
   activated       wait until a second start has asked this window forward -> "activated yes"
+  violations      how many times app code touched the open data file outside SQLite
   quit            close the window as the practitioner does -> "closed"
 """
 
@@ -21,6 +22,10 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from tests import live_file_guard  # noqa: E402
+
+live_file_guard.install()  # app code touching the open data file outside SQLite is recorded
 
 import main  # noqa: E402
 from core.caseload.cases import CaseStore  # noqa: E402
@@ -89,6 +94,10 @@ def main_loop(data_dir: str) -> None:
                 app.processEvents()
                 time.sleep(0.01)
             print("activated " + ("yes" if window.activations else "no"), flush=True)
+        elif word == "violations":  # app code that touched the open file outside SQLite
+            print(f"violations {len(live_file_guard.violations)}", flush=True)
+            for found in live_file_guard.violations:
+                print(found, file=sys.stderr, flush=True)
         elif word == "quit":
             window.close()
             app.processEvents()
