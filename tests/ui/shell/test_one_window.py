@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 import main
 from core.caseload.cases import CaseStore
@@ -48,7 +48,8 @@ def test_claim_folder_exits_at_once_when_a_window_answers(qtbot, data_dir):
     owner.release()
 
 
-def test_saves_from_another_process_show_when_the_window_checks(qtbot, data_dir, tmp_path):
+def test_saves_from_another_process_show_when_the_window_checks(qtbot, qapp, data_dir,
+                                                                tmp_path):
     db = open_database(data_dir / "caseload.db")
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
     window = main.build_window(db, data_dir, settings)
@@ -69,6 +70,14 @@ def test_saves_from_another_process_show_when_the_window_checks(qtbot, data_dir,
     caseload = _caseload_view(window)
     refs = [caseload.model.index(r, 0).data() for r in range(caseload.model.rowCount())]
     assert "C44" in refs
+
+    beside = open_database(data_dir / "caseload.db")
+    CaseStore(beside).add_case(Case("C45", "licence", "B2", date(2026, 1, 5)))
+    beside.close()
+    with qtbot.waitSignal(window.hub.casesChanged, timeout=5000):  # the window gains focus
+        qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    refs = [caseload.model.index(r, 0).data() for r in range(caseload.model.rowCount())]
+    assert "C45" in refs
     db.close()
 
 
