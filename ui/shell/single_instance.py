@@ -8,7 +8,6 @@ lock asks that window, through the socket, to come to the front.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 from pathlib import Path
 
@@ -21,6 +20,8 @@ CONNECT_MS = 2000
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name: one per user and folder (the path itself may be too long)."""
+    import hashlib  # loads OpenSSL: only once the window has painted, or in a second start
+
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
