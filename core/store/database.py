@@ -110,7 +110,11 @@ def migrate(db: Database, path: Path | None) -> list[str]:
         backup = path.with_name(f"{path.stem}.before-{pending[0]}-{stamp}{path.suffix}")
         # Through the connection, never by copying the file's bytes (core.store.live_files).
         copy_connection(db.conn, backup)
-    MIGRATIONS.apply(db)
+    if pending:
+        # One IMMEDIATE transaction: a second process opening the file at the same moment
+        # waits, then finds nothing left to apply (each step runs in a savepoint inside it).
+        with db.atomic():
+            MIGRATIONS.apply(db)
     return pending
 
 

@@ -145,3 +145,14 @@ def test_two_log_commands_for_the_same_slot_started_together_save_one(data):
     conn = sqlite3.connect(data / "caseload.db")
     assert conn.execute("SELECT count(*) FROM time_entries").fetchone()[0] == 1
     conn.close()
+
+
+def test_processes_opening_a_new_folder_together_upgrade_it_once(tmp_path):
+    """The window's first start and a command at the same moment: the second to take the
+    write lock finds the schema already made, instead of reporting a damaged file."""
+    data_dir = tmp_path / "fresh"
+    argv = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "status"]
+    children = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(4)]
+    results = [(c.wait(timeout=60), c.stderr.read()) for c in children]
+    assert [code for code, _ in results] == [0, 0, 0, 0], results
