@@ -17,8 +17,8 @@ import os
 from pathlib import Path
 
 LOCK_FILENAME = "caseload.lock"
-IN_USE_MESSAGE = ("Caseload Companion's window has this data folder open; close the window, "
-                  "then run this again. Nothing was changed.")
+IN_USE_MESSAGE = ("Caseload Companion's window has this data folder open (or another command is "
+                  "changing it); close the window, then run this again. Nothing was changed.")
 
 
 class FolderInUseError(Exception):
