@@ -94,9 +94,8 @@ def owns_the_folder(when: Callable[[argparse.Namespace], bool] = lambda args: Tr
     def wrap(handler: Handler) -> Handler:
         @functools.wraps(handler)
         def run(args: argparse.Namespace, ctx: Context) -> int:
-            if not when(args):
+            if not when(args) or not ctx.data_dir.is_dir():  # no folder: no window has it
                 return handler(args, ctx)
-            ensure_private_dir(ctx.data_dir)
             lock = FolderLock(ctx.data_dir)
             if not lock.acquire():
                 raise CommandError(IN_USE_MESSAGE, EXIT_BAD_INPUT)
