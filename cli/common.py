@@ -94,10 +94,11 @@ def owns_the_folder(when: Callable[[argparse.Namespace], bool] = lambda args: Tr
     def wrap(handler: Handler) -> Handler:
         @functools.wraps(handler)
         def run(args: argparse.Namespace, ctx: Context) -> int:
-            if not when(args) or not ctx.data_dir.is_dir():  # no folder: no window has it
+            if not when(args):
                 return handler(args, ctx)
             lock = FolderLock(ctx.data_dir)
-            if not lock.acquire():
+            # No lock file: no window has ever had the folder, and none is made for a command.
+            if not lock.acquire(create=False):
                 raise CommandError(IN_USE_MESSAGE, EXIT_BAD_INPUT)
             try:
                 return handler(args, ctx)

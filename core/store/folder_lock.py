@@ -45,10 +45,17 @@ class FolderLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> bool:
+    def acquire(self, create: bool = True) -> bool:
+        """With `create=False`, a folder without a lock file is simply not locked (True):
+        no window has ever held it, and nothing is written into it."""
         if self._fd is not None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | (os.O_CREAT if create else 0), 0o600)
+        except FileNotFoundError:
+            if create:
+                raise
+            return True
         try:
             _lock(fd)
         except OSError:

@@ -117,9 +117,20 @@ def test_a_replacing_command_holds_the_folder_while_it_runs(data, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(backups, "restore_backup", watching)
+    earlier_window = FolderLock(data)  # a window has had this folder open before
+    assert earlier_window.acquire()
+    earlier_window.release()
     db = open_database(data / "caseload.db")
     backup = make_backup(db, data)
     db.close()
     assert main.main(["--data-dir", str(data), "restore", str(backup)]) == 0
     assert seen == [True]
     assert not folder_in_use(data)
+
+
+def test_a_folder_no_window_ever_opened_gets_no_lock_file_from_a_command(data):
+    db = open_database(data / "caseload.db")
+    backup = make_backup(db, data)
+    db.close()
+    assert main.main(["--data-dir", str(data), "restore", str(backup)]) == 0
+    assert not lock_path(data).exists()

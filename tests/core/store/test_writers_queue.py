@@ -150,9 +150,14 @@ def test_two_log_commands_for_the_same_slot_started_together_save_one(data):
 def test_processes_opening_a_new_folder_together_upgrade_it_once(tmp_path):
     """The window's first start and a command at the same moment: the second to take the
     write lock finds the schema already made, instead of reporting a damaged file."""
-    data_dir = tmp_path / "fresh"
-    argv = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "status"]
-    children = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True) for _ in range(4)]
-    results = [(c.wait(timeout=60), c.stderr.read()) for c in children]
-    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    path = tmp_path / "fresh" / "caseload.db"
+    path.parent.mkdir()
+    code = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
+            "from core.store.database import open_database; "
+            "open_database(Path(sys.argv[1])).close(); print('opened')")
+    children = [subprocess.Popen([sys.executable, "-c", code, str(path), str(ROOT)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(4)]
+    results = [(c.wait(timeout=60), c.stdout.read().strip(), c.stderr.read()[-300:])
+               for c in children]
+    assert [(code, out) for code, out, _ in results] == [(0, "opened")] * 4, results

@@ -3,6 +3,7 @@ item 2)."""
 
 from __future__ import annotations
 
+from argparse import Namespace
 from datetime import date, datetime
 
 import pytest
@@ -40,10 +41,10 @@ def test_claim_folder_exits_at_once_when_a_window_answers(qtbot, data_dir):
     first.listen()
     try:
         with qtbot.waitSignal(first.activated, timeout=5000):
-            assert main.claim_folder(main.argparse.Namespace(data_dir=str(data_dir))) == 0
+            assert main.claim_folder(Namespace(data_dir=str(data_dir))) == 0
     finally:
         first.release()
-    owner = main.claim_folder(main.argparse.Namespace(data_dir=str(data_dir)))
+    owner = main.claim_folder(Namespace(data_dir=str(data_dir)))
     assert isinstance(owner, FolderOwner) and owner.lock.held
     owner.release()
 
