@@ -13,6 +13,7 @@ commands from stdin, one a line, and answers each after it is saved:
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 import time
@@ -44,7 +45,8 @@ def start_window(data_dir: str):  # type: ignore[no-untyped-def]
         print(f"folder not claimed: {owner}", flush=True)
         sys.exit(5)
     settings = app_settings()
-    window = main.window_frame(settings)
+    takes_folder = len(inspect.signature(main.window_frame).parameters) > 1
+    window = main.window_frame(settings, *([Path(data_dir)] if takes_folder else []))
     window.folder_owner = owner
     window.activations = []
     owner.activated.connect(lambda: window.activations.append(1))
