@@ -70,10 +70,13 @@ def _accept_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; input errors exit 2 with one line, storage problems exit 1."""
+    import sqlite3
+
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
     from cli.common import require_data, undo_if_it_fails
     from core.store.database import StorageError
     from core.common.errors import ValidationError
+    from core.store.transactions import BUSY_MESSAGE, DataBusyError, is_busy
 
     ctx = make_context(args)
     try:
@@ -97,6 +100,11 @@ def run_command(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except (DataBusyError, sqlite3.OperationalError) as exc:
+        if not is_busy(exc):  # any other OperationalError: the catch-all below
+            return _went_wrong()
+        print(f"error: {BUSY_MESSAGE}", file=sys.stderr)  # another process kept the write lock
+        return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return EXIT_OK
@@ -105,13 +113,17 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_FAILED
     except Exception:  # noqa: BLE001 - no traceback ever reaches the user
-        get_logger("cli").exception("command failed")
-        print("error: something went wrong; the details are in the log file.", file=sys.stderr)
-        return EXIT_FAILED
+        return _went_wrong()
     finally:
         ctx.close()
         if not succeeded:
             undo()
+
+
+def _went_wrong() -> int:
+    get_logger("cli").exception("command failed")
+    print("error: something went wrong; the details are in the log file.", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,13 +236,19 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from core.store.paths import resolve_data_dir
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
+    from ui.shell.single_instance import bring_forward
     from ui.shell.theme import apply_theme
 
     app = create_application()
+    owner = claim_folder(args)
+    if isinstance(owner, int):
+        return owner  # the first window came forward (0), or the folder stayed busy (1)
     app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
     settings = app_settings()
     window = window_frame(settings, resolve_data_dir(args.data_dir))
+    window.folder_owner = owner  # held until the app ends
+    owner.activated.connect(lambda: bring_forward(window))
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's
@@ -239,9 +257,41 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
         exit_after_first_paint(window, wait_for_data=True)
     window.show()
     exit_code: list[int] = []
-    after_first_paint(window, lambda: exit_code.extend(_open_into(window, args, settings, probe)))
+    after_first_paint(window, lambda: (owner.listen(),  # later starts bring this window forward
+                                       exit_code.extend(_open_into(window, args, settings, probe))))
     code = app.exec()
+    owner.release()
     return exit_code[0] if exit_code else code
+
+
+def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no-untyped-def]
+    """Make this the one window on its data folder: the FolderOwner, or an exit code when
+    another window has it (0: that window was brought forward; 1: a command is replacing the
+    data and did not finish within a few seconds, said in a message)."""
+    import time
+
+    from core.store.paths import ensure_private_dir, resolve_data_dir
+    from ui.shell.app import show_error
+    from ui.shell.single_instance import FolderOwner, ask_first_window_forward
+
+    data_dir = resolve_data_dir(args.data_dir)
+    owner = FolderOwner(data_dir)
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            ensure_private_dir(data_dir)
+            if owner.claim():
+                return owner
+        except OSError:  # a read-only or missing folder: opening the data says what is wrong
+            return owner
+        if ask_first_window_forward(data_dir):
+            return 0
+        if time.monotonic() > deadline:
+            show_error(None, "Caseload Companion is already open on this data folder, or a "
+                       "command is changing your data. Try again in a moment.",
+                       "Your data is in use")
+            return 1
+        time.sleep(0.2)  # a restore or encryption change from the command line is finishing
 
 
 def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, probe: bool) -> list[int]:  # type: ignore[no-untyped-def]

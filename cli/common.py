@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from typing import Any, Callable, NoReturn
 from sqlite_utils import Database
 
 from core.store.database import open_database
+from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
 from core.common.dates import DateError, parse_date, shorten
 from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
 
@@ -169,3 +171,29 @@ def print_json(value: Any) -> None:
 
 
 Handler = Callable[[argparse.Namespace, Context], int]
+
+
+def owns_the_folder(when: Callable[[argparse.Namespace], bool] = lambda args: True):
+    """For commands that replace or rewrite the data file (restore, encryption, delete-all):
+    refused with a one-line message (exit 2) while the window has the folder open, and the
+    folder is held for the whole command so no window opens in the middle of it
+    (core.store.folder_lock)."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def run(args: argparse.Namespace, ctx: Context) -> int:
+            if not when(args):
+                return handler(args, ctx)
+            lock = FolderLock(ctx.data_dir)
+            # No lock file: no window has ever had the folder, and none is made for a command.
+            if not lock.acquire(create=False):
+                raise CommandError(IN_USE_MESSAGE, EXIT_BAD_INPUT)
+            try:
+                return handler(args, ctx)
+            finally:
+                ctx.close()  # before the lock goes, so a window opening next finds it whole
+                lock.release()
+
+        return run
+
+    return wrap

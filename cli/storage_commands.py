@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from cli.common import EXIT_FAILED, CommandError, Context, bounded_int
+from cli.common import EXIT_FAILED, CommandError, Context, bounded_int, owns_the_folder
 from cli.passphrase import NEW_PASSPHRASE_ENV, with_passphrase
 from core.store import backup as backups
 from core.store import encryption
@@ -36,6 +36,7 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+@owns_the_folder()
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():  # the file given is bad input (exit 2), not damaged data
@@ -87,6 +88,7 @@ def run_retention(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+@owns_the_folder()
 def run_delete_all(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         raise CommandError(
@@ -115,6 +117,7 @@ def _new_passphrase() -> str:
     return first
 
 
+@owns_the_folder(when=lambda args: args.action != "status")
 def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     """status / on / change / off: each writes a new file and swaps it in atomically."""
     from core.store.fileops import file_is_encrypted_path

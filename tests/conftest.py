@@ -39,3 +39,17 @@ def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir(mode=0o700, exist_ok=True)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_file_access_beside_sqlite():
+    """No test may see the app read, copy or replace a data file outside SQLite while a
+    connection to it is open: that close drops SQLite's locks (tests/live_file_guard.py)."""
+    from tests import live_file_guard
+
+    live_file_guard.install()
+    live_file_guard.violations.clear()
+    yield
+    found = list(live_file_guard.violations)
+    live_file_guard.violations.clear()
+    assert not found, "\n".join(found[:3])

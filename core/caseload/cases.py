@@ -158,26 +158,26 @@ class CaseStore:
         return int(case_id)
 
     def add_case(self, case: Case) -> Case:
-        self._check(case)
-        with self.db.atomic():
+        with self.db.atomic():  # the check and the write see the same data (BEGIN IMMEDIATE)
+            self._check(case)
             case_id = self._insert(case)
         return self.get_case(case_id)
 
     def add_cases(self, cases: Iterable[Case]) -> list[int]:
         """Insert many cases in one transaction: all of them, or none."""
         cases = list(cases)
-        for case in cases:
-            self._check(case)
         with self.db.atomic():
+            for case in cases:
+                self._check(case)
             return [self._insert(case) for case in cases]
 
     def update_case(self, case: Case) -> Case:
         """Save edits; a new tier is added to the history from `case.tier_date` (default today)."""
         if case.id is None:
             raise ValueError("update_case needs a stored case")
-        self._check(case, exclude_id=case.id)
-        before = self.get_case(case.id)
         with self.db.atomic():
+            self._check(case, exclude_id=case.id)
+            before = self.get_case(case.id)
             self.db["cases"].update(case.id, _case_columns(case))
             if case.tier != before.tier:
                 tier_date = case.tier_date or date.today()
@@ -194,15 +194,18 @@ class CaseStore:
         return self.get_case(case.id)
 
     def close_case(self, case_id: int, closed_on: date, reason: str) -> Case:
-        case = self.get_case(case_id)
-        if reason not in CLOSE_REASONS:
-            raise ValidationError(f"Reason must be one of: {', '.join(CLOSE_REASONS)}.")
-        if closed_on < case.start_date:
-            raise ValidationError("A case cannot close before it started.")
-        return self._save_state(replace(case, closed_date=closed_on, close_reason=reason))
+        with self.db.atomic():
+            case = self.get_case(case_id)
+            if reason not in CLOSE_REASONS:
+                raise ValidationError(f"Reason must be one of: {', '.join(CLOSE_REASONS)}.")
+            if closed_on < case.start_date:
+                raise ValidationError("A case cannot close before it started.")
+            return self._save_state(replace(case, closed_date=closed_on, close_reason=reason))
 
     def reopen_case(self, case_id: int) -> Case:
-        return self._save_state(replace(self.get_case(case_id), closed_date=None, close_reason=None))
+        with self.db.atomic():
+            case = self.get_case(case_id)
+            return self._save_state(replace(case, closed_date=None, close_reason=None))
 
     def restore_case(self, case: Case) -> Case:
         """Put a stored case back exactly as `case` was read (details, closure, tier history).
@@ -213,9 +216,9 @@ class CaseStore:
         """
         if case.id is None:
             raise ValueError("restore_case needs a stored case")
-        current = self.get_case(case.id)  # KeyError first: nothing to put back
-        self._check(case, exclude_id=case.id)
         with self.db.atomic():
+            current = self.get_case(case.id)  # KeyError first: nothing to put back
+            self._check(case, exclude_id=case.id)
             self.db["cases"].update(case.id, _case_columns(case))
             if current.tier_history != case.tier_history:
                 self.db.execute("DELETE FROM tier_history WHERE case_id = ?", [case.id])
@@ -244,10 +247,10 @@ class CaseStore:
         one. ValidationError when a reference is now taken by another case.
         """
         cases = list(cases)
-        for case in cases:
-            self._check(case)
         restored = []
         with self.db.atomic():
+            for case in cases:
+                self._check(case)
             for case in cases:
                 columns = _case_columns(case)
                 if case.id is not None and not self._exists(case.id):

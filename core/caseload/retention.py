@@ -149,8 +149,9 @@ def delete_cases(db: Database, case_ids: list[int]) -> int:
 
 def delete_closed_cases(db: Database, days: int, today: date | None = None) -> int:
     """Apply retention: delete cases closed more than `days` ago; return how many went."""
-    ids = [c.id for c in closed_before(db, days, today) if c.id is not None]
-    count = delete_cases(db, ids)
+    with db.atomic():  # what is due and what is deleted are read and written together
+        ids = [c.id for c in closed_before(db, days, today) if c.id is not None]
+        count = delete_cases(db, ids)
     if count:
         compact(db)
     return count

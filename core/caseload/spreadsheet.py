@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from core.common.errors import ValidationError
+from core.store.live_files import is_live
 
 MAX_BYTES = 5 * 1024 * 1024  # ten thousand cases would fit in a tenth of this
 MAX_ROWS = 10_000
@@ -197,6 +198,8 @@ def read_spreadsheet(path: Path, known_columns: set[str]) -> Sheet:
     path = Path(path)
     if path.is_dir():
         raise ValidationError(f"{path.name} is a folder; choose a CSV or .xlsx file.")
+    if is_live(path):  # never read the open data file outside SQLite (core.store.live_files)
+        raise ValidationError("That is your data file, not a spreadsheet.")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError("That file is larger than a caseload file could be (5 MB).")

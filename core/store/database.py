@@ -7,14 +7,19 @@ An encrypted file needs its passphrase (SQLCipher, optional: see core/store/encr
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.store.live_files import TrackedConnection, track
 from core.store.migrations import MIGRATIONS, known_names
+from core.store.snapshot import copy_connection
+from core.store.transactions import CaseloadDatabase
+
+# How long a write waits for another process's write to finish before giving up (seconds).
+BUSY_TIMEOUT_S = 5.0
 
 
 class StorageError(Exception):
@@ -62,6 +67,8 @@ def _touch_private(path: Path) -> None:
 def configure(db: Database) -> Database:
     """Settings every connection needs: foreign keys enforced and the WAL journal."""
     db.execute("PRAGMA foreign_keys = ON")
+    # A write waits (up to 5 s) for another process's write to finish instead of failing.
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     db.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit reported as saved survives a power cut too, not only a crash.
     db.execute("PRAGMA synchronous = FULL")
@@ -101,11 +108,13 @@ def migrate(db: Database, path: Path | None) -> list[str]:
     if pending and applied and path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-{pending[0]}-{stamp}{path.suffix}")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup)
-        if os.name == "posix":
-            os.chmod(backup, 0o600)
-    MIGRATIONS.apply(db)
+        # Through the connection, never by copying the file's bytes (core.store.live_files).
+        copy_connection(db.conn, backup)
+    if pending:
+        # One IMMEDIATE transaction: a second process opening the file at the same moment
+        # waits, then finds nothing left to apply (each step runs in a savepoint inside it).
+        with db.atomic():
+            MIGRATIONS.apply(db)
     return pending
 
 
@@ -137,7 +146,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             raise WrongPassphraseError(str(exc)) from None
     else:
         _touch_private(path)
-        conn = sqlite3.connect(str(path))
+        conn = track(path, sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S,
+                                           factory=TrackedConnection), "sqlite")
     try:
         check_readable(conn, path)
     except DamagedDatabaseError:
@@ -159,12 +169,13 @@ def open_database(
     """
     # No sqlite-utils plugins: nothing installed elsewhere may change how the data file is
     # used, and not scanning every installed package for them saves ~15 ms of every start.
+    # CaseloadDatabase: every `atomic()` block begins IMMEDIATE (core.store.transactions).
     if connection is not None:
-        db = Database(connection, execute_plugins=False)
+        db = CaseloadDatabase(connection, execute_plugins=False)
     elif path is None:
-        db = Database(memory=True, execute_plugins=False)
+        db = CaseloadDatabase(memory=True, execute_plugins=False)
     else:
-        db = Database(connect_file(path, passphrase), execute_plugins=False)
+        db = CaseloadDatabase(connect_file(path, passphrase), execute_plugins=False)
     return _prepare(db, path)
 
 
@@ -175,6 +186,9 @@ def _prepare(db: Database, path: Path | None) -> Database:
     except sqlite3.DatabaseError as exc:
         db.close()
         raise DamagedDatabaseError(damaged_message(path)) from exc
+    except BaseException:
+        db.close()  # a refused (newer) file must not stay open behind the message
+        raise
     return db
 
 

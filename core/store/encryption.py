@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from core.common.errors import ValidationError
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
+from core.store.live_files import track
 
 MIN_PASSPHRASE = 8
 MAX_PASSPHRASE = 1024
@@ -23,6 +24,9 @@ try:  # optional dependency: `pip install sqlcipher3` (or the `encryption` extra
     from sqlcipher3 import dbapi2 as _cipher
 except ImportError:  # pragma: no cover - depends on the machine
     _cipher = None
+else:
+    class _TrackedCipher(_cipher.Connection):  # type: ignore[name-defined,misc]
+        """Weakly referenceable, so core.store.live_files can tell when it is closed."""
 
 
 class PassphraseError(Exception):
@@ -168,7 +172,8 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
     """A bare SQLCipher connection, keyed (or plain for None), checked to open the file."""
     if _cipher is None:
         raise PassphraseError(unavailable_reason())
-    conn = _cipher.connect(str(path))
+    conn = track(path, _cipher.connect(str(path), timeout=5.0, factory=_TrackedCipher),
+                 "encrypted" if passphrase is not None else "sqlite")
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
     if passphrase is not None:
         conn.execute(f"PRAGMA key = {_quoted(passphrase)}")

@@ -7,6 +7,8 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from core.store.live_files import live_kind
+
 SIDECARS = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -94,7 +96,14 @@ def copy_private(source: Path, target: Path) -> Path:
 
 
 def file_kind(path: Path) -> str:
-    """'missing', 'empty', 'sqlite', 'encrypted' (page-aligned, no SQLite header) or 'unknown'."""
+    """'missing', 'empty', 'sqlite', 'encrypted' (page-aligned, no SQLite header) or 'unknown'.
+
+    A file this process has open through SQLite is never opened here (see core.store.live_files):
+    the open connection already says what it is.
+    """
+    live = live_kind(path)
+    if live is not None:
+        return live
     try:
         size = path.stat().st_size
         if path.is_dir():

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from core.common.dates import from_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
+from core.store.transactions import in_one_transaction
 
 AGENDA_KINDS: tuple[str, ...] = (
     "workload",  # from the gauge or the sustained-overload panel
@@ -121,6 +122,7 @@ def _item(row: dict) -> AgendaItem:
     )
 
 
+@in_one_transaction
 def update_agenda_item(
     db: Database, item_id: int, text: str, *, reason: str | None = None
 ) -> None:

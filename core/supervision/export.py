@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
+from core.store.live_files import is_live
 from core.supervision.summary import SummaryOptions, classification_line, compose_summary
 from core.supervision.summary import default_period
 from core.supervision.summary_fit import fit_summary
@@ -54,6 +55,8 @@ def check_target(path: Path, overwrite: bool = False) -> None:
     folder = path.parent
     if path.is_dir():
         raise ValidationError(f"{path} is a folder; choose a file name such as {default_file_name('pdf')}.")
+    if is_live(path):  # replacing it would destroy the data (and SQLite's locks on it)
+        raise ValidationError(f"{path} is your data file; choose another name.")
     if not folder.is_dir():
         raise ValidationError(f"The folder {folder} does not exist; choose another place to save.")
     if not os.access(folder, os.W_OK | os.X_OK):

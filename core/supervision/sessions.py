@@ -12,6 +12,7 @@ from core.supervision.agenda import open_agenda
 from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
+from core.store.transactions import in_one_transaction
 
 ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
 ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
@@ -152,6 +153,7 @@ def last_session(db: Database, on_or_before: date | None = None) -> Session | No
     return None
 
 
+@in_one_transaction
 def update_session(db: Database, session: Session, today: date | None = None) -> Session:
     """Correct a recorded session's date, who it was with, notes or next date.
 
@@ -261,6 +263,7 @@ def add_action(db: Database, action: Action, today: date | None = None) -> Actio
     return action
 
 
+@in_one_transaction
 def update_action(db: Database, action: Action, today: date | None = None) -> Action:
     """Save an edited action; a change of status is dated so the summary can show it."""
     problems = action_problems(action)

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.common.words import plural
+from core.store.transactions import in_one_transaction
 
 NAME_MAX = 60
 
@@ -84,6 +85,7 @@ def _name_problems(db: Database, name: str, exclude_id: int | None = None) -> li
     return problems
 
 
+@in_one_transaction
 def add_activity(db: Database, name: str, counted_by_wmt: bool = False) -> Activity:
     name = " ".join((name or "").split())
     problems = _name_problems(db, name)
@@ -106,6 +108,7 @@ def add_activity(db: Database, name: str, counted_by_wmt: bool = False) -> Activ
     return get_activity(db, int(new_id))
 
 
+@in_one_transaction
 def update_activity(
     db: Database,
     activity_id: int,
@@ -144,6 +147,7 @@ def usage_count(db: Database, activity_id: int) -> int:
     return int(row["n"])
 
 
+@in_one_transaction
 def delete_activity(db: Database, activity_id: int) -> None:
     """Delete an unused activity; one with time logged against it can only be hidden."""
     activity = get_activity(db, activity_id)

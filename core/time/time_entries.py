@@ -274,8 +274,8 @@ class TimeStore:
         self, entry: TimeEntry, trim: bool = False, today: date | None = None
     ) -> TimeChange:
         """Save a new entry; with `trim`, entries it overlaps are shortened, split or removed."""
-        clashing = self._validate(replace(entry, id=None), trim, today)
-        with self.db.atomic():
+        with self.db.atomic():  # the overlap check and the write see the same data
+            clashing = self._validate(replace(entry, id=None), trim, today)
             trimmed_added, trimmed_removed = self._trim(entry, clashing)
             new_id = int(self.db["time_entries"].insert(_columns(entry)).last_pk)
         added = (self.get_entry(new_id),) + trimmed_added
@@ -286,9 +286,9 @@ class TimeStore:
     ) -> TimeChange:
         if entry.id is None:
             raise ValueError("update_entry needs a stored entry")
-        before = self.get_entry(entry.id)
-        clashing = self._validate(entry, trim, today)
         with self.db.atomic():
+            before = self.get_entry(entry.id)
+            clashing = self._validate(entry, trim, today)
             trimmed_added, trimmed_removed = self._trim(entry, clashing)
             self.db["time_entries"].update(entry.id, _columns(entry))
         return TimeChange(
@@ -296,8 +296,8 @@ class TimeStore:
         )
 
     def delete_entry(self, entry_id: int) -> TimeChange:
-        before = self.get_entry(entry_id)
         with self.db.atomic():
+            before = self.get_entry(entry_id)
             self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry_id])
         return TimeChange((), (before,), "Delete entry")
 

@@ -27,6 +27,7 @@ from core.time.time_entries import END_OF_DAY, TimeChange, TimeEntry, TimeStore
 from core.time.time_summary import hours_text
 from core.time.working_week import get_pattern
 from core.common.words import plural
+from core.store.transactions import in_one_transaction
 
 STALE_MARGIN_HOURS = 2  # staying on past the usual end is common; two hours more is not
 MIN_STALE_LIMIT_HOURS = 4  # one long visit with its travel can run this long on any pattern
@@ -109,6 +110,7 @@ def stale_timer(
     return timer if is_stale(timer, now, limit) else None
 
 
+@in_one_transaction
 def start_timer(
     db: Database,
     activity_id: int,
@@ -189,6 +191,7 @@ def _pieces(timer: RunningTimer, end: datetime) -> list[TimeEntry]:
     return pieces
 
 
+@in_one_transaction
 def stop_timer(
     db: Database,
     *,

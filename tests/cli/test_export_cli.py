@@ -122,7 +122,9 @@ def test_time_entries_csv_has_a_bom_and_formulas_are_written_as_text(data_dir, t
                    "--include-cases", "--out", str(out)) == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    lines = raw.decode("utf-8-sig").splitlines(keepends=True)
+    assert lines[0].strip() == "OFFICIAL"  # the classification line heads the file
+    rows = list(csv.DictReader(io.StringIO("".join(lines[1:]))))
     assert [r["note"] for r in rows] == ["'" + n for n in notes[:4]] + ["plain – é 😀"]
     assert all(not r[key].startswith(("=", "+", "-", "@")) for r in rows for key in r)
 

@@ -38,6 +38,11 @@ def install_excepthook() -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
         parent = QApplication.activeWindow()
+        from core.store.transactions import BUSY_MESSAGE, is_busy  # not before the window shows
+
+        if is_busy(value):  # another process kept the write lock past the busy timeout
+            show_error(parent, BUSY_MESSAGE, "Nothing was saved")
+            return
         show_error(
             parent,
             "That did not work, and nothing you had saved has been lost. "

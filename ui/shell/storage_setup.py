@@ -19,6 +19,7 @@ from core.store.database import (
     open_database,
 )
 from core.store.paths import database_path
+from ui.shell.data_watch import DataWatch
 from ui.shell.hub import Hub
 from ui.shell.lock_screen import IdleLock
 from ui.shell.main_window import MainWindow
@@ -107,6 +108,8 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
+    # Saves made beside the window (the command line) show without a restart.
+    window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]
 
 
 def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:

@@ -62,7 +62,7 @@ def offer_pdf(parent: QWidget | None, db: Database, start: date, end: date) -> P
     """Ask whether to save the one-page PDF of the meeting's period; write it if so."""
     from core.supervision.export import default_file_name
     from core.supervision.summary import SummaryOptions
-    from ui.supervision.pdf_export import write_pdf
+    from ui.supervision.pdf_export import fitted_summary, write_pdf
 
     answer = QMessageBox.question(
         parent, "Meeting recorded",
@@ -77,7 +77,8 @@ def offer_pdf(parent: QWidget | None, db: Database, start: date, end: date) -> P
     if not name:
         return None
     try:
-        return write_pdf(db, Path(name), SummaryOptions(start=start, end=end), end)
+        summary = fitted_summary(db, SummaryOptions(start=start, end=end), end)
+        return write_pdf(summary, Path(name), overwrite=True)  # the save dialog asked already
     except (ValidationError, OSError) as exc:
         message = " ".join(exc.problems) if isinstance(exc, ValidationError) else str(exc)
         show_error(parent, message, "The PDF was not saved")

@@ -86,7 +86,8 @@ def test_no_case_reference_in_any_format_unless_asked(demo):
         assert _references_in(text, references) == set(), fmt
     asked = export_text(demo, "md", SummaryOptions(include_cases=True), TODAY)
     assert _references_in(asked, references)
-    lines = export_text(demo, "csv", SummaryOptions(include_cases=True), TODAY).splitlines()
+    text = export_text(demo, "csv", SummaryOptions(include_cases=True), TODAY)
+    lines = text.removeprefix("\ufeff").splitlines()  # after the byte-order mark Excel needs
     assert lines[0] == "OFFICIAL" and "case" in lines[1]
 
 

@@ -111,9 +111,10 @@ def test_an_overdue_action_is_marked_in_the_summary(db):
 def test_the_csv_starts_with_the_classification_line(db):
     text = export.export_text(db, "csv", SummaryOptions(classification="OFFICIAL-SENSITIVE"),
                               TODAY)
-    assert text.splitlines()[:2] == ["OFFICIAL-SENSITIVE",
+    assert text.removeprefix("\ufeff").splitlines()[:2] == ["OFFICIAL-SENSITIVE",
                                      "date,start,end,minutes,hours,activity,counted_by_wmt"]
-    assert export.export_text(db, "csv", SummaryOptions(), TODAY).splitlines()[0] == "OFFICIAL"
+    plain = export.export_text(db, "csv", SummaryOptions(), TODAY)
+    assert plain.removeprefix("\ufeff").splitlines()[0] == "OFFICIAL"
 
 
 def test_an_existing_file_is_never_replaced_unless_asked(tmp_path):
