@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from sqlite_utils import Database
 
-from core.store.database import open_database
+from core.store.all_copies import open_folder
 from core.common.dates import DateError, parse_date
 from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
 
@@ -44,7 +44,8 @@ class Context:
             ensure_private_dir(self.data_dir)
             from cli.storage_commands import with_passphrase  # asks only if the data is encrypted
 
-            self._db = with_passphrase(lambda key: open_database(self.db_path, passphrase=key))
+            # open_folder also finishes what a killed encryption change or delete-all left.
+            self._db = with_passphrase(lambda key: open_folder(self.data_dir, key))
         return self._db
 
     def close(self) -> None:

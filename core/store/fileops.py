@@ -57,6 +57,26 @@ def atomic_replace(source: Path, target: Path) -> None:
     fsync_dir(target.parent)
 
 
+def place_new(source: Path, target: Path) -> None:
+    """Put the finished file `source` at `target` only if nothing is there yet: a hard link
+    fails instead of replacing a different, older file (os.replace would), then the temporary
+    name goes. Durable and owner-only. Raises FileExistsError, leaving `source` for the caller.
+    Filesystems without hard links (FAT, some network shares) fall back to a checked rename."""
+    make_private(source)
+    fsync_file(source)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(source, target)
+    else:
+        source.unlink()
+    fsync_dir(target.parent)
+
+
 def stamp(now: datetime | None = None) -> str:
     return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
 
