@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.store.file_identity import foreign_message, is_ours, unreadable_message
 from core.store.migrations import MIGRATIONS, known_names
 
 
@@ -27,6 +28,10 @@ class NewerDatabaseError(StorageError):
 
 class DamagedDatabaseError(StorageError):
     """The file is damaged or is not a database; it is left untouched."""
+
+
+class ForeignDatabaseError(DamagedDatabaseError):
+    """The file is another program's SQLite database; it is left untouched."""
 
 
 class PassphraseRequiredError(StorageError):
@@ -117,8 +122,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
     if path.exists() and path.is_dir():
         raise DamagedDatabaseError(f"{path} is a folder, not a data file.")
     kind = file_kind(path)
-    if kind == "unknown":
-        raise DamagedDatabaseError(damaged_message(path))
+    if kind == "unknown":  # a plain file with a broken first page, or not a database at all
+        raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
     if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
         if not encryption.available():
             # Unreadable here either way: the recovery choices (restore, set aside) apply.
@@ -135,15 +140,32 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             conn: sqlite3.Connection = encryption.connect(path, passphrase)  # type: ignore[assignment]
         except encryption.PassphraseError as exc:
             raise WrongPassphraseError(str(exc)) from None
+        except encryption.DamagedCipherError as exc:  # the right passphrase, a damaged file
+            raise DamagedDatabaseError(f"{exc} {RECOVERY_HINT}") from None
     else:
         _touch_private(path)
         conn = sqlite3.connect(str(path))
     try:
         check_readable(conn, path)
-    except DamagedDatabaseError:
+        if not is_ours(conn):  # another program's database: refused before anything is written
+            raise ForeignDatabaseError(foreign_message(path))
+    except (DamagedDatabaseError, sqlite3.DatabaseError) as exc:
         conn.close()
-        raise
+        if isinstance(exc, DamagedDatabaseError):
+            raise
+        raise DamagedDatabaseError(damaged_message(path)) from exc
     return conn
+
+
+def _sniff(path: Path) -> str:
+    """'damaged' or 'unknown' for a file file_kind called unknown (read before connecting)."""
+    from core.store.file_identity import SAMPLE_BYTES, kind_of
+
+    try:
+        with open(path, "rb") as handle:
+            return kind_of(handle.read(SAMPLE_BYTES), path.stat().st_size)
+    except OSError:
+        return "unknown"
 
 
 def open_database(

@@ -7,8 +7,9 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from core.store.file_identity import SAMPLE_BYTES, SQLITE_HEADER, kind_of
+
 SIDECARS = ("-wal", "-shm", "-journal")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def sidecar(path: Path, suffix: str) -> Path:
@@ -122,15 +123,13 @@ def file_kind(path: Path) -> str:
         if size == 0:
             return "empty"
         with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+            head = handle.read(SAMPLE_BYTES)
     except FileNotFoundError:
         return "missing"
-    if head == SQLITE_HEADER:
-        return "sqlite"
-    # SQLCipher files are whole pages of random-looking bytes; text or a truncated copy is not.
-    if size >= 1024 and size % 512 == 0:
-        return "encrypted"
-    return "unknown"
+    # SQLCipher files are whole pages of random-looking bytes; a plain file with a broken
+    # header is not (core.store.file_identity tells which, and says so: `unreadable_message`).
+    kind = kind_of(head, size)
+    return "unknown" if kind == "damaged" else kind
 
 
 def file_is_encrypted_path(path: Path) -> bool:
