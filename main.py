@@ -78,16 +78,27 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return EXIT_OK
-    except OSError as exc:
+    except Exception as exc:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return EXIT_FAILED
-    except Exception:  # noqa: BLE001 - no traceback ever reaches the user
-        get_logger("cli").exception("command failed")
-        print("error: something went wrong; the details are in the log file.", file=sys.stderr)
+        print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         ctx.close()
+
+
+def _failure_message(exc: Exception, data_dir) -> str:  # type: ignore[no-untyped-def]
+    """One line for a command that failed: a full disk and a read-only folder say so."""
+    import sqlite3
+
+    from core.store.disk_space import DISK_FULL_MESSAGE, READ_ONLY_WRITE_MESSAGE, is_disk_full
+
+    if is_disk_full(exc, data_dir):
+        return DISK_FULL_MESSAGE
+    if isinstance(exc, sqlite3.Error) and "readonly" in str(exc).replace("-", "").lower():
+        return READ_ONLY_WRITE_MESSAGE
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    return "something went wrong; the details are in the log file."
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -230,7 +230,11 @@ def backup_due(folder: Path, today: date | None = None) -> bool:
 
 def verify_backup(path: Path, passphrase: str | None = None) -> list[str]:
     """Problems that make `path` unfit to restore (empty when it is fine). Opens, never writes."""
-    from core.store.database import PassphraseRequiredError, WrongPassphraseError
+    from core.store.database import (
+        ForeignDatabaseError,
+        PassphraseRequiredError,
+        WrongPassphraseError,
+    )
 
     if file_kind(path) in ("missing", "empty", "unknown"):
         return [f"{path.name} is not a Caseload Companion backup."]
@@ -238,6 +242,8 @@ def verify_backup(path: Path, passphrase: str | None = None) -> list[str]:
         conn = connect_file(path, passphrase)
     except (PassphraseRequiredError, WrongPassphraseError):
         raise  # the caller asks again; not a problem with the file
+    except ForeignDatabaseError:
+        return [f"{path.name} is a database, but not one made by Caseload Companion."]
     except StorageError:
         return [f"{path.name} is damaged or is not a Caseload Companion backup."]
     try:

@@ -52,8 +52,9 @@ def unreadable_message(path: Path, kind: str) -> str:
         return (f"The data file at {path} is damaged: its first page, where SQLite keeps the "
                 "file's header, is broken. It is not encrypted, so no passphrase is needed or "
                 f"would help. It has been left exactly as it is. {RECOVERY_HINT}")
-    return (f"The file at {path} is not a Caseload Companion data file (it is not a database). "
-            f"It has been left exactly as it is. {RECOVERY_HINT}")
+    return (f"The data file at {path} is damaged or is not a Caseload Companion database: "
+            "it is neither a database SQLite can read nor an encrypted one. It has been left "
+            f"exactly as it is. {RECOVERY_HINT}")
 
 
 def foreign_message(path: Path) -> str:

@@ -19,8 +19,10 @@ def sidecar(path: Path, suffix: str) -> Path:
 
 def make_private(path: Path) -> None:
     """Owner-only permissions where the OS has modes (files 0600, folders 0700)."""
-    if os.name == "posix" and path.exists():
-        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    from core.store.disk_space import tighten_only
+
+    if path.exists():  # never adds a permission: read-only stays read-only
+        tighten_only(path, 0o700 if path.is_dir() else 0o600)
 
 
 def fsync_file(path: Path) -> None:

@@ -32,16 +32,27 @@ def show_error(parent: QWidget | None, message: str, title: str = "Something wen
     QMessageBox.warning(parent, title, message)
 
 
+def failure_text(exc: BaseException) -> str:
+    """What the window says about an unexpected error: a full disk and a read-only folder are
+    named as such; anything else is a calm generic sentence."""
+    import sqlite3
+
+    from core.store.disk_space import DISK_FULL_MESSAGE, READ_ONLY_WRITE_MESSAGE, is_disk_full
+
+    if is_disk_full(exc):
+        return DISK_FULL_MESSAGE
+    if isinstance(exc, sqlite3.Error) and "readonly" in str(exc).replace("-", "").lower():
+        return READ_ONLY_WRITE_MESSAGE
+    return ("That did not work, and nothing you had saved has been lost. "
+            "The details are in the app's log file.")
+
+
 def install_excepthook() -> None:
     """Log any unexpected error and show a calm message instead of a traceback."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
         parent = QApplication.activeWindow()
-        show_error(
-            parent,
-            "That did not work, and nothing you had saved has been lost. "
-            "The details are in the app's log file.",
-        )
+        show_error(parent, failure_text(value))
 
     sys.excepthook = hook

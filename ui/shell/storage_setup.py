@@ -111,6 +111,23 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
+    if getattr(db, "read_only", False):
+        _show_read_only_notice(window)
+
+
+def _show_read_only_notice(window: MainWindow) -> None:
+    """A read-only folder or mount: the data is shown, and a line at the foot says why
+    nothing can be saved (core.store.disk_space)."""
+    from PySide6.QtWidgets import QLabel
+
+    from core.store.disk_space import READ_ONLY_NOTICE
+
+    label = QLabel(READ_ONLY_NOTICE)
+    label.setObjectName("readOnlyNotice")
+    label.setWordWrap(True)
+    label.setAccessibleName("Read-only notice")
+    window.statusBar().addPermanentWidget(label, 1)
+    window.read_only_notice = label  # type: ignore[attr-defined]
 
 
 def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:
