@@ -128,7 +128,7 @@ class DataActions:
         if not self._confirm_current("Turn encryption off"):
             return False
         if not self._ask("Turn encryption off?", "Your data file will be saved without "
-                         "encryption. Existing encrypted backups stay encrypted."):
+                         "encryption, and so will its backups and earlier copies."):
             return False
         return self._rekey(None)
 
