@@ -154,6 +154,8 @@ def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
         reason = encryption.unavailable_reason()
         state = "on." if encrypted else "off."
         print(f"Encryption is {state}" + (f" {reason}" if reason else ""))
+        for problem in copy_problems(ctx.data_dir, encrypted)[0]:
+            print(problem)  # e.g. copies still plain after an interrupted `encryption on`
         return 0
     if not encryption.available():
         raise CommandError(encryption.unavailable_reason() or "", EXIT_FAILED)

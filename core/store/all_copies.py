@@ -28,7 +28,7 @@ from core.store.data_files import (
     temporary_files,
     whole_copies,
 )
-from core.store.operation_journal import busy, finish, operation, pending, quiet
+from core.store.operation_journal import begin, busy, finish, operation, pending, quiet
 
 # Tables delete-all keeps: the schema's own bookkeeping, which holds no case data.
 KEEP_TABLES = {"_sqlite_migrations", "sqlite_sequence"}
@@ -61,12 +61,17 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
     if not encryption.available():
         raise ValidationError(encryption.unavailable_reason() or "")
     db_path = database_path(data_dir)
-    if not encryption.opens_with(db_path, old):
-        raise encryption.PassphraseError("That passphrase does not open your data.")
     name = "encryption " + ("on" if old is None else "off" if new is None else "change")
-    with operation(data_dir, name):
-        encryption.rekey_file(db_path, old, new)
-        return encryption.rekey_copies(whole_copies(data_dir), old, new)
+    with busy(data_dir):
+        begin(data_dir, name)
+        try:  # the data file first: from its swap on, the folder's state is `new`
+            encryption.rekey_file(db_path, old, new)
+        except (encryption.PassphraseError, encryption.DamagedCipherError, ValidationError):
+            finish(data_dir)  # refused before anything was written
+            raise
+        copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+        finish(data_dir)
+    return copies
 
 
 def empty_all_tables(db: Database) -> int:

@@ -167,8 +167,14 @@ def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
     is encrypted while the data is not, or that only an earlier passphrase opens."""
     from core.store import encryption
 
+    from core.store.operation_journal import pending
+
     problems: list[str] = []
     notes: list[str] = []
+    job = pending(data_dir)
+    if job is not None:
+        problems.append(f"\"{job['operation']}\" was interrupted; it is finished the next time "
+                        "the app opens your data.")
     for copy in case_data_files(data_dir):
         if copy.role == TEMPORARY:
             problems.append(f"{copy.path} was left by an interrupted step and holds a copy of "

@@ -23,7 +23,8 @@ MARK = b"ZQXREF"
 
 
 def _folder_with_copies(data_dir, chosen):
-    """Data, a backup in backups/, two in a chosen folder, a pre-upgrade copy."""
+    """Data, a backup in backups/, two in a chosen folder, a `backup --out` file elsewhere and
+    a pre-upgrade copy."""
     db = open_database(data_dir / "caseload.db")
     fill_demo(db)
     db.execute("UPDATE cases SET reference = 'ZQXREF' || printf('%04d', id)")
@@ -32,6 +33,8 @@ def _folder_with_copies(data_dir, chosen):
     set_backup_dir(db, chosen, data_dir)
     make_backup(db, data_dir)
     make_backup(db, data_dir)
+    (data_dir.parent / "elsewhere").mkdir(exist_ok=True)
+    make_backup(db, data_dir, data_dir.parent / "elsewhere" / "my-copy.db")
     db.close()
     shutil.copy2(data_dir / "caseload.db", data_dir / "caseload.before-m005-20260101-090000.db")
 
@@ -47,12 +50,12 @@ def test_encryption_on_reaches_the_chosen_folder_and_upgrade_copies(data_dir, tm
     _folder_with_copies(data_dir, chosen)
     monkeypatch.setenv("CASELOAD_COMPANION_NEW_PASSPHRASE", "first-passphrase")
     assert main(["--data-dir", str(data_dir), "encryption", "on"]) == 0
-    assert _plaintext(data_dir, chosen) == []
+    assert _plaintext(data_dir, chosen, data_dir.parent / "elsewhere") == []
     monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", "first-passphrase")
     monkeypatch.setenv("CASELOAD_COMPANION_NEW_PASSPHRASE", "second-passphrase")
     assert main(["--data-dir", str(data_dir), "encryption", "change"]) == 0
     copies = [c.path for c in case_data_files(data_dir) if c.whole_copy]
-    assert len(copies) == 4
+    assert len(copies) == 5
     assert all(encryption.opens_with(p, "second-passphrase") for p in copies)
     monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", "second-passphrase")
     capsys.readouterr()
@@ -68,8 +71,8 @@ def test_delete_all_twice_still_finds_the_chosen_folder(data_dir, tmp_path, caps
     _folder_with_copies(data_dir, chosen)
     assert main(["--data-dir", str(data_dir), "delete-all", "--yes"]) == 0
     assert main(["--data-dir", str(data_dir), "delete-all", "--yes", "--include-backups"]) == 0
-    assert "deleted: 4" in capsys.readouterr().out
-    assert _plaintext(data_dir, chosen) == []
+    assert "deleted: 5" in capsys.readouterr().out
+    assert _plaintext(data_dir, chosen, data_dir.parent / "elsewhere") == []
     assert not list(chosen.iterdir())
 
 
@@ -99,7 +102,7 @@ def test_plain_copies_left_by_a_killed_encryption_on_are_encrypted_at_the_next_s
     begin(data_dir, "encryption on")
     encryption.rekey_file(data_dir / "caseload.db", None, "first-passphrase")  # killed here
     problems, _ = copy_problems(data_dir, True)
-    assert len([p for p in problems if "not encrypted" in p]) == 4
+    assert len([p for p in problems if "not encrypted" in p]) == 5
     open_folder(data_dir, "first-passphrase").close()
     assert _plaintext(data_dir, chosen) == []
     assert copy_problems(data_dir, True, "first-passphrase") == ([], [])
