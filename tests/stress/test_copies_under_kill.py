@@ -37,14 +37,18 @@ pytestmark = [
 ]
 
 
-def _make_template(root: Path, encrypted: bool) -> None:
+def _make_template(root: Path, encrypted: bool, chosen: Path) -> None:
+    """`chosen` is a symbolic link: the data file and the registry remember the backup folder
+    by an absolute path, so each round points the link at its own copy (`_copy_of`)."""
     from core.demo.caseload_demo import fill_demo
     from core.store.all_copies import change_encryption
     from core.store.backup import make_backup, set_backup_dir
     from core.store.database import open_database
 
-    data, chosen = root / "data", root / "chosen"
+    data = root / "data"
     data.mkdir(mode=0o700)
+    (root / "chosen").mkdir(mode=0o700)
+    _point(chosen, root / "chosen")
     db = open_database(data / "caseload.db")
     fill_demo(db)
     db.execute("UPDATE cases SET reference = 'ZQXREF' || printf('%04d', id)")
@@ -59,12 +63,16 @@ def _make_template(root: Path, encrypted: bool) -> None:
         change_encryption(data, None, OLD)
 
 
-def _copy_of(template: Path, root: Path) -> Path:
-    """A fresh copy of the template; its remembered folders point into the copy, not the
-    template (the registry holds absolute paths)."""
+def _point(link: Path, folder: Path) -> None:
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(folder, target_is_directory=True)
+
+
+def _copy_of(template: Path, root: Path, chosen: Path) -> Path:
+    """A fresh copy of the template, whose chosen backup folder is the copy's own."""
     shutil.copytree(template, root)
-    registry = root / "data" / "known-copies.json"
-    registry.write_text(registry.read_text().replace(str(template), str(root)))
+    _point(chosen, root / "chosen")
     return root
 
 
@@ -137,16 +145,16 @@ OPERATIONS = {
 @pytest.mark.parametrize("name", list(OPERATIONS))
 def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
     operation, encrypted = OPERATIONS[name]
-    template = tmp_path / "template"
+    template, chosen = tmp_path / "template", tmp_path / "chosen-folder"
     template.mkdir()
-    _make_template(template, encrypted)
+    _make_template(template, encrypted, chosen)
     rng = random.Random(f"issue-11-{name}")
 
     # How long the whole run takes, and how long the interpreter takes to reach it.
     started = time.monotonic()
     subprocess.run(_command(template, ["--version"]), env=_env(), capture_output=True)
     reach = time.monotonic() - started
-    trial = _copy_of(template, tmp_path / "trial")
+    trial = _copy_of(template, tmp_path / "trial", chosen)
     started = time.monotonic()
     done = subprocess.run(_command(trial, operation), env=_env(), capture_output=True, text=True)
     whole = time.monotonic() - started
@@ -158,7 +166,7 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
         assert rounds < 3 * KILLS, f"only {killed} of {rounds} kills landed during the run"
         root = tmp_path / f"round-{rounds}"
         rounds += 1
-        _copy_of(template, root)
+        _copy_of(template, root, chosen)
         data = root / "data"
         child = subprocess.Popen(_command(root, operation), env=_env(),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -190,6 +198,7 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
     print(f"{name}: {killed} kills in {rounds} runs; a whole run takes {whole:.2f} s")
 
     # The command line's own `check` agrees on the finished run.
+    _point(chosen, trial / "chosen")
     check = subprocess.run(_command(trial, ["check"]), env=_env() | {
         "CASELOAD_COMPANION_PASSPHRASE": NEW}, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

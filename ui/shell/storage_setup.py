@@ -126,6 +126,7 @@ def _show_read_only_notice(window: MainWindow) -> None:
     label.setObjectName("readOnlyNotice")
     label.setWordWrap(True)
     label.setAccessibleName("Read-only notice")
+    label.setContentsMargins(8, 2, 8, 2)
     window.statusBar().addPermanentWidget(label, 1)
     window.read_only_notice = label  # type: ignore[attr-defined]
 
