@@ -20,12 +20,6 @@ from core.store.disk_space import (
     is_disk_full,
     read_only_place,
 )
-from core.store.disk_space import (
-    DISK_FULL_MESSAGE,
-    connect_read_only,
-    is_disk_full,
-    read_only_place,
-)
 from core.store.file_identity import foreign_message, is_ours, unreadable_message
 from core.store.migrations import MIGRATIONS, known_names
 
@@ -240,6 +234,12 @@ def _prepare(db: Database, path: Path | None) -> Database:
     db.read_only = read_only  # type: ignore[attr-defined]  (the window shows READ_ONLY_NOTICE)
     try:
         configure(db)
+    except sqlite3.DatabaseError as exc:  # "locked" stays what it is; a full disk says so
+        db.close()
+        if is_disk_full(exc, folder):
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
+        raise
+    try:
         if read_only:
             _check_readable_as_is(db, path)
         else:
