@@ -96,7 +96,12 @@ class DataActions:
         except (ValidationError, encryption.PassphraseError, encryption.DamagedCipherError,
                 OSError) as exc:
             QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
-        reopen(self.db, self.db_path, key)
+        try:
+            reopen(self.db, self.db_path, key)
+        except (PassphraseRequiredError, WrongPassphraseError):
+            # The data file had changed before a copy failed; the copies follow at next start.
+            key = new
+            reopen(self.db, self.db_path, key)
         self.hub.settingsChanged.emit()
         return key == new
 
