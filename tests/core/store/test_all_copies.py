@@ -154,3 +154,21 @@ def test_tidying_leaves_a_step_in_progress_alone(data_dir):
         holder.kill()
         holder.wait()
     assert tidy(data_dir) == [partial]
+
+
+@needs_cipher
+def test_check_reports_a_plain_copy_until_the_next_start_finishes_the_run(data_dir, monkeypatch,
+                                                                          capsys):
+    """`check` agrees with the files: it fails (exit 1) naming each plain copy beside encrypted
+    data, and passes once any other start has finished the killed `encryption on`."""
+    _folder_with_copies(data_dir, data_dir.parent / "chosen")
+    begin(data_dir, "encryption on")
+    encryption.rekey_file(data_dir / "caseload.db", None, "first-passphrase")  # killed here
+    monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", "first-passphrase")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("not encrypted, while encryption is on") == 5 and "interrupted" in out
+    assert main(["--data-dir", str(data_dir), "status"]) == 0  # the next start
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "check"]) == 0, capsys.readouterr().out
