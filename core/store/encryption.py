@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from core.common.errors import ValidationError
+from core.store.disk_space import read_only_place
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
 
 MIN_PASSPHRASE = 8
@@ -172,7 +173,10 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
     """A bare SQLCipher connection, keyed (or plain for None), checked to open the file."""
     if _cipher is None:
         raise PassphraseError(unavailable_reason())
-    conn = _cipher.connect(str(path))
+    if read_only_place(path):  # read it where it lies, writing nothing (not even a -shm)
+        conn = _cipher.connect(_read_only_uri(path), uri=True)
+    else:
+        conn = _cipher.connect(str(path))
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
     if passphrase is not None:
         conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
@@ -188,6 +192,16 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
         raise PassphraseError(
             "That passphrase does not open your data. Please try again.") from None
     return conn
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite URI for a file in a read-only place: immutable (no -shm needed) unless a -wal
+    with changes lies beside it, which only a `mode=ro` reader may use."""
+    import urllib.parse
+
+    wal = sidecar(path, "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    return f"file:{urllib.parse.quote(str(path))}?{mode}"
 
 
 def _key_fits_other_pages(conn: Any, path: Path) -> bool:

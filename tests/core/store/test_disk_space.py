@@ -178,3 +178,28 @@ def test_a_folder_made_read_only_is_not_chmod_ed(data_dir):
         assert data_dir.stat().st_mode & 0o777 == 0o500
     finally:
         os.chmod(data_dir, 0o700)
+
+
+@pytest.mark.skipif(not __import__("core.store.encryption", fromlist=["x"]).available(),
+                    reason="needs sqlcipher3")
+def test_encrypted_data_on_a_read_only_mount_opens_with_its_passphrase(tmp_path):
+    """A WAL-mode encrypted file cannot make its -shm there; it must not read as a wrong
+    passphrase."""
+    disk = tmp_path / "disk"
+    _mount_tmpfs(disk, "4m")
+    try:
+        data = disk / "data"
+        _demo(data)
+        env = dict(os.environ, CASELOAD_COMPANION_NEW_PASSPHRASE="right-passphrase",
+                   CASELOAD_COMPANION_PASSPHRASE="right-passphrase")
+        for command in (["encryption", "on"], ["log", "20m admin"]):  # the log leaves it in WAL
+            done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir",
+                                   str(data), *command], env=env, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)]).returncode == 0
+        for command in (["status"], ["check"]):
+            done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir",
+                                   str(data), *command], env=env, capture_output=True, text=True)
+            assert done.returncode == 0, done.stdout + done.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
