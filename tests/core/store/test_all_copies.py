@@ -5,6 +5,7 @@ temporary files; a killed run is finished by the next start; `check` reports str
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from main import main
 
 needs_cipher = pytest.mark.skipif(not encryption.available(), reason="needs sqlcipher3")
 MARK = b"ZQXREF"
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _folder_with_copies(data_dir, chosen):
@@ -143,7 +145,7 @@ def test_tidying_leaves_a_step_in_progress_alone(data_dir):
     partial.write_bytes(b"x")
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; sys.path.insert(0, '.');"
+         f"import sys, time; sys.path.insert(0, {str(ROOT)!r});"
          "from pathlib import Path; from core.store.operation_journal import busy\n"
          f"with busy(Path({str(data_dir)!r})):\n print('held', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True)
