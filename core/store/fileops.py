@@ -7,7 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from core.store.file_identity import SAMPLE_BYTES, SQLITE_HEADER, kind_of
+from core.store.file_identity import SAMPLE_BYTES, SQLITE_HEADER, kind_of  # noqa: F401 (re-exported)
 
 SIDECARS = ("-wal", "-shm", "-journal")
 

@@ -1,7 +1,8 @@
 """Every copy of the data is as private as the data, even when a run is killed (issue 11).
 
 `encryption on`, `change`, `off` and `delete-all --include-backups` each run from the command line
-over a folder with a backup in a chosen folder and a pre-upgrade copy, and are killed with SIGKILL at a random moment, at least 20 times each.
+over a folder with a backup in a chosen folder and a pre-upgrade copy, and are killed with
+SIGKILL at a random moment, at least 20 times each.
 After every kill the next start (core.store.all_copies.open_folder, what the window and every
 command go through) finishes the run, and then:
 
