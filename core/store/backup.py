@@ -261,7 +261,13 @@ def restore_backup(source: Path, db_path: Path, passphrase: str | None = None) -
 
     No connection to `db_path` may be open. Raises StorageError (nothing changed) when the file
     is not a good backup; PassphraseRequiredError/WrongPassphraseError for encrypted backups.
+    Holds the folder's operation lock, so no other start tidies its temporary copy away.
     """
+    with busy(db_path.parent):
+        return _restore(source, db_path, passphrase)
+
+
+def _restore(source: Path, db_path: Path, passphrase: str | None) -> RestoreResult:
     from core.store.database import PassphraseRequiredError, WrongPassphraseError
 
     if not source.is_file():
