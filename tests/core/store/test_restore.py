@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.store.operation_journal import LOCK
-
 import main
 from core.store.backup import list_backups, make_backup, restore_backup
 from core.caseload.cases import CaseStore
 from core.store.database import StorageError, open_database
+from core.store.operation_journal import LOCK
 from core.demo.caseload_demo import fill_demo
 from core.caseload.models import Case
 
