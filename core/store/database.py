@@ -127,8 +127,8 @@ def migrate(db: Database, path: Path | None) -> list[str]:
     return pending
 
 
-# Upgrades a read-only file can do without: they only mark the header (m006).
-_OPTIONAL_UPGRADES = {"m006_application_id"}
+# Upgrades a read-only file can do without: they only mark the header (m009).
+_OPTIONAL_UPGRADES = {"m009_application_id"}
 
 
 def _check_readable_as_is(db: Database, path: Path | None) -> None:

@@ -10,7 +10,7 @@ first bytes, following SQLite's file format (sqlite.org/fileformat.html, "The Da
   page is all zeros, or which is full of zero bytes, is a *damaged plain file*, not an encrypted
   one, and the practitioner is told so rather than asked for a passphrase.
 
-Once a file opens, `refuse_foreign` reads its `application_id` (set by migration m006) and
+Once a file opens, `is_ours` reads its `application_id` (set by migration m009) and
 schema through the connection, so another program's database is refused before anything is
 written to it.
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from core.store.migrations.m006_application_id import APPLICATION_ID
+from core.store.migrations.m009_application_id import APPLICATION_ID
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SAMPLE_BYTES = 64 * 1024
@@ -77,4 +77,4 @@ def is_ours(conn: Any) -> bool:
         return False
     ours = conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?",
                         ["caseload_companion"]).fetchone()[0]
-    return ours > 0  # written before m006 gave our files their application_id
+    return ours > 0  # written before m009 gave our files their application_id

@@ -11,4 +11,4 @@ from core.store.migrations import m002_agenda  # noqa: F401,E402
 from core.store.migrations import m003_time  # noqa: F401,E402
 from core.store.migrations import m004_workload  # noqa: F401,E402
 from core.store.migrations import m005_supervision  # noqa: F401,E402
-from core.store.migrations import m006_application_id  # noqa: F401,E402
+from core.store.migrations import m009_application_id  # noqa: F401,E402

@@ -17,7 +17,7 @@ from core.store.database import (
     open_database,
 )
 from core.store.fileops import file_kind
-from core.store.migrations.m006_application_id import APPLICATION_ID
+from core.store.migrations.m009_application_id import APPLICATION_ID
 from main import main
 
 needs_cipher = pytest.mark.skipif(not encryption.available(), reason="needs sqlcipher3")

@@ -1,4 +1,4 @@
-"""m006: mark the file as Caseload Companion's own in SQLite's header (`PRAGMA application_id`).
+"""m009: mark the file as Caseload Companion's own in SQLite's header (`PRAGMA application_id`).
 
 SQLite keeps a 32-bit application id at byte offset 68 of every database file for exactly this:
 telling one program's files from another's (sqlite.org/fileformat.html, "Application ID"). With
@@ -15,5 +15,5 @@ APPLICATION_ID = 0x43436D70
 
 
 @MIGRATIONS()
-def m006_application_id(db: Database) -> None:
+def m009_application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
