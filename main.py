@@ -101,29 +101,35 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except (DataBusyError, sqlite3.OperationalError) as exc:
-        if not is_busy(exc):  # any other OperationalError: the catch-all below
-            return _went_wrong()
+        if not is_busy(exc):  # any other OperationalError (a full disk, say): said in one line
+            get_logger("cli").exception("command failed")
+            print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
+            return EXIT_FAILED
         print(f"error: {BUSY_MESSAGE}", file=sys.stderr)  # another process kept the write lock
         return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return EXIT_OK
-    except OSError as exc:
+    except Exception as exc:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
         return EXIT_FAILED
-    except Exception:  # noqa: BLE001 - no traceback ever reaches the user
-        return _went_wrong()
     finally:
         ctx.close()
         if not succeeded:
             undo()
 
 
-def _went_wrong() -> int:
-    get_logger("cli").exception("command failed")
-    print("error: something went wrong; the details are in the log file.", file=sys.stderr)
-    return 1
+def _failure_message(exc: Exception, data_dir) -> str:  # type: ignore[no-untyped-def]
+    """One line for a command that failed: a full disk and a read-only folder say so."""
+    from core.store.disk_space import storage_failure
+
+    said = storage_failure(exc, data_dir)
+    if said:
+        return said
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    return "something went wrong; the details are in the log file."
 
 
 def main(argv: list[str] | None = None) -> int:

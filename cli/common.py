@@ -13,7 +13,7 @@ from typing import Any, Callable, NoReturn
 
 from sqlite_utils import Database
 
-from core.store.database import open_database
+from core.store.all_copies import open_folder
 from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
 from core.common.dates import DateError, parse_date, shorten
 from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
@@ -46,7 +46,8 @@ class Context:
             ensure_private_dir(self.data_dir)
             from cli.passphrase import with_passphrase  # asks only if the data is encrypted
 
-            self._db = with_passphrase(lambda key: open_database(self.db_path, passphrase=key))
+            # open_folder also finishes what a killed encryption change or delete-all left.
+            self._db = with_passphrase(lambda key: open_folder(self.data_dir, key))
         return self._db
 
     def close(self) -> None:

@@ -12,6 +12,9 @@ from cli.passphrase import NEW_PASSPHRASE_ENV, with_passphrase
 from core.store import backup as backups
 from core.store import encryption
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
+from core.store.all_copies import change_encryption
+from core.store.data_files import copy_problems
+from core.store.fileops import file_is_encrypted_path
 from core.store.health_check import check_file
 from core.caseload.retention import (
     MAX_RETENTION_DAYS,
@@ -55,16 +58,27 @@ def run_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
+    used: list[str | None] = []
+
+    def check(key: str | None):  # type: ignore[no-untyped-def]
+        used.append(key)
+        return check_file(ctx.db_path, key)
+
     try:
-        report = with_passphrase(lambda key: check_file(ctx.db_path, key))
+        report = with_passphrase(check)
     except (WrongPassphraseError, PassphraseRequiredError):
         raise
     except StorageError as exc:
         print(str(exc))
         return EXIT_FAILED
-    for line in report.lines():
+    lines = report.lines()
+    # Every copy of the data must be in the state the data file is in (core.store.data_files).
+    problems, notes = copy_problems(ctx.data_dir, file_is_encrypted_path(ctx.db_path), used[-1])
+    if problems:
+        lines = (report.problems if not report.ok else []) + problems
+    for line in lines + [f"note: {n}" for n in notes]:
         print(line)
-    return 0 if report.ok else EXIT_FAILED
+    return 0 if report.ok and not problems else EXIT_FAILED
 
 
 def run_retention(args: argparse.Namespace, ctx: Context) -> int:
@@ -120,13 +134,13 @@ def _new_passphrase() -> str:
 @owns_the_folder(when=lambda args: args.action != "status")
 def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     """status / on / change / off: each writes a new file and swaps it in atomically."""
-    from core.store.fileops import file_is_encrypted_path
-
     encrypted = file_is_encrypted_path(ctx.db_path)
     if args.action == "status":
         reason = encryption.unavailable_reason()
         state = "on." if encrypted else "off."
         print(f"Encryption is {state}" + (f" {reason}" if reason else ""))
+        for problem in copy_problems(ctx.data_dir, encrypted)[0]:
+            print(problem)  # e.g. copies still plain after an interrupted `encryption on`
         return 0
     if not encryption.available():
         raise CommandError(encryption.unavailable_reason() or "", EXIT_FAILED)
@@ -139,13 +153,10 @@ def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
     old = db.conn.passphrase if encryption.is_encrypted(db) else None
     new = None if args.action == "off" else _new_passphrase()
     ctx.close()
-    try:
-        encryption.rekey_file(ctx.db_path, old, new)
-    except encryption.PassphraseError as exc:
+    try:  # the data file, then every backup and kept copy in every folder ever used
+        change_encryption(ctx.data_dir, old, new)
+    except (encryption.PassphraseError, encryption.DamagedCipherError) as exc:
         raise StorageError(str(exc)) from None
-    if new is not None:
-        folder = backups.default_backup_dir(ctx.data_dir)
-        encryption.rekey_copies([b.path for b in backups.list_backups(folder)], old, new)
     print({"on": "Encryption is on.", "change": "Passphrase changed.",
            "off": "Encryption is off."}[args.action])
     return 0

@@ -7,7 +7,6 @@ truncates the WAL, so nothing deleted lingers in the file or beside it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.caseload.models import Case
 from core.store.settings import get_setting, set_setting
+from core.store.all_copies import DeleteAllResult
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
@@ -25,13 +25,6 @@ DEFAULT_RETENTION_DAYS = 30
 OFFER_NOT_BEFORE_SETTING = "retention_offer_not_before"
 OFFER_SNOOZE_DAYS = 7
 MAX_RETENTION_DAYS = 3650
-_KEEP_TABLES = {"_sqlite_migrations", "sqlite_sequence"}
-
-
-@dataclass(frozen=True)
-class DeleteAllResult:
-    rows_deleted: int
-    files_deleted: list[Path]
 
 
 def retention_days_problem(days: object) -> str | None:
@@ -166,43 +159,12 @@ def compact(db: Database) -> None:
 def delete_all_data(
     db: Database, data_dir: Path, backup_folders: list[Path] = (), include_backups: bool = False
 ) -> DeleteAllResult:
-    """Empty every table, compact the file, and (when asked) delete backups, earlier copies and
-    logs. The schema stays, so the app keeps working as if new."""
-    db.execute("PRAGMA secure_delete = ON")
-    tables = [t for t in db.table_names() if t not in _KEEP_TABLES]
-    rows = 0
-    db.execute("PRAGMA foreign_keys = OFF")  # order does not matter: every table is emptied
-    try:
-        with db.atomic():
-            for table in tables:
-                rows += db.execute(f'DELETE FROM "{table}"').rowcount
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
-    compact(db)
-    files: list[Path] = []
-    if include_backups:
-        files = _delete_copies(data_dir, backup_folders)
-    return DeleteAllResult(rows, files)
+    """Empty every table, compact the file, and (when asked) delete backups in every folder
+    ever used, earlier copies, temporary files and logs (core.store.all_copies). The schema
+    stays, so the app keeps working as if new. A killed run is finished on the next start."""
+    from core.store.all_copies import delete_everything
+    from core.store.data_files import remember_folder
 
-
-def _delete_copies(data_dir: Path, backup_folders: list[Path]) -> list[Path]:
-    from core.store.backup import default_backup_dir, list_backups
-
-    deleted: list[Path] = []
-    for folder in {default_backup_dir(data_dir), *backup_folders}:
-        for backup in list_backups(folder):
-            backup.path.unlink(missing_ok=True)
-            deleted.append(backup.path)
-    # Copies made before upgrades, restores, or set aside when damaged: `caseload.<label>.db`.
-    for path in data_dir.glob("caseload.*.db*"):
-        path.unlink(missing_ok=True)
-        deleted.append(path)
-    logs = data_dir / "logs"
-    if logs.is_dir():
-        for path in logs.glob("app.log*"):
-            if path.name == "app.log":
-                path.write_text("")  # the handler keeps it open; empty it in place
-            else:
-                path.unlink(missing_ok=True)
-                deleted.append(path)
-    return deleted
+    for folder in backup_folders:
+        remember_folder(data_dir, folder)
+    return delete_everything(db, data_dir, include_backups)

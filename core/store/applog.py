@@ -17,13 +17,12 @@ def setup_logging(data_dir: Path) -> Path | None:
     if logger.handlers:
         return None
     logger.setLevel(logging.INFO)
+    quiet_handler = _quiet_handler_class()
     try:
         log_dir = data_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = log_dir / "app.log"
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=512_000, backupCount=2, encoding="utf-8"
-        )
+        handler = quiet_handler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
         if os.name == "posix":
             path.touch(exist_ok=True)
             os.chmod(path, 0o600)
@@ -33,6 +32,19 @@ def setup_logging(data_dir: Path) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     return path
+
+
+def _quiet_handler_class():  # type: ignore[no-untyped-def]
+    import logging.handlers
+
+    class QuietFileHandler(logging.handlers.RotatingFileHandler):
+        """A log line that cannot be written (a full disk) is dropped without a word: Python's
+        default prints "--- Logging error ---" and a traceback to the terminal."""
+
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+            pass
+
+    return QuietFileHandler
 
 
 def get_logger(name: str = "") -> logging.Logger:

@@ -18,10 +18,12 @@ from sqlite_utils import Database
 
 from core.store import encryption
 from core.store.database import StorageError, connect_file
+from core.store.data_files import remember_file, remember_folder
 from core.store.fileops import (
     atomic_replace,
     file_kind,
     make_private,
+    place_new,
     remove_sidecars,
     set_aside,
     sidecar,
@@ -29,12 +31,14 @@ from core.store.fileops import (
     unique_path,
 )
 from core.store.health_check import check_connection
+from core.store.operation_journal import busy
 from core.store.paths import ensure_private_dir
 
 BACKUP_DIRNAME = "backups"
 BACKUP_FOLDER_SETTING = "backup_folder"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+MANUAL = "manual"  # label of a backup made on request; only automatic backups are rotated
 _NAME = re.compile(r"^caseload-(\d{8}-\d{6})(?:-[\w-]+)?\.db$")
 _ROTATED = re.compile(r"^caseload-\d{8}-\d{6}(?:-\d+)?\.db$")
 
@@ -58,7 +62,9 @@ def default_backup_dir(data_dir: Path) -> Path:
 
 
 def backup_dir(db: Database | None, data_dir: Path) -> Path:
-    """The folder the practitioner chose in Settings, else `backups/` in the data folder."""
+    """The folder the practitioner chose in Settings, else `backups/` in the data folder.
+    The chosen folder is also remembered for good (core.store.data_files), so encryption and
+    delete-all still find its backups after another folder is chosen or the data deleted."""
     if db is not None:
         rows = list(db.query("SELECT value FROM settings WHERE key = ?", [BACKUP_FOLDER_SETTING]))
         if rows and rows[0]["value"]:
@@ -66,13 +72,26 @@ def backup_dir(db: Database | None, data_dir: Path) -> Path:
 
             chosen = json.loads(rows[0]["value"])
             if chosen:
+                remember_folder(data_dir, Path(chosen))
                 return Path(chosen)
     return default_backup_dir(data_dir)
 
 
-def set_backup_dir(db: Database, folder: Path | None) -> None:
+def _data_dir_of(db: Database) -> Path | None:
+    """The folder of the file `db` is open on, asked through the connection (never the file)."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main" and row[2]:
+            return Path(row[2]).parent
+    return None
+
+
+def set_backup_dir(db: Database, folder: Path | None, data_dir: Path | None = None) -> None:
+    """Back up into `folder` from now on (None: `backups/` in the data folder)."""
     import json
 
+    data_dir = data_dir or _data_dir_of(db)
+    if folder and data_dir is not None:
+        remember_folder(data_dir, Path(folder))
     value = json.dumps(str(folder) if folder else None)
     db["settings"].upsert({"key": BACKUP_FOLDER_SETTING, "value": value}, pk="key")
 
@@ -121,31 +140,39 @@ def backup_connection(conn: Any, dest: Path) -> Path:
     finally:
         target.close()
     remove_sidecars(tmp)
-    atomic_replace(tmp, dest)
+    try:
+        place_new(tmp, dest)
+    except FileExistsError:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"There is already a file at {dest}; choose another name.") from None
     return dest
 
 
 def make_backup(db: Database, data_dir: Path, out: Path | None = None) -> Path:
-    """Back up now: to `out`, or to a new dated file in the backup folder (then rotate)."""
-    if out is not None:
-        return backup_connection(db.conn, out)
-    folder = ready_folder(backup_dir(db, data_dir))
-    dest = unique_path(folder, f"caseload-{stamp()}", ".db")
-    backup_connection(db.conn, dest)
-    rotate(folder)
-    return dest
+    """Back up now ("Back up now", `backup`): to `out`, or to a new file named
+    `caseload-STAMP-manual.db` in the backup folder. Removes nothing: rotation runs only after
+    the automatic backup, and a manual backup is never rotated away."""
+    with busy(data_dir):
+        if out is not None:
+            remember_file(data_dir, out)
+            return backup_connection(db.conn, out)
+        folder = ready_folder(backup_dir(db, data_dir))
+        dest = unique_path(folder, f"caseload-{stamp()}-{MANUAL}", ".db")
+        return backup_connection(db.conn, dest)
 
 
 def backup_file(db_path: Path, dest_folder: Path, passphrase: str | None = None) -> Path:
-    """Back up from the file with a connection of its own (safe on a worker thread)."""
-    conn = connect_file(db_path, passphrase)
-    try:
-        folder = ready_folder(dest_folder)
-        dest = unique_path(folder, f"caseload-{stamp()}", ".db")
-        backup_connection(conn, dest)
-    finally:
-        conn.close()
-    rotate(folder)
+    """The automatic backup, from the file with a connection of its own (safe on a worker
+    thread), then rotation of the automatic backups in `dest_folder`."""
+    with busy(db_path.parent):
+        conn = connect_file(db_path, passphrase)
+        try:
+            folder = ready_folder(dest_folder)
+            dest = unique_path(folder, f"caseload-{stamp()}", ".db")
+            backup_connection(conn, dest)
+        finally:
+            conn.close()
+        rotate(folder)
     return dest
 
 
@@ -166,29 +193,27 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 def backups_to_keep(created: list[datetime], daily: int = KEEP_DAILY,
                     weekly: int = KEEP_WEEKLY) -> set[datetime]:
-    """The newest backup of each of the last `daily` days that have one, and of each of the last
+    """Judged by each backup's own time: every backup of each of the last `daily` days that
+    have one (same-day backups never replace each other), and the newest of each of the last
     `weekly` ISO weeks that have one (grandfather-father-son rotation)."""
-    keep: set[datetime] = set()
-    by_day: dict[date, datetime] = {}
+    days = sorted({m.date() for m in created}, reverse=True)[:daily]
+    keep = {m for m in created if m.date() in days}
     by_week: dict[tuple[int, int], datetime] = {}
     for moment in sorted(created, reverse=True):
-        by_day.setdefault(moment.date(), moment)
         by_week.setdefault(moment.isocalendar()[:2], moment)
-    keep.update(sorted(by_day.values(), reverse=True)[:daily])
     keep.update(sorted(by_week.values(), reverse=True)[:weekly])
     return keep
 
 
 def rotate(folder: Path) -> list[Path]:
-    """Delete backups the rotation does not keep; return what was removed."""
-    # Labelled copies (`-before-restore`) are kept until the practitioner deletes them.
+    """Delete automatic backups the rotation does not keep; return what was removed.
+    Manual backups and labelled copies (`-before-restore`) stay until the practitioner deletes
+    them."""
     backups = [b for b in list_backups(folder) if _ROTATED.match(b.path.name)]
     keep = backups_to_keep([b.created for b in backups])
-    kept_moments: set[datetime] = set()
     removed = []
-    for b in backups:  # newest first: of two with the same second, keep the first seen
-        if b.created in keep and b.created not in kept_moments:
-            kept_moments.add(b.created)
+    for b in backups:
+        if b.created in keep:
             continue
         b.path.unlink(missing_ok=True)
         removed.append(b.path)
@@ -196,15 +221,21 @@ def rotate(folder: Path) -> list[Path]:
 
 
 def backup_due(folder: Path, today: date | None = None) -> bool:
-    """True when there is no backup from today yet (automatic backups run once a day)."""
+    """True when there is no automatic backup from today yet (they run once a day; a manual
+    backup earlier that day does not count)."""
     today = today or date.today()
-    return not any(b.created.date() == today for b in list_backups(folder))
+    return not any(b.created.date() == today for b in list_backups(folder)
+                   if _ROTATED.match(b.path.name))
 
 
 def verify_backup(path: Path, passphrase: str | None = None, name: str | None = None) -> list[str]:
     """Problems that make `path` unfit to restore (empty when it is fine). Opens, never writes.
     The problems call the file `name` (the file the practitioner chose, not a working copy)."""
-    from core.store.database import PassphraseRequiredError, WrongPassphraseError
+    from core.store.database import (
+        ForeignDatabaseError,
+        PassphraseRequiredError,
+        WrongPassphraseError,
+    )
 
     shown = name or path.name
     if file_kind(path) in ("missing", "empty", "unknown"):
@@ -213,6 +244,8 @@ def verify_backup(path: Path, passphrase: str | None = None, name: str | None = 
         conn = connect_file(path, passphrase)
     except (PassphraseRequiredError, WrongPassphraseError):
         raise  # the caller asks again; not a problem with the file
+    except ForeignDatabaseError:
+        return [f"{shown} is a database, but not one made by Caseload Companion."]
     except StorageError:
         return [f"{shown} is damaged or is not a Caseload Companion backup."]
     try:
@@ -230,7 +263,13 @@ def restore_backup(source: Path, db_path: Path, passphrase: str | None = None) -
 
     No connection to `db_path` may be open. Raises StorageError (nothing changed) when the file
     is not a good backup; PassphraseRequiredError/WrongPassphraseError for encrypted backups.
+    Holds the folder's operation lock, so no other start tidies its temporary copy away.
     """
+    with busy(db_path.parent):
+        return _restore(source, db_path, passphrase)
+
+
+def _restore(source: Path, db_path: Path, passphrase: str | None) -> RestoreResult:
     from core.store.database import PassphraseRequiredError, WrongPassphraseError
 
     if not source.is_file():

@@ -14,6 +14,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.store.live_files import TrackedConnection, track
+from core.store.disk_space import (
+    DISK_FULL_MESSAGE,
+    connect_read_only,
+    is_disk_full,
+    read_only_place,
+)
+from core.store.file_identity import foreign_message, is_ours, unreadable_message
 from core.store.migrations import MIGRATIONS, known_names
 from core.store.snapshot import copy_connection
 from core.store.transactions import CaseloadDatabase
@@ -32,6 +39,14 @@ class NewerDatabaseError(StorageError):
 
 class DamagedDatabaseError(StorageError):
     """The file is damaged or is not a database; it is left untouched."""
+
+
+class ForeignDatabaseError(DamagedDatabaseError):
+    """The file is another program's SQLite database; it is left untouched."""
+
+
+class DiskFullError(StorageError):
+    """No space left to write; nothing was changed (core.store.disk_space)."""
 
 
 class PassphraseRequiredError(StorageError):
@@ -57,11 +72,12 @@ def damaged_message(path: Path | None) -> str:
 
 def _touch_private(path: Path) -> None:
     """Create an empty file readable by the owner only, before SQLite opens it."""
+    from core.store.disk_space import tighten_only
+
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    tighten_only(path, 0o600)
 
 
 def configure(db: Database) -> Database:
@@ -92,6 +108,8 @@ def check_readable(conn: sqlite3.Connection, path: Path) -> None:
         if first is None or first[0] != "ok":
             raise sqlite3.DatabaseError(str(first))
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc, path.parent):  # no room even for the -shm file: not damage
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
         raise DamagedDatabaseError(damaged_message(path)) from exc
 
 
@@ -118,6 +136,25 @@ def migrate(db: Database, path: Path | None) -> list[str]:
     return pending
 
 
+# Upgrades a read-only file can do without: they only mark the header (m009).
+_OPTIONAL_UPGRADES = {"m009_application_id"}
+
+
+def _check_readable_as_is(db: Database, path: Path | None) -> None:
+    """A read-only file cannot be upgraded: open it as it is if the upgrades it misses are
+    optional, refuse it (untouched) otherwise, and a newer version's file as always."""
+    if _applied_names(db) - known_names():
+        raise NewerDatabaseError(
+            "This data was saved by a newer version of Caseload Companion. "
+            "Please install that version to open it; nothing has been changed.")
+    missing = {m.name for m in MIGRATIONS.pending(db)} - _OPTIONAL_UPGRADES
+    if missing and _applied_names(db):
+        raise StorageError(
+            f"Your data folder {path.parent if path else ''} is read-only, and this version "
+            "needs to upgrade your data file once. Make the folder writable and open it again; "
+            "nothing has been changed.")
+
+
 def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     """A checked connection to an existing or new data file, plain or encrypted; no writes yet."""
     from core.store import encryption
@@ -126,8 +163,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
     if path.exists() and path.is_dir():
         raise DamagedDatabaseError(f"{path} is a folder, not a data file.")
     kind = file_kind(path)
-    if kind == "unknown":
-        raise DamagedDatabaseError(damaged_message(path))
+    if kind == "unknown":  # a plain file with a broken first page, or not a database at all
+        raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
     if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
         if not encryption.available():
             # Unreadable here either way: the recovery choices (restore, set aside) apply.
@@ -144,16 +181,39 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             conn: sqlite3.Connection = encryption.connect(path, passphrase)  # type: ignore[assignment]
         except encryption.PassphraseError as exc:
             raise WrongPassphraseError(str(exc)) from None
+        except encryption.DamagedCipherError as exc:  # the right passphrase, a damaged file
+            raise DamagedDatabaseError(f"{exc} {RECOVERY_HINT}") from None
+    elif read_only_place(path):  # opened to read only; nothing of the folder is changed
+        if kind == "missing":
+            raise StorageError(f"Your data folder {path.parent} is read-only and holds no data.")
+        conn = connect_read_only(path)
     else:
         _touch_private(path)
         conn = track(path, sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S,
                                            factory=TrackedConnection), "sqlite")
     try:
         check_readable(conn, path)
-    except DamagedDatabaseError:
+        if not is_ours(conn):  # another program's database: refused before anything is written
+            raise ForeignDatabaseError(foreign_message(path))
+    except (DamagedDatabaseError, sqlite3.DatabaseError) as exc:
         conn.close()
-        raise
+        if isinstance(exc, DamagedDatabaseError):
+            raise
+        if is_disk_full(exc, path.parent):
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
+        raise DamagedDatabaseError(damaged_message(path)) from exc
     return conn
+
+
+def _sniff(path: Path) -> str:
+    """'damaged' or 'unknown' for a file file_kind called unknown (read before connecting)."""
+    from core.store.file_identity import SAMPLE_BYTES, kind_of
+
+    try:
+        with open(path, "rb") as handle:
+            return kind_of(handle.read(SAMPLE_BYTES), path.stat().st_size)
+    except OSError:
+        return "unknown"
 
 
 def open_database(
@@ -180,12 +240,31 @@ def open_database(
 
 
 def _prepare(db: Database, path: Path | None) -> Database:
-    configure(db)
+    folder = path.parent if path is not None else None
+    read_only = path is not None and read_only_place(path)
+    db.read_only = read_only  # type: ignore[attr-defined]  (the window shows READ_ONLY_NOTICE)
+    try:  # read-only: no switch to WAL (a write), and nothing else that writes
+        configure(db) if not read_only else db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:  # "locked" stays what it is; a full disk says so
+        db.close()
+        if is_disk_full(exc, folder):
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
+        raise
     try:
-        migrate(db, path)
+        if read_only:
+            _check_readable_as_is(db, path)
+        else:
+            migrate(db, path)
     except sqlite3.DatabaseError as exc:
         db.close()
+        if is_disk_full(exc, folder):
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
         raise DamagedDatabaseError(damaged_message(path)) from exc
+    except OSError as exc:
+        db.close()
+        if is_disk_full(exc, folder):  # the copy kept before an upgrade did not fit
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
+        raise
     except BaseException:
         db.close()  # a refused (newer) file must not stay open behind the message
         raise

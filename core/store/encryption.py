@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from core.common.errors import ValidationError
+from core.store.disk_space import read_only_place
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
 from core.store.live_files import track
 
@@ -31,6 +32,10 @@ else:
 
 class PassphraseError(Exception):
     """The passphrase does not open the file (or the file is not an encrypted database)."""
+
+
+class DamagedCipherError(Exception):
+    """The passphrase is right (it opens some pages) but the encrypted file is damaged."""
 
 
 def available() -> bool:
@@ -172,18 +177,59 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
     """A bare SQLCipher connection, keyed (or plain for None), checked to open the file."""
     if _cipher is None:
         raise PassphraseError(unavailable_reason())
-    conn = track(path, _cipher.connect(str(path), timeout=5.0, factory=_TrackedCipher),
-                 "encrypted" if passphrase is not None else "sqlite")
+    kind = "encrypted" if passphrase is not None else "sqlite"
+    if read_only_place(path):  # read it where it lies, writing nothing (not even a -shm)
+        conn = track(path, _cipher.connect(_read_only_uri(path), uri=True, factory=_TrackedCipher),
+                     kind)
+    else:
+        conn = track(path, _cipher.connect(str(path), timeout=5.0, factory=_TrackedCipher), kind)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
     if passphrase is not None:
         conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _cipher.DatabaseError:
+        damaged = passphrase is not None and _key_fits_other_pages(conn, path)
         conn.close()
+        if damaged:
+            raise DamagedCipherError(
+                f"The data file at {path} is encrypted and your passphrase is right, but the "
+                "file is damaged. It has been left exactly as it is.") from None
         raise PassphraseError(
             "That passphrase does not open your data. Please try again.") from None
     return conn
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite URI for a file in a read-only place: immutable (no -shm needed) unless a -wal
+    with changes lies beside it, which only a `mode=ro` reader may use."""
+    import urllib.parse
+
+    wal = sidecar(path, "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
+    return f"file:{urllib.parse.quote(str(path))}?{mode}"
+
+
+def _key_fits_other_pages(conn: Any, path: Path) -> bool:
+    """True when the key proves right on some pages though the first will not open: the file is
+    damaged, not locked with another passphrase. SQLCipher signs every page (HMAC); a wrong key
+    fails on all of them (`PRAGMA cipher_integrity_check`, SQLCipher 4)."""
+    try:
+        failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        size = path.stat().st_size
+    except (_cipher.Error, OSError):
+        return False
+    pages = size // 4096 if size % 4096 == 0 else size // 1024
+    return 0 < len(failed) < pages
+
+
+def opens_with(path: Path, passphrase: str | None) -> bool:
+    """True when `passphrase` (None: none) opens the database at `path`. Never writes."""
+    try:
+        raw_connect(path, passphrase).close()
+    except (PassphraseError, DamagedCipherError):
+        return False
+    return True
 
 
 def connect(path: Path, passphrase: str) -> CipherConnection:
@@ -267,17 +313,22 @@ def set_lock_minutes(db: Any, minutes: float) -> None:
     db["settings"].upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")
 
 
-def rekey_copies(paths: list[Path], old: str | None, new: str) -> list[Path]:
-    """Bring backups and earlier copies under the new passphrase, so none is left readable
-    without it. Copies that `old` does not open (made under an earlier passphrase) are left."""
+def rekey_copies(paths: list[Path], old: str | None, new: str | None) -> list[Path]:
+    """Bring backups and earlier copies to the data file's new state: under the new passphrase,
+    or plain when `new` is None, so none is left readable without the passphrase while
+    encryption is on. Copies that `old` does not open (an earlier passphrase's) are left."""
     done = []
     for path in paths:
         kind = file_kind(path)
-        if (old is None and kind != "sqlite") or (old is not None and kind != "encrypted"):
+        if kind == "sqlite" and new is not None:
+            was: str | None = None
+        elif kind == "encrypted" and old is not None:
+            was = old
+        else:
             continue
         try:
-            rekey_file(path, old, new)
-        except (PassphraseError, OSError, sqlite3.Error):
+            rekey_file(path, was, new)
+        except (PassphraseError, DamagedCipherError, OSError, sqlite3.Error):
             continue
         done.append(path)
     return done

@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 from core.store.live_files import live_kind
+from core.store.file_identity import SAMPLE_BYTES, SQLITE_HEADER, kind_of  # noqa: F401 (re-exported)
 
 SIDECARS = ("-wal", "-shm", "-journal")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def sidecar(path: Path, suffix: str) -> Path:
@@ -20,8 +20,10 @@ def sidecar(path: Path, suffix: str) -> Path:
 
 def make_private(path: Path) -> None:
     """Owner-only permissions where the OS has modes (files 0600, folders 0700)."""
-    if os.name == "posix" and path.exists():
-        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    from core.store.disk_space import tighten_only
+
+    if path.exists():  # never adds a permission: read-only stays read-only
+        tighten_only(path, 0o700 if path.is_dir() else 0o600)
 
 
 def fsync_file(path: Path) -> None:
@@ -56,6 +58,26 @@ def atomic_replace(source: Path, target: Path) -> None:
     fsync_file(source)
     remove_sidecars(target)
     os.replace(source, target)
+    fsync_dir(target.parent)
+
+
+def place_new(source: Path, target: Path) -> None:
+    """Put the finished file `source` at `target` only if nothing is there yet: a hard link
+    fails instead of replacing a different, older file (os.replace would), then the temporary
+    name goes. Durable and owner-only. Raises FileExistsError, leaving `source` for the caller.
+    Filesystems without hard links (FAT, some network shares) fall back to a checked rename."""
+    make_private(source)
+    fsync_file(source)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(source, target)
+    else:
+        source.unlink()
     fsync_dir(target.parent)
 
 
@@ -111,15 +133,13 @@ def file_kind(path: Path) -> str:
         if size == 0:
             return "empty"
         with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+            head = handle.read(SAMPLE_BYTES)
     except FileNotFoundError:
         return "missing"
-    if head == SQLITE_HEADER:
-        return "sqlite"
-    # SQLCipher files are whole pages of random-looking bytes; text or a truncated copy is not.
-    if size >= 1024 and size % 512 == 0:
-        return "encrypted"
-    return "unknown"
+    # SQLCipher files are whole pages of random-looking bytes; a plain file with a broken
+    # header is not (core.store.file_identity tells which, and says so: `unreadable_message`).
+    kind = kind_of(head, size)
+    return "unknown" if kind == "damaged" else kind
 
 
 def file_is_encrypted_path(path: Path) -> bool:

@@ -30,9 +30,12 @@ def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def ensure_private_dir(path: Path) -> Path:
     """Create the folder if needed, readable by the owner only (0700 where the OS has modes)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    from core.store.disk_space import tighten_only
+
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Group and other lose access; a folder the practitioner made read-only stays read-only.
+    tighten_only(path, 0o700)
     return path
 
 

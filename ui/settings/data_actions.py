@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.store import encryption
-from core.store.backup import backup_dir, default_backup_dir, list_backups, restore_backup
+from core.store.all_copies import change_encryption
+from core.store.backup import backup_dir, restore_backup
 from core.store.database import (
     PassphraseRequiredError,
     StorageError,
@@ -83,24 +84,23 @@ class DataActions:
         """Close, rewrite the file under the new passphrase, reopen (the old one on failure)."""
         old = self._key()
         QThreadPool.globalInstance().waitForDone(10000)  # no backup may be reading the file
+        backup_dir(self.db, self.data_dir)  # the chosen folder is remembered before closing
         close_for_replace(self.db)
         key = old
-        try:
-            encryption.rekey_file(self.db_path, old, new)
+        try:  # the data file, then every backup and kept copy in every folder ever used
+            change_encryption(self.data_dir, old, new)
             key = new
-        except (ValidationError, encryption.PassphraseError, OSError) as exc:
+        except (ValidationError, encryption.PassphraseError, encryption.DamagedCipherError,
+                OSError) as exc:
             QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
-        reopen(self.db, self.db_path, key)
-        if key == new and new is not None:
-            # Older backups and copies would otherwise stay readable without the passphrase.
-            encryption.rekey_copies(self._copies(), old, new)
+        try:
+            reopen(self.db, self.db_path, key)
+        except (PassphraseRequiredError, WrongPassphraseError):
+            # The data file had changed before a copy failed; the copies follow at next start.
+            key = new
+            reopen(self.db, self.db_path, key)
         self.hub.settingsChanged.emit()
         return key == new
-
-    def _copies(self) -> list[Path]:
-        folders = {backup_dir(self.db, self.data_dir), default_backup_dir(self.data_dir)}
-        paths = [b.path for folder in folders for b in list_backups(folder)]
-        return paths + sorted(self.data_dir.glob("caseload.*.db"))
 
     def turn_encryption_on(self) -> bool:
         reason = encryption.unavailable_reason()
@@ -130,7 +130,7 @@ class DataActions:
         if not self._confirm_current("Turn encryption off"):
             return False
         if not self._ask("Turn encryption off?", "Your data file will be saved without "
-                         "encryption. Existing encrypted backups stay encrypted."):
+                         "encryption, and so will its backups and earlier copies."):
             return False
         return self._rekey(None)
 

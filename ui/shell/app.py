@@ -32,6 +32,15 @@ def show_error(parent: QWidget | None, message: str, title: str = "Something wen
     QMessageBox.warning(parent, title, message)
 
 
+def failure_text(exc: BaseException) -> str:
+    """What the window says about an unexpected error: a full disk and a read-only folder are
+    named as such; anything else is a calm generic sentence."""
+    from core.store.disk_space import storage_failure
+
+    return storage_failure(exc) or ("That did not work, and nothing you had saved has been lost. "
+            "The details are in the app's log file.")
+
+
 def install_excepthook() -> None:
     """Log any unexpected error and show a calm message instead of a traceback."""
 
@@ -43,10 +52,6 @@ def install_excepthook() -> None:
         if is_busy(value):  # another process kept the write lock past the busy timeout
             show_error(parent, BUSY_MESSAGE, "Nothing was saved")
             return
-        show_error(
-            parent,
-            "That did not work, and nothing you had saved has been lost. "
-            "The details are in the app's log file.",
-        )
+        show_error(parent, failure_text(value))
 
     sys.excepthook = hook

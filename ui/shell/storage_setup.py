@@ -14,10 +14,11 @@ from core.store import encryption
 from core.store.backup import default_backup_dir
 from core.store.database import (
     DamagedDatabaseError,
+    RECOVERY_HINT,
     PassphraseRequiredError,
     WrongPassphraseError,
-    open_database,
 )
+from core.store.all_copies import open_folder
 from core.store.paths import database_path
 from ui.shell.data_watch import DataWatch
 from ui.shell.hub import Hub
@@ -29,17 +30,20 @@ if TYPE_CHECKING:  # the page and dialogs are imported when first needed, not at
     from ui.settings.data_page import DataPage
 
 
-def _unlock(db_path: Path, parent: QWidget | None) -> Database | str | None:
-    """Ask for the passphrase until it opens the data: the Database, "recovery", or None."""
+def _unlock(data_dir: Path, parent: QWidget | None) -> Database | str | None:
+    """Ask for the passphrase until it opens the data: the Database, "recovery", None, or the
+    message of a damaged file the passphrase is right for."""
     from ui.shell.passphrase_dialog import PassphraseDialog
 
-    opened: list[Database] = []
+    opened: list[Database | str] = []
 
     def check(text: str) -> str | None:
         try:
-            opened.append(open_database(db_path, passphrase=text))
+            opened.append(open_folder(data_dir, passphrase=text))
         except WrongPassphraseError as exc:
             return str(exc)
+        except DamagedDatabaseError as exc:  # the right passphrase, a damaged file
+            opened.append(str(exc))
         return None
 
     dialog = PassphraseDialog(parent, "Unlock Caseload Companion",
@@ -63,18 +67,18 @@ def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
     while True:
         if not message:
             try:
-                return open_database(db_path)
+                return open_folder(data_dir)
             except PassphraseRequiredError:
-                unlocked = _unlock(db_path, parent)
+                unlocked = _unlock(data_dir, parent)
                 if unlocked is None:
                     return None
                 if isinstance(unlocked, Database):
                     return unlocked
-                message = (f"The data file at {db_path} is encrypted, or it may be damaged. "
-                           "If your passphrase does not open it, restore a backup here.")
-            except DamagedDatabaseError:
-                message = (f"The data file at {db_path} is damaged or is not a Caseload "
-                           "Companion database, so it could not be opened.")
+                message = unlocked if unlocked != "recovery" else (
+                    f"The data file at {db_path} is encrypted, or it may be damaged. "
+                    "If your passphrase does not open it, restore a backup here.")
+            except DamagedDatabaseError as exc:  # says which: damaged, or another program's
+                message = str(exc).replace(RECOVERY_HINT, "").strip()
         from ui.shell.recovery_screen import RecoveryScreen
 
         outcome = RecoveryScreen.run(parent, db_path, default_backup_dir(data_dir), message)
@@ -110,6 +114,24 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     window.idle_lock = lock  # type: ignore[attr-defined]
     # Saves made beside the window (the command line) show without a restart.
     window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]
+    if getattr(db, "read_only", False):
+        _show_read_only_notice(window)
+
+
+def _show_read_only_notice(window: MainWindow) -> None:
+    """A read-only folder or mount: the data is shown, and a line at the foot says why
+    nothing can be saved (core.store.disk_space)."""
+    from PySide6.QtWidgets import QLabel
+
+    from core.store.disk_space import READ_ONLY_NOTICE
+
+    label = QLabel(READ_ONLY_NOTICE)
+    label.setObjectName("readOnlyNotice")
+    label.setWordWrap(True)
+    label.setAccessibleName("Read-only notice")
+    label.setContentsMargins(8, 2, 8, 2)
+    window.statusBar().addPermanentWidget(label, 1)
+    window.read_only_notice = label  # type: ignore[attr-defined]
 
 
 def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:

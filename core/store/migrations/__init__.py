@@ -14,3 +14,4 @@ from core.store.migrations import m005_supervision  # noqa: F401,E402
 from core.store.migrations import m006_calendar_import  # noqa: F401,E402
 from core.store.migrations import m007_timer_utc  # noqa: F401,E402
 from core.store.migrations import m008_exact_hours_dated_profile  # noqa: F401,E402
+from core.store.migrations import m009_application_id  # noqa: F401,E402

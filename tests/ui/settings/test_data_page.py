@@ -248,3 +248,34 @@ def test_choosing_a_backup_folder_warns_about_cloud_sync(page, answers, monkeypa
     assert dest.parent == synced and page.default_folder.isEnabled()
     page.default_folder.click()
     assert str(page.data_dir / "backups") in page.backup_note.text()
+
+
+@needs_cipher
+def test_the_window_brings_every_copy_along_and_deletes_them_all(page, qtbot, answers,
+                                                                monkeypatch, tmp_path):
+    """Issue 11: encryption from the page skipped a chosen folder's backups and the copies kept
+    before upgrades; delete-all then forgot the chosen folder."""
+    import shutil
+
+    from core.store.backup import set_backup_dir
+    from core.store.data_files import whole_copies
+
+    chosen = tmp_path / "chosen"
+    page.back_up_now()  # backups/ in the data folder
+    set_backup_dir(page.db, chosen, page.data_dir)
+    page.back_up_now()  # the chosen folder
+    page.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    kept = page.data_dir / "caseload.before-m005-20260101-090000.db"
+    shutil.copy2(list_backups(chosen)[0].path, kept)
+    monkeypatch.setattr(PassphraseDialog, "get_new_passphrase", lambda *a, **k: PASS)
+    page.encrypt_on.click()
+    copies = whole_copies(page.data_dir)
+    assert len(copies) == 3 and all(encryption.opens_with(p, PASS) for p in copies)
+    assert not [p for p in copies for m in PLAINTEXT_MARKERS if m in p.read_bytes()]
+
+    for include_backups in (False, True):
+        monkeypatch.setattr(DeleteAllDialog, "get_choice",
+                            classmethod(lambda cls, parent, b=include_backups: b))
+        with qtbot.waitSignal(page.hub.dataReplaced, timeout=5000):
+            page.delete_all.click()
+    assert whole_copies(page.data_dir) == [] and not list(chosen.iterdir())

@@ -1,0 +1,195 @@
+"""Every file the app has ever written that holds case data, found in one place.
+
+The data file is not the only copy of the caseload. SQLite's `-wal`/`-shm` beside it, the
+backups (in `backups/` and in every folder ever chosen in Settings, plus files written with
+`backup --out`), the copy kept before each upgrade (`caseload.before-m00N-….db`), files set aside
+(`caseload.damaged-….db`, `caseload.before-restore-….db`), and the temporary or partial files a
+step writes on its way (`.rekey-tmp`, `.partial`, `.caseload.db.restore-….tmp`) each hold the
+whole caseload. Encryption and delete-all work over `case_data_files`, and `check` reports with
+`copy_problems` every copy that is not in the state the data file is in.
+
+The folders and files to look in are remembered in `known-copies.json` in the data folder, not in
+the data file: deleting the data (or a damaged data file) must not forget where its copies are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.store.fileops import SIDECARS, file_kind, fsync_dir
+
+REGISTRY = "known-copies.json"
+DATA_NAME = "caseload.db"
+BACKUPS_DIRNAME = "backups"
+
+DATA, SIDECAR, BACKUP, KEPT, TEMPORARY = "data", "sidecar", "backup", "kept copy", "temporary"
+TEMP_SUFFIXES = (".rekey-tmp", ".partial", ".tmp")
+_BACKUP = re.compile(r"^caseload-\d{8}-\d{6}(?:-[\w-]+)?\.db$")
+_KEPT = re.compile(r"^caseload\.[\w.-]+\.db$")  # before-m00N-…, damaged-…, before-restore-…
+
+
+@dataclass(frozen=True)
+class DataCopy:
+    """One file that holds case data; `role` is DATA, SIDECAR, BACKUP, KEPT or TEMPORARY."""
+
+    path: Path
+    role: str
+
+    @property
+    def whole_copy(self) -> bool:
+        """A complete database of its own (a backup or a kept copy), to encrypt or delete."""
+        return self.role in (BACKUP, KEPT)
+
+
+def _read_registry(data_dir: Path) -> dict[str, list[str]]:
+    try:
+        value = json.loads((data_dir / REGISTRY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"folders": [], "files": []}
+    if not isinstance(value, dict):
+        return {"folders": [], "files": []}
+    return {key: [str(v) for v in value.get(key, []) if isinstance(v, str)]
+            for key in ("folders", "files")}
+
+
+def _remember(data_dir: Path, key: str, path: Path) -> None:
+    registry = _read_registry(data_dir)
+    text = str(Path(path).expanduser().absolute())
+    if text in registry[key]:
+        return
+    registry[key].append(text)
+    target = data_dir / REGISTRY
+    tmp = target.with_name(target.name + ".new")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(registry, out, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        fsync_dir(data_dir)
+    except OSError:  # a read-only or full data folder: the copies are still found by name
+        tmp.unlink(missing_ok=True)
+
+
+def remember_folder(data_dir: Path, folder: Path) -> None:
+    """Record a backup folder chosen in Settings, for good (it is never forgotten)."""
+    _remember(data_dir, "folders", folder)
+
+
+def remember_file(data_dir: Path, path: Path) -> None:
+    """Record a backup written to a file the practitioner named (`backup --out FILE`)."""
+    _remember(data_dir, "files", path)
+
+
+def backup_folders(data_dir: Path) -> list[Path]:
+    """`backups/` in the data folder, then every folder ever chosen, oldest choice first."""
+    folders = [data_dir / BACKUPS_DIRNAME]
+    for text in _read_registry(data_dir)["folders"]:
+        if Path(text) not in folders:
+            folders.append(Path(text))
+    return folders
+
+
+def _role(name: str, in_data_dir: bool) -> str | None:
+    """What a file called `name` is, judged by the names the app gives its files."""
+    base, is_sidecar = name, False
+    for suffix in SIDECARS:
+        if name.endswith(suffix):
+            base, is_sidecar = name[: -len(suffix)], True
+            break
+    if base.endswith(TEMP_SUFFIXES):
+        stem = base
+        for suffix in TEMP_SUFFIXES:
+            if stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        if stem.startswith(".caseload.db.restore-") or _role(stem, in_data_dir) is not None:
+            return TEMPORARY
+        return None
+    if in_data_dir and base == DATA_NAME:
+        return SIDECAR if is_sidecar else DATA
+    if _BACKUP.match(base) or (in_data_dir and _KEPT.match(base)):
+        return SIDECAR if is_sidecar else (BACKUP if _BACKUP.match(base) else KEPT)
+    return None
+
+
+def _scan(folder: Path, in_data_dir: bool) -> list[DataCopy]:
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for path in entries:
+        if not path.name.startswith(("caseload", ".caseload")):
+            continue
+        role = _role(path.name, in_data_dir)
+        if role is not None and path.is_file():
+            found.append(DataCopy(path, role))
+    return found
+
+
+def case_data_files(data_dir: Path) -> list[DataCopy]:
+    """Every file under the data folder, every backup folder ever used and every named backup
+    file that holds case data, each once. Reads names only, never the files' contents."""
+    seen: dict[Path, DataCopy] = {}
+    for copy in _scan(data_dir, True):
+        seen.setdefault(copy.path, copy)
+    for folder in backup_folders(data_dir):
+        for copy in _scan(folder, folder == data_dir):
+            seen.setdefault(copy.path, copy)
+    for text in _read_registry(data_dir)["files"]:
+        path = Path(text)
+        for candidate, role in [(path, BACKUP)] + [
+                (path.with_name(path.name + s), TEMPORARY) for s in (".partial", ".rekey-tmp")]:
+            if candidate.is_file():
+                seen.setdefault(candidate, DataCopy(candidate, role))
+    return list(seen.values())
+
+
+def whole_copies(data_dir: Path) -> list[Path]:
+    """Backups and kept copies: complete databases besides the data file."""
+    return [c.path for c in case_data_files(data_dir) if c.whole_copy]
+
+
+def temporary_files(data_dir: Path) -> list[Path]:
+    return [c.path for c in case_data_files(data_dir) if c.role == TEMPORARY]
+
+
+def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
+                  ) -> tuple[list[str], list[str]]:
+    """(problems, notes) about the copies, for `check`. A problem is a copy readable without
+    the passphrase while encryption is on, or a leftover temporary file; a note is a copy that
+    is encrypted while the data is not, or that only an earlier passphrase opens."""
+    from core.store import encryption
+
+    from core.store.operation_journal import pending
+
+    problems: list[str] = []
+    notes: list[str] = []
+    job = pending(data_dir)
+    if job is not None:
+        problems.append(f"\"{job['operation']}\" was interrupted; it is finished the next time "
+                        "the app opens your data.")
+    for copy in case_data_files(data_dir):
+        if copy.role == TEMPORARY:
+            problems.append(f"{copy.path} was left by an interrupted step and holds a copy of "
+                            "your data; it is removed the next time the app opens your data.")
+            continue
+        if not copy.whole_copy:
+            continue
+        kind = file_kind(copy.path)
+        if encrypted and kind == "sqlite":
+            problems.append(f"{copy.path} is a copy of your data that is not encrypted, "
+                            "while encryption is on.")
+        elif not encrypted and kind == "encrypted":
+            notes.append(f"{copy.path} is encrypted while your data file is not; it opens "
+                         "only with the passphrase it was made with.")
+        elif encrypted and kind == "encrypted" and passphrase is not None \
+                and not encryption.opens_with(copy.path, passphrase):
+            notes.append(f"{copy.path} opens only with an earlier passphrase.")
+    return problems, notes
