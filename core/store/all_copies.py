@@ -128,6 +128,8 @@ def tidy(data_dir: Path) -> list[Path]:
     `encryption off`, a half backup, ...) and finish deleting copies for a killed delete-all.
     Does nothing while another step in any process is writing copies."""
     removed: list[Path] = []
+    if not temporary_files(data_dir) and pending(data_dir) is None:
+        return removed  # the usual start: nothing left behind, so no lock (nor its file) taken
     with quiet(data_dir) as free:
         if not free:
             return removed
