@@ -13,6 +13,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.store.errors import (  # noqa: F401 (the errors every caller catches, named here too)
+    RECOVERY_HINT,
+    DamagedDatabaseError,
+    DiskFullError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    PassphraseRequiredError,
+    StorageError,
+    WrongPassphraseError,
+)
 from core.store.live_files import TrackedConnection, track
 from core.store.disk_space import (
     DISK_FULL_MESSAGE,
@@ -27,40 +37,6 @@ from core.store.transactions import CaseloadDatabase
 
 # How long a write waits for another process's write to finish before giving up (seconds).
 BUSY_TIMEOUT_S = 5.0
-
-
-class StorageError(Exception):
-    """A problem with the data file, phrased for the practitioner."""
-
-
-class NewerDatabaseError(StorageError):
-    """The file was written by a newer version of the app; it is left untouched."""
-
-
-class DamagedDatabaseError(StorageError):
-    """The file is damaged or is not a database; it is left untouched."""
-
-
-class ForeignDatabaseError(DamagedDatabaseError):
-    """The file is another program's SQLite database; it is left untouched."""
-
-
-class DiskFullError(StorageError):
-    """No space left to write; nothing was changed (core.store.disk_space)."""
-
-
-class PassphraseRequiredError(StorageError):
-    """The file is encrypted: ask for the passphrase and call open_database again with it."""
-
-
-class WrongPassphraseError(StorageError):
-    """The passphrase given does not open the file; nothing was changed."""
-
-
-RECOVERY_HINT = (
-    "Restore a backup with `restore FILE` (your backups are in the backups folder beside it), "
-    "or move the file aside and start fresh; the app shows both choices when it starts."
-)
 
 
 def damaged_message(path: Path | None) -> str:

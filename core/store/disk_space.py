@@ -86,7 +86,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection. A WAL database needs its `-shm` file, which cannot be created in
     a read-only folder; then, if there is no unsaved `-wal` beside it, the file is opened as
     immutable (SQLite reads it without any shared memory; nobody can write it there anyway)."""
-    from core.store.database import StorageError
+    from core.store.errors import StorageError
 
     uri = "file:" + urllib.parse.quote(str(path))
     conn = sqlite3.connect(uri + "?mode=ro", uri=True)

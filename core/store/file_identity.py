@@ -46,7 +46,7 @@ def kind_of(sample: bytes, size: int) -> str:
 
 def unreadable_message(path: Path, kind: str) -> str:
     """What to tell the practitioner about a file that is neither readable nor encrypted."""
-    from core.store.database import RECOVERY_HINT
+    from core.store.errors import RECOVERY_HINT
 
     if kind == "damaged":
         return (f"The data file at {path} is damaged: its first page, where SQLite keeps the "
