@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import Context, print_json
+from core.time.calendar.attendance import attendance_for, check_address, remember_my_address
 from core.time.calendar.importer import import_rows
 from core.time.calendar.preview import LEAVE, ProposedRow, propose
 from core.time.calendar.reader import read_calendar_file
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 
-USAGE = "log import-calendar FILE.ics [--from DATE] [--to DATE] [--dry-run] [--json]"
+USAGE = (
+    "log import-calendar FILE.ics [--from DATE] [--to DATE] [--me ADDRESS] [--dry-run] [--json]"
+)
 SUBJECT_WIDTH = 34
 
 
@@ -72,8 +75,13 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
     last = args.date_to or today
     if args.date_from and args.date_from > last:
         raise ValidationError("--from is after --to.")
+    if args.me is not None:
+        check_address(args.me)
     read = read_calendar_file(Path(files[0]).expanduser(), args.date_from, last)  # before any write
-    rows = propose(ctx.db, read.events, read.first, read.last, today, now)
+    if args.me is not None and not args.dry_run:
+        remember_my_address(ctx.db, args.me)
+    attendance = attendance_for(ctx.db, read, args.me)
+    rows = propose(ctx.db, read.events, read.first, read.last, today, now, attendance)
     ticked = [r for r in rows if r.ticked]
     result = None
     if ticked and not args.dry_run:

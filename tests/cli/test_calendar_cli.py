@@ -252,3 +252,23 @@ def test_all_day_and_declined_events_are_listed_but_not_imported(with_cases, wee
     assert "2026-11-19" not in dates and all(
         e["start"] != "10:00" or e["date"] != "2026-11-20" for e in entries(with_cases, capsys)
     )
+
+
+def test_only_the_practitioners_own_answer_marks_a_meeting_declined(with_cases, tmp_path, capsys):
+    from tests.core.time.calendar.test_attendance import ME, declined_file
+
+    path = tmp_path / "declined.ics"
+    path.write_bytes(declined_file())
+    span = ["--from", "2026-11-23", "--to", "2026-11-27"]
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--dry-run") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("[x] Mon 23 Nov") and "(" not in out[0]
+    assert out[1].startswith("[ ] Wed 25 Nov") and out[1].endswith("(You may have declined this)")
+    assert out[2].startswith("[ ] Thu 26 Nov") and out[2].endswith("(You may have declined this)")
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--me", ME) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("[x] Wed 25 Nov") and out[2].endswith("(Declined)")
+    assert "Imported 2 of 3 rows (2 hours)" in out[-1]
+    assert b"jo.officer" not in database_path(with_cases).read_bytes()
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines()[2].endswith("(Declined)")  # remembered

@@ -17,12 +17,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QWidget,
 )
 from sqlite_utils import Database
 
+from core.time.calendar.attendance import (
+    attendance_for,
+    check_address,
+    has_my_address,
+    remember_my_address,
+)
 from core.time.calendar.importer import CalendarImport, import_rows
 from core.time.calendar.preview import LEAVE, ProposedRow, propose
 from core.time.calendar.reader import CalendarRead, read_calendar_file
@@ -99,6 +106,19 @@ class CalendarImportDialog(QDialog):
         file_row.addWidget(buddy("&To", self.last_field))
         file_row.addWidget(self.last_field)
         layout.addLayout(file_row)
+        self.me_field = QLineEdit()
+        self.me_field.setPlaceholderText(
+            "remembered (type to change)" if has_my_address(self._db) else "name@example.org"
+        )
+        self.me_field.setToolTip(
+            "So that only your own answer marks a meeting declined, not an invitee's. Kept as "
+            "a keyed code once you import, never as the address."
+        )
+        self.me_field.setAccessibleName("Your e-mail address in invitations")
+        me_row = QHBoxLayout()
+        me_row.addWidget(buddy("Your e-&mail address in invitations (optional)", self.me_field))
+        me_row.addWidget(self.me_field, 1)
+        layout.addLayout(me_row)
         self.file_problem = ProblemsLabel()
         layout.addWidget(self.file_problem)
         self.summary = QLabel()
@@ -143,6 +163,7 @@ class CalendarImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.first_field.valueChanged.connect(self._reread)
         self.last_field.valueChanged.connect(self._reread)
+        self.me_field.editingFinished.connect(self._reread)
         self.model.changed.connect(self._update)
         self.tick_all_button.clicked.connect(self.model.tick_all_ready)
         self.buttons.accepted.connect(self.accept)
@@ -180,12 +201,19 @@ class CalendarImportDialog(QDialog):
             self.file_problem.show_problems(["The From date is after the To date."])
         else:
             try:
+                told = self._told()
                 self._read = read_calendar_file(self._path, first, last)
                 now = self._clock()
-                rows = propose(self._db, self._read.events, first, last, now.date(), now)
+                attendance = attendance_for(self._db, self._read, told)
+                rows = propose(self._db, self._read.events, first, last, now.date(), now, attendance)
             except ValidationError as exc:
                 self.file_problem.show_problems(exc.problems[:1])
         self.model.set_rows(rows)
+
+    def _told(self) -> str | None:
+        """The address typed for this import (checked), or None to use the remembered one."""
+        text = self.me_field.text().strip()
+        return check_address(text) if text else None
 
     def _update(self) -> None:
         rows = self.model.rows()
@@ -215,7 +243,10 @@ class CalendarImportDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            told = self._told()
             self.result_import = import_rows(self._db, self.model.rows(), self._today)
+            if told:
+                remember_my_address(self._db, told)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems[:1])
             return

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
     list_rules,
@@ -104,6 +105,7 @@ class _Proposer:
         self.holidays = bank_holidays_between(first, last)
         self.taken: dict[date, list[tuple[int, int, str]]] = {}
         self.now: datetime | None = None
+        self.attendance = Attendance(False)
 
     def activity(self, subject: str) -> tuple[int | None, str]:
         rule = matching_rule(self.rules, subject)
@@ -172,8 +174,9 @@ class _Proposer:
         """(reason, greyed) for a row offered but not ticked; ("", False) when proposed."""
         if event.cancelled:
             return "Cancelled", True
-        if event.declined:
-            return "Declined", True
+        declined = declined_reason(event, self.attendance)
+        if declined:
+            return declined, declined == DECLINED
         if event.free:
             return "Shown as free", True
         off = self.day_off(row.date)
@@ -228,13 +231,18 @@ def propose(
     last: date,
     today: date | None = None,
     now: datetime | None = None,
+    attendance: Attendance | None = None,
 ) -> list[ProposedRow]:
     """The preview rows for `events` (read for `first`..`last`), in calendar order. Writes nothing.
+
+    `attendance` says which attendee is the practitioner (`attendance_for`); without it no
+    event is taken as certainly declined.
 
     Events ending after `now` (a London wall-clock time; default: only days after `today`)
     cannot be ticked: time is logged once it has happened."""
     proposer = _Proposer(db, first, last, today or (now.date() if now else date.today()))
     proposer.now = None if now is None else now.replace(tzinfo=LONDON)
+    proposer.attendance = attendance or Attendance(False)
     rows: list[ProposedRow] = []
     seen: set[tuple[str, str]] = set()
     for event in events:

@@ -45,7 +45,9 @@ class CalendarEvent:
     all_day: tuple[date, date] | None = None
     free: bool = False
     cancelled: bool = False
-    declined: bool = False
+    organizer: str = ""  # lower-case address, in memory only
+    answers: tuple[tuple[str, str], ...] = ()  # (attendee address, PARTSTAT), in memory only
+    busy: str = ""  # Outlook's X-MICROSOFT-CDO-BUSYSTATUS: the calendar owner's own status
 
     @property
     def first_day(self) -> date:
@@ -64,11 +66,17 @@ class CalendarEvent:
 
 @dataclass(frozen=True)
 class CalendarRead:
-    """The events read, and the days (inclusive) they were read for."""
+    """The events read, and the days (inclusive) they were read for.
+
+    `named_owner` is the address the file itself says the calendar belongs to (Google's
+    X-WR-CALNAME), else None; `regulars` are the addresses found in every meeting of the file
+    (the owner is at all their own meetings, as organiser or attendee), empty when none is."""
 
     events: list[CalendarEvent]
     first: date
     last: date
+    named_owner: str | None = None
+    regulars: frozenset[str] = frozenset()
 
 
 def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRead:
@@ -186,35 +194,28 @@ def _address(value: Any) -> str:
     return str(value).lower().removeprefix("mailto:").strip()
 
 
-def owner_address(calendar: icalendar.Calendar) -> str | None:
-    """Whose calendar this is: X-WR-CALNAME when it is an address, else the address met in most
-    events (the practitioner is at all their own meetings); None when that is not clear."""
-    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
-    if "@" in name:
-        return name
-    counts: dict[str, int] = {}
+def named_owner(calendar: icalendar.Calendar) -> str | None:
+    """The calendar's owner when the file names one: X-WR-CALNAME holding an address (Google
+    names a person's own calendar by their address; Outlook writes "Calendar")."""
+    name = _address(calendar.get("X-WR-CALNAME", ""))
+    return name if "@" in name and " " not in name else None
+
+
+def regular_addresses(calendar: icalendar.Calendar) -> frozenset[str]:
+    """Addresses present (as organiser or attendee) in every event that lists people; the owner
+    of the calendar must be one of them, so a single one is the owner. Empty when none is."""
+    common: set[str] | None = None
     for event in calendar.walk("VEVENT"):
-        seen = {_address(a) for a in _attendees(event)}
-        for address in seen:
-            counts[address] = counts.get(address, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0][0]
-    return None
+        people = {_address(a) for a in _attendees(event)}
+        if event.get("ORGANIZER") is not None:
+            people.add(_address(event.get("ORGANIZER")))
+        people.discard("")
+        if people:
+            common = people if common is None else common & people
+    return frozenset(common or ())
 
 
-def _declined(event: Any, owner: str | None) -> bool:
-    organizer = _address(event.get("ORGANIZER", ""))
-    for attendee in _attendees(event):
-        if str(attendee.params.get("PARTSTAT", "")).upper() != "DECLINED":
-            continue
-        address = _address(attendee)
-        if (owner is not None and address == owner) or (owner is None and address != organizer):
-            return True
-    return False
-
-
-def _event(event: Any, owner: str | None) -> CalendarEvent:
+def _event(event: Any) -> CalendarEvent:
     start = event.decoded("DTSTART")
     end = event.decoded("DTEND") if "DTEND" in event else None
     if end is None and "DURATION" in event:
@@ -226,7 +227,11 @@ def _event(event: Any, owner: str | None) -> CalendarEvent:
         subject=" ".join(str(event.get("SUMMARY", "")).split()),
         free=transp == "TRANSPARENT" or busy == "FREE",
         cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
-        declined=_declined(event, owner),
+        organizer=_address(event.get("ORGANIZER", "")),
+        answers=tuple(
+            (_address(a), str(a.params.get("PARTSTAT", "")).upper()) for a in _attendees(event)
+        ),
+        busy=busy,
     )
     if not isinstance(start, datetime):
         last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
@@ -245,7 +250,6 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     if first is None:
         span = _first_day(calendar)
         first = max(span or last, last - timedelta(days=366))
-    owner = owner_address(calendar)
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
     try:
@@ -261,11 +265,11 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             raise CalendarFileError(
                 f"The date range holds more than {MAX_EVENTS} events; choose a shorter range."
             )
-        event = _event(occurrence, owner)
+        event = _event(occurrence)
         if first <= event.first_day <= last:
             events.append(event)
     events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
-    return CalendarRead(events, first, last)
+    return CalendarRead(events, first, last, named_owner(calendar), regular_addresses(calendar))
 
 
 def _first_day(calendar: icalendar.Calendar) -> date | None:

@@ -206,7 +206,7 @@ FILES = {
         ),
         date(2026, 11, 3),
         date(2026, 11, 3),
-        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "Declined")],
+        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "You may have declined this")],
     ),
     "case reference and address": (
         ics.calendar(
@@ -294,3 +294,27 @@ def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(dialog, week
     dialog.tick_all_button.click()
     assert "6 of 12 rows ticked" in dialog.summary.text()
     assert not any(r.ticked for r in dialog.rows() if r.greyed or r.kind == "leave")
+
+
+def test_the_practitioners_address_decides_which_declined_meetings_are_theirs(
+    dialog, tmp_path, cases
+):
+    from core.time.calendar.attendance import has_my_address
+    from tests.core.time.calendar.test_attendance import ME, declined_file
+
+    path = tmp_path / "declined.ics"
+    path.write_bytes(declined_file())
+    dialog._clock = lambda: datetime(2026, 11, 29, 12, 0)
+    dialog.load_file(path, date(2026, 11, 23), date(2026, 11, 29))
+    maybe = "You may have declined this"
+    assert [r.reason for r in dialog.rows()] == ["", maybe, maybe]
+    dialog.me_field.setText(ME)
+    dialog.me_field.editingFinished.emit()
+    assert [(r.ticked, r.reason) for r in dialog.rows()] == [
+        (True, ""),
+        (True, ""),
+        (False, "Declined"),
+    ]
+    assert not has_my_address(cases)  # nothing is saved before Import
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and has_my_address(cases)

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
+from core.time.calendar.attendance import attendance_for
 from core.time.calendar.importer import import_rows, redo_import, undo_import
 from core.time.calendar.preview import propose, with_activity, with_tick
 from core.time.calendar.reader import read_calendar
@@ -36,7 +37,7 @@ def activity(db, key):
 
 def rows_for(db, data, first=None, last=TODAY):
     read = read_calendar(data, first, last)
-    return propose(db, read.events, read.first, read.last, TODAY)
+    return propose(db, read.events, read.first, read.last, TODAY, None, attendance_for(db, read))
 
 
 def by_subject(rows):

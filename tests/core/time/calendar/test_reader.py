@@ -62,11 +62,13 @@ def test_an_all_day_event_is_read_as_days_not_times():
     assert event.all_day == (date(2026, 11, 2), date(2026, 11, 3)) and event.start is None
 
 
-def test_a_meeting_the_owner_declined_is_marked_declined_and_others_are_not():
-    events = read_calendar(ics.realistic_week(), date(2026, 11, 16), date(2026, 11, 20)).events
-    declined = {e.subject for e in events if e.declined}
-    assert declined == {"Interagency panel"}
-    assert {e.subject for e in events if e.free} == {"Lunch"}
+def test_answers_are_read_and_the_one_address_in_every_meeting_is_the_regular():
+    read = read_calendar(ics.realistic_week(), date(2026, 11, 16), date(2026, 11, 20))
+    panel = next(e for e in read.events if e.subject == "Interagency panel")
+    assert panel.organizer == "chair@example.org"
+    assert panel.answers == (("quill@example.org", "DECLINED"),)
+    assert read.regulars == {"quill@example.org"} and read.named_owner is None
+    assert {e.subject for e in read.events if e.free} == {"Lunch"}
 
 
 def test_a_cancelled_occurrence_of_a_repeat_is_marked_cancelled():
