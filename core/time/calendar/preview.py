@@ -10,7 +10,6 @@ already imported (same UID and start), not yet over, or running past midnight ca
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -20,6 +19,7 @@ from sqlite_utils import Database
 from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
+    first_named,
     list_rules,
     matching_rule,
     remembered_activity,
@@ -74,11 +74,9 @@ class ProposedRow:
 
 
 def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
-    for case in cases:
-        named = re.search(r"(?<!\w)" + re.escape(case.reference) + r"(?!\w)", subject, re.I)
-        if named and (case.closed_date is None or day < case.closed_date):
-            return case
-    return None
+    """The open case whose reference the subject names first (the same rule as keywords)."""
+    open_cases = [c for c in cases if c.closed_date is None or day < c.closed_date]
+    return first_named([(c, c.reference) for c in open_cases], subject)
 
 
 def _imported(db: Database, event: CalendarEvent, key: str) -> bool:
