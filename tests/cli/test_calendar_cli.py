@@ -272,3 +272,19 @@ def test_only_the_practitioners_own_answer_marks_a_meeting_declined(with_cases, 
     assert b"jo.officer" not in database_path(with_cases).read_bytes()
     assert run(with_cases, "log", "import-calendar", str(path), *span, "--dry-run") == 0
     assert capsys.readouterr().out.splitlines()[2].endswith("(Declined)")  # remembered
+
+
+def test_a_repeat_every_second_is_refused_at_once_in_one_line(with_cases, tmp_path, capsys):
+    data_dir = with_cases
+    before = database_path(data_dir).read_bytes()
+    path = tmp_path / "secondly.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART:20000101T090000Z\r\n"
+        b"DTEND:20000101T090001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    span = ["--from", "2026-11-23", "--to", "2026-11-27", "--dry-run"]
+    assert run(data_dir, "log", "import-calendar", str(path), *span) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "repeats every second, which no appointment does" in err[0]
+    assert database_path(data_dir).read_bytes() == before

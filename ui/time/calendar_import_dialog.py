@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,10 +33,12 @@ from core.time.calendar.attendance import (
 )
 from core.time.calendar.importer import CalendarImport, import_rows
 from core.time.calendar.preview import LEAVE, ProposedRow, propose
-from core.time.calendar.reader import CalendarRead, read_calendar_file
+from core.time.calendar.reader import CalendarRead
+from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate
+from ui.time.calendar_read_job import CalendarReadJob
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
@@ -59,28 +62,41 @@ HELP = (
 
 
 class CalendarImportDialog(QDialog):
-    """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None."""
+    """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None.
+
+    The file is read on `pool` (off the UI thread) while the dialog says it is reading.
+
+    Signals:
+    fileRead: the file chosen (or its dates) has been read and its rows, or its problem, shown.
+    """
+
+    fileRead = Signal()
 
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
     ):
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._pool = pool or QThreadPool.globalInstance()
+        self._job: CalendarReadJob | None = None
+        self._asked = 0  # the number of the latest read asked for; older results are ignored
         self._today = clock().date()
         self._path: Path | None = None
         self._read: CalendarRead | None = None
         self.result_import: CalendarImport | None = None
+        self._reading = False
         self._build_ui()
         self._connect_signals()
         self._update()
 
     @staticmethod
     def get_import(
-        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = datetime.now
+        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = clock_now
     ) -> CalendarImport | None:
         dialog = CalendarImportDialog(db, clock, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -163,7 +179,7 @@ class CalendarImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.first_field.valueChanged.connect(self._reread)
         self.last_field.valueChanged.connect(self._reread)
-        self.me_field.editingFinished.connect(self._reread)
+        self.me_field.editingFinished.connect(self._propose)
         self.model.changed.connect(self._update)
         self.tick_all_button.clicked.connect(self.model.tick_all_ready)
         self.buttons.accepted.connect(self.accept)
@@ -190,24 +206,60 @@ class CalendarImportDialog(QDialog):
         self._reread()
 
     def _reread(self) -> None:
+        """Read the file for the dates shown, off the UI thread; `_read_done` shows the rows."""
         if self._path is None:
             return
         self._read = None
+        self._asked += 1
         self.file_problem.show_problems([])
         self.problems.show_problems([])
+        self.model.set_rows([])
         first, last = self.first_field.value(), self.last_field.value()
-        rows: list[ProposedRow] = []
         if first > last:
             self.file_problem.show_problems(["The From date is after the To date."])
-        else:
-            try:
-                told = self._told()
-                self._read = read_calendar_file(self._path, first, last)
-                now = self._clock()
-                attendance = attendance_for(self._db, self._read, told)
-                rows = propose(self._db, self._read.events, first, last, now.date(), now, attendance)
-            except ValidationError as exc:
-                self.file_problem.show_problems(exc.problems[:1])
+            self._update()
+            self.fileRead.emit()
+            return
+        self._job = CalendarReadJob(self._asked, self._path, first, last)
+        self._job.signals.finished.connect(self._read_done)
+        self._job.signals.failed.connect(self._read_failed)
+        self._set_reading(True)
+        self._pool.start(self._job)
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading = reading
+        self.choose_button.setEnabled(not reading)
+        self._update()
+
+    def _read_done(self, number: int, read: CalendarRead) -> None:
+        if number != self._asked:
+            return  # the dates or the file changed while it was being read
+        self._read = read
+        self._set_reading(False)
+        self._propose()
+        self.fileRead.emit()
+
+    def _read_failed(self, number: int, problem: str) -> None:
+        if number != self._asked:
+            return
+        self._set_reading(False)
+        self.file_problem.show_problems([problem])
+        self.fileRead.emit()
+
+    def _propose(self) -> None:
+        """Propose the rows of the file read, for the practitioner's address as typed."""
+        self.problems.show_problems([])
+        if self._read is None:
+            return
+        try:
+            told = self._told()
+        except ValidationError as exc:  # said, and the remembered address (if any) is used
+            self.problems.show_problems(exc.problems[:1])
+            told = None
+        now = self._clock()
+        attendance = attendance_for(self._db, self._read, told)
+        read = self._read
+        rows = propose(self._db, read.events, read.first, read.last, now.date(), now, attendance)
         self.model.set_rows(rows)
 
     def _told(self) -> str | None:
@@ -225,6 +277,9 @@ class CalendarImportDialog(QDialog):
         )
         if self._path is None:
             self.summary.setText("Choose a calendar file to see its events.")
+        elif self._reading:
+            self.import_button.setEnabled(False)
+            self.summary.setText(f"Reading {self._path.name}…")
         elif self._read is None:
             self.summary.setText("Nothing to show.")
         elif not rows:
@@ -244,6 +299,8 @@ class CalendarImportDialog(QDialog):
     def accept(self) -> None:
         try:
             told = self._told()
+            if self._read is None:
+                raise ValidationError("Choose a calendar file first.")
             self.result_import = import_rows(self._db, self.model.rows(), self._today)
             if told:
                 remember_my_address(self._db, told)

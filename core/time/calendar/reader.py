@@ -10,6 +10,7 @@ sentence, raised before anything is written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +25,11 @@ from core.common.errors import ValidationError
 LONDON = ZoneInfo("Europe/London")
 MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
 MAX_EVENTS = 20_000
+# A repeat is expanded from its first occurrence onwards, so a rule that repeats too often ties
+# the reading up for minutes before it reaches the dates asked for. Appointments repeat daily at
+# most (Outlook and Google offer nothing shorter); a daily one since 1890 is under this many.
+MAX_REPEATS = 50_000
+TOO_OFTEN = {"SECONDLY": "second", "MINUTELY": "minute", "HOURLY": "hour"}
 
 
 class CalendarFileError(ValidationError):
@@ -138,6 +144,11 @@ def parse(data: bytes) -> icalendar.Calendar:
             "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
             "Calendar, Settings > Import and export > Export."
         )
+    if text.upper().count("BEGIN:VEVENT") > MAX_EVENTS:  # before the slow parse
+        raise CalendarFileError(
+            f"The file holds more than {MAX_EVENTS} events; save a shorter date range from your "
+            "calendar."
+        )
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
@@ -175,6 +186,51 @@ def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
                     f"The calendar uses a time zone it does not describe ({tzid}), so its times "
                     "cannot be placed. Save it again with time zone information included."
                 )
+
+
+def _naive(value: date) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return datetime.combine(value, time(0))
+
+
+def _repeats_too_often(rule: Any, start: date, stop: datetime) -> bool:
+    """Whether `rule` from `start` has more than MAX_REPEATS occurrences before `stop` (or its
+    UNTIL), counted in wall-clock time; a rule this cannot read is left to the expansion."""
+    from dateutil.rrule import rrulestr
+
+    try:
+        until = rule.get("UNTIL")
+        if until:
+            stop = min(stop, _naive(until[0]))
+        text = re.sub(r"(^|;)UNTIL=[^;]*", "", rule.to_ical().decode()).strip(";")
+        occurrences = rrulestr(text, dtstart=_naive(start))
+        for count, moment in enumerate(occurrences):
+            if moment >= stop:
+                return False
+            if count >= MAX_REPEATS:
+                return True
+    except Exception:  # noqa: BLE001 - the expansion reports unreadable rules itself
+        return False
+    return False
+
+
+def _check_repeats(calendar: icalendar.Calendar, stop: datetime) -> None:
+    """Refuse, in one sentence, a repeat no appointment has: every hour or more often, or more
+    than MAX_REPEATS times before `stop` (naive London time)."""
+    for event in calendar.walk("VEVENT"):
+        found = event.get("RRULE")
+        for rule in found if isinstance(found, list) else [found] if found is not None else []:
+            start = event.decoded("DTSTART")
+            first = f"{start:%d %b %Y}"
+            every = TOO_OFTEN.get(str((rule.get("FREQ") or [""])[0]).upper())
+            if every is None and not _repeats_too_often(rule, start, stop):
+                continue
+            how = f"every {every}" if every else f"more than {MAX_REPEATS:,} times"
+            raise CalendarFileError(
+                f"An event from {first} repeats {how}, which no appointment does, so nothing "
+                "was imported. Change or delete that repeat in your calendar and save it again."
+            )
 
 
 def _london(value: datetime) -> datetime:
@@ -252,6 +308,7 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
         first = max(span or last, last - timedelta(days=366))
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
+    _check_repeats(calendar, _naive(window_end))
     try:
         occurrences = recurring_ical_events.of(calendar).between(window_start, window_end)
     except Exception as exc:  # the library raises many kinds for bad repeat rules

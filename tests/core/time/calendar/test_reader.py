@@ -2,6 +2,7 @@
 "GMT Standard Time", UTC, all-day and declined events, and every kind of bad file."""
 
 from datetime import date, time, timezone
+import time as time_module
 
 import pytest
 
@@ -142,3 +143,39 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(CalendarFileError, match="There is no file at"):
         read_calendar_file(tmp_path / "none.ics", OCT, NOV_END)
+
+
+def repeating(rule: str, start: str = "20000101T090000Z", end: str = "20000101T090001Z") -> bytes:
+    return ics.calendar(ics.event("s", "x", start, end, extra=f"RRULE:{rule}"), zones="")
+
+
+@pytest.mark.parametrize(
+    "rule, how",
+    [
+        ("FREQ=SECONDLY", "every second"),  # the tester's 160-byte file that hung the import
+        ("FREQ=MINUTELY;INTERVAL=15", "every minute"),
+        ("FREQ=HOURLY", "every hour"),
+        ("FREQ=DAILY;BYHOUR=" + ",".join(map(str, range(24))) + ";BYMINUTE=0,30", "more than"),
+    ],
+)
+def test_a_repeat_no_appointment_has_is_refused_at_once(rule, how):
+    started = time_module.monotonic()
+    with pytest.raises(CalendarFileError, match=f"An event from 01 Jan 2000 repeats {how}"):
+        read_calendar(repeating(rule), date(2026, 11, 23), date(2026, 11, 29))
+    assert time_module.monotonic() - started < 10  # it hung for minutes
+
+
+def test_a_daily_repeat_over_decades_and_a_dense_one_that_ended_are_read():
+    read = read_calendar(repeating("FREQ=DAILY"), date(2026, 11, 23), date(2026, 11, 29))
+    assert len(read.events) == 7
+    ended = "FREQ=DAILY;BYHOUR=" + ",".join(map(str, range(24))) + ";UNTIL=20000103T000000Z"
+    assert read_calendar(repeating(ended), date(2026, 11, 23), date(2026, 11, 29)).events == []
+
+
+def test_a_file_of_too_many_events_is_refused_before_the_slow_parse():
+    one = ics.event("e", "x", "20261123T090000Z", "20261123T100000Z")
+    data = ics.calendar(*[one] * 20_001, zones="")
+    started = time_module.monotonic()
+    with pytest.raises(CalendarFileError, match="more than 20000 events"):
+        read_calendar(data, date(2026, 11, 23), date(2026, 11, 29))
+    assert time_module.monotonic() - started < 5
