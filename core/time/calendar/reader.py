@@ -10,8 +10,9 @@ sentence, raised before anything is written.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import stat
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,20 +21,18 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
-from core.common.errors import ValidationError
+from core.time.calendar.parsing import (
+    MAX_BYTES,
+    MAX_EVENTS,
+    CalendarFileError,
+    check_repeats,
+    naive,
+    parse,
+)
+
+__all__ = ["CalendarFileError", "CalendarEvent", "CalendarRead", "read_calendar", "parse"]
 
 LONDON = ZoneInfo("Europe/London")
-MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
-MAX_EVENTS = 20_000
-# A repeat is expanded from its first occurrence onwards, so a rule that repeats too often ties
-# the reading up for minutes before it reaches the dates asked for. Appointments repeat daily at
-# most (Outlook and Google offer nothing shorter); a daily one since 1890 is under this many.
-MAX_REPEATS = 50_000
-TOO_OFTEN = {"SECONDLY": "second", "MINUTELY": "minute", "HOURLY": "hour"}
-
-
-class CalendarFileError(ValidationError):
-    """The file cannot be read as a calendar; the one message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,7 @@ class CalendarEvent:
     organizer: str = ""  # lower-case address, in memory only
     answers: tuple[tuple[str, str], ...] = ()  # (attendee address, PARTSTAT), in memory only
     busy: str = ""  # Outlook's X-MICROSOFT-CDO-BUSYSTATUS: the calendar owner's own status
+    backwards: bool = False  # the file's end is before its start (shown the other way round)
 
     @property
     def first_day(self) -> date:
@@ -91,11 +91,14 @@ def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRe
     Raises CalendarFileError (one sentence) for a missing, unreadable, too large, broken or
     non-iCalendar file, or one naming a time zone it does not define."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError:
         raise CalendarFileError(f"There is no file at {path}.") from None
     except OSError as exc:
         raise CalendarFileError(f"The file could not be read: {exc.strerror or exc}.") from None
+    if not stat.S_ISREG(status.st_mode):  # a folder, a device such as /dev/zero, a pipe
+        raise CalendarFileError(f"{path} is not a file; choose the .ics file your calendar saved.")
+    size = status.st_size
     if size > MAX_BYTES:
         raise CalendarFileError(
             f"The file is {size / 1024 / 1024:.0f} MB, more than the {MAX_BYTES // 1024 // 1024} "
@@ -108,129 +111,11 @@ def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRe
     return read_calendar(data, first, last)
 
 
-def _text(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise CalendarFileError("The calendar is too large to import; save a shorter date range.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _line_of(text: str, fragment: str) -> int | None:
-    """The first line of the file holding `fragment` (folded lines joined), 1-based."""
-    fragment = fragment.strip()[:40]
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fragment and fragment in line:
-            return number
-    return None
-
-
-def _broken(text: str, problem: str) -> CalendarFileError:
-    fragment = problem.split("'")[1] if problem.count("'") >= 2 else ""
-    number = _line_of(text, fragment) if fragment else None
-    where = f"Line {number} of the file" if number else "A line in the file"
-    return CalendarFileError(
-        f"{where} is broken, so nothing was imported. Save the calendar again from your calendar "
-        "program and import the new file."
-    )
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    """The file as one checked calendar; CalendarFileError names the first problem."""
-    text = _text(data)
-    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        raise CalendarFileError(
-            "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
-            "Calendar, Settings > Import and export > Export."
-        )
-    if text.upper().count("BEGIN:VEVENT") > MAX_EVENTS:  # before the slow parse
-        raise CalendarFileError(
-            f"The file holds more than {MAX_EVENTS} events; save a shorter date range from your "
-            "calendar."
-        )
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as exc:
-        raise _broken(text, str(exc)) from None
-    if isinstance(calendar, list):  # several calendars in one file: take them together
-        raise CalendarFileError(
-            "The file holds more than one calendar; save one calendar at a time."
-        )
-    for component in calendar.walk():
-        errors = getattr(component, "errors", None)
-        if errors:
-            raise _broken(text, str(errors[0][1]))
-    _check_zones(calendar, text)
-    return calendar
-
-
-def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
-    for event in calendar.walk("VEVENT"):
-        if "DTSTART" not in event:
-            raise CalendarFileError(
-                "An event in the file has no start time, so nothing was imported. Save the "
-                "calendar again from your calendar program and import the new file."
-            )
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            prop = event.get(name)
-            if prop is None:
-                continue
-            tzid = prop.params.get("TZID")
-            try:
-                value = event.decoded(name)
-            except (ValueError, KeyError):
-                raise _broken(text, f"'{name}'") from None
-            if tzid and isinstance(value, datetime) and value.tzinfo is None:
-                raise CalendarFileError(
-                    f"The calendar uses a time zone it does not describe ({tzid}), so its times "
-                    "cannot be placed. Save it again with time zone information included."
-                )
-
-
-def _naive(value: date) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    return datetime.combine(value, time(0))
-
-
-def _repeats_too_often(rule: Any, start: date, stop: datetime) -> bool:
-    """Whether `rule` from `start` has more than MAX_REPEATS occurrences before `stop` (or its
-    UNTIL), counted in wall-clock time; a rule this cannot read is left to the expansion."""
-    from dateutil.rrule import rrulestr
-
-    try:
-        until = rule.get("UNTIL")
-        if until:
-            stop = min(stop, _naive(until[0]))
-        text = re.sub(r"(^|;)UNTIL=[^;]*", "", rule.to_ical().decode()).strip(";")
-        occurrences = rrulestr(text, dtstart=_naive(start))
-        for count, moment in enumerate(occurrences):
-            if moment >= stop:
-                return False
-            if count >= MAX_REPEATS:
-                return True
-    except Exception:  # noqa: BLE001 - the expansion reports unreadable rules itself
-        return False
-    return False
-
-
-def _check_repeats(calendar: icalendar.Calendar, stop: datetime) -> None:
-    """Refuse, in one sentence, a repeat no appointment has: every hour or more often, or more
-    than MAX_REPEATS times before `stop` (naive London time)."""
-    for event in calendar.walk("VEVENT"):
-        found = event.get("RRULE")
-        for rule in found if isinstance(found, list) else [found] if found is not None else []:
-            start = event.decoded("DTSTART")
-            first = f"{start:%d %b %Y}"
-            every = TOO_OFTEN.get(str((rule.get("FREQ") or [""])[0]).upper())
-            if every is None and not _repeats_too_often(rule, start, stop):
-                continue
-            how = f"every {every}" if every else f"more than {MAX_REPEATS:,} times"
-            raise CalendarFileError(
-                f"An event from {first} repeats {how}, which no appointment does, so nothing "
-                "was imported. Change or delete that repeat in your calendar and save it again."
-            )
+def clean_text(text: str) -> str:
+    """`text` on one line with no control or format characters: an invite from outside could
+    carry terminal escapes (ESC sequences) or direction overrides that disguise what it says."""
+    kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(kept.split())
 
 
 def _london(value: datetime) -> datetime:
@@ -280,7 +165,7 @@ def _event(event: Any) -> CalendarEvent:
     busy = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
     common = dict(
         uid=str(event.get("UID", "")),
-        subject=" ".join(str(event.get("SUMMARY", "")).split()),
+        subject=clean_text(str(event.get("SUMMARY", ""))),
         free=transp == "TRANSPARENT" or busy == "FREE",
         cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
         organizer=_address(event.get("ORGANIZER", "")),
@@ -308,7 +193,8 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
         first = max(span or last, last - timedelta(days=366))
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
-    _check_repeats(calendar, _naive(window_end))
+    check_repeats(calendar, naive(window_end))
+    backwards = _backwards(calendar)
     try:
         occurrences = recurring_ical_events.of(calendar).between(window_start, window_end)
     except Exception as exc:  # the library raises many kinds for bad repeat rules
@@ -323,10 +209,33 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
                 f"The date range holds more than {MAX_EVENTS} events; choose a shorter range."
             )
         event = _event(occurrence)
+        if _key(occurrence) in backwards:
+            event = replace(event, backwards=True)
         if first <= event.first_day <= last:
             events.append(event)
     events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
     return CalendarRead(events, first, last, named_owner(calendar), regular_addresses(calendar))
+
+
+def _key(event: Any) -> tuple[str, str]:
+    """Which event of the file an occurrence comes from: its UID, or for an event without one
+    its subject and the earlier of its two times (the expansion puts that first)."""
+    uid = str(event.get("UID", ""))
+    if uid:
+        return uid, ""
+    times = [event.decoded(n) for n in ("DTSTART", "DTEND") if n in event]
+    return str(event.get("SUMMARY", "")), str(min(times, key=naive)) if times else ""
+
+
+def _backwards(calendar: icalendar.Calendar) -> set[tuple[str, str]]:
+    """The events whose end is before their start in the file."""
+    found = set()
+    for event in calendar.walk("VEVENT"):
+        if "DTEND" in event:
+            start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+            if type(start) is type(end) and naive(end) < naive(start):
+                found.add(_key(event))
+    return found
 
 
 def _first_day(calendar: icalendar.Calendar) -> date | None:

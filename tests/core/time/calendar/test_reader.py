@@ -3,6 +3,7 @@
 
 from datetime import date, time, timezone
 import time as time_module
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,36 @@ def test_a_file_of_too_many_events_is_refused_before_the_slow_parse():
     with pytest.raises(CalendarFileError, match="more than 20000 events"):
         read_calendar(data, date(2026, 11, 23), date(2026, 11, 29))
     assert time_module.monotonic() - started < 5
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_read():
+    text = ics.calendar(ics.event("u", "Home visit – C07", "20261124T100000Z", "20261124T110000Z"))
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        data = text.decode("utf-8").encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (event,) = read_calendar(data, date(2026, 11, 23), date(2026, 11, 27)).events
+        assert event.subject == "Home visit – C07"
+
+
+def test_two_calendars_in_one_file_are_read_together():
+    one = ics.calendar(ics.event("a", "Court duty", "20261124T100000", "20261124T110000"))
+    two = ics.calendar(ics.event("b", "Home visit", "20261125T100000", "20261125T110000"))
+    read = read_calendar(one + two, date(2026, 11, 23), date(2026, 11, 27))
+    assert [e.subject for e in read.events] == ["Court duty", "Home visit"]
+
+
+def test_control_and_direction_characters_are_taken_out_of_subjects():
+    data = ics.calendar(
+        ics.event("c", "HV C07 \x1b]0;pwned\x07\x1b[31mred\u202etxt", "20261124T100000Z",
+                  "20261124T110000Z")
+    )
+    (event,) = read_calendar(data, date(2026, 11, 23), date(2026, 11, 27)).events
+    assert event.subject == "HV C07 ]0;pwned [31mred txt"
+
+
+def test_a_folder_or_a_device_is_not_read(tmp_path):
+    with pytest.raises(CalendarFileError, match="is not a file"):
+        read_calendar_file(tmp_path, None, date(2026, 11, 27))
+    with pytest.raises(CalendarFileError, match="is not a file"):
+        read_calendar_file(Path("/dev/zero"), None, date(2026, 11, 27))
