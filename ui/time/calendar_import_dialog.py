@@ -32,7 +32,7 @@ from core.time.calendar.attendance import (
     remember_my_address,
 )
 from core.time.calendar.importer import CalendarImport, import_rows
-from core.time.calendar.preview import LEAVE, ProposedRow, propose
+from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
 from core.time.calendar.reader import CalendarRead
 from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
@@ -284,6 +284,11 @@ class CalendarImportDialog(QDialog):
             self.summary.setText("Nothing to show.")
         elif not rows:
             self.summary.setText("The calendar has no events in these dates.")
+        elif not ticked:
+            self.summary.setText(
+                f"No row is ticked: {nothing_ready(rows)}. Tick any you want; nothing is saved "
+                "until you choose Import."
+            )
         else:
             leave = sum(r.kind == LEAVE for r in ticked)
             days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""

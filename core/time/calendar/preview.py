@@ -30,7 +30,13 @@ from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.time.activities import get_activity
 from core.time.bank_holidays import bank_holidays_between
-from core.time.time_entries import TimeEntry, TimeStore, format_span, span_minutes
+from core.time.time_entries import (
+    TimeEntry,
+    TimeStore,
+    clock_text,
+    end_minutes,
+    format_span,
+)
 from core.time.working_week import get_pattern, leave_between
 
 TIME, LEAVE = "time", "leave"
@@ -41,8 +47,11 @@ UTC = ZoneInfo("UTC")
 class ProposedRow:
     """One row of the preview. `event` (with its subject) lives in memory only.
 
-    `minutes` is wall-clock length in Europe/London; `reason` says why the row is unticked
-    (empty when it is proposed as is); `can_import` is False for rows that may not be ticked."""
+    `minutes` is real elapsed time (3 h 30 for 00:30-03:00 as the clocks go back); an `end` of
+    00:00 after a start is 24:00, the end of the day. An event past midnight is two rows, split
+    there. `key` is the part's start in UTC, which marks it imported. `reason` says why the row is
+    unticked (empty when it is proposed as is); `can_import` is False for rows that may not be
+    ticked."""
 
     event: CalendarEvent
     kind: str
@@ -61,6 +70,7 @@ class ProposedRow:
     can_import: bool = True
     greyed: bool = False
     reason: str = ""
+    key: str = ""
 
     @property
     def subject(self) -> str:
@@ -70,7 +80,7 @@ class ProposedRow:
     def span_text(self) -> str:
         if self.start is None or self.end is None:
             return "all day"
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.start:%H:%M}–{clock_text(self.end, end=True)}"
 
 
 def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
@@ -124,26 +134,29 @@ class _Proposer:
             return "Not one of your working days"
         return ""
 
-    def time_row(self, event: CalendarEvent) -> ProposedRow:
-        assert event.start is not None and event.end is not None
-        day, start, end = event.start.date(), event.start.time(), event.end.time()
+    def time_rows(self, event: CalendarEvent) -> list[ProposedRow]:
+        """One row, or two for an event past midnight (split there, as a timer is)."""
+        return [self.time_row(event, start, end) for start, end in _parts(event)]
+
+    def time_row(self, event: CalendarEvent, start: datetime, end: datetime) -> ProposedRow:
+        day = start.date()
         activity_id, source = self.activity(event.subject)
         case = _case_for(event.subject, self.cases, day)
         row = ProposedRow(
             event,
             TIME,
             day,
-            start.replace(second=0, microsecond=0),
-            end.replace(second=0, microsecond=0),
+            start.time().replace(second=0, microsecond=0, fold=0),
+            end.time().replace(second=0, microsecond=0, fold=0),
+            minutes=_elapsed(start, end),
             activity_id=activity_id,
             activity_name=get_activity(self.db, activity_id).name if activity_id else "",
             activity_source=source,
             case_id=case.id if case else None,
             case_reference=case.reference if case else None,
+            key=_utc_key(start),
         )
-        if event.end.date() == day:
-            row = replace(row, minutes=span_minutes(row.start, row.end))  # type: ignore[arg-type]
-        blocked = self.blocked(event, row)
+        blocked = self.blocked(event, row, end)
         if blocked:
             return replace(row, can_import=False, greyed=True, reason=blocked)
         reason, greyed = self.unticked(event, row)
@@ -153,19 +166,17 @@ class _Proposer:
             self.taken.setdefault(day, []).append((*row_span(row), row.span_text))
         return replace(row, ticked=not reason, greyed=greyed, reason=reason)
 
-    def blocked(self, event: CalendarEvent, row: ProposedRow) -> str:
-        if _imported(self.db, event, event.start_key):
+    def blocked(self, event: CalendarEvent, row: ProposedRow, end: datetime) -> str:
+        if _imported(self.db, event, row.key):
             return "Already imported"
-        assert event.start is not None and event.end is not None
-        if event.end.date() > self.today or (self.now is not None and event.end > self.now):
+        if event.backwards:
+            return "Its end is before its start in your calendar: log it by hand"
+        if end.date() > self.today or (self.now is not None and end > self.now):
             return "Not over yet: import it once it has happened"
-        if event.end.date() != event.start.date():
-            return "Runs past midnight: log it by hand"
+        if end.date() != row.date and end.time() != time(0):
+            return "Lasts more than a day: log it by hand"
         if row.minutes <= 0:
             return "No length"
-        elapsed = (event.end.astimezone(UTC) - event.start.astimezone(UTC)) / timedelta(minutes=1)
-        if elapsed != row.minutes:
-            return "The clocks change during it: log it by hand"
         return ""
 
     def unticked(self, event: CalendarEvent, row: ProposedRow) -> tuple[str, bool]:
@@ -216,10 +227,44 @@ class _Proposer:
 
 
 def row_span(row: ProposedRow) -> tuple[int, int]:
-    """A timed row's start and end as minutes after midnight (wall clock)."""
-    assert row.start is not None
-    first = row.start.hour * 60 + row.start.minute
-    return first, first + row.minutes
+    """A timed row's start and end as minutes after midnight (wall clock; 24:00 is 1440)."""
+    assert row.start is not None and row.end is not None
+    return row.start.hour * 60 + row.start.minute, end_minutes(row.end)
+
+
+def _elapsed(start: datetime, end: datetime) -> int:
+    """Whole minutes of real time (aware datetimes in one zone subtract as wall-clock times)."""
+    return int((end.astimezone(UTC) - start.astimezone(UTC)) // timedelta(minutes=1))
+
+
+def _utc_key(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def _parts(event: CalendarEvent) -> list[tuple[datetime, datetime]]:
+    """The event's start and end, split at the midnight it runs past (when it ends within the
+    next day); an event over more than one midnight stays whole, to be logged by hand."""
+    assert event.start is not None and event.end is not None
+    start, end = event.start, event.end
+    midnight = datetime.combine(start.date() + timedelta(days=1), time(0), LONDON)
+    if end <= midnight or end.date() > midnight.date() or _elapsed(start, end) >= 24 * 60:
+        return [(start, end)]
+    return [(start, midnight), (midnight, end)]
+
+
+def nothing_ready(rows: list[ProposedRow]) -> str:
+    """Why no row is ticked, as the end of one sentence ("every event … is already imported")."""
+    done = sum(r.reason == "Already imported" or r.reason.startswith("Already in") for r in rows)
+    if rows and done == len(rows):
+        return "every event in these dates is already imported"
+    said = f"{done} row{'s are' if done != 1 else ' is'} already imported, and " if done else ""
+    rest = "the others" if done else "the rows"
+    if any(r.reason == "Choose an activity" for r in rows):
+        return (
+            f"{said}{rest} need an activity: add keyword rules in Settings > Activities, or use "
+            "Time > Import calendar… to choose them"
+        )
+    return f"{said}{rest} are not ready; each says why"
 
 
 def propose(
@@ -250,7 +295,7 @@ def propose(
         if event.all_day is not None:
             rows.extend(proposer.leave_rows(event))
         else:
-            rows.append(proposer.time_row(event))
+            rows.extend(proposer.time_rows(event))
     return rows
 
 

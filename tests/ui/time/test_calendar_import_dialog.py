@@ -137,6 +137,7 @@ def test_time_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
         load(qtbot, self, week_file, *WEEK)
         assert not self.import_button.isEnabled()
         assert sum(r.reason == "Already imported" for r in self.rows()) == 6
+        assert self.summary.text().startswith("No row is ticked: 6 rows are already imported")
         return self.DialogCode.Rejected
 
     monkeypatch.setattr(CalendarImportDialog, "exec", run_again)
