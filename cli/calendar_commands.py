@@ -14,7 +14,12 @@ from typing import Any
 
 from cli.common import Context, print_json
 from core.common import clock
-from core.time.calendar.attendance import attendance_for, check_address, remember_my_address
+from core.time.calendar.attendance import (
+    MAYBE_DECLINED,
+    attendance_for,
+    check_address,
+    remember_my_address,
+)
 from core.time.calendar.importer import import_rows
 from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
 from core.time.calendar.reader import clean_text, read_calendar_file
@@ -100,6 +105,11 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
     for row in rows:
         print(_line(row))
     minutes = sum(r.minutes for r in ticked)
+    if any(r.reason == MAYBE_DECLINED for r in rows):
+        print(
+            "Whose answers are yours cannot be told from this file: add --me and your own "
+            "address, so only your own answer marks a meeting declined (remembered once imported)."
+        )
     if args.dry_run:
         print(
             f"Would import {len(ticked)} of {len(rows)} rows ({hours_text(minutes / 60)}) "

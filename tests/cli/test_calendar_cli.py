@@ -306,6 +306,7 @@ def test_only_the_practitioners_own_answer_marks_a_meeting_declined(with_cases, 
     assert out[0].startswith("[x] Mon 23 Nov") and "(" not in out[0]
     assert out[1].startswith("[ ] Wed 25 Nov") and out[1].endswith("(You may have declined this)")
     assert out[2].startswith("[ ] Thu 26 Nov") and out[2].endswith("(You may have declined this)")
+    assert out[3].startswith("Whose answers are yours cannot be told from this file: add --me")
     assert run(with_cases, "log", "import-calendar", str(path), *span, "--me", ME) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1].startswith("[x] Wed 25 Nov") and out[2].endswith("(Declined)")

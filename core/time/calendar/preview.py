@@ -2,10 +2,13 @@
 
 Rules (issue 17): an event's activity comes from the practitioner's keyword rules, else from what
 was chosen last time for the same subject, else none (unticked until one is chosen); a case only
-when the subject holds one of the practitioner's own references. All-day events are offered as
-leave or training days, unticked. Free, cancelled and declined events, those outside the working
-pattern, and those overlapping time already logged are shown unticked with the reason; events
-already imported (same UID and start), not yet over, or running past midnight cannot be ticked.
+when the subject holds one of the practitioner's own references (the one named first, as for
+keywords). All-day events are offered as leave or training days, unticked. Free, cancelled and
+declined events (declined by the practitioner: see attendance), those outside the working pattern,
+and those overlapping time already logged are shown unticked with the reason; events already
+imported (same UID and start), not yet over, over more than a day or ending before they start
+cannot be ticked. An event past midnight is split there; lengths are real time across the clock
+changes, as the time store keeps them.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
+
+from core.common import clock
 
 from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
@@ -283,7 +288,7 @@ def propose(
 
     Events ending after `now` (a London wall-clock time; default: only days after `today`)
     cannot be ticked: time is logged once it has happened."""
-    proposer = _Proposer(db, first, last, today or (now.date() if now else date.today()))
+    proposer = _Proposer(db, first, last, today or (now.date() if now else clock.today()))
     proposer.now = None if now is None else now.replace(tzinfo=LONDON)
     proposer.attendance = attendance or Attendance(False)
     rows: list[ProposedRow] = []
