@@ -298,6 +298,11 @@ class CalendarImportDialog(QDialog):
                 "Import, and Undo takes the whole import back out."
             )
 
+    def done(self, result: int) -> None:
+        """Closing while a file is still being read: its result is no longer wanted."""
+        self._asked += 1
+        super().done(result)
+
     def rows(self) -> list[ProposedRow]:
         return self.model.rows()
 

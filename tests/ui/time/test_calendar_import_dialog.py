@@ -363,3 +363,20 @@ def test_a_repeat_every_second_is_refused_in_one_line_not_a_frozen_window(qtbot,
         "was imported. Change or delete that repeat in your calendar and save it again."
     ]
     assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+
+
+def test_a_read_that_arrives_after_cancel_is_ignored(qtbot, dialog, week_file, monkeypatch):
+    import threading
+
+    import ui.time.calendar_read_job as job_module
+
+    go_on = threading.Event()
+    real = job_module.read_calendar_file
+    monkeypatch.setattr(job_module, "read_calendar_file", lambda *a: go_on.wait(10) and real(*a))
+    dialog.load_file(week_file, *WEEK)
+    with qtbot.waitSignal(dialog._job.signals.finished, timeout=10_000):
+        dialog.reject()
+        go_on.set()
+    assert dialog.model.rowCount() == 0 and dialog.result() == dialog.DialogCode.Rejected
