@@ -42,7 +42,10 @@ def check_address(address: str) -> str:
     normal = _normal(address)
     if normal.count("@") != 1 or " " in normal or normal.startswith("@") or normal.endswith("@"):
         raise ValidationError(
-            [f"“{address.strip()}” is not an e-mail address; give the one invitations reach you at."]
+            [
+                f"“{address.strip()}” is not an e-mail address; give the one invitations "
+                "reach you at."
+            ]
         )
     return normal
 

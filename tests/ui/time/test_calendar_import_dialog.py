@@ -233,7 +233,9 @@ FILES = {
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(qtbot, dialog, tmp_path, name):
+def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(
+    qtbot, dialog, tmp_path, name
+):
     data, first, last, expected = FILES[name]
     path = tmp_path / "calendar.ics"
     path.write_bytes(data)

@@ -87,7 +87,8 @@ def test_the_calendar_named_by_its_owners_address_settles_it(db):
 def test_one_meeting_where_i_accepted_and_someone_else_declined_is_not_declined(db):
     data = ics.calendar(
         ics.event("m", "MAPPA meeting C07", "20261124T100000Z", "20261124T110000Z",
-                  extra=f"ORGANIZER:mailto:chair@example.org\nATTENDEE;PARTSTAT=ACCEPTED:mailto:{ME}\n"
+                  extra="ORGANIZER:mailto:chair@example.org\n"
+                  f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{ME}\n"
                   "ATTENDEE;PARTSTAT=DECLINED:mailto:pc@example.org"),
         zones="",
     )

@@ -183,7 +183,9 @@ def test_a_file_of_too_many_events_is_refused_before_the_slow_parse():
 
 
 def test_a_utf16_file_with_a_byte_order_mark_is_read():
-    text = ics.calendar(ics.event("u", "Home visit – C07", "20261124T100000Z", "20261124T110000Z"))
+    text = ics.calendar(
+        ics.event("u", "Home visit – C07", "20261124T100000Z", "20261124T110000Z")
+    )
     for encoding in ("utf-16", "utf-16-be", "utf-32"):
         data = text.decode("utf-8").encode(encoding)
         if encoding == "utf-16-be":
