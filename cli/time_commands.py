@@ -53,8 +53,8 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
         from cli.calendar_commands import run_import_calendar
 
         return run_import_calendar(args, ctx)
-    if args.dry_run:
-        raise ValidationError("--dry-run goes with `log import-calendar`.")
+    if args.dry_run or args.me is not None:
+        raise ValidationError("--dry-run and --me go with `log import-calendar`.")
     if not words:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
@@ -198,6 +198,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--dry-run",
         action="store_true",
         help="with import-calendar: show what would be imported, save nothing",
+    )
+    log.add_argument(
+        "--me",
+        metavar="ADDRESS",
+        help="with import-calendar: your own e-mail address in invitations, so only your own "
+        "answer marks a meeting declined (remembered as a keyed code, never as the address)",
     )
     log.set_defaults(func=run_log)
 
