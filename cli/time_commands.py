@@ -39,9 +39,14 @@ def entry_json(entry: TimeEntry) -> dict[str, Any]:
     }
 
 
-def log_line(ctx: Context, line: str, day: date | None, trim: bool, now: datetime) -> TimeEntry:
-    """Parse and save one quick-entry line; ValidationError saves nothing."""
-    return log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added[0]
+def log_line(
+    ctx: Context, line: str, day: date | None, trim: bool, now: datetime
+) -> list[TimeEntry]:
+    """Parse and save one quick-entry line; ValidationError saves nothing. Two entries for a
+    range across midnight (they come first in the change, the second on the next day)."""
+    added = log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added
+    split = len(added) > 1 and added[1].date == added[0].date + timedelta(days=1)
+    return list(added[: 2 if split else 1])
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -58,16 +63,16 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
         raise ValidationError("--from, --to and --json go with `log list`.")
-    entry = log_line(ctx, " ".join(words), args.date, args.trim_overlaps, clock.now())
-    span = format_span(entry)
-    case = f" for {entry.case_reference}" if entry.case_reference else ""
-    print(
-        f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
-        f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
-    )
-    note = clock_change_note(entry)
-    if note:
-        print(note)
+    for entry in log_line(ctx, " ".join(words), args.date, args.trim_overlaps, clock.now()):
+        span = format_span(entry)
+        case = f" for {entry.case_reference}" if entry.case_reference else ""
+        print(
+            f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
+            f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
+        )
+        note = clock_change_note(entry)
+        if note:
+            print(note)
     return 0
 
 

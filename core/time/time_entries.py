@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from itertools import product
+from math import prod
 from typing import Any, Iterable
 
 from sqlite_utils import Database
@@ -115,6 +117,36 @@ def clock_change_note(entry: TimeEntry) -> str | None:
     return clock.clock_change_note(entry.date, span[0], span[1], entry.minutes)
 
 
+Interval = tuple[datetime, datetime]
+
+
+def intervals(entry: TimeEntry) -> list[Interval]:
+    """The real spans (UTC instants, start and end) a timed entry can be: one, except for a span
+    wholly inside the hour the clocks go back, which may be either occurrence of it. Readings
+    whose length disagrees with the stored minutes are dropped."""
+    span = entry.span()
+    assert span is not None
+    found: list[Interval] = []
+    for fold_start, fold_end in ((0, 0), (0, 1), (1, 1), (1, 0)):
+        start = clock.instant(clock.at_minute(entry.date, span[0], fold_start))
+        end = clock.instant(clock.at_minute(entry.date, span[1], fold_end))
+        if end - start == timedelta(minutes=entry.minutes) and (start, end) not in found:
+            found.append((start, end))
+    assert entry.start is not None and entry.end is not None
+    if entry.start.fold or entry.end.fold:  # a timer knows which occurrence it lived
+        known = (clock.instant(clock.at_minute(entry.date, span[0], entry.start.fold)),
+                 clock.instant(clock.at_minute(entry.date, span[1], entry.end.fold)))
+        found = [known] if known in found else found
+    if not found:  # minutes that match no reading (older data): take the clock face
+        start = clock.instant(clock.at_minute(entry.date, span[0]))
+        found.append((start, max(start, clock.instant(clock.at_minute(entry.date, span[1])))))
+    return found
+
+
+def _cross(a: Interval, b: Interval) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _parse_hm(text: str | None) -> time | None:
     if not text:
         return None
@@ -200,13 +232,17 @@ class TimeStore:
             problems.append("Give both a start and an end time, or neither.")
         span = entry.span()
         if span is not None:
-            if span[1] <= span[0]:
+            missing = [m for m in (clock.missing_time(entry.date, t) for t in span) if m]
+            lengths = clock.positive_lengths(entry.date, *span)
+            if missing:
+                return missing[:1]  # one clear line: nothing else about the entry matters yet
+            if not lengths:
                 end, start = clock.clock_text(span[1]), clock.clock_text(span[0])
                 problems.append(
-                    f"The end ({end}) is not after the start ({start}). "
-                    "Time past midnight goes in a separate entry for the next day, from 00:00."
+                    f"The end ({end}) is not after the start ({start}). Use 24:00 for the end "
+                    "of the day; time past midnight goes in an entry for the next day, from 00:00."
                 )
-            elif entry.minutes not in clock.possible_minutes(entry.date, *span):
+            elif entry.minutes not in lengths:
                 problems.append("The minutes do not match the start and end times.")
         longest = max(DAY_MINUTES, clock.day_minutes(entry.date))
         if not 1 <= entry.minutes <= longest:
@@ -243,19 +279,39 @@ class TimeStore:
         return []
 
     def overlaps(self, entry: TimeEntry, ignore: Iterable[int] = ()) -> list[TimeEntry]:
-        """Timed entries on the same day whose time crosses this entry's time."""
-        span = entry.span()
-        if span is None:
-            return []
+        """Timed entries on the same day whose real time crosses this entry's time."""
+        return self._placed(entry, ignore)[0]
+
+    def _placed(
+        self, entry: TimeEntry, ignore: Iterable[int] = ()
+    ) -> tuple[list[TimeEntry], Interval | None, dict[int, Interval]]:
+        """The clashing entries, with the instants this entry and each other one are read as.
+
+        Times are compared as instants, so 01:30 (summer time) to the second 01:05 is one span.
+        The table keeps wall-clock times and real minutes, not which occurrence of a repeated
+        hour was meant; the minutes settle it except for a span wholly inside that hour. Such
+        spans may lie in either occurrence, and the reading with no clash is taken when one
+        exists (01:10-01:40 twice on the October day is two different half hours)."""
+        if entry.span() is None:
+            return [], None, {}
         skip = set(ignore) | ({entry.id} if entry.id is not None else set())
-        found = []
-        for other in self.entries_on(entry.date):
-            other_span = other.span()
-            if other.id in skip or other_span is None:
-                continue
-            if other_span[0] < span[1] and span[0] < other_span[1]:
-                found.append(other)
-        return found
+        others = [o for o in self.entries_on(entry.date) if o.id not in skip and o.timed]
+        options = [intervals(entry)] + [intervals(o) for o in others]
+        if prod(len(o) for o in options) > 4096:  # never on a real day; keep the first readings
+            options = [o[:1] for o in options]
+        best: tuple[tuple[int, int], list[TimeEntry], tuple[Interval, ...]] | None = None
+        for combo in product(*options):
+            mine, theirs = combo[0], combo[1:]
+            clash = [o for o, span in zip(others, theirs) if _cross(mine, span)]
+            settled = len(options) == sum(map(len, options)) or not any(
+                _cross(a, b) for i, a in enumerate(theirs) for b in theirs[i + 1 :]
+            )
+            score = (0 if settled else 1, len(clash))
+            if best is None or score < best[0]:
+                best = (score, clash, combo)
+        assert best is not None
+        placed = {o.id: span for o, span in zip(others, best[2][1:]) if o.id is not None}
+        return best[1], best[2][0], placed
 
     def _validate(self, entry: TimeEntry, trim: bool, today: date | None) -> list[TimeEntry]:
         problems = self.problems(entry, today)
@@ -304,20 +360,27 @@ class TimeStore:
     def _trim(
         self, entry: TimeEntry, clashing: list[TimeEntry]
     ) -> tuple[tuple[TimeEntry, ...], tuple[TimeEntry, ...]]:
-        """Make room for `entry`: cut each clashing entry back to the time outside it."""
-        span = entry.span()
+        """Make room for `entry`: cut each clashing entry back to the real time outside it."""
+        if not clashing:
+            return (), ()
+        _, mine, placed = self._placed(entry, ignore=[])
+        assert mine is not None
         added: list[TimeEntry] = []
         removed: list[TimeEntry] = []
         for other in clashing:
-            o_start, o_end = other.span()  # type: ignore[misc]
-            assert span is not None and other.id is not None
+            assert other.id is not None
+            o_start, o_end = placed.get(other.id) or intervals(other)[0]
             removed.append(other)
-            pieces = [(o_start, min(o_end, span[0])), (max(o_start, span[1]), o_end)]
+            pieces = [(o_start, min(o_end, mine[0])), (max(o_start, mine[1]), o_end)]
             pieces = [(a, b) for a, b in pieces if b > a]
             self.db.execute("DELETE FROM time_entries WHERE id = ?", [other.id])
             for index, (a, b) in enumerate(pieces):
-                piece = replace(other, start=_time(a), end=_time(b),
-                                minutes=clock.real_minutes(other.date, a, b))
+                ends = clock.wall(b)
+                piece = replace(
+                    other, start=clock.wall(a).time(),
+                    end=END_OF_DAY if ends.date() > other.date else ends.time(),
+                    minutes=int((b - a).total_seconds() // 60),
+                )
                 row = _columns(piece)
                 if index == 0:
                     row["id"] = other.id  # the first piece keeps the original id
