@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from itertools import product
-from math import prod
 from typing import Any, Iterable
 
 from sqlite_utils import Database
@@ -23,6 +21,7 @@ from core.caseload.cases import CaseStore
 from core.common import clock
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
+from core.time.overlap import Interval, intervals, place
 
 NOTE_MAX = 200
 DAY_MINUTES = 24 * 60
@@ -94,8 +93,10 @@ def span_minutes(start: time, end: time) -> int:
 
 
 def entry_minutes(day: date, start: time, end: time) -> int:
-    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward)."""
-    return clock.real_minutes(day, _mins(start), end_minutes(end))
+    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward,
+    35 for 01:30 to the second 01:05 as they go back); end minus start when neither fits."""
+    minutes = clock.typed_length(day, _mins(start), end_minutes(end))
+    return span_minutes(start, end) if minutes is None else minutes
 
 
 def clock_text(value: time, end: bool = False) -> str:
@@ -115,36 +116,6 @@ def clock_change_note(entry: TimeEntry) -> str | None:
     if span is None:
         return None
     return clock.clock_change_note(entry.date, span[0], span[1], entry.minutes)
-
-
-Interval = tuple[datetime, datetime]
-
-
-def intervals(entry: TimeEntry) -> list[Interval]:
-    """The real spans (UTC instants, start and end) a timed entry can be: one, except for a span
-    wholly inside the hour the clocks go back, which may be either occurrence of it. Readings
-    whose length disagrees with the stored minutes are dropped."""
-    span = entry.span()
-    assert span is not None
-    found: list[Interval] = []
-    for fold_start, fold_end in ((0, 0), (0, 1), (1, 1), (1, 0)):
-        start = clock.instant(clock.at_minute(entry.date, span[0], fold_start))
-        end = clock.instant(clock.at_minute(entry.date, span[1], fold_end))
-        if end - start == timedelta(minutes=entry.minutes) and (start, end) not in found:
-            found.append((start, end))
-    assert entry.start is not None and entry.end is not None
-    if entry.start.fold or entry.end.fold:  # a timer knows which occurrence it lived
-        known = (clock.instant(clock.at_minute(entry.date, span[0], entry.start.fold)),
-                 clock.instant(clock.at_minute(entry.date, span[1], entry.end.fold)))
-        found = [known] if known in found else found
-    if not found:  # minutes that match no reading (older data): take the clock face
-        start = clock.instant(clock.at_minute(entry.date, span[0]))
-        found.append((start, max(start, clock.instant(clock.at_minute(entry.date, span[1])))))
-    return found
-
-
-def _cross(a: Interval, b: Interval) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _parse_hm(text: str | None) -> time | None:
@@ -285,33 +256,12 @@ class TimeStore:
     def _placed(
         self, entry: TimeEntry, ignore: Iterable[int] = ()
     ) -> tuple[list[TimeEntry], Interval | None, dict[int, Interval]]:
-        """The clashing entries, with the instants this entry and each other one are read as.
-
-        Times are compared as instants, so 01:30 (summer time) to the second 01:05 is one span.
-        The table keeps wall-clock times and real minutes, not which occurrence of a repeated
-        hour was meant; the minutes settle it except for a span wholly inside that hour. Such
-        spans may lie in either occurrence, and the reading with no clash is taken when one
-        exists (01:10-01:40 twice on the October day is two different half hours)."""
+        """`place` against the other timed entries of the entry's day (see core.time.overlap)."""
         if entry.span() is None:
             return [], None, {}
         skip = set(ignore) | ({entry.id} if entry.id is not None else set())
         others = [o for o in self.entries_on(entry.date) if o.id not in skip and o.timed]
-        options = [intervals(entry)] + [intervals(o) for o in others]
-        if prod(len(o) for o in options) > 4096:  # never on a real day; keep the first readings
-            options = [o[:1] for o in options]
-        best: tuple[tuple[int, int], list[TimeEntry], tuple[Interval, ...]] | None = None
-        for combo in product(*options):
-            mine, theirs = combo[0], combo[1:]
-            clash = [o for o, span in zip(others, theirs) if _cross(mine, span)]
-            settled = len(options) == sum(map(len, options)) or not any(
-                _cross(a, b) for i, a in enumerate(theirs) for b in theirs[i + 1 :]
-            )
-            score = (0 if settled else 1, len(clash))
-            if best is None or score < best[0]:
-                best = (score, clash, combo)
-        assert best is not None
-        placed = {o.id: span for o, span in zip(others, best[2][1:]) if o.id is not None}
-        return best[1], best[2][0], placed
+        return place(entry, others)
 
     def _validate(self, entry: TimeEntry, trim: bool, today: date | None) -> list[TimeEntry]:
         problems = self.problems(entry, today)
