@@ -6,17 +6,34 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from itertools import product
 from math import prod
-from typing import TYPE_CHECKING
+from datetime import date, time
+from typing import Protocol, TypeVar
 
 from core.common import clock
 
-if TYPE_CHECKING:
-    from core.time.time_entries import TimeEntry
+
+class TimedEntry(Protocol):
+    """What this module reads of a `core.time.time_entries.TimeEntry` (no import: no circle)."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def start(self) -> time | None: ...
+    @property
+    def end(self) -> time | None: ...
+    @property
+    def id(self) -> int | None: ...
+    def span(self) -> tuple[int, int] | None: ...
+
+
+TimeEntry = TypeVar("TimeEntry", bound=TimedEntry)
 
 Interval = tuple[datetime, datetime]
 
 
-def intervals(entry: TimeEntry) -> list[Interval]:
+def intervals(entry: TimedEntry) -> list[Interval]:
     """The real spans (UTC instants, start and end) a timed entry can be: one, except for a span
     wholly inside the hour the clocks go back, which may be either occurrence of it. Readings
     whose length disagrees with the stored minutes are dropped."""
