@@ -172,6 +172,10 @@ def _times(
             raise ValidationError("An entry can be at most 24 hours.")
         began = clock.wall(clock.instant(now) - timedelta(minutes=minutes))
         folds = (began.fold, now.fold)  # the instants are known: keep which hour they were
+        if began.date() < day and minutes <= LONGEST_NIGHT:
+            # Back past midnight: no length yet, so the line is split at 24:00 like a range
+            # typed across midnight (and like the timer).
+            return began.hour * 60 + began.minute, now_minutes, 0, text[match.end() :], folds
         return _wall_minutes(day, began), now_minutes, minutes, text[match.end() :], folds
     match = _START_DUR.match(text)
     if match:

@@ -130,3 +130,10 @@ def test_an_end_before_the_start_that_is_no_night_points_to_24_00(data_dir):
     assert "Use 24:00 for the end of the day" in message
     message = refused(data_dir, "2026-11-29T00:30+00:00", "log", "22:00-01:00 duty")
     assert "Use 24:00 for the end of the day" in message
+
+
+def test_the_last_minutes_back_past_midnight_split_at_24_00_like_the_timer(data_dir):
+    out = ok(data_dir, "2026-11-29T00:10+00:00", "log", "-20 recording")
+    assert "Sat 28 Nov 23:50–24:00" in out and "Sun 29 Nov 00:00–00:10" in out
+    assert entries(data_dir) == [("2026-11-28", "23:50", "24:00", 10),
+                                 ("2026-11-29", "00:00", "00:10", 10)]
