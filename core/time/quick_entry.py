@@ -78,6 +78,13 @@ def _exists(day: date, minutes: int) -> None:
         raise ValidationError(message)
 
 
+def _later_than_now(day: date, end: int, now: datetime) -> bool:
+    """An end time after the current minute (plus one, for a line typed as the minute turns),
+    as instants: 01:40 typed at the second 01:10 may be the first 01:40, which has happened."""
+    limit = clock.instant(now.replace(second=0, microsecond=0)) + timedelta(minutes=1)
+    return clock.instant(clock.at_minute(day, end)) > limit
+
+
 def _end_time(minutes: int) -> time:
     return END_OF_DAY if minutes == DAY_MINUTES else time(minutes // 60, minutes % 60)
 
@@ -244,7 +251,7 @@ def parse_quick_entry(
             raise ValidationError(
                 "That runs past midnight; log the time after it for the next day, from 00:00."
             )
-        if day == today and end > now.hour * 60 + now.minute + 1:
+        if day == today and _later_than_now(day, end, now):
             raise ValidationError(
                 f"{end // 60:02d}:{end % 60:02d} is later than now; log time once it has happened."
             )

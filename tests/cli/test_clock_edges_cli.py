@@ -137,3 +137,8 @@ def test_the_last_minutes_back_past_midnight_split_at_24_00_like_the_timer(data_
     assert "Sat 28 Nov 23:50–24:00" in out and "Sun 29 Nov 00:00–00:10" in out
     assert entries(data_dir) == [("2026-11-28", "23:50", "24:00", 10),
                                  ("2026-11-29", "00:00", "00:10", 10)]
+
+
+def test_a_time_in_the_first_of_the_repeated_hours_has_happened_during_the_second(data_dir):
+    ok(data_dir, "2026-10-25T01:10+00:00", "log", "01:30-01:40 recording")
+    assert "later than now" in refused(data_dir, "2026-10-25T01:10+00:00", "log", "02:30-02:50 admin")
