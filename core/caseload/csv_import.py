@@ -185,10 +185,10 @@ def _header_elsewhere(sheet: Sheet, first: RowProblem) -> RowProblem | None:
             return RowProblem(first.line, f"the header row with {wanted} is on line {line}, not "
                               "the first; delete the rows above it")
     if sheet.other_sheets:
+        others = ", ".join(repr(n) for n in sheet.other_sheets[:3])
         return RowProblem(first.line, (
             f"the header row with {wanted} was not found on the first sheet; move the sheet with "
-            f"the caseload (the workbook also has {', '.join(repr(n) for n in sheet.other_sheets[:3])}) "
-            "to the front, or save that sheet as CSV"
+            f"the caseload (the workbook also has {others}) to the front, or save it as CSV"
         ))
     return None
 

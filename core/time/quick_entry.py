@@ -293,7 +293,8 @@ def _across_midnight(
     """(day, minutes before midnight, minutes after it) for a typed range whose end is earlier
     on the clock face: a span across midnight, logged as two entries split at 24:00 as the
     timer splits. Typed today, a span that would end tomorrow is last night's if that has
-    happened. ValidationError for a span longer than a night, or one not yet over."""
+    happened. ValidationError for a span longer than a night, or one not yet over (pointing to
+    24:00, which ends a day)."""
     hint = (
         f"The end ({clock.clock_text(end)}) is not after the start ({clock.clock_text(start)}). "
         "Use 24:00 for the end of the day"
@@ -302,16 +303,13 @@ def _across_midnight(
         raise ValidationError(f"{hint}; time past midnight goes in an entry for the next day.")
     if day == today:
         day = today - timedelta(days=1)
-        if end > now.hour * 60 + now.minute:
-            raise ValidationError(
-                f"{hint}, or log {clock.clock_text(start)}-24:00 now and the time after midnight "
-                "once it has happened."
-            )
     following = day + timedelta(days=1)
     _exists(following, end)
-    if following == today and end > now.hour * 60 + now.minute + 1:
+    if following == today and _later_than_now(following, end, now):
         raise ValidationError(
-            f"{clock.clock_text(end)} is later than now; log time once it has happened."
+            f"{clock.clock_text(end)} is later than now; log time once it has happened "
+            f"({clock.clock_text(start)}-{clock.clock_text(end)} runs from {day:%a} into "
+            f"{following:%a})."
         )
     before = clock.real_minutes(day, start, DAY_MINUTES)
     after = clock.real_minutes(following, 0, end)
