@@ -143,3 +143,11 @@ def test_a_time_in_the_first_of_the_repeated_hours_has_happened_during_the_secon
     ok(data_dir, "2026-10-25T01:10+00:00", "log", "01:30-01:40 recording")
     later = refused(data_dir, "2026-10-25T01:10+00:00", "log", "02:30-02:50 admin")
     assert "later than now" in later
+
+
+def test_a_range_across_midnight_whose_second_part_overlaps_saves_neither(data_dir):
+    ok(data_dir, "2026-11-29T12:00+00:00", "log", "00:00-00:30 admin", "--date", "2026-11-28")
+    message = refused(data_dir, "2026-11-29T12:00+00:00", "log", "22:00-01:00 duty",
+                      "--date", "2026-11-27")
+    assert "overlaps" in message
+    assert entries(data_dir) == [("2026-11-28", "00:00", "00:30", 30)]
