@@ -40,9 +40,14 @@ def entry_json(entry: TimeEntry) -> dict[str, Any]:
     }
 
 
-def log_line(ctx: Context, line: str, day: date | None, trim: bool, now: datetime) -> TimeEntry:
-    """Parse and save one quick-entry line; ValidationError saves nothing."""
-    return log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added[0]
+def log_line(
+    ctx: Context, line: str, day: date | None, trim: bool, now: datetime
+) -> list[TimeEntry]:
+    """Parse and save one quick-entry line; ValidationError saves nothing. Two entries for a
+    range across midnight (they come first in the change, the second on the next day)."""
+    added = log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added
+    split = len(added) > 1 and added[1].date == added[0].date + timedelta(days=1)
+    return list(added[: 2 if split else 1])
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -63,16 +68,16 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
     refusal = name_refusal({"note": quick_entry_note(ctx.db, line, now=now, day=args.date)})
     if refusal:
         raise ValidationError(refusal)
-    entry = log_line(ctx, line, args.date, args.trim_overlaps, now)
-    span = format_span(entry)
-    case = f" for {entry.case_reference}" if entry.case_reference else ""
-    print(
-        f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
-        f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
-    )
-    note = clock_change_note(entry)
-    if note:
-        print(note)
+    for entry in log_line(ctx, line, args.date, args.trim_overlaps, now):
+        span = format_span(entry)
+        case = f" for {entry.case_reference}" if entry.case_reference else ""
+        print(
+            f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
+            f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
+        )
+        note = clock_change_note(entry)
+        if note:
+            print(note)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Time > Import calendar…: the menu action, and the import as one step on the window's Undo."""
+"""File > Import calendar…: the menu action, and the import as one step on the window's Undo."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Time > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
+"""File > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
 
 Nothing is saved until Import; the import is all or nothing and one undo step. Subjects are
 shown to help choose an activity and are never saved (see core/time/calendar).

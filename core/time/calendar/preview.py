@@ -267,7 +267,7 @@ def nothing_ready(rows: list[ProposedRow]) -> str:
     if any(r.reason == "Choose an activity" for r in rows):
         return (
             f"{said}{rest} need an activity: add keyword rules in Settings > Activities, or use "
-            "Time > Import calendar… to choose them"
+            "File > Import calendar… to choose them"
         )
     return f"{said}{rest} are not ready; each says why"
 
