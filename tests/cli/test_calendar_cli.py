@@ -2,7 +2,7 @@
 one line and no data file, and no event text reaches the database, a backup or an export."""
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
