@@ -8,18 +8,27 @@ and never put in the JSON output, which scripts may save.
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cli.common import Context, print_json
+from core.common import clock
+from core.time.calendar.attendance import (
+    MAYBE_DECLINED,
+    attendance_for,
+    check_address,
+    remember_my_address,
+)
 from core.time.calendar.importer import import_rows
-from core.time.calendar.preview import LEAVE, ProposedRow, propose
-from core.time.calendar.reader import read_calendar_file
+from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
+from core.time.calendar.reader import clean_text, read_calendar_file
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 
-USAGE = "log import-calendar FILE.ics [--from DATE] [--to DATE] [--dry-run] [--json]"
+USAGE = (
+    "log import-calendar FILE.ics [--from DATE] [--to DATE] [--me ADDRESS] [--dry-run] [--json]"
+)
 SUBJECT_WIDTH = 34
 
 
@@ -41,17 +50,12 @@ def row_json(row: ProposedRow) -> dict[str, Any]:
     }
 
 
-def _now() -> datetime:
-    return datetime.now()
-
-
 def _line(row: ProposedRow) -> str:
     tick = "[x]" if row.ticked else "[ ]"
     what = row.leave_kind if row.kind == LEAVE else (row.activity_name or "(no activity)")
     length = hours_text(row.minutes / 60) if row.kind != LEAVE else ""
-    subject = (
-        row.subject if len(row.subject) <= SUBJECT_WIDTH else row.subject[: SUBJECT_WIDTH - 1] + "…"
-    )
+    text = clean_text(row.subject)  # no terminal escapes from an outside sender's invite
+    subject = text if len(text) <= SUBJECT_WIDTH else text[: SUBJECT_WIDTH - 1] + "…"
     reason = f"  ({row.reason})" if row.reason else ""
     return (
         f"{tick} {row.date:%a %d %b}  {row.span_text:<11}  {length:<19}  {what:<30}  "
@@ -67,13 +71,18 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(
             f"--date and --trim-overlaps do not go with import-calendar: {USAGE}."
         )
-    now = _now()
+    now = clock.now()  # the app's one clock: CASELOAD_COMPANION_NOW fixes it for scripts
     today = now.date()
     last = args.date_to or today
     if args.date_from and args.date_from > last:
         raise ValidationError("--from is after --to.")
+    if args.me is not None:
+        check_address(args.me)
     read = read_calendar_file(Path(files[0]).expanduser(), args.date_from, last)  # before any write
-    rows = propose(ctx.db, read.events, read.first, read.last, today, now)
+    if args.me is not None and not args.dry_run:
+        remember_my_address(ctx.db, args.me)
+    attendance = attendance_for(ctx.db, read, args.me)
+    rows = propose(ctx.db, read.events, read.first, read.last, today, now, attendance)
     ticked = [r for r in rows if r.ticked]
     result = None
     if ticked and not args.dry_run:
@@ -96,16 +105,18 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
     for row in rows:
         print(_line(row))
     minutes = sum(r.minutes for r in ticked)
+    if any(r.reason == MAYBE_DECLINED for r in rows):
+        print(
+            "Whose answers are yours cannot be told from this file: add --me and your own "
+            "address, so only your own answer marks a meeting declined (remembered once imported)."
+        )
     if args.dry_run:
         print(
             f"Would import {len(ticked)} of {len(rows)} rows ({hours_text(minutes / 60)}) "
             f"from {period}. Nothing was saved (--dry-run)."
         )
     elif result is None:
-        print(
-            f"Nothing imported: no row from {period} is ready. Add keyword rules in Settings > "
-            "Activities, or use Time > Import calendar… to choose activities."
-        )
+        print(f"Nothing imported from {period}: {nothing_ready(rows)}.")
     else:
         print(
             f"Imported {result.count} of {len(rows)} rows ({hours_text(result.minutes / 60)}) "

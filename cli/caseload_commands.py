@@ -47,7 +47,8 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise ValidationError(f"There is no file at {path}.")
-    store = CaseStore(ctx.db)
+    # Into a new folder the data file is made only once the file is accepted.
+    store = CaseStore(ctx.db) if ctx.db_path.exists() else None
     try:
         preview = preview_file(path, store)
     except OSError as exc:
@@ -63,7 +64,7 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
              f"({preview.detected}) need{'s' if n == 1 else ''} changing:"]
             + [str(p) for p in preview.problems]
         )
-    count = import_preview(preview, store)
+    count = import_preview(preview, store or CaseStore(ctx.db))
     cases = f"{count} case{'s' if count != 1 else ''}"
     print(f"Imported {cases} from {path.name} ({preview.detected}).")
     return 0

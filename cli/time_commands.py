@@ -40,9 +40,14 @@ def entry_json(entry: TimeEntry) -> dict[str, Any]:
     }
 
 
-def log_line(ctx: Context, line: str, day: date | None, trim: bool, now: datetime) -> TimeEntry:
-    """Parse and save one quick-entry line; ValidationError saves nothing."""
-    return log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added[0]
+def log_line(
+    ctx: Context, line: str, day: date | None, trim: bool, now: datetime
+) -> list[TimeEntry]:
+    """Parse and save one quick-entry line; ValidationError saves nothing. Two entries for a
+    range across midnight (they come first in the change, the second on the next day)."""
+    added = log_quick_entry(ctx.db, line, now=now, day=day, trim=trim).added
+    split = len(added) > 1 and added[1].date == added[0].date + timedelta(days=1)
+    return list(added[: 2 if split else 1])
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -53,8 +58,8 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
         from cli.calendar_commands import run_import_calendar
 
         return run_import_calendar(args, ctx)
-    if args.dry_run:
-        raise ValidationError("--dry-run goes with `log import-calendar`.")
+    if args.dry_run or args.me is not None:
+        raise ValidationError("--dry-run and --me go with `log import-calendar`.")
     if not words:
         raise ValidationError('Say what to log, for example: log "09:30-10:15 home visit @C07".')
     if args.date_from or args.date_to or args.json:
@@ -63,16 +68,16 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
     refusal = name_refusal({"note": quick_entry_note(ctx.db, line, now=now, day=args.date)})
     if refusal:
         raise ValidationError(refusal)
-    entry = log_line(ctx, line, args.date, args.trim_overlaps, now)
-    span = format_span(entry)
-    case = f" for {entry.case_reference}" if entry.case_reference else ""
-    print(
-        f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
-        f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
-    )
-    note = clock_change_note(entry)
-    if note:
-        print(note)
+    for entry in log_line(ctx, line, args.date, args.trim_overlaps, now):
+        span = format_span(entry)
+        case = f" for {entry.case_reference}" if entry.case_reference else ""
+        print(
+            f"Logged {hours_text(entry.minutes / 60)} of {entry.activity_name}{case} "
+            f"on {entry.date:%a %d %b}{' ' + span if span else ''}."
+        )
+        note = clock_change_note(entry)
+        if note:
+            print(note)
     return 0
 
 
@@ -198,6 +203,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--dry-run",
         action="store_true",
         help="with import-calendar: show what would be imported, save nothing",
+    )
+    log.add_argument(
+        "--me",
+        metavar="ADDRESS",
+        help="with import-calendar: your own e-mail address in invitations, so only your own "
+        "answer marks a meeting declined (remembered as a keyed code, never as the address)",
     )
     log.set_defaults(func=run_log)
 

@@ -40,7 +40,12 @@ def grab(out: Path, size: tuple[int, int]) -> None:
         path = data_dir / "Calendar.ics"
         path.write_bytes(realistic_week(monday))
         dialog = CalendarImportDialog(db, lambda: datetime.combine(today, datetime.min.time()))
+        from PySide6.QtCore import QEventLoop
+
+        read = QEventLoop()
+        dialog.fileRead.connect(read.quit)
         dialog.load_file(path, monday, monday + timedelta(days=4))
+        read.exec()  # the file is read off the UI thread
         dialog.resize(*size)
         dialog.show()
         for _ in range(5):

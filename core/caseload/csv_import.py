@@ -173,6 +173,26 @@ def _header(cells: list[str]) -> tuple[list[str], RowProblem | None]:
     return headers, None
 
 
+HEADER_SEARCH_ROWS = 20  # a title, a date and a few notes above the table
+
+
+def _header_elsewhere(sheet: Sheet, first: RowProblem) -> RowProblem | None:
+    """Advice that fits when the first row is no header at all: the header row found lower down
+    (a title above the table), or not on the first sheet of a workbook (a notes sheet first)."""
+    wanted = ", ".join(REQUIRED_COLUMNS)
+    for line, cells in sheet.rows[1:HEADER_SEARCH_ROWS]:
+        if _header(cells)[1] is None:
+            return RowProblem(first.line, f"the header row with {wanted} is on line {line}, not "
+                              "the first; delete the rows above it")
+    if sheet.other_sheets:
+        others = ", ".join(repr(n) for n in sheet.other_sheets[:3])
+        return RowProblem(first.line, (
+            f"the header row with {wanted} was not found on the first sheet; move the sheet with "
+            f"the caseload (the workbook also has {others}) to the front, or save it as CSV"
+        ))
+    return None
+
+
 def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
     """Check every row; each problem names the line, the column (letter and name) and the fix."""
     preview = ImportPreview(detected=sheet.detected)
@@ -187,7 +207,10 @@ def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
     headers, header_problem = _header(header_cells)
     if header_problem is not None:
         header_problem.line = header_line
-        preview.problems.append(header_problem)
+        # A first row naming none of the columns is no header: say where the header is.
+        elsewhere = None if set(headers) & set(REQUIRED_COLUMNS) else _header_elsewhere(
+            sheet, header_problem)
+        preview.problems.append(elsewhere or header_problem)
         return preview
     seen: dict[str, int] = {}
     for line, cells in rows[1:]:
@@ -230,13 +253,14 @@ def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
     return preview_sheet(read_csv_text(text.lstrip("\ufeff"), known), existing_refs)
 
 
-def preview_file(path: Path, store: CaseStore) -> ImportPreview:
+def preview_file(path: Path, store: CaseStore | None) -> ImportPreview:
     """Read a CSV or .xlsx file and check every row; the one path the app and `cases import` use.
+    `store` None is a caseload not made yet (no references to clash with).
 
     Raises ValidationError (one sentence) for a file that is no spreadsheet; OSError if the file
     cannot be read at all."""
     sheet = read_spreadsheet(Path(path), set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
-    return preview_sheet(sheet, store.references())
+    return preview_sheet(sheet, store.references() if store is not None else set())
 
 
 preview_csv_file = preview_file  # the name the first version used

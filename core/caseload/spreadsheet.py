@@ -47,6 +47,7 @@ class Sheet:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     detected: str = ""
     bad_lines: list[tuple[int, str]] = field(default_factory=list)
+    other_sheets: list[str] = field(default_factory=list)  # a workbook's sheets after the first
 
 
 def column_letter(index: int) -> str:
@@ -73,12 +74,19 @@ def decode(raw: bytes) -> tuple[str, str]:
                 raise ValidationError(
                     f"The file says it is {name} but is not; {SAVE_AS}."
                 ) from None
+    bomless = _utf16_without_bom(raw)
+    if bomless:
+        return bomless
     if b"\x00" in raw:
         raise ValidationError(
             f"The file is not a spreadsheet's text (it holds binary data); {SAVE_AS}."
         )
     try:
         return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:  # Excel on Windows; Mac Roman decodes any bytes at all, so it must not win a tie
+        return raw.decode("cp1252"), EXCEL_CODE_PAGES["cp1252"]
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
@@ -90,6 +98,22 @@ def decode(raw: bytes) -> tuple[str, str]:
             f"writes); {SAVE_AS}."
         )
     return str(best), EXCEL_CODE_PAGES.get(best.encoding, best.encoding)
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark, known by its pattern of NUL bytes: mostly
+    Latin text has a NUL in every other byte (odd places little-endian, even big-endian)."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    half = len(raw) // 2
+    odd, even = raw[1::2].count(0), raw[0::2].count(0)
+    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.8 * half and other == 0:
+            try:
+                return raw.decode(codec), "UTF-16 (without a byte-order mark)"
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _delimiter(text: str, known: set[str]) -> str:
@@ -109,7 +133,16 @@ def _delimiter(text: str, known: set[str]) -> str:
 
 def read_csv_text(text: str, known_columns: set[str], encoding: str = "") -> Sheet:
     """Rows of CSV text with its delimiter and line ends detected; line numbers are the file's."""
-    delimiter = _delimiter(text, known_columns)
+    first, _, rest = text.partition("\n")
+    directive = first.strip().lower()
+    if directive.startswith("sep=") and len(directive) == 5:  # Excel's "sep=;" first line
+        delimiter = first.strip()[4]
+        if delimiter not in DELIMITERS:
+            raise ValidationError(f"The file's first line says to separate by '{delimiter}'; "
+                                  f"{SAVE_AS}.")
+        text = "\n" + rest  # keep the file's line numbers
+    else:
+        delimiter = _delimiter(text, known_columns)
     parts = ["CSV", encoding, f"separated by {DELIMITERS[delimiter]}"]
     sheet = Sheet(detected=", ".join(p for p in parts if p))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -131,12 +164,31 @@ def read_csv_text(text: str, known_columns: set[str], encoding: str = "") -> She
                 message = f"this line cannot be read as CSV ({message}); check its quotes"
             sheet.bad_lines.append((line, message))
             break
+        if not any(c.strip() for c in cells):
+            continue  # empty rows (a template formatted far down) are no rows at all
         if len(sheet.rows) >= MAX_ROWS:
             raise ValidationError(
                 f"The file has more than {MAX_ROWS:,} rows; no caseload is that long."
             )
         sheet.rows.append((line, cells))
+    _unclosed_quote(text, sheet)
     return sheet
+
+
+def _unclosed_quote(text: str, sheet: Sheet) -> None:
+    """A quote opened and never closed swallows the rest of the file into one cell: the last
+    row's last cell then holds a line break and the file does not end with the closing quote.
+    That row becomes one bad line naming the quote, not a list of its swallowed values."""
+    if not sheet.rows or sheet.bad_lines:
+        return
+    line, cells = sheet.rows[-1]
+    last = cells[-1] if cells else ""
+    if ("\n" in last or "\r" in last) and not text.rstrip().endswith('"'):
+        sheet.rows.pop()
+        sheet.bad_lines.append((line, (
+            f"column {column_letter(len(cells) - 1)}: a quote (\") opens a cell here and is never "
+            "closed, so the rest of the file was read as that cell; add the closing quote"
+        )))
 
 
 def _cell_text(value: object) -> str:
@@ -161,6 +213,13 @@ def read_xlsx(path: Path) -> Sheet:
     try:
         # A handle, not the name: a workbook saved as "cases.csv" is still read as a workbook.
         book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    except OSError as exc:
+        if "workbook part" not in str(exc):
+            raise
+        raise ValidationError(
+            f"{path.name} is not an Excel workbook (it is another kind of zip file, such as a "
+            "Word document); save the caseload as .xlsx or CSV."
+        ) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
         raise ValidationError(
             f"The workbook could not be read ({type(exc).__name__}); open it in Excel and save it "
@@ -171,17 +230,22 @@ def read_xlsx(path: Path) -> Sheet:
         sheet = Sheet(detected=f"Excel workbook, sheet '{sheet_.title}'")
         rows = sheet_.iter_rows(min_row=1, min_col=1, values_only=True)  # A1 on, as Excel numbers
         for number, values in enumerate(rows, start=1):
-            if number > MAX_ROWS:
-                raise ValidationError(
-                    f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."
-                )
             cells = [_cell_text(v) for v in values[:MAX_COLUMNS]]
             while cells and not cells[-1].strip():
                 cells.pop()
+            if not cells:
+                continue  # empty rows (borders or formats applied far down) are no rows at all
+            if len(sheet.rows) >= MAX_ROWS:
+                raise ValidationError(
+                    f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."
+                )
             sheet.rows.append((number, cells))
+        sheet.other_sheets = [ws.title for ws in book.worksheets[1:]]
         if len(book.worksheets) > 1:
             sheet.detected += f" (the first of {len(book.worksheets)} sheets)"
         return sheet
+    except ValidationError:
+        raise  # the row cap's own sentence, never relabelled as an unreadable workbook
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise ValidationError(
             f"The workbook could not be read ({type(exc).__name__}); open it in Excel and save it "
@@ -214,8 +278,8 @@ def read_spreadsheet(path: Path, known_columns: set[str]) -> Sheet:
         return read_xlsx(path)
     if head.startswith(OLE_MAGIC):
         raise ValidationError(
-            "This is an old-style Excel .xls file; in Excel choose Save As, Excel workbook (.xlsx) "
-            "or CSV, and import that."
+            "This is an old-style Excel .xls file (or a workbook with a password); in Excel "
+            "choose Save As, Excel workbook (.xlsx) or CSV, and import that."
         )
     text, encoding = decode(path.read_bytes())
     return read_csv_text(text, known_columns, encoding)

@@ -88,6 +88,48 @@ def possible_minutes(day: date, start: int, end: int) -> set[int]:
     return {m for m in lengths if m > 0} or {end - start}
 
 
+def positive_lengths(day: date, start: int, end: int) -> set[int]:
+    """The real lengths a wall-clock span on `day` can have that are more than nothing. An end
+    earlier on the clock face than the start counts only when the clocks went back in between
+    (01:30 in summer time to the second 01:05 is 35 minutes), never as a span past midnight."""
+    return {
+        m for fold_start in (0, 1) for fold_end in (0, 1)
+        if (m := real_minutes(day, start, end, fold_start, fold_end)) > 0
+    }
+
+
+def typed_length(day: date, start: int, end: int) -> int | None:
+    """Real minutes for a typed span on `day`: the first occurrence of a repeated hour when the
+    end is later on the clock face, else the clocks-went-back reading; None if there is none."""
+    if end > start:
+        return real_minutes(day, start, end)
+    back = real_minutes(day, start, end, 0, 1)
+    return back if back > 0 else None
+
+
+def exists(day: date, minutes: int) -> bool:
+    """False for a wall-clock time the clocks skipped (01:00-01:59 on the last Sunday of March)."""
+    moment = at_minute(day, minutes)
+    return wall(moment) == moment
+
+
+def missing_time(day: date, minutes: int) -> str | None:
+    """One line saying a wall-clock time never happened on `day` (the clocks went forward over
+    it), naming the skipped hour; None for a time that happened."""
+    if exists(day, minutes):
+        return None
+    first = minutes
+    while first > 0 and not exists(day, first - 1):
+        first -= 1
+    last = minutes
+    while last < DAY_MINUTES and not exists(day, last + 1):
+        last += 1
+    return (
+        f"{clock_text(minutes)} did not happen on {day.day} {day:%B}: the clocks went forward "
+        f"from {clock_text(first)} to {clock_text(last + 1)}."
+    )
+
+
 def day_minutes(day: date) -> int:
     """How long `day` really is: 1440, or 1380 and 1500 on the days the clocks change."""
     return real_minutes(day, 0, DAY_MINUTES)

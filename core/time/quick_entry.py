@@ -13,7 +13,7 @@ Then the activity (its name, the start of it, or a known word such as `admin`), 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
@@ -48,6 +48,10 @@ class ParsedEntry:
     end: time | None = None
     case_reference: str | None = None
     note: str = ""
+    # Minutes on the next day, from 00:00, for a range across midnight (22:00-01:00): the entry
+    # above ends at 24:00 and this part is logged for the next day, as the timer splits.
+    next_day_minutes: int = 0
+    next_day_end: time | None = None
 
 
 def _clock(text: str, end: bool = False) -> int:
@@ -65,6 +69,20 @@ def _clock(text: str, end: bool = False) -> int:
             f"{text} is not a time of day; use 00:00 to 23:59, or 24:00 for the end of the day."
         )
     return hours * 60 + minutes
+
+
+def _exists(day: date, minutes: int) -> None:
+    """ValidationError for a typed time the clocks skipped that day (29 March 01:15)."""
+    message = clock.missing_time(day, minutes)
+    if message:
+        raise ValidationError(message)
+
+
+def _later_than_now(day: date, end: int, now: datetime) -> bool:
+    """An end time after the current minute (plus one, for a line typed as the minute turns),
+    as instants: 01:40 typed at the second 01:10 may be the first 01:40, which has happened."""
+    limit = clock.instant(now.replace(second=0, microsecond=0)) + timedelta(minutes=1)
+    return clock.instant(clock.at_minute(day, end)) > limit
 
 
 def _end_time(minutes: int) -> time:
@@ -129,8 +147,9 @@ def _day_prefix(words: list[str], day: date) -> tuple[date, list[str]]:
 
 def _times(
     text: str, now: datetime, day: date, on_today: bool
-) -> tuple[int | None, int | None, int, str]:
-    """(start, end, minutes, rest of the line) from the line's leading time part. Start and end
+) -> tuple[int | None, int | None, int, str, tuple[int, int]]:
+    """(start, end, minutes, rest of the line, folds) from the line's leading time part; folds
+    mark a start or end known to be in the second of a repeated hour (PEP 495). Start and end
     are minutes on the clock face (end up to 1440, 24:00); minutes are real time, which differ
     from end minus start only across a clock change."""
     now_minutes = now.hour * 60 + now.minute
@@ -142,12 +161,15 @@ def _times(
             if not on_today:
                 raise ValidationError("'now' only makes sense for today; give an end time.")
             end = now_minutes
+            _exists(day, start)
             began = clock.at_minute(day, start)
             minutes = clock.elapsed_minutes(began, now.replace(second=0, microsecond=0))
-            return start, end, minutes if end > start else end - start, text[match.end() :]
+            return start, end, minutes, text[match.end() :], (0, now.fold)
         end = _clock(end_text, end=True)
-        minutes = clock.real_minutes(day, start, end) if end > start else end - start
-        return start, end, minutes, text[match.end() :]
+        _exists(day, start)
+        _exists(day, end)
+        minutes = clock.typed_length(day, start, end)
+        return start, end, end - start if minutes is None else minutes, text[match.end() :], (0, 0)
     match = _AGO.match(text)
     if match:
         minutes = _duration(match.group(1))
@@ -156,17 +178,23 @@ def _times(
         if minutes > DAY_MINUTES:
             raise ValidationError("An entry can be at most 24 hours.")
         began = clock.wall(clock.instant(now) - timedelta(minutes=minutes))
-        return _wall_minutes(day, began), now_minutes, minutes, text[match.end() :]
+        folds = (began.fold, now.fold)  # the instants are known: keep which hour they were
+        if began.date() < day and minutes <= LONGEST_NIGHT:
+            # Back past midnight: no length yet, so the line is split at 24:00 like a range
+            # typed across midnight (and like the timer).
+            return began.hour * 60 + began.minute, now_minutes, 0, text[match.end() :], folds
+        return _wall_minutes(day, began), now_minutes, minutes, text[match.end() :], folds
     match = _START_DUR.match(text)
     if match:
         start, minutes = _clock(match.group(1)), _duration(match.group(2))
+        _exists(day, start)
         if minutes > DAY_MINUTES:
             raise ValidationError("An entry can be at most 24 hours.")
         ends = clock.wall(clock.instant(clock.at_minute(day, start)) + timedelta(minutes=minutes))
-        return start, _wall_minutes(day, ends), minutes, text[match.end() :]
+        return start, _wall_minutes(day, ends), minutes, text[match.end() :], (0, ends.fold)
     match = _DURATION.match(text)
     if match:
-        return None, None, _duration(match.group(1)), text[match.end() :]
+        return None, None, _duration(match.group(1)), text[match.end() :], (0, 0)
     raise ValidationError(f"Start with a time or a duration, {EXAMPLE}.")
 
 
@@ -213,18 +241,17 @@ def parse_quick_entry(
     if not words:
         raise ValidationError(f"Type what you did, {EXAMPLE}.")
     day, words = _day_prefix(words, day or today)
-    start, end, minutes, rest = _times(" ".join(words), now, day, on_today=day == today)
+    start, end, minutes, rest, folds = _times(" ".join(words), now, day, on_today=day == today)
+    next_day, next_end = 0, None
     if start is not None and end is not None:
-        if end <= start:
-            raise ValidationError(
-                f"The end ({end // 60:02d}:{end % 60:02d}) is not after the start "
-                f"({start // 60:02d}:{start % 60:02d})."
-            )
+        if minutes < 1 and end <= start:
+            day, minutes, next_day = _across_midnight(day, start, end, now, today)
+            next_end, end = time(end // 60, end % 60), DAY_MINUTES
         if end > DAY_MINUTES:
             raise ValidationError(
                 "That runs past midnight; log the time after it for the next day, from 00:00."
             )
-        if day == today and end > now.hour * 60 + now.minute + 1:
+        if day == today and _later_than_now(day, end, now):
             raise ValidationError(
                 f"{end // 60:02d}:{end % 60:02d} is later than now; log time once it has happened."
             )
@@ -248,11 +275,45 @@ def parse_quick_entry(
         date=day,
         minutes=minutes,
         activity=activity,
-        start=None if start is None else time(start // 60, start % 60),
-        end=None if end is None else _end_time(end),
+        start=None if start is None else time(start // 60, start % 60, fold=folds[0]),
+        end=None if end is None else _end_time(end).replace(fold=folds[1]),
         case_reference=reference,
         note=" ".join(note_words),
+        next_day_minutes=next_day,
+        next_day_end=next_end,
     )
+
+
+LONGEST_NIGHT = 12 * 60  # a night on duty; an end earlier than the start by more is a typo
+
+
+def _across_midnight(
+    day: date, start: int, end: int, now: datetime, today: date
+) -> tuple[date, int, int]:
+    """(day, minutes before midnight, minutes after it) for a typed range whose end is earlier
+    on the clock face: a span across midnight, logged as two entries split at 24:00 as the
+    timer splits. Typed today, a span that would end tomorrow is last night's if that has
+    happened. ValidationError for a span longer than a night, or one not yet over (pointing to
+    24:00, which ends a day)."""
+    hint = (
+        f"The end ({clock.clock_text(end)}) is not after the start ({clock.clock_text(start)}). "
+        "Use 24:00 for the end of the day"
+    )
+    if DAY_MINUTES - start + end > LONGEST_NIGHT:
+        raise ValidationError(f"{hint}; time past midnight goes in an entry for the next day.")
+    if day == today:
+        day = today - timedelta(days=1)
+    following = day + timedelta(days=1)
+    _exists(following, end)
+    if following == today and _later_than_now(following, end, now):
+        raise ValidationError(
+            f"{clock.clock_text(end)} is later than now; log time once it has happened "
+            f"({clock.clock_text(start)}-{clock.clock_text(end)} runs from {day:%a} into "
+            f"{following:%a})."
+        )
+    before = clock.real_minutes(day, start, DAY_MINUTES)
+    after = clock.real_minutes(following, 0, end)
+    return day, before, after
 
 
 def suggest(
@@ -295,7 +356,8 @@ def suggest(
 def log_quick_entry(
     db: Database, line: str, *, now: datetime, day: date | None = None, trim: bool = False
 ) -> TimeChange:
-    """Parse and save one line; ValidationError (OverlapError for overlaps) saves nothing."""
+    """Parse and save one line; ValidationError (OverlapError for overlaps) saves nothing.
+    The entries the line made come first in `added` (two for a range across midnight)."""
     parsed = parse_quick_entry(
         line, now=now, activities=list_activities(db), case_refs=CaseStore(db).references(), day=day
     )
@@ -309,7 +371,17 @@ def log_quick_entry(
         case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
         note=parsed.note,
     )
-    return store.log_time(entry, trim=trim, today=now.date())
+    if not parsed.next_day_minutes:
+        return store.log_time(entry, trim=trim, today=now.date())
+    after = replace(entry, date=entry.date + timedelta(days=1), minutes=parsed.next_day_minutes,
+                    start=time(0), end=parsed.next_day_end)
+    with db.atomic():
+        first = store.log_time(entry, trim=trim, today=now.date())
+        second = store.log_time(after, trim=trim, today=now.date())
+    return TimeChange(
+        first.added[:1] + second.added[:1] + first.added[1:] + second.added[1:],
+        first.removed + second.removed, "Log time",
+    )
 
 
 def quick_entry_note(db: Database, line: str, *, now: datetime, day: date | None = None) -> str:

@@ -21,6 +21,7 @@ from core.caseload.cases import CaseStore
 from core.common import clock
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
+from core.time.overlap import Interval, intervals, place
 
 NOTE_MAX = 200
 DAY_MINUTES = 24 * 60
@@ -92,8 +93,10 @@ def span_minutes(start: time, end: time) -> int:
 
 
 def entry_minutes(day: date, start: time, end: time) -> int:
-    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward)."""
-    return clock.real_minutes(day, _mins(start), end_minutes(end))
+    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward,
+    35 for 01:30 to the second 01:05 as they go back); end minus start when neither fits."""
+    minutes = clock.typed_length(day, _mins(start), end_minutes(end))
+    return span_minutes(start, end) if minutes is None else minutes
 
 
 def clock_text(value: time, end: bool = False) -> str:
@@ -200,13 +203,17 @@ class TimeStore:
             problems.append("Give both a start and an end time, or neither.")
         span = entry.span()
         if span is not None:
-            if span[1] <= span[0]:
+            missing = [m for m in (clock.missing_time(entry.date, t) for t in span) if m]
+            lengths = clock.positive_lengths(entry.date, *span)
+            if missing:
+                return missing[:1]  # one clear line: nothing else about the entry matters yet
+            if not lengths:
                 end, start = clock.clock_text(span[1]), clock.clock_text(span[0])
                 problems.append(
-                    f"The end ({end}) is not after the start ({start}). "
-                    "Time past midnight goes in a separate entry for the next day, from 00:00."
+                    f"The end ({end}) is not after the start ({start}). Use 24:00 for the end "
+                    "of the day; time past midnight goes in an entry for the next day, from 00:00."
                 )
-            elif entry.minutes not in clock.possible_minutes(entry.date, *span):
+            elif entry.minutes not in lengths:
                 problems.append("The minutes do not match the start and end times.")
         longest = max(DAY_MINUTES, clock.day_minutes(entry.date))
         if not 1 <= entry.minutes <= longest:
@@ -243,19 +250,18 @@ class TimeStore:
         return []
 
     def overlaps(self, entry: TimeEntry, ignore: Iterable[int] = ()) -> list[TimeEntry]:
-        """Timed entries on the same day whose time crosses this entry's time."""
-        span = entry.span()
-        if span is None:
-            return []
+        """Timed entries on the same day whose real time crosses this entry's time."""
+        return self._placed(entry, ignore)[0]
+
+    def _placed(
+        self, entry: TimeEntry, ignore: Iterable[int] = ()
+    ) -> tuple[list[TimeEntry], Interval | None, dict[int, Interval]]:
+        """`place` against the other timed entries of the entry's day (see core.time.overlap)."""
+        if entry.span() is None:
+            return [], None, {}
         skip = set(ignore) | ({entry.id} if entry.id is not None else set())
-        found = []
-        for other in self.entries_on(entry.date):
-            other_span = other.span()
-            if other.id in skip or other_span is None:
-                continue
-            if other_span[0] < span[1] and span[0] < other_span[1]:
-                found.append(other)
-        return found
+        others = [o for o in self.entries_on(entry.date) if o.id not in skip and o.timed]
+        return place(entry, others)
 
     def _validate(self, entry: TimeEntry, trim: bool, today: date | None) -> list[TimeEntry]:
         problems = self.problems(entry, today)
@@ -304,20 +310,27 @@ class TimeStore:
     def _trim(
         self, entry: TimeEntry, clashing: list[TimeEntry]
     ) -> tuple[tuple[TimeEntry, ...], tuple[TimeEntry, ...]]:
-        """Make room for `entry`: cut each clashing entry back to the time outside it."""
-        span = entry.span()
+        """Make room for `entry`: cut each clashing entry back to the real time outside it."""
+        if not clashing:
+            return (), ()
+        _, mine, placed = self._placed(entry, ignore=[])
+        assert mine is not None
         added: list[TimeEntry] = []
         removed: list[TimeEntry] = []
         for other in clashing:
-            o_start, o_end = other.span()  # type: ignore[misc]
-            assert span is not None and other.id is not None
+            assert other.id is not None
+            o_start, o_end = placed.get(other.id) or intervals(other)[0]
             removed.append(other)
-            pieces = [(o_start, min(o_end, span[0])), (max(o_start, span[1]), o_end)]
+            pieces = [(o_start, min(o_end, mine[0])), (max(o_start, mine[1]), o_end)]
             pieces = [(a, b) for a, b in pieces if b > a]
             self.db.execute("DELETE FROM time_entries WHERE id = ?", [other.id])
             for index, (a, b) in enumerate(pieces):
-                piece = replace(other, start=_time(a), end=_time(b),
-                                minutes=clock.real_minutes(other.date, a, b))
+                ends = clock.wall(b)
+                piece = replace(
+                    other, start=clock.wall(a).time(),
+                    end=END_OF_DAY if ends.date() > other.date else ends.time(),
+                    minutes=int((b - a).total_seconds() // 60),
+                )
                 row = _columns(piece)
                 if index == 0:
                     row["id"] = other.id  # the first piece keeps the original id

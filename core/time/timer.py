@@ -215,6 +215,10 @@ def stop_timer(
         )
     if keep == "until" and at is None:
         raise ValidationError("Say until when to keep the time.")
+    if at is not None:
+        missing = clock.missing_time(at.date(), at.hour * 60 + at.minute)
+        if missing:
+            raise ValidationError(missing)
     end = _minute(now if keep == "all" or at is None else _lived(at, timer.started_at, now))
     if keep != "none":
         if clock.instant(end) > clock.instant(_minute(now)):

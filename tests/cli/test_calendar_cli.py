@@ -2,7 +2,7 @@
 one line and no data file, and no event text reaches the database, a backup or an export."""
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
@@ -33,7 +33,7 @@ PRIVATE = (
 @pytest.fixture(autouse=True)
 def _late_november(monkeypatch):
     """The calendars are of autumn 2026; the command sees a fixed "today" after them."""
-    monkeypatch.setattr("cli.calendar_commands._now", lambda: datetime(2026, 11, 27, 12, 0))
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-27T12:00")
 
 
 @pytest.fixture
@@ -118,8 +118,49 @@ def test_importing_the_same_file_twice_adds_nothing(with_cases, week, capsys):
         "",
     )
     assert run(with_cases, "log", "import-calendar", str(week)) == 0
-    assert "Nothing imported" in capsys.readouterr().out
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Nothing imported from 16 Nov 2026 to 27 Nov 2026: 6 rows are already imported, and the "
+        "others need an activity: add keyword rules in Settings > Activities, or use Time > "
+        "Import calendar… to choose them."
+    )
     assert entries(with_cases, capsys) == first
+
+
+def test_a_second_import_of_a_file_says_it_is_already_imported(with_cases, tmp_path, capsys):
+    path = tmp_path / "visits.ics"
+    path.write_bytes(
+        ics.calendar(ics.event("v", "Home visit C07", "20261124T100000Z", "20261124T110000Z"))
+    )
+    span = ["--from", "2026-11-23", "--to", "2026-11-27"]
+    assert run(with_cases, "log", "import-calendar", str(path), *span) == 0
+    assert "Imported 1 of 1 rows" in capsys.readouterr().out
+    assert run(with_cases, "log", "import-calendar", str(path), *span) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("(Already imported)")
+    assert out[-1] == (
+        "Nothing imported from 23 Nov 2026 to 27 Nov 2026: every event in these dates is "
+        "already imported."
+    )
+
+
+def test_the_apps_clock_sets_today_and_subjects_reach_the_terminal_without_escapes(
+    with_cases, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-25T12:00")
+    path = tmp_path / "invite.ics"
+    path.write_bytes(
+        ics.calendar(
+            ics.event("e", "HV C07 \x1b]0;pwned\x07\x1b[31mred\u202e", "20261124T100000Z",
+                      "20261124T110000Z"),
+            ics.event("f", "Home visit C07", "20261126T100000Z", "20261126T110000Z"),
+        )
+    )
+    assert run(with_cases, "log", "import-calendar", str(path), "--from", "2026-11-23",
+               "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "HV C07 ]0;pwned [31mred" in out
+    assert "Thu 26 Nov" not in out and "to 25 Nov 2026" in out  # the fixed day, not the real one
 
 
 def test_clock_change_week_through_the_command_line(data_dir, tmp_path, capsys):
@@ -252,3 +293,40 @@ def test_all_day_and_declined_events_are_listed_but_not_imported(with_cases, wee
     assert "2026-11-19" not in dates and all(
         e["start"] != "10:00" or e["date"] != "2026-11-20" for e in entries(with_cases, capsys)
     )
+
+
+def test_only_the_practitioners_own_answer_marks_a_meeting_declined(with_cases, tmp_path, capsys):
+    from tests.core.time.calendar.test_attendance import ME, declined_file
+
+    path = tmp_path / "declined.ics"
+    path.write_bytes(declined_file())
+    span = ["--from", "2026-11-23", "--to", "2026-11-27"]
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--dry-run") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("[x] Mon 23 Nov") and "(" not in out[0]
+    assert out[1].startswith("[ ] Wed 25 Nov") and out[1].endswith("(You may have declined this)")
+    assert out[2].startswith("[ ] Thu 26 Nov") and out[2].endswith("(You may have declined this)")
+    assert out[3].startswith("Whose answers are yours cannot be told from this file: add --me")
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--me", ME) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("[x] Wed 25 Nov") and out[2].endswith("(Declined)")
+    assert "Imported 2 of 3 rows (2 hours)" in out[-1]
+    assert b"jo.officer" not in database_path(with_cases).read_bytes()
+    assert run(with_cases, "log", "import-calendar", str(path), *span, "--dry-run") == 0
+    assert capsys.readouterr().out.splitlines()[2].endswith("(Declined)")  # remembered
+
+
+def test_a_repeat_every_second_is_refused_at_once_in_one_line(with_cases, tmp_path, capsys):
+    data_dir = with_cases
+    before = database_path(data_dir).read_bytes()
+    path = tmp_path / "secondly.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART:20000101T090000Z\r\n"
+        b"DTEND:20000101T090001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    span = ["--from", "2026-11-23", "--to", "2026-11-27", "--dry-run"]
+    assert run(data_dir, "log", "import-calendar", str(path), *span) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "repeats every second, which no appointment does" in err[0]
+    assert database_path(data_dir).read_bytes() == before

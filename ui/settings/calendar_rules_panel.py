@@ -1,6 +1,7 @@
 """Settings > Activities, "Calendar keywords": the practitioner's own rules for calendar import.
 
-A keyword found in an event's subject proposes its activity (the longest keyword wins).
+A keyword found in an event's subject proposes its activity: the one named first wins, and words
+after " - ", " at " or a comma (usually an address) count only when nothing before them matches.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ class CalendarRulesPanel(QGroupBox):
         layout.addWidget(
             note_label(
                 "When you import your calendar (File > Import calendar…), a keyword found in an "
-                "event's subject proposes its activity. The subjects themselves are never saved."
+                "event's subject proposes its activity: the one named first, before an address "
+                "after \" - \" or \" at \". The subjects themselves are never saved."
             )
         )
         self.model: ListTableModel[KeywordRule] = ListTableModel(

@@ -1,4 +1,4 @@
-"""Time > Import calendar…: the menu action, and the import as one step on the window's Undo."""
+"""File > Import calendar…: the menu action, and the import as one step on the window's Undo."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 from sqlite_utils import Database
 
+from core.common.clock import now as clock_now
 from core.time.time_summary import hours_text
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
@@ -68,7 +69,7 @@ def install_calendar_import(
     db: Database,
     hub: Hub,
     stack: QUndoStack,
-    clock: Callable[[], datetime] = datetime.now,
+    clock: Callable[[], datetime] = clock_now,
     said: Callable[[str], None] | None = None,
 ) -> QAction:
     """Add File > Import calendar…; an import goes on `stack` as one step. `said` is told what

@@ -1,4 +1,4 @@
-"""Time > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
+"""File > Import calendar…: choose an .ics file and dates, check the proposed rows, import.
 
 Nothing is saved until Import; the import is all or nothing and one undo step. Subjects are
 shown to help choose an activity and are never saved (see core/time/calendar).
@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,18 +18,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QWidget,
 )
 from sqlite_utils import Database
 
+from core.time.calendar.attendance import (
+    attendance_for,
+    check_address,
+    has_my_address,
+    remember_my_address,
+)
 from core.time.calendar.importer import CalendarImport, import_rows
-from core.time.calendar.preview import LEAVE, ProposedRow, propose
-from core.time.calendar.reader import CalendarRead, read_calendar_file
+from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
+from core.time.calendar.reader import CalendarRead
+from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate
+from ui.time.calendar_read_job import CalendarReadJob
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
@@ -52,28 +62,41 @@ HELP = (
 
 
 class CalendarImportDialog(QDialog):
-    """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None."""
+    """Use `CalendarImportDialog.get_import(parent, db)`; returns what was imported, or None.
+
+    The file is read on `pool` (off the UI thread) while the dialog says it is reading.
+
+    Signals:
+    fileRead: the file chosen (or its dates) has been read and its rows, or its problem, shown.
+    """
+
+    fileRead = Signal()
 
     def __init__(
         self,
         db: Database,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
     ):
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._pool = pool or QThreadPool.globalInstance()
+        self._job: CalendarReadJob | None = None
+        self._asked = 0  # the number of the latest read asked for; older results are ignored
         self._today = clock().date()
         self._path: Path | None = None
         self._read: CalendarRead | None = None
         self.result_import: CalendarImport | None = None
+        self._reading = False
         self._build_ui()
         self._connect_signals()
         self._update()
 
     @staticmethod
     def get_import(
-        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = datetime.now
+        parent: QWidget | None, db: Database, clock: Callable[[], datetime] = clock_now
     ) -> CalendarImport | None:
         dialog = CalendarImportDialog(db, clock, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -99,6 +122,19 @@ class CalendarImportDialog(QDialog):
         file_row.addWidget(buddy("&To", self.last_field))
         file_row.addWidget(self.last_field)
         layout.addLayout(file_row)
+        self.me_field = QLineEdit()
+        self.me_field.setPlaceholderText(
+            "remembered (type to change)" if has_my_address(self._db) else "name@example.org"
+        )
+        self.me_field.setToolTip(
+            "So that only your own answer marks a meeting declined, not an invitee's. Kept as "
+            "a keyed code once you import, never as the address."
+        )
+        self.me_field.setAccessibleName("Your e-mail address in invitations")
+        me_row = QHBoxLayout()
+        me_row.addWidget(buddy("Your e-&mail address in invitations (optional)", self.me_field))
+        me_row.addWidget(self.me_field, 1)
+        layout.addLayout(me_row)
         self.file_problem = ProblemsLabel()
         layout.addWidget(self.file_problem)
         self.summary = QLabel()
@@ -143,6 +179,7 @@ class CalendarImportDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_file)
         self.first_field.valueChanged.connect(self._reread)
         self.last_field.valueChanged.connect(self._reread)
+        self.me_field.editingFinished.connect(self._propose)
         self.model.changed.connect(self._update)
         self.tick_all_button.clicked.connect(self.model.tick_all_ready)
         self.buttons.accepted.connect(self.accept)
@@ -169,23 +206,66 @@ class CalendarImportDialog(QDialog):
         self._reread()
 
     def _reread(self) -> None:
+        """Read the file for the dates shown, off the UI thread; `_read_done` shows the rows."""
         if self._path is None:
             return
         self._read = None
+        self._asked += 1
         self.file_problem.show_problems([])
         self.problems.show_problems([])
+        self.model.set_rows([])
         first, last = self.first_field.value(), self.last_field.value()
-        rows: list[ProposedRow] = []
         if first > last:
             self.file_problem.show_problems(["The From date is after the To date."])
-        else:
-            try:
-                self._read = read_calendar_file(self._path, first, last)
-                now = self._clock()
-                rows = propose(self._db, self._read.events, first, last, now.date(), now)
-            except ValidationError as exc:
-                self.file_problem.show_problems(exc.problems[:1])
+            self._update()
+            self.fileRead.emit()
+            return
+        self._job = CalendarReadJob(self._asked, self._path, first, last)
+        self._job.signals.finished.connect(self._read_done)
+        self._job.signals.failed.connect(self._read_failed)
+        self._set_reading(True)
+        self._pool.start(self._job)
+
+    def _set_reading(self, reading: bool) -> None:
+        self._reading = reading
+        self.choose_button.setEnabled(not reading)
+        self._update()
+
+    def _read_done(self, number: int, read: CalendarRead) -> None:
+        if number != self._asked:
+            return  # the dates or the file changed while it was being read
+        self._read = read
+        self._set_reading(False)
+        self._propose()
+        self.fileRead.emit()
+
+    def _read_failed(self, number: int, problem: str) -> None:
+        if number != self._asked:
+            return
+        self._set_reading(False)
+        self.file_problem.show_problems([problem])
+        self.fileRead.emit()
+
+    def _propose(self) -> None:
+        """Propose the rows of the file read, for the practitioner's address as typed."""
+        self.problems.show_problems([])
+        if self._read is None:
+            return
+        try:
+            told = self._told()
+        except ValidationError as exc:  # said, and the remembered address (if any) is used
+            self.problems.show_problems(exc.problems[:1])
+            told = None
+        now = self._clock()
+        attendance = attendance_for(self._db, self._read, told)
+        read = self._read
+        rows = propose(self._db, read.events, read.first, read.last, now.date(), now, attendance)
         self.model.set_rows(rows)
+
+    def _told(self) -> str | None:
+        """The address typed for this import (checked), or None to use the remembered one."""
+        text = self.me_field.text().strip()
+        return check_address(text) if text else None
 
     def _update(self) -> None:
         rows = self.model.rows()
@@ -197,10 +277,18 @@ class CalendarImportDialog(QDialog):
         )
         if self._path is None:
             self.summary.setText("Choose a calendar file to see its events.")
+        elif self._reading:
+            self.import_button.setEnabled(False)
+            self.summary.setText(f"Reading {self._path.name}…")
         elif self._read is None:
             self.summary.setText("Nothing to show.")
         elif not rows:
             self.summary.setText("The calendar has no events in these dates.")
+        elif not ticked:
+            self.summary.setText(
+                f"No row is ticked: {nothing_ready(rows)}. Tick any you want; nothing is saved "
+                "until you choose Import."
+            )
         else:
             leave = sum(r.kind == LEAVE for r in ticked)
             days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
@@ -210,12 +298,22 @@ class CalendarImportDialog(QDialog):
                 "Import, and Undo takes the whole import back out."
             )
 
+    def done(self, result: int) -> None:
+        """Closing while a file is still being read: its result is no longer wanted."""
+        self._asked += 1
+        super().done(result)
+
     def rows(self) -> list[ProposedRow]:
         return self.model.rows()
 
     def accept(self) -> None:
         try:
+            told = self._told()
+            if self._read is None:
+                raise ValidationError("Choose a calendar file first.")
             self.result_import = import_rows(self._db, self.model.rows(), self._today)
+            if told:
+                remember_my_address(self._db, told)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems[:1])
             return

@@ -78,7 +78,7 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                     f"{_label(row)}: {' '.join(exc.problems)} Nothing was imported."
                 ) from None
             added.append(saved)
-            _mark(db, key, row.event.start_key, saved.id, None)
+            _mark(db, key, row.key or row.event.start_key, saved.id, None)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
     return CalendarImport(TimeChange(tuple(added), (), "Import calendar"), tuple(leave))
 

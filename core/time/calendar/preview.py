@@ -2,23 +2,29 @@
 
 Rules (issue 17): an event's activity comes from the practitioner's keyword rules, else from what
 was chosen last time for the same subject, else none (unticked until one is chosen); a case only
-when the subject holds one of the practitioner's own references. All-day events are offered as
-leave or training days, unticked. Free, cancelled and declined events, those outside the working
-pattern, and those overlapping time already logged are shown unticked with the reason; events
-already imported (same UID and start), not yet over, or running past midnight cannot be ticked.
+when the subject holds one of the practitioner's own references (the one named first, as for
+keywords). All-day events are offered as leave or training days, unticked. Free, cancelled and
+declined events (declined by the practitioner: see attendance), those outside the working pattern,
+and those overlapping time already logged are shown unticked with the reason; events already
+imported (same UID and start), not yet over, over more than a day or ending before they start
+cannot be ticked. An event past midnight is split there; lengths are real time across the clock
+changes, as the time store keeps them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from core.common import clock
+
+from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
+    first_named,
     list_rules,
     matching_rule,
     remembered_activity,
@@ -29,7 +35,13 @@ from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.time.activities import get_activity
 from core.time.bank_holidays import bank_holidays_between
-from core.time.time_entries import TimeEntry, TimeStore, format_span, span_minutes
+from core.time.time_entries import (
+    TimeEntry,
+    TimeStore,
+    clock_text,
+    end_minutes,
+    format_span,
+)
 from core.time.working_week import get_pattern, leave_between
 
 TIME, LEAVE = "time", "leave"
@@ -40,8 +52,11 @@ UTC = ZoneInfo("UTC")
 class ProposedRow:
     """One row of the preview. `event` (with its subject) lives in memory only.
 
-    `minutes` is wall-clock length in Europe/London; `reason` says why the row is unticked
-    (empty when it is proposed as is); `can_import` is False for rows that may not be ticked."""
+    `minutes` is real elapsed time (3 h 30 for 00:30-03:00 as the clocks go back); an `end` of
+    00:00 after a start is 24:00, the end of the day. An event past midnight is two rows, split
+    there. `key` is the part's start in UTC, which marks it imported. `reason` says why the row is
+    unticked (empty when it is proposed as is); `can_import` is False for rows that may not be
+    ticked."""
 
     event: CalendarEvent
     kind: str
@@ -60,6 +75,7 @@ class ProposedRow:
     can_import: bool = True
     greyed: bool = False
     reason: str = ""
+    key: str = ""
 
     @property
     def subject(self) -> str:
@@ -69,15 +85,13 @@ class ProposedRow:
     def span_text(self) -> str:
         if self.start is None or self.end is None:
             return "all day"
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.start:%H:%M}–{clock_text(self.end, end=True)}"
 
 
 def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
-    for case in cases:
-        named = re.search(r"(?<!\w)" + re.escape(case.reference) + r"(?!\w)", subject, re.I)
-        if named and (case.closed_date is None or day < case.closed_date):
-            return case
-    return None
+    """The open case whose reference the subject names first (the same rule as keywords)."""
+    open_cases = [c for c in cases if c.closed_date is None or day < c.closed_date]
+    return first_named([(c, c.reference) for c in open_cases], subject)
 
 
 def _imported(db: Database, event: CalendarEvent, key: str) -> bool:
@@ -104,6 +118,7 @@ class _Proposer:
         self.holidays = bank_holidays_between(first, last)
         self.taken: dict[date, list[tuple[int, int, str]]] = {}
         self.now: datetime | None = None
+        self.attendance = Attendance(False)
 
     def activity(self, subject: str) -> tuple[int | None, str]:
         rule = matching_rule(self.rules, subject)
@@ -124,26 +139,29 @@ class _Proposer:
             return "Not one of your working days"
         return ""
 
-    def time_row(self, event: CalendarEvent) -> ProposedRow:
-        assert event.start is not None and event.end is not None
-        day, start, end = event.start.date(), event.start.time(), event.end.time()
+    def time_rows(self, event: CalendarEvent) -> list[ProposedRow]:
+        """One row, or two for an event past midnight (split there, as a timer is)."""
+        return [self.time_row(event, start, end) for start, end in _parts(event)]
+
+    def time_row(self, event: CalendarEvent, start: datetime, end: datetime) -> ProposedRow:
+        day = start.date()
         activity_id, source = self.activity(event.subject)
         case = _case_for(event.subject, self.cases, day)
         row = ProposedRow(
             event,
             TIME,
             day,
-            start.replace(second=0, microsecond=0),
-            end.replace(second=0, microsecond=0),
+            start.time().replace(second=0, microsecond=0, fold=0),
+            end.time().replace(second=0, microsecond=0, fold=0),
+            minutes=_elapsed(start, end),
             activity_id=activity_id,
             activity_name=get_activity(self.db, activity_id).name if activity_id else "",
             activity_source=source,
             case_id=case.id if case else None,
             case_reference=case.reference if case else None,
+            key=_utc_key(start),
         )
-        if event.end.date() == day:
-            row = replace(row, minutes=span_minutes(row.start, row.end))  # type: ignore[arg-type]
-        blocked = self.blocked(event, row)
+        blocked = self.blocked(event, row, end)
         if blocked:
             return replace(row, can_import=False, greyed=True, reason=blocked)
         reason, greyed = self.unticked(event, row)
@@ -153,27 +171,26 @@ class _Proposer:
             self.taken.setdefault(day, []).append((*row_span(row), row.span_text))
         return replace(row, ticked=not reason, greyed=greyed, reason=reason)
 
-    def blocked(self, event: CalendarEvent, row: ProposedRow) -> str:
-        if _imported(self.db, event, event.start_key):
+    def blocked(self, event: CalendarEvent, row: ProposedRow, end: datetime) -> str:
+        if _imported(self.db, event, row.key):
             return "Already imported"
-        assert event.start is not None and event.end is not None
-        if event.end.date() > self.today or (self.now is not None and event.end > self.now):
+        if event.backwards:
+            return "Its end is before its start in your calendar: log it by hand"
+        if end.date() > self.today or (self.now is not None and end > self.now):
             return "Not over yet: import it once it has happened"
-        if event.end.date() != event.start.date():
-            return "Runs past midnight: log it by hand"
+        if end.date() != row.date and end.time() != time(0):
+            return "Lasts more than a day: log it by hand"
         if row.minutes <= 0:
             return "No length"
-        elapsed = (event.end.astimezone(UTC) - event.start.astimezone(UTC)) / timedelta(minutes=1)
-        if elapsed != row.minutes:
-            return "The clocks change during it: log it by hand"
         return ""
 
     def unticked(self, event: CalendarEvent, row: ProposedRow) -> tuple[str, bool]:
         """(reason, greyed) for a row offered but not ticked; ("", False) when proposed."""
         if event.cancelled:
             return "Cancelled", True
-        if event.declined:
-            return "Declined", True
+        declined = declined_reason(event, self.attendance)
+        if declined:
+            return declined, declined == DECLINED
         if event.free:
             return "Shown as free", True
         off = self.day_off(row.date)
@@ -215,10 +232,44 @@ class _Proposer:
 
 
 def row_span(row: ProposedRow) -> tuple[int, int]:
-    """A timed row's start and end as minutes after midnight (wall clock)."""
-    assert row.start is not None
-    first = row.start.hour * 60 + row.start.minute
-    return first, first + row.minutes
+    """A timed row's start and end as minutes after midnight (wall clock; 24:00 is 1440)."""
+    assert row.start is not None and row.end is not None
+    return row.start.hour * 60 + row.start.minute, end_minutes(row.end)
+
+
+def _elapsed(start: datetime, end: datetime) -> int:
+    """Whole minutes of real time (aware datetimes in one zone subtract as wall-clock times)."""
+    return int((end.astimezone(UTC) - start.astimezone(UTC)) // timedelta(minutes=1))
+
+
+def _utc_key(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def _parts(event: CalendarEvent) -> list[tuple[datetime, datetime]]:
+    """The event's start and end, split at the midnight it runs past (when it ends within the
+    next day); an event over more than one midnight stays whole, to be logged by hand."""
+    assert event.start is not None and event.end is not None
+    start, end = event.start, event.end
+    midnight = datetime.combine(start.date() + timedelta(days=1), time(0), LONDON)
+    if end <= midnight or end.date() > midnight.date() or _elapsed(start, end) >= 24 * 60:
+        return [(start, end)]
+    return [(start, midnight), (midnight, end)]
+
+
+def nothing_ready(rows: list[ProposedRow]) -> str:
+    """Why no row is ticked, as the end of one sentence ("every event … is already imported")."""
+    done = sum(r.reason == "Already imported" or r.reason.startswith("Already in") for r in rows)
+    if rows and done == len(rows):
+        return "every event in these dates is already imported"
+    said = f"{done} row{'s are' if done != 1 else ' is'} already imported, and " if done else ""
+    rest = "the others" if done else "the rows"
+    if any(r.reason == "Choose an activity" for r in rows):
+        return (
+            f"{said}{rest} need an activity: add keyword rules in Settings > Activities, or use "
+            "File > Import calendar… to choose them"
+        )
+    return f"{said}{rest} are not ready; each says why"
 
 
 def propose(
@@ -228,13 +279,18 @@ def propose(
     last: date,
     today: date | None = None,
     now: datetime | None = None,
+    attendance: Attendance | None = None,
 ) -> list[ProposedRow]:
     """The preview rows for `events` (read for `first`..`last`), in calendar order. Writes nothing.
 
+    `attendance` says which attendee is the practitioner (`attendance_for`); without it no
+    event is taken as certainly declined.
+
     Events ending after `now` (a London wall-clock time; default: only days after `today`)
     cannot be ticked: time is logged once it has happened."""
-    proposer = _Proposer(db, first, last, today or (now.date() if now else date.today()))
+    proposer = _Proposer(db, first, last, today or (now.date() if now else clock.today()))
     proposer.now = None if now is None else now.replace(tzinfo=LONDON)
+    proposer.attendance = attendance or Attendance(False)
     rows: list[ProposedRow] = []
     seen: set[tuple[str, str]] = set()
     for event in events:
@@ -244,7 +300,7 @@ def propose(
         if event.all_day is not None:
             rows.extend(proposer.leave_rows(event))
         else:
-            rows.append(proposer.time_row(event))
+            rows.extend(proposer.time_rows(event))
     return rows
 
 

@@ -10,7 +10,9 @@ sentence, raised before anything is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import stat
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,15 +21,18 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
-from core.common.errors import ValidationError
+from core.time.calendar.parsing import (
+    MAX_BYTES,
+    MAX_EVENTS,
+    CalendarFileError,
+    check_repeats,
+    naive,
+    parse,
+)
+
+__all__ = ["CalendarFileError", "CalendarEvent", "CalendarRead", "read_calendar", "parse"]
 
 LONDON = ZoneInfo("Europe/London")
-MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
-MAX_EVENTS = 20_000
-
-
-class CalendarFileError(ValidationError):
-    """The file cannot be read as a calendar; the one message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,10 @@ class CalendarEvent:
     all_day: tuple[date, date] | None = None
     free: bool = False
     cancelled: bool = False
-    declined: bool = False
+    organizer: str = ""  # lower-case address, in memory only
+    answers: tuple[tuple[str, str], ...] = ()  # (attendee address, PARTSTAT), in memory only
+    busy: str = ""  # Outlook's X-MICROSOFT-CDO-BUSYSTATUS: the calendar owner's own status
+    backwards: bool = False  # the file's end is before its start (shown the other way round)
 
     @property
     def first_day(self) -> date:
@@ -64,11 +72,17 @@ class CalendarEvent:
 
 @dataclass(frozen=True)
 class CalendarRead:
-    """The events read, and the days (inclusive) they were read for."""
+    """The events read, and the days (inclusive) they were read for.
+
+    `named_owner` is the address the file itself says the calendar belongs to (Google's
+    X-WR-CALNAME), else None; `regulars` are the addresses found in every meeting of the file
+    (the owner is at all their own meetings, as organiser or attendee), empty when none is."""
 
     events: list[CalendarEvent]
     first: date
     last: date
+    named_owner: str | None = None
+    regulars: frozenset[str] = frozenset()
 
 
 def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRead:
@@ -77,11 +91,14 @@ def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRe
     Raises CalendarFileError (one sentence) for a missing, unreadable, too large, broken or
     non-iCalendar file, or one naming a time zone it does not define."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError:
         raise CalendarFileError(f"There is no file at {path}.") from None
     except OSError as exc:
         raise CalendarFileError(f"The file could not be read: {exc.strerror or exc}.") from None
+    if not stat.S_ISREG(status.st_mode):  # a folder, a device such as /dev/zero, a pipe
+        raise CalendarFileError(f"{path} is not a file; choose the .ics file your calendar saved.")
+    size = status.st_size
     if size > MAX_BYTES:
         raise CalendarFileError(
             f"The file is {size / 1024 / 1024:.0f} MB, more than the {MAX_BYTES // 1024 // 1024} "
@@ -94,79 +111,11 @@ def read_calendar_file(path: Path, first: date | None, last: date) -> CalendarRe
     return read_calendar(data, first, last)
 
 
-def _text(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise CalendarFileError("The calendar is too large to import; save a shorter date range.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _line_of(text: str, fragment: str) -> int | None:
-    """The first line of the file holding `fragment` (folded lines joined), 1-based."""
-    fragment = fragment.strip()[:40]
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fragment and fragment in line:
-            return number
-    return None
-
-
-def _broken(text: str, problem: str) -> CalendarFileError:
-    fragment = problem.split("'")[1] if problem.count("'") >= 2 else ""
-    number = _line_of(text, fragment) if fragment else None
-    where = f"Line {number} of the file" if number else "A line in the file"
-    return CalendarFileError(
-        f"{where} is broken, so nothing was imported. Save the calendar again from your calendar "
-        "program and import the new file."
-    )
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    """The file as one checked calendar; CalendarFileError names the first problem."""
-    text = _text(data)
-    if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        raise CalendarFileError(
-            "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
-            "Calendar, Settings > Import and export > Export."
-        )
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-    except ValueError as exc:
-        raise _broken(text, str(exc)) from None
-    if isinstance(calendar, list):  # several calendars in one file: take them together
-        raise CalendarFileError(
-            "The file holds more than one calendar; save one calendar at a time."
-        )
-    for component in calendar.walk():
-        errors = getattr(component, "errors", None)
-        if errors:
-            raise _broken(text, str(errors[0][1]))
-    _check_zones(calendar, text)
-    return calendar
-
-
-def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
-    for event in calendar.walk("VEVENT"):
-        if "DTSTART" not in event:
-            raise CalendarFileError(
-                "An event in the file has no start time, so nothing was imported. Save the "
-                "calendar again from your calendar program and import the new file."
-            )
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            prop = event.get(name)
-            if prop is None:
-                continue
-            tzid = prop.params.get("TZID")
-            try:
-                value = event.decoded(name)
-            except (ValueError, KeyError):
-                raise _broken(text, f"'{name}'") from None
-            if tzid and isinstance(value, datetime) and value.tzinfo is None:
-                raise CalendarFileError(
-                    f"The calendar uses a time zone it does not describe ({tzid}), so its times "
-                    "cannot be placed. Save it again with time zone information included."
-                )
+def clean_text(text: str) -> str:
+    """`text` on one line with no control or format characters: an invite from outside could
+    carry terminal escapes (ESC sequences) or direction overrides that disguise what it says."""
+    kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(kept.split())
 
 
 def _london(value: datetime) -> datetime:
@@ -186,35 +135,28 @@ def _address(value: Any) -> str:
     return str(value).lower().removeprefix("mailto:").strip()
 
 
-def owner_address(calendar: icalendar.Calendar) -> str | None:
-    """Whose calendar this is: X-WR-CALNAME when it is an address, else the address met in most
-    events (the practitioner is at all their own meetings); None when that is not clear."""
-    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
-    if "@" in name:
-        return name
-    counts: dict[str, int] = {}
+def named_owner(calendar: icalendar.Calendar) -> str | None:
+    """The calendar's owner when the file names one: X-WR-CALNAME holding an address (Google
+    names a person's own calendar by their address; Outlook writes "Calendar")."""
+    name = _address(calendar.get("X-WR-CALNAME", ""))
+    return name if "@" in name and " " not in name else None
+
+
+def regular_addresses(calendar: icalendar.Calendar) -> frozenset[str]:
+    """Addresses present (as organiser or attendee) in every event that lists people; the owner
+    of the calendar must be one of them, so a single one is the owner. Empty when none is."""
+    common: set[str] | None = None
     for event in calendar.walk("VEVENT"):
-        seen = {_address(a) for a in _attendees(event)}
-        for address in seen:
-            counts[address] = counts.get(address, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        return ranked[0][0]
-    return None
+        people = {_address(a) for a in _attendees(event)}
+        if event.get("ORGANIZER") is not None:
+            people.add(_address(event.get("ORGANIZER")))
+        people.discard("")
+        if people:
+            common = people if common is None else common & people
+    return frozenset(common or ())
 
 
-def _declined(event: Any, owner: str | None) -> bool:
-    organizer = _address(event.get("ORGANIZER", ""))
-    for attendee in _attendees(event):
-        if str(attendee.params.get("PARTSTAT", "")).upper() != "DECLINED":
-            continue
-        address = _address(attendee)
-        if (owner is not None and address == owner) or (owner is None and address != organizer):
-            return True
-    return False
-
-
-def _event(event: Any, owner: str | None) -> CalendarEvent:
+def _event(event: Any) -> CalendarEvent:
     start = event.decoded("DTSTART")
     end = event.decoded("DTEND") if "DTEND" in event else None
     if end is None and "DURATION" in event:
@@ -223,10 +165,14 @@ def _event(event: Any, owner: str | None) -> CalendarEvent:
     busy = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
     common = dict(
         uid=str(event.get("UID", "")),
-        subject=" ".join(str(event.get("SUMMARY", "")).split()),
+        subject=clean_text(str(event.get("SUMMARY", ""))),
         free=transp == "TRANSPARENT" or busy == "FREE",
         cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
-        declined=_declined(event, owner),
+        organizer=_address(event.get("ORGANIZER", "")),
+        answers=tuple(
+            (_address(a), str(a.params.get("PARTSTAT", "")).upper()) for a in _attendees(event)
+        ),
+        busy=busy,
     )
     if not isinstance(start, datetime):
         last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
@@ -245,9 +191,10 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     if first is None:
         span = _first_day(calendar)
         first = max(span or last, last - timedelta(days=366))
-    owner = owner_address(calendar)
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
+    check_repeats(calendar, naive(window_end))
+    backwards = _backwards(calendar)
     try:
         occurrences = recurring_ical_events.of(calendar).between(window_start, window_end)
     except Exception as exc:  # the library raises many kinds for bad repeat rules
@@ -261,11 +208,34 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             raise CalendarFileError(
                 f"The date range holds more than {MAX_EVENTS} events; choose a shorter range."
             )
-        event = _event(occurrence, owner)
+        event = _event(occurrence)
+        if _key(occurrence) in backwards:
+            event = replace(event, backwards=True)
         if first <= event.first_day <= last:
             events.append(event)
     events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
-    return CalendarRead(events, first, last)
+    return CalendarRead(events, first, last, named_owner(calendar), regular_addresses(calendar))
+
+
+def _key(event: Any) -> tuple[str, str]:
+    """Which event of the file an occurrence comes from: its UID, or for an event without one
+    its subject and the earlier of its two times (the expansion puts that first)."""
+    uid = str(event.get("UID", ""))
+    if uid:
+        return uid, ""
+    times = [event.decoded(n) for n in ("DTSTART", "DTEND") if n in event]
+    return str(event.get("SUMMARY", "")), str(min(times, key=naive)) if times else ""
+
+
+def _backwards(calendar: icalendar.Calendar) -> set[tuple[str, str]]:
+    """The events whose end is before their start in the file."""
+    found = set()
+    for event in calendar.walk("VEVENT"):
+        if "DTEND" in event:
+            start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+            if type(start) is type(end) and naive(end) < naive(start):
+                found.add(_key(event))
+    return found
 
 
 def _first_day(calendar: icalendar.Calendar) -> date | None:

@@ -11,6 +11,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -19,6 +20,7 @@ from core.common.identifiers import identifier_message
 from core.time.activities import get_activity
 
 KEYWORD_MAX = 40
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,38 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(keyword.lower()) + r"(?!\w)")
 
 
-def matching_rule(rules: list[KeywordRule], subject: str) -> KeywordRule | None:
-    """The rule whose keyword appears in `subject` as whole words; the longest keyword wins."""
+# Where a subject's "what" ends and its "where" or "who" begins: "HV C08 - Flat 3 Rose Court",
+# "PSR interview C07 at Leeds Crown Court", "Home visit, Court Lane". Words after it are weaker.
+_DETAIL = re.compile(r"\s[-–—]\s|\sat\s|\s@\s|,|;|\|")
+
+
+def subject_parts(subject: str) -> list[str]:
+    """The subject (lower case, spaces collapsed) as its "what" and, after the first " - ",
+    " at ", comma or the like, the rest: names and places, which are searched only second."""
     text = " ".join(subject.lower().split())
-    found = [r for r in rules if _pattern(r.keyword).search(text)]
-    return max(found, key=lambda r: len(r.keyword)) if found else None
+    found = _DETAIL.search(text)
+    return [text[: found.start()], text[found.start() :]] if found else [text]
+
+
+def first_named(words: list[tuple[T, str]], subject: str) -> T | None:
+    """Of `(item, word)` pairs, the item whose word appears first in `subject` as whole words
+    (any letter case): in its "what" before the rest (`subject_parts`), and at the same place
+    the longer word (so "home visit" beats "visit"). None when no word appears."""
+    for part in subject_parts(subject):
+        best: tuple[tuple[int, int], T] | None = None
+        for item, word in words:
+            found = _pattern(word).search(part)
+            if found and (best is None or (found.start(), -len(word)) < best[0]):
+                best = ((found.start(), -len(word)), item)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def matching_rule(rules: list[KeywordRule], subject: str) -> KeywordRule | None:
+    """The rule whose keyword is named first in `subject` (see `first_named`): "HV C08 - Flat 3
+    Rose Court" is a home visit, not court duty, because an address follows what the event is."""
+    return first_named([(r, r.keyword) for r in rules], subject)
 
 
 # Keyed hashes ---------------------------------------------------------------------------------

@@ -44,12 +44,18 @@ def dialog(qtbot, cases):
     return dlg
 
 
+def load(qtbot, dlg, path, first=None, last=None):
+    """Choose `path` and wait until it has been read (off the UI thread) and shown."""
+    with qtbot.waitSignal(dlg.fileRead, timeout=10_000):
+        dlg.load_file(path, first, last)
+
+
 def row_number(dlg, subject):
     return next(n for n, r in enumerate(dlg.rows()) if r.subject == subject)
 
 
-def test_the_preview_shows_each_event_and_why_a_row_is_not_ticked(dialog, week_file):
-    dialog.load_file(week_file, *WEEK)
+def test_the_preview_shows_each_event_and_why_a_row_is_not_ticked(qtbot, dialog, week_file):
+    load(qtbot, dialog, week_file, *WEEK)
     model = dialog.model
     assert model.rowCount() == 12
     assert "6 of 12 rows ticked: 9 hours 30 minutes" in dialog.summary.text()
@@ -65,10 +71,10 @@ def test_the_preview_shows_each_event_and_why_a_row_is_not_ticked(dialog, week_f
     assert model.index(juniper, COL_ACTIVITY).data() == "Choose…"
 
 
-def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(
+def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(qtbot, 
     dialog, week_file, cases
 ):
-    dialog.load_file(week_file, *WEEK)
+    load(qtbot, dialog, week_file, *WEEK)
     model = dialog.model
     other = next(a for a in list_activities(cases) if a.key == "other")
     juniper = row_number(dialog, "Three-way with Juniper House")
@@ -90,10 +96,10 @@ def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(
     assert leave_between(cases, *WEEK)[date(2026, 11, 19)].kind == "training day"
 
 
-def test_a_bad_file_says_one_line_and_nothing_can_be_imported(dialog, tmp_path):
+def test_a_bad_file_says_one_line_and_nothing_can_be_imported(qtbot, dialog, tmp_path):
     path = tmp_path / "cases.csv"
     path.write_text("reference,case_type\nC07,community\n")
-    dialog.load_file(path, *WEEK)
+    load(qtbot, dialog, path, *WEEK)
     assert dialog.file_problem.problems() == [
         "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
         "Calendar, Settings > Import and export > Export."
@@ -112,7 +118,7 @@ def test_file_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
     assert action in window.menu("&File").actions()
 
     def run_dialog(self):
-        self.load_file(week_file, *WEEK)
+        load(qtbot, self, week_file, *WEEK)
         self.import_button.click()
         return self.result()
 
@@ -128,9 +134,10 @@ def test_file_menu_import_is_one_undo_step_and_the_same_file_twice_adds_nothing(
     assert len(TimeStore(cases).entries_between(*WEEK)) == 6
 
     def run_again(self):
-        self.load_file(week_file, *WEEK)
+        load(qtbot, self, week_file, *WEEK)
         assert not self.import_button.isEnabled()
         assert sum(r.reason == "Already imported" for r in self.rows()) == 6
+        assert self.summary.text().startswith("No row is ticked: 6 rows are already imported")
         return self.DialogCode.Rejected
 
     monkeypatch.setattr(CalendarImportDialog, "exec", run_again)
@@ -206,7 +213,7 @@ FILES = {
         ),
         date(2026, 11, 3),
         date(2026, 11, 3),
-        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "Declined")],
+        [("Tue 03 Nov", "10:00–11:00", HOME, "", False, "You may have declined this")],
     ),
     "case reference and address": (
         ics.calendar(
@@ -226,19 +233,21 @@ FILES = {
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(dialog, tmp_path, name):
+def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(
+    qtbot, dialog, tmp_path, name
+):
     data, first, last, expected = FILES[name]
     path = tmp_path / "calendar.ics"
     path.write_bytes(data)
-    dialog.load_file(path, first, last)
+    load(qtbot, dialog, path, first, last)
     rows = shown(dialog)
     assert [r[: len(e)] for r, e in zip(rows, expected)] == expected and len(rows) == len(expected)
 
 
-def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(
+def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(qtbot, 
     dialog, week_file, cases
 ):
-    dialog.load_file(week_file, *WEEK)
+    load(qtbot, dialog, week_file, *WEEK)
     model = dialog.model
     visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
     model.setData(model.index(visit, COL_NOTE), "joint with police", Qt.ItemDataRole.EditRole)
@@ -269,8 +278,8 @@ def pick(dialog, row, column, text):
     dialog.table.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
-def test_activity_and_case_are_chosen_from_drop_downs(dialog, week_file):
-    dialog.load_file(week_file, *WEEK)
+def test_activity_and_case_are_chosen_from_drop_downs(qtbot, dialog, week_file):
+    load(qtbot, dialog, week_file, *WEEK)
     team = row_number(dialog, "Team meeting")
     pick(dialog, team, COL_ACTIVITY, "Other")
     assert dialog.rows()[team].ticked and dialog.rows()[team].activity_name == "Other"
@@ -281,8 +290,8 @@ def test_activity_and_case_are_chosen_from_drop_downs(dialog, week_file):
     assert dialog.rows()[visit].case_id is None
 
 
-def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(dialog, week_file):
-    dialog.load_file(week_file, *WEEK)
+def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(qtbot, dialog, week_file):
+    load(qtbot, dialog, week_file, *WEEK)
     dialog.model.tick_all_ready()
     assert "6 of 12 rows ticked" in dialog.summary.text()
     visit = row_number(dialog, "Home visit C07 – 14 Acacia Avenue")
@@ -294,3 +303,82 @@ def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(dialog, week
     dialog.tick_all_button.click()
     assert "6 of 12 rows ticked" in dialog.summary.text()
     assert not any(r.ticked for r in dialog.rows() if r.greyed or r.kind == "leave")
+
+
+def test_the_practitioners_address_decides_which_declined_meetings_are_theirs(qtbot, 
+    dialog, tmp_path, cases
+):
+    from core.time.calendar.attendance import has_my_address
+    from tests.core.time.calendar.test_attendance import ME, declined_file
+
+    path = tmp_path / "declined.ics"
+    path.write_bytes(declined_file())
+    dialog._clock = lambda: datetime(2026, 11, 29, 12, 0)
+    load(qtbot, dialog, path, date(2026, 11, 23), date(2026, 11, 29))
+    maybe = "You may have declined this"
+    assert [r.reason for r in dialog.rows()] == ["", maybe, maybe]
+    dialog.me_field.setText(ME)
+    dialog.me_field.editingFinished.emit()
+    assert [(r.ticked, r.reason) for r in dialog.rows()] == [
+        (True, ""),
+        (True, ""),
+        (False, "Declined"),
+    ]
+    assert not has_my_address(cases)  # nothing is saved before Import
+    dialog.import_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and has_my_address(cases)
+
+
+def test_the_file_is_read_off_the_window_thread_while_the_dialog_says_so(
+    qtbot, dialog, week_file, monkeypatch
+):
+    import threading
+
+    import ui.time.calendar_read_job as job_module
+
+    threads = []
+    real = job_module.read_calendar_file
+
+    def spy(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(job_module, "read_calendar_file", spy)
+    with qtbot.waitSignal(dialog.fileRead, timeout=10_000):
+        dialog.load_file(week_file, *WEEK)
+        assert dialog.summary.text() == "Reading calendar.ics…"
+        assert not dialog.choose_button.isEnabled() and not dialog.import_button.isEnabled()
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.model.rowCount() == 12 and dialog.choose_button.isEnabled()
+
+
+def test_a_repeat_every_second_is_refused_in_one_line_not_a_frozen_window(qtbot, dialog, tmp_path):
+    path = tmp_path / "secondly.ics"
+    path.write_bytes(  # the tester's 160-byte file
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART:20000101T090000Z\r\n"
+        b"DTEND:20000101T090001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    load(qtbot, dialog, path, date(2026, 11, 23), date(2026, 11, 27))
+    assert dialog.file_problem.problems() == [
+        "An event from 01 Jan 2000 repeats every second, which no appointment does, so nothing "
+        "was imported. Change or delete that repeat in your calendar and save it again."
+    ]
+    assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+
+
+def test_a_read_that_arrives_after_cancel_is_ignored(qtbot, dialog, week_file, monkeypatch):
+    import threading
+
+    import ui.time.calendar_read_job as job_module
+
+    go_on = threading.Event()
+    real = job_module.read_calendar_file
+    monkeypatch.setattr(job_module, "read_calendar_file", lambda *a: go_on.wait(10) and real(*a))
+    dialog.load_file(week_file, *WEEK)
+    with qtbot.waitSignal(dialog._job.signals.finished, timeout=10_000):
+        dialog.reject()
+        go_on.set()
+    assert dialog.model.rowCount() == 0 and dialog.result() == dialog.DialogCode.Rejected

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
+from core.time.calendar.attendance import attendance_for
 from core.time.calendar.importer import import_rows, redo_import, undo_import
 from core.time.calendar.preview import propose, with_activity, with_tick
 from core.time.calendar.reader import read_calendar
@@ -36,7 +37,7 @@ def activity(db, key):
 
 def rows_for(db, data, first=None, last=TODAY):
     read = read_calendar(data, first, last)
-    return propose(db, read.events, read.first, read.last, TODAY)
+    return propose(db, read.events, read.first, read.last, TODAY, None, attendance_for(db, read))
 
 
 def by_subject(rows):
@@ -173,14 +174,58 @@ def test_events_not_over_yet_cannot_be_ticked(cases):
     assert later and all(not r.can_import and not with_tick(r, True).ticked for r in later)
 
 
-def test_an_event_across_the_clock_change_at_night_is_left_to_log_by_hand(db):
-    data = ics.calendar(ics.event("n", "Night court", "20261025T003000", "20261025T030000"))
-    (row,) = rows_for(db, data, date(2026, 10, 25), date(2026, 10, 25))
-    assert (row.span_text, row.can_import, row.reason) == (
-        "00:30–03:00",
-        False,
-        "The clocks change during it: log it by hand",
+@pytest.fixture
+def london(monkeypatch):
+    """The computer's clock in London, as the time store reads lengths in local time."""
+    import time as time_module
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time_module.tzset()
+    yield
+    monkeypatch.undo()
+    time_module.tzset()
+
+
+@pytest.mark.parametrize(
+    "day, start, end, minutes",
+    [("20261025", "003000", "030000", 210), ("20260329", "003000", "030000", 90)],
+)
+def test_an_event_across_a_clock_change_is_imported_with_its_real_length(
+    db, london, day, start, end, minutes
+):
+    data = ics.calendar(ics.event("n", "Court duty", f"{day}T{start}", f"{day}T{end}"))
+    first = date(int(day[:4]), int(day[4:6]), int(day[6:]))
+    (row,) = rows_for(db, data, first, first)
+    assert (row.span_text, row.minutes, row.can_import) == ("00:30–03:00", minutes, True)
+    (saved,) = import_rows(db, [with_tick(row, True)], TODAY).change.added
+    assert (saved.start, saved.end, saved.minutes) == (time(0, 30), time(3, 0), minutes)
+
+
+def test_an_event_past_midnight_is_split_there_with_each_parts_real_length(db):
+    data = ics.calendar(ics.event("m", "Court duty", "20261124T230000", "20261125T003000"))
+    rows = rows_for(db, data, date(2026, 11, 24), date(2026, 11, 24))
+    assert [(r.date, r.span_text, r.minutes, r.can_import) for r in rows] == [
+        (date(2026, 11, 24), "23:00–24:00", 60, True),
+        (date(2026, 11, 25), "00:00–00:30", 30, True),
+    ]
+    result = import_rows(db, [with_tick(r, True) for r in rows], TODAY)
+    assert sorted(e.minutes for e in result.change.added) == [30, 60]
+    again = rows_for(db, data, date(2026, 11, 24), date(2026, 11, 24))
+    assert [r.reason for r in again] == ["Already imported", "Already imported"]
+
+
+def test_an_event_over_more_than_a_day_and_one_ending_before_it_starts_are_refused_per_row(db):
+    data = ics.calendar(
+        ics.event("long", "Court duty", "20261123T090000", "20261125T170000"),
+        ics.event("back", "Court duty", "20261124T100000Z", "20261124T090000Z"),
+        ics.event("fine", "Court duty", "20261126T100000Z", "20261126T110000Z"),
     )
+    rows = {r.event.uid: r for r in rows_for(db, data, date(2026, 11, 23), date(2026, 11, 27))}
+    assert (rows["long"].can_import, rows["long"].reason) == (
+        False, "Lasts more than a day: log it by hand")
+    assert (rows["back"].ticked, rows["back"].can_import, rows["back"].reason) == (
+        False, False, "Its end is before its start in your calendar: log it by hand")
+    assert rows["fine"].ticked
 
 
 def test_an_event_later_today_waits_until_it_has_happened(cases):

@@ -2,6 +2,8 @@
 "GMT Standard Time", UTC, all-day and declined events, and every kind of bad file."""
 
 from datetime import date, time, timezone
+import time as time_module
+from pathlib import Path
 
 import pytest
 
@@ -62,11 +64,13 @@ def test_an_all_day_event_is_read_as_days_not_times():
     assert event.all_day == (date(2026, 11, 2), date(2026, 11, 3)) and event.start is None
 
 
-def test_a_meeting_the_owner_declined_is_marked_declined_and_others_are_not():
-    events = read_calendar(ics.realistic_week(), date(2026, 11, 16), date(2026, 11, 20)).events
-    declined = {e.subject for e in events if e.declined}
-    assert declined == {"Interagency panel"}
-    assert {e.subject for e in events if e.free} == {"Lunch"}
+def test_answers_are_read_and_the_one_address_in_every_meeting_is_the_regular():
+    read = read_calendar(ics.realistic_week(), date(2026, 11, 16), date(2026, 11, 20))
+    panel = next(e for e in read.events if e.subject == "Interagency panel")
+    assert panel.organizer == "chair@example.org"
+    assert panel.answers == (("quill@example.org", "DECLINED"),)
+    assert read.regulars == {"quill@example.org"} and read.named_owner is None
+    assert {e.subject for e in read.events if e.free} == {"Lunch"}
 
 
 def test_a_cancelled_occurrence_of_a_repeat_is_marked_cancelled():
@@ -140,3 +144,74 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(CalendarFileError, match="There is no file at"):
         read_calendar_file(tmp_path / "none.ics", OCT, NOV_END)
+
+
+def repeating(rule: str, start: str = "20000101T090000Z", end: str = "20000101T090001Z") -> bytes:
+    return ics.calendar(ics.event("s", "x", start, end, extra=f"RRULE:{rule}"), zones="")
+
+
+@pytest.mark.parametrize(
+    "rule, how",
+    [
+        ("FREQ=SECONDLY", "every second"),  # the tester's 160-byte file that hung the import
+        ("FREQ=MINUTELY;INTERVAL=15", "every minute"),
+        ("FREQ=HOURLY", "every hour"),
+        ("FREQ=DAILY;BYHOUR=" + ",".join(map(str, range(24))) + ";BYMINUTE=0,30", "more than"),
+    ],
+)
+def test_a_repeat_no_appointment_has_is_refused_at_once(rule, how):
+    started = time_module.monotonic()
+    with pytest.raises(CalendarFileError, match=f"An event from 01 Jan 2000 repeats {how}"):
+        read_calendar(repeating(rule), date(2026, 11, 23), date(2026, 11, 29))
+    assert time_module.monotonic() - started < 10  # it hung for minutes
+
+
+def test_a_daily_repeat_over_decades_and_a_dense_one_that_ended_are_read():
+    read = read_calendar(repeating("FREQ=DAILY"), date(2026, 11, 23), date(2026, 11, 29))
+    assert len(read.events) == 7
+    ended = "FREQ=DAILY;BYHOUR=" + ",".join(map(str, range(24))) + ";UNTIL=20000103T000000Z"
+    assert read_calendar(repeating(ended), date(2026, 11, 23), date(2026, 11, 29)).events == []
+
+
+def test_a_file_of_too_many_events_is_refused_before_the_slow_parse():
+    one = ics.event("e", "x", "20261123T090000Z", "20261123T100000Z")
+    data = ics.calendar(*[one] * 20_001, zones="")
+    started = time_module.monotonic()
+    with pytest.raises(CalendarFileError, match="more than 20000 events"):
+        read_calendar(data, date(2026, 11, 23), date(2026, 11, 29))
+    assert time_module.monotonic() - started < 5
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_read():
+    text = ics.calendar(
+        ics.event("u", "Home visit – C07", "20261124T100000Z", "20261124T110000Z")
+    )
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        data = text.decode("utf-8").encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (event,) = read_calendar(data, date(2026, 11, 23), date(2026, 11, 27)).events
+        assert event.subject == "Home visit – C07"
+
+
+def test_two_calendars_in_one_file_are_read_together():
+    one = ics.calendar(ics.event("a", "Court duty", "20261124T100000", "20261124T110000"))
+    two = ics.calendar(ics.event("b", "Home visit", "20261125T100000", "20261125T110000"))
+    read = read_calendar(one + two, date(2026, 11, 23), date(2026, 11, 27))
+    assert [e.subject for e in read.events] == ["Court duty", "Home visit"]
+
+
+def test_control_and_direction_characters_are_taken_out_of_subjects():
+    data = ics.calendar(
+        ics.event("c", "HV C07 \x1b]0;pwned\x07\x1b[31mred\u202etxt", "20261124T100000Z",
+                  "20261124T110000Z")
+    )
+    (event,) = read_calendar(data, date(2026, 11, 23), date(2026, 11, 27)).events
+    assert event.subject == "HV C07 ]0;pwned [31mred txt"
+
+
+def test_a_folder_or_a_device_is_not_read(tmp_path):
+    with pytest.raises(CalendarFileError, match="is not a file"):
+        read_calendar_file(tmp_path, None, date(2026, 11, 27))
+    with pytest.raises(CalendarFileError, match="is not a file"):
+        read_calendar_file(Path("/dev/zero"), None, date(2026, 11, 27))
