@@ -120,7 +120,7 @@ def test_importing_the_same_file_twice_adds_nothing(with_cases, week, capsys):
     assert run(with_cases, "log", "import-calendar", str(week)) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Nothing imported from 16 Nov 2026 to 27 Nov 2026: 6 rows are already imported, and the "
-        "others need an activity: add keyword rules in Settings > Activities, or use Time > "
+        "others need an activity: add keyword rules in Settings > Activities, or use File > "
         "Import calendar… to choose them."
     )
     assert entries(with_cases, capsys) == first
