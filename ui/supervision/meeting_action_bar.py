@@ -54,9 +54,9 @@ class ActionBar(QWidget):
         layout.addWidget(self.add_button)
 
     def _connect_signals(self) -> None:
+        # Enter in the text or owner reaches keyPressEvent below (QLineEdit passes it on), so
+        # returnPressed is not connected as well: that submitted the same action twice.
         self.add_button.clicked.connect(self.submit)
-        self.text.returnPressed.connect(self.submit)
-        self.owner.returnPressed.connect(self.submit)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
