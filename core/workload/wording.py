@@ -218,11 +218,15 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
                   else f"ranged from {number(low)} to {number(high)} percent of available hours")
     else:
         lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
-        spread = (f"was {lightest} every week" if lightest == heaviest
-                  else f"ranged from {lightest} to {heaviest}")
+        if lightest == heaviest:  # one band says whether it was over capacity too
+            return (f"Over the last {plural(weeks, 'week')} the estimate was {lightest} in every "
+                    f"week with an estimate.{gap_text}")
+        spread = f"ranged from {lightest} to {heaviest}"
     over_text = "none of them" if over == 0 else f"{over} of them"
-    return (f"Over the last {plural(weeks, 'week')} the estimate {spread}, and was over 110% in "
-            f"{over_text}.{gap_text}")
+    # Over capacity (W4 and above) is exactly "over 110%": the band's words with figures off.
+    over_words = "over 110%" if figures else "over capacity"
+    return (f"Over the last {plural(weeks, 'week')} the estimate {spread}, and was {over_words} "
+            f"in {over_text}.{gap_text}")
 
 
 def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:

@@ -135,8 +135,18 @@ def test_history_summary_without_figures_uses_band_words(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
     # 110.7% every week with data is band W4.
-    assert sentence == ("Over the last 4 weeks the estimate was over capacity every week, "
-                        "and was over 110% in 3 of them. 1 week had no data.")
+    assert sentence == ("Over the last 4 weeks the estimate was over capacity in every week "
+                        "with an estimate. 1 week had no data.")
+
+
+def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
+    # breaker4 report, finding 3: "...and was over 110% in 12 of them" with figures off.
+    from core.workload.wording import history_text
+
+    sentence = history_text(12, 104.0, 131.0, 12, 0, figures=False)
+    assert sentence == ("Over the last 12 weeks the estimate ranged from stretched to well over "
+                        "capacity, and was over capacity in 12 of them.")
+    assert "%" not in sentence and "percent" not in sentence
 
 
 def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
