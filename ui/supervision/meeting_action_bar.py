@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from core.common import clock
 from core.supervision.sessions import Action
 from ui.widgets.date_fields import DateField
 
@@ -24,7 +25,7 @@ class ActionBar(QWidget):
 
     def __init__(self, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self._build_ui()
         self._connect_signals()
 

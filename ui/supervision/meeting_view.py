@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import MeetingDraft
 from core.supervision.sessions import action_problems
@@ -68,7 +69,7 @@ class MeetingView(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self.draft = draft
         self.content: MeetingContent | None = None
         self._build_ui()
