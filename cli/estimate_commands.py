@@ -67,6 +67,7 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "no_capacity_reason": est.no_capacity_reason,
         "extra_hours_per_week": _json_number(est.extra_hours_per_week),
         "spare_hours_per_week": _json_number(est.spare_hours_per_week),
+        # One episode, both keys: the weighted one if running, else the caseload one.
         "sustained_weeks": summary.sustained_weeks,
         "sustained_since": episode.start.isoformat() if episode else None,
         "weighted_run": summary.weighted_run,

@@ -111,6 +111,13 @@ class WeekSummary:
 
     @property
     def sustained_weeks(self) -> int:
+        """The run of the same episode as `sustained` (weighted first, as there), in working
+        weeks, so a weeks-and-since pair never mixes the two triggers; with no episode, the
+        longer run (under 4)."""
+        if self.weighted_episode:
+            return self.weighted_run
+        if self.caseload_episode:
+            return self.caseload_run
         return max(self.weighted_run, self.caseload_run)
 
 
