@@ -22,6 +22,7 @@ from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.store.live_files import is_live
 from core.supervision.summary import SummaryOptions, classification_line, compose_summary
+from core.supervision.summary import classification_problem
 from core.supervision.summary import default_period
 from core.supervision.summary_fit import fit_summary
 from core.supervision.summary_model import Summary, long_date
@@ -128,7 +129,12 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
 
     Starts with a UTF-8 byte-order mark (so Excel shows – é and emoji as written); the
     classification line (e.g. OFFICIAL), when there is one, is the first row, as it heads every
-    other format; every cell typed by the practitioner is passed through `safe_cell`."""
+    other format; every cell typed by the practitioner is passed through `safe_cell`.
+    Raises ValidationError for a classification line the summary would refuse (one line, 60
+    characters at most), so every format takes the same lines."""
+    problem = classification_problem(classification)
+    if problem:
+        raise ValidationError(problem)
     header = ["date", "start", "end", "minutes", "hours", "activity", "counted_by_wmt"]
     if include_cases:
         header += ["case", "note"]
