@@ -118,3 +118,13 @@ def test_workload_section_has_a_trend_and_weeks_over_line(demo):
     workload = compose_summary(demo, today=TODAY).section("workload")
     assert len(workload.trend) == 8
     assert any("Weeks over 110%:" in p for p in workload.paragraphs)
+
+
+def test_no_text_on_the_page_is_set_below_8_pt(demo):
+    # breaker4 report, finding 7: the chart caption was 7.5 pt, under the 8 pt floor.
+    summary = compose_summary(demo, today=TODAY)
+    for font in (9.0, 8.0):
+        summary.font_pt = font
+        html = summary_html(summary, chart_src="chart.png")
+        sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", html)]
+        assert "Dashed line: 110%" in html and sizes and min(sizes) >= 8
