@@ -122,8 +122,11 @@ class WeekSummary:
 
 
 def trend_between(previous: Estimate, current: Estimate) -> str | None:
-    """More than 5 points of capacity decides first; otherwise a change of 2 or more cases."""
-    if not (previous.has_data and current.has_data):
+    """More than 5 points of capacity decides first; otherwise a change of 2 or more cases.
+
+    None when either week is a week away (nothing active, or leave covering every hour): there
+    is no figure to compare, so "About the same as last week" would not be true."""
+    if previous.is_gap or current.is_gap:
         return None
     before, now = previous.capacity_percent, current.capacity_percent
     if before is not None and now is not None and abs(now - before) > TREND_CAPACITY_POINTS:
