@@ -54,7 +54,10 @@ def _titled(words: list[re.Match[str]], text: str) -> bool:
         if between.strip(" \t") not in ("", "."):
             continue
         nxt = following.group()
-        if title in PLAIN_TITLES and _bare(nxt) not in NOT_SURNAMES:
+        # "MS" and "DR" in capitals may be acronyms (multiple sclerosis): a name must follow.
+        shouted = len(here.group()) > 1 and here.group().isupper()
+        if title in PLAIN_TITLES and _bare(nxt) not in NOT_SURNAMES and (
+                not shouted or _candidate(nxt)):
             return True
         if title in WORD_TITLES and here.group()[0].isupper() and nxt[0].isupper() \
                 and _candidate(nxt):

@@ -56,6 +56,7 @@ def test_the_store_and_a_csv_import_refuse_a_name_as_reference(db):
     "Rang PC Okafor about the warrant",
     "Letter from Dr. patel",
     "J. Smith rang",
+    "MR JONES rang",
 ])
 def test_titles_and_runs_of_capitalised_words_look_like_names(text):
     assert name_like(text.replace("mrs", "Mrs"))
@@ -72,6 +73,7 @@ def test_titles_and_runs_of_capitalised_words_look_like_names(text):
     "Dr appointment clashed with Court duty",
     "Did not miss Court",
     "Approved Premises visit",
+    "MS flare-up, appointment moved",  # an acronym, not the title Ms
     "MAPPA Level 2 meeting",  # an acronym is not a name
     "Training on Monday November 3",
     "",
