@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
+from core.common import clock
 from cli.common import Context, bounded_int, date_arg, positive_float, print_json
 from core.supervision.agenda import add_agenda_item
 from core.common.errors import ValidationError
@@ -67,6 +67,7 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "no_capacity_reason": est.no_capacity_reason,
         "extra_hours_per_week": _json_number(est.extra_hours_per_week),
         "spare_hours_per_week": _json_number(est.spare_hours_per_week),
+        # One episode, both keys: the weighted one if running, else the caseload one.
         "sustained_weeks": summary.sustained_weeks,
         "sustained_since": episode.start.isoformat() if episode else None,
         "weighted_run": summary.weighted_run,
@@ -129,13 +130,13 @@ def _figures(args: argparse.Namespace) -> bool:
 
 
 def run_status(args: argparse.Namespace, ctx: Context) -> int:
-    day = args.as_of or date.today()
+    day = args.as_of or clock.today()
     summary = workload_status(load_inputs(ctx.db), day)
     words = status_words(summary, day, figures=_figures(args))
     if args.add_to_notes:
         if not summary.has_data:
             raise ValidationError("There is no estimate on this date to add to your notes.")
-        add_agenda_item(ctx.db, "workload", words.supervision_note, today=date.today())
+        add_agenda_item(ctx.db, "workload", words.supervision_note, today=clock.today())
     if args.json:
         print_json(status_json(summary, words, status_words(summary, day, figures=False)))
         return 0
@@ -148,7 +149,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
 def run_history(args: argparse.Namespace, ctx: Context) -> int:
     if args.weeks < 1 or args.weeks > 520:
         raise ValidationError("Choose between 1 and 520 weeks.")
-    day = args.as_of or date.today()
+    day = args.as_of or clock.today()
     summaries = weekly_history(load_inputs(ctx.db), day, weeks=args.weeks)
     rows = [(s, status_words(s, day)) for s in summaries]
     if args.json:
@@ -186,7 +187,7 @@ def run_method(args: argparse.Namespace, ctx: Context) -> int:
 
     # Without a data folder: the published defaults, from a database held only in memory.
     db = ctx.db if ctx.db_path.exists() else open_database(None)
-    print(method_text(weightings_as_of(db, date.today())))
+    print(method_text(weightings_as_of(db, clock.today())))
     return 0
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from core.common import clock
 from cli.common import Context, date_arg
 from core.common.errors import ValidationError
 from core.supervision.export import (
@@ -30,7 +30,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         classification=args.classification,
         include_reasons=args.include_reasons,
     )
-    today = date.today()
+    today = clock.today()
     # Check the range and the target before anything is composed or written.
     start, end = resolve_period(ctx.db, options, today)
     try:

@@ -17,10 +17,12 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from core.common import clock
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.store.live_files import is_live
 from core.supervision.summary import SummaryOptions, classification_line, compose_summary
+from core.supervision.summary import classification_problem
 from core.supervision.summary import default_period
 from core.supervision.summary_fit import fit_summary
 from core.supervision.summary_model import Summary, long_date
@@ -38,7 +40,7 @@ FORMAT_LABELS = {
 
 def default_file_name(fmt: str, today: date | None = None) -> str:
     """A neutral name that says nothing about anyone: supervision-2026-11-28.pdf."""
-    return f"supervision-{(today or date.today()).isoformat()}.{fmt}"
+    return f"supervision-{(today or clock.today()).isoformat()}.{fmt}"
 
 
 class TargetExistsError(ValidationError):
@@ -127,7 +129,12 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
 
     Starts with a UTF-8 byte-order mark (so Excel shows – é and emoji as written); the
     classification line (e.g. OFFICIAL), when there is one, is the first row, as it heads every
-    other format; every cell typed by the practitioner is passed through `safe_cell`."""
+    other format; every cell typed by the practitioner is passed through `safe_cell`.
+    Raises ValidationError for a classification line the summary would refuse (one line, 60
+    characters at most), so every format takes the same lines."""
+    problem = classification_problem(classification)
+    if problem:
+        raise ValidationError(problem)
     header = ["date", "start", "end", "minutes", "hours", "activity", "counted_by_wmt"]
     if include_cases:
         header += ["case", "note"]
@@ -186,7 +193,7 @@ def export_text(
 ) -> str:
     """The export's whole text for html, md or csv. html and md need `fits`, the page layout
     the PDF uses, so every format carries the same fitted composition."""
-    today = today or date.today()
+    today = today or clock.today()
     if fmt == "csv":
         start, end = resolve_period(db, options, today)
         classification = (options.classification if options.classification is not None

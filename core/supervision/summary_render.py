@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from core.supervision.summary_model import DOCUMENT_TITLE, Section, Summary, TrendPoint, long_date
+from core.supervision.summary_model import (
+    DOCUMENT_TITLE, MIN_FONT_PT, Section, Summary, TrendPoint, long_date,
+)
 from core.workload.wording import number as figure
 
 CHART_CAPTION = "Weekly estimate, % of available hours. Dashed line: 110%. Hatched: over 110%."
@@ -160,7 +162,9 @@ def summary_html(summary: Summary, chart_src: str | None = None, chart_width: in
                 '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
                 f'<td valign="top">{_body(section)}</td>'
                 f'<td width="{chart_width + 8}" valign="top" align="right">{chart}'
-                f'<br><span style="font-size: 7.5pt;">{CHART_CAPTION}</span></td></tr></table>'
+                # The caption is text on the page: never under the 8 pt floor the body keeps.
+                f'<br><span style="font-size: {MIN_FONT_PT:g}pt;">{CHART_CAPTION}</span>'
+                '</td></tr></table>'
             )
         else:
             out.append(_body(section))

@@ -27,6 +27,7 @@ from core.workload.wording import (
     workload_words,
 )
 from core.common.exact import half_up
+from core.common.words import plural
 
 TREND_WEEKS = 8
 
@@ -73,9 +74,18 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
         return "Not enough weeks recorded yet to describe a trend."
     latest = weeks[-1]
     week_on_week = trend_sentence(latest.trend, latest.heavier_weeks) or ""
+    # Literally true with gaps: the weeks with figures are the ones the range spans, and the
+    # others are weeks away, as status, history and the Overview call them.
+    away = sum(1 for w in weeks if w.is_gap)
+    if len(known) == len(weeks):
+        span = f"Over {len(weeks)} weeks"
+    elif away:
+        span = f"Over the {len(known)} weeks with figures ({plural(away, 'week')} away)"
+    else:
+        span = f"Over the {len(known)} weeks with figures"
     # The one-decimal figures each week's band was read from: never rounded to a whole percent,
     # which could put 110.4% (over 110%) down to "110%".
-    return (f"{week_on_week} Over {len(weeks)} weeks the estimate went from "
+    return (f"{week_on_week} {span} the estimate went from "
             f"{number(known[0])}% to {number(known[-1])}%.").strip()
 
 

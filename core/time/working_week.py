@@ -187,7 +187,7 @@ def counting_from(db: Database, today: date | None = None) -> date:
     row = db.execute("SELECT min(date) FROM time_entries").fetchone()
     days = [d for d in (date.fromisoformat(row[0]) if row and row[0] else None,
                         profile_since(db)) if d is not None]
-    return min(days) if days else (today or date.today())
+    return min(days) if days else (today or clock.today())
 
 
 def contracted_hours_between(db: Database, first: date, last: date) -> float:

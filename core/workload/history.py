@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.dates import friday_of
 from core.workload.estimate import (
     OVERLOAD_PERCENT,
@@ -110,12 +111,22 @@ class WeekSummary:
 
     @property
     def sustained_weeks(self) -> int:
+        """The run of the same episode as `sustained` (weighted first, as there), in working
+        weeks, so a weeks-and-since pair never mixes the two triggers; with no episode, the
+        longer run (under 4)."""
+        if self.weighted_episode:
+            return self.weighted_run
+        if self.caseload_episode:
+            return self.caseload_run
         return max(self.weighted_run, self.caseload_run)
 
 
 def trend_between(previous: Estimate, current: Estimate) -> str | None:
-    """More than 5 points of capacity decides first; otherwise a change of 2 or more cases."""
-    if not (previous.has_data and current.has_data):
+    """More than 5 points of capacity decides first; otherwise a change of 2 or more cases.
+
+    None when either week is a week away (nothing active, or leave covering every hour): there
+    is no figure to compare, so "About the same as last week" would not be true."""
+    if previous.is_gap or current.is_gap:
         return None
     before, now = previous.capacity_percent, current.capacity_percent
     if before is not None and now is not None and abs(now - before) > TREND_CAPACITY_POINTS:
@@ -230,7 +241,7 @@ def weekly_history(
     """`weeks` weekly summaries, oldest first, ending with the week holding `today`; the last
     one is marked `so_far` when its Friday has not come yet."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
-    today = today or date.today()
+    today = today or clock.today()
     # Runs and trends need weeks before the first one shown, so work out two years regardless.
     days = history_days(today, max(weeks, DEFAULT_WEEKS))
     summaries = summarise(estimates_for(inputs, days), dict(inputs.official))

@@ -207,22 +207,27 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
                  figures: bool = True) -> str:
     """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
 
-    Without figures the range is said in band words, as the gauge does until "Show figures".
+    `gaps` counts weeks away (leave covering every hour, or nothing active: workload-model.md
+    §8), said as "(1 week away)" as `status`, history and the summary say it. Without figures
+    the range is said in band words, as the gauge does until "Show figures".
     """
-    gap_text = "" if not gaps else f" {plural(gaps, 'week')} had no data."
     if low is None or high is None:
-        return (f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
-                + gap_text)
+        return f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
+    period = plural(weeks, "week") + (f" ({plural(gaps, 'week')} away)" if gaps else "")
     if figures:
         spread = (f"was {number(low)} percent of available hours" if low == high
                   else f"ranged from {number(low)} to {number(high)} percent of available hours")
     else:
         lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
-        spread = (f"was {lightest} every week" if lightest == heaviest
-                  else f"ranged from {lightest} to {heaviest}")
+        if lightest == heaviest:  # one band says whether it was over capacity too
+            return (f"Over the last {period} the estimate was {lightest} in every week with "
+                    "an estimate.")
+        spread = f"ranged from {lightest} to {heaviest}"
     over_text = "none of them" if over == 0 else f"{over} of them"
-    return (f"Over the last {plural(weeks, 'week')} the estimate {spread}, and was over 110% in "
-            f"{over_text}.{gap_text}")
+    # Over capacity (W4 and above) is exactly "over 110%": the band's words with figures off.
+    over_words = "over 110%" if figures else "over capacity"
+    return (f"Over the last {period} the estimate {spread}, and was {over_words} "
+            f"in {over_text}.")
 
 
 def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
@@ -233,7 +238,7 @@ def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
         min(values) if values else None,
         max(values) if values else None,
         sum(1 for f in values if f > 110),
-        sum(1 for s in summaries if not s.has_data),
+        sum(1 for s in summaries if s.is_gap),
         figures,
     )
 

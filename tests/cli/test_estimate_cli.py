@@ -119,3 +119,24 @@ def test_status_add_to_notes_puts_the_workload_on_the_agenda(capsys, tmp_path):
 def test_method_explains_the_estimate(capsys, tmp_path):
     code, out, _ = run(capsys, tmp_path, "method")
     assert code == 0 and "Time already allowed for" in out and "occupational health" in out
+
+
+def test_sustained_weeks_and_since_describe_the_same_episode(capsys, tmp_path):
+    # breaker4 report, finding 5: the caseload run (9) was paired with the weighted start.
+    from core.caseload.cases import CaseStore
+    from core.caseload.models import Case, Profile
+    from core.workload.profile import save_profile
+
+    db = open_database(database_path(tmp_path))
+    save_profile(db, Profile(grade="PO", contracted_hours=Decimal("37")),
+                 effective_from=date(2026, 8, 31))
+    CaseStore(db).add_cases([Case(f"C{n}", "community", "C0", date(2026, 8, 31))
+                             for n in range(61)]
+                            + [Case(f"A{n}", "community", "A3", date(2026, 10, 5))
+                               for n in range(3)])
+    db.close()
+    code, out, _ = run(capsys, tmp_path, "status", "--as-of", "2026-10-30", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["caseload_run"] > data["weighted_run"] >= 4
+    assert (data["sustained_weeks"], data["sustained_since"]) == (data["weighted_run"],
+                                                                  data["weighted_since"])

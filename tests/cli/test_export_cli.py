@@ -135,3 +135,14 @@ def test_every_formula_start_owasp_names_is_neutralised():
     for text in ("=1", "+1", "-1", "@A1", "\t=1", "\r=1"):
         assert safe_cell(text) == "'" + text
     assert safe_cell("home visit") == "home visit" and safe_cell("") == ""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_a_long_classification_line_is_refused_in_every_format(data_dir, tmp_path, capsys, fmt):
+    # breaker4 report, finding 6: csv took a 1,600-character first row; pdf, html, md refused.
+    out = tmp_path / f"export.{fmt}"
+    assert _export(data_dir, "--format", fmt, "--out", str(out),
+                   "--classification", "OFFICIAL-SENSITIVE PERSONAL " * 60) == 2
+    err = capsys.readouterr().err
+    assert "Keep the classification line to one line of 60 characters" in err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()

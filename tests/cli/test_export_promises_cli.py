@@ -58,6 +58,15 @@ def test_a_name_in_a_time_note_is_refused_with_exit_2(demo_dir, capsys):
     assert "Jones" not in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("note", ["John Smith called", "Update: John Smith missed appointment"])
+def test_a_name_at_the_start_or_after_a_colon_is_refused_too(demo_dir, capsys, note):
+    assert _run(demo_dir, "log", "--date", "2026-11-02", f"30m recording {note}") == 2
+    assert "The note looks like a name" in capsys.readouterr().err
+    assert _run(demo_dir, "log", "list", "--from", "2026-11-02", "--to", "2026-11-02",
+                "--json") == 0
+    assert "Smith" not in capsys.readouterr().out
+
+
 def test_a_name_as_a_reduction_reason_is_refused_with_exit_2(demo_dir, capsys):
     assert _run(demo_dir, "reductions", "add", "--reason", "Cover for Jane Smith on leave",
                 "--hours", "2", "--from", "2026-11-02") == 2

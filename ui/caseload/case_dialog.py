@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import clock
 from core.caseload.cases import CaseStore, case_problems
 from core.common.errors import ValidationError
 from core.common.identifiers import REFERENCE_MAX
@@ -193,7 +194,7 @@ class CaseDialog(QDialog):
             if self.tier.currentData() == self._original.tier:
                 self._set_tier_since(self._original.tier_date or self._original.start_date)
             else:
-                self._set_tier_since(max(date.today(), self.start.value()))
+                self._set_tier_since(max(clock.today(), self.start.value()))
         self._validate()
 
     def _tier_date_edited(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import clock
 from core.caseload.models import CLOSE_REASON_LABELS, CLOSE_REASONS
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
@@ -39,7 +40,7 @@ class CloseCaseDialog(QDialog):
         self.setWindowTitle(f"Close case {reference}")
         self.setMinimumWidth(420)
         form = form_layout()
-        self.closed_on = DateField(date.today())
+        self.closed_on = DateField(clock.today())
         self.closed_on.setAccessibleName("Closed on")
         form.addRow("&Closed on", self.closed_on)
         self.reason = QComboBox()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from sqlite_utils import Database
 
+from core.common import clock
 from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.workload.wording import NOT_NOW
 from ui.widgets.form_helpers import note_label
@@ -23,7 +24,7 @@ from core.common.words import plural, plural_noun
 
 def today() -> date:
     """The notice's clock; tests give the notice their own."""
-    return date.today()
+    return clock.today()
 
 
 def offer_text(count: int, days: int) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.dates import friday_of
 from core.common.errors import ValidationError
 from core.workload.official import official_for, record_official
@@ -99,5 +100,5 @@ class OfficialDialog(QDialog):
     def get_official(cls, parent: QWidget | None, db: Database, day: date,
                      today: date | None = None) -> str | None:
         """Ask for and save the figure; returns the ISO week it was saved for, or None."""
-        dialog = cls(db, day, today or date.today(), parent)
+        dialog = cls(db, day, today or clock.today(), parent)
         return dialog.week if dialog.exec() == QDialog.DialogCode.Accepted else None

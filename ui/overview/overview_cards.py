@@ -112,7 +112,7 @@ class WorkloadCard(Card):
         self.official = wrapped()
         self.add_button = QPushButton("&" + ADD_TO_NOTES)
         self.official_button = QPushButton("Enter &official figure…")
-        self.official_button.setToolTip("Type the official WMT percentage your manager gave you")
+        self.official_button.setToolTip("Type the official WMT figure your manager gave you")
         self.status = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

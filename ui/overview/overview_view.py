@@ -113,7 +113,7 @@ class OverviewView(QWidget):
         title = view_title("Overview")
         self.week_line = QLabel()
         self.show_figures = QCheckBox("Show fi&gures")
-        self.show_figures.setToolTip("Show the percentages and points behind the words")
+        self.show_figures.setToolTip("Show the figures and points behind the words")
         self.show_figures.setChecked(self._settings.value(self._figures_key, False, type=bool))
         self.method_button = QPushButton("How is this &worked out?")
         header = QHBoxLayout()

@@ -44,12 +44,12 @@ BAND_TICKS = [(77.5, "Some capacity"), (97.5, "Fully committed"), (105, "Stretch
 # Shape and meaning first, colour only in brackets: the key reads in greyscale.
 KEY_FIGURES = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
                "diamonds (orange), the official figure where you entered one; shaded band, the "
-               "90 to 110% target range; dashed line, 110%. A break in the line is a week with "
-               "no data.")
+               "90 to 110% target range; dashed line, 110%. A break in the line is a week away "
+               "(leave, or nothing active) or one without a figure.")
 KEY_WORDS = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
              "diamonds (orange), the official figure where you entered one; shaded band, the "
              "target range; dashed line, where over capacity begins. A break in the line is a "
-             "week with no data.")
+             "week away (leave, or nothing active) or one without a figure.")
 FIGURE_COLUMNS = (2, 3)  # Estimate and Official figure: shown with figures only
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
+from core.common import clock
 from core.store import encryption
 from core.store.all_copies import change_encryption
 from core.store.backup import backup_dir, restore_backup
@@ -50,7 +51,7 @@ def delete_closed_after_confirming(
 ) -> list[Case]:
     """Name the cases past the retention period, ask, then delete them: the one confirmation
     Settings and the Caseload view's offer share. Returns the deleted cases (none if cancelled)."""
-    today = today or date.today()  # fixed now, so midnight during the question adds nothing
+    today = today or clock.today()  # fixed now, so midnight during the question adds nothing
     days = get_retention_days(db)
     due = closed_before(db, days, today)
     if not due:

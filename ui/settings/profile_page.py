@@ -3,7 +3,6 @@ each change applying from a date (past weeks keep the profile they had)."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtGui import QDoubleValidator, QIntValidator
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
 from core.common.exact import plain, to_decimal
@@ -83,7 +83,7 @@ class ProfilePage(QWidget):
         ceiling_row.addWidget(QLabel("cases"))
         ceiling_row.addStretch(1)
         form.addRow(buddy("Protected &ceiling", self.ceiling), ceiling_row)
-        self.effective_from = DateField(date.today())
+        self.effective_from = DateField(clock.today())
         self.effective_from.setAccessibleName("Applies from")
         from_row = QHBoxLayout()
         from_row.addWidget(self.effective_from)
@@ -121,7 +121,7 @@ class ProfilePage(QWidget):
         select_data(self.grade, profile.grade)
         self.hours.setText("" if profile.contracted_hours is None else plain(profile.contracted_hours, 2))
         self.ceiling.setText("" if profile.protected_ceiling is None else str(profile.protected_ceiling))
-        self.effective_from.set_value(date.today())
+        self.effective_from.set_value(clock.today())
         self.problems.show_problems([])
         self.saved_label.clear()
 

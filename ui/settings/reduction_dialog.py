@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import clock
 from core.caseload.models import Reduction
 from core.workload.reductions import PUBLISHED_REASONS, automatic_end, published_reason, reduction_problems
 from ui.widgets.confirm import confirm_no_names
@@ -77,7 +77,7 @@ class ReductionDialog(QDialog):
         self.cap = QLabel()
         self.cap.setWordWrap(True)
         form.addRow("", self.cap)
-        self.start = DateField(date.today())
+        self.start = DateField(clock.today())
         self.start.setAccessibleName("From")
         form.addRow("&From", self.start)
         self.end = OptionalDateField("Ends &on")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.caseload.models import REPORT_KIND_LABELS, REPORT_KINDS, CourtReport, Reduction
 from core.common.exact import plain
@@ -101,7 +101,7 @@ class ReductionsPage(QWidget):
         self.report_kind.setAccessibleName("Report kind")
         for kind in REPORT_KINDS:
             self.report_kind.addItem(REPORT_KIND_LABELS[kind], kind)
-        self.report_date = DateField(date.today())
+        self.report_date = DateField(clock.today())
         self.report_date.setAccessibleName("Completed on")
         self.add_report_button = QPushButton("Add re&port")
         self.delete_report_button = QPushButton("Delete repor&t")

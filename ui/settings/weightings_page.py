@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.workload.weightings import (
     RESTORE_KEY,
@@ -78,7 +79,7 @@ CHANGE_COLUMNS = [
 class WeightingsPage(QWidget):
     """Emits hub.weightingsChanged after a save, a restore or a change taken back."""
 
-    def __init__(self, db: Database, hub: Hub, today: Callable[[], date] = date.today,
+    def __init__(self, db: Database, hub: Hub, today: Callable[[], date] = clock.today,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.time.bank_holidays import bank_holidays_between
 from core.common.errors import ValidationError
 from core.workload.profile import get_profile
@@ -153,7 +154,7 @@ class WorkingPatternPage(QWidget):
             spin.setValue(hours)
         self.day_start.setTime(QTime(pattern.day_start.hour, pattern.day_start.minute))
         self.day_end.setTime(QTime(pattern.day_end.hour, pattern.day_end.minute))
-        today = date.today()
+        today = clock.today()
         self.leave_model.set_items(
             list(
                 leave_between(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.export import (
     FORMAT_LABELS,
@@ -58,7 +59,7 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ExportJob | None = None
         self.fit_message = ""  # what was left out or shortened to fit one page, in words

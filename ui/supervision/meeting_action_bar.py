@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from core.common import clock
 from core.supervision.sessions import Action
 from ui.widgets.date_fields import DateField
 
@@ -24,7 +25,7 @@ class ActionBar(QWidget):
 
     def __init__(self, today: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self._build_ui()
         self._connect_signals()
 
@@ -54,9 +55,9 @@ class ActionBar(QWidget):
         layout.addWidget(self.add_button)
 
     def _connect_signals(self) -> None:
+        # Enter in the text or owner reaches keyPressEvent below (QLineEdit passes it on), so
+        # returnPressed is not connected as well: that submitted the same action twice.
         self.add_button.clicked.connect(self.submit)
-        self.text.returnPressed.connect(self.submit)
-        self.owner.returnPressed.connect(self.submit)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import (
     MeetingDraft,
@@ -89,7 +90,7 @@ class MeetingController(QObject):
     """Owns the meeting's draft and its place in the window; `view` is None outside a meeting."""
 
     def __init__(self, window: MainWindow, db: Database, hub: Hub, stack: QUndoStack,
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] = clock.today):
         super().__init__(window)
         self._window = window
         self._db = db

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import MeetingDraft
+from core.supervision.sessions import action_problems
 from core.supervision.meeting_content import PRIVATE_TOPICS, TOPICS, MeetingContent, meeting_content
 from ui.supervision.meeting_action_bar import ActionBar
+from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
 from ui.supervision.meeting_rows import (
     ActionRow,
@@ -66,7 +69,7 @@ class MeetingView(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self.draft = draft
         self.content: MeetingContent | None = None
         self._build_ui()
@@ -246,6 +249,14 @@ class MeetingView(QWidget):
 
     # --- agreeing actions ----------------------------------------------------------------------
     def _add_action(self, action) -> None:  # type: ignore[no-untyped-def]
+        # Actions reach the summary: ask about name-like words, as every other dialog does.
+        problems = action_problems(action)
+        if problems:
+            self.action_bar.refused(problems)
+            return
+        if not confirm_no_names(self, [action.text, action.owner]):
+            self.action_bar.text.setFocus()  # Edit: the words stay as typed
+            return
         try:
             self.draft.add_action(action)
         except ValidationError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common import clock
 from core.supervision.sessions import ACTION_STATUS_LABELS, ACTION_STATUSES, Action, Session, session_problems
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
@@ -45,7 +46,7 @@ class SessionDialog(QDialog):
     def __init__(self, open_actions: list[Action], today: date | None = None,
                  parent: QWidget | None = None, session: Session | None = None):
         super().__init__(parent)
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self._editing = session
         self._open = [] if session else open_actions
         self._build_ui()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from core.common import clock
 from core.supervision.agenda import AGENDA_KINDS, AgendaItem, reflection_parts
 from core.supervision.sessions import Action, Session, action_status_text
 from ui.widgets.date_fields import format_date
@@ -48,7 +48,7 @@ ACTION_COLUMNS: list[Column[Action]] = [
     Column("Owner", lambda a: a.owner or "—"),
     Column("Due", lambda a: format_date(a.due_date, "—"), sort=lambda a: a.due_date),
     # "Overdue" in words (not only a colour) for an open action past its due date today.
-    Column("Status", lambda a: action_status_text(a, date.today())),
+    Column("Status", lambda a: action_status_text(a, clock.today())),
 ]
 
 

@@ -3,7 +3,6 @@ record and export."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common import clock
 from core.supervision.agenda import AgendaItem, add_agenda_item, delete_agenda_item, open_agenda, update_agenda_item
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
@@ -179,12 +179,12 @@ class SupervisionView(QWidget):
         self.past_sessions.set_sessions(sessions)
         self.lower_tabs.setTabText(0, f"Actions carried forward ({self.action_model.rowCount()})")
         self.lower_tabs.setTabText(1, f"Past sessions ({len(sessions)})")
-        session = next((s for s in sessions if s.held_on <= date.today()), None)
+        session = next((s for s in sessions if s.held_on <= clock.today()), None)
         if session is None:
             text = "No session recorded yet. The summary covers the last four weeks."
         else:
             text = f"Since your last session on {format_date(session.held_on)}."
-            if session.next_date and session.next_date >= date.today():
+            if session.next_date and session.next_date >= clock.today():
                 text += f" Next session: {format_date(session.next_date)}."
         self.period.setText(text)
         self._update_buttons()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from core.common import clock
 from core.common.dates import DateError, parse_date
 
 DISPLAY_FORMAT = "dd/MM/yyyy"
@@ -48,7 +49,7 @@ class DateField(QDateEdit):
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setMinimumDate(QDate(2000, 1, 1))
         self.setMaximumDate(QDate(2099, 12, 31))
-        self.set_value(value or date.today())
+        self.set_value(value or clock.today())
         self.dateChanged.connect(lambda _d: self.valueChanged.emit())
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
@@ -106,7 +107,7 @@ class OptionalDateField(QWidget):
         super().__init__(parent)
         self._build_ui(check_text)
         # Shown when the date is first switched on, so the calendar opens somewhere sensible.
-        self.edit.set_value(value or default or date.today())
+        self.edit.set_value(value or default or clock.today())
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self._connect_signals()

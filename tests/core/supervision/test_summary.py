@@ -118,3 +118,26 @@ def test_workload_section_has_a_trend_and_weeks_over_line(demo):
     workload = compose_summary(demo, today=TODAY).section("workload")
     assert len(workload.trend) == 8
     assert any("Weeks over 110%:" in p for p in workload.paragraphs)
+
+
+def test_no_text_on_the_page_is_set_below_8_pt(demo):
+    # breaker4 report, finding 7: the chart caption was 7.5 pt, under the 8 pt floor.
+    summary = compose_summary(demo, today=TODAY)
+    for font in (9.0, 8.0):
+        summary.font_pt = font
+        html = summary_html(summary, chart_src="chart.png")
+        sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", html)]
+        assert "Dashed line: 110%" in html and sizes and min(sizes) >= 8
+
+
+def test_the_trend_sentence_is_literally_true_with_weeks_away(db):
+    # breaker4 report, finding 8: "Over 8 weeks the estimate went from 47.4% to 94.7%" when
+    # 6 of the 8 weeks had no figure.
+    from core.caseload.models import Case
+
+    CaseStore(db).add_cases([Case("C01", "licence", "A3", date(2026, 11, 16)),
+                             Case("C02", "licence", "A3", date(2026, 11, 23))])
+    workload = compose_summary(db, today=date(2026, 11, 27)).section("workload")
+    sentence = next(p for p in workload.paragraphs if "the estimate went from" in p)
+    assert "Over the 2 weeks with figures (6 weeks away) the estimate went from" in sentence
+    assert "Over 8 weeks" not in sentence

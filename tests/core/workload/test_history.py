@@ -181,3 +181,19 @@ def test_a_leave_week_neither_counts_nor_breaks_and_the_summary_line_says_so(db)
     assert last.weighted_episode is not None and last.weighted_episode.weeks == 4
     assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
     assert weeks_over_line(4, 4, 1) == "Weeks over 110%: 4 of the last 4 working weeks (1 week away)"
+
+
+def test_a_leave_week_is_not_about_the_same_as_last_week(db):
+    # breaker4 report, finding 8.3: `history` said "No capacity expected this week. About the
+    # same as last week." for a full-leave week: there is no figure to compare.
+    from core.caseload.models import Reduction
+    from core.workload.reductions import add_reduction
+
+    add_heavy_set(db, "A", date(2026, 1, 5))
+    add_reduction(db, Reduction("Other paid or unpaid leave", date(2026, 1, 26),
+                                date(2026, 2, 1), percent=100), 37)  # week 4 on leave
+    weeks = weekly_history(db, FRIDAYS[-1], weeks=5)
+    leave, after = weeks[3], weeks[4]
+    assert leave.is_gap and leave.trend is None and after.trend is None
+    words = status_words(leave, leave.day)
+    assert "as last week" not in f"{words.headline} {words.body} {words.trend or ''}"

@@ -125,8 +125,8 @@ def test_history_chart_has_a_one_sentence_summary(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4))
     # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
-    assert sentence == ("Over the last 4 weeks the estimate was 110.7 percent of available hours, "
-                        "and was over 110% in 3 of them. 1 week had no data.")
+    assert sentence == ("Over the last 4 weeks (1 week away) the estimate was 110.7 percent of "
+                        "available hours, and was over 110% in 3 of them.")
 
 
 def test_history_summary_without_figures_uses_band_words(db):
@@ -135,8 +135,18 @@ def test_history_summary_without_figures_uses_band_words(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
     # 110.7% every week with data is band W4.
-    assert sentence == ("Over the last 4 weeks the estimate was over capacity every week, "
-                        "and was over 110% in 3 of them. 1 week had no data.")
+    assert sentence == ("Over the last 4 weeks (1 week away) the estimate was over capacity in "
+                        "every week with an estimate.")
+
+
+def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
+    # breaker4 report, finding 3: "...and was over 110% in 12 of them" with figures off.
+    from core.workload.wording import history_text
+
+    sentence = history_text(12, 104.0, 131.0, 12, 0, figures=False)
+    assert sentence == ("Over the last 12 weeks the estimate ranged from stretched to well over "
+                        "capacity, and was over capacity in 12 of them.")
+    assert "%" not in sentence and "percent" not in sentence
 
 
 def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
@@ -161,7 +171,7 @@ def test_plural_forms_come_from_one_helper_everywhere():
     assert "a protected ceiling of 1 case agreed" in caseload_figures(2, 37, 1, True)
     assert hours_text(1 / 60) == "1 minute" and hours_text(61 / 60) == "1 hour 1 minute"
     assert hours_text(58.5 / 60) == "59 minutes"  # halves up, never to even
-    assert "1 week had no data" in history_text(1, None, None, 0, 1)
+    assert "(1 week away)" in history_text(2, 100.0, 100.0, 0, 1)
     assert "the last 1 week." in history_text(1, None, None, 0, 0)
     assert trend_sentence("heavier", 3) == "Heavier for 3 weeks running."
     for text in all_sentences():

@@ -62,7 +62,7 @@ def test_weeks_without_data_are_gaps_not_zeros(chart, db):
     assert all(math.isnan(ys[i]) for i in gaps)
     assert not any(y == 0 for y in ys)
     assert chart.curve.opts["connect"] == "finite"
-    assert "had no data" in chart.summary.text()
+    assert f"({len(gaps)} weeks away)" in chart.summary.text()
 
 
 def test_official_figures_are_separate_markers(chart, db):

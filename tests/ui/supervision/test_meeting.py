@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.caseload.models import Reduction
+from core.common.names import NAME_QUESTION
 from core.supervision.agenda import add_agenda_item, open_agenda
 from core.supervision.sessions import list_actions, list_sessions, open_actions
 from core.workload.reductions import add_reduction
@@ -206,6 +207,30 @@ def test_a_refused_action_says_why_and_is_not_added(demo_window, qtbot):
     qtbot.keyClick(bar.text, Qt.Key.Key_Return)
     assert demo_window.meeting.draft.new_actions == []
     assert "looks like" in bar.message.text() and bar.text.text() == "Write to X123456"
+
+
+@pytest.mark.parametrize("text, owner", [("Ring Mr Jones about his tenancy", "me"),
+                                         ("Book the hostel review", "Mrs Patel")])
+def test_an_action_with_a_name_is_asked_about_before_it_is_added(demo_window, qtbot, monkeypatch,
+                                                                 text, owner):
+    asked: list[str] = []
+    answers = [False, True]  # Edit first, then Save anyway
+
+    def ask(_parent, _title, question, *_buttons):
+        asked.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr("ui.widgets.confirm.ask", ask)
+    demo_window.meeting.open()
+    bar = demo_window.meeting.view.action_bar
+    qtbot.keyClicks(bar.text, text)
+    bar.owner.setText(owner)
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert asked == [NAME_QUESTION]
+    assert demo_window.meeting.draft.new_actions == [] and bar.text.text() == text
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert [a.text for a in demo_window.meeting.draft.new_actions] == [text]
+    assert bar.text.text() == ""
 
 
 def test_ending_offers_the_pdf_and_saves_it(demo_window, tmp_path, monkeypatch):
