@@ -8,7 +8,6 @@ swaps the copy in with one atomic rename.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,17 +22,16 @@ from core.store.data_files import remember_file, remember_folder
 from core.store.fileops import (
     atomic_replace,
     file_kind,
-    make_private,
     place_new,
     remove_sidecars,
     set_aside,
-    sidecar,
     stamp,
     unique_path,
 )
 from core.store.health_check import check_connection
 from core.store.operation_journal import busy
 from core.store.paths import ensure_private_dir
+from core.store.snapshot import copy_to_partial
 
 BACKUP_DIRNAME = "backups"
 BACKUP_FOLDER_SETTING = "backup_folder"
@@ -126,21 +124,7 @@ def backup_connection(conn: Any, dest: Path) -> Path:
         raise StorageError(f"There is already a file at {dest}; choose another name.")
     if not dest.parent.exists():
         ensure_private_dir(dest.parent)
-    tmp = sidecar(dest, ".partial")
-    tmp.unlink(missing_ok=True)
-    passphrase = conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
-    if passphrase is not None:
-        target = encryption.raw_connect(tmp, passphrase)
-    else:
-        target = sqlite3.connect(str(tmp))
-    try:
-        make_private(tmp)
-        _raw(conn).backup(target)
-        # One self-contained file: no WAL, so it can be copied, checked or opened read-only.
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    remove_sidecars(tmp)
+    tmp = copy_to_partial(conn, dest)
     try:
         place_new(tmp, dest)
     except FileExistsError:

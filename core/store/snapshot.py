@@ -16,12 +16,10 @@ from core.store import encryption
 from core.store.fileops import fsync_dir, make_private, remove_sidecars, sidecar
 
 
-def copy_connection(conn: Any, dest: Path) -> Path:
-    """Copy what `conn` (sqlite3 or encryption.CipherConnection) sees to the new file `dest`.
-
-    Written to `dest` + ".partial" first and renamed when whole, so a kill never leaves a half
-    copy under the final name. Owner-only, no WAL beside it. Raises sqlite3.Error or OSError.
-    """
+def copy_to_partial(conn: Any, dest: Path) -> Path:
+    """Copy what `conn` (sqlite3 or encryption.CipherConnection) sees to `dest` + ".partial":
+    owner-only, no WAL beside it, under the same passphrase. Returns that file; the caller puts
+    it in place. Raises sqlite3.Error or OSError."""
     tmp = sidecar(dest, ".partial")
     tmp.unlink(missing_ok=True)
     passphrase = conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
@@ -32,10 +30,20 @@ def copy_connection(conn: Any, dest: Path) -> Path:
     try:
         make_private(tmp)
         getattr(conn, "raw", conn).backup(target)
+        # One self-contained file: no WAL, so it can be copied, checked or opened read-only.
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
     remove_sidecars(tmp)
-    os.replace(tmp, dest)
+    return tmp
+
+
+def copy_connection(conn: Any, dest: Path) -> Path:
+    """Copy what `conn` sees to the file `dest`, replacing it.
+
+    Written to `dest` + ".partial" first and renamed when whole, so a kill never leaves a half
+    copy under the final name. Raises sqlite3.Error or OSError.
+    """
+    os.replace(copy_to_partial(conn, dest), dest)
     fsync_dir(dest.parent)
     return dest
