@@ -276,6 +276,7 @@ def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no
     data and did not finish within a few seconds, said in a message)."""
     import time
 
+    from core.common.errors import ValidationError
     from core.store.paths import ensure_private_dir, resolve_data_dir
     from ui.shell.app import show_error
     from ui.shell.single_instance import FolderOwner, ask_first_window_forward
@@ -288,7 +289,7 @@ def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no
             ensure_private_dir(data_dir)
             if owner.claim():
                 return owner
-        except OSError:  # a read-only or missing folder: opening the data says what is wrong
+        except (OSError, ValidationError):  # a read-only folder, or a file: opening says why
             return owner
         if ask_first_window_forward(data_dir):
             return 0
@@ -305,8 +306,9 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
     from PySide6.QtWidgets import QApplication
 
     _import_sqlite_utils_without_numpy()
+    from core.common.errors import ValidationError
     from core.store.database import StorageError
-    from core.store.paths import ensure_private_dir, resolve_data_dir
+    from core.store.paths import ensure_private_dir, not_a_folder_problem, resolve_data_dir
     from ui.shell.app import show_error
     from ui.shell.first_paint import after_first_paint
     from ui.shell.storage_setup import open_data
@@ -317,14 +319,15 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
         return [code]
 
     data_dir = resolve_data_dir(args.data_dir)
-    setup_logging(data_dir)
+    if not_a_folder_problem(data_dir) is None:  # a file has no logs folder to hold a log
+        setup_logging(data_dir)
     try:
         ensure_private_dir(data_dir)
         db = open_data(data_dir, window)  # asks for the passphrase, or offers recovery if damaged
         if db is None:  # the practitioner chose to quit
             return end(0)
         build_window(db, data_dir, settings, window)
-    except (StorageError, OSError) as exc:
+    except (StorageError, OSError, ValidationError) as exc:
         get_logger("gui").exception("could not open data")
         show_error(window, str(exc), "Your data could not be opened")
         return end(1)

@@ -159,3 +159,20 @@ def test_a_command_that_may_make_data_leaves_nothing_when_refused(capsys, tmp_pa
     empty.mkdir()
     assert run(capsys, empty, *argv)[0] == 2
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo"], ["profile", "--hours", "30"], ["cases", "import", "cases.csv"],
+    ["restore", "backup.db"], ["status"], ["check"],
+], ids=" ".join)
+@pytest.mark.parametrize("below", [False, True], ids=["the file", "a folder below it"])
+def test_a_data_folder_that_is_a_file_is_one_line_and_exit_2(capsys, tmp_path, argv, below):
+    data_file = tmp_path / "caseload.db"
+    data_file.write_bytes(b"mine")
+    (tmp_path / "cases.csv").write_text("reference,case_type,tier,start_date\n")
+    argv = [str(tmp_path / a) if a.endswith((".csv", ".db")) else a for a in argv]
+    code, out, err = run(capsys, data_file / "sub" if below else data_file, *argv)
+    assert code == 2 and out == ""
+    assert err == (f"error: {data_file} is a file, not a folder; choose a folder for your data "
+                   "with --data-dir.\n")
+    assert data_file.read_bytes() == b"mine"
