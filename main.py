@@ -227,10 +227,13 @@ NO_DISPLAY = ("No display found; the app needs a desktop session. The command li
 
 
 def no_display() -> bool:
-    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM chosen): Qt would abort."""
+    """Linux with no X11 or Wayland display that answers (unset, or left pointing at nothing)
+    and no QT_QPA_PLATFORM chosen: Qt would abort (ui.shell.display_probe)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    from ui.shell.display_probe import display_reachable
+
+    return not display_reachable()
 
 
 def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
