@@ -73,7 +73,7 @@ def run_command(args: argparse.Namespace) -> int:
     import sqlite3
 
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
-    from cli.common import require_data, undo_if_it_fails
+    from cli.common import one_line, require_data, undo_if_it_fails
     from core.store.database import StorageError
     from core.common.errors import ValidationError
     from core.store.transactions import BUSY_MESSAGE, DataBusyError, is_busy
@@ -92,7 +92,7 @@ def run_command(args: argparse.Namespace) -> int:
         succeeded = code == EXIT_OK
         return code
     except ValidationError as exc:
-        print("error: " + "\n  ".join(exc.problems), file=sys.stderr)
+        print("error: " + one_line(exc.problems), file=sys.stderr)
         return EXIT_BAD_INPUT
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)

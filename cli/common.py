@@ -113,7 +113,15 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
+    """Bad arguments get one line on stderr (exit 2), naming where to find the usage.
+
+    Abbreviated options are off for this parser and every subcommand's (add_parser makes
+    them of this class): `--include-backup` was taken as `--include-backups` and deleted the
+    backups."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
         parsed, extras = self.parse_known_args(args, namespace)
@@ -126,6 +134,13 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
+
+
+def one_line(problems: list[str]) -> str:
+    """Every problem of a refused input on one line, joined with "; " (a sentence's own full
+    stop kept only at the end), so an error is always one line on stderr."""
+    parts = [p.strip().rstrip(".") for p in problems if p.strip()]
+    return "; ".join(parts) + "." if parts else ""
 
 
 def date_arg(text: str) -> date:

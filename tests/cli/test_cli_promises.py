@@ -176,3 +176,41 @@ def test_a_data_folder_that_is_a_file_is_one_line_and_exit_2(capsys, tmp_path, a
     assert err == (f"error: {data_file} is a file, not a folder; choose a folder for your data "
                    "with --data-dir.\n")
     assert data_file.read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["delete-all", "--yes", "--include-backup"], "--include-backup"),
+    (["status", "--figure"], "--figure"),
+    (["cases", "list", "--al"], "--al"),
+], ids=lambda v: v if isinstance(v, str) else " ".join(v))
+def test_an_abbreviated_option_is_refused_not_taken_as_the_full_one(capsys, demo, argv, option):
+    backups_before = sorted((demo / "backups").glob("*")) if (demo / "backups").exists() else []
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as ended:
+        main.main(["--data-dir", str(demo), *argv])
+    err = capsys.readouterr().err
+    assert ended.value.code == 2
+    assert f"unrecognized arguments: {option}" in err and err.count("\n") == 1
+    assert run(capsys, demo, "cases", "list")[1]  # nothing was deleted
+    now = sorted((demo / "backups").glob("*")) if (demo / "backups").exists() else []
+    assert now == backups_before
+
+
+def test_every_subcommand_parser_refuses_abbreviations():
+    import argparse
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    yield from parsers(child)
+
+    assert all(not p.allow_abbrev for p in parsers(main.build_parser()))
+
+
+def test_several_problems_are_one_line_joined_with_semicolons(capsys, demo):
+    code, out, err = run(capsys, demo, "reductions", "add", "--reason", "", "--hours", "0",
+                         "--from", "2026-11-02", "--to", "2026-11-01")
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("error: Give a reason") and err.count("; ") == 2
