@@ -214,3 +214,23 @@ def test_several_problems_are_one_line_joined_with_semicolons(capsys, demo):
                          "--from", "2026-11-02", "--to", "2026-11-01")
     assert code == 2 and err.count("\n") == 1
     assert err.startswith("error: Give a reason") and err.count("; ") == 2
+
+
+def test_add_to_notes_twice_adds_the_note_once_and_stops_suggesting_it(capsys, demo):
+    from core.store.database import open_database
+    from core.supervision.agenda import open_agenda
+
+    def workload_notes():
+        db = open_database(demo / "caseload.db")
+        try:
+            return [i.text for i in open_agenda(db, "workload")]
+        finally:
+            db.close()
+
+    before = workload_notes()
+    code, first, _ = run(capsys, demo, "status", "--add-to-notes")
+    assert code == 0 and "Added to the notes" in first
+    code, second, _ = run(capsys, demo, "status", "--add-to-notes")
+    assert code == 0 and "already in the notes" in second and "Added to the notes" not in second
+    assert len(workload_notes()) == len(before) + 1
+    assert "run `status --add-to-notes`" not in run(capsys, demo, "status")[1]
