@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from core.common.clock import today as clock_today
 from cli.common import Context, bounded_int, date_arg, positive_float, print_json
 from core.supervision.agenda import add_agenda_item_once, open_note_like
 from core.common.errors import ValidationError
@@ -129,7 +130,7 @@ def _figures(args: argparse.Namespace) -> bool:
 
 
 def run_status(args: argparse.Namespace, ctx: Context) -> int:
-    day = args.as_of or date.today()
+    day = args.as_of or clock_today()
     summary = workload_status(load_inputs(ctx.db), day)
     words = status_words(summary, day, figures=_figures(args))
     added = None
@@ -137,7 +138,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
         if not summary.has_data:
             raise ValidationError("There is no estimate on this date to add to your notes.")
         added = add_agenda_item_once(ctx.db, "workload", words.supervision_note,
-                                     today=date.today())
+                                     today=clock_today())
     if args.json:
         print_json(status_json(summary, words, status_words(summary, day, figures=False)))
         return 0
@@ -152,7 +153,7 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
 def run_history(args: argparse.Namespace, ctx: Context) -> int:
     if args.weeks < 1 or args.weeks > 520:
         raise ValidationError("Choose between 1 and 520 weeks.")
-    day = args.as_of or date.today()
+    day = args.as_of or clock_today()
     summaries = weekly_history(load_inputs(ctx.db), day, weeks=args.weeks)
     rows = [(s, status_words(s, day)) for s in summaries]
     if args.json:
@@ -190,7 +191,7 @@ def run_method(args: argparse.Namespace, ctx: Context) -> int:
 
     # Without a data folder: the published defaults, from a database held only in memory.
     db = ctx.db if ctx.db_path.exists() else open_database(None)
-    print(method_text(weightings_as_of(db, date.today())))
+    print(method_text(weightings_as_of(db, clock_today())))
     return 0
 
 

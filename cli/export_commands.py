@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from core.common.clock import today as clock_today
 from cli.common import Context, date_arg
 from core.common.errors import ValidationError
 from core.supervision.export import (
@@ -30,7 +31,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         classification=args.classification,
         include_reasons=args.include_reasons,
     )
-    today = date.today()
+    today = clock_today()
     # Check the range and the target before anything is composed or written.
     start, end = resolve_period(ctx.db, options, today)
     try:

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import reference_problem
@@ -180,7 +181,7 @@ class CaseStore:
             before = self.get_case(case.id)
             self.db["cases"].update(case.id, _case_columns(case))
             if case.tier != before.tier:
-                tier_date = case.tier_date or date.today()
+                tier_date = case.tier_date or clock_today()
                 self.db["tier_history"].insert(
                     {"case_id": case.id, "tier": case.tier, "from_date": tier_date.isoformat()}
                 )

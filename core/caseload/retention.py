@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.caseload.models import Case
@@ -53,7 +54,7 @@ def closed_before(db: Database, days: int, today: date | None = None) -> list[Ca
     problem = retention_days_problem(days)
     if problem:
         raise ValidationError(problem)
-    cutoff = (today or date.today()) - timedelta(days=days)
+    cutoff = (today or clock_today()) - timedelta(days=days)
     closed = CaseStore(db).list_cases("closed")
     return [c for c in closed if c.closed_date and c.closed_date < cutoff]
 
@@ -64,14 +65,14 @@ def count_closed_before(db: Database, days: int, today: date | None = None) -> i
     problem = retention_days_problem(days)
     if problem:
         raise ValidationError(problem)
-    cutoff = (today or date.today()) - timedelta(days=days)
+    cutoff = (today or clock_today()) - timedelta(days=days)
     sql = "SELECT COUNT(*) FROM cases WHERE closed_date IS NOT NULL AND closed_date < ?"
     return int(db.execute(sql, [cutoff.isoformat()]).fetchone()[0])
 
 
 def snooze_offer(db: Database, today: date | None = None) -> date:
     """'Not now': the offer stays away for a week; return the day it may show again."""
-    again = (today or date.today()) + timedelta(days=OFFER_SNOOZE_DAYS)
+    again = (today or clock_today()) + timedelta(days=OFFER_SNOOZE_DAYS)
     set_setting(db, OFFER_NOT_BEFORE_SETTING, again.isoformat())
     return again
 
@@ -92,7 +93,7 @@ def cases_to_offer(db: Database, today: date | None = None) -> list[Case]:
     short, Settings still offers deletion at any time, and an offer that returns the next day
     would not be the calm one the practitioner asked for.
     """
-    today = today or date.today()
+    today = today or clock_today()
     if _offer_put_off(db, today):
         return []
     return closed_before(db, get_retention_days(db), today)
@@ -100,7 +101,7 @@ def cases_to_offer(db: Database, today: date | None = None) -> list[Case]:
 
 def count_to_offer(db: Database, today: date | None = None) -> int:
     """len(cases_to_offer(...)), counted without reading the cases."""
-    today = today or date.today()
+    today = today or clock_today()
     if _offer_put_off(db, today):
         return 0
     return count_closed_before(db, get_retention_days(db), today)

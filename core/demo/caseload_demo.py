@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.cases import CaseStore
 from core.store.database import is_empty
 from core.common.dates import friday_of
@@ -116,7 +117,7 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
 
 def fill_demo(db: Database, today: date | None = None) -> None:
     """Fill an empty database with the whole demo; refuse one that already holds data."""
-    today = today or date.today()
+    today = today or clock_today()
     if not is_empty(db):
         raise ValidationError(
             "This data folder already holds data. Demo data only goes into an empty folder, "

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.store import encryption
 from core.store.database import StorageError, connect_file
 from core.store.data_files import remember_file, remember_folder
@@ -223,7 +224,7 @@ def rotate(folder: Path) -> list[Path]:
 def backup_due(folder: Path, today: date | None = None) -> bool:
     """True when there is no automatic backup from today yet (they run once a day; a manual
     backup earlier that day does not count)."""
-    today = today or date.today()
+    today = today or clock_today()
     return not any(b.created.date() == today for b in list_backups(folder)
                    if _ROTATED.match(b.path.name))
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import from_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
@@ -75,7 +76,7 @@ def add_agenda_item(
     problems = agenda_problems(kind, text, reason)
     if problems:
         raise ValidationError(problems)
-    item = AgendaItem(kind, text, today or date.today(), case_reference, reason)
+    item = AgendaItem(kind, text, today or clock_today(), case_reference, reason)
     item.id = int(
         db["agenda_items"].insert(
             {

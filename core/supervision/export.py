@@ -17,6 +17,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.store.live_files import is_live
@@ -38,7 +39,7 @@ FORMAT_LABELS = {
 
 def default_file_name(fmt: str, today: date | None = None) -> str:
     """A neutral name that says nothing about anyone: supervision-2026-11-28.pdf."""
-    return f"supervision-{(today or date.today()).isoformat()}.{fmt}"
+    return f"supervision-{(today or clock_today()).isoformat()}.{fmt}"
 
 
 class TargetExistsError(ValidationError):
@@ -186,7 +187,7 @@ def export_text(
 ) -> str:
     """The export's whole text for html, md or csv. html and md need `fits`, the page layout
     the PDF uses, so every format carries the same fitted composition."""
-    today = today or date.today()
+    today = today or clock_today()
     if fmt == "csv":
         start, end = resolve_period(db, options, today)
         classification = (options.classification if options.classification is not None

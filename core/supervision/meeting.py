@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import to_iso
 from core.common.errors import ValidationError
 from core.supervision.sessions import (
@@ -64,7 +65,7 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
                    today: date | None = None) -> MeetingRecord:
     """Store the session, its new actions, the status changes and the discussed notes in one
     transaction; raises ValidationError (and writes nothing) when the outcome is not valid."""
-    problems = outcome_problems(outcome, today or date.today())
+    problems = outcome_problems(outcome, today or clock_today())
     if problems:
         raise ValidationError(problems)
     held = outcome.held_on.isoformat()

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.cases import CaseStore
 from core.supervision.agenda import AgendaItem, open_agenda, reflection_parts
 from core.supervision.sessions import Action, open_actions
@@ -89,7 +90,7 @@ def meeting_content(db: Database, today: date | None = None,
     """The month as the summary composes it, plus the open notes and actions to work through.
 
     Raises whatever `compose_summary` raises (ValidationError for a bad period)."""
-    today = today or date.today()
+    today = today or clock_today()
     summary = compose_summary(db, SummaryOptions(include_cases=include_cases), today)
     end = summary.period_end
     active = [r for r in list_reductions(db) if r.is_active_on(end)]

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.supervision.agenda import open_agenda
 from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
@@ -94,7 +95,7 @@ def record_session(
 ) -> Session:
     """Store a session and its new actions, update carried-forward actions' statuses, and mark
     every open agenda note gathered up to the session's date as discussed."""
-    today = today or date.today()
+    today = today or clock_today()
     problems = session_problems(session, today)
     for status in (status_updates or {}).values():
         if status not in ACTION_STATUSES:
@@ -163,7 +164,7 @@ def update_session(db: Database, session: Session, today: date | None = None) ->
     discussed, just as recording the session on that date would have done. Statuses and the
     actions' own wording are left alone: they are changed under Actions carried forward.
     """
-    today = today or date.today()
+    today = today or clock_today()
     problems = session_problems(Session(session.held_on, session.with_whom, session.agreed,
                                         session.next_date), today)
     if session.id is None:
@@ -255,7 +256,7 @@ def add_action(db: Database, action: Action, today: date | None = None) -> Actio
     problems = action_problems(action)
     if problems:
         raise ValidationError(problems)
-    today = today or date.today()
+    today = today or clock_today()
     action.created_on = action.created_on or today
     if action.status != "open":
         action.status_changed_on = action.status_changed_on or today
@@ -269,7 +270,7 @@ def update_action(db: Database, action: Action, today: date | None = None) -> Ac
     problems = action_problems(action)
     if problems:
         raise ValidationError(problems)
-    today = today or date.today()
+    today = today or clock_today()
     before = [_action(r) for r in db.query(
         "SELECT * FROM supervision_actions WHERE id = ?", [action.id])]
     if before and before[0].status != action.status:
@@ -281,7 +282,7 @@ def update_action(db: Database, action: Action, today: date | None = None) -> Ac
 def set_action_status(db: Database, action_id: int, status: str, on: date | None = None) -> None:
     if status not in ACTION_STATUSES:
         raise ValidationError("An action is open, done or dropped.")
-    _set_status(db, action_id, status, on or date.today())
+    _set_status(db, action_id, status, on or clock_today())
 
 
 def _set_status(db: Database, action_id: int, status: str, on: date) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.workload.profile import get_profile
@@ -61,7 +62,7 @@ class SummaryOptions:
 
 def default_period(db: Database, today: date | None = None) -> tuple[date, date]:
     """From the last recorded session to today; four weeks back when none is recorded."""
-    today = today or date.today()
+    today = today or clock_today()
     session = last_session(db, on_or_before=today)
     start = session.held_on if session else date.fromordinal(today.toordinal() - 28)
     return start, today
@@ -221,7 +222,7 @@ def compose_summary(
     `include_cases`; the wellbeing check-in and typed reduction reasons appear only when asked.
     """
     options = options or SummaryOptions()
-    today = today or date.today()
+    today = today or clock_today()
     start, end = default_period(db, today)
     start, end = options.start or start, options.end or end
     if start > end:

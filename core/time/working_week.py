@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common import clock
 from core.time.bank_holidays import bank_holidays_between
 from core.common.errors import ValidationError
@@ -187,7 +188,7 @@ def counting_from(db: Database, today: date | None = None) -> date:
     row = db.execute("SELECT min(date) FROM time_entries").fetchone()
     days = [d for d in (date.fromisoformat(row[0]) if row and row[0] else None,
                         profile_since(db)) if d is not None]
-    return min(days) if days else (today or date.today())
+    return min(days) if days else (today or clock_today())
 
 
 def contracted_hours_between(db: Database, first: date, last: date) -> float:

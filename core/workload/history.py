@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import friday_of
 from core.workload.estimate import (
     OVERLOAD_PERCENT,
@@ -230,7 +231,7 @@ def weekly_history(
     """`weeks` weekly summaries, oldest first, ending with the week holding `today`; the last
     one is marked `so_far` when its Friday has not come yet."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
-    today = today or date.today()
+    today = today or clock_today()
     # Runs and trends need weeks before the first one shown, so work out two years regardless.
     days = history_days(today, max(weeks, DEFAULT_WEEKS))
     summaries = summarise(estimates_for(inputs, days), dict(inputs.official))

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import friday_of, iso_week_label
 from core.common.errors import ValidationError
 from core.common.exact import half_up
@@ -28,7 +29,7 @@ def record_official(
         raise ValidationError(
             f"The official figure must be a percentage between 0 and {MAX_PERCENT:g}."
         )
-    today = today or date.today()
+    today = today or clock_today()
     if friday_of(day) > friday_of(today):
         raise ValidationError("An official figure cannot be given for a week that has not started.")
     week = iso_week_label(day)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.caseload.models import GRADES, Profile
 from core.common.errors import ValidationError
 from core.store.settings import get_setting, set_setting
@@ -94,7 +95,7 @@ def load_profile_timeline(db: Database) -> ProfileTimeline:
 
 def get_profile(db: Database, day: date | None = None) -> Profile:
     """The profile in force on `day` (default today)."""
-    return load_profile_timeline(db).as_of(day or date.today())
+    return load_profile_timeline(db).as_of(day or clock_today())
 
 
 def has_profile(db: Database) -> bool:
@@ -118,7 +119,7 @@ def save_profile(db: Database, profile: Profile, effective_from: date | None = N
     problems = profile_problems(profile)
     if problems:
         raise ValidationError(problems)
-    today = today or date.today()
+    today = today or clock_today()
     first = not has_profile(db)
     if first and get_setting(db, PROFILE_SINCE_KEY) is None:
         set_setting(db, PROFILE_SINCE_KEY, today.isoformat())  # Time totals count from here

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.dates import add_months, from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal
@@ -152,7 +153,7 @@ def delete_reduction(db: Database, reduction_id: int) -> None:
 def add_report(db: Database, kind: str, completed: date) -> CourtReport:
     if kind not in REPORT_KINDS:
         raise ValidationError("A court report is either standard or fast.")
-    if completed > date.today():
+    if completed > clock_today():
         raise ValidationError("A completed report cannot be dated in the future.")
     row_id = db["court_reports"].insert(
         {"kind": kind, "completed_date": completed.isoformat()}

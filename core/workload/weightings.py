@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS
@@ -184,7 +185,7 @@ def set_weightings(
         problems.append("There is nothing to save.")
     if problems:
         raise ValidationError(problems)
-    changed_on = (today or date.today()).isoformat()
+    changed_on = (today or clock_today()).isoformat()
     rows = [
         {"effective_from": effective_from.isoformat(), "key": k, "value": float(v),
          "changed_on": changed_on}
@@ -206,7 +207,7 @@ def restore_defaults(db: Database, effective_from: date, today: date | None = No
     the values they had."""
     db["weighting_changes"].insert(
         {"effective_from": effective_from.isoformat(), "key": RESTORE_KEY, "value": None,
-         "changed_on": (today or date.today()).isoformat()}
+         "changed_on": (today or clock_today()).isoformat()}
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.common.errors import ValidationError
 from core.workload.estimate import Estimate, EstimateInputs, estimate_as_of, load_inputs, to_half_hour
 from core.caseload.models import CASE_TYPES, TIERS, Case
@@ -42,7 +43,7 @@ def what_if(
 ) -> WhatIf:
     """The estimate on `day` (default today) with and without one more case; nothing is saved."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
-    day = day or date.today()
+    day = day or clock_today()
     problems = []
     if case_type not in CASE_TYPES:
         problems.append(f"Case type must be one of: {', '.join(CASE_TYPES)}.")

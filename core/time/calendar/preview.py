@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from core.common.clock import today as clock_today
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
     list_rules,
@@ -233,7 +234,7 @@ def propose(
 
     Events ending after `now` (a London wall-clock time; default: only days after `today`)
     cannot be ticked: time is logged once it has happened."""
-    proposer = _Proposer(db, first, last, today or (now.date() if now else date.today()))
+    proposer = _Proposer(db, first, last, today or (now.date() if now else clock_today()))
     proposer.now = None if now is None else now.replace(tzinfo=LONDON)
     rows: list[ProposedRow] = []
     seen: set[tuple[str, str]] = set()
