@@ -96,7 +96,7 @@ class CaseloadView(QWidget):
         # scrolling (a cut Flags or reference cell is read whole in its tooltip).
         metrics = self.table.fontMetrics()
         samples = ("Reference ", "Community", "A3S · T2A", "30/12/2026", "Expected end ",
-                   "", "Review 30/12/2026", "Closed on 30/12/2026")
+                   "", "Review 30/12/2026", "Active (warrant)")
         for column, sample in enumerate(samples):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
         header_view.setSectionResizeMode(COL_FLAGS, QHeaderView.ResizeMode.Stretch)
