@@ -127,4 +127,8 @@ def test_the_stale_timer_date_time_field_reads_whole_dates_the_same_way(qtbot):
     with qtbot.waitSignal(field.refused):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.value() == datetime(2026, 11, 24, 12, 30) and dialog.isVisible()
+    qtbot.keyClicks(field, "01/12/2026")  # after "now": outside what the field takes
+    with qtbot.waitSignal(field.refused) as refused:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "outside" in refused.args[0] and dialog.isVisible()
     assert dialog.choice().until == datetime(2026, 11, 24, 12, 30)
