@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -112,7 +113,8 @@ def open_note_like(db: Database, kind: str, text: str,
     return None
 
 
-def add_agenda_item_once(db: Database, kind: str, text: str, **options) -> AgendaItem | None:  # type: ignore[no-untyped-def]
+def add_agenda_item_once(db: Database, kind: str, text: str,
+                         **options: Any) -> AgendaItem | None:
     """add_agenda_item, unless the same note is already waiting for the next supervision:
     then nothing is added and None is returned (`status --add-to-notes` run twice, or the
     Overview's button pressed twice, must not put the same point on the agenda twice).
