@@ -28,7 +28,13 @@ from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import MeetingDraft
 from core.supervision.sessions import action_problems
-from core.supervision.meeting_content import PRIVATE_TOPICS, TOPICS, MeetingContent, meeting_content
+from core.supervision.meeting_content import (
+    PRIVATE_TOPICS,
+    TOPICS,
+    MeetingContent,
+    meeting_content,
+    redact_action,
+)
 from ui.supervision.meeting_action_bar import ActionBar
 from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
@@ -235,7 +241,8 @@ class MeetingView(QWidget):
                 TextRow(name, hours) for name, hours in content.time_rows[1:]]
         if key == "actions":
             rows = [ActionRow(a, self.draft.status_updates.get(a.id or 0)) for a in content.actions]
-            rows += [ActionRow(a, new_index=i) for i, a in enumerate(self.draft.new_actions)]
+            rows += [ActionRow(redact_action(a, content.references), new_index=i)
+                     for i, a in enumerate(self.draft.new_actions)]
             for row in rows:
                 row.statusChosen.connect(self.draft.set_status)
                 row.removed.connect(self._remove_action)

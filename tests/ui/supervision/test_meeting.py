@@ -258,3 +258,29 @@ def test_the_idle_lock_covers_the_meeting_and_the_tray_holds_messages(demo_windo
     assert win.centralWidget() is win.meeting.view
     win.meeting.leave()
     assert shown == [("Timer", "Still running")]
+
+
+def test_case_references_inside_actions_are_hidden_unless_ticked(demo_window, db, qtbot):
+    from core.caseload.cases import CaseStore
+    from core.supervision.sessions import Action, add_action
+
+    first, second, third = sorted(CaseStore(db).references())[:3]
+    add_action(db, Action(f"Chase housing for {first}", f"{second} worker",
+                          date.today() + timedelta(days=7)))
+    demo_window.meeting.open()
+    view = demo_window.meeting.view
+    bar = view.action_bar
+    qtbot.keyClicks(bar.text, f"Follow up {third} referral")
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert len(view.draft.new_actions) == 1
+    shown = _all_topics_text(view)
+    assert first not in shown and second not in shown and third not in shown
+    view.select_topic("actions")
+    words = [r.label.text() for r in _rows(view, ActionRow)]
+    assert any("Chase housing for [a case] ([a case] worker" in w for w in words)
+    assert any("Follow up [a case] referral" in w for w in words)
+    view.show_cases.setChecked(True)
+    shown = _all_topics_text(view)
+    assert first in shown and second in shown and third in shown
+    # What is recorded is what was typed; only the screen hides it.
+    assert view.draft.new_actions[0].text == f"Follow up {third} referral"
