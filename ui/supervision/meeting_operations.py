@@ -30,11 +30,13 @@ from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow, reserve_action
+from ui.widgets import confirm
 
 if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
     from ui.supervision.meeting_view import MeetingView
 
 SHORTCUTS = (QKeySequence("F11"), QKeySequence("Ctrl+Shift+M"))
+END_QUESTION = "End the meeting and record it?"
 
 
 class MeetingCommand(QUndoCommand):
@@ -151,6 +153,11 @@ class MeetingController(QObject):
     def end(self) -> None:
         """Record the meeting in one step (Undo takes it back), return, offer the PDF."""
         if self.view is None:
+            return
+        # Asked every time: Ctrl+Enter is a common "send" reflex, and even an empty meeting is
+        # recorded as a session. "Keep going" is the default and Esc, so nothing ends by accident.
+        if not confirm.ask(self.view, "End meeting", END_QUESTION, "End and record",
+                           "Keep going"):
             return
         today = self._today()
         start = self.view.content.start if self.view.content else today

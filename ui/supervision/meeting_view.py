@@ -153,13 +153,13 @@ class MeetingView(QWidget):
         self.action_bar.actionAdded.connect(self._add_action)
         self.next_date.valueChanged.connect(
             lambda: setattr(self.draft, "next_date", self.next_date.value()))
-        self.end_button.clicked.connect(self.endRequested)
+        self.end_button.clicked.connect(self.request_end)
         self.leave_button.clicked.connect(self.leaveRequested)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Escape), self.leaveRequested.emit),
-            (QKeySequence("Ctrl+Return"), self.endRequested.emit),
-            (QKeySequence("Ctrl+Enter"), self.endRequested.emit),
+            (QKeySequence("Ctrl+Return"), self.request_end),
+            (QKeySequence("Ctrl+Enter"), self.request_end),
             (QKeySequence("Ctrl+N"), lambda: self.action_bar.text.setFocus()),
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.rows.turn(1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.rows.turn(-1)),
@@ -253,6 +253,17 @@ class MeetingView(QWidget):
                 row.toggled.connect(self._ticked)
                 rows.append(row)
         return rows or [TextRow(EMPTY.get(key, ""))]
+
+    def request_end(self) -> None:
+        """End meeting (button or Ctrl+Enter): an action still on the "Agreed action" line is
+        added first, so the words are never lost; if it is refused (or Edit is chosen at the
+        name question) the meeting stays open with the words as typed."""
+        bar = self.action_bar
+        if bar.text.text().strip():  # the owner alone is kept for the next action, not an action
+            bar.submit()
+            if bar.text.text().strip():
+                return
+        self.endRequested.emit()
 
     # --- agreeing actions ----------------------------------------------------------------------
     def _add_action(self, action) -> None:  # type: ignore[no-untyped-def]
