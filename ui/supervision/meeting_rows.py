@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -56,6 +55,14 @@ def large_ticks() -> _LargeTicks:
     if not _STYLE:
         _STYLE.append(_LargeTicks())
     return _STYLE[0]
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut at a word before `limit` characters with "…" when longer."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def _label(text: str) -> QLabel:
@@ -116,7 +123,8 @@ class NoteRow(Row):
         super().__init__(text, parent)
         self.item_id = item_id
         self.check = QCheckBox()
-        self.check.setAccessibleName("Discussed")
+        # The tick's name carries the note, so a screen reader says which note is ticked.
+        self.check.setAccessibleName(f"Discussed: {shortened(text)}")
         self.check.setChecked(checked)
         self.check.setStyle(large_ticks())
         self.check.toggled.connect(lambda on: self.toggled.emit(self.item_id, on))
@@ -157,16 +165,16 @@ class ActionRow(Row):
             remove.clicked.connect(lambda: self.removed.emit(new_index))
             self.buttons["remove"] = remove
         else:
-            group = QButtonGroup(self)
-            group.setExclusive(False)
+            # No QButtonGroup: a group made Tab stop on its first button only, so "Dropped"
+            # was out of keyboard reach. `_chosen` keeps the two apart instead.
             for status_key, text in (("done", "Done"), ("dropped", "Dropped")):
                 button = QPushButton(text)
                 button.setCheckable(True)
                 button.setChecked(status == status_key)
                 button.clicked.connect(lambda on, s=status_key: self._chosen(s, on))
-                group.addButton(button)
                 self.buttons[status_key] = button
         for button in self.buttons.values():
+            button.setAccessibleName(f"{button.text()}: {shortened(action.text)}")
             self.row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.trail = sum(b.sizeHint().width() + 16 for b in self.buttons.values())
 

@@ -325,3 +325,36 @@ def test_ctrl_enter_keeps_a_typed_action_and_asks_before_ending(demo_window, db,
     assert win.meeting.view is None and len(end_answers.asked) == 2
     assert [a.text for a in list_sessions(db)[0].actions] == [
         "Arrange cover for the parole reports"]
+
+
+def test_dropped_is_reached_by_tab_and_every_mark_names_its_note_or_action(demo_window, db,
+                                                                          qtbot):
+    from core.caseload.cases import CaseStore
+    from core.supervision.sessions import Action, add_action
+
+    reference = sorted(CaseStore(db).references())[0]
+    add_action(db, Action(f"Chase housing for {reference}", "Me", date.today()))
+    win = demo_window
+    win.meeting.open()
+    view = win.meeting.view
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    view.select_topic("actions")
+    rows = _rows(view, ActionRow)
+    assert rows
+    for row in rows:
+        done, dropped = row.buttons["done"], row.buttons["dropped"]
+        assert done.accessibleName().startswith("Done: ") and len(done.accessibleName()) > 8
+        assert dropped.accessibleName().startswith("Dropped: ")
+    chase = next(r for r in rows if "Chase housing" in r.label.text())
+    assert chase.buttons["dropped"].accessibleName() == "Dropped: Chase housing for [a case]"
+    chase.buttons["done"].setFocus()
+    qtbot.keyClick(chase.buttons["done"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chase.buttons["dropped"]
+    qtbot.keyClick(chase.buttons["dropped"], Qt.Key.Key_Space)
+    assert view.draft.status_updates.get(chase.action.id) == "dropped"
+
+    view.select_topic("requests")
+    names = [r.check.accessibleName() for r in _rows(view, NoteRow)]
+    assert names and all(n.startswith("Discussed: ") and len(n) > 12 for n in names)
+    assert len(set(names)) == len(names)
