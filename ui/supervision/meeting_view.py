@@ -175,6 +175,11 @@ class MeetingView(QWidget):
         self.period.setText(self.content.period)
         self._rebuild_topics()
 
+    def clear_private_ticks(self) -> None:
+        """Untick every "show to my manager" box (the idle lock: the laptop was unattended)."""
+        for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
+            box.setChecked(False)
+
     def visible_topics(self) -> list[str]:
         shown = {"wellbeing": self.show_wellbeing.isChecked()}
         return [key for key, _t, _k in TOPICS if key not in PRIVATE_TOPICS or shown[key]]

@@ -358,3 +358,46 @@ def test_dropped_is_reached_by_tab_and_every_mark_names_its_note_or_action(demo_
     names = [r.check.accessibleName() for r in _rows(view, NoteRow)]
     assert names and all(n.startswith("Discussed: ") and len(n) > 12 for n in names)
     assert len(set(names)) == len(names)
+
+
+def test_focus_comes_back_after_esc_end_and_unlock(demo_window, qtbot, no_pdf, end_answers,
+                                                   monkeypatch):
+    win = demo_window
+    win.show_view("supervision")
+    button = win.view("supervision").meeting_button
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    button.click()
+    qtbot.keyClick(win.meeting.view.topics, Qt.Key.Key_Escape)
+    assert win.meeting.view is None and QApplication.focusWidget() is button
+
+    button.click()
+    view = win.meeting.view
+    view.select_topic("requests")
+    tick = _rows(view, NoteRow)[0].check
+    tick.setFocus()
+    monkeypatch.setattr(win.idle_lock, "_verify", lambda _p: True)
+    win.idle_lock.lock()
+    win.idle_lock.screen.button.click()
+    assert QApplication.focusWidget() is tick
+
+    qtbot.keyClick(tick, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert win.meeting.view is None and QApplication.focusWidget() is button
+
+
+def test_the_idle_lock_clears_the_show_to_my_manager_ticks(demo_window, monkeypatch):
+    win = demo_window
+    win.meeting.open()
+    view = win.meeting.view
+    for box in (view.show_wellbeing, view.show_reductions, view.show_cases):
+        box.setChecked(True)
+    assert WELLBEING in _all_topics_text(view)
+    monkeypatch.setattr(win.idle_lock, "_verify", lambda _p: True)
+    win.idle_lock.lock()
+    win.idle_lock.screen.button.click()
+    assert win.meeting.view is view
+    assert not any(b.isChecked() for b in (view.show_wellbeing, view.show_reductions,
+                                           view.show_cases))
+    assert "wellbeing" not in view.visible_topics()
+    assert "Wellbeing check-in" not in [view.topics.item(i).text()
+                                        for i in range(view.topics.count())]
