@@ -401,3 +401,20 @@ def test_the_idle_lock_clears_the_show_to_my_manager_ticks(demo_window, monkeypa
     assert "wellbeing" not in view.visible_topics()
     assert "Wellbeing check-in" not in [view.topics.item(i).text()
                                         for i in range(view.topics.count())]
+
+
+def test_the_meetings_keys_are_on_the_keyboard_shortcuts_page(demo_window, qtbot):
+    from PySide6.QtGui import QShortcut
+
+    from ui.shell.shortcuts_dialog import all_rows, key_text, shortcuts_html
+
+    demo_window.meeting.open()
+    view = demo_window.meeting.view
+    keys = {key_text(s.key(), native=False) for s in view.findChildren(QShortcut)}
+    assert {"Ctrl+Return", "Ctrl+Enter", "PgDown", "PgUp", "Ctrl+N", "Esc"} <= keys
+    listed = {key_text(k, native=False) for k, _what, where in all_rows(demo_window)
+              if where.startswith("Supervision meeting")}
+    assert keys - listed == set()
+    assert {"Up", "Down"} <= listed  # the topics move with the arrows
+    text = shortcuts_html(demo_window)  # what Help > Keyboard shortcuts shows
+    assert "Leave the meeting" in text and "Next page of the topic" in text
