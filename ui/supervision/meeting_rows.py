@@ -20,6 +20,10 @@ from ui.widgets.date_fields import format_date
 # The meeting's type, as multiples of the system font: read across a room or on a projector.
 BODY_SCALE = 1.6
 TITLE_SCALE = 2.2
+# Below this many logical pixels of height (a 1280×800 screen at 200% has 400), the large type
+# leaves no room for the topic's rows: the meeting falls back to the system's own size.
+COMPACT_BELOW = 560
+COMPACT_SCALE = 1.0
 
 
 def _points(scale: float) -> float:
@@ -28,13 +32,16 @@ def _points(scale: float) -> float:
     return size * scale
 
 
-def meeting_stylesheet() -> str:
+def meeting_stylesheet(compact: bool = False) -> str:
     """Type sizes for the meeting view and everything in it. A style sheet, not setFont: under
-    the app's style sheet a parent's font does not reach its children."""
-    return (f"QWidget {{ font-size: {_points(BODY_SCALE):.1f}pt; }}\n"
-            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; "
+    the app's style sheet a parent's font does not reach its children. `compact`: the
+    system's size (titles a little larger), for a window too small for the large type."""
+    body = COMPACT_SCALE if compact else BODY_SCALE
+    title = COMPACT_SCALE * 1.3 if compact else TITLE_SCALE
+    return (f"QWidget {{ font-size: {_points(body):.1f}pt; }}\n"
+            f"QLabel#meetingTitle {{ font-size: {_points(title):.1f}pt; "
             "font-weight: 600; }\n"
-            f"QLabel#topicTitle {{ font-size: {_points(BODY_SCALE * 1.25):.1f}pt; "
+            f"QLabel#topicTitle {{ font-size: {_points(body * 1.25):.1f}pt; "
             "font-weight: 600; }\n")
 
 

@@ -418,3 +418,27 @@ def test_the_meetings_keys_are_on_the_keyboard_shortcuts_page(demo_window, qtbot
     assert {"Up", "Down"} <= listed  # the topics move with the arrows
     text = shortcuts_html(demo_window)  # what Help > Keyboard shortcuts shows
     assert "Leave the meeting" in text and "Next page of the topic" in text
+
+
+def test_the_window_fits_the_screen_and_the_meeting_fits_640_by_400(demo_window, qtbot):
+    """A 1280×800 screen at 200% scaling gives 640×400 logical pixels: the window's minimum
+    is never larger than the screen, and the meeting's words wrap rather than being cut."""
+    from PySide6.QtWidgets import QCheckBox
+
+    win = demo_window
+    free = win.screen().availableGeometry()
+    assert win.minimumWidth() <= free.width() and win.minimumHeight() <= free.height()
+    win.setMinimumSize(640, 400)  # as fit_minimum_to_screen sets it on a 640×400 screen
+    win.resize(640, 400)
+    win.meeting.open()
+    view = win.meeting.view
+    qtbot.waitUntil(lambda: view.height() <= 400)
+    QApplication.processEvents()
+    for key in view.visible_topics():
+        view.select_topic(key)
+        cut = [w.text() for w in view.findChildren(QLabel) + view.findChildren(QCheckBox)
+               if w.isVisible() and not (isinstance(w, QLabel) and w.wordWrap())
+               and w.width() < w.sizeHint().width()]
+        assert cut == []
+        shown = [r for r in view.rows.rows if r.isVisible()]
+        assert shown and all(r.geometry().bottom() <= view.rows.area.height() for r in shown)
