@@ -73,7 +73,7 @@ def run_command(args: argparse.Namespace) -> int:
     import sqlite3
 
     from cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError, make_context
-    from cli.common import require_data, undo_if_it_fails
+    from cli.common import one_line, require_data, undo_if_it_fails
     from core.store.database import StorageError
     from core.common.errors import ValidationError
     from core.store.transactions import BUSY_MESSAGE, DataBusyError, is_busy
@@ -92,7 +92,7 @@ def run_command(args: argparse.Namespace) -> int:
         succeeded = code == EXIT_OK
         return code
     except ValidationError as exc:
-        print("error: " + "\n  ".join(exc.problems), file=sys.stderr)
+        print("error: " + one_line(exc.problems), file=sys.stderr)
         return EXIT_BAD_INPUT
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -227,10 +227,13 @@ NO_DISPLAY = ("No display found; the app needs a desktop session. The command li
 
 
 def no_display() -> bool:
-    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM chosen): Qt would abort."""
+    """Linux with no X11 or Wayland display that answers (unset, or left pointing at nothing)
+    and no QT_QPA_PLATFORM chosen: Qt would abort (ui.shell.display_probe)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    from ui.shell.display_probe import display_reachable
+
+    return not display_reachable()
 
 
 def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
@@ -276,6 +279,7 @@ def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no
     data and did not finish within a few seconds, said in a message)."""
     import time
 
+    from core.common.errors import ValidationError
     from core.store.paths import ensure_private_dir, resolve_data_dir
     from ui.shell.app import show_error
     from ui.shell.single_instance import FolderOwner, ask_first_window_forward
@@ -288,7 +292,7 @@ def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no
             ensure_private_dir(data_dir)
             if owner.claim():
                 return owner
-        except OSError:  # a read-only or missing folder: opening the data says what is wrong
+        except (OSError, ValidationError):  # a read-only folder, or a file: opening says why
             return owner
         if ask_first_window_forward(data_dir):
             return 0
@@ -305,8 +309,9 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
     from PySide6.QtWidgets import QApplication
 
     _import_sqlite_utils_without_numpy()
+    from core.common.errors import ValidationError
     from core.store.database import StorageError
-    from core.store.paths import ensure_private_dir, resolve_data_dir
+    from core.store.paths import ensure_private_dir, not_a_folder_problem, resolve_data_dir
     from ui.shell.app import show_error
     from ui.shell.first_paint import after_first_paint
     from ui.shell.storage_setup import open_data
@@ -317,14 +322,15 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
         return [code]
 
     data_dir = resolve_data_dir(args.data_dir)
-    setup_logging(data_dir)
+    if not_a_folder_problem(data_dir) is None:  # a file has no logs folder to hold a log
+        setup_logging(data_dir)
     try:
         ensure_private_dir(data_dir)
         db = open_data(data_dir, window)  # asks for the passphrase, or offers recovery if damaged
         if db is None:  # the practitioner chose to quit
             return end(0)
         build_window(db, data_dir, settings, window)
-    except (StorageError, OSError) as exc:
+    except (StorageError, OSError, ValidationError) as exc:
         get_logger("gui").exception("could not open data")
         show_error(window, str(exc), "Your data could not be opened")
         return end(1)

@@ -245,7 +245,7 @@ def generate(directory: Path, years: int = 10, cases: int = 600, entries: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("dir", type=Path, help="an empty folder for the data")
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--cases", type=int, default=600)

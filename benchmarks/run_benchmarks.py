@@ -334,7 +334,7 @@ def table(rows: list[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("dir", type=Path, help="a folder written by generate_dataset.py")
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")

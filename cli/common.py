@@ -16,7 +16,12 @@ from sqlite_utils import Database
 from core.store.all_copies import open_folder
 from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
 from core.common.dates import DateError, parse_date, shorten
-from core.store.paths import database_path, ensure_private_dir, resolve_data_dir
+from core.store.paths import (
+    database_path,
+    ensure_private_dir,
+    not_a_folder_problem,
+    resolve_data_dir,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -67,7 +72,11 @@ def no_data_message(data_dir: Path) -> str:
 def require_data(args: argparse.Namespace, ctx: Context) -> None:
     """A mistyped --data-dir must not become a new, empty caseload: only the commands that
     make data (`demo`, `cases import`, `profile`, `restore`; marked `creates_data`) or need
-    none (`data_optional`) run on a folder without a data file. Raises CommandError (exit 2)."""
+    none (`data_optional`) run on a folder without a data file. A folder that is a file is
+    refused for every command. Raises CommandError (exit 2)."""
+    problem = not_a_folder_problem(ctx.data_dir)
+    if problem:
+        raise CommandError(problem)
     if getattr(args, "creates_data", False) or getattr(args, "data_optional", False):
         return
     if not ctx.db_path.exists():
@@ -104,7 +113,15 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """Bad arguments get one line on stderr (exit 2), naming where to find the usage."""
+    """Bad arguments get one line on stderr (exit 2), naming where to find the usage.
+
+    Abbreviated options are off for this parser and every subcommand's (add_parser makes
+    them of this class): `--include-backup` was taken as `--include-backups` and deleted the
+    backups."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
         parsed, extras = self.parse_known_args(args, namespace)
@@ -117,6 +134,13 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
+
+
+def one_line(problems: list[str]) -> str:
+    """Every problem of a refused input on one line, joined with "; " (a sentence's own full
+    stop kept only at the end), so an error is always one line on stderr."""
+    parts = [p.strip().rstrip(".") for p in problems if p.strip()]
+    return "; ".join(parts) + "." if parts else ""
 
 
 def date_arg(text: str) -> date:

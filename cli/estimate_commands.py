@@ -7,7 +7,7 @@ from typing import Any
 
 from core.common import clock
 from cli.common import Context, bounded_int, date_arg, positive_float, print_json
-from core.supervision.agenda import add_agenda_item
+from core.supervision.agenda import add_agenda_item_once, open_note_like
 from core.common.errors import ValidationError
 from core.workload.estimate import load_inputs
 from core.workload.history import WeekSummary, weekly_history, workload_status
@@ -105,7 +105,7 @@ def _heading(est: Any, words: StatusWords) -> str:
     return f"Week {est.week}, as of {words.week_label}"
 
 
-def _print_status(summary: WeekSummary, words: StatusWords) -> None:
+def _print_status(summary: WeekSummary, words: StatusWords, in_notes: bool = False) -> None:
     """The Overview's words in blocks; the figures only when asked (`--figures`), as in the
     window, where they show under "Show figures"."""
     est = summary.estimate
@@ -117,7 +117,7 @@ def _print_status(summary: WeekSummary, words: StatusWords) -> None:
          words.official],
         *([panel] for panel in words.panels),
     ]
-    if (words.action or words.caseload_action) and est.has_data:
+    if (words.action or words.caseload_action) and est.has_data and not in_notes:
         blocks.append([f"{ADD_TO_NOTES}: run `status --add-to-notes`, or use the Overview in the "
                        "app."])
     shown = [[line for line in block if line] for block in blocks]
@@ -133,16 +133,20 @@ def run_status(args: argparse.Namespace, ctx: Context) -> int:
     day = args.as_of or clock.today()
     summary = workload_status(load_inputs(ctx.db), day)
     words = status_words(summary, day, figures=_figures(args))
+    added = None
     if args.add_to_notes:
         if not summary.has_data:
             raise ValidationError("There is no estimate on this date to add to your notes.")
-        add_agenda_item(ctx.db, "workload", words.supervision_note, today=clock.today())
+        added = add_agenda_item_once(ctx.db, "workload", words.supervision_note,
+                                     today=clock.today())
     if args.json:
         print_json(status_json(summary, words, status_words(summary, day, figures=False)))
         return 0
-    _print_status(summary, words)
+    in_notes = open_note_like(ctx.db, "workload", words.supervision_note) is not None
+    _print_status(summary, words, in_notes)
     if args.add_to_notes:
-        print("\nAdded to the notes for your next supervision.")
+        print("\nAdded to the notes for your next supervision." if added else
+              "\nThis is already in the notes for your next supervision; nothing was added.")
     return 0
 
 

@@ -74,7 +74,7 @@ def build_installer(version: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--clean", action="store_true", help="discard PyInstaller's cache first")
     parser.add_argument("--installer", action="store_true",
                         help="Windows: also build the installer with Inno Setup")

@@ -75,8 +75,12 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
 
 
 def empty_all_tables(db: Database) -> int:
-    """Delete every row (schema kept) with `secure_delete` on, then VACUUM and empty the WAL
-    so nothing deleted lingers in the file or beside it. Returns the rows deleted."""
+    """Delete every row (schema kept) with `secure_delete` on, put back what a new data file
+    starts with (built-in activities, default calendar keywords: migrations.seed_defaults),
+    then VACUUM and empty the WAL so nothing deleted lingers in the file or beside it.
+    Returns the rows deleted."""
+    from core.store.migrations import seed_defaults
+
     db.execute("PRAGMA secure_delete = ON")
     tables = [t for t in db.table_names() if t not in KEEP_TABLES]
     rows = 0
@@ -85,6 +89,7 @@ def empty_all_tables(db: Database) -> int:
         with db.atomic():
             for table in tables:
                 rows += db.execute(f'DELETE FROM "{table}"').rowcount
+            seed_defaults(db)  # in the same transaction: never a file without its activities
     finally:
         db.execute("PRAGMA foreign_keys = ON")
     db.execute("VACUUM")

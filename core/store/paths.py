@@ -28,10 +28,27 @@ def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
+def not_a_folder_problem(path: Path) -> str | None:
+    """The one-line reason `path` cannot be a data folder because it, or a folder above it, is
+    a file (a mistyped `--data-dir` naming caseload.db, say); None when it can be."""
+    for part in (path, *path.parents):
+        if part.exists():
+            if part.is_dir():
+                return None
+            return f"{part} is a file, not a folder; choose a folder for your data with --data-dir."
+    return None
+
+
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder if needed, readable by the owner only (0700 where the OS has modes)."""
+    """Create the folder if needed, readable by the owner only (0700 where the OS has modes).
+    Raises core.common.errors.ValidationError when the path (or a folder above it) is a file
+    (not_a_folder_problem), before anything is made."""
+    from core.common.errors import ValidationError
     from core.store.disk_space import tighten_only
 
+    problem = not_a_folder_problem(path)
+    if problem:
+        raise ValidationError(problem)
     if not path.is_dir():
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Group and other lose access; a folder the practitioner made read-only stays read-only.

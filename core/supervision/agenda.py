@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -99,6 +100,28 @@ def open_agenda(db: Database, kind: str | None = None) -> list[AgendaItem]:
         sql += " AND kind = ?"
         params.append(kind)
     return [_item(r) for r in db.query(sql + " ORDER BY created_on, id", params)]
+
+
+def open_note_like(db: Database, kind: str, text: str,
+                   case_reference: str | None = None) -> AgendaItem | None:
+    """The note of this kind, text and case still waiting for the next supervision, if any
+    (compared with surrounding spaces ignored)."""
+    text = (text or "").strip()
+    for item in open_agenda(db, kind):
+        if item.text == text and item.case_reference == case_reference:
+            return item
+    return None
+
+
+def add_agenda_item_once(db: Database, kind: str, text: str,
+                         **options: Any) -> AgendaItem | None:
+    """add_agenda_item, unless the same note is already waiting for the next supervision:
+    then nothing is added and None is returned (`status --add-to-notes` run twice, or the
+    Overview's button pressed twice, must not put the same point on the agenda twice).
+    Raises what add_agenda_item raises."""
+    if open_note_like(db, kind, text, options.get("case_reference")) is not None:
+        return None
+    return add_agenda_item(db, kind, text, **options)
 
 
 def mark_discussed(db: Database, item_ids: list[int], on: date) -> None:

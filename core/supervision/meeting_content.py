@@ -9,7 +9,7 @@ reasons, case references) is kept apart in `private`, shown only when ticked in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlite_utils import Database
@@ -59,6 +59,8 @@ class MeetingContent:
     notes: dict[str, list[MeetingNote]] = field(default_factory=dict)  # by topic
     actions: list[Action] = field(default_factory=list)  # open, carried forward
     reduction_reasons: list[str] = field(default_factory=list)  # private: the typed reasons
+    # The references hidden as "[a case]" (empty when "Case references" is ticked).
+    references: set[str] = field(default_factory=set)
 
     @property
     def period(self) -> str:
@@ -71,6 +73,13 @@ def reduction_category(reason: str) -> str:
     if known is None or any(k in reason.lower() for k in _PERSONAL):
         return OTHER_REDUCTION
     return known.label
+
+
+def redact_action(action: Action, references: set[str]) -> Action:
+    """A copy of `action` with any case reference in its text and owner shown as "[a case]",
+    as the summary prints it; the id and dates are kept so the meeting can mark it."""
+    return replace(action, text=redact_references(action.text, references),
+                   owner=redact_references(action.owner, references))
 
 
 def _note_text(item: AgendaItem, include_cases: bool) -> str:
@@ -110,11 +119,14 @@ def meeting_content(db: Database, today: date | None = None,
         month=[h for h in header if not h.startswith("Period:")] + workload.paragraphs,
         time_sentence=" ".join(time.paragraphs) or (time.empty or ""),
         time_rows=[(r[0], r[1]) for r in time.rows],
-        actions=open_actions(db),
+        actions=[],
         reduction_reasons=[r.reason for r in active
                            if reduction_category(r.reason) != r.reason],
     )
     references = set() if include_cases else CaseStore(db).references()
+    # Actions carry free text too ("Chase housing for C01", owner "C02 worker"): the same rule.
+    content.references = references
+    content.actions = [redact_action(a, references) for a in open_actions(db)]
     items = open_agenda(db)
     for key, _title, kinds in TOPICS:
         content.notes[key] = [

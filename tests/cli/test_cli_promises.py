@@ -159,3 +159,78 @@ def test_a_command_that_may_make_data_leaves_nothing_when_refused(capsys, tmp_pa
     empty.mkdir()
     assert run(capsys, empty, *argv)[0] == 2
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo"], ["profile", "--hours", "30"], ["cases", "import", "cases.csv"],
+    ["restore", "backup.db"], ["status"], ["check"],
+], ids=" ".join)
+@pytest.mark.parametrize("below", [False, True], ids=["the file", "a folder below it"])
+def test_a_data_folder_that_is_a_file_is_one_line_and_exit_2(capsys, tmp_path, argv, below):
+    data_file = tmp_path / "caseload.db"
+    data_file.write_bytes(b"mine")
+    (tmp_path / "cases.csv").write_text("reference,case_type,tier,start_date\n")
+    argv = [str(tmp_path / a) if a.endswith((".csv", ".db")) else a for a in argv]
+    code, out, err = run(capsys, data_file / "sub" if below else data_file, *argv)
+    assert code == 2 and out == ""
+    assert err == (f"error: {data_file} is a file, not a folder; choose a folder for your data "
+                   "with --data-dir.\n")
+    assert data_file.read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["delete-all", "--yes", "--include-backup"], "--include-backup"),
+    (["status", "--figure"], "--figure"),
+    (["cases", "list", "--al"], "--al"),
+], ids=lambda v: v if isinstance(v, str) else " ".join(v))
+def test_an_abbreviated_option_is_refused_not_taken_as_the_full_one(capsys, demo, argv, option):
+    backups_before = sorted((demo / "backups").glob("*")) if (demo / "backups").exists() else []
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as ended:
+        main.main(["--data-dir", str(demo), *argv])
+    err = capsys.readouterr().err
+    assert ended.value.code == 2
+    assert f"unrecognized arguments: {option}" in err and err.count("\n") == 1
+    assert run(capsys, demo, "cases", "list")[1]  # nothing was deleted
+    now = sorted((demo / "backups").glob("*")) if (demo / "backups").exists() else []
+    assert now == backups_before
+
+
+def test_every_subcommand_parser_refuses_abbreviations():
+    import argparse
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    yield from parsers(child)
+
+    assert all(not p.allow_abbrev for p in parsers(main.build_parser()))
+
+
+def test_several_problems_are_one_line_joined_with_semicolons(capsys, demo):
+    code, out, err = run(capsys, demo, "reductions", "add", "--reason", "", "--hours", "0",
+                         "--from", "2026-11-02", "--to", "2026-11-01")
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("error: Give a reason") and err.count("; ") == 2
+
+
+def test_add_to_notes_twice_adds_the_note_once_and_stops_suggesting_it(capsys, demo):
+    from core.store.database import open_database
+    from core.supervision.agenda import open_agenda
+
+    def workload_notes():
+        db = open_database(demo / "caseload.db")
+        try:
+            return [i.text for i in open_agenda(db, "workload")]
+        finally:
+            db.close()
+
+    before = workload_notes()
+    code, first, _ = run(capsys, demo, "status", "--add-to-notes")
+    assert code == 0 and "Added to the notes" in first
+    code, second, _ = run(capsys, demo, "status", "--add-to-notes")
+    assert code == 0 and "already in the notes" in second and "Added to the notes" not in second
+    assert len(workload_notes()) == len(before) + 1
+    assert "run `status --add-to-notes`" not in run(capsys, demo, "status")[1]

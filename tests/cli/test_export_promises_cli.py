@@ -34,6 +34,24 @@ def test_an_existing_file_is_refused_without_force(demo_dir, tmp_path, capsys):
         assert out.read_bytes() != b"mine"
 
 
+def test_the_data_file_and_a_users_spreadsheet_are_never_replaced_silently(
+        demo_dir, tmp_path, capsys):
+    data_file = demo_dir / "caseload.db"
+    before = data_file.read_bytes()[:100]
+    for fmt in ("pdf", "csv", "md"):
+        for force in ((), ("--force",)):  # the live data file: not even with --force
+            assert _run(demo_dir, "export", "--format", fmt, "--out", str(data_file), *force) == 2
+            err = capsys.readouterr().err
+            assert "is your data file" in err and len(err.strip().splitlines()) == 1
+    assert data_file.read_bytes()[:100] == before
+    assert _run(demo_dir, "cases", "list") == 0
+    cases = tmp_path / "cases.csv"
+    cases.write_text("reference,case_type\nC01,community\n")
+    assert _run(demo_dir, "export", "--format", "csv", "--out", str(cases)) == 2
+    assert "already exists; add --force" in capsys.readouterr().err
+    assert cases.read_text() == "reference,case_type\nC01,community\n"
+
+
 def test_what_was_left_out_is_printed(demo_dir, tmp_path, capsys):
     db = open_database(demo_dir / "caseload.db")
     for n in range(6):

@@ -3,6 +3,7 @@ button whose text does not fit, a combo box or date field showing part of its te
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QStyleOptionComboBox,
+    QTableView,
     QWidget,
 )
 
 TOLERANCE = 1  # pixels: rounding at fractional scale factors
+SHORT_TEXT = 60  # characters: a sentence this short should never need three lines
 
 
 def _scrolled(widget: QWidget, top: QWidget) -> bool:
@@ -50,6 +53,9 @@ def _label_problem(label: QLabel) -> str | None:
         needed = label.heightForWidth(label.width())
         if needed > label.height() + TOLERANCE:
             return f"wrapped text needs {needed}px of height, has {label.height()}"
+        lines = round(needed / max(label.fontMetrics().lineSpacing(), 1))
+        if lines >= 3 and len(label.text()) <= SHORT_TEXT:
+            return f"a short sentence squeezed into {lines} lines, {label.width()}px wide"
         return None
     hint = label.minimumSizeHint()
     if hint.width() > label.width() + TOLERANCE:
@@ -92,6 +98,65 @@ def _button_problem(button: QAbstractButton) -> str | None:
     return None
 
 
+CELL_PADDING = 8  # pixels a delegate keeps either side of a cell's text, near enough
+ROWS_CHECKED = 60
+
+
+def _table_problems(table: QTableView) -> list[str]:
+    """A column cut at the table's right edge (so the last one needs a sideways scroll), and a
+    cell whose text does not fit its column with no tooltip that shows it whole."""
+    model, header = table.model(), table.horizontalHeader()
+    if model is None or header.isHidden():
+        return []
+    problems: list[str] = []
+    edge = table.viewport().width()
+    metrics = table.fontMetrics()
+    columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    for column in columns:
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        if right > edge + TOLERANCE and header.sectionSize(column) > 0:
+            problems.append(f"column {title!r} is cut at the edge: ends at {right}px of {edge}")
+        for row in range(min(model.rowCount(), ROWS_CHECKED)):
+            if table.isRowHidden(row) or table.columnSpan(row, column) > 1:
+                continue
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text or table.indexWidget(index) is not None:
+                continue
+            needed = metrics.horizontalAdvance(text) + CELL_PADDING
+            if table.wordWrap() and needed > table.columnWidth(column):  # wraps in a tall row
+                wrapped = metrics.boundingRect(QRect(0, 0, table.columnWidth(column) - CELL_PADDING,
+                                                     100000), Qt.TextFlag.TextWordWrap, text)
+                needed = wrapped.width() + CELL_PADDING if wrapped.height() <= \
+                    table.rowHeight(row) + TOLERANCE else needed
+            if needed > table.columnWidth(column) + TOLERANCE \
+                    and text not in str(index.data(Qt.ItemDataRole.ToolTipRole) or ""):
+                problems.append(f"column {title!r} shows part of {text[:40]!r} with no tooltip: "
+                                f"needs {needed}px, has {table.columnWidth(column)}")
+                break  # one cut cell says enough for the column
+    return problems
+
+
+def _plot_problems(plot: QWidget) -> list[str]:
+    """pyqtgraph axes: a tick label shortened with an ellipsis, or wider than its axis."""
+    problems: list[str] = []
+    item = plot.getPlotItem()
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        levels = getattr(axis, "_tickLevels", None) or []
+        metrics = plot.fontMetrics()
+        for level in levels:
+            for _value, text in level:
+                if "…" in text:
+                    problems.append(f"{side} axis shortens {text!r}")
+                widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+                if side == "left" and widest > axis.width() + TOLERANCE:
+                    problems.append(f"{side} axis label {text!r} needs {widest}px, "
+                                    f"has {axis.width():.0f}")
+    return problems
+
+
 def cut_off(top: QWidget) -> list[str]:
     """Everything visible in `top` that lies outside its parent or shows only part of its
     text, one line each (empty when all of it can be seen)."""
@@ -119,6 +184,10 @@ def cut_off(top: QWidget) -> list[str]:
             problem = _button_problem(widget)
         if problem:
             problems.append(f"{_name(widget)}: {problem}")
+        if isinstance(widget, QTableView):
+            problems += [f"{_name(widget)}: {p}" for p in _table_problems(widget)]
+        if type(widget).__name__ == "PlotWidget":
+            problems += [f"{_name(widget)}: {p}" for p in _plot_problems(widget)]
     return problems
 
 

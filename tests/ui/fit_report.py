@@ -63,7 +63,9 @@ def main() -> int:
     from core.demo.caseload_demo import fill_demo
     from core.store.database import open_database
     from core.store.paths import database_path
-    from core.time.activities import list_activities
+    from core.caseload.models import Case
+    from core.time.activities import NAME_MAX, add_activity
+    from core.common.identifiers import REFERENCE_MAX
     from core.time.timer import get_timer, start_timer
 
     tmp = Path(tempfile.mkdtemp(prefix="fit-"))
@@ -73,11 +75,13 @@ def main() -> int:
     today = date.today()
     fill_demo(db, today)
     store = CaseStore(db)
-    c01 = next(c for c in store.list_cases("active") if c.reference == "C01")
-    longest = max(list_activities(db), key=lambda a: len(a.name))
+    # The longest names the app allows: a 60-character activity timed on a 12-character case.
+    longest = add_activity(db, "Multi-agency public protection arrangements meeting prep "
+                           "work"[:NAME_MAX])
+    widest = store.add_case(Case("W" * (REFERENCE_MAX - 1) + "8", "community", "B2", today))
     now = datetime.combine(today, time(23, 55))
-    start_timer(db, longest.id, now=now, case_id=c01.id,  # type: ignore[arg-type]
-                started_at=now - timedelta(minutes=50))
+    start_timer(db, longest.id, now=now, case_id=widest.id,  # type: ignore[arg-type]
+                started_at=now - timedelta(minutes=95))
     problems: list[str] = []
     room = app.primaryScreen().availableGeometry()
 
@@ -90,6 +94,7 @@ def main() -> int:
     window = app_main.build_window(db, data, QSettings(str(tmp / "w.ini"),
                                                        QSettings.Format.IniFormat))
     check_views(app, window, room, problems, "")
+    check_after_retention_delete(app, window, problems)
     for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
         check_dialog(app, name, make(), problems, steps)
     from ui.shell.lock_screen import IdleLock
@@ -118,14 +123,25 @@ def check_views(app, window, room, problems, suffix):  # type: ignore[no-untyped
         if key == "overview":
             view.ensure_trend()
         _settle(app)
-        if key == "settings":
-            for index in range(view.tabs.count()):
-                view.tabs.setCurrentIndex(index)
-                _settle(app)
-                check_window(app, window, f"Settings > {view.tabs.tabText(index)}{suffix}",
-                             problems)
-        else:
+        tabs = getattr(view, "tabs", None)
+        if tabs is None:
             check_window(app, window, key.capitalize() + suffix, problems)
+            continue
+        for index in range(tabs.count()):  # every tab, not only the first (Time > Charts)
+            tabs.setCurrentIndex(index)
+            _settle(app)
+            title = tabs.tabText(index).replace("&", "")
+            check_window(app, window, f"{key.capitalize()} > {title}{suffix}", problems)
+        tabs.setCurrentIndex(0)
+
+
+def check_after_retention_delete(app, window, problems):  # type: ignore[no-untyped-def]
+    """The Caseload view with the sentence "Review and delete…" leaves beside its buttons."""
+    window.show_view("caseload")
+    view = window.view("caseload")
+    view.retention_notice.casesDeleted.emit("Deleted 10 closed cases.")
+    _settle(app)
+    check_window(app, window, "Caseload after deleting closed cases", problems)
 
 
 def dialogs(db, data, store, window, timer, now):  # type: ignore[no-untyped-def]
@@ -203,7 +219,21 @@ def dialogs(db, data, store, window, timer, now):  # type: ignore[no-untyped-def
                                                parent=window), None),
         ("Timer left running", lambda: StaleTimerDialog(timer, now + timedelta(days=1), window),
          None),
+        ("Import calendar", lambda: calendar_import(db, window), None),
     ]
+
+
+def calendar_import(db, window):  # type: ignore[no-untyped-def]
+    """Import calendar… with a week read in: rows ticked, and rows with why they are not."""
+    from tests.core.time.calendar import ics
+    from ui.time.calendar_import_dialog import CalendarImportDialog
+
+    noon = datetime(2026, 11, 27, 12, 0)
+    path = Path(tempfile.mkdtemp(prefix="fit-ics-")) / "calendar.ics"
+    path.write_bytes(ics.realistic_week())
+    dialog = CalendarImportDialog(db, lambda: noon, window)
+    dialog.load_file(path, date(2026, 11, 16), date(2026, 11, 20))
+    return dialog
 
 
 def database_path_of(folder: Path) -> Path:

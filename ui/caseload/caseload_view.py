@@ -22,7 +22,7 @@ from core.caseload.models import Case
 from ui.shell.app import show_error
 from ui.caseload.case_filter_proxy import CaseFilterProxy
 from ui.caseload.case_operations import record_case_change, record_cases_added
-from ui.caseload.case_table_model import CASE_ROLE, COL_REFERENCE, CaseTableModel
+from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, CaseTableModel
 from ui.caseload.caseload_empty_state import EmptyState
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
 from ui.widgets.form_helpers import configure_table, view_title
@@ -91,13 +91,15 @@ class CaseloadView(QWidget):
         self.table.setWordWrap(False)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header_view.setStretchLastSection(True)
-        # Widths from the font, so system font sizes never clip a date or a status.
+        # Widths from the font, so system font sizes never clip a date or a status; Flags
+        # takes what is left, so all eight columns fit a 1024-pixel screen with no sideways
+        # scrolling (a cut Flags or reference cell is read whole in its tooltip).
         metrics = self.table.fontMetrics()
-        samples = ("Reference  ", "Community", "A3S · T2A", "30/12/2026", "Expected end",
-                   "MAPPA 2, IOM, Parole", "Review 30/12/2026")
+        samples = ("Reference ", "Community", "A3S · T2A", "30/12/2026", "Expected end ",
+                   "", "Review 30/12/2026", "Active (warrant)")
         for column, sample in enumerate(samples):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 32)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
+        header_view.setSectionResizeMode(COL_FLAGS, QHeaderView.ResizeMode.Stretch)
         self.no_match = QLabel("No cases match these filters.")
         self.no_match.hide()
 
@@ -111,13 +113,14 @@ class CaseloadView(QWidget):
         self.import_button = QPushButton("&Import spreadsheet…")
         self.import_button.setToolTip("Import cases from a CSV or .xlsx spreadsheet (Ctrl+I)")
         self.message = QLabel()
-        self.message.setWordWrap(True)  # a long reference or a filter note never clips
+        # A line of its own above the buttons: beside them at 200% "Deleted 10 closed cases."
+        # was squeezed into three lines. Wraps, so a long reference or filter note never clips.
+        self.message.setWordWrap(True)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button,
                        self.reopen_button, self.note_button):
             actions.addWidget(button)
-        actions.addSpacing(12)
-        actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.import_button)
 
         list_page = QWidget()
@@ -127,6 +130,7 @@ class CaseloadView(QWidget):
         list_layout.addLayout(filter_row)
         list_layout.addWidget(self.no_match)
         list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.message)
         list_layout.addLayout(actions)
         self.empty = EmptyState()
         self.pages = QStackedWidget()

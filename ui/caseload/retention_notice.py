@@ -115,8 +115,12 @@ class RetentionNotice(QFrame):
         # Imported when used: Data & privacy's actions pull in encryption and backups.
         from ui.settings.data_actions import delete_closed_after_confirming, references_text
 
+        due = count_to_offer(self._db, self._today())
         deleted = delete_closed_after_confirming(self.window(), self._db, self._hub,
                                                  self._today())
+        if due and not deleted:  # "Keep them" answers the offer as "Not now" does: for a week
+            self.not_now()
+            return
         if deleted:  # the hub has already told every view, this one included
             text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"
             # A few are named; a long list was just read in the confirmation, so it is counted.

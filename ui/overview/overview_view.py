@@ -352,10 +352,11 @@ class OverviewView(QWidget):
         """Store this week's supervision note (core's words); say so calmly."""
         if self.words is None:
             return False
-        from core.supervision.agenda import add_agenda_item
+        from core.supervision.agenda import add_agenda_item_once
 
-        try:
-            add_agenda_item(self._db, "workload", self.words.supervision_note, today=self._today())
+        try:  # pressed twice, the same point is not put on the agenda twice
+            add_agenda_item_once(self._db, "workload", self.words.supervision_note,
+                                 today=self._today())
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
             return False

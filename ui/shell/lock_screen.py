@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from typing import Callable
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -83,6 +85,18 @@ class LockScreen(QWidget):
         self.field.setFocus()
 
 
+def first_focus_in(widget: QWidget) -> QWidget | None:
+    """Give focus to the first control in `widget` that Tab reaches; returns it (or None)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value):
+            candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
 class IdleLock(QObject):
     """Locks `window` after `minutes` without keyboard or mouse input, while `enabled`.
 
@@ -105,6 +119,7 @@ class IdleLock(QObject):
         self._enabled = False
         self._last = time.monotonic()
         self._content: QWidget | None = None
+        self._focus: QWidget | None = None
         self._hidden: list[QWidget] = []
         self._covers: list[QWidget] = []
         self._actions: list[QAction] = []
@@ -168,6 +183,12 @@ class IdleLock(QObject):
         self._actions = [a for a in self._window.findChildren(QAction) if a.isEnabled()]
         for action in self._actions:
             action.setEnabled(False)
+        focused = QApplication.focusWidget()
+        content = self._window.centralWidget()
+        # Where the keyboard was, to put it back on unlock (a screen reader user is otherwise
+        # left on nothing).
+        self._focus = focused if focused is not None and content is not None and (
+            content is focused or content.isAncestorOf(focused)) else None
         self._content = self._window.takeCentralWidget()
         self.screen = LockScreen()
         self.screen.unlockRequested.connect(self._try_unlock)
@@ -200,3 +221,17 @@ class IdleLock(QObject):
         self._hidden, self._covers = [], []
         self._last = time.monotonic()
         self.unlocked.emit()
+        self._restore_focus()
+
+    def _restore_focus(self) -> None:
+        """Focus back on the control that had it before the lock, or the first control of
+        what the window shows if that one is gone or hidden (after `unlocked` handlers ran)."""
+        focus, self._focus = self._focus, None
+        content = self._window.centralWidget()
+        if QApplication.activeModalWidget() is not None or content is None:
+            return  # a covered dialog takes its own focus back
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible() \
+                and focus.isEnabled() and content.isAncestorOf(focus):
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        first_focus_in(content)

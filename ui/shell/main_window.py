@@ -43,6 +43,9 @@ def reserve_action(window: "MainWindow", menu: str, name: str, text: str) -> QAc
     return action
 
 
+MINIMUM_SIZE = (900, 600)  # logical pixels; cut to the screen where it is smaller
+
+
 class MainWindow(QMainWindow):
     """Views plug in with `add_view`; menus with `menu(title)`.
 
@@ -68,8 +71,9 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         self.setWindowTitle("Caseload Companion")
-        # Small enough for a 1024×700 laptop window, also at 200% scaling.
-        self.setMinimumSize(900, 600)
+        # Small enough for a 1024×700 laptop window, and never larger than the screen's free
+        # area (a 1280×800 screen at 200% has 640×400 to give).
+        self.fit_minimum_to_screen()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Views")
@@ -195,6 +199,23 @@ class MainWindow(QMainWindow):
             self.view(self._keys[row])  # made on first showing
             self.stack.setCurrentIndex(row)
             self.viewShown.emit(self._keys[row])
+
+    def fit_minimum_to_screen(self) -> None:
+        """Minimum size MINIMUM_SIZE (logical pixels), cut to the screen's available size."""
+        screen = self.screen()
+        width, height = MINIMUM_SIZE
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.setMinimumSize(width, height)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_follows_screen", False):
+            self._follows_screen = True  # moved to another screen: fit that one
+            handle.screenChanged.connect(lambda _screen: self.fit_minimum_to_screen())
+        self.fit_minimum_to_screen()
 
     def restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")

@@ -36,6 +36,17 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
     ("Return", "Correct the selected past session", "Supervision, in Past sessions"),
     ("Return", "Log the line you typed", "Time, in the quick entry line"),
     ("Return", "Open the selected row", "Tables"),
+    # The supervision meeting (F11): its keys act only while it fills the window.
+    ("Up", "Previous topic", "Supervision meeting, in the topics"),
+    ("Down", "Next topic", "Supervision meeting, in the topics"),
+    ("PgDown", "Next page of the topic", "Supervision meeting"),
+    ("PgUp", "Previous page of the topic", "Supervision meeting"),
+    ("Ctrl+N", "Go to the Agreed action line", "Supervision meeting"),
+    ("Return", "Add the agreed action", "Supervision meeting, in the Agreed action line"),
+    ("Ctrl+Return", "End the meeting (asks first; adds an action still being typed)",
+     "Supervision meeting"),
+    ("Ctrl+Enter", "End the meeting, with the number pad's Enter", "Supervision meeting"),
+    ("Escape", "Leave the meeting (what was ticked and agreed is kept)", "Supervision meeting"),
 )
 # How the keyboard moves around any window.
 MOVING: tuple[tuple[str, str], ...] = (

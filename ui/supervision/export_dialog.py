@@ -135,6 +135,11 @@ class ExportDialog(QDialog):
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
+        # Tab into the button box lands on its default button (Save), and Close, made first,
+        # sat before Save in the chain, so Tab never reached it: Save, Preview, then Close.
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        QWidget.setTabOrder(self.save_button, self.preview_button)
+        QWidget.setTabOrder(self.preview_button, close)
 
     def _connect_signals(self) -> None:
         self.format.currentIndexChanged.connect(self._format_changed)

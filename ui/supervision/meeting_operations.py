@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
@@ -29,12 +29,15 @@ from core.supervision.meeting import (
 from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub
+from ui.shell.lock_screen import first_focus_in
 from ui.shell.main_window import MainWindow, reserve_action
+from ui.widgets import confirm
 
 if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
     from ui.supervision.meeting_view import MeetingView
 
 SHORTCUTS = (QKeySequence("F11"), QKeySequence("Ctrl+Shift+M"))
+END_QUESTION = "End the meeting and record it?"
 
 
 class MeetingCommand(QUndoCommand):
@@ -110,6 +113,13 @@ class MeetingController(QObject):
         hub.supervisionChanged.connect(self._data_changed)
         hub.casesChanged.connect(self._data_changed)
         hub.dataReplaced.connect(self._data_replaced)
+        lock = getattr(window, "idle_lock", None)
+        if lock is not None:  # the laptop was unattended: private things go off screen
+            lock.locked.connect(self._locked)
+
+    def _locked(self) -> None:
+        if self.view is not None:
+            self.view.clear_private_ticks()
 
     def is_open(self) -> bool:
         return self.view is not None
@@ -147,10 +157,27 @@ class MeetingController(QObject):
         self._normal = None
         self._window.menuBar().show()
         self._hold_tray(False)
+        self._focus_after_meeting()
+
+    def _focus_after_meeting(self) -> None:
+        """The keyboard lands on the Supervision view's meeting button (F11 takes you back),
+        or on the first control of the view shown: the meeting's focused widget is gone."""
+        current = self._window.current_key() if hasattr(self._window, "current_key") else None
+        view = self._window.view(current) if current else None
+        button = getattr(view, "meeting_button", None)
+        if button is not None and button.isVisible():
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._window.centralWidget() is not None:
+            first_focus_in(self._window.centralWidget())
 
     def end(self) -> None:
         """Record the meeting in one step (Undo takes it back), return, offer the PDF."""
         if self.view is None:
+            return
+        # Asked every time: Ctrl+Enter is a common "send" reflex, and even an empty meeting is
+        # recorded as a session. "Keep going" is the default and Esc, so nothing ends by accident.
+        if not confirm.ask(self.view, "End meeting", END_QUESTION, "End and record",
+                           "Keep going"):
             return
         today = self._today()
         start = self.view.content.start if self.view.content else today
@@ -167,6 +194,7 @@ class MeetingController(QObject):
         self._hub.supervisionChanged.emit()
         if hasattr(self._window, "show_view"):
             self._window.show_view("supervision")
+            self._focus_after_meeting()
         offer_pdf(self._window, self._db, start, today)
 
     def _data_changed(self) -> None:

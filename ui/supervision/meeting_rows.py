@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,10 @@ from ui.widgets.date_fields import format_date
 # The meeting's type, as multiples of the system font: read across a room or on a projector.
 BODY_SCALE = 1.6
 TITLE_SCALE = 2.2
+# Below this many logical pixels of height (a 1280×800 screen at 200% has 400), the large type
+# leaves no room for the topic's rows: the meeting falls back to the system's own size.
+COMPACT_BELOW = 560
+COMPACT_SCALE = 1.0
 
 
 def _points(scale: float) -> float:
@@ -29,13 +32,16 @@ def _points(scale: float) -> float:
     return size * scale
 
 
-def meeting_stylesheet() -> str:
+def meeting_stylesheet(compact: bool = False) -> str:
     """Type sizes for the meeting view and everything in it. A style sheet, not setFont: under
-    the app's style sheet a parent's font does not reach its children."""
-    return (f"QWidget {{ font-size: {_points(BODY_SCALE):.1f}pt; }}\n"
-            f"QLabel#meetingTitle {{ font-size: {_points(TITLE_SCALE):.1f}pt; "
+    the app's style sheet a parent's font does not reach its children. `compact`: the
+    system's size (titles a little larger), for a window too small for the large type."""
+    body = COMPACT_SCALE if compact else BODY_SCALE
+    title = COMPACT_SCALE * 1.3 if compact else TITLE_SCALE
+    return (f"QWidget {{ font-size: {_points(body):.1f}pt; }}\n"
+            f"QLabel#meetingTitle {{ font-size: {_points(title):.1f}pt; "
             "font-weight: 600; }\n"
-            f"QLabel#topicTitle {{ font-size: {_points(BODY_SCALE * 1.25):.1f}pt; "
+            f"QLabel#topicTitle {{ font-size: {_points(body * 1.25):.1f}pt; "
             "font-weight: 600; }\n")
 
 
@@ -56,6 +62,14 @@ def large_ticks() -> _LargeTicks:
     if not _STYLE:
         _STYLE.append(_LargeTicks())
     return _STYLE[0]
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """`text` on one line, cut at a word before `limit` characters with "…" when longer."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def _label(text: str) -> QLabel:
@@ -116,7 +130,8 @@ class NoteRow(Row):
         super().__init__(text, parent)
         self.item_id = item_id
         self.check = QCheckBox()
-        self.check.setAccessibleName("Discussed")
+        # The tick's name carries the note, so a screen reader says which note is ticked.
+        self.check.setAccessibleName(f"Discussed: {shortened(text)}")
         self.check.setChecked(checked)
         self.check.setStyle(large_ticks())
         self.check.toggled.connect(lambda on: self.toggled.emit(self.item_id, on))
@@ -157,16 +172,16 @@ class ActionRow(Row):
             remove.clicked.connect(lambda: self.removed.emit(new_index))
             self.buttons["remove"] = remove
         else:
-            group = QButtonGroup(self)
-            group.setExclusive(False)
+            # No QButtonGroup: a group made Tab stop on its first button only, so "Dropped"
+            # was out of keyboard reach. `_chosen` keeps the two apart instead.
             for status_key, text in (("done", "Done"), ("dropped", "Dropped")):
                 button = QPushButton(text)
                 button.setCheckable(True)
                 button.setChecked(status == status_key)
                 button.clicked.connect(lambda on, s=status_key: self._chosen(s, on))
-                group.addButton(button)
                 self.buttons[status_key] = button
         for button in self.buttons.values():
+            button.setAccessibleName(f"{button.text()}: {shortened(action.text)}")
             self.row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.trail = sum(b.sizeHint().width() + 16 for b in self.buttons.values())
 

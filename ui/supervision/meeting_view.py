@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,11 +29,18 @@ from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import MeetingDraft
 from core.supervision.sessions import action_problems
-from core.supervision.meeting_content import PRIVATE_TOPICS, TOPICS, MeetingContent, meeting_content
+from core.supervision.meeting_content import (
+    PRIVATE_TOPICS,
+    TOPICS,
+    MeetingContent,
+    meeting_content,
+    redact_action,
+)
 from ui.supervision.meeting_action_bar import ActionBar
 from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
 from ui.supervision.meeting_rows import (
+    COMPACT_BELOW,
     ActionRow,
     NoteRow,
     Row,
@@ -78,6 +86,7 @@ class MeetingView(QWidget):
 
     def _build_ui(self) -> None:
         self.setObjectName("supervisionMeeting")
+        self.compact = False  # the system's type size, in a window too small for the large
         self.setStyleSheet(meeting_stylesheet())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 16)
@@ -85,6 +94,7 @@ class MeetingView(QWidget):
         top = QHBoxLayout()
         self.title = QLabel("Supervision meeting")
         self.title.setObjectName("meetingTitle")
+        self.title.setWordWrap(True)  # wraps rather than clips on a small, highly scaled screen
         top.addWidget(self.title, 1)
         self.end_button = QPushButton("&End meeting")
         self.end_button.setToolTip("Record what was discussed and agreed (Ctrl+Enter)")
@@ -96,6 +106,7 @@ class MeetingView(QWidget):
 
         second = QHBoxLayout()
         self.period = QLabel()
+        self.period.setWordWrap(True)
         second.addWidget(self.period, 1)
         self.next_date = OptionalDateField("&Next supervision:",
                                            self.draft.next_date, self._today + timedelta(weeks=4))
@@ -103,16 +114,21 @@ class MeetingView(QWidget):
         second.addWidget(self.next_date)
         layout.addLayout(second)
 
-        private = QHBoxLayout()
-        private.addWidget(QLabel("Show to my manager:"))
+        # The caption and ticks flow onto a second line when the window is narrow (200%
+        # scaling on a small laptop) instead of being cut off.
+        self.private = QGridLayout()
+        self.private.setHorizontalSpacing(16)
+        self.private_caption = QLabel("Show to my manager:")
+        self.private_caption.setWordWrap(True)
         self.show_wellbeing = QCheckBox("&Wellbeing check-in")
         self.show_reductions = QCheckBox("&Reduction reasons")
         self.show_cases = QCheckBox("Case re&ferences")
         for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
             box.setStyle(large_ticks())
-            private.addWidget(box)
-        private.addStretch(1)
-        layout.addLayout(private)
+        self._private_widgets = [self.private_caption, self.show_wellbeing,
+                                 self.show_reductions, self.show_cases]
+        self._private_columns = 0
+        layout.addLayout(self.private)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -125,19 +141,57 @@ class MeetingView(QWidget):
         self.topics.ensurePolished()
         longest = max(self.topics.fontMetrics().horizontalAdvance(f"{t}  ✓9/9")
                       for _k, t, _w in TOPICS)
-        self.topics.setFixedWidth(longest + 48)
+        # As wide as the longest topic, narrower (titles wrapping) when the window is small.
+        self.topics.setWordWrap(True)
+        self.topics.setMaximumWidth(longest + 48)
+        self.topics.setMinimumWidth(min(longest + 48, self.topics.fontMetrics()
+                                        .horizontalAdvance("Learning and") + 48))
+        body.setStretch(0, 2)
         right = QVBoxLayout()
         self.topic_title = QLabel()
         self.topic_title.setObjectName("topicTitle")
+        self.topic_title.setWordWrap(True)
         right.addWidget(self.topic_title)
         self.rows = PagedRows()
         right.addWidget(self.rows, 1)
-        body.addLayout(right, 1)
+        body.addLayout(right, 3)
         layout.addLayout(body, 1)
 
         self.action_bar = ActionBar(self._today)
         layout.addWidget(self.action_bar)
         layout.addWidget(self.action_bar.message)
+        self._flow_private()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        compact = self.height() < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.setStyleSheet(meeting_stylesheet(compact))
+            self._private_columns = 0  # the ticks' widths changed with the type
+            self.show_topic(keep_page=True)  # rows are paged by their height in this type
+        self._flow_private()
+
+    def _flow_private(self) -> None:
+        """Lay the "show to my manager" caption and ticks in as many columns as fit."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        spacing = self.private.horizontalSpacing()
+        widths = [w.sizeHint().width() + spacing for w in self._private_widgets]
+        columns = len(widths)
+        while columns > 1 and max(sum(widths[i:i + columns])
+                                  for i in range(0, len(widths), columns)) > room:
+            columns -= 1
+        if columns == self._private_columns:
+            return
+        self._private_columns = columns
+        self.private_caption.setWordWrap(columns < len(widths))  # on one line while it fits
+        for widget in self._private_widgets:
+            self.private.removeWidget(widget)
+        for i, widget in enumerate(self._private_widgets):
+            self.private.addWidget(widget, i // columns, i % columns)
+        for column in range(len(widths) + 1):
+            self.private.setColumnStretch(column, 1 if column == columns else 0)
 
     def _connect_signals(self) -> None:
         self.topics.currentRowChanged.connect(lambda _row: self.show_topic())
@@ -147,13 +201,13 @@ class MeetingView(QWidget):
         self.action_bar.actionAdded.connect(self._add_action)
         self.next_date.valueChanged.connect(
             lambda: setattr(self.draft, "next_date", self.next_date.value()))
-        self.end_button.clicked.connect(self.endRequested)
+        self.end_button.clicked.connect(self.request_end)
         self.leave_button.clicked.connect(self.leaveRequested)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Escape), self.leaveRequested.emit),
-            (QKeySequence("Ctrl+Return"), self.endRequested.emit),
-            (QKeySequence("Ctrl+Enter"), self.endRequested.emit),
+            (QKeySequence("Ctrl+Return"), self.request_end),
+            (QKeySequence("Ctrl+Enter"), self.request_end),
             (QKeySequence("Ctrl+N"), lambda: self.action_bar.text.setFocus()),
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.rows.turn(1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.rows.turn(-1)),
@@ -168,6 +222,11 @@ class MeetingView(QWidget):
         self.content = meeting_content(self._db, self._today, self.show_cases.isChecked())
         self.period.setText(self.content.period)
         self._rebuild_topics()
+
+    def clear_private_ticks(self) -> None:
+        """Untick every "show to my manager" box (the idle lock: the laptop was unattended)."""
+        for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
+            box.setChecked(False)
 
     def visible_topics(self) -> list[str]:
         shown = {"wellbeing": self.show_wellbeing.isChecked()}
@@ -235,7 +294,8 @@ class MeetingView(QWidget):
                 TextRow(name, hours) for name, hours in content.time_rows[1:]]
         if key == "actions":
             rows = [ActionRow(a, self.draft.status_updates.get(a.id or 0)) for a in content.actions]
-            rows += [ActionRow(a, new_index=i) for i, a in enumerate(self.draft.new_actions)]
+            rows += [ActionRow(redact_action(a, content.references), new_index=i)
+                     for i, a in enumerate(self.draft.new_actions)]
             for row in rows:
                 row.statusChosen.connect(self.draft.set_status)
                 row.removed.connect(self._remove_action)
@@ -246,6 +306,17 @@ class MeetingView(QWidget):
                 row.toggled.connect(self._ticked)
                 rows.append(row)
         return rows or [TextRow(EMPTY.get(key, ""))]
+
+    def request_end(self) -> None:
+        """End meeting (button or Ctrl+Enter): an action still on the "Agreed action" line is
+        added first, so the words are never lost; if it is refused (or Edit is chosen at the
+        name question) the meeting stays open with the words as typed."""
+        bar = self.action_bar
+        if bar.text.text().strip():  # the owner alone is kept for the next action, not an action
+            bar.submit()
+            if bar.text.text().strip():
+                return
+        self.endRequested.emit()
 
     # --- agreeing actions ----------------------------------------------------------------------
     def _add_action(self, action) -> None:  # type: ignore[no-untyped-def]

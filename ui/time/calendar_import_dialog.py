@@ -48,6 +48,7 @@ from ui.time.calendar_rows_model import (
     COL_SUBJECT,
     COL_TICK,
     COL_TIME,
+    COL_WHY,
     CalendarRowsModel,
 )
 from ui.widgets.date_fields import DateField
@@ -156,12 +157,16 @@ class CalendarImportDialog(QDialog):
         header = self.table.horizontalHeader()
         for column in (COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_CASE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_ACTIVITY, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COL_ACTIVITY, 210)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COL_NOTE, 110)
-        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        for column, sample in ((COL_SUBJECT, "Subject (not saved)"),
+                               (COL_ACTIVITY, "Court report writing"), (COL_NOTE, "Your note")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        # The reason a row is not proposed takes what is left, and wraps: a reason
+        # such as "Overlaps 09:15–09:45 Appointment / direct contact" is read whole, not cut.
+        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.problems = ProblemsLabel()
         layout.addWidget(self.problems)

@@ -133,7 +133,9 @@ class CalendarRowsModel(QAbstractTableModel):
             if column == COL_ACTIVITY and row.activity_source:
                 return f"Proposed from {row.activity_source}. Double-click to change."
             if column == COL_SUBJECT:
-                return "Shown to help you choose; the subject is never saved."
+                return f"{row.subject}\n\nShown to help you choose; the subject is never saved."
+            if column == COL_WHY and row.reason:
+                return row.reason
             if column == COL_NOTE:
                 return "Saved with the entry only if you type one. Double-click to type."
             if column == COL_CASE and row.kind != LEAVE:

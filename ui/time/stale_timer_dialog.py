@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.time.time_summary import hours_text
 from core.time.timer import RunningTimer
+from ui.widgets.date_fields import DateTimeField
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,11 @@ class StaleTimerDialog(QDialog):
         layout.addWidget(intro)
         self.group = QButtonGroup(self)
         self.keep_until = QRadioButton("Keep it &until")
-        self.until_edit = QDateTimeEdit()
-        self.until_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
-        self.until_edit.setAccessibleName("Keep the time until")
         start, now = self._timer.started_at, self._now
+        self.until_edit = DateTimeField(min(_default_until(self._timer), now))
+        self.until_edit.setAccessibleName("Keep the time until")
         self.until_edit.setMinimumDateTime(QDateTime(start))
         self.until_edit.setMaximumDateTime(QDateTime(now))
-        self.until_edit.setDateTime(QDateTime(min(_default_until(self._timer), now)))
         row = QHBoxLayout()
         row.addWidget(self.keep_until)
         row.addWidget(self.until_edit)
@@ -101,5 +99,4 @@ class StaleTimerDialog(QDialog):
         if self.keep_none.isChecked():
             return StaleChoice("none")
         return StaleChoice(
-            "until", self.until_edit.dateTime().toPython().replace(second=0, microsecond=0)
-        )
+            "until", self.until_edit.value())

@@ -6,6 +6,8 @@ one-sentence summary and a "Show as table" toggle, so nothing depends on seeing 
 
 from __future__ import annotations
 
+import textwrap
+
 from datetime import datetime, timedelta
 from typing import Callable
 
@@ -51,10 +53,10 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         heading = QLabel(f"<b>{title}</b>")
+        heading.setWordWrap(True)  # half of a 1024-pixel screen is narrower than a long title
         self.controls = QHBoxLayout()
         self.as_table = QCheckBox(table_text)
-        header.addWidget(heading)
-        header.addStretch(1)
+        header.addWidget(heading, 1)
         header.addLayout(self.controls)
         header.addWidget(self.as_table)
         layout.addLayout(header)
@@ -209,7 +211,6 @@ class ActivityMixChart(ChartPanel):
             "Key: solid blue, activities the WMT counts; hatched orange, "
             "activities it does not count."
         )
-        self.plot.getAxis("left").setWidth(250)
         self.mix: list[ActivityHours] = []
 
     def set_mix(self, mix: list[ActivityHours]) -> None:
@@ -229,15 +230,24 @@ class ActivityMixChart(ChartPanel):
             width=[h for _, h in uncounted],
             height=0.6,
         )
-        self.plot.getAxis("left").setTicks([[(i, _short(a.name)) for i, a in enumerate(rows)]])
+        labels = [wrap_name(a.name) for a in rows]
+        self.plot.getAxis("left").setTicks([list(enumerate(labels))])
+        # As wide as the longest line of a wrapped name (wrap_name), in the font in use.
+        lines = [line for label in labels for line in label.split("\n")] or ["Hours"]
+        metrics = self.fontMetrics()
+        self.plot.getAxis("left").setWidth(max(map(metrics.horizontalAdvance, lines)) + 16)
         self.plot.setYRange(-0.6, max(len(rows) - 0.4, 0.4), padding=0)
         self.plot.setXRange(0, max([a.hours for a in rows] + [1]) * 1.3, padding=0)
         self.model.set_items(mix)
         self.summary.setText(mix_sentence(mix, self.period.currentText().lower()))
 
 
-def _short(name: str, limit: int = 30) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+def wrap_name(name: str, width: int = 24) -> str:
+    """An activity's name on lines of about `width` characters for the chart's axis, whole:
+    "One-to-one work in place of an intervention" was cut to "One-to-one work in place of
+    a…". Activity names are at most 60 characters (core.time.activities.NAME_MAX), so three
+    lines at most."""
+    return "\n".join(textwrap.wrap(name, width, break_long_words=True)) or name
 
 
 def mix_sentence(mix: list[ActivityHours], period: str) -> str:

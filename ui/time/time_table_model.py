@@ -116,6 +116,8 @@ class TimeTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and row.kind == "gap":
             return "Press Enter or double-click to say what this time was"
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind == "entry":
+            return self._text(row, column) or None  # a long activity or note, read whole
         return None
 
     @staticmethod

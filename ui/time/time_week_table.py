@@ -27,7 +27,9 @@ def week_table(proxy: QSortFilterProxyModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for column, width in enumerate((120, 150, 270, 80, 200, 150)):
+    # Fits a 1024-pixel screen with Note (which stretches) still readable; a longer activity
+    # is read whole in its tooltip.
+    for column, width in enumerate((110, 140, 230, 80, 200, 150)):
         table.setColumnWidth(column, width)
     return table
 

@@ -74,8 +74,6 @@ class TimerControls(QWidget):
         self.refresh()
 
     def _build_ui(self) -> None:
-        # The running timer's line has a row of its own, so a long activity, a case and the
-        # time are never cut off by the controls beside it.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
@@ -85,8 +83,13 @@ class TimerControls(QWidget):
         self.status.setWordWrap(True)
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity to time")
-        # As wide as the longest activity, so "Appointment / direct contact" reads in full.
-        self.activity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for every built-in name ("Appointment / direct contact") but no wider:
+        # growing to a 60-character name of the practitioner's own pushed the row past a
+        # 1024-pixel screen. A longer name is read whole in the list and in the tooltip.
+        self.activity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activity.setMinimumContentsLength(len("Appointment / direct contact") + 1)
+        self.activity.currentTextChanged.connect(self.activity.setToolTip)
         self.case = QComboBox()
         self.case.setAccessibleName("Case to time")
         self.ago = QSpinBox()
@@ -99,18 +102,24 @@ class TimerControls(QWidget):
         self.start_button = QPushButton("Start &timer")
         self.stop_button = QPushButton("St&op")
         self.stop_at_button = QPushButton("Stop at…")
-        for widget in (
-            self.activity,
-            self.case,
-            self.ago,
-            self.start_button,
-            self.stop_button,
-            self.stop_at_button,
-        ):
+        # The running timer's line with what acts on it (Stop, Stop at…); below, what to time
+        # next. One row for all of it needed 860 pixels with the longest names allowed and was
+        # squeezed on a 1024-pixel screen.
+        running_row = QHBoxLayout()
+        running_row.setContentsMargins(0, 0, 0, 0)
+        running_row.addWidget(self.status, 1)
+        running_row.addWidget(self.stop_button)
+        running_row.addWidget(self.stop_at_button)
+        for widget in (self.activity, self.case, self.ago, self.start_button):
             layout.addWidget(widget)
         layout.addStretch(1)
-        outer.addWidget(self.status)
+        outer.addLayout(running_row)
         outer.addLayout(layout)
+        # Tab still goes as before: what to time, start, then stop.
+        order = (self.activity, self.case, self.ago, self.start_button, self.stop_button,
+                 self.stop_at_button)
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
 

@@ -1,21 +1,26 @@
-"""Date inputs shared by every form: dd/MM/yyyy with a calendar, and an explicit "no date" choice."""
+"""Date inputs shared by every form: dd/MM/yyyy with a calendar, an explicit "no date" choice,
+and a date-time field; all read a whole date typed over them the same way (WholeDateTyping)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import re
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, QToolTip, QWidget
 
 from core.common import clock
-from core.common.dates import DateError, parse_date
 
 DISPLAY_FORMAT = "dd/MM/yyyy"
-_DATE_CHARS = "0123456789/-."
-_WHOLE_DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})$")
+DATE_TIME_FORMAT = "ddd dd/MM/yyyy HH:mm"
+_TYPED_CHARS = "0123456789/-.: "
+# Day first (UK) with one separator used twice, or ISO; a 2-digit year is 20yy. An optional
+# time follows a space (date-time fields).
+_UK = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def to_qdate(day: date) -> QDate:
@@ -31,26 +36,58 @@ def format_date(day: date | None, empty: str = "") -> str:
     return empty if day is None else day.strftime("%d/%m/%Y")
 
 
-class DateField(QDateEdit):
-    """A required date: typed as 28/11/2026 or picked from the calendar (Alt+Down opens it).
+def read_typed(text: str) -> tuple[date, time | None] | str | None:
+    """Read what was typed over a date field: `01/09/2026`, `1.9.26`, `01-09-2026`,
+    `2026-09-01`, optionally followed by ` HH:MM`. A 2-digit year is 20yy.
 
-    Typing a whole date replaces the one shown, wherever the click into the field landed (a
-    click on the month used to turn 01/09/2026 typed over 29/11/2026 into 29/09/2026).
+    Returns (date, time or None) for a real date; a one-line reason (str) for a date that has
+    the shape of one but does not exist (29/02/2027, 31/04/2026, 10:75); None when the text is
+    not (yet) a whole date.
+    """
+    day_text, _, time_text = text.strip().partition(" ")
+    uk, iso = _UK.match(day_text), _ISO.match(day_text)
+    if not (uk or iso):
+        return None
+    if uk:
+        day, _, month, year = uk.groups()
+        year = ("20" + year) if len(year) == 2 else year
+    else:
+        year, month, day = iso.groups()
+    at = None
+    if time_text:
+        clock = _TIME.match(time_text.strip())
+        if not clock:
+            return None
+        try:
+            at = time(int(clock[1]), int(clock[2]))
+        except ValueError:
+            return f"There is no time {time_text.strip()}; use 24-hour HH:MM."
+    try:
+        return date(int(year), int(month), int(day)), at
+    except ValueError:
+        return f"There is no date {day_text}; check the day and the month (day comes first)."
+
+
+class WholeDateTyping:
+    """Mixed into a QDateTimeEdit (date or date-time): a whole date typed replaces the value.
+
+    Qt edits one part at a time, so a click on the month turned 01/09/2026 typed over 29/11/2026
+    into 29/09/2026, and `01-09-2026` or `01/09/26` did not read at all. Here the characters
+    typed since the field took focus are read as a whole (read_typed): a real date in range
+    replaces the value as soon as it reads; an impossible one (29/02/2027) or one outside the
+    field's range is refused when Enter is pressed or focus leaves: the value from before the
+    typing is put back, focus stays, and `problem` (also shown as a tooltip) says why.
     """
 
-    valueChanged = Signal()
-
-    def __init__(self, value: date | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
+    def _setup_typing(self) -> None:
         self._typed = ""  # characters typed since the field got focus
+        self._before: datetime | None = None
         self._select_on_click = False
+        self.problem = ""
         self.lineEdit().installEventFilter(self)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(DISPLAY_FORMAT)
-        self.setMinimumDate(QDate(2000, 1, 1))
-        self.setMaximumDate(QDate(2099, 12, 31))
-        self.set_value(value or clock.today())
-        self.dateChanged.connect(lambda _d: self.valueChanged.emit())
+
+    def _current(self) -> datetime:
+        return self.dateTime().toPython()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
@@ -60,6 +97,16 @@ class DateField(QDateEdit):
         if not self._select_on_click:
             self.selectAll()
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        refused = not self._finish_typing()
+        super().focusOutEvent(event)
+        if refused:  # keep the practitioner here until the date is one that exists
+            QTimer.singleShot(0, self, self._refocus)
+
+    def _refocus(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.selectAll()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # The click lands on the inner line edit; by its release the cursor is placed.
         if event.type() == QEvent.Type.MouseButtonRelease and self._select_on_click:
@@ -68,22 +115,114 @@ class DateField(QDateEdit):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in _ENTER and not self._finish_typing():
+            event.accept()  # refused: Enter must not also press the dialog's default button
+            return
         text = event.text()
-        self._typed = self._typed + text if text and text in _DATE_CHARS else ""
+        if event.key() == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+        elif text and text in _TYPED_CHARS and event.key() not in _ENTER:
+            if not self._typed:
+                self._before = self._current()
+            self._typed += text
+        else:
+            self._typed = ""
         super().keyPressEvent(event)
-        if _WHOLE_DATE.match(self._typed):  # a whole date typed: take it as it reads
-            try:
-                day = parse_date(self._typed)
-            except DateError:
-                return
-            if self.minimumDate() <= to_qdate(day) <= self.maximumDate():
-                self.set_value(day)
+        found = self._read()
+        if isinstance(found, datetime):  # a whole date typed: take it as it reads
+            self._set_datetime(found)
+
+    def _read(self) -> datetime | str | None:
+        """The typed date as the value it would give, a reason it cannot, or None."""
+        if not self._typed.strip():
+            return None
+        found = read_typed(self._typed)
+        if found is None or isinstance(found, str):
+            return found
+        day, at = found
+        if at is None:
+            at = (self._before or self._current()).time().replace(second=0, microsecond=0)
+        value = datetime.combine(day, at)
+        low = self.minimumDateTime().toPython()
+        high = self.maximumDateTime().toPython()
+        if not low <= value <= high:
+            return (f"{self._typed.strip()} is outside what this field takes "
+                    f"({self._show(low)} to {self._show(high)}).")
+        return value
+
+    def _finish_typing(self) -> bool:
+        """At Enter or on leaving: False (and the old value back) if the typed date is refused."""
+        found, before = self._read(), self._before
+        self._typed = ""
+        if not isinstance(found, str):
+            self.problem = ""
+            return True
+        if before is not None:
+            self._set_datetime(before)
+        self.problem = f"{found} The date stays {self._show(before or self._current())}."
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.problem, self)
+        self.refused.emit(self.problem)
+        return False
+
+    def _show(self, value: datetime) -> str:
+        return value.strftime("%d/%m/%Y" if self.displayFormat() == DISPLAY_FORMAT
+                              else "%d/%m/%Y %H:%M")
+
+    def _set_datetime(self, value: datetime) -> None:
+        self.setDateTime(QDateTime(QDate(value.year, value.month, value.day),
+                                   QTime(value.hour, value.minute)))
+
+
+class DateField(WholeDateTyping, QDateEdit):
+    """A required date: typed as 28/11/2026 (or 28.11.26, 2026-11-28) or picked from the
+    calendar (Alt+Down opens it). Typing is read by WholeDateTyping.
+
+    Signals:
+        valueChanged: the date changed.
+        refused(str): a typed date was refused; the text says why.
+    """
+
+    valueChanged = Signal()
+    refused = Signal(str)
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._setup_typing()
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DISPLAY_FORMAT)
+        self.setMinimumDate(QDate(2000, 1, 1))
+        self.setMaximumDate(QDate(2099, 12, 31))
+        self.set_value(value or clock.today())
+        self.dateChanged.connect(lambda _d: self.valueChanged.emit())
 
     def value(self) -> date:
         return from_qdate(self.date())
 
     def set_value(self, value: date) -> None:
         self.setDate(to_qdate(value))
+
+
+class DateTimeField(WholeDateTyping, QDateTimeEdit):
+    """A date and time to the minute ("Mon 30/11/2026 17:00"): a whole date typed replaces the
+    date and keeps the time; a date and time (`30/11/2026 16:45`) replaces both.
+
+    Signals:
+        refused(str): a typed date was refused; the text says why.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, value: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._setup_typing()
+        self.setDisplayFormat(DATE_TIME_FORMAT)
+        self.set_value(value)
+
+    def value(self) -> datetime:
+        return self.dateTime().toPython().replace(second=0, microsecond=0)
+
+    def set_value(self, value: datetime) -> None:
+        self._set_datetime(value)
 
 
 class OptionalDateField(QWidget):

@@ -67,8 +67,13 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.sort(item) if column.sort else column.text(item)
         if role == OBJECT_ROLE:
             return item
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The cell's text, then the column's own tooltip: a cell too narrow for its text
+            # (a 12-character reference, four flags) is read whole on hovering.
+            text, tip = column.text(item), column.tooltip(item) if column.tooltip else None
+            if not tip or text in tip:
+                return tip or text or None
+            return f"{text}\n{tip}" if text else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

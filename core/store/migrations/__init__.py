@@ -15,3 +15,11 @@ from core.store.migrations import m006_calendar_import  # noqa: F401,E402
 from core.store.migrations import m007_timer_utc  # noqa: F401,E402
 from core.store.migrations import m008_exact_hours_dated_profile  # noqa: F401,E402
 from core.store.migrations import m009_application_id  # noqa: F401,E402
+
+
+def seed_defaults(db) -> None:
+    """Put back what a new data file starts with (the built-in activities, then the calendar
+    keyword rules that point at them) into tables just emptied by "Delete all my data".
+    The same steps the migrations run for a new file, so the two cannot drift apart."""
+    m003_time.seed_activities(db)
+    m006_calendar_import.seed_calendar_rules(db)

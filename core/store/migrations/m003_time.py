@@ -26,6 +26,17 @@ BUILT_IN_ACTIVITIES: tuple[tuple[str, str, int], ...] = (
 )
 
 
+def seed_activities(db: Database) -> None:
+    """Insert the built-in activities into an empty `activities` table: a new data file gets
+    them here, and "Delete all my data" puts them back through this same step."""
+    for position, (key, name, counted) in enumerate(BUILT_IN_ACTIVITIES):
+        db.execute(
+            "INSERT INTO activities (key, name, counted_by_wmt, built_in, position) "
+            "VALUES (?, ?, ?, 1, ?)",
+            [key, name, counted, position],
+        )
+
+
 @MIGRATIONS()
 def m003_create_time(db: Database) -> None:
     db.execute(
@@ -39,12 +50,7 @@ def m003_create_time(db: Database) -> None:
             position INTEGER NOT NULL DEFAULT 0
         )"""
     )
-    for position, (key, name, counted) in enumerate(BUILT_IN_ACTIVITIES):
-        db.execute(
-            "INSERT INTO activities (key, name, counted_by_wmt, built_in, position) "
-            "VALUES (?, ?, ?, 1, ?)",
-            [key, name, counted, position],
-        )
+    seed_activities(db)
     # RESTRICT keeps an activity in use from being deleted; a deleted case keeps its logged time
     # (the hours were still worked) but loses the link.
     db.execute(

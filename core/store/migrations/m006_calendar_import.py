@@ -32,6 +32,18 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+def seed_calendar_rules(db: Database) -> None:
+    """Insert the starting keyword rules into an empty `calendar_rules` table (the built-in
+    activities must be there): a new data file gets them here, and "Delete all my data" puts
+    them back through this same step."""
+    for keyword, key in DEFAULT_RULES:
+        db.execute(
+            "INSERT INTO calendar_rules (keyword, activity_id) "
+            "SELECT ?, id FROM activities WHERE key = ?",
+            [keyword, key],
+        )
+
+
 @MIGRATIONS()
 def m006_calendar_import(db: Database) -> None:
     # A rule goes with its activity: deleting an (unused) activity deletes its rules.
@@ -42,12 +54,7 @@ def m006_calendar_import(db: Database) -> None:
             activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE
         )"""
     )
-    for keyword, key in DEFAULT_RULES:
-        db.execute(
-            "INSERT INTO calendar_rules (keyword, activity_id) "
-            "SELECT ?, id FROM activities WHERE key = ?",
-            [keyword, key],
-        )
+    seed_calendar_rules(db)
     db.execute(
         """CREATE TABLE calendar_choices (
             subject_hash TEXT PRIMARY KEY,

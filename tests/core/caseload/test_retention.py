@@ -58,6 +58,7 @@ def test_delete_all_really_deletes(data_dir):
     path = data_dir / "caseload.db"
     db = open_database(path)
     fill_demo(db)
+    db.execute("UPDATE activities SET name = 'Magistrates rota Q9' WHERE key = 'court_duty'")
     make_backup(db, data_dir)
     (data_dir / "caseload.before-m005-20260101-000000.db").write_bytes(b"old copy")
     result = delete_all_data(db, data_dir, include_backups=True)
@@ -66,12 +67,47 @@ def test_delete_all_really_deletes(data_dir):
     db.close()
     raw = path.read_bytes() + (data_dir / "caseload.db-wal").read_bytes() \
         if (data_dir / "caseload.db-wal").exists() else path.read_bytes()
-    assert b"C07" not in raw and b"Court duty" not in raw
+    assert b"C07" not in raw and b"Magistrates rota Q9" not in raw
     assert list_backups(data_dir / "backups") == []
     assert not (data_dir / "caseload.before-m005-20260101-000000.db").exists()
     again = open_database(path)  # the app still works, as if new
     assert CaseStore(again).add_case(Case("C01", "community", "B2", TODAY)).id
     again.close()
+
+
+def _defaults(db):
+    activities = list(db.query("SELECT key, name, counted_by_wmt, hidden, built_in, position "
+                               "FROM activities ORDER BY position"))
+    rules = list(db.query("SELECT r.keyword, a.key FROM calendar_rules r "
+                          "JOIN activities a ON a.id = r.activity_id ORDER BY r.keyword"))
+    return activities, rules
+
+
+def test_delete_all_leaves_the_file_as_after_a_first_start(data_dir, tmp_path):
+    (tmp_path / "fresh").mkdir()
+    fresh = open_database(tmp_path / "fresh" / "caseload.db")
+    expected = _defaults(fresh)
+    fresh.close()
+    assert len(expected[0]) == 15 and len(expected[1]) == 16
+    db = open_database(data_dir / "caseload.db")
+    fill_demo(db)
+    db.execute("UPDATE activities SET name = 'Renamed Q9', hidden = 1 WHERE key = 'travel'")
+    db.execute("DELETE FROM calendar_rules WHERE keyword = 'HV'")
+    delete_all_data(db, data_dir)
+    assert _defaults(db) == expected  # renamed, hidden and removed defaults come back as new
+    db.close()
+
+
+def test_cli_after_delete_all_time_can_be_logged_and_demo_runs(data_dir, capsys):
+    folder = str(data_dir)
+    assert main.main(["--data-dir", folder, "demo"]) == 0
+    assert main.main(["--data-dir", folder, "delete-all", "--yes"]) == 0
+    assert main.main(["--data-dir", folder, "log", "45m travel"]) == 0
+    assert "Travel" in capsys.readouterr().out
+    assert main.main(["--data-dir", folder, "delete-all", "--yes"]) == 0
+    assert main.main(["--data-dir", folder, "demo"]) == 0
+    assert main.main(["--data-dir", folder, "cases", "list"]) == 0
+    assert "C01" in capsys.readouterr().out
 
 
 def test_delete_all_keeps_backups_unless_asked(data_dir):

@@ -126,14 +126,19 @@ def test_delete_removes_exactly_those_cases_and_hides_the_notice(qtbot, db, hub,
     assert view.model.rowCount() == 3  # the table followed the hub
 
 
-def test_cancel_keeps_everything(qtbot, db, hub, clock, asked):
+def test_keep_them_keeps_everything_and_puts_the_offer_off_for_seven_days(qtbot, db, hub,
+                                                                          clock, asked):
     store = add_cases(db, MIXED)
     view = make_view(qtbot, db, hub)
-    asked["answer"] = QMessageBox.StandardButton.No
+    asked["answer"] = QMessageBox.StandardButton.No  # "Keep them"
     with qtbot.assertNotEmitted(hub.casesChanged):
         view.retention_notice.review_button.click()
     assert store.references() == set(MIXED)
-    assert view.retention_notice.isVisible()
+    assert not view.retention_notice.isVisible()  # as "Not now": the answer was given
+    clock["today"] = TODAY + timedelta(days=6)
+    assert not make_view(qtbot, db, hub).retention_notice.isVisible()
+    clock["today"] = TODAY + timedelta(days=7)
+    assert make_view(qtbot, db, hub).retention_notice.isVisible()
 
 
 def test_not_now_holds_for_seven_days_across_a_new_view(qtbot, db, hub, clock):

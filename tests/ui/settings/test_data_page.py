@@ -150,6 +150,9 @@ def test_delete_all_my_data_with_backups(page, qtbot, answers, monkeypatch):
     assert _refs(page) == set()
     assert list_backups(page.data_dir / "backups") == []
     assert page.model.rowCount() == 0
+    # as after a first start: the built-in activities and keyword rules are there again
+    assert page.db.execute("SELECT count(*) FROM activities WHERE built_in").fetchone()[0] == 15
+    assert page.db.execute("SELECT count(*) FROM calendar_rules").fetchone()[0] == 16
 
 
 def test_delete_all_cancelled_keeps_everything(page, answers, monkeypatch):

@@ -128,6 +128,16 @@ def test_data_from_a_newer_version_is_explained_over_the_window_and_left_alone(g
     assert database_path(data_dir).read_bytes() == before
 
 
+def test_a_data_folder_that_is_a_file_is_explained_in_words_not_an_errno(gui, tmp_path):
+    data_file = tmp_path / "caseload.db"
+    data_file.write_bytes(b"not a folder")
+    code = main.run_gui(argparse.Namespace(data_dir=str(data_file), command=None))
+    assert code == 1
+    assert gui[0][1] == (f"{data_file} is a file, not a folder; choose a folder for your data "
+                         "with --data-dir.")
+    assert data_file.read_bytes() == b"not a folder"
+
+
 def test_choosing_to_quit_instead_of_opening_ends_calmly(gui, monkeypatch, tmp_path):
     import ui.shell.storage_setup
 

@@ -45,6 +45,23 @@ def no_pdf(monkeypatch):
     return offers
 
 
+@pytest.fixture
+def end_answers(monkeypatch):
+    """The "End the meeting and record it?" question, answered from this list (True = end);
+    the questions asked are kept in `asked`."""
+    from ui.supervision.meeting_operations import END_QUESTION
+
+    answers = type("Answers", (list,), {"asked": []})([True] * 5)
+
+    def ask(_parent, _title, question, *_buttons):
+        assert question == END_QUESTION
+        answers.asked.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr("ui.widgets.confirm.ask", ask)
+    return answers
+
+
 def _snapshot(db):
     return ([(s.id, s.held_on) for s in list_sessions(db)],
             [(a.id, a.text, a.status, a.status_changed_on) for a in list_actions(db)],
@@ -79,7 +96,8 @@ def _rows(view, kind):
     return [r for r in view.rows.rows if isinstance(r, kind)]
 
 
-def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pdf):
+def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pdf,
+                                                   end_answers):
     win = demo_window
     before = _snapshot(db)
     agenda = open_agenda(db)
@@ -233,7 +251,7 @@ def test_an_action_with_a_name_is_asked_about_before_it_is_added(demo_window, qt
     assert bar.text.text() == ""
 
 
-def test_ending_offers_the_pdf_and_saves_it(demo_window, tmp_path, monkeypatch):
+def test_ending_offers_the_pdf_and_saves_it(demo_window, tmp_path, monkeypatch, end_answers):
     target = tmp_path / "supervision.pdf"
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Save)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout,
 
 from ui.widgets.date_fields import DateField, OptionalDateField
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen only
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise")  # offscreen only
 
 
 @pytest.fixture
@@ -61,3 +62,73 @@ def test_tabbing_in_and_typing_a_date_replaces_it(qtbot, form):
     field.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClicks(field, "05/10/2026")
     assert field.value() == date(2026, 10, 5)
+
+
+@pytest.mark.parametrize("x", [4, 30, 48], ids=["day", "month", "year"])
+@pytest.mark.parametrize("typed, expected", [
+    ("01/09/26", date(2026, 9, 1)),  # the usual UK short form: 20yy
+    ("01-09-2026", date(2026, 9, 1)),
+    ("01.09.2026", date(2026, 9, 1)),
+    ("1.9.26", date(2026, 9, 1)),
+    ("31/12/2026", date(2026, 12, 31)),
+])
+def test_short_years_and_other_separators_read_as_typed(qtbot, form, x, typed, expected):
+    field, _ = form
+    type_into(qtbot, field, x, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.value() == expected
+    assert field.problem == ""
+
+
+@pytest.mark.parametrize("typed", ["29/02/2027", "31/04/2026", "30.02.26"])
+def test_an_impossible_date_is_refused_with_a_reason_and_focus_stays(qtbot, form, typed):
+    field, _ = form
+    type_into(qtbot, field, 30, typed)
+    with qtbot.waitSignal(field.refused) as refused:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == date(2026, 11, 29)  # not 28/02/2027: the old date is kept
+    assert typed in refused.args[0] and "29/11/2026" in refused.args[0]
+    assert field.hasFocus()
+
+
+def test_leaving_after_an_impossible_date_keeps_focus_and_the_old_date(qtbot, form):
+    field, _ = form
+    type_into(qtbot, field, 4, "29/02/2027")
+    window = field.window()
+    first = window.findChild(QPushButton)
+    first.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    assert field.value() == date(2026, 11, 29) and "29/02/2027" in field.problem
+
+
+def test_the_stale_timer_date_time_field_reads_whole_dates_the_same_way(qtbot):
+    from datetime import datetime
+
+    from core.time.timer import RunningTimer
+    from ui.time.stale_timer_dialog import StaleTimerDialog
+
+    timer = RunningTimer(1, datetime(2026, 11, 20, 9, 0), activity_name="Travel")
+    dialog = StaleTimerDialog(timer, datetime(2026, 11, 30, 8, 0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    field = dialog.until_edit
+    assert field.value() == datetime(2026, 11, 20, 17, 0)
+    for typed, expected in (("23/11/26", datetime(2026, 11, 23, 17, 0)),
+                            ("24-11-2026 12:30", datetime(2026, 11, 24, 12, 30))):
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert field.value() == expected
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(field, "31/11/2026")  # no such day
+    with qtbot.waitSignal(field.refused):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.value() == datetime(2026, 11, 24, 12, 30) and dialog.isVisible()
+    qtbot.keyClicks(field, "01/12/2026")  # after "now": outside what the field takes
+    with qtbot.waitSignal(field.refused) as refused:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "outside" in refused.args[0] and dialog.isVisible()
+    assert dialog.choice().until == datetime(2026, 11, 24, 12, 30)
