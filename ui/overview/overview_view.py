@@ -55,6 +55,13 @@ from ui.overview.overview_cards import (
     WorkloadCard,
     wrapped,
 )
+from ui.overview.overview_texts import (
+    EMPTY_TEXT,
+    EMPTY_TEXT_WITH_PROFILE,
+    NO_DRIVERS,
+    NOT_SEEN_EMPTY,
+    NOT_SEEN_NOTE,
+)
 from ui.overview.sustained_panel import SustainedPanel
 
 if TYPE_CHECKING:  # imported when first opened or after the first paint
@@ -62,18 +69,6 @@ if TYPE_CHECKING:  # imported when first opened or after the first paint
     from ui.overview.what_if_panel import WhatIfPanel
 
 FIGURES_KEY = "overview/show_figures"
-NOT_SEEN_NOTE = ("The estimate gives no points for some work, such as travel, covering for "
-                 "colleagues or parole reports. Hours logged in activities it does not count "
-                 "show here, beside the estimate, never inside it.")
-NOT_SEEN_EMPTY = ("Hours you log in activities the estimate does not count, such as travel or "
-                  "covering for colleagues, show here. Log time with Ctrl+L; choose which "
-                  "activities count in Settings > Activities.")
-NO_DRIVERS = "No case or court report carries points this week."
-EMPTY_TEXT = ("There are no cases yet, so there is nothing to estimate. Add your cases in "
-              "Caseload, and your grade and contracted hours in Settings > Profile. This page "
-              "then describes your workload in words.")
-EMPTY_TEXT_WITH_PROFILE = ("There are no cases yet, so there is nothing to estimate. Add your "
-                           "cases in Caseload; this page then describes your workload in words.")
 
 
 class OverviewView(QWidget):
