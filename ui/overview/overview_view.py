@@ -93,8 +93,7 @@ class OverviewView(QWidget):
         self.episode: SustainedEpisode | None = None  # the weighted trigger's, while due
         self.caseload_episode: SustainedEpisode | None = None
         self._shown_on: date | None = None
-        # Below the words and gauges, made after the first paint: the what-if, then the chart
-        # (pyqtgraph loads then), each in a frame of its own.
+        # Made after the first paint, each in a frame of its own: the what-if, then the chart.
         self.what_if: WhatIfPanel | None = None
         self.trend = None
         self.midnight = MidnightWatch(parent=self)
