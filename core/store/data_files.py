@@ -162,9 +162,10 @@ def temporary_files(data_dir: Path) -> list[Path]:
 
 def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
                   ) -> tuple[list[str], list[str]]:
-    """(problems, notes) about the copies, for `check`. A problem is a copy readable without
-    the passphrase while encryption is on, or a leftover temporary file; a note is a copy that
-    is encrypted while the data is not, or that only an earlier passphrase opens."""
+    """(problems, notes) about the copies, for `check`: a problem is any copy not in the state
+    the data file is in (readable without the passphrase while encryption is on, encrypted while
+    it is off, or opened only by an earlier passphrase) or a leftover temporary file, one
+    sentence each saying what to do. Notes are kept for callers; none is produced now."""
     from core.store import encryption
 
     from core.store.operation_journal import pending
@@ -187,9 +188,12 @@ def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
             problems.append(f"{copy.path} is a copy of your data that is not encrypted, "
                             "while encryption is on.")
         elif not encrypted and kind == "encrypted":
-            notes.append(f"{copy.path} is encrypted while your data file is not; it opens "
-                         "only with the passphrase it was made with.")
+            problems.append(f"{copy.path} is still encrypted while your data file is not; only "
+                            "the passphrase it was made with opens it. Keep that passphrase "
+                            "while you may need this copy, or delete the copy.")
         elif encrypted and kind == "encrypted" and passphrase is not None \
                 and not encryption.opens_with(copy.path, passphrase):
-            notes.append(f"{copy.path} opens only with an earlier passphrase.")
+            problems.append(f"{copy.path} still opens with an earlier passphrase, not with "
+                            "yours; anyone who knows that passphrase can read it. Delete it if "
+                            "you no longer need it.")
     return problems, notes
