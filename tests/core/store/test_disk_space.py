@@ -76,6 +76,26 @@ def test_a_full_disk_is_named_and_never_called_damage(tiny_disk):
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("folder_existed", [False, True])
+def test_demo_on_a_full_disk_says_one_line_and_leaves_nothing(tmp_path, folder_existed):
+    """`demo` on a full disk printed a traceback from the log handler's close (ENOSPC) and left
+    a partial caseload.db, -wal and -shm behind."""
+    disk = tmp_path / "disk"
+    _mount_tmpfs(disk, "300k")
+    try:
+        data = disk / "d"
+        if folder_existed:
+            data.mkdir(mode=0o700)
+        done = _cli(data, "demo")
+        said = done.stdout + done.stderr
+        assert done.returncode == 1, said
+        assert said.strip().splitlines() == [f"error: {DISK_FULL_MESSAGE}"]
+        assert sorted(p.name for p in data.iterdir()) == [] if folder_existed \
+            else not data.exists()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
 def test_the_window_says_disk_full_and_offers_no_move_aside(tiny_disk, monkeypatch):
     from ui.shell import storage_setup
     from ui.shell.recovery_screen import RecoveryScreen
