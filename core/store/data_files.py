@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.store.applog import get_logger
 from core.store.fileops import SIDECARS, file_kind, fsync_dir
 
 REGISTRY = "known-copies.json"
@@ -72,8 +73,13 @@ def _remember(data_dir: Path, key: str, path: Path) -> None:
             os.fsync(out.fileno())
         os.replace(tmp, target)
         fsync_dir(data_dir)
-    except OSError:  # a read-only or full data folder: the copies are still found by name
-        tmp.unlink(missing_ok=True)
+    except OSError:  # a read-only or full data folder: the copy is made all the same
+        try:  # (on a read-only mount even removing a file that is not there fails)
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        get_logger("store").warning("could not remember a copy's place (the data folder "
+                                    "cannot be written)")
 
 
 def remember_folder(data_dir: Path, folder: Path) -> None:
@@ -84,6 +90,12 @@ def remember_folder(data_dir: Path, folder: Path) -> None:
 def remember_file(data_dir: Path, path: Path) -> None:
     """Record a backup written to a file the practitioner named (`backup --out FILE`)."""
     _remember(data_dir, "files", path)
+
+
+def is_remembered(data_dir: Path, path: Path) -> bool:
+    """True when `path` (a `backup --out` file) is on record, so encryption and delete-all
+    reach it; False when the data folder could not be written to remember it."""
+    return str(Path(path).expanduser().absolute()) in _read_registry(data_dir)["files"]
 
 
 def backup_folders(data_dir: Path) -> list[Path]:
