@@ -139,9 +139,13 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
     if path.exists() and path.is_dir():
         raise DamagedDatabaseError(f"{path} is a folder, not a data file.")
     kind = file_kind(path)
+    if kind == "empty":  # 0 bytes: truncated (a sync tool, a failing disk), never a fresh start
+        raise DamagedDatabaseError(
+            f"The data file at {path} is empty (0 bytes): your data is not in it. It has been "
+            f"left exactly as it is. {RECOVERY_HINT}")
     if kind == "unknown":  # a plain file with a broken first page, or not a database at all
         raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
-    if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
+    if kind == "encrypted" or (passphrase is not None and kind == "missing"):
         if not encryption.available():
             # Unreadable here either way: the recovery choices (restore, set aside) apply.
             raise DamagedDatabaseError(
