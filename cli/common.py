@@ -96,11 +96,17 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
         import logging
         import shutil
 
-        ctx.close()
+        try:
+            ctx.close()
+        except Exception:  # noqa: BLE001 - a full disk may fail the close; the files go anyway
+            ctx._db = None
         for handler in list(logging.getLogger("caseload_companion").handlers):
             if str(getattr(handler, "baseFilename", "")).startswith(str(ctx.data_dir)):
                 logging.getLogger("caseload_companion").removeHandler(handler)
-                handler.close()
+                try:
+                    handler.close()  # flushes, which fails on a full disk; the file still closes
+                except OSError:
+                    pass
         if not folder_existed:
             shutil.rmtree(ctx.data_dir, ignore_errors=True)
             return

@@ -13,7 +13,7 @@ from core.store import backup as backups
 from core.store import encryption
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.store.all_copies import change_encryption
-from core.store.data_files import copy_problems
+from core.store.data_files import copy_problems, is_remembered
 from core.store.fileops import file_is_encrypted_path
 from core.store.health_check import check_file
 from core.caseload.retention import (
@@ -36,6 +36,9 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandError(f"The folder {out.parent} does not exist; choose another place to save.")
     dest = backups.make_backup(ctx.db, ctx.data_dir, out)
     print(f"Backed up to {dest}")
+    if out is not None and not is_remembered(ctx.data_dir, dest):
+        print("note: your data folder is read-only, so this copy is not on record: encryption "
+              "and delete-all will not reach it. Keep track of it yourself.")
     return 0
 
 

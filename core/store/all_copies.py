@@ -28,7 +28,15 @@ from core.store.data_files import (
     temporary_files,
     whole_copies,
 )
-from core.store.operation_journal import begin, busy, finish, operation, pending, quiet
+from core.store.operation_journal import (
+    SECRET,
+    begin,
+    busy,
+    finish,
+    operation,
+    pending,
+    quiet,
+)
 
 # Tables delete-all keeps: the schema's own bookkeeping, which holds no case data.
 KEEP_TABLES = {"_sqlite_migrations", "sqlite_sequence"}
@@ -47,11 +55,19 @@ def _passphrase(db: Database) -> str | None:
 
 def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[Path]:
     """Turn encryption on (`old` None), change the passphrase, or turn it off (`new` None) for
-    the data file and then every backup and kept copy the old passphrase opens.
+    every backup and kept copy the old passphrase opens and for the data file.
+
+    Order, so that a run killed at any moment can be finished by the next start (`resume`):
+    `on` does the data file first (after its swap the next start knows the passphrase and
+    encrypts the copies still plain); `change` and `off` do the copies first and the data file
+    last, so until the swap the data still opens with the old passphrase, and the next start,
+    unlocked with it, finishes the rest. For `change` the new passphrase waits in a tiny
+    SQLCipher file keyed with the old one (operation_journal.SECRET), never in the clear.
 
     No connection to the data file may be open. Raises ValidationError (a weak passphrase, no
-    sqlcipher3) or encryption.PassphraseError (`old` does not open the data) with nothing
-    changed. Returns the copies brought along; copies only an earlier passphrase opens stay.
+    sqlcipher3), encryption.PassphraseError (`old` does not open the data) or
+    encryption.DamagedCipherError with nothing changed. Returns the copies brought along;
+    copies only an earlier passphrase opens stay (and `check` reports them).
     """
     from core.common.errors import ValidationError
     from core.store.paths import database_path
@@ -63,15 +79,54 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
     db_path = database_path(data_dir)
     name = "encryption " + ("on" if old is None else "off" if new is None else "change")
     with busy(data_dir):
-        begin(data_dir, name)
-        try:  # the data file first: from its swap on, the folder's state is `new`
+        encryption.raw_connect(db_path, old).close()  # refused here, before anything is written
+        if old is None:
+            begin(data_dir, name)
             encryption.rekey_file(db_path, old, new)
-        except (encryption.PassphraseError, encryption.DamagedCipherError, ValidationError):
-            finish(data_dir)  # refused before anything was written
-            raise
-        copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+            copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+        else:
+            if new is not None:
+                _keep_secret(data_dir, old, new)
+            begin(data_dir, name)
+            copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+            encryption.rekey_file(db_path, old, new)
         finish(data_dir)
     return copies
+
+
+def _keep_secret(data_dir: Path, key: str, secret: str) -> None:
+    """Write `secret` durably into operation_journal.SECRET, encrypted under `key`."""
+    from core.store.fileops import fsync_dir, make_private
+
+    path = data_dir / SECRET
+    path.unlink(missing_ok=True)
+    conn = encryption.raw_connect(path, key)
+    try:
+        conn.execute("CREATE TABLE secret (value TEXT NOT NULL)")
+        conn.execute("INSERT INTO secret VALUES (?)", [secret])
+        conn.commit()
+    finally:
+        conn.close()
+    make_private(path)
+    fsync_dir(data_dir)
+
+
+def _read_secret(data_dir: Path, key: str | None) -> str | None:
+    """The secret a killed `change` kept, when `key` opens it; otherwise None."""
+    path = data_dir / SECRET
+    if key is None or not path.exists():
+        return None
+    try:
+        conn = encryption.raw_connect(path, key)
+    except (encryption.PassphraseError, encryption.DamagedCipherError):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM secret").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 def empty_all_tables(db: Database) -> int:
@@ -133,7 +188,8 @@ def tidy(data_dir: Path) -> list[Path]:
     `encryption off`, a half backup, ...) and finish deleting copies for a killed delete-all.
     Does nothing while another step in any process is writing copies."""
     removed: list[Path] = []
-    if not temporary_files(data_dir) and pending(data_dir) is None:
+    stray_secret = (data_dir / SECRET).exists() and pending(data_dir) is None
+    if not temporary_files(data_dir) and pending(data_dir) is None and not stray_secret:
         return removed  # the usual start: nothing left behind, so no lock (nor its file) taken
     with quiet(data_dir) as free:
         if not free:
@@ -142,38 +198,74 @@ def tidy(data_dir: Path) -> list[Path]:
             path.unlink(missing_ok=True)
             removed.append(path)
         job = pending(data_dir)
-        if job and job["operation"] == "delete-all" and job.get("include_backups"):
+        if job is None:  # killed before its journal was written: nothing was changed
+            finish(data_dir)
+        elif job["operation"] == "delete-all" and job.get("include_backups"):
             removed += delete_copies(data_dir)
     return removed
 
 
-def resume(data_dir: Path, db: Database) -> str | None:
-    """Once the data is open (and unlocked): finish a killed run. Returns a sentence saying
-    what was finished, or None."""
+def resume(data_dir: Path, db: Database) -> tuple[Database, str | None]:
+    """Once the data is open (and unlocked): finish a killed run. Returns the open data (a new
+    connection when the data file itself had still to be re-keyed) and a sentence saying what
+    was finished, or None. When a step fails, the journal stays (`check` reports it) and the
+    data is returned open as it was."""
     job = pending(data_dir)
     if job is None:
-        return None
+        return db, None
     with quiet(data_dir) as free:
         if not free:
-            return None  # its own process is still at work
+            return db, None  # its own process is still at work
         operation_name = job["operation"]
         if operation_name == "delete-all":
             if job.get("include_backups"):
                 delete_copies(data_dir)
             empty_all_tables(db)
             finish(data_dir)
-            return "Deleting all your data was interrupted; it has now been finished."
+            return db, "Deleting all your data was interrupted; it has now been finished."
         current = _passphrase(db)
         with busy(data_dir):
-            if current is not None:  # every copy still plain is brought under the passphrase
-                encryption.rekey_copies(whole_copies(data_dir), None, current)
-        finish(data_dir)
-        return "A change to encryption was interrupted; it has now been finished."
+            if operation_name == "encryption on":
+                if current is not None:  # every copy still plain is brought under it
+                    encryption.rekey_copies(whole_copies(data_dir), None, current)
+            elif current is not None:  # `change` or `off` killed before the data file's swap
+                new = _read_secret(data_dir, current) \
+                    if operation_name == "encryption change" else None
+                if operation_name == "encryption off" or new is not None:
+                    encryption.rekey_copies(whole_copies(data_dir), current, new)
+                    db = _swap_data(db, data_dir, current, new)
+            finish(data_dir)
+        return db, "A change to encryption was interrupted; it has now been finished."
+
+
+def _swap_data(db: Database, data_dir: Path, old: str | None, new: str | None) -> Database:
+    """Close `db`, re-key the data file from `old` to `new` and open it again. On failure the
+    data is opened again as it was and the error raised."""
+    from core.store.database import open_database
+    from core.store.paths import database_path
+
+    db_path = database_path(data_dir)
+    db.close()
+    try:
+        encryption.rekey_file(db_path, old, new)
+    except BaseException:
+        raise _Reopened(open_database(db_path, passphrase=old)) from None
+    return open_database(db_path, passphrase=new)
+
+
+class _Reopened(Exception):
+    """Finishing failed; carries the data opened again as it was."""
+
+    def __init__(self, db: Database):
+        super().__init__("could not finish re-keying the data file")
+        self.db = db
 
 
 def open_folder(data_dir: Path, passphrase: str | None = None) -> Database:
     """Open the data in `data_dir` for the window or a command: tidy, open, finish what a
-    killed run left. Raises what core.store.database.open_database raises."""
+    killed run left. After a killed passphrase change unlocked with the old passphrase, the
+    data returned is under the new one (the change the practitioner asked for is finished).
+    Raises what core.store.database.open_database raises."""
     from core.store.database import open_database
     from core.store.paths import database_path
 
@@ -182,11 +274,14 @@ def open_folder(data_dir: Path, passphrase: str | None = None) -> Database:
     except OSError:
         get_logger("store").exception("could not tidy the data folder")
     db = open_database(database_path(data_dir), passphrase=passphrase)
+    note = None
     try:
-        note = resume(data_dir, db)
-    except (OSError, sqlite3.Error, encryption.PassphraseError):
+        db, note = resume(data_dir, db)
+    except _Reopened as failed:
+        get_logger("store").error("could not finish an interrupted operation")
+        db = failed.db
+    except (OSError, sqlite3.Error, encryption.PassphraseError, encryption.DamagedCipherError):
         get_logger("store").exception("could not finish an interrupted operation")
-        note = None
     if note:
         get_logger("store").info(note)
     return db

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.store.applog import get_logger
 from core.store.fileops import SIDECARS, file_kind, fsync_dir
 
 REGISTRY = "known-copies.json"
@@ -72,8 +73,13 @@ def _remember(data_dir: Path, key: str, path: Path) -> None:
             os.fsync(out.fileno())
         os.replace(tmp, target)
         fsync_dir(data_dir)
-    except OSError:  # a read-only or full data folder: the copies are still found by name
-        tmp.unlink(missing_ok=True)
+    except OSError:  # a read-only or full data folder: the copy is made all the same
+        try:  # (on a read-only mount even removing a file that is not there fails)
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        get_logger("store").warning("could not remember a copy's place (the data folder "
+                                    "cannot be written)")
 
 
 def remember_folder(data_dir: Path, folder: Path) -> None:
@@ -84,6 +90,12 @@ def remember_folder(data_dir: Path, folder: Path) -> None:
 def remember_file(data_dir: Path, path: Path) -> None:
     """Record a backup written to a file the practitioner named (`backup --out FILE`)."""
     _remember(data_dir, "files", path)
+
+
+def is_remembered(data_dir: Path, path: Path) -> bool:
+    """True when `path` (a `backup --out` file) is on record, so encryption and delete-all
+    reach it; False when the data folder could not be written to remember it."""
+    return str(Path(path).expanduser().absolute()) in _read_registry(data_dir)["files"]
 
 
 def backup_folders(data_dir: Path) -> list[Path]:
@@ -162,9 +174,10 @@ def temporary_files(data_dir: Path) -> list[Path]:
 
 def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
                   ) -> tuple[list[str], list[str]]:
-    """(problems, notes) about the copies, for `check`. A problem is a copy readable without
-    the passphrase while encryption is on, or a leftover temporary file; a note is a copy that
-    is encrypted while the data is not, or that only an earlier passphrase opens."""
+    """(problems, notes) about the copies, for `check`: a problem is any copy not in the state
+    the data file is in (readable without the passphrase while encryption is on, encrypted while
+    it is off, or opened only by an earlier passphrase) or a leftover temporary file, one
+    sentence each saying what to do. Notes are kept for callers; none is produced now."""
     from core.store import encryption
 
     from core.store.operation_journal import pending
@@ -187,9 +200,12 @@ def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
             problems.append(f"{copy.path} is a copy of your data that is not encrypted, "
                             "while encryption is on.")
         elif not encrypted and kind == "encrypted":
-            notes.append(f"{copy.path} is encrypted while your data file is not; it opens "
-                         "only with the passphrase it was made with.")
+            problems.append(f"{copy.path} is still encrypted while your data file is not; only "
+                            "the passphrase it was made with opens it. Keep that passphrase "
+                            "while you may need this copy, or delete the copy.")
         elif encrypted and kind == "encrypted" and passphrase is not None \
                 and not encryption.opens_with(copy.path, passphrase):
-            notes.append(f"{copy.path} opens only with an earlier passphrase.")
+            problems.append(f"{copy.path} still opens with an earlier passphrase, not with "
+                            "yours; anyone who knows that passphrase can read it. Delete it if "
+                            "you no longer need it.")
     return problems, notes

@@ -56,6 +56,33 @@ def _touch_private(path: Path) -> None:
     tighten_only(path, 0o600)
 
 
+def _create_plain(path: Path) -> None:
+    """A new plain data file, put in place whole: a database header (WAL) is written under a
+    temporary name first, so a caseload.db of 0 bytes is never one being made by another
+    process, and connect_file may call it empty (truncated) without racing a first start."""
+    from core.store.fileops import place_new, remove_sidecars
+
+    if path.exists():
+        return
+    tmp = path.with_name(f".new-{os.getpid()}-{path.name}")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(str(tmp))
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        remove_sidecars(tmp)
+        try:
+            place_new(tmp, path)
+        except FileExistsError:  # another process made it first: theirs is used
+            pass
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def configure(db: Database) -> Database:
     """Settings every connection needs: foreign keys enforced and the WAL journal."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -139,9 +166,13 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
     if path.exists() and path.is_dir():
         raise DamagedDatabaseError(f"{path} is a folder, not a data file.")
     kind = file_kind(path)
+    if kind == "empty":  # 0 bytes: truncated (a sync tool, a failing disk), never a fresh start
+        raise DamagedDatabaseError(
+            f"The data file at {path} is empty (0 bytes): your data is not in it. It has been "
+            f"left exactly as it is. {RECOVERY_HINT}")
     if kind == "unknown":  # a plain file with a broken first page, or not a database at all
         raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
-    if kind == "encrypted" or (passphrase is not None and kind in ("missing", "empty")):
+    if kind == "encrypted" or (passphrase is not None and kind == "missing"):
         if not encryption.available():
             # Unreadable here either way: the recovery choices (restore, set aside) apply.
             raise DamagedDatabaseError(
@@ -164,7 +195,7 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             raise StorageError(f"Your data folder {path.parent} is read-only and holds no data.")
         conn = connect_read_only(path)
     else:
-        _touch_private(path)
+        _create_plain(path)
         conn = track(path, sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S,
                                            factory=TrackedConnection), "sqlite")
     try:

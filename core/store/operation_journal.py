@@ -3,7 +3,10 @@
 Encryption on/change/off and delete-all touch many files. Before the first one, a small journal
 (`operation-in-progress.json` in the data folder) records what was asked; it is removed when the
 last file is done. The next start finds it and finishes the work (core.store.all_copies.resume).
-No passphrase is ever written down: what needs one is finished once the data is unlocked.
+No passphrase is ever written down in the clear: a passphrase change keeps the new passphrase in
+`operation-secret.key`, a tiny SQLCipher file keyed with the passphrase the data still opens with
+(core.store.all_copies), removed with the journal; what needs a passphrase is finished once the
+data is unlocked.
 
 Every step that writes a temporary copy holds the folder's operation lock (shared), and tidying
 takes it exclusively without waiting, so one process never removes another's file in progress.
@@ -27,6 +30,7 @@ except ImportError:  # pragma: no cover - Windows: only this process's own steps
     fcntl = None  # type: ignore[assignment]
 
 JOURNAL = "operation-in-progress.json"
+SECRET = "operation-secret.key"
 LOCK = ".operations.lock"
 
 _thread_lock = threading.RLock()
@@ -120,9 +124,12 @@ def begin(data_dir: Path, operation: str, **details: object) -> None:
 
 
 def finish(data_dir: Path) -> None:
-    """Remove the journal once the operation's last file is done."""
+    """Remove the journal (and the secret it needed) once the operation's last file is done.
+    The secret goes first: a journal without its secret means the run had reached its end."""
     from core.store.fileops import fsync_dir
 
+    for name in (SECRET, SECRET + "-journal"):
+        (data_dir / name).unlink(missing_ok=True)
     try:
         (data_dir / JOURNAL).unlink()
     except FileNotFoundError:

@@ -24,7 +24,14 @@ from core.caseload.cases import CaseStore
 from core.common.dates import DateError, parse_date
 from core.common import clock
 from core.common.errors import ValidationError
-from core.time.time_entries import DAY_MINUTES, END_OF_DAY, TimeChange, TimeEntry, TimeStore
+from core.time.time_entries import (
+    DAY_MINUTES,
+    END_OF_DAY,
+    TimeChange,
+    TimeEntry,
+    TimeStore,
+    no_such_case,
+)
 
 EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
 
@@ -268,7 +275,7 @@ def parse_quick_entry(
         wanted = refs[0][1:].rstrip(",.;:")
         known = {r.upper(): r for r in case_refs}
         if wanted.upper() not in known:
-            raise ValidationError(f"There is no case {wanted or '(empty)'}. Check the reference.")
+            raise ValidationError(no_such_case(wanted))
         reference = known[wanted.upper()]
     activity, note_words = _activity(others, activities)
     return ParsedEntry(

@@ -20,7 +20,8 @@ from core.time.activities import get_activity
 from core.caseload.cases import CaseStore
 from core.common import clock
 from core.common.errors import ValidationError
-from core.common.identifiers import identifier_message
+from core.common.dates import shorten
+from core.common.identifiers import REFERENCE_MAX, identifier_message
 from core.time.overlap import Interval, intervals, place
 
 NOTE_MAX = 200
@@ -188,9 +189,7 @@ class TimeStore:
             if case.reference.upper() == wanted:
                 assert case.id is not None
                 return case.id
-        raise ValidationError(
-            f"There is no case {reference.strip()}. Check the reference, or add the case first."
-        )
+        raise ValidationError(no_such_case(reference.strip(), "or add the case first."))
 
     # Checking ------------------------------------------------------------------------------
     def problems(self, entry: TimeEntry, today: date | None = None) -> list[str]:
@@ -356,3 +355,14 @@ class TimeStore:
 
 def minutes_between(start: datetime, end: datetime) -> int:
     return int((end - start) / timedelta(minutes=1))
+
+
+def no_such_case(wanted: str, advice: str = "") -> str:
+    """The one line for a case reference that matches no case. Input is quoted shortened (a
+    400-character reference is not repeated back), and one longer than any reference can be
+    (core.common.identifiers.REFERENCE_MAX) is called that."""
+    if len(wanted) > REFERENCE_MAX:
+        return (f"'{shorten(wanted, 20)}' is not a case reference: a reference has at most "
+                f"{REFERENCE_MAX} characters, such as C07.")
+    ending = f", {advice}" if advice else "."
+    return f"There is no case {wanted or '(empty)'}. Check the reference{ending}"

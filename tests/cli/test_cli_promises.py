@@ -99,6 +99,15 @@ def test_a_month_first_date_says_which_formats_work(capsys, demo):
     assert "2026-11-28" in err and "28/11/2026" in err and err.count("\n") == 1
 
 
+def test_a_400_character_case_reference_is_not_repeated_back(capsys, demo):
+    """`log ... @<400 nines>` quoted all 400 characters in its one line."""
+    code, _, err = run(capsys, demo, "log", "yesterday 23:00-23:30 admin @" + "9" * 400)
+    assert code == 2 and err.count("\n") == 1 and len(err) < 160, err
+    assert "at most 12 characters" in err
+    code, _, err = run(capsys, demo, "log", "yesterday 22:00-22:30 admin @C99")
+    assert code == 2 and "There is no case C99" in err
+
+
 def test_a_mistyped_activity_suggests_the_nearest_not_the_window(capsys, demo):
     code, _, err = run(capsys, demo, "log", "10m hme visit")
     assert code == 2 and "Did you mean Home visit?" in err

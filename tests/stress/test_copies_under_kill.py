@@ -6,6 +6,9 @@ SIGKILL at a random moment, at least 20 times each.
 After every kill the next start (core.store.all_copies.open_folder, what the window and every
 command go through) finishes the run, and then:
 
+* every backup and kept copy opens as the data file does: with its passphrase, or plain when
+  encryption is off (a killed `change` or `off` used to leave them under the old passphrase);
+
 * no file under the data folder or the chosen backup folder holds a plaintext case reference
   unless encryption is off (and none at all after delete-all), and `check` agrees;
 * before that start, `check` already reports any plaintext copy left beside encrypted data;
@@ -123,6 +126,19 @@ def _check(data: Path) -> list[str]:
     return copy_problems(data, encrypted, None)[0]
 
 
+def _copies_not_like_data(data: Path) -> list[Path]:
+    """Whole copies (backups, kept copies) that do not open the way the data file does: with
+    the passphrase that opens the data, or without one when the data is plain."""
+    from core.store.data_files import whole_copies
+    from core.store.encryption import opens_with
+
+    if _state(data) == "sqlite":
+        key = None
+    else:
+        key = next(k for k in (NEW, OLD) if opens_with(data / "caseload.db", k))
+    return [p for p in whole_copies(data) if not opens_with(p, key)]
+
+
 def _command(root: Path, operation: list[str]) -> list[str]:
     return [sys.executable, str(ROOT / "main.py"), "--data-dir", str(root / "data"), *operation]
 
@@ -193,6 +209,10 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
             assert cases == CASES, f"round {rounds}: cases lost"
             if _state(data) == "encrypted":
                 assert not leaks, f"round {rounds}: plaintext in {leaks}"
+            # Every copy is in the data's state: under its passphrase, or plain when off.
+            assert not _copies_not_like_data(data), f"round {rounds}: " \
+                f"{_copies_not_like_data(data)} not like the data file ({_state(data)})"
+            assert pending(data) is None, f"round {rounds}: the run was not finished"
         assert not _check(data), f"round {rounds}: {_check(data)}"
         shutil.rmtree(root)
     assert {p: p.read_bytes() for p in template.rglob("*") if p.is_file()} == untouched

@@ -92,9 +92,10 @@ def test_a_plain_rekey_leftover_from_a_killed_off_is_removed_at_the_next_start(d
     assert any("interrupted" in p for p in problems)  # check reports it
     removed = tidy(data_dir)  # the next start, before any passphrase is asked for
     assert leftover in removed and not leftover.exists()
-    open_folder(data_dir, "first-passphrase").close()
+    open_folder(data_dir, "first-passphrase").close()  # and the `off` is finished
     assert pending(data_dir) is None
-    assert copy_problems(data_dir, True, "first-passphrase") == ([], [])
+    assert not encryption.file_is_encrypted(data_dir / "caseload.db")
+    assert copy_problems(data_dir, False) == ([], [])
 
 
 @needs_cipher
@@ -174,3 +175,57 @@ def test_check_reports_a_plain_copy_until_the_next_start_finishes_the_run(data_d
     assert main(["--data-dir", str(data_dir), "status"]) == 0  # the next start
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "check"]) == 0, capsys.readouterr().out
+
+
+@needs_cipher
+def test_a_change_killed_before_the_data_swap_is_finished_under_the_new_passphrase(
+        data_dir, monkeypatch, capsys):
+    """A killed `encryption change` left every backup under the OLD passphrase for good, and
+    `check` said ok. Now the copies go first, the new passphrase waits encrypted under the old
+    one, and the next start (unlocked with the old passphrase) finishes copies and data."""
+    from core.store.all_copies import _keep_secret
+    from core.store.operation_journal import SECRET
+
+    _folder_with_copies(data_dir, data_dir.parent / "chosen")
+    change_encryption(data_dir, None, "first-passphrase")
+    copies = [c.path for c in case_data_files(data_dir) if c.whole_copy]
+    # The state a kill leaves after the secret, the journal and one copy, before the swap.
+    _keep_secret(data_dir, "first-passphrase", "second-passphrase")
+    assert b"second-passphrase" not in (data_dir / SECRET).read_bytes()
+    begin(data_dir, "encryption change")
+    encryption.rekey_file(copies[0], "first-passphrase", "second-passphrase")
+    open_folder(data_dir, "first-passphrase").close()
+    assert pending(data_dir) is None and not (data_dir / SECRET).exists()
+    assert encryption.opens_with(data_dir / "caseload.db", "second-passphrase")
+    assert all(encryption.opens_with(p, "second-passphrase") for p in copies)
+
+
+@needs_cipher
+def test_check_fails_for_a_copy_left_under_an_earlier_passphrase(data_dir, monkeypatch,
+                                                                  capsys):
+    """`check` exited 0 with a mere note; a copy not in the data's state is a failure."""
+    _folder_with_copies(data_dir, data_dir.parent / "chosen")
+    change_encryption(data_dir, None, "first-passphrase")
+    stray = [c.path for c in case_data_files(data_dir) if c.whole_copy][0]
+    encryption.rekey_file(stray, "first-passphrase", "an-earlier-passphrase")
+    monkeypatch.setenv("CASELOAD_COMPANION_PASSPHRASE", "first-passphrase")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if str(stray) in line and "earlier passphrase" in line
+            and "Delete it" in line]
+    assert not [line for line in out if line.startswith("note:")]
+
+
+@needs_cipher
+def test_an_off_killed_before_the_data_swap_leaves_no_encrypted_copy(data_dir):
+    """A killed `encryption off` left backups encrypted for good while the data was plain."""
+    _folder_with_copies(data_dir, data_dir.parent / "chosen")
+    change_encryption(data_dir, None, "first-passphrase")
+    copies = [c.path for c in case_data_files(data_dir) if c.whole_copy]
+    begin(data_dir, "encryption off")
+    encryption.rekey_file(copies[0], "first-passphrase", None)
+    open_folder(data_dir, "first-passphrase").close()
+    assert pending(data_dir) is None
+    assert all(file_kind(p) == "sqlite" for p in copies + [data_dir / "caseload.db"])
+    assert copy_problems(data_dir, False) == ([], [])

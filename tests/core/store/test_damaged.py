@@ -50,3 +50,18 @@ def test_a_folder_at_the_data_path_is_refused(data_dir):
     (data_dir / "caseload.db").mkdir()
     with pytest.raises(DamagedDatabaseError):
         open_database(data_dir / "caseload.db")
+
+
+def test_an_empty_data_file_is_not_taken_for_a_new_folder(data_dir, capsys):
+    """A caseload.db truncated to 0 bytes (a sync tool, a failing disk) was taken as a fresh
+    start: `check` said ok and `log` wrote into it. It is called empty and left as it is."""
+    path = data_dir / "caseload.db"
+    path.write_bytes(b"")
+    for argv in (["check"], ["log", "30m admin"], ["demo"]):
+        code = main.main(["--data-dir", str(data_dir), *argv])
+        captured = capsys.readouterr()
+        assert code == 1, argv
+        assert "is empty (0 bytes)" in captured.out + captured.err, argv
+        assert path.read_bytes() == b""
+    with pytest.raises(DamagedDatabaseError):
+        open_database(path)

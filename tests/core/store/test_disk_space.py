@@ -17,7 +17,12 @@ import pytest
 
 from core.demo.caseload_demo import fill_demo
 from core.store.database import DiskFullError, open_database
-from core.store.disk_space import DISK_FULL_MESSAGE, READ_ONLY_NOTICE, is_disk_full
+from core.store.disk_space import (
+    DISK_FULL_MESSAGE,
+    READ_ONLY_NOTICE,
+    READ_ONLY_WRITE_MESSAGE,
+    is_disk_full,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -74,6 +79,26 @@ def test_a_full_disk_is_named_and_never_called_damage(tiny_disk):
         assert "damaged" not in said and "Logging error" not in said
         assert "Traceback" not in said
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("folder_existed", [False, True])
+def test_demo_on_a_full_disk_says_one_line_and_leaves_nothing(tmp_path, folder_existed):
+    """`demo` on a full disk printed a traceback from the log handler's close (ENOSPC) and left
+    a partial caseload.db, -wal and -shm behind."""
+    disk = tmp_path / "disk"
+    _mount_tmpfs(disk, "300k")
+    try:
+        data = disk / "d"
+        if folder_existed:
+            data.mkdir(mode=0o700)
+        done = _cli(data, "demo")
+        said = done.stdout + done.stderr
+        assert done.returncode == 1, said
+        assert said.strip().splitlines() == [f"error: {DISK_FULL_MESSAGE}"]
+        assert sorted(p.name for p in data.iterdir()) == [] if folder_existed \
+            else not data.exists()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
 
 
 def test_the_window_says_disk_full_and_offers_no_move_aside(tiny_disk, monkeypatch):
@@ -165,6 +190,30 @@ def test_a_read_only_mount_opens_to_read_for_status_check_and_the_window(tmp_pat
         qtbot.addWidget(window)
         assert window.read_only_notice.text() == READ_ONLY_NOTICE
         db.close()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def test_a_backup_leaves_a_read_only_mount_and_refusals_say_read_only(tmp_path):
+    """On a read-only mount, `backup --out /writable/place` failed on remembering the copy
+    ("Read-only file system: …/known-copies.json.new"), and `backup` and `delete-all` showed
+    raw OS errors instead of the read-only sentence."""
+    disk = tmp_path / "disk"
+    _mount_tmpfs(disk, "4m")
+    try:
+        data = disk / "data"
+        _demo(data)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(disk)]).returncode == 0
+        out = tmp_path / "rescued.db"
+        done = _cli(data, "backup", "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        assert out.is_file() and "not on record" in done.stdout
+        for command in (["backup"], ["delete-all", "--yes"],
+                        ["delete-all", "--yes", "--include-backups"]):
+            done = _cli(data, *command)
+            assert done.returncode == 1, command
+            assert done.stderr.strip().splitlines() == [f"error: {READ_ONLY_WRITE_MESSAGE}"], \
+                (command, done.stderr)
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True)
 
