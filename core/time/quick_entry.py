@@ -19,7 +19,7 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
-from core.time.activities import ALIASES, Activity, list_activities, match_activity
+from core.time.activities import Activity, list_activities, match_activity
 from core.caseload.cases import CaseStore
 from core.common.dates import DateError, parse_date
 from core.common import clock
@@ -321,43 +321,6 @@ def _across_midnight(
     before = clock.real_minutes(day, start, DAY_MINUTES)
     after = clock.real_minutes(following, 0, end)
     return day, before, after
-
-
-def suggest(
-    line: str, activities: list[Activity], case_refs: Iterable[str], limit: int = 8
-) -> list[str]:
-    """Whole-line completions for what is being typed: an activity name, or a case after `@`."""
-    if not line or line.endswith(" "):
-        return []
-    head, _, last = line.rpartition(" ")
-    prefix = head + " " if head else ""
-    if last.startswith("@"):
-        wanted = last[1:].upper()
-        refs = sorted(r for r in case_refs if r.upper().startswith(wanted))
-        return [f"{prefix}@{r} " for r in refs[:limit]]
-    # The activity is typed straight after the time part; find where that ends.
-    for pattern in (_RANGE, _AGO, _START_DUR, _DURATION):
-        match = pattern.match(line)
-        if match:
-            time_part, phrase = line[: match.end()], line[match.end() :].lstrip()
-            break
-    else:
-        return []
-    if not phrase or "@" in phrase:
-        return []
-    lowered = phrase.lower()
-    names = [a.name for a in activities if a.name.lower().startswith(lowered)]
-    names += [a.name for a in match_activity(activities, phrase) if a.name not in names]
-    names += [
-        a.name
-        for a in activities
-        if a.key
-        and a.name not in names
-        and any(alias.startswith(lowered) for alias in ALIASES.get(a.key, ()))
-    ]
-    if any(n.lower() == lowered for n in names):
-        return []
-    return [f"{time_part} {n.lower()} " for n in names[:limit]]
 
 
 def log_quick_entry(

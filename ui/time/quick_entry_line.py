@@ -13,7 +13,8 @@ from core.common.clock import now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
-from core.time.quick_entry import EXAMPLE, log_quick_entry, quick_entry_note, suggest
+from core.time.completion import suggest
+from core.time.quick_entry import EXAMPLE, log_quick_entry, quick_entry_note
 from core.time.time_entries import TimeChange
 from ui.time.time_operations import apply_with_trim
 from ui.widgets.confirm import confirm_no_names

@@ -6,7 +6,8 @@ import pytest
 
 from core.time.activities import add_activity, list_activities
 from core.common.errors import ValidationError
-from core.time.quick_entry import parse_quick_entry, suggest
+from core.time.completion import suggest
+from core.time.quick_entry import parse_quick_entry
 
 NOW = datetime(2026, 11, 25, 16, 30)  # a Wednesday afternoon
 REFS = ["C07", "C12"]
