@@ -4,27 +4,9 @@ command line under TZ=Europe/London and a fixed clock (CASELOAD_COMPANION_NOW)."
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cli(data_dir: Path, at: str, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TZ": "Europe/London", "CASELOAD_COMPANION_NOW": at}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, env=env, timeout=60,
-    )
-
-
-def ok(data_dir: Path, at: str, *argv: str) -> str:
-    result = cli(data_dir, at, *argv)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.cli.london_clock import cli, entries, ok
 
 
 def refused(data_dir: Path, at: str, *argv: str) -> str:
@@ -34,12 +16,6 @@ def refused(data_dir: Path, at: str, *argv: str) -> str:
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert hashlib.sha256((data_dir / "caseload.db").read_bytes()).digest() == before
     return result.stderr
-
-
-def entries(data_dir: Path) -> list[tuple[str, str, str, int]]:
-    out = ok(data_dir, "2026-12-31T12:00+00:00", "log", "list", "--from", "2026-01-01",
-             "--to", "2026-12-31", "--json")
-    return [(e["date"], e["start"], e["end"], e["minutes"]) for e in json.loads(out)]
 
 
 # The October change: 01:30 summer time to the second 01:05 is 35 real minutes ---------------
