@@ -10,21 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from tests.ui.app_walk import each_dialog
-from ui.shell.theme import apply_theme
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def themed(qapp):
-    """The app's own style, as main.py installs it; the shared application's look put back."""
-    style = qapp.style().name()
-    palette, sheet = qapp.palette(), qapp.styleSheet()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
 
 
 def _stuck(window, qtbot, presses: int = 40) -> list[tuple[str, int]]:

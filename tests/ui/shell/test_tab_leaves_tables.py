@@ -8,21 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QRadioButton
 
 from tests.ui.app_walk import open_everything
-from ui.shell.theme import apply_theme
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def themed(qapp):
-    """The app's own style, as main.py installs it; the shared application's look put back."""
-    style = qapp.style().name()
-    palette, sheet = qapp.palette(), qapp.styleSheet()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
 
 
 def test_no_item_view_in_the_app_keeps_tab_for_itself(themed, demo_window, db, qtbot):

@@ -16,8 +16,6 @@ from tests.ui.supervision.test_meeting import (  # noqa: F401 - fixtures used by
     _all_topics_text,
     _rows,
     _snapshot,
-    end_answers,
-    no_pdf,
 )
 from ui.supervision.meeting_rows import ActionRow, NoteRow
 
