@@ -1,0 +1,77 @@
+"""Telling a screen reader what just happened: one place for every confirmation, result and error.
+
+A label or the status bar changing is seen, not heard. `announce` sends the same words to
+assistive technology as an announcement (Qt 6.8 and later: `QAccessibleAnnouncementEvent`,
+AT-SPI `object:announcement`), polite for results so speech is not cut off, assertive for
+errors. Where Qt is older or no screen reader listens, it does nothing harmful.
+
+Tests (and anything else that wants to know) register with `add_listener`; every announcement
+is passed to them, whether or not a screen reader is running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+try:  # Qt 6.8+
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+    _POLITE = QAccessible.AnnouncementPoliteness.Polite
+    _ASSERTIVE = QAccessible.AnnouncementPoliteness.Assertive
+except (ImportError, AttributeError):  # pragma: no cover - older Qt: seen, not heard
+    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
+
+Listener = Callable[[str, bool], None]
+_listeners: list[Listener] = []
+
+
+def add_listener(listener: Listener) -> None:
+    """`listener(text, assertive)` is called for every announcement until removed."""
+    _listeners.append(listener)
+
+
+def remove_listener(listener: Listener) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _source(widget: QObject | None) -> QObject | None:
+    """The object the announcement comes from: the widget if it is on screen, else its window,
+    else the active window (a dialog that has just closed cannot speak for itself)."""
+    if isinstance(widget, QWidget):
+        try:
+            if widget.isVisible():
+                return widget
+            window = widget.window()
+            if window is not None and window.isVisible():
+                return window
+        except RuntimeError:  # the C++ widget is already gone
+            pass
+    elif widget is not None:
+        return widget
+    return QApplication.activeWindow()
+
+
+def announce(widget: QObject | None, text: str, assertive: bool = False) -> None:
+    """Say `text` to a screen reader: polite (after what it is saying) for results and
+    confirmations, `assertive=True` (at once) for errors. Empty text says nothing."""
+    text = (text or "").strip()
+    if not text:
+        return
+    for listener in list(_listeners):
+        listener(text, assertive)
+    if QAccessibleAnnouncementEvent is None:
+        return
+    source = _source(widget)
+    if source is None or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(source, text)
+    event.setPoliteness(_ASSERTIVE if assertive else _POLITE)
+    QAccessible.updateAccessibility(event)
+
+
+def announce_error(widget: QObject | None, text: str) -> None:
+    """An error or refusal, said at once."""
+    announce(widget, text, assertive=True)
