@@ -236,11 +236,25 @@ def no_display() -> bool:
     return not display_reachable()
 
 
+def missing_qt_libraries() -> str | None:
+    """Linux: the system libraries Qt's xcb plugin cannot find, with the apt command, or None
+    (ui.shell.qt_libraries)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from ui.shell.qt_libraries import qt_libraries_problem
+
+    return qt_libraries_problem()
+
+
 def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
     if no_display():  # one line instead of Qt's abort (exit 134) about xcb plugins
         print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    missing = missing_qt_libraries()
+    if missing:  # one line naming the libraries, instead of Qt's abort blaming xcb-cursor0
+        print(missing, file=sys.stderr)
         return 1
     from core.store.paths import resolve_data_dir
     from ui.shell.app import app_settings, create_application, install_excepthook
