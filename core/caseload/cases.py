@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from sqlite_utils import Database
 
+from core.common.crash_points import crash_point
 from core.common import clock
 from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
@@ -170,7 +171,12 @@ class CaseStore:
         with self.db.atomic():
             for case in cases:
                 self._check(case)
-            return [self._insert(case) for case in cases]
+            crash_point("case_import.checked")
+            ids = []
+            for case in cases:
+                ids.append(self._insert(case))
+                crash_point("case_import.row_written")
+            return ids
 
     def update_case(self, case: Case) -> Case:
         """Save edits; a new tier is added to the history from `case.tier_date` (default today)."""

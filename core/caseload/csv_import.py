@@ -7,6 +7,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.common.crash_points import crash_point
 from core.caseload.cases import CaseStore, case_problems
 from core.common.dates import DateError, parse_date, shorten
 from core.caseload.spreadsheet import Sheet, column_letter, read_csv_text, read_spreadsheet
@@ -271,4 +272,5 @@ def import_preview(preview: ImportPreview, store: CaseStore) -> int:
     if not preview.ok:
         raise ValidationError([str(p) for p in preview.problems] or ["Nothing to import."])
     store.add_cases(preview.cases)
+    crash_point("case_import.committed")
     return len(preview.cases)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.common.crash_points import crash_point
 from core.store import encryption
 from core.store.applog import get_logger
 from core.store.data_files import (
@@ -82,14 +83,21 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
         encryption.raw_connect(db_path, old).close()  # refused here, before anything is written
         if old is None:
             begin(data_dir, name)
+            crash_point("encryption.journal_written")
             encryption.rekey_file(db_path, old, new)
+            crash_point("encryption.data_rekeyed")
             copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+            crash_point("encryption.copies_rekeyed")
         else:
             if new is not None:
                 _keep_secret(data_dir, old, new)
+                crash_point("encryption.secret_kept")
             begin(data_dir, name)
+            crash_point("encryption.journal_written")
             copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
+            crash_point("encryption.copies_rekeyed")
             encryption.rekey_file(db_path, old, new)
+            crash_point("encryption.data_rekeyed")
         finish(data_dir)
     return copies
 
@@ -145,10 +153,14 @@ def empty_all_tables(db: Database) -> int:
             for table in tables:
                 rows += db.execute(f'DELETE FROM "{table}"').rowcount
             seed_defaults(db)  # in the same transaction: never a file without its activities
+            crash_point("delete_all.rows_deleted")
     finally:
         db.execute("PRAGMA foreign_keys = ON")
+    crash_point("delete_all.committed")
     db.execute("VACUUM")
+    crash_point("delete_all.vacuumed")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    crash_point("delete_all.wal_emptied")
     return rows
 
 
@@ -162,6 +174,7 @@ def delete_copies(data_dir: Path) -> list[Path]:
         if copy.role in (BACKUP, KEPT, TEMPORARY) or (copy.role == SIDECAR and not own_sidecar):
             copy.path.unlink(missing_ok=True)
             deleted.append(copy.path)
+            crash_point("delete_all.copy_deleted")
     logs = data_dir / "logs"
     if logs.is_dir():
         for path in logs.glob("app.log*"):
@@ -178,7 +191,9 @@ def delete_everything(db: Database, data_dir: Path, include_backups: bool = Fals
     """Empty the data file and, when asked, delete every copy in every folder ever used.
     Copies go first: they need no passphrase, so a killed run is finished even while locked."""
     with operation(data_dir, "delete-all", include_backups=include_backups):
+        crash_point("delete_all.journal_written")
         files = delete_copies(data_dir) if include_backups else []
+        crash_point("delete_all.copies_deleted")
         rows = empty_all_tables(db)
     return DeleteAllResult(rows, files)
 
@@ -228,12 +243,15 @@ def resume(data_dir: Path, db: Database) -> tuple[Database, str | None]:
             if operation_name == "encryption on":
                 if current is not None:  # every copy still plain is brought under it
                     encryption.rekey_copies(whole_copies(data_dir), None, current)
+                    crash_point("resume.copies_rekeyed")
             elif current is not None:  # `change` or `off` killed before the data file's swap
                 new = _read_secret(data_dir, current) \
                     if operation_name == "encryption change" else None
                 if operation_name == "encryption off" or new is not None:
                     encryption.rekey_copies(whole_copies(data_dir), current, new)
+                    crash_point("resume.copies_rekeyed")
                     db = _swap_data(db, data_dir, current, new)
+                    crash_point("resume.data_rekeyed")
             finish(data_dir)
         return db, "A change to encryption was interrupted; it has now been finished."
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core.common.crash_points import crash_point
 from core.common import clock
 from core.store import encryption
 from core.store.database import StorageError, connect_file
@@ -125,6 +126,7 @@ def backup_connection(conn: Any, dest: Path) -> Path:
     if not dest.parent.exists():
         ensure_private_dir(dest.parent)
     tmp = copy_to_partial(conn, dest)
+    crash_point("backup.partial_written")
     try:
         place_new(tmp, dest)
     except FileExistsError:
@@ -155,6 +157,7 @@ def backup_file(db_path: Path, dest_folder: Path, passphrase: str | None = None)
             folder = ready_folder(dest_folder)
             dest = unique_path(folder, f"caseload-{stamp()}", ".db")
             backup_connection(conn, dest)
+            crash_point("backup.placed")
         finally:
             conn.close()
         rotate(folder)
@@ -202,6 +205,7 @@ def rotate(folder: Path) -> list[Path]:
             continue
         b.path.unlink(missing_ok=True)
         removed.append(b.path)
+        crash_point("backup.rotated_one")
     return removed
 
 
@@ -264,6 +268,7 @@ def _restore(source: Path, db_path: Path, passphrase: str | None) -> RestoreResu
     from core.store.fileops import copy_private
 
     copy_private(source, tmp)
+    crash_point("restore.copied")
     try:
         if file_kind(tmp) == "encrypted" and passphrase is None and encryption.available():
             raise PassphraseRequiredError("That backup is encrypted. Enter its passphrase.")
@@ -271,8 +276,11 @@ def _restore(source: Path, db_path: Path, passphrase: str | None) -> RestoreResu
         if problems:
             raise StorageError("That file was not restored: " + " ".join(problems))
         remove_sidecars(tmp)
+        crash_point("restore.checked")
         previous = keep_current_data(db_path)
+        crash_point("restore.current_kept")
         atomic_replace(tmp, db_path)
+        crash_point("restore.replaced")
     except (PassphraseRequiredError, WrongPassphraseError, StorageError, OSError):
         remove_sidecars(tmp)
         tmp.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
 
+from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
 from core.store.disk_space import read_only_place
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
@@ -270,6 +271,7 @@ def rekey_file(path: Path, old: str | None, new: str | None) -> None:
         counts = _table_counts(source)
     finally:
         source.close()
+    crash_point("rekey.exported")
     make_private(tmp)
     check = raw_connect(tmp, new)
     try:
@@ -281,7 +283,9 @@ def rekey_file(path: Path, old: str | None, new: str | None) -> None:
     if not ok:
         tmp.unlink(missing_ok=True)
         raise OSError("The re-written copy of your data did not check out; nothing was changed.")
+    crash_point("rekey.checked")
     atomic_replace(tmp, path)
+    crash_point("rekey.replaced")
 
 
 def _table_counts(conn: Any) -> dict[str, int]:

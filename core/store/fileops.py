@@ -7,6 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from core.common.crash_points import crash_point
 from core.store.live_files import live_kind
 from core.store.file_identity import SAMPLE_BYTES, SQLITE_HEADER, kind_of  # noqa: F401 (re-exported)
 
@@ -57,6 +58,7 @@ def atomic_replace(source: Path, target: Path) -> None:
     make_private(source)
     fsync_file(source)
     remove_sidecars(target)
+    crash_point("replace.sidecars_removed")
     os.replace(source, target)
     fsync_dir(target.parent)
 
@@ -77,6 +79,7 @@ def place_new(source: Path, target: Path) -> None:
             raise FileExistsError(target) from None
         os.replace(source, target)
     else:
+        crash_point("place_new.linked")
         source.unlink()
     fsync_dir(target.parent)
 

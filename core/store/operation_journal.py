@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from core.common.crash_points import crash_point
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: only this process's own steps are seen
@@ -121,6 +123,7 @@ def begin(data_dir: Path, operation: str, **details: object) -> None:
         os.fsync(out.fileno())
     os.replace(tmp, target)
     fsync_dir(data_dir)
+    crash_point("journal.written")
 
 
 def finish(data_dir: Path) -> None:
@@ -130,6 +133,7 @@ def finish(data_dir: Path) -> None:
 
     for name in (SECRET, SECRET + "-journal"):
         (data_dir / name).unlink(missing_ok=True)
+    crash_point("journal.secret_removed")
     try:
         (data_dir / JOURNAL).unlink()
     except FileNotFoundError:

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from core.common.crash_points import crash_point
 from core.store import encryption
 from core.store.fileops import fsync_dir, make_private, remove_sidecars, sidecar
 
@@ -30,6 +31,7 @@ def copy_to_partial(conn: Any, dest: Path) -> Path:
     try:
         make_private(tmp)
         getattr(conn, "raw", conn).backup(target)
+        crash_point("snapshot.copied")
         # One self-contained file: no WAL, so it can be copied, checked or opened read-only.
         target.execute("PRAGMA journal_mode = DELETE")
     finally:

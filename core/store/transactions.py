@@ -17,6 +17,8 @@ from typing import Any, Callable, Generator, TypeVar
 
 from sqlite_utils import Database
 
+from core.common.crash_points import crash_point
+
 BUSY_MESSAGE = "Your data is busy in another window; nothing was saved. Try again."
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
@@ -67,6 +69,7 @@ class CaseloadDatabase(Database):
         except BaseException:
             self.rollback()
             raise
+        crash_point("transaction.before_commit")
         try:
             self.conn.execute("COMMIT")
         except BaseException as exc:

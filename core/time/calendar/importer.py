@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from core.common.crash_points import crash_point
 from core.time.calendar.preview import LEAVE, ProposedRow
 from core.time.calendar.rules import remember_activity, subject_hash, uid_hash
 from core.common.errors import ValidationError
@@ -80,6 +81,8 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
             added.append(saved)
             _mark(db, key, row.key or row.event.start_key, saved.id, None)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
+            crash_point("calendar_import.row_written")
+    crash_point("calendar_import.committed")
     return CalendarImport(TimeChange(tuple(added), (), "Import calendar"), tuple(leave))
 
 
