@@ -25,6 +25,7 @@ from ui.caseload.case_operations import record_case_change, record_cases_added
 from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, CaseTableModel
 from ui.caseload.caseload_empty_state import EmptyState
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
 from ui.caseload.retention_notice import RetentionNotice
@@ -173,7 +174,7 @@ class CaseloadView(QWidget):
         self.import_button.clicked.connect(self.import_csv)
         self.empty.newRequested.connect(self.new_case)
         self.empty.importRequested.connect(self.import_csv)
-        self.retention_notice.casesDeleted.connect(self.message.setText)
+        self.retention_notice.casesDeleted.connect(self._say)
         self._hub.casesChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
 
@@ -241,7 +242,12 @@ class CaseloadView(QWidget):
             plain_active = self.proxy.status == "active" and not self.filter_bar.is_narrowed()
             message += (" It is under Closed." if plain_active and case.closed_date
                         else " It is hidden by the current filters.")
-        self.message.setText(message)
+        self._say(message)
+
+    def _say(self, text: str) -> None:
+        """What just happened, shown under the table and said to a screen reader."""
+        self.message.setText(text)
+        announce(self, text)
 
     def _undoable(self, before: Case, after: Case, text: str, message: str) -> None:
         # record_case_change tells the hub (so this view refreshes), then the change is shown.
@@ -331,7 +337,7 @@ class CaseloadView(QWidget):
             show_error(self, " ".join(exc.problems), "The note was not added")
             return
         self._hub.supervisionChanged.emit()
-        self.message.setText(f"{case.reference} added to your supervision notes.")
+        self._say(f"{case.reference} added to your supervision notes.")
 
     def import_csv(self) -> None:
         from ui.caseload.import_dialog import ImportDialog

@@ -20,6 +20,7 @@ from core.common.words import plural
 from core.workload.status_words import StatusWords
 from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label
+from ui.widgets.announce import announce
 from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
 
 ADDED = "Added to your supervision notes."
@@ -162,6 +163,7 @@ class WorkloadCard(Card):
     def notes_added(self) -> None:
         """Say so calmly, and avoid adding the same week twice by accident."""
         self.status.setText(ADDED)
+        announce(self, ADDED)
         self.add_button.setEnabled(False)
 
 

@@ -46,6 +46,7 @@ from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.form_helpers import view_title
+from ui.widgets.announce import announce, announce_error
 from ui.shell.hub import Hub
 from ui.overview.overview_cards import (
     CHART_MIN_HEIGHT,
@@ -328,6 +329,7 @@ class OverviewView(QWidget):
         """Say in one calm sentence what just happened (stays until the next notice)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+        announce(self, text)
 
     # --- actions ------------------------------------------------------------------------------
     def _figures_toggled(self, on: bool) -> None:
@@ -353,6 +355,7 @@ class OverviewView(QWidget):
                                  today=self._today())
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
+            announce_error(self, self.workload.status.text())
             return False
         self.workload.notes_added()
         self._hub.supervisionChanged.emit()

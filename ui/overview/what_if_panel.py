@@ -26,6 +26,7 @@ from core.caseload.models import (
     UNTIERED,
 )
 from core.workload.what_if import what_if, what_if_sentence
+from ui.widgets.announce import announce
 
 DEFAULT_TIER = "C2"  # a middling tier, so the first sentence is neither the lightest nor heaviest
 
@@ -68,9 +69,14 @@ class WhatIfPanel(QWidget):
         layout.addWidget(self.sentence)
 
     def _connect_signals(self) -> None:
-        self.case_type.currentIndexChanged.connect(lambda _i: self.update_sentence())
-        self.tier.currentIndexChanged.connect(lambda _i: self.update_sentence())
-        self.t2a.toggled.connect(lambda _on: self.update_sentence())
+        self.case_type.currentIndexChanged.connect(lambda _i: self._asked())
+        self.tier.currentIndexChanged.connect(lambda _i: self._asked())
+        self.t2a.toggled.connect(lambda _on: self._asked())
+
+    def _asked(self) -> None:
+        """The user changed the question: the new answer is shown and said."""
+        self.update_sentence()
+        announce(self, self.sentence.text())
 
     def set_inputs(self, inputs: EstimateInputs, day: date) -> None:
         """The estimate's inputs as the Overview last loaded them."""

@@ -23,6 +23,7 @@ from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
 from core.common.exact import plain, to_decimal
 from core.workload.profile import get_profile, profile_problems, save_profile
 from ui.widgets.date_fields import DateField, format_date
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
 
@@ -151,4 +152,5 @@ class ProfilePage(QWidget):
             return False
         self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
         self.saved_label.setText(f"Profile saved, in force from {format_date(since)}.")
+        announce(self, self.saved_label.text())
         return True

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.announce import announce_error
+
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -81,6 +83,7 @@ class LockScreen(QWidget):
 
     def refuse(self) -> None:
         self.message.setText("That passphrase does not match. Please try again.")
+        announce_error(self, self.message.text())
         self.field.clear()
         self.field.setFocus()
 

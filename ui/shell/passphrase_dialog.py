@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.store.encryption import passphrase_problems
+from ui.widgets.announce import announce_error
 
 # check(passphrase) -> None when it opens the data, else a calm sentence to show.
 Checker = Callable[[str], str | None]
@@ -94,11 +95,13 @@ class PassphraseDialog(QDialog):
                 problems = ["The two passphrases are not the same; please type them again."]
             if problems:
                 self.error.setText(" ".join(problems))
+                announce_error(self, self.error.text())
                 return
         elif self._check is not None:
             message = self._check(text)
             if message:
                 self.error.setText(message)
+                announce_error(self, message)
                 self.field.selectAll()
                 self.field.setFocus()
                 return

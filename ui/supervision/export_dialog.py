@@ -43,6 +43,7 @@ from core.supervision.summary import (
 from ui.widgets import confirm
 from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
 
 
@@ -248,6 +249,7 @@ class ExportDialog(QDialog):
         where = Path(path)
         self.status.setText(f"Saved {where.name} in {where.parent}."
                             + (f" {self.fit_message}" if self.fit_message else ""))
+        announce(self, self.status.text())
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from ui.widgets.announce import announce_error
 
 from core.common import clock
 from core.supervision.sessions import Action
@@ -79,4 +80,5 @@ class ActionBar(QWidget):
     def refused(self, problems: list[str]) -> None:
         self.message.setText(" ".join(problems))
         self.message.show()
+        announce_error(self, self.message.text())
         self.text.setFocus()

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from core.common.clock import now as clock_now
 from core.time.time_summary import hours_text
+from ui.widgets.announce import announce
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 
@@ -84,6 +85,7 @@ def install_calendar_import(
         stack.push(CalendarImportCommand(db, hub, result))
         hub.timeLogged.emit()
         message = imported_message(result)
+        announce(window, message)
         if said is not None:
             said(message)
         else:

@@ -46,7 +46,16 @@ class QuickEntryDialog(QDialog):
         self.log_button.clicked.connect(self.line.submit)
         self.line.logged.connect(self._logged)
         self.line.refused.connect(self.problems.show_problems)
-        self.log_button.setAutoDefault(False)
+        # Log is what the dialog is for: the default (Return logs, a refused line stays to be
+        # corrected), enabled once there is something to log. Cancel is never the default.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+        self.log_button.setDefault(True)
+        self.line.textChanged.connect(self._can_log)
+        self._can_log()
+
+    def _can_log(self) -> None:
+        self.log_button.setEnabled(bool(self.line.text().strip()))
 
     def _logged(self, change: TimeChange) -> None:
         self.change = change

@@ -54,10 +54,13 @@ def install_time(
 
     def quick_entry() -> None:
         from ui.time.quick_entry_dialog import QuickEntryDialog
+        from ui.time.time_wording import change_message
+        from ui.widgets.announce import announce
 
         change = QuickEntryDialog.get_change(window, db, clock)
         if change is not None:
             record(stack, db, hub, change, "Log time")
+            announce(window, change_message(change))  # seen in Time, heard wherever it was typed
 
     log_action = QAction("&Log time…", window)
     log_action.setShortcut(QKeySequence("Ctrl+L"))

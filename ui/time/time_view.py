@@ -24,6 +24,7 @@ from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, week_summary
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.time.quick_entry_line import QuickEntryLine
@@ -289,6 +290,7 @@ class TimeView(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        announce(self, text)
 
     def _apply_done(
         self, change: TimeChange | None, text: str, stopped: RunningTimer | None = None

@@ -32,6 +32,7 @@ from core.time.timer import (
     start_timer,
     stop_timer,
 )
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import select_data
 from ui.time.stale_timer_dialog import StaleTimerDialog
 from ui.time.time_operations import apply_with_trim
@@ -183,6 +184,11 @@ class TimerControls(QWidget):
         self.stopped = before if before is not None and get_timer(self._db) != before else None
         self.ago.setValue(0)
         self.refresh()
+        after = get_timer(self._db)
+        if after is not None and after != before:
+            announce(self, self.status.text())  # "Timing Travel since 09:10"
+        elif after is None and before is not None:
+            announce(self, "Timer stopped.")
         self.changed.emit(change or TimeChange())
 
     def start(self) -> None:

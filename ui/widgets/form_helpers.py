@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.announce import announce_error
+
 
 class ProblemsLabel(QLabel):
     """Lists what needs changing before a form can be saved; hidden when there is nothing."""
@@ -33,7 +35,10 @@ class ProblemsLabel(QLabel):
         self.hide()
 
     def show_problems(self, problems: list[str]) -> None:
-        self.setText("\n".join(problems))
+        text = "\n".join(problems)
+        if text and text != self.text():  # said once when it appears or changes, not per key
+            announce_error(self, " ".join(problems))
+        self.setText(text)
         self.setVisible(bool(problems))
         if problems and self.window() is not self and self.window().isVisible():
             grow_to_fit(self.window())  # the form above keeps its room

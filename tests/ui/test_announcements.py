@@ -1,0 +1,103 @@
+"""What a sighted user reads after an action, a screen reader is told: results politely, errors
+at once. (tests/atspi checks the same words arrive on the real accessibility bus.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from core.caseload.models import Case
+from ui.shell.hub import Hub
+from ui.widgets import announce
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")
+
+
+@pytest.fixture
+def heard():
+    said: list[tuple[str, bool]] = []
+
+    def listener(text: str, assertive: bool) -> None:
+        said.append((text, assertive))
+
+    announce.add_listener(listener)
+    yield said
+    announce.remove_listener(listener)
+
+
+def test_a_case_added_is_said(qtbot, db, heard):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.caseload.caseload_view import CaseloadView
+
+    view = CaseloadView(db, Hub(), QUndoStack())
+    qtbot.addWidget(view)
+    case = view._store.add_case(Case("C99", "community", "B2", date(2026, 1, 5)))
+    view._added([case], "Add C99", case)
+    assert ("C99 added. Undo with Ctrl+Z.", False) in heard
+
+
+def test_profile_saved_and_refused_are_said(qtbot, db, heard):
+    from ui.settings.profile_page import ProfilePage
+
+    page = ProfilePage(db, Hub())
+    qtbot.addWidget(page)
+    page.hours.setText("0")
+    assert not page.save()
+    assert heard[-1][1] is True and "Contracted hours" in heard[-1][0]
+    page.hours.setText("22.5")
+    assert page.save()
+    assert heard[-1][0].startswith("Profile saved, in force from ") and heard[-1][1] is False
+
+
+def test_a_wrong_passphrase_on_the_lock_screen_is_said_at_once(qtbot, tmp_path, heard):
+    from ui.shell.lock_screen import IdleLock
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "lock.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    lock = IdleLock(window, lambda p: p == "right one", minutes=10, enabled=True)
+    lock.lock()
+    lock.screen.field.setText("wrong")
+    lock.screen.button.click()
+    assert ("That passphrase does not match. Please try again.", True) in heard
+
+
+def test_a_wrong_passphrase_in_the_dialog_is_said_at_once(qtbot, heard):
+    from ui.shell.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(None, "Unlock", "Enter your passphrase.",
+                              check=lambda text: "That passphrase is not right.")
+    qtbot.addWidget(dialog)
+    dialog.field.setText("wrong")
+    dialog.try_accept()
+    assert ("That passphrase is not right.", True) in heard
+
+
+def test_the_what_if_answer_is_said_when_the_question_changes(demo_window, qtbot, heard):
+    demo_window.show_view("overview")
+    view = demo_window.view("overview")
+    qtbot.waitUntil(lambda: view.what_if is not None)
+    panel = view.what_if
+    panel.tier.setCurrentIndex((panel.tier.currentIndex() + 1) % panel.tier.count())
+    assert heard and heard[-1] == (panel.sentence.text(), False)
+
+
+def test_time_logged_and_the_timer_are_said(qtbot, db, heard):
+    from datetime import datetime
+
+    from PySide6.QtGui import QUndoStack
+
+    from ui.time.time_view import TimeView
+
+    view = TimeView(db, Hub(), QUndoStack(), clock=lambda: datetime(2026, 11, 25, 16, 30))
+    qtbot.addWidget(view)
+    view.quick.setText("45m travel")
+    view.quick.submit()
+    assert heard[-1] == ("Logged 45 minutes of Travel. Undo with Ctrl+Z.", False)
+    view.timer.start()
+    assert any(text.startswith("Timing ") for text, _ in heard)
+    view.timer.stop()
+    assert ("Timer stopped.", False) in heard
