@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, Callable, NoReturn, Sequence
 
 from sqlite_utils import Database
 
@@ -139,7 +141,31 @@ class OneLineParser(argparse.ArgumentParser):
         return parsed
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"error: {message.rstrip('.')}. See `{self.prog} --help`.\n")
+        message = _suggest(message, self.prog.split()[1:]).rstrip(".")
+        end = "" if message.endswith("?") else "."
+        self.exit(EXIT_BAD_INPUT, f"error: {message}{end} See `{self.prog} --help`.\n")
+
+
+_INVALID_CHOICE = re.compile(r"argument (?P<arg>[^:]+): invalid choice: '(?P<typed>[^']*)' "
+                             r"\(choose from (?P<choices>.*)\)$")
+
+
+def _suggest(message: str, parents: list[str]) -> str:
+    """A mistyped subcommand (`stauts`) gets the nearest one named ("did you mean status?")
+    instead of the whole list; with nothing near, the list stays. A start that begins only one
+    command (`timer stat`) names that one."""
+    found = _INVALID_CHOICE.match(message.strip())
+    if not found:
+        return message
+    choices = re.findall(r"'([^']*)'", found["choices"])
+    typed = found["typed"]
+    starts = [c for c in choices if typed and c.startswith(typed.lower())]
+    near = starts if len(starts) == 1 else difflib.get_close_matches(
+        typed.lower(), choices, n=1, cutoff=0.6)
+    what = f"a {' '.join(parents)} command" if parents else "a command"
+    if near:
+        return f"'{typed}' is not {what}; did you mean {near[0]}?"
+    return f"'{typed}' is not {what}; choose from {', '.join(choices)}"
 
 
 def one_line(problems: list[str]) -> str:
@@ -147,6 +173,26 @@ def one_line(problems: list[str]) -> str:
     stop kept only at the end), so an error is always one line on stderr."""
     parts = [p.strip().rstrip(".") for p in problems if p.strip()]
     return "; ".join(parts) + "." if parts else ""
+
+
+def aligned_table(header: Sequence[str], rows: Sequence[Sequence[str]],
+                  right: Sequence[int] = ()) -> list[str]:
+    """A header row and the rows under it, each column as wide as its widest cell (so a long
+    activity never pushes the next column out of line), two spaces between columns, the last
+    column unpadded; columns in `right` are aligned to the right (lengths, counts)."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = []
+        for i, cell in enumerate(row):
+            text = str(cell)
+            if i in right:
+                text = text.rjust(widths[i])
+            elif i < len(row) - 1:
+                text = text.ljust(widths[i])
+            cells.append(text)
+        lines.append("  ".join(cells).rstrip())
+    return lines
 
 
 def date_arg(text: str) -> date:

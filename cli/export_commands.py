@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from core.common import clock
@@ -12,6 +13,7 @@ from core.supervision.export import (
     FORMATS,
     TargetExistsError,
     check_target,
+    default_file_name,
     export_text,
     resolve_period,
     summary_text,
@@ -20,8 +22,37 @@ from core.supervision.export import (
 from core.supervision.summary import SummaryOptions
 
 
-def run_export(args: argparse.Namespace, ctx: Context) -> int:
+def _format_and_target(args: argparse.Namespace, today: date) -> tuple[str, Path]:
+    """What was typed decides the format: --format, else --out's extension (a `.docx` or a name
+    with no extension is refused rather than filled with a PDF); --format with another format's
+    extension is refused too. Without --out, the window's neutral name in the current folder."""
+    if args.out is None:
+        fmt = args.format or "pdf"
+        return fmt, Path.cwd() / default_file_name(fmt, today)
     out = Path(args.out).expanduser()
+    suffix = out.suffix.lower().lstrip(".")
+    from_name = _EXTENSIONS.get(suffix)
+    if args.format is None:
+        if from_name is None:
+            what = f"ends in .{suffix}, which is not" if suffix else "has no ending to name"
+            raise ValidationError(
+                f"{out.name} {what} a format ({', '.join(FORMATS)}); end the name with one, "
+                "or add --format")
+        return from_name, out
+    if from_name is not None and from_name != args.format:
+        raise ValidationError(
+            f"--format {args.format} does not match {out.name}; use --format {from_name}, "
+            f"or end the name with .{args.format}")
+    return args.format, out
+
+
+# A file's extension as the format it names (".markdown" is Markdown too).
+_EXTENSIONS = {**{f: f for f in FORMATS}, "markdown": "md", "htm": "html"}
+
+
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    today = clock.today()
+    fmt, out = _format_and_target(args, today)
     options = SummaryOptions(
         start=args.start,
         end=args.end,
@@ -30,7 +61,6 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         classification=args.classification,
         include_reasons=args.include_reasons,
     )
-    today = clock.today()
     # Check the range and the target before anything is composed or written.
     start, end = resolve_period(ctx.db, options, today)
     try:
@@ -38,7 +68,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     except TargetExistsError:
         raise ValidationError(
             f"{out} already exists; add --force to replace it, or choose another name.") from None
-    if args.format == "csv":
+    if fmt == "csv":
         write_text(out, export_text(ctx.db, "csv", options, today), args.force)
     else:
         # Qt lays the page out: every summary format is fitted once against the PDF's layout,
@@ -48,11 +78,11 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         summary = fitted_summary(ctx.db, options, today)
         if summary.fit_notes:
             print(summary.fit_message())
-        if args.format == "pdf":
+        if fmt == "pdf":
             write_pdf(summary, out, args.force)
         else:
-            write_text(out, summary_text(summary, args.format), args.force)
-    print(f"Saved the {args.format.upper()} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
+            write_text(out, summary_text(summary, fmt), args.force)
+    print(f"Saved the {fmt.upper()} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
     return 0
 
 
@@ -80,10 +110,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="first day of the period (default: the last recorded session)")
     parser.add_argument("--to", dest="end", type=date_arg, metavar="DATE",
                         help="last day of the period (default: today)")
-    parser.add_argument("--format", type=_format, default="pdf", metavar="FORMAT",
-                        help="pdf, html, md or csv (default pdf)")
-    parser.add_argument("--out", required=True, metavar="FILE",
-                        help="where to save, e.g. supervision-2026-11-28.pdf")
+    parser.add_argument("--format", type=_format, metavar="FORMAT",
+                        help="pdf, html, md or csv (default: from FILE's extension, else pdf)")
+    parser.add_argument("--out", metavar="FILE",
+                        help="where to save (default: supervision-DATE.pdf, or the format's "
+                             "extension, in the current folder)")
     parser.add_argument("--include-cases", action="store_true",
                         help="include case references (left out by default)")
     parser.add_argument("--include-wellbeing", action="store_true",

@@ -6,7 +6,7 @@ import argparse
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from cli.common import Context, bounded_int, date_arg, print_json
+from cli.common import Context, aligned_table, bounded_int, date_arg, print_json
 from core.time.activities import list_activities, match_activity
 from core.common import clock
 from core.common.dates import shorten
@@ -93,10 +93,11 @@ def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
     if not entries:
         print(f"No time logged from {first:%d %b %Y} to {last:%d %b %Y}.")
         return 0
-    for e in entries:
-        span = format_span(e) or "(no times)"
-        case = e.case_reference or ""
-        print(f"{e.date}  {span:<13} {e.minutes:>4} min  {e.activity_name:<32} {case:<8} {e.note}")
+    rows = [(str(e.date), format_span(e) or "(no times)", f"{e.minutes} min", e.activity_name,
+             e.case_reference or "", e.note or "") for e in entries]
+    for line in aligned_table(("Date", "Time", "Length", "Activity", "Case", "Note"), rows,
+                              right=(2,)):
+        print(line)
     total = sum(e.minutes for e in entries) / 60
     print(f"{plural(len(entries), 'entry', 'entries')}, {hours_text(total)}")
     return 0

@@ -135,8 +135,12 @@ def summary_html(summary: Summary, chart_src: str | None = None, chart_width: in
     """A full HTML page. The chart is inline SVG, or `<img src=chart_src>` for the PDF."""
     header = summary.section("header")
     css = _CSS.format(font=f"{summary.font_pt:g}", ink=INK, muted=MUTED)
+    # The browser tab's name: the document and its period, nothing about anyone.
+    title = (f"{DOCUMENT_TITLE}, {long_date(summary.period_start)} to "
+             f"{long_date(summary.period_end)}")
     out = [
-        f"<html><head><meta charset='utf-8'><title></title><style>{css}</style></head><body>",
+        f"<html><head><meta charset='utf-8'><title>{escape(title)}</title><style>{css}</style>"
+        "</head><body>",
         f'<p class="class" align="center">{escape(summary.classification)}</p>'
         if summary.classification else "",
         f'<p style="font-size: 16pt; font-weight: bold; margin-bottom: 4px;">{DOCUMENT_TITLE}</p>',

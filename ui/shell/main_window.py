@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable, Union
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -92,10 +92,32 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        self.menu("&File").addAction(quit_action)
+        self._quit_action = quit_action
+        self._quit_separator = QAction(self)
+        self._quit_separator.setSeparator(True)
+        file_menu = self.menu("&File")
+        file_menu.addAction(self._quit_separator)
+        file_menu.addAction(quit_action)
+        # Views add their File entries (Log time, Import calendar…, Lock now) as the data
+        # opens, after Quit was made: each addition moves Quit back to the end.
+        file_menu.installEventFilter(self)
         shortcuts = QAction("&Keyboard shortcuts", self)
         shortcuts.triggered.connect(self.show_shortcuts)
         self.menu("&Help").addAction(shortcuts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.ActionAdded and watched is self._menus.get("&File")
+                and event.action() not in (self._quit_action, self._quit_separator)):
+            self._keep_quit_last(watched)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def _keep_quit_last(self, menu: QMenu) -> None:
+        """Quit is the File menu's last entry, after a separator, whatever was added since."""
+        if menu.actions()[-2:] == [self._quit_separator, self._quit_action]:
+            return
+        for action in (self._quit_separator, self._quit_action):
+            menu.removeAction(action)
+            menu.addAction(action)
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._show_row)

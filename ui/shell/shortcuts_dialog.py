@@ -25,7 +25,7 @@ Keys = str | QKeySequence.StandardKey
 # Keys that act inside one view or field: (keys, what they do, where).
 IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
     (QKeySequence.StandardKey.New, "New case", "Caseload"),
-    ("Ctrl+I", "Import cases from a CSV file", "Caseload"),
+    ("Ctrl+I", "Import cases from a spreadsheet (CSV or .xlsx)", "Caseload"),
     (QKeySequence.StandardKey.Find, "Search by reference", "Caseload"),
     (QKeySequence.StandardKey.Delete, "Delete the selected time entry",
      "Time, in the week's table"),

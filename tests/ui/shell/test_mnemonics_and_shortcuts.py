@@ -105,3 +105,19 @@ def test_every_alt_letter_is_unique_in_each_dialog(demo_window, db, qtbot):
                 clashes.append(f"{dialog.windowTitle()}: Alt+{letter.upper()} {texts}")
         dialog.close()
     assert not clashes, "\n".join(clashes)
+
+
+def test_quit_is_the_last_entry_of_the_file_menu(demo_window):
+    """Entries added as the data opens (Import calendar…, Lock now) go above Quit, not below."""
+    file_menu = next(m for m in demo_window.menuBar().findChildren(type(demo_window.menu("&File")))
+                     if m.title() == "&File")
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[-1] == "&Quit" and file_menu.actions()[-2].isSeparator(), texts
+    assert {"&Log time…", "&Import calendar…", "Loc&k now"} <= set(texts[:-2]), texts
+
+
+def test_the_shortcuts_page_says_ctrl_i_takes_a_workbook_too():
+    from ui.shell.shortcuts_dialog import IN_VIEWS
+
+    import_row = next(row for row in IN_VIEWS if row[0] == "Ctrl+I")
+    assert "CSV" in import_row[1] and ".xlsx" in import_row[1]
