@@ -11,7 +11,6 @@ from typing import Any
 from cli.common import Context, bounded_int, date_arg, print_json
 from core.caseload.cases import CaseStore
 from core.caseload.csv_import import import_preview, preview_file
-from core.demo.caseload_demo import fill_demo
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal
 from core.common.names import name_refusal
@@ -38,6 +37,8 @@ def case_json(case: Case) -> dict[str, Any]:
 
 
 def run_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from core.demo.caseload_demo import fill_demo  # ~60 ms no other command needs
+
     fill_demo(ctx.db)
     print(f"Demo data added to {ctx.data_dir}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -25,13 +26,20 @@ from core.time.timer import get_timer, stale_limit_hours, stale_timer, start_tim
 from core.common.words import plural
 
 
+@functools.lru_cache(maxsize=None)
+def _clock_json(value: time | None, end: bool) -> str | None:
+    """HH:MM (24:00 for an end of day), worked out once per distinct time: ten years of
+    entries hold a few hundred."""
+    return None if value is None else clock_text(value, end=end)
+
+
 def entry_json(entry: TimeEntry) -> dict[str, Any]:
     """One entry as the stable JSON object scripts depend on."""
     return {
         "id": entry.id,
         "date": entry.date.isoformat(),
-        "start": None if entry.start is None else f"{entry.start:%H:%M}",
-        "end": None if entry.end is None else clock_text(entry.end, end=True),
+        "start": _clock_json(entry.start, False),
+        "end": _clock_json(entry.end, True),
         "minutes": entry.minutes,
         "activity": entry.activity_name,
         "counted_by_wmt": entry.counted_by_wmt,
