@@ -1,8 +1,9 @@
 """Check an .ics file's bytes and parse them into one calendar, or say in one sentence why not.
 
 Decodes UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with a mark, else Windows-1252;
-parses with `icalendar` (several calendars in one file are read together); refuses a file whose
-times name a zone it does not describe, and a repeat no appointment has (RFC 5545 section 3.3.10:
+mends what real calendar programs get wrong (`core.time.calendar.repair`) and parses with
+`icalendar` (several calendars in one file are read together); refuses a repeat no appointment
+has (RFC 5545 section 3.3.10:
 every hour or more often, or more occurrences before the dates asked for than any appointment has),
 which would otherwise tie the expansion up for minutes.
 """
@@ -17,6 +18,7 @@ from typing import Any
 import icalendar
 
 from core.common.errors import ValidationError
+from core.time.calendar.repair import Prepared, prepare
 
 MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
 MAX_EVENTS = 20_000
@@ -75,8 +77,10 @@ def _broken(text: str, problem: str) -> CalendarFileError:
     )
 
 
-def parse(data: bytes) -> icalendar.Calendar:
-    """The file as one checked calendar; CalendarFileError names the first problem."""
+def parse(data: bytes) -> tuple[icalendar.Calendar, list[Any], Prepared, str]:
+    """The file as one calendar, its top-level events in file order, where each is in the file,
+    and the file's text. Only a file that is not a calendar at all (or too large) is refused;
+    faults in single events are left for `core.time.calendar.faults` to name."""
     text = _text(data)
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise CalendarFileError(
@@ -88,19 +92,15 @@ def parse(data: bytes) -> icalendar.Calendar:
             f"The file holds more than {MAX_EVENTS} events; save a shorter date range from your "
             "calendar."
         )
+    prepared = prepare(text)
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except ValueError as exc:
+        calendars = icalendar.Calendar.from_ical(prepared.text, multiple=True)
+    except Exception as exc:  # noqa: BLE001 - the parser raises many kinds on a mangled file
         raise _broken(text, str(exc)) from None
     if not calendars:
         raise _broken(text, "")
-    calendar = _together(calendars)
-    for component in calendar.walk():
-        errors = getattr(component, "errors", None)
-        if errors:
-            raise _broken(text, str(errors[0][1]))
-    _check_zones(calendar, text)
-    return calendar
+    tops = [c for cal in calendars for c in cal.subcomponents if c.name == "VEVENT"]
+    return _together(calendars), tops, prepared, text
 
 
 def _together(calendars: list[icalendar.Calendar]) -> icalendar.Calendar:
@@ -124,29 +124,6 @@ def _together(calendars: list[icalendar.Calendar]) -> icalendar.Calendar:
                 seen_zones.add(str(component.get("TZID")))
             joined.add_component(component)
     return joined
-
-
-def _check_zones(calendar: icalendar.Calendar, text: str) -> None:
-    for event in calendar.walk("VEVENT"):
-        if "DTSTART" not in event:
-            raise CalendarFileError(
-                "An event in the file has no start time, so nothing was imported. Save the "
-                "calendar again from your calendar program and import the new file."
-            )
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            prop = event.get(name)
-            if prop is None:
-                continue
-            tzid = prop.params.get("TZID")
-            try:
-                value = event.decoded(name)
-            except (ValueError, KeyError):
-                raise _broken(text, f"'{name}'") from None
-            if tzid and isinstance(value, datetime) and value.tzinfo is None:
-                raise CalendarFileError(
-                    f"The calendar uses a time zone it does not describe ({tzid}), so its times "
-                    "cannot be placed. Save it again with time zone information included."
-                )
 
 
 def naive(value: date) -> datetime:

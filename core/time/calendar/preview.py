@@ -84,7 +84,7 @@ class ProposedRow:
     @property
     def span_text(self) -> str:
         if self.start is None or self.end is None:
-            return "all day"
+            return "all day" if self.kind == LEAVE else "–"
         return f"{self.start:%H:%M}–{clock_text(self.end, end=True)}"
 
 
@@ -297,7 +297,14 @@ def propose(
         if (event.uid, event.start_key) in seen and event.uid:
             continue
         seen.add((event.uid, event.start_key))
-        if event.all_day is not None:
+        if event.problem:
+            rows.append(
+                ProposedRow(
+                    event, TIME, event.first_day, can_import=False, greyed=True,
+                    reason=event.problem,
+                )
+            )
+        elif event.all_day is not None:
             rows.extend(proposer.leave_rows(event))
         else:
             rows.extend(proposer.time_rows(event))

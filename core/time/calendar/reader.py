@@ -11,6 +11,7 @@ sentence, raised before anything is written.
 from __future__ import annotations
 
 import stat
+import warnings
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -20,6 +21,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
+from icalendar.error import GloballyUniqueTZIDGuessed
+
+from core.time.calendar.faults import fault_text, faults
 
 from core.time.calendar.parsing import (
     MAX_BYTES,
@@ -33,6 +37,11 @@ from core.time.calendar.parsing import (
 __all__ = ["CalendarFileError", "CalendarEvent", "CalendarRead", "read_calendar", "parse"]
 
 LONDON = ZoneInfo("Europe/London")
+UTC = ZoneInfo("UTC")
+# A TZID like "/freeassociation.sourceforge.net/Europe/London" is read as Europe/London, which
+# is right for every file the corpus holds; the library's warning about guessing would only
+# reach a terminal the practitioner cannot act on. (Set at each reading: a filter set once at
+# import time is lost when the import happened inside another `catch_warnings`.)
 
 
 @dataclass(frozen=True)
@@ -54,9 +63,13 @@ class CalendarEvent:
     answers: tuple[tuple[str, str], ...] = ()  # (attendee address, PARTSTAT), in memory only
     busy: str = ""  # Outlook's X-MICROSOFT-CDO-BUSYSTATUS: the calendar owner's own status
     backwards: bool = False  # the file's end is before its start (shown the other way round)
+    problem: str = ""  # why the event cannot be read (then `day` is the day it seems to be on)
+    day: date | None = None
 
     @property
     def first_day(self) -> date:
+        if self.day is not None:
+            return self.day
         if self.all_day is not None:
             return self.all_day[0]
         assert self.start is not None
@@ -66,7 +79,7 @@ class CalendarEvent:
     def start_key(self) -> str:
         """The occurrence's start in UTC (or its first day), stable between imports."""
         if self.start is not None:
-            return self.start.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%MZ")
+            return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
         return self.first_day.isoformat()
 
 
@@ -119,6 +132,9 @@ def clean_text(text: str) -> str:
 
 
 def _london(value: datetime) -> datetime:
+    """The time in London, to the minute: seconds (Teams and Exchange write them) are dropped
+    here, once, so the preview, the minutes and the import all see the same times."""
+    value = value.replace(second=0, microsecond=0)
     if value.tzinfo is None:  # floating time: the practitioner's own clock
         return value.replace(tzinfo=LONDON)
     return value.astimezone(LONDON)
@@ -187,7 +203,12 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
 
     With `first` None, from the first day any event in the file starts on, but at most a year
     before `last`. Raises CalendarFileError as `read_calendar_file` does."""
-    calendar = parse(data)
+    warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
+    calendar, tops, prepared, text = parse(data)
+    bad = faults(tops, prepared.events, text)
+    if bad:
+        left_out = {id(tops[index]) for index in bad}
+        calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in left_out]
     if first is None:
         span = _first_day(calendar)
         first = max(span or last, last - timedelta(days=366))
@@ -195,13 +216,11 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
     check_repeats(calendar, naive(window_end))
     backwards = _backwards(calendar)
-    try:
-        occurrences = recurring_ical_events.of(calendar).between(window_start, window_end)
-    except Exception as exc:  # the library raises many kinds for bad repeat rules
-        raise CalendarFileError(
-            "A repeating event in the file has a repeat rule that cannot be read "
-            f"({type(exc).__name__}), so nothing was imported."
-        ) from None
+    occurrences, unread = _expand(calendar, window_start, window_end)
+    broken = [
+        CalendarEvent(f.uid, _summary(tops[i]), problem=fault_text(f), day=f.day or first)
+        for i, f in bad.items()
+    ] + unread
     events: list[CalendarEvent] = []
     for occurrence in occurrences:
         if len(events) >= MAX_EVENTS:
@@ -213,8 +232,47 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             event = replace(event, backwards=True)
         if first <= event.first_day <= last:
             events.append(event)
+    events.extend(e for e in broken if first <= e.first_day <= last)
     events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
     return CalendarRead(events, first, last, named_owner(calendar), regular_addresses(calendar))
+
+
+def _summary(event: Any) -> str:
+    return clean_text(str(event.get("SUMMARY", "")))
+
+
+def _expand(
+    calendar: icalendar.Calendar, start: datetime, end: datetime
+) -> tuple[list[Any], list[CalendarEvent]]:
+    """Every occurrence from `start` to `end`; when a repeat rule stops the whole expansion, each
+    event is expanded on its own and those that cannot be are returned as faults."""
+    try:
+        return list(recurring_ical_events.of(calendar).between(start, end)), []
+    except Exception:  # noqa: BLE001 - the library raises many kinds for bad repeat rules
+        pass
+    zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
+    groups: dict[str, list[Any]] = {}
+    for component in calendar.subcomponents:
+        if component.name == "VEVENT":
+            key = str(component.get("UID", "")) or str(id(component))
+            groups.setdefault(key, []).append(component)
+    found: list[Any] = []
+    unread: list[CalendarEvent] = []
+    for group in groups.values():
+        alone = icalendar.Calendar()
+        alone.subcomponents = zones + group
+        try:
+            found.extend(recurring_ical_events.of(alone).between(start, end))
+        except Exception:  # noqa: BLE001
+            first = group[0]
+            day = _first_day(alone) or start.date()
+            reason = (
+                "An event in the file: its repeat rule cannot be read, so it cannot be "
+                "imported; log it by hand"
+            )
+            uid = str(first.get("UID", ""))
+            unread.append(CalendarEvent(uid, _summary(first), problem=reason, day=day))
+    return found, unread
 
 
 def _key(event: Any) -> tuple[str, str]:

@@ -120,10 +120,6 @@ UNKNOWN_ZONE = ics.calendar(
         (b"reference,case_type\nC07,community\n", "This is not a calendar (.ics) file."),
         (b"", "This is not a calendar (.ics) file."),
         (b"\x00\xff\xfe binary", "This is not a calendar (.ics) file."),
-        (BROKEN_LINE, f"Line {BROKEN_AT} of the file is broken"),
-        (UNKNOWN_ZONE, "time zone it does not describe (Mars Standard Time)"),
-        (ics.calendar(ics.event("x", "Appointment", "2026102", "20261020T110000")), "is broken"),
-        (ics.calendar("BEGIN:VEVENT\nUID:x\nSUMMARY:Court\nEND:VEVENT\n"), "has no start time"),
     ],
 )
 def test_a_bad_file_is_one_sentence(data, message):
@@ -131,6 +127,29 @@ def test_a_bad_file_is_one_sentence(data, message):
         read_calendar(data, OCT, NOV_END)
     assert message in str(caught.value) and len(caught.value.problems) == 1
     assert "\n" not in str(caught.value) and "Acacia" not in str(caught.value)
+
+
+NO_START = ics.calendar("BEGIN:VEVENT\nUID:x\nSUMMARY:Court\nEND:VEVENT\n")
+BAD_START = ics.calendar(ics.event("x", "Appointment", "2026102", "20261020T110000"))
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (UNKNOWN_ZONE, "its time zone (Mars Standard Time) is not one the app knows"),
+        (BAD_START, "its start time cannot be read"),
+        (NO_START, "it has no start time"),
+    ],
+)
+def test_an_event_that_cannot_be_read_is_one_row_with_its_line_and_reason(data, reason):
+    events = read_calendar(data, OCT, NOV_END).events
+    assert len(events) == 1 and events[0].problem.startswith("Line ")
+    assert reason in events[0].problem and "\n" not in events[0].problem
+
+
+def test_a_broken_line_the_import_does_not_need_is_passed_over():
+    events = read_calendar(BROKEN_LINE, OCT, NOV_END).events
+    assert [(e.problem, f"{e.start:%d %H:%M}") for e in events] == [("", "20 10:00")]
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
