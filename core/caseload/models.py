@@ -60,6 +60,10 @@ CASE_STATE_LABELS = {
     "warrant": "Waiting on an active warrant",
     "unpaid_work_only": "Only unpaid work left",
 }
+# Not stored: a case still open the day after its expected end date is an overdue termination
+# (the WMT's word), which today's WMT leaves out of the totals like the two states above.
+OVERDUE = "overdue_termination"
+OVERDUE_LABEL = "Past its expected end date"
 
 REPORT_KINDS: tuple[str, ...] = ("standard", "fast")
 REPORT_KIND_LABELS = {"standard": "Standard court report (SDR/PSR)", "fast": "Fast court report (FDR)"}
@@ -104,6 +108,16 @@ class Case:
         if self.start_date > day:
             return False
         return self.closed_date is None or self.closed_date > day
+
+    def is_overdue_on(self, day: date) -> bool:
+        """Open on `day` although its expected end date has passed (from the day after it)."""
+        return (self.expected_end_date is not None and day > self.expected_end_date
+                and self.is_active_on(day))
+
+    def state_on(self, day: date) -> str:
+        """The state the estimate reads on `day`: OVERDUE once the expected end date has
+        passed, else the state recorded (supervised, warrant, unpaid work only)."""
+        return OVERDUE if self.is_overdue_on(day) else self.state
 
     def tier_on(self, day: date) -> str:
         """The tier the case held on `day`, from its dated history."""

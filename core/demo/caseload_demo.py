@@ -52,7 +52,7 @@ def _case(rng: random.Random, ref: str, start: date, today: date) -> Case:
         tier=_tier(rng, case_type),
         start_date=start,
         t2a=rng.random() < 0.1,
-        expected_end_date=start + timedelta(weeks=rng.choice([52, 78, 104, 156])),
+        expected_end_date=_expected_end(start, rng.choice([52, 78, 104, 156]), today),
         flags=flags,
         mappa_level=rng.choice([None] * 8 + [1, 1, 2]),
         next_report_due=today + timedelta(days=rng.randint(3, 60)) if rng.random() < 0.15 else None,
@@ -60,7 +60,17 @@ def _case(rng: random.Random, ref: str, start: date, today: date) -> Case:
     )
 
 
+def _expected_end(start: date, weeks: int, today: date) -> date:
+    """An open order's end date lies ahead (extended a year at a time, as orders are), so the
+    demo's cases are not overdue terminations, which score nothing; one is made so on purpose."""
+    end = start + timedelta(weeks=weeks)
+    while end <= today + timedelta(weeks=2):
+        end += timedelta(weeks=52)
+    return end
+
+
 README_CASE = "C07"
+OVERDUE_DAYS = 10  # the demo's one case left open past its expected end date, that many days
 
 
 def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
@@ -87,6 +97,10 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
         if closed > case.start_date:
             reason = rng.choice(["completed", "completed", "transferred", "recalled"])
             store.close_case(case.id, closed, reason)  # type: ignore[arg-type]
+    # One case left open past its expected end date: it scores as an overdue termination.
+    overdue = next(c for c in store.list_cases("active") if c.reference != README_CASE)
+    overdue.expected_end_date = today - timedelta(days=OVERDUE_DAYS)
+    store.update_case(overdue)
     # Some tiers changed in the last three months (risk went up or down).
     for case in rng.sample(store.list_cases("active"), 8):
         changed = today - timedelta(days=rng.randint(7, 90))

@@ -42,6 +42,9 @@ from core.workload.weightings import Weightings, WeightingsTimeline, load_timeli
 REPORT_WINDOW_DAYS = 30
 CASELOAD_REFERENCE_FULL_TIME = 50  # cases, HMI: quality falls above 50
 NO_CAPACITY_GRADES = ("SPO",)  # managers have no capacity figure in the WMT
+# Grades with a nominal target and default hours in the WMT; any other grade has 0 available
+# points there, so the app gives no capacity figure until the user gives their hours.
+TARGET_GRADES = ("PO", "PSO", "PQiP")
 
 # Bands and their edges, for the labelled scale a gauge draws (wording-and-gauge.md scales A, B).
 W_BANDS = ("W1", "W2", "W3", "W4", "W5")
@@ -60,10 +63,10 @@ class CasePoints:
     case_type: str
     tier: str  # the tier held on the day
     t2a: bool
-    state: str
-    column: str  # the weightings column used: "custody" for a young adult (T2A) case
+    state: str  # on the day: "supervised", "warrant", "unpaid_work_only", "overdue_termination"
+    column: str  # the weightings column used: "t2a" for a young adult (T2A) case
     base_points: int
-    share_percent: int  # 100 unless waiting on a warrant or with only unpaid work left
+    share_percent: int  # 100 unless inactive: waiting on a warrant, only unpaid work, overdue
     points: Fraction  # exact: a 50% share of 41 is 41/2
 
 
@@ -114,7 +117,8 @@ class Estimate:
     capacity_percent: Decimal | None  # one decimal place, halves up; None: no data, or no
     # capacity figure (no_capacity_reason)
     workload_band: str | None  # W1–W5 from capacity_percent, None without a capacity figure
-    no_capacity_reason: str | None  # "no_hours" (reductions cover the hours) or "grade" (SPO)
+    no_capacity_reason: str | None  # "no_hours" (reductions cover the hours), "grade" (SPO) or
+    # "grade_hours" (a grade without WMT default hours, until hours are given)
     extra_hours_per_week: Decimal | None  # to the nearest half hour; 0 when work fits
     spare_hours_per_week: Decimal | None  # to the nearest half hour; 0 when over
     reductions: tuple[Reduction, ...]
@@ -190,13 +194,14 @@ def to_half_hour(hours: Fraction | Decimal | int) -> Decimal:
 def _case_points(case: Case, day: date, w: Weightings, tier: str | None = None) -> CasePoints:
     tier = case.tier_on(day) if tier is None else tier
     base = w.points_for(case.case_type, tier, case.t2a)
-    share = w.share_for(case.state)
+    state = case.state_on(day)
+    share = w.share_for(state)
     return CasePoints(
         reference=case.reference,
         case_type=case.case_type,
         tier=tier,
         t2a=case.t2a,
-        state=case.state,
+        state=state,
         column=w.column_for(case.case_type, case.t2a),
         base_points=base,
         share_percent=share,
@@ -244,6 +249,8 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
     available = 0
     if profile.grade in NO_CAPACITY_GRADES:
         no_capacity_reason = "grade"
+    elif profile.grade not in TARGET_GRADES and profile.contracted_hours is None:
+        no_capacity_reason = "grade_hours"
     elif hours - reduction_hours <= 0:
         no_capacity_reason = "no_hours"
     else:
@@ -311,7 +318,7 @@ def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[E
     # Only cases held at some point in the span; the inputs' order is kept (ties sort stably).
     held = [(c, c.start_date, c.closed_date, _tier_lookup(c, first, last)) for c in inputs.cases
             if c.start_date <= last and (c.closed_date is None or c.closed_date > first)]
-    priced: dict[tuple[int, str, int], CasePoints] = {}
+    priced: dict[tuple[int, str, int, bool], CasePoints] = {}
     profiles = inputs.profiles
     report_days = {kind: sorted(r.completed_date for r in inputs.reports if r.kind == kind)
                    for kind in ("standard", "fast")}
@@ -322,7 +329,8 @@ def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[E
         for index, (case, start, closed, tier_on) in enumerate(held):
             if start <= day and (closed is None or closed > day):
                 tier = tier_on if isinstance(tier_on, str) else tier_on(day)
-                key = (index, tier, id(w))
+                overdue = case.expected_end_date is not None and day > case.expected_end_date
+                key = (index, tier, id(w), overdue)
                 points = priced.get(key)
                 if points is None:
                     points = priced[key] = _case_points(case, day, w, tier)

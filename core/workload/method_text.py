@@ -40,10 +40,14 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
         )),
         MethodSection("Points for the work you hold", (
             "Each case that is open on the day scores the points for its case type and the tier "
-            "it held that day. A young adult (T2A) case uses the custody column. An untiered case "
-            "scores nothing, and a closed or transferred case scores nothing from the day it "
-            f"closed. A case only waiting on an active warrant keeps {w.warrant_share}% of its "
-            f"points; a case with only unpaid work left keeps {w.unpaid_work_share}%.",
+            "it held that day. A young adult (T2A) case uses the young adult row, which the "
+            "published defaults fill with the custody values. An untiered case scores nothing, "
+            "and a closed or transferred case scores nothing from the day it closed.",
+            "As in today's tool, an inactive case keeps only a share of its points: a case only "
+            f"waiting on an active warrant keeps {w.warrant_share}%, a case with only unpaid work "
+            f"left keeps {w.unpaid_work_share}%, and a case still open after its expected end "
+            f"date (an overdue termination) keeps {w.overdue_share}% from the day after that "
+            "date. Close the case, or move its end date, and it counts as it should.",
             f"Each standard court report completed in the last {REPORT_WINDOW_DAYS} days adds "
             f"{std} points and each fast report adds {fast} points. The {REPORT_WINDOW_DAYS} days "
             "include the day itself.",
@@ -55,7 +59,9 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             f"reductions in force, divided by {_n(w.default_hours)}, with the fraction dropped.",
             "When reductions cover all of your contracted hours, no capacity is expected of you "
             "that week, and the app says so instead of showing a figure. Senior probation "
-            "officers have no capacity figure in the tool.",
+            "officers have no capacity figure in the tool. Grades other than probation officer, "
+            "PSO and trainee have no default hours in the tool, so there is no capacity figure "
+            "until you give your contracted hours.",
         )),
         MethodSection("Capacity and hours", (
             "Capacity is your workload points as a percentage of your available points, to one "

@@ -28,8 +28,18 @@ SCALAR_KEYS: tuple[str, ...] = (
     "report.fast",
     "share.warrant",
     "share.unpaid_work_only",
+    "share.overdue_termination",
 )
-TIER_KEYS: tuple[str, ...] = tuple(f"tier.{ct}.{tier}" for ct in CASE_TYPES for tier in TIERS)
+# The weightings table's columns: the three case types and the young adult (T2A) row, which the
+# WMT keeps as a row of its own (the 2021 seed copies the custody column into it).
+T2A_COLUMN = "t2a"
+WEIGHTING_COLUMNS: tuple[str, ...] = CASE_TYPES + (T2A_COLUMN,)
+COLUMN_LABELS = {**CASE_TYPE_LABELS, T2A_COLUMN: "Young adult (T2A)"}
+# The inactive states a case can be in, each with the share of its points it keeps (0% in the
+# 2021 defaults: today's WMT leaves inactive cases out of the totals).
+SHARE_STATES: tuple[str, ...] = ("warrant", "unpaid_work_only", "overdue_termination")
+TIER_KEYS: tuple[str, ...] = tuple(
+    f"tier.{col}.{tier}" for col in WEIGHTING_COLUMNS for tier in TIERS)
 ALL_KEYS: tuple[str, ...] = SCALAR_KEYS + TIER_KEYS
 MAX_POINTS = 5000
 
@@ -38,12 +48,13 @@ MAX_POINTS = 5000
 class Weightings:
     """Every number the estimate uses. Points are whole numbers; shares are whole percentages."""
 
-    tier_points: Mapping[str, Mapping[str, int]]  # case column -> tier -> points
+    tier_points: Mapping[str, Mapping[str, int]]  # column (case type or "t2a") -> tier -> points
     report_points: Mapping[str, int]  # "standard" / "fast" -> points
     nominal_target: int
     default_hours: Decimal  # exact: 37, or the full-time hours typed
     warrant_share: int  # % of its points a case only waiting on a warrant keeps
     unpaid_work_share: int  # % kept by a case with only unpaid work left
+    overdue_share: int = 0  # % kept by a case past its expected end date, not terminated
     label: str = ""
     published: str = ""
     source: str = ""
@@ -55,20 +66,19 @@ class Weightings:
         return Fraction(self.nominal_target) / Fraction(self.default_hours)
 
     def column_for(self, case_type: str, t2a: bool) -> str:
-        """A young adult (T2A) case uses the custody column whatever its type."""
-        return "custody" if t2a else case_type
+        """A young adult (T2A) case uses the T2A row whatever its type."""
+        return T2A_COLUMN if t2a else case_type
 
     def points_for(self, case_type: str, tier: str, t2a: bool = False) -> int:
         return int(self.tier_points[self.column_for(case_type, t2a)].get(tier, 0))
 
     def share_for(self, state: str) -> int:
-        return {"warrant": self.warrant_share, "unpaid_work_only": self.unpaid_work_share}.get(
-            state, 100
-        )
+        return {"warrant": self.warrant_share, "unpaid_work_only": self.unpaid_work_share,
+                "overdue_termination": self.overdue_share}.get(state, 100)
 
 
 def _from_values(values: Mapping[str, float], meta: Mapping[str, str]) -> Weightings:
-    tiers = {ct: {t: int(values[f"tier.{ct}.{t}"]) for t in TIERS} for ct in CASE_TYPES}
+    tiers = {col: {t: int(values[f"tier.{col}.{t}"]) for t in TIERS} for col in WEIGHTING_COLUMNS}
     return Weightings(
         tier_points=tiers,
         report_points={
@@ -79,6 +89,7 @@ def _from_values(values: Mapping[str, float], meta: Mapping[str, str]) -> Weight
         default_hours=to_decimal(values["default_hours"]),
         warrant_share=int(values["share.warrant"]),
         unpaid_work_share=int(values["share.unpaid_work_only"]),
+        overdue_share=int(values["share.overdue_termination"]),
         label=meta.get("label", ""),
         published=meta.get("published", ""),
         source=meta.get("source", ""),
@@ -101,10 +112,11 @@ def default_values() -> dict[str, float]:
         "report.fast": doc["report_points"]["fast"],
         "share.warrant": doc["shares"]["warrant"],
         "share.unpaid_work_only": doc["shares"]["unpaid_work_only"],
+        "share.overdue_termination": doc["shares"]["overdue_termination"],
     }
-    for ct in CASE_TYPES:
+    for col in WEIGHTING_COLUMNS:
         for tier in TIERS:
-            values[f"tier.{ct}.{tier}"] = doc["tier_points"][ct][tier]
+            values[f"tier.{col}.{tier}"] = doc["tier_points"][col][tier]
     return values
 
 
@@ -116,9 +128,9 @@ def published_defaults() -> Weightings:
 def key_label(key: str) -> str:
     """A plain name for a key, e.g. 'Licence, tier A3' or 'Standard court report'."""
     if key.startswith("tier."):
-        _, ct, tier = key.split(".")
+        _, col, tier = key.split(".")
         tier_text = "untiered" if tier == "untiered" else f"tier {tier}"
-        return f"{CASE_TYPE_LABELS[ct]}, {tier_text}"
+        return f"{COLUMN_LABELS[col]}, {tier_text}"
     return {
         "nominal_target": "Nominal target (points for a full-time week)",
         "default_hours": "Full-time hours a week",
@@ -126,6 +138,7 @@ def key_label(key: str) -> str:
         "report.fast": "Fast court report (FDR)",
         "share.warrant": "Share kept while only waiting on a warrant (%)",
         "share.unpaid_work_only": "Share kept with only unpaid work left (%)",
+        "share.overdue_termination": "Share kept past the expected end date (%)",
     }[key]
 
 

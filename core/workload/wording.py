@@ -65,6 +65,10 @@ NO_HOURS = Words("No capacity expected this week",
 NO_GRADE = Words("No capacity figure",
                  "The workload tool gives senior probation officers no capacity figure, so only "
                  "the caseload is described.")
+NO_GRADE_HOURS = Words("No capacity figure yet",
+                       "The workload tool has no default hours for your grade, so there is no "
+                       "capacity figure until you give your contracted hours in Settings. The "
+                       "caseload is described below.")
 RECOVERY = "Back under 110% this week. It may help to note what made the difference."
 # The same with "Show figures" off, when no percentage is shown anywhere.
 RECOVERY_WORDS = ("No longer over capacity this week. It may help to note what made the "
@@ -123,6 +127,8 @@ def workload_words(est: Estimate, figures: bool = True) -> Words:
         return NO_DATA
     if est.no_capacity_reason == "grade":
         return NO_GRADE
+    if est.no_capacity_reason == "grade_hours":
+        return NO_GRADE_HOURS
     if est.workload_band is None:
         return NO_HOURS
     return band_words(est.workload_band, est.extra_hours_per_week or 0,

@@ -102,7 +102,7 @@ class CaseDialog(QDialog):
         self.history = QLabel()  # one change a line, unwrapped, so nothing is clipped
         if editing:
             form.addRow("Tier history", self.history)
-        self.t2a = QCheckBox("Young adult (T2A): scored on the custody column")
+        self.t2a = QCheckBox("Young adult (T2A): scored on the young adult row")
         form.addRow("", self.t2a)
         self.state = QComboBox()
         for key in CASE_STATES:

@@ -1,4 +1,5 @@
-"""Editable table of tier points: one row per tier, one column per case type.
+"""Editable table of tier points: one row per tier, one column per case type and one for young
+adult (T2A) cases, which the WMT weights in a row of their own.
 
 Edits are kept as typed text until Save, so core.workload.weightings can check them all at once and
 say what needs changing; a changed cell is shown in bold until it is saved or discarded.
@@ -11,12 +12,13 @@ from typing import Any, Mapping
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS, UNTIERED
+from core.caseload.models import TIERS, UNTIERED
+from core.workload.weightings import COLUMN_LABELS, WEIGHTING_COLUMNS
 from ui.widgets.list_table_model import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-COL_COMMUNITY, COL_LICENCE, COL_CUSTODY = (CASE_TYPES.index(c) for c in
-                                           ("community", "licence", "custody"))
+COL_COMMUNITY, COL_LICENCE, COL_CUSTODY, COL_T2A = (
+    WEIGHTING_COLUMNS.index(c) for c in ("community", "licence", "custody", "t2a"))
 
 
 def tier_key(case_type: str, tier: str) -> str:
@@ -65,13 +67,13 @@ class TierPointsModel(QAbstractTableModel):
         return changed
 
     def key_at(self, index: Index) -> str:
-        return tier_key(CASE_TYPES[index.column()], TIERS[index.row()])
+        return tier_key(WEIGHTING_COLUMNS[index.column()], TIERS[index.row()])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(TIERS)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(CASE_TYPES)
+        return 0 if parent.isValid() else len(WEIGHTING_COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -102,7 +104,7 @@ class TierPointsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and edited and base is not None:
             return f"Changed from {_text(base)}; not saved yet"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            column = CASE_TYPE_LABELS[CASE_TYPES[index.column()]]
+            column = COLUMN_LABELS[WEIGHTING_COLUMNS[index.column()]]
             return f"{column}, {tier_label(TIERS[index.row()])}" + (", changed" if edited else "")
         return None
 
@@ -118,8 +120,8 @@ class TierPointsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CASE_TYPES):
-            return CASE_TYPE_LABELS[CASE_TYPES[section]]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(WEIGHTING_COLUMNS):
+            return COLUMN_LABELS[WEIGHTING_COLUMNS[section]]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(TIERS):
             return tier_label(TIERS[section])
         return None

@@ -53,6 +53,7 @@ SCALAR_MNEMONICS = {  # Alt+letters unique on the page and clear of the menu bar
     "report.fast": "F&ast court report (points)",
     "share.warrant": "Waiting on a &warrant (%)",
     "share.unpaid_work_only": "Only unpaid work &left (%)",
+    "share.overdue_termination": "Past the e&xpected end date (%)",
     "nominal_target": "&Nominal target (points)",
     "default_hours": "Full-time ho&urs a week",
 }

@@ -59,7 +59,7 @@ def test_worked_example_full_time_with_reduction_t2a_and_reports(db):
     assert (est.extra_hours_per_week, est.spare_hours_per_week) == (0.0, 24.0)
     assert est.caseload_count == 3 and est.caseload_band == "C1"
     young = next(c for c in est.cases if c.reference == "C03")
-    assert (young.column, young.points) == ("custody", 48)
+    assert (young.column, young.points) == ("t2a", 48)  # the T2A row: custody values in 2021
     reports = [(r.kind, r.count, r.points) for r in est.reports]
     assert reports == [("standard", 1, 138), ("fast", 1, 65)]
 
@@ -137,12 +137,37 @@ def test_closed_case_scores_nothing_from_its_close_date(db):
 
 def test_warrant_and_unpaid_work_shares(db):
     add(db, "W1", "licence", "A3", state="warrant")  # published share 0%
-    add(db, "U1", "community", "B2", state="unpaid_work_only")  # published share 100%
-    assert estimate_as_of(db, DAY).workload_points == 115
+    add(db, "U1", "community", "B2", state="unpaid_work_only")  # published share 0% (WMT0115)
+    add(db, "C1", "community", "C1")
+    assert estimate_as_of(db, DAY).workload_points == 50
     set_weighting(db, "share.warrant", 50, date(2026, 6, 1))
     est = estimate_as_of(db, DAY)
-    assert est.workload_points == 115 + 109.5  # half of 219
-    assert est.caseload_count == 2  # a case waiting on a warrant is still held
+    assert est.workload_points == 50 + 109.5  # half of 219
+    assert est.caseload_count == 3  # a case waiting on a warrant is still held
+    set_weighting(db, "share.unpaid_work_only", 100, date(2026, 6, 1))
+    assert estimate_as_of(db, DAY).workload_points == 50 + 109.5 + 115
+
+
+def test_a_case_past_its_expected_end_date_scores_as_an_overdue_termination(db):
+    # The case: an end date of 30 June, never closed, still scored 115 in November.
+    add(db, "C01", "community", "B2", expected_end_date=date(2026, 6, 30))
+    assert estimate_as_of(db, date(2026, 6, 30)).workload_points == 115  # its last day
+    after = estimate_as_of(db, date(2026, 7, 1))
+    assert after.workload_points == 0 and after.cases[0].state == "overdue_termination"
+    november = estimate_as_of(db, date(2026, 11, 27))
+    assert november.workload_points == 0 and november.caseload_count == 1
+    set_weighting(db, "share.overdue_termination", 40, date(2026, 11, 1))
+    assert estimate_as_of(db, date(2026, 11, 27)).workload_points == 46  # 40% of 115
+
+
+def test_other_grade_has_no_capacity_figure_until_hours_are_given(db):
+    add(db, "C01", "community", "B2")
+    save_profile(db, Profile("other", None))
+    est = estimate_as_of(db, DAY)
+    assert est.capacity_percent is None and est.no_capacity_reason == "grade_hours"
+    assert est.caseload_count == 1
+    save_profile(db, Profile("other", 30), effective_from=DAY, today=DAY)
+    assert estimate_as_of(db, DAY).capacity_percent == Decimal("6.5")  # 115 of 1764
 
 
 def test_edited_weightings_change_history_only_from_their_date(db):
@@ -180,7 +205,8 @@ def test_published_defaults_match_the_2021_table():
     assert w.points_for("community", "A3S") == 0 and w.points_for("licence", "untiered") == 0
     assert w.report_points == {"standard": 138, "fast": 65}
     assert (w.nominal_target, w.default_hours) == (2176, 37)
-    assert (w.warrant_share, w.unpaid_work_share) == (0, 100)
+    assert (w.warrant_share, w.unpaid_work_share, w.overdue_share) == (0, 0, 0)
+    assert w.tier_points["t2a"] == w.tier_points["custody"]  # the 2021 seed copies custody
     assert w.label == "2021 published defaults; your service may use newer values"
 
 
