@@ -14,6 +14,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
+from core.time.calendar.checks import settle
 from core.time.calendar.preview import (
     LEAVE,
     ProposedRow,
@@ -182,9 +183,15 @@ class CalendarRowsModel(QAbstractTableModel):
         if new == row:
             return False
         self._rows[index.row()] = new
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(HEADERS) - 1))
-        self.changed.emit()
+        self._settle()
         return True
+
+    def _settle(self) -> None:
+        """Run the import's own checks over every row (a clash shows before Import, not at it)."""
+        self._rows = settle(self._rows)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+        self.changed.emit()
 
     def tick_all_ready(self) -> None:
         """Tick every row with an activity that nothing speaks against (not greyed, no clash);
@@ -193,6 +200,4 @@ class CalendarRowsModel(QAbstractTableModel):
             clash = row.reason.startswith("Overlaps")
             if row.kind != LEAVE and row.activity_id is not None and not row.greyed and not clash:
                 self._rows[number] = with_tick(row, True)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
-        self.changed.emit()
+        self._settle()

@@ -15,6 +15,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
+from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
 from core.time.calendar.rules import remember_activity, subject_hash, uid_hash
 from core.common.errors import ValidationError
@@ -45,7 +46,7 @@ def _label(row: ProposedRow) -> str:
 def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None) -> CalendarImport:
     """Save every ticked row, or nothing: ValidationError names the first row that cannot be
     saved (and why), and the file is as it was."""
-    chosen = [r for r in rows if r.ticked and r.can_import]
+    chosen = importable(rows)
     missing = [r for r in chosen if r.kind != LEAVE and r.activity_id is None]
     if missing:
         raise ValidationError(
@@ -59,6 +60,9 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
     with db.atomic():
         for row in chosen:
             key = uid_hash(db, row.event.uid, create=True)
+            if row.kind == LEAVE and any(day.date == row.date for day in leave):
+                _mark(db, key, row.date.isoformat(), None, row.date)  # two events, one day off
+                continue
             if row.kind == LEAVE:
                 if leave_between(db, row.date, row.date):
                     raise ValidationError(

@@ -1,0 +1,52 @@
+"""The checks the preview and the import share, over the same rows: whatever is ticked and shows
+no reason imports.
+
+A row proposed alone can still clash with another once the practitioner has chosen activities or
+ticked rows by hand: two overlapping events that both waited for an activity, or two all-day
+events on one day. `settle` is run over all the rows after every change in the preview, and
+again by the import before it writes, so the two can never disagree: of two ticked rows that
+overlap, the earlier stays ticked and the later is unticked with the clash named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from core.time.calendar.preview import LEAVE, ProposedRow, row_span
+
+THIS_CALENDAR = "from this calendar"
+
+
+def _clash(row: ProposedRow, taken: dict[date, list[tuple[int, int, str]]]) -> str:
+    first, last = row_span(row)
+    for a, b, span in taken.get(row.date, []):
+        if a < last and first < b:
+            return f"Overlaps {span} {THIS_CALENDAR}"
+    return ""
+
+
+def settle(rows: list[ProposedRow]) -> list[ProposedRow]:
+    """`rows` with every clash between ticked timed rows named on the later row (unticked), and
+    a clash named earlier cleared once the row it named is no longer ticked."""
+    taken: dict[date, list[tuple[int, int, str]]] = {}
+    settled: list[ProposedRow] = []
+    for row in rows:
+        timed = row.kind != LEAVE and row.start is not None and row.end is not None
+        named_clash = row.reason.startswith("Overlaps") and row.reason.endswith(THIS_CALENDAR)
+        if timed and (row.ticked or named_clash):
+            clash = _clash(row, taken)
+            if clash:
+                row = replace(row, ticked=False, reason=clash)
+            elif named_clash:
+                row = replace(row, reason="")
+        if timed and row.ticked and row.can_import:
+            first, last = row_span(row)
+            taken.setdefault(row.date, []).append((first, last, row.span_text))
+        settled.append(row)
+    return settled
+
+
+def importable(rows: list[ProposedRow]) -> list[ProposedRow]:
+    """The rows an import saves: those ticked after `settle` (and allowed to be)."""
+    return [r for r in settle(rows) if r.ticked and r.can_import]
