@@ -10,10 +10,9 @@ from typing import Any
 from cli.common import Context, aligned_table, bounded_int, date_arg, print_json
 from core.time.activities import list_activities, match_activity
 from core.common import clock
-from core.common.dates import shorten
 from core.common.errors import ValidationError
 from core.common.names import name_refusal
-from core.time.quick_entry import log_quick_entry, quick_entry_note
+from core.time.quick_entry import log_quick_entry, parse_time_of_day, quick_entry_note
 from core.time.time_entries import (
     TimeEntry,
     TimeStore,
@@ -113,13 +112,10 @@ def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def _stop_at(text: str, day: date) -> datetime:
     """The wall-clock moment `--at HH:MM` names on `day`; 24:00 is the midnight ending it."""
-    if text.strip() in ("24", "24:00"):
+    minutes = parse_time_of_day(text, end=True)  # 17:05, 5.05pm, 5pm, noon, 24:00
+    if minutes == 24 * 60:
         return datetime.combine(day + timedelta(days=1), time(0))
-    try:
-        value = time.fromisoformat(text if len(text) > 2 else f"{int(text):02d}:00")
-    except ValueError:
-        raise ValidationError(f"'{shorten(text)}' is not a time of day; use 17:05.") from None
-    return datetime.combine(day, value)
+    return datetime.combine(day, time(minutes // 60, minutes % 60))
 
 
 def run_timer_start(args: argparse.Namespace, ctx: Context) -> int:

@@ -29,6 +29,24 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "one_to_one": ("1:1", "121", "one to one", "1-1"),
 }
 
+# Words people type for work that a built-in activity covers, but too loosely to be taken as
+# that activity without asking: they only make "Did you mean …?" suggestions.
+RELATED: dict[str, tuple[str, ...]] = {
+    "recording": ("email", "emails", "e-mail", "e-mails", "phone", "phone call", "phone calls",
+                  "call", "calls", "letter", "letters", "paperwork", "typing", "delius",
+                  "ndelius", "case notes", "write up", "writing up", "referral", "referrals"),
+    "appointment": ("phone", "phone call", "call", "video call", "teams call", "interview",
+                    "office", "induction", "reporting", "session"),
+    "mappa": ("case conference", "conference", "strategy", "strategy meeting",
+              "professionals meeting", "safeguarding", "marac"),
+    "travel": ("driving", "drive", "train", "bus", "journey", "commute"),
+    "training": ("course", "elearning", "e-learning", "learning", "cpd", "workshop"),
+    "court_duty": ("court",),
+    "own_supervision": ("line manager", "manager", "spo"),
+    "home_visit": ("doorstep", "home"),
+    "assessment": ("risk assessment", "rosh", "layered", "sara"),
+}
+
 
 @dataclass(frozen=True)
 class Activity:
@@ -173,3 +191,25 @@ def match_activity(activities: list[Activity], phrase: str) -> list[Activity]:
     if aliased:
         return aliased
     return [a for a in activities if a.name.lower().startswith(text)]
+
+
+def closest_activities(activities: list[Activity], phrase: str, limit: int = 2) -> list[Activity]:
+    """The visible activities a phrase most likely meant, best first: its words close to a
+    name, an alias or a related word ("emails" to Recording and admin, "phone call" to
+    Recording and admin or Appointment / direct contact)."""
+    from difflib import SequenceMatcher
+
+    text = " ".join(phrase.lower().split())
+    if not text:
+        return []
+    words = text.split()
+    pieces = {text, *words, *(" ".join(words[i:i + 2]) for i in range(len(words) - 1))}
+    scored: list[tuple[float, int, Activity]] = []
+    for position, activity in enumerate(a for a in activities if not a.hidden):
+        names = {activity.name.lower(), *activity.name.lower().split(),
+                 *ALIASES.get(activity.key or "", ()), *RELATED.get(activity.key or "", ())}
+        best = max(SequenceMatcher(None, piece, name).ratio() for piece in pieces for name in names
+                   if len(name) > 2 or name == piece)
+        if best >= 0.75:
+            scored.append((-best, position, activity))
+    return [activity for _, _, activity in sorted(scored, key=lambda s: s[:2])[:limit]]

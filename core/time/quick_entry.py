@@ -19,7 +19,12 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
-from core.time.activities import Activity, list_activities, match_activity
+from core.time.activities import (
+    Activity,
+    closest_activities,
+    list_activities,
+    match_activity,
+)
 from core.caseload.cases import CaseStore
 from core.common.dates import DateError, parse_date
 from core.common import clock
@@ -35,13 +40,15 @@ from core.time.time_entries import (
 
 EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
 
-_T = r"(\d{1,2}[:.]\d{2}|\d{3,4}|\d{1,2})"
+# A 12-hour time (2pm, 2.30pm, 2:30 pm, 11 a.m.), noon or midnight, before the 24-hour forms.
+_T12 = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)(?![a-z])|noon|midday|midnight)"
+_T = rf"({_T12}|\d{{1,2}}[:.]\d{{2}}|\d{{3,4}}|\d{{1,2}})"
 _MIN = r"m(?:ins?|inutes?)?"
 _DUR = rf"(\d+(?:\.\d+)?\s*h(?:ours?|rs?)?(?:\s*\d{{1,2}}(?:\s*{_MIN})?)?|\d+\s*{_MIN})"
 _END = r"(?=\s|$)"
 _RANGE = re.compile(rf"^{_T}\s*[-–—]\s*({_T[1:-1]}|now)?{_END}", re.I)
 _AGO = re.compile(rf"^-\s*({_DUR[1:-1]}|\d+){_END}", re.I)
-_START_DUR = re.compile(rf"^(\d{{1,2}}[:.]\d{{2}})\s+{_DUR}{_END}", re.I)
+_START_DUR = re.compile(rf"^({_T12}|\d{{1,2}}[:.]\d{{2}})\s+{_DUR}{_END}", re.I)
 _DURATION = re.compile(rf"^{_DUR}{_END}", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -61,9 +68,26 @@ class ParsedEntry:
     next_day_end: time | None = None
 
 
+_MERIDIEM = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\.?$", re.I)
+
+
 def _clock(text: str, end: bool = False) -> int:
-    """Minutes after midnight for 9, 09:30, 9.30 or 0930 (and 24:00 as an end, 1440);
-    ValidationError for 25:00 or 10:75."""
+    """Minutes after midnight for 9, 09:30, 9.30, 0930, 2pm, 2.30pm, 2:30 pm, noon or midnight
+    (and 24:00 or midnight as an end, 1440); ValidationError for 25:00, 10:75 or 13pm."""
+    word = text.strip().lower()
+    if word in ("noon", "midday"):
+        return 12 * 60
+    if word == "midnight":
+        return DAY_MINUTES if end else 0
+    twelve = _MERIDIEM.match(word)
+    if twelve:
+        hours, minutes = int(twelve.group(1)), int(twelve.group(2) or 0)
+        if not 1 <= hours <= 12 or minutes > 59:
+            raise ValidationError(f"{text} is not a time of day; use 1am to 12.59pm, or 13:00.")
+        hours = hours % 12 + (12 if twelve.group(3).lower() == "p" else 0)
+        if end and hours == 0 and minutes == 0:
+            return DAY_MINUTES  # 12am as an end is the midnight ending the day
+        return hours * 60 + minutes
     digits = text.replace(":", "").replace(".", "")
     if len(digits) <= 2:
         hours, minutes = int(digits), 0
@@ -76,6 +100,28 @@ def _clock(text: str, end: bool = False) -> int:
             f"{text} is not a time of day; use 00:00 to 23:59, or 24:00 for the end of the day."
         )
     return hours * 60 + minutes
+
+
+def _start_like_end(start_text: str, end_text: str, start: int, end: int) -> int:
+    """2-3pm is 14:00-15:00: a bare start hour takes the end's am or pm when that puts it
+    before the end (11-1pm stays 11:00-13:00)."""
+    suffix = _MERIDIEM.match(end_text.strip())
+    if suffix is None or _MERIDIEM.match(start_text.strip()) or not re.fullmatch(
+            r"\d{1,2}(?:[:.]\d{2})?", start_text.strip()):
+        return start
+    try:
+        same = _clock(f"{start_text.strip()}{suffix.group(3)}m")
+    except ValidationError:
+        return start
+    return same if same < end and (start >= end or same > start) else start
+
+
+def parse_time_of_day(text: str, end: bool = False) -> int:
+    """Minutes after midnight for a typed time in any form the one-line entry accepts (17:05,
+    5.05pm, 5pm, noon; 24:00 or midnight as an end); ValidationError otherwise."""
+    if not re.fullmatch(_T, text.strip(), re.I):
+        raise ValidationError(f"'{text[:20]}' is not a time of day; use 17:05 or 5.05pm.")
+    return _clock(text.strip(), end=end)
 
 
 def _exists(day: date, minutes: int) -> None:
@@ -173,6 +219,7 @@ def _times(
             minutes = clock.elapsed_minutes(began, now.replace(second=0, microsecond=0))
             return start, end, minutes, text[match.end() :], (0, now.fold)
         end = _clock(end_text, end=True)
+        start = _start_like_end(match.group(1), end_text, start, end)
         _exists(day, start)
         _exists(day, end)
         minutes = clock.typed_length(day, start, end)
@@ -218,18 +265,23 @@ def _activity(words: list[str], activities: list[Activity]) -> tuple[Activity, l
     if ambiguous:
         names = " or ".join(a.name for a in ambiguous[:4])
         raise ValidationError(f"'{words[0]}' could be {names}; type more of the name.")
-    raise ValidationError(_not_an_activity(" ".join(words[:3]), activities))
+    typed = " ".join(words[:3])
+    raise UnknownActivity(typed, closest_activities(activities, typed))
 
 
-def _not_an_activity(text: str, activities: list[Activity]) -> str:
+class UnknownActivity(ValidationError):
+    """A line whose activity is not one of the practitioner's: `typed` is what was taken as the
+    activity, `closest` the activities it most likely meant (the window offers to add it)."""
+
+    def __init__(self, typed: str, closest: list[Activity]):
+        self.typed, self.closest = typed, closest
+        super().__init__(_not_an_activity(typed, closest))
+
+
+def _not_an_activity(text: str, closest: list[Activity]) -> str:
     """The same words wherever the line was typed (the window's line or `log`): the nearest
     names, and where new activities are made."""
-    from difflib import get_close_matches
-
-    names = [a.name for a in activities if not a.hidden]
-    by_lower = {n.lower(): n for n in names}
-    near = get_close_matches(text.lower(), list(by_lower), n=2, cutoff=0.6)
-    guess = f" Did you mean {' or '.join(by_lower[n] for n in near)}?" if near else ""
+    guess = f" Did you mean {' or '.join(a.name for a in closest)}?" if closest else ""
     return (f"'{text}' is not one of your activities.{guess} New activities are added in "
             "Settings, Activities.")
 
@@ -271,12 +323,21 @@ def parse_quick_entry(
     if len(refs) > 1:
         raise ValidationError("Give one case per entry, such as @C07.")
     reference = None
+    known = {r.upper(): r for r in case_refs}
     if refs:
         wanted = refs[0][1:].rstrip(",.;:")
-        known = {r.upper(): r for r in case_refs}
         if wanted.upper() not in known:
             raise ValidationError(no_such_case(wanted))
         reference = known[wanted.upper()]
+    else:  # a bare word that is one of the case references links that case (`45m visit C07`)
+        bare = {known[w.strip(",.;:()").upper()] for w in others
+                if w.strip(",.;:()").upper() in known and any(c.isdigit() for c in w)}
+        if len(bare) > 1:
+            raise ValidationError(f"{' and '.join(sorted(bare))} are both your cases; give one "
+                                  "case per entry, marked with @ (such as @C07).")
+        if bare:
+            reference = bare.pop()
+            others = [w for w in others if w.strip(",.;:()").upper() != reference.upper()]
     activity, note_words = _activity(others, activities)
     return ParsedEntry(
         date=day,

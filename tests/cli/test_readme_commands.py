@@ -38,7 +38,7 @@ COMMANDS = readme_commands() + [f'python main.py log "{line}"' for line in readm
 
 def test_the_readme_lists_the_commands():
     assert len(COMMANDS) > 20 and any("@C07" in c for c in COMMANDS)
-    assert len(readme_time_lines()) == 3
+    assert len(readme_time_lines()) == 4
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,14 @@ from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.time.completion import suggest
-from core.time.quick_entry import EXAMPLE, log_quick_entry, quick_entry_note
+from core.time.quick_entry import EXAMPLE, UnknownActivity, log_quick_entry, quick_entry_note
 from core.time.time_entries import TimeChange
 from ui.time.time_operations import apply_with_trim
 from ui.widgets.confirm import confirm_no_names
 
 PLACEHOLDER = (
-    "What did you do?  e.g. 09:30-10:15 home visit @C07   ·   -20 recording   ·   45m travel"
+    "What did you do?  e.g. 2pm-3pm home visit @C07   ·   -20 recording (the last 20 minutes)"
+    "   ·   45m travel"
 )
 
 
@@ -78,6 +79,14 @@ class QuickEntryLine(QLineEdit):
             change = apply_with_trim(
                 self, lambda trim: log_quick_entry(self._db, line, now=now, trim=trim)
             )
+        except UnknownActivity as error:
+            self.refused.emit(list(error.problems))
+            from ui.time.new_activity_offer import offer_new_activity
+
+            if not offer_new_activity(self, self._db, error):
+                return None  # the line stays as typed, to be edited
+            self.reload_choices()
+            return self.submit()
         except ValidationError as error:
             self.refused.emit(list(error.problems))
             return None

@@ -13,7 +13,9 @@ def change_message(change: TimeChange) -> str:
         return ""
     minutes = sum(e.minutes for e in new)
     names = sorted({e.activity_name for e in new})
-    text = f"Logged {hours_text(minutes / 60)} of {', '.join(names)}. Undo with Ctrl+Z."
+    cases = sorted({e.case_reference for e in new if e.case_reference})
+    linked = f" for {' and '.join(cases)}" if cases else ""
+    text = f"Logged {hours_text(minutes / 60)} of {', '.join(names)}{linked}. Undo with Ctrl+Z."
     notes = [n for n in (clock_change_note(e) for e in new) if n]
     return " ".join([text] + notes[:1])
 

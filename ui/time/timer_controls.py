@@ -22,6 +22,7 @@ from core.common.clock import minutes_before, now as clock_now
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
+from core.time.quick_entry import parse_time_of_day
 from core.time.time_entries import TimeChange
 from core.time.time_summary import hours_text
 from core.time.timer import (
@@ -209,20 +210,21 @@ class TimerControls(QWidget):
     def stop_at(self) -> None:
         now = self._clock()
         text, ok = QInputDialog.getText(
-            self, "Stop at", "Stop the timer at (for example 17:05):", text=f"{now:%H:%M}"
+            self, "Stop at", "Stop the timer at (for example 17:05 or 5.05pm):", text=f"{now:%H:%M}"
         )
         if not ok:
             return
         timer = get_timer(self._db)
-        if text.strip() in ("24:00", "24.00", "24"):  # midnight at the end of the start's day
+        try:
+            minutes = parse_time_of_day(text, end=True)  # 17:05, 5.05pm, 5pm, noon, 24:00
+        except ValidationError as exc:
+            self.problem.emit(exc.problems)
+            return
+        if minutes == 24 * 60:  # midnight at the end of the start's day
             day = now.date() if timer is None else timer.started_at.date()
             self.stop(datetime.combine(day + timedelta(days=1), time(0)))
             return
-        try:
-            clock = datetime.strptime(text.strip().replace(".", ":"), "%H:%M").time()
-        except ValueError:
-            self.problem.emit([f"'{text[:30]}' is not a time of day; use 17:05, or 24:00."])
-            return
+        clock = time(minutes // 60, minutes % 60)
         day = now.date() if timer is None else max(timer.started_at.date(), now.date())
         self.stop(datetime.combine(day, clock))
 
