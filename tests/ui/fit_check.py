@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLabel,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -162,14 +163,21 @@ def cut_off(top: QWidget) -> list[str]:
     text, one line each (empty when all of it can be seen)."""
     problems: list[str] = []
     for widget in top.findChildren(QWidget):
-        if not widget.isVisibleTo(top) or widget.isWindow() or _scrolled(widget, top):
+        if not widget.isVisibleTo(top) or widget.isWindow():
             continue
         parent = widget.parentWidget()
         if parent is None:
             continue
+        if isinstance(widget, QScrollArea):
+            problem = _sideways_problem(widget)
+            if problem:
+                problems.append(f"{_name(widget)}: {problem}")
         geometry, room = widget.geometry(), parent.rect().adjusted(-TOLERANCE, -TOLERANCE,
                                                                   TOLERANCE, TOLERANCE)
-        if not isinstance(parent, QAbstractScrollArea) and not room.contains(geometry):
+        # Inside a scroll area's page a widget may lie below the fold and be scrolled to; its
+        # text must still fit it, and the page must not need a sideways scroll (above).
+        if not isinstance(parent, QAbstractScrollArea) and not _scrolled(widget, top) \
+                and not room.contains(geometry):
             if geometry.width() > 0 and geometry.height() > 0 and not _internal(widget):
                 problems.append(f"{_name(widget)} lies outside {_name(parent)}: "
                                 f"{geometry.getRect()} in {parent.rect().getRect()}")
@@ -189,6 +197,27 @@ def cut_off(top: QWidget) -> list[str]:
         if type(widget).__name__ == "PlotWidget":
             problems += [f"{_name(widget)}: {p}" for p in _plot_problems(widget)]
     return problems
+
+
+def _sideways_problem(area: QScrollArea) -> str | None:
+    """A page of the app that scrolls sideways: a card or message grew wider than the window
+    (text wraps, rows become two; nothing needs a horizontal scrollbar)."""
+    bar = area.horizontalScrollBar()
+    if not bar.isVisibleTo(area) or bar.maximum() <= 0:
+        return None
+    content = area.widget()
+    needed = content.minimumSizeHint().width() if content is not None else 0
+    return (f"scrolls sideways: its page needs {needed}px, has {area.viewport().width()}"
+            + (f" (widest part: {_widest(content)})" if content is not None else ""))
+
+
+def _widest(content: QWidget) -> str:
+    """The visible widget that asks for the most width, to say what pushed the page wide."""
+    shown = [w for w in content.findChildren(QWidget) if w.isVisibleTo(content)]
+    if not shown:
+        return "none"
+    widest = max(shown, key=lambda w: w.minimumSizeHint().width())
+    return f"{_name(widest)} needs {widest.minimumSizeHint().width()}px"
 
 
 def _internal(widget: QWidget) -> bool:

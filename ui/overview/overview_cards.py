@@ -114,15 +114,19 @@ class WorkloadCard(Card):
         self.add_button = QPushButton("&" + ADD_TO_NOTES)
         self.official_button = QPushButton("Enter &official figure…")
         self.official_button.setToolTip("Type the official WMT figure your manager gave you")
-        self.status = QLabel()
+        # What an action did ("Added to your supervision notes.") goes under the buttons and
+        # wraps: beside them, unwrapped, it widened the card and pushed the Overview sideways.
+        self.status = wrapped()
+        self.status.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.official_button)
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for widget in (self.headline, self.words, self.trend, self.gauge, self.figures,
                        self.official):
             self.body.addWidget(widget)
         self.body.addLayout(buttons)
+        self.body.addWidget(self.status)
         self.add_button.clicked.connect(self.addToNotesClicked)
         self.official_button.clicked.connect(self.officialClicked)
         self._figures_on = False
@@ -143,7 +147,7 @@ class WorkloadCard(Card):
         self._heavy = est.has_data and bool(words.action or words.caseload_action)
         self._show_add_button()
         self.add_button.setEnabled(True)
-        self.status.clear()
+        _set(self.status, "")
         self.set_show_figures(self._figures_on)
 
     def set_show_figures(self, on: bool) -> None:
@@ -162,7 +166,7 @@ class WorkloadCard(Card):
 
     def notes_added(self) -> None:
         """Say so calmly, and avoid adding the same week twice by accident."""
-        self.status.setText(ADDED)
+        _set(self.status, ADDED)
         announce(self, ADDED)
         self.add_button.setEnabled(False)
 

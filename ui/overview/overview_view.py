@@ -355,6 +355,7 @@ class OverviewView(QWidget):
                                  today=self._today())
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
+            self.workload.status.setVisible(True)
             announce_error(self, self.workload.status.text())
             return False
         self.workload.notes_added()

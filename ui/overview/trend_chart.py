@@ -39,8 +39,30 @@ OVERLOAD_LINE = 110.0
 # With figures shown the axis marks these reference levels; hidden, it names the bands instead
 # (at each band's middle), as the gauge's scale does: no percentage on screen.
 REFERENCE_TICKS = [(v, f"{v}%") for v in (90, 100, 110, 120)]
-BAND_TICKS = [(77.5, "Some capacity"), (97.5, "Fully committed"), (105, "Stretched"),
-              (115, "Over capacity"), (135, "Well over capacity")]
+# Each band's name sits in the middle of the part of the band that is on the chart, with a
+# plain tick at each edge between bands, so a light week reads as inside "Some capacity", and
+# the top name is never at the chart's edge. Names a line apart at most are nudged apart.
+BAND_EDGES = (95.0, 100.0, 110.0, 120.0)
+BAND_NAMES = ("Some capacity", "Fully committed", "Stretched", "Over capacity",
+              "Well over capacity")
+TOP_MIN = 140.0  # the chart reaches at least this far up: room for "Well over capacity"
+
+
+def band_ticks(bottom: float, top: float, units_per_line: float) -> list[list[tuple[float, str]]]:
+    """[edges without words, band names] for a y axis from `bottom` to `top`, the names kept
+    at least `units_per_line` apart (one line of text, in axis units) and inside the axis."""
+    lows, highs = (bottom, *BAND_EDGES), (*BAND_EDGES, top)
+    places = [(max(lo, bottom) + min(hi, top)) / 2 for lo, hi in zip(lows, highs)]
+    gap = units_per_line * 1.1
+    for i in range(1, len(places)):  # upwards: each name at least a line above the last
+        places[i] = max(places[i], places[i - 1] + gap)
+    overflow = places[-1] - (top - units_per_line * 0.6)
+    if overflow > 0:  # pushed past the top: the whole column moves down, as far as it may
+        places = [p - overflow for p in places]
+        for i in range(len(places) - 2, -1, -1):
+            places[i] = min(places[i], places[i + 1] - gap)
+    edges = [(edge, "") for edge in BAND_EDGES if bottom < edge < top]
+    return [edges, list(zip(places, BAND_NAMES))]
 # Shape and meaning first, colour only in brackets: the key reads in greyscale.
 KEY_FIGURES = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
                "diamonds (orange), the official figure where you entered one; shaded band, the "
@@ -94,6 +116,7 @@ class TrendChart(QWidget):
         self._settings = settings
         self.summaries: list[WeekSummary] = []
         self._figures = True
+        self._y_range = (75.0, TOP_MIN)
         self._build_ui()
         self._connect_signals()
 
@@ -188,6 +211,7 @@ class TrendChart(QWidget):
         layout.addWidget(self.key)
 
     def _connect_signals(self) -> None:
+        self.plot.getViewBox().sigResized.connect(lambda _box: self._place_left_ticks())
         self.as_table.toggled.connect(self._show_table)
         self.period.currentTextChanged.connect(self._period_changed)
 
@@ -223,7 +247,7 @@ class TrendChart(QWidget):
         """Without figures the sentence speaks in band words and the axis marks only the
         reference levels; the table stays one deliberate click away."""
         self._figures = on
-        self.plot.getAxis("left").setTicks([REFERENCE_TICKS] if on else [BAND_TICKS])
+        self._place_left_ticks()
         self.plot.setLabel("left", "Percent of available hours" if on else "Weighted estimate")
         self.overload.label.setFormat("110%" if on else "over capacity above")
         self.key.setText(KEY_FIGURES if on else KEY_WORDS)
@@ -234,7 +258,7 @@ class TrendChart(QWidget):
     def axis_texts(self) -> list[str]:
         """The left axis's labels as drawn now (for checks)."""
         ticks = self.plot.getAxis("left")._tickLevels
-        return [text for level in ticks or [] for _, text in level]
+        return [text for level in ticks or [] for _, text in level if text]
 
     def _set_axes(self, summaries: list[WeekSummary], ys: list[float],
                   official: list[float]) -> None:
@@ -245,8 +269,22 @@ class TrendChart(QWidget):
         values = [y for y in ys if not math.isnan(y)] + official
         low = min(values + [80.0])
         high = max(values + [125.0])
-        self.plot.setYRange(math.floor(low / 10) * 10 - 5, math.ceil(high / 10) * 10 + 5, padding=0)
+        self._y_range = (math.floor(low / 10) * 10 - 5.0,
+                         max(math.ceil(high / 10) * 10 + 5.0, TOP_MIN))
+        self.plot.setYRange(*self._y_range, padding=0)
         self.plot.setXRange(-0.5, max(len(summaries) - 0.5, 0.5), padding=0)
+        self._place_left_ticks()
+
+    def _place_left_ticks(self) -> None:
+        """Percentages with figures; band names without, placed for the chart's height now."""
+        axis = self.plot.getAxis("left")
+        if self._figures:
+            axis.setTicks([REFERENCE_TICKS])
+            return
+        bottom, top = self._y_range
+        height = max(self.plot.getViewBox().height(), 1.0)
+        line = self.plot.fontMetrics().height()
+        axis.setTicks(band_ticks(bottom, top, line * (top - bottom) / height))
 
     def table_rows(self) -> list[list[str]]:
         """What the table shows, row by row in view order (for checks and copying)."""

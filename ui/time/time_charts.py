@@ -14,7 +14,7 @@ from typing import Callable
 import PySide6  # noqa: F401  (pyqtgraph must find PySide6 first)
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,21 +32,23 @@ from core.common.clock import now as clock_now
 from core.time.time_summary import ActivityHours, WeekHours, activity_mix, hours_per_week, hours_text
 from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
+from ui.widgets.swatch_key import FILLS, SwatchKey
 
-SKY, BLUE, ORANGE, INK = "#56B4E9", "#0072B2", "#E69F00", "#1A1A1A"  # Okabe-Ito, outlined in ink
+INK = "#1A1A1A"  # bar outlines
 PERIODS = {"This week": 1, "Last 4 weeks": 4, "Last 12 weeks": 12, "Last 26 weeks": 26}
-
-
-def _hatched(colour: str) -> QBrush:
-    brush = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
-    return brush
+# Each key: a swatch from ui.widgets.swatch_key.FILLS and a few words.
+WEEKLY_KEY = [("within contract", "Logged, up to contracted hours"),
+              ("over contract", "Logged over contracted hours"),
+              ("contracted hours", "Contracted hours that week")]
+MIX_KEY = [("counted by the WMT", "Work the WMT counts"),
+           ("not counted by the WMT", "Work the WMT does not count")]
 
 
 class ChartPanel(QWidget):
     """A titled chart with its summary sentence and a table of the same numbers."""
 
-    def __init__(self, title: str, columns: list[Column], parent: QWidget | None = None,
-                 table_text: str = "Show as &table"):
+    def __init__(self, title: str, columns: list[Column], key: list[tuple[str, str]],
+                 parent: QWidget | None = None, table_text: str = "Show as &table"):
         """`table_text` is the tick box's label: each chart on a page needs its own Alt letter."""
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -95,10 +97,13 @@ class ChartPanel(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
-        self.key = QLabel()
-        self.key.setWordWrap(True)
+        self.key = SwatchKey(key)
         layout.addWidget(self.key)
-        self.as_table.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+        self.as_table.toggled.connect(self._show_table)
+
+    def _show_table(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        self.key.setVisible(not on)  # the key describes the drawing; the table needs none
 
 
 class WeeklyHoursChart(ChartPanel):
@@ -117,24 +122,22 @@ class WeeklyHoursChart(ChartPanel):
                 lambda w: w.over_contract_hours,
             ),
         ]
-        super().__init__("Hours each week against contracted hours", columns, parent,
-                         "Show &as table")
+        super().__init__("Hours each week against contracted hours", columns, WEEKLY_KEY,
+                         parent, "Show &as table")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)
-        self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=SKY, pen=pen)
+        self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
+                                           brush=FILLS["within contract"].brush(), pen=pen)
         self.over_bars = pg.BarGraphItem(
-            x=[], height=[], y0=[], width=0.6, brush=_hatched(ORANGE), pen=pen
+            x=[], height=[], y0=[], width=0.6, brush=FILLS["over contract"].brush(), pen=pen
         )
         # A short dark dash across each bar marks that week's contracted hours.
-        self.contracted_curve = pg.PlotDataItem([], [], pen=pg.mkPen(INK, width=3), connect="pairs")
+        self.contracted_curve = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(FILLS["contracted hours"].colour, width=3), connect="pairs")
         for item in (self.within_bars, self.over_bars, self.contracted_curve):
             self.plot.addItem(item)
         self.plot.setLabel("left", "Hours")
-        self.key.setText(
-            "Key: solid blue bars, hours logged up to contracted hours; hatched "
-            "orange, hours over contract; dark dash, contracted hours that week."
-        )
         self.series: list[WeekHours] = []
 
     def set_series(self, series: list[WeekHours]) -> None:
@@ -191,7 +194,7 @@ class ActivityMixChart(ChartPanel):
                 "Counted by the WMT", lambda a: "Counted" if a.counted_by_wmt else "Not counted"
             ),
         ]
-        super().__init__("Where the time went", columns, parent, "Show as ta&ble")
+        super().__init__("Where the time went", columns, MIX_KEY, parent, "Show as ta&ble")
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # most hours first
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
@@ -200,17 +203,15 @@ class ActivityMixChart(ChartPanel):
         self.controls.addWidget(self.period)
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)
-        self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6, brush=BLUE, pen=pen)
+        self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6,
+                                            brush=FILLS["counted by the WMT"].brush(), pen=pen)
         self.uncounted_bars = pg.BarGraphItem(
-            x0=[], y=[], width=[], height=0.6, brush=_hatched(ORANGE), pen=pen
+            x0=[], y=[], width=[], height=0.6, brush=FILLS["not counted by the WMT"].brush(),
+            pen=pen
         )
         self.plot.addItem(self.counted_bars)
         self.plot.addItem(self.uncounted_bars)
         self.plot.setLabel("bottom", "Hours")
-        self.key.setText(
-            "Key: solid blue, activities the WMT counts; hatched orange, "
-            "activities it does not count."
-        )
         self.mix: list[ActivityHours] = []
 
     def set_mix(self, mix: list[ActivityHours]) -> None:

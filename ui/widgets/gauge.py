@@ -271,22 +271,34 @@ class BandGauge(QWidget):
         painter.setPen(QPen(paper, 1))
         painter.setBrush(ink)
         painter.drawPath(path)
-        if self._show_figures and self._value_text:
-            self._paint_figure(painter, x, tip_y - size * 1.9, ink)
+        text = self.marker_text()
+        if text:
+            self._paint_figure(painter, x, tip_y - size * 1.9, ink, text)
 
-    def _paint_figure(self, painter: QPainter, x: float, bottom: float, ink: QColor) -> None:
+    def marker_text(self) -> str:
+        """What is written by the marker: the figure (with figures on), and, when the value
+        is off either end of the scale, words saying so: an arrow alone says nothing."""
+        figure = self._value_text if self._show_figures else ""
+        off = ("below the scale" if self.is_below_scale() else
+               "beyond the scale" if self.is_beyond_scale() else "")
+        return ", ".join(t for t in (figure, off) if t)
+
+    def _paint_figure(self, painter: QPainter, x: float, bottom: float, ink: QColor,
+                      text: str) -> None:
         metrics = self._metrics()
         font = self.font()
         font.setBold(True)
         painter.setFont(font)
-        width = QFontMetricsF(font).horizontalAdvance(self._value_text) + 6
+        width = QFontMetricsF(font).horizontalAdvance(text) + 6
         left = min(max(x - width / 2, 0.0), self.width() - width)
-        # Beyond the scale the figure sits left of the arrow, so it never leaves the widget.
+        # Off the scale the words sit beside the arrow, away from it, inside the widget.
         if self.is_beyond_scale():
             left = min(left, x - width - 2)
+        elif self.is_below_scale():
+            left = min(x + 2, self.width() - width)
         painter.setPen(ink)
         painter.drawText(QRectF(left, bottom - metrics.height(), width, metrics.height()),
-                         Qt.AlignmentFlag.AlignCenter, self._value_text)
+                         Qt.AlignmentFlag.AlignCenter, text)
         painter.setFont(self.font())
 
 

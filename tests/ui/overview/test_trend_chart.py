@@ -145,3 +145,21 @@ def test_the_key_names_each_line_by_shape_and_meaning_not_colour_only(qtbot):
     assert "shaded band" in key
     without_colours = re.sub(r"\s*\((blue|orange)\)", "", key)
     assert not re.search(r"\b(blue|orange|red|green)\b", without_colours, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("bottom, top, line", [(75, 140, 4.0), (25, 190, 9.0), (55, 140, 6.0)])
+def test_band_names_never_touch_and_sit_inside_the_axis_and_their_band(bottom, top, line):
+    """"Well over capacity" was cut at the top, "Stretched" touched "Fully committed", and a
+    light week drew below the "Some capacity" mark, as if below every band."""
+    from ui.overview.trend_chart import BAND_EDGES, band_ticks
+
+    edges, names = band_ticks(bottom, top, line)
+    places = [place for place, _ in names]
+    assert [name for _, name in names][0] == "Some capacity"
+    assert all(b - a >= line for a, b in zip(places, places[1:]))  # a line apart at least
+    assert bottom + line / 2 <= places[0] and places[-1] <= top - line / 2  # whole, inside
+    assert [edge for edge, text in edges] == list(BAND_EDGES) and not any(t for _, t in edges)
+    if line * 1.1 * 5 < top - bottom - 45:  # room enough: each name inside its own band
+        lows, highs = (bottom, *BAND_EDGES), (*BAND_EDGES, top)
+        assert places[0] == (bottom + 95) / 2  # "Some capacity" is the whole band below 95
+        assert all(lo - line <= p <= hi + line for p, lo, hi in zip(places, lows, highs))

@@ -132,3 +132,23 @@ def test_repainting_many_times_keeps_the_app_alive(gauge):
     for _ in range(50):
         gauge.grab()
     assert sys.getrefcount(None) > before - 200  # 50 paints × ~40 calls would lose ~2000
+
+
+@pytest.mark.parametrize("figures, words", [(False, "below the scale"),
+                                            (True, "40%, below the scale")])
+def test_a_light_week_off_the_left_end_says_so_in_words_beside_the_arrow(gauge, figures, words):
+    """At 40% the marker is pinned at the left end; an arrow alone says nothing."""
+    gauge.set_show_figures(figures)
+    gauge.set_value(60.5, "60.5%")  # on the scale, at nearly the same place: no words
+    inside = gauge.grab().toImage()
+    gauge.set_value(40.0, "40%")
+    assert gauge.is_below_scale() and gauge.marker_text() == words
+    below = gauge.grab().toImage()
+    x, top = round(gauge.marker_x()), round(gauge._bar_rect().top())
+
+    def dark_pixels(image):
+        return sum(1 for px in range(x + 12, min(x + 90, image.width()))
+                   for py in range(0, top - 4)
+                   if image.pixelColor(px, py).lightness() < 100)
+
+    assert dark_pixels(below) > dark_pixels(inside) + 20
