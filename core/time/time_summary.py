@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from core.time.working_week import contracted_hours_between, monday_of
-from core.common.exact import to_fraction, whole
-from core.common.words import plural
+from core.common.hours import hours_text  # noqa: F401 - where the views import it from
 
 
 @dataclass(frozen=True)
@@ -148,14 +147,3 @@ def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
         by_activity=tuple(activity_mix(db, first, last)),
     )
 
-
-def hours_text(hours: float) -> str:
-    """'7 hours 24 minutes', '45 minutes', '1 hour': units spelled out."""
-    total = whole(to_fraction(hours) * 60)  # halves up: 58.5 minutes is 59, never 58
-    h, m = divmod(total, 60)
-    parts = []
-    if h:
-        parts.append(plural(h, "hour"))
-    if m or not h:
-        parts.append(plural(m, "minute"))
-    return " ".join(parts)

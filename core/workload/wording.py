@@ -149,17 +149,22 @@ def caseload_words(est: Estimate) -> Words:
 
 
 def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=37) -> str:
-    """'45 cases, against a reference of 50 cases (full-time equivalent).' and variants."""
+    """'45 cases, against a reference of 50 cases (full-time equivalent).', and on other hours
+    two sentences, each on one scale: the cases against these hours' reference, then both
+    full-time."""
     cases = plural(count, "case")
     if ceiling:
         return (f"{cases}, against a protected ceiling of {number(reference)} "
                 f"{plural_noun(reference, 'case')} agreed with your manager.")
     if hours == default_hours:
         return f"{cases}, against a reference of {number(reference)} cases (full-time equivalent)."
-    fte = Fraction(count) * to_fraction(default_hours) / to_fraction(hours)
-    return (f"{cases} on {plain(hours, 2)} hours a week, {_fte_words(fte)} cases "
-            f"(full-time equivalent), against a reference of {number(reference)} "
-            f"{plural_noun(reference, 'case')}.")
+    # One scale per sentence: the cases on these hours, then both sides full-time.
+    scale = to_fraction(default_hours) / to_fraction(hours)
+    fte, full_reference = Fraction(count) * scale, to_fraction(reference) * scale
+    return (f"{cases} on {plain(hours, 2)} hours a week, against a reference of "
+            f"{number(reference)} {plural_noun(reference, 'case')} for those hours. "
+            f"Full-time equivalent: {_fte_words(fte)} cases, against a reference of "
+            f"{number(full_reference)}.")
 
 
 def _fte_words(fte: Fraction) -> str:

@@ -37,7 +37,9 @@ from core.time.working_week import (
 )
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
+from core.common.hours import hours_text
 from ui.shell.hub import Hub
+from ui.widgets.hours_spin import HoursSpinBox
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -58,11 +60,7 @@ class WorkingPatternPage(QWidget):
         grid = QGridLayout(pattern_box)
         self.day_hours: list[QDoubleSpinBox] = []
         for index, name in enumerate(DAYS):
-            spin = QDoubleSpinBox()
-            spin.setRange(0, 24)
-            spin.setDecimals(2)
-            spin.setSingleStep(0.25)
-            spin.setSuffix(" hours")
+            spin = HoursSpinBox()
             spin.setAccessibleName(f"{name} hours")
             grid.addWidget(QLabel(name), 0, index)
             grid.addWidget(spin, 1, index)
@@ -99,10 +97,8 @@ class WorkingPatternPage(QWidget):
         self.leave_date = DateField()
         self.leave_kind = QComboBox()
         self.leave_kind.addItems(list(LEAVE_KINDS))
-        self.leave_hours = QDoubleSpinBox()
-        self.leave_hours.setRange(0, 24)
+        self.leave_hours = HoursSpinBox()
         self.leave_hours.setSpecialValueText("whole day")
-        self.leave_hours.setSuffix(" hours")
         self.leave_hours.setAccessibleName("Hours of leave (whole day if none)")
         self.add_leave_button = QPushButton("&Add leave")
         self.remove_leave_button = QPushButton("&Remove")
@@ -117,7 +113,7 @@ class WorkingPatternPage(QWidget):
                 Column("Kind", lambda d: d.kind),
                 Column(
                     "Hours",
-                    lambda d: "Whole day" if d.hours is None else f"{d.hours:g} hours",
+                    lambda d: "Whole day" if d.hours is None else hours_text(d.hours),
                     lambda d: d.hours or 99,
                 ),
             ],
@@ -171,10 +167,11 @@ class WorkingPatternPage(QWidget):
 
     def _update_total(self) -> None:
         total = sum(s.value() for s in self.day_hours)
-        text = f"{total:g} hours a week"
+        text = f"{hours_text(total)} a week"
         profile_hours = float(get_profile(self._db).hours)  # time is planned in float hours
         if abs(total - profile_hours) > 0.01:
-            text += f" (your profile says {profile_hours:g}; the WMT estimate uses the profile)"
+            text += (f" (your profile says {hours_text(profile_hours)}; the WMT estimate uses "
+                     "the profile)")
         self.total.setText(text)
 
     def _done(self, action) -> None:  # type: ignore[no-untyped-def]

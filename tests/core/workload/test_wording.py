@@ -206,6 +206,16 @@ def test_rounding_is_half_up_and_no_figure_contradicts_its_band():
 def test_a_full_time_equivalent_never_rounds_across_a_band_edge():
     from core.workload.wording import caseload_figures
 
-    assert "just over 60 cases (full-time equivalent)" in caseload_figures(73, "45.01", 60.8, False)
-    assert "about 60 cases (full-time equivalent)" in caseload_figures(36, "22.2", 30, False)
+    assert "just over 60 cases, against" in caseload_figures(73, "45.01", 60.8, False)
+    assert "about 60 cases, against" in caseload_figures(36, "22.2", 30, False)
     assert "36 cases on 22.2 hours a week" in caseload_figures(36, "22.2", 30, False)
+
+
+def test_each_sentence_of_the_caseload_figures_keeps_to_one_scale():
+    """'5 cases on 22.2 hours a week, about 8.3 cases (full-time equivalent), against a
+    reference of 30' set a full-time figure against a part-time reference."""
+    from core.workload.wording import caseload_figures
+
+    said = caseload_figures(5, "22.2", 30, False)
+    assert said == ("5 cases on 22.2 hours a week, against a reference of 30 cases for those "
+                    "hours. Full-time equivalent: about 8.3 cases, against a reference of 50.")

@@ -57,7 +57,22 @@ def test_working_week_saves_a_part_time_pattern_and_leave(qtbot, db):
     with qtbot.waitSignal(hub.timeLogged):
         page.save()
     assert get_pattern(db).weekly_hours == 22.5
-    assert "22.5 hours a week" in page.total.text()
+    assert "22 hours 30 minutes a week" in page.total.text()
     page.leave_date.set_value(date.today())
     page.add_leave()
     assert date.today() in leave_between(db, date.today(), date.today())
+
+
+def test_a_day_s_hours_read_as_hours_and_minutes_never_as_a_clock(qtbot, db):
+    """7.4 hours is 7 h 24 min: a field never shows "7.40 hours", which reads as 7:40."""
+    page = WorkingPatternPage(db, Hub())
+    qtbot.addWidget(page)
+    monday = page.day_hours[0]
+    monday.setValue(7.4)
+    assert monday.text() == "7 h 24 min"
+    for typed, hours in (("7:30", 7.5), ("6 h 15 min", 6.25), ("4.44", 4.44), ("5h", 5)):
+        monday.lineEdit().selectAll()
+        qtbot.keyClicks(monday, typed)
+        monday.interpretText()
+        assert abs(monday.value() - hours) < 1e-6, typed
+    assert page.day_hours[4].text() != "" and "." not in page.day_hours[4].text()
