@@ -13,7 +13,7 @@ from core.workload.estimate import load_inputs
 from core.workload.history import WeekSummary, weekly_history, workload_status
 from core.workload.method_text import method_text
 from core.workload.official import delete_official, record_official
-from core.common.exact import half_up
+from core.common.exact import half_up, to_half_hour
 from core.workload.status_words import StatusWords, status_words
 from core.workload.wording import ADD_TO_NOTES, number
 
@@ -96,7 +96,23 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "sustained_caseload": words.sustained_caseload,
         "action": ADD_TO_NOTES if (words.action or words.caseload_action) and est.has_data
         else None,
-        "without_figures": {key: getattr(plain, key) for key in PLAIN_KEYS} if plain else None,
+        # Why the official figure differs from the estimate by more than 5 points (else null).
+        "official_gap": _gap_json(words.official_gap),
+        "without_figures": ({key: getattr(plain, key) for key in PLAIN_KEYS}
+                            | {"official_gap": _gap_json(plain.official_gap)}) if plain else None,
+    }
+
+
+def _gap_json(gap: Any) -> dict[str, Any] | None:
+    if gap is None:
+        return None
+    return {
+        "direction": gap.direction,
+        "intro": gap.intro,
+        "reasons": [{"kind": r.kind, "text": r.text, "action": r.action,
+                     "hours_per_week": None if r.hours is None
+                     else _json_number(to_half_hour(r.hours)),
+                     "references": list(r.references)} for r in gap.reasons],
     }
 
 
@@ -115,6 +131,7 @@ def _print_status(summary: WeekSummary, words: StatusWords, in_notes: bool = Fal
         [words.caseload_headline, words.caseload_body, words.caseload_figures],
         ["Figures: " + words.figures if words.show_figures and est.has_data else None,
          words.official],
+        words.official_gap.lines() if words.official_gap else [],
         *([panel] for panel in words.panels),
     ]
     if (words.action or words.caseload_action) and est.has_data and not in_notes:

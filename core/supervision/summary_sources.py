@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from core.workload.estimate import Estimate, estimate_as_of
 from core.workload.history import WeekSummary, weekly_history
+from core.workload.official_gap import gap_texts
 from core.workload.reductions import list_reductions, published_reason
 from core.caseload.models import GRADE_LABELS
 from core.supervision.summary_model import TrendPoint, hours_text
@@ -112,11 +113,13 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
             f"({hours_text(est.contracted_hours)} contracted, less "
             f"{hours_text(est.reduction_hours)} of reductions)."
         )
-    official = next(((w.day, w.official_percent) for w in reversed(weeks)
+    official = next(((w.day, w.official_percent, w.estimate) for w in reversed(weeks)
                      if w.official_percent is not None), None)
     if official is not None:
         lines.append(f"Official WMT figure for the week of {official[0].day} {official[0]:%B}: "
                      f"{number(official[1])}% (the weighted estimate above is this app's own).")
+        # More than 5 points apart: what the app can see that may explain it, in words.
+        lines.extend(gap_texts(official[2], official[1], figures=True, references=False))
     if not est.has_data:
         lines = ["No active cases were recorded on this date, so there is no estimate to show."]
     if all(point.percent is None for point in trend):

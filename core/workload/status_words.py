@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.workload.history import WeekSummary
+from core.workload.official_gap import GapExplanation, explain_gap
 from core.workload.wording import (
     RECOVERY,
     RECOVERY_WORDS,
@@ -55,6 +56,8 @@ class StatusWords:
     sustained_caseload: str | None = None  # the caseload trigger's panel text
     week_label: str = ""  # "week of 23 November, so far this week" / "week to Friday 27 November"
     show_figures: bool = True
+    # Why the official figure differs from the estimate by more than 5 points (None otherwise)
+    official_gap: GapExplanation | None = None
 
     @property
     def panels(self) -> tuple[str, ...]:
@@ -111,4 +114,5 @@ def status_words(summary: WeekSummary, today: date | None = None,
         sustained_caseload=sustained_caseload,
         week_label=week_label(summary, when),
         show_figures=figures,
+        official_gap=explain_gap(est, summary.official_percent, figures),
     )

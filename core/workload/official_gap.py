@@ -1,0 +1,232 @@
+"""Why the official WMT figure may differ from this app's estimate, in words, largest first.
+
+When the figure a manager gave for a week and the app's own estimate for it differ by more than
+5 points of capacity, the app says what it can see that would explain the gap (docs/
+wmt-differences.md lists every deliberate difference): untiered cases, cases past their expected
+end date, inactive cases, reductions recorded on one side only, court reports near the edge of
+the 30-day window, weightings edited away from the published defaults, and what the app cannot
+see at all. Each reason offers its one useful action. The estimate is never adjusted to match:
+the point is to find which of the two is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from core.caseload.models import OVERDUE, UNTIERED
+from core.common.exact import plain, to_fraction, to_half_hour
+from core.common.words import plural, plural_noun
+from core.workload.estimate import REPORT_WINDOW_DAYS, Estimate
+from core.workload.weightings import is_published_default, published_defaults
+
+GAP_POINTS = 5  # a gap of more than 5 points of capacity is worth explaining
+HIGHER, LOWER = "higher", "lower"  # the official figure against the estimate
+
+# The one useful action for each kind of reason (the Overview's buttons, `status`'s hints).
+TIER_A_CASE = "Tier a case"
+CLOSE_OR_MOVE = "Close it or move its end date"
+CHECK_STATE = "Check the case's state"
+CHECK_REDUCTION = "Check a reduction"
+CHECK_REPORTS = "Check the report dates"
+CHECK_WEIGHTINGS = "Check the weightings"
+
+
+@dataclass(frozen=True)
+class GapReason:
+    kind: str  # "overdue", "inactive", "untiered", "reductions", "reports", "weightings", "unseen"
+    text: str
+    hours: Fraction | None  # hours a week it could account for, when the app can say
+    action: str | None
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GapExplanation:
+    direction: str  # HIGHER: the official figure shows more load than the estimate
+    intro: str
+    reasons: tuple[GapReason, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join([self.intro, *(r.text for r in self.reasons)])
+
+    def lines(self) -> list[str]:
+        return [self.intro, *(f"- {r.text}" for r in self.reasons)]
+
+
+def has_gap(official, estimate) -> bool:
+    """More than 5 points of capacity between the official figure and the estimate."""
+    if official is None or estimate is None:
+        return False
+    return abs(to_fraction(official) - to_fraction(estimate)) > GAP_POINTS
+
+
+def hours_words(hours: Fraction) -> str:
+    """'about 2 hours a week', 'about half an hour a week', 'less than half an hour a week'."""
+    if hours < Fraction(1, 4):
+        return "less than half an hour a week"
+    rounded = max(to_half_hour(hours), Decimal("0.5"))
+    if rounded == Decimal("0.5"):
+        return "about half an hour a week"
+    return f"about {plain(rounded)} {plural_noun(rounded, 'hour')} a week"
+
+
+def _refs(refs: list[str], limit: int = 4) -> str:
+    """' (C02, C05)'; '' where references are left out (the supervision summary's default)."""
+    if not refs or refs[0] is None:
+        return ""
+    shown = ", ".join(refs[:limit])
+    return " (" + shown + (f" and {len(refs) - limit} more" if len(refs) > limit else "") + ")"
+
+
+def _points(points: Fraction, figures: bool) -> str:
+    return f" ({plain(points)} points)" if figures else ""
+
+
+def explain_gap(est: Estimate, official, figures: bool = True,
+                references: bool = True) -> GapExplanation | None:
+    """The explanation for the week of `est`, or None when the two agree within 5 points (or
+    there is no figure to compare). `references` False leaves case references out of the
+    sentences (the supervision summary, unless they are ticked for that export)."""
+    if not est.has_data or not has_gap(official, est.capacity_percent):
+        return None
+    direction = HIGHER if to_fraction(official) > to_fraction(est.capacity_percent) else LOWER
+    pph = est.weightings.points_per_hour
+    reasons = [r for r in (
+        _overdue(est, pph, figures, references), _inactive(est, pph, figures, references),
+        _untiered(est, references),
+        _reductions(est, direction), _reports(est, pph, figures), _weightings(est, pph, figures),
+    ) if r is not None]
+    known = sorted((r for r in reasons if r.hours is not None), key=lambda r: -r.hours)
+    unknown = [r for r in reasons if r.hours is None]
+    unseen = GapReason("unseen", (
+        "The app cannot see contact points that case administrators add at work, or cases the "
+        "official tool holds for you that are not in your list here."), None, None)
+    return GapExplanation(direction, _intro(est, official, direction, figures),
+                          tuple(known + unknown + [unseen]))
+
+
+def _intro(est: Estimate, official, direction: str, figures: bool) -> str:
+    more = "more" if direction == HIGHER else "less"
+    if figures:
+        gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+        return (f"The official figure your manager gave for this week, {plain(official)} "
+                f"percent, is {plain(gap)} percentage points {direction} than this app's "
+                f"estimate of {plain(est.capacity_percent)} percent. The estimate is not changed to match; "
+                "what the app can see that may explain the difference, largest first:")
+    return (f"The official figure your manager gave for this week shows {more} work than this "
+            "app's estimate, by more than a small margin. The estimate is not changed to match; "
+            "what the app can see that may explain the difference, largest first:")
+
+
+def _lost(cases) -> Fraction:
+    """Points these cases would add if they counted in full."""
+    return sum((Fraction(c.base_points) - c.points for c in cases), Fraction(0))
+
+
+def _overdue(est: Estimate, pph: Fraction, figures: bool, references: bool) -> GapReason | None:
+    cases = [c for c in est.cases if c.state == OVERDUE]
+    if not cases:
+        return None
+    lost = _lost(cases)
+    refs = [c.reference for c in cases]
+    shown = refs if references else [None]
+    verb, its = ("is", "its") if len(cases) == 1 else ("are", "their")
+    return GapReason("overdue", (
+        f"{plural(len(cases), 'case')}{_refs(shown)} {verb} past {its} expected end date and "
+        f"count{'s' if len(cases) == 1 else ''} as an overdue termination here. If the order was "
+        f"extended at work, the official figure counts {'it' if len(cases) == 1 else 'them'} in "
+        f"full: {hours_words(lost / pph)}{_points(lost, figures)}. Close "
+        f"{'it' if len(cases) == 1 else 'each'} or move {'its' if len(cases) == 1 else 'the'} "
+        "end date."), lost / pph, CLOSE_OR_MOVE, tuple(refs))
+
+
+def _inactive(est: Estimate, pph: Fraction, figures: bool, references: bool) -> GapReason | None:
+    cases = [c for c in est.cases if c.state in ("warrant", "unpaid_work_only")]
+    lost = _lost(cases)
+    if not cases or lost <= 0:
+        return None
+    refs = [c.reference for c in cases]
+    shown = refs if references else [None]
+    return GapReason("inactive", (
+        f"{plural(len(cases), 'case')}{_refs(shown)} waiting on a warrant or with only unpaid "
+        f"work left score{'s' if len(cases) == 1 else ''} less than in full here. If the "
+        f"official tool counts {'it' if len(cases) == 1 else 'them'} as active, that is "
+        f"{hours_words(lost / pph)}{_points(lost, figures)} more there."),
+        lost / pph, CHECK_STATE, tuple(refs))
+
+
+def _untiered(est: Estimate, references: bool) -> GapReason | None:
+    refs = [c.reference for c in est.cases if c.tier == UNTIERED]
+    if not refs:
+        return None
+    shown = refs if references else [None]
+    one = len(refs) == 1
+    return GapReason("untiered", (
+        f"{plural(len(refs), 'untiered case')}{_refs(shown)} score{'s' if one else ''} nothing "
+        f"here; at work {'it is' if one else 'they are'} usually tiered, and then "
+        f"count{'s' if one else ''} there. Give {'it' if one else 'each'} its tier."),
+        None, TIER_A_CASE, tuple(refs))
+
+
+def _reductions(est: Estimate, direction: str) -> GapReason | None:
+    """A reduction on one side only moves the official figure: one recorded here but not at work
+    makes it lower; one recorded at work but not here makes it higher."""
+    if est.reduction_hours:
+        hours = to_fraction(est.reduction_hours)
+        if direction == LOWER:
+            text = (f"Reductions recorded here take {hours_words(hours)} off your hours. If any "
+                    "is not recorded at work, the official figure is lower for it. Check each "
+                    "reduction with your manager.")
+        else:
+            text = (f"Reductions recorded here take {hours_words(hours)} off your hours. If work "
+                    "records another one that is not here, the official figure is higher for "
+                    "it. Check the reductions with your manager.")
+        return GapReason("reductions", text, hours, CHECK_REDUCTION)
+    if direction == HIGHER:
+        return GapReason("reductions", (
+            "No reduction is recorded here this week. If one is recorded at work (leave, "
+            "training, a protected caseload), the official figure is higher for it; add it "
+            "here too if it applies."), None, CHECK_REDUCTION)
+    return None
+
+
+def _reports(est: Estimate, pph: Fraction, figures: bool) -> GapReason | None:
+    """Reports completed near either edge of the 30-day window may be in one window and not the
+    other; the estimate counts only those inside its own."""
+    if not est.reports:
+        return None
+    points = Fraction(est.report_points)
+    count = sum(r.count for r in est.reports)
+    return GapReason("reports", (
+        f"{plural(count, 'court report')} completed in the {REPORT_WINDOW_DAYS} days up to "
+        f"{est.as_of:%A} count here; a report near the start or end of that window may fall "
+        f"outside the official tool's own: {hours_words(points / pph)}"
+        f"{_points(points, figures)}."), points / pph, CHECK_REPORTS)
+
+
+def _weightings(est: Estimate, pph: Fraction, figures: bool) -> GapReason | None:
+    w = est.weightings
+    if is_published_default(w):
+        return None
+    defaults = published_defaults()
+    at_defaults = sum((Fraction(defaults.points_for(c.case_type, c.tier, c.t2a)
+                                * defaults.share_for(c.state), 100) for c in est.cases),
+                      Fraction(0))
+    at_defaults += sum(defaults.report_points[r.kind] * r.count for r in est.reports)
+    difference = est.workload_points - at_defaults
+    change = (f"{'adds' if difference >= 0 else 'takes off'} {hours_words(abs(difference) / pph)}"
+              f"{_points(abs(difference), figures)}")
+    return GapReason("weightings", (
+        "Some weightings here have been edited away from the 2021 published defaults; against "
+        f"the defaults that {change}. Check they match your service's."),
+        abs(difference) / pph, CHECK_WEIGHTINGS)
+
+
+def gap_texts(est: Estimate, official, figures: bool = True,
+              references: bool = True) -> list[str]:
+    """The explanation as lines (for `status` and the summary); empty when there is no gap."""
+    explanation = explain_gap(est, official, figures, references)
+    return explanation.lines() if explanation else []

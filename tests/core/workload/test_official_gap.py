@@ -1,0 +1,102 @@
+"""The explanation of a gap between the official WMT figure and the app's estimate."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from core.caseload.cases import CaseStore
+from core.caseload.models import Case, Profile, Reduction
+from core.workload.estimate import estimate_as_of
+from core.workload.official_gap import HIGHER, LOWER, explain_gap
+from core.workload.profile import save_profile
+from core.workload.reductions import add_reduction
+
+DAY = date(2026, 11, 27)  # a Friday
+START = date(2026, 1, 5)
+
+
+def add(db, ref, case_type, tier, **kw):
+    return CaseStore(db).add_case(Case(ref, case_type, tier, START, **kw))
+
+
+@pytest.fixture
+def held(db):
+    save_profile(db, Profile("PO", 37), today=START)
+    add(db, "C01", "community", "B2")
+    add(db, "C02", "community", "B2", expected_end_date=date(2026, 6, 30))  # overdue since July
+    add(db, "C03", "licence", "untiered")
+    add(db, "C04", "community", "C1", state="unpaid_work_only")
+    return db
+
+
+def test_each_inactive_kind_changes_the_estimate_as_the_wmt_would(held):
+    est = estimate_as_of(held, DAY)
+    assert est.workload_points == 115  # only C01 counts: overdue, untiered and unpaid work score 0
+    assert est.caseload_count == 4
+
+
+def test_a_higher_official_figure_is_explained_largest_first_with_actions(held):
+    est = estimate_as_of(held, DAY)  # 115 of 2176: 5.3%
+    gap = explain_gap(est, 20.0, figures=True)
+    assert gap.direction == HIGHER
+    kinds = [r.kind for r in gap.reasons]
+    assert kinds == ["overdue", "inactive", "untiered", "reductions", "unseen"]
+    overdue, inactive, untiered = gap.reasons[:3]
+    assert "C02" in overdue.text and "about 2 hours a week (115 points)" in overdue.text
+    assert overdue.action == "Close it or move its end date" and overdue.references == ("C02",)
+    assert "C04" in inactive.text and "about 1 hour a week (50 points)" in inactive.text
+    assert "C03" in untiered.text and untiered.action == "Tier a case"
+    assert "20 percent" in gap.intro and "14.7 percentage points higher" in gap.intro
+    assert "estimate of 5.3 percent" in gap.intro
+    assert "contact points" in gap.reasons[-1].text
+
+
+def test_with_figures_off_the_explanation_holds_no_percentage(held):
+    gap = explain_gap(estimate_as_of(held, DAY), 20.0, figures=False)
+    text = gap.text
+    assert not re.search(r"\d\s*(%|percent)", text) and "points" not in text.replace(
+        "contact points", "")
+    assert "more work than this app's estimate" in gap.intro
+    assert "C02" in text and "C03" in text and "C04" in text
+    assert "about 2 hours a week" in text
+
+
+def test_no_explanation_within_five_points(held):
+    est = estimate_as_of(held, DAY)
+    assert explain_gap(est, 10.3, figures=True) is None  # 5.0 points: not more than 5
+    assert explain_gap(est, 10.4, figures=True) is not None
+    assert explain_gap(est, None) is None
+
+
+def test_a_lower_official_figure_points_to_reductions_recorded_here(db):
+    save_profile(db, Profile("PO", 37), today=START)
+    add(db, "C01", "licence", "A3")
+    add_reduction(db, Reduction("Court duty", START, hours_per_week=10), 37)
+    est = estimate_as_of(db, DAY)
+    gap = explain_gap(est, float(est.capacity_percent) - 6)
+    assert gap.direction == LOWER
+    assert gap.reasons[0].kind == "reductions" and "about 10 hours a week" in gap.reasons[0].text
+    assert gap.reasons[0].action == "Check a reduction"
+
+
+def test_the_estimate_is_never_adjusted(held):
+    before = estimate_as_of(held, DAY)
+    explain_gap(before, 50.0)
+    assert estimate_as_of(held, DAY).capacity_percent == before.capacity_percent
+
+
+def test_the_summary_explains_the_gap_without_case_references(held):
+    from core.supervision.summary import compose_summary
+    from core.workload.official import record_official
+
+    record_official(held, DAY, 20.0, today=DAY)
+    paragraphs = compose_summary(held, today=DAY).section("workload").paragraphs
+    text = " ".join(paragraphs)
+    assert "14.7 percentage points higher than this app's estimate" in text
+    assert "1 case is past its expected end date" in text
+    assert "1 untiered case scores nothing here" in text
+    assert "1 case waiting on a warrant or with only unpaid work left" in text
+    assert not any(ref in text for ref in ("C01", "C02", "C03", "C04"))
