@@ -1,4 +1,6 @@
-"""Every copy of the data is as private as the data, even when a run is killed (issue 11).
+"""Random kills, an extra to the deciding test (test_killed_at_every_step.py): `.ci/run` only.
+
+Every copy of the data is as private as the data, even when a run is killed (issue 11).
 
 `encryption on`, `change`, `off` and `delete-all --include-backups` each run from the command line
 over a folder with a backup in a chosen folder and a pre-upgrade copy, and are killed with
@@ -13,6 +15,10 @@ command go through) finishes the run, and then:
   unless encryption is off (and none at all after delete-all), and `check` agrees;
 * before that start, `check` already reports any plaintext copy left beside encrypted data;
 * nothing is lost: the data opens and holds every case (except after delete-all).
+
+Where a kill lands depends on the machine's speed and load, so how many landed inside the run is
+printed, never asserted: the steps themselves are each killed in turn by the deciding test. What
+a kill that landed left behind is checked as strictly as there.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ MARK = b"ZQXREF"
 CASES = 57
 
 pytestmark = [
+    pytest.mark.stress,
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL"),
     pytest.mark.skipif(not __import__("core.store.encryption", fromlist=["x"]).available(),
                        reason="needs sqlcipher3"),
@@ -179,8 +186,7 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
 
     untouched = {p: p.read_bytes() for p in template.rglob("*") if p.is_file()}
     killed, rounds = 0, 0
-    while killed < KILLS:
-        assert rounds < 3 * KILLS, f"only {killed} of {rounds} kills landed during the run"
+    while killed < KILLS and rounds < 3 * KILLS:
         root = tmp_path / f"round-{rounds}"
         rounds += 1
         _copy_of(template, root, chosen)
@@ -216,7 +222,7 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
         assert not _check(data), f"round {rounds}: {_check(data)}"
         shutil.rmtree(root)
     assert {p: p.read_bytes() for p in template.rglob("*") if p.is_file()} == untouched
-    print(f"{name}: {killed} kills in {rounds} runs; a whole run takes {whole:.2f} s")
+    print(f"{name}: {killed} kills landed in {rounds} runs; a whole run takes {whole:.2f} s")
 
     # The command line's own `check` agrees on the finished run.
     _point(chosen, trial / "chosen")
