@@ -78,6 +78,7 @@ class OverviewView(QWidget):
     """
 
     openRequested = Signal(str, str)
+    setupRequested = Signal()  # "Finish setting up" on the empty Overview: the welcome again
 
     def __init__(self, db: Database, hub: Hub, settings: QSettings,
                  today: Callable[[], date] = clock_today, parent: QWidget | None = None,
@@ -169,7 +170,10 @@ class OverviewView(QWidget):
         self.empty.body.addWidget(self.empty_text)
         self.go_caseload = QPushButton("Go to &Caseload")
         self.go_profile = QPushButton("Open Settings > &Profile")
+        self.finish_setup = QPushButton("Finish &setting up")  # the welcome, again
+        self.finish_setup.setVisible(False)  # shown once the welcome is wired to it
         empty_buttons = QHBoxLayout()
+        empty_buttons.addWidget(self.finish_setup)
         empty_buttons.addWidget(self.go_caseload)
         empty_buttons.addWidget(self.go_profile)
         empty_buttons.addStretch(1)
@@ -208,6 +212,7 @@ class OverviewView(QWidget):
         self.sustained_caseload.notNowClicked.connect(self._caseload_panel_not_now)
         self.sustained_caseload.explainClicked.connect(self.open_support)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
+        self.finish_setup.clicked.connect(self.setupRequested)
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
         # Hidden, it moves on when next shown (showEvent); seen, it moves on at midnight.
         self.midnight.dayChanged.connect(lambda _day: self.isVisible() and self._move_on())

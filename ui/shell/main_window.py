@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
             self.viewCreated.emit(key)
         return self.stack.widget(self._keys.index(key))
 
+    def has_view(self, key: str) -> bool:
+        return key in self._keys
+
     def is_created(self, key: str) -> bool:
         """Whether the view for `key` has been made (views given as factories wait until shown)."""
         return key in self._keys and key not in self._factories and key not in self._reserved

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPalette
@@ -25,11 +26,13 @@ from sqlite_utils import Database
 
 from core.store.database import is_empty
 from core.common.errors import ValidationError
-from core.caseload.models import GRADE_LABELS, GRADES, Profile
+from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
+from core.time.working_week import WorkingPattern, save_pattern
 from core.workload.profile import MAX_HOURS, get_profile, save_profile
 from core.store.settings import get_setting, set_setting
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
+from ui.shell.working_days import WorkingDays
 
 WELCOME_DONE_KEY = "welcome_done"
 DEMO_ADDED = ("Demo data added: invented cases, twelve weeks of time and months of history, to "
@@ -92,9 +95,13 @@ class WelcomeDialog(QDialog):
         self.stack.addWidget(self._welcome_page())
         self.stack.addWidget(self._role_page())
         self.stack.addWidget(self._start_page())
-        self.skip_button = QPushButton("S&kip for now")
+        self.skip_button = QPushButton("S&kip set-up")
         self.back_button = QPushButton("&Back")
         self.next_button = QPushButton("&Next")
+        # Return goes on to the next step: skipping is a deliberate click (or Alt+K), never the
+        # default nor the button that has focus when the welcome opens.
+        for button in (self.skip_button, self.back_button):
+            button.setAutoDefault(False)
         self.next_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_button)
@@ -107,6 +114,8 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.next_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.skip_button)
 
     def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
@@ -150,6 +159,12 @@ class WelcomeDialog(QDialog):
         form.addRow("&Contracted hours", self.hours_spin)
         layout.addLayout(form)
         layout.addWidget(_wrapped(_HOURS_HINT))
+        self.working_days = WorkingDays()  # asked only when the hours are not full time
+        policy = self.working_days.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.working_days.setSizePolicy(policy)
+        layout.addWidget(self.working_days)
+        self._hours_changed()
         self.problem_label = _wrapped("")
         self.problem_label.setVisible(False)
         layout.addWidget(self.problem_label)
@@ -189,7 +204,17 @@ class WelcomeDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _hours_changed(self) -> None:
+        hours = Decimal(str(round(self.hours_spin.value(), 1)))
+        self.working_days.set_hours(hours)
+        self.working_days.setVisible(hours < DEFAULT_HOURS)
+
+    def part_time_pattern(self) -> WorkingPattern | None:
+        """The days ticked, when the hours are not full time (None otherwise)."""
+        return self.working_days.pattern() if not self.working_days.isHidden() else None
+
     def _connect_signals(self) -> None:
+        self.hours_spin.valueChanged.connect(self._hours_changed)
         self.skip_button.clicked.connect(self.reject)
         self.back_button.clicked.connect(lambda: self._show_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(self._next)
@@ -206,6 +231,7 @@ class WelcomeDialog(QDialog):
         self.stack.setMinimumHeight(tallest)
         self.adjustSize()
         super().showEvent(event)
+        self.next_button.setFocus()  # Return goes on; Tab reaches the rest
 
     # Behaviour ----------------------------------------------------------------------------
     def _show_step(self, index: int) -> None:
@@ -237,13 +263,18 @@ class WelcomeDialog(QDialog):
     def accept(self) -> None:
         """Save everything in one go; a problem sends the practitioner back to the step to fix."""
         start, profile = self.chosen_start(), self.chosen_profile()
+        pattern = self.part_time_pattern()
         try:
+            if not self.working_days.isHidden() and pattern is None:
+                raise ValidationError("Tick the days you work.")
             with self._db.atomic():
                 if start == START_DEMO and is_empty(self._db):
                     from core.demo.caseload_demo import fill_demo  # ~25 ms of imports, only when asked for
 
                     fill_demo(self._db)  # writes its own profile: the practitioner's replaces it
                 saved = save_profile(self._db, profile)
+                if pattern is not None:
+                    save_pattern(self._db, pattern)
                 set_setting(self._db, WELCOME_DONE_KEY, True)
         except ValidationError as exc:
             self.problem_label.setText(" ".join(exc.problems))
@@ -312,4 +343,8 @@ def install_welcome(window: MainWindow, db: Database, hub: Hub) -> QAction:
     action.setObjectName("welcomeTourAction")
     action.triggered.connect(lambda: show_welcome(window, db, hub))
     window.menu("&Help").addAction(action)
+    overview = window.view("overview") if window.has_view("overview") else None
+    if overview is not None and hasattr(overview, "setupRequested"):
+        overview.setupRequested.connect(lambda: show_welcome(window, db, hub))
+        overview.finish_setup.setVisible(True)  # on its empty page, beside Go to Caseload
     return action

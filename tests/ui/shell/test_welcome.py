@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QRadioButton
 
 from core.caseload.cases import CaseStore
@@ -170,3 +170,56 @@ def test_no_text_is_cut_off_with_a_large_system_font(qtbot, db):
         for label in dialog.stack.currentWidget().findChildren(QLabel):
             if label.isVisible() and label.wordWrap():
                 assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_return_goes_on_and_never_skips(qtbot, db, dialog):
+    """The welcome opened with focus on "Skip for now", so Return skipped the whole set-up."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.next_button
+    assert not dialog.skip_button.autoDefault() and not dialog.skip_button.isDefault()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.stack.currentIndex() == 1 and dialog.isVisible()
+    assert not get_setting(db, WELCOME_DONE_KEY, False)
+
+
+def test_part_time_hours_ask_which_days_and_save_the_pattern(qtbot, db, dialog):
+    from core.time.working_week import get_pattern
+
+    assert dialog.working_days.isHidden()  # full time: nothing to ask
+    dialog.hours_spin.setValue(22.2)
+    assert not dialog.working_days.isHidden()
+    assert "4 h 26 min a day" in dialog.working_days.spread.text()
+    for day in (3, 4):  # Thursday and Friday off
+        dialog.working_days.days[day].setChecked(False)
+    assert "Your 22.2 hours over 3 days: 7 h 24 min a day" in dialog.working_days.spread.text()
+    _finish(dialog)
+    hours = get_pattern(db).hours
+    assert [round(h, 2) for h in hours] == [7.4, 7.4, 7.4, 0, 0, 0, 0]
+
+
+def test_part_time_with_no_day_ticked_goes_back_to_say_so(qtbot, db, dialog):
+    dialog.hours_spin.setValue(22.2)
+    for box in dialog.working_days.days:
+        box.setChecked(False)
+    _finish(dialog)
+    assert dialog.result_value is None and dialog.stack.currentIndex() == 1
+    assert "Tick the days you work." in dialog.problem_label.text()
+
+
+def test_a_skipped_welcome_is_offered_again_on_the_empty_overview(qtbot, db, tmp_path,
+                                                                   monkeypatch):
+    import main
+
+    window = main.build_window(db, tmp_path, QSettings(str(tmp_path / "w.ini"),
+                                                       QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    overview = window.view("overview")
+    assert overview.pages.currentIndex() == 1  # nothing to estimate yet
+    assert overview.finish_setup.isVisibleTo(window)
+    shown = []
+    monkeypatch.setattr(WelcomeDialog, "run", staticmethod(lambda *a, **k: shown.append(a)))
+    overview.finish_setup.click()
+    assert len(shown) == 1
