@@ -105,7 +105,8 @@ def run_command(args: argparse.Namespace) -> int:
             get_logger("cli").exception("command failed")
             print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
             return EXIT_FAILED
-        print(f"error: {BUSY_MESSAGE}", file=sys.stderr)  # another process kept the write lock
+        said = str(exc) if isinstance(exc, DataBusyError) else BUSY_MESSAGE
+        print(f"error: {said}", file=sys.stderr)  # another process kept the write lock
         return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()

@@ -15,7 +15,9 @@ from typing import Any, Callable, NoReturn, Sequence
 
 from sqlite_utils import Database
 
+from core.store import writers_lock
 from core.store.all_copies import open_folder
+from core.store.operation_journal import pending
 from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
 from core.common.dates import DateError, parse_date, shorten
 from core.store.paths import (
@@ -42,6 +44,7 @@ class Context:
 
     data_dir: Path
     _db: Database | None = None
+    _locked: bool = False
 
     @property
     def db_path(self) -> Path:
@@ -53,14 +56,33 @@ class Context:
             ensure_private_dir(self.data_dir)
             from cli.passphrase import with_passphrase  # asks only if the data is encrypted
 
-            # open_folder also finishes what a killed encryption change or delete-all left.
-            self._db = with_passphrase(lambda key: open_folder(self.data_dir, key))
+            # Held while the data is open, so nothing replaces the file under this command;
+            # exclusive at first when a killed run is to be finished (core.store.writers_lock).
+            finishing = pending(self.data_dir) is not None
+            writers_lock.acquire(self.data_dir, exclusive=finishing)
+            self._locked = True
+            try:
+                # open_folder also finishes what a killed encryption change or delete-all left.
+                self._db = with_passphrase(lambda key: open_folder(self.data_dir, key))
+            except BaseException:
+                self._unlock()
+                raise
+            if finishing:
+                writers_lock.downgrade(self.data_dir)
         return self._db
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
-            self._db = None
+            try:
+                self._db.close()
+            finally:
+                self._db = None
+                self._unlock()
+
+    def _unlock(self) -> None:
+        if self._locked:
+            self._locked = False
+            writers_lock.release(self.data_dir)
 
 
 def make_context(args: argparse.Namespace) -> Context:
@@ -302,9 +324,14 @@ def owns_the_folder(when: Callable[[argparse.Namespace], bool] = lambda args: Tr
             if not lock.acquire(create=False):
                 raise CommandError(IN_USE_MESSAGE, EXIT_BAD_INPUT)
             try:
-                return handler(args, ctx)
+                ctx.close()  # a connection opened beside other writers is not this command's
+                # From its first read to its swap, no command anywhere writes (they wait).
+                with writers_lock.rewriting(ctx.data_dir):
+                    try:
+                        return handler(args, ctx)
+                    finally:
+                        ctx.close()  # before the locks go: a window opening next finds it whole
             finally:
-                ctx.close()  # before the lock goes, so a window opening next finds it whole
                 lock.release()
 
         return run

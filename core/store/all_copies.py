@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
-from core.store import encryption
+from core.store import encryption, writers_lock
 from core.store.applog import get_logger
 from core.store.data_files import (
     BACKUP,
@@ -79,7 +79,7 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
         raise ValidationError(encryption.unavailable_reason() or "")
     db_path = database_path(data_dir)
     name = "encryption " + ("on" if old is None else "off" if new is None else "change")
-    with busy(data_dir):
+    with writers_lock.rewriting(data_dir), busy(data_dir):
         encryption.raw_connect(db_path, old).close()  # refused here, before anything is written
         if old is None:
             begin(data_dir, name)
@@ -190,7 +190,8 @@ def delete_everything(db: Database, data_dir: Path, include_backups: bool = Fals
                       ) -> DeleteAllResult:
     """Empty the data file and, when asked, delete every copy in every folder ever used.
     Copies go first: they need no passphrase, so a killed run is finished even while locked."""
-    with operation(data_dir, "delete-all", include_backups=include_backups):
+    with writers_lock.rewriting(data_dir), \
+            operation(data_dir, "delete-all", include_backups=include_backups):
         crash_point("delete_all.journal_written")
         files = delete_copies(data_dir) if include_backups else []
         crash_point("delete_all.copies_deleted")
@@ -224,11 +225,14 @@ def resume(data_dir: Path, db: Database) -> tuple[Database, str | None]:
     """Once the data is open (and unlocked): finish a killed run. Returns the open data (a new
     connection when the data file itself had still to be re-keyed) and a sentence saying what
     was finished, or None. When a step fails, the journal stays (`check` reports it) and the
-    data is returned open as it was."""
+    data is returned open as it was. Finishing is itself a rewrite: it runs only while this
+    process holds the writers' lock exclusively (core.store.writers_lock), or can take it."""
     job = pending(data_dir)
     if job is None:
         return db, None
-    with quiet(data_dir) as free:
+    if writers_lock.holds(data_dir) and not writers_lock.holds(data_dir, exclusive=True):
+        return db, None  # opened beside other writers: left for a start that can exclude them
+    with writers_lock.rewriting(data_dir), quiet(data_dir) as free:
         if not free:
             return db, None  # its own process is still at work
         operation_name = job["operation"]
@@ -287,6 +291,9 @@ def open_folder(data_dir: Path, passphrase: str | None = None) -> Database:
     from core.store.database import open_database
     from core.store.paths import database_path
 
+    if pending(data_dir) is not None and not writers_lock.holds(data_dir):
+        with writers_lock.rewriting(data_dir):  # finishing a run excludes every writer
+            return open_folder(data_dir, passphrase)
     try:
         tidy(data_dir)
     except OSError:

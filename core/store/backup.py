@@ -252,9 +252,12 @@ def restore_backup(source: Path, db_path: Path, passphrase: str | None = None) -
 
     No connection to `db_path` may be open. Raises StorageError (nothing changed) when the file
     is not a good backup; PassphraseRequiredError/WrongPassphraseError for encrypted backups.
-    Holds the folder's operation lock, so no other start tidies its temporary copy away.
+    Holds the folder's operation lock, so no other start tidies its temporary copy away, and
+    the writers' lock exclusively, so no command anywhere writes into the file being replaced.
     """
-    with busy(db_path.parent):
+    from core.store import writers_lock
+
+    with writers_lock.rewriting(db_path.parent), busy(db_path.parent):
         return _restore(source, db_path, passphrase)
 
 

@@ -7,8 +7,11 @@ middle of one. Ordinary commands (`log`, `status`, ...) never take it: SQLite's 
 them write beside the window.
 
 The lock is never taken on `caseload.db` itself: closing any descriptor on the data file would
-drop SQLite's locks (see core.store.live_files). It is `flock` on POSIX (per open file, released
-by the OS when the process ends, even by kill -9) and `msvcrt.locking` on Windows.
+drop SQLite's locks (see core.store.live_files). On POSIX it is `flock` on the data folder
+itself (per open file, released by the OS when the process ends, even by kill -9): a lock file
+could be deleted from under its holder, after which the next command would make a new one and
+find it free; the folder cannot go while it holds the data. `held_still()` tells the window
+when its folder has been moved or removed. On Windows it is `msvcrt.locking` on `caseload.lock`.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ class FolderInUseError(Exception):
 
 
 def lock_path(data_dir: Path) -> Path:
-    return Path(data_dir) / LOCK_FILENAME
+    """What is locked: the folder itself on POSIX, `caseload.lock` in it on Windows."""
+    return Path(data_dir) / LOCK_FILENAME if os.name == "nt" else Path(data_dir)
 
 
 class FolderLock:
@@ -46,12 +50,12 @@ class FolderLock:
         return self._fd is not None
 
     def acquire(self, create: bool = True) -> bool:
-        """With `create=False`, a folder without a lock file is simply not locked (True):
-        no window has ever held it, and nothing is written into it."""
+        """With `create=False`, a folder that does not exist (or, on Windows, has no lock file)
+        is simply not locked (True): nothing is written into it."""
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | (os.O_CREAT if create else 0), 0o600)
+            fd = _open(self.path, create)
         except FileNotFoundError:
             if create:
                 raise
@@ -63,6 +67,17 @@ class FolderLock:
             return False
         self._fd = fd
         return True
+
+    def held_still(self) -> bool:
+        """True while this holder's lock is on the folder its path names (False once the folder
+        was moved, removed or replaced: the data this process has open is no longer there)."""
+        if self._fd is None:
+            return False
+        try:
+            mine, named = os.fstat(self._fd), os.stat(self.path)
+        except OSError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (named.st_dev, named.st_ino)
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
@@ -100,6 +115,9 @@ def folder_in_use(data_dir: Path) -> bool:
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    def _open(path: Path, create: bool) -> int:
+        return os.open(path, os.O_RDWR | (os.O_CREAT if create else 0), 0o600)
+
     def _lock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -109,6 +127,10 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
+
+    def _open(path: Path, create: bool) -> int:
+        """The folder, opened to read (a directory cannot be opened to write); never made."""
+        return os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

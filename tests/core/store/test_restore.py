@@ -9,6 +9,7 @@ from core.store.backup import list_backups, make_backup, restore_backup
 from core.caseload.cases import CaseStore
 from core.store.database import StorageError, open_database
 from core.store.operation_journal import LOCK
+from core.store.writers_lock import LOCK as WRITERS_LOCK
 from core.demo.caseload_demo import fill_demo
 from core.caseload.models import Case
 
@@ -50,8 +51,9 @@ def test_bad_backup_is_refused_and_nothing_changes(data_dir, tmp_path, content):
         restore_backup(bad, data_dir / "caseload.db")
     assert (data_dir / "caseload.db").read_bytes() == before
     assert not list_backups(data_dir / "backups")  # no copy needed when nothing changed
-    left = sorted(p.name for p in data_dir.iterdir() if p.is_file() and p.name != LOCK)
-    assert left == ["caseload.db"]  # and the operation lock, which holds no data
+    left = sorted(p.name for p in data_dir.iterdir() if p.is_file()
+                  and p.name not in (LOCK, WRITERS_LOCK))
+    assert left == ["caseload.db"]  # and the locks, which hold no data
 
 
 def test_a_database_from_another_app_is_refused(data_dir, tmp_path):
