@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common import clock
-from core.store import encryption
+from core.store import encryption, writers_lock
 from core.store.all_copies import change_encryption
 from core.store.backup import backup_dir, restore_backup
 from core.store.database import (
@@ -26,6 +26,7 @@ from core.store.database import (
     reopen,
 )
 from core.common.errors import ValidationError
+from core.store.transactions import DataBusyError
 from core.caseload.models import Case
 from core.caseload.retention import closed_before, delete_all_data, delete_closed_cases, get_retention_days
 from ui.settings.delete_all_dialog import DeleteAllDialog
@@ -82,7 +83,17 @@ class DataActions:
         return QMessageBox.question(self.parent, title, text) == Yes
 
     def _rekey(self, new: str | None) -> bool:
-        """Close, rewrite the file under the new passphrase, reopen (the old one on failure)."""
+        """Close, rewrite the file under the new passphrase, reopen (the old one on failure).
+        No command anywhere writes from the first read to the reopening (core.store
+        .writers_lock); while one has the data open, nothing is changed and the window says so."""
+        try:
+            with writers_lock.rewriting(self.data_dir):
+                return self._rekey_excluding_writers(new)
+        except DataBusyError as exc:
+            QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
+            return False
+
+    def _rekey_excluding_writers(self, new: str | None) -> bool:
         old = self._key()
         QThreadPool.globalInstance().waitForDone(10000)  # no backup may be reading the file
         backup_dir(self.db, self.data_dir)  # the chosen folder is remembered before closing
@@ -141,6 +152,14 @@ class DataActions:
                          "data is kept as a backup first, so this can be undone by restoring "
                          "that."):
             return False
+        try:
+            with writers_lock.rewriting(self.data_dir):  # the restore and any re-key after it
+                return self._restore_excluding_writers(source)
+        except DataBusyError as exc:
+            QMessageBox.warning(self.parent, "That backup was not restored", str(exc))
+            return False
+
+    def _restore_excluding_writers(self, source: Path) -> bool:
         current = self._key()
         passphrase = current
         QThreadPool.globalInstance().waitForDone(10000)
