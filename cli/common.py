@@ -115,6 +115,7 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
         return lambda: None
     folder_existed = ctx.data_dir.exists()
     logs_existed = (ctx.data_dir / "logs").exists()
+    lock_existed = (ctx.data_dir / writers_lock.LOCK).exists()
 
     def undo() -> None:
         import logging
@@ -138,6 +139,8 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
             Path(f"{ctx.db_path}{suffix}").unlink(missing_ok=True)
         if not logs_existed:
             shutil.rmtree(ctx.data_dir / "logs", ignore_errors=True)
+        if not lock_existed:
+            (ctx.data_dir / writers_lock.LOCK).unlink(missing_ok=True)
 
     return undo
 
