@@ -48,6 +48,8 @@ class GapExplanation:
     intro: str
     reasons: tuple[GapReason, ...]
 
+    headline: str = ""  # the gap in one clause, for a supervision note
+
     @property
     def text(self) -> str:
         return " ".join([self.intro, *(r.text for r in self.reasons)])
@@ -105,7 +107,40 @@ def explain_gap(est: Estimate, official, figures: bool = True,
         "The app cannot see contact points that case administrators add at work, or cases the "
         "official tool holds for you that are not in your list here."), None, None)
     return GapExplanation(direction, _intro(est, official, direction, figures),
-                          tuple(known + unknown + [unseen]))
+                          tuple(known + unknown + [unseen]),
+                          _headline(est, official, direction, figures))
+
+
+def _headline(est: Estimate, official, direction: str, figures: bool) -> str:
+    if figures:
+        gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+        return (f"the official figure, {plain(official)}%, is {plain(gap)} points {direction} "
+                f"than this app's estimate, {plain(est.capacity_percent)}%")
+    more = "more" if direction == HIGHER else "less"
+    return f"the official figure shows {more} work than this app's estimate"
+
+
+SHORT = {
+    "overdue": "cases past their expected end date",
+    "inactive": "cases waiting on a warrant or with only unpaid work left",
+    "untiered": "untiered cases",
+    "reductions": "a reduction recorded on one side only",
+    "reports": "court reports near the edge of the 30-day window",
+    "weightings": "weightings edited away from the published defaults",
+    "unseen": "contact points and cases the app cannot see",
+}
+NOTE_LIMIT = 1000  # an agenda note's length
+
+
+def gap_note(gap: GapExplanation, week: str) -> str:
+    """The explanation as one supervision note, short enough for the agenda."""
+    parts = []
+    for r in gap.reasons:
+        part = SHORT[r.kind] + (f" ({', '.join(r.references[:4])})" if r.references else "")
+        parts.append(part + (f", {hours_words(r.hours)}" if r.hours is not None else ""))
+    text = (f"Official figure, week {week}: {gap.headline}. Possible reasons: "
+            f"{'; '.join(parts)}. I would like to check which figure is right.")
+    return text if len(text) <= NOTE_LIMIT else text[:NOTE_LIMIT - 1] + "…"
 
 
 def _intro(est: Estimate, official, direction: str, figures: bool) -> str:

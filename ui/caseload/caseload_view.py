@@ -236,6 +236,19 @@ class CaseloadView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def show_page(self, reference: str) -> None:
+        """Select the case with this reference, clearing filters that hide it (the Overview's
+        "Tier a case" and "Close it or move its end date" lead here)."""
+        case = next((c for c in self._store.list_cases("all") if c.reference == reference), None)
+        if case is None:
+            return
+        if not self.select_case(case.id):
+            self.filter_bar.clear()
+            self.filter_bar.set_status("all")
+            self.select_case(case.id)
+        self.table.setFocus()
+        self._update_buttons()
+
     def _show_change(self, case: Case | None, message: str) -> None:
         if case is not None and not self.select_case(case.id):
             # Closing under Active is the usual way a case goes out of sight: say where it went.

@@ -63,6 +63,7 @@ from ui.overview.overview_texts import (
     NOT_SEEN_EMPTY,
     NOT_SEEN_NOTE,
 )
+from ui.overview.gap_card import GapCard
 from ui.overview.sustained_panel import SustainedPanel
 
 if TYPE_CHECKING:  # imported when first opened or after the first paint
@@ -129,6 +130,7 @@ class OverviewView(QWidget):
                                                  letters="dhe")
         self.workload = WorkloadCard()
         self.caseload = CaseloadCard()
+        self.gap = GapCard()  # only while the official figure is more than 5 points away
         self.drivers = ListCard("What's driving it")
         self.not_seen = ListCard("What the estimate doesn't see")
         self.trend_card = Card("Weekly trend")
@@ -142,10 +144,11 @@ class OverviewView(QWidget):
         grid.setSpacing(14)
         grid.addWidget(self.workload, 0, 0)
         grid.addWidget(self.caseload, 0, 1)
-        grid.addWidget(self.drivers, 1, 0)
-        grid.addWidget(self.not_seen, 1, 1)
-        grid.addWidget(self.trend_card, 2, 0, 1, 2)
-        grid.addWidget(self.what_if_card, 3, 0, 1, 2)
+        grid.addWidget(self.gap, 1, 0, 1, 2)
+        grid.addWidget(self.drivers, 2, 0)
+        grid.addWidget(self.not_seen, 2, 1)
+        grid.addWidget(self.trend_card, 3, 0, 1, 2)
+        grid.addWidget(self.what_if_card, 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -203,7 +206,7 @@ class OverviewView(QWidget):
         self._hub.timeLogged.connect(self._refresh_not_seen)
         self.show_figures.toggled.connect(self._figures_toggled)
         self.method_button.clicked.connect(lambda: self.open_method())
-        self.workload.addToNotesClicked.connect(self.add_to_notes)
+        self.workload.addToNotesClicked.connect(lambda: self.add_to_notes())
         self.workload.officialClicked.connect(self.enter_official)
         self.sustained.addToNotesClicked.connect(self._panel_add)
         self.sustained.notNowClicked.connect(self._panel_not_now)
@@ -211,6 +214,9 @@ class OverviewView(QWidget):
         self.sustained_caseload.addToNotesClicked.connect(self._caseload_panel_add)
         self.sustained_caseload.notNowClicked.connect(self._caseload_panel_not_now)
         self.sustained_caseload.explainClicked.connect(self.open_support)
+        self.gap.openCase.connect(lambda ref: self.openRequested.emit("caseload", ref))
+        self.gap.openSettings.connect(lambda page: self.openRequested.emit("settings", page))
+        self.gap.addToNotesClicked.connect(self.add_to_notes)
         self.go_caseload.clicked.connect(lambda: self.openRequested.emit("caseload", ""))
         self.finish_setup.clicked.connect(self.setupRequested)
         self.go_profile.clicked.connect(lambda: self.openRequested.emit("settings", "Profile"))
@@ -248,6 +254,7 @@ class OverviewView(QWidget):
                                f"{self.words.week_label}")
         self.workload.show_words(self.words, est)
         self.caseload.show_words(self.words, est)
+        self.gap.show_gap(self.words.official_gap, est.week)
         self._set_figures(figures)
         sentences = driver_sentences(est, figures=figures)
         self.drivers.set_lines(sentences or [NO_DRIVERS])
@@ -349,21 +356,22 @@ class OverviewView(QWidget):
         if self.trend is not None:
             self.trend.set_show_figures(on)
 
-    def add_to_notes(self) -> bool:
-        """Store this week's supervision note (core's words); say so calmly."""
+    def add_to_notes(self, text: str | None = None) -> bool:
+        """Store this week's supervision note (core's words, or `text`: the explanation of a
+        gap with the official figure); say so calmly."""
         if self.words is None:
             return False
         from core.supervision.agenda import add_agenda_item_once
 
         try:  # pressed twice, the same point is not put on the agenda twice
-            add_agenda_item_once(self._db, "workload", self.words.supervision_note,
+            add_agenda_item_once(self._db, "workload", text or self.words.supervision_note,
                                  today=self._today())
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
             self.workload.status.setVisible(True)
             announce_error(self, self.workload.status.text())
             return False
-        self.workload.notes_added()
+        (self.gap if text else self.workload).notes_added()
         self._hub.supervisionChanged.emit()
         return True
 
