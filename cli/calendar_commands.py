@@ -47,6 +47,7 @@ def row_json(row: ProposedRow) -> dict[str, Any]:
         "import": row.ticked,
         "can_import": row.can_import,
         "reason": row.reason or None,
+        "change": row.change or None,
     }
 
 
@@ -56,7 +57,8 @@ def _line(row: ProposedRow) -> str:
     length = hours_text(row.minutes / 60) if row.kind != LEAVE else ""
     text = clean_text(row.subject)  # no terminal escapes from an outside sender's invite
     subject = text if len(text) <= SUBJECT_WIDTH else text[: SUBJECT_WIDTH - 1] + "…"
-    reason = f"  ({row.reason})" if row.reason else ""
+    said = row.reason or row.change
+    reason = f"  ({said})" if said else ""
     return (
         f"{tick} {row.date:%a %d %b}  {row.span_text:<11}  {length:<19}  {what:<30}  "
         f"{row.case_reference or '':<6}  {subject}{reason}"

@@ -102,6 +102,7 @@ def test_json_lists_the_rows_without_any_event_text(with_cases, week, capsys):
         "import": True,
         "can_import": True,
         "reason": None,
+        "change": None,
     }
     assert not any(word.decode() in raw for word in PRIVATE)
 

@@ -109,7 +109,7 @@ class CalendarRowsModel(QAbstractTableModel):
         if column == COL_NOTE:
             return row.note
         if column == COL_WHY:
-            return row.reason
+            return row.reason or row.change
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,8 +135,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 return f"Proposed from {row.activity_source}. Double-click to change."
             if column == COL_SUBJECT:
                 return f"{row.subject}\n\nShown to help you choose; the subject is never saved."
-            if column == COL_WHY and row.reason:
-                return row.reason
+            if column == COL_WHY and (row.reason or row.change):
+                return row.reason or row.change
             if column == COL_NOTE:
                 return "Saved with the entry only if you type one. Double-click to type."
             if column == COL_CASE and row.kind != LEAVE:
@@ -190,7 +190,8 @@ class CalendarRowsModel(QAbstractTableModel):
         """Run the import's own checks over every row (a clash shows before Import, not at it)."""
         self._rows = settle(self._rows)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+            last = self.index(len(self._rows) - 1, len(HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
         self.changed.emit()
 
     def tick_all_ready(self) -> None:

@@ -15,6 +15,7 @@ from core.store.migrations import m006_calendar_import  # noqa: F401,E402
 from core.store.migrations import m007_timer_utc  # noqa: F401,E402
 from core.store.migrations import m008_exact_hours_dated_profile  # noqa: F401,E402
 from core.store.migrations import m009_application_id  # noqa: F401,E402
+from core.store.migrations import m010_calendar_sync  # noqa: F401,E402
 
 
 def seed_defaults(db) -> None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from core.time.calendar.preview import LEAVE, ProposedRow, row_span
+from core.time.calendar.resync import CANCELLED
 
 THIS_CALENDAR = "from this calendar"
 
@@ -33,6 +34,7 @@ def settle(rows: list[ProposedRow]) -> list[ProposedRow]:
     settled: list[ProposedRow] = []
     for row in rows:
         timed = row.kind != LEAVE and row.start is not None and row.end is not None
+        timed = timed and row.change != CANCELLED  # it takes time out, it adds none
         named_clash = row.reason.startswith("Overlaps") and row.reason.endswith(THIS_CALENDAR)
         if timed and (row.ticked or named_clash):
             clash = _clash(row, taken)

@@ -2,9 +2,10 @@
 
 Each entry is saved through the time store's own `log_time`, so every rule a typed entry meets
 (no future time, no overlap, a case still open) applies here too. What is stored: the entry's
-date, times, minutes, activity and case, never the event's text; a keyed hash of the event's UID
-with its start (so the same file imported twice adds nothing); a keyed hash of the subject with
-the activity chosen (proposed next time).
+date, times, minutes, activity and case, never the event's text; a keyed hash of the occurrence
+(its UID, and RECURRENCE-ID for a repeat) and of the entry as imported (core.time.calendar.resync:
+the same file imported twice adds nothing, and a moved or cancelled event brings its entry into
+step in the same undo step); a keyed hash of the subject with the activity chosen.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from sqlite_utils import Database
 from core.common.crash_points import crash_point
 from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
-from core.time.calendar.rules import remember_activity, subject_hash, uid_hash
+from core.common.crash_points import crash_point
+from core.time.calendar.resync import CANCELLED, mark
+from core.time.calendar.rules import remember_activity, subject_hash
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.working_week import LeaveDay, add_leave, leave_between, remove_leave
@@ -29,10 +32,11 @@ class CalendarImport:
 
     change: TimeChange
     leave: tuple[LeaveDay, ...] = ()
+    taken_out: int = 0  # entries of events cancelled since they were imported
 
     @property
     def count(self) -> int:
-        return len(self.change.added) + len(self.leave)
+        return len(self.change.added) + len(self.leave) + self.taken_out
 
     @property
     def minutes(self) -> int:
@@ -56,12 +60,18 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
         raise ValidationError("No rows are ticked, so there is nothing to import.")
     store = TimeStore(db)
     added: list[TimeEntry] = []
+    removed: list[TimeEntry] = []
     leave: list[LeaveDay] = []
     with db.atomic():
+        # Entries a changed or cancelled event replaces go first, so the new ones fit.
+        for entry_id in dict.fromkeys(i for row in chosen for i in row.replaces):
+            crash_point("calendar_import.replace")
+            removed.extend(store.delete_entry(entry_id).removed)
         for row in chosen:
-            key = uid_hash(db, row.event.uid, create=True)
+            if row.change == CANCELLED:
+                continue
             if row.kind == LEAVE and any(day.date == row.date for day in leave):
-                _mark(db, key, row.date.isoformat(), None, row.date)  # two events, one day off
+                mark(db, row.event, row.date.isoformat(), None, row.date)  # two events, one day
                 continue
             if row.kind == LEAVE:
                 if leave_between(db, row.date, row.date):
@@ -70,12 +80,13 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                     )
                 day = add_leave(db, LeaveDay(row.date, row.leave_kind))
                 leave.append(day)
-                _mark(db, key, row.date.isoformat(), None, row.date)
+                mark(db, row.event, row.date.isoformat(), None, row.date)
                 continue
             assert row.activity_id is not None
             entry = TimeEntry(
                 row.date, row.minutes, row.activity_id, row.start, row.end, row.case_id, row.note
             )
+            crash_point("calendar_import.entry")
             try:
                 saved = store.log_time(entry, today=today).added[0]
             except ValidationError as exc:
@@ -83,20 +94,11 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                     f"{_label(row)}: {' '.join(exc.problems)} Nothing was imported."
                 ) from None
             added.append(saved)
-            _mark(db, key, row.key or row.event.start_key, saved.id, None)
+            mark(db, row.event, row.key or row.event.start_key, saved, None)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
-            crash_point("calendar_import.row_written")
-    crash_point("calendar_import.committed")
-    return CalendarImport(TimeChange(tuple(added), (), "Import calendar"), tuple(leave))
-
-
-def _mark(
-    db: Database, key: str | None, start: str, entry_id: int | None, day: date | None
-) -> None:
-    db.execute(
-        "INSERT OR REPLACE INTO calendar_imported (uid_hash, start_utc, entry_id, leave_date) "
-        "VALUES (?, ?, ?, ?)",
-        [key, start, entry_id, None if day is None else day.isoformat()],
+    taken_out = len({i for row in chosen if row.change == CANCELLED for i in row.replaces})
+    return CalendarImport(
+        TimeChange(tuple(added), tuple(removed), "Import calendar"), tuple(leave), taken_out
     )
 
 

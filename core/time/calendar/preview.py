@@ -29,8 +29,8 @@ from core.time.calendar.rules import (
     matching_rule,
     remembered_activity,
     subject_hash,
-    uid_hash,
 )
+from core.time.calendar.resync import BY_HAND, CANCELLED, MOVED, Previous, previous
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.time.activities import get_activity
@@ -76,6 +76,8 @@ class ProposedRow:
     greyed: bool = False
     reason: str = ""
     key: str = ""
+    change: str = ""  # what importing it again does to an entry imported before (resync)
+    replaces: tuple[int, ...] = ()  # the entries imported before that this row takes out
 
     @property
     def subject(self) -> str:
@@ -94,19 +96,6 @@ def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
     return first_named([(c, c.reference) for c in open_cases], subject)
 
 
-def _imported(db: Database, event: CalendarEvent, key: str) -> bool:
-    hashed = uid_hash(db, event.uid)
-    if hashed is None:
-        return False
-    rows = db.query(
-        "SELECT 1 FROM calendar_imported i WHERE i.uid_hash = ? AND i.start_utc = ? AND ("
-        "EXISTS (SELECT 1 FROM time_entries e WHERE e.id = i.entry_id) OR "
-        "EXISTS (SELECT 1 FROM leave_days l WHERE l.date = i.leave_date))",
-        [hashed, key],
-    )
-    return bool(list(rows))
-
-
 class _Proposer:
     def __init__(self, db: Database, first: date, last: date, today: date):
         self.db, self.today = db, today
@@ -119,8 +108,12 @@ class _Proposer:
         self.taken: dict[date, list[tuple[int, int, str]]] = {}
         self.now: datetime | None = None
         self.attendance = Attendance(False)
+        self.earlier: TimeEntry | None = None  # the entry a moved event's rows replace
+        self.earlier_all: tuple[TimeEntry, ...] = ()
 
     def activity(self, subject: str) -> tuple[int | None, str]:
+        if self.earlier is not None:
+            return self.earlier.activity_id, "as imported before"
         rule = matching_rule(self.rules, subject)
         if rule is not None:
             return rule.activity_id, f"keyword “{rule.keyword}”"
@@ -147,6 +140,8 @@ class _Proposer:
         day = start.date()
         activity_id, source = self.activity(event.subject)
         case = _case_for(event.subject, self.cases, day)
+        if self.earlier is not None:
+            case = next((c for c in self.cases if c.id == self.earlier.case_id), None)
         row = ProposedRow(
             event,
             TIME,
@@ -172,8 +167,6 @@ class _Proposer:
         return replace(row, ticked=not reason, greyed=greyed, reason=reason)
 
     def blocked(self, event: CalendarEvent, row: ProposedRow, end: datetime) -> str:
-        if _imported(self.db, event, row.key):
-            return "Already imported"
         if event.backwards:
             return "Its end is before its start in your calendar: log it by hand"
         if end.date() > self.today or (self.now is not None and end > self.now):
@@ -202,7 +195,8 @@ class _Proposer:
         if last <= day_start or first >= day_end:
             return "Outside your working day", True
         probe = TimeEntry(row.date, row.minutes, row.activity_id or 0, row.start, row.end)
-        clashes = self.store.overlaps(probe)
+        ignore = [e.id for e in self.earlier_all if e.id is not None]
+        clashes = self.store.overlaps(probe, ignore=ignore)
         if clashes:
             named = "; ".join(f"{format_span(c)} {c.activity_name}" for c in clashes)
             return f"Overlaps {named} already logged", False
@@ -211,8 +205,51 @@ class _Proposer:
                 return f"Overlaps {span} from this calendar", False
         return "", False
 
+    def resync_rows(self, event: CalendarEvent, earlier: Previous) -> list[ProposedRow]:
+        """Rows for an event imported before: already imported, or replacing (or taking out)
+        the entries then imported, unless the practitioner has changed those by hand."""
+        spans = [
+            (a.date(), a.time().replace(fold=0), b.time().replace(fold=0)) for a, b in _parts(event)
+        ]
+        if sorted(spans) == sorted((e.date, e.start, e.end) for e in earlier.entries) and not (
+            event.cancelled
+        ):
+            return [self.plain_row(event, a, b, "Already imported") for a, b in _parts(event)]
+        if earlier.by_hand:
+            return [self.plain_row(event, a, b, BY_HAND) for a, b in _parts(event)]
+        ids = tuple(e.id for e in earlier.entries if e.id is not None)
+        if event.cancelled:
+            return [
+                ProposedRow(
+                    event, TIME, e.date, e.start, e.end, e.minutes, e.activity_id,
+                    e.activity_name, "as imported before", e.case_id, e.case_reference,
+                    note=e.note, ticked=True, change=CANCELLED, replaces=ids,
+                )
+                for e in earlier.entries
+            ]
+        self.earlier, self.earlier_all = earlier.entries[0], earlier.entries
+        try:
+            rows = self.time_rows(event)
+        finally:
+            self.earlier, self.earlier_all = None, ()
+        return [
+            replace(r, note=earlier.entries[0].note, change=MOVED, replaces=ids)
+            if r.can_import else r
+            for r in rows
+        ]
+
+    def plain_row(
+        self, event: CalendarEvent, start: datetime, end: datetime, why: str
+    ) -> ProposedRow:
+        return ProposedRow(
+            event, TIME, start.date(), start.time().replace(second=0, microsecond=0, fold=0),
+            end.time().replace(second=0, microsecond=0, fold=0), _elapsed(start, end),
+            can_import=False, greyed=True, reason=why, key=_utc_key(start),
+        )
+
     def leave_rows(self, event: CalendarEvent) -> list[ProposedRow]:
         assert event.all_day is not None
+        earlier = previous(self.db, event)
         activity_id, _source = self.activity(event.subject)
         training = activity_id is not None and get_activity(self.db, activity_id).key == "training"
         kind = "training day" if training else "annual leave"
@@ -220,7 +257,7 @@ class _Proposer:
         day = event.all_day[0]
         while day <= event.all_day[1] and len(rows) < 31:
             row = ProposedRow(event, LEAVE, day, leave_kind=kind, reason=f"All day: {kind}?")
-            if _imported(self.db, event, day.isoformat()) or day in self.leave:
+            if (earlier is not None and day in earlier.leave) or day in self.leave:
                 row = replace(row, can_import=False, greyed=True, reason="Already in your leave")
             elif day > self.today:
                 row = replace(row, can_import=False, greyed=True, reason="Not over yet")
@@ -307,7 +344,11 @@ def propose(
         elif event.all_day is not None:
             rows.extend(proposer.leave_rows(event))
         else:
-            rows.extend(proposer.time_rows(event))
+            earlier = previous(db, event)
+            if earlier is not None and earlier.entries:
+                rows.extend(proposer.resync_rows(event, earlier))
+            else:
+                rows.extend(proposer.time_rows(event))
     return rows
 
 

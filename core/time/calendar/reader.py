@@ -38,6 +38,7 @@ __all__ = ["CalendarFileError", "CalendarEvent", "CalendarRead", "read_calendar"
 
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
+REPEATS = ("RRULE", "RDATE", "RECURRENCE-ID")  # an event with one of these has occurrences
 # A TZID like "/freeassociation.sourceforge.net/Europe/London" is read as Europe/London, which
 # is right for every file the corpus holds; the library's warning about guessing would only
 # reach a terminal the practitioner cannot act on. (Set at each reading: a filter set once at
@@ -63,6 +64,7 @@ class CalendarEvent:
     answers: tuple[tuple[str, str], ...] = ()  # (attendee address, PARTSTAT), in memory only
     busy: str = ""  # Outlook's X-MICROSOFT-CDO-BUSYSTATUS: the calendar owner's own status
     backwards: bool = False  # the file's end is before its start (shown the other way round)
+    occurrence: str = ""  # which occurrence of a repeat (its RECURRENCE-ID in UTC); "" if none
     problem: str = ""  # why the event cannot be read (then `day` is the day it seems to be on)
     day: date | None = None
 
@@ -206,9 +208,11 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
     calendar, tops, prepared, text = parse(data)
     bad = faults(tops, prepared.events, text)
-    if bad:
-        left_out = {id(tops[index]) for index in bad}
+    left_out = {id(tops[index]) for index in bad} | _superseded(tops, bad)
+    if left_out:
         calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in left_out]
+    repeating = {str(e.get("UID", "")) for e in tops if any(n in e for n in REPEATS)}
+    cancel_all = str(calendar.get("METHOD", "")).upper() == "CANCEL"
     if first is None:
         span = _first_day(calendar)
         first = max(span or last, last - timedelta(days=366))
@@ -228,6 +232,10 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
                 f"The date range holds more than {MAX_EVENTS} events; choose a shorter range."
             )
         event = _event(occurrence)
+        if event.uid in repeating and "RECURRENCE-ID" in occurrence:
+            event = replace(event, occurrence=_utc_text(occurrence.decoded("RECURRENCE-ID")))
+        if cancel_all:
+            event = replace(event, cancelled=True)
         if _key(occurrence) in backwards:
             event = replace(event, backwards=True)
         if first <= event.first_day <= last:
@@ -235,6 +243,35 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     events.extend(e for e in broken if first <= e.first_day <= last)
     events.sort(key=lambda e: (e.first_day, e.all_day is None, e.start or window_start))
     return CalendarRead(events, first, last, named_owner(calendar), regular_addresses(calendar))
+
+
+def _utc_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return _london(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _superseded(tops: list[Any], bad: dict[int, Any]) -> set[int]:
+    """Older copies of one appointment saved twice in a file (same UID, no repeat or
+    RECURRENCE-ID): the highest SEQUENCE wins, the later of equal ones."""
+    best: dict[str, tuple[int, int]] = {}
+    left: set[int] = set()
+    for index, event in enumerate(tops):
+        uid = str(event.get("UID", ""))
+        if not uid or index in bad or any(n in event for n in REPEATS):
+            continue
+        try:
+            sequence = int(str(event.get("SEQUENCE", 0)))
+        except ValueError:
+            sequence = 0
+        if uid in best:
+            kept_sequence, kept = best[uid]
+            if sequence < kept_sequence:
+                left.add(id(event))
+                continue
+            left.add(id(tops[kept]))
+        best[uid] = (sequence, index)
+    return left
 
 
 def _summary(event: Any) -> str:

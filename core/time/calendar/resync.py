@@ -1,0 +1,132 @@
+"""Importing the same calendar again: the entries it imported follow the calendar (moved,
+shortened, cancelled), and an entry the practitioner changed by hand is never touched.
+
+Each imported entry is marked with a keyed hash of the occurrence it came from (its UID, and for
+a repeat which occurrence: RECURRENCE-ID) and a keyed hash of the entry as imported. On the next
+import an occurrence found marked is either the same as its entries (already imported), moved
+or cancelled in the calendar (its entries are replaced or taken out, ticked, in the one undo
+step of the import), or its entries were since changed by hand (left as they are, and said so).
+An event without a UID is known only by its subject and start, so one imported from another
+file at the same time is not taken for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from core.time.calendar.reader import CalendarEvent
+from core.time.calendar.rules import keyed_hash
+from core.time.time_entries import TimeEntry, TimeStore, clock_text
+
+MOVED = "Changed in your calendar since it was imported: this replaces the entry imported then"
+CANCELLED = "Cancelled in your calendar since it was imported: the entry imported then is taken out"
+BY_HAND = "Changed in your calendar, but you changed the imported entry by hand: it stays as it is"
+UTC = ZoneInfo("UTC")
+LONDON = ZoneInfo("Europe/London")
+
+
+def identity(event: CalendarEvent) -> str:
+    """The text whose keyed hash marks what was imported from this occurrence."""
+    if not event.uid:
+        return "nouid:" + " ".join(event.subject.lower().split()) + "@" + event.start_key
+    if event.occurrence:
+        return f"uid:{event.uid}@{event.occurrence}"
+    return "uid:" + event.uid
+
+
+def occurrence_hash(db: Database, event: CalendarEvent, create: bool = False) -> str | None:
+    return keyed_hash(db, identity(event), create)
+
+
+def entry_hash(db: Database, entry: TimeEntry, create: bool = False) -> str | None:
+    start = "" if entry.start is None else f"{entry.start:%H:%M}"
+    end = "" if entry.end is None else clock_text(entry.end, end=True)
+    text = (
+        f"entry:{entry.date}|{start}|{end}|{entry.minutes}|{entry.activity_id}|"
+        f"{entry.case_id}|{entry.note}"
+    )
+    return keyed_hash(db, text, create)
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What an earlier import made of one occurrence, still in the data: its entries, whether any
+    was changed by hand since, and its leave days."""
+
+    entries: tuple[TimeEntry, ...]
+    by_hand: bool
+    leave: tuple[date, ...]
+
+
+def _utc_key(entry: TimeEntry) -> str:
+    assert entry.start is not None
+    moment = datetime.combine(entry.date, entry.start, LONDON)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def previous(db: Database, event: CalendarEvent) -> Previous | None:
+    """What was imported from `event`'s occurrence and still exists; None if nothing."""
+    hashed = occurrence_hash(db, event)
+    if hashed is None:
+        return None
+    where = "uid_hash = ?"
+    args: list[str | None] = [hashed]
+    if event.uid and event.occurrence:  # marked before occurrences were told apart
+        legacy = keyed_hash(db, "uid:" + event.uid)
+        where += " OR (uid_hash = ? AND start_utc = ?)"
+        args += [legacy, event.start_key]
+    marks = list(db.query(f"SELECT * FROM calendar_imported WHERE {where}", args))
+    if not marks:
+        return None
+    store = TimeStore(db)
+    entries: list[TimeEntry] = []
+    by_hand = False
+    for mark in marks:
+        if mark["entry_id"] is None:
+            continue
+        try:
+            entry = store.get_entry(mark["entry_id"])
+        except KeyError:
+            continue  # undone or deleted since
+        if entry in entries:
+            continue
+        entries.append(entry)
+        if mark["entry_hash"] is None:
+            by_hand = by_hand or entry.start is None or _utc_key(entry) != mark["start_utc"]
+        else:
+            by_hand = by_hand or entry_hash(db, entry) != mark["entry_hash"]
+    days = [m["leave_date"] for m in marks if m["leave_date"]]
+    leave = tuple(
+        date.fromisoformat(r["date"])
+        for r in db.query(
+            f"SELECT date FROM leave_days WHERE date IN ({','.join('?' * len(days))})", days
+        )
+    ) if days else ()
+    if not entries and not leave:
+        return None
+    return Previous(tuple(entries), by_hand, leave)
+
+
+def mark(
+    db: Database,
+    event: CalendarEvent,
+    start: str,
+    entry: TimeEntry | None,
+    day: date | None,
+) -> None:
+    """Record what this import made of `event` (an entry, or a leave day)."""
+    db.execute(
+        "INSERT INTO calendar_imported (uid_hash, start_utc, entry_id, leave_date, entry_hash) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            occurrence_hash(db, event, create=True),
+            start,
+            None if entry is None else entry.id,
+            None if day is None else day.isoformat(),
+            None if entry is None else entry_hash(db, entry, create=True),
+        ],
+    )
