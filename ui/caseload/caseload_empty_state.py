@@ -1,4 +1,4 @@
-"""What the Caseload view shows before there are any cases: two clear ways to start."""
+"""What the Caseload view shows before there are any cases: three clear ways to start."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ class EmptyState(QWidget):
     """Signals:
     newRequested: the practitioner chose to add a case.
     importRequested: the practitioner chose to import a spreadsheet (CSV or .xlsx).
+    wmtRequested: the practitioner chose to set up from the counts on their WMT caseload page.
     """
 
     newRequested = Signal()
     importRequested = Signal()
+    wmtRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,15 +29,18 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         heading.setFont(font)
         body = QLabel(
-            "Add your cases one at a time, or import them all from a spreadsheet (CSV or .xlsx).\n"
+            "Type the counts from your WMT caseload page and have them made in one step, add\n"
+            "your cases one at a time, or import them all from a spreadsheet (CSV or .xlsx).\n"
             "Each case needs only a short reference of your own (such as C07), its type, tier\n"
             "and start date. No names or other identifiers."
         )
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wmt_button = QPushButton("Set up from my &WMT caseload…")
         self.new_button = QPushButton("Add a case…")
         self.import_button = QPushButton("Import a spreadsheet…")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.wmt_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
@@ -47,8 +52,9 @@ class EmptyState(QWidget):
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(3)
-        self.setFocusProxy(self.new_button)
+        self.setFocusProxy(self.wmt_button)
 
     def _connect_signals(self) -> None:
+        self.wmt_button.clicked.connect(self.wmtRequested)
         self.new_button.clicked.connect(self.newRequested)
         self.import_button.clicked.connect(self.importRequested)

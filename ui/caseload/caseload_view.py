@@ -174,6 +174,7 @@ class CaseloadView(QWidget):
         self.import_button.clicked.connect(self.import_csv)
         self.empty.newRequested.connect(self.new_case)
         self.empty.importRequested.connect(self.import_csv)
+        self.empty.wmtRequested.connect(self.set_up_from_wmt)
         self.retention_notice.casesDeleted.connect(self._say)
         self._hub.casesChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
@@ -351,6 +352,24 @@ class CaseloadView(QWidget):
             return
         self._hub.supervisionChanged.emit()
         self._say(f"{case.reference} added to your supervision notes.")
+
+    def set_up_from_wmt(self) -> None:
+        """The WMT counts grid; the cases it made are one undo step, then offered to edit."""
+        from ui.caseload.wmt_setup_dialog import WmtSetupDialog
+
+        made = WmtSetupDialog.set_up(self, self._store)
+        if not made:
+            return
+        record_cases_added(self.undo_stack, self._db, self._hub, made,
+                           f"Set up {_plural(len(made), 'case')}", shown=self._show_change,
+                           parent=self)
+        self.filter_bar.set_status("active")
+        self.select_case(made[0].id)
+        self.table.setFocus()
+        self._show_change(made[0], (
+            f"Made {_plural(len(made), 'case')}, {made[0].reference} to {made[-1].reference}, "
+            "starting today. Undo with Ctrl+Z. To give one its own start date, flags or key "
+            "dates, select it and press Enter."))
 
     def import_csv(self) -> None:
         from ui.caseload.import_dialog import ImportDialog

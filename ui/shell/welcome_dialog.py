@@ -38,7 +38,7 @@ WELCOME_DONE_KEY = "welcome_done"
 DEMO_ADDED = ("Demo data added: invented cases, twelve weeks of time and months of history, to "
               "look around. When you are done, Settings > Data & privacy > Delete all my data "
               "clears it for your own.")
-START_EMPTY, START_IMPORT, START_DEMO = "empty", "import", "demo"
+START_EMPTY, START_IMPORT, START_DEMO, START_WMT = "empty", "import", "demo", "wmt"
 
 _PURPOSE = (
     "A private place to keep track of your caseload and your time, to see how heavy your "
@@ -61,7 +61,7 @@ class WelcomeResult:
     """What the practitioner chose: their saved profile and how they want to start."""
 
     profile: Profile
-    start: str  # START_EMPTY, START_IMPORT or START_DEMO
+    start: str  # START_EMPTY, START_WMT, START_IMPORT or START_DEMO
 
 
 def _wrapped(text: str) -> QLabel:
@@ -177,6 +177,9 @@ class WelcomeDialog(QDialog):
         first = "Start with an empty caseload" if self._empty else "Carry on with what I have"
         choices = [
             (START_EMPTY, first, "Add cases one at a time, whenever suits you."),
+            (START_WMT, "Set up from my WMT caseload",
+             "Type the counts your WMT caseload page shows, by case type and tier; the cases "
+             "are made in one step (C01, C02 …), to name, date or flag whenever suits you."),
             (START_IMPORT, "Import your cases from a spreadsheet",
              "CSV or Excel .xlsx, with a reference, case type, tier and start date."),
             (START_DEMO, "Try it with demo data",
@@ -322,6 +325,11 @@ def show_welcome(window: QWidget, db: Database, hub: Hub) -> WelcomeResult | Non
         overview = window.view("overview")
         if hasattr(overview, "show_notice"):
             overview.show_notice(DEMO_ADDED)
+    if result.start == START_WMT and hasattr(window, "show_view"):
+        window.show_view("caseload")
+        caseload = window.view("caseload")
+        if hasattr(caseload, "set_up_from_wmt"):
+            caseload.set_up_from_wmt()
     if result.start == START_IMPORT and _import_dialog_available():
         from core.caseload.cases import CaseStore
         from ui.caseload.import_dialog import ImportDialog
