@@ -42,7 +42,7 @@ def _key(path: str | os.PathLike[str]) -> str:
 
 def _alive(conn: Any) -> bool:
     try:
-        conn.total_changes  # raises once closed; safe from any thread
+        _ = conn.total_changes  # raises once closed; safe from any thread
     except Exception:  # noqa: BLE001 - sqlite3 and sqlcipher3 raise their own ProgrammingError
         return False
     return True

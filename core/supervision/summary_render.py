@@ -108,7 +108,8 @@ def _body(section: Section) -> str:
             html.append(_table(_side_by_side(section.rows), [38, 12, 38, 12]))
     if section.comment_lines:
         html.append("<p><b>Manager's comments</b></p>")
-        rule = f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td style="border-bottom: 1px solid {RULE};">&nbsp;</td></tr></table>'
+        rule = ('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+                f'<td style="border-bottom: 1px solid {RULE};">&nbsp;</td></tr></table>')
         html += [rule] * section.comment_lines
     return "".join(html)
 

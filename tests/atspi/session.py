@@ -41,7 +41,8 @@ def import_atspi() -> Any:
         gi.require_version("Atspi", "2.0")
         from gi.repository import Atspi
     except (ImportError, ValueError) as exc:
-        raise Unavailable(f"no AT-SPI client library (python3-gi, gir1.2-atspi-2.0): {exc}")
+        raise Unavailable(
+            f"no AT-SPI client library (python3-gi, gir1.2-atspi-2.0): {exc}") from None
     return Atspi
 
 

@@ -91,6 +91,7 @@ def test_report_with_a_bad_date_exits_2(capsys, tmp_path, date):
 def test_newer_database_is_refused_with_exit_1(capsys, tmp_path):
     run(capsys, tmp_path, "profile")
     with sqlite3.connect(tmp_path / DB_FILENAME) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('caseload_companion', 'm999_future', 'x')")
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('caseload_companion', 'm999_future', 'x')")
     code, _, err = run(capsys, tmp_path, "cases", "list")
     assert code == 1 and "newer version" in err

@@ -131,7 +131,8 @@ class ProfilePage(QWidget):
         try:
             hours = _number(self.hours.text())
         except ValueError:
-            raise ValidationError("Contracted hours should be a number, such as 30 or 22.2.")
+            raise ValidationError(
+                "Contracted hours should be a number, such as 30 or 22.2.") from None
         ceiling_text = self.ceiling.text().strip()
         if ceiling_text and not ceiling_text.isdigit():
             raise ValidationError("The protected ceiling should be a whole number of cases.")

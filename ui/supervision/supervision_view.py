@@ -77,7 +77,8 @@ class SupervisionView(QWidget):
         self.meeting_button = QPushButton("Supervision meetin&g")
         self.meeting_button.setToolTip(
             "Present the month and work the agenda with your manager (F11)")
-        for button in (self.meeting_button, self.preview_button, self.print_button, self.export_button, self.record_button):
+        for button in (self.meeting_button, self.preview_button, self.print_button,
+                       self.export_button, self.record_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.period = QLabel()

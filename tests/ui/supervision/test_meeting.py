@@ -163,7 +163,7 @@ def test_a_long_month_pages_and_never_scrolls_at_1280_by_800(demo_window, db, qt
     view = demo_window.meeting.view
     for key in view.visible_topics():
         view.select_topic(key)
-        for page in range(len(view.rows.pages)):
+        for _page in range(len(view.rows.pages)):
             shown = [r for r in view.rows.rows if r.isVisible()]
             assert shown and all(r.geometry().bottom() <= view.rows.area.height() for r in shown)
             view.rows.turn(1)

@@ -71,7 +71,7 @@ def test_the_preview_shows_each_event_and_why_a_row_is_not_ticked(qtbot, dialog,
     assert model.index(juniper, COL_ACTIVITY).data() == "Choose…"
 
 
-def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(qtbot, 
+def test_choosing_an_activity_ticks_the_row_and_import_saves_only_ticked_rows(qtbot,
     dialog, week_file, cases
 ):
     load(qtbot, dialog, week_file, *WEEK)
@@ -244,7 +244,7 @@ def test_each_kind_of_calendar_file_is_shown_as_the_practitioner_expects(
     assert [r[: len(e)] for r, e in zip(rows, expected)] == expected and len(rows) == len(expected)
 
 
-def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(qtbot, 
+def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(qtbot,
     dialog, week_file, cases
 ):
     load(qtbot, dialog, week_file, *WEEK)
@@ -305,7 +305,7 @@ def test_tick_all_ready_leaves_greyed_clashing_and_leave_rows_alone(qtbot, dialo
     assert not any(r.ticked for r in dialog.rows() if r.greyed or r.kind == "leave")
 
 
-def test_the_practitioners_address_decides_which_declined_meetings_are_theirs(qtbot, 
+def test_the_practitioners_address_decides_which_declined_meetings_are_theirs(qtbot,
     dialog, tmp_path, cases
 ):
     from core.time.calendar.attendance import has_my_address
