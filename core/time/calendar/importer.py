@@ -18,7 +18,6 @@ from sqlite_utils import Database
 from core.common.crash_points import crash_point
 from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
-from core.common.crash_points import crash_point
 from core.time.calendar.resync import CANCELLED, mark
 from core.time.calendar.rules import remember_activity, subject_hash
 from core.common.errors import ValidationError
