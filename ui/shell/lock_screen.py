@@ -114,13 +114,14 @@ class IdleLock(QObject):
     unlocked = Signal()
 
     def __init__(self, window: QMainWindow, verify: Callable[[str], bool], minutes: float = 10,
-                 enabled: bool = False):
+                 enabled: bool = False, clock: Callable[[], float] = time.monotonic):
         super().__init__(window)
         self._window = window
         self._verify = verify
+        self._clock = clock  # seconds, only ever compared: tests move it instead of waiting
         self._seconds = minutes * 60
         self._enabled = False
-        self._last = time.monotonic()
+        self._last = clock()
         self._content: QWidget | None = None
         self._focus: QWidget | None = None
         self._hidden: list[QWidget] = []
@@ -140,7 +141,7 @@ class IdleLock(QObject):
         """Watch for activity only while the lock is on: an application-wide filter sees every
         event the app handles, which slowed every view a little for people who never lock."""
         self._enabled = enabled
-        self._last = time.monotonic()
+        self._last = self._clock()
         app = QApplication.instance()
         if enabled:
             if app is not None:
@@ -156,12 +157,12 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _ACTIVITY:
-            self._last = time.monotonic()
+            self._last = self._clock()
         return False
 
     def _tick(self) -> None:
         if self._enabled and not self.is_locked() and self._window.isVisible():
-            if time.monotonic() - self._last >= self._seconds:
+            if self._clock() - self._last >= self._seconds:
                 self.lock()
 
     def lock(self) -> None:
@@ -222,7 +223,7 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.setEnabled(True)
         self._hidden, self._covers = [], []
-        self._last = time.monotonic()
+        self._last = self._clock()
         self.unlocked.emit()
         self._restore_focus()
 

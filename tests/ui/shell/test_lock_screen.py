@@ -36,9 +36,14 @@ def _visible_texts(window) -> str:
 
 
 def test_locks_after_idle_time_and_hides_all_data(window, qtbot):
-    lock = IdleLock(window, lambda p: p == RIGHT, minutes=0.002, enabled=True)  # ~0.1 seconds
+    now = [1000.0]  # the lock's clock: moved here, never waited for
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True, clock=lambda: now[0])
     assert "C07" in _visible_texts(window)
-    with qtbot.waitSignal(lock.locked, timeout=5000):
+    now[0] += 10 * 60 - 1
+    lock._tick()
+    assert not lock.is_locked()  # a second short of ten idle minutes
+    now[0] += 1
+    with qtbot.waitSignal(lock.locked, timeout=10_000):  # the lock's own timer's next check
         pass
     assert lock.is_locked()
     assert "C07" not in _visible_texts(window)
