@@ -219,7 +219,10 @@ def _reductions(est: Estimate, direction: str) -> GapReason | None:
             text = (f"Reductions recorded here take {hours_words(hours)} off your hours. If work "
                     "records another one that is not here, the official figure is higher for "
                     "it. Check the reductions with your manager.")
-        return GapReason("reductions", text, hours, CHECK_REDUCTION)
+        # Only a reduction here and not at work accounts for a lower official figure by its
+        # hours; one at work and not here is unknown to the app.
+        return GapReason("reductions", text, hours if direction == LOWER else None,
+                         CHECK_REDUCTION)
     if direction == HIGHER:
         return GapReason("reductions", (
             "No reduction is recorded here this week. If one is recorded at work (leave, "
@@ -237,7 +240,7 @@ def _reports(est: Estimate, pph: Fraction, figures: bool) -> GapReason | None:
     count = sum(r.count for r in est.reports)
     return GapReason("reports", (
         f"{plural(count, 'court report')} completed in the {REPORT_WINDOW_DAYS} days up to "
-        f"{est.as_of:%A} count here; a report near the start or end of that window may fall "
+        f"{est.as_of:%A} count{'s' if count == 1 else ''} here; a report near the start or end of that window may fall "
         f"outside the official tool's own: {hours_words(points / pph)}"
         f"{_points(points, figures)}."), points / pph, CHECK_REPORTS)
 

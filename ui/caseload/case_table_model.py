@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from core.common import clock
 from core.caseload.models import (
     CASE_STATE_LABELS,
     CASE_TYPE_LABELS,
@@ -75,17 +76,35 @@ def _next_due_text(case: Case) -> str:
     return f"{due[1]} {format_date(due[0])}" if due else ""
 
 
+def _overdue(case: Case) -> bool:
+    return case.is_overdue_on(clock.today())
+
+
 def status_text(case: Case) -> str:
     if case.closed_date:
         return f"Closed on {format_date(case.closed_date)}"
+    if _overdue(case):
+        return "Past end date"  # still open: an overdue termination
     short = _STATE_SHORT.get(case.state)
     return f"Active ({short})" if short else "Active"
+
+
+def overdue_tooltip(case: Case) -> str:
+    return (f"Still open after its expected end date ({format_date(case.expected_end_date)}), "
+            "so it scores as an overdue termination from the day after, as in the official "
+            "tool: nothing, by default. Close it, or move its end date.")
 
 
 def _status_tooltip(case: Case) -> str | None:
     if case.closed_date:
         return CLOSE_REASON_LABELS.get(case.close_reason or "", case.close_reason)
+    if _overdue(case):
+        return overdue_tooltip(case)
     return CASE_STATE_LABELS.get(case.state)
+
+
+def _expected_end_text(case: Case) -> str:
+    return format_date(case.expected_end_date)
 
 
 def _status_sort(case: Case) -> Any:
@@ -99,8 +118,8 @@ COLUMNS: list[Column[Case]] = [
     Column("Tier", tier_text, lambda c: tier_rank(c.tier),
            tooltip=lambda c: f"Tier since {format_date(c.tier_date)}" if c.tier_date else None),
     Column("Started", lambda c: format_date(c.start_date), lambda c: c.start_date),
-    Column("Expected end", lambda c: format_date(c.expected_end_date),
-           lambda c: c.expected_end_date),
+    Column("Expected end", _expected_end_text, lambda c: c.expected_end_date,
+           tooltip=lambda c: overdue_tooltip(c) if _overdue(c) else None),
     Column("Flags", flag_text, lambda c: (c.mappa_level or 0) * 10 + len(c.flags) or None,
            tooltip=flag_tooltip),
     Column("Next date due", _next_due_text,

@@ -28,6 +28,7 @@ from ui.caseload.caseload_filter_bar import CaseloadFilterBar
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
+from ui.caseload.overdue_notice import OverdueNotice
 from ui.caseload.retention_notice import RetentionNotice
 
 
@@ -74,6 +75,8 @@ class CaseloadView(QWidget):
         layout.addLayout(header)
         self.retention_notice = RetentionNotice(self._db, self._hub, parent=self)
         layout.addWidget(self.retention_notice)
+        self.overdue_notice = OverdueNotice(self._db, self._hub)
+        layout.addWidget(self.overdue_notice)
 
         self.filter_bar = CaseloadFilterBar()
         self.showing = QLabel()
@@ -144,8 +147,9 @@ class CaseloadView(QWidget):
             "Import spreadsheet", QKeySequence("Ctrl+I"), self.import_csv
         )
         fb = self.filter_bar
+        od = self.overdue_notice
         order = [self.retention_notice.review_button, self.retention_notice.not_now_button,
-                 fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
+                 od.close_button, od.move_button, od.not_now_button, fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
                  fb.search, fb.case_type, fb.tier, fb.flag, fb.clear_button, self.table,
                  self.new_button, self.edit_button, self.close_button, self.reopen_button,
                  self.note_button, self.import_button]
@@ -176,6 +180,8 @@ class CaseloadView(QWidget):
         self.empty.importRequested.connect(self.import_csv)
         self.empty.wmtRequested.connect(self.set_up_from_wmt)
         self.retention_notice.casesDeleted.connect(self._say)
+        self.overdue_notice.closeRequested.connect(lambda i: self._on_case(i, self.close_case))
+        self.overdue_notice.editRequested.connect(lambda i: self._on_case(i, self.edit_case))
         self._hub.casesChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
 
@@ -236,6 +242,12 @@ class CaseloadView(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
+
+    def _on_case(self, case_id: int, action) -> None:
+        """Select the case (clearing filters that hide it), then run the action on it."""
+        case = self._store.get_case(case_id)
+        self.show_page(case.reference)
+        action()
 
     def show_page(self, reference: str) -> None:
         """Select the case with this reference, clearing filters that hide it (the Overview's

@@ -1,0 +1,100 @@
+"""A quiet line in the Caseload view asking, once for each case, what to do with a case left open
+past its expected end date: close it, or move its end date.
+
+From the day after that date the case scores as an overdue termination, as in today's WMT
+(nothing, by default), and the Caseload marks it. The question is asked once per case and end
+date (core.caseload.overdue): "Close it…" and "Move end date…" open the usual dialogs, and "Not
+now" puts it aside for good; none of them asks again unless a new end date passes too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from sqlite_utils import Database
+
+from core.caseload.cases import CaseStore
+from core.caseload.models import Case
+from core.caseload.overdue import cases_to_ask, mark_asked
+from core.common import clock
+from core.workload.wording import NOT_NOW, day_words
+from ui.shell.hub import Hub
+from ui.widgets.form_helpers import note_label
+
+
+def question_text(case: Case, others: int, today: date) -> str:
+    end = day_words(case.expected_end_date, today)
+    text = (f"{case.reference} is still open after its expected end date, {end}, so it now "
+            "scores as an overdue termination, as in the official tool. Close it, or move its "
+            "end date?")
+    if others:
+        text += f" ({others} more after this one.)"
+    return text
+
+
+class OverdueNotice(QFrame):
+    """Shown while an overdue case has not been asked about.
+
+    Signals:
+        closeRequested(int): open the close dialog for this case id.
+        editRequested(int): open the case (to move its expected end date).
+    """
+
+    closeRequested = Signal(int)
+    editRequested = Signal(int)
+
+    def __init__(self, db: Database, hub: Hub, today: Callable[[], date] = clock.today,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._today = today
+        self.case: Case | None = None
+        self._due: list[Case] = []
+        self.setObjectName("overdueNotice")
+        self.setStyleSheet("QFrame#overdueNotice { border: 0px; "
+                           "border-left: 3px solid palette(mid); }")
+        self.setAccessibleName("A case past its expected end date")
+        self.text = note_label("")
+        self.close_button = QPushButton("Close it…")
+        self.move_button = QPushButton("&Move end date…")
+        self.not_now_button = QPushButton(NOT_NOW)
+        self.not_now_button.setToolTip("Not asked again about this case and end date")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 2, 0, 2)
+        layout.setSpacing(8)
+        layout.addWidget(self.text, 1)
+        for button in (self.close_button, self.move_button, self.not_now_button):
+            layout.addWidget(button)
+        self.close_button.clicked.connect(lambda: self._answer(self.closeRequested))
+        self.move_button.clicked.connect(lambda: self._answer(self.editRequested))
+        self.not_now_button.clicked.connect(self.not_now)
+        for signal in (hub.casesChanged, hub.dataReplaced):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = self._today()
+        self._due = cases_to_ask(self._db, CaseStore(self._db).list_cases("all"), day)
+        self.case = self._due[0] if self._due else None
+        if self.case is not None:
+            text = question_text(self.case, len(self._due) - 1, day)
+            self.text.setText(text)
+            self.setAccessibleDescription(text)
+        self.setVisible(self.case is not None)
+
+    def _answer(self, signal) -> None:
+        """Asked and answered: remembered before the dialog opens, so it is never asked twice."""
+        case = self.case
+        if case is None or case.id is None:
+            return
+        mark_asked(self._db, [case])
+        self.refresh()
+        signal.emit(case.id)
+
+    def not_now(self) -> None:
+        """Every case asked about now is put aside; none is asked about again."""
+        mark_asked(self._db, self._due)
+        self.refresh()
