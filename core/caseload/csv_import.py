@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,20 @@ from core.caseload.models import CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED, Case
 
 REQUIRED_COLUMNS = ("reference", "case_type", "tier", "start_date")
 OPTIONAL_COLUMNS = ("end_date", "t2a", "flags")
+# The names people give each column (compared in lower case, with _ - . : and runs of spaces
+# read as one space): "Case type", "Type", "Sentence start", "Expected end", "Young adult".
+COLUMN_NAMES = {
+    "reference": ("reference", "ref", "case reference", "case ref", "case", "case id"),
+    "case_type": ("case type", "type", "casetype", "type of case", "sentence type", "order type"),
+    "tier": ("tier", "tiering", "tier level", "current tier"),
+    "start_date": ("start date", "start", "sentence start", "sentence start date", "order start",
+                   "order start date", "date started", "startdate"),
+    "end_date": ("end date", "end", "expected end", "expected end date", "sentence end",
+                 "sentence end date", "order end", "order end date", "enddate"),
+    "t2a": ("t2a", "young adult", "young adult (t2a)", "t2a young adult"),
+    "flags": ("flags", "flag", "risk flags", "risk flag"),
+}
+_COLUMN_OF = {name: column for column, names in COLUMN_NAMES.items() for name in names}
 _TRUE = {"yes", "y", "true", "1", "t2a"}
 _FALSE = {"no", "n", "false", "0", ""}
 _FLAG_ALIASES = {label.lower(): key for key, label in FLAG_LABELS.items()}
@@ -87,7 +101,7 @@ class _Row:
         self.problems: list[tuple[str, str]] = []
 
     def get(self, name: str) -> str:
-        return (self.cells.get(name) or "").strip()
+        return normal_text(self.cells.get(name) or "")
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append((column, message.rstrip(".")))
@@ -98,11 +112,35 @@ class _Row:
             if required:
                 self.problem(column, f"the date is missing; {HOW_DATES}")
             return None
+        text = _without_midnight(text)
+        serial = _excel_serial(text)
+        if serial is not None:
+            return serial
         try:
             return parse_date(text)
         except DateError as exc:
             self.problem(column, f"{exc}")
             return None
+
+
+def normal_text(text: str) -> str:
+    """A cell as it reads: every run of white space (a non-breaking space from a web page or
+    Windows-1252 0xA0 among them) one space, none at either end, no zero-width characters."""
+    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
+
+
+def _without_midnight(text: str) -> str:
+    """'2026-01-05 00:00:00' (a date cell saved as text) is the date."""
+    found = re.fullmatch(r"(\S+)[ T]00:00(:00(\.0+)?)?", text)
+    return found.group(1) if found else text
+
+
+def _excel_serial(text: str) -> date | None:
+    """A date Excel wrote as its serial number (45,000 is 15 March 2023) into a CSV."""
+    found = re.fullmatch(r"(\d{5})(\.0+)?", text)
+    if not found or not 20_000 <= int(found.group(1)) <= 80_000:  # 1954 to 2119
+        return None
+    return date(1899, 12, 30) + timedelta(days=int(found.group(1)))
 
 
 def _column_of(message: str) -> str:
@@ -152,8 +190,24 @@ def _where(headers: list[str], name: str) -> str:
     return f"column {column_letter(headers.index(name))} ({name})" if name in headers else name
 
 
+def column_name(cell: str) -> str:
+    """The app's name for a header cell: its own, or the column a common name means."""
+    said = re.sub(r"[\s_\-.:]+", " ", normal_text(cell).lower()).strip()
+    return _COLUMN_OF.get(said, said.replace(" ", "_"))
+
+
+def columns_taken(cells: list[str]) -> str:
+    """Which header cells were read as which column, for the preview ("'Type' as case_type")."""
+    taken = [
+        f"'{shorten(normal_text(c))}' as {column_name(c)}" for c in cells
+        if column_name(c) in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+        and normal_text(c) != column_name(c)
+    ]
+    return "columns read: " + ", ".join(taken) if taken else ""
+
+
 def _header(cells: list[str]) -> tuple[list[str], RowProblem | None]:
-    headers = [h.strip().lower().replace(" ", "_") for h in cells]
+    headers = [column_name(h) for h in cells]
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         found = ", ".join(f"'{shorten(h)}'" for h in headers if h) or "nothing"
@@ -213,6 +267,9 @@ def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
             sheet, header_problem)
         preview.problems.append(elsewhere or header_problem)
         return preview
+    taken = columns_taken(header_cells)
+    if taken:
+        preview.detected = "; ".join(p for p in (preview.detected, taken) if p)
     seen: dict[str, int] = {}
     for line, cells in rows[1:]:
         if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
@@ -250,7 +307,7 @@ def preview_sheet(sheet: Sheet, existing_refs: set[str]) -> ImportPreview:
 
 def preview_csv_text(text: str, existing_refs: set[str]) -> ImportPreview:
     """`preview_sheet` for CSV text already decoded (a byte-order mark is ignored)."""
-    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    known = set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS) | set(_COLUMN_OF)
     return preview_sheet(read_csv_text(text.lstrip("\ufeff"), known), existing_refs)
 
 
@@ -260,7 +317,7 @@ def preview_file(path: Path, store: CaseStore | None) -> ImportPreview:
 
     Raises ValidationError (one sentence) for a file that is no spreadsheet; OSError if the file
     cannot be read at all."""
-    sheet = read_spreadsheet(Path(path), set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS))
+    sheet = read_spreadsheet(Path(path), set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS) | set(_COLUMN_OF))
     return preview_sheet(sheet, store.references() if store is not None else set())
 
 

@@ -3,7 +3,8 @@
 CSV in UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode
 text") or the Windows code page Excel writes by default (Windows-1252); separated by commas,
 semicolons (Excel in many European locales) or tabs; with any line ends (bare CR is Excel for
-Mac's "CSV"). An `.xlsx` workbook is read directly (openpyxl, read-only mode), first sheet only.
+Mac's "CSV"). An `.xlsx` workbook is read directly (openpyxl): the first visible sheet
+that holds anything, merged cells read as the value Excel shows across them.
 What was detected is kept in `Sheet.detected` so the preview can say it.
 
 Errors: `ValidationError` with one sentence saying what the file is and what to do instead, for a
@@ -15,10 +16,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from core.common.errors import ValidationError
 from core.store.live_files import is_live
@@ -205,14 +208,39 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path) -> Sheet:
-    """Rows of the workbook's first sheet (row numbers as Excel shows them), read-only."""
+STRICT = b"purl.oclc.org/ooxml/spreadsheetml"
+UNREADABLE = (
+    "The workbook could not be read ({}); open it in Excel and save it again as .xlsx, or save "
+    "it as CSV."
+)
+
+
+def _strict(data: bytes) -> bool:
+    """Whether the workbook is saved as "Strict Open XML", which openpyxl cannot read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return STRICT in archive.read("xl/workbook.xml")[:4096]
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+
+
+def _open_book(path: Path) -> Any:
     from openpyxl import load_workbook  # only when a workbook is chosen
     from openpyxl.utils.exceptions import InvalidFileException
 
+    data = path.read_bytes()
+    if _strict(data):
+        raise ValidationError(
+            f"{path.name} is saved as a Strict Open XML workbook, which cannot be read; in Excel "
+            "choose File > Save As, Excel Workbook (.xlsx), or save it as CSV."
+        )
+    # openpyxl warns on the terminal about what it skips (data validation, conditional
+    # formats, an unknown extension); none of it is a caseload's data.
+    warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     try:
         # A handle, not the name: a workbook saved as "cases.csv" is still read as a workbook.
-        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+        # Not read-only: merged cells are only known to a full reading (a caseload is small).
+        return load_workbook(io.BytesIO(data), data_only=True)
     except OSError as exc:
         if "workbook part" not in str(exc):
             raise
@@ -220,37 +248,66 @@ def read_xlsx(path: Path) -> Sheet:
             f"{path.name} is not an Excel workbook (it is another kind of zip file, such as a "
             "Word document); save the caseload as .xlsx or CSV."
         ) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
-        raise ValidationError(
-            f"The workbook could not be read ({type(exc).__name__}); open it in Excel and save it "
-            "again as .xlsx, or save it as CSV."
-        ) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
+            IndexError, AttributeError) as exc:
+        raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
+
+
+def _values(worksheet: Any) -> dict[tuple[int, int], object]:
+    """The merged cells' value in every cell of each merge (Excel shows it across them all)."""
+    filled: dict[tuple[int, int], object] = {}
+    for merged in getattr(worksheet, "merged_cells", None) and worksheet.merged_cells.ranges or ():
+        value = worksheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
+            for column in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
+                filled[(row, column)] = value
+    return filled
+
+
+def _sheet_rows(worksheet: Any) -> list[tuple[int, list[str]]]:
+    merged = _values(worksheet)
+    rows: list[tuple[int, list[str]]] = []
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        values = values[:MAX_COLUMNS]
+        cells = [
+            _cell_text(merged.get((number, index + 1), value))
+            for index, value in enumerate(values)
+        ]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if not cells:
+            continue  # empty rows (borders or formats applied far down) are no rows at all
+        if len(rows) >= MAX_ROWS:
+            raise ValidationError(
+                f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."
+            )
+        rows.append((number, cells))
+    return rows
+
+
+def read_xlsx(path: Path) -> Sheet:
+    """Rows of the workbook's first visible sheet that holds anything (row numbers as Excel
+    shows them); the other visible sheets are named for the advice."""
+    book = _open_book(path)
     try:
-        sheet_ = book.worksheets[0]
-        sheet = Sheet(detected=f"Excel workbook, sheet '{sheet_.title}'")
-        rows = sheet_.iter_rows(min_row=1, min_col=1, values_only=True)  # A1 on, as Excel numbers
-        for number, values in enumerate(rows, start=1):
-            cells = [_cell_text(v) for v in values[:MAX_COLUMNS]]
-            while cells and not cells[-1].strip():
-                cells.pop()
-            if not cells:
-                continue  # empty rows (borders or formats applied far down) are no rows at all
-            if len(sheet.rows) >= MAX_ROWS:
-                raise ValidationError(
-                    f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."
-                )
-            sheet.rows.append((number, cells))
-        sheet.other_sheets = [ws.title for ws in book.worksheets[1:]]
-        if len(book.worksheets) > 1:
-            sheet.detected += f" (the first of {len(book.worksheets)} sheets)"
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        visible = visible or list(book.worksheets)
+        if not visible:
+            raise ValidationError(f"The workbook has no sheets; {SAVE_AS}.")
+        chosen, rows = visible[0], _sheet_rows(visible[0])
+        for other in visible[1:]:
+            if rows:
+                break
+            chosen, rows = other, _sheet_rows(other)
+        sheet = Sheet(rows=rows, detected=f"Excel workbook, sheet '{chosen.title}'")
+        sheet.other_sheets = [ws.title for ws in visible if ws is not chosen]
+        if len(visible) > 1:
+            sheet.detected += f" (of {len(visible)} visible sheets)"
         return sheet
     except ValidationError:
         raise  # the row cap's own sentence, never relabelled as an unreadable workbook
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise ValidationError(
-            f"The workbook could not be read ({type(exc).__name__}); open it in Excel and save it "
-            "again as .xlsx, or save it as CSV."
-        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError) as exc:
+        raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
     finally:
         book.close()
 

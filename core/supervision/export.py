@@ -12,6 +12,7 @@ import io
 import os
 import tempfile
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Callable
 
@@ -123,6 +124,16 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def hours_cell(minutes: int) -> str:
+    """Hours to 15 significant figures, as many as a spreadsheet keeps ("0.333333333333333" for
+    20 minutes, "1.5", "2"): a column rounded per row to 2 places adds up wrong (4,158 entries
+    of 20 minutes made 1,372.14 hours, not 1,386), while these add up to the app's own total."""
+    with localcontext() as context:
+        context.prec, context.rounding = 15, ROUND_HALF_UP
+        hours = (Decimal(minutes) / Decimal(60)).normalize()
+    return f"{hours:f}"
+
+
 def time_entries_csv(db: Database, start: date, end: date, include_cases: bool = False,
                      classification: str = "") -> str:
     """One row per time entry in the period; the case and the note only with include_cases.
@@ -149,7 +160,7 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
             clock_text(entry.start) if entry.start else "",
             clock_text(entry.end, end=True) if entry.end else "",
             entry.minutes,
-            f"{entry.minutes / 60:.2f}",
+            hours_cell(entry.minutes),
             safe_cell(entry.activity_name),
             "yes" if entry.counted_by_wmt else "no",
         ]
