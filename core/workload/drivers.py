@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from core.common.exact import whole
 
+from core.caseload.models import UNTIERED
 from core.workload.estimate import Estimate
 from core.common.words import plural, plural_noun
 
@@ -89,6 +90,17 @@ def driver_sentence(driver: Driver, figures: bool = True) -> str:
     """'3 licence cases at tier A carry about a third of your estimate.'"""
     verb = "carries" if driver.count == 1 else "carry"
     return f"{driver.label} {verb} {share_words(driver.share, figures)} of your estimate."
+
+
+def untiered_sentence(est: Estimate) -> str | None:
+    """'2 untiered cases score nothing in the estimate …': a case without a tier is worth no
+    points, so it is said rather than silently left out."""
+    count = sum(1 for case in est.cases if case.tier == UNTIERED)
+    if not count:
+        return None
+    verb = "scores" if count == 1 else "score"
+    return (f"{count} untiered {plural_noun(count, 'case')} {verb} nothing in the estimate; "
+            "give each its tier in Caseload.")
 
 
 def driver_sentences(est: Estimate, limit: int = 3, figures: bool = True) -> list[str]:

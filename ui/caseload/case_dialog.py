@@ -49,6 +49,9 @@ PRIVACY_NOTE = (
     "such as C07, is all it needs."
 )
 
+NO_TIER = ("Choose the case's tier (from its WMT or OASys record); an untiered case scores "
+           "nothing in the estimate.")
+
 
 class CaseDialog(QDialog):
     """Use `CaseDialog.get_case(parent, store, case)`; it returns the saved Case or None."""
@@ -84,7 +87,9 @@ class CaseDialog(QDialog):
             self.case_type.addItem(CASE_TYPE_LABELS[key], key)
         form.addRow("Case &type", self.case_type)
         self.tier = QComboBox()
-        self.tier.addItem("Untiered", UNTIERED)
+        if not editing:  # no silent default: an untiered case scores nothing in the estimate
+            self.tier.addItem("Choose a tier…", None)
+        self.tier.addItem("Untiered (scores nothing)", UNTIERED)
         for tier in SUPERVISED_TIERS:
             self.tier.addItem(tier, tier)
         self.tier.insertSeparator(self.tier.count())
@@ -144,7 +149,7 @@ class CaseDialog(QDialog):
         self._syncing = True
         if case is None:
             self.reference.setText(self._store.next_free_reference())
-            select_data(self.tier, UNTIERED)
+            self.tier.setCurrentIndex(0)  # "Choose a tier…"
         else:
             self.reference.setText(case.reference)
             select_data(self.case_type, case.case_type)
@@ -213,7 +218,7 @@ class CaseDialog(QDialog):
         values = dict(
             reference=self.reference.text().strip(),
             case_type=self.case_type.currentData(),
-            tier=self.tier.currentData(),
+            tier=self.tier.currentData() or UNTIERED,
             start_date=self.start.value(),
             tier_date=self.tier_since.value(),
             t2a=self.t2a.isChecked(),
@@ -231,6 +236,8 @@ class CaseDialog(QDialog):
     def current_problems(self) -> list[str]:
         case = self.case()
         problems = case_problems(case)
+        if self.tier.currentData() is None:
+            problems.append(NO_TIER)
         own = self._original.reference.upper() if self._original else None
         ref = case.reference.upper()
         if ref and ref != own and ref in self._store.references():

@@ -48,7 +48,7 @@ def tier_rank(tier: str) -> int:
 
 
 def tier_text(case: Case) -> str:
-    text = "Untiered" if case.tier == UNTIERED else case.tier
+    text = "Untiered: scores nothing" if case.tier == UNTIERED else case.tier
     return f"{text} · T2A" if case.t2a else text
 
 

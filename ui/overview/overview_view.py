@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from core.common.clock import today as clock_today
-from core.workload.drivers import driver_sentences
+from core.workload.drivers import driver_sentences, untiered_sentence
 from core.common.errors import ValidationError
 from core.workload.estimate import EstimateInputs, load_inputs
 from core.workload.profile import has_profile
@@ -256,8 +256,9 @@ class OverviewView(QWidget):
         self.caseload.show_words(self.words, est)
         self.gap.show_gap(self.words.official_gap, est.week)
         self._set_figures(figures)
-        sentences = driver_sentences(est, figures=figures)
-        self.drivers.set_lines(sentences or [NO_DRIVERS])
+        sentences = driver_sentences(est, figures=figures) or [NO_DRIVERS]
+        untiered = untiered_sentence(est)  # worth no points: said, never silently left out
+        self.drivers.set_lines(sentences + ([untiered] if untiered else []))
         self._refresh_sustained()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -29,8 +29,22 @@ def test_new_case_is_prefilled_with_the_next_free_reference(qtbot, store):
     store.add_case(Case("C01", "community", "C2", date(2026, 1, 5)))
     dialog = make(qtbot, store)
     assert dialog.reference.text() == "C02"
-    assert dialog.ok_button.isEnabled()
     assert dialog.ok_button.text() == "Add case"
+    dialog.tier.setCurrentIndex(dialog.tier.findData("B2"))
+    assert dialog.ok_button.isEnabled()
+
+
+def test_a_new_case_asks_for_its_tier_rather_than_scoring_nothing(qtbot, store):
+    """New cases defaulted to Untiered, which scores 0 with no word anywhere."""
+    dialog = make(qtbot, store)
+    assert dialog.tier.currentData() is None and dialog.tier.currentText() == "Choose a tier…"
+    assert not dialog.ok_button.isEnabled()
+    assert "Choose the case's tier" in dialog.problems.text()
+    dialog.accept()
+    assert store.count("all") == 0
+    dialog.tier.setCurrentIndex(dialog.tier.findData("untiered"))  # chosen, knowingly
+    assert dialog.tier.currentText() == "Untiered (scores nothing)"
+    assert dialog.ok_button.isEnabled()
 
 
 def test_identifier_like_reference_is_refused_with_the_explanation(qtbot, store):
@@ -73,6 +87,7 @@ def test_store_refusal_is_shown_and_nothing_saved(qtbot, store, monkeypatch):
     from core.common.errors import ValidationError
 
     dialog = make(qtbot, store)
+    dialog.tier.setCurrentIndex(dialog.tier.findData("B2"))
 
     def refuse(case):
         raise ValidationError(["You already have a case called C01."])
@@ -85,6 +100,7 @@ def test_store_refusal_is_shown_and_nothing_saved(qtbot, store, monkeypatch):
 
 def test_expected_end_before_start_is_explained(qtbot, store):
     dialog = make(qtbot, store)
+    dialog.tier.setCurrentIndex(dialog.tier.findData("B2"))
     dialog.start.set_value(date(2026, 3, 1))
     dialog.expected_end.set_value(date(2026, 2, 1))
     assert "The expected end date is before the start date." in dialog.problems.text()
