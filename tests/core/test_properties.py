@@ -26,8 +26,9 @@ from core.caseload.models import Case, Profile, Reduction
 from core.workload.profile import profile_problems, save_profile
 from core.workload.reductions import add_reduction, reduction_problems
 from core.caseload.retention import retention_days_problem
+from tests.examples import examples
 
-FAST = settings(max_examples=150, deadline=None,
+FAST = settings(max_examples=examples(150), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 text = st.text(max_size=200)
 # Text that looks like what people type: digits, separators, letters and the odd symbol.
@@ -213,7 +214,7 @@ def test_passphrases_are_accepted_or_refused_with_reasons(value):
 
 @pytest.mark.skipif(not encryption.available(), reason="the optional sqlcipher3 package is not "
                     "installed")
-@settings(max_examples=8, deadline=None,
+@settings(max_examples=examples(8), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=8, max_size=40).filter(lambda p: not encryption.passphrase_problems(p)))
 def test_any_accepted_passphrase_opens_its_data_and_no_other(tmp_path_factory, passphrase):

@@ -13,6 +13,7 @@ from core.common.errors import ValidationError
 from core.common.identifiers import reference_problem
 from core.common.name_words import ACRONYMS, PLAIN_TITLES, WORD_TITLES, WORKLOAD_WORDS
 from core.common.names import name_like, name_refusal
+from tests.examples import examples
 
 
 @pytest.mark.parametrize("reference", ["C07", "HV-3", "c1", "A.2_b", "123456789012"])
@@ -25,7 +26,7 @@ def test_a_name_or_anything_else_is_not_a_reference(reference):
     assert reference_problem(reference)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(alphabet="ABCDEFabcdef -._", min_size=1, max_size=20))
 def test_a_reference_without_a_digit_is_always_refused(reference):
     assert reference_problem(reference)
@@ -82,7 +83,7 @@ def test_ordinary_workload_notes_do_not(text):
     assert not name_like(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(alphabet=st.characters(codec="ascii", categories=["Ll", "Nd", "Zs"]), max_size=300))
 def test_lower_case_text_without_a_title_never_looks_like_a_name(text):
     if set(text.split()) & (PLAIN_TITLES | WORD_TITLES):
@@ -90,7 +91,7 @@ def test_lower_case_text_without_a_title_never_looks_like_a_name(text):
     assert not name_like(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(prefix=st.text(alphabet="abcdefgh ,", max_size=60),
        first=st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True),
        last=st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True))
@@ -108,7 +109,7 @@ def test_the_command_line_refusal_names_the_field():
     assert name_refusal({"note": "fine"}) is None
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_gets_an_answer_not_a_crash(text):
     assert name_like(text) in (True, False)

@@ -20,6 +20,7 @@ from core.supervision.summary_fit import fit_summary, shorten
 from core.supervision.summary_model import BASE_FONT_PT, MIN_FONT_PT
 from core.supervision.summary_sources import reduction_category
 from core.workload.reductions import add_reduction
+from tests.examples import examples
 
 TODAY = date(2026, 11, 28)
 
@@ -68,7 +69,7 @@ def test_what_was_left_out_is_said_in_words(busy):
         "To fit one page: 5 older notes on what's going well not shown")
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.text(max_size=400), st.integers(10, 300))
 def test_a_shortened_item_ends_in_an_ellipsis_and_keeps_within_its_limit(text, limit):
     short = shorten(text, limit)

@@ -21,10 +21,11 @@ from core.caseload.models import (
     TierChange,
 )
 from core.workload.weightings import RESTORE_KEY, WeightingChange, WeightingsTimeline
+from tests.examples import examples
 
 START = date(2024, 1, 1)
 SPAN = 400  # days the generated histories cover
-BATCH = settings(max_examples=120, deadline=None,
+BATCH = settings(max_examples=examples(120), deadline=None,
                  suppress_health_check=[HealthCheck.too_slow])
 # Mostly Fridays (the days history is taken on), so changes, closures and reports often fall
 # exactly on a day worked out: the edges are where a faster path could differ.

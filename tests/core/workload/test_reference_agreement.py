@@ -22,9 +22,10 @@ from core.workload.history import weekly_history
 from core.workload.wording import W_HEADLINES, C_WORDS
 from tests import reference_model as ref
 from tests.history_strategies import histories, store
+from tests.examples import examples
 
 # Modest counts: each example builds a database (about half a second on a shared 2-core machine).
-AGREE = settings(max_examples=25, deadline=None,
+AGREE = settings(max_examples=examples(25), deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 WEEKS = 104
 

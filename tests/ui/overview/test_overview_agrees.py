@@ -15,8 +15,9 @@ from tests import reference_model as ref
 from tests.history_strategies import histories, store
 from ui.overview.overview_view import OverviewView
 from ui.shell.hub import Hub
+from tests.examples import examples
 
-FEW = settings(max_examples=8, deadline=None,
+FEW = settings(max_examples=examples(8), deadline=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                       HealthCheck.function_scoped_fixture])
 

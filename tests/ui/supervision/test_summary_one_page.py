@@ -28,6 +28,7 @@ from core.supervision.sessions import Action, add_action
 from core.supervision.summary import SummaryOptions
 from core.supervision.summary_model import MIN_FONT_PT, SECTION_KEYS
 from ui.supervision.pdf_export import ensure_gui_application, fitted_summary, pdf_bytes
+from tests.examples import examples
 
 TODAY = date(2026, 11, 28)
 WORDS = ["visit", "review", "risk", "plan", "accommodation", "report", "court", "parole",
@@ -103,7 +104,7 @@ def _qt():
     ensure_gui_application()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=notes)
 def test_any_notes_give_one_a4_page_and_every_format_says_the_same(drawn):
     db, options = _database_with(drawn)
