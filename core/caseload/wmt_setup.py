@@ -37,7 +37,8 @@ def count_problems(counts: Mapping[CountKey, int]) -> list[str]:
 def _free_references(used: set[str], how_many: int) -> list[str]:
     """The next `how_many` references C01, C02 … not yet used (case-blind), lowest first."""
     taken = {int(m.group(1)) for r in used if (m := re.fullmatch(r"C(\d+)", r.upper()))}
-    found, n = [], 1
+    found: list[str] = []
+    n = 1
     while len(found) < how_many:
         if n not in taken:
             found.append(f"C{n:02d}")
