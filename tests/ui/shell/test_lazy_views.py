@@ -138,7 +138,11 @@ def test_a_timer_left_running_is_still_asked_about_at_open(qtbot, db, tmp_path, 
 
 
 def test_no_timer_running_leaves_the_time_view_unmade(window, qtbot):
-    qtbot.wait(50)  # zero timers and the first paint have had their turn
+    from ui.shell.first_paint import after_first_paint
+
+    painted = []  # queued after the window's own after-paint work, so it runs after it
+    after_first_paint(window, lambda: painted.append(True))
+    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
     assert not window.is_created("time")
 
 

@@ -32,7 +32,7 @@ def test_the_watch_fires_just_after_midnight(qtbot):
     clock = Clock(datetime(2026, 11, 29, 23, 59, 59, 800_000))
     watch = MidnightWatch(clock)
     clock.moment = datetime(2026, 11, 30, 0, 0, 0, 100_000)
-    with qtbot.waitSignal(watch.dayChanged, timeout=3000) as fired:
+    with qtbot.waitSignal(watch.dayChanged, timeout=10_000) as fired:
         pass
     assert fired.args == [date(2026, 11, 30)]
 
@@ -44,7 +44,7 @@ def test_the_time_view_moves_to_the_new_week_at_midnight_on_sunday(qtbot, db):
     view.show()
     assert view.monday() == date(2026, 11, 23) and not view.this_button.isEnabled()
     clock.moment = datetime(2026, 11, 30, 0, 0, 0, 100_000)
-    with qtbot.waitSignal(view.midnight.dayChanged, timeout=3000):
+    with qtbot.waitSignal(view.midnight.dayChanged, timeout=10_000):
         pass
     assert view.monday() == date(2026, 11, 30)
     assert not view.this_button.isEnabled() and not view.next_button.isEnabled()
