@@ -32,74 +32,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlite_utils import Database  # noqa: E402
 
-from ui.shell.paint_probe import (  # noqa: E402
-    DATA_PAINTED_PREFIX,
-    EXIT_AFTER_PAINT_ENV,
-    PAINTED_PREFIX,
-    SETTLED_PREFIX,
-)
+from benchmarks.startup import child_env, measure_startup  # noqa: E402
+from ui.shell.paint_probe import PAINTED_PREFIX  # noqa: E402
 
 Row = dict[str, object]
 
 
 def _child_env(home: Path) -> dict[str, str]:
-    """Offscreen, and a throwaway home so no real settings or window geometry are read or kept.
-
-    Bytecode is cached (in the throwaway folder, not the source tree) even where the shell says
-    PYTHONDONTWRITEBYTECODE: an installed app starts from bytecode, so that is what is timed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               PYTHONPYCACHEPREFIX=str(home / "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env[EXIT_AFTER_PAINT_ENV] = "1"
-    return env
-
-
-def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from just before the process is started to its first finished paint (`painted`)
-    and, for the app, to the paint with the data in the window (`data`); resident memory (KiB)
-    at the first paint (`rss`) and once deferred work (charts) has been done (`settled`)."""
-    began = time.monotonic()
-    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    reports = {line.split()[0]: line.split() for line in done.stdout.splitlines()
-               if line.startswith((PAINTED_PREFIX, DATA_PAINTED_PREFIX, SETTLED_PREFIX))}
-    if PAINTED_PREFIX not in reports or SETTLED_PREFIX not in reports:
-        raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
-    painted, settled = reports[PAINTED_PREFIX], reports[SETTLED_PREFIX]
-    result = {"painted": float(painted[1]) - began, "rss": int(painted[3]),
-              "settled": int(settled[3]), "cpu": float(painted[7])}
-    if DATA_PAINTED_PREFIX in reports:
-        result["data"] = float(reports[DATA_PAINTED_PREFIX][1]) - began
-    return result
-
-
-def measure_startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
-    python = sys.executable
-    commands = {
-        "app": [python, str(ROOT / "main.py"), "--data-dir", str(data_dir)],
-        "floor": [python, str(ROOT / "benchmarks" / "bare_window.py"), "--with-table"],
-        "bare": [python, str(ROOT / "benchmarks" / "bare_window.py")],
-        "bare_text": [python, str(ROOT / "benchmarks" / "bare_window.py"), "--with-text"],
-    }
-    result: dict[str, list[float]] = {"app": [], "app_data": [], "floor": [], "bare": [],
-                                      "bare_text": [], "rss_mb": [], "settled_mb": [],
-                                      "app_cpu": [], "floor_cpu": []}
-    with tempfile.TemporaryDirectory() as home:
-        env = _child_env(Path(home))
-        for _ in range(2):  # write the bytecode and warm the file cache before counting
-            for command in commands.values():
-                time_to_paint(command, env)
-        for _ in range(runs):  # in turn, so a busy moment on the machine hits each alike
-            for key, command in commands.items():
-                run = time_to_paint(command, env)
-                result[key].append(run["painted"])
-                if key in ("app", "floor"):
-                    result[f"{key}_cpu"].append(run["cpu"])
-                if key == "app":
-                    result["app_data"].append(run["data"])
-                    result["rss_mb"].append(run["rss"] * 1024 / 1e6)
-                    result["settled_mb"].append(run["settled"] * 1024 / 1e6)
-    return result
+    """Offscreen (for the import timings), with a throwaway home; see startup.child_env."""
+    return child_env(home, {"QT_QPA_PLATFORM": "offscreen"})
 
 
 def imports_before_paint(data_dir: Path, runs: int) -> dict[str, float]:
@@ -152,17 +93,48 @@ def measure_status(db: Database, runs: int) -> list[float]:
     return timed_ms(lambda: status_words(workload_status(load_inputs(db), today), today), runs)
 
 
-def measure_status_command(data_dir: Path, runs: int) -> list[float]:
-    command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "status"]
+TEN_YEAR_COMMANDS = (
+    ["log", "list", "--from", "2016-01-01", "--to", "2026-12-31", "--json"],
+    ["log", "list", "--from", "2016-01-01", "--to", "2026-12-31"],
+    ["history", "--weeks", "520", "--json"],
+    ["status", "--json"],
+    ["cases", "list", "--all", "--json"],
+    ["export", "--from", "2016-01-01", "--to", "2026-12-31", "--format", "csv", "--out", "{out}"],
+)
 
+
+def measure_commands(data_dir: Path, runs: int) -> list[Row]:
+    """Each command as a whole process over ten years (wall-clock and CPU seconds, medians of
+    interleaved runs), output to a pipe that is read and thrown away."""
+    import resource
+
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as home:
         env = _child_env(Path(home))
-
-        def run() -> None:
-            subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True, timeout=60)
-
-        run()
-        return timed_ms(run, runs)
+        out = Path(home) / "out.csv"
+        wall: dict[str, list[float]] = {}
+        cpu: dict[str, list[float]] = {}
+        for round_number in range(runs + 1):
+            for args in TEN_YEAR_COMMANDS:
+                out.unlink(missing_ok=True)
+                command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
+                           *[a.replace("{out}", str(out)) for a in args]]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                began = time.perf_counter()
+                subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True,
+                               timeout=120)
+                took = time.perf_counter() - began
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                if round_number:  # the first round writes the bytecode
+                    key = " ".join(args).replace(" --out {out}", "")
+                    wall.setdefault(key, []).append(took * 1000)
+                    cpu.setdefault(key, []).append((after.ru_utime - before.ru_utime
+                                                    + after.ru_stime - before.ru_stime) * 1000)
+    for key in wall:
+        rows.append(_row(f"`{key}`, ten years, whole process", wall[key], "ms", "< 1 s",
+                         statistics.median(wall[key]) < 1000))
+        rows.append(_row(f"`{key}`, CPU time", cpu[key], "ms", "(for information)", None))
+    return rows
 
 
 def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[float]]:
@@ -261,54 +233,90 @@ def _row(what: str, values: list[float], unit: str, target: str, ok: bool | None
             "target": target, "ok": ok, "runs": [round(v, 3) for v in values]}
 
 
-def _ratio_row(what: str, app_ms: list[float], bare_ms: list[float], limit: float | None) -> Row:
-    """The ratio of the medians (not the median of the ratios), checked against `limit`."""
+def _ratio_row(what: str, app_ms: list[float], bare_ms: list[float], limit: float | None,
+               below: bool = False) -> Row:
+    """The ratio of the medians (not the median of the ratios), checked against `limit`
+    (`below`: strictly less, i.e. ahead of the peer)."""
     ratio = statistics.median(app_ms) / statistics.median(bare_ms)
-    row = _row(what, [a / b for a, b in zip(app_ms, bare_ms)], "×",
-               f"≤ {limit}" if limit else "(for information)", None if limit is None
-               else ratio <= limit)
+    target = "(for information)" if limit is None else f"< {limit}" if below else f"≤ {limit}"
+    row = _row(what, [a / b for a, b in zip(app_ms, bare_ms)], "×", target,
+               None if limit is None else ratio < limit if below else ratio <= limit)
     row["median"], row["text"] = round(ratio, 3), f"{ratio:.2f}"
     return row
 
 
-def measure(data_dir: Path, runs: int) -> list[Row]:
+MIB_LIMIT = 130  # memory settled, with the Overview shown
+WORDS_LIMIT = 1.5  # this week in words, as a multiple of the floor's first paint
+
+
+def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None) -> list[Row]:
+    """Launch to the first frame and to this week in words, against the floor and GTimeLog in
+    the same rounds; memory settled (RSS and PSS, MiB) with the Overview shown."""
+    found = measure_startup(data_dir, runs, offscreen, bundle)
+    runs_by_key: dict[str, list[dict[str, float]]] = found["runs"]  # type: ignore[assignment]
+
+    def ms(key: str, what: str) -> list[float]:
+        return [run[what] * 1000 for run in runs_by_key[key]]
+
+    rows: list[Row] = [_row(f"display: {found['platform']}; GTimeLog reads "
+                            f"{found['timelog_lines']} lines of timelog.txt", [0.0], "",
+                            "(for information)", None)]
+    rows[0]["text"] = ""
+    floor = ms("floor", "painted")
+    rows.append(_row("floor: bare QMainWindow with a QTableView, first paint", floor, "ms", "",
+                     None))
+    peers = {"floor": floor}
+    if "gtimelog" in runs_by_key:
+        rows.append(_row("GTimeLog (ten years of timelog.txt), first paint",
+                         ms("gtimelog", "painted"), "ms", "", None))
+        rows.append(_row("GTimeLog, its log loaded and painted", ms("gtimelog", "data"), "ms",
+                         "(for information)", None))
+        peers["GTimeLog"] = ms("gtimelog", "painted")
+    for key, label in (("app", "ten years"), ("app_demo", "demo data"),
+                       ("bundle", "Linux bundle, ten years")):
+        if key not in runs_by_key:
+            continue
+        first, words = ms(key, "painted"), ms(key, "data")
+        snapshot = sum(run["from_snapshot"] for run in runs_by_key[key])
+        rows.append(_row(f"app ({label}): launch to first frame", first, "ms", "", None))
+        rows.append(_row(f"app ({label}): launch to this week in words (in the first frame in "
+                         f"{snapshot:.0f} of {len(words)} runs)", words, "ms", "", None))
+        rows.append(_ratio_row(f"app ({label}): first frame ÷ floor", first, floor, None))
+        rows.append(_ratio_row(f"app ({label}): this week in words ÷ floor's first paint", words,
+                               floor, WORDS_LIMIT))
+        if "GTimeLog" in peers:
+            rows.append(_ratio_row(f"app ({label}): first frame ÷ GTimeLog's first paint", first,
+                                   peers["GTimeLog"], None))
+            rows.append(_ratio_row(f"app ({label}): this week in words ÷ GTimeLog's first paint",
+                                   words, peers["GTimeLog"], 1.0, below=True))
+        rows.append(_ratio_row(f"app ({label}): CPU time to first frame ÷ floor's",
+                               [r["cpu"] for r in runs_by_key[key]],
+                               [r["cpu"] for r in runs_by_key["floor"]], None))
+        for what, name in (("settled_rss", "RSS"), ("settled_pss", "PSS")):
+            mib = [run[what] / 1024 for run in runs_by_key[key]]
+            rows.append(_row(f"app ({label}): memory settled, Overview shown ({name})", mib,
+                             "MiB", f"< {MIB_LIMIT} MiB", statistics.median(mib) < MIB_LIMIT))
+    if "gtimelog" in runs_by_key:
+        for what, name in (("settled_rss", "RSS"), ("settled_pss", "PSS")):
+            rows.append(_row(f"GTimeLog: memory settled ({name})",
+                             [run[what] / 1024 for run in runs_by_key["gtimelog"]], "MiB",
+                             "(for information)", None))
+    return rows
+
+
+def measure(data_dir: Path, runs: int, offscreen: bool = False,
+            bundle: Path | None = None) -> list[Row]:
     from core.store.database import open_database
     from core.store.paths import database_path
 
-    rows: list[Row] = []
-    startup = measure_startup(data_dir, runs)
+    rows: list[Row] = startup_rows(data_dir, runs, offscreen, bundle)
     rows += import_rows(data_dir, runs)
-    ms = {key: [s * 1000 for s in values] for key, values in startup.items()}
-    rows.append(_row("start to main window painted (menus, navigation, view title)", ms["app"],
-                     "ms", "", None))
-    rows.append(_row("start to the week shown in words (Overview filled)", ms["app_data"], "ms",
-                     "(for information)", None))
-    rows.append(_row("floor: bare PySide6 window with a QTableView, same way", ms["floor"], "ms",
-                     "", None))
-    rows.append(_row("bare PySide6 window, empty", ms["bare"], "ms", "(for information)", None))
-    rows.append(_row("bare window with a menu, a list and a label", ms["bare_text"], "ms",
-                     "(for information)", None))
-    rows.append(_ratio_row("start-up ratio (app ÷ floor)", ms["app"], ms["floor"], 1.3))
-    rows.append(_ratio_row("CPU time to first paint (app ÷ floor)", startup["app_cpu"],
-                           startup["floor_cpu"], None))
-    rows.append(_ratio_row("start-up ratio (app ÷ empty window)", ms["app"], ms["bare"], None))
-    rows.append(_ratio_row("start-up ratio (app ÷ bare window with text)", ms["app"],
-                           ms["bare_text"], None))
-    # MB of 1,000,000 bytes, as the target is written; MiB (what top shows) beside it.
-    rows.append(_row("memory at first paint (RSS)", startup["rss_mb"], "MB", "", None))
-    settled = startup["settled_mb"]
-    rows.append(_row("memory after start, charts loaded (RSS)", settled, "MB", "< 150 MB",
-                     statistics.median(settled) < 150))
-    for row in rows[-2:]:
-        median = float(row["median"])  # type: ignore[arg-type]
-        row["text"] = f"{median:.0f} MB ({median / 1.048576:.0f} MiB)"
     db = open_database(database_path(data_dir))
     try:
         status = measure_status(db, runs)
         rows.append(_row("`status` work, two years of weekly history", status, "ms", "< 50 ms",
                          statistics.median(status) < 50))
-        rows.append(_row("`python main.py status`, whole process", measure_status_command(
-            data_dir, runs), "ms", "(for information)", None))
+        rows += measure_commands(data_dir, runs)
         for what, values in measure_window(db, data_dir, runs).items():
             rows.append(_row(what, values, "ms", "< 50 ms", statistics.median(values) < 50))
         pdf = measure_pdf(db, runs)
@@ -338,12 +346,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path, help="a folder written by generate_dataset.py")
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
+    parser.add_argument("--offscreen", action="store_true",
+                        help="time start-up offscreen even where Xvfb is installed")
+    parser.add_argument("--bundle", type=Path, metavar="PROGRAM",
+                        help="also time this PyInstaller build (default: "
+                             "dist/caseload-companion/caseload-companion, if built)")
     args = parser.parse_args(argv)
     from core.store.paths import database_path
 
     if not database_path(args.dir).exists():
         parser.error(f"no dataset in {args.dir}; run benchmarks/generate_dataset.py {args.dir}")
-    rows = measure(args.dir, max(1, args.runs))
+    bundle = args.bundle or ROOT / "dist" / "caseload-companion" / "caseload-companion"
+    rows = measure(args.dir, max(1, args.runs), args.offscreen,
+                   bundle if bundle.exists() else None)
     import PySide6
 
     machine = (f"{platform.platform()}, {platform.processor() or platform.machine()}, "
@@ -352,8 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Medians of {args.runs} runs, {date.today()}, {machine}\n")
     print(table(rows))
     for row in rows:
-        if str(row["what"]).startswith("start-up ratio (app ÷ floor)"):
-            print("\nratio in each round: " + ", ".join(f"{r:.2f}" for r in row["runs"]))
+        if "÷" in str(row["what"]) and row["ok"] is not None:
+            print(f"\n{row['what']}, in each round: "
+                  + ", ".join(f"{r:.2f}" for r in row["runs"]))
     if args.json:
         args.json.write_text(json.dumps({
             "date": date.today().isoformat(), "machine": machine, "runs": args.runs,

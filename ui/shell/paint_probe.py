@@ -22,16 +22,30 @@ SETTLE_MS = 1500  # longer than ui/shell/first_paint.py's fallback, so deferred 
 
 
 def memory_kib() -> dict[str, int]:
-    """VmRSS (resident now) and VmHWM (peak resident) in KiB, where /proc exists (Linux)."""
+    """VmRSS (resident now) and VmHWM (peak resident) from /proc/self/status, and Pss (resident,
+    with pages shared with other processes divided among them) from /proc/self/smaps_rollup,
+    in KiB, where /proc exists (Linux)."""
     values: dict[str, int] = {}
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0])
-    except OSError:
-        pass
+    for source, keys in (("/proc/self/status", ("VmRSS", "VmHWM")),
+                         ("/proc/self/smaps_rollup", ("Pss",))):
+        try:
+            for line in Path(source).read_text().splitlines():
+                key, _, rest = line.partition(":")
+                if key in keys:
+                    values[key] = int(rest.split()[0])
+        except OSError:
+            pass
     return values
+
+
+def _report_line(prefix: str, window: QWidget | None = None) -> str:
+    """`prefix monotonic rss_kib N hwm_kib N cpu S pss_kib N words 0|1`; `words` says whether
+    this week's words were on screen in that frame (the window's `week_in_words`)."""
+    memory = memory_kib()
+    words = int(bool(getattr(window, "week_in_words", False)))
+    return (f"{prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
+            f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f} "
+            f"pss_kib {memory.get('Pss', 0)} words {words}")
 
 
 class _FirstPaint(QObject):
@@ -63,9 +77,7 @@ class _FirstPaint(QObject):
 
     def _report(self) -> None:
         QApplication.instance().removeEventFilter(self)
-        memory = memory_kib()
-        print(f"{self._prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
-              f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f}", flush=True)
+        print(_report_line(self._prefix, self._window), flush=True)
         # On stderr too, where `python -X importtime` writes: what was imported before this line
         # is what the frame cost.
         print(self._prefix, file=sys.stderr, flush=True)
@@ -74,9 +86,7 @@ class _FirstPaint(QObject):
             QTimer.singleShot(SETTLE_MS, self._settled)
 
     def _settled(self) -> None:
-        memory = memory_kib()
-        print(f"{SETTLED_PREFIX} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
-              f"hwm_kib {memory.get('VmHWM', 0)}", flush=True)
+        print(_report_line(SETTLED_PREFIX, self._window), flush=True)
         sys.stdout.flush()
         QApplication.quit()
 

@@ -1,0 +1,164 @@
+"""Start-up as the practitioner sees it: launch to the first frame and to this week in words, on
+an X display, interleaved with the floor (a bare QMainWindow holding a QTableView) and GTimeLog.
+
+Used by run_benchmarks.py. Each process reports through a paint probe (ui/shell/paint_probe.py
+for the app, the bundle and the floor; benchmarks/gtimelog_probe.py for GTimeLog): a monotonic
+timestamp at its first finished frame, another once its data is on screen, and memory (RSS and
+PSS) then and 1.5 s later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEM_PYTHON = "/usr/bin/python3"  # the Python Debian's gtimelog is installed for
+PREFIXES = ("first-paint", "data-paint", "settled")
+
+
+@contextlib.contextmanager
+def display(offscreen: bool) -> Iterator[dict[str, str]]:
+    """Environment for the children: a private Xvfb display (and D-Bus session, which GTimeLog
+    and Qt's accessibility both look for) when Xvfb is installed, else offscreen."""
+    xvfb, dbus = shutil.which("Xvfb"), shutil.which("dbus-daemon")
+    if offscreen or xvfb is None:
+        yield {"QT_QPA_PLATFORM": "offscreen", "platform": "offscreen"}
+        return
+    number = next(n for n in range(97, 200) if not Path(f"/tmp/.X{n}-lock").exists()
+                  and not Path(f"/tmp/.X11-unix/X{n}").exists())
+    server = subprocess.Popen([xvfb, f":{number}", "-screen", "0", "1920x1080x24", "-nolisten",
+                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bus = None
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"Xvfb did not start on :{number}")
+            time.sleep(0.05)
+        env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number}", "platform": "Xvfb, xcb"}
+        if dbus:
+            bus = subprocess.Popen([dbus, "--session", "--nofork", "--print-address=1"],
+                                   stdout=subprocess.PIPE, text=True)
+            env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()  # type: ignore[union-attr]
+        yield env
+    finally:
+        for process in (bus, server):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=10)
+
+
+def child_env(home: Path, shown: dict[str, str]) -> dict[str, str]:
+    """The display, and a throwaway home so no real settings or window geometry are read or
+    kept. Bytecode is cached (in the throwaway folder, not the source tree) even where the shell
+    says PYTHONDONTWRITEBYTECODE: an installed app starts from bytecode, so that is timed."""
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               PYTHONPYCACHEPREFIX=str(home / "pycache"))
+    for key in ("PYTHONDONTWRITEBYTECODE", "DISPLAY", "WAYLAND_DISPLAY",
+                "DBUS_SESSION_BUS_ADDRESS"):
+        env.pop(key, None)
+    env.update({k: v for k, v in shown.items() if k != "platform"})
+    env["CASELOAD_COMPANION_EXIT_AFTER_PAINT"] = "1"
+    return env
+
+
+def write_timelog(data_dir: Path, target: Path) -> int:
+    """GTimeLog's own file from the dataset's time entries (ten years, one line an entry), in
+    its format: `YYYY-MM-DD HH:MM: activity`, each line ending the entry it names, the day
+    opened with `arrived **`. Returns the number of lines."""
+    db = sqlite3.connect(f"file:{data_dir / 'caseload.db'}?mode=ro", uri=True)
+    rows = db.execute("SELECT e.date, e.start, e.minutes, a.name, c.reference FROM time_entries e "
+                      "JOIN activities a ON a.id = e.activity_id "
+                      "LEFT JOIN cases c ON c.id = e.case_id "
+                      "ORDER BY e.date, e.start IS NULL, e.start, e.id").fetchall()
+    db.close()
+    lines, day, cursor = [], None, datetime.min
+    for text, start, minutes, activity, reference in rows:
+        if text != day:
+            day, cursor = text, datetime.fromisoformat(f"{text}T{start or '09:00'}")
+            lines.append(f"{cursor:%Y-%m-%d %H:%M}: arrived **")
+        begins = max(cursor, datetime.fromisoformat(f"{text}T{start}") if start else cursor)
+        if begins > cursor:
+            lines.append(f"{begins:%Y-%m-%d %H:%M}: break **")
+        end_of_day = datetime.fromisoformat(f"{text}T23:59")
+        cursor = min(begins + timedelta(minutes=minutes), end_of_day)
+        lines.append(f"{cursor:%Y-%m-%d %H:%M}: {activity.lower()}: {reference or 'office'}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n")
+    return len(lines)
+
+
+def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from just before the process is started to its first finished frame (`painted`)
+    and to the frame with its data (`data`: for the app, this week in words; the first frame
+    itself when that already held them); memory in KiB at the first frame and 1.5 s after the
+    data (`rss`, `pss`, `settled_rss`, `settled_pss`); CPU seconds at the first frame."""
+    began = time.monotonic()
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=90)
+    reports = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in PREFIXES:
+            reports[parts[0]] = {"at": float(parts[1]),
+                                 **{k: float(v) for k, v in zip(parts[2::2], parts[3::2])}}
+    if "first-paint" not in reports or "settled" not in reports:
+        raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
+    first, settled = reports["first-paint"], reports["settled"]
+    data = first if first.get("words") else reports.get("data-paint", first)
+    return {"painted": first["at"] - began, "data": data["at"] - began, "cpu": first["cpu"],
+            "rss": first["rss_kib"], "pss": first.get("pss_kib", 0.0),
+            "settled_rss": settled["rss_kib"], "settled_pss": settled.get("pss_kib", 0.0),
+            "from_snapshot": float(bool(first.get("words")))}
+
+
+def commands(data_dir: Path, demo_dir: Path, bundle: Path | None) -> dict[str, list[str]]:
+    python, main = sys.executable, str(ROOT / "main.py")
+    found = {
+        "app": [python, main, "--data-dir", str(data_dir)],
+        "app_demo": [python, main, "--data-dir", str(demo_dir)],
+        "floor": [python, str(ROOT / "benchmarks" / "bare_window.py"), "--with-table"],
+    }
+    if Path(SYSTEM_PYTHON).exists() and shutil.which("gtimelog"):
+        found["gtimelog"] = [SYSTEM_PYTHON, str(ROOT / "benchmarks" / "gtimelog_probe.py")]
+    if bundle is not None:
+        found["bundle"] = [str(bundle), "--data-dir", str(data_dir)]
+    return found
+
+
+def make_demo(folder: Path) -> None:
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "demo"],
+                   cwd=ROOT, check=True, capture_output=True, timeout=120,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+
+
+def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
+                    bundle: Path | None = None) -> dict[str, object]:
+    """Interleaved rounds (each process in turn, so a busy moment on the shared machine falls
+    on all alike) after two warm-up rounds; every run kept."""
+    with tempfile.TemporaryDirectory() as home_text, display(offscreen) as shown:
+        home = Path(home_text)
+        demo_dir = home / "demo"
+        make_demo(demo_dir)
+        # Both copies of the app remember this week's words for next time, as after a day's use.
+        lines = write_timelog(data_dir, home / "data" / "gtimelog" / "timelog.txt")
+        env = child_env(home, shown)
+        started = commands(data_dir, demo_dir, bundle)
+        runs_by_key: dict[str, list[dict[str, float]]] = {key: [] for key in started}
+        for round_number in range(runs + 2):
+            for key, command in started.items():
+                run = time_to_paint(command, env)
+                if round_number >= 2:
+                    runs_by_key[key].append(run)
+        return {"platform": shown["platform"], "timelog_lines": lines, "runs": runs_by_key,
+                "today": date.today().isoformat()}
