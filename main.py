@@ -168,11 +168,28 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
     if data_dir is not None:
         window.view_key = folder_key(data_dir, "window/view")
     for key, title in VIEWS:
-        window.reserve_view(key, title)
+        window.reserve_view(key, title, _last_week(window, data_dir) if key == "overview"
+                            else None)
     from ui.shell.main_window import reserve_action
 
     reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")  # needs the data
     return window
+
+
+def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
+    """The last week the Overview showed, in words, for the first frame (None if none kept);
+    `window.week_in_words` says whether it is this week's."""
+    from core.store.week_snapshot import read_snapshot
+
+    snapshot = read_snapshot(data_dir) if data_dir is not None else None
+    if snapshot is None:
+        return None
+    from core.common.clock import today
+    from core.common.dates import iso_week_label
+    from ui.overview.last_week_stand_in import LastWeekStandIn
+
+    window.week_in_words = snapshot.week == iso_week_label(today())
+    return LastWeekStandIn(snapshot)
 
 
 def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untyped-def]
@@ -363,14 +380,22 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
 
 
 def _once_the_data_shows(window, db, data_dir) -> None:  # type: ignore[no-untyped-def]
-    """Work that waits until the practitioner can see their data: the daily backup, and on
-    the first start only, the welcome over the (empty) Overview."""
+    """Work that waits until the practitioner can see their data: the daily backup, on the
+    first start only the welcome over the (empty) Overview, and keeping the week in words for
+    the next start's first frame."""
     from core.store.paths import database_path
     from ui.shell.auto_backup import schedule_automatic_backup
     from ui.shell.welcome_dialog import maybe_show_welcome
 
+    from PySide6.QtWidgets import QApplication
+
+    from ui.overview.last_week_stand_in import keep_week
+
     schedule_automatic_backup(db, database_path(data_dir), data_dir)
     maybe_show_welcome(window, db, window.hub)
+    overview = window.view("overview")
+    keep_week(overview, db, data_dir)  # the next start paints this week at once
+    QApplication.instance().aboutToQuit.connect(lambda: keep_week(overview, db, data_dir))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from core.store.data_files import (
     temporary_files,
     whole_copies,
 )
+from core.store.week_snapshot import forget_snapshot
 from core.store.operation_journal import (
     SECRET,
     begin,
@@ -79,6 +80,8 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
         raise ValidationError(encryption.unavailable_reason() or "")
     db_path = database_path(data_dir)
     name = "encryption " + ("on" if old is None else "off" if new is None else "change")
+    if new is not None:
+        forget_snapshot(data_dir)  # nothing of an encrypted folder is kept in the clear
     with writers_lock.rewriting(data_dir), busy(data_dir):
         encryption.raw_connect(db_path, old).close()  # refused here, before anything is written
         if old is None:
@@ -190,6 +193,7 @@ def delete_everything(db: Database, data_dir: Path, include_backups: bool = Fals
                       ) -> DeleteAllResult:
     """Empty the data file and, when asked, delete every copy in every folder ever used.
     Copies go first: they need no passphrase, so a killed run is finished even while locked."""
+    forget_snapshot(data_dir)  # first: a start after a kill must not paint the old week
     with writers_lock.rewriting(data_dir), \
             operation(data_dir, "delete-all", include_backups=include_backups):
         crash_point("delete_all.journal_written")
@@ -237,6 +241,7 @@ def resume(data_dir: Path, db: Database) -> tuple[Database, str | None]:
             return db, None  # its own process is still at work
         operation_name = job["operation"]
         if operation_name == "delete-all":
+            forget_snapshot(data_dir)
             if job.get("include_backups"):
                 delete_copies(data_dir)
             empty_all_tables(db)

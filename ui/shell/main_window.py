@@ -134,11 +134,12 @@ class MainWindow(QMainWindow):
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
 
-    def reserve_view(self, key: str, title: str) -> None:
+    def reserve_view(self, key: str, title: str, stand_in: QWidget | None = None) -> None:
         """Put a view's place in the navigation before its data is open, so the window can be
-        painted at once; `add_view` with the same key fills the place later."""
+        painted at once (showing `stand_in`, else the title); `add_view` with the same key
+        fills the place later."""
         self._reserved.add(key)
-        self._append(key, title, ViewStandIn(title))
+        self._append(key, title, stand_in if stand_in is not None else ViewStandIn(title))
 
     def add_view(self, key: str, title: str, widget: ViewSource) -> None:
         """Add a view, or a factory that makes it when first shown (or asked for with `view`);

@@ -1,0 +1,85 @@
+"""The last week the Overview showed, in words, kept beside the data so that the next start can
+paint it in the window's first frame, before the data file is even opened; the Overview worked
+out from the data replaces it moments later.
+
+What it holds is the practitioner's own workload in words, exactly the sentences the Overview
+shows with "Show figures" off: the week line, the two headlines and their bodies. No case
+reference, figure, note or name is in it (`save` refuses a text holding a reference it is
+given). It is never kept while the data is encrypted (turning encryption on deletes it, and so
+does delete-all), so nothing of an encrypted folder can be read from it.
+
+Reading it must cost the first frame next to nothing: json and the standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from core.common.crash_points import crash_point
+
+SNAPSHOT_NAME = "last-week-in-words.json"
+VERSION = 1
+
+
+class WeekSnapshot(NamedTuple):
+    week: str  # ISO week label, "2026-W49"
+    week_line: str  # "Week 49, as of Friday 4 December"
+    headline: str
+    body: str
+    caseload_headline: str
+    caseload_body: str
+
+
+def snapshot_path(data_dir: Path) -> Path:
+    return Path(data_dir) / SNAPSHOT_NAME
+
+
+def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
+    """The last week kept, or None (none kept, or a file that is not one: never an error)."""
+    try:
+        value = json.loads(snapshot_path(data_dir).read_text(encoding="utf-8"))
+        if value.get("version") != VERSION:
+            return None
+        fields = [value[name] for name in WeekSnapshot._fields]
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
+    if not all(isinstance(text, str) for text in fields):
+        return None
+    return WeekSnapshot(*fields)
+
+
+def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[str] = ()) -> bool:
+    """Keep `snapshot` (owner-only, replaced atomically); False, keeping nothing, when any of its
+    texts holds one of `references` or the folder cannot be written."""
+    words = " ".join(snapshot).casefold()
+    if any(ref.casefold() in words for ref in references if ref):
+        forget_snapshot(data_dir)
+        return False
+    target = snapshot_path(data_dir)
+    tmp = target.with_name(target.name + ".new")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump({"version": VERSION, **snapshot._asdict()}, out, indent=1)
+        crash_point("week_snapshot.written")
+        os.replace(tmp, target)
+        crash_point("week_snapshot.replaced")
+    except OSError:  # a read-only or full folder: the next start just waits for the data
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+    return True
+
+
+def forget_snapshot(data_dir: Path) -> None:
+    """Delete the kept week (and a half-written one), if any."""
+    for path in (snapshot_path(data_dir), snapshot_path(data_dir).with_name(SNAPSHOT_NAME + ".new")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass

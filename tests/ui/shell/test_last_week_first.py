@@ -1,0 +1,119 @@
+"""The window's first frame shows the last week the Overview showed, in words, before the data
+file is opened; the Overview worked out from the data replaces it, and what is kept for next
+time is that fresh week, without figures or case references, and nothing while encrypted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+import main
+from core.caseload.cases import CaseStore
+from core.demo.caseload_demo import fill_demo
+from core.store.database import open_database
+from core.store.paths import database_path
+from core.store.week_snapshot import SNAPSHOT_NAME, WeekSnapshot, read_snapshot, save_snapshot
+from ui.overview.last_week_stand_in import LastWeekStandIn, keep_week
+from ui.overview.overview_view import OverviewView
+from ui.shell.hub import Hub
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+TODAY = date(2026, 11, 25)
+STALE = WeekSnapshot("2026-W47", "Week 47, as of Friday 20 November 2026", "Some capacity",
+                     "An old sentence from last week.", "Lighter caseload", "Old caseload words.")
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-25T10:00:00")
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    db = open_database(database_path(data))
+    fill_demo(db, TODAY)
+    db.close()
+    return data
+
+
+def settings_at(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "frame.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, folder, tmp_path):
+    settings = settings_at(tmp_path)
+    window = main.window_frame(settings, folder)
+    qtbot.addWidget(window)
+    window.show()
+    QApplication.processEvents()
+    return window, settings
+
+
+def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, folder, tmp_path):
+    save_snapshot(folder, STALE)
+    window, settings = open_window(qtbot, folder, tmp_path)
+    stand_in = window.findChild(LastWeekStandIn)
+    assert stand_in is not None and stand_in.isVisible()
+    assert "An old sentence from last week." in stand_in.texts()
+    assert STALE.week_line in stand_in.texts()
+    assert not window.week_in_words  # last week's, said as last week's: not this week yet
+
+    db = open_database(database_path(folder))
+    try:
+        main.build_window(db, folder, settings, window)
+        QApplication.processEvents()
+        overview = window.view("overview")
+        assert window.stack.currentWidget() is overview
+        assert not any(s.isVisible() for s in window.findChildren(LastWeekStandIn))
+        assert overview.workload.words.text() != STALE.body
+        keep_week(overview, db, folder)
+        kept = read_snapshot(folder)
+        assert kept is not None and kept.week == "2026-W48"
+        assert (kept.headline, kept.body) == (overview.workload.headline.text(),
+                                              overview.workload.words.text())
+        assert kept.week_line == overview.week_line.text()
+        text = (folder / SNAPSHOT_NAME).read_text()
+        assert "%" not in text
+        assert not [ref for ref in CaseStore(db).references() if ref in text]
+    finally:
+        db.close()
+
+
+def test_this_weeks_kept_words_count_as_this_week_in_the_first_frame(qtbot, folder, tmp_path):
+    save_snapshot(folder, STALE._replace(week="2026-W48"))
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.week_in_words
+
+
+def test_no_kept_week_shows_the_plain_title(qtbot, folder, tmp_path):
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.findChild(LastWeekStandIn) is None
+    assert not getattr(window, "week_in_words", False)
+
+
+def test_nothing_is_kept_while_the_data_is_encrypted(qtbot, folder, tmp_path, monkeypatch):
+    save_snapshot(folder, STALE)
+    db = open_database(database_path(folder))
+    try:
+        view = OverviewView(db, Hub(), settings_at(tmp_path), today=lambda: TODAY)
+        qtbot.addWidget(view)
+        monkeypatch.setattr("core.store.encryption.is_encrypted", lambda _db: True)
+        keep_week(view, db, folder)
+        assert not (folder / SNAPSHOT_NAME).exists()
+    finally:
+        db.close()
+
+
+def test_nothing_is_kept_once_everything_is_deleted(qtbot, tmp_path):
+    data = tmp_path / "empty"
+    data.mkdir()
+    save_snapshot(data, STALE)
+    db = open_database(database_path(data))
+    try:
+        view = OverviewView(db, Hub(), settings_at(tmp_path), today=lambda: TODAY)
+        qtbot.addWidget(view)
+        keep_week(view, db, data)
+        assert not (data / SNAPSHOT_NAME).exists()
+    finally:
+        db.close()

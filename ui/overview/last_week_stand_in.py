@@ -1,0 +1,108 @@
+"""The Overview's place in the window's first frame: the last week the Overview showed, in words
+(core.store.week_snapshot), laid out as the Overview lays out its title, week line and two
+cards, so that the practitioner reads their week at once and nothing moves much when the
+Overview worked out from the data replaces it.
+
+Imported before the data file is opened: Qt widgets and the standard library only (no
+sqlite-utils, no estimate, no gauges).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.store.week_snapshot import WeekSnapshot
+from ui.widgets.form_helpers import view_title
+
+CARD_STYLE = ("QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
+              "background: palette(base); }")  # as ui.overview.overview_cards.Card
+
+
+def _text(text: str, scale: float = 1.0, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if scale != 1.0 or bold:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def _card(title: str, headline: str, body: str, scale: float) -> QFrame:
+    card = QFrame()
+    card.setObjectName("overviewCard")
+    card.setStyleSheet(CARD_STYLE)
+    card.setAccessibleName(title)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(8)
+    layout.addWidget(_text(title, bold=True))
+    layout.addWidget(_text(headline, scale, bold=True))
+    layout.addWidget(_text(body))
+    layout.addStretch(1)
+    return card
+
+
+class LastWeekStandIn(QWidget):
+    """The kept week's words where the Overview will be; `week` is the week they are for."""
+
+    def __init__(self, snapshot: WeekSnapshot, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.week = snapshot.week
+        self.week_line = QLabel(snapshot.week_line)
+        header = QHBoxLayout()
+        header.addWidget(view_title("Overview"))
+        header.addSpacing(16)
+        header.addWidget(self.week_line, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        self.workload = _card("This week's estimate", snapshot.headline, snapshot.body, 1.35)
+        self.caseload = _card("Caseload", snapshot.caseload_headline, snapshot.caseload_body,
+                              1.15)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        grid.addWidget(self.workload, 0, 0)
+        grid.addWidget(self.caseload, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def texts(self) -> list[str]:
+        """Every text shown, in reading order (for tests and screen readers alike)."""
+        return [label.text() for label in self.findChildren(QLabel)]
+
+
+def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
+    """Keep the week the Overview shows, in words without figures, for the next start's first
+    frame; keep nothing (and delete what was kept) while the data is encrypted or there is no
+    week to say (no cases yet, or everything deleted). Called once the data shows and as the
+    app quits."""
+    from pathlib import Path
+
+    from core.caseload.cases import CaseStore
+    from core.common.clock import today
+    from core.store.encryption import is_encrypted
+    from core.store.week_snapshot import forget_snapshot, save_snapshot
+    from core.workload.status_words import status_words
+
+    folder = Path(str(data_dir))
+    summary = getattr(overview, "summary", None)
+    try:
+        if is_encrypted(db) or summary is None or not summary.estimate.has_data:
+            forget_snapshot(folder)
+            return
+        words = status_words(summary, today(), figures=False)
+        week_line = overview.week_line.text()  # type: ignore[attr-defined]
+        save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
+                                           words.body, words.caseload_headline,
+                                           words.caseload_body),
+                      references=CaseStore(db).references())  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
+        forget_snapshot(folder)
