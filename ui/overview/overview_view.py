@@ -65,6 +65,7 @@ from ui.overview.overview_texts import (
 )
 from ui.overview.gap_card import GapCard
 from ui.overview.sustained_panel import SustainedPanel
+from ui.overview.when_seen import when_seen
 
 if TYPE_CHECKING:  # imported when first opened or after the first paint
     from ui.overview.method_dialog import MethodDialog
@@ -300,7 +301,7 @@ class OverviewView(QWidget):
 
     def _below_the_fold(self) -> None:
         self.ensure_what_if()
-        after_first_paint(self, self.ensure_trend)
+        when_seen(self.scroll, self.trend_card, self.ensure_trend, self.caseload.gauge)
 
     def ensure_what_if(self) -> WhatIfPanel:
         """Create the what-if once (called after the first paint); it follows the cards."""
@@ -315,8 +316,7 @@ class OverviewView(QWidget):
         return self.what_if
 
     def ensure_trend(self) -> None:
-        """Create the chart (and load pyqtgraph) and the what-if once; called after the first
-        paint."""
+        """Create the chart (pyqtgraph, ~50 MB) and the what-if once, as the chart nears view."""
         what_if = self.ensure_what_if()
         if self.trend is not None:
             return
