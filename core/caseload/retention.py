@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.common import clock
+from core.caseload.case_deletion import DeletedCases, delete_cases_keeping
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.caseload.models import Case
@@ -112,43 +113,26 @@ def _offer_put_off(db: Database, today: date) -> bool:
     return again is not None and today < again
 
 
-def _linked_tables(db: Database) -> list[tuple[str, str, str, bool]]:
-    """(table, column, on_delete, nullable) for every foreign key that points at `cases`."""
-    links = []
-    for table in db.table_names():
-        nullable = {r["name"]: not r["notnull"] for r in db.query(f'PRAGMA table_info("{table}")')}
-        for fk in db.query(f'PRAGMA foreign_key_list("{table}")'):
-            if fk["table"] == "cases":
-                links.append((table, fk["from"], fk["on_delete"].upper(), nullable[fk["from"]]))
-    return links
-
-
 def delete_cases(db: Database, case_ids: list[int]) -> int:
     """Delete cases and what hangs off them (tier history cascades; other links are cleared)."""
-    if not case_ids:
-        return 0
-    marks = ",".join("?" * len(case_ids))
-    with db.atomic():
-        db.execute("PRAGMA secure_delete = ON")
-        for table, column, on_delete, nullable in _linked_tables(db):
-            if on_delete in ("CASCADE", "SET NULL"):
-                continue
-            verb = (f'UPDATE "{table}" SET "{column}" = NULL' if nullable
-                    else f'DELETE FROM "{table}"')
-            db.execute(f'{verb} WHERE "{column}" IN ({marks})', case_ids)
-        for case_id in case_ids:
-            CaseStore(db).delete_case(case_id)
-    return len(case_ids)
+    return len(delete_cases_keeping(db, case_ids))
 
 
 def delete_closed_cases(db: Database, days: int, today: date | None = None) -> int:
     """Apply retention: delete cases closed more than `days` ago; return how many went."""
+    return len(delete_closed_cases_keeping(db, days, today))
+
+
+def delete_closed_cases_keeping(db: Database, days: int,
+                                today: date | None = None) -> DeletedCases:
+    """As `delete_closed_cases`, returning what went so that `restore_deleted` can put it back
+    (the window keeps it in memory for Ctrl+Z until it closes)."""
     with db.atomic():  # what is due and what is deleted are read and written together
         ids = [c.id for c in closed_before(db, days, today) if c.id is not None]
-        count = delete_cases(db, ids)
-    if count:
+        gone = delete_cases_keeping(db, ids)
+    if gone:
         compact(db)
-    return count
+    return gone
 
 
 def compact(db: Database) -> None:

@@ -26,28 +26,33 @@ COLUMNS = [
 ]
 
 
-def review_text(count: int, days: int) -> str:
+def review_text(count: int, days: int, undoable: bool = True) -> str:
     many = count != 1
+    them = "them" if many else "it"
+    after = (f"Ctrl+Z brings {them} back until you close the window." if undoable
+             else "This cannot be undone.")
     return (f"{count} case{'s' if many else ''} closed more than {days} days ago "
             f"{'are' if many else 'is'} listed below. Deleting removes "
             f"{'them and their' if many else 'it and its'} tier history; time logged against "
-            f"{'them' if many else 'it'} is kept without the case. This cannot be undone.")
+            f"{them} is kept without the case. {after}")
 
 
 class RetentionReviewDialog(QDialog):
     """The cases due for deletion, oldest closing first; "Keep them" is the default, so Enter
     alone never deletes."""
 
-    def __init__(self, cases: list[Case], days: int, parent: QWidget | None = None):
+    def __init__(self, cases: list[Case], days: int, parent: QWidget | None = None,
+                 undoable: bool = True):
         super().__init__(parent)
         self._cases = sorted(cases, key=lambda c: (c.closed_date, c.reference))
         self._days = days
+        self._undoable = undoable
         self._build_ui()
 
     def _build_ui(self) -> None:
         many = len(self._cases) != 1
         self.setWindowTitle("Delete closed cases?")
-        self.intro = QLabel(review_text(len(self._cases), self._days))
+        self.intro = QLabel(review_text(len(self._cases), self._days, self._undoable))
         self.intro.setWordWrap(True)
         self.model: ListTableModel[Case] = ListTableModel(COLUMNS, self)
         self.model.set_items(self._cases)
@@ -82,9 +87,10 @@ class RetentionReviewDialog(QDialog):
         return [(c.reference, format_date(c.closed_date)) for c in self.model.items()]
 
     @staticmethod
-    def confirm(parent: QWidget | None, cases: list[Case], days: int) -> bool:
+    def confirm(parent: QWidget | None, cases: list[Case], days: int,
+                undoable: bool = True) -> bool:
         """Show the list modally; True only when "Delete" was chosen."""
-        dialog = RetentionReviewDialog(cases, days, parent)
+        dialog = RetentionReviewDialog(cases, days, parent, undoable)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -28,7 +28,7 @@ from core.store.database import (
 from core.common.errors import ValidationError
 from core.store.transactions import DataBusyError
 from core.caseload.models import Case
-from core.caseload.retention import closed_before, delete_all_data, delete_closed_cases, get_retention_days
+from core.caseload.retention import closed_before, delete_all_data, delete_closed_cases_keeping, get_retention_days
 from ui.settings.delete_all_dialog import DeleteAllDialog
 from ui.shell.hub import Hub
 from ui.shell.passphrase_dialog import PassphraseDialog
@@ -57,14 +57,19 @@ def delete_closed_after_confirming(
     due = closed_before(db, days, today)
     if not due:
         return []
+    from ui.caseload.case_deletion_command import CasesDeletedCommand, undo_stack_of
     from ui.caseload.retention_review_dialog import RetentionReviewDialog
 
-    # Each case with its closing date, then the question; Keep is the default.
-    if not RetentionReviewDialog.confirm(parent, due, days):
+    # Each case with its closing date, then the question; Keep is the default. With the
+    # window's undo stack, Ctrl+Z brings them back until the window closes.
+    stack = undo_stack_of(parent)
+    if not RetentionReviewDialog.confirm(parent, due, days, undoable=stack is not None):
         return []
-    delete_closed_cases(db, days, today)
+    gone = delete_closed_cases_keeping(db, days, today)
+    if stack is not None and gone:
+        stack.push(CasesDeletedCommand(db, hub, gone, parent))
     hub.casesChanged.emit()
-    return due
+    return [c for c in due if c.reference in set(gone.references)]
 
 
 class DataActions:
@@ -80,7 +85,9 @@ class DataActions:
         return conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
 
     def _ask(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self.parent, title, text) == Yes
+        # Restore and encryption off replace the data file: No is the default answer.
+        return QMessageBox.question(self.parent, title, text, Yes | QMessageBox.StandardButton.No,
+                                    QMessageBox.StandardButton.No) == Yes
 
     def _rekey(self, new: str | None) -> bool:
         """Close, rewrite the file under the new passphrase, reopen (the old one on failure).

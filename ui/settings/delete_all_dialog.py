@@ -35,12 +35,13 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(self.field)
         self.include_backups = QCheckBox("Also delete all backups and earlier copies of the data")
         layout.addWidget(self.include_backups)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Delete all my data")
+        # Destructive, so Return never presses it (ui.widgets.return_guard): Cancel is the
+        # default, and "Delete all my data" takes the typed word and then Space or a click.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("Delete all my data",
+                                         QDialogButtonBox.ButtonRole.DestructiveRole)
         self.ok.setEnabled(False)
+        self.ok.clicked.connect(self.accept)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         layout.addWidget(self.buttons)
         self.field.textChanged.connect(

@@ -180,6 +180,8 @@ class ReductionsPage(QWidget):
             self, "Delete reduction",
             f"Delete the reduction “{reduction.reason}” ({_amount(reduction)}, from "
             f"{format_date(reduction.start_date)})? Past weeks will be worked out without it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             delete_reduction(self._db, reduction.id)
@@ -201,6 +203,8 @@ class ReductionsPage(QWidget):
         answer = QMessageBox.question(
             self, "Delete court report",
             f"Delete the {kind} completed on {format_date(report.completed_date)}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             delete_report(self._db, report.id)

@@ -20,6 +20,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
+    from ui.widgets import return_guard
+
+    return_guard.install(app)  # before the first dialog (the passphrase, the recovery screen)
     return app
 
 

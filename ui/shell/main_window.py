@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
+        from ui.widgets import return_guard
+
+        return_guard.install()  # every dialog from here on: Return never presses Delete
         self._settings = settings
         self._keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}

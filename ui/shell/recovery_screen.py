@@ -111,6 +111,8 @@ class RecoveryScreen(QDialog):
             self, "Restore this backup?",
             f"Restore the backup {source.name}? The damaged file will be kept, renamed, "
             "beside it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -140,6 +142,8 @@ class RecoveryScreen(QDialog):
             self, "Start fresh?",
             "Move the damaged file aside and start with empty data? The damaged file is kept, "
             "renamed, in the same folder, in case it can be rescued later.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

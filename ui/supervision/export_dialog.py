@@ -213,7 +213,8 @@ class ExportDialog(QDialog):
         self.status.setText(self.fit_message)
         self.status.setVisible(bool(self.fit_message))
         if self.fit_message and not confirm.ask(
-            self, "Fitting the summary on one page", self.fit_message, "Save", "Back"
+            self, "Fitting the summary on one page", self.fit_message, "Save", "Back",
+            True,  # Save is what this question is for; nothing is lost by it
         ):
             return None
         if path.exists() and path != self._replace_agreed:

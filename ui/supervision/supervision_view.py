@@ -250,7 +250,9 @@ class SupervisionView(QWidget):
         item = self.selected_note()
         if item is None or item.id is None:
             return
-        answer = QMessageBox.question(self, "Delete note", "Delete this note? It cannot be brought back.")
+        answer = QMessageBox.question(self, "Delete note", "Delete this note? It cannot be brought back.",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             delete_agenda_item(self._db, item.id)
             self._changed()

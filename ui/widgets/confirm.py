@@ -12,14 +12,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from core.common.names import NAME_EDIT, NAME_QUESTION, NAME_SAVE_ANYWAY, name_like
 
 
-def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str,
+        default_yes: bool = False) -> bool:
     """A question with two named buttons; True when `yes` is chosen. `no` is the default
-    and Escape, so nothing is done by accident."""
+    and Escape, so nothing is done by accident (and then Return can press nothing else:
+    ui.widgets.return_guard). `default_yes` only where `yes` destroys nothing and is what
+    the question is for (Save a summary that was fitted on one page)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
+    box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button

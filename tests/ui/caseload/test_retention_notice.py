@@ -38,8 +38,8 @@ def asked(monkeypatch):
         said["texts"].append(text)
         return said["answer"]
 
-    def review(_parent, cases, days):
-        said["texts"].append(review_text(len(cases), days) + " "
+    def review(_parent, cases, days, undoable=True):
+        said["texts"].append(review_text(len(cases), days, undoable) + " "
                              + ", ".join(f"{c.reference} closed {c.closed_date}" for c in cases))
         return said["answer"] == QMessageBox.StandardButton.Yes
 
@@ -93,7 +93,7 @@ def test_notice_counts_cases_and_confirmation_names_them(qtbot, db, hub, clock, 
     (text,) = asked["texts"]
     assert "C07 closed 2026-10-28" in text and "C12" in text and "C15" in text
     assert "C03" not in text and "C02" not in text
-    assert "cannot be undone" in text
+    assert "Ctrl+Z brings them back until you close the window" in text
 
 
 def test_review_lists_each_case_with_its_closing_date_before_asking(qtbot, db, hub, clock,
@@ -123,6 +123,13 @@ def test_delete_removes_exactly_those_cases_and_hides_the_notice(qtbot, db, hub,
     assert store.references() == {"C01", "C02", "C03"}
     assert not view.retention_notice.isVisible()
     assert view.message.text() == "Deleted 3 closed cases: C07, C12 and C15."
+    # Ctrl+Z (the view's undo stack here; the window's in the app) brings all three back.
+    view.undo_stack.undo()
+    assert store.references() == {"C01", "C02", "C03", "C07", "C12", "C15"}
+    assert store.get_case(next(c.id for c in store.list_cases("closed")
+                               if c.reference == "C15")).closed_date == TODAY - timedelta(400)
+    view.undo_stack.redo()
+    assert store.references() == {"C01", "C02", "C03"}
     assert view.model.rowCount() == 3  # the table followed the hub
 
 

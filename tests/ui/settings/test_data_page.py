@@ -35,7 +35,7 @@ def answers(monkeypatch):
     from ui.caseload.retention_review_dialog import RetentionReviewDialog
 
     monkeypatch.setattr(RetentionReviewDialog, "confirm", staticmethod(
-        lambda *a: said["answer"] == QMessageBox.StandardButton.Yes))
+        lambda *a, **k: said["answer"] == QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QMessageBox, "information",
                         lambda _p, title, text: said["info"].append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: said["info"].append(text))

@@ -26,7 +26,7 @@ class Answers:
         self.asked: list[str] = []
         self.answers = list(answers)
 
-    def __call__(self, parent, title, text, yes, no) -> bool:
+    def __call__(self, parent, title, text, yes, no, default_yes=False) -> bool:
         self.asked.append(text)
         return self.answers.pop(0) if self.answers else False
 

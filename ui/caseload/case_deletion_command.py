@@ -1,0 +1,63 @@
+"""Deleting closed cases as one undo step: Ctrl+Z puts them back until the window closes.
+
+What was deleted is held in this step only, in memory; the file itself was compacted when they
+went, so closing the window (which drops the undo stack) makes the deletion final.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
+
+from core.caseload.case_deletion import DeletedCases, delete_cases_keeping, restore_deleted
+from core.caseload.retention import compact
+from core.common.errors import ValidationError
+from core.common.words import plural_noun
+from ui.shell.hub import Hub
+from ui.widgets.announce import announce, announce_error
+
+
+def deleted_text(count: int) -> str:
+    return f"{count} closed {plural_noun(count, 'case')}"
+
+
+class CasesDeletedCommand(QUndoCommand):
+    """Pushed after the cases are deleted; its first redo (run by `push`) does nothing."""
+
+    def __init__(self, db: Database, hub: Hub, gone: DeletedCases, parent: QWidget | None):
+        super().__init__(f"Delete {deleted_text(len(gone))}")
+        self._db, self._hub, self._parent = db, hub, parent
+        self.gone = gone
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.gone = delete_cases_keeping(self._db, [int(r["id"]) for r in self.gone.cases])
+        compact(self._db)
+        self._hub.casesChanged.emit()
+        announce(self._parent, f"Deleted {deleted_text(len(self.gone))} again.")
+
+    def undo(self) -> None:
+        try:
+            restore_deleted(self._db, self.gone)
+        except ValidationError as exc:
+            self.setObsolete(True)  # nothing came back, so there is nothing to redo either
+            from ui.shell.app import show_error
+
+            announce_error(self._parent, " ".join(exc.problems))
+            show_error(self._parent, " ".join(exc.problems), "The cases were not brought back")
+            return
+        self._hub.casesChanged.emit()
+        announce(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
+                               f"{', '.join(self.gone.references[:3])}"
+                               f"{'…' if len(self.gone) > 3 else ''}.")
+
+
+def undo_stack_of(widget: QWidget | None) -> QUndoStack | None:
+    """The window's one undo stack (Edit > Undo, Ctrl+Z), if the window has one."""
+    window = widget.window() if widget is not None else None
+    stack = getattr(window, "undo_stack", None)
+    return stack if isinstance(stack, QUndoStack) else None

@@ -1,0 +1,76 @@
+"""Return never destroys: in a dialog that can delete or overwrite, Return gives the safe answer.
+
+Qt lets Return press whichever push button has focus (its "auto default"), and a button that has
+had focus stays the default afterwards, so a keyboard user who Tabbed past "Delete" and back to a
+table can delete with Return. `install()` watches every dialog as it is shown; one that holds a
+destructive choice has auto default turned off on all its buttons, so Return only ever presses
+the dialog's default, which is the safe choice (Keep, No, Cancel). The destructive button still
+works with Space, its Alt+letter or the mouse.
+
+A dialog holds a destructive choice when:
+* a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so), or
+* it is a question box (QMessageBox) whose default is its No/Cancel answer: every question that
+  deletes or overwrites passes that default, so Yes is never the default.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+)
+
+SAFE_ROLES = (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole)
+DESTRUCTIVE = QDialogButtonBox.ButtonRole.DestructiveRole
+
+
+def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
+    """The buttons in `dialog` that delete or overwrite (by role)."""
+    found = []
+    if isinstance(dialog, QMessageBox):
+        default = dialog.defaultButton()
+        if default is not None and dialog.buttonRole(default) in SAFE_ROLES:
+            found += [b for b in dialog.buttons() if isinstance(b, QPushButton)
+                      and dialog.buttonRole(b) not in SAFE_ROLES]
+        return found
+    for box in dialog.findChildren(QDialogButtonBox):
+        found += [b for b in box.buttons()
+                  if isinstance(b, QPushButton) and box.buttonRole(b) == DESTRUCTIVE]
+    return found
+
+
+def make_return_safe(dialog: QDialog) -> bool:
+    """If `dialog` holds a destructive choice, Return can press only its default (never a
+    destructive button); True when it does."""
+    dangerous = destructive_buttons(dialog)
+    if not dangerous:
+        return False
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+    for button in dangerous:
+        button.setDefault(False)
+    return True
+
+
+class _Guard(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            make_return_safe(watched)
+        return False
+
+
+_guard: _Guard | None = None
+
+
+def install(app: QApplication | None = None) -> None:
+    """Watch every dialog the application shows (once per application)."""
+    global _guard
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None or _guard is not None and _guard.parent() is app:
+        return
+    _guard = _Guard(app)
+    app.installEventFilter(_guard)
