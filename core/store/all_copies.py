@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from core.common.crash_points import crash_point
 from core.store import encryption, writers_lock
 from core.store.applog import get_logger
+from core.store.errors import StorageError
 from core.store.data_files import (
     BACKUP,
     DATA_NAME,
@@ -35,7 +36,6 @@ from core.store.operation_journal import (
     begin,
     busy,
     finish,
-    operation,
     pending,
     quiet,
 )
@@ -87,7 +87,11 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
         if old is None:
             begin(data_dir, name)
             crash_point("encryption.journal_written")
-            encryption.rekey_file(db_path, old, new)
+            try:
+                encryption.rekey_file(db_path, old, new)
+            except BaseException:
+                finish(data_dir)  # the data file is as it was: there is nothing to finish later
+                raise
             crash_point("encryption.data_rekeyed")
             copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
             crash_point("encryption.copies_rekeyed")
@@ -99,10 +103,33 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
             crash_point("encryption.journal_written")
             copies = encryption.rekey_copies(whole_copies(data_dir), old, new)
             crash_point("encryption.copies_rekeyed")
-            encryption.rekey_file(db_path, old, new)
+            try:
+                encryption.rekey_file(db_path, old, new)
+            except BaseException:
+                _roll_back_copies(data_dir, copies, old, new)
+                raise
             crash_point("encryption.data_rekeyed")
         finish(data_dir)
     return copies
+
+
+class UnfinishedError(StorageError):
+    """An operation failed after part of it was done and could not be taken back; its journal
+    stays and the next start finishes it (the message says so)."""
+
+
+def _roll_back_copies(data_dir: Path, copies: list[Path], old: str | None, new: str | None
+                      ) -> None:
+    """The data file's re-key failed after `copies` were re-keyed: put them back under `old`,
+    so "nothing was changed" is true, and end the run. Raises UnfinishedError when a copy
+    cannot be put back (the next start, unlocked with `old`, then finishes the change)."""
+    back = encryption.rekey_copies(copies, new, old) if copies else []
+    if len(back) != len(copies):
+        raise UnfinishedError(
+            "Your data file could not be re-written, and some of its copies had already been "
+            "changed and could not be put back. Your data still opens with your current "
+            "passphrase; the change is finished the next time the app opens your data.")
+    finish(data_dir)
 
 
 def _keep_secret(data_dir: Path, key: str, secret: str) -> None:
@@ -145,6 +172,13 @@ def empty_all_tables(db: Database) -> int:
     starts with (built-in activities, default calendar keywords: migrations.seed_defaults),
     then VACUUM and empty the WAL so nothing deleted lingers in the file or beside it.
     Returns the rows deleted."""
+    rows = _delete_rows(db)
+    _compact(db)
+    return rows
+
+
+def _delete_rows(db: Database) -> int:
+    """One transaction: every row goes and the defaults come back, or (on failure) nothing."""
     from core.store.migrations import seed_defaults
 
     db.execute("PRAGMA secure_delete = ON")
@@ -160,11 +194,14 @@ def empty_all_tables(db: Database) -> int:
     finally:
         db.execute("PRAGMA foreign_keys = ON")
     crash_point("delete_all.committed")
+    return rows
+
+
+def _compact(db: Database) -> None:
     db.execute("VACUUM")
     crash_point("delete_all.vacuumed")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     crash_point("delete_all.wal_emptied")
-    return rows
 
 
 def delete_copies(data_dir: Path) -> list[Path]:
@@ -192,15 +229,40 @@ def delete_copies(data_dir: Path) -> list[Path]:
 def delete_everything(db: Database, data_dir: Path, include_backups: bool = False
                       ) -> DeleteAllResult:
     """Empty the data file and, when asked, delete every copy in every folder ever used.
-    Copies go first: they need no passphrase, so a killed run is finished even while locked."""
+
+    The rows go first, in one transaction: when that fails (a full disk, say) nothing was
+    deleted and the journal goes too, so nothing finishes the deletion later. Once they are
+    gone the run is finished whatever happens: a copy, the compacting or the journal that
+    fails then raises UnfinishedError, saying the next start finishes it (copies need no
+    passphrase, so a killed run is finished even before the data is unlocked)."""
     forget_snapshot(data_dir)  # first: a start after a kill must not paint the old week
-    with writers_lock.rewriting(data_dir), \
-            operation(data_dir, "delete-all", include_backups=include_backups):
+    with writers_lock.rewriting(data_dir), busy(data_dir):
+        begin(data_dir, "delete-all", include_backups=include_backups)
         crash_point("delete_all.journal_written")
-        files = delete_copies(data_dir) if include_backups else []
-        crash_point("delete_all.copies_deleted")
-        rows = empty_all_tables(db)
+        try:
+            rows = _delete_rows(db)
+        except BaseException:
+            finish(data_dir)  # rolled back: nothing was deleted, and nothing is left to finish
+            raise
+        try:
+            files = delete_copies(data_dir) if include_backups else []
+            crash_point("delete_all.copies_deleted")
+            _compact(db)
+            finish(data_dir)
+        except (OSError, sqlite3.Error) as exc:
+            raise UnfinishedError(
+                "Your data has been deleted, but not every step could be finished "
+                f"({_reason(exc)}); the rest is done the next time the app opens your data."
+            ) from exc
     return DeleteAllResult(rows, files)
+
+
+def _reason(exc: BaseException) -> str:
+    from core.store.disk_space import is_disk_full
+
+    if is_disk_full(exc, None):
+        return "the disk is full"
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def tidy(data_dir: Path) -> list[Path]:

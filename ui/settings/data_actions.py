@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from core.common import clock
 from core.store import encryption, writers_lock
-from core.store.all_copies import change_encryption
+from core.store.all_copies import UnfinishedError, change_encryption
 from core.store.backup import backup_dir, restore_backup
 from core.store.database import (
     PassphraseRequiredError,
@@ -214,7 +214,12 @@ class DataActions:
             return False
         QThreadPool.globalInstance().waitForDone(10000)
         folder = backup_dir(self.db, self.data_dir)
-        delete_all_data(self.db, self.data_dir, [folder], include_backups)
+        try:
+            delete_all_data(self.db, self.data_dir, [folder], include_backups)
+        except (DataBusyError, UnfinishedError) as exc:  # busy: nothing was deleted
+            self.hub.dataReplaced.emit()
+            QMessageBox.warning(self.parent, "Delete all", str(exc))
+            return False
         self.hub.dataReplaced.emit()
         QMessageBox.information(self.parent, "Your data has been deleted",
                                 "All your data has been deleted from this computer.")
