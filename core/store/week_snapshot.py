@@ -3,7 +3,8 @@ paint it in the window's first frame, before the data file is even opened; the O
 out from the data replaces it moments later.
 
 What it holds is the practitioner's own workload in words, exactly the sentences the Overview
-shows with "Show figures" off: the week line, the two headlines and their bodies. No case
+shows with "Show figures" off: the week line, the two headlines and their bodies, and the calm
+panels' sentences when they were showing. No case
 reference, figure, note or name is in it (`save` refuses a text holding a reference it is
 given). It is never kept while the data is encrypted (turning encryption on deletes it, and so
 does delete-all), so nothing of an encrypted folder can be read from it.
@@ -31,6 +32,8 @@ class WeekSnapshot(NamedTuple):
     body: str
     caseload_headline: str
     caseload_body: str
+    sustained: str = ""  # the calm panel over the cards, when it was showing
+    sustained_caseload: str = ""
 
 
 def snapshot_path(data_dir: Path) -> Path:
@@ -43,7 +46,8 @@ def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
         value = json.loads(snapshot_path(data_dir).read_text(encoding="utf-8"))
         if value.get("version") != VERSION:
             return None
-        fields = [value[name] for name in WeekSnapshot._fields]
+        fields = [value[name] if name not in WeekSnapshot._field_defaults
+                  else value.get(name, "") for name in WeekSnapshot._fields]
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return None
     if not all(isinstance(text, str) for text in fields):

@@ -10,13 +10,23 @@ sqlite-utils, no estimate, no gauges).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.store.week_snapshot import WeekSnapshot
 from ui.widgets.form_helpers import view_title
 
 CARD_STYLE = ("QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
               "background: palette(base); }")  # as ui.overview.overview_cards.Card
+PANEL_STYLE = ("QFrame#sustainedPanel { border: 1px solid palette(mid); "
+               "border-left: 6px solid #D55E00; border-radius: 4px; background: palette(base); }")
 
 
 def _text(text: str, scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -46,6 +56,22 @@ def _card(title: str, headline: str, body: str, scale: float) -> QFrame:
     return card
 
 
+def _panel(text: str) -> QFrame:
+    """The calm panel's words, as ui.overview.sustained_panel draws them; its buttons come with
+    the Overview, so their row is kept empty rather than offering choices that do nothing yet."""
+    panel = QFrame()
+    panel.setObjectName("sustainedPanel")
+    panel.setFrameShape(QFrame.Shape.StyledPanel)
+    panel.setStyleSheet(PANEL_STYLE)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(16, 12, 16, 12)
+    words = QLabel(text)
+    words.setWordWrap(True)
+    layout.addWidget(words)
+    layout.addSpacing(QPushButton("Not now").sizeHint().height())
+    return panel
+
+
 class LastWeekStandIn(QWidget):
     """The kept week's words where the Overview will be; `week` is the week they are for."""
 
@@ -68,10 +94,17 @@ class LastWeekStandIn(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setContentsMargins(24, 20, 16, 12)  # as the Overview's
         layout.setSpacing(12)
         layout.addLayout(header)
-        layout.addLayout(grid)
+        column = QVBoxLayout()  # as the Overview's scrolled content: panels, then the cards
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(14)
+        for text in (snapshot.sustained, snapshot.sustained_caseload):
+            if text:
+                column.addWidget(_panel(text))
+        column.addLayout(grid)
+        layout.addLayout(column)
         layout.addStretch(1)
 
     def texts(self) -> list[str]:
@@ -100,9 +133,12 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
             return
         words = status_words(summary, today(), figures=False)
         week_line = overview.week_line.text()  # type: ignore[attr-defined]
+        panels = [text or "" if not panel.isHidden() else "" for panel, text in (
+            (overview.sustained, words.sustained),  # type: ignore[attr-defined]
+            (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
                                            words.body, words.caseload_headline,
-                                           words.caseload_body),
+                                           words.caseload_body, *panels),
                       references=CaseStore(db).references())  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
         forget_snapshot(folder)

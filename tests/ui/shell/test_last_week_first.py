@@ -73,6 +73,8 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
         assert (kept.headline, kept.body) == (overview.workload.headline.text(),
                                               overview.workload.words.text())
         assert kept.week_line == overview.week_line.text()
+        assert not overview.sustained.isHidden()  # the demo's weeks over capacity
+        assert kept.sustained == overview.sustained.text.text() and kept.sustained
         text = (folder / SNAPSHOT_NAME).read_text()
         assert "%" not in text
         assert not [ref for ref in CaseStore(db).references() if ref in text]
@@ -81,9 +83,10 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
 
 
 def test_this_weeks_kept_words_count_as_this_week_in_the_first_frame(qtbot, folder, tmp_path):
-    save_snapshot(folder, STALE._replace(week="2026-W48"))
+    save_snapshot(folder, STALE._replace(week="2026-W48", sustained="Over for weeks, calmly."))
     window, _ = open_window(qtbot, folder, tmp_path)
     assert window.week_in_words
+    assert "Over for weeks, calmly." in window.findChild(LastWeekStandIn).texts()
 
 
 def test_no_kept_week_shows_the_plain_title(qtbot, folder, tmp_path):
