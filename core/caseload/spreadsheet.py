@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -239,8 +240,7 @@ def _open_book(path: Path) -> Any:
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     try:
         # A handle, not the name: a workbook saved as "cases.csv" is still read as a workbook.
-        # Not read-only: merged cells are only known to a full reading (a caseload is small).
-        return load_workbook(io.BytesIO(data), data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except OSError as exc:
         if "workbook part" not in str(exc):
             raise
@@ -253,26 +253,50 @@ def _open_book(path: Path) -> Any:
         raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
 
 
-def _values(worksheet: Any) -> dict[tuple[int, int], object]:
-    """The merged cells' value in every cell of each merge (Excel shows it across them all)."""
-    filled: dict[tuple[int, int], object] = {}
-    for merged in getattr(worksheet, "merged_cells", None) and worksheet.merged_cells.ranges or ():
-        value = worksheet.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
-            for column in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
-                filled[(row, column)] = value
-    return filled
+MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merges(worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """Merged ranges (first row, first column, last row, last column), read from the sheet's
+    XML: openpyxl's read-only mode, which reads a large sheet quickly, does not give them."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    try:
+        with worksheet.parent._archive.open(worksheet._worksheet_path) as part:
+            xml = part.read(MAX_BYTES * 20)
+    except (AttributeError, KeyError, OSError):
+        return []
+    found = []
+    for first, last in MERGE.findall(xml):
+        (row1, col1), (row2, col2) = (coordinate_to_tuple(c.decode()) for c in (first, last))
+        found.append((row1, col1, min(row2, MAX_ROWS), min(col2, MAX_COLUMNS)))
+    return found
 
 
 def _sheet_rows(worksheet: Any) -> list[tuple[int, list[str]]]:
-    merged = _values(worksheet)
-    rows: list[tuple[int, list[str]]] = []
+    merges = _merges(worksheet)
+    raw: list[tuple[int, list[object]]] = []
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        values = values[:MAX_COLUMNS]
-        cells = [
-            _cell_text(merged.get((number, index + 1), value))
-            for index, value in enumerate(values)
-        ]
+        if any(v is not None and str(v).strip() for v in values[:MAX_COLUMNS]):
+            raw.append((number, list(values[:MAX_COLUMNS])))
+        if len(raw) > MAX_ROWS:
+            raise ValidationError(
+                f"The sheet has more than {MAX_ROWS:,} rows; no caseload is that long."
+            )
+    if merges:  # the value Excel shows across a merge, on every row and column it spans
+        by_row = dict(raw)
+        for row1, col1, row2, col2 in merges:
+            top = by_row.get(row1, [])
+            value = top[col1 - 1] if col1 <= len(top) else None
+            for number in range(row1, row2 + 1):
+                cells = by_row.setdefault(number, [])
+                cells.extend([None] * (col2 - len(cells)))
+                for column in range(col1, col2 + 1):
+                    cells[column - 1] = value
+        raw = sorted(by_row.items())
+    rows: list[tuple[int, list[str]]] = []
+    for number, values in raw:
+        cells = [_cell_text(value) for value in values]
         while cells and not cells[-1].strip():
             cells.pop()
         if not cells:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from core.time.calendar.repair import EventLines
+from core.time.calendar.repair import UNREADABLE_EVENT, EventLines
 
 # What the import reads of an event; a fault anywhere else in it is ignored.
 NEEDED = {
@@ -47,6 +47,8 @@ def _where(lines: EventLines | None, name: str) -> int | None:
 
 def _problem(event: Any, lines: EventLines | None) -> tuple[str, str] | None:
     """(property name, reason) for the first fault in `event` the import cares about."""
+    if UNREADABLE_EVENT.split(":")[0] in event:
+        return "BEGIN", "it cannot be read"
     if lines is not None:
         for name in lines.twice:
             return name, f"{NEEDED[name]} is given twice"

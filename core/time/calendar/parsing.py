@@ -18,7 +18,7 @@ from typing import Any
 import icalendar
 
 from core.common.errors import ValidationError
-from core.time.calendar.repair import Prepared, prepare
+from core.time.calendar.repair import Prepared, piecewise, prepare
 
 MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
 MAX_EVENTS = 20_000
@@ -82,6 +82,8 @@ def parse(data: bytes) -> tuple[icalendar.Calendar, list[Any], Prepared, str]:
     and the file's text. Only a file that is not a calendar at all (or too large) is refused;
     faults in single events are left for `core.time.calendar.faults` to name."""
     text = _text(data)
+    if text.lstrip().upper().startswith(("BEGIN:VEVENT", "BEGIN:VTIMEZONE")):
+        text = "BEGIN:VCALENDAR\r\n" + text.strip() + "\r\nEND:VCALENDAR\r\n"  # a bare event
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise CalendarFileError(
             "This is not a calendar (.ics) file. In Outlook choose File > Save Calendar; in Google "
@@ -96,11 +98,26 @@ def parse(data: bytes) -> tuple[icalendar.Calendar, list[Any], Prepared, str]:
     try:
         calendars = icalendar.Calendar.from_ical(prepared.text, multiple=True)
     except Exception as exc:  # noqa: BLE001 - the parser raises many kinds on a mangled file
-        raise _broken(text, str(exc)) from None
+        calendars = piecewise(prepared)
+        if calendars is None:
+            raise _broken(text, str(exc)) from None
+    calendars = _unnested(calendars)
     if not calendars:
         raise _broken(text, "")
     tops = [c for cal in calendars for c in cal.subcomponents if c.name == "VEVENT"]
     return _together(calendars), tops, prepared, text
+
+
+def _unnested(calendars: list[icalendar.Calendar]) -> list[icalendar.Calendar]:
+    """A calendar saved inside another (BEGIN:VCALENDAR twice) read as one more calendar."""
+    flat: list[icalendar.Calendar] = []
+    for calendar in calendars:
+        inner = [c for c in calendar.subcomponents if c.name == "VCALENDAR"]
+        if inner:
+            calendar.subcomponents = [c for c in calendar.subcomponents if c.name != "VCALENDAR"]
+        flat.append(calendar)
+        flat.extend(_unnested(inner))
+    return flat
 
 
 def _together(calendars: list[icalendar.Calendar]) -> icalendar.Calendar:

@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 UNUSED = {"VFREEBUSY", "VTODO", "VJOURNAL", "VALARM", "VAVAILABILITY", "AVAILABLE"}
 NAME = re.compile(r"[A-Za-z0-9-]+")
 TZID_PARAM = re.compile(r';TZID=("[^"]*"|\([^)]*\)[^;:]*|[^;:]*)', re.IGNORECASE)
 DATE_Z = re.compile(r"\b(\d{8})Z\b")
+BLOCK_LINE = re.compile(r"\s+(BEGIN|END):V[A-Z]+\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -38,6 +40,7 @@ class EventLines:
     properties: dict[str, int] = field(default_factory=dict)
     unreadable: list[tuple[int, str]] = field(default_factory=list)
     twice: list[str] = field(default_factory=list)
+    calendar: int = 0  # which calendar of the file (in order of their BEGIN lines) holds it
 
 
 @dataclass
@@ -50,6 +53,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Unfolded lines with the number of the first physical line of each (1-based)."""
     out: list[tuple[int, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and BLOCK_LINE.match(line):  # indented by hand, not folded
+            line = line.strip()
         if line[:1] in (" ", "\t") and out:
             first, before = out[-1]
             out[-1] = (first, before + line[1:])
@@ -144,6 +149,8 @@ def prepare(text: str) -> Prepared:
     zoned: list[int] = []  # indexes in `out` of lines naming a zone
     current: EventLines | None = None
     zone_has_id = False
+    calendars: list[int] = []  # each calendar's number, in the order BEGIN:VCALENDAR comes
+    open_calendars: list[int] = []
     for number, line in _logical_lines(text):
         parts = _split(line)
         if parts is None:
@@ -160,14 +167,18 @@ def prepare(text: str) -> Prepared:
                 if skipping or block in UNUSED:
                     skipping += 1
                     continue
+                if block == "VCALENDAR":
+                    calendars.append(len(calendars))
+                    open_calendars.append(calendars[-1])
                 if block == "VEVENT" and len(stack) >= 2 and stack[-2] == "VCALENDAR":
-                    current = EventLines(number)
+                    current = EventLines(number, calendar=open_calendars[-1])
                     events.append(current)
                 zone_has_id = zone_has_id and block != "VTIMEZONE"
                 out.append(f"BEGIN:{block}")
             else:
                 if stack:
-                    stack.pop()
+                    if stack.pop() == "VCALENDAR" and open_calendars:
+                        open_calendars.pop()
                 if skipping:
                     skipping -= 1
                     continue
@@ -199,6 +210,10 @@ def prepare(text: str) -> Prepared:
         out.append(f"{name}{params}:{value}")
     for index in zoned:
         out[index] = TZID_PARAM.sub(lambda m: _known_zone(m, defined), out[index])
+    if not skipping:  # a file cut short: its open blocks closed where it ends
+        out.extend(f"END:{block}" for block in reversed(stack))
+    # A calendar nested in another is read after it (parsing._unnested): events in that order.
+    events.sort(key=lambda e: e.calendar)
     return Prepared("\r\n".join(out) + "\r\n", events)
 
 
@@ -208,3 +223,50 @@ def _known_zone(found: re.Match[str], defined: set[str]) -> str:
         return found.group(0)
     mapped = windows_zone(zone)
     return f";TZID={mapped}" if mapped else found.group(0)
+
+
+def piecewise(prepared: Prepared) -> list[Any] | None:
+    """The calendar without the blocks the parser refuses, when it refuses the file as a whole:
+    a time zone it cannot read is left out (its events then say their zone is unknown), and an
+    event it cannot read is kept as an empty event at its line, so it shows as a row that cannot
+    be imported. None when the file is not one calendar of blocks."""
+    import icalendar
+
+    lines = prepared.text.split("\r\n")
+    if not lines or lines[0] != "BEGIN:VCALENDAR" or "END:VCALENDAR" not in lines:
+        return None
+    head: list[str] = []
+    blocks: list[list[str]] = []
+    depth = 0
+    for line in lines[1:]:
+        if depth == 0 and line == "END:VCALENDAR":
+            break
+        if depth == 0 and not line.startswith("BEGIN:"):
+            head.append(line)
+            continue
+        if depth == 0:
+            blocks.append([])
+        blocks[-1].append(line)
+        depth += line.startswith("BEGIN:") - line.startswith("END:")
+    kept: list[str] = []
+    for block in blocks:
+        try:
+            icalendar.Calendar.from_ical("\r\n".join(["BEGIN:VCALENDAR", *block, "END:VCALENDAR"]))
+            kept.extend(block)
+        except Exception:  # noqa: BLE001 - the parser raises many kinds
+            if block[0] == "BEGIN:VEVENT":
+                kept.extend(["BEGIN:VEVENT", UNREADABLE_EVENT, "END:VEVENT"])
+    needed = [line for line in head if line.split(":")[0].split(";")[0] in CALENDAR_NEEDS]
+    for first in (head, needed):  # the calendar's own lines the import needs, if all fail
+        try:
+            text = "\r\n".join(["BEGIN:VCALENDAR", *first, *kept, "END:VCALENDAR", ""])
+            return [icalendar.Calendar.from_ical(text)]
+        except Exception:  # noqa: BLE001
+            continue
+    return None
+
+
+CALENDAR_NEEDS = {"VERSION", "PRODID", "METHOD", "X-WR-CALNAME", "X-WR-TIMEZONE"}
+
+
+UNREADABLE_EVENT = "X-CASELOAD-UNREADABLE:1"
