@@ -1,13 +1,15 @@
 """Measure the issue's performance targets against a generated dataset; print a table of medians.
 
-Usage: .venv/bin/python benchmarks/run_benchmarks.py DIR [--runs 5] [--json benchmarks/results.json]
+Usage: .venv/bin/python benchmarks/run_benchmarks.py DIR [--runs 7] [--json FILE] [--offscreen]
+       [--bundle PROGRAM]
 
-DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes, in interleaved
-rounds (the app, then the floor: a bare PySide6 QMainWindow holding a QTableView, then two more
-bare windows for information), all offscreen, all reporting their first paint through
-CASELOAD_COMPANION_EXIT_AFTER_PAINT=1; the ratio is kept for every round. The imports on the path
-to the app's first paint are timed with `python -X importtime`. Everything else is timed in this
-process, after start-up.
+DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes on a private
+Xvfb display when Xvfb is installed (benchmarks/startup.py): launch to the first frame and to this
+week in words, for the app on demo data and on ten years and for the Linux bundle, in interleaved
+rounds with the floor (a bare QMainWindow holding a QTableView) and GTimeLog; memory settled, RSS
+and PSS. Each command over ten years is timed as a whole process (benchmarks/whole_processes.py);
+the imports before the app's first paint with `python -X importtime`. Everything else is timed in
+this process, after start-up.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlite_utils import Database  # noqa: E402
 
 from benchmarks.startup import child_env, measure_startup  # noqa: E402
+from benchmarks.whole_processes import library_memory, measure_commands  # noqa: E402
 from ui.shell.paint_probe import PAINTED_PREFIX  # noqa: E402
 
 Row = dict[str, object]
@@ -93,47 +96,12 @@ def measure_status(db: Database, runs: int) -> list[float]:
     return timed_ms(lambda: status_words(workload_status(load_inputs(db), today), today), runs)
 
 
-TEN_YEAR_COMMANDS = (
-    ["log", "list", "--from", "2016-01-01", "--to", "2026-12-31", "--json"],
-    ["log", "list", "--from", "2016-01-01", "--to", "2026-12-31"],
-    ["history", "--weeks", "520", "--json"],
-    ["status", "--json"],
-    ["cases", "list", "--all", "--json"],
-    ["export", "--from", "2016-01-01", "--to", "2026-12-31", "--format", "csv", "--out", "{out}"],
-)
-
-
-def measure_commands(data_dir: Path, runs: int) -> list[Row]:
-    """Each command as a whole process over ten years (wall-clock and CPU seconds, medians of
-    interleaved runs), output to a pipe that is read and thrown away."""
-    import resource
-
+def command_rows(data_dir: Path, runs: int) -> list[Row]:
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory() as home:
-        env = _child_env(Path(home))
-        out = Path(home) / "out.csv"
-        wall: dict[str, list[float]] = {}
-        cpu: dict[str, list[float]] = {}
-        for round_number in range(runs + 1):
-            for args in TEN_YEAR_COMMANDS:
-                out.unlink(missing_ok=True)
-                command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
-                           *[a.replace("{out}", str(out)) for a in args]]
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                began = time.perf_counter()
-                subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True,
-                               timeout=120)
-                took = time.perf_counter() - began
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                if round_number:  # the first round writes the bytecode
-                    key = " ".join(args).replace(" --out {out}", "")
-                    wall.setdefault(key, []).append(took * 1000)
-                    cpu.setdefault(key, []).append((after.ru_utime - before.ru_utime
-                                                    + after.ru_stime - before.ru_stime) * 1000)
-    for key in wall:
-        rows.append(_row(f"`{key}`, ten years, whole process", wall[key], "ms", "< 1 s",
-                         statistics.median(wall[key]) < 1000))
-        rows.append(_row(f"`{key}`, CPU time", cpu[key], "ms", "(for information)", None))
+    for key, (wall, cpu) in measure_commands(data_dir, runs).items():
+        rows.append(_row(f"`{key}`, ten years, whole process", wall, "ms", "< 1 s",
+                         statistics.median(wall) < 1000))
+        rows.append(_row(f"`{key}`, CPU time", cpu, "ms", "(for information)", None))
     return rows
 
 
@@ -304,19 +272,26 @@ def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None
     return rows
 
 
+def library_rows(runs: int) -> list[Row]:
+    """What each library adds to resident memory when imported, in a fresh process (MiB)."""
+    return [_row(f"memory: importing {name} adds (RSS)", values, "MiB", "(for information)",
+                 None) for name, values in library_memory(runs).items()]
+
+
 def measure(data_dir: Path, runs: int, offscreen: bool = False,
             bundle: Path | None = None) -> list[Row]:
     from core.store.database import open_database
     from core.store.paths import database_path
 
     rows: list[Row] = startup_rows(data_dir, runs, offscreen, bundle)
+    rows += library_rows(runs)
     rows += import_rows(data_dir, runs)
     db = open_database(database_path(data_dir))
     try:
         status = measure_status(db, runs)
         rows.append(_row("`status` work, two years of weekly history", status, "ms", "< 50 ms",
                          statistics.median(status) < 50))
-        rows += measure_commands(data_dir, runs)
+        rows += command_rows(data_dir, runs)
         for what, values in measure_window(db, data_dir, runs).items():
             rows.append(_row(what, values, "ms", "< 50 ms", statistics.median(values) < 50))
         pdf = measure_pdf(db, runs)
