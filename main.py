@@ -77,12 +77,13 @@ def run_command(args: argparse.Namespace) -> int:
     from core.store.database import StorageError
     from core.common.errors import ValidationError
     from core.store.transactions import BUSY_MESSAGE, DataBusyError, is_busy
+    from core.common.clock import ClockError
 
     ctx = make_context(args)
     try:
         require_data(args, ctx)  # before anything (even the log) is written into the folder
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(exc)
         return exc.code
     undo, succeeded = undo_if_it_fails(args, ctx), False  # bad input leaves no new folder
     if ctx.db_path.exists() or getattr(args, "creates_data", False):
@@ -92,33 +93,41 @@ def run_command(args: argparse.Namespace) -> int:
         succeeded = code == EXIT_OK
         return code
     except ValidationError as exc:
-        print("error: " + one_line(exc.problems), file=sys.stderr)
+        _say(one_line(exc.problems))
         return EXIT_BAD_INPUT
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(exc)
         return exc.code
-    except StorageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (StorageError, ClockError) as exc:
+        _say(exc)
         return EXIT_FAILED
     except (DataBusyError, sqlite3.OperationalError) as exc:
         if not is_busy(exc):  # any other OperationalError (a full disk, say): said in one line
             get_logger("cli").exception("command failed")
-            print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
+            _say(_failure_message(exc, ctx.data_dir))
             return EXIT_FAILED
         said = str(exc) if isinstance(exc, DataBusyError) else BUSY_MESSAGE
-        print(f"error: {said}", file=sys.stderr)  # another process kept the write lock
+        _say(said)  # another process kept the write lock
         return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
-        print(f"error: {_failure_message(exc, ctx.data_dir)}", file=sys.stderr)
+        _say(_failure_message(exc, ctx.data_dir))
         return EXIT_FAILED
     finally:
         ctx.close()
         if not succeeded:
             undo()
+
+
+def _say(message: object) -> None:
+    """One line on stderr, with any control character from the input shown, never obeyed
+    (an ESC[31m typed into an argument must not colour the terminal)."""
+    from cli.common import visible
+
+    print(f"error: {visible(str(message))}", file=sys.stderr)
 
 
 def _failure_message(exc: Exception, data_dir) -> str:  # type: ignore[no-untyped-def]
@@ -135,7 +144,13 @@ def _failure_message(exc: Exception, data_dir) -> str:  # type: ignore[no-untype
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # every file the app creates (database, WAL, backups, exports) is owner-only
-    window_args = _window_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    unreadable = next((i for i, a in enumerate(argv, 1) if _not_utf8(a)), None)
+    if unreadable is not None:  # bytes the terminal sent in another encoding: not guessed at
+        print(f"error: argument {unreadable} is not readable text (not UTF-8); type it again "
+              "with your keyboard's usual letters. Nothing was changed.", file=sys.stderr)
+        return 2
+    window_args = _window_args(argv)
     if window_args is not None:
         return run_gui(window_args)
     _import_sqlite_utils_without_numpy()  # before the commands' modules import it
@@ -143,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return run_gui(args)
     return run_command(args)
+
+
+def _not_utf8(text: str) -> bool:
+    """True for an argument that held bytes which are not UTF-8 (Python keeps them as lone
+    surrogates, which no file, database or terminal can take)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
 def _window_args(argv: list[str]) -> SimpleNamespace | None:

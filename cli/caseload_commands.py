@@ -12,7 +12,8 @@ from cli.common import Context, bounded_int, date_arg, print_json
 from core.caseload.cases import CaseStore
 from core.caseload.csv_import import import_preview, preview_file
 from core.common.errors import ValidationError
-from core.common.exact import to_decimal
+from core.common.dates import shorten
+from core.common.exact import to_decimal, too_precise
 from core.common.names import name_refusal
 from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
 from core.workload.profile import get_profile, save_profile
@@ -89,10 +90,16 @@ def run_cases_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def exact_hours(text: str) -> Decimal:
     """argparse type for hours and percentages: the decimal typed (22.2 stays 22.2 exactly)."""
+    shown = shorten(text)
+    if len(text) > 20 or any(c.isalpha() for c in text):  # 1e-30, 1e400, nan, inf
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number such as 22.2")
     try:
         value = to_decimal(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number") from None
+    if too_precise(value):
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' has more than two decimal places; give hours or a percentage such as 22.2")
     return value  # the range is checked where the value is used, with its own message
 
 

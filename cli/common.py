@@ -10,6 +10,7 @@ import re
 import sys
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, NoReturn, Sequence
 
@@ -19,7 +20,9 @@ from core.store import writers_lock
 from core.store.all_copies import open_folder
 from core.store.operation_journal import pending
 from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
+from core.common.clock import clock_problem
 from core.common.dates import DateError, parse_date, shorten
+from core.common.exact import too_precise
 from core.store.paths import (
     database_path,
     ensure_private_dir,
@@ -53,6 +56,9 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
+            problem = clock_problem()  # a wrong clock: nothing written it could never show
+            if problem:
+                raise CommandError(problem, EXIT_FAILED)
             ensure_private_dir(self.data_dir)
             from cli.passphrase import with_passphrase  # asks only if the data is encrypted
 
@@ -145,6 +151,15 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
     return undo
 
 
+def visible(text: str) -> str:
+    """`text` with control characters (ESC, newlines, bell, ...) written as escapes such as
+    \\x1b, so nothing from the input is ever obeyed by the terminal, and one line stays one."""
+    import unicodedata
+
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad arguments get one line on stderr (exit 2), naming where to find the usage.
 
@@ -161,14 +176,14 @@ class OneLineParser(argparse.ArgumentParser):
         if extras:  # named with the subcommand they were given to
             command = getattr(parsed, "command", None)
             where = f"{self.prog} {command}" if command else self.prog
-            self.exit(EXIT_BAD_INPUT, f"error: unrecognized arguments: {' '.join(extras)}. "
+            self.exit(EXIT_BAD_INPUT, f"error: unrecognized arguments: {visible(' '.join(extras))}. "
                       f"See `{where} --help`.\n")
         return parsed
 
     def error(self, message: str) -> NoReturn:
         message = _suggest(message, self.prog.split()[1:]).rstrip(".")
         end = "" if message.endswith("?") else "."
-        self.exit(EXIT_BAD_INPUT, f"error: {message}{end} See `{self.prog} --help`.\n")
+        self.exit(EXIT_BAD_INPUT, f"error: {visible(message)}{end} See `{self.prog} --help`.\n")
 
 
 _INVALID_CHOICE = re.compile(r"argument (?P<arg>[^:]+): invalid choice: '(?P<typed>[^']*)' "
@@ -246,6 +261,8 @@ def positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{shown}' is not a number")
     if abs(value) > NUMBER_LIMIT:
         raise argparse.ArgumentTypeError(f"'{shown}' is larger than {NUMBER_LIMIT}")
+    if any(c.isalpha() for c in text) or too_precise(Decimal(text.strip())):  # 1e-30
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a number such as 118 or 112.5")
     return value
 
 

@@ -23,15 +23,46 @@ NOW_ENV = "CASELOAD_COMPANION_NOW"
 DAY_MINUTES = 24 * 60
 
 
+# The years the app works in (dates typed outside them are refused: core.common.dates).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class ClockError(Exception):
+    """The clock cannot be read as a time the app can use; nothing may be written."""
+
+
 def now() -> datetime:
-    """The current local wall-clock time, to the microsecond (fold=1 in a repeated hour)."""
+    """The current local wall-clock time, to the microsecond (fold=1 in a repeated hour).
+    Raises ClockError when `CASELOAD_COMPANION_NOW` names a moment that has no local time
+    (year 1 in a zone east of UTC, say)."""
     fixed = os.environ.get(NOW_ENV, "").strip()
     if fixed:
         try:
-            return wall(datetime.fromisoformat(fixed))
+            moment = datetime.fromisoformat(fixed)
         except ValueError:
-            pass  # a malformed test setting falls back to the real clock
+            moment = None  # a malformed test setting falls back to the real clock
+        if moment is not None:
+            try:
+                return wall(moment)
+            except (OverflowError, ValueError, OSError):
+                raise ClockError(f"{NOW_ENV} is set to a time the app cannot use; nothing was "
+                                 f"read or saved. Give a date from {FIRST_YEAR} to {LAST_YEAR}."
+                                 ) from None
     return datetime.now()
+
+
+def clock_problem() -> str | None:
+    """A sentence when the clock reads outside the years the app works in (a computer whose
+    clock was reset to 1970, say): entries made under it could never be listed. None if fine."""
+    try:
+        moment = now()
+    except ClockError as exc:
+        return str(exc)
+    if FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
+    return (f"Your computer's clock says {moment.date().isoformat()}, which looks wrong; nothing "
+            f"was read or saved. Set the date and time (the app works with {FIRST_YEAR} to "
+            f"{LAST_YEAR}), then try again.")
 
 
 def today() -> date:

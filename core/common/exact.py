@@ -41,6 +41,17 @@ def to_decimal(value: Number) -> Decimal:
     return result
 
 
+# Hours and percentages a person means have at most two decimal places (22.2 hours, 7.25, 12.5%);
+# anything finer (1e-30) is a slip, and would carry exponents no figure can be rounded from.
+TYPED_PLACES = 2
+
+
+def too_precise(value: Decimal, places: int = TYPED_PLACES) -> bool:
+    """True for a number with more than `places` decimal places once trailing zeros go."""
+    exponent = value.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -places
+
+
 def optional_decimal(value: Number | None) -> Decimal | None:
     return None if value is None or value == "" else to_decimal(value)
 

@@ -19,10 +19,12 @@ from sqlite_utils import Database
 from core.common import clock
 from core.caseload.models import GRADES, Profile
 from core.common.errors import ValidationError
+from core.common.exact import too_precise
 from core.store.settings import get_setting, set_setting
 
 PROFILE_SINCE_KEY = "profile_since"
 MAX_HOURS = Decimal(60)
+MIN_HOURS = Decimal(1)  # fewer than an hour a week is a slip, not a contract
 SINCE_ALWAYS = date.min
 
 
@@ -33,8 +35,9 @@ def profile_problems(profile: Profile) -> list[str]:
     hours = profile.contracted_hours
     if hours is not None and not isinstance(hours, Decimal):
         problems.append("Contracted hours should be a number, such as 30 or 22.2.")
-    elif hours is not None and not (0 < hours <= MAX_HOURS):
-        problems.append(f"Contracted hours must be more than 0 and at most {MAX_HOURS} a week.")
+    elif hours is not None and (not (MIN_HOURS <= hours <= MAX_HOURS) or too_precise(hours)):
+        problems.append(f"Contracted hours must be from {MIN_HOURS} to {MAX_HOURS} a week, to at "
+                        "most two decimal places, such as 22.2.")
     ceiling = profile.protected_ceiling
     if ceiling is not None and not (1 <= ceiling <= 200):
         problems.append("A protected caseload ceiling must be between 1 and 200 cases.")

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.common.dates import add_months, from_iso, to_iso
 from core.common.errors import ValidationError
-from core.common.exact import to_decimal
+from core.common.exact import to_decimal, too_precise
 from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 
@@ -86,6 +86,9 @@ def reduction_problems(reduction: Reduction, contracted_hours: Decimal) -> list[
             return problems
     if has_hours == has_percent:
         problems.append("Give the reduction either in hours a week or as a % of contracted hours.")
+    if any(v is not None and too_precise(v) for v in (reduction.hours_per_week, reduction.percent)):
+        problems.append("Give the reduction to at most two decimal places, such as 7.4 hours "
+                        "or 12.5%.")
     if has_hours and not (0 < reduction.hours_per_week <= contracted_hours):  # type: ignore[operator]
         problems.append(
             f"Hours a week must be more than 0 and no more than your {contracted_hours:g} "
