@@ -175,3 +175,21 @@ def test_ctrl_z_in_the_window_brings_deleted_closed_cases_back(demo_window, db, 
     qtbot.waitUntil(demo_window.isActiveWindow)
     QTest.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.references() == before
+
+
+def test_return_presses_the_focused_button_in_the_main_window(demo_window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    demo_window.show_view("caseload")
+    view = demo_window.view("caseload")
+    button = next(b for b in view.findChildren(QPushButton)
+                  if b.isVisible() and b.isEnabled() and "New case" in b.text().replace("&", ""))
+    opened: list[bool] = []
+    button.clicked.disconnect()
+    button.clicked.connect(lambda: opened.append(True))
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    button.setFocus()
+    with qtbot.waitSignal(button.clicked, timeout=2000):
+        QTest.keyClick(button, Qt.Key.Key_Return)
+    assert opened == [True]

@@ -25,6 +25,7 @@ from core.caseload.cases import CaseStore
 from core.caseload.csv_import import ImportPreview, RowProblem, import_preview, preview_file
 from core.common.errors import ValidationError
 from ui.caseload.case_table_model import COL_NEXT_DUE, COL_STATUS, CaseTableModel
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, configure_table, note_label
 from ui.widgets.list_table_model import Column, ListTableModel
 
@@ -104,6 +105,8 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             "&Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Importing is what the dialog is for: the default, enabled once a file reads cleanly.
+        self.import_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
@@ -129,6 +132,8 @@ class ImportDialog(QDialog):
         )
         if name:
             self.load_file(Path(name))
+            if self.import_button.isEnabled():
+                self.import_button.setFocus()  # "Import 3 cases" is next; Return imports
 
     def _recheck(self) -> None:
         if self._path:
@@ -182,6 +187,8 @@ class ImportDialog(QDialog):
             self.import_button.setText("&Import")
             self.stack.setCurrentWidget(self.problems_view)
             self.problems_view.resizeRowsToContents()
+        if preview is not None:
+            announce(self, self.summary.text(), assertive=not ok)
 
     def accept(self) -> None:
         if not (self._preview and self._preview.ok):

@@ -176,6 +176,7 @@ class ExportDialog(QDialog):
             self.path.setText(chosen)
             # The file dialog has already asked about replacing an existing file.
             self._replace_agreed = Path(chosen).expanduser()
+            self.save_button.setFocus()  # the file chosen, Save is next; Return saves
 
     def _preview(self) -> None:
         from ui.supervision.pdf_export import fitted_summary

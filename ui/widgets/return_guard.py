@@ -7,6 +7,9 @@ destructive choice has auto default turned off on all its buttons, so Return onl
 the dialog's default, which is the safe choice (Keep, No, Cancel). The destructive button still
 works with Space, its Alt+letter or the mouse.
 
+Outside dialogs (the main window's views) Qt lets only Space press a focused button; the guard
+makes Return and Enter press it too, as a keyboard user expects.
+
 A dialog holds a destructive choice when:
 * a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so), or
 * it is a question box (QMessageBox) whose default is its No/Cancel answer: every question that
@@ -15,7 +18,8 @@ A dialog holds a destructive choice when:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -56,10 +60,25 @@ def make_return_safe(dialog: QDialog) -> bool:
     return True
 
 
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def presses_in_window(watched: QObject, event: QEvent) -> bool:
+    """Return or Enter on a focused, enabled push button outside a dialog, with no modifier."""
+    return (isinstance(watched, QPushButton) and isinstance(event, QKeyEvent)
+            and event.key() in RETURN_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and watched.isEnabled() and watched.hasFocus()
+            and not isinstance(watched.window(), QDialog))
+
+
 class _Guard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QDialog):
             make_return_safe(watched)
+        elif kind == QEvent.Type.KeyPress and presses_in_window(watched, event):
+            watched.animateClick()  # pressed as Space presses it, shown pressed for a moment
+            return True
         return False
 
 
