@@ -22,12 +22,13 @@ CORPUS = Path(__file__).parent
 CALENDARS = sorted((CORPUS / "calendars").iterdir())
 SPREADSHEETS = sorted((CORPUS / "spreadsheets").iterdir())
 SECONDS_PER_FILE = 10  # far beyond any file's reading; only a hang reaches it
-FIRST_START = re.compile(rb"\nDTSTART[^:\r\n]*:(\d{4})(\d{2})(\d{2})")
+FIRST_START = re.compile(rb'\nDTSTART(?:[^:\r\n"]|"[^"\r\n]*")*:(\d{4})(\d{2})(\d{2})')
 
 
 def window(path: Path) -> tuple[date, date]:
-    """Ninety days from the file's first start (a year of 2026 when it names none)."""
-    found = FIRST_START.search(path.read_bytes())
+    """Ninety days from the first event's start (from 2026 when it names none)."""
+    data = path.read_bytes()
+    found = FIRST_START.search(data, max(data.upper().find(b"BEGIN:VEVENT"), 0))
     try:
         first = date(*(int(g) for g in found.groups())) if found else date(2026, 1, 1)
     except ValueError:

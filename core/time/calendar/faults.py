@@ -40,6 +40,8 @@ class Fault:
 
 
 def _where(lines: EventLines | None, name: str) -> int | None:
+    if name.startswith("#"):  # a line that could not be read at all, by its number
+        return int(name[1:])
     if lines is None:
         return None
     return lines.properties.get(name, lines.begin)
@@ -52,9 +54,9 @@ def _problem(event: Any, lines: EventLines | None) -> tuple[str, str] | None:
     if lines is not None:
         for name in lines.twice:
             return name, f"{NEEDED[name]} is given twice"
-        for _number, name in lines.unreadable:
+        for number, name in lines.unreadable:
             if name.upper() in NEEDED:
-                return name.upper(), f"{NEEDED[name.upper()]} cannot be read"
+                return f"#{number}", f"{NEEDED[name.upper()]} cannot be read"
     for name, _message in getattr(event, "errors", ()) or ():
         if name in NEEDED:
             return name, f"{NEEDED[name]} cannot be read"

@@ -236,7 +236,8 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             event = replace(event, occurrence=_utc_text(occurrence.decoded("RECURRENCE-ID")))
         if cancel_all:
             event = replace(event, cancelled=True)
-        if _key(occurrence) in backwards:
+        key = _key(occurrence)
+        if key in backwards or (key[0], _override(occurrence)) in backwards:
             event = replace(event, backwards=True)
         if first <= event.first_day <= last:
             events.append(event)
@@ -329,8 +330,15 @@ def _backwards(calendar: icalendar.Calendar) -> set[tuple[str, str]]:
         if "DTEND" in event:
             start, end = event.decoded("DTSTART"), event.decoded("DTEND")
             if type(start) is type(end) and naive(end) < naive(start):
-                found.add(_key(event))
+                # a changed occurrence is backwards alone; a repeat's own times in all of it
+                found.add((_key(event)[0], _override(event)) if "RECURRENCE-ID" in event
+                          else _key(event))
     return found
+
+
+def _override(event: Any) -> str:
+    """The occurrence a changed occurrence replaces (its RECURRENCE-ID), as text."""
+    return "@" + _utc_text(event.decoded("RECURRENCE-ID")) if "RECURRENCE-ID" in event else ""
 
 
 def _first_day(calendar: icalendar.Calendar) -> date | None:

@@ -100,6 +100,16 @@ def _cities() -> dict[str, str]:
     return found
 
 
+# Display names that name a region rather than cities ("(UTC-05:00) Eastern Time (US & Canada)").
+REGIONS = {
+    "eastern time (us": "America/New_York",
+    "central time (us": "America/Chicago",
+    "mountain time (us": "America/Denver",
+    "pacific time (us": "America/Los_Angeles",
+    "coordinated universal time": "UTC",
+}
+
+
 @lru_cache(maxsize=256)
 def windows_zone(name: str) -> str | None:
     """The IANA zone for a Windows zone name: its ID through CLDR's windowsZones table (as
@@ -109,10 +119,13 @@ def windows_zone(name: str) -> str | None:
 
     if name in WINDOWS_TO_OLSON:
         return WINDOWS_TO_OLSON[name]
-    if name.startswith("(UTC") and ")" in name:
+    if name.startswith(("(UTC", "(GMT")) and ")" in name:
         places = name.split(")", 1)[1]
         if places.strip() in ("", "Coordinated Universal Time"):
             return "UTC"
+        for region, zone in REGIONS.items():
+            if places.strip().lower().startswith(region):
+                return zone
         for city in places.split(","):
             zone = _cities().get(city.strip().replace(" ", "_").lower())
             if zone:
