@@ -4,10 +4,12 @@ button whose text does not fit, a combo box or date field showing part of its te
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QScrollArea,
@@ -61,9 +63,23 @@ def _label_problem(label: QLabel) -> str | None:
     hint = label.minimumSizeHint()
     if hint.width() > label.width() + TOLERANCE:
         return f"text needs {hint.width()}px, has {label.width()}"
+    ink = _ink_width(label)
+    room = rect.width() - max(label.indent(), 0)
+    if ink > room:  # a letter that leans past the advance is cut: "To" drew as "Tc"
+        return f"its letters need {ink:g}px of ink, have {room}"
     if hint.height() > label.height() + TOLERANCE and rect.height() < label.fontMetrics().height():
         return f"text needs {hint.height()}px of height, has {label.height()}"
     return None
+
+
+def _ink_width(label: QLabel) -> float:
+    """How wide the label's letters are drawn, overhangs included (one line of plain text or
+    a mnemonic; 0 for rich text, which lays out on its own)."""
+    text = label.text()
+    if "\n" in text or text.lstrip().startswith("<") or label.textFormat() == Qt.TextFormat.RichText:
+        return 0.0
+    shown = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return QFontMetricsF(label.font()).tightBoundingRect(shown).width()
 
 
 def _combo_problem(combo: QComboBox) -> str | None:
@@ -142,6 +158,10 @@ def _table_problems(table: QTableView) -> list[str]:
 def _plot_problems(plot: QWidget) -> list[str]:
     """pyqtgraph axes: a tick label shortened with an ellipsis, or wider than its axis."""
     problems: list[str] = []
+    # pyqtgraph sizes an axis to its labels when it is drawn: a chart below the fold of a
+    # scrolling page has not been yet, so draw it as scrolling to it would.
+    plot.grab()
+    QApplication.processEvents()
     item = plot.getPlotItem()
     for side in ("left", "bottom"):
         axis = item.getAxis(side)

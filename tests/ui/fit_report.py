@@ -97,6 +97,11 @@ def main() -> int:
     check_after_retention_delete(app, window, problems)
     for name, make, steps in dialogs(db, data, store, window, get_timer(db), now):
         check_dialog(app, name, make(), problems, steps)
+    from tests.ui.fit_actions import run_each
+
+    for name in run_each(window, db):  # each view after each of its actions, not only opened
+        _settle(app)
+        check_window(app, window, name, problems)
     from ui.shell.lock_screen import IdleLock
 
     lock = IdleLock(window, lambda _passphrase: False)

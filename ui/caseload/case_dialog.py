@@ -42,6 +42,7 @@ from ui.widgets.form_helpers import (
     note_label,
     ok_cancel,
     select_data,
+    whole_letters,
 )
 
 PRIVACY_NOTE = (
@@ -106,7 +107,7 @@ class CaseDialog(QDialog):
         form.addRow(buddy("T&ier", self.tier), tier_row)
         self.history = QLabel()  # one change a line, unwrapped, so nothing is clipped
         if editing:
-            form.addRow("Tier history", self.history)
+            form.addRow(whole_letters(QLabel("Tier history")), self.history)
         self.t2a = QCheckBox("Young adult (T2A): scored on the young adult row")
         form.addRow("", self.t2a)
         self.state = QComboBox()

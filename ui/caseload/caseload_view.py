@@ -25,6 +25,7 @@ from ui.caseload.case_operations import record_case_change, record_cases_added
 from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, CaseTableModel
 from ui.caseload.caseload_empty_state import EmptyState
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
@@ -93,17 +94,10 @@ class CaseloadView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_REFERENCE, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Widths from the font, so system font sizes never clip a date or a status; Flags
-        # takes what is left, so all eight columns fit a 1024-pixel screen with no sideways
-        # scrolling (a cut Flags or reference cell is read whole in its tooltip).
-        metrics = self.table.fontMetrics()
-        samples = ("Reference ", "Community", "A3S · T2A", "30/12/2026", "Expected end ",
-                   "", "Review 30/12/2026", "Active (warrant)")
-        for column, sample in enumerate(samples):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
-        header_view.setSectionResizeMode(COL_FLAGS, QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as what it holds, in the font in use; Flags takes what is left,
+        # so all eight columns fit a 1024-pixel screen with no sideways scrolling (a cut Flags
+        # or reference cell is read whole in its tooltip).
+        self.fit_columns = keep_columns_fitted(self.table, COL_FLAGS)
         self.no_match = QLabel("No cases match these filters.")
         self.no_match.hide()
 

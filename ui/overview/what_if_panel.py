@@ -27,6 +27,7 @@ from core.caseload.models import (
 )
 from core.workload.what_if import what_if, what_if_sentence
 from ui.widgets.announce import announce
+from ui.widgets.form_helpers import whole_letters
 
 DEFAULT_TIER = "C2"  # a middling tier, so the first sentence is neither the lightest nor heaviest
 
@@ -58,7 +59,7 @@ class WhatIfPanel(QWidget):
         self.t2a = QCheckBox("&Young adult (T2A)")
         type_label = QLabel("&Case type")
         type_label.setBuddy(self.case_type)
-        tier_label = QLabel("Tie&r")
+        tier_label = whole_letters(QLabel("Tie&r"))
         tier_label.setBuddy(self.tier)
         for widget in (type_label, self.case_type, tier_label, self.tier, self.t2a):
             row.addWidget(widget)

@@ -81,7 +81,7 @@ class ReductionDialog(QDialog):
         self.start.setAccessibleName("From")
         form.addRow("&From", self.start)
         self.end = OptionalDateField("Ends &on")
-        form.addRow("To", self.end)
+        form.addRow(buddy("To", self.end), self.end)
         self.problems = ProblemsLabel()
         self.buttons, self.ok_button = ok_cancel("Add reduction")
         layout = dialog_layout(self)

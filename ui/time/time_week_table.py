@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTabl
 
 from core.time.working_week import Gap
 from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, TimeTableModel
+from ui.widgets.column_widths import keep_columns_fitted
 
 
 def week_table(proxy: QSortFilterProxyModel) -> QTableView:
@@ -24,13 +25,12 @@ def week_table(proxy: QSortFilterProxyModel) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    # Fits a 1024-pixel screen with Note (which stretches) still readable; a longer activity
-    # is read whole in its tooltip.
-    for column, width in enumerate((110, 140, 230, 80, 200, 150)):
-        table.setColumnWidth(column, width)
+    # Each column as wide as what it holds (fitted again after the rows are laid out, so a
+    # day's heading across the row is not measured); Note takes the rest, and an activity
+    # longer than a quarter of the table is read whole in its tooltip.
+    table.fit_columns = keep_columns_fitted(  # type: ignore[attr-defined]
+        table, COL_NOTE, widest=0.25, on_model_changes=False)
     return table
 
 
@@ -42,6 +42,7 @@ def lay_out_rows(
 ) -> None:
     """Day headings and notes span the row; a gap gets a Fill… button where the WMT column is."""
     table.clearSpans()
+    fit_after = getattr(table, "fit_columns", None)
     columns = model.columnCount()
     for row, week_row in enumerate(model.rows()):
         if week_row.kind in ("day", "note"):
@@ -52,3 +53,5 @@ def lay_out_rows(
             button.setAccessibleName(f"Fill {model.index(row, COL_TIME).data()}")
             button.clicked.connect(lambda _=False, g=week_row.item: fill_gap(g))
             table.setIndexWidget(proxy.index(row, COL_WMT), button)
+    if fit_after is not None:
+        fit_after()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,8 +128,18 @@ def range_to() -> QLabel:
 
 def buddy(text: str, widget: QWidget) -> QLabel:
     """A form label whose Alt+letter moves focus to `widget` (needed when the field is a layout)."""
-    label = QLabel(text)
+    label = whole_letters(QLabel(text))
     label.setBuddy(widget)
+    return label
+
+
+def whole_letters(label: QLabel) -> QLabel:
+    """A pixel either side of a short label: a letter that leans past its width ("T" at the
+    start, "o" after it) was cut, and "To" drew as "Tc"."""
+    shown = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    ink = QFontMetricsF(label.font()).tightBoundingRect(shown).width()
+    label.setIndent(1)  # the leaning first letter is drawn whole, one pixel in
+    label.setMinimumWidth(math.ceil(ink) + 3)
     return label
 
 

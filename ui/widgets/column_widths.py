@@ -1,0 +1,94 @@
+"""Columns as wide as what they hold, so one column is not cut ("MAPPA 2, I…", "joint wit…")
+while its neighbours stand half empty; the column that holds free text takes what is left."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+PADDING = 20  # pixels either side of a cell's text and the header's sort arrow, near enough
+ROWS_MEASURED = 400  # a caseload or a week never has more; a longer list keeps its first widths
+
+
+def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
+    """Each column but `stretch` as wide as its widest cell or its heading (none wider than
+    `widest` of the table, so one long activity cannot take the row); `stretch` gets the rest.
+    Cells that span the row (a day's heading) are not measured."""
+    model, header = table.model(), table.horizontalHeader()
+    if model is None:
+        return
+    metrics = table.fontMetrics()
+    header_metrics = table.horizontalHeader().fontMetrics()
+    room = table.viewport().width()
+    limit = max(int(room * widest), 80)
+    rows = min(model.rowCount(), ROWS_MEASURED)
+    widths: dict[int, int] = {}
+    for column in range(model.columnCount()):
+        if column == stretch or table.isColumnHidden(column):
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = header_metrics.horizontalAdvance(title) + PADDING + 12  # the sort arrow
+        for row in range(rows):
+            if table.columnSpan(row, column) > 1 or table.indexWidget(model.index(row, column)):
+                continue
+            text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and text:
+                width = max(width, metrics.horizontalAdvance(text) + PADDING)
+        widths[column] = min(width, limit)
+    # Together they leave the free-text column room for its heading at least; when they would
+    # not, the widest give way first, so no column ends past the table's edge.
+    title = str(model.headerData(stretch, Qt.Orientation.Horizontal) or "")
+    spare = room - header_metrics.horizontalAdvance(title) - PADDING - 12
+    cap = _cap_to_fit(list(widths.values()), spare)
+    for column, width in widths.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, min(width, cap))
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _cap_to_fit(widths: list[int], total: int) -> int:
+    """The largest width c such that the widths, none wider than c, add up to `total` at most
+    (no cap when they fit already)."""
+    if sum(widths) <= total or not widths:
+        return max(widths, default=0)
+    ordered = sorted(widths)
+    used = 0
+    for index, width in enumerate(ordered):
+        left = len(ordered) - index
+        if used + width * left > total:
+            return max((total - used) // left, 1)
+        used += width
+    return ordered[-1]
+
+
+class _Refit(QObject):
+    """Fits the columns again when the table is resized (the cap is a share of its width)."""
+
+    def __init__(self, table: QTableView, stretch: int, widest: float):
+        super().__init__(table)
+        self._table, self._stretch, self._widest = table, stretch, widest
+        table.viewport().installEventFilter(self)
+
+    def __call__(self) -> None:
+        fit_columns(self._table, self._stretch, self._widest)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self()
+        return False
+
+
+def keep_columns_fitted(table: QTableView, stretch: int, widest: float = 0.34,
+                        on_model_changes: bool = True) -> Callable[[], None]:
+    """Fit now, on each resize and (unless the owner calls the returned function itself, after
+    laying out spans) each time the model's rows change."""
+    refit = _Refit(table, stretch, widest)
+    model = table.model()
+    if on_model_changes and model is not None:
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved, model.dataChanged):
+            signal.connect(lambda *_args: refit())
+    refit()
+    return refit
