@@ -206,10 +206,10 @@ def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
     if snapshot is None:
         return None
     from core.common.clock import today
-    from core.common.dates import iso_week_label
     from ui.overview.last_week_stand_in import LastWeekStandIn
 
-    window.week_in_words = snapshot.week == iso_week_label(today())
+    year, week, _ = today().isocalendar()  # as core.common.dates.iso_week_label, without `re`
+    window.week_in_words = snapshot.week == f"{year}-W{week:02d}"
     return LastWeekStandIn(snapshot)
 
 

@@ -45,7 +45,8 @@ def display(offscreen: bool) -> Iterator[dict[str, str]]:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError(f"Xvfb did not start on :{number}")
             time.sleep(0.05)
-        env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number}", "platform": "Xvfb, xcb"}
+        # No QT_QPA_PLATFORM: Qt finds the display and chooses xcb, as on a desktop.
+        env = {"DISPLAY": f":{number}", "platform": "Xvfb, xcb"}
         if dbus:
             bus = subprocess.Popen([dbus, "--session", "--nofork", "--print-address=1"],
                                    stdout=subprocess.PIPE, text=True)
@@ -65,7 +66,7 @@ def child_env(home: Path, shown: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
                XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
                PYTHONPYCACHEPREFIX=str(home / "pycache"))
-    for key in ("PYTHONDONTWRITEBYTECODE", "DISPLAY", "WAYLAND_DISPLAY",
+    for key in ("PYTHONDONTWRITEBYTECODE", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM",
                 "DBUS_SESSION_BUS_ADDRESS"):
         env.pop(key, None)
     env.update({k: v for k, v in shown.items() if k != "platform"})

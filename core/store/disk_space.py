@@ -15,9 +15,11 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import sqlite3
-import urllib.parse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite3 is imported where used: the window's first frame needs tighten_only
+    import sqlite3
 
 DISK_FULL_MESSAGE = "Your disk is full; nothing was changed. Free some space and try again."
 READ_ONLY_NOTICE = ("Your data folder is read-only, so your data is open to read only: "
@@ -52,6 +54,8 @@ def is_disk_full(exc: BaseException | None, folder: Path | None = None) -> bool:
 def storage_failure(exc: BaseException, folder: Path | None = None) -> str | None:
     """The sentence for a failure the practitioner can act on (a full disk, a read-only
     folder), or None for anything else. The window and the command line both say it."""
+    import sqlite3
+
     if is_disk_full(exc, folder):
         return DISK_FULL_MESSAGE
     if isinstance(exc, sqlite3.Error) and "readonly" in str(exc).replace("-", "").lower():
@@ -94,6 +98,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection. A WAL database needs its `-shm` file, which cannot be created in
     a read-only folder; then, if there is no unsaved `-wal` beside it, the file is opened as
     immutable (SQLite reads it without any shared memory; nobody can write it there anyway)."""
+    import sqlite3
+    import urllib.parse
+
     from core.store.errors import StorageError
 
     uri = "file:" + urllib.parse.quote(str(path))

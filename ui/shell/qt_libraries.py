@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -96,6 +95,8 @@ def _load(plugin: Path) -> str | None:
 
 
 def _ldd(plugin: Path) -> str:
+    import subprocess  # only once the plugin has failed to load: not on every start
+
     try:
         done = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.SubprocessError):

@@ -10,6 +10,7 @@ from core.store import encryption
 from core.store.all_copies import change_encryption
 from core.store.database import open_database
 from core.store.week_snapshot import (
+    HEADER,
     SNAPSHOT_NAME,
     WeekSnapshot,
     read_snapshot,
@@ -30,12 +31,18 @@ def test_what_is_kept_is_read_back_and_only_the_owner_can_read_it(data_dir):
     assert [p.name for p in data_dir.iterdir()] == [SNAPSHOT_NAME]  # no half-written file left
 
 
-@pytest.mark.parametrize("text", ["", "not json", "[1, 2]", '{"version": 1}',
-                                  '{"version": 99, "week": "x"}',
-                                  '{"version": 1, "week": 5, "week_line": "", "headline": "", '
-                                  '"body": "", "caseload_headline": "", "caseload_body": ""}'])
+def test_any_text_comes_back_exactly(data_dir):
+    odd = WEEK._replace(body="Two lines\nand a back\\slash\\n, a \r return: and ünïcode",
+                        sustained="headline: not a field\n")
+    assert save_snapshot(data_dir, odd)
+    assert read_snapshot(data_dir) == odd
+
+
+@pytest.mark.parametrize("text", ["", "not a kept week", '{"version": 1}',
+                                  HEADER, HEADER + "\nweek: 2026-W48\nheadline: Over capacity\n",
+                                  "\xff\xfe garbage"])
 def test_a_file_that_is_not_a_kept_week_is_ignored(data_dir, text):
-    (data_dir / SNAPSHOT_NAME).write_text(text)
+    (data_dir / SNAPSHOT_NAME).write_text(text, encoding="latin-1")
     assert read_snapshot(data_dir) is None
 
 
