@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED
 from ui.caseload.case_filter_proxy import MAPPA_FILTER
+from ui.widgets.form_helpers import buddy
 
 STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
 
@@ -92,7 +93,10 @@ class CaseloadFilterBar(QWidget):
         self.clear_button.setToolTip("Clear the search, type, tier and flag filters")
         self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.setEnabled(False)
-        self._movable = (self.case_type, self.tier, self.flag, self.clear_button)
+        # A visible label for each filter: on Linux a combo box's own name is its current
+        # value ("All types"), and the label (its buddy) is what a screen reader says it is.
+        self._movable = (buddy("Type", self.case_type), self.case_type, buddy("Tier", self.tier),
+                         self.tier, buddy("Flags", self.flag), self.flag, self.clear_button)
         self._one_row: bool | None = None
         self._place_filters(one_row=True)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)

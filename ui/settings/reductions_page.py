@@ -32,7 +32,7 @@ from core.workload.reductions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
-from ui.widgets.form_helpers import configure_table, note_label
+from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.reduction_dialog import ReductionDialog
@@ -126,6 +126,7 @@ class ReductionsPage(QWidget):
             "(2021 published defaults: 138 points for a standard report, 65 for a fast one)."))
         layout.addWidget(self.reports_view, 2)
         report_row = QHBoxLayout()
+        report_row.addWidget(buddy("Report", self.report_kind))
         report_row.addWidget(self.report_kind)
         report_row.addWidget(QLabel("completed on"))
         report_row.addWidget(self.report_date)

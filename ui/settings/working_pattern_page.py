@@ -36,7 +36,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
-from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
+from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
 from ui.widgets.hours_spin import HoursSpinBox
@@ -102,7 +102,9 @@ class WorkingPatternPage(QWidget):
         self.leave_hours.setAccessibleName("Hours of leave (whole day if none)")
         self.add_leave_button = QPushButton("&Add leave")
         self.remove_leave_button = QPushButton("&Remove")
-        for widget in (self.leave_date, self.leave_kind, self.leave_hours, self.add_leave_button):
+        self.leave_kind.setAccessibleName("Kind of leave")
+        for widget in (self.leave_date, buddy("Kind", self.leave_kind), self.leave_kind,
+                       self.leave_hours, self.add_leave_button):
             add_row.addWidget(widget)
         add_row.addStretch(1)
         add_row.addWidget(self.remove_leave_button)

@@ -99,6 +99,7 @@ class SessionDialog(QDialog):
                     box.addItem(ACTION_STATUS_LABELS[status], status)
                 select_data(box, action.status)
                 box.setAccessibleName(f"Status of {action.text}")
+                label.setBuddy(box)  # the combo's name on the bus is this label, not its value
                 grid.addWidget(label, row, 0)
                 grid.addWidget(box, row, 1)
                 self.status_boxes[int(action.id or 0)] = box

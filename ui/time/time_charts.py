@@ -32,6 +32,7 @@ from core.common.clock import now as clock_now
 from core.time.time_summary import ActivityHours, WeekHours, activity_mix, hours_per_week, hours_text
 from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
+from ui.widgets.form_helpers import buddy
 from ui.widgets.swatch_key import FILLS, SwatchKey
 
 INK = "#1A1A1A"  # bar outlines
@@ -200,6 +201,7 @@ class ActivityMixChart(ChartPanel):
         self.period.setAccessibleName("Period")
         self.period.addItems(list(PERIODS))
         self.period.setCurrentText("Last 4 weeks")
+        self.controls.addWidget(buddy("Period", self.period))  # the name a screen reader says
         self.controls.addWidget(self.period)
         pen = QPen(QColor(INK))
         pen.setCosmetic(True)

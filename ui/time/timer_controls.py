@@ -34,7 +34,7 @@ from core.time.timer import (
     stop_timer,
 )
 from ui.widgets.announce import announce
-from ui.widgets.form_helpers import select_data
+from ui.widgets.form_helpers import buddy, select_data
 from ui.time.stale_timer_dialog import StaleTimerDialog
 from ui.time.time_operations import apply_with_trim
 
@@ -112,7 +112,9 @@ class TimerControls(QWidget):
         running_row.addWidget(self.status, 1)
         running_row.addWidget(self.stop_button)
         running_row.addWidget(self.stop_at_button)
-        for widget in (self.activity, self.case, self.ago, self.start_button):
+        # Each choice with its visible label: a screen reader names a combo box by its label.
+        for widget in (buddy("Activity", self.activity), self.activity, buddy("Case", self.case),
+                       self.case, self.ago, self.start_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         outer.addLayout(running_row)
