@@ -46,23 +46,83 @@ class DataCopy:
         return self.role in (BACKUP, KEPT)
 
 
-def _read_registry(data_dir: Path) -> dict[str, list[str]]:
+def _owner(data_dir: Path) -> dict[str, object]:
+    """Which data folder a registry belongs to: its path, and the folder's identity on disk
+    (so a folder renamed in place is still itself, and a copy of it elsewhere is not)."""
+    folder = Path(data_dir).expanduser().absolute()
+    try:
+        st = os.stat(folder)
+        return {"folder": str(folder), "device": st.st_dev, "inode": st.st_ino}
+    except OSError:
+        return {"folder": str(folder)}
+
+
+def _belongs(value: dict, data_dir: Path) -> bool:
+    owner = value.get("owner")
+    if not isinstance(owner, dict):
+        return True  # written before registries named their folder: taken as this folder's
+    here = _owner(data_dir)
+    same_place = owner.get("folder") == here["folder"]
+    same_folder = "inode" in here and (owner.get("device"), owner.get("inode")) == (
+        here.get("device"), here.get("inode"))
+    return same_place or same_folder
+
+
+def _load(data_dir: Path) -> dict | None:
     try:
         value = json.loads((data_dir / REGISTRY).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"folders": [], "files": []}
-    if not isinstance(value, dict):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _read_registry(data_dir: Path) -> dict[str, list[str]]:
+    """The folders and files on record for this data folder. A registry copied in with the
+    folder from somewhere else (`cp -r`, a sync tool) names another folder's copies: they are
+    never this data's to encrypt or delete, so it reads as empty (see `foreign_registry`)."""
+    value = _load(data_dir)
+    if value is None or not _belongs(value, data_dir):
         return {"folders": [], "files": []}
     return {key: [str(v) for v in value.get(key, []) if isinstance(v, str)]
             for key in ("folders", "files")}
 
 
+def foreign_registry(data_dir: Path) -> str | None:
+    """A sentence when the folder's record of copies came from another data folder (this one
+    is a copy of it), so those copies were left alone; None otherwise."""
+    value = _load(data_dir)
+    if value is None or (_belongs(value, data_dir) and not value.get("others")):
+        return None
+    owner = value.get("owner") if not _belongs(value, data_dir) else None
+    other = owner.get("folder", "another folder") if isinstance(owner, dict) \
+        else "another data folder"
+    return (f"This data folder is a copy of {other}; that folder's backups and copies belong "
+            "to it and are left alone here (encryption and delete-all reach only this folder's "
+            "own).")
+
+
+def _others(data_dir: Path) -> list[str]:
+    """Places that belong to the data folder this one was copied from: never this one's."""
+    value = _load(data_dir) or {}
+    found = [str(v) for v in value.get("others", []) if isinstance(v, str)]
+    if not _belongs(value, data_dir):
+        found += [str(v) for key in ("folders", "files") for v in value.get(key, [])
+                  if isinstance(v, str)]
+    return found
+
+
 def _remember(data_dir: Path, key: str, path: Path) -> None:
     registry = _read_registry(data_dir)
+    others = _others(data_dir)
     text = str(Path(path).expanduser().absolute())
-    if text in registry[key]:
+    if text in registry[key] and _belongs(_load(data_dir) or {}, data_dir):
+        return
+    if text in others:  # the original's backup folder, named in the copied data's settings
+        get_logger("store").warning("a backup folder of the folder this data was copied from "
+                                    "is left to that folder")
         return
     registry[key].append(text)
+    registry = {"owner": _owner(data_dir), **registry, "others": others}  # type: ignore[dict-item]
     target = data_dir / REGISTRY
     tmp = target.with_name(target.name + ".new")
     try:
@@ -102,6 +162,8 @@ def backup_folders(data_dir: Path) -> list[Path]:
     """`backups/` in the data folder, then every folder ever chosen, oldest choice first."""
     folders = [data_dir / BACKUPS_DIRNAME]
     for text in _read_registry(data_dir)["folders"]:
+        if text in _others(data_dir):
+            continue
         if Path(text) not in folders:
             folders.append(Path(text))
     return folders
@@ -177,13 +239,16 @@ def copy_problems(data_dir: Path, encrypted: bool, passphrase: str | None = None
     """(problems, notes) about the copies, for `check`: a problem is any copy not in the state
     the data file is in (readable without the passphrase while encryption is on, encrypted while
     it is off, or opened only by an earlier passphrase) or a leftover temporary file, one
-    sentence each saying what to do. Notes are kept for callers; none is produced now."""
+    sentence each saying what to do. Notes: a record of copies that came from another folder."""
     from core.store import encryption
 
     from core.store.operation_journal import pending
 
     problems: list[str] = []
     notes: list[str] = []
+    foreign = foreign_registry(data_dir)
+    if foreign:
+        notes.append(foreign)
     job = pending(data_dir)
     if job is not None:
         problems.append(f"\"{job['operation']}\" was interrupted; it is finished the next time "
