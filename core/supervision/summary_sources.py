@@ -74,7 +74,9 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
     if len(known) < 2:
         return "Not enough weeks recorded yet to describe a trend."
     latest = weeks[-1]
-    week_on_week = trend_sentence(latest.trend, latest.heavier_weeks) or ""
+    week_on_week = trend_sentence(latest.trend, latest.heavier_weeks, latest.changed_from,
+                                  latest.estimate.contracted_hours,
+                                  latest.estimate.grade) or ""
     # Literally true with gaps: the weeks with figures are the ones the range spans, and the
     # others are weeks away, as status, history and the Overview call them.
     away = sum(1 for w in weeks if w.is_gap)

@@ -65,6 +65,7 @@ class DaySummary:
     gaps: list[Gap] = field(default_factory=list)
     bank_holiday: str | None = None
     leave: LeaveDay | None = None
+    before_start: bool = False  # before the app was set up: no hours owed (counting_from)
 
     @property
     def logged_hours(self) -> float:
@@ -262,6 +263,7 @@ def week_summary(db: Database, any_day: date, now: datetime | None = None) -> We
                 gaps=gaps,
                 bank_holiday=holidays.get(day),
                 leave=leave.get(day),
+                before_start=day < since,
             )
         )
     return WeekSummary(monday, days)

@@ -15,6 +15,7 @@ the what-if (workload-model.md §8):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from datetime import date, timedelta
 
 from sqlite_utils import Database
@@ -87,6 +88,9 @@ class WeekSummary:
     recovered: bool  # under 110% this week after a working week over 110%
     official_percent: float | None
     so_far: bool = False  # the current week before its Friday: "so far this week"
+    # Last week's contracted hours and grade when either differs from this week's: the trend
+    # then compares the work itself, and says that the hours changed.
+    changed_from: tuple[Decimal, str] | None = None
 
     @property
     def week(self) -> str:
@@ -123,18 +127,34 @@ class WeekSummary:
 
 def trend_between(previous: Estimate, current: Estimate) -> str | None:
     """More than 5 points of capacity decides first; otherwise a change of 2 or more cases.
+    Across a change of contracted hours or grade, the work itself is compared instead: more
+    than 5% more or fewer workload points, then 2 or more cases.
 
     None when either week is a week away (nothing active, or leave covering every hour): there
     is no figure to compare, so "About the same as last week" would not be true."""
     if previous.is_gap or current.is_gap:
         return None
-    before, now = previous.capacity_percent, current.capacity_percent
-    if before is not None and now is not None and abs(now - before) > TREND_CAPACITY_POINTS:
-        return HEAVIER if now > before else LIGHTER
+    if profile_changed(previous, current):
+        # Like with like: the same work is a different share of different hours, so the work
+        # itself (its points, then its cases) is compared, never the two percentages.
+        points_before, points_now = previous.workload_points, current.workload_points
+        if points_before and abs(points_now - points_before) * 100 > (
+                TREND_CAPACITY_POINTS * points_before):
+            return HEAVIER if points_now > points_before else LIGHTER
+    else:
+        before, now = previous.capacity_percent, current.capacity_percent
+        if before is not None and now is not None and abs(now - before) > TREND_CAPACITY_POINTS:
+            return HEAVIER if now > before else LIGHTER
     cases = current.caseload_count - previous.caseload_count
     if abs(cases) >= TREND_CASES:
         return HEAVIER if cases > 0 else LIGHTER
     return SAME
+
+
+def profile_changed(previous: Estimate, current: Estimate) -> bool:
+    """Contracted hours or grade differ between the two weeks."""
+    return (previous.contracted_hours != current.contracted_hours
+            or previous.grade != current.grade)
 
 
 def snapshot_day(today: date) -> date:
@@ -227,6 +247,9 @@ def summarise(
                 recent_away=sum(1 for r in recent if r is None),
                 recovered=recovered,
                 official_percent=official.get(est.week),
+                changed_from=(previous.contracted_hours, previous.grade)
+                if previous is not None and trend is not None and profile_changed(previous, est)
+                else None,
             )
         )
         previous = est

@@ -115,7 +115,9 @@ def profile_since(db: Database) -> date | None:
 def save_profile(db: Database, profile: Profile, effective_from: date | None = None,
                  today: date | None = None) -> Profile:
     """Record `profile` as in force from `effective_from` (default today); earlier weeks keep
-    what they had. The first profile ever saved applies from the beginning.
+    what they had. The first profile ever saved applies from the beginning, and so does a
+    change from the day it was saved (the day the app was set up): one rule for the weeks
+    before set-up, read the same by the Overview, the Time view, the summary and `status`.
 
     Raises ValidationError (sentences) for a grade, hours or ceiling out of range.
     """
@@ -127,8 +129,15 @@ def save_profile(db: Database, profile: Profile, effective_from: date | None = N
     if first and get_setting(db, PROFILE_SINCE_KEY) is None:
         set_setting(db, PROFILE_SINCE_KEY, today.isoformat())  # Time totals count from here
     start = SINCE_ALWAYS if first else (effective_from or today)
+    set_up_on = profile_since(db)
+    correction = not first and set_up_on is not None and start == set_up_on
+    if correction:  # changed on the day the app was set up: it corrects the set-up profile,
+        start = SINCE_ALWAYS  # which is how every view and command reads the weeks before
     hours = None if profile.contracted_hours is None else str(profile.contracted_hours)
     with db.atomic():
+        if correction:
+            db.execute("DELETE FROM profile_changes WHERE effective_from <= ?",
+                       [set_up_on.isoformat()])
         db["profile_changes"].insert({
             "effective_from": start.isoformat(),
             "grade": profile.grade,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from core.common.exact import half_up, plain, to_fraction
 from core.common.words import plural, plural_noun
@@ -191,9 +192,22 @@ def figures_sentence(workload: float, available: int, capacity: float | None,
             f"({hours}): {number(capacity)} percent.")
 
 
-def trend_sentence(trend: str | None, heavier_weeks: int = 0) -> str | None:
+def trend_sentence(trend: str | None, heavier_weeks: int = 0,
+                   changed_from: tuple[Any, str] | None = None, hours: Any = None,
+                   grade: str | None = None) -> str | None:
+    """'Heavier than last week.' and variants; across a change of hours or grade
+    (`changed_from`: last week's hours and grade), it says so and describes the work itself."""
     if trend is None:
         return None
+    if changed_from is not None:
+        before_hours, before_grade = changed_from
+        if before_hours != hours:
+            change = (f"Your contracted hours changed this week, from {plain(before_hours, 2)} "
+                      f"to {plain(hours, 2)} a week")
+        else:
+            change = f"Your grade changed this week, from {before_grade} to {grade}"
+        work = {"heavier": "heavier than", "lighter": "lighter than"}.get(trend, "about the same as")
+        return f"{change}; the work itself is {work} last week."
     if trend == "heavier":
         if heavier_weeks >= HEAVIER_RUN_WORDS:
             return f"Heavier for {plural(heavier_weeks, 'week')} running."

@@ -40,6 +40,8 @@ def day_heading(day: DaySummary) -> str:
     logged = hours_text(day.logged_hours) if day.logged_minutes else "nothing logged"
     if day.contracted_hours:
         return f"{label}  ·  {logged} of {hours_text(day.contracted_hours)}"
+    if day.before_start:
+        return f"{label}  ·  {logged} (before you set up the app)"
     return f"{label}  ·  {logged}" + ("" if day.logged_minutes else " (not a working day)")
 
 

@@ -30,4 +30,10 @@ def week_sentence(week: WeekSummary) -> str:
     uncounted = sum(e.minutes for d in week.days for e in d.entries if not e.counted_by_wmt)
     if uncounted:
         text += f". {hours_text(uncounted / 60)} went on work the WMT does not count"
+    started = next((d.date for d in week.days if not d.before_start), None)
+    if week.days[0].before_start and started is not None:
+        text += (f". Contracted hours count from {started:%A} {started.day} {started:%B}, when "
+                 "you set up the app")
+    elif week.days[0].before_start:
+        text += ". This week is before you set up the app, so no hours are counted as contracted"
     return text + "."
