@@ -172,6 +172,11 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             f"left exactly as it is. {RECOVERY_HINT}")
     if kind == "unknown":  # a plain file with a broken first page, or not a database at all
         raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
+    if kind == "sqlite" and _cut_short(path):
+        raise DamagedDatabaseError(
+            f"The data file at {path} is damaged: it ends part-way through a page, so it was "
+            "cut short (by a copy, a sync tool or a failing disk) and what it holds can no "
+            f"longer be trusted. It has been left exactly as it is. {RECOVERY_HINT}")
     if kind == "encrypted" or (passphrase is not None and kind == "missing"):
         if not encryption.available():
             # Unreadable here either way: the recovery choices (restore, set aside) apply.
@@ -210,6 +215,27 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             raise DiskFullError(DISK_FULL_MESSAGE) from exc
         raise DamagedDatabaseError(damaged_message(path)) from exc
     return conn
+
+
+def _cut_short(path: Path) -> bool:
+    """True for a plain data file whose length is not whole pages (SQLite zero-fills the page
+    it finds short, so a note can change silently and `quick_check` still says ok). Read only
+    when no connection of this process is open on it (core.store.live_files)."""
+    from core.store.live_files import live_kind
+
+    if live_kind(path) is not None:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100:
+        return True
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    return page >= 512 and size % page != 0
 
 
 def _sniff(path: Path) -> str:

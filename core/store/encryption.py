@@ -190,8 +190,15 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _cipher.DatabaseError:
-        damaged = passphrase is not None and _key_fits_other_pages(conn, path)
+        fits = passphrase is not None and _key_fits_other_pages(conn, path)
         conn.close()
+        zeroed = passphrase is not None and _first_page_zeroed(path)  # read once closed
+        damaged = fits and not zeroed
+        if zeroed:
+            raise DamagedCipherError(
+                f"The data file at {path} is encrypted, but its first page, which every "
+                "passphrase needs, has been wiped (all zeros), so no passphrase can open it. "
+                "It has been left exactly as it is.") from None
         if damaged:
             raise DamagedCipherError(
                 f"The data file at {path} is encrypted and your passphrase is right, but the "
@@ -211,15 +218,32 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{urllib.parse.quote(str(path))}?{mode}"
 
 
+def _first_page_zeroed(path: Path) -> bool:
+    """True when the first page, which holds the salt every key is derived with, is all zeros:
+    no passphrase can open the file, and it is damage, not a wrong passphrase."""
+    from core.store.live_files import live_kind
+
+    if live_kind(path) is not None:  # never read beside an open connection (live_files)
+        return False
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4096)
+    except OSError:
+        return False
+    return len(first) == 4096 and not first.strip(b"\x00")
+
+
 def _key_fits_other_pages(conn: Any, path: Path) -> bool:
     """True when the key proves right on some pages though the first will not open: the file is
     damaged, not locked with another passphrase. SQLCipher signs every page (HMAC); a wrong key
     fails on all of them (`PRAGMA cipher_integrity_check`, SQLCipher 4)."""
     try:
-        failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        failed = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         size = path.stat().st_size
     except (_cipher.Error, OSError):
         return False
+    if not any(line.rstrip().endswith(" page 1") for line in failed):
+        return True  # the key opens the first page: the file is cut short or damaged further on
     pages = size // 4096 if size % 4096 == 0 else size // 1024
     return 0 < len(failed) < pages
 

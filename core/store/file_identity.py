@@ -33,15 +33,25 @@ def kind_of(sample: bytes, size: int) -> str:
     'unknown' (not a database), from the first SAMPLE_BYTES of a file of `size` bytes (> 0)."""
     if sample.startswith(SQLITE_HEADER):
         return "sqlite"
-    if size < 1024 or size % 512:
-        return "unknown"  # text, or a truncated copy: not whole pages of anything
+    if size < 1024:
+        return "unknown"  # text: not even one page of anything
+    if size % 512:  # cut short: an encrypted file's pages are still random-looking bytes
+        return "encrypted" if _random(sample) else "unknown"
     if not sample[:4096].strip(b"\x00"):
-        return "damaged"  # a zeroed first page
+        # A zeroed first page: of an encrypted file when the pages after it are random bytes.
+        return "encrypted" if _random(sample[4096:]) else "damaged"
     if sample[21:24] == _FIXED_FRACTIONS:
         return "damaged"  # SQLite's own header fields behind a broken magic string
     if sample.count(0) / len(sample) > _MAX_ZERO_SHARE:
         return "damaged"
     return "encrypted"
+
+
+def _random(data: bytes) -> bool:
+    """Random-looking bytes, as every page of an SQLCipher file is: nearly all 256 values,
+    few zeros (text has under a hundred values; a plain SQLite page is full of zeros)."""
+    return len(data) >= 1024 and len(set(data)) > 200 \
+        and data.count(0) / len(data) <= _MAX_ZERO_SHARE
 
 
 def unreadable_message(path: Path, kind: str) -> str:
