@@ -14,7 +14,7 @@ import stat
 import warnings
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -133,13 +133,28 @@ def clean_text(text: str) -> str:
     return " ".join(kept.split())
 
 
+_OFFSETS: dict[tuple[int, datetime, int], timedelta] = {}
+_OFFSETS_OF: dict[int, Any] = {}  # the zone each id stood for (an id may be reused later)
+
+
 def _london(value: datetime) -> datetime:
     """The time in London, to the minute: seconds (Teams and Exchange write them) are dropped
     here, once, so the preview, the minutes and the import all see the same times."""
     value = value.replace(second=0, microsecond=0)
     if value.tzinfo is None:  # floating time: the practitioner's own clock
         return value.replace(tzinfo=LONDON)
-    return value.astimezone(LONDON)
+    if isinstance(value.tzinfo, ZoneInfo) or value.tzinfo is timezone.utc:
+        return value.astimezone(LONDON)
+    # A zone made from the file's own VTIMEZONE (dateutil) finds its offset slowly, rule by
+    # rule; clocks change on the hour, so one look-up serves every time in that hour.
+    hour = value.replace(minute=0, tzinfo=None)
+    key = (id(value.tzinfo), hour, value.fold)
+    offset = _OFFSETS.get(key)
+    if offset is None or _OFFSETS_OF.get(id(value.tzinfo)) is not value.tzinfo:
+        offset = value.utcoffset() or timedelta(0)
+        _OFFSETS_OF[id(value.tzinfo)] = value.tzinfo
+        _OFFSETS[key] = offset
+    return (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC).astimezone(LONDON)
 
 
 def _attendees(event: Any) -> list[Any]:
@@ -236,9 +251,10 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
             event = replace(event, occurrence=_utc_text(occurrence.decoded("RECURRENCE-ID")))
         if cancel_all:
             event = replace(event, cancelled=True)
-        key = _key(occurrence)
-        if key in backwards or (key[0], _override(occurrence)) in backwards:
-            event = replace(event, backwards=True)
+        if backwards:
+            key = _key(occurrence)
+            if key in backwards or (key[0], _override(occurrence)) in backwards:
+                event = replace(event, backwards=True)
         if first <= event.first_day <= last:
             events.append(event)
     events.extend(e for e in broken if first <= e.first_day <= last)

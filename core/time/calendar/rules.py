@@ -11,6 +11,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from sqlite_utils import Database
@@ -91,6 +92,7 @@ def delete_rule(db: Database, rule_id: int) -> None:
         db.execute("DELETE FROM calendar_rules WHERE id = ?", [rule_id])
 
 
+@lru_cache(maxsize=1024)
 def _pattern(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(keyword.lower()) + r"(?!\w)")
 
@@ -115,6 +117,8 @@ def first_named(words: list[tuple[T, str]], subject: str) -> T | None:
     for part in subject_parts(subject):
         best: tuple[tuple[int, int], T] | None = None
         for item, word in words:
+            if word.lower() not in part:  # most words are not there at all: skip the search
+                continue
             found = _pattern(word).search(part)
             if found and (best is None or (found.start(), -len(word)) < best[0]):
                 best = ((found.start(), -len(word)), item)
