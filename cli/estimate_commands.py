@@ -35,7 +35,7 @@ def _json_number(value) -> float | int | None:
 # text of `status` say them until figures are asked for.
 PLAIN_KEYS = ("headline", "body", "caseload_headline", "caseload_body", "caseload_figures",
               "trend", "recovery", "recent", "official", "sustained", "sustained_caseload",
-              "gauge_description", "caseload_description")
+              "gauge_description", "caseload_description", "body_with_panel")
 
 
 def status_json(summary: WeekSummary, words: StatusWords,
@@ -81,6 +81,8 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "weeks_away": summary.recent_away,
         "headline": words.headline,
         "body": words.body,
+        # The body as `status` prints it beside the over-capacity panel (no sentence twice).
+        "body_with_panel": words.body_with_panel,
         "trend": words.trend,
         "trend_direction": summary.trend,
         "recovery": words.recovery,
@@ -125,9 +127,10 @@ def _print_status(summary: WeekSummary, words: StatusWords, in_notes: bool = Fal
     """The Overview's words in blocks; the figures only when asked (`--figures`), as in the
     window, where they show under "Show figures"."""
     est = summary.estimate
+    body, recent = words.beside_panel(True)  # the panels are printed below: said once
     blocks = [
         [_heading(est, words)],
-        [words.headline, words.body, words.trend, words.recovery, words.recent],
+        [words.headline, body, words.trend, words.recovery, recent],
         [words.caseload_headline, words.caseload_body, words.caseload_figures],
         ["Figures: " + words.figures if words.show_figures and est.has_data else None,
          words.official],

@@ -111,21 +111,30 @@ def not_counted_hours(db: Database, today: date) -> NotCountedSummary:
 
 
 def not_counted_sentence(summary: NotCountedSummary) -> str:
-    """'This week, 6 hours went on work the WMT does not count (court duty, travel); ...'"""
+    """'This week, 6 hours went on work the WMT does not count. It was court duty and travel.
+    In the four weeks before, 20 hours went on such work.' Short sentences, one idea each."""
     week, before = summary.this_week, summary.last_four_weeks
     if not week.hours and not before.hours:
         return "No time logged in the last five weeks went on work the WMT does not count."
     if not week.hours:
-        names = ", ".join(a.name.lower() for a in before.by_activity[:3])
-        return (
-            "Nothing logged this week is outside what the WMT counts; in the four weeks before, "
-            f"{hours_text(before.hours)} went on such work ({names})."
-        )
-    names = ", ".join(a.name.lower() for a in week.by_activity[:3])
-    return (
-        f"This week, {hours_text(week.hours)} went on work the WMT does not count ({names}); "
-        f"{hours_text(before.hours)} in the four weeks before."
-    )
+        return ("Nothing logged this week is work the WMT does not count. In the four weeks "
+                f"before, {hours_text(before.hours)} went on such work. "
+                + _which(before.by_activity))
+    text = (f"This week, {hours_text(week.hours)} went on work the WMT does not count. "
+            + _which(week.by_activity))
+    if before.hours:
+        return text + f" In the four weeks before, {hours_text(before.hours)} did."
+    return text + " None did in the four weeks before."
+
+
+def _which(by_activity) -> str:  # type: ignore[no-untyped-def]
+    """'It was travel.', 'It was court duty and travel.', or for more than three activities
+    'The largest parts were court duty, travel and duty / reception.'"""
+    names = [a.name.lower() for a in by_activity[:3]]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(by_activity) > 3:
+        return f"The largest parts were {listed}."
+    return f"It was {listed}."
 
 
 def period_totals(db: Database, first: date, last: date) -> PeriodTotals:

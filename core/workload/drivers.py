@@ -35,16 +35,18 @@ class Driver:
 
 
 def share_words(share, figures: bool = True) -> str:
-    """0.34 -> 'about a third'; 0.12 -> 'about 12 percent' with figures, 'about an eighth'
-    without (Show figures off: never a percentage); 1 -> 'all'."""
+    """With figures every share is a percentage ('about 34 percent', 'about 12 percent'), so
+    a list never says "about 42 percent" beside "about a third"; without (Show figures off:
+    never a percentage) every share is a fraction ('about a third', 'about an eighth');
+    1 -> 'all'."""
     share = Fraction(share) if not isinstance(share, float) else Fraction(str(share))
     if share >= Fraction(199, 200):
         return "all"
+    if figures:
+        return f"about {max(1, whole(share * 100))} percent"
     for value, words in _FRACTIONS:
         if abs(share - value) <= _NEAR:
             return f"about {words}"
-    if figures:
-        return f"about {max(1, whole(share * 100))} percent"
     if share < Fraction(1, 20):
         return "a small part"
     value, words = min(_WORD_SHARES, key=lambda item: abs(share - item[0]))

@@ -15,6 +15,7 @@ from core.workload.wording import (
     RECOVERY,
     RECOVERY_WORDS,
     heavy_headline,
+    hours_phrase,
     caseload_figures,
     caseload_words,
     day_words,
@@ -63,6 +64,23 @@ class StatusWords:
     def panels(self) -> tuple[str, ...]:
         return tuple(t for t in (self.sustained, self.sustained_caseload) if t)
 
+    @property
+    def body_with_panel(self) -> str:
+        """The body as shown under the open over-capacity panel (`beside_panel`)."""
+        return self.beside_panel(True)[0]
+
+    def beside_panel(self, panel_open: bool) -> tuple[str, str | None]:
+        """The body and the recent-weeks line to show with the weighted panel open or not.
+
+        Open, the panel already says how long ("for 20 weeks in a row") and what HMPPS treats
+        as excessive: the card then leaves out "Over capacity for 4 of the last 4 weeks" and
+        its own HMPPS sentence, so nothing is said twice."""
+        if not (panel_open and self.sustained):
+            return self.body, self.recent
+        kept = [part for part in self.body.split(". ") if not part.startswith("HMPPS ")]
+        body = ". ".join(kept)
+        return (body if body.endswith(".") else body + "."), None
+
 
 def week_label(summary: WeekSummary, today: date | None = None) -> str:
     """Which day a week's figure was taken on: 'Friday 27 November 2026' or, before the
@@ -70,6 +88,24 @@ def week_label(summary: WeekSummary, today: date | None = None) -> str:
     day = summary.day
     text = f"{day:%A} {day_words(day)} {day.year}"
     return f"{text}, so far this week" if summary.so_far else text
+
+
+def note_week(summary: WeekSummary) -> str:
+    """'the week to Friday 4 December 2026', or before the Friday 'this week so far (to
+    Wednesday 2 December 2026)': the summary's dates, never an ISO week number."""
+    day = summary.day
+    text = f"{day:%A} {day_words(day)} {day.year}"
+    return f"this week so far (to {text})" if summary.so_far else f"the week to {text}"
+
+
+def note_detail(est, words, case_words, case_figures: str) -> str:  # type: ignore[no-untyped-def]
+    """What stands behind the heavy headline, in hours or cases (no points, no percentage)."""
+    parts = []
+    if words.action and est.extra_hours_per_week is not None:
+        parts.append(hours_phrase(est.extra_hours_per_week, "extra"))
+    if case_words.action:
+        parts.append(case_figures.rstrip("."))
+    return "; ".join(parts)
 
 
 def status_words(summary: WeekSummary, today: date | None = None,
@@ -109,8 +145,10 @@ def status_words(summary: WeekSummary, today: date | None = None,
                   if summary.official_percent is not None else None),
         sustained=sustained,
         gauge_description=gauge,
-        caseload_description=f"{case_words.headline}. {case_figures}",
-        supervision_note=supervision_note(heavy_headline(words, case_words), est.week, numbers,
+        caseload_description=f"{case_words.headline}. {case_figures}".strip(),
+        supervision_note=supervision_note(heavy_headline(words, case_words),
+                                          note_week(summary), note_detail(est, words, case_words,
+                                                                          case_figures),
                                           sustained or sustained_caseload),
         sustained_caseload=sustained_caseload,
         week_label=week_label(summary, when),

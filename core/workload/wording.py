@@ -46,16 +46,17 @@ W_HEADLINES = {
 }
 C_WORDS = {
     "C1": Words("Lighter caseload",
-                "Your caseload is below the level inspectors link with pressure on quality."),
+                "Your caseload is below the level where inspectors found quality starts to "
+                "suffer."),
     "C2": Words("Steady caseload",
-                "Your caseload is within the range inspectors found can be managed well."),
+                "Your caseload is within the range that inspectors found can be managed well."),
     "C3": Words("Full caseload",
-                "Your caseload is at the level most practitioners and managers see as the most "
-                "that can be managed well."),
+                "Your caseload is at the most that practitioners and managers say can be "
+                "managed well."),
     "C4": Words("Above a manageable caseload",
-                "Your caseload is above the level inspectors consider manageable: more than 60 "
-                "cases (full-time equivalent) is too many to manage well. This reflects demand "
-                "on the service, not your effort.", ADD_TO_NOTES),
+                "Your caseload is above what inspectors consider manageable. They count more "
+                "than 60 cases (full-time equivalent) as too many to manage well. This reflects "
+                "demand on the service, not your effort.", ADD_TO_NOTES),
 }
 NO_DATA = Words("No estimate yet",
                 "There are no active cases on this date, so there is nothing to estimate. "
@@ -106,8 +107,8 @@ def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool 
     if band == "W1":
         body = "Your estimated work fits within your available hours."
         if spare >= 0.5:
-            body += (f" That leaves {hours_phrase(spare, 'spare')}, which the work the estimate "
-                     "does not count, such as travel and covering for colleagues, often fills.")
+            body += (f" That leaves {hours_phrase(spare, 'spare')}. Work the estimate does not "
+                     "count, such as travel and covering for colleagues, often fills that time.")
         return Words(headline, body)
     if band == "W2":
         return Words(headline, "Your estimated work roughly matches your available hours.")
@@ -142,7 +143,13 @@ def ceiling_body(ceiling: int | float) -> str:
             "with your manager. This reflects demand on the service, not your effort.")
 
 
+NO_CASES = Words("No cases yet",
+                 "There is no caseload to describe until you add your cases.")
+
+
 def caseload_words(est: Estimate) -> Words:
+    if est.caseload_count == 0:  # an empty folder: not a "lighter caseload" of 0 cases
+        return NO_CASES
     words = C_WORDS[est.caseload_band]
     if est.caseload_band == "C4" and est.caseload_reference_is_ceiling:
         return Words(words.headline, ceiling_body(int(est.caseload_reference)), words.action)
@@ -153,6 +160,8 @@ def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=
     """'45 cases, against a reference of 50 cases (full-time equivalent).', and on other hours
     two sentences, each on one scale: the cases against these hours' reference, then both
     full-time."""
+    if count == 0:  # the headline says it ("No cases yet")
+        return ""
     cases = plural(count, "case")
     if ceiling:
         return (f"{cases}, against a protected ceiling of {number(reference)} "
@@ -245,13 +254,13 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
     else:
         lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
         if lightest == heaviest:  # one band says whether it was over capacity too
-            return (f"Over the last {period} the estimate was {lightest} in every week with "
-                    "an estimate.")
+            return (f"Over the last {period}, the estimate stayed at "
+                    f"{W_HEADLINES[workload_band(low)]} in every week it was worked out.")
         spread = f"ranged from {lightest} to {heaviest}"
     over_text = "none of them" if over == 0 else f"{over} of them"
     # Over capacity (W4 and above) is exactly "over 110%": the band's words with figures off.
     over_words = "over 110%" if figures else "over capacity"
-    return (f"Over the last {period} the estimate {spread}, and was {over_words} "
+    return (f"Over the last {period}, the estimate {spread}. It was {over_words} "
             f"in {over_text}.")
 
 
@@ -303,11 +312,10 @@ def sustained_text(episode: SustainedEpisode, today: date | None = None, figures
     span = run_span(episode, today)
     if episode.weighted:
         text = (f"Your workload has been over capacity {span}. HMPPS treats {HMPPS_LINE[figures]} "
-                "for four consecutive weeks as an excessive workload, and there is guidance for "
-                "managers and staff when this happens.")
+                "for four weeks in a row as an excessive workload.")
     elif ceiling:
-        text = (f"Your caseload has been above the protected ceiling of "
-                f"{plural(ceiling, 'case')} agreed with your manager {span}.")
+        text = (f"Your caseload has been above your protected ceiling of "
+                f"{plural(ceiling, 'case')} {span}.")
     else:
         text = (f"Your caseload has been above a manageable level {span}. Inspectors consider "
                 "more than 60 cases (full-time equivalent) too many to manage well.")
@@ -339,11 +347,15 @@ def heavy_headline(words: Words, case_words: Words) -> str:
     return "; ".join(heavy) if heavy else words.headline
 
 
-def supervision_note(headline: str, week: str, figures: str, sustained: str | None) -> str:
-    """Default text for 'Add to supervision notes' from a heavy state; the user can edit it."""
-    text = f"Workload, week {week}: {headline}. {figures}"
+def supervision_note(headline: str, week: str, detail: str, sustained: str | None) -> str:
+    """Default text for 'Add to supervision notes' from a heavy state, in the one-page
+    summary's words and dates (no ISO week, no points: it is read by a manager).
+
+    `week` is 'the week to Friday 4 December 2026' or 'this week so far (to Wednesday 2
+    December 2026)'; `detail` the hours or cases behind the headline; `sustained` the calm
+    panel's text, whose first sentence says how long it has lasted."""
+    text = f"Workload for {week}: {headline.lower()}"
+    text += f", {detail}." if detail else "."
     if sustained:
-        text += " This has lasted four weeks or more; I would like to discuss what could change."
-    else:
-        text += " I would like to discuss what could change."
-    return text
+        text += " " + sustained.split(". ")[0].rstrip(".") + "."
+    return text + " I would like to discuss what could change."

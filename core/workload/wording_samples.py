@@ -79,7 +79,9 @@ def all_sentences() -> list[str]:
                 for ceiling in (None, 1, 35):
                     panel = sustained_text(episode, today, figures, ceiling)
                     texts.append(panel)
-            texts.append(supervision_note("Over capacity", "2026-W13", "Figures.", panel))
-    texts.append(supervision_note("Stretched", "2026-W13", "Figures.", None))
+            texts.append(supervision_note("Over capacity", "the week to Friday 27 March 2026",
+                                          "about 4 extra hours a week", panel))
+    texts.append(supervision_note("Stretched", "this week so far (to Wednesday 25 March 2026)",
+                                  "about 2.5 extra hours a week", None))
     texts += all_driver_sentences() + all_what_if_sentences() + all_method_sentences()
     return [t for t in texts if t]

@@ -58,8 +58,11 @@ def test_status_prints_the_same_words_as_the_overview(capsys, tmp_path):
     code, out, _ = run(capsys, tmp_path, "status")
     _, words = core_status(tmp_path, date.today(), figures=False)
     assert code == 0
-    for line in (words.headline, words.body, words.caseload_headline, words.caseload_body):
+    body, recent = words.beside_panel(bool(words.sustained))  # the panel, printed, says it
+    for line in (words.headline, body, words.caseload_headline, words.caseload_body):
         assert line in out
+    if words.sustained:
+        assert out.count("HMPPS treats") == 1 and (recent is None or recent not in out)
     assert "%" not in out and "percent" not in out  # figures only when asked
 
 
@@ -113,7 +116,10 @@ def test_status_add_to_notes_puts_the_workload_on_the_agenda(capsys, tmp_path):
     db = open_database(database_path(tmp_path))
     notes = [r["text"] for r in db.query("SELECT text FROM agenda_items WHERE kind = 'workload'")]
     db.close()
-    assert any(n.startswith("Workload, week ") for n in notes)
+    # The summary's words and dates: no ISO week number, no workload points.
+    assert any(n.startswith(("Workload for the week to ", "Workload for this week so far"))
+               for n in notes)
+    assert not any("-W" in n or "points" in n for n in notes)
 
 
 def test_method_explains_the_estimate(capsys, tmp_path):

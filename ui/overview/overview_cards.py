@@ -132,12 +132,14 @@ class WorkloadCard(Card):
         self._figures_on = False
         self._heavy = False
         self._action_in_panel = False
+        self._panel_open = False
+        self._words: StatusWords | None = None
+        self._has_data = False
 
     def show_words(self, words: StatusWords, est: Estimate) -> None:
         self.headline.setText(words.headline)
-        self.words.setText(words.body)
-        notes = " ".join(t for t in (words.recovery, words.trend, words.recent) if t)
-        _set(self.trend, notes if est.has_data else None)
+        self._words, self._has_data = words, est.has_data
+        self._show_body()
         capacity = est.capacity_percent
         self.gauge.set_value(capacity, "" if capacity is None else f"{number(capacity)}%")
         self.gauge.set_description(words.gauge_description)
@@ -154,6 +156,20 @@ class WorkloadCard(Card):
         self._figures_on = on
         self.gauge.set_show_figures(on)
         self.figures.setVisible(on and bool(self.figures.text()))
+
+    def set_weighted_panel_open(self, on: bool) -> None:
+        """With the over-capacity panel open above, the card does not repeat its run of weeks
+        or its HMPPS sentence (StatusWords.beside_panel)."""
+        self._panel_open = on
+        self._show_body()
+
+    def _show_body(self) -> None:
+        if self._words is None:
+            return
+        body, recent = self._words.beside_panel(self._panel_open)
+        self.words.setText(body)
+        notes = " ".join(t for t in (self._words.recovery, self._words.trend, recent) if t)
+        _set(self.trend, notes if self._has_data else None)
 
     def set_action_in_panel(self, on: bool) -> None:
         """While the sustained-overload panel is open it carries the one "Add to supervision

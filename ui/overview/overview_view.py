@@ -298,6 +298,7 @@ class OverviewView(QWidget):
     def _action_in_panels(self) -> None:
         self.workload.set_action_in_panel(
             not self.sustained.isHidden() or not self.sustained_caseload.isHidden())
+        self.workload.set_weighted_panel_open(not self.sustained.isHidden())
 
     def _below_the_fold(self) -> None:
         self.ensure_what_if()

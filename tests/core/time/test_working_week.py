@@ -138,8 +138,8 @@ def test_what_the_estimate_does_not_see(db):
     assert summary.this_week.hours == 1.5 and summary.last_four_weeks.hours == 1.0
     assert [a.name for a in summary.this_week.by_activity] == ["Travel"]
     assert not_counted_sentence(summary) == (
-        "This week, 1 hour 30 minutes went on work the WMT does not count (travel); "
-        "1 hour in the four weeks before."
+        "This week, 1 hour 30 minutes went on work the WMT does not count. It was travel. "
+        "In the four weeks before, 1 hour did."
     )
 
 

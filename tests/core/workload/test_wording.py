@@ -104,9 +104,14 @@ def test_drivers_name_the_cases_that_carry_the_estimate(db):
     store = CaseStore(db)
     store.add_cases(Case(f"M{n}", "community", "A1", date(2026, 1, 5)) for n in range(9))
     store.add_cases(Case(f"L{n}", "licence", "A3", date(2026, 1, 5)) for n in range(3))
-    assert driver_sentences(estimate_as_of(db, DAY)) == [
+    assert driver_sentences(estimate_as_of(db, DAY), figures=False) == [
         "9 community cases at tier A carry about two thirds of your estimate.",
         "3 licence cases at tier A carry about a third of your estimate.",
+    ]
+    # With figures every share is a percentage: never "about 42 percent" beside "a third".
+    assert driver_sentences(estimate_as_of(db, DAY), figures=True) == [
+        "9 community cases at tier A carry about 67 percent of your estimate.",
+        "3 licence cases at tier A carry about 33 percent of your estimate.",
     ]
 
 
@@ -125,8 +130,8 @@ def test_history_chart_has_a_one_sentence_summary(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4))
     # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
-    assert sentence == ("Over the last 4 weeks (1 week away) the estimate was 110.7 percent of "
-                        "available hours, and was over 110% in 3 of them.")
+    assert sentence == ("Over the last 4 weeks (1 week away), the estimate was 110.7 percent of "
+                        "available hours. It was over 110% in 3 of them.")
 
 
 def test_history_summary_without_figures_uses_band_words(db):
@@ -135,8 +140,8 @@ def test_history_summary_without_figures_uses_band_words(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
     # 110.7% every week with data is band W4.
-    assert sentence == ("Over the last 4 weeks (1 week away) the estimate was over capacity in "
-                        "every week with an estimate.")
+    assert sentence == ("Over the last 4 weeks (1 week away), the estimate stayed at Over "
+                        "capacity in every week it was worked out.")
 
 
 def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
@@ -144,8 +149,8 @@ def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
     from core.workload.wording import history_text
 
     sentence = history_text(12, 104.0, 131.0, 12, 0, figures=False)
-    assert sentence == ("Over the last 12 weeks the estimate ranged from stretched to well over "
-                        "capacity, and was over capacity in 12 of them.")
+    assert sentence == ("Over the last 12 weeks, the estimate ranged from stretched to well over "
+                        "capacity. It was over capacity in 12 of them.")
     assert "%" not in sentence and "percent" not in sentence
 
 
@@ -157,8 +162,9 @@ def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
     words = status_words(workload_status(db, DAY))
     assert words.headline == W_HEADLINES["W1"]
     assert words.caseload_headline == C_WORDS["C4"].headline
-    assert C_WORDS["C4"].headline in words.supervision_note
-    assert W_HEADLINES["W1"] not in words.supervision_note
+    assert C_WORDS["C4"].headline.lower() in words.supervision_note
+    assert "61 cases" in words.supervision_note
+    assert W_HEADLINES["W1"].lower() not in words.supervision_note.lower()
 
 
 def test_plural_forms_come_from_one_helper_everywhere():

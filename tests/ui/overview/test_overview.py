@@ -60,7 +60,8 @@ def demo_view(db, make_view):
 def test_headline_and_body_are_core_words_for_the_demo(demo_view, db):
     words = status_words(workload_status(load_inputs(db), TODAY), TODAY, figures=False)
     assert demo_view.workload.headline.text() == words.headline
-    assert demo_view.workload.words.text() == words.body
+    panel_open = not demo_view.sustained.isHidden()
+    assert demo_view.workload.words.text() == words.beside_panel(panel_open)[0]
     assert demo_view.caseload.headline.text() == words.caseload_headline
     assert demo_view.caseload.words.text() == words.caseload_body
     assert demo_view.workload.gauge.accessibleDescription() == words.gauge_description
@@ -338,3 +339,18 @@ def test_nothing_below_the_trend_moves_when_the_chart_arrives(db, make_view, qtb
     QApplication.processEvents()
     after = (view.trend_card.height(), view.what_if_card.mapTo(view, QPoint(0, 0)).y())
     assert abs(after[0] - before[0]) <= 4 and abs(after[1] - before[1]) <= 4
+
+
+def test_with_the_panel_open_the_card_says_neither_the_run_nor_hmpps_again(demo_view, db):
+    """'Over capacity for 4 of the last 4 weeks' beside 'for 20 weeks in a row', and the HMPPS
+    sentence in both: said once, by the panel; the card says them again once it is closed."""
+    if demo_view.sustained.isHidden():
+        pytest.skip("the demo data has no over-capacity run on this day")
+    card = demo_view.workload
+    shown = " ".join((card.words.text(), card.trend.text() if card.trend.isVisibleTo(card)
+                      else "", demo_view.sustained.text.text()))
+    assert shown.count("HMPPS treats") == 1
+    assert "of the last" not in card.trend.text()
+    demo_view._panel_not_now()
+    assert "HMPPS treats" in card.words.text() or demo_view.words.body == card.words.text()
+    assert card.words.text() == demo_view.words.body
