@@ -76,7 +76,7 @@ class CaseloadView(QWidget):
         layout.addLayout(header)
         self.retention_notice = RetentionNotice(self._db, self._hub, parent=self)
         layout.addWidget(self.retention_notice)
-        self.overdue_notice = OverdueNotice(self._db, self._hub)
+        self.overdue_notice = OverdueNotice(self._db, self._hub, parent=self)
         layout.addWidget(self.overdue_notice)
 
         self.filter_bar = CaseloadFilterBar()
