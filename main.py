@@ -114,7 +114,10 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - no traceback ever reaches the user
         get_logger("cli").exception("command failed")
-        _say(_failure_message(exc, ctx.data_dir))
+        if getattr(undo, "removes_log", False):  # a new folder is taken back, its log with it
+            _say(f"something went wrong ({type(exc).__name__}); nothing was saved.")
+        else:
+            _say(_failure_message(exc, ctx.data_dir))
         return EXIT_FAILED
     finally:
         ctx.close()

@@ -148,6 +148,7 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
         if not lock_existed:
             (ctx.data_dir / writers_lock.LOCK).unlink(missing_ok=True)
 
+    undo.removes_log = not logs_existed  # type: ignore[attr-defined]
     return undo
 
 

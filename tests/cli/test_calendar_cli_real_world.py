@@ -47,3 +47,19 @@ def test_a_broken_event_is_one_unticked_row_and_the_others_import(data_dir, tmp_
     broken = [r for r in out["rows"] if not r["can_import"]]
     assert len(broken) == 1 and broken[0]["reason"].startswith("Line ")
     assert "start time cannot be read" in broken[0]["reason"]
+
+
+def test_a_failure_in_a_new_folder_points_to_no_log_it_takes_back(tmp_path, capsys, monkeypatch):
+    import core.caseload.csv_import as csv_import
+
+    def broken(*_args, **_kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(csv_import, "read_spreadsheet", broken)
+    path = tmp_path / "cases.csv"
+    path.write_text("reference,case_type,tier,start_date\nC07,community,B2,28/11/2026\n")
+    folder = tmp_path / "new"
+    assert run(folder, "cases", "import", str(path)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "IndexError" in err and "log file" not in err
+    assert not folder.exists()
