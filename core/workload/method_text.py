@@ -19,6 +19,10 @@ def _n(value: float) -> str:
     return plain(value)
 
 
+# The section that answers the over-capacity panel ("What does this mean?" opens it first).
+FOUR_WEEKS = "When it lasts four weeks, and support"
+
+
 def method_sections(weightings: Weightings | None = None) -> list[MethodSection]:
     """The page, section by section, with the weightings in force (default: the published)."""
     w = weightings or published_defaults()
@@ -101,10 +105,16 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             "programme is available, rural travel, inductions and reception duty. Your logged "
             "time shows this work beside the estimate.",
         )),
-        MethodSection("Support", (
+        MethodSection(FOUR_WEEKS, (
+            "HMPPS treats more than 110% for four weeks in a row as an excessive workload. When "
+            "that happens, the Overview shows a calm panel once for that run of weeks.",
+            "It shows another when your caseload has been above a manageable level for four "
+            "weeks. A week on leave neither counts towards the four weeks nor breaks them.",
             "A heavy workload reflects demand on the service, not your effort. Supervision is "
-            "the usual place to raise it. Support is also there outside supervision: the "
-            "employee assistance programme, occupational health, your trade union and your GP.",
+            "the usual place to raise it. Add to supervision notes puts it on the agenda for "
+            "your next one.",
+            "Support is also there outside supervision: the employee assistance programme, "
+            "occupational health, your trade union and your GP.",
         )),
     ]
 

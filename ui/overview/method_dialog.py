@@ -10,21 +10,29 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from core.workload.method_text import MethodSection, method_sections
+from core.workload.method_text import FOUR_WEEKS, MethodSection, method_sections
 from core.workload.weightings import Weightings
 
 TITLE = "How is this worked out?"
-SUPPORT = "Support"
+SUPPORT = FOUR_WEEKS  # what "What does this mean?" under a panel opens
 
 
 def anchor(title: str) -> str:
     return "s-" + "".join(ch.lower() if ch.isalnum() else "-" for ch in title)
 
 
-def method_html(sections: list[MethodSection]) -> str:
+def method_html(sections: list[MethodSection], first: str | None = None) -> str:
+    """The page; with `first`, that section comes before the contents, so the answer asked
+    for is at the top, whole, rather than scrolled to part-way down the page."""
     contents = " · ".join(f'<a href="#{anchor(s.title)}">{html.escape(s.title)}</a>'
                           for s in sections)
-    parts = [f"<p>{contents}</p>"]
+    lead = [s for s in sections if s.title == first]
+    parts = []
+    for section in lead:
+        parts.append(f'<h3><a name="{anchor(section.title)}-first"></a>'
+                     f"{html.escape(section.title)}</h3>")
+        parts += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
+    parts.append(f"<p>{contents}</p>")
     for section in sections:
         parts.append(f'<h3><a name="{anchor(section.title)}"></a>{html.escape(section.title)}</h3>')
         parts += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
@@ -52,10 +60,9 @@ class MethodDialog(QDialog):
         layout.addWidget(buttons)
 
     def show_section(self, title: str | None) -> None:
-        if title:
-            self.browser.scrollToAnchor(anchor(title))
-        else:
-            self.browser.verticalScrollBar().setValue(0)
+        """The page with `title`'s section first, at the top (or the page from its start)."""
+        self.browser.setHtml(method_html(self.sections, title))
+        self.browser.verticalScrollBar().setValue(0)
 
     @classmethod
     def open_at(cls, parent: QWidget | None, weightings: Weightings | None = None,

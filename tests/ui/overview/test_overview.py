@@ -168,6 +168,21 @@ def test_what_does_this_mean_opens_the_method_at_support(demo_view, qtbot, monke
     dialog.close()
 
 
+def test_what_does_this_mean_puts_the_answer_to_the_panel_at_the_top(demo_view, qtbot):
+    """It opened the general page part-way down; the panel's question is answered first."""
+    demo_view.show()
+    demo_view.sustained.explain_button.click()
+    dialog = demo_view.window().findChild(MethodDialog)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert text.startswith(SUPPORT)
+    assert "HMPPS treats more than 110% for four weeks in a row" in text.split("\n\n")[0] + \
+        text[:400]
+    assert dialog.browser.verticalScrollBar().value() == 0
+    assert "guidance" not in demo_view.sustained.text.text()  # never an unnamed guidance
+    dialog.close()
+
+
 def test_what_if_sentence_follows_the_choices(demo_view, qtbot):
     qtbot.waitUntil(lambda: demo_view.what_if is not None)  # made just after the first paint
     panel = demo_view.what_if
