@@ -46,6 +46,8 @@ HEADERS = (
 def _length(row: ProposedRow) -> str:
     if row.kind == LEAVE:
         return "day"
+    if row.start is None:  # an event the file does not let be read
+        return ""
     return (
         hours_text(row.minutes / 60)
         .replace(" hours", " h")
@@ -103,7 +105,7 @@ class CalendarRowsModel(QAbstractTableModel):
         if column == COL_ACTIVITY:
             if row.kind == LEAVE:
                 return row.leave_kind.capitalize()
-            return row.activity_name or "Choose…"
+            return row.activity_name or ("Choose…" if row.can_import else "")
         if column == COL_CASE:
             return row.case_reference or ""
         if column == COL_NOTE:

@@ -124,4 +124,4 @@ def faults(tops: list[Any], where: list[EventLines], text: str) -> dict[int, Fau
 
 def fault_text(fault: Fault) -> str:
     where = f"Line {fault.line} of the file" if fault.line else "An event in the file"
-    return f"{where}: {fault.reason}, so it cannot be imported; log it by hand"
+    return f"{where}: {fault.reason}; log it by hand"

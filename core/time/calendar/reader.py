@@ -321,8 +321,7 @@ def _expand(
             first = group[0]
             day = _first_day(alone) or start.date()
             reason = (
-                "An event in the file: its repeat rule cannot be read, so it cannot be "
-                "imported; log it by hand"
+                "An event in the file: its repeat rule cannot be read; log it by hand"
             )
             uid = str(first.get("UID", ""))
             unread.append(CalendarEvent(uid, _summary(first), problem=reason, day=day))

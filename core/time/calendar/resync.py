@@ -22,9 +22,9 @@ from core.time.calendar.reader import CalendarEvent
 from core.time.calendar.rules import keyed_hash
 from core.time.time_entries import TimeEntry, TimeStore, clock_text
 
-MOVED = "Changed in your calendar since it was imported: this replaces the entry imported then"
-CANCELLED = "Cancelled in your calendar since it was imported: the entry imported then is taken out"
-BY_HAND = "Changed in your calendar, but you changed the imported entry by hand: it stays as it is"
+MOVED = "Changed in your calendar: replaces the entry imported before"
+CANCELLED = "Cancelled in your calendar: takes out the entry imported before"
+BY_HAND = "Changed in your calendar, but you edited the imported entry: left as you made it"
 UTC = ZoneInfo("UTC")
 LONDON = ZoneInfo("Europe/London")
 
