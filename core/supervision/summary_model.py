@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
-from decimal import Decimal
-from core.common.exact import plain
-from core.common.words import plural_noun
+
+from core.common.hours import hours_text as common_hours_text
 
 SECTION_KEYS: tuple[str, ...] = (
     "header",
@@ -113,9 +112,9 @@ def short_date(day: date | None) -> str:
 
 
 def hours_text(hours: float) -> str:
-    """'1 hour', '7.5 hours': units spelled out."""
-    value = plain(hours)  # one place, halves up
-    return f"{value} {plural_noun(Decimal(value), 'hour')}"
+    """'1 hour', '7 hours 30 minutes': the app's one way of saying hours (core.common.hours),
+    so the summary says what the Time view says."""
+    return common_hours_text(hours)
 
 
 @lru_cache(maxsize=8)

@@ -177,7 +177,7 @@ class WelcomeDialog(QDialog):
         first = "Start with an empty caseload" if self._empty else "Carry on with what I have"
         choices = [
             (START_EMPTY, first, "Add cases one at a time, whenever suits you."),
-            (START_WMT, "Set up from my WMT caseload",
+            (START_WMT, "Set up from my &WMT caseload",
              "Type the counts your WMT caseload page shows, by case type and tier; the cases "
              "are made in one step (C01, C02 …), to name, date or flag whenever suits you."),
             (START_IMPORT, "Import your cases from a spreadsheet",
