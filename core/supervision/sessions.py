@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -152,6 +152,26 @@ def last_session(db: Database, on_or_before: date | None = None) -> Session | No
         if on_or_before is None or session.held_on <= on_or_before:
             return session
     return None
+
+
+NEXT_WEEKS = 4  # with no next date agreed yet, the next supervision is taken as in four weeks
+
+
+def next_supervision(db: Database, today: date) -> date | None:
+    """The next supervision as agreed at the last one (today or later), else None: the one
+    date the summary, the meeting, its picker and the actions' due dates all use."""
+    session = last_session(db, on_or_before=today)
+    if session and session.next_date and session.next_date >= today:
+        return session.next_date
+    return None
+
+
+def next_supervision_or_default(db: Database, today: date) -> date:
+    """`next_supervision` when it is after today, or four weeks from today where none was
+    agreed (a default to offer in a date field; a meeting held on the agreed day offers the
+    one after)."""
+    agreed = next_supervision(db, today)
+    return agreed if agreed and agreed > today else today + timedelta(weeks=NEXT_WEEKS)
 
 
 @in_one_transaction

@@ -40,6 +40,7 @@ from core.supervision.sessions import (
     action_status_text,
     actions_for_period,
     last_session,
+    next_supervision,
 )
 from core.common.words import plural
 from core.common.exact import half_up
@@ -81,8 +82,7 @@ def classification_problem(text: str) -> str | None:
 
 
 def _header(db: Database, start: date, end: date, today: date, reasons: bool) -> Section:
-    session = last_session(db, on_or_before=today)
-    nxt = session.next_date if session and session.next_date and session.next_date >= today else None
+    nxt = next_supervision(db, today)
     profile = get_profile(db)
     protected = (
         f"agreed ceiling of {plural(profile.protected_ceiling, 'case')}"

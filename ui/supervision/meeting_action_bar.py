@@ -24,9 +24,12 @@ class ActionBar(QWidget):
 
     actionAdded = Signal(object)
 
-    def __init__(self, today: date | None = None, parent: QWidget | None = None):
+    def __init__(self, today: date | None = None, parent: QWidget | None = None,
+                 due: date | None = None):
+        """`due`: the due date offered, the next supervision (else DEFAULT_DUE_WEEKS on)."""
         super().__init__(parent)
         self._today = today or clock.today()
+        self._due = due or self._today + timedelta(weeks=DEFAULT_DUE_WEEKS)
         self._build_ui()
         self._connect_signals()
 
@@ -41,7 +44,7 @@ class ActionBar(QWidget):
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Owner")
         self.owner.setPlaceholderText("Owner, e.g. Me, SPO")
-        self.due = DateField(self._today + timedelta(weeks=DEFAULT_DUE_WEEKS))
+        self.due = DateField(self._due)
         self.due.setAccessibleName("Due date")
         self.add_button = QPushButton("Add")
         self.add_button.setToolTip("Add the agreed action (Enter)")

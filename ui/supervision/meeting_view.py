@@ -8,7 +8,7 @@ reductions' typed reasons, case references) are not on screen at all until their
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.meeting import MeetingDraft
-from core.supervision.sessions import action_problems
+from core.supervision.sessions import action_problems, next_supervision_or_default
 from core.supervision.meeting_content import (
     PRIVATE_TOPICS,
     TOPICS,
@@ -108,8 +108,10 @@ class MeetingView(QWidget):
         self.period = QLabel()
         self.period.setWordWrap(True)
         second.addWidget(self.period, 1)
-        self.next_date = OptionalDateField("&Next supervision:",
-                                           self.draft.next_date, self._today + timedelta(weeks=4))
+        # One next-supervision date: the one agreed last time (or four weeks on), as the
+        # summary above and the actions' due dates have it.
+        self._next = next_supervision_or_default(self._db, self._today)
+        self.next_date = OptionalDateField("&Next supervision:", self.draft.next_date, self._next)
         self.next_date.check.setStyle(large_ticks())
         second.addWidget(self.next_date)
         layout.addLayout(second)
@@ -157,7 +159,7 @@ class MeetingView(QWidget):
         body.addLayout(right, 3)
         layout.addLayout(body, 1)
 
-        self.action_bar = ActionBar(self._today)
+        self.action_bar = ActionBar(self._today, due=self._next)
         layout.addWidget(self.action_bar)
         layout.addWidget(self.action_bar.message)
         self._flow_private()

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from core.caseload.models import Reduction
 from core.common.names import NAME_QUESTION
 from core.supervision.agenda import add_agenda_item, open_agenda
-from core.supervision.sessions import list_actions, list_sessions, open_actions
+from core.supervision.sessions import (
+    list_actions,
+    list_sessions,
+    next_supervision,
+    next_supervision_or_default,
+    open_actions,
+)
 from core.workload.reductions import add_reduction
 from ui.supervision.meeting_rows import ActionRow, NoteRow
 
@@ -71,6 +77,7 @@ def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pd
     win = demo_window
     before = _snapshot(db)
     agenda = open_agenda(db)
+    agreed_next = next_supervision_or_default(db, date.today())
     win.show_view("supervision")
     win.view("supervision").meeting_button.click()
     view = win.meeting.view
@@ -108,7 +115,7 @@ def test_a_whole_meeting_on_the_demo_data_and_undo(demo_window, db, qtbot, no_pd
     assert len(no_pdf) == 1 and "PDF" in no_pdf[0]
     session = list_sessions(db)[0]
     assert session.held_on == date.today()
-    assert session.next_date == date.today() + timedelta(weeks=4)
+    assert session.next_date == agreed_next
     assert [a.text for a in session.actions] == ["Ask for a joint visit with the SPO"]
     assert [i.id for i in open_agenda(db)] == [i.id for i in agenda if i.id not in ticked]
     assert done_id not in [a.id for a in open_actions(db)]
@@ -246,3 +253,19 @@ def test_the_idle_lock_covers_the_meeting_and_the_tray_holds_messages(demo_windo
     assert win.centralWidget() is win.meeting.view
     win.meeting.leave()
     assert shown == [("Timer", "Still running")]
+
+
+def test_one_next_supervision_date_in_the_header_the_picker_and_the_due_dates(demo_window, db):
+    """The meeting said "Next supervision: 9 December 2026" while its picker and an action's
+    due date offered four weeks on: one date, the one agreed last time."""
+    win = demo_window
+    agreed = next_supervision(db, date.today())
+    if agreed is None or agreed <= date.today():
+        pytest.skip("the demo data agreed no later supervision")
+    win.show_view("supervision")
+    win.view("supervision").meeting_button.click()
+    view = win.meeting.view
+    words = f"{agreed.day} {agreed:%B %Y}"
+    assert f"Next supervision: {words}" in _all_topics_text(view)
+    assert view.next_date.edit.value() == agreed
+    assert view.action_bar.due.value() == agreed
