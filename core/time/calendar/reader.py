@@ -235,7 +235,11 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
     check_repeats(calendar, naive(window_end))
     backwards = _backwards(calendar)
-    occurrences, unread = _expand(calendar, window_start, window_end)
+    begins = (
+        {id(e): where.begin for e, where in zip(tops, prepared.events)}
+        if len(tops) == len(prepared.events) else {}
+    )
+    occurrences, unread = _expand(calendar, window_start, window_end, begins)
     broken = [
         CalendarEvent(f.uid, _summary(tops[i]), problem=fault_text(f), day=f.day or first)
         for i, f in bad.items()
@@ -296,7 +300,7 @@ def _summary(event: Any) -> str:
 
 
 def _expand(
-    calendar: icalendar.Calendar, start: datetime, end: datetime
+    calendar: icalendar.Calendar, start: datetime, end: datetime, begins: dict[int, int]
 ) -> tuple[list[Any], list[CalendarEvent]]:
     """Every occurrence from `start` to `end`; when a repeat rule stops the whole expansion, each
     event is expanded on its own and those that cannot be are returned as faults."""
@@ -320,9 +324,9 @@ def _expand(
         except Exception:  # noqa: BLE001
             first = group[0]
             day = _first_day(alone) or start.date()
-            reason = (
-                "An event in the file: its repeat rule cannot be read; log it by hand"
-            )
+            line = begins.get(id(first))
+            where = f"Line {line} of the file" if line else "An event in the file"
+            reason = f"{where}: its repeat rule cannot be read; log it by hand"
             uid = str(first.get("UID", ""))
             unread.append(CalendarEvent(uid, _summary(first), problem=reason, day=day))
     return found, unread
