@@ -3,8 +3,8 @@
 A template holds `data/` (the demo caseload, every reference changed to start `ZQXREF` so a
 plaintext copy can be found by its bytes, a backup in a chosen folder and a pre-upgrade copy),
 `chosen/` (that folder) and `outside/` (the files a run reads: a backup to restore, a case
-spreadsheet, a calendar). The data and the registry remember the chosen folder by an absolute
-path, the symbolic link `chosen-folder`, which crash_steps.copy_of points at each copy's own.
+spreadsheet, a calendar). Each is made at the session's `work` folder and kept beside it: the
+data remembers its folders by absolute path, so every run copies a template back to `work`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.stress.crash_steps import OLD, copy_of, point
+from tests.stress.crash_steps import OLD
 
 TODAY = date(2026, 11, 27)
 NOW = "2026-11-27T12:00"
 
 
-def _make_plain(root: Path, chosen: Path) -> None:
+def _make_plain(root: Path) -> None:
     from core.caseload.cases import CaseStore
     from core.caseload.models import Case
     from core.demo.caseload_demo import fill_demo
@@ -32,8 +32,8 @@ def _make_plain(root: Path, chosen: Path) -> None:
     data, outside = root / "data", root / "outside"
     data.mkdir(mode=0o700)
     outside.mkdir(mode=0o700)
-    (root / "chosen").mkdir(mode=0o700)
-    point(chosen, root / "chosen")
+    chosen = root / "chosen"
+    chosen.mkdir(mode=0o700)
     db = open_database(data / "caseload.db")
     fill_demo(db, TODAY)
     db.execute("UPDATE cases SET reference = 'ZQXREF' || printf('%04d', id)")
@@ -57,14 +57,16 @@ def _make_plain(root: Path, chosen: Path) -> None:
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory) -> dict[str, Path]:
-    """{"plain": folder, "encrypted": folder, "chosen": the link}, made once per session."""
+    """{"plain": folder, "encrypted": folder, "work": where each run happens}, made once."""
     from core.store.all_copies import change_encryption
 
     base = tmp_path_factory.mktemp("crash-templates")
-    chosen = base / "chosen-folder"
+    work = base / "work"
+    work.mkdir()
+    _make_plain(work)
     plain = base / "plain"
-    plain.mkdir()
-    _make_plain(plain, chosen)
-    encrypted = copy_of(plain, base / "encrypted", chosen)
-    change_encryption(encrypted / "data", None, OLD)
-    return {"plain": plain, "encrypted": encrypted, "chosen": chosen}
+    shutil.copytree(work, plain, symlinks=True)
+    change_encryption(work / "data", None, OLD)
+    encrypted = base / "encrypted"
+    shutil.copytree(work, encrypted, symlinks=True)
+    return {"plain": plain, "encrypted": encrypted, "work": work}

@@ -81,20 +81,14 @@ def first_of_each(found: list[str]) -> list[str]:
     return [step for step in found if step.endswith("#1")]
 
 
-def point(link: Path, folder: Path) -> None:
-    """Point the symbolic link `link` at `folder` (the chosen backup folder of one copy)."""
-    if link.is_symlink():
-        link.unlink()
-    link.symlink_to(folder, target_is_directory=True)
-
-
-def copy_of(template: Path, root: Path, chosen: Path) -> Path:
-    """A fresh copy of a template folder, whose chosen backup folder is the copy's own."""
-    if root.exists():
-        shutil.rmtree(root)
-    shutil.copytree(template, root, symlinks=True)
-    point(chosen, root / "chosen")
-    return root
+def copy_of(template: Path, work: Path) -> Path:
+    """A fresh copy of a template folder at `work`, the path the template was made at: the data
+    folder's record of its copies names the folder it belongs to, and a folder found anywhere
+    else is a copy, which leaves the original's backups alone."""
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(template, work, symlinks=True)
+    return work
 
 
 def leaks(root: Path) -> list[Path]:

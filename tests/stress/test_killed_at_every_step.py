@@ -212,19 +212,19 @@ def _backups_whole(root: Path, where: str) -> None:
 
 def _run_every_kill(name: str, templates: dict[str, Path], tmp_path: Path, every: bool) -> None:
     operation = OPERATIONS[name]
-    template, chosen = templates[operation.template], templates["chosen"]
+    template, work = templates[operation.template], templates["work"]
 
-    before = _counts(copy_of(template, tmp_path / "before", chosen))
-    first = copy_of(template, tmp_path / "first", chosen)
-    found = steps(operation.work(first), tmp_path / "trace", ENV)
-    after = _counts(first)
+    before = _counts(copy_of(template, work))
+    copy_of(template, work)
+    found = steps(operation.work(work), tmp_path / "trace", ENV)
+    after = _counts(work)
     assert after != before or name in ("backup",) or name.startswith("encryption"), \
         f"{name} changed nothing when run whole"
     chosen_steps = found if every else first_of_each(found)
     assert chosen_steps, f"{name} passes no crash point"
 
     for step in chosen_steps:
-        root = copy_of(template, tmp_path / "round", chosen)
+        root = copy_of(template, work)
         code = run_child(operation.work(root), crash_at=step, env=ENV)
         assert killed(code), f"{name}: not killed at {step} (exit {code})"
         _check_after_kill(name, root, step, before, after)
