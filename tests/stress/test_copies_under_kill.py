@@ -82,7 +82,9 @@ def _point(link: Path, folder: Path) -> None:
 
 def _copy_of(template: Path, root: Path, chosen: Path) -> Path:
     """A fresh copy of the template, whose chosen backup folder is the copy's own."""
-    shutil.copytree(template, root)
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(template, root, symlinks=True)
     _point(chosen, root / "chosen")
     return root
 
@@ -169,25 +171,32 @@ OPERATIONS = {
 @pytest.mark.parametrize("name", list(OPERATIONS))
 def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
     operation, encrypted = OPERATIONS[name]
-    template, chosen = tmp_path / "template", tmp_path / "chosen-folder"
-    template.mkdir()
-    _make_template(template, encrypted, chosen)
+    # Every run happens at `work`, where the template was made: the data remembers the folder
+    # it belongs to, and a copy found anywhere else leaves the original's backups alone.
+    work, template, chosen = tmp_path / "work", tmp_path / "template", tmp_path / "chosen-folder"
+    work.mkdir()
+    _make_template(work, encrypted, chosen)
+    shutil.copytree(work, template, symlinks=True)
     rng = random.Random(f"issue-11-{name}")
 
     # How long the whole run takes, and how long the interpreter takes to reach it.
     started = time.monotonic()
     subprocess.run(_command(template, ["--version"]), env=_env(), capture_output=True)
     reach = time.monotonic() - started
-    trial = _copy_of(template, tmp_path / "trial", chosen)
+    trial = _copy_of(template, work, chosen)
     started = time.monotonic()
     done = subprocess.run(_command(trial, operation), env=_env(), capture_output=True, text=True)
     whole = time.monotonic() - started
     assert done.returncode == 0, done.stderr
+    # The command line's own `check` agrees on the finished run.
+    check = subprocess.run(_command(trial, ["check"]), env=_env() | {
+        "CASELOAD_COMPANION_PASSPHRASE": NEW}, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
 
     untouched = {p: p.read_bytes() for p in template.rglob("*") if p.is_file()}
     killed, rounds = 0, 0
     while killed < KILLS and rounds < 3 * KILLS:
-        root = tmp_path / f"round-{rounds}"
+        root = work
         rounds += 1
         _copy_of(template, root, chosen)
         data = root / "data"
@@ -223,9 +232,3 @@ def test_no_plaintext_copy_survives_a_kill(tmp_path, name):
         shutil.rmtree(root)
     assert {p: p.read_bytes() for p in template.rglob("*") if p.is_file()} == untouched
     print(f"{name}: {killed} kills landed in {rounds} runs; a whole run takes {whole:.2f} s")
-
-    # The command line's own `check` agrees on the finished run.
-    _point(chosen, trial / "chosen")
-    check = subprocess.run(_command(trial, ["check"]), env=_env() | {
-        "CASELOAD_COMPANION_PASSPHRASE": NEW}, capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
