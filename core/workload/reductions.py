@@ -12,6 +12,7 @@ from core.common import clock
 from core.common.dates import add_months, from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal, too_precise
+from core.common.hours import hours_text
 from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 
@@ -104,7 +105,8 @@ def reduction_problems(reduction: Reduction, contracted_hours: Decimal) -> list[
         if pct > Decimal(str(known.max_percent)):
             problems.append(
                 f"{known.label} is capped at {known.max_percent:g}% of contracted hours "
-                f"({contracted_hours * known.max_percent / 100:g} hours a week)."
+                f"({hours_text(Decimal(contracted_hours) * Decimal(str(known.max_percent)) / 100)}"
+                " a week)."
             )
     if reduction.end_date and reduction.end_date < reduction.start_date:
         problems.append("The end date is before the start date.")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.common import clock
+from core.common.hours import hours_text
 from core.caseload.models import Reduction
 from core.workload.reductions import PUBLISHED_REASONS, automatic_end, published_reason, reduction_problems
 from ui.widgets.confirm import confirm_no_names
@@ -109,7 +110,7 @@ class ReductionDialog(QDialog):
         if known and known.max_percent is not None:
             hours = self._hours * known.max_percent / 100
             self.cap.setText(f"At most {known.max_percent:g}% of contracted hours "
-                             f"({hours:g} hours a week).")
+                             f"({hours_text(hours)} a week).")
         else:
             self.cap.setText("")
         self.cap.setVisible(bool(self.cap.text()))

@@ -35,12 +35,13 @@ from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from core.common.hours import hours_text
 from ui.settings.reduction_dialog import ReductionDialog
 
 
 def _amount(r: Reduction) -> str:
     if r.hours_per_week is not None:
-        return f"{plain(r.hours_per_week, 2)} hours a week"
+        return f"{hours_text(r.hours_per_week)} a week"
     return f"{plain(r.percent, 2)}% of contracted hours"
 
 

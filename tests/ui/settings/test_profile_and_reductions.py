@@ -92,7 +92,7 @@ def test_reduction_cap_is_shown_and_enforced(qtbot):
     dialog = ReductionDialog(37.0)
     qtbot.addWidget(dialog)
     dialog.reason.setCurrentText("Trade union facility time")
-    assert "At most 50% of contracted hours (18.5 hours a week)" in dialog.cap.text()
+    assert "At most 50% of contracted hours (18 hours 30 minutes a week)" in dialog.cap.text()
     dialog.amount.setValue(20)  # hours a week, above half of 37
     assert not dialog.ok_button.isEnabled()
     assert "capped at 50%" in dialog.problems.text()
