@@ -104,6 +104,11 @@ def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool 
         _publish(temp, path, overwrite)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        from core.store.disk_space import DISK_FULL_MESSAGE, is_disk_full
+        from core.store.errors import DiskFullError
+
+        if is_disk_full(exc, path.parent):  # the promised sentence, as for the data (exit 1)
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
         raise ValidationError(
             f"The file could not be saved at {path} ({exc.strerror or exc}). Nothing was written."
         ) from exc

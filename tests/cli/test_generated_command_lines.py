@@ -142,6 +142,7 @@ def _one_command(folder: Path, argv: list[str]) -> None:
         assert checked == 0, (argv, checked_err)
 
 
+@pytest.mark.timeout(900)  # a few hundred commands; under load one can take a second
 @settings(max_examples=examples(1000), suppress_health_check=list(HealthCheck))
 @given(argv=command_lines())
 def test_generated_command_lines_end_in_one_clear_line_and_leave_the_data_whole(folder, argv):
@@ -149,6 +150,7 @@ def test_generated_command_lines_end_in_one_clear_line_and_leave_the_data_whole(
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(4 * 3600)
 @settings(max_examples=10_000, suppress_health_check=list(HealthCheck), deadline=None)
 @given(argv=command_lines())
 def test_ten_thousand_generated_command_lines(folder, argv):

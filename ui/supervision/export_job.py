@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from core.store.applog import get_logger
 from core.common.errors import ValidationError
+from core.store.errors import StorageError
 from core.supervision.export import write_text
 from core.supervision.summary_model import Summary
 
@@ -52,6 +53,9 @@ class ExportJob(QRunnable):
                 path = write_text(work.path, work.text, work.overwrite)
         except ValidationError as exc:
             self.signals.failed.emit(" ".join(exc.problems))
+            return
+        except StorageError as exc:  # a full disk: the same sentence as everywhere
+            self.signals.failed.emit(str(exc))
             return
         except Exception:  # noqa: BLE001 - reported calmly; details go to the log
             get_logger("export").exception("export failed")
