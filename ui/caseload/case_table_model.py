@@ -47,8 +47,12 @@ def tier_rank(tier: str) -> int:
     return len(TIERS) - TIERS.index(tier) if tier in TIERS else 0
 
 
+UNTIERED_TIP = ("An untiered case scores nothing in the estimate: give it its tier with Edit "
+                "(Enter).")
+
+
 def tier_text(case: Case) -> str:
-    text = "Untiered: scores nothing" if case.tier == UNTIERED else case.tier
+    text = "Untiered (0 points)" if case.tier == UNTIERED else case.tier
     return f"{text} · T2A" if case.t2a else text
 
 
@@ -116,7 +120,8 @@ COLUMNS: list[Column[Case]] = [
     Column("Reference", lambda c: c.reference, lambda c: c.reference.upper()),
     Column("Type", lambda c: CASE_TYPE_LABELS.get(c.case_type, c.case_type)),
     Column("Tier", tier_text, lambda c: tier_rank(c.tier),
-           tooltip=lambda c: f"Tier since {format_date(c.tier_date)}" if c.tier_date else None),
+           tooltip=lambda c: UNTIERED_TIP if c.tier == UNTIERED else (
+               f"Tier since {format_date(c.tier_date)}" if c.tier_date else None)),
     Column("Started", lambda c: format_date(c.start_date), lambda c: c.start_date),
     Column("Expected end", _expected_end_text, lambda c: c.expected_end_date,
            tooltip=lambda c: overdue_tooltip(c) if _overdue(c) else None),
