@@ -77,8 +77,18 @@ def test_a_write_that_fails_part_way_leaves_no_file(tmp_path):
         temp.write_text("<html>half")
         raise OSError(28, "No space left on device")
 
+    from core.store.errors import DiskFullError
+
+    with pytest.raises(DiskFullError, match="Your disk is full; nothing was changed"):
+        write_atomically(target, half_then_fail)  # the promised sentence (issue 29, item 7)
+    assert list(tmp_path.iterdir()) == []
+
+    def fails_otherwise(temp):
+        temp.write_text("<html>half")
+        raise OSError(5, "Input/output error")
+
     with pytest.raises(ValidationError) as info:
-        write_atomically(target, half_then_fail)
+        write_atomically(target, fails_otherwise)
     assert "Nothing was written" in info.value.problems[0]
     assert list(tmp_path.iterdir()) == []
 
