@@ -11,6 +11,7 @@ from cli.common import Context, date_arg
 from core.common.errors import ValidationError
 from core.supervision.export import (
     FORMATS,
+    PAGELESS,
     TargetExistsError,
     check_target,
     default_file_name,
@@ -19,7 +20,7 @@ from core.supervision.export import (
     summary_text,
     write_text,
 )
-from core.supervision.summary import SummaryOptions
+from core.supervision.summary import SummaryOptions, compose_summary
 
 
 def _format_and_target(args: argparse.Namespace, today: date) -> tuple[str, Path]:
@@ -70,18 +71,18 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
             f"{out} already exists; add --force to replace it, or choose another name.") from None
     if fmt == "csv":
         write_text(out, export_text(ctx.db, "csv", options, today), args.force)
+    elif fmt in PAGELESS:
+        # HTML and Markdown have no pages: they hold the whole summary, nothing left out.
+        write_text(out, summary_text(compose_summary(ctx.db, options, today), fmt), args.force)
     else:
-        # Qt lays the page out: every summary format is fitted once against the PDF's layout,
-        # so Qt is loaded for these three and no other command.
+        # Qt lays the page out: the PDF is fitted once against its own layout, so Qt is
+        # loaded for it and no other command.
         from ui.supervision.pdf_export import fitted_summary, write_pdf
 
         summary = fitted_summary(ctx.db, options, today)
         if summary.fit_notes:
             print(summary.fit_message())
-        if fmt == "pdf":
-            write_pdf(summary, out, args.force)
-        else:
-            write_text(out, summary_text(summary, fmt), args.force)
+        write_pdf(summary, out, args.force)
     print(f"Saved the {fmt.upper()} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
     return 0
 

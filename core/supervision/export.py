@@ -31,6 +31,8 @@ from core.supervision.summary_render import summary_html, summary_markdown
 from core.time.time_entries import TimeStore, clock_text
 
 FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv")
+# Formats without pages: the summary in them is whole, never cut to fit a page.
+PAGELESS: tuple[str, ...] = ("html", "md")
 FORMAT_LABELS = {
     "pdf": "PDF, for printing or attaching",
     "html": "Web page (HTML), for pasting into an email",

@@ -57,12 +57,27 @@ def test_what_was_left_out_is_printed(demo_dir, tmp_path, capsys):
     for n in range(6):
         add_agenda_item(db, "learning", f"learning note {n}")
     db.close()
-    out = tmp_path / "s.md"
-    assert _run(demo_dir, "export", "--format", "md", "--out", str(out)) == 0
+    out = tmp_path / "s.pdf"
+    assert _run(demo_dir, "export", "--format", "pdf", "--out", str(out)) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith("To fit one page:") and "older learning notes not shown" in printed[0]
-    assert printed[1].startswith("Saved the MD")
-    assert "more in the app)" in out.read_text()
+    assert printed[1].startswith("Saved the PDF")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_html_and_markdown_have_no_pages_so_nothing_is_left_out(demo_dir, tmp_path, capsys, fmt):
+    """They left out Reflection "to keep this summary to one page", though they have none."""
+    db = open_database(demo_dir / "caseload.db")
+    for n in range(6):
+        add_agenda_item(db, "learning", f"learning note {n}")
+    db.close()
+    out = tmp_path / f"s.{fmt}"
+    assert _run(demo_dir, "export", "--format", fmt, "--out", str(out)) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 1 and printed[0].startswith(f"Saved the {fmt.upper()}")
+    text = out.read_text()
+    assert "one page" not in text and "Left out" not in text and "more in the app" not in text
+    assert all(f"learning note {n}" in text for n in range(6)) and "Reflection" in text
 
 
 def test_a_name_in_a_time_note_is_refused_with_exit_2(demo_dir, capsys):

@@ -28,6 +28,7 @@ from core.common.errors import ValidationError
 from core.supervision.export import (
     FORMAT_LABELS,
     FORMATS,
+    PAGELESS,
     check_target,
     default_file_name,
     export_text,
@@ -38,6 +39,7 @@ from core.supervision.summary import (
     CLASSIFICATION_SETTING,
     SummaryOptions,
     classification_line,
+    compose_summary,
     default_period,
 )
 from ui.widgets import confirm
@@ -201,6 +203,9 @@ class ExportDialog(QDialog):
             work = ExportWork(fmt, path)
             if fmt == "csv":
                 work.text = export_text(self._db, fmt, options, self._today)
+            elif fmt in PAGELESS:  # no pages: the whole summary, nothing to leave out
+                work.summary = compose_summary(self._db, options, self._today)
+                work.text = summary_text(work.summary, fmt)
             else:
                 from ui.supervision.pdf_export import fitted_summary
 

@@ -53,9 +53,13 @@ class SummaryPreview(QDialog):
         self.resize(width, height)
         layout = QVBoxLayout(self)
         pages = page_count(self.summary)
-        status = "Fits on one A4 page." if pages <= 1 else f"Runs to {pages} pages."
-        if self.summary.fit_notes:
-            status += " " + self.summary.fit_message()
+        # The PDF's page: what fits, and what was left out to make it fit, in one sentence.
+        notes = self.summary.fit_notes
+        if pages <= 1:
+            status = ("Fits on one A4 page" + (f" with {', '.join(notes)}" if notes else "")
+                      + ".")
+        else:
+            status = f"Runs to {pages} pages."
         self.status = QLabel(status)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)

@@ -53,12 +53,25 @@ def test_the_dialog_says_what_was_left_out_before_saving(qtbot, db, tmp_path, an
     for n in range(5):
         add_agenda_item(db, "learning", f"learning note {n}")
     asked = answers(False)  # Back
-    dialog = _dialog(qtbot, db, tmp_path)
+    dialog = _dialog(qtbot, db, tmp_path, "pdf")
     dialog.save_button.click()
     assert asked.asked[0].startswith("To fit one page:")
     assert "older learning notes not shown" in asked.asked[0]
     assert dialog.status.text() == asked.asked[0]
-    assert not (tmp_path / "supervision.md").exists()
+    assert not (tmp_path / "supervision.pdf").exists()
+
+
+def test_markdown_has_no_page_to_fit_so_nothing_is_asked_or_left_out(qtbot, db, tmp_path,
+                                                                     answers):
+    fill_demo(db)
+    for n in range(5):
+        add_agenda_item(db, "learning", f"learning note {n}")
+    asked = answers(True)
+    dialog = _dialog(qtbot, db, tmp_path, "md")
+    work = dialog.prepare()
+    assert work is not None and not any("one page" in q for q in asked.asked)
+    assert all(f"learning note {n}" in work.text for n in range(5))
+    assert "one page" not in work.text
 
 
 def test_an_existing_file_is_replaced_only_when_the_user_says_so(qtbot, db, tmp_path, answers):

@@ -212,3 +212,22 @@ def test_the_largest_notes_the_app_accepts_still_fit_one_page():
     assert summary.font_pt >= MIN_FONT_PT
     assert "long items shortened" in summary.fit_message()
     assert any(b.endswith("…") for b in summary.section("going_well").bullets)
+
+
+def test_the_preview_says_in_one_sentence_that_it_fits_once_things_are_left_out(qtbot):
+    """It said both 'Fits on one A4 page.' and 'To fit one page: Reflection left out.'"""
+    from ui.supervision.summary_preview import SummaryPreview
+
+    line = ("careful planning meant the review went well and everyone knew what came next " * 4)
+    drawn = {k: [] for k in ("workload", "case", "reflection")} | {
+        "going_well": [line[:200]] * 3, "request": [line[:200]] * 3,
+        "learning": [line[:200]] * 3, "wellbeing": [line[:200]] * 3,
+        "actions": [(line[:120], "me", n) for n in range(8)], "include": (True, True, False),
+    }
+    db, options = _database_with(drawn)
+    summary = fitted_summary(db, options, TODAY)
+    preview = SummaryPreview(summary)
+    qtbot.addWidget(preview)
+    status = preview.status.text()
+    assert status.startswith("Fits on one A4 page with Reflection left out")
+    assert status.count("one page") + status.count("one A4 page") == 1
