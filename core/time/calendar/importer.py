@@ -31,7 +31,8 @@ class CalendarImport:
 
     change: TimeChange
     leave: tuple[LeaveDay, ...] = ()
-    taken_out: int = 0  # entries of events cancelled since they were imported
+    taken_out: int = 0  # entries and leave days of events cancelled since they were imported
+    leave_out: tuple[LeaveDay, ...] = ()  # the leave days taken out
 
     @property
     def count(self) -> int:
@@ -61,12 +62,20 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
     added: list[TimeEntry] = []
     removed: list[TimeEntry] = []
     leave: list[LeaveDay] = []
+    leave_out: list[LeaveDay] = []
     with db.atomic():
         # Entries a changed or cancelled event replaces go first, so the new ones fit.
         for entry_id in dict.fromkeys(i for row in chosen for i in row.replaces):
             crash_point("calendar_import.replace")
             removed.extend(store.delete_entry(entry_id).removed)
         for row in chosen:
+            if row.change == CANCELLED and row.kind == LEAVE:
+                taken = leave_between(db, row.date, row.date).get(row.date)
+                if taken is not None:
+                    crash_point("calendar_import.leave_out")
+                    remove_leave(db, row.date)
+                    leave_out.append(taken)
+                continue
             if row.change == CANCELLED:
                 continue
             if row.kind == LEAVE and any(day.date == row.date for day in leave):
@@ -97,7 +106,8 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
     taken_out = len({i for row in chosen if row.change == CANCELLED for i in row.replaces})
     return CalendarImport(
-        TimeChange(tuple(added), tuple(removed), "Import calendar"), tuple(leave), taken_out
+        TimeChange(tuple(added), tuple(removed), "Import calendar"), tuple(leave),
+        taken_out + len(leave_out), tuple(leave_out),
     )
 
 
@@ -107,6 +117,8 @@ def undo_import(db: Database, result: CalendarImport) -> None:
         TimeStore(db).revert(result.change)
         for day in result.leave:
             remove_leave(db, day.date)
+        for day in result.leave_out:
+            add_leave(db, day)
 
 
 def redo_import(db: Database, result: CalendarImport) -> None:
@@ -114,3 +126,5 @@ def redo_import(db: Database, result: CalendarImport) -> None:
         TimeStore(db).reapply(result.change)
         for day in result.leave:
             add_leave(db, day)
+        for day in result.leave_out:
+            remove_leave(db, day.date)

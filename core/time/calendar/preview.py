@@ -254,6 +254,12 @@ class _Proposer:
         training = activity_id is not None and get_activity(self.db, activity_id).key == "training"
         kind = "training day" if training else "annual leave"
         rows: list[ProposedRow] = []
+        if event.cancelled and earlier is not None and earlier.leave:  # take its leave back out
+            return [
+                ProposedRow(event, LEAVE, day, leave_kind=self.leave[day].kind
+                            if day in self.leave else kind, ticked=True, change=CANCELLED)
+                for day in earlier.leave
+            ]
         day = event.all_day[0]
         while day <= event.all_day[1] and len(rows) < 31:
             row = ProposedRow(event, LEAVE, day, leave_kind=kind, reason=f"All day: {kind}?")

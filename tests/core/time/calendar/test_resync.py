@@ -86,3 +86,21 @@ def test_an_event_without_a_uid_is_not_taken_for_one_imported_from_another_file(
     other_file = rows_for(db, court(uid="", subject="Court duty (Juniper)"))
     assert other_file[0].reason != "Already imported"
     assert rows_for(db, court(uid=""))[0].reason == "Already imported"
+
+
+def test_a_cancelled_all_day_event_takes_its_leave_day_back_out(db):
+    from core.time.working_week import leave_between
+    from core.time.calendar.importer import redo_import
+    from core.time.calendar.preview import with_tick
+
+    leave = ics.event("l", "Leave", "20261118", "20261119")
+    import_rows(db, [with_tick(r, True) for r in rows_for(db, leave)], TODAY)
+    assert list(leave_between(db, DAY, DAY)) == [DAY]
+    again = rows_for(db, ics.event("l", "Leave", "20261118", "20261119", extra="STATUS:CANCELLED"))
+    assert [(r.date, r.ticked, r.change) for r in again] == [(DAY, True, CANCELLED)]
+    result = import_rows(db, again, TODAY)
+    assert leave_between(db, DAY, DAY) == {} and result.count == 1
+    undo_import(db, result)
+    assert list(leave_between(db, DAY, DAY)) == [DAY]
+    redo_import(db, result)
+    assert leave_between(db, DAY, DAY) == {}
