@@ -152,6 +152,9 @@ def _london(value: datetime) -> datetime:
     offset = _OFFSETS.get(key)
     if offset is None or _OFFSETS_OF.get(id(value.tzinfo)) is not value.tzinfo:
         offset = value.utcoffset() or timedelta(0)
+        if len(_OFFSETS) > 100_000:  # years of hours in many zones: start again
+            _OFFSETS.clear()
+            _OFFSETS_OF.clear()
         _OFFSETS_OF[id(value.tzinfo)] = value.tzinfo
         _OFFSETS[key] = offset
     return (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC).astimezone(LONDON)
