@@ -36,12 +36,14 @@ from core.caseload.models import Case
 from core.time.activities import get_activity
 from core.time.bank_holidays import bank_holidays_between
 from core.time.time_entries import (
+    NOTE_MAX,
     TimeEntry,
     TimeStore,
     clock_text,
     end_minutes,
     format_span,
 )
+from core.common.identifiers import identifier_message
 from core.time.working_week import get_pattern, leave_between
 
 TIME, LEAVE = "time", "leave"
@@ -374,9 +376,24 @@ def with_case(db: Database, row: ProposedRow, case_id: int | None) -> ProposedRo
     return replace(row, case_id=case_id, case_reference=reference)
 
 
+def note_problem(note: str) -> str:
+    """What the time store would refuse in a note ("" when nothing): said on the row at once,
+    so a note that cannot be saved never refuses the import at Import."""
+    if len(note) > NOTE_MAX:
+        return f"Keep the note to {NOTE_MAX} characters or fewer"
+    return (identifier_message("note", note) or "").rstrip(".")
+
+
 def with_note(row: ProposedRow, note: str) -> ProposedRow:
-    """The row with the practitioner's own note (checked like any note when imported)."""
-    return replace(row, note=" ".join(note.split()))
+    """The row with the practitioner's own note; a note the store would refuse unticks the row
+    and says why, and mending it ticks the row again."""
+    note = " ".join(note.split())
+    problem = note_problem(note)
+    if problem:
+        return replace(row, note=note, ticked=False, reason=problem)
+    if row.reason and row.reason == note_problem(row.note):
+        return replace(row, note=note, reason="", ticked=row.can_import)
+    return replace(row, note=note)
 
 
 def with_tick(row: ProposedRow, ticked: bool) -> ProposedRow:

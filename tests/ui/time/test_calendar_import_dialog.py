@@ -253,13 +253,12 @@ def test_a_typed_note_is_saved_and_one_that_looks_like_a_postcode_is_refused(qtb
     model.setData(model.index(visit, COL_NOTE), "joint with police", Qt.ItemDataRole.EditRole)
     travel = row_number(dialog, "Travel back")
     model.setData(model.index(travel, COL_NOTE), "via SW1A 1AA", Qt.ItemDataRole.EditRole)
-    dialog.import_button.click()
-    assert "Mon 16 Nov 10:30–11:00: The note looks like a postcode" in dialog.problems.text()
-    assert (
-        dialog.result() != dialog.DialogCode.Accepted
-        and TimeStore(cases).entries_between(*WEEK) == []
-    )
+    # Said on the row as it is typed (and the row unticked), never first at Import.
+    assert model.index(travel, COL_WHY).data().startswith("The note looks like a postcode")
+    assert (model.index(travel, COL_TICK).data(Qt.ItemDataRole.CheckStateRole)
+            == Qt.CheckState.Unchecked)
     model.setData(model.index(travel, COL_NOTE), "", Qt.ItemDataRole.EditRole)
+    assert model.index(travel, COL_WHY).data() == ""
     dialog.import_button.click()
     notes = {e.start: e.note for e in TimeStore(cases).entries_between(*WEEK) if e.date == WEEK[0]}
     assert notes[time(9, 30)] == "joint with police" and notes[time(10, 30)] == ""

@@ -77,3 +77,18 @@ def test_two_all_day_events_on_one_day_both_ticked_are_one_day_of_leave(db):
         ics.event("b", "Dentist", "20261118", "20261119"),
     ))
     assert [r.can_import for r in again] == [False, False]
+
+
+def test_a_note_the_store_would_refuse_unticks_its_row_at_once(db):
+    from core.time.calendar.preview import with_note
+
+    rows = rows_for(db, ics.calendar(
+        ics.event("a", "Court duty", "20261118T100000", "20261118T110000"),
+        ics.event("b", "Court duty", "20261118T140000", "20261118T150000"),
+    ))
+    rows[1] = with_note(rows[1], "via SW1A 1AA")
+    assert (rows[1].ticked, rows[1].reason.startswith("The note looks like a postcode")) == (
+        False, True
+    )
+    result = import_rows(db, rows, TODAY)  # the other row imports; nothing refused at Import
+    assert result.count == 1 and [e.start for e in TimeStore(db).entries_on(DAY)] == [rows[0].start]
