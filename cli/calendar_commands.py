@@ -21,7 +21,8 @@ from core.time.calendar.attendance import (
     remember_my_address,
 )
 from core.time.calendar.importer import import_rows
-from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
+from core.time.calendar.checks import nothing_ready
+from core.time.calendar.preview import LEAVE, ProposedRow, propose
 from core.time.calendar.reader import clean_text, read_calendar_file
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text

@@ -32,7 +32,8 @@ from core.time.calendar.attendance import (
     remember_my_address,
 )
 from core.time.calendar.importer import CalendarImport, import_rows
-from core.time.calendar.preview import LEAVE, ProposedRow, nothing_ready, propose
+from core.time.calendar.checks import nothing_ready
+from core.time.calendar.preview import LEAVE, ProposedRow, propose
 from core.time.calendar.reader import CalendarRead
 from core.common.clock import now as clock_now
 from core.common.errors import ValidationError

@@ -302,21 +302,6 @@ def _parts(event: CalendarEvent) -> list[tuple[datetime, datetime]]:
     return [(start, midnight), (midnight, end)]
 
 
-def nothing_ready(rows: list[ProposedRow]) -> str:
-    """Why no row is ticked, as the end of one sentence ("every event … is already imported")."""
-    done = sum(r.reason == "Already imported" or r.reason.startswith("Already in") for r in rows)
-    if rows and done == len(rows):
-        return "every event in these dates is already imported"
-    said = f"{done} row{'s are' if done != 1 else ' is'} already imported, and " if done else ""
-    rest = "the others" if done else "the rows"
-    if any(r.reason == "Choose an activity" for r in rows):
-        return (
-            f"{said}{rest} need an activity: add keyword rules in Settings > Activities, or use "
-            "File > Import calendar… to choose them"
-        )
-    return f"{said}{rest} are not ready; each says why"
-
-
 def propose(
     db: Database,
     events: list[CalendarEvent],
