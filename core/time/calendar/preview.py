@@ -6,8 +6,9 @@ when the subject holds one of the practitioner's own references (the one named f
 keywords). All-day events are offered as leave or training days, unticked. Free, cancelled and
 declined events (declined by the practitioner: see attendance), those outside the working pattern,
 and those overlapping time already logged are shown unticked with the reason; events already
-imported (same UID and start), not yet over, over more than a day or ending before they start
-cannot be ticked. An event past midnight is split there; lengths are real time across the clock
+imported (core.time.calendar.resync), not yet over, over more than a day or ending before they
+start cannot be ticked; one moved or cancelled since it was imported replaces or takes out its
+entry. An event past midnight is split there; lengths are real time across the clock
 changes, as the time store keeps them.
 """
 
