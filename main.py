@@ -82,12 +82,16 @@ def run_command(args: argparse.Namespace) -> int:
     ctx = make_context(args)
     try:
         require_data(args, ctx)  # before anything (even the log) is written into the folder
+        undo, succeeded = undo_if_it_fails(args, ctx), False  # bad input leaves no new folder
+        if ctx.db_path.exists() or getattr(args, "creates_data", False):
+            setup_logging(ctx.data_dir)  # never makes a folder for `method` or `selfcheck`
     except CommandError as exc:
         _say(exc)
         return exc.code
-    undo, succeeded = undo_if_it_fails(args, ctx), False  # bad input leaves no new folder
-    if ctx.db_path.exists() or getattr(args, "creates_data", False):
-        setup_logging(ctx.data_dir)  # never makes a folder for `method` or `selfcheck`
+    except OSError as exc:  # another user's folder, say: one line, never a traceback
+        _say(f"The data folder {ctx.data_dir} cannot be used ({exc.strerror or exc}); choose "
+             "a folder of your own with --data-dir. Nothing was changed.")
+        return EXIT_FAILED
     try:
         code = int(args.func(args, ctx) or 0)
         succeeded = code == EXIT_OK

@@ -249,7 +249,7 @@ def _open_book(path: Path) -> Any:
             "Word document); save the caseload as .xlsx or CSV."
         ) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-            IndexError, AttributeError) as exc:
+            IndexError, AttributeError, SyntaxError) as exc:  # SyntaxError: broken XML inside
         raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
 
 
@@ -330,7 +330,8 @@ def read_xlsx(path: Path) -> Sheet:
         return sheet
     except ValidationError:
         raise  # the row cap's own sentence, never relabelled as an unreadable workbook
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError,
+            SyntaxError) as exc:  # SyntaxError: a sheet's XML broken (lxml's and ElementTree's)
         raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
     finally:
         book.close()

@@ -101,3 +101,23 @@ def test_a_fixed_clock_that_has_no_local_time_is_said_in_words(data_dir):
     done = _cli(data_dir, "status", now="0001-01-01T00:00+14:00")
     assert done.returncode == 1
     assert "CASELOAD_COMPANION_NOW" in _one_clean_line(done)
+
+
+def test_a_workbook_whose_xml_is_broken_is_refused_in_one_line(data_dir, tmp_path):
+    import io
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["reference", "type"])
+    good = io.BytesIO()
+    book.save(good)
+    broken = tmp_path / "cases.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():  # xl/workbook.xml left empty, as a failed sync leaves it
+            out.writestr(item, b"" if item.filename == "xl/workbook.xml" else src.read(item))
+    done = _cli(data_dir, "cases", "import", str(broken))
+    assert done.returncode == 2
+    assert "could not be read" in _one_clean_line(done)
+    assert _rows(data_dir, "cases") == 0
