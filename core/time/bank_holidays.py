@@ -12,19 +12,20 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import holidays
-from dateutil.easter import easter
-
 SUBSTITUTE = " (substitute day)"
 
 
 def easter_sunday(year: int) -> date:
     """Gregorian Easter Sunday."""
+    from dateutil.easter import easter
+
     return easter(year)
 
 
 @lru_cache(maxsize=64)
 def _year(year: int) -> dict[date, str]:
+    import holidays  # ~8 MB with its every country: loaded when a year is first asked for
+
     found = holidays.country_holidays("GB", subdiv="ENG", years=year, language="en_GB")
     days = {}
     for day, name in sorted(found.items()):

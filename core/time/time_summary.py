@@ -72,6 +72,13 @@ def _minutes_by_day(db: Database, first: date, last: date) -> dict[date, int]:
     return {date.fromisoformat(r["date"]): int(r["m"]) for r in rows}
 
 
+def logged_hours(db: Database, today: date, weeks: int = 12) -> float:
+    """Hours logged in the last `weeks` weeks, ending with this one. Unlike `hours_per_week` it
+    needs no contracted hours, so no bank holidays (the Overview shows its week without them)."""
+    first_monday = monday_of(today) - timedelta(weeks=weeks - 1)
+    return sum(_minutes_by_day(db, first_monday, monday_of(today) + timedelta(days=6)).values()) / 60
+
+
 def hours_per_week(db: Database, today: date, weeks: int = 12) -> list[WeekHours]:
     """Logged and contracted hours for each of the last `weeks` weeks, ending with this one."""
     first_monday = monday_of(today) - timedelta(weeks=weeks - 1)

@@ -40,7 +40,7 @@ from core.workload.history import (
     weekly_history,
     workload_status,
 )
-from core.time.time_summary import hours_per_week, not_counted_hours, not_counted_sentence
+from core.time.time_summary import logged_hours, not_counted_hours, not_counted_sentence
 from core.workload.status_words import StatusWords, status_words
 from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
@@ -274,7 +274,7 @@ class OverviewView(QWidget):
 
     def _refresh_not_seen(self) -> None:
         day = self._today()
-        logged = sum(w.logged_hours for w in hours_per_week(self._db, day, 5))
+        logged = logged_hours(self._db, day, 5)
         if not logged:
             self.not_seen.set_lines([NOT_SEEN_EMPTY])
             return
