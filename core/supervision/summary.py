@@ -238,7 +238,9 @@ def compose_summary(
     items = agenda_for_period(db, start, end)
     sections = {
         "header": _header(db, start, end, today, options.include_reasons),
-        "workload": _workload(db, end),
+        # Never a figure for a day after the summary was made: a period to 30 November made
+        # on the 27th shows the week so far, as of the 27th.
+        "workload": _workload(db, min(end, today)),
         "time": _time(db, start, end),
         "going_well": _bullets(
             "going_well", _texts(items, "going_well"), "Nothing noted this time."),

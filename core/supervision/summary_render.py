@@ -203,7 +203,7 @@ def summary_markdown(summary: Summary) -> str:
         out += [t + "\n" for t in section.paragraphs]
         out += [f"- {t}" for t in section.bullets] + ([""] if section.bullets else [])
         if section.trend:
-            out += ["| Week ending | Estimate |", "|---|---:|"] + [
+            out += ["| Figure taken on | Estimate |", "|---|---:|"] + [
                 f"| {p.label} | {'no data' if p.percent is None else f'{figure(p.percent)}%'} |"
                 for p in section.trend
             ] + [""]

@@ -68,9 +68,35 @@ def _drawn(capacity) -> float | None:
     return None if capacity is None else float(capacity)
 
 
+def _week_to(week: WeekSummary) -> str:
+    """'the week to 27 November', or 'the week so far (to 25 November)'."""
+    day = f"{week.day.day} {week.day:%B}"
+    return f"the week so far (to {day})" if week.so_far else f"the week to {day}"
+
+
+def _runs_over(weeks: list[WeekSummary]) -> list[tuple[WeekSummary, WeekSummary, int, int]]:
+    """Runs of 2 or more working weeks over 110% (weeks away inside neither count nor break
+    them): (first week, last week, working weeks, weeks away)."""
+    runs, current, away, pending = [], [], 0, 0
+    for week in weeks:
+        if week.is_gap:
+            pending += 1 if current else 0
+            continue
+        if week.estimate.over_110:
+            away += pending if current else 0
+            current.append(week)
+        else:
+            if len(current) >= 2:
+                runs.append((current[0], current[-1], len(current), away))
+            current, away = [], 0
+        pending = 0
+    if len(current) >= 2:
+        runs.append((current[0], current[-1], len(current), away))
+    return runs
+
+
 def _trend_sentence(weeks: list[WeekSummary]) -> str:
-    known = [w.estimate.capacity_percent for w in weeks
-             if w.estimate.has_data and w.estimate.capacity_percent is not None]
+    known = [w for w in weeks if w.estimate.has_data and w.estimate.capacity_percent is not None]
     if len(known) < 2:
         return "Not enough weeks recorded yet to describe a trend."
     latest = weeks[-1]
@@ -88,8 +114,18 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
         span = f"Over the {len(known)} weeks with figures"
     # The one-decimal figures each week's band was read from: never rounded to a whole percent,
     # which could put 110.4% (over 110%) down to "110%".
-    return (f"{week_on_week} {span} the estimate went from "
-            f"{number(known[0])}% to {number(known[-1])}%.").strip()
+    first, last = known[0].estimate.capacity_percent, known[-1].estimate.capacity_percent
+    text = f"{span} the estimate went from {number(first)}% to {number(last)}%"
+    # Not only the ends: the highest week, and any run of weeks over 110% between them.
+    top = max(known, key=lambda w: w.estimate.capacity_percent)
+    highest = top.estimate.capacity_percent
+    if highest > max(first, last):
+        text += f"; it was highest, {number(highest)}%, in {_week_to(top)}"
+    for start, end, count, gaps in _runs_over(weeks):
+        inside = f", with {plural(gaps, 'week')} away between them" if gaps else " in a row"
+        text += (f"; it was over 110% for {plural(count, 'working week' if gaps else 'week')}"
+                 f"{inside}, from {_week_to(start)} to {_week_to(end)}")
+    return f"{week_on_week} {text}.".strip()
 
 
 def workload_facts(db: Database, end: date) -> WorkloadFacts:
@@ -98,7 +134,9 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     est = weeks[-1].estimate
     trend = [
         # float for drawing only; bands and sentences use the exact one-decimal figure
-        TrendPoint(f"{w.day.day} {w.day:%b}", _drawn(w.estimate.capacity_percent))
+        # A week's figure is taken on its Friday; before Friday comes, on the day so far.
+        TrendPoint(f"{w.day.day} {w.day:%b}" + (" (so far)" if w.so_far else ""),
+                   _drawn(w.estimate.capacity_percent))
         for w in weeks
     ]
     # The same run rule as the Overview and `status`: the last 4 working weeks, weeks away
