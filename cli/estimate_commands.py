@@ -69,11 +69,11 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "spare_hours_per_week": _json_number(est.spare_hours_per_week),
         # One episode, both keys: the weighted one if running, else the caseload one.
         "sustained_weeks": summary.sustained_weeks,
-        "sustained_since": episode.start.isoformat() if episode else None,
+        "sustained_since": _since(episode),
         "weighted_run": summary.weighted_run,
-        "weighted_since": weighted.start.isoformat() if weighted else None,
+        "weighted_since": _since(weighted),
         "caseload_run": summary.caseload_run,
-        "caseload_since": caseload.start.isoformat() if caseload else None,
+        "caseload_since": _since(caseload),
         "gap": est.is_gap,
         "so_far_this_week": summary.so_far,
         "weeks_over_110": summary.weeks_over_110,
@@ -103,6 +103,11 @@ def status_json(summary: WeekSummary, words: StatusWords,
         "without_figures": ({key: getattr(plain, key) for key in PLAIN_KEYS}
                             | {"official_gap": _gap_json(plain.official_gap)}) if plain else None,
     }
+
+
+def _since(episode: Any) -> str | None:
+    """The first day counted in the run, as its sentence says it."""
+    return None if episode is None else (episode.since or episode.start).isoformat()
 
 
 def _gap_json(gap: Any) -> dict[str, Any] | None:

@@ -123,6 +123,19 @@ class RefWeek:
     counted: int = 0
     recent_away: int = 0
     recovered: bool = False
+    ceiling: int | None = None  # a protected ceiling agreed with the manager
+
+    @property
+    def c_headline(self) -> str:
+        """Scale A's headline; against a protected ceiling P: lighter, within P, above P."""
+        if self.cases == 0:
+            return "No cases yet"
+        if not self.ceiling:
+            return C_HEADLINES[self.c_band]
+        return {"C1": "Lighter caseload",
+                "C2": f"Within your protected caseload ({self.ceiling} "
+                      f"{'case' if self.ceiling == 1 else 'cases'})",
+                "C4": "Above your protected caseload"}[self.c_band]
 
     @property
     def headline(self) -> str:
@@ -145,9 +158,13 @@ def w_band(capacity: Fraction) -> str:
     return "W5"
 
 
-def c_band(ratio: Fraction) -> str:
+def c_band(ratio: Fraction, ceiling: bool = False) -> str:
+    """Scale A; against a protected ceiling P: lighter below 0.8 P, within up to P, above it
+    (wording-and-gauge.md, as corrected)."""
     if ratio < Fraction(4, 5):
         return "C1"
+    if ceiling:
+        return "C2" if ratio <= 1 else "C4"
     if ratio < 1:
         return "C2"
     if ratio <= Fraction(6, 5):
@@ -185,7 +202,8 @@ def snapshot(history: RefHistory, day: date) -> RefWeek:
         band = w_band(capacity)
     reference = Fraction(profile.ceiling) if profile.ceiling else 50 * hours / DEFAULT_HOURS
     return RefWeek(day, len(held), points, available, capacity, band,
-                   c_band(Fraction(len(held)) / reference), gap=not has_data or no_hours)
+                   c_band(Fraction(len(held)) / reference, bool(profile.ceiling)),
+                   gap=not has_data or no_hours, ceiling=profile.ceiling)
 
 
 def week_days(today: date, weeks: int) -> list[date]:
@@ -198,6 +216,26 @@ def week_days(today: date, weeks: int) -> list[date]:
 
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def first_counted(history: RefHistory, start: date, today: date, key: str) -> date:
+    """The first day counted in a run whose first week began on Monday `start`: the earliest
+    day of that week from which every day up to its figure (the Friday, or today) was over."""
+    last = min(start + timedelta(days=4), today)
+    since = last
+    day = last
+    while day >= start:
+        week = snapshot(history, day)
+        has_data = week.cases > 0 or week.points > 0
+        if key == "w":
+            on = week.capacity is not None and week.capacity > 110
+        else:
+            on = has_data and week.c_band == "C4"
+        if not on:
+            break
+        since = day
+        day -= timedelta(days=1)
+    return since
 
 
 def weekly(history: RefHistory, today: date, weeks: int) -> list[RefWeek]:
@@ -230,9 +268,11 @@ def weekly(history: RefHistory, today: date, weeks: int) -> list[RefWeek]:
         w, c = runs["w"], runs["c"]
         result.append(RefWeek(
             **{**week.__dict__,
-               "weighted_run": w[0], "weighted_since": w[1] if w[0] >= 4 else None,
+               "weighted_run": w[0],
+               "weighted_since": first_counted(history, w[1], today, "w") if w[0] >= 4 else None,
                "weighted_away": w[2] if w[0] >= 4 else 0,
-               "caseload_run": c[0], "caseload_since": c[1] if c[0] >= 4 else None,
+               "caseload_run": c[0],
+               "caseload_since": first_counted(history, c[1], today, "c") if c[0] >= 4 else None,
                "caseload_away": c[2] if c[0] >= 4 else 0,
                "over": over_count, "counted": len(last4), "recent_away": away,
                "recovered": recovered}))

@@ -69,9 +69,9 @@ def _drawn(capacity) -> float | None:
 
 
 def _week_to(week: WeekSummary) -> str:
-    """'the week to 27 November', or 'the week so far (to 25 November)'."""
-    day = f"{week.day.day} {week.day:%B}"
-    return f"the week so far (to {day})" if week.so_far else f"the week to {day}"
+    """'27 Nov' (the week's figure, taken on its Friday), or '25 Nov so far'."""
+    day = f"{week.day.day} {week.day:%b}"
+    return f"{day} so far" if week.so_far else day
 
 
 def _runs_over(weeks: list[WeekSummary]) -> list[tuple[WeekSummary, WeekSummary, int, int]]:
@@ -119,12 +119,16 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
     # Not only the ends: the highest week, and any run of weeks over 110% between them.
     top = max(known, key=lambda w: w.estimate.capacity_percent)
     highest = top.estimate.capacity_percent
+    # Kept short: the page has room for one line more, not three.
     if highest > max(first, last):
-        text += f"; it was highest, {number(highest)}%, in {_week_to(top)}"
+        text += f", highest {number(highest)}% ({_week_to(top)})"
     for start, end, count, gaps in _runs_over(weeks):
-        inside = f", with {plural(gaps, 'week')} away between them" if gaps else " in a row"
-        text += (f"; it was over 110% for {plural(count, 'working week' if gaps else 'week')}"
-                 f"{inside}, from {_week_to(start)} to {_week_to(end)}")
+        if count == len(known):
+            text += ", over 110% in all"
+            continue
+        inside = f" ({plural(gaps, 'week')} away)" if gaps else " in a row"
+        text += (f"; over 110% for {plural(count, 'working week' if gaps else 'week')}{inside}, "
+                 f"{_week_to(start)} to {_week_to(end)}")
     return f"{week_on_week} {text}.".strip()
 
 

@@ -169,12 +169,19 @@ def workload_band(capacity: Decimal | None) -> str | None:
     return "W5"
 
 
-def caseload_band(count: int, reference: Fraction | Decimal | int) -> str:
-    """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises."""
+def caseload_band(count: int, reference: Fraction | Decimal | int,
+                  ceiling: bool = False) -> str:
+    """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises.
+
+    Against a protected ceiling P (wording-and-gauge.md, Scale A): below 0.8 P C1, up to P C2
+    ("Within your protected caseload"), above P C4 ("Above your protected caseload"); a
+    caseload above an agreed ceiling is never "Full" (the most that can be managed well)."""
     ratio = Fraction(count) / to_fraction(reference)
     low, full, high = C_BAND_EDGES
     if ratio < low:
         return "C1"
+    if ceiling:
+        return "C2" if ratio <= full else "C4"
     if ratio < full:
         return "C2"
     return "C3" if ratio <= high else "C4"
@@ -302,7 +309,7 @@ def _caseload(ceiling: int | None, hours: Decimal, default_hours: Decimal,
     """Reference, ratio and band, exactly; the same few counts recur week after week, so kept."""
     exact = (Fraction(ceiling) if ceiling
              else CASELOAD_REFERENCE_FULL_TIME * Fraction(hours) / Fraction(default_hours))
-    return exact, Fraction(count) / exact, caseload_band(count, exact)
+    return exact, Fraction(count) / exact, caseload_band(count, exact, bool(ceiling))
 
 
 def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[Estimate]:

@@ -52,9 +52,12 @@ class SustainedEpisode:
     (kind "caseload"), lasting at least 4 working weeks."""
 
     kind: str  # WEIGHTED or CASELOAD
-    start: date  # Monday of the first week of the run
+    start: date  # Monday of the first week of the run (identifies the episode)
     weeks: int  # working weeks in the run (weeks away not counted)
     away: int  # weeks with no capacity figure inside the run, up to now
+    # The first day counted: the first day of the first week from which the estimate was over
+    # the line through to that week's figure (what "since …" says); None until worked out.
+    since: date | None = None
 
     @property
     def weighted(self) -> bool:
@@ -271,7 +274,44 @@ def weekly_history(
     last = summaries[-1]
     if last.day < friday_of(today):
         summaries[-1] = _so_far(last)
-    return summaries[-weeks:]
+    return _with_first_days(inputs, summaries[-weeks:], today)
+
+
+def _first_day_counted(inputs: EstimateInputs, episode: SustainedEpisode,
+                       today: date) -> date:
+    """The first day of the run's first week from which every day's estimate was over the line
+    up to that week's figure: a week whose Monday and Tuesday were lighter counts from Wednesday.
+    """
+    first_figure = min(friday_of(episode.start), today)
+    days = [episode.start + timedelta(days=n) for n in range((first_figure - episode.start).days
+                                                              + 1)]
+    over = [(est.over_110 if episode.weighted else est.caseload_over)
+            for est in estimates_for(inputs, days)]
+    since = first_figure
+    for day, on in reversed(list(zip(days, over))):
+        if not on:
+            break
+        since = day
+    return since
+
+
+def _with_first_days(inputs: EstimateInputs, summaries: list[WeekSummary],
+                     today: date) -> list[WeekSummary]:
+    from dataclasses import replace
+
+    found: dict[tuple[str, date], date] = {}
+
+    def refined(episode: SustainedEpisode | None) -> SustainedEpisode | None:
+        if episode is None:
+            return None
+        key = (episode.kind, episode.start)
+        if key not in found:
+            found[key] = _first_day_counted(inputs, episode, today)
+        return replace(episode, since=found[key])
+
+    return [replace(s, weighted_episode=refined(s.weighted_episode),
+                    caseload_episode=refined(s.caseload_episode))
+            if s.weighted_episode or s.caseload_episode else s for s in summaries]
 
 
 def _so_far(summary: WeekSummary) -> WeekSummary:

@@ -113,8 +113,10 @@ def status_words(summary: WeekSummary, today: date | None = None,
     """The week's sentences; `figures` False leaves every percentage out (Show figures off)."""
     est = summary.estimate
     words, case_words = workload_words(est, figures), caseload_words(est)
+    # Without a capacity figure (an SPO, no hours given) the trend is the number of cases.
     trend = trend_sentence(summary.trend, summary.heavier_weeks, summary.changed_from,
-                           est.contracted_hours, est.grade)
+                           est.contracted_hours, est.grade,
+                           cases=est.has_data and est.capacity_percent is None)
     recent = recent_sentence(summary.weeks_over_110, summary.weeks_counted, summary.recent_away)
     when = today or est.as_of
     ceiling = int(est.caseload_reference) if est.caseload_reference_is_ceiling else None

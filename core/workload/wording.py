@@ -119,7 +119,8 @@ def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool 
         body = (f"Your estimated work is more than your available hours, {more}. HMPPS treats "
                 f"{HMPPS_LINE[figures]} for 4 weeks in a row as an excessive workload.")
     else:
-        body = (f"Your estimated work comes to roughly six days for a five-day week, or more: "
+        # True whatever the hours: "six days for a five-day week" was not, part time.
+        body = (f"Your estimated work is at least a fifth more than your available hours, "
                 f"{more}. This is not something you are expected to absorb alone.")
     return Words(headline, body, ADD_TO_NOTES)
 
@@ -137,10 +138,20 @@ def workload_words(est: Estimate, figures: bool = True) -> Words:
                       est.spare_hours_per_week or 0, figures)
 
 
-def ceiling_body(ceiling: int | float) -> str:
-    """The above-manageable body under a protected ceiling: the ceiling, not the usual 60."""
-    return (f"Your caseload is above the protected ceiling of {plural(ceiling, 'case')} agreed "
-            "with your manager. This reflects demand on the service, not your effort.")
+def ceiling_words(band: str, count: int, ceiling: int) -> Words:
+    """Scale A against a protected ceiling P: lighter, within, or above it (never "Full")."""
+    cases = plural(ceiling, "case")
+    if band == "C1":
+        return Words("Lighter caseload", f"Your caseload is well within your protected "
+                     f"caseload of {cases} agreed with your manager.")
+    if band == "C2":
+        return Words(f"Within your protected caseload ({cases})",
+                     f"You hold {plural(count, 'case')} against an agreed protected caseload of "
+                     f"{ceiling}.")
+    return Words("Above your protected caseload",
+                 f"You hold {plural(count, 'case')} against an agreed protected caseload of "
+                 f"{ceiling}. This reflects demand on the service, not your effort. It may help "
+                 "to raise it at your next supervision.", ADD_TO_NOTES)
 
 
 NO_CASES = Words("No cases yet",
@@ -150,10 +161,9 @@ NO_CASES = Words("No cases yet",
 def caseload_words(est: Estimate) -> Words:
     if est.caseload_count == 0:  # an empty folder: not a "lighter caseload" of 0 cases
         return NO_CASES
-    words = C_WORDS[est.caseload_band]
-    if est.caseload_band == "C4" and est.caseload_reference_is_ceiling:
-        return Words(words.headline, ceiling_body(int(est.caseload_reference)), words.action)
-    return words
+    if est.caseload_reference_is_ceiling:
+        return ceiling_words(est.caseload_band, est.caseload_count, int(est.caseload_reference))
+    return C_WORDS[est.caseload_band]
 
 
 def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=37) -> str:
@@ -203,9 +213,11 @@ def figures_sentence(workload: float, available: int, capacity: float | None,
 
 def trend_sentence(trend: str | None, heavier_weeks: int = 0,
                    changed_from: tuple[Any, str] | None = None, hours: Any = None,
-                   grade: str | None = None) -> str | None:
+                   grade: str | None = None, cases: bool = False) -> str | None:
     """'Heavier than last week.' and variants; across a change of hours or grade
-    (`changed_from`: last week's hours and grade), it says so and describes the work itself."""
+    (`changed_from`: last week's hours and grade), it says so and describes the work itself.
+    `cases`: there is no capacity figure (an SPO, or no hours given), so the trend is about the
+    number of cases only, and says so."""
     if trend is None:
         return None
     if changed_from is not None:
@@ -217,6 +229,13 @@ def trend_sentence(trend: str | None, heavier_weeks: int = 0,
             change = f"Your grade changed this week, from {before_grade} to {grade}"
         work = {"heavier": "heavier than", "lighter": "lighter than"}.get(trend, "about the same as")
         return f"{change}; the work itself is {work} last week."
+    if cases:
+        if trend == "heavier":
+            if heavier_weeks >= HEAVIER_RUN_WORDS:
+                return f"More cases than the week before for {heavier_weeks} weeks running."
+            return "More cases than last week."
+        return ("Fewer cases than last week." if trend == "lighter"
+                else "About the same number of cases as last week.")
     if trend == "heavier":
         if heavier_weeks >= HEAVIER_RUN_WORDS:
             return f"Heavier for {plural(heavier_weeks, 'week')} running."
@@ -297,13 +316,15 @@ def official_sentence(official: float, estimate, figures: bool = True) -> str:
 
 
 def run_span(episode: SustainedEpisode, today: date | None = None) -> str:
-    """'for 4 weeks in a row (since 3 March)', or with weeks away inside the run, 'in each of
-    the last 4 working weeks (since 7 September, with 1 week away)': literally true either way."""
-    since = day_words(episode.start, today)
+    """'for 4 weeks in a row (since 5 March)', or with weeks away inside the run, 'for 4 working
+    weeks, with 1 week away between them (since 7 September)': literally true either way. The
+    date is the first day counted: the first day of the run's first week whose estimate was
+    already over the line (not the Monday, if the week began lighter)."""
+    since = day_words(episode.since or episode.start, today)
     if not episode.away:
         return f"for {episode.weeks} weeks in a row (since {since})"
-    return (f"in each of the last {episode.weeks} working weeks (since {since}, with "
-            f"{plural(episode.away, 'week')} away)")
+    return (f"for {episode.weeks} working weeks, with {plural(episode.away, 'week')} away "
+            f"between them (since {since})")
 
 
 def sustained_text(episode: SustainedEpisode, today: date | None = None, figures: bool = True,

@@ -10,6 +10,7 @@ from core.workload.wording import (
     C_WORDS,
     NO_DATA,
     NO_GRADE,
+    NO_GRADE_HOURS,
     NO_HOURS,
     NOT_NOW,
     RECOVERY,
@@ -17,7 +18,7 @@ from core.workload.wording import (
     WHAT_DOES_THIS_MEAN,
     band_words,
     caseload_figures,
-    ceiling_body,
+    ceiling_words,
     figures_sentence,
     gauge_text,
     history_text,
@@ -37,9 +38,12 @@ def all_sentences() -> list[str]:
     from core.workload.what_if import all_what_if_sentences
 
     texts: list[str] = [ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN, RECOVERY, RECOVERY_WORDS]
-    for words in (NO_DATA, NO_HOURS, NO_GRADE, *C_WORDS.values()):
+    for words in (NO_DATA, NO_HOURS, NO_GRADE, NO_GRADE_HOURS, *C_WORDS.values()):
         texts += [words.headline, words.body]
-    texts += [ceiling_body(1), ceiling_body(35)]
+    for band in ("C1", "C2", "C4"):
+        for count, ceiling in ((1, 1), (41, 40), (20, 35)):
+            words = ceiling_words(band, count, ceiling)
+            texts += [words.headline, words.body]
     # A capacity typical of each band, and the extra (+) or spare (-) hours that go with it.
     samples = {"W1": (88.0, -4.5), "W2": (99.2, -0.5), "W3": (104.5, 2.5), "W4": (114.0, 4.0),
                "W5": (126.0, 15.5)}

@@ -204,7 +204,7 @@ class CaseloadCard(Card):
     def show_words(self, words: StatusWords, est: Estimate) -> None:
         self.headline.setText(words.caseload_headline)
         self.words.setText(words.caseload_body)
-        self.gauge.set_reference(est.caseload_reference)
+        self.gauge.set_reference(est.caseload_reference, est.caseload_reference_is_ceiling)
         count = est.caseload_count
         self.gauge.set_value(est.caseload_ratio if est.has_data else None, plural(count, "case"))
         self.gauge.set_description(words.caseload_description)

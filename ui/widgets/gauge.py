@@ -47,8 +47,20 @@ def weighted_bands() -> list[Band]:
                  W_SCALE_WORDS[name]) for i, name in enumerate(W_BANDS)]
 
 
-def caseload_bands() -> list[Band]:
-    """C1–C4 as a share of the caseload reference, from none to 1.6 times it."""
+# Against a protected ceiling there are three bands: lighter, within it, above it.
+CEILING_SCALE_WORDS = {"C1": "Lighter", "C2": "Within protected", "C4": "Above protected"}
+CEILING_EDGES = (Fraction(4, 5), Fraction(1))
+
+
+def caseload_bands(ceiling: bool = False) -> list[Band]:
+    """C1–C4 as a share of the caseload reference, from none to 1.6 times it (with a protected
+    ceiling, C1, C2 and C4: lighter, within it, above it)."""
+    if ceiling:
+        edges = (0.0, *(float(e) for e in CEILING_EDGES), 1.6)
+        return [Band(name, edges[i], edges[i + 1], colour, name == "C4",
+                     CEILING_SCALE_WORDS[name])
+                for i, (name, colour) in enumerate((("C1", SKY), ("C2", BLUE),
+                                                   ("C4", VERMILION)))]
     edges = (0.0, *(float(e) for e in C_BAND_EDGES), 1.6)  # drawing positions only
     colours = (SKY, BLUE, ORANGE, VERMILION)
     return [Band(name, edges[i], edges[i + 1], colours[i], name == "C4", C_SCALE_WORDS[name])
@@ -316,9 +328,12 @@ class CaseloadGauge(BandGauge):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(caseload_bands(), "Caseload", parent)
 
-    def set_reference(self, reference) -> None:
+    def set_reference(self, reference, ceiling: bool = False) -> None:
         """Label the edges in cases, e.g. 40, 50 and 60 for a full-time reference of 50
-        (shown only with figures; a part-time 30.4 shows 24.3, 30.4 and 36.5)."""
-        texts = {float(edge): number(edge * Fraction(reference)) for edge in C_BAND_EDGES}
-        texts[float(C_BAND_EDGES[-1])] += " cases"  # the unit once, at the last edge
+        (shown only with figures; a part-time 30.4 shows 24.3, 30.4 and 36.5); against a
+        protected ceiling the scale has its three bands, edged at 0.8 P and P."""
+        self._bands = caseload_bands(ceiling)
+        edges = CEILING_EDGES if ceiling else C_BAND_EDGES
+        texts = {float(edge): number(edge * Fraction(reference)) for edge in edges}
+        texts[float(edges[-1])] += " cases"  # the unit once, at the last edge
         self.set_edge_texts(texts)

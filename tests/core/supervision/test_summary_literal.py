@@ -26,9 +26,8 @@ def test_the_trend_sentence_names_the_highest_week_and_the_run(db):
     workload = compose_summary(_held(db), today=FRIDAY).section("workload")
     sentence = next(p for p in workload.paragraphs if "the estimate went from" in p)
     assert "Over 8 weeks the estimate went from 90.6% to 90.6%" in sentence
-    assert "it was highest, 120.8%, in the week to 23 October" in sentence
-    assert ("it was over 110% for 4 weeks in a row, from the week to 23 October to the week to "
-            "13 November") in sentence
+    assert "highest 120.8% (23 Oct)" in sentence
+    assert "over 110% for 4 weeks in a row, 23 Oct to 13 Nov" in sentence
 
 
 def test_a_mid_week_figure_is_labelled_so_far_not_week_ending(db):

@@ -45,7 +45,7 @@ def test_a_gap_week_neither_counts_as_zero_nor_breaks_the_run(db):
     assert last.sustained.start == date(2026, 1, 5)  # Monday of the first week over
     assert last.sustained.away == 1  # 5 calendar weeks: the sentence says so
     assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
-    assert ("in each of the last 4 working weeks (since 5 January, with 1 week away)"
+    assert ("for 4 working weeks, with 1 week away between them (since 5 January)"
             in status_words(last).sustained)
 
 

@@ -191,9 +191,27 @@ def test_above_manageable_names_the_protected_ceiling(db):
     CaseStore(db).add_cases(Case(f"C{n:02d}", "community", "D1", date(2026, 1, 5))
                             for n in range(43))  # 43 / 35 > 1.2
     words = status_words(workload_status(db, DAY), DAY)
-    assert words.caseload_headline == "Above a manageable caseload"
-    assert "protected ceiling of 35 cases" in words.caseload_body
+    assert words.caseload_headline == "Above your protected caseload"
+    assert "You hold 43 cases against an agreed protected caseload of 35" in words.caseload_body
     assert "60" not in words.caseload_body
+
+
+@pytest.mark.parametrize("count, headline", [
+    (31, "Lighter caseload"), (32, "Within your protected caseload (40 cases)"),
+    (40, "Within your protected caseload (40 cases)"), (41, "Above your protected caseload"),
+    (48, "Above your protected caseload"), (49, "Above your protected caseload")])
+def test_a_protected_ceiling_of_40_is_never_called_full(db, count, headline):
+    # The issue's case: 41 to 48 cases against a ceiling of 40 read "Full caseload … the most
+    # that can be managed well", and "above" came only at 49.
+    from core.caseload.cases import CaseStore
+
+    save_profile(db, Profile("PO", 37, protected_ceiling=40))
+    CaseStore(db).add_cases(Case(f"C{n:02d}", "community", "D1", date(2026, 1, 5))
+                            for n in range(count))
+    words = status_words(workload_status(db, DAY), DAY)
+    assert words.caseload_headline == headline
+    assert "managed well" not in words.caseload_body
+    assert (words.caseload_action is not None) == (count > 40)
 
 
 def test_rounding_is_half_up_and_no_figure_contradicts_its_band():

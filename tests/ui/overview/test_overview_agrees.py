@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from core.store.database import open_database
-from core.workload.wording import C_WORDS
+
 from tests import reference_model as ref
 from tests.history_strategies import histories, store
 from ui.overview.overview_view import OverviewView
@@ -44,7 +44,7 @@ def test_overview_texts_agree_with_the_reference(qtbot, tmp_path, case):
         qtbot.addWidget(view)
         assert view.summary.estimate.as_of == last.day  # the week's Friday, or today before it
         assert view.workload.headline.text() == last.headline
-        assert view.caseload.headline.text() == C_WORDS[last.c_band].headline
+        assert view.caseload.headline.text() == last.c_headline
         assert (not view.sustained.isHidden()) == (last.weighted_since is not None)
         assert (not view.sustained_caseload.isHidden()) == (last.caseload_since is not None)
         if last.weighted_since:
