@@ -137,9 +137,9 @@ class OverviewView(QWidget):
         self.trend_card = Card("Weekly trend")
         self.what_if_card = Card("What if I took another case?")
         # Both are made just after the first paint: keep their room (a row of controls, a
-        # sentence or two, the chart) so nothing moves when they arrive.
+        # sentence or two, the chart and its five-line key) so nothing moves when they arrive.
         line = self.fontMetrics().lineSpacing()
-        self.trend_card.reserve(CHART_MIN_HEIGHT + 6 * line)
+        self.trend_card.reserve(CHART_MIN_HEIGHT + round(9.3 * line))
         self.what_if_card.reserve(round(3.05 * line))
         grid = QGridLayout()
         grid.setSpacing(14)

@@ -29,6 +29,7 @@ from core.workload.history import WeekSummary
 from core.workload.wording import history_sentence, number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
+from ui.widgets.swatch_key import SwatchKey
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
@@ -63,15 +64,17 @@ def band_ticks(bottom: float, top: float, units_per_line: float) -> list[list[tu
             places[i] = min(places[i], places[i + 1] - gap)
     edges = [(edge, "") for edge in BAND_EDGES if bottom < edge < top]
     return [edges, list(zip(places, BAND_NAMES))]
-# Shape and meaning first, colour only in brackets: the key reads in greyscale.
-KEY_FIGURES = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
-               "diamonds (orange), the official figure where you entered one; shaded band, the "
-               "90 to 110% target range; dashed line, 110%. A break in the line is a week away "
-               "(leave, or nothing active) or one without a figure.")
-KEY_WORDS = ("Key: solid line with round dots (blue), this app's estimate each Friday; "
-             "diamonds (orange), the official figure where you entered one; shaded band, the "
-             "target range; dashed line, where over capacity begins. A break in the line is a "
-             "week away (leave, or nothing active) or one without a figure.")
+# Shape and meaning first, colour only in brackets: each line a swatch and a few words, and the
+# whole key read out in words (SwatchKey's accessible name), so it reads in greyscale too.
+_BREAK = ("", "A break in the line: a week away, or one without a figure.")
+KEY_FIGURES = [("estimate", "Line with round dots (blue): this app's estimate each Friday"),
+               ("official figure", "Diamonds (orange): the official figure you entered"),
+               ("target range", "Shaded band: the 90 to 110% target range"),
+               ("over capacity line", "Dashed line: 110%"), _BREAK]
+KEY_WORDS = [("estimate", "Line with round dots (blue): this app's estimate each Friday"),
+             ("official figure", "Diamonds (orange): the official figure you entered"),
+             ("target range", "Shaded band: the target range"),
+             ("over capacity line", "Dashed line: where over capacity begins"), _BREAK]
 FIGURE_COLUMNS = (2, 3)  # Estimate and Official figure: shown with figures only
 
 
@@ -206,8 +209,7 @@ class TrendChart(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
-        self.key = QLabel(KEY_FIGURES)
-        self.key.setWordWrap(True)
+        self.key = SwatchKey(KEY_FIGURES)
         layout.addWidget(self.key)
 
     def _connect_signals(self) -> None:
@@ -250,7 +252,7 @@ class TrendChart(QWidget):
         self._place_left_ticks()
         self.plot.setLabel("left", "Percent of available hours" if on else "Weighted estimate")
         self.overload.label.setFormat("110%" if on else "over capacity above")
-        self.key.setText(KEY_FIGURES if on else KEY_WORDS)
+        self.key.set_items(KEY_FIGURES if on else KEY_WORDS)
         for column in FIGURE_COLUMNS:
             self.table.setColumnHidden(column, not on)
         self.summary.setText(history_sentence(self.summaries, on))

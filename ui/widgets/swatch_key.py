@@ -22,6 +22,9 @@ class Fill:
     colour: str
     pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
     line: bool = False
+    marker: str = ""  # "o" round dots on the line, "d" a diamond on its own
+    dashed: bool = False
+    alpha: int = 255  # a shaded band is drawn see-through
 
     def brush(self) -> QBrush:
         return QBrush(QColor(self.colour), self.pattern)
@@ -37,6 +40,11 @@ FILLS: dict[str, Fill] = {
     "contracted hours": Fill(INK, line=True),
     "counted by the WMT": Fill("#009E73"),
     "not counted by the WMT": Fill(INK, Qt.BrushStyle.HorPattern),
+    # The Overview's weekly trend.
+    "estimate": Fill("#0072B2", line=True, marker="o"),
+    "official figure": Fill("#E69F00", marker="d"),
+    "target range": Fill("#56B4E9", alpha=60),
+    "over capacity line": Fill(INK, line=True, dashed=True),
 }
 
 
@@ -47,13 +55,28 @@ def swatch(fill: Fill, size: int, ratio: float) -> QPixmap:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    middle = size / 2
     if fill.line:
-        painter.setPen(QPen(QColor(fill.colour), max(size / 5, 2.5)))
-        painter.drawLine(QPointF(1, size / 2), QPointF(size - 1, size / 2))
-    else:
+        pen = QPen(QColor(fill.colour), max(size / 8, 1.5) if fill.dashed else max(size / 5, 2.5))
+        if fill.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(1, middle), QPointF(size - 1, middle))
+    if fill.marker == "o":
+        painter.setPen(QPen(QColor(INK), 1))
+        painter.setBrush(QColor(fill.colour))
+        painter.drawEllipse(QPointF(middle, middle), size / 5, size / 5)
+    elif fill.marker == "d":
+        painter.setPen(QPen(QColor(INK), 1.2))
+        painter.setBrush(QColor(fill.colour))
+        painter.drawPolygon([QPointF(middle, 2), QPointF(size - 3, middle),
+                             QPointF(middle, size - 2), QPointF(3, middle)])
+    elif not fill.line:
         box = QRectF(1, 1, size - 2, size - 2)
+        colour = QColor(fill.colour)
+        colour.setAlpha(fill.alpha)
         painter.fillRect(box, QColor("white"))
-        painter.fillRect(box, fill.brush())
+        painter.fillRect(box, QBrush(colour, fill.pattern))
         painter.setPen(QPen(QColor(INK), 1))
         painter.drawRect(box)
     painter.end()
@@ -65,25 +88,37 @@ class SwatchKey(QWidget):
     hears; the swatch is decoration)."""
 
     def __init__(self, items: list[tuple[str, str]], parent: QWidget | None = None):
-        """`items`: (a key of FILLS, the words shown beside it)."""
+        """`items`: (a key of FILLS, or "" for a line of words alone; the words beside it)."""
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
         self.words: list[str] = []
+        self.set_items(items)
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        """Show these items instead (the words change with Show figures, say)."""
+        while self._layout.count():
+            row = self._layout.takeAt(0)
+            inner = row.layout()
+            while inner is not None and inner.count():
+                widget = inner.takeAt(0).widget()
+                if widget is not None:
+                    widget.deleteLater()
         size = self.fontMetrics().height()
+        self.words = []
         for key, words in items:
             row = QHBoxLayout()
             row.setSpacing(6)
             mark = QLabel()
-            mark.setPixmap(swatch(FILLS[key], size, self.devicePixelRatioF()))
+            if key:
+                mark.setPixmap(swatch(FILLS[key], size, self.devicePixelRatioF()))
             mark.setFixedSize(size, size)
-            mark.setAccessibleName("")
             text = QLabel(words)
             text.setWordWrap(True)
             row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(text, 1)
-            layout.addLayout(row)
+            self._layout.addLayout(row)
             self.words.append(words)
         self.setAccessibleName("Key: " + "; ".join(self.words))
 

@@ -55,5 +55,6 @@ def test_the_key_goes_with_the_drawing_not_the_table(qtbot):
 
 
 def test_every_named_fill_is_distinct():
-    pairs = [(f.colour.upper(), f.pattern, f.line) for f in FILLS.values()]
+    pairs = [(f.colour.upper(), f.pattern, f.line, f.marker, f.dashed, f.alpha)
+             for f in FILLS.values()]
     assert len(set(pairs)) == len(pairs)
