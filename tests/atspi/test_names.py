@@ -83,3 +83,24 @@ def test_the_gauges_are_announced_as_a_level_with_the_band_in_words(app_bus):
     caseload = gauges["Caseload"].get_description()
     assert caseload.startswith(status["caseload_headline"])
     assert status["caseload_headline"] in {w.headline for w in C_WORDS.values()}
+
+
+def _labelled_by(bus: Bus, obj) -> list[str]:
+    names = []
+    for relation in obj.get_relation_set() or []:
+        if relation.get_relation_type() == bus.Atspi.RelationType.LABELLED_BY:
+            names += [relation.get_target(i).get_name() for i in range(relation.get_n_targets())]
+    return [n for n in names if n and n.strip()]
+
+
+def test_every_combo_box_is_labelled_by_the_words_beside_it(app_bus):
+    """On Linux a combo box's own name is its current value ("All types"); what a screen
+    reader says it is comes from its visible label, passed as "labelled by"."""
+    unlabelled = []
+    for place in places(app_bus):
+        for obj in _shown(app_bus):
+            if obj.get_role_name() == "combo box":
+                labels = _labelled_by(app_bus, obj)
+                if not labels or obj.get_name() in labels:
+                    unlabelled.append(f"{place}: combo box {obj.get_name()!r}")
+    assert not unlabelled, "\n".join(unlabelled)
