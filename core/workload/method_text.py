@@ -99,6 +99,20 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             "the day it closes; a change to your hours, grade, tiers or weightings applies from "
             "its date, so earlier weeks keep what they had. Figures are rounded half up.",
         )),
+        MethodSection("Why your figure may differ from the official one", (
+            "The official tool reads the case management system; this app reads only what you "
+            "have entered. On every case the tool sees, the app gives the same points (the "
+            "Ministry of Justice's own test cases are among the app's tests). The two differ "
+            "where the tool sees something the app does not: cases not in your list here, a "
+            "case tiered at work but untiered here, a case closed or extended at work but past "
+            "its expected end date here, a reduction recorded on one side only, contact points "
+            "added by case administrators, a court report near the edge of the 30-day window, "
+            "or weightings your service has changed.",
+            "When the official figure your manager gave and this estimate are more than 5 points "
+            "apart, the Overview says which of these it can see, largest first, with the one "
+            "thing to check for each. The estimate is never changed to match: the point is to "
+            "find which figure is wrong.",
+        )),
         MethodSection("What the estimate does not see", (
             "Practitioners told inspectors the tool misses parole reports, risk assessments such "
             "as ARMS, recall reviews, covering for absent colleagues, one-to-one work where no "

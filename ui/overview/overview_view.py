@@ -26,7 +26,6 @@ from sqlite_utils import Database
 
 from core.common.clock import today as clock_today
 from core.workload.drivers import driver_sentences, untiered_sentence
-from core.common.errors import ValidationError
 from core.workload.estimate import EstimateInputs, load_inputs
 from core.workload.profile import has_profile
 from core.workload.history import (
@@ -34,7 +33,6 @@ from core.workload.history import (
     WEIGHTED,
     SustainedEpisode,
     WeekSummary,
-    dismiss_sustained_panel,
     snapshot_day,
     sustained_panel_due,
     weekly_history,
@@ -46,7 +44,7 @@ from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.form_helpers import view_title
-from ui.widgets.announce import announce, announce_error
+from ui.widgets.announce import announce
 from ui.shell.hub import Hub
 from ui.overview.overview_cards import (
     CHART_MIN_HEIGHT,
@@ -64,17 +62,17 @@ from ui.overview.overview_texts import (
     NOT_SEEN_NOTE,
 )
 from ui.overview.gap_card import GapCard
+from ui.overview.overview_actions import OverviewActions
 from ui.overview.sustained_panel import SustainedPanel
 from ui.overview.when_seen import when_seen
 
 if TYPE_CHECKING:  # imported when first opened or after the first paint
-    from ui.overview.method_dialog import MethodDialog
     from ui.overview.what_if_panel import WhatIfPanel
 
 FIGURES_KEY = "overview/show_figures"
 
 
-class OverviewView(QWidget):
+class OverviewView(OverviewActions, QWidget):
     """Signals:
         openRequested(str, str): show another view (key) and, for Settings, a page title.
     """
@@ -357,63 +355,3 @@ class OverviewView(QWidget):
         self.caseload.set_show_figures(on)
         if self.trend is not None:
             self.trend.set_show_figures(on)
-
-    def add_to_notes(self, text: str | None = None) -> bool:
-        """Store this week's supervision note (core's words, or `text`: the explanation of a
-        gap with the official figure); say so calmly."""
-        if self.words is None:
-            return False
-        from core.supervision.agenda import add_agenda_item_once
-
-        try:  # pressed twice, the same point is not put on the agenda twice
-            add_agenda_item_once(self._db, "workload", text or self.words.supervision_note,
-                                 today=self._today())
-        except ValidationError as exc:
-            self.workload.status.setText(" ".join(exc.problems))
-            self.workload.status.setVisible(True)
-            announce_error(self, self.workload.status.text())
-            return False
-        (self.gap if text else self.workload).notes_added()
-        self._hub.supervisionChanged.emit()
-        return True
-
-    def _panel_add(self) -> None:
-        if self.add_to_notes():
-            self._panel_not_now()
-
-    def _panel_not_now(self) -> None:
-        if self.episode is not None:
-            dismiss_sustained_panel(self._db, self.episode)
-        self.episode = None
-        self.sustained.hide()
-        self._action_in_panels()
-
-    def _caseload_panel_add(self) -> None:
-        if self.add_to_notes():
-            self._caseload_panel_not_now()
-
-    def _caseload_panel_not_now(self) -> None:
-        if self.caseload_episode is not None:
-            dismiss_sustained_panel(self._db, self.caseload_episode)
-        self.caseload_episode = None
-        self.sustained_caseload.hide()
-        self._action_in_panels()
-
-    def enter_official(self) -> None:
-        from ui.overview.official_dialog import OfficialDialog
-
-        day = self._today()
-        if OfficialDialog.get_official(self, self._db, day, day):
-            self.refresh()
-
-    def open_method(self, section: str | None = None) -> MethodDialog:
-        from ui.overview.method_dialog import MethodDialog
-
-        weightings = self.summary.estimate.weightings if self.summary else None
-        return MethodDialog.open_at(self.window(), weightings, section)
-
-    def open_support(self) -> MethodDialog:
-        """'What does this mean?': the method, scrolled to where support is."""
-        from ui.overview.method_dialog import SUPPORT
-
-        return self.open_method(SUPPORT)
