@@ -16,7 +16,7 @@ from typing import Any, Callable, NoReturn, Sequence
 
 from sqlite_utils import Database
 
-from core.store import writers_lock
+from core.store import unreachable, writers_lock
 from core.store.all_copies import open_folder
 from core.store.operation_journal import pending
 from core.store.folder_lock import IN_USE_MESSAGE, FolderLock
@@ -75,6 +75,8 @@ class Context:
                 raise
             if finishing:
                 writers_lock.downgrade(self.data_dir)
+            for line in unreachable.sentences(self.data_dir):  # every start, until dealt with
+                print(f"note: {line}", file=sys.stderr)
         return self._db
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from cli.common import EXIT_FAILED, CommandError, Context, bounded_int, owns_the_folder
 from cli.passphrase import NEW_PASSPHRASE_ENV, with_passphrase
 from core.store import backup as backups
-from core.store import encryption
+from core.store import encryption, unreachable
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.store.all_copies import change_encryption
 from core.store.data_files import copy_problems, is_remembered
@@ -77,6 +77,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     lines = report.lines()
     # Every copy of the data must be in the state the data file is in (core.store.data_files).
     problems, notes = copy_problems(ctx.data_dir, file_is_encrypted_path(ctx.db_path), used[-1])
+    problems += unreachable.sentences(ctx.data_dir)  # copies a run could not reach, until done
     if problems:
         lines = (report.problems if not report.ok else []) + problems
     for line in lines + [f"note: {n}" for n in notes]:
@@ -117,6 +118,7 @@ def run_delete_all(args: argparse.Namespace, ctx: Context) -> int:
     print("All your data has been deleted.")
     if args.include_backups:
         print(f"Backups and earlier copies deleted: {len(result.files_deleted)}.")
+        return _unreachable_said(ctx)
     return 0
 
 
@@ -162,7 +164,15 @@ def run_encryption(args: argparse.Namespace, ctx: Context) -> int:
         raise StorageError(str(exc)) from None
     print({"on": "Encryption is on.", "change": "Passphrase changed.",
            "off": "Encryption is off."}[args.action])
-    return 0
+    return _unreachable_said(ctx)
+
+
+def _unreachable_said(ctx: Context) -> int:
+    """Each copy the operation could not reach, in words on stderr; exit 1 when there is one."""
+    lines = unreachable.sentences(ctx.data_dir)
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    return EXIT_FAILED if lines else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
-from core.store import encryption, writers_lock
+from core.store import encryption, unreachable, writers_lock
 from core.store.applog import get_logger
 from core.store.errors import StorageError
 from core.store.data_files import (
@@ -110,6 +110,7 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
                 raise
             crash_point("encryption.data_rekeyed")
         finish(data_dir)
+        unreachable.note_after_change(data_dir, copies, old, new)
     return copies
 
 
@@ -207,12 +208,19 @@ def _compact(db: Database) -> None:
 def delete_copies(data_dir: Path) -> list[Path]:
     """Delete every backup (in every folder ever used), kept copy and temporary file, and the
     log; the data file and its own -wal/-shm stay (a connection may have them open)."""
+    from core.store.data_files import backup_folders
+
     deleted: list[Path] = []
+    missed = [f for f in backup_folders(data_dir)[1:] if not unreachable.reachable(f)]
     for copy in case_data_files(data_dir):
         own_sidecar = copy.role == SIDECAR and copy.path.parent == data_dir \
             and copy.path.name.startswith(DATA_NAME + "-")
         if copy.role in (BACKUP, KEPT, TEMPORARY) or (copy.role == SIDECAR and not own_sidecar):
-            copy.path.unlink(missing_ok=True)
+            try:
+                copy.path.unlink(missing_ok=True)
+            except OSError:  # a folder made read-only: on the list, never reported deleted
+                missed.append(copy.path.parent)
+                continue
             deleted.append(copy.path)
             crash_point("delete_all.copy_deleted")
     logs = data_dir / "logs"
@@ -223,6 +231,10 @@ def delete_copies(data_dir: Path) -> list[Path]:
             else:
                 path.unlink(missing_ok=True)
                 deleted.append(path)
+    missed = list(dict.fromkeys(missed))
+    unreachable.settle(data_dir, [f for f in backup_folders(data_dir) if f not in missed])
+    if missed:
+        unreachable.record(data_dir, unreachable.DELETE, missed)
     return deleted
 
 
@@ -376,4 +388,10 @@ def open_folder(data_dir: Path, passphrase: str | None = None) -> Database:
         get_logger("store").exception("could not finish an interrupted operation")
     if note:
         get_logger("store").info(note)
+    if unreachable.load(data_dir):
+        try:
+            unreachable.retry(data_dir, db)
+        except (OSError, sqlite3.Error, encryption.PassphraseError,
+                encryption.DamagedCipherError):
+            get_logger("store").exception("could not reach a listed copy")
     return db
