@@ -318,6 +318,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.folder_owner = owner  # held until the app ends
     owner.activated.connect(lambda: bring_forward(window))
+    owner.lost.connect(lambda: _folder_lost(window))
     window.restore_state()
     probe = bool(os.environ.get("CASELOAD_COMPANION_EXIT_AFTER_PAINT"))
     if probe:  # benchmarks/: time to the frame's first paint, then to the data's
@@ -331,6 +332,15 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     code = app.exec()
     owner.release()
     return exit_code[0] if exit_code else code
+
+
+def _folder_lost(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(window, "Your data folder has gone",
+                        "The folder this window's data is in has been moved or removed while the "
+                        "app was open, so what you change now may not be kept. Close the app and "
+                        "open it again.")
 
 
 def claim_folder(args: argparse.Namespace | SimpleNamespace):  # type: ignore[no-untyped-def]

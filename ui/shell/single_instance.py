@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from core.store.folder_lock import FolderLock
 
 CONNECT_MS = 2000
+CHECK_MS = 5000  # one stat of the folder
 
 
 def server_name(data_dir: Path) -> str:
@@ -35,12 +36,14 @@ class FolderOwner(QObject):
     `activated` is emitted when a later start asks this window to come forward."""
 
     activated = Signal()
+    lost = Signal()  # the folder was moved or removed under the open window
 
     def __init__(self, data_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.lock = FolderLock(self.data_dir)
         self._server = None  # a QLocalServer once listening
+        self._watch = None  # a QTimer once listening
 
     def claim(self) -> bool:
         """Take the folder's lock (before the window paints); `listen()` once it has."""
@@ -59,6 +62,22 @@ class FolderOwner(QObject):
         server.newConnection.connect(self._on_connection)
         server.listen(name)
         self._server = server
+        from PySide6.QtCore import QTimer
+
+        self._watch = QTimer(self)  # the lock is on the folder: gone only with the folder
+        self._watch.setInterval(CHECK_MS)
+        self._watch.timeout.connect(self.check_still_held)
+        self._watch.start()
+
+    def check_still_held(self) -> bool:
+        """False (and `lost` emitted, once) when the folder this window holds is no longer
+        where its data is: moved, removed or replaced, so saves would go nowhere it can see."""
+        if not self.lock.held or self.lock.held_still():
+            return True
+        if self._watch is not None:
+            self._watch.stop()
+        self.lost.emit()
+        return False
 
     def _on_connection(self) -> None:
         """A later start connected: that alone is the request (nothing it sends is read)."""
