@@ -1,0 +1,86 @@
+"""Contrast measured on what is drawn: the rendered widgets are sampled, light and dark, and text
+must stand at least 4.5:1 from what is behind it, focus indicators at least 3:1 (WCAG 2.2,
+1.4.3, 1.4.11, 2.4.7)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from ui.shell.theme import apply_theme
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")
+SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+def luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def pixels(image: QImage, rect: QRect) -> Counter:
+    return Counter(image.pixel(x, y) for x in range(rect.left(), rect.right() + 1)
+                   for y in range(rect.top(), rect.bottom() + 1))
+
+
+def text_contrast(image: QImage, rect: QRect) -> float:
+    """The commonest colour in `rect` is the background; the ink is the colour furthest from it
+    (anti-aliased edges are in between)."""
+    seen = pixels(image, rect)
+    background = QColor.fromRgb(seen.most_common(1)[0][0])
+    return max(contrast(background, QColor.fromRgb(p)) for p in seen)
+
+
+@pytest.fixture(params=list(SCHEMES))
+def scheme_window(request, qapp, demo_window):
+    palette, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
+    apply_theme(qapp, SCHEMES[request.param])
+    QApplication.processEvents()
+    yield demo_window
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+
+
+def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window, qtbot):
+    nav = scheme_window.nav
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    row = nav.currentRow()
+    rect = nav.visualRect(nav.model().index(row, 0))
+    scheme_window.centralWidget().setFocus()
+    unfocused = nav.viewport().grab().toImage()
+    nav.setFocus()
+    QApplication.processEvents()
+    focused = nav.viewport().grab().toImage()
+    inner = rect.adjusted(4, 3, -4, -3)  # inside the item's edge: its words on its fill
+    assert text_contrast(focused, inner) >= 4.5
+    changed = [focused.pixel(x, y) for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1)
+               if focused.pixel(x, y) != unfocused.pixel(x, y)]
+    assert changed, "the views list looks the same with and without focus"
+    edge = QColor.fromRgb(Counter(changed).most_common(1)[0][0])
+    window = nav.palette().color(QPalette.ColorRole.Window)
+    assert contrast(edge, window) >= 3.0  # the edge against the list it stands on
+
+
+def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):
+    field = QLineEdit()
+    field.setPlaceholderText("Reference (Ctrl+F)")
+    field.resize(300, 40)
+    qtbot.addWidget(field)
+    field.show()
+    QApplication.processEvents()
+    image = field.grab().toImage()
+    assert text_contrast(image, field.rect().adjusted(4, 4, -4, -4)) >= 4.5
