@@ -309,6 +309,15 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from ui.shell.theme import apply_theme
 
     app = create_application()
+    from core.common.clock import clock_problem
+
+    problem = clock_problem()
+    if problem:  # nothing is opened, so nothing is written that could never be shown
+        from PySide6.QtWidgets import QMessageBox
+
+        print(problem, file=sys.stderr)
+        QMessageBox.critical(None, "Check your computer's clock", problem)
+        return 1
     owner = claim_folder(args)
     if isinstance(owner, int):
         return owner  # the first window came forward (0), or the folder stayed busy (1)
