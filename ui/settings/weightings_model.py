@@ -118,10 +118,15 @@ class TierPointsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = (orientation == Qt.Orientation.Horizontal
+                      and 0 <= section < len(WEIGHTING_COLUMNS))
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_LABELS[WEIGHTING_COLUMNS[section]]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(WEIGHTING_COLUMNS):
-            return COLUMN_LABELS[WEIGHTING_COLUMNS[section]]
+        if horizontal:  # "T2A" on the header, so four columns fit; its tooltip says it in full
+            column = WEIGHTING_COLUMNS[section]
+            return "T2A" if column == "t2a" else COLUMN_LABELS[column]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(TIERS):
             return tier_label(TIERS[section])
         return None

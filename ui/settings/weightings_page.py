@@ -43,7 +43,7 @@ from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
-from ui.settings.weightings_model import TierPointsModel
+from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
 
 INTRO = ("These are the numbers the estimate uses: the 2021 published defaults; your service may "
          "use newer values. A change applies from the date you choose; weeks before it keep the "
@@ -113,7 +113,10 @@ class WeightingsPage(QWidget):
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
                                    | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumWidth(340)
+        # The longest header takes the width it needs; the others share what is left.
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_COMMUNITY, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumWidth(400)
         tiers_label = QLabel("&Tier points (type over a number to change it)")
         tiers_label.setBuddy(self.table)
         left = QVBoxLayout()
@@ -155,9 +158,9 @@ class WeightingsPage(QWidget):
         right.addWidget(self.changes, 1)
         right.addWidget(self.take_back, 0, Qt.AlignmentFlag.AlignLeft)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
+        columns.addLayout(left, 5)  # four columns of tier points (T2A too) need the room
         columns.addSpacing(16)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 4)
 
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save changes")
