@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QTabWidget,
     QWidget,
 )
 
@@ -110,9 +111,15 @@ _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
 class TabLeavesField(QObject):
     """Tab and Shift+Tab leave a date or time field at once. Qt moves between its day, month
     and year on Tab, so focus stayed on one field for three presses; arrows and typing still
-    move between the parts."""
+    move between the parts. Ctrl+Tab, which the field also kept, moves to the next tab of the
+    page it is on, as it does from any other control."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            return _next_tab(watched, event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                 and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
@@ -124,6 +131,17 @@ class TabLeavesField(QObject):
                 return False
             return True
         return False
+
+
+def _next_tab(widget: QWidget, forward: bool) -> bool:
+    """Show the next (or previous) page of the nearest tab widget holding `widget`."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QTabWidget):
+        parent = parent.parentWidget()
+    if parent is None or parent.count() < 2:
+        return False
+    parent.setCurrentIndex((parent.currentIndex() + (1 if forward else -1)) % parent.count())
+    return True
 
 
 _field_tab: TabLeavesField | None = None

@@ -62,6 +62,8 @@ class PastSessionsPanel(QWidget):
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.modifiers() in PLAIN):
             key = event.key()
+            if key in EDIT_KEYS + (Qt.Key.Key_Delete,):
+                self._select_current()  # the row the keyboard is on, chosen or not yet
             if key in EDIT_KEYS and self.selected_session() is not None:
                 self.edit_selected()
                 return True
@@ -69,6 +71,14 @@ class PastSessionsPanel(QWidget):
                 self.delete_selected()
                 return True
         return super().eventFilter(watched, event)
+
+    def _select_current(self) -> None:
+        """Arrows move the current row without choosing it: Return and Delete act on it."""
+        current = self.table.currentIndex()
+        if self.selected_session() is None and current.isValid():
+            self.table.selectionModel().select(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
 
     # --- state ---------------------------------------------------------------------------------
     def set_sessions(self, sessions: list[Session]) -> None:

@@ -163,3 +163,17 @@ def test_delete_on_each_list_removes_only_from_that_list(view, db, sessions, qtb
     view.agenda_view.setFocus()
     qtbot.keyClick(view.agenda_view, Qt.Key.Key_Delete)
     assert open_agenda(db) == [] and len(list_sessions(db)) == 2
+
+
+def test_return_opens_the_row_the_arrows_reached_without_space_first(view, sessions, qtbot,
+                                                                    monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    opened = []
+    monkeypatch.setattr(SessionDialog, "edit_session",
+                        staticmethod(lambda parent, session, *a, **k: opened.append(session)))
+    sessions.table.selectionModel().clearSelection()
+    sessions.table.selectionModel().setCurrentIndex(
+        sessions.proxy.index(1, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    qtbot.keyClick(sessions.table, Qt.Key.Key_Return)
+    assert [s.held_on for s in opened] == [MIDDLE]
