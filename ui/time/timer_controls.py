@@ -154,7 +154,8 @@ class TimerControls(QWidget):
         font = self.status.font()
         font.setBold(running)  # a running timer is worth noticing; an idle one is not
         self.status.setFont(font)
-        self.start_button.setText("S&witch" if running else "Start &timer")
+        # Alt+T either way: the same button, and Alt+W is the Week tab's.
+        self.start_button.setText("Swi&tch" if running else "Start &timer")
         self.start_button.setToolTip(
             "Stop the running timer and start this one" if running else "Start timing this activity"
         )

@@ -121,3 +121,19 @@ def test_the_shortcuts_page_says_ctrl_i_takes_a_workbook_too():
 
     import_row = next(row for row in IN_VIEWS if row[0] == "Ctrl+I")
     assert "CSV" in import_row[1] and ".xlsx" in import_row[1]
+
+
+def test_alt_letters_stay_unique_on_time_while_the_timer_runs(demo_window, db):
+    from core.time.activities import list_activities
+    from core.time.timer import get_timer, start_timer
+
+    from datetime import datetime
+
+    if get_timer(db) is None:
+        start_timer(db, list_activities(db)[0].id, now=datetime.now())
+    demo_window.show_view("time")
+    view = demo_window.view("time")
+    view.timer.refresh()
+    assert view.timer.start_button.text().replace("&", "") == "Switch"
+    clashes = {k: v for k, v in letters_on_screen(demo_window).items() if len(v) > 1}
+    assert not clashes
