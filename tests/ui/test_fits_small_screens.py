@@ -1,4 +1,4 @@
-"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 200%, with
+"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 150% and 200%, with
 nothing cut off: no child widget outside its parent, no label, button, list or date showing only
 part of its text, no dialog larger than the screen.
 
@@ -19,6 +19,7 @@ REPORT = Path(__file__).with_name("fit_report.py")
 
 SCREENS = {
     "1024x700 at 100%": ({"width": 1024, "height": 700}, "1"),
+    "1280x800 at 150%": ({"width": 1920, "height": 1200}, "1.5"),
     "1280x800 at 200%": ({"width": 2560, "height": 1600}, "2"),
 }
 
