@@ -1,5 +1,5 @@
-"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 150% and 200%, with
-nothing cut off: no child widget outside its parent, no label, button, list or date showing only
+"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 150% and
+200%, with nothing cut off: no child widget outside its parent, no label, button, list or date showing only
 part of its text, no dialog larger than the screen.
 
 Each screen needs a Qt of its own (the offscreen platform with that screen configured, and

@@ -38,10 +38,10 @@ def return_on_each_control(qtbot, open_question: Callable[[], object],
     while index < count:
         seen: dict[str, object] = {}
 
-        def poke(index: int = index) -> None:
+        def poke(index: int = index, seen: dict = seen) -> None:
             dialog = QApplication.activeModalWidget()
             if dialog is None:  # not shown yet: look again once the question is on screen
-                QTimer.singleShot(5, poke)
+                QTimer.singleShot(5, lambda: poke(index, seen))
                 return
             prepare(dialog)
             controls = _controls(dialog)

@@ -250,9 +250,10 @@ class SupervisionView(QWidget):
         item = self.selected_note()
         if item is None or item.id is None:
             return
-        answer = QMessageBox.question(self, "Delete note", "Delete this note? It cannot be brought back.",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        no = QMessageBox.StandardButton.No  # the default: Return never deletes
+        answer = QMessageBox.question(self, "Delete note",
+                                      "Delete this note? It cannot be brought back.",
+                                      QMessageBox.StandardButton.Yes | no, no)
         if answer == QMessageBox.StandardButton.Yes:
             delete_agenda_item(self._db, item.id)
             self._changed()

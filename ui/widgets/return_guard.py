@@ -66,7 +66,8 @@ RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 def presses_in_window(watched: QObject, event: QEvent) -> bool:
     """Return or Enter on a focused, enabled push button outside a dialog, with no modifier."""
     return (isinstance(watched, QPushButton) and isinstance(event, QKeyEvent)
-            and event.key() in RETURN_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and event.key() in RETURN_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and watched.isEnabled() and watched.hasFocus()
             and not isinstance(watched.window(), QDialog))
 
