@@ -136,8 +136,9 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
         panels = [text or "" if not panel.isHidden() else "" for panel, text in (
             (overview.sustained, words.sustained),  # type: ignore[attr-defined]
             (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
+        body, _recent = words.beside_panel(bool(panels[0]))  # as the card says it beside the panel
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
-                                           words.body, words.caseload_headline,
+                                           body, words.caseload_headline,
                                            words.caseload_body, *panels),
                       references=CaseStore(db).references())  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing

@@ -120,3 +120,23 @@ def test_nothing_is_kept_once_everything_is_deleted(qtbot, tmp_path):
         assert not (data / SNAPSHOT_NAME).exists()
     finally:
         db.close()
+
+
+def test_the_first_frame_needs_none_of_the_heavy_libraries(folder, tmp_path):
+    """The window frame with the kept week is made before sqlite-utils, holidays, numpy or
+    pyqtgraph are imported (README, Performance)."""
+    import subprocess
+    import sys
+
+    save_snapshot(folder, STALE)
+    code = ("import sys; from pathlib import Path; from PySide6.QtCore import QSettings; "
+            "import main; from ui.shell.app import create_application; "
+            "app = create_application(); "
+            f"w = main.window_frame(QSettings({str(tmp_path / 'f.ini')!r}, "
+            f"QSettings.Format.IniFormat), Path({str(folder)!r})); w.show(); "
+            "app.processEvents(); "
+            "print(sorted(m for m in ('sqlite_utils', 'holidays', 'numpy', 'pyqtgraph') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
