@@ -269,3 +269,22 @@ def test_every_deliberate_difference_is_written_down():
     text = DOCS.read_text(encoding="utf-8")
     missing = [word for word in DIFFERENCES if word.lower() not in text.lower()]
     assert not missing, f"docs/wmt-differences.md does not mention: {missing}"
+
+
+# --- hmpps-workload src/test/kotlin/…/integration/offenderManager/GetImpactForOffenderManager.kt
+def test_impact_of_a_custody_b3_case(db):
+    """hmpps-workload: src/test/kotlin/uk/gov/justice/digital/hmpps/hmppsworkload/integration/
+    offenderManager/GetImpactForOffenderManager.kt, 'must return the impact…': 500 points of 1000
+    available (IntegrationTestBase.setupCurrentWmtStaff) is capacity 50; a custody B3 case (59
+    points in the seed) makes the potential capacity 55. The allocation tool shows a whole percent,
+    dropping the fraction; the app's what-if shows one decimal place (55.9)."""
+    from core.workload.what_if import what_if
+
+    set_weightings(db, {"nominal_target": 1000, "tier.community.A3": 500}, EDITED, today=EDITED)
+    save_profile(db, Profile("PO", 37), today=EDITED)
+    _cases(db, 1, "community", "A3")
+    result = what_if(db, "custody", "B3", day=DAY)
+    assert result.before.capacity_percent == 50
+    assert result.after.workload_points == 559
+    assert int(result.after.capacity_percent) == 55
+    assert result.after.capacity_percent == Decimal("55.9")
