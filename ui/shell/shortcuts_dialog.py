@@ -53,6 +53,8 @@ MOVING: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
     ("Arrow keys", "Move within a table, list, or group of choices"),
     ("Alt + underlined letter", "Press that button, tick that box or open that menu"),
+    ("Return / Space", "Press the focused button (in a question that deletes or replaces, "
+                       "Return always gives the safe answer)"),
     ("Ctrl+Tab", "Next tab, where a page has tabs"),
     ("Escape", "Close a dialog without saving"),
 )

@@ -256,7 +256,10 @@ class OptionalDateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(check_text)
         self.edit = DateField()
-        self.edit.setAccessibleName(check_text.replace("&", ""))
+        # The tick says whether there is a date; the field is that date. One name for both left a
+        # screen reader with two controls called "Review due".
+        words = check_text.replace("&", "").rstrip(": ")
+        self.edit.setAccessibleName(f"{words}: date")
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
         layout.addStretch(1)
