@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from datetime import date
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -29,7 +30,12 @@ odd_text = st.lists(st.one_of(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     st.sampled_from(["\x1b[31m", "\x07", "\n", "\t", "\udce9", "\u202e", "é", "@C07"]),
 ), max_size=12).map("".join)
-numbers = st.one_of(
+plausible_numbers = st.one_of(
+    st.integers(min_value=1, max_value=60).map(str),
+    st.decimals(min_value=1, max_value=60, places=2).map(str),
+    st.sampled_from(["22.2", "37", "29.6", "7.4", "10", "12.5", "118", "95"]),
+)
+wild_numbers = st.one_of(
     st.integers(min_value=-10**30, max_value=10**30).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.decimals(allow_nan=False, allow_infinity=False, places=None).map(str),
@@ -37,18 +43,22 @@ numbers = st.one_of(
                      "0", "0.5", "100", "110.25", "7.4"]),
     odd_text,
 )
-dates = st.one_of(
+numbers = st.one_of(plausible_numbers, plausible_numbers, wild_numbers)  # half in range
+plausible_dates = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+wild_dates = st.one_of(
     st.dates().map(lambda d: d.isoformat()),
     st.dates().map(lambda d: d.strftime("%d/%m/%Y")),
     st.sampled_from(["2026-11-30", "30/11/2026", "0001-01-01", "9999-12-31", "2026-02-30"]),
     odd_text,
 )
+dates = st.one_of(plausible_dates.map(lambda d: d.isoformat()),
+                  plausible_dates.map(lambda d: d.strftime("%d/%m/%Y")), wild_dates)
 entry = st.one_of(
     st.tuples(st.sampled_from(["", "yesterday ", "24:00 "]),
               st.sampled_from(["45m", "1h30", "09:00-09:30", "22:00-01:00", "-20", "1e-30m",
                                "99999999h", "00:00-24:00", "07:30-08:15"]),
               st.sampled_from([" travel", " recording", " home visit @C07", " admin"]),
-              odd_text).map(lambda t: "".join(t)),
+              st.one_of(st.just(""), odd_text)).map(lambda t: "".join(t)),
     odd_text,
 )
 
