@@ -22,6 +22,12 @@ from ui.widgets.form_helpers import buddy
 STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
 
 
+
+def _embolden(button: QPushButton, on: bool) -> None:
+    font = button.font()
+    font.setBold(on)
+    button.setFont(font)
+
 class CaseloadFilterBar(QWidget):
     """Emits `filtersChanged(dict)` with keyword values for CaseFilterProxy.set_filters.
 
@@ -59,7 +65,11 @@ class CaseloadFilterBar(QWidget):
             button.setCheckable(True)
             button.setAccessibleName(f"Show {text.replace('&', '').lower()} cases")
             self.status_buttons[key] = button
+            # The chosen one is also in bold: its shade alone was 1.25:1 from the others.
+            button.toggled.connect(lambda on, b=button: _embolden(b, on))
+            _embolden(button, True)
             button.setMinimumWidth(button.sizeHint().width())  # never squeezed past its text
+            _embolden(button, False)
             status_row.addWidget(button)
         self.status_buttons["active"].setChecked(True)
         layout.addLayout(status_row)
@@ -141,6 +151,7 @@ class CaseloadFilterBar(QWidget):
                     blocked = other.blockSignals(True)
                     other.setChecked(False)
                     other.blockSignals(blocked)
+                    _embolden(other, False)
             self._emit()
         elif not any(b.isChecked() for b in self.status_buttons.values()):
             blocked = button.blockSignals(True)

@@ -27,3 +27,14 @@ def test_filters_share_one_row_when_wide_and_wrap_when_narrow(qtbot):
         assert button.width() >= button.sizeHint().width()
     bar.resize(1200, 80)
     qtbot.waitUntil(lambda: not any(_rows(bar).values()))
+
+
+def test_the_chosen_status_is_shown_by_more_than_its_shade(qtbot):
+    from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+
+    bar = CaseloadFilterBar()
+    qtbot.addWidget(bar)
+    bold = {key: b.font().bold() for key, b in bar.status_buttons.items()}
+    assert bold == {"active": True, "closed": False, "all": False}
+    bar.status_buttons["closed"].click()
+    assert [k for k, b in bar.status_buttons.items() if b.font().bold()] == ["closed"]
