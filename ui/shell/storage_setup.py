@@ -116,22 +116,34 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]
     if getattr(db, "read_only", False):
         _show_read_only_notice(window)
+    from core.store.unreachable import sentences
+
+    unreached = sentences(data_dir)  # copies a run could not reach: said at every start
+    if unreached:
+        window.unreachable_notice = _notice(  # type: ignore[attr-defined]
+            window, " ".join(unreached), "unreachableNotice", "Unreachable copies notice")
 
 
 def _show_read_only_notice(window: MainWindow) -> None:
     """A read-only folder or mount: the data is shown, and a line at the foot says why
     nothing can be saved (core.store.disk_space)."""
-    from PySide6.QtWidgets import QLabel
-
     from core.store.disk_space import READ_ONLY_NOTICE
 
-    label = QLabel(READ_ONLY_NOTICE)
-    label.setObjectName("readOnlyNotice")
+    window.read_only_notice = _notice(  # type: ignore[attr-defined]
+        window, READ_ONLY_NOTICE, "readOnlyNotice", "Read-only notice")
+
+
+def _notice(window: MainWindow, text: str, name: str, accessible: str) -> QWidget:
+    """A line at the foot of the window that stays while the reason does."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text)
+    label.setObjectName(name)
     label.setWordWrap(True)
-    label.setAccessibleName("Read-only notice")
+    label.setAccessibleName(accessible)
     label.setContentsMargins(8, 2, 8, 2)
     window.statusBar().addPermanentWidget(label, 1)
-    window.read_only_notice = label  # type: ignore[attr-defined]
+    return label
 
 
 def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:

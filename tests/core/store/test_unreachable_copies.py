@@ -77,3 +77,21 @@ def test_delete_all_with_the_backup_drive_unplugged_does_not_say_it_was_deleted(
     assert _cli(data, "cases", "list").returncode == 0
     assert not backup.exists()  # the next start finished what delete-all could not
     assert _cli(data, "check").returncode == 0
+
+
+def test_the_window_shows_the_unreachable_copies_at_every_start(tmp_path, qtbot, folders):
+    import main
+    from PySide6.QtCore import QSettings
+
+    from core.store import unreachable
+
+    data, chosen, _backup = folders
+    chosen.rename(tmp_path / "unplugged")
+    assert _cli(data, "delete-all", "--yes", "--include-backups").returncode == 1
+    db = open_database(data / "caseload.db")
+    window = main.build_window(db, data, QSettings(str(tmp_path / "w.ini"),
+                                                   QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.unreachable_notice.text() == " ".join(unreachable.sentences(data))
+    assert f"{chosen} could not be reached" in window.unreachable_notice.text()
+    db.close()
