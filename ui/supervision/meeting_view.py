@@ -13,7 +13,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -60,6 +62,21 @@ EMPTY = {
     "actions": "No actions carried forward. Agree one on the line below.",
 }
 
+
+
+def _tab_stops(holder: QWidget) -> list[QWidget]:
+    """The controls Tab stops at inside `holder`, in the order they were made (their parts,
+    such as a date field's text, excluded)."""
+    def own(widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not holder:
+            if isinstance(parent, (QAbstractSpinBox, QComboBox)):
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    return [w for w in holder.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None and own(w)]
 
 class MeetingView(QWidget):
     """Shows `meeting_content` and keeps what is ticked and agreed in `draft` (nothing is
@@ -281,6 +298,18 @@ class MeetingView(QWidget):
             return
         self.topic_title.setText(next(t for k, t, _kinds in TOPICS if k == key))
         self.rows.set_rows(self._rows_for(key), keep_page=keep_page)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the topics into the topic's rows (the Discussed ticks), its pages, the
+        agreed-action line, and only then to the "Show to my manager" ticks: rows made after
+        the window came last, and a Space meant for them could tick Case references."""
+        chain: list[QWidget] = [self.topics]
+        for holder in (*self.rows.rows, self.rows.bar, self.action_bar):
+            chain += _tab_stops(holder)
+        chain += [self.show_wellbeing, self.show_reductions, self.show_cases]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _rows_for(self, key: str) -> list[Row]:
         content = self.content

@@ -186,3 +186,31 @@ def test_the_window_fits_the_screen_and_the_meeting_fits_640_by_400(demo_window,
         assert cut == []
         shown = [r for r in view.rows.rows if r.isVisible()]
         assert shown and all(r.geometry().bottom() <= view.rows.area.height() for r in shown)
+
+
+def test_tab_goes_from_the_topic_to_its_discussed_ticks_and_the_private_ticks_come_last(
+        demo_window, db, qtbot):
+    from core.supervision.agenda import add_agenda_item
+
+    add_agenda_item(db, "learning", "ARMS refresher")
+    win = demo_window
+    win.meeting.open()
+    view = win.meeting.view
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    view.select_topic("learning")
+    notes = _rows(view, NoteRow)
+    assert notes
+    view.topics.setFocus()
+    qtbot.keyClick(view.topics, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes[0].check  # the first Discussed tick, next
+    reached = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if widget is view.show_wellbeing:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert view.action_bar.text in reached  # the agreed action before the private ticks
+    assert reached[-1] is view.show_wellbeing
+    assert not view.show_cases.isChecked()
