@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDateTimeEdit,
     QProxyStyle,
+    QScrollArea,
     QStyle,
     QStyleFactory,
     QTabWidget,
@@ -172,6 +173,10 @@ class AppStyle(QProxyStyle):
         elif isinstance(target, QDateTimeEdit):
             target.removeEventFilter(_tab_leaves_field())  # polished again on a style change
             target.installEventFilter(_tab_leaves_field())
+        elif isinstance(target, QScrollArea):
+            # A page that scrolls is not a control: Tab stopped on it with nothing to show
+            # where focus was. It still scrolls to whichever control inside has focus.
+            target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return super().polish(target)
 
 

@@ -34,3 +34,16 @@ def test_ctrl_tab_from_a_date_field_shows_the_next_tab(themed, qtbot):
     qtbot.keyClick(target, Qt.Key.Key_Backtab,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert tabs.currentIndex() == 1  # back from the first is the last
+
+
+def test_no_page_that_scrolls_is_a_tab_stop(themed, demo_window):
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.app_walk import each_place
+
+    stops = []
+    for place in each_place(demo_window):
+        stops += [f"{place}: {area.accessibleName() or type(area).__name__}"
+                  for area in demo_window.findChildren(QScrollArea)
+                  if area.isVisible() and area.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert stops == []
