@@ -37,9 +37,12 @@ QListWidget#navigation::item:selected {{
 }}
 QListWidget#navigation::item:hover:!selected {{ background: palette(alternate-base); }}
 QListWidget#navigation::item:focus {{ border: 2px solid palette(window-text); }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 3px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: palette(window-text); }}
 """
 # The list's own focus rectangle is off (outline: 0); the item with focus gets a 2-pixel edge
-# in the text colour instead, at least 3:1 against both the window and the selected item.
+# in the text colour instead, at least 3:1 against the window. Tick boxes and radio buttons get
+# the same edge: Fusion's faint frame (#B1C7D5 on white) was 1.75:1.
 
 # Fusion's light palette selects in #308CC6, 3.7:1 under white text, and writes placeholders at
 # half the text's strength (#7F7F7F, 4.0:1 on white). The Okabe-Ito blue the gauges use and a

@@ -84,3 +84,28 @@ def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):
     QApplication.processEvents()
     image = field.grab().toImage()
     assert text_contrast(image, field.rect().adjusted(4, 4, -4, -4)) >= 4.5
+
+
+@pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
+def test_a_focused_tick_box_shows_an_edge_at_3_to_1(scheme_window, qtbot, kind):
+    from PySide6 import QtWidgets
+
+    box = getattr(QtWidgets, kind)("Show figures")
+    qtbot.addWidget(box)
+    box.show()
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    box.activateWindow()
+    other.setFocus()
+    QApplication.processEvents()
+    plain = box.grab().toImage()
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    focused = box.grab().toImage()
+    changed = Counter(focused.pixel(x, y) for x in range(focused.width())
+                      for y in range(focused.height())
+                      if focused.pixel(x, y) != plain.pixel(x, y))
+    assert changed, "focus does not show"
+    edge = QColor.fromRgb(changed.most_common(1)[0][0])
+    assert contrast(edge, box.palette().color(QPalette.ColorRole.Window)) >= 3.0
