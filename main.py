@@ -206,7 +206,7 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
 
 def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
     """The last week the Overview showed, in words, for the first frame (None if none kept);
-    `window.week_in_words` says whether it is this week's."""
+    `window.week_in_words` is that place when it holds this week's words (for the benchmarks)."""
     from core.store.week_snapshot import read_snapshot
 
     snapshot = read_snapshot(data_dir) if data_dir is not None else None
@@ -216,8 +216,9 @@ def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
     from ui.overview.last_week_stand_in import LastWeekStandIn
 
     year, week, _ = today().isocalendar()  # as core.common.dates.iso_week_label, without `re`
-    window.week_in_words = snapshot.week == f"{year}-W{week:02d}"
-    return LastWeekStandIn(snapshot)
+    stand_in = LastWeekStandIn(snapshot)
+    window.week_in_words = stand_in if snapshot.week == f"{year}-W{week:02d}" else None
+    return stand_in
 
 
 def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untyped-def]

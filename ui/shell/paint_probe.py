@@ -40,9 +40,10 @@ def memory_kib() -> dict[str, int]:
 
 def _report_line(prefix: str, window: QWidget | None = None) -> str:
     """`prefix monotonic rss_kib N hwm_kib N cpu S pss_kib N words 0|1`; `words` says whether
-    this week's words were on screen in that frame (the window's `week_in_words`)."""
+    this week's words were on screen in that frame (the window's `week_in_words`, shown)."""
     memory = memory_kib()
-    words = int(bool(getattr(window, "week_in_words", False)))
+    place = getattr(window, "week_in_words", None)  # main._last_week: this week's words
+    words = int(place is not None and place.isVisible())
     return (f"{prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
             f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f} "
             f"pss_kib {memory.get('Pss', 0)} words {words}")

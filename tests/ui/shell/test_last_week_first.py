@@ -85,7 +85,8 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
 def test_this_weeks_kept_words_count_as_this_week_in_the_first_frame(qtbot, folder, tmp_path):
     save_snapshot(folder, STALE._replace(week="2026-W48", sustained="Over for weeks, calmly."))
     window, _ = open_window(qtbot, folder, tmp_path)
-    assert window.week_in_words
+    assert window.week_in_words is window.findChild(LastWeekStandIn)
+    assert window.week_in_words.isVisible()
     assert "Over for weeks, calmly." in window.findChild(LastWeekStandIn).texts()
 
 
