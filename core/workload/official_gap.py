@@ -18,7 +18,7 @@ from fractions import Fraction
 from core.caseload.models import OVERDUE, UNTIERED
 from core.common.exact import plain, to_fraction, to_half_hour
 from core.common.words import plural, plural_noun
-from core.workload.estimate import REPORT_WINDOW_DAYS, Estimate
+from core.workload.estimate import REPORT_WINDOW_DAYS, Estimate, capacity_of
 from core.workload.weightings import is_published_default, published_defaults
 
 GAP_POINTS = 5  # a gap of more than 5 points of capacity is worth explaining
@@ -96,17 +96,23 @@ def explain_gap(est: Estimate, official, figures: bool = True,
         return None
     direction = HIGHER if to_fraction(official) > to_fraction(est.capacity_percent) else LOWER
     pph = est.weightings.points_per_hour
-    reasons = [r for r in (
-        _overdue(est, pph, figures, references), _inactive(est, pph, figures, references),
-        _untiered(est, references),
-        _reductions(est, direction), _reports(est, pph, figures), _weightings(est, pph, figures),
-    ) if r is not None]
+    # Only what would move the official figure the way it moved: a case scoring less here than
+    # in full makes the official figure higher, never lower; a report counted here makes it
+    # lower. Each point is counted in one reason only (the weightings reason compares against
+    # the defaults, where inactive cases keep 0%, so it never repeats their points).
+    if direction == HIGHER:
+        candidates = (_overdue(est, pph, figures, references),
+                      _inactive(est, pph, figures, references), _untiered(est, references))
+    else:
+        candidates = (_reports(est, pph, figures),)
+    candidates += (_reductions(est, direction), _weightings(est, direction, figures))
+    reasons = [r for r in candidates if r is not None and (r.hours is None or r.hours > 0)]
     known = sorted((r for r in reasons if r.hours is not None), key=lambda r: -r.hours)
     unknown = [r for r in reasons if r.hours is None]
     unseen = GapReason("unseen", (
         "The app cannot see contact points that case administrators add at work, or cases the "
         "official tool holds for you that are not in your list here."), None, None)
-    return GapExplanation(direction, _intro(est, official, direction, figures),
+    return GapExplanation(direction, _intro(est, official, direction, figures, bool(reasons)),
                           tuple(known + unknown + [unseen]),
                           _headline(est, official, direction, figures))
 
@@ -143,8 +149,18 @@ def gap_note(gap: GapExplanation, week: str) -> str:
     return text if len(text) <= NOTE_LIMIT else text[:NOTE_LIMIT - 1] + "…"
 
 
-def _intro(est: Estimate, official, direction: str, figures: bool) -> str:
+def _intro(est: Estimate, official, direction: str, figures: bool, seen: bool = True) -> str:
     more = "more" if direction == HIGHER else "less"
+    if not seen:
+        tail = ("The estimate is not changed to match; the app sees nothing in your records here "
+                "that would make the official figure " + direction + ".")
+        if figures:
+            gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+            return (f"The official figure your manager gave for this week, {plain(official)} "
+                    f"percent, is {plain(gap)} percentage points {direction} than this app's "
+                    f"estimate of {plain(est.capacity_percent)} percent. " + tail)
+        return (f"The official figure your manager gave for this week shows {more} work than "
+                "this app's estimate, by more than a small margin. " + tail)
     if figures:
         gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
         return (f"The official figure your manager gave for this week, {plain(official)} "
@@ -163,9 +179,9 @@ def _lost(cases) -> Fraction:
 
 def _overdue(est: Estimate, pph: Fraction, figures: bool, references: bool) -> GapReason | None:
     cases = [c for c in est.cases if c.state == OVERDUE]
-    if not cases:
-        return None
     lost = _lost(cases)
+    if not cases or lost <= 0:  # counted in full here already: nothing to explain
+        return None
     refs = [c.reference for c in cases]
     shown = refs if references else [None]
     verb, its = ("is", "its") if len(cases) == 1 else ("are", "their")
@@ -245,22 +261,35 @@ def _reports(est: Estimate, pph: Fraction, figures: bool) -> GapReason | None:
         f"{_points(points, figures)}."), points / pph, CHECK_REPORTS)
 
 
-def _weightings(est: Estimate, pph: Fraction, figures: bool) -> GapReason | None:
+def _weightings(est: Estimate, direction: str, figures: bool) -> GapReason | None:
+    """Edited weightings, workload points and available points alike (nominal target,
+    full-time hours): the estimate as it would be at the published defaults. Listed only when
+    the defaults would move it the way the official figure moved."""
     w = est.weightings
-    if is_published_default(w):
+    if is_published_default(w) or est.capacity_percent is None:
         return None
     defaults = published_defaults()
     at_defaults = sum((Fraction(defaults.points_for(c.case_type, c.tier, c.t2a)
                                 * defaults.share_for(c.state), 100) for c in est.cases),
                       Fraction(0))
     at_defaults += sum(defaults.report_points[r.kind] * r.count for r in est.reports)
-    difference = est.workload_points - at_defaults
-    change = (f"{'adds' if difference >= 0 else 'takes off'} {hours_words(abs(difference) / pph)}"
-              f"{_points(abs(difference), figures)}")
+    available = int(defaults.nominal_target * to_fraction(est.available_hours)
+                    / to_fraction(defaults.default_hours))
+    if available <= 0:
+        return None
+    here = to_fraction(est.workload_points) / est.available_points
+    there = at_defaults / available
+    if here == there or (there > here) != (direction == HIGHER):
+        return None
+    # The difference as hours of work a week in the hours available here.
+    hours = abs(here - there) * to_fraction(est.available_hours)
+    would = "higher" if there > here else "lower"
+    shown = (f" (the estimate would be {plain(capacity_of(at_defaults, available))} percent "
+             "at the defaults)") if figures else ""
     return GapReason("weightings", (
-        "Some weightings here have been edited away from the 2021 published defaults; against "
-        f"the defaults that {change}. Check they match your service's."),
-        abs(difference) / pph, CHECK_WEIGHTINGS)
+        "Some weightings here have been edited away from the 2021 published defaults; at the "
+        f"defaults the estimate would be {would} by {hours_words(hours)}{shown}. Check they "
+        "match your service's."), hours, CHECK_WEIGHTINGS)
 
 
 def gap_texts(est: Estimate, official, figures: bool = True,

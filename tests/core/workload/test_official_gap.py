@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -13,6 +14,7 @@ from core.workload.estimate import estimate_as_of
 from core.workload.official_gap import HIGHER, LOWER, explain_gap
 from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
+from core.workload.weightings import set_weighting
 
 DAY = date(2026, 11, 27)  # a Friday
 START = date(2026, 1, 5)
@@ -100,3 +102,73 @@ def test_the_summary_explains_the_gap_without_case_references(held):
     assert "1 untiered case scores nothing here" in text
     assert "1 case waiting on a warrant or with only unpaid work left" in text
     assert not any(ref in text for ref in ("C01", "C02", "C03", "C04"))
+
+
+@pytest.fixture
+def ending(db):
+    """The tester's set-up: cases ending around 27 Nov, one untiered (321 points, 14.8%)."""
+    save_profile(db, Profile("PO", 37), today=START)
+    add(db, "C01", "community", "B2", expected_end_date=date(2026, 6, 30))
+    add(db, "C02", "licence", "A3", expected_end_date=date(2026, 10, 15))
+    add(db, "C03", "custody", "C1", expected_end_date=date(2026, 11, 26), t2a=True)
+    add(db, "C04", "community", "B2", expected_end_date=date(2026, 11, 27))
+    add(db, "C05", "community", "untiered", expected_end_date=date(2026, 11, 28))
+    add(db, "C06", "community", "A3")
+    return db
+
+
+def test_a_lower_official_figure_lists_no_reason_that_would_make_it_higher(ending):
+    est = estimate_as_of(ending, DAY)
+    assert est.capacity_percent == Decimal("14.8")
+    gap = explain_gap(est, 5.0)
+    assert gap.direction == LOWER
+    kinds = [r.kind for r in gap.reasons]
+    assert "overdue" not in kinds and "untiered" not in kinds  # both only make it higher
+    assert kinds == ["unseen"]
+    assert "sees nothing in your records here that would make the official figure lower" in \
+        gap.intro
+    assert "largest first" not in gap.intro
+
+
+def test_edited_weightings_that_raise_the_estimate_explain_only_a_lower_official_figure(db):
+    save_profile(db, Profile("PO", 37), today=START)
+    add(db, "C01", "custody", "C1", t2a=True)
+    add(db, "C02", "community", "B2", state="warrant")
+    add(db, "C03", "community", "A3", state="unpaid_work_only")
+    set_weighting(db, "tier.t2a.C1", 40, date(2026, 11, 2))
+    set_weighting(db, "share.unpaid_work_only", 50, date(2026, 11, 16))
+    est = estimate_as_of(db, DAY)
+    higher = explain_gap(est, float(est.capacity_percent) + 10)
+    assert "weightings" not in [r.kind for r in higher.reasons]  # they raise the estimate
+    inactive = next(r for r in higher.reasons if r.kind == "inactive")
+    lower = explain_gap(est, float(est.capacity_percent) - 10)
+    kinds = [r.kind for r in lower.reasons]
+    assert "weightings" in kinds and "inactive" not in kinds  # the share counted once only
+    weightings = next(r for r in lower.reasons if r.kind == "weightings")
+    assert "would be lower" in weightings.text
+    assert weightings.hours > 0 and inactive.hours > 0
+
+
+def test_an_edited_nominal_target_is_a_reason(db):
+    save_profile(db, Profile("PO", 37), today=START)
+    for n in range(1, 10):
+        add(db, f"C{n:02}", "community", "A3")
+    add(db, "C10", "community", "B1")
+    assert estimate_as_of(db, DAY).capacity_percent == Decimal("89.9")
+    set_weighting(db, "nominal_target", 1500, date(2026, 1, 1))
+    est = estimate_as_of(db, DAY)
+    assert est.capacity_percent == Decimal("130.4")
+    gap = explain_gap(est, 95.0)
+    weightings = gap.reasons[0]
+    assert weightings.kind == "weightings"
+    assert "at the defaults the estimate would be lower by about 15 hours a week" in \
+        weightings.text
+    assert "(the estimate would be 89.9 percent at the defaults)" in weightings.text
+
+
+def test_a_reason_worth_nothing_is_left_out(ending):
+    set_weighting(ending, "share.overdue_termination", 100, date(2026, 11, 16))
+    est = estimate_as_of(ending, DAY)
+    gap = explain_gap(est, float(est.capacity_percent) + 25)
+    assert "overdue" not in [r.kind for r in gap.reasons]
+    assert "(0 points)" not in gap.text
