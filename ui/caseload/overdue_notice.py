@@ -95,6 +95,7 @@ class OverdueNotice(QFrame):
         signal.emit(case.id)
 
     def not_now(self) -> None:
-        """Every case asked about now is put aside; none is asked about again."""
-        mark_asked(self._db, self._due)
+        """The case shown is put aside for this end date; the next one, if any, is asked about."""
+        if self.case is not None:
+            mark_asked(self._db, [self.case])
         self.refresh()

@@ -79,3 +79,22 @@ def test_move_end_date_opens_the_case(view, monkeypatch):
     view.overdue_notice.move_button.click()
     assert [c.reference for c in opened] == ["C02"]
     assert not view.overdue_notice.isVisible()
+
+
+def test_not_now_puts_aside_only_the_case_shown(qtbot, db, monkeypatch):
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-27T10:00")
+    CaseStore(db).add_cases([
+        Case("C02", "community", "B2", START, expected_end_date=date(2026, 6, 30)),
+        Case("C04", "licence", "A3", START, expected_end_date=date(2026, 10, 15)),
+    ])
+    caseload = CaseloadView(db, Hub())
+    qtbot.addWidget(caseload)
+    caseload.show()
+    notice = caseload.overdue_notice
+    first = notice.case.reference
+    assert "(1 more after this one.)" in notice.text.text()
+    notice.not_now_button.click()
+    assert notice.isVisible() and notice.case.reference != first  # the other is still asked
+    assert "more after this one" not in notice.text.text()
+    notice.not_now_button.click()
+    assert not notice.isVisible()
