@@ -24,3 +24,28 @@ def demo_window(qtbot, db, tmp_path):
     win.show()
     QApplication.processEvents()
     return win
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_waiting(qapp):
+    """A modal dialog that no test answers would wait forever (no timeout can interrupt Qt's
+    own event loop): after 30 s of one test, any dialog still open is closed and the test fails
+    naming it. A guard against a hang, not a timing bet: a passing test never meets it."""
+    from PySide6.QtCore import QTimer
+
+    stuck: list[str] = []
+
+    def close_waiting() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            stuck.append(f"{type(dialog).__name__} {dialog.windowTitle()!r}")
+            dialog.close()
+            QTimer.singleShot(0, close_waiting)  # a dialog opened from the closed one
+
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(close_waiting)
+    guard.start(30_000)
+    yield
+    guard.stop()
+    assert not stuck, f"a dialog was left waiting for an answer: {stuck}"

@@ -60,6 +60,13 @@ class QuickEntryLine(QLineEdit):
         self.textEdited.connect(self._update_suggestions)
         self.returnPressed.connect(self.submit)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Return submits the line once: the key stops here, so a dialog around the line does not
+        also press its default button (which submitted a refused line twice)."""
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
     def reload_choices(self) -> None:
         """Activities and case references may have changed elsewhere."""
         self._activities = list_activities(self._db)

@@ -32,7 +32,10 @@ def test_log_is_the_default_and_waits_for_words(qtbot, db):
     assert dialog.log_button.isEnabled()
 
 
-def test_return_on_a_refused_line_keeps_the_dialog_and_says_why(qtbot, db):
+def test_return_on_a_refused_line_keeps_the_dialog_and_says_why(qtbot, db, monkeypatch):
+    offered: list[str] = []
+    monkeypatch.setattr("ui.time.new_activity_offer.offer_new_activity",
+                        lambda parent, db, refusal: offered.append(str(refusal)) or False)
     heard: list[tuple[str, bool]] = []
     listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
     announce.add_listener(listener)
@@ -43,6 +46,7 @@ def test_return_on_a_refused_line_keeps_the_dialog_and_says_why(qtbot, db):
         assert dialog.isVisible() and dialog.result() == 0
         assert dialog.problems.isVisible() and dialog.problems.text()
         assert heard and heard[-1][1] is True  # the refusal is said at once
+        assert len(offered) == 1  # adding the activity was offered, and declined
         assert TimeStore(db).entries_on(date(2026, 11, 25)) == []
     finally:
         announce.remove_listener(listener)
