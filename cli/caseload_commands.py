@@ -16,6 +16,7 @@ from core.common.dates import shorten
 from core.common.exact import to_decimal, too_precise
 from core.common.names import name_refusal
 from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
+from core.workload.estimate import NO_CAPACITY_GRADES, TARGET_GRADES
 from core.workload.profile import get_profile, save_profile
 from core.workload.reductions import add_reduction, add_report, list_reductions
 
@@ -130,7 +131,11 @@ def run_profile(args: argparse.Namespace, ctx: Context) -> int:
                                       "hours": float(profile.hours)})
         return 0
     ceiling = profile.protected_ceiling or "none"
-    print(f"grade: {profile.grade}\ncontracted hours: {profile.hours}\nprotected ceiling: {ceiling}")
+    hours = profile.hours
+    if profile.contracted_hours is None and profile.grade not in (*TARGET_GRADES,
+                                                                  *NO_CAPACITY_GRADES):
+        hours = "not given (no capacity figure until you give them with --hours)"
+    print(f"grade: {profile.grade}\ncontracted hours: {hours}\nprotected ceiling: {ceiling}")
     return 0
 
 

@@ -147,7 +147,7 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     # (leave, nothing active) neither counted nor breaking the count.
     latest = weeks[-1]
     caseload = caseload_words(est).headline
-    figures = caseload_figures(est.caseload_count, est.contracted_hours, est.caseload_reference,
+    figures = caseload_figures(est.caseload_count, est.hours_given, est.caseload_reference,
                                est.caseload_reference_is_ceiling)
     lines = [f"{caseload}: {figures.replace('agreed with your manager', 'agreed in supervision')}",
              _weighted_line(est)]
@@ -167,7 +167,18 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     if not est.has_data:
         lines = ["No active cases were recorded on this date, so there is no estimate to show."]
     if all(point.percent is None for point in trend):
-        return WorkloadFacts(lines, [], "No weekly estimates recorded yet, so there is no trend.", "")
+        held = [w.estimate.caseload_count for w in weeks if w.estimate.has_data]
+        if held:  # weeks with cases but no capacity figure (an SPO, no hours given, leave)
+            over = f"over {plural(len(held), 'week')} with cases"
+            cases = (f"the caseload was {plural(held[0], 'case')} in each of them"
+                     if min(held) == max(held) else
+                     f"the caseload went from {plural(held[0], 'case')} to "
+                     f"{plural(held[-1], 'case')} (between {min(held)} and {max(held)})")
+            sentence = ("There is no capacity figure for these weeks, so there is no weighted "
+                        f"trend; {over}, {cases}.")
+        else:
+            sentence = "No weekly estimates recorded yet, so there is no trend."
+        return WorkloadFacts(lines, [], sentence, "")
     return WorkloadFacts(
         lines=lines,
         trend=trend,
@@ -180,6 +191,8 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
 def role_line(db: Database, end: date) -> str:
     est = estimate_as_of(db, end)
     grade = GRADE_LABELS.get(est.grade, est.grade)
+    if est.hours_given is None:
+        return f"{grade}, contracted hours not given yet"
     return f"{grade}, {hours_text(est.contracted_hours)} a week"
 
 

@@ -129,6 +129,12 @@ class Estimate:
         return self.contracted_hours - self.reduction_hours
 
     @property
+    def hours_given(self) -> Decimal | None:
+        """Contracted hours as the user gave them or the grade's default; None for a grade
+        without WMT default hours until the user gives theirs (nothing is assumed)."""
+        return None if self.no_capacity_reason == "grade_hours" else self.contracted_hours
+
+    @property
     def over_110(self) -> bool:
         """Over 110%: the HMPPS line for an excessive workload when it lasts 4 weeks."""
         cap = self.capacity_percent

@@ -124,11 +124,11 @@ def status_words(summary: WeekSummary, today: date | None = None,
     caseload = summary.caseload_episode
     sustained = sustained_text(weighted, when, figures) if weighted else None
     sustained_caseload = sustained_text(caseload, when, figures, ceiling) if caseload else None
-    case_figures = caseload_figures(est.caseload_count, est.contracted_hours,
+    case_figures = caseload_figures(est.caseload_count, est.hours_given,
                                     est.caseload_reference, est.caseload_reference_is_ceiling,
                                     est.weightings.default_hours)
     numbers = figures_sentence(est.workload_points, est.available_points, est.capacity_percent,
-                               est.contracted_hours, est.reduction_hours)
+                               est.hours_given, est.reduction_hours)
     gauge = gauge_text(words.headline, est.capacity_percent, est.extra_hours_per_week or 0,
                        est.spare_hours_per_week or 0, trend, recent, words.body, figures)
     return StatusWords(

@@ -173,6 +173,9 @@ def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=
     if count == 0:  # the headline says it ("No cases yet")
         return ""
     cases = plural(count, "case")
+    if hours is None:  # a grade without default hours, none given yet
+        return (f"{cases}, against a reference of {number(reference)} cases for full-time "
+                "hours; no contracted hours are given yet, so this assumes full time.")
     if ceiling:
         return (f"{cases}, against a protected ceiling of {number(reference)} "
                 f"{plural_noun(reference, 'case')} agreed with your manager.")
@@ -201,6 +204,9 @@ def _fte_words(fte: Fraction) -> str:
 def figures_sentence(workload: float, available: int, capacity: float | None,
                      contracted: float, reductions: float) -> str:
     """The numbers behind the words, for 'Show figures' and the command line."""
+    if contracted is None:  # a grade without default hours, none given yet
+        return (f"{number(workload)} workload points; no available points (no contracted "
+                "hours given).")
     left = max(contracted - reductions, 0)
     hours = f"{number(left)} of {number(contracted)} contracted hours a week"
     if reductions:
