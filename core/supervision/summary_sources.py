@@ -7,12 +7,12 @@ the sentences the one-page summary shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
 from core.workload.estimate import Estimate, estimate_as_of
-from core.workload.history import WeekSummary, weekly_history
+from core.workload.history import WeekSummary, first_day_counted, weekly_history
 from core.workload.official_gap import gap_texts
 from core.workload.reductions import list_reductions, published_reason
 from core.caseload.models import GRADE_LABELS
@@ -95,7 +95,7 @@ def _runs_over(weeks: list[WeekSummary]) -> list[tuple[WeekSummary, WeekSummary,
     return runs
 
 
-def _trend_sentence(weeks: list[WeekSummary]) -> str:
+def _trend_sentence(weeks: list[WeekSummary], source) -> str:
     known = [w for w in weeks if w.estimate.has_data and w.estimate.capacity_percent is not None]
     if len(known) < 2:
         return "Not enough weeks recorded yet to describe a trend."
@@ -127,8 +127,11 @@ def _trend_sentence(weeks: list[WeekSummary]) -> str:
             text += ", over 110% in all"
             continue
         inside = f" ({plural(gaps, 'week')} away)" if gaps else " in a row"
+        # From the first day counted, as the Overview and `status` say "since" it.
+        monday = start.day - timedelta(days=start.day.weekday())
+        since = first_day_counted(source, monday, True, weeks[-1].day)
         text += (f"; over 110% for {plural(count, 'working week' if gaps else 'week')}{inside}, "
-                 f"{_week_to(start)} to {_week_to(end)}")
+                 f"{since.day} {since:%b} to {_week_to(end)}")
     return f"{week_on_week} {text}.".strip()
 
 
@@ -182,7 +185,7 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     return WorkloadFacts(
         lines=lines,
         trend=trend,
-        trend_sentence=_trend_sentence(weeks),
+        trend_sentence=_trend_sentence(weeks, db),
         weeks_over=weeks_over_line(latest.weeks_over_110, latest.weeks_counted or 4,
                                    latest.recent_away) + ".",
     )

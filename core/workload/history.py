@@ -279,14 +279,19 @@ def weekly_history(
 
 def _first_day_counted(inputs: EstimateInputs, episode: SustainedEpisode,
                        today: date) -> date:
-    """The first day of the run's first week from which every day's estimate was over the line
-    up to that week's figure: a week whose Monday and Tuesday were lighter counts from Wednesday.
-    """
-    first_figure = min(friday_of(episode.start), today)
-    days = [episode.start + timedelta(days=n) for n in range((first_figure - episode.start).days
-                                                              + 1)]
-    over = [(est.over_110 if episode.weighted else est.caseload_over)
-            for est in estimates_for(inputs, days)]
+    return first_day_counted(inputs, episode.start, episode.weighted, today)
+
+
+def first_day_counted(source: Database | EstimateInputs, monday: date, weighted: bool,
+                      today: date) -> date:
+    """The first day counted in a run whose first week starts on `monday`: the first day of
+    that week from which every day's estimate was over the line up to the week's figure (a
+    week whose Monday and Tuesday were lighter counts from Wednesday). The one definition the
+    Overview, `status` and the supervision summary all use."""
+    first_figure = min(friday_of(monday), today)
+    days = [monday + timedelta(days=n) for n in range((first_figure - monday).days + 1)]
+    over = [(est.over_110 if weighted else est.caseload_over)
+            for est in estimates_for(source, days)]
     since = first_figure
     for day, on in reversed(list(zip(days, over))):
         if not on:
