@@ -125,6 +125,9 @@ def _time(db: Database, start: date, end: date) -> Section:
         f"{hours_text(facts.total_hours)} logged against about "
         f"{hours_text(facts.contracted_hours)} contracted for these weekdays"
     )
+    if facts.before_start_hours > 0:
+        sentence += (f" ({hours_text(facts.before_start_hours)} of it on days before you set up "
+                     "the app, which owe no hours)")
     sentence += (
         f": {hours_text(facts.over_hours)} over contract."
         if facts.over_hours >= 0.5

@@ -48,6 +48,7 @@ class TimeFacts:
     contracted_hours: float
     over_hours: float
     uncounted_hours: float
+    before_start_hours: float = 0.0  # logged for days before the app was set up
 
 
 def _weighted_line(est: Estimate) -> str:
@@ -209,7 +210,7 @@ def time_facts(db: Database, start: date, end: date) -> TimeFacts:
     ]
     uncounted = sum(a.hours for a in totals.by_activity if not a.counted_by_wmt)
     return TimeFacts(rows, totals.logged_hours, totals.contracted_hours,
-                     totals.over_contract_hours, uncounted)
+                     totals.over_contract_hours, uncounted, totals.before_start_hours)
 
 
 OTHER_REDUCTION = "other agreed reduction"

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from core.time.working_week import contracted_hours_between, monday_of
+from core.time.working_week import contracted_hours_between, counting_from, monday_of
 from core.common.hours import hours_text  # noqa: F401 - where the views import it from
 
 
@@ -24,10 +24,12 @@ class WeekHours:
     monday: date
     logged_hours: float
     contracted_hours: float
+    before_start_hours: float = 0.0  # logged for days before the app was set up
 
     @property
     def over_contract_hours(self) -> float:
-        return max(0.0, self.logged_hours - self.contracted_hours)
+        """Never counts time logged before the app was set up: those days owe no hours."""
+        return max(0.0, self.logged_hours - self.before_start_hours - self.contracted_hours)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class PeriodTotals:
     contracted_hours: float
     over_contract_hours: float  # summed week by week: a short week does not cancel a long one
     by_activity: tuple[ActivityHours, ...]
+    before_start_hours: float = 0.0  # logged for days before the app was set up (owe nothing)
 
 
 def _minutes_by_day(db: Database, first: date, last: date) -> dict[date, int]:
@@ -83,12 +86,15 @@ def hours_per_week(db: Database, today: date, weeks: int = 12) -> list[WeekHours
     """Logged and contracted hours for each of the last `weeks` weeks, ending with this one."""
     first_monday = monday_of(today) - timedelta(weeks=weeks - 1)
     by_day = _minutes_by_day(db, first_monday, monday_of(today) + timedelta(days=6))
+    since = counting_from(db, today)
     series = []
     for n in range(weeks):
         monday = first_monday + timedelta(weeks=n)
         sunday = monday + timedelta(days=6)
         minutes = sum(m for d, m in by_day.items() if monday <= d <= sunday)
-        series.append(WeekHours(monday, minutes / 60, contracted_hours_between(db, monday, sunday)))
+        before = sum(m for d, m in by_day.items() if monday <= d <= sunday and d < since)
+        series.append(WeekHours(monday, minutes / 60, contracted_hours_between(db, monday, sunday),
+                                before / 60))
     return series
 
 
@@ -147,10 +153,11 @@ def _which(by_activity) -> str:  # type: ignore[no-untyped-def]
 def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
     """Logged against contracted hours between two dates, with the activity breakdown."""
     by_day = _minutes_by_day(db, first, last)
+    since = counting_from(db, last)
     over = 0.0
     monday = monday_of(first)
     while monday <= last:
-        start, end = max(first, monday), min(last, monday + timedelta(days=6))
+        start, end = max(first, since, monday), min(last, monday + timedelta(days=6))
         logged = sum(m for d, m in by_day.items() if start <= d <= end) / 60
         over += max(0.0, logged - contracted_hours_between(db, start, end))
         monday += timedelta(weeks=1)
@@ -161,5 +168,6 @@ def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
         contracted_hours=contracted_hours_between(db, first, last),
         over_contract_hours=over,
         by_activity=tuple(activity_mix(db, first, last)),
+        before_start_hours=sum(m for d, m in by_day.items() if d < since) / 60,
     )
 

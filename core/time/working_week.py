@@ -87,8 +87,14 @@ class WeekSummary:
 
     @property
     def hours_over_contract(self) -> float:
-        """Hours logged beyond contracted hours (0 when within them)."""
-        return max(0.0, self.logged_hours - self.contracted_hours)
+        """Hours logged beyond contracted hours (0 when within them); time logged for days
+        before the app was set up is kept but never counts as over contract."""
+        counted = sum(d.logged_minutes for d in self.days if not d.before_start) / 60
+        return max(0.0, counted - self.contracted_hours)
+
+    @property
+    def logged_before_start_hours(self) -> float:
+        return sum(d.logged_minutes for d in self.days if d.before_start) / 60
 
 
 def monday_of(day: date) -> date:
@@ -182,13 +188,15 @@ def contracted_hours_for_day(
 
 
 def counting_from(db: Database, today: date | None = None) -> date:
-    """The first day contracted hours count from: the first day with time logged or the day
-    the profile was first saved, whichever is earlier; today when there is neither. Before it
-    the practitioner was not using the app, so those days owe no hours (and show no gaps)."""
+    """The first day contracted hours count from: the day the profile was first saved (the
+    day the app was set up). It never moves: time logged for earlier days is kept and shown,
+    but owes no hours and is never "over contract". Without a profile, the first day with time
+    logged, or today when there is none."""
+    since = profile_since(db)
+    if since is not None:
+        return since
     row = db.execute("SELECT min(date) FROM time_entries").fetchone()
-    days = [d for d in (date.fromisoformat(row[0]) if row and row[0] else None,
-                        profile_since(db)) if d is not None]
-    return min(days) if days else (today or clock.today())
+    return date.fromisoformat(row[0]) if row and row[0] else (today or clock.today())
 
 
 def contracted_hours_between(db: Database, first: date, last: date) -> float:

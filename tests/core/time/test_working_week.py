@@ -156,6 +156,6 @@ def test_day_one_counts_contracted_hours_only_from_the_first_day_in_use(db):
     assert sum(w.contracted_hours for w in weeks) == pytest.approx(3 * 7.4)  # Wed, Thu, Fri
     assert week_summary(db, wednesday, datetime(2026, 11, 25, 12)).days[0].gaps == []
     assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == 0
-    log(db, date(2026, 11, 2), 60, start=time(9, 0))  # time logged earlier moves the start back
-    assert counting_from(db) == date(2026, 11, 2)
-    assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == pytest.approx(37)
+    log(db, date(2026, 11, 2), 60, start=time(9, 0))  # time logged earlier owes nothing
+    assert counting_from(db) == wednesday
+    assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == 0

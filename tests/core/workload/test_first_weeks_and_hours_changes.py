@@ -71,10 +71,11 @@ def test_the_work_itself_decides_across_a_change(db):
     assert words.trend.endswith("the work itself is heavier than last week.")
 
 
-def test_time_logged_before_set_up_moves_the_start_and_is_not_over_contract(db):
+def test_time_logged_before_set_up_keeps_the_start_and_is_not_over_contract(db):
     save_profile(db, Profile("PO", 37), today=SET_UP)
     admin = next(a for a in list_activities(db) if a.name == "Recording and admin")
     TimeStore(db).log_time(TimeEntry(date(2026, 11, 23), 60, admin.id), today=SET_UP)
     week = week_summary(db, SET_UP, now=datetime(2026, 11, 25, 12, 0))
-    assert not week.days[0].before_start and week.days[0].contracted_hours > 0
+    assert week.days[0].before_start and week.days[0].contracted_hours == 0
+    assert week.days[0].logged_minutes == 60
     assert week.hours_over_contract == 0
