@@ -269,7 +269,8 @@ def compose_summary(
         summary.empty_period = True
         summary.notice = (
             f"Nothing was recorded between {long_date(start)} and {long_date(end)}: no time "
-            "logged, no notes and no actions. The workload estimate is as of the last day."
+            "logged, no notes and no actions. The workload estimate is as of "
+            f"{'the last day' if end <= today else long_date(today) + ', the day this was made'}."
         )
     if not options.include_cases:
         _redact(summary, CaseStore(db).references())

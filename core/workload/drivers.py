@@ -49,6 +49,18 @@ def share_words(share, figures: bool = True) -> str:
             return f"about {words}"
     if share < Fraction(1, 20):
         return "a small part"
+    if share < Fraction(1, 5):
+        # Small shares: "about" only within a fifth of the named fraction (5.2% is not "about
+        # a tenth"); otherwise say where it lies.
+        small = sorted((v, w) for v, w in _WORD_SHARES if v <= Fraction(1, 5))
+        for value, words in small:
+            if abs(share - value) <= value / 5:
+                return f"about {words}"
+        if share < small[0][0]:
+            return f"less than {small[0][1]}"
+        below = max((v, w) for v, w in small if v < share)
+        above = min((v, w) for v, w in small if v > share)
+        return f"between {below[1]} and {above[1]}"
     value, words = min(_WORD_SHARES, key=lambda item: abs(share - item[0]))
     return f"about {words}"
 

@@ -47,11 +47,12 @@ def method_sections(weightings: Weightings | None = None) -> list[MethodSection]
             "it held that day. A young adult (T2A) case uses the young adult row, which the "
             "published defaults fill with the custody values. An untiered case scores nothing, "
             "and a closed or transferred case scores nothing from the day it closed.",
-            "As in today's tool, an inactive case keeps only a share of its points: a case only "
+            f"{_shares_lead(w)} an inactive case keeps only a share of its points: a case only "
             f"waiting on an active warrant keeps {w.warrant_share}%, a case with only unpaid work "
             f"left keeps {w.unpaid_work_share}%, and a case still open after its expected end "
             f"date (an overdue termination) keeps {w.overdue_share}% from the day after that "
-            "date. Close the case, or move its end date, and it counts as it should.",
+            "date. Close the case, or move its end date, and it counts as it should."
+            + _shares_edited(w),
             f"Each standard court report completed in the last {REPORT_WINDOW_DAYS} days adds "
             f"{std} points and each fast report adds {fast} points. The {REPORT_WINDOW_DAYS} days "
             "include the day itself.",
@@ -143,3 +144,23 @@ def method_text(weightings: Weightings | None = None) -> str:
 
 def all_method_sentences() -> list[str]:
     return [p for s in method_sections() for p in (s.title, *s.paragraphs)]
+
+
+def _default_shares() -> tuple[int, int, int]:
+    d = published_defaults()
+    return d.warrant_share, d.unpaid_work_share, d.overdue_share
+
+
+def _shares_lead(w) -> str:
+    """'As in today's tool,' only while the shares are the published ones."""
+    same = (w.warrant_share, w.unpaid_work_share, w.overdue_share) == _default_shares()
+    return "As in today's tool," if same else "Here, as the weightings are set,"
+
+
+def _shares_edited(w) -> str:
+    warrant, unpaid, overdue = _default_shares()
+    if (w.warrant_share, w.unpaid_work_share, w.overdue_share) == (warrant, unpaid, overdue):
+        return ""
+    return (f" These shares have been edited: the published defaults, as in today's tool, are "
+            f"{warrant}% for a warrant, {unpaid}% for only unpaid work and {overdue}% for an "
+            "overdue termination.")

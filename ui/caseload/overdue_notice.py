@@ -9,7 +9,7 @@ now" puts it aside for good; none of them asks again unless a new end date passe
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -27,9 +27,18 @@ from ui.widgets.form_helpers import note_label
 
 def question_text(case: Case, others: int, today: date) -> str:
     end = day_words(case.expected_end_date, today)
-    text = (f"{case.reference} is still open after its expected end date, {end}, so it now "
-            "scores as an overdue termination, as in the official tool. Close it, or move its "
-            "end date?")
+    first = case.expected_end_date + timedelta(days=1)
+    # The week's figure is taken on its Friday: a case that ran over at the weekend shows in
+    # it from the next Friday, so "now" would not be true of the figure on screen.
+    if first.weekday() >= 5:
+        friday = first + timedelta(days=4 - first.weekday() + 7)
+        when = (f"from {day_words(first, today)} (in the weekly figure from Friday "
+                f"{day_words(friday, today)})")
+    else:
+        when = f"from {day_words(first, today)}"
+    text = (f"{case.reference} is still open after its expected end date, {end}, so {when} "
+            "it scores as an overdue termination, as in the official tool. Close it, or move "
+            "its end date?")
     if others:
         text += f" ({others} more after this one.)"
     return text

@@ -44,3 +44,11 @@ def test_no_figure_for_a_day_after_the_summary_was_made(db):
     summary = compose_summary(db, SummaryOptions(end=date(2026, 11, 30)), today=FRIDAY)
     labels = [p.label for p in summary.section("workload").trend]
     assert labels[-1] == "27 Nov" and not any("30 Nov" in label for label in labels)
+
+
+def test_an_empty_period_past_today_says_the_day_the_estimate_is_for(db):
+    _held(db)
+    summary = compose_summary(db, SummaryOptions(start=date(2026, 11, 1), end=date(2026, 11, 30)),
+                              today=FRIDAY)
+    assert "as of 27 November 2026, the day this was made" in summary.notice
+    assert "as of the last day" not in summary.notice

@@ -66,3 +66,25 @@ def test_history_carries_the_first_day_counted(db):
     last = weekly_history(db, FRIDAY, weeks=8)[-1]
     assert last.weighted_episode.since == date(2026, 11, 4)
     assert last.weighted_episode.start == date(2026, 11, 2)  # the episode's key is unchanged
+
+
+def test_a_small_share_in_words_is_not_rounded_up_to_a_tenth():
+    from fractions import Fraction
+
+    from core.workload.drivers import share_words
+
+    assert share_words(Fraction(102, 1956), figures=False) == "less than a tenth"  # 5.2%
+    assert share_words(Fraction(1, 10), figures=False) == "about a tenth"
+    assert share_words(Fraction(15, 100), figures=False) == "about an eighth"
+
+
+def test_the_method_text_does_not_call_an_edited_share_todays_tool(db):
+    from core.workload.method_text import method_text
+    from core.workload.weightings import set_weighting, weightings_as_of
+
+    set_weighting(db, "share.unpaid_work_only", 50, date(2026, 11, 16))
+    text = " ".join(method_text(weightings_as_of(db, date(2026, 11, 27))).split())
+    assert "As in today's tool, an inactive case" not in text
+    assert "a case with only unpaid work left keeps 50%" in text
+    assert "the published defaults, as in today's tool, are 0% for a warrant, 0% for only " \
+           "unpaid work" in text

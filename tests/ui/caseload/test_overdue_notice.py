@@ -98,3 +98,12 @@ def test_not_now_puts_aside_only_the_case_shown(qtbot, db, monkeypatch):
     assert "more after this one" not in notice.text.text()
     notice.not_now_button.click()
     assert not notice.isVisible()
+
+
+def test_a_case_running_over_at_the_weekend_is_not_said_to_score_now():
+    from ui.caseload.overdue_notice import question_text
+
+    case = Case("C04", "community", "B2", START, expected_end_date=date(2026, 11, 27))
+    text = question_text(case, 0, date(2026, 11, 28))  # a Saturday: Friday's figure stands
+    assert "now scores" not in text
+    assert "from 28 November (in the weekly figure from Friday 4 December)" in text
