@@ -22,6 +22,7 @@ from core.workload.wording import (
     caseload_figures,
     caseload_words,
     hours_phrase,
+    leading_gaps,
     number,
     trend_sentence,
     weeks_over_line,
@@ -104,15 +105,18 @@ def _trend_sentence(weeks: list[WeekSummary], source) -> str:
     week_on_week = trend_sentence(latest.trend, latest.heavier_weeks, latest.changed_from,
                                   latest.estimate.contracted_hours,
                                   latest.estimate.grade) or ""
-    # Literally true with gaps: the weeks with figures are the ones the range spans, and the
-    # others are weeks away, as status, history and the Overview call them.
-    away = sum(1 for w in weeks if w.is_gap)
+    # Literally true with gaps: the weeks with figures are the ones the range spans; weeks
+    # before anything was recorded are before set-up, and the others are weeks away, as
+    # status, history and the Overview call them.
+    before = leading_gaps(weeks)
+    away = sum(1 for w in weeks[before:] if w.is_gap)
+    notes = ([f"{plural(before, 'week')} before you set up the app"] if before else []) + (
+        [f"{plural(away, 'week')} away"] if away else [])
     if len(known) == len(weeks):
         span = f"Over {len(weeks)} weeks"
-    elif away:
-        span = f"Over the {len(known)} weeks with figures ({plural(away, 'week')} away)"
     else:
-        span = f"Over the {len(known)} weeks with figures"
+        span = f"Over the {len(known)} weeks with figures" + (
+            f" ({', '.join(notes)})" if notes else "")
     # The one-decimal figures each week's band was read from: never rounded to a whole percent,
     # which could put 110.4% (over 110%) down to "110%".
     first, last = known[0].estimate.capacity_percent, known[-1].estimate.capacity_percent

@@ -263,16 +263,26 @@ def recent_sentence(over: int, counted: int, away: int = 0) -> str | None:
 
 
 def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
-                 figures: bool = True) -> str:
+                 figures: bool = True, before: int = 0, known: int | None = None) -> str:
     """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
 
     `gaps` counts weeks away (leave covering every hour, or nothing active: workload-model.md
-    §8), said as "(1 week away)" as `status`, history and the summary say it. Without figures
-    the range is said in band words, as the gauge does until "Show figures".
+    §8), said as "(1 week away)" as `status`, history and the summary say it; `before` counts
+    the weeks before the first one with anything recorded, which are before the app was set up
+    and never "away". `known` is how many weeks had a figure: one figure is said as one week,
+    never as "stayed at … in every week". Without figures the range is said in band words, as
+    the gauge does until "Show figures".
     """
     if low is None or high is None:
         return f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
-    period = plural(weeks, "week") + (f" ({plural(gaps, 'week')} away)" if gaps else "")
+    notes = ([f"{plural(before, 'week')} before you set up the app"] if before else []) + (
+        [f"{plural(gaps, 'week')} away"] if gaps else [])
+    period = plural(weeks, "week") + (f" ({', '.join(notes)})" if notes else "")
+    if known == 1:
+        value = (f"{number(low)} percent of available hours" if figures
+                 else W_HEADLINES[workload_band(low)])
+        only = "this week" if weeks == 1 else "one week"
+        return (f"Over the last {period}, the estimate was worked out for {only}: {value}.")
     if figures:
         spread = (f"was {number(low)} percent of available hours" if low == high
                   else f"ranged from {number(low)} to {number(high)} percent of available hours")
@@ -289,16 +299,25 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
             f"in {over_text}.")
 
 
+def leading_gaps(summaries: list) -> int:  # type: ignore[type-arg]
+    """Weeks with nothing recorded before the first week with anything: before the app was set
+    up, so never called "away"."""
+    return next((n for n, s in enumerate(summaries) if s.has_data), len(summaries))
+
+
 def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
     values = [s.estimate.capacity_percent for s in summaries
               if s.has_data and s.estimate.capacity_percent is not None]
+    before = leading_gaps(summaries)
     return history_text(
         len(summaries),
         min(values) if values else None,
         max(values) if values else None,
         sum(1 for f in values if f > 110),
-        sum(1 for s in summaries if s.is_gap),
+        sum(1 for s in summaries[before:] if s.is_gap),
         figures,
+        before=before,
+        known=len(values),
     )
 
 

@@ -139,5 +139,27 @@ def test_the_trend_sentence_is_literally_true_with_weeks_away(db):
                              Case("C02", "licence", "A3", date(2026, 11, 23))])
     workload = compose_summary(db, today=date(2026, 11, 27)).section("workload")
     sentence = next(p for p in workload.paragraphs if "the estimate went from" in p)
-    assert "Over the 2 weeks with figures (6 weeks away) the estimate went from" in sentence
+    assert ("Over the 2 weeks with figures (6 weeks before you set up the app) the estimate went "
+            "from") in sentence
     assert "Over 8 weeks" not in sentence
+
+
+def test_weeks_before_set_up_are_not_away_in_the_summary(db):
+    """Set up on Monday 30 November, hours changed from 7 December: the summary for 30 November
+    to 7 December said "Over the 2 weeks with figures (6 weeks away)"."""
+    from decimal import Decimal
+
+    from core.caseload.models import Case, Profile
+    from core.supervision.summary import SummaryOptions
+    from core.workload.profile import save_profile
+
+    set_up = date(2026, 11, 30)
+    save_profile(db, Profile("PO", Decimal("22.2")), today=set_up)
+    CaseStore(db).add_cases([Case(f"C{n:02d}", "licence", "A3", set_up) for n in range(1, 11)])
+    save_profile(db, Profile("PO", Decimal("29.6")), effective_from=date(2026, 12, 7),
+                 today=date(2026, 12, 7))
+    options = SummaryOptions(start=set_up, end=date(2026, 12, 7))
+    workload = compose_summary(db, options, today=date(2026, 12, 7)).section("workload")
+    sentence = next(p for p in workload.paragraphs if "weeks with figures" in p)
+    assert "Over the 2 weeks with figures (6 weeks before you set up the app)" in sentence
+    assert "away" not in sentence

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -129,8 +130,9 @@ def test_history_chart_has_a_one_sentence_summary(db):
 
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4))
-    # The Friday before the cases started (15 May) is a gap; 11 × 219 = 2409 of 2176 -> 110.7%.
-    assert sentence == ("Over the last 4 weeks (1 week away), the estimate was 110.7 percent of "
+    # The Friday before the cases started (15 May) is before anything was recorded (not a week
+    # away); 11 × 219 = 2409 of 2176 -> 110.7%.
+    assert sentence == ("Over the last 4 weeks (1 week before you set up the app), the estimate was 110.7 percent of "
                         "available hours. It was over 110% in 3 of them.")
 
 
@@ -140,7 +142,8 @@ def test_history_summary_without_figures_uses_band_words(db):
     CaseStore(db).add_cases(Case(f"L{n}", "licence", "A3", date(2026, 5, 18)) for n in range(11))
     sentence = history_sentence(weekly_history(db, DAY, weeks=4), figures=False)
     # 110.7% every week with data is band W4.
-    assert sentence == ("Over the last 4 weeks (1 week away), the estimate stayed at Over "
+    assert sentence == ("Over the last 4 weeks (1 week before you set up the app), the estimate "
+                        "stayed at Over "
                         "capacity in every week it was worked out.")
 
 
@@ -243,3 +246,18 @@ def test_each_sentence_of_the_caseload_figures_keeps_to_one_scale():
     said = caseload_figures(5, "22.2", 30, False)
     assert said == ("5 cases on 22.2 hours a week, against a reference of 30 cases for those "
                     "hours. Full-time equivalent: about 8.3 cases, against a reference of 50.")
+
+
+def test_weeks_before_set_up_are_not_away_and_one_figure_is_one_week(db):
+    """The first Monday after setting up 45 cases from WMT counts: "Over the last 12 weeks
+    (11 weeks away), the estimate stayed at Well over capacity in every week it was worked
+    out." from one week's figure."""
+    from core.workload.history import weekly_history
+
+    monday = date(2026, 11, 30)
+    save_profile(db, Profile("PO", Decimal("22.2")), today=monday)
+    CaseStore(db).add_cases(Case(f"C{n:02d}", "licence", "A3", monday) for n in range(1, 46))
+    sentence = history_sentence(weekly_history(db, monday, weeks=12), figures=False)
+    assert sentence == ("Over the last 12 weeks (11 weeks before you set up the app), the "
+                        "estimate was worked out for one week: Well over capacity.")
+    assert "away" not in sentence and "every week" not in sentence
