@@ -67,7 +67,13 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
         # Entries a changed or cancelled event replaces go first, so the new ones fit.
         for entry_id in dict.fromkeys(i for row in chosen for i in row.replaces):
             crash_point("calendar_import.replace")
-            removed.extend(store.delete_entry(entry_id).removed)
+            try:
+                removed.extend(store.delete_entry(entry_id).removed)
+            except KeyError:  # changed or deleted elsewhere since the preview was read
+                raise ValidationError(
+                    "An entry this import would replace has been changed or deleted since the "
+                    "calendar was read. Read the file again. Nothing was imported."
+                ) from None
         for row in chosen:
             if row.change == CANCELLED and row.kind == LEAVE:
                 taken = leave_between(db, row.date, row.date).get(row.date)
@@ -98,9 +104,8 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
             try:
                 saved = store.log_time(entry, today=today).added[0]
             except ValidationError as exc:
-                raise ValidationError(
-                    f"{_label(row)}: {' '.join(exc.problems)} Nothing was imported."
-                ) from None
+                said = " ".join(p.replace(" Nothing was saved.", "") for p in exc.problems)
+                raise ValidationError(f"{_label(row)}: {said} Nothing was imported.") from None
             added.append(saved)
             mark(db, row.event, row.key or row.event.start_key, saved, None)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)

@@ -48,6 +48,7 @@ from core.common.identifiers import identifier_message
 from core.time.working_week import get_pattern, leave_between
 
 TIME, LEAVE = "time", "leave"
+LOGGED = "already logged"
 UTC = ZoneInfo("UTC")
 
 
@@ -163,6 +164,8 @@ class _Proposer:
         if blocked:
             return replace(row, can_import=False, greyed=True, reason=blocked)
         reason, greyed = self.unticked(event, row)
+        if reason.endswith(LOGGED):  # the time store refuses an overlap: it cannot be ticked
+            return replace(row, can_import=False, reason=reason)
         if not reason and activity_id is None:
             reason = "Choose an activity"
         if not reason:
@@ -174,11 +177,11 @@ class _Proposer:
             return "Its end is before its start in your calendar: log it by hand"
         if end.date() > self.today or (self.now is not None and end > self.now):
             return "Not over yet: import it once it has happened"
-        if end.date() != row.date and end.time() != time(0):
+        if end > datetime.combine(row.date + timedelta(days=1), time(0), LONDON):
             return "Lasts more than a day: log it by hand"
         if row.minutes <= 0:
             return "No length"
-        return ""
+        return _store_refuses(row)
 
     def unticked(self, event: CalendarEvent, row: ProposedRow) -> tuple[str, bool]:
         """(reason, greyed) for a row offered but not ticked; ("", False) when proposed."""
@@ -202,7 +205,7 @@ class _Proposer:
         clashes = self.store.overlaps(probe, ignore=ignore)
         if clashes:
             named = "; ".join(f"{format_span(c)} {c.activity_name}" for c in clashes)
-            return f"Overlaps {named} already logged", False
+            return f"Overlaps {named} {LOGGED}", False
         for a, b, span in self.taken.get(row.date, []):
             if a < last and first < b:
                 return f"Overlaps {span} from this calendar", False
@@ -275,6 +278,16 @@ class _Proposer:
             rows.append(row)
             day += timedelta(days=1)
         return rows
+
+
+def _store_refuses(row: ProposedRow) -> str:
+    """Why the time store, reading lengths in the computer's own time zone, would refuse the
+    row's times and minutes: so a row the preview ticks is one the import saves."""
+    first, last = row_span(row)
+    missing = [m for m in (clock.missing_time(row.date, t) for t in (first, last)) if m]
+    if missing or row.minutes in clock.positive_lengths(row.date, first, last):
+        return missing[0].rstrip(".") if missing else ""
+    return "The clocks change during it and your computer is not on UK time: log it by hand"
 
 
 def row_span(row: ProposedRow) -> tuple[int, int]:

@@ -213,9 +213,15 @@ def _event(event: Any) -> CalendarEvent:
     if not isinstance(start, datetime):
         last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
         return CalendarEvent(all_day=(start, last), **common)  # type: ignore[arg-type]
+    begins = _london(start)
     if not isinstance(end, datetime) or end < start:
         end = start
-    return CalendarEvent(start=_london(start), end=_london(end), **common)  # type: ignore[arg-type]
+    ends = _london(end)
+    if ends > begins and begins.time() == ends.time() == time(0):  # midnight to midnight
+        return CalendarEvent(  # type: ignore[arg-type]
+            all_day=(begins.date(), ends.date() - timedelta(days=1)), **common
+        )
+    return CalendarEvent(start=begins, end=ends, **common)  # type: ignore[arg-type]
 
 
 def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:

@@ -92,3 +92,58 @@ def test_a_note_the_store_would_refuse_unticks_its_row_at_once(db):
     )
     result = import_rows(db, rows, TODAY)  # the other row imports; nothing refused at Import
     assert result.count == 1 and [e.start for e in TimeStore(db).entries_on(DAY)] == [rows[0].start]
+
+
+def test_a_row_overlapping_time_already_logged_cannot_be_ticked_and_the_rest_import(db):
+    from core.time.time_entries import TimeEntry
+    from datetime import time
+
+    TimeStore(db).log_time(TimeEntry(DAY, 60, other(db), time(10), time(11)), today=TODAY)
+    rows = rows_for(db, ics.calendar(
+        ics.event("a", "Three-way", "20261118T103000", "20261118T113000"),
+        ics.event("b", "Catch-up", "20261118T140000", "20261118T150000"),
+    ))
+    rows = settle([with_tick(with_activity(db, r, other(db)), True) for r in rows])
+    assert ready(rows) == [
+        ("10:30", False, "Overlaps 10:00–11:00 Other already logged"),
+        ("14:00", True, ""),
+    ]
+    result = import_rows(db, rows, TODAY)
+    assert [e.start for e in TimeStore(db).entries_on(DAY)] == [time(10), time(14)]
+    assert result.count == 1
+
+
+def test_time_logged_after_the_preview_refuses_in_one_sentence_and_saves_nothing(db):
+    import pytest
+    from datetime import time
+
+    from core.common.errors import ValidationError
+    from core.time.time_entries import TimeEntry
+
+    rows = rows_for(db, ics.calendar(ics.event("a", "Three-way", "20261118T103000",
+                                               "20261118T113000")))
+    rows = settle([with_activity(db, r, other(db)) for r in rows])
+    TimeStore(db).log_time(TimeEntry(DAY, 60, other(db), time(10), time(11)), today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        import_rows(db, rows, TODAY)
+    said = str(refused.value)
+    assert said.count("Nothing was") == 1 and said.endswith("Nothing was imported.")
+    assert [e.start for e in TimeStore(db).entries_on(DAY)] == [time(10)]
+
+
+def test_an_entry_deleted_elsewhere_before_a_moved_event_imports_is_a_clear_refusal(db):
+    import pytest
+
+    from core.common.errors import ValidationError
+
+    first = ics.calendar(ics.event("m", "Three-way", "20261118T100000", "20261118T110000"))
+    import_rows(db, settle([with_activity(db, r, other(db)) for r in rows_for(db, first)]), TODAY)
+    moved = ics.calendar(ics.event("m", "Three-way", "20261118T140000", "20261118T150000",
+                                   extra="SEQUENCE:1"))
+    rows = rows_for(db, moved)
+    assert rows[0].replaces and rows[0].ticked
+    for entry in TimeStore(db).entries_on(DAY):  # another window deletes it meanwhile
+        TimeStore(db).delete_entry(entry.id)
+    with pytest.raises(ValidationError, match="Read the file again. Nothing was imported."):
+        import_rows(db, rows, TODAY)
+    assert TimeStore(db).entries_on(DAY) == []
