@@ -47,6 +47,7 @@ BASE_FONT_PT, MIN_FONT_PT = 9.0, 8.0
 class TrendPoint:
     label: str  # e.g. "6 Nov"
     percent: float | None  # None: a week with no data (a gap, not a zero)
+    missing: str = "no data"  # why there is no figure, said in the table: "leave", …
 
 
 @dataclass

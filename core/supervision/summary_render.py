@@ -204,7 +204,7 @@ def summary_markdown(summary: Summary) -> str:
         out += [f"- {t}" for t in section.bullets] + ([""] if section.bullets else [])
         if section.trend:
             out += ["| Figure taken on | Estimate |", "|---|---:|"] + [
-                f"| {p.label} | {'no data' if p.percent is None else f'{figure(p.percent)}%'} |"
+                f"| {p.label} | {p.missing if p.percent is None else f'{figure(p.percent)}%'} |"
                 for p in section.trend
             ] + [""]
         if section.rows:

@@ -70,6 +70,15 @@ def _drawn(capacity) -> float | None:
     return None if capacity is None else float(capacity)
 
 
+def _missing(est) -> str:
+    """Why a week has no figure, in the table's words."""
+    if not est.has_data:
+        return "no cases held"
+    if est.no_capacity_reason == "no_hours":
+        return "leave or reductions: no capacity figure"
+    return "no capacity figure"
+
+
 def _week_to(week: WeekSummary) -> str:
     """'27 Nov' (the week's figure, taken on its Friday), or '25 Nov so far'."""
     day = f"{week.day.day} {week.day:%b}"
@@ -148,7 +157,7 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
         # float for drawing only; bands and sentences use the exact one-decimal figure
         # A week's figure is taken on its Friday; before Friday comes, on the day so far.
         TrendPoint(f"{w.day.day} {w.day:%b}" + (" (so far)" if w.so_far else ""),
-                   _drawn(w.estimate.capacity_percent))
+                   _drawn(w.estimate.capacity_percent), _missing(w.estimate))
         for w in weeks
     ]
     # The same run rule as the Overview and `status`: the last 4 working weeks, weeks away
@@ -159,7 +168,10 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
                                est.caseload_reference_is_ceiling)
     lines = [f"{caseload}: {figures.replace('agreed with your manager', 'agreed in supervision')}",
              _weighted_line(est)]
-    if est.reduction_hours:
+    if est.reduction_hours and est.available_hours <= 0:
+        lines.append(f"No available hours this week: reductions cover all "
+                     f"{hours_text(est.contracted_hours)} contracted.")
+    elif est.reduction_hours:
         lines.append(
             f"Available hours: {hours_text(est.available_hours)} a week "
             f"({hours_text(est.contracted_hours)} contracted, less "

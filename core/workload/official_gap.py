@@ -92,6 +92,8 @@ def explain_gap(est: Estimate, official, figures: bool = True,
     """The explanation for the week of `est`, or None when the two agree within 5 points (or
     there is no figure to compare). `references` False leaves case references out of the
     sentences (the supervision summary, unless they are ticked for that export)."""
+    if est.has_data and est.no_capacity_reason == "no_hours" and official is not None:
+        return _no_hours_here(est, official, figures)
     if not est.has_data or not has_gap(official, est.capacity_percent):
         return None
     direction = HIGHER if to_fraction(official) > to_fraction(est.capacity_percent) else LOWER
@@ -115,6 +117,22 @@ def explain_gap(est: Estimate, official, figures: bool = True,
     return GapExplanation(direction, _intro(est, official, direction, figures, bool(reasons)),
                           tuple(known + unknown + [unseen]),
                           _headline(est, official, direction, figures))
+
+
+def _no_hours_here(est: Estimate, official, figures: bool) -> GapExplanation:
+    """An official figure for a week whose reductions (leave) cover every hour here."""
+    shown = f", {plain(official)} percent," if figures else ""
+    intro = (f"The official figure your manager gave for this week{shown} is for a week with "
+             "no capacity figure here: reductions recorded here (leave, for instance) cover all "
+             "your contracted hours. The estimate is not changed to match.")
+    reason = GapReason("reductions", (
+        f"Reductions recorded here take all {plain(est.contracted_hours, 2)} contracted hours "
+        "this week. If they are not recorded at work, the official figure counts the week as "
+        "worked. Check them with your manager."), None, CHECK_REDUCTION)
+    of = f" of {plain(official)}%" if figures else ""
+    headline = (f"the official figure{of} is for a week with no capacity figure here "
+                "(reductions cover every hour)")
+    return GapExplanation(HIGHER, intro, (reason,), headline)
 
 
 def _headline(est: Estimate, official, direction: str, figures: bool) -> str:

@@ -172,3 +172,28 @@ def test_a_reason_worth_nothing_is_left_out(ending):
     gap = explain_gap(est, float(est.capacity_percent) + 25)
     assert "overdue" not in [r.kind for r in gap.reasons]
     assert "(0 points)" not in gap.text
+
+
+def test_an_official_figure_for_a_week_of_leave_is_explained(db):
+    from core.supervision.summary import SummaryOptions, compose_summary
+    from core.supervision.summary_render import summary_markdown
+    from core.workload.official import record_official
+
+    friday = date(2026, 11, 13)
+    save_profile(db, Profile("PO", 37), today=START)
+    add(db, "C01", "community", "A3")
+    add_reduction(db, Reduction("Leave", date(2026, 11, 9), end_date=friday,
+                                percent=Decimal(100)), 37)
+    est = estimate_as_of(db, friday)
+    assert est.capacity_percent is None
+    gap = explain_gap(est, 120.0)
+    assert gap is not None and "120 percent" in gap.intro
+    assert "no capacity figure here" in gap.intro
+    assert gap.reasons[0].kind == "reductions" and "all 37 contracted hours" in gap.reasons[0].text
+    assert "120" not in explain_gap(est, 120.0, figures=False).text
+    record_official(db, friday, 120.0, today=friday)
+    text = summary_markdown(compose_summary(db, SummaryOptions(end=friday), today=friday))
+    assert "| 13 Nov | leave or reductions: no capacity figure |" in text
+    assert "no data" not in text and "0 minutes a week" not in text
+    assert "No available hours this week: reductions cover all 37 hours contracted." in text
+    assert "is for a week with no capacity figure here" in text
