@@ -21,7 +21,7 @@ from core.time.calendar.attendance import (
     remember_my_address,
 )
 from core.time.calendar.importer import import_rows
-from core.time.calendar.checks import nothing_ready
+from core.time.calendar.checks import nothing_ready, plan
 from core.time.calendar.preview import LEAVE, ProposedRow, propose
 from core.time.calendar.reader import clean_text, read_calendar_file
 from core.common.errors import ValidationError
@@ -107,7 +107,7 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for row in rows:
         print(_line(row))
-    minutes = sum(r.minutes for r in ticked)
+    planned = plan(rows)
     if any(r.reason == MAYBE_DECLINED for r in rows):
         print(
             "Whose answers are yours cannot be told from this file: add --me and your own "
@@ -115,7 +115,8 @@ def run_import_calendar(args: argparse.Namespace, ctx: Context) -> int:
         )
     if args.dry_run:
         print(
-            f"Would import {len(ticked)} of {len(rows)} rows ({hours_text(minutes / 60)}) "
+            f"Would import {planned.count} of {len(rows)} rows "
+            f"({hours_text(planned.minutes / 60)}) "
             f"from {period}. Nothing was saved (--dry-run)."
         )
     elif result is None:

@@ -314,3 +314,27 @@ def test_a_repeat_every_second_is_refused_at_once_in_one_line(with_cases, tmp_pa
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "repeats every second, which no appointment does" in err[0]
     assert database_path(data_dir).read_bytes() == before
+
+
+def test_the_dry_run_totals_are_what_the_import_then_says_it_did(with_cases, tmp_path, capsys):
+    import re
+
+    path = tmp_path / "moved.ics"
+    path.write_bytes(ics.calendar(
+        ics.event("a", "Home visit C07", "20261118T100000", "20261118T110000"),
+        ics.event("b", "Home visit C12", "20261118T140000", "20261118T150000"),
+    ))
+    period = ("--from", "2026-11-18", "--to", "2026-11-18")
+    assert run(with_cases, "log", "import-calendar", str(path), *period) == 0
+    path.write_bytes(ics.calendar(
+        ics.event("a", "Home visit C07", "20261118T120000", "20261118T123000", extra="SEQUENCE:1"),
+        ics.event("b", "Home visit C12", "20261118T140000", "20261118T150000",
+                  extra="STATUS:CANCELLED\nSEQUENCE:1"),
+        ics.event("c", "Home visit C03", "20261118T160000", "20261118T170000"),
+    ))
+    capsys.readouterr()
+    assert run(with_cases, "log", "import-calendar", str(path), *period, "--dry-run") == 0
+    would = re.search(r"Would import (\d+ of \d+ rows \([^)]*\))", capsys.readouterr().out)
+    assert run(with_cases, "log", "import-calendar", str(path), *period) == 0
+    did = re.search(r"Imported (\d+ of \d+ rows \([^)]*\))", capsys.readouterr().out)
+    assert would and did and would.group(1) == did.group(1) == "3 of 3 rows (1 hour 30 minutes)"

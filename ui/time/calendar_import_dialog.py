@@ -32,8 +32,8 @@ from core.time.calendar.attendance import (
     remember_my_address,
 )
 from core.time.calendar.importer import CalendarImport, import_rows
-from core.time.calendar.checks import nothing_ready
-from core.time.calendar.preview import LEAVE, ProposedRow, propose
+from core.time.calendar.checks import nothing_ready, plan
+from core.time.calendar.preview import ProposedRow, propose
 from core.time.calendar.reader import CalendarRead
 from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
@@ -276,7 +276,6 @@ class CalendarImportDialog(QDialog):
     def _update(self) -> None:
         rows = self.model.rows()
         ticked = [r for r in rows if r.ticked]
-        minutes = sum(r.minutes for r in ticked)
         self.import_button.setEnabled(bool(ticked))
         self.import_button.setText(
             f"&Import {len(ticked)} row{'s' if len(ticked) != 1 else ''}" if ticked else "&Import"
@@ -296,10 +295,14 @@ class CalendarImportDialog(QDialog):
                 "until you choose Import."
             )
         else:
-            leave = sum(r.kind == LEAVE for r in ticked)
+            planned = plan(rows)  # counted as the import counts what it did
+            leave = planned.leave_days
             days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
+            out = planned.taken_out
+            days += f"; takes out {out} cancelled since the last import" if out else ""
             self.summary.setText(
-                f"{len(ticked)} of {len(rows)} rows ticked: {hours_text(minutes / 60)}{days}. "
+                f"{len(ticked)} of {len(rows)} rows ticked: "
+                f"{hours_text(planned.minutes / 60)}{days}. "
                 "Rows not proposed say why; tick any you want. Nothing is saved until you choose "
                 "Import, and Undo takes the whole import back out."
             )

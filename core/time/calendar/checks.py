@@ -10,7 +10,7 @@ overlap, the earlier stays ticked and the later is unticked with the clash named
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from core.time.calendar.preview import LEAVE, ProposedRow, row_span
@@ -52,6 +52,31 @@ def settle(rows: list[ProposedRow]) -> list[ProposedRow]:
 def importable(rows: list[ProposedRow]) -> list[ProposedRow]:
     """The rows an import saves: those ticked after `settle` (and allowed to be)."""
     return [r for r in settle(rows) if r.ticked and r.can_import]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What importing the rows would do, counted as `import_rows` counts what it did."""
+
+    entries: int = 0
+    minutes: int = 0
+    leave_days: int = 0
+    taken_out: int = 0  # entries and leave days of events cancelled since they were imported
+
+    @property
+    def count(self) -> int:
+        return self.entries + self.leave_days + self.taken_out
+
+
+def plan(rows: list[ProposedRow]) -> Plan:
+    """The totals a preview shows: a cancelled event adds nothing (it takes its entry or leave
+    out), and two all-day events on one day are one day of leave."""
+    chosen = importable(rows)
+    added = [r for r in chosen if r.kind != LEAVE and r.change != CANCELLED]
+    leave = {r.date for r in chosen if r.kind == LEAVE and r.change != CANCELLED}
+    out = {i for r in chosen if r.kind != LEAVE and r.change == CANCELLED for i in r.replaces}
+    leave_out = {r.date for r in chosen if r.kind == LEAVE and r.change == CANCELLED}
+    return Plan(len(added), sum(r.minutes for r in added), len(leave), len(out) + len(leave_out))
 
 
 def nothing_ready(rows: list[ProposedRow]) -> str:

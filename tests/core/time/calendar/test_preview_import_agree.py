@@ -147,3 +147,39 @@ def test_an_entry_deleted_elsewhere_before_a_moved_event_imports_is_a_clear_refu
     with pytest.raises(ValidationError, match="Read the file again. Nothing was imported."):
         import_rows(db, rows, TODAY)
     assert TimeStore(db).entries_on(DAY) == []
+
+
+def _agree(db, rows):
+    from core.time.calendar.checks import plan
+
+    planned = plan(rows)
+    result = import_rows(db, rows, TODAY)
+    assert (planned.count, planned.minutes, planned.leave_days, planned.taken_out) == (
+        result.count, result.minutes, len(result.leave), result.taken_out
+    )
+    return planned
+
+
+def test_the_totals_before_import_are_what_the_import_does(db):
+    first = ics.calendar(
+        ics.event("a", "Three-way", "20261118T100000", "20261118T110000"),
+        ics.event("b", "Catch-up", "20261118T140000", "20261118T150000"),
+        ics.event("c", "Leave", "20261119", "20261121"),
+        ics.event("d", "Dentist", "20261119", "20261120"),
+    )
+    read = read_calendar(first, DAY, date(2026, 11, 20))
+    rows = propose(db, read.events, read.first, read.last, TODAY)
+    rows = settle([with_tick(with_activity(db, r, other(db)), True) for r in rows])
+    planned = _agree(db, rows)
+    assert (planned.minutes, planned.leave_days) == (120, 2)  # two events on the 19th: one day
+
+    moved = ics.calendar(
+        ics.event("a", "Three-way", "20261118T120000", "20261118T123000", extra="SEQUENCE:1"),
+        ics.event("b", "Catch-up", "20261118T140000", "20261118T150000",
+                  extra="STATUS:CANCELLED\nSEQUENCE:1"),
+        ics.event("c", "Leave", "20261119", "20261121", extra="STATUS:CANCELLED\nSEQUENCE:1"),
+    )
+    read = read_calendar(moved, DAY, date(2026, 11, 20))
+    rows = propose(db, read.events, read.first, read.last, TODAY)
+    planned = _agree(db, rows)
+    assert (planned.minutes, planned.leave_days, planned.taken_out) == (30, 0, 3)
