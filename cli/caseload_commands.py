@@ -15,10 +15,17 @@ from core.common.errors import ValidationError
 from core.common.dates import shorten
 from core.common.exact import to_decimal, too_precise
 from core.common.names import name_refusal
-from core.caseload.models import GRADES, REPORT_KINDS, Case, Profile, Reduction
+from core.caseload.models import GRADES, OVERDUE, REPORT_KINDS, Case, Profile, Reduction
+from core.common import clock
 from core.workload.estimate import NO_CAPACITY_GRADES, TARGET_GRADES
 from core.workload.profile import get_profile, save_profile
 from core.workload.reductions import add_reduction, add_report, list_reductions
+
+
+def _state_today(case: Case) -> str:
+    """'supervised', 'warrant', 'unpaid_work_only', or 'overdue_termination' once the case is
+    open past its expected end date: what the estimate reads today."""
+    return case.state if case.closed_date else case.state_on(clock.today())
 
 
 def case_json(case: Case) -> dict[str, Any]:
@@ -35,6 +42,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "status": case.status,
         "closed_date": case.closed_date.isoformat() if case.closed_date else None,
         "close_reason": case.close_reason,
+        "state": _state_today(case),
     }
 
 
@@ -73,6 +81,10 @@ def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+_STATE_WORDS = {"warrant": "waiting on a warrant", "unpaid_work_only": "only unpaid work left",
+                OVERDUE: "past its expected end date (overdue termination)"}
+
+
 def run_cases_list(args: argparse.Namespace, ctx: Context) -> int:
     cases = CaseStore(ctx.db).list_cases("all" if args.all else "active")
     if args.json:
@@ -83,8 +95,13 @@ def run_cases_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for c in cases:
         status = f"closed {c.closed_date}" if c.closed_date else "active"
+        state = _state_today(c)
+        if not c.closed_date and state != "supervised":
+            status += ", " + _STATE_WORDS[state]
         t2a = " T2A" if c.t2a else ""
-        print(f"{c.reference:<12} {c.case_type:<10} {c.tier:<9}{t2a:<5} from {c.start_date}  {status}")
+        end = f" to {c.expected_end_date}" if c.expected_end_date else ""
+        print(f"{c.reference:<12} {c.case_type:<10} {c.tier:<9}{t2a:<5} from {c.start_date}{end}"
+              f"  {status}")
     print(f"{len(cases)} case{'s' if len(cases) != 1 else ''}")
     return 0
 

@@ -15,7 +15,7 @@ from core.common.errors import ValidationError
 from core.caseload.models import CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED, Case
 
 REQUIRED_COLUMNS = ("reference", "case_type", "tier", "start_date")
-OPTIONAL_COLUMNS = ("end_date", "t2a", "flags")
+OPTIONAL_COLUMNS = ("end_date", "t2a", "flags", "state")
 # The names people give each column (compared in lower case, with _ - . : and runs of spaces
 # read as one space): "Case type", "Type", "Sentence start", "Expected end", "Young adult".
 COLUMN_NAMES = {
@@ -31,6 +31,15 @@ COLUMN_NAMES = {
 }
 _COLUMN_OF = {name: column for column, names in COLUMN_NAMES.items() for name in names}
 _TRUE = {"yes", "y", "true", "1", "t2a"}
+# The `state` column: blank is a case being supervised. Past its end date is not a state to
+# type: it follows from end_date.
+_STATE_WORDS = {"": "supervised", "supervised": "supervised", "active": "supervised",
+                "being supervised": "supervised", "warrant": "warrant",
+                "waiting on an active warrant": "warrant", "waiting on a warrant": "warrant",
+                "unpaid work only": "unpaid_work_only", "only unpaid work left": "unpaid_work_only",
+                "unpaid work": "unpaid_work_only"}
+HOW_STATES = ("use supervised, warrant or unpaid_work_only, or leave it blank (a case past its "
+              "expected end date follows from end_date)")
 _FALSE = {"no", "n", "false", "0", ""}
 _FLAG_ALIASES = {label.lower(): key for key, label in FLAG_LABELS.items()}
 _FLAG_ALIASES.update({key: key for key in FLAGS})
@@ -160,6 +169,10 @@ def _row_to_case(row: _Row) -> Case | None:
     t2a_text = row.get("t2a").lower()
     if t2a_text not in _TRUE | _FALSE:
         row.problem("t2a", f"'{shorten(row.get('t2a'))}' should be yes or no")
+    state = _STATE_WORDS.get(re.sub(r"[\s_\-]+", " ", row.get("state").lower()).strip())
+    if state is None:
+        row.problem("state", f"'{shorten(row.get('state'))}' is not a state the app knows; "
+                    f"{HOW_STATES}")
     flags, mappa, bad_flags = _parse_flags(row.get("flags"))
     if bad_flags:
         unknown = ", ".join(f"'{shorten(f)}'" for f in bad_flags)
@@ -173,6 +186,7 @@ def _row_to_case(row: _Row) -> Case | None:
         t2a=t2a_text in _TRUE,
         flags=flags,
         mappa_level=mappa,
+        state=state or "supervised",
     )
     for message in case_problems(case):
         column = _column_of(message)
@@ -223,7 +237,8 @@ def _header(cells: list[str]) -> tuple[list[str], RowProblem | None]:
     if unknown:
         return headers, RowProblem(
             1, "columns the app does not keep: " + ", ".join(unknown)
-            + " (delete them from the file; the app holds workload only)"
+            + " (delete them from the file; the app holds workload only and reads only " + ", ".join(
+                REQUIRED_COLUMNS + OPTIONAL_COLUMNS) + ")"
         )
     return headers, None
 
