@@ -18,11 +18,11 @@ from core.workload.reductions import list_reductions, published_reason
 from core.caseload.models import GRADE_LABELS
 from core.supervision.summary_model import TrendPoint, hours_text
 from core.time.time_summary import period_totals
+from core.workload.history_words import before_and_away, leading_gaps
 from core.workload.wording import (
     caseload_figures,
     caseload_words,
     hours_phrase,
-    leading_gaps,
     number,
     trend_sentence,
     weeks_over_line,
@@ -119,13 +119,10 @@ def _trend_sentence(weeks: list[WeekSummary], source) -> str:
     # status, history and the Overview call them.
     before = leading_gaps(weeks)
     away = sum(1 for w in weeks[before:] if w.is_gap)
-    notes = ([f"{plural(before, 'week')} before you set up the app"] if before else []) + (
-        [f"{plural(away, 'week')} away"] if away else [])
     if len(known) == len(weeks):
         span = f"Over {len(weeks)} weeks"
     else:
-        span = f"Over the {len(known)} weeks with figures" + (
-            f" ({', '.join(notes)})" if notes else "")
+        span = f"Over the {len(known)} weeks with figures" + before_and_away(before, away)
     # The one-decimal figures each week's band was read from: never rounded to a whole percent,
     # which could put 110.4% (over 110%) down to "110%".
     first, last = known[0].estimate.capacity_percent, known[-1].estimate.capacity_percent

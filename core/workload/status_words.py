@@ -14,7 +14,6 @@ from core.workload.official_gap import GapExplanation, explain_gap
 from core.workload.wording import (
     RECOVERY,
     RECOVERY_WORDS,
-    heavy_headline,
     hours_phrase,
     caseload_figures,
     caseload_words,
@@ -98,14 +97,19 @@ def note_week(summary: WeekSummary) -> str:
     return f"this week so far (to {text})" if summary.so_far else f"the week to {text}"
 
 
-def note_detail(est, words, case_words, case_figures: str) -> str:  # type: ignore[no-untyped-def]
-    """What stands behind the heavy headline, in hours or cases (no points, no percentage)."""
+def note_headlines(est, words, case_words, case_figures: str) -> str:  # type: ignore[no-untyped-def]
+    """Each heavy headline followed by what stands behind it: 'well over capacity, about 59
+    extra hours a week; above a manageable caseload, 45 cases …' (the extra hours belong to
+    the work, never to the caseload beside it)."""
     parts = []
-    if words.action and est.extra_hours_per_week is not None:
-        parts.append(hours_phrase(est.extra_hours_per_week, "extra"))
+    if words.action:
+        extra = (f", {hours_phrase(est.extra_hours_per_week, 'extra')}"
+                 if est.extra_hours_per_week is not None else "")
+        parts.append(words.headline.lower() + extra)
     if case_words.action:
-        parts.append(case_figures.rstrip("."))
-    return "; ".join(parts)
+        figures = case_figures.rstrip(".")
+        parts.append(case_words.headline.lower() + (f", {figures}" if figures else ""))
+    return "; ".join(parts) if parts else words.headline.lower()
 
 
 def status_words(summary: WeekSummary, today: date | None = None,
@@ -148,10 +152,9 @@ def status_words(summary: WeekSummary, today: date | None = None,
         sustained=sustained,
         gauge_description=gauge,
         caseload_description=f"{case_words.headline}. {case_figures}".strip(),
-        supervision_note=supervision_note(heavy_headline(words, case_words),
-                                          note_week(summary), note_detail(est, words, case_words,
-                                                                          case_figures),
-                                          sustained or sustained_caseload),
+        supervision_note=supervision_note(note_headlines(est, words, case_words, case_figures),
+                                          note_week(summary), "",
+                                          sustained or sustained_caseload, lower=False),
         sustained_caseload=sustained_caseload,
         week_label=week_label(summary, when),
         show_figures=figures,

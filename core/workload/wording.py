@@ -20,7 +20,7 @@ from core.workload.estimate import (
     caseload_band,
     workload_band,
 )
-from core.workload.history import HEAVIER_RUN_WORDS, SustainedEpisode, WeekSummary
+from core.workload.history import HEAVIER_RUN_WORDS, SustainedEpisode
 
 ADD_TO_NOTES = "Add to supervision notes"
 NOT_NOW = "Not now"
@@ -101,8 +101,27 @@ def hours_phrase(hours: float, kind: str, about: bool = True) -> str:
     return f"{lead}{number(hours)} {kind} {plural_noun(hours, 'hour')} a week"
 
 
-def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool = True) -> Words:
-    """Headline, body and action for a weighted band, with hours to the nearest half hour."""
+_TIMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times",
+          7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}
+
+
+def how_much_more(capacity) -> str:  # type: ignore[no-untyped-def]
+    """How far work over 120% of available hours goes, said honestly at any height: 'at least a
+    fifth more than', 'at least half as much again as', 'more than twice', 'more than three
+    times' (366%: never just "a fifth more")."""
+    if capacity is None or capacity < 150:
+        return "at least a fifth more than"
+    if capacity < 200:
+        return "at least half as much again as"
+    whole = min(int(capacity) // 100, 10)
+    times = _TIMES[whole]
+    return f"{'more than' if capacity > whole * 100 else 'at least'} {times}"
+
+
+def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool = True,
+               capacity=None) -> Words:  # type: ignore[no-untyped-def]
+    """Headline, body and action for a weighted band, with hours to the nearest half hour;
+    `capacity` (the percentage) says how much more at the top band."""
     headline = W_HEADLINES[band]
     if band == "W1":
         body = "Your estimated work fits within your available hours."
@@ -120,7 +139,7 @@ def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool 
                 f"{HMPPS_LINE[figures]} for 4 weeks in a row as an excessive workload.")
     else:
         # True whatever the hours: "six days for a five-day week" was not, part time.
-        body = (f"Your estimated work is at least a fifth more than your available hours, "
+        body = (f"Your estimated work is {how_much_more(capacity)} your available hours, "
                 f"{more}. This is not something you are expected to absorb alone.")
     return Words(headline, body, ADD_TO_NOTES)
 
@@ -135,7 +154,7 @@ def workload_words(est: Estimate, figures: bool = True) -> Words:
     if est.workload_band is None:
         return NO_HOURS
     return band_words(est.workload_band, est.extra_hours_per_week or 0,
-                      est.spare_hours_per_week or 0, figures)
+                      est.spare_hours_per_week or 0, figures, est.capacity_percent)
 
 
 def ceiling_words(band: str, count: int, ceiling: int) -> Words:
@@ -255,70 +274,11 @@ def recent_sentence(over: int, counted: int, away: int = 0) -> str | None:
     if over <= 0:
         return None
     if counted <= 1 and not away:
-        return "Over capacity this week."
+        return None  # the headline already says this week's band ("Well over capacity")
     if not away:
         return f"Over capacity for {over} of the last {counted} weeks."
     return (f"Over capacity for {over} of the last {plural(counted, 'working week')} "
             f"({plural(away, 'week')} away).")
-
-
-def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
-                 figures: bool = True, before: int = 0, known: int | None = None) -> str:
-    """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
-
-    `gaps` counts weeks away (leave covering every hour, or nothing active: workload-model.md
-    §8), said as "(1 week away)" as `status`, history and the summary say it; `before` counts
-    the weeks before the first one with anything recorded, which are before the app was set up
-    and never "away". `known` is how many weeks had a figure: one figure is said as one week,
-    never as "stayed at … in every week". Without figures the range is said in band words, as
-    the gauge does until "Show figures".
-    """
-    if low is None or high is None:
-        return f"There are no weekly estimates to show for the last {plural(weeks, 'week')}."
-    notes = ([f"{plural(before, 'week')} before you set up the app"] if before else []) + (
-        [f"{plural(gaps, 'week')} away"] if gaps else [])
-    period = plural(weeks, "week") + (f" ({', '.join(notes)})" if notes else "")
-    if known == 1:
-        value = (f"{number(low)} percent of available hours" if figures
-                 else W_HEADLINES[workload_band(low)])
-        only = "this week" if weeks == 1 else "one week"
-        return (f"Over the last {period}, the estimate was worked out for {only}: {value}.")
-    if figures:
-        spread = (f"was {number(low)} percent of available hours" if low == high
-                  else f"ranged from {number(low)} to {number(high)} percent of available hours")
-    else:
-        lightest, heaviest = (W_HEADLINES[workload_band(v)].lower() for v in (low, high))
-        if lightest == heaviest:  # one band says whether it was over capacity too
-            return (f"Over the last {period}, the estimate stayed at "
-                    f"{W_HEADLINES[workload_band(low)]} in every week it was worked out.")
-        spread = f"ranged from {lightest} to {heaviest}"
-    over_text = "none of them" if over == 0 else f"{over} of them"
-    # Over capacity (W4 and above) is exactly "over 110%": the band's words with figures off.
-    over_words = "over 110%" if figures else "over capacity"
-    return (f"Over the last {period}, the estimate {spread}. It was {over_words} "
-            f"in {over_text}.")
-
-
-def leading_gaps(summaries: list) -> int:  # type: ignore[type-arg]
-    """Weeks with nothing recorded before the first week with anything: before the app was set
-    up, so never called "away"."""
-    return next((n for n, s in enumerate(summaries) if s.has_data), len(summaries))
-
-
-def history_sentence(summaries: list[WeekSummary], figures: bool = True) -> str:
-    values = [s.estimate.capacity_percent for s in summaries
-              if s.has_data and s.estimate.capacity_percent is not None]
-    before = leading_gaps(summaries)
-    return history_text(
-        len(summaries),
-        min(values) if values else None,
-        max(values) if values else None,
-        sum(1 for f in values if f > 110),
-        sum(1 for s in summaries[before:] if s.is_gap),
-        figures,
-        before=before,
-        known=len(values),
-    )
 
 
 def weeks_over_line(over: int, counted: int, away: int = 0) -> str:
@@ -387,20 +347,15 @@ def gauge_text(headline: str, capacity, extra: float, spare: float,
     return " ".join(part for part in (first, trend, recent) if part)
 
 
-def heavy_headline(words: Words, case_words: Words) -> str:
-    """The headline(s) that made the state heavy: weighted, caseload, or both."""
-    heavy = [w.headline for w in (words, case_words) if w.action]
-    return "; ".join(heavy) if heavy else words.headline
-
-
-def supervision_note(headline: str, week: str, detail: str, sustained: str | None) -> str:
+def supervision_note(headline: str, week: str, detail: str, sustained: str | None,
+                     lower: bool = True) -> str:
     """Default text for 'Add to supervision notes' from a heavy state, in the one-page
     summary's words and dates (no ISO week, no points: it is read by a manager).
 
     `week` is 'the week to Friday 4 December 2026' or 'this week so far (to Wednesday 2
     December 2026)'; `detail` the hours or cases behind the headline; `sustained` the calm
     panel's text, whose first sentence says how long it has lasted."""
-    text = f"Workload for {week}: {headline.lower()}"
+    text = f"Workload for {week}: {headline.lower() if lower else headline}"
     text += f", {detail}." if detail else "."
     if sustained:
         text += " " + sustained.split(". ")[0].rstrip(".") + "."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from core.workload.history import CASELOAD, WEIGHTED, SustainedEpisode
+from core.workload.history_words import history_text
 from core.workload.wording import (
     ADD_TO_NOTES,
     C_WORDS,
@@ -21,7 +22,6 @@ from core.workload.wording import (
     ceiling_words,
     figures_sentence,
     gauge_text,
-    history_text,
     official_sentence,
     recent_sentence,
     supervision_note,
@@ -69,7 +69,11 @@ def all_sentences() -> list[str]:
         texts += [history_text(12, 104.5, 131.2, 5, 0, figures),
                   history_text(8, 98.0, 98.0, 0, 1, figures),
                   history_text(12, None, None, 0, 3, figures),
-                  history_text(4, 100.0, 112.0, 1, 2, figures)]
+                  history_text(4, 100.0, 112.0, 1, 2, figures),
+                  history_text(12, 366.0, 366.0, 1, 0, figures, before=11, known=1),
+                  history_text(8, 118.0, 131.0, 1, 1, figures, before=5, known=2)]
+    for capacity in (126.0, 150.0, 200.0, 366.0, 1250.0):
+        texts.append(band_words("W5", 15.5, 0, True, capacity).body)
     texts += [weeks_over_line(3, 4), official_sentence(118, 114.3), official_sentence(114, 114.2),
               official_sentence(118, 114.3, figures=False)]
     texts += [caseload_figures(45, 37, 50, False), caseload_figures(30, 22.5, 30.4, False),

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.workload.history import WeekSummary
-from core.workload.wording import history_sentence, number, workload_words
+from core.workload.history_words import history_sentence
+from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
 from ui.widgets.swatch_key import SwatchKey

@@ -15,13 +15,13 @@ from core.workload.profile import save_profile
 from core.workload.reductions import add_reduction
 from core.workload.status_words import status_words
 from core.workload.wording_samples import all_sentences
+from core.workload.history_words import history_sentence, history_text
 from core.workload.wording import (
     ADD_TO_NOTES,
     C_WORDS,
     W_HEADLINES,
     band_words,
     gauge_text,
-    history_sentence,
     recent_sentence,
 
     trend_sentence,
@@ -149,7 +149,6 @@ def test_history_summary_without_figures_uses_band_words(db):
 
 def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
     # breaker4 report, finding 3: "...and was over 110% in 12 of them" with figures off.
-    from core.workload.wording import history_text
 
     sentence = history_text(12, 104.0, 131.0, 12, 0, figures=False)
     assert sentence == ("Over the last 12 weeks, the estimate ranged from stretched to well over "
@@ -173,7 +172,7 @@ def test_a_heavy_caseload_alone_gives_a_caseload_supervision_note(db):
 def test_plural_forms_come_from_one_helper_everywhere():
     from core.common.words import plural
     from core.time.time_summary import hours_text
-    from core.workload.wording import caseload_figures, history_text, trend_sentence
+    from core.workload.wording import caseload_figures, trend_sentence
 
     assert plural(1, "case") == "1 case" and plural(0, "case") == "0 cases"
     assert plural(1, "entry", "entries") == "1 entry" and plural(3, "entry", "entries") == "3 entries"
@@ -220,7 +219,7 @@ def test_a_protected_ceiling_of_40_is_never_called_full(db, count, headline):
 def test_rounding_is_half_up_and_no_figure_contradicts_its_band():
     from decimal import Decimal
 
-    from core.workload.wording import history_text, number
+    from core.workload.wording import number
 
     assert number(Decimal("112.5")) == "112.5" and number(112.45) == "112.5"
     assert number(Decimal("110.05")) == "110.1" and number(0.125) == "0.1"
@@ -261,3 +260,35 @@ def test_weeks_before_set_up_are_not_away_and_one_figure_is_one_week(db):
     assert sentence == ("Over the last 12 weeks (11 weeks before you set up the app), the "
                         "estimate was worked out for one week: Well over capacity.")
     assert "away" not in sentence and "every week" not in sentence
+
+
+def test_very_high_load_says_how_much_more_and_pins_the_hours_on_the_work(db):
+    """At 366% the Overview said "at least a fifth more than your available hours", then "Over
+    capacity this week." under "Well over capacity", and the note read "well over capacity;
+    above a manageable caseload, about 59 extra hours a week", as if the caseload had them."""
+    from core.workload.history import workload_status
+
+    monday = date(2026, 11, 30)
+    save_profile(db, Profile("PO", Decimal("22.2")), today=monday)
+    CaseStore(db).add_cases(Case(f"C{n:02d}", "licence", "A3", monday) for n in range(1, 46))
+    words = status_words(workload_status(db, monday), monday)
+    est = estimate_as_of(db, monday)
+    assert words.headline == "Well over capacity" and est.capacity_percent > 300
+    times = int(est.capacity_percent) // 100
+    assert f"is more than {['', '', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'][min(times, 10)]} your available hours" in words.body
+    assert "a fifth more" not in words.body
+    assert words.recent is None  # the headline already says this week is over capacity
+    note = words.supervision_note
+    extra = note.split("well over capacity, ")[1].split(";")[0]
+    assert extra.startswith("about ") and extra.endswith("extra hours a week")
+    assert "; above a manageable caseload, 45 cases" in note
+    assert "caseload, about" not in note
+
+
+def test_how_much_more_is_true_at_each_height():
+    from core.workload.wording import how_much_more
+
+    assert how_much_more(Decimal("126.0")) == "at least a fifth more than"
+    assert how_much_more(Decimal("150.0")) == "at least half as much again as"
+    assert how_much_more(Decimal("200.0")) == "at least twice"
+    assert how_much_more(Decimal("366.0")) == "more than three times"
