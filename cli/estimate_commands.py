@@ -12,13 +12,25 @@ from core.common.errors import ValidationError
 from core.workload.estimate import load_inputs
 from core.workload.history import WeekSummary, weekly_history, workload_status
 from core.workload.method_text import method_text
-from core.workload.official import delete_official, record_official
+from core.workload.official import MAX_PERCENT, delete_official, record_official
 from core.common.exact import half_up, to_half_hour
 from core.workload.status_words import StatusWords, status_words
 from core.workload.wording import ADD_TO_NOTES, number
 
 DEFAULT_HISTORY_WEEKS = 12
 
+
+
+def _official_percent(text: str) -> float:
+    """The official figure: the same range said for 100000 as for 700."""
+    try:
+        return positive_float(text)
+    except argparse.ArgumentTypeError as exc:
+        if "larger than" in str(exc):
+            raise argparse.ArgumentTypeError(
+                f"the official figure must be a percentage between 0 and {MAX_PERCENT:g}"
+            ) from None
+        raise
 
 def _points(value) -> float | int:
     return int(value) if float(value).is_integer() else float(half_up(value, 2))
@@ -239,7 +251,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     off = sub.add_parser("official", help="record the official WMT figure your manager gave you")
     off.add_argument("--week", type=date_arg, required=True, help="any day in that week")
-    off.add_argument("--percent", type=positive_float, help="the official figure, e.g. 118")
+    off.add_argument("--percent", type=_official_percent, help="the official figure, e.g. 118")
     off.add_argument("--clear", action="store_true", help="remove the figure for that week")
     off.set_defaults(func=run_official)
 

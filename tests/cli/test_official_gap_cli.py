@@ -70,3 +70,14 @@ def test_status_json_carries_the_explanation(capsys, tmp_path, monkeypatch):
     assert gap["reasons"][0]["hours_per_week"] == 2.0
     assert "115 points" not in json.dumps(status["without_figures"]["official_gap"])
     assert status["workload_points"] == 334  # the estimate is not adjusted: 115 + 219
+
+
+def test_a_huge_official_figure_is_refused_with_the_same_range(capsys, tmp_path, monkeypatch):
+    data = held(capsys, tmp_path, monkeypatch)
+    for value in ("700", "100000"):
+        try:
+            code, _, err = run(capsys, data, "official", "--week", "2026-11-23", "--percent", value)
+        except SystemExit as exc:  # argparse refuses before the command runs
+            code, err = exc.code, capsys.readouterr().err
+        assert code != 0
+        assert "between 0 and 500" in err and "1000" not in err
