@@ -338,3 +338,49 @@ def test_the_dry_run_totals_are_what_the_import_then_says_it_did(with_cases, tmp
     assert run(with_cases, "log", "import-calendar", str(path), *period) == 0
     did = re.search(r"Imported (\d+ of \d+ rows \([^)]*\))", capsys.readouterr().out)
     assert would and did and would.group(1) == did.group(1) == "3 of 3 rows (1 hour 30 minutes)"
+
+
+BROKEN_FIRST = b"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:test
+BEGIN:VEVENT
+UID:d1
+SUMMARY:Home visit
+DTSTART;TZID=Mars/Olympus:20261104T100000
+DTEND;TZID=Mars/Olympus:20261104T110000
+END:VEVENT
+BEGIN:VEVENT
+UID:d2
+SUMMARY:Home visit
+DTSTART:20261105T100000Z
+DTEND:20261105T110000Z
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_without_from_a_broken_first_event_still_has_its_row(data_dir, tmp_path, capsys):
+    path = tmp_path / "broken.ics"
+    path.write_bytes(BROKEN_FIRST)
+    assert run(data_dir, "log", "import-calendar", str(path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "[ ] Wed 04 Nov" in out and "Line 7 of the file" in out and "log it by hand" in out
+    assert "from 04 Nov 2026 to 27 Nov 2026" in out
+
+
+def test_a_file_whose_only_event_is_broken_shows_that_event(data_dir, tmp_path, capsys):
+    path = tmp_path / "only.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:test\nBEGIN:VEVENT\nUID:d1\n"
+                     b"DTSTART:20261104T100000Z\nDTSTART:20261104T120000Z\n"
+                     b"DTEND:20261104T110000Z\nEND:VEVENT\nEND:VCALENDAR\n")
+    assert run(data_dir, "log", "import-calendar", str(path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "[ ] Wed 04 Nov" in out and "no events" not in out
+
+
+def test_a_file_of_only_future_events_never_gives_dates_backwards(data_dir, tmp_path, capsys):
+    path = tmp_path / "future.ics"
+    path.write_bytes(BROKEN_FIRST.replace(b"20261104", b"20270104").replace(b"20261105", b"20270105"))
+    assert run(data_dir, "log", "import-calendar", str(path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "from 27 Nov 2026 to 27 Nov 2026" in out

@@ -23,6 +23,7 @@ import icalendar
 import recurring_ical_events
 from icalendar.error import GloballyUniqueTZIDGuessed
 
+from core.time.calendar.copies import REPEATS, moved_copies, superseded
 from core.time.calendar.faults import fault_text, faults
 
 from core.time.calendar.parsing import (
@@ -38,7 +39,8 @@ __all__ = ["CalendarFileError", "CalendarEvent", "CalendarRead", "read_calendar"
 
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
-REPEATS = ("RRULE", "RDATE", "RECURRENCE-ID")  # an event with one of these has occurrences
+REPLACED = "Another copy of this event in the file replaces it: log it by hand if both happened"
+
 # A TZID like "/freeassociation.sourceforge.net/Europe/London" is read as Europe/London, which
 # is right for every file the corpus holds; the library's warning about guessing would only
 # reach a terminal the practitioner cannot act on. (Set at each reading: a filter set once at
@@ -232,14 +234,16 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
     calendar, tops, prepared, text = parse(data)
     bad = faults(tops, prepared.events, text)
-    left_out = {id(tops[index]) for index in bad} | _superseded(tops, bad)
+    replaced = superseded(tops, bad)
+    left_out = {id(tops[index]) for index in bad} | replaced
     if left_out:
         calendar.subcomponents = [c for c in calendar.subcomponents if id(c) not in left_out]
     repeating = {str(e.get("UID", "")) for e in tops if any(n in e for n in REPEATS)}
     cancel_all = str(calendar.get("METHOD", "")).upper() == "CANCEL"
     if first is None:
-        span = _first_day(calendar)
-        first = max(span or last, last - timedelta(days=366))
+        # Broken events count too: each is a row saying why, so it must fall in the dates.
+        days = [d for d in (_first_day(calendar), *(f.day for f in bad.values())) if d]
+        first = max(min(*days, last) if days else last, last - timedelta(days=366))
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
     check_repeats(calendar, naive(window_end))
@@ -252,7 +256,10 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
     broken = [
         CalendarEvent(f.uid, _summary(tops[i]), problem=fault_text(f), day=f.day or first)
         for i, f in bad.items()
-    ] + unread
+    ] + unread + [
+        CalendarEvent(str(e.get("UID", "")), _summary(e), problem=REPLACED, day=_start_day(e))
+        for e in moved_copies(tops, replaced) if _start_day(e) is not None
+    ]
     events: list[CalendarEvent] = []
     for occurrence in occurrences:
         if len(events) >= MAX_EVENTS:
@@ -281,27 +288,12 @@ def _utc_text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _superseded(tops: list[Any], bad: dict[int, Any]) -> set[int]:
-    """Older copies of one appointment saved twice in a file (same UID, no repeat or
-    RECURRENCE-ID): the highest SEQUENCE wins, the later of equal ones."""
-    best: dict[str, tuple[int, int]] = {}
-    left: set[int] = set()
-    for index, event in enumerate(tops):
-        uid = str(event.get("UID", ""))
-        if not uid or index in bad or any(n in event for n in REPEATS):
-            continue
-        try:
-            sequence = int(str(event.get("SEQUENCE", 0)))
-        except ValueError:
-            sequence = 0
-        if uid in best:
-            kept_sequence, kept = best[uid]
-            if sequence < kept_sequence:
-                left.add(id(event))
-                continue
-            left.add(id(tops[kept]))
-        best[uid] = (sequence, index)
-    return left
+def _start_day(event: Any) -> date | None:
+    try:
+        start = event.decoded("DTSTART")
+    except Exception:  # noqa: BLE001 - a copy left out is only said, never read further
+        return None
+    return _london(start).date() if isinstance(start, datetime) else start
 
 
 def _summary(event: Any) -> str:

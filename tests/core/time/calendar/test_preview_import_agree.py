@@ -183,3 +183,17 @@ def test_the_totals_before_import_are_what_the_import_does(db):
     rows = propose(db, read.events, read.first, read.last, TODAY)
     planned = _agree(db, rows)
     assert (planned.minutes, planned.leave_days, planned.taken_out) == (30, 0, 3)
+
+
+def test_two_events_with_one_uid_at_different_times_each_have_a_row(db):
+    data = ics.calendar(
+        ics.event("same", "Home visit", "20261104T100000Z", "20261104T110000Z"),
+        ics.event("same", "Home visit", "20261111T100000Z", "20261111T110000Z"),
+        ics.event("twice", "Catch-up", "20261112T100000Z", "20261112T110000Z"),
+        ics.event("twice", "Catch-up", "20261112T100000Z", "20261112T110000Z"),
+    )
+    read = read_calendar(data, date(2026, 11, 1), date(2026, 11, 20))
+    rows = propose(db, read.events, read.first, read.last, TODAY)
+    assert [(r.date.day, r.can_import) for r in rows] == [(4, False), (11, True), (12, True)]
+    assert rows[0].reason.startswith("Another copy of this event in the file replaces it")
+    assert not rows[2].reason.startswith("Another")  # saved twice as it was: one row
