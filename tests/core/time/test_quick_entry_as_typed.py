@@ -103,9 +103,36 @@ def test_a_bare_case_reference_links_the_case_and_leaves_the_note(acts):
     assert parsed.case_reference == "C12" and parsed.note == "joint with police"
 
 
-def test_a_word_that_is_not_a_reference_stays_in_the_note(acts):
-    parsed = parse("45m home visit C99 rang", acts)
-    assert parsed.case_reference is None and parsed.note == "C99 rang"
+def test_a_word_shaped_like_a_reference_that_is_no_case_is_said(acts):
+    """`20m home visit C99` (C99 not a case) logged silently with C99 in the note."""
+    with pytest.raises(ValidationError, match="There is no case C99"):
+        parse("20m home visit C99", acts)
+
+
+def test_a_word_not_shaped_like_a_reference_stays_in_the_note(acts):
+    parsed = parse("45m home visit C2 tier rang", acts)  # a tier, not a reference like C07
+    assert parsed.case_reference is None and parsed.note == "C2 tier rang"
+
+
+def test_a_start_time_alone_asks_for_the_end_or_a_length(acts):
+    """`12am` and `yesterday 12am recording` were told "Start with a time or a duration"."""
+    for line in ("12am", "yesterday 12am recording", "2.30pm home visit"):
+        with pytest.raises(ValidationError) as refused:
+            parse(line, acts)
+        assert "Start with a time" not in str(refused.value)
+        assert "is when it started; add when it ended or how long it took" in str(refused.value)
+
+
+def test_an_activity_alone_is_offered_its_closest_names(acts):
+    """`emails` and `phone call` alone got the generic message, without "Did you mean"."""
+    for line in ("emails", "phone call"):
+        with pytest.raises(ValidationError) as refused:
+            parse(line, acts)
+        message = str(refused.value)
+        assert f"such as 30m {line}." in message
+        assert "Did you mean" in message, message
+    with pytest.raises(ValidationError, match="such as 30m home visit"):
+        parse("home visit", acts)
 
 
 def test_two_bare_references_ask_for_one(acts):
