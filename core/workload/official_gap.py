@@ -111,9 +111,13 @@ def explain_gap(est: Estimate, official, figures: bool = True,
     reasons = [r for r in candidates if r is not None and (r.hours is None or r.hours > 0)]
     known = sorted((r for r in reasons if r.hours is not None), key=lambda r: -r.hours)
     unknown = [r for r in reasons if r.hours is None]
+    # What the app cannot see, the way it would move the official figure.
     unseen = GapReason("unseen", (
         "The app cannot see contact points that case administrators add at work, or cases the "
-        "official tool holds for you that are not in your list here."), None, None)
+        "official tool holds for you that are not in your list here.") if direction == HIGHER
+        else ("The app cannot see which of your cases the official tool holds: a case in your "
+              "list here that was closed or transferred at work, or that work has not yet "
+              "allocated to you, counts here and not there."), None, None)
     return GapExplanation(direction, _intro(est, official, direction, figures, bool(reasons)),
                           tuple(known + unknown + [unseen]),
                           _headline(est, official, direction, figures))

@@ -197,3 +197,11 @@ def test_an_official_figure_for_a_week_of_leave_is_explained(db):
     assert "no data" not in text and "0 minutes a week" not in text
     assert "No available hours this week: reductions cover all 37 hours contracted." in text
     assert "is for a week with no capacity figure here" in text
+
+
+def test_what_the_app_cannot_see_points_the_gaps_way_too(ending):
+    est = estimate_as_of(ending, DAY)
+    lower = explain_gap(est, 5.0).reasons[-1]
+    assert lower.kind == "unseen" and "contact points" not in lower.text  # those only add
+    assert "counts here and not there" in lower.text
+    assert "contact points" in explain_gap(est, 40.0).reasons[-1].text
