@@ -116,6 +116,16 @@ def get_pattern(db: Database) -> WorkingPattern:
     )
 
 
+def pattern_mismatch(db: Database, day: date | None = None) -> tuple[float, float] | None:
+    """(working week's hours, profile's hours) when a saved working week no longer adds up to
+    the contracted hours in force on `day` (hours changed in the profile, days not); else
+    None. Contracted hours in the Time view follow the working week, the estimate the profile."""
+    if not has_saved_pattern(db):
+        return None
+    weekly, profile = get_pattern(db).weekly_hours, float(get_profile(db, day).hours)
+    return (weekly, profile) if abs(weekly - profile) > 0.01 else None
+
+
 def has_saved_pattern(db: Database) -> bool:
     return bool(db["working_pattern"].count)
 

@@ -74,13 +74,14 @@ class WorkingPatternPage(QWidget):
         times.addWidget(self.day_start)
         times.addWidget(range_to())
         times.addWidget(self.day_end)
-        self.total = QLabel()
-        times.addSpacing(16)
-        times.addWidget(self.total)
         times.addStretch(1)
         self.save_button = QPushButton("&Save working week")
         times.addWidget(self.save_button)
         grid.addLayout(times, 2, 0, 1, 7)
+        # Its own row, wrapped: "… (your profile says 29 hours 36 minutes; …)" was cut off.
+        self.total = QLabel()
+        self.total.setWordWrap(True)
+        grid.addWidget(self.total, 3, 0, 1, 7)
         layout.addWidget(pattern_box)
         layout.addWidget(
             note_label(

@@ -23,7 +23,7 @@ from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
-from core.time.working_week import Gap, monday_of, week_summary
+from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
@@ -201,7 +201,8 @@ class TimeView(QWidget):
         week = week_summary(self._db, self._monday, now)
         self.model.set_week(week)
         self._lay_out_rows()
-        self.week_label.setText(week_sentence(week))
+        shown_day = min(self._monday + timedelta(days=6), now.date())  # hours in force then
+        self.week_label.setText(week_sentence(week, pattern_mismatch(self._db, shown_day)))
         self.this_button.setEnabled(self._monday != monday_of(now.date()))
         self.next_button.setEnabled(self._monday < monday_of(now.date()))
         self.quick.reload_choices()

@@ -20,7 +20,9 @@ def change_message(change: TimeChange) -> str:
     return " ".join([text] + notes[:1])
 
 
-def week_sentence(week: WeekSummary) -> str:
+def week_sentence(week: WeekSummary, mismatch: tuple[float, float] | None = None) -> str:
+    """The week's total in words; `mismatch` (working week's hours, profile's hours) adds that
+    the two differ, so "of 22 hours 12 minutes contracted" is not read beside 29.6 elsewhere."""
     text = (
         f"Week of {week.monday.day} {week.monday:%B %Y}: {hours_text(week.logged_hours)} logged "
         f"of {hours_text(week.contracted_hours)} contracted"
@@ -36,4 +38,7 @@ def week_sentence(week: WeekSummary) -> str:
                  "you set up the app")
     elif week.days[0].before_start:
         text += ". This week is before you set up the app, so no hours are counted as contracted"
+    if mismatch:
+        text += (f". Your working week adds up to {hours_text(mismatch[0])} but your profile says "
+                 f"{hours_text(mismatch[1])}; change the days in Settings, Working week")
     return text + "."

@@ -76,3 +76,42 @@ def test_a_day_s_hours_read_as_hours_and_minutes_never_as_a_clock(qtbot, db):
         monday.interpretText()
         assert abs(monday.value() - hours) < 1e-6, typed
     assert page.day_hours[4].text() != "" and "." not in page.day_hours[4].text()
+
+
+def test_hours_changed_without_the_days_are_said_in_the_time_view_and_not_cut_off(qtbot, db,
+                                                                                   monkeypatch):
+    """22.2 hours on Mon/Tue/Wed, then the profile changed to 29.6: the Time view still said
+    "of 22 hours 12 minutes contracted" with no word, and the Working week tab's sentence was
+    cut at 1024 wide: "22 hours 12 minutes a week (your profile says 29 ho"."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from PySide6.QtGui import QUndoStack
+
+    from core.caseload.models import Profile
+    from core.time.working_week import WorkingPattern, save_pattern
+    from core.workload.profile import save_profile
+    from ui.time.time_view import TimeView
+
+    set_up, now = date(2026, 11, 30), datetime(2026, 12, 7, 9, 0)
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", now.isoformat())
+    save_profile(db, Profile("PO", Decimal("22.2")), today=set_up)
+    save_pattern(db, WorkingPattern(hours=(7.4, 7.4, 7.4, 0, 0, 0, 0)))
+    view = TimeView(db, Hub(), QUndoStack(), clock=lambda: now)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert "profile says" not in view.week_label.text()
+    save_profile(db, Profile("PO", Decimal("29.6")), effective_from=now.date(), today=now.date())
+    view.refresh()
+    assert ("Your working week adds up to 22 hours 12 minutes but your profile says 29 hours "
+            "36 minutes; change the days in Settings, Working week.") in view.week_label.text()
+    page = WorkingPatternPage(db, Hub())
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    total = page.total
+    assert "your profile says 29 hours 36 minutes" in total.text()
+    assert total.wordWrap()
+    needed = total.heightForWidth(total.width())
+    assert total.height() >= needed and total.width() <= page.width()
