@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QFrame,
     QLabel,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -73,19 +75,39 @@ class WmtSetupDialog(QDialog):
         self.all_tiers.toggled.connect(lambda on: [m.show_all_tiers(on) for m in self.models])
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
+        # The body scrolls and the buttons stay put: at 200% on a small screen the dialog is
+        # taller than the screen, and Create must never be the part cut off.
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(intro)
+        inner.addWidget(self.tabs, 1)
+        inner.addWidget(self.all_tiers)
+        inner.addWidget(self.total)
+        inner.addWidget(self.problems)
+        line = self.fontMetrics().height()
+        self.tabs.setMinimumHeight(line * 12)  # the grid stays usable; the body scrolls instead
+        self.body = QScrollArea()
+        self.body.setWidget(body)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(intro)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.all_tiers)
-        layout.addWidget(self.total)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         width = self.fontMetrics().averageCharWidth()
-        self.resize(max(560, width * 78), min(660, max(560, self.fontMetrics().height() * 38)))
+        self._fit(max(560, width * 78), min(660, max(560, line * 38)))
         self.tables[0].setCurrentIndex(self.models[0].index(0, 0))
         self.tables[0].setFocus()
         self._update_total()
+
+    def _fit(self, width: int, height: int) -> None:
+        """The wanted size, kept inside the screen's free area (frame included)."""
+        screen = self.parentWidget().screen() if self.parentWidget() else self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+        self.resize(width, height)
 
     def counts(self) -> dict:
         return {**self.models[0].counts(), **self.models[1].counts()}

@@ -79,3 +79,20 @@ def test_nothing_typed_creates_nothing(qtbot, db):
     assert not dialog.create_button.isEnabled()
     dialog.accept()
     assert dialog.created == [] and "Type how many cases" in dialog.problems.text()
+
+
+def test_the_grid_fits_a_small_screen_at_200_percent_with_its_buttons_in_view(qtbot, db):
+    """1280×800 at 200% leaves about 640×380 logical pixels: the dialog was 560 tall with
+    Create at the cut-off edge. The body scrolls; the buttons never do."""
+    dialog = WmtSetupDialog(CaseStore(db))
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.height() <= room.height() and dialog.width() <= room.width()
+    dialog.resize(640, 380)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    create = dialog.create_button
+    assert not dialog.body.isAncestorOf(create)
+    corner = create.mapTo(dialog, create.rect().bottomRight())
+    assert dialog.rect().contains(corner) and create.isVisible()
+    assert dialog.body.verticalScrollBar().maximum() > 0  # the rest is reached by scrolling
