@@ -18,7 +18,6 @@ from core.workload.estimate import (
     CASELOAD_REFERENCE_FULL_TIME,
     Estimate,
     caseload_band,
-    workload_band,
 )
 from core.workload.history import HEAVIER_RUN_WORDS, SustainedEpisode
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -143,7 +142,8 @@ class CaseloadView(QWidget):
         fb = self.filter_bar
         od = self.overdue_notice
         order = [self.retention_notice.review_button, self.retention_notice.not_now_button,
-                 od.close_button, od.move_button, od.not_now_button, fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
+                 od.close_button, od.move_button, od.not_now_button,
+                 fb.status_buttons["active"], fb.status_buttons["closed"], fb.status_buttons["all"],
                  fb.search, fb.case_type, fb.tier, fb.flag, fb.clear_button, self.table,
                  self.new_button, self.edit_button, self.close_button, self.reopen_button,
                  self.note_button, self.import_button]

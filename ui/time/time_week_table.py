@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView
 
 from core.time.working_week import Gap
 from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, TimeTableModel

@@ -275,7 +275,9 @@ def test_very_high_load_says_how_much_more_and_pins_the_hours_on_the_work(db):
     est = estimate_as_of(db, monday)
     assert words.headline == "Well over capacity" and est.capacity_percent > 300
     times = int(est.capacity_percent) // 100
-    assert f"is more than {['', '', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'][min(times, 10)]} your available hours" in words.body
+    multiples = ['', '', 'twice', 'three times', 'four times', 'five times', 'six times',
+                 'seven times', 'eight times', 'nine times', 'ten times']
+    assert f"is more than {multiples[min(times, 10)]} your available hours" in words.body
     assert "a fifth more" not in words.body
     assert words.recent is None  # the headline already says this week is over capacity
     note = words.supervision_note
