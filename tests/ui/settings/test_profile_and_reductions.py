@@ -42,7 +42,7 @@ def test_profile_save_refuses_impossible_hours_and_saves_nothing(profile_page, d
     profile_page.hours.setText("0")
     with qtbot.assertNotEmitted(hub.profileChanged):
         assert not profile_page.save()
-    assert "Contracted hours must be more than 0" in profile_page.problems.text()
+    assert "Contracted hours must be from 1 to 60 a week" in profile_page.problems.text()
     assert not has_profile(db)
 
 
