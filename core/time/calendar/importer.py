@@ -10,15 +10,16 @@ step in the same undo step); a keyed hash of the subject with the activity chose
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
 from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
-from core.time.calendar.resync import CANCELLED, mark
+from core.time.calendar.resync import CANCELLED, mark, remark, unmark
 from core.time.calendar.rules import remember_activity, subject_hash
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
@@ -33,6 +34,7 @@ class CalendarImport:
     leave: tuple[LeaveDay, ...] = ()
     taken_out: int = 0  # entries and leave days of events cancelled since they were imported
     leave_out: tuple[LeaveDay, ...] = ()  # the leave days taken out
+    marks: list[dict[str, Any]] = field(default_factory=list, compare=False)  # while undone
 
     @property
     def count(self) -> int:
@@ -122,6 +124,8 @@ def undo_import(db: Database, result: CalendarImport) -> None:
         TimeStore(db).revert(result.change)
         for day in result.leave:
             remove_leave(db, day.date)
+        ids = [e.id for e in result.change.added if e.id is not None]
+        result.marks[:] = unmark(db, ids, [day.date for day in result.leave])
         for day in result.leave_out:
             add_leave(db, day)
 
@@ -131,5 +135,7 @@ def redo_import(db: Database, result: CalendarImport) -> None:
         TimeStore(db).reapply(result.change)
         for day in result.leave:
             add_leave(db, day)
+        remark(db, result.marks)
+        result.marks.clear()
         for day in result.leave_out:
             remove_leave(db, day.date)

@@ -25,24 +25,17 @@ from core.common import clock
 from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
-    first_named,
-    list_rules,
-    matching_rule,
-    remembered_activity,
-    subject_hash,
+    first_named, list_rules, matching_rule, remembered_activity, subject_hash,
 )
-from core.time.calendar.resync import BY_HAND, CANCELLED, MOVED, Previous, previous
+from core.time.calendar.resync import (
+    BY_HAND, CANCELLED, DELETED, EDITED, MOVED, TAKEN_OUT, Previous, previous,
+)
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.time.activities import get_activity
 from core.time.bank_holidays import bank_holidays_between
 from core.time.time_entries import (
-    NOTE_MAX,
-    TimeEntry,
-    TimeStore,
-    clock_text,
-    end_minutes,
-    format_span,
+    NOTE_MAX, TimeEntry, TimeStore, clock_text, end_minutes, format_span,
 )
 from core.common.identifiers import identifier_message
 from core.time.working_week import get_pattern, leave_between
@@ -214,15 +207,16 @@ class _Proposer:
     def resync_rows(self, event: CalendarEvent, earlier: Previous) -> list[ProposedRow]:
         """Rows for an event imported before: already imported, or replacing (or taking out)
         the entries then imported, unless the practitioner has changed those by hand."""
-        spans = [
-            (a.date(), a.time().replace(fold=0), b.time().replace(fold=0)) for a, b in _parts(event)
-        ]
-        if sorted(spans) == sorted((e.date, e.start, e.end) for e in earlier.entries) and not (
-            event.cancelled
-        ):
-            return [self.plain_row(event, a, b, "Already imported") for a, b in _parts(event)]
+        parts = {(a.date(), a.time().replace(fold=0), b.time().replace(fold=0)): (a, b)
+                 for a, b in _parts(event)}
+        imported = {(e.date, e.start, e.end) for e in earlier.entries}
+        if imported <= set(parts) and not event.cancelled:  # a part left unticked stays offered
+            return [self.plain_row(event, *ab, "Already imported") if span in imported
+                    else self.time_row(event, *ab) for span, ab in parts.items()]
         if earlier.by_hand:
-            return [self.plain_row(event, a, b, BY_HAND) for a, b in _parts(event)]
+            now_at = {_utc_key(a) for a, _b in _parts(event)}
+            why = EDITED if earlier.starts == now_at and not event.cancelled else BY_HAND
+            return [self.plain_row(event, *ab, why) for ab in parts.values()]
         ids = tuple(e.id for e in earlier.entries if e.id is not None)
         if event.cancelled:
             return [
@@ -352,7 +346,10 @@ def propose(
             rows.extend(proposer.leave_rows(event))
         else:
             earlier = previous(db, event)
-            if earlier is not None and earlier.entries:
+            if earlier is TAKEN_OUT:  # deleted by hand: offered, never ticked for them
+                rows.extend(replace(r, ticked=False, reason=r.reason or DELETED)
+                            for r in proposer.time_rows(event))
+            elif earlier is not None and earlier.entries:
                 rows.extend(proposer.resync_rows(event, earlier))
             else:
                 rows.extend(proposer.time_rows(event))

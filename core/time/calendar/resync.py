@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -25,6 +26,8 @@ from core.time.time_entries import TimeEntry, TimeStore, clock_text
 MOVED = "Changed in your calendar: replaces the entry imported before"
 CANCELLED = "Cancelled in your calendar: takes out the entry imported before"
 BY_HAND = "Changed in your calendar, but you edited the imported entry: left as you made it"
+EDITED = "Already imported, and you edited the entry since: left as you made it"
+DELETED = "Imported before, and since taken out: tick it to import it again"
 UTC = ZoneInfo("UTC")
 LONDON = ZoneInfo("Europe/London")
 
@@ -60,6 +63,7 @@ class Previous:
     entries: tuple[TimeEntry, ...]
     by_hand: bool
     leave: tuple[date, ...]
+    starts: frozenset[str] = frozenset()  # where the calendar had it then (UTC), per entry
 
 
 def _utc_key(entry: TimeEntry) -> str:
@@ -107,8 +111,29 @@ def previous(db: Database, event: CalendarEvent) -> Previous | None:
         )
     ) if days else ()
     if not entries and not leave:
-        return None
-    return Previous(tuple(entries), by_hand, leave)
+        return TAKEN_OUT if any(m["entry_id"] is not None for m in marks) else None
+    starts = frozenset(m["start_utc"] for m in marks if m["entry_id"] is not None)
+    return Previous(tuple(entries), by_hand, leave, starts)
+
+
+TAKEN_OUT = Previous((), False, ())  # imported, and the entries since deleted by hand
+
+
+def unmark(db: Database, entry_ids: list[int], days: list[date]) -> list[dict[str, Any]]:
+    """Forget what an undone import marked (so its events are new again), returning the marks
+    for `remark` when it is redone. Entries deleted by hand keep theirs: not offered again."""
+    where = f"entry_id IN ({','.join('?' * len(entry_ids))})" if entry_ids else "0"
+    if days:
+        where += f" OR (entry_id IS NULL AND leave_date IN ({','.join('?' * len(days))}))"
+    args = [*entry_ids, *(d.isoformat() for d in days)]
+    found = list(db.query(f"SELECT * FROM calendar_imported WHERE {where}", args))
+    db.execute(f"DELETE FROM calendar_imported WHERE {where}", args)
+    return found
+
+
+def remark(db: Database, marks: list[dict[str, Any]]) -> None:
+    for found in marks:
+        db["calendar_imported"].insert(found)
 
 
 def mark(

@@ -89,7 +89,7 @@ def test_whatever_the_preview_ticks_across_a_change_imports(every_day, monkeypat
     for name in ("UTC", "Europe/London", "America/New_York"):
         zone(monkeypatch, name)
         for day in ("20260329", "20261025"):
-            data = calendar(event("c", f";TZID=Europe/London:{day}T003000",
+            data = calendar(event(f"c{name}{day}", f";TZID=Europe/London:{day}T003000",
                                   f";TZID=Europe/London:{day}T030000"))
             first = date(int(day[:4]), int(day[4:6]), int(day[6:]))
             (row,) = rows(every_day, data, first, first)
@@ -124,4 +124,22 @@ def test_longer_than_a_day_or_ending_on_a_date_cannot_be_ticked(db, start, end, 
     found = rows(db, calendar(event("long", start, end)), date(2011, 3, 1), date(2011, 3, 31))
     assert [(r.date, r.ticked, r.can_import, r.reason) for r in found] == [
         (date(2011, 3, 12), False, False, reason)
+    ]
+
+
+def test_an_event_split_at_midnight_with_one_part_imported_is_already_imported_next_time(db):
+    from core.time.calendar.preview import with_activity
+    from core.time.activities import list_activities
+
+    data = calendar(event("late", ";TZID=Europe/London:20261104T160000",
+                          ";TZID=Europe/London:20261105T003000"))
+    first, last = date(2026, 11, 4), date(2026, 11, 5)
+    other = next(a for a in list_activities(db) if a.key == "other").id
+    found = [with_activity(db, r, other) for r in rows(db, data, first, last)]
+    assert [(r.span_text, r.ticked) for r in found] == [("16:00–24:00", True), ("00:00–00:30", False)]
+    import_rows(db, found, TODAY)
+    again = rows(db, data, first, last)
+    assert [(r.span_text, r.can_import, r.reason) for r in again] == [
+        ("16:00–24:00", False, "Already imported"),
+        ("00:00–00:30", True, "Outside your working day"),
     ]

@@ -197,3 +197,43 @@ def test_two_events_with_one_uid_at_different_times_each_have_a_row(db):
     assert [(r.date.day, r.can_import) for r in rows] == [(4, False), (11, True), (12, True)]
     assert rows[0].reason.startswith("Another copy of this event in the file replaces it")
     assert not rows[2].reason.startswith("Another")  # saved twice as it was: one row
+
+
+def _imported_once(db):
+    data = ics.calendar(ics.event("h", "Home visit", "20261118T100000", "20261118T110000"))
+    rows = rows_for(db, data)
+    return data, import_rows(db, settle([with_activity(db, r, other(db)) for r in rows]), TODAY)
+
+
+def test_an_imported_entry_deleted_by_hand_is_not_ticked_again_but_can_be(db):
+    data, _result = _imported_once(db)
+    (entry,) = TimeStore(db).entries_on(DAY)
+    TimeStore(db).delete_entry(entry.id)
+    (row,) = rows_for(db, data)
+    assert (row.ticked, row.can_import) == (False, True)
+    assert row.reason == "Imported before, and since taken out: tick it to import it again"
+    import_rows(db, [with_tick(row, True)], TODAY)
+    assert len(TimeStore(db).entries_on(DAY)) == 1
+
+
+def test_after_undo_the_same_events_are_offered_ticked_and_redo_marks_them_again(db):
+    from core.time.calendar.importer import redo_import, undo_import
+
+    data, result = _imported_once(db)
+    undo_import(db, result)
+    assert [(r.ticked, r.reason) for r in rows_for(db, data)] == [(True, "")]
+    redo_import(db, result)
+    assert [r.reason for r in rows_for(db, data)] == ["Already imported"]
+
+
+def test_an_entry_moved_by_hand_in_an_unchanged_calendar_is_not_called_changed(db):
+    from dataclasses import replace
+    from datetime import time
+
+    data, _result = _imported_once(db)
+    (entry,) = TimeStore(db).entries_on(DAY)
+    TimeStore(db).update_entry(replace(entry, start=time(15), end=time(16)), today=TODAY)
+    (row,) = rows_for(db, data)
+    assert (row.can_import, row.reason) == (
+        False, "Already imported, and you edited the entry since: left as you made it"
+    )
