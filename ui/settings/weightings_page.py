@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,24 @@ CHANGE_COLUMNS = [
 ]
 
 
+
+class TabLeavesEditor(QStyledItemDelegate):
+    """Tab in a cell being edited keeps the number and leaves the table, as Tab does from the
+    table itself; Qt's own delegate opened the next cell instead, so Tab never got out."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):  # type: ignore[attr-defined]
+            forward = event.key() == Qt.Key.Key_Tab and not (  # type: ignore[attr-defined]
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
+            view = self.parent()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            # QWidget's step through the focus chain, never the view's cell by cell
+            QTimer.singleShot(0, lambda: QWidget.focusNextPrevChild(view, forward))
+            return True
+        return super().eventFilter(editor, event)
+
 class WeightingsPage(QWidget):
     """Emits hub.weightingsChanged after a save, a restore or a change taken back."""
 
@@ -117,6 +136,7 @@ class WeightingsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             COL_COMMUNITY, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumWidth(400)
+        self.table.setItemDelegate(TabLeavesEditor(self.table))
         tiers_label = QLabel("&Tier points (type over a number to change it)")
         tiers_label.setBuddy(self.table)
         left = QVBoxLayout()

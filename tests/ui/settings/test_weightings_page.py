@@ -111,3 +111,27 @@ def test_edited_cells_are_marked_until_saved(page):
     assert page.pending_values() == {"tier.licence.D1": "40"}
     page.discard_button.click()
     assert page.pending_values() == {}
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_tab_from_a_cell_being_edited_keeps_the_number_and_leaves_the_table(page, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    table = page.table
+    index = table.model().index(0, COL_LICENCE)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    editor.selectAll()
+    qtbot.keyClicks(editor, "7")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() not in (None, table, editor)
+                    and not table.isAncestorOf(QApplication.focusWidget()))
+    assert str(table.model().index(0, COL_LICENCE).data()).startswith("7")  # kept
