@@ -43,7 +43,7 @@ from core.supervision.sessions import (
     next_supervision,
 )
 from core.common.words import plural
-from core.common.exact import half_up
+from core.common.hours import short_hours
 
 CLASSIFICATION_SETTING = "export.classification"
 TIME_ROWS = 7  # activities listed by name; the rest are added up on one line
@@ -119,8 +119,8 @@ def _time(db: Database, start: date, end: date) -> Section:
         (name + (" *" if counted != "yes" else ""), hours) for name, hours, counted in shown
     ]
     if rest:
-        other = sum(float(r[1]) for r in rest)
-        section.rows.append((f"{len(rest)} other activities", f"{half_up(other, 1)}"))
+        other = sum(facts.row_hours[TIME_ROWS:])
+        section.rows.append((f"{len(rest)} other activities", short_hours(other)))
     sentence = (
         f"{hours_text(facts.total_hours)} logged against about "
         f"{hours_text(facts.contracted_hours)} contracted for these weekdays"

@@ -6,7 +6,7 @@ the sentences the one-page summary shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlite_utils import Database
@@ -28,7 +28,7 @@ from core.workload.wording import (
     weeks_over_line,
     workload_words,
 )
-from core.common.exact import half_up
+from core.common.hours import short_hours
 from core.common.words import plural
 
 TREND_WEEKS = 8
@@ -50,6 +50,7 @@ class TimeFacts:
     over_hours: float
     uncounted_hours: float
     before_start_hours: float = 0.0  # logged for days before the app was set up
+    row_hours: list[float] = field(default_factory=list)  # each row's hours, for sums
 
 
 def _weighted_line(est: Estimate) -> str:
@@ -216,14 +217,15 @@ def role_line(db: Database, end: date) -> str:
 def time_facts(db: Database, start: date, end: date) -> TimeFacts:
     """Section 3: hours by activity in the period against contracted hours, and hours over."""
     totals = period_totals(db, start, end)
-    rows = [
-        (a.name, f"{half_up(a.hours, 1)}", "yes" if a.counted_by_wmt else "not counted")
-        for a in totals.by_activity
-        if a.hours > 0
-    ]
+    shown = [a for a in totals.by_activity if a.hours > 0]
+    # Hours one way on the whole page: "3 h 6 min" in the table, as in the sentences beside it
+    # ("3 hours 6 minutes"), never "3.1", which reads like a clock.
+    rows = [(a.name, short_hours(a.hours), "yes" if a.counted_by_wmt else "not counted")
+            for a in shown]
     uncounted = sum(a.hours for a in totals.by_activity if not a.counted_by_wmt)
     return TimeFacts(rows, totals.logged_hours, totals.contracted_hours,
-                     totals.over_contract_hours, uncounted, totals.before_start_hours)
+                     totals.over_contract_hours, uncounted, totals.before_start_hours,
+                     [a.hours for a in shown])
 
 
 OTHER_REDUCTION = "other agreed reduction"

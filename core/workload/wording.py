@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from core.common.exact import half_up, plain, to_fraction
+from core.common.hours import hours_text
 from core.common.words import plural, plural_noun
 from core.workload.estimate import (
     CASELOAD_REFERENCE_FULL_TIME,
@@ -202,7 +203,7 @@ def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=
     # One scale per sentence: the cases on these hours, then both sides full-time.
     scale = to_fraction(default_hours) / to_fraction(hours)
     fte, full_reference = Fraction(count) * scale, to_fraction(reference) * scale
-    return (f"{cases} on {plain(hours, 2)} hours a week, against a reference of "
+    return (f"{cases} on {hours_text(hours)} a week, against a reference of "
             f"{number(reference)} {plural_noun(reference, 'case')} for those hours. "
             f"Full-time equivalent: {_fte_words(fte)} cases, against a reference of "
             f"{number(full_reference)}.")
@@ -247,8 +248,8 @@ def trend_sentence(trend: str | None, heavier_weeks: int = 0,
     if changed_from is not None:
         before_hours, before_grade = changed_from
         if before_hours != hours:
-            change = (f"Your contracted hours changed this week, from {plain(before_hours, 2)} "
-                      f"to {plain(hours, 2)} a week")
+            change = (f"Your contracted hours changed this week, from "
+                      f"{hours_text(before_hours)} to {hours_text(hours)} a week")
         else:
             change = f"Your grade changed this week, from {before_grade} to {grade}"
         work = {"heavier": "heavier than", "lighter": "lighter than"}.get(trend, "about the same as")

@@ -163,3 +163,27 @@ def test_weeks_before_set_up_are_not_away_in_the_summary(db):
     sentence = next(p for p in workload.paragraphs if "weeks with figures" in p)
     assert "Over the 2 weeks with figures (6 weeks before you set up the app)" in sentence
     assert "away" not in sentence
+
+
+def test_hours_read_one_way_on_the_whole_summary(db):
+    """One summary said "22 hours 12 minutes a week", "45 cases on 22.2 hours a week" and
+    "Home visit 3.1" in its table."""
+    from datetime import time
+    from decimal import Decimal
+
+    from core.caseload.models import Case, Profile
+    from core.supervision.summary import SummaryOptions
+    from core.time.activities import list_activities
+    from core.time.time_entries import TimeEntry, TimeStore
+    from core.workload.profile import save_profile
+
+    monday = date(2026, 11, 30)
+    save_profile(db, Profile("PO", Decimal("22.2")), today=monday)
+    CaseStore(db).add_cases([Case(f"C{n:02d}", "licence", "A3", monday) for n in range(1, 46)])
+    visit = next(a.id for a in list_activities(db) if a.name == "Home visit")
+    TimeStore(db).log_time(TimeEntry(monday, 186, visit, time(9), time(12, 6)), today=monday)
+    summary = compose_summary(db, SummaryOptions(start=monday, end=monday), today=monday)
+    text = " ".join(p for s in summary.sections for p in s.paragraphs)
+    assert "45 cases on 22 hours 12 minutes a week" in text and "22.2" not in text
+    rows = dict((name, hours) for name, hours in summary.section("time").rows[1:])
+    assert rows == {"Home visit": "3 h 6 min"}

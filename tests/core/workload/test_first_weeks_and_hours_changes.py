@@ -51,8 +51,8 @@ def test_a_trend_across_a_change_of_hours_says_so_and_compares_the_work(db):
     summary = workload_status(db, date(2026, 12, 4))
     words = status_words(summary, date(2026, 12, 4))
     assert summary.changed_from == (Decimal(37), "PO")
-    assert words.trend == ("Your contracted hours changed this week, from 37 to 22.2 a week; "
-                           "the work itself is about the same as last week.")
+    assert words.trend == ("Your contracted hours changed this week, from 37 hours to 22 hours 12 "
+                           "minutes a week; the work itself is about the same as last week.")
     assert "Heavier" not in words.trend
     # A week later, same hours: the plain comparison again.
     later = workload_status(db, date(2026, 12, 11))

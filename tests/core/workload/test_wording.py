@@ -234,7 +234,7 @@ def test_a_full_time_equivalent_never_rounds_across_a_band_edge():
 
     assert "just over 60 cases, against" in caseload_figures(73, "45.01", 60.8, False)
     assert "about 60 cases, against" in caseload_figures(36, "22.2", 30, False)
-    assert "36 cases on 22.2 hours a week" in caseload_figures(36, "22.2", 30, False)
+    assert "36 cases on 22 hours 12 minutes a week" in caseload_figures(36, "22.2", 30, False)
 
 
 def test_each_sentence_of_the_caseload_figures_keeps_to_one_scale():
@@ -243,8 +243,8 @@ def test_each_sentence_of_the_caseload_figures_keeps_to_one_scale():
     from core.workload.wording import caseload_figures
 
     said = caseload_figures(5, "22.2", 30, False)
-    assert said == ("5 cases on 22.2 hours a week, against a reference of 30 cases for those "
-                    "hours. Full-time equivalent: about 8.3 cases, against a reference of 50.")
+    assert said == ("5 cases on 22 hours 12 minutes a week, against a reference of 30 cases for "
+                    "those hours. Full-time equivalent: about 8.3 cases, against a reference of 50.")
 
 
 def test_weeks_before_set_up_are_not_away_and_one_figure_is_one_week(db):
