@@ -16,7 +16,7 @@ from core.workload.history import WeekSummary, first_day_counted, weekly_history
 from core.workload.official_gap import gap_texts
 from core.workload.reductions import list_reductions, published_reason
 from core.caseload.models import GRADE_LABELS
-from core.supervision.summary_model import TrendPoint, hours_text
+from core.supervision.summary_model import TrendPoint, hours_text, long_date
 from core.time.time_summary import period_totals
 from core.workload.history_words import before_and_away, leading_gaps
 from core.workload.wording import (
@@ -183,7 +183,9 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
         # More than 5 points apart: what the app can see that may explain it, in words.
         lines.extend(gap_texts(official[2], official[1], figures=True, references=False))
     if not est.has_data:
-        lines = ["No active cases were recorded on this date, so there is no estimate to show."]
+        # A summary covers a period: name the day the estimate is taken on, not "this date".
+        lines = [f"No cases were active on {long_date(end)}, the day the estimate is taken "
+                 "for, so there is no estimate to show."]
     if all(point.percent is None for point in trend):
         held = [w.estimate.caseload_count for w in weeks if w.estimate.has_data]
         if held:  # weeks with cases but no capacity figure (an SPO, no hours given, leave)

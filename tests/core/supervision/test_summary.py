@@ -187,3 +187,14 @@ def test_hours_read_one_way_on_the_whole_summary(db):
     assert "45 cases on 22 hours 12 minutes a week" in text and "22.2" not in text
     rows = dict((name, hours) for name, hours in summary.section("time").rows[1:])
     assert rows == {"Home visit": "3 h 6 min"}
+
+
+def test_a_period_with_no_cases_names_the_day_not_this_date(db):
+    """A summary for a period said "No active cases were recorded on this date"."""
+    from core.supervision.summary import SummaryOptions
+
+    options = SummaryOptions(start=date(2026, 11, 23), end=date(2026, 11, 27))
+    workload = compose_summary(db, options, today=date(2026, 11, 30)).section("workload")
+    text = " ".join(workload.paragraphs)
+    assert "this date" not in text
+    assert "No cases were active on 27 November 2026" in text
