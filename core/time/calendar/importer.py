@@ -20,6 +20,7 @@ from core.common.crash_points import crash_point
 from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
 from core.time.calendar.resync import CANCELLED, mark, remark, unmark
+from core.time.calendar.series import mark_series
 from core.time.calendar.rules import remember_activity, subject_hash
 from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
@@ -110,6 +111,7 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                 raise ValidationError(f"{_label(row)}: {said} Nothing was imported.") from None
             added.append(saved)
             mark(db, row.event, row.key or row.event.start_key, saved, None)
+            mark_series(db, row.event, row.key or row.event.start_key, saved)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
     taken_out = len({i for row in chosen if row.change == CANCELLED for i in row.replaces})
     return CalendarImport(

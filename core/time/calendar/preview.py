@@ -14,7 +14,7 @@ changes, as the time store keeps them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,8 @@ from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
     first_named, list_rules, matching_rule, remembered_activity, subject_hash,
 )
+from core.time.calendar.rows import LEAVE, TIME, ProposedRow, row_span
+from core.time.calendar.series import gone_from_series
 from core.time.calendar.resync import (
     BY_HAND, CANCELLED, DELETED, EDITED, MOVED, TAKEN_OUT, Previous, previous,
 )
@@ -35,56 +37,13 @@ from core.caseload.models import Case
 from core.time.activities import get_activity
 from core.time.bank_holidays import bank_holidays_between
 from core.time.time_entries import (
-    NOTE_MAX, TimeEntry, TimeStore, clock_text, end_minutes, format_span,
+    NOTE_MAX, TimeEntry, TimeStore, format_span,
 )
 from core.common.identifiers import identifier_message
 from core.time.working_week import get_pattern, leave_between
 
-TIME, LEAVE = "time", "leave"
 LOGGED = "already logged"
 UTC = ZoneInfo("UTC")
-
-
-@dataclass(frozen=True)
-class ProposedRow:
-    """One row of the preview. `event` (with its subject) lives in memory only.
-
-    `minutes` is real elapsed time (3 h 30 for 00:30-03:00 as the clocks go back); an `end` of
-    00:00 after a start is 24:00, the end of the day. An event past midnight is two rows, split
-    there. `key` is the part's start in UTC, which marks it imported. `reason` says why the row is
-    unticked (empty when it is proposed as is); `can_import` is False for rows that may not be
-    ticked."""
-
-    event: CalendarEvent
-    kind: str
-    date: date
-    start: time | None = None
-    end: time | None = None
-    minutes: int = 0
-    activity_id: int | None = None
-    activity_name: str = ""
-    activity_source: str = ""
-    case_id: int | None = None
-    case_reference: str | None = None
-    leave_kind: str = ""
-    note: str = ""  # empty unless the practitioner types one
-    ticked: bool = False
-    can_import: bool = True
-    greyed: bool = False
-    reason: str = ""
-    key: str = ""
-    change: str = ""  # what importing it again does to an entry imported before (resync)
-    replaces: tuple[int, ...] = ()  # the entries imported before that this row takes out
-
-    @property
-    def subject(self) -> str:
-        return self.event.subject
-
-    @property
-    def span_text(self) -> str:
-        if self.start is None or self.end is None:
-            return "all day" if self.kind == LEAVE else "–"
-        return f"{self.start:%H:%M}–{clock_text(self.end, end=True)}"
 
 
 def _case_for(subject: str, cases: list[Case], day: date) -> Case | None:
@@ -107,6 +66,7 @@ class _Proposer:
         self.attendance = Attendance(False)
         self.earlier: TimeEntry | None = None  # the entry a moved event's rows replace
         self.earlier_all: tuple[TimeEntry, ...] = ()
+        self.gone: tuple[int, ...] = ()  # entries of a series no longer in it, taken out
 
     def activity(self, subject: str) -> tuple[int | None, str]:
         if self.earlier is not None:
@@ -194,7 +154,7 @@ class _Proposer:
         if last <= day_start or first >= day_end:
             return "Outside your working day", True
         probe = TimeEntry(row.date, row.minutes, row.activity_id or 0, row.start, row.end)
-        ignore = [e.id for e in self.earlier_all if e.id is not None]
+        ignore = [e.id for e in self.earlier_all if e.id is not None] + list(self.gone)
         clashes = self.store.overlaps(probe, ignore=ignore)
         if clashes:
             named = "; ".join(f"{format_span(c)} {c.activity_name}" for c in clashes)
@@ -219,14 +179,7 @@ class _Proposer:
             return [self.plain_row(event, *ab, why) for ab in parts.values()]
         ids = tuple(e.id for e in earlier.entries if e.id is not None)
         if event.cancelled:
-            return [
-                ProposedRow(
-                    event, TIME, e.date, e.start, e.end, e.minutes, e.activity_id,
-                    e.activity_name, "as imported before", e.case_id, e.case_reference,
-                    note=e.note, ticked=True, change=CANCELLED, replaces=ids,
-                )
-                for e in earlier.entries
-            ]
+            return _cancelled(event, earlier.entries)
         self.earlier, self.earlier_all = earlier.entries[0], earlier.entries
         try:
             rows = self.time_rows(event)
@@ -284,10 +237,17 @@ def _store_refuses(row: ProposedRow) -> str:
     return "The clocks change during it and your computer is not on UK time: log it by hand"
 
 
-def row_span(row: ProposedRow) -> tuple[int, int]:
-    """A timed row's start and end as minutes after midnight (wall clock; 24:00 is 1440)."""
-    assert row.start is not None and row.end is not None
-    return row.start.hour * 60 + row.start.minute, end_minutes(row.end)
+def _cancelled(event: CalendarEvent, entries: tuple[TimeEntry, ...]) -> list[ProposedRow]:
+    """Rows taking out the entries imported before from an event cancelled since."""
+    ids = tuple(e.id for e in entries if e.id is not None)
+    return [
+        ProposedRow(
+            event, TIME, e.date, e.start, e.end, e.minutes, e.activity_id, e.activity_name,
+            "as imported before", e.case_id, e.case_reference, note=e.note, ticked=True,
+            change=CANCELLED, replaces=ids,
+        )
+        for e in entries
+    ]
 
 
 def _elapsed(start: datetime, end: datetime) -> int:
@@ -331,6 +291,11 @@ def propose(
     proposer.attendance = attendance or Attendance(False)
     rows: list[ProposedRow] = []
     seen: set[tuple[str, str]] = set()
+    timed = [e for e in events if not e.problem and e.all_day is None]
+    earlier_of = {id(e): previous(db, e) for e in timed}
+    claimed = {x.id for p in earlier_of.values() if p for x in p.entries if x.id is not None}
+    gone = gone_from_series(db, timed, first, last, claimed)
+    proposer.gone = tuple(entry.id for _event, entry in gone if entry.id is not None)
     for event in events:
         if (event.uid, event.start_key) in seen and event.uid:
             continue
@@ -345,7 +310,7 @@ def propose(
         elif event.all_day is not None:
             rows.extend(proposer.leave_rows(event))
         else:
-            earlier = previous(db, event)
+            earlier = earlier_of[id(event)]
             if earlier is TAKEN_OUT:  # deleted by hand: offered, never ticked for them
                 rows.extend(replace(r, ticked=False, reason=r.reason or DELETED)
                             for r in proposer.time_rows(event))
@@ -353,7 +318,8 @@ def propose(
                 rows.extend(proposer.resync_rows(event, earlier))
             else:
                 rows.extend(proposer.time_rows(event))
-    return rows
+    rows.extend(row for event, entry in gone for row in _cancelled(event, (entry,)))
+    return sorted(rows, key=lambda r: r.date)  # stable: calendar order within a day
 
 
 def with_activity(db: Database, row: ProposedRow, activity_id: int | None) -> ProposedRow:
