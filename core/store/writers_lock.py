@@ -21,7 +21,9 @@ interrupted run is finished only by a process that asked for the lock exclusivel
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -40,7 +42,17 @@ WAIT_S = 5.0
 _POLL_S = 0.02
 REWRITE_BUSY = ("Your data is in use by another command; nothing was changed. Try again when "
                 "it has finished.")
+UNUSABLE = ("The lock file {name} in your data folder is not an ordinary file this app can open "
+            "(a folder, a link or read-only); nothing was changed. Remove it, then try again.")
 
+
+class LockUnusableError(DataBusyError):
+    """`.writers.lock` exists but cannot be opened as a plain file: never taken for a free lock."""
+
+    def __init__(self) -> None:
+        super().__init__(UNUSABLE.format(name=LOCK))
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _mutex = threading.RLock()
 
 
@@ -66,19 +78,33 @@ def _same_file(fd: int, path: str) -> bool:
     return (mine.st_dev, mine.st_ino) == (named.st_dev, named.st_ino)
 
 
+def _cannot_open(path: str, exc: OSError) -> None:
+    """None where no lock is needed because no file in the folder can be created, renamed or
+    removed (a read-only mount or folder: no operation can replace the data there). Otherwise
+    the lock file is there but unusable (a folder, a link, a read-only file): raises
+    LockUnusableError, for a lock that cannot be taken is never a free lock."""
+    if exc.errno == errno.EROFS or not os.access(os.path.dirname(path), os.W_OK):
+        return None
+    raise LockUnusableError() from exc
+
+
 def _take(path: str, exclusive: bool, wait_s: float) -> int | None:
     """A locked descriptor on `path`; None where no lock can be kept (no fcntl, or a folder
     that cannot hold the file: nothing can be written into it either). Raises DataBusyError
-    after `wait_s`."""
+    after `wait_s`, LockUnusableError when the lock file cannot be opened (never followed
+    through a symbolic link, never made through one)."""
     if fcntl is None:
         return None
     deadline = time.monotonic() + wait_s
     mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
     while True:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return None
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+        except OSError as exc:
+            return _cannot_open(path, exc)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # a fifo or device under the name
+            os.close(fd)
+            raise LockUnusableError()
         try:
             fcntl.flock(fd, mode)
         except OSError:
