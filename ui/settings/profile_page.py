@@ -21,6 +21,8 @@ from core.common import clock
 from core.common.errors import ValidationError
 from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
 from core.common.exact import plain, to_decimal
+from core.common.hours import hours_text
+from core.time.working_week import pattern_mismatch
 from core.workload.profile import get_profile, profile_problems, save_profile
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.announce import announce
@@ -93,6 +95,7 @@ class ProfilePage(QWidget):
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save profile")
         self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
@@ -152,6 +155,11 @@ class ProfilePage(QWidget):
             self.saved_label.clear()
             return False
         self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
-        self.saved_label.setText(f"Profile saved, in force from {format_date(since)}.")
+        text = f"Profile saved, in force from {format_date(since)}."
+        mismatch = pattern_mismatch(self._db, max(since, clock.today()))
+        if mismatch:  # hours changed, days not: the Time view would still count the old week
+            text += (f" Your working week still adds up to {hours_text(mismatch[0])}: change its "
+                     "days in the Working week tab.")
+        self.saved_label.setText(text)
         announce(self, self.saved_label.text())
         return True

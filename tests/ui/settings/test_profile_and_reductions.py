@@ -194,3 +194,24 @@ def test_a_profile_change_applies_from_the_date_chosen_and_the_page_says_so(prof
     assert "in force from 02/03/2026" in profile_page.saved_label.text()
     notes = " ".join(label.text() for label in profile_page.findChildren(QLabel))
     assert "Weeks before it keep the grade, hours and ceiling they had" in notes
+
+
+def test_changing_hours_but_not_the_days_is_said_where_the_hours_are_saved(profile_page, db):
+    """22.2 hours on Mon/Tue/Wed changed to 29.6 in Settings: the working week stayed 22.2
+    with no word where the change was made."""
+    from decimal import Decimal
+
+    from core.caseload.models import Profile
+    from core.time.working_week import WorkingPattern, save_pattern
+    from core.workload.profile import save_profile
+
+    save_profile(db, Profile("PO", Decimal("22.2")))
+    save_pattern(db, WorkingPattern(hours=(7.4, 7.4, 7.4, 0, 0, 0, 0)))
+    profile_page.load()
+    profile_page.hours.setText("29.6")
+    assert profile_page.save()
+    assert ("Your working week still adds up to 22 hours 12 minutes: change its days in the "
+            "Working week tab.") in profile_page.saved_label.text()
+    profile_page.hours.setText("22.2")
+    assert profile_page.save()
+    assert "working week" not in profile_page.saved_label.text()
