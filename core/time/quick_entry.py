@@ -173,7 +173,7 @@ def _times(
     if match:  # `12am recording`: it does start with a time, so ask for the rest of it
         typed = match.group(1)
         raise ValidationError(f"{typed} is when it started; add when it ended or how long it "
-                              f"took, such as {typed} 45m or {typed}-1pm.")
+                              f"took, such as {typed} 45m.")
     raise NoTimeGiven(f"Start with a time or a duration, {EXAMPLE}.")
 
 
