@@ -127,7 +127,11 @@ def save_profile(db: Database, profile: Profile, effective_from: date | None = N
     today = today or clock.today()
     first = not has_profile(db)
     if first and get_setting(db, PROFILE_SINCE_KEY) is None:
-        set_setting(db, PROFILE_SINCE_KEY, today.isoformat())  # Time totals count from here
+        # Time totals count from here, fixed once: from today, or from the first day with time
+        # logged when that came first (the welcome skipped, the profile given days later).
+        row = db.execute("SELECT min(date) FROM time_entries").fetchone()
+        logged = date.fromisoformat(row[0]) if row and row[0] else today
+        set_setting(db, PROFILE_SINCE_KEY, min(today, logged).isoformat())
     start = SINCE_ALWAYS if first else (effective_from or today)
     set_up_on = profile_since(db)
     correction = not first and set_up_on is not None and start == set_up_on

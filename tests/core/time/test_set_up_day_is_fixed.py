@@ -64,3 +64,13 @@ def test_a_sunday_before_set_up_is_never_over_contract(db):
     text = " ".join(time_section.paragraphs)
     assert "over contract" not in text
     assert "2 hours 30 minutes of it on days before you set up the app" in text
+
+
+def test_time_logged_before_the_profile_was_given_starts_the_set_up_day_once(db):
+    """The welcome skipped, time logged from Wednesday, the profile given on Monday: the days
+    already in use count; time typed in later for earlier days still moves nothing."""
+    _log(db, date(2026, 11, 25), 60, start=time(10, 0))
+    _set_up(db)
+    assert counting_from(db) == date(2026, 11, 25)
+    _log(db, date(2026, 11, 20), 60, start=time(10, 0))
+    assert counting_from(db) == date(2026, 11, 25)
