@@ -73,6 +73,11 @@ def _split(line: str) -> tuple[str, str, str] | None:
         return name, "", rest[1:]
     if not rest.startswith(";"):
         return None
+    scheme = rest.lower().find("=tzone://")  # Microsoft's zone URI holds a colon: quote it
+    if scheme >= 0 and '"' not in rest:
+        end = min((i for i in (rest.find(";", scheme + 9), rest.find(":", scheme + 9)) if i > 0),
+                  default=len(rest))
+        rest = f'{rest[:scheme + 1]}"{rest[scheme + 1:end]}"{rest[end:]}'
     if '"' not in rest and "(" not in rest:
         index = rest.find(":")
         return None if index < 0 else (name, rest[:index], rest[index + 1 :])
@@ -234,8 +239,25 @@ def _known_zone(found: re.Match[str], defined: set[str]) -> str:
     zone = found.group(1).strip('"')
     if zone in defined:
         return found.group(0)
-    mapped = windows_zone(zone)
+    mapped = windows_zone(zone) or other_name(zone)
     return f";TZID={mapped}" if mapped else found.group(0)
+
+
+# Names some producers write for a zone, not in CLDR's table: Microsoft's own URI for UTC, a
+# bare "Z", and the UK's summer-time abbreviation.
+ALIASES = {"tzone://microsoft/utc": "UTC", "z": "UTC", "bst": "Europe/London"}
+
+
+@lru_cache(maxsize=256)
+def other_name(name: str) -> str | None:
+    """The IANA zone for another way of writing one: an alias above, or an IANA name written in
+    other letter case ("europe/london")."""
+    import zoneinfo
+
+    wanted = name.strip().lower()
+    if wanted in ALIASES:
+        return ALIASES[wanted]
+    return next((z for z in zoneinfo.available_timezones() if z.lower() == wanted), None)
 
 
 def piecewise(prepared: Prepared) -> list[Any] | None:

@@ -234,3 +234,23 @@ def test_a_folder_or_a_device_is_not_read(tmp_path):
         read_calendar_file(tmp_path, None, date(2026, 11, 27))
     with pytest.raises(CalendarFileError, match="is not a file"):
         read_calendar_file(Path("/dev/zero"), None, date(2026, 11, 27))
+
+
+def test_zone_names_some_producers_write_are_the_zones_they_mean():
+    from datetime import date
+
+    from core.time.calendar.reader import read_calendar
+
+    def read(tz):
+        data = (
+            "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:t\nBEGIN:VEVENT\nUID:a\n"
+            f"DTSTART;TZID={tz}:20260715T100000\nDTEND;TZID={tz}:20260715T110000\n"
+            "END:VEVENT\nEND:VCALENDAR\n"
+        ).encode()
+        (event,) = read_calendar(data, date(2026, 7, 1), date(2026, 7, 31)).events
+        return event.problem or f"{event.start:%H:%M}"
+
+    assert [read(tz) for tz in ("tzone://Microsoft/Utc", "Z", "BST", "europe/london")] == [
+        "11:00", "11:00", "10:00", "10:00"
+    ]
+    assert "is not one the app knows" in read("Mars/Olympus")
