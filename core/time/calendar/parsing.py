@@ -52,6 +52,12 @@ def _text(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 break
+    for encoding, start in (("utf-16-le", b"B\x00E\x00"), ("utf-16-be", b"\x00B\x00E")):
+        if data.startswith(start):  # UTF-16 without its byte-order mark: BEGIN: says which
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -347,8 +347,9 @@ def _backwards(calendar: icalendar.Calendar) -> set[tuple[str, str]]:
     """The events whose end is before their start in the file."""
     found = set()
     for event in calendar.walk("VEVENT"):
-        if "DTEND" in event:
-            start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        if "DTEND" in event or "DURATION" in event:
+            start = event.decoded("DTSTART")
+            end = event.decoded("DTEND") if "DTEND" in event else start + event.decoded("DURATION")
             if type(start) is type(end) and naive(end) < naive(start):
                 # a changed occurrence is backwards alone; a repeat's own times in all of it
                 found.add((_key(event)[0], _override(event)) if "RECURRENCE-ID" in event

@@ -254,3 +254,31 @@ def test_zone_names_some_producers_write_are_the_zones_they_mean():
         "11:00", "11:00", "10:00", "10:00"
     ]
     assert "is not one the app knows" in read("Mars/Olympus")
+
+
+def test_a_negative_duration_is_an_end_before_the_start():
+    from datetime import date
+
+    from core.time.calendar.reader import read_calendar
+
+    data = (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:t\nBEGIN:VEVENT\nUID:nd\nDTSTART:20261104T100000Z\n"
+        "DURATION:-PT1H\nEND:VEVENT\nEND:VCALENDAR\n"
+    ).encode()
+    (event,) = read_calendar(data, date(2026, 11, 1), date(2026, 11, 30)).events
+    assert event.backwards
+
+
+def test_utf16_without_a_byte_order_mark_is_read():
+    from datetime import date
+
+    from core.time.calendar.reader import read_calendar
+
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:u\r\n"
+        "SUMMARY:Home visit caf\u00e9\r\nDTSTART:20261104T100000Z\r\nDTEND:20261104T110000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    for encoding in ("utf-16-le", "utf-16-be"):
+        (event,) = read_calendar(text.encode(encoding), date(2026, 11, 1), date(2026, 11, 30)).events
+        assert (event.subject, f"{event.start:%H:%M}") == ("Home visit caf\u00e9", "10:00")
