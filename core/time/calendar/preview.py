@@ -185,9 +185,12 @@ class _Proposer:
             rows = self.time_rows(event)
         finally:
             self.earlier, self.earlier_all = None, ()
+        said = "" if any(r.reason.startswith("Overlaps") for r in rows) else (
+            "; ticking it replaces the entry imported before")  # so an old entry never surprises
         return [
-            replace(r, note=earlier.entries[0].note, change=MOVED, replaces=ids)
-            if r.can_import else r
+            replace(r, note=earlier.entries[0].note, change=MOVED, replaces=ids,
+                    reason=r.reason and r.reason + said)
+            if r.can_import else replace(r, reason=r.reason + "; the entry imported before stays")
             for r in rows
         ]
 

@@ -104,3 +104,22 @@ def test_a_cancelled_all_day_event_takes_its_leave_day_back_out(db):
     assert list(leave_between(db, DAY, DAY)) == [DAY]
     redo_import(db, result)
     assert leave_between(db, DAY, DAY) == {}
+
+
+def test_a_move_onto_a_day_off_or_into_the_future_says_what_becomes_of_the_old_entry(db):
+    from datetime import date
+
+    import_rows(db, rows_for(db, court()), TODAY)
+
+    def moved_to(day):
+        event = court(extra="SEQUENCE:1").replace("20261118T", f"{day:%Y%m%d}T")
+        read = read_calendar(ics.calendar(event), day, day)
+        (row,) = propose(db, read.events, read.first, read.last, TODAY)
+        return row
+
+    row = moved_to(date(2026, 11, 21))  # a Saturday
+    assert not row.ticked and row.reason == (
+        "Not one of your working days; ticking it replaces the entry imported before"
+    )
+    row = moved_to(date(2026, 12, 3))
+    assert not row.can_import and row.reason.endswith("; the entry imported before stays")
