@@ -75,7 +75,9 @@ OVERDUE_DAYS = 10  # the demo's one case left open past its expected end date, t
 
 def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
     """Profile, ~45 active and ~12 closed cases over two years, tier changes, reductions, reports."""
-    save_profile(db, Profile(grade="PO", contracted_hours=37.0))
+    # Set up two years ago, when its oldest cases began: a change of hours made today is a
+    # change from today, not a correction of the set-up profile.
+    save_profile(db, Profile(grade="PO", contracted_hours=37.0), today=today - timedelta(days=730))
     store = CaseStore(db)
     cases = []
     for n in range(1, 58):
