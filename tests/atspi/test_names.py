@@ -55,7 +55,7 @@ def test_labels_are_read_as_the_words_they_show(app_bus):
     status = _status(app_bus)["without_figures"]  # as the window shows it: Show figures is off
     workload = _panel_labels(app_bus, "This week's estimate")
     assert workload[0] == "This week's estimate"
-    assert status["headline"] in workload and status["body"] in workload
+    assert status["headline"] in workload and status["body_with_panel"] in workload
     caseload = _panel_labels(app_bus, "Caseload")
     assert status["caseload_headline"] in caseload and status["caseload_body"] in caseload
     for title in ("What's driving it", "What the estimate doesn't see"):
