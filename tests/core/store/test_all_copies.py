@@ -78,6 +78,7 @@ def test_delete_all_twice_still_finds_the_chosen_folder(data_dir, tmp_path, caps
     assert not list(chosen.iterdir())
 
 
+@pytest.mark.stress  # the crash-point runs cover this step too; .ci/run runs both
 @needs_cipher
 def test_a_plain_rekey_leftover_from_a_killed_off_is_removed_at_the_next_start(data_dir):
     """A killed `encryption off` could leave a complete plaintext caseload.db.rekey-tmp."""
@@ -98,6 +99,7 @@ def test_a_plain_rekey_leftover_from_a_killed_off_is_removed_at_the_next_start(d
     assert copy_problems(data_dir, False) == ([], [])
 
 
+@pytest.mark.stress  # the crash-point runs cover this step too; .ci/run runs both
 @needs_cipher
 def test_plain_copies_left_by_a_killed_encryption_on_are_encrypted_at_the_next_start(data_dir):
     chosen = data_dir.parent / "chosen"
@@ -159,6 +161,7 @@ def test_tidying_leaves_a_step_in_progress_alone(data_dir):
     assert tidy(data_dir) == [partial]
 
 
+@pytest.mark.stress  # the crash-point runs cover this step too; .ci/run runs both
 @needs_cipher
 def test_check_reports_a_plain_copy_until_the_next_start_finishes_the_run(data_dir, monkeypatch,
                                                                           capsys):
@@ -177,6 +180,7 @@ def test_check_reports_a_plain_copy_until_the_next_start_finishes_the_run(data_d
     assert main(["--data-dir", str(data_dir), "check"]) == 0, capsys.readouterr().out
 
 
+@pytest.mark.stress  # the crash-point runs cover this step too; .ci/run runs both
 @needs_cipher
 def test_a_change_killed_before_the_data_swap_is_finished_under_the_new_passphrase(
         data_dir, monkeypatch, capsys):
