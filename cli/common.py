@@ -215,7 +215,10 @@ def one_line(problems: list[str]) -> str:
     """Every problem of a refused input on one line, joined with "; " (a sentence's own full
     stop kept only at the end), so an error is always one line on stderr."""
     parts = [p.strip().rstrip(".") for p in problems if p.strip()]
-    return "; ".join(parts) + "." if parts else ""
+    text = ""
+    for part in parts:  # a lead-in ending in a colon is followed by its list, not by "; "
+        text += part if not text else (" " if text.endswith(":") else "; ") + part
+    return text + "." if text else ""
 
 
 def aligned_table(header: Sequence[str], rows: Sequence[Sequence[str]],

@@ -210,6 +210,7 @@ def _cell_text(value: object) -> str:
 
 
 STRICT = b"purl.oclc.org/ooxml/spreadsheetml"
+ODS = b"application/vnd.oasis.opendocument.spreadsheet"  # the mimetype an .ods file opens with
 UNREADABLE = (
     "The workbook could not be read ({}); open it in Excel and save it again as .xlsx, or save "
     "it as CSV."
@@ -230,6 +231,11 @@ def _open_book(path: Path) -> Any:
     from openpyxl.utils.exceptions import InvalidFileException
 
     data = path.read_bytes()
+    if data.startswith(b"PK") and ODS in data[:200]:
+        raise ValidationError(
+            f"{path.name} is an OpenDocument spreadsheet (.ods), which cannot be read; in "
+            "LibreOffice choose File > Save As, Excel 2007-365 (.xlsx), or save it as CSV."
+        )
     if _strict(data):
         raise ValidationError(
             f"{path.name} is saved as a Strict Open XML workbook, which cannot be read; in Excel "
@@ -250,7 +256,9 @@ def _open_book(path: Path) -> Any:
         ) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
             IndexError, AttributeError, SyntaxError) as exc:  # SyntaxError: broken XML inside
-        raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
+        said = "the file is damaged or not all there" if isinstance(exc, zipfile.BadZipFile) else (
+            "part of it is damaged")
+        raise ValidationError(UNREADABLE.format(said)) from None
 
 
 MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
@@ -332,7 +340,9 @@ def read_xlsx(path: Path) -> Sheet:
         raise  # the row cap's own sentence, never relabelled as an unreadable workbook
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError,
             SyntaxError) as exc:  # SyntaxError: a sheet's XML broken (lxml's and ElementTree's)
-        raise ValidationError(UNREADABLE.format(type(exc).__name__)) from None
+        said = "the file is damaged or not all there" if isinstance(exc, zipfile.BadZipFile) else (
+            "part of it is damaged")
+        raise ValidationError(UNREADABLE.format(said)) from None
     finally:
         book.close()
 

@@ -149,3 +149,10 @@ def test_a_refused_import_into_a_new_folder_leaves_no_data_file(tmp_path):
     result = cli(folder, "cases", "import", str(path))
     assert result.returncode == 2 and "31/02/2026" in result.stderr
     assert not (folder / "caseload.db").exists()
+
+
+def test_several_lines_to_change_read_as_one_sentence_after_its_colon(data_dir, tmp_path):
+    path = tmp_path / "two_bad.csv"
+    path.write_text(f"{HEADER}\nC07,comunity,B2,01/01/2026\nC08,community,Z9,01/01/2026\n")
+    message = refused(data_dir, path)
+    assert "need changing: Line 2" in message and ":;" not in message and "; Line 3" in message

@@ -3,6 +3,7 @@ exit 2 and lines naming the line, the column and the fix; nothing is written on 
 
 from __future__ import annotations
 
+import re
 import json
 import os
 import subprocess
@@ -76,6 +77,6 @@ def test_several_bad_rows_are_each_listed_on_one_line(data_dir, tmp_path):
     result = cli(data_dir, "cases", "import", str(path))
     lines = result.stderr.splitlines()  # one line: the README's "one-line message"
     assert result.returncode == 2 and len(lines) == 1 and "separated by semicolons" in lines[0]
-    parts = lines[0].split("; ")
+    parts = re.split(r"; |: (?=Line )", lines[0])  # the list follows its lead-in's colon
     assert any(p.startswith("Line 2: column B (case_type)") for p in parts)
     assert any(p.startswith("Line 3: column D (start_date)") for p in parts)
