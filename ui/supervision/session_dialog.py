@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.common import clock
-from core.supervision.sessions import ACTION_STATUS_LABELS, ACTION_STATUSES, Action, Session, session_problems
+from core.supervision.sessions import (
+    ACTION_STATUS_LABELS,
+    ACTION_STATUSES,
+    NEXT_WEEKS,
+    Action,
+    Session,
+    session_problems,
+)
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
@@ -44,9 +51,13 @@ class SessionDialog(QDialog):
     """
 
     def __init__(self, open_actions: list[Action], today: date | None = None,
-                 parent: QWidget | None = None, session: Session | None = None):
+                 parent: QWidget | None = None, session: Session | None = None,
+                 next_supervision: date | None = None):
         super().__init__(parent)
         self._today = today or clock.today()
+        # The one next-supervision date the meeting, its picker and the summary use; the next
+        # session and the new actions' due dates are offered on it, as in meeting mode.
+        self._next = next_supervision or self._today + timedelta(weeks=NEXT_WEEKS)
         self._editing = session
         self._open = [] if session else open_actions
         self._build_ui()
@@ -56,8 +67,9 @@ class SessionDialog(QDialog):
 
     @staticmethod
     def get_session(parent: QWidget | None, open_actions: list[Action],
-                    today: date | None = None) -> SessionRecord | None:
-        dialog = SessionDialog(open_actions, today, parent)
+                    today: date | None = None,
+                    next_supervision: date | None = None) -> SessionRecord | None:
+        dialog = SessionDialog(open_actions, today, parent, next_supervision=next_supervision)
         return dialog.record() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @staticmethod
@@ -82,7 +94,7 @@ class SessionDialog(QDialog):
         self.agreed.setFixedHeight(70)
         self.agreed.setPlaceholderText("What was agreed, in a sentence or two")
         form.addRow("What was &agreed", self.agreed)
-        self.next_date = OptionalDateField("Next session on", default=self._today + timedelta(weeks=4))
+        self.next_date = OptionalDateField("Next session on", default=self._next)
         form.addRow("", self.next_date)
         layout.addLayout(form)
 
@@ -138,7 +150,7 @@ class SessionDialog(QDialog):
             text.setAccessibleName(f"Action {row}")
             owner.setAccessibleName(f"Owner of action {row}")
             owner.setPlaceholderText("e.g. Me, SPO")
-            due = OptionalDateField("Due", default=self._today + timedelta(weeks=2))
+            due = OptionalDateField("Due", default=self._next)
             grid.addWidget(text, row, 0)
             grid.addWidget(owner, row, 1)
             grid.addWidget(due, row, 2)

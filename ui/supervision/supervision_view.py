@@ -23,7 +23,14 @@ from core.common import clock
 from core.supervision.agenda import AgendaItem, add_agenda_item, delete_agenda_item, open_agenda, update_agenda_item
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
-from core.supervision.sessions import Action, list_sessions, open_actions, record_session, set_action_status
+from core.supervision.sessions import (
+    Action,
+    list_sessions,
+    next_supervision_or_default,
+    open_actions,
+    record_session,
+    set_action_status,
+)
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
@@ -268,7 +275,9 @@ class SupervisionView(QWidget):
     def record_session(self) -> None:
         from ui.supervision.session_dialog import SessionDialog
 
-        record = SessionDialog.get_session(self, open_actions(self._db))
+        today = clock.today()
+        record = SessionDialog.get_session(self, open_actions(self._db), today,
+                                           next_supervision_or_default(self._db, today))
         if record is None:
             return
         try:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.supervision.agenda import add_agenda_item, open_agenda
 from core.demo.caseload_demo import fill_demo
@@ -113,3 +113,25 @@ def test_export_dialog_refuses_a_period_that_ends_before_it_starts(qtbot, db, tm
     dialog.save_button.click()
     assert "starts" in dialog.problems.text()
     assert not (tmp_path / "s.md").exists()
+
+
+def test_record_a_session_offers_the_agreed_next_supervision(view, db, qtbot, monkeypatch):
+    """On demo data the last session agreed a next date: the dialog's next session and each new
+    action's due date are that date, as meeting mode and the summary say, not four weeks on."""
+    from core.supervision.sessions import next_supervision
+
+    fill_demo(db, date.today())
+    agreed = next_supervision(db, date.today())
+    assert agreed is not None and agreed != date.today() + timedelta(weeks=4)
+    shown = {}
+
+    def look(dialog):
+        shown["next"] = dialog.next_date.edit.value()
+        shown["due"] = [due.edit.value() for _, _, due in dialog.action_rows]
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SessionDialog, "exec", look)
+    view.refresh()
+    view.record_button.click()
+    assert shown["next"] == agreed
+    assert shown["due"] and set(shown["due"]) == {agreed}
