@@ -93,7 +93,8 @@ def run_command(args: argparse.Namespace) -> int:
              "a folder of your own with --data-dir. Nothing was changed.")
         return EXIT_FAILED
     try:
-        code = int(args.func(args, ctx) or 0)
+        with _shown_not_obeyed():
+            code = int(args.func(args, ctx) or 0)
         succeeded = code == EXIT_OK
         return code
     except ValidationError as exc:
@@ -127,6 +128,32 @@ def run_command(args: argparse.Namespace) -> int:
         ctx.close()
         if not succeeded:
             undo()
+
+
+class _Escaping:
+    """A terminal stream that writes control characters and direction overrides as escapes
+    (text stored before they were refused still never colours or retitles a terminal)."""
+
+    def __init__(self, raw):  # type: ignore[no-untyped-def]
+        self._raw = raw
+
+    def write(self, text: str) -> int:
+        from core.common.free_text import escaped
+
+        return self._raw.write(escaped(text))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._raw, name)
+
+
+@__import__("contextlib").contextmanager
+def _shown_not_obeyed():  # type: ignore[no-untyped-def]
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def _say(message: object) -> None:

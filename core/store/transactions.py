@@ -18,6 +18,7 @@ from typing import Any, Callable, Generator, TypeVar
 from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
+from core.common.free_text import check_write
 
 BUSY_MESSAGE = "Your data is busy in another window; nothing was saved. Try again."
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
@@ -51,6 +52,12 @@ class CaseloadDatabase(Database):
     Raises DataBusyError (the transaction rolled back) when the write lock cannot be had
     within the busy timeout, or the commit cannot finish.
     """
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        """Every statement, with text that would be stored checked first (free_text): a
+        control character or direction override is refused with ValidationError."""
+        check_write(sql, parameters)
+        return super().execute(sql, parameters)
 
     @contextlib.contextmanager
     def atomic(self) -> Generator[Database, None, None]:
