@@ -39,15 +39,16 @@ def now() -> datetime:
     if fixed:
         try:
             moment = datetime.fromisoformat(fixed)
-        except ValueError:
-            moment = None  # a malformed test setting falls back to the real clock
-        if moment is not None:
-            try:
-                return wall(moment)
-            except (OverflowError, ValueError, OSError):
-                raise ClockError(f"{NOW_ENV} is set to a time the app cannot use; nothing was "
-                                 f"read or saved. Give a date from {FIRST_YEAR} to {LAST_YEAR}."
-                                 ) from None
+        except ValueError:  # set but unreadable: never quietly the real clock instead
+            raise ClockError(f"{NOW_ENV} is not a date and time: {fixed[:40]!r}; nothing was "
+                             "read or saved. Give one like 2026-12-06T09:30, or unset it."
+                             ) from None
+        try:
+            return wall(moment)
+        except (OverflowError, ValueError, OSError):
+            raise ClockError(f"{NOW_ENV} is set to a time the app cannot use; nothing was "
+                             f"read or saved. Give a date from {FIRST_YEAR} to {LAST_YEAR}."
+                             ) from None
     return datetime.now()
 
 

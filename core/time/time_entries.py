@@ -20,7 +20,7 @@ from core.time.activities import get_activity
 from core.caseload.cases import CaseStore
 from core.common import clock
 from core.common.errors import ValidationError
-from core.common.dates import shorten
+from core.common.dates import FIRST_DATE, LAST_DATE, shorten
 from core.common.identifiers import REFERENCE_MAX, identifier_message
 from core.time.overlap import Interval, intervals, place
 
@@ -214,6 +214,10 @@ class TimeStore:
         """Every reason the entry cannot be saved (overlaps aside), as sentences."""
         today = today or clock.today()
         problems: list[str] = []
+        if not FIRST_DATE <= entry.date <= LAST_DATE:  # `log list` could never show it
+            return [f"That time would land on {entry.date.isoformat()}, outside the years "
+                    f"{FIRST_DATE.year} to {LAST_DATE.year} the app keeps; check the date, and "
+                    "that your computer's clock is right. Nothing was saved."]
         if entry.date > today:
             problems.append("Time can only be logged for today or earlier.")
         if (entry.start is None) != (entry.end is None):

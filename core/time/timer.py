@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from core.time.activities import get_activity
 from core.common import clock
+from core.common.dates import FIRST_DATE, LAST_DATE
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.time.time_entries import END_OF_DAY, TimeChange, TimeEntry, TimeStore
@@ -130,6 +131,10 @@ def start_timer(
         problems.append(
             f"A timer can start at most {hours_text(limit)} ago; log earlier time as an entry."
         )
+    if not FIRST_DATE <= started.date() <= LAST_DATE:  # its time could never be saved
+        problems.append(f"A timer started then would begin on {started.date().isoformat()}, "
+                        f"outside the years {FIRST_DATE.year} to {LAST_DATE.year} the app "
+                        "keeps; check your computer's clock.")
     try:
         get_activity(db, activity_id)
     except KeyError:
