@@ -260,6 +260,8 @@ def positive_float(text: str) -> float:
     if len(text) > 20:
         raise argparse.ArgumentTypeError(f"'{shown}' is not a number of a sensible size")
     try:
+        if "_" in text:  # float reads '1_1_8' as 118: never what was meant
+            raise ValueError(text)
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{shown}' is not a number") from None

@@ -32,6 +32,8 @@ def to_decimal(value: Number) -> Decimal:
     elif isinstance(value, (int, float)):
         result = Decimal(str(value))
     else:
+        if "_" in str(value):  # Decimal reads '3_7' as 37: never what was meant
+            raise ValueError(f"'{value}' is not a number")
         try:
             result = Decimal(str(value).strip())
         except InvalidOperation:

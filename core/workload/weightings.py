@@ -149,6 +149,8 @@ def value_problem(key: str, value: Any) -> str | None:
     name = key_label(key)
     try:
         number = float(value)
+        if "_" in str(value):  # float reads '1_5' as 15
+            raise ValueError(value)
     except (TypeError, ValueError):
         return f"{name}: '{value}' is not a number."
     if number != number or number in (float("inf"), float("-inf")):
