@@ -37,6 +37,7 @@ from core.store.transactions import CaseloadDatabase
 
 # How long a write waits for another process's write to finish before giving up (seconds).
 BUSY_TIMEOUT_S = 5.0
+CIPHER_PAGE = 4096  # SQLCipher 4's page size, which the app never changes
 
 
 def damaged_message(path: Path | None) -> str:
@@ -172,7 +173,7 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
             f"left exactly as it is. {RECOVERY_HINT}")
     if kind == "unknown":  # a plain file with a broken first page, or not a database at all
         raise DamagedDatabaseError(unreadable_message(path, _sniff(path)))
-    if kind == "sqlite" and _cut_short(path):
+    if (kind == "sqlite" and _cut_short(path)) or (kind == "encrypted" and _cut_short_cipher(path)):
         raise DamagedDatabaseError(
             f"The data file at {path} is damaged: it ends part-way through a page, so it was "
             "cut short (by a copy, a sync tool or a failing disk) and what it holds can no "
@@ -236,6 +237,20 @@ def _cut_short(path: Path) -> bool:
     page = int.from_bytes(header[16:18], "big")
     page = 65536 if page == 1 else page
     return page >= 512 and size % page != 0
+
+
+def _cut_short_cipher(path: Path) -> bool:
+    """True for an encrypted data file whose length is not whole pages (cut short, or bytes
+    added at its end): SQLCipher reads only the whole pages and would call it sound. Its pages
+    are SQLCipher's default 4096 bytes (the app never sets another size)."""
+    from core.store.live_files import live_kind
+
+    if live_kind(path) is not None:
+        return False
+    try:
+        return path.stat().st_size % CIPHER_PAGE != 0
+    except OSError:
+        return False
 
 
 def _sniff(path: Path) -> str:
