@@ -32,6 +32,7 @@ from core.store.data_files import (
 )
 from core.store.week_snapshot import forget_snapshot
 from core.store.operation_journal import (
+    JOURNAL,
     SECRET,
     begin,
     busy,
@@ -283,12 +284,14 @@ def tidy(data_dir: Path) -> list[Path]:
     Does nothing while another step in any process is writing copies."""
     removed: list[Path] = []
     stray_secret = (data_dir / SECRET).exists() and pending(data_dir) is None
-    if not temporary_files(data_dir) and pending(data_dir) is None and not stray_secret:
+    half_journal = data_dir / (JOURNAL + ".new")  # killed while the journal was being written
+    if (not temporary_files(data_dir) and pending(data_dir) is None and not stray_secret
+            and not half_journal.exists()):
         return removed  # the usual start: nothing left behind, so no lock (nor its file) taken
     with quiet(data_dir) as free:
         if not free:
             return removed
-        for path in temporary_files(data_dir):
+        for path in [*temporary_files(data_dir), *[p for p in [half_journal] if p.exists()]]:
             path.unlink(missing_ok=True)
             removed.append(path)
         job = pending(data_dir)
