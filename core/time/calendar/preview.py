@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from core.common import clock
+from core.common.dates import FIRST_DATE, LAST_DATE
 
 from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
@@ -130,6 +131,8 @@ class _Proposer:
             return "Its end is before its start in your calendar: log it by hand"
         if end.date() > self.today or (self.now is not None and end > self.now):
             return "Not over yet: import it once it has happened"
+        if not FIRST_DATE <= row.date <= LAST_DATE:  # the time store would refuse it
+            return f"Before {FIRST_DATE.year} or after {LAST_DATE.year}: outside what the app keeps"
         if end > datetime.combine(row.date + timedelta(days=1), time(0), LONDON):
             return "Lasts more than a day: log it by hand"
         if row.minutes <= 0:
@@ -223,6 +226,8 @@ class _Proposer:
                 row = replace(row, can_import=False, greyed=True, reason="Already in your leave")
             elif day > self.today:
                 row = replace(row, can_import=False, greyed=True, reason="Not over yet")
+            elif not FIRST_DATE <= day <= LAST_DATE:
+                row = replace(row, can_import=False, greyed=True, reason="Before 2000")
             elif self.day_off(day):
                 row = replace(row, can_import=False, greyed=True, reason=self.day_off(day))
             rows.append(row)
