@@ -135,6 +135,10 @@ class _Proposer:
             return f"Before {FIRST_DATE.year} or after {LAST_DATE.year}: outside what the app keeps"
         if end > datetime.combine(row.date + timedelta(days=1), time(0), LONDON):
             return "Lasts more than a day: log it by hand"
+        for at in (event.start, end):  # a time the clocks skipped, as the calendar wrote it
+            if at is not None and at.astimezone(UTC).astimezone(LONDON).time() != at.time():
+                return (f"{at:%H:%M} did not happen on {at.day} {at:%B} (the clocks went "
+                        "forward): log it by hand")
         if row.minutes <= 0:
             return "No length"
         return _store_refuses(row)

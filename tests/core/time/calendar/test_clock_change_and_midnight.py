@@ -143,3 +143,11 @@ def test_an_event_split_at_midnight_with_one_part_imported_is_already_imported_n
         ("16:00–24:00", False, "Already imported"),
         ("00:00–00:30", True, "Outside your working day"),
     ]
+
+
+def test_a_time_the_clocks_skipped_is_named_not_called_no_length(every_day):
+    data = calendar(event("sk", ";TZID=Europe/London:20260329T011500",
+                          ";TZID=Europe/London:20260329T021500"))
+    (row,) = rows(every_day, data, SPRING, SPRING)
+    assert (row.ticked, row.can_import) == (False, False)
+    assert row.reason == "01:15 did not happen on 29 March (the clocks went forward): log it by hand"
