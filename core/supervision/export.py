@@ -40,6 +40,9 @@ FORMAT_LABELS = {
     "csv": "CSV of the time entries in the period",
 }
 
+# Each format's name in a sentence ("Saved the Markdown for …"), where the extension would not read.
+FORMAT_NAMES = {"pdf": "PDF", "html": "HTML", "md": "Markdown", "csv": "CSV"}
+
 
 def default_file_name(fmt: str, today: date | None = None) -> str:
     """A neutral name that says nothing about anyone: supervision-2026-11-28.pdf."""

@@ -184,12 +184,15 @@ class ExportDialog(QDialog):
         from ui.supervision.pdf_export import fitted_summary
         from ui.supervision.summary_preview import SummaryPreview
 
+        fmt = self.current_format()
         try:
-            summary = fitted_summary(self._db, self.options(), self._today)
+            # The preview is what gets saved: whole for a format without pages, fitted for the PDF.
+            summary = (compose_summary(self._db, self.options(), self._today) if fmt in PAGELESS
+                       else fitted_summary(self._db, self.options(), self._today))
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             return
-        SummaryPreview.show_preview(self, summary)
+        SummaryPreview.show_preview(self, summary, fmt)
 
     def prepare(self) -> ExportWork | None:
         """Compose and fit the export, and ask what needs asking, before anything is written:

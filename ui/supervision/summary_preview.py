@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.supervision.export import FORMAT_NAMES, PAGELESS
 from core.supervision.summary_model import Summary
 from ui.supervision.pdf_export import page_count, paint_summary, summary_document
 
@@ -33,15 +34,18 @@ def print_summary(parent: QWidget | None, summary: Summary) -> bool:
 class SummaryPreview(QDialog):
     """A read-only page view of the summary, with Print."""
 
-    def __init__(self, summary: Summary, parent: QWidget | None = None):
+    def __init__(self, summary: Summary, parent: QWidget | None = None, fmt: str = "pdf"):
         super().__init__(parent)
         self.summary = summary
+        self._fmt = fmt
         self._build_ui()
         self._connect_signals()
 
     @staticmethod
-    def show_preview(parent: QWidget | None, summary: Summary) -> None:
-        SummaryPreview(summary, parent).exec()
+    def show_preview(parent: QWidget | None, summary: Summary, fmt: str = "pdf") -> None:
+        """`fmt` is the format about to be saved: a pageless one (HTML, Markdown) is previewed
+        whole, as its file holds it, and the line above says so rather than talk of a page."""
+        SummaryPreview(summary, parent, fmt).exec()
 
     def _build_ui(self) -> None:
         self.setWindowTitle("Supervision summary preview")
@@ -52,17 +56,10 @@ class SummaryPreview(QDialog):
             width, height = min(width, room.width() - 40), min(height, room.height() - 60)
         self.resize(width, height)
         layout = QVBoxLayout(self)
-        pages = page_count(self.summary)
-        # The PDF's page: what fits, and what was left out to make it fit, in one sentence.
-        notes = self.summary.fit_notes
-        if pages <= 1:
-            status = ("Fits on one A4 page" + (f" with {', '.join(notes)}" if notes else "")
-                      + ".")
-        else:
-            status = f"Runs to {pages} pages."
-        self.status = QLabel(status)
+        self.status = QLabel(self._status_text())
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.browser = QTextBrowser()
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Summary preview")
@@ -77,6 +74,18 @@ class SummaryPreview(QDialog):
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.buttons)
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _status_text(self) -> str:
+        """What is true of the format being saved, in one sentence."""
+        if self._fmt in PAGELESS:
+            return (f"The whole summary, as the {FORMAT_NAMES.get(self._fmt, self._fmt)} file "
+                    "will hold it: a file without pages leaves nothing out.")
+        # The PDF's page: what fits, and what was left out to make it fit, in one sentence.
+        pages = page_count(self.summary)
+        notes = self.summary.fit_notes
+        if pages <= 1:
+            return "Fits on one A4 page" + (f" with {', '.join(notes)}" if notes else "") + "."
+        return f"Runs to {pages} pages."
 
     def _connect_signals(self) -> None:
         self.buttons.rejected.connect(self.reject)

@@ -231,3 +231,41 @@ def test_the_preview_says_in_one_sentence_that_it_fits_once_things_are_left_out(
     status = preview.status.text()
     assert status.startswith("Fits on one A4 page with Reflection left out")
     assert status.count("one page") + status.count("one A4 page") == 1
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_export_preview_of_a_pageless_format_is_the_whole_file(qtbot, monkeypatch, fmt):
+    """Markdown and HTML were previewed as the cut-down PDF page ("Fits on one A4 page with
+    Reflection left out") while the saved file held every section: preview what gets saved."""
+    from core.supervision.summary import compose_summary
+    from ui.supervision.export_dialog import ExportDialog
+    from ui.supervision.summary_preview import SummaryPreview
+
+    line = ("careful planning meant the review went well and everyone knew what came next " * 4)
+    drawn = {k: [] for k in ("workload", "case")} | {
+        "going_well": [line[:200]] * 3, "request": [line[:200]] * 3,
+        "learning": [line[:200]] * 3, "wellbeing": [line[:200]] * 3,
+        "reflection": [[line[:200]] * 4] * 2,
+        "actions": [(line[:120], "me", n) for n in range(8)], "include": (True, True, True),
+    }
+    db, options = _database_with(drawn)
+    assert fitted_summary(db, options, TODAY).fit_notes  # the PDF would leave things out
+    shown = {}
+
+    def look(preview):
+        shown["status"], shown["summary"] = preview.status.text(), preview.summary
+        return SummaryPreview.DialogCode.Rejected
+
+    monkeypatch.setattr(SummaryPreview, "exec", look)
+    dialog = ExportDialog(db, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.preview_button.click()
+    saved = summary_text(compose_summary(db, dialog.options(), TODAY), fmt)
+    assert summary_text(shown["summary"], fmt) == saved
+    assert "left out" not in shown["status"].lower() and "page" not in shown["status"].split(":")[0]
+    assert "Reflection" in saved
+
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.preview_button.click()
+    assert "left out" in shown["status"]
