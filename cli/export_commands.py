@@ -10,6 +10,7 @@ from core.common import clock
 from cli.common import Context, date_arg
 from core.common.errors import ValidationError
 from core.supervision.export import (
+    FORMAT_NAMES,
     FORMATS,
     PAGELESS,
     TargetExistsError,
@@ -83,7 +84,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         if summary.fit_notes:
             print(summary.fit_message())
         write_pdf(summary, out, args.force)
-    print(f"Saved the {fmt.upper()} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
+    print(f"Saved the {FORMAT_NAMES[fmt]} for {start:%d/%m/%Y} to {end:%d/%m/%Y} at {out}")
     return 0
 
 

@@ -23,6 +23,7 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
+from core.common.words import mid_sentence
 from core.supervision.summary_model import BASE_FONT_PT, CUT_ORDER, MIN_FONT_PT, Section, Summary
 
 CUT_NOTE = "Left out to keep this summary to one page; it is in the app."
@@ -135,7 +136,7 @@ def shape(full: Summary, step: FitStep) -> Summary:
         if section.has_content():  # an empty section costs a line either way: leave it be
             section.paragraphs, section.bullets, section.rows, section.trend = [], [], [], []
             section.cut, section.empty = True, CUT_NOTE
-            notes.append(f"{section.title} left out")
+            notes.append(f"{mid_sentence(section.title)} left out")  # mid-sentence: lower case
     for key, cap in step.caps:
         section, nouns = summary.section(key), LIST_NOUNS[key]
         dropped = _keep_newest(section, cap)

@@ -178,7 +178,8 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
     official = next(((w.day, w.official_percent, w.estimate) for w in reversed(weeks)
                      if w.official_percent is not None), None)
     if official is not None:
-        lines.append(f"Official WMT figure for the week of {official[0].day} {official[0]:%B}: "
+        day = official[0]  # the week's own day, named as elsewhere: "the week to Friday 20 November"
+        lines.append(f"Official WMT figure for the week to {day:%A} {day.day} {day:%B}: "
                      f"{number(official[1])}% (the weighted estimate above is this app's own).")
         # More than 5 points apart: what the app can see that may explain it, in words.
         lines.extend(gap_texts(official[2], official[1], figures=True, references=False))

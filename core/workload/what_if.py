@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from core.common import clock
 from core.common.errors import ValidationError
+from core.common.words import mid_sentence
 from core.workload.estimate import Estimate, EstimateInputs, estimate_as_of, load_inputs, to_half_hour
 from core.caseload.models import CASE_TYPES, TIERS, Case
 from core.workload.wording import caseload_words, hours_phrase, workload_words
@@ -73,6 +74,10 @@ def what_if_text(case: str, before: str | None, after: str | None, hours: float,
                  caseload_before: str, caseload_after: str) -> str:
     """The what-if sentence from headlines (None: no capacity figure) and hours added."""
     lead = f"If you took {case},"
+    # Band names read mid-sentence in lower case: "would stay at over capacity".
+    before = mid_sentence(before) if before else before
+    after = mid_sentence(after) if after else after
+    caseload_before, caseload_after = mid_sentence(caseload_before), mid_sentence(caseload_after)
     if after is None:
         text = f"{lead} there would still be no capacity figure for this week."
     elif hours <= 0:

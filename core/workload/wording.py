@@ -60,7 +60,7 @@ C_WORDS = {
 }
 NO_DATA = Words("No estimate yet",
                 "There are no active cases on this date, so there is nothing to estimate. "
-                "Add your cases and hours to see the estimate.")
+                "Add your cases to see the estimate.")
 NO_HOURS = Words("No capacity expected this week",
                  "No capacity is expected of you this week, because your reductions cover all "
                  "of your contracted hours.")

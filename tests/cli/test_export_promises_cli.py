@@ -64,8 +64,8 @@ def test_what_was_left_out_is_printed(demo_dir, tmp_path, capsys):
     assert printed[1].startswith("Saved the PDF")
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
-def test_html_and_markdown_have_no_pages_so_nothing_is_left_out(demo_dir, tmp_path, capsys, fmt):
+@pytest.mark.parametrize(("fmt", "name"), [("md", "Markdown"), ("html", "HTML")])
+def test_html_and_markdown_have_no_pages_so_nothing_is_left_out(demo_dir, tmp_path, capsys, fmt, name):
     """They left out Reflection "to keep this summary to one page", though they have none."""
     db = open_database(demo_dir / "caseload.db")
     for n in range(6):
@@ -74,7 +74,7 @@ def test_html_and_markdown_have_no_pages_so_nothing_is_left_out(demo_dir, tmp_pa
     out = tmp_path / f"s.{fmt}"
     assert _run(demo_dir, "export", "--format", fmt, "--out", str(out)) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert len(printed) == 1 and printed[0].startswith(f"Saved the {fmt.upper()}")
+    assert len(printed) == 1 and printed[0].startswith(f"Saved the {name} for")  # not "the MD"
     text = out.read_text()
     assert "one page" not in text and "Left out" not in text and "more in the app" not in text
     assert all(f"learning note {n}" in text for n in range(6)) and "Reflection" in text

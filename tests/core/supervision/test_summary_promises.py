@@ -57,7 +57,7 @@ def test_what_was_left_out_is_said_in_words(busy):
     full = compose_summary(busy, today=TODAY)
     fitted = fit_summary(full, lambda s: len(s.section("actions").rows) <= 4)
     message = fitted.fit_message()
-    assert message.startswith("To fit one page: Reflection left out, Where the time went left out")
+    assert message.startswith("To fit one page: reflection left out, where the time went left out")
     actions = fitted.section("actions")
     assert f"{actions.more} older actions not shown" in message and actions.more == 6
     assert "older notes on what's going well not shown" in message
@@ -132,3 +132,14 @@ def test_an_existing_file_is_never_replaced_unless_asked(tmp_path):
 def test_a_long_classification_line_is_refused(db):
     with pytest.raises(ValidationError):
         compose_summary(db, SummaryOptions(classification="X" * 61), today=TODAY)
+
+
+def test_the_official_figure_names_its_week_by_the_friday(db):
+    """It said "Official WMT figure for the week of 20 November" for a Friday."""
+    from core.supervision.summary_sources import workload_facts
+    from core.workload.official import record_official
+
+    fill_demo(db, date(2026, 11, 28))
+    record_official(db, date(2026, 11, 20), 95.0, today=date(2026, 11, 28))
+    lines = [line for line in workload_facts(db, date(2026, 11, 28)).lines if "Official" in line]
+    assert lines and lines[0].startswith("Official WMT figure for the week to Friday 20 November:")

@@ -242,8 +242,8 @@ def test_what_if_says_how_the_band_would_move(db):
     result = what_if(db, "licence", "A3", day=DAY)
     assert (result.before.capacity_percent, result.after.capacity_percent) == (Decimal("107.4"), Decimal("117.4"))
     assert what_if_sentence(result) == (
-        "If you took another licence case at tier A3, the estimate would move from Stretched "
-        "to Over capacity, about 3.5 more hours a week."
+        "If you took another licence case at tier A3, the estimate would move from stretched "
+        "to over capacity, about 3.5 more hours a week."
     )
     assert estimate_as_of(db, DAY).caseload_count == 11  # nothing was saved
 
@@ -258,3 +258,25 @@ def test_what_if_refuses_an_unknown_tier(db):
                                             (120.0, "W4"), (120.1, "W5"), (None, None)])
 def test_weighted_band_edges(capacity, band):
     assert workload_band(capacity) == band
+
+
+def test_what_if_says_a_band_that_stays_in_lower_case_mid_sentence(db):
+    """It said "the estimate would stay at Over capacity"."""
+    from core.workload.wording import W_HEADLINES
+
+    for n in range(14):
+        add(db, f"L{n}", "licence", "A3")
+    result = what_if(db, "licence", "A3", day=DAY)
+    sentence = what_if_sentence(result)
+    assert "would stay at " in sentence
+    assert not any(band in sentence for band in W_HEADLINES.values())
+    assert any(f"stay at {band.lower()}," in sentence for band in W_HEADLINES.values())
+
+
+def test_hours_already_set_but_no_cases_asks_only_for_cases(db):
+    """`status` with a profile and no cases said "Add your cases and hours"."""
+    from core.workload.wording import workload_words
+
+    save_profile(db, Profile(grade="PO", contracted_hours=Decimal("30")))
+    body = workload_words(estimate_as_of(db, DAY)).body
+    assert body.endswith("Add your cases to see the estimate.") and "hours" not in body

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from core.demo.caseload_demo import fill_demo
 from core.store.database import open_database
+from core.common.words import mid_sentence
 from core.supervision.agenda import add_agenda_item, reflection_text
 from core.supervision.export import summary_text
 from core.supervision.sessions import Action, add_action
@@ -132,7 +133,7 @@ def test_any_notes_give_one_a4_page_and_every_format_says_the_same(drawn):
     # What was left out is said, and said to be in the app.
     for section in summary.sections:
         if section.cut:
-            assert f"{section.title} left out" in summary.fit_message()
+            assert f"{mid_sentence(section.title)} left out" in summary.fit_message()
         if section.more:
             assert f"({section.more} more in the app)" in markdown
     db.close()
@@ -165,7 +166,7 @@ def test_the_issue_notes_give_one_page_and_say_what_was_left_out():
     summary = fitted_summary(db, options, TODAY)
     with pikepdf.open(io.BytesIO(pdf_bytes(summary))) as pdf:
         assert len(pdf.pages) == 1
-    assert summary.fit_message().startswith("To fit one page: Reflection left out")
+    assert summary.fit_message().startswith("To fit one page: reflection left out")
     assert "older actions not shown" in summary.fit_message()
 
 
@@ -229,7 +230,7 @@ def test_the_preview_says_in_one_sentence_that_it_fits_once_things_are_left_out(
     preview = SummaryPreview(summary)
     qtbot.addWidget(preview)
     status = preview.status.text()
-    assert status.startswith("Fits on one A4 page with Reflection left out")
+    assert status.startswith("Fits on one A4 page with reflection left out")
     assert status.count("one page") + status.count("one A4 page") == 1
 
 
