@@ -107,6 +107,9 @@ def _runs_over(weeks: list[WeekSummary]) -> list[tuple[WeekSummary, WeekSummary,
     return runs
 
 
+ALL_OVER = ", over 110% in all"
+
+
 def _trend_sentence(weeks: list[WeekSummary], source) -> str:
     known = [w for w in weeks if w.estimate.has_data and w.estimate.capacity_percent is not None]
     if len(known) < 2:
@@ -136,7 +139,7 @@ def _trend_sentence(weeks: list[WeekSummary], source) -> str:
         text += f", highest {number(highest)}% ({_week_to(top)})"
     for start, end, count, gaps in _runs_over(weeks):
         if count == len(known):
-            text += ", over 110% in all"
+            text += ALL_OVER
             continue
         inside = f" ({plural(gaps, 'week')} away)" if gaps else " in a row"
         # From the first day counted, as the Overview and `status` say "since" it.
@@ -200,12 +203,18 @@ def workload_facts(db: Database, end: date) -> WorkloadFacts:
         else:
             sentence = "No weekly estimates recorded yet, so there is no trend."
         return WorkloadFacts(lines, [], sentence, "")
+    trend_sentence = _trend_sentence(weeks, db)
+    counted = latest.weeks_counted or 4
+    known = sum(1 for w in weeks if w.estimate.has_data and w.estimate.capacity_percent is not None)
+    # "…over 110% in all" over at least the recent weeks already says every one was over: the
+    # "Weeks over 110%" line beside it would say it twice.
+    said = trend_sentence.endswith(ALL_OVER + ".") and known >= counted
     return WorkloadFacts(
         lines=lines,
         trend=trend,
-        trend_sentence=_trend_sentence(weeks, db),
-        weeks_over=weeks_over_line(latest.weeks_over_110, latest.weeks_counted or 4,
-                                   latest.recent_away) + ".",
+        trend_sentence=trend_sentence,
+        weeks_over="" if said else weeks_over_line(latest.weeks_over_110, counted,
+                                                     latest.recent_away) + ".",
     )
 
 

@@ -37,7 +37,10 @@ def history_text(weeks: int, low: float | None, high: float | None, over: int, g
             return (f"Over the last {period}, the estimate stayed at "
                     f"{W_HEADLINES[workload_band(low)]} in every week it was worked out.")
         spread = f"ranged from {lightest} to {heaviest}"
-    over_text = "none of them" if over == 0 else f"{over} of them"
+    # "12 of them" for 12 of 12 reads as a count to check: say "every one of them".
+    over_text = ("none of them" if over == 0 else "every one of them"
+                 if over >= (known if known is not None else weeks - before - gaps)
+                 else f"{over} of them")
     # Over capacity (W4 and above) is exactly "over 110%": the band's words with figures off.
     over_words = "over 110%" if figures else "over capacity"
     return (f"Over the last {period}, the estimate {spread}. It was {over_words} "

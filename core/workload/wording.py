@@ -275,8 +275,14 @@ def recent_sentence(over: int, counted: int, away: int = 0) -> str | None:
         return None
     if counted <= 1 and not away:
         return None  # the headline already says this week's band ("Well over capacity")
+    # "4 of the last 4" reads as a count to check: every week over says so.
     if not away:
+        if over >= counted:
+            return f"Over capacity in each of the last {counted} weeks."
         return f"Over capacity for {over} of the last {counted} weeks."
+    if over >= counted:
+        return (f"Over capacity in each of the last {plural(counted, 'working week')} "
+                f"({plural(away, 'week')} away).")
     return (f"Over capacity for {over} of the last {plural(counted, 'working week')} "
             f"({plural(away, 'week')} away).")
 
@@ -284,6 +290,10 @@ def recent_sentence(over: int, counted: int, away: int = 0) -> str | None:
 def weeks_over_line(over: int, counted: int, away: int = 0) -> str:
     """The supervision summary's line: 'Weeks over 110%: 3 of the last 4', or with weeks away
     among them 'Weeks over 110%: 3 of the last 4 working weeks (1 week away)'."""
+    if over >= counted:
+        counted_text = str(counted) if not away else plural(counted, "working week")
+        return (f"Weeks over 110%: every one of the last {counted_text}"
+                + (f" ({plural(away, 'week')} away)" if away else ""))
     if not away:
         return f"Weeks over 110%: {over} of the last {counted}"
     return (f"Weeks over 110%: {over} of the last {plural(counted, 'working week')} "

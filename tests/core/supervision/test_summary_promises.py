@@ -143,3 +143,14 @@ def test_the_official_figure_names_its_week_by_the_friday(db):
     record_official(db, date(2026, 11, 20), 95.0, today=date(2026, 11, 28))
     lines = [line for line in workload_facts(db, date(2026, 11, 28)).lines if "Official" in line]
     assert lines and lines[0].startswith("Official WMT figure for the week to Friday 20 November:")
+
+
+def test_every_week_over_110_is_said_once_in_the_workload_paragraph(db):
+    """The summary said "…over 110% in all. Weeks over 110%: 4 of the last 4." in one paragraph."""
+    from core.supervision.summary_sources import workload_facts
+
+    fill_demo(db, date(2026, 12, 6))
+    facts = workload_facts(db, date(2026, 12, 6))
+    assert facts.trend_sentence.endswith("over 110% in all.")  # the demo's long run
+    paragraph = f"{facts.trend_sentence} {facts.weeks_over}"
+    assert "Weeks over 110%" not in paragraph and " of the last " not in paragraph

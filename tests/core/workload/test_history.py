@@ -180,7 +180,9 @@ def test_a_leave_week_neither_counts_nor_breaks_and_the_summary_line_says_so(db)
     last = weeks[-1]
     assert last.weighted_episode is not None and last.weighted_episode.weeks == 4
     assert (last.weeks_over_110, last.weeks_counted, last.recent_away) == (4, 4, 1)
-    assert weeks_over_line(4, 4, 1) == "Weeks over 110%: 4 of the last 4 working weeks (1 week away)"
+    assert weeks_over_line(4, 4, 1) == ("Weeks over 110%: every one of the last 4 working weeks "
+                                        "(1 week away)")
+    assert weeks_over_line(3, 4, 1) == "Weeks over 110%: 3 of the last 4 working weeks (1 week away)"
 
 
 def test_a_leave_week_is_not_about_the_same_as_last_week(db):

@@ -133,7 +133,7 @@ def test_history_chart_has_a_one_sentence_summary(db):
     # The Friday before the cases started (15 May) is before anything was recorded (not a week
     # away); 11 × 219 = 2409 of 2176 -> 110.7%.
     assert sentence == ("Over the last 4 weeks (1 week before you set up the app), the estimate was 110.7 percent of "
-                        "available hours. It was over 110% in 3 of them.")
+                        "available hours. It was over 110% in every one of them.")
 
 
 def test_history_summary_without_figures_uses_band_words(db):
@@ -152,7 +152,7 @@ def test_the_trend_line_without_figures_says_over_capacity_not_110_percent():
 
     sentence = history_text(12, 104.0, 131.0, 12, 0, figures=False)
     assert sentence == ("Over the last 12 weeks, the estimate ranged from stretched to well over "
-                        "capacity. It was over capacity in 12 of them.")
+                        "capacity. It was over capacity in every one of them.")
     assert "%" not in sentence and "percent" not in sentence
 
 
@@ -294,3 +294,16 @@ def test_how_much_more_is_true_at_each_height():
     assert how_much_more(Decimal("150.0")) == "at least half as much again as"
     assert how_much_more(Decimal("200.0")) == "at least twice"
     assert how_much_more(Decimal("366.0")) == "more than three times"
+
+
+def test_every_week_over_is_said_as_every_week_not_n_of_n():
+    """'Over capacity for 4 of the last 4 weeks.' and 'It was over capacity in 12 of them.' for
+    12 of 12 read as counts to check."""
+    from core.workload.wording import recent_sentence, weeks_over_line
+
+    assert recent_sentence(4, 4) == "Over capacity in each of the last 4 weeks."
+    assert recent_sentence(3, 4) == "Over capacity for 3 of the last 4 weeks."
+    assert recent_sentence(4, 4, 1) == "Over capacity in each of the last 4 working weeks (1 week away)."
+    assert weeks_over_line(4, 4) == "Weeks over 110%: every one of the last 4"
+    assert history_text(12, 112.0, 131.0, 12, 0).endswith("It was over 110% in every one of them.")
+    assert history_text(12, 104.0, 131.0, 11, 0).endswith("It was over 110% in 11 of them.")
