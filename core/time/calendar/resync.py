@@ -133,7 +133,7 @@ def unmark(db: Database, entry_ids: list[int], days: list[date]) -> list[dict[st
 
 def remark(db: Database, marks: list[dict[str, Any]]) -> None:
     for found in marks:
-        db["calendar_imported"].insert(found)
+        db.table("calendar_imported").insert(found)
 
 
 def mark(
