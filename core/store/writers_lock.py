@@ -101,7 +101,8 @@ def _take(path: str, exclusive: bool, wait_s: float) -> int | None:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
         except OSError as exc:
-            return _cannot_open(path, exc)
+            _cannot_open(path, exc)  # raises, unless no lock can be kept there at all
+            return None
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # a fifo or device under the name
             os.close(fd)
             raise LockUnusableError()
