@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, entry_minutes
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
+from ui.widgets.typed_time_field import TypedTimeField
 
 
 def _qtime(value: time) -> QTime:
@@ -77,12 +77,12 @@ class TimeEntryDialog(QDialog):
         self.date_edit = DateField()
         form.addRow("&Date", self.date_edit)
         self.timed = QCheckBox("&Clock times")
-        self.start_edit = QTimeEdit()
-        self.end_edit = QTimeEdit()
+        self.start_edit = TypedTimeField()
+        self.end_edit = TypedTimeField(end=True)
         for edit, name in ((self.start_edit, "Start"), (self.end_edit, "End")):
-            edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
-        self.end_edit.setToolTip("An end of 00:00 is midnight at the end of the day (24:00).")
+        self.start_edit.setToolTip("Type 14:30, 1430, 2.30pm or noon.")
+        self.end_edit.setToolTip("Type 15:00, 3pm or noon; 24:00 is midnight at the end of the day.")
         self.end_edit.setAccessibleDescription(self.end_edit.toolTip())
         times = QHBoxLayout()
         times.addWidget(self.timed)
@@ -187,7 +187,22 @@ class TimeEntryDialog(QDialog):
             id=self._entry.id if self._entry else None,
         )
 
+    def _time_problems(self) -> list[str]:
+        if not self.timed.isChecked():
+            return []
+        found = []
+        for edit in (self.start_edit, self.end_edit):
+            problem = edit.problem()
+            if problem:
+                found.append(f"{edit.accessibleName()}: {problem}")
+        return found
+
     def accept(self) -> None:
+        problems = self._time_problems()
+        if problems:  # nothing read from a time that is not one
+            self.problems.show_problems(problems)
+            (self.start_edit if self.start_edit.problem() else self.end_edit).setFocus()
+            return
         entry = self.entry()
         problems = self._store.problems(entry)
         self.problems.show_problems(problems)
