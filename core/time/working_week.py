@@ -8,7 +8,7 @@ bank-holiday entitlement is usually handled: pro rata leave makes up the differe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
@@ -124,6 +124,16 @@ def pattern_mismatch(db: Database, day: date | None = None) -> tuple[float, floa
         return None
     weekly, profile = get_pattern(db).weekly_hours, float(get_profile(db, day).hours)
     return (weekly, profile) if abs(weekly - profile) > 0.01 else None
+
+
+def spread_over_worked_days(pattern: WorkingPattern, weekly: float) -> WorkingPattern:
+    """The same working days (those with hours) and working day, with `weekly` hours shared
+    evenly between them: 29.6 hours on Monday to Wednesday is 9.87 hours each."""
+    worked = [day for day, hours in enumerate(pattern.hours) if hours > 0]
+    if not worked:
+        raise ValidationError("Give at least one working day.")
+    each = weekly / len(worked)
+    return replace(pattern, hours=tuple(each if d in worked else 0.0 for d in range(7)))
 
 
 def has_saved_pattern(db: Database) -> bool:

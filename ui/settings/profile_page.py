@@ -22,12 +22,19 @@ from core.common.errors import ValidationError
 from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
 from core.common.exact import plain, to_decimal
 from core.common.hours import hours_text
-from core.time.working_week import pattern_mismatch
+from core.time.working_week import (
+    get_pattern,
+    pattern_mismatch,
+    save_pattern,
+    spread_over_worked_days,
+)
 from core.workload.profile import get_profile, profile_problems, save_profile
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 HOURS_NOTE = (
     "Leave contracted hours blank for full time ({hours:g} hours a week). Part-time hours scale "
@@ -56,6 +63,7 @@ class ProfilePage(QWidget):
         super().__init__(parent)
         self._db = db
         self._hub = hub
+        self._spread_weekly = 0.0
         self._build_ui()
         self._connect_signals()
         self.load()
@@ -99,6 +107,12 @@ class ProfilePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
+        # Offered after a save whose hours the working week no longer adds up to.
+        self.spread_button = QPushButton()
+        self.spread_button.hide()
+        spread_row = QHBoxLayout()
+        spread_row.addWidget(self.spread_button)
+        spread_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(12)
@@ -108,17 +122,19 @@ class ProfilePage(QWidget):
         layout.addWidget(note_label(FROM_NOTE))
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
+        layout.addLayout(spread_row)
         layout.addStretch(1)
         for widget in (self.hours, self.ceiling):
             widget.returnPressed.connect(self.save)
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
+        self.spread_button.clicked.connect(self.spread_hours)
         self._hub.dataReplaced.connect(self.load)
         self._hub.profileChanged.connect(self.load)  # e.g. set during the welcome tour
         for signal in (self.grade.currentIndexChanged, self.hours.textEdited,
                        self.ceiling.textEdited):
-            signal.connect(lambda *_: self.saved_label.clear())
+            signal.connect(lambda *_: self._clear_saved())
 
     def load(self) -> None:
         profile = get_profile(self._db)
@@ -127,7 +143,11 @@ class ProfilePage(QWidget):
         self.ceiling.setText("" if profile.protected_ceiling is None else str(profile.protected_ceiling))
         self.effective_from.set_value(clock.today())
         self.problems.show_problems([])
+        self._clear_saved()
+
+    def _clear_saved(self) -> None:
         self.saved_label.clear()
+        self.spread_button.hide()
 
     def profile(self) -> Profile:
         """The profile the form describes; raises ValidationError for text that is not a number."""
@@ -152,7 +172,7 @@ class ProfilePage(QWidget):
             save_profile(self._db, profile, since)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
-            self.saved_label.clear()
+            self._clear_saved()
             return False
         self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
         text = f"Profile saved, in force from {format_date(since)}."
@@ -161,5 +181,37 @@ class ProfilePage(QWidget):
             text += (f" Your working week still adds up to {hours_text(mismatch[0])}: change its "
                      "days in the Working week tab.")
         self.saved_label.setText(text)
+        if mismatch:
+            self._offer_spread(mismatch[1])
         announce(self, self.saved_label.text())
         return True
+
+    def _worked_days(self) -> list[str]:
+        return [DAY_NAMES[d][:3] for d, hours in enumerate(get_pattern(self._db).hours) if hours > 0]
+
+    def _offer_spread(self, weekly: float) -> None:
+        days = self._worked_days()
+        if not days:
+            return
+        self.spread_button.setText(
+            f"S&pread {hours_text(weekly)} over {', '.join(days)}")
+        self.spread_button.setAccessibleDescription(
+            f"Sets each working day to {hours_text(weekly / len(days))}; the days stay as they are.")
+        self._spread_weekly = weekly  # the hours just saved (the form reloads after a save)
+        self.spread_button.show()
+
+    def spread_hours(self) -> None:
+        """Shares the hours now in force evenly over the days the working week has hours on."""
+        weekly = self._spread_weekly
+        try:
+            pattern = save_pattern(self._db, spread_over_worked_days(get_pattern(self._db), weekly))
+        except ValidationError as exc:
+            self.problems.show_problems(exc.problems)
+            return
+        days = [DAY_NAMES[d][:3] for d, hours in enumerate(pattern.hours) if hours > 0]
+        self._hub.profileChanged.emit()  # the Working week tab and the views reload
+        self._hub.timeLogged.emit()  # contracted hours in the Time view follow the week
+        each = next(hours for hours in pattern.hours if hours > 0)
+        self.saved_label.setText(f"Working week set to {hours_text(each)} a day on "
+                                 f"{', '.join(days)}: {hours_text(pattern.weekly_hours)} a week.")
+        announce(self, self.saved_label.text())

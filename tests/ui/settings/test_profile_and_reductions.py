@@ -215,3 +215,49 @@ def test_changing_hours_but_not_the_days_is_said_where_the_hours_are_saved(profi
     profile_page.hours.setText("22.2")
     assert profile_page.save()
     assert "working week" not in profile_page.saved_label.text()
+
+
+def test_new_hours_can_be_spread_over_the_working_days_with_one_button(profile_page, db):
+    """22.2 hours on Mon/Tue/Wed changed to 29.6: the page offers, right where the hours were
+    saved, to share 29.6 hours over the same three days; one press and the week adds up."""
+    from decimal import Decimal
+
+    from core.caseload.models import Profile
+    from core.time.working_week import WorkingPattern, get_pattern, pattern_mismatch, save_pattern
+    from core.workload.profile import save_profile
+
+    save_profile(db, Profile("PO", Decimal("22.2")))
+    save_pattern(db, WorkingPattern(hours=(7.4, 7.4, 7.4, 0, 0, 0, 0)))
+    profile_page.load()
+    assert profile_page.spread_button.isHidden()
+    profile_page.hours.setText("29.6")
+    assert profile_page.save()
+    button = profile_page.spread_button
+    assert not button.isHidden()
+    assert button.text().replace("&", "") == "Spread 29 hours 36 minutes over Mon, Tue, Wed"
+    button.click()
+    hours = get_pattern(db).hours
+    assert [round(h, 2) for h in hours] == [9.87, 9.87, 9.87, 0, 0, 0, 0]
+    assert pattern_mismatch(db) is None
+    assert profile_page.saved_label.text() == (
+        "Working week set to 9 hours 52 minutes a day on Mon, Tue, Wed: 29 hours 36 minutes a week.")
+    assert button.isHidden()
+    assert profile_page.hours.text() == "29.6"  # the profile as saved, nothing else changed
+
+
+def test_no_spread_is_offered_when_the_week_adds_up_or_after_an_edit(profile_page, db):
+    from decimal import Decimal
+
+    from core.caseload.models import Profile
+    from core.time.working_week import WorkingPattern, save_pattern
+    from core.workload.profile import save_profile
+
+    save_profile(db, Profile("PO", Decimal("22.2")))
+    save_pattern(db, WorkingPattern(hours=(7.4, 7.4, 7.4, 0, 0, 0, 0)))
+    profile_page.load()
+    profile_page.hours.setText("22.2")
+    assert profile_page.save() and profile_page.spread_button.isHidden()
+    profile_page.hours.setText("30")
+    assert profile_page.save() and not profile_page.spread_button.isHidden()
+    profile_page.hours.textEdited.emit("3")  # typing again: the offer was for the saved hours
+    assert profile_page.spread_button.isHidden()
