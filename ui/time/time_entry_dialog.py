@@ -81,8 +81,10 @@ class TimeEntryDialog(QDialog):
         self.end_edit = TypedTimeField(end=True)
         for edit, name in ((self.start_edit, "Start"), (self.end_edit, "End")):
             edit.setAccessibleName(name)
-        self.start_edit.setToolTip("Type 14:30, 1430, 2.30pm or noon.")
-        self.end_edit.setToolTip("Type 15:00, 3pm or noon; 24:00 is midnight at the end of the day.")
+        self.start_edit.setToolTip("Type 14:30, 1430, 2.30pm or noon; Up and Down move it by "
+                                   "5 minutes.")
+        self.end_edit.setToolTip("Type 15:00, 3pm or noon; 24:00 is midnight at the end of the "
+                                 "day. Up and Down move it by 5 minutes.")
         self.end_edit.setAccessibleDescription(self.end_edit.toolTip())
         times = QHBoxLayout()
         times.addWidget(self.timed)

@@ -5,7 +5,8 @@ an end field also takes 24:00 (or midnight) for the end of the day."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from core.common import clock
@@ -47,6 +48,24 @@ class TypedTimeField(QLineEdit):
         minutes = self._read()
         if minutes is not None:
             self.setText(clock.clock_text(minutes))
+
+    STEPS = {Qt.Key.Key_Up: 5, Qt.Key.Key_Down: -5, Qt.Key.Key_PageUp: 60, Qt.Key.Key_PageDown: -60}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Up and Down move the time by 5 minutes, Page Up and Page Down by an hour, as the
+        clock field this replaces did (00:00 to 23:55 for a start, 00:05 to 24:00 for an end)."""
+        step = self.STEPS.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        current = self._read()
+        current = self._minutes if current is None else current
+        low, high = (5, DAY_MINUTES) if self._end else (0, DAY_MINUTES - 5)
+        minutes = min(high, max(low, current + step))
+        self.setText(clock.clock_text(minutes))
+        if minutes != self._minutes:
+            self._minutes = minutes
+            self.timeChanged.emit()
 
     def minutes(self) -> int | None:
         """Minutes after midnight for the typed text, or None while it is not a time."""

@@ -86,3 +86,15 @@ def test_an_entry_ending_at_midnight_opens_with_24_00(qtbot, db):
     qtbot.addWidget(dialog)
     assert (dialog.start_edit.text(), dialog.end_edit.text()) == ("23:00", "24:00")
     assert dialog.minutes.value() == 60
+
+
+def test_arrow_keys_move_a_time_as_the_clock_field_did(qtbot, db):
+    dialog = typed(qtbot, db, "2pm", "23:30")
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_PageDown)
+    for _ in range(7):
+        qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Up)  # stops at the end of the day
+    assert (dialog.start_edit.text(), dialog.end_edit.text()) == ("13:05", "24:00")
+    assert dialog.minutes.value() == 10 * 60 + 55
+    entry = dialog.entry()
+    assert (entry.start, entry.end) == (time(13, 5), time(0, 0))
