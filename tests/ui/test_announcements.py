@@ -101,3 +101,40 @@ def test_time_logged_and_the_timer_are_said(qtbot, db, heard):
     assert any(text.startswith("Timing ") for text, _ in heard)
     view.timer.stop()
     assert ("Timer stopped.", False) in heard
+
+
+def test_undoing_a_ctrl_l_entry_is_said_like_other_undos(qtbot, db, tmp_path, monkeypatch, heard):
+    import main
+    from core.time.activities import list_activities
+    from core.time.time_entries import TimeEntry, TimeStore
+    from ui.time.quick_entry_dialog import QuickEntryDialog
+
+    window = main.build_window(
+        db, tmp_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    store = TimeStore(db)
+    travel = next(a.id for a in list_activities(db) if a.name == "Travel")
+
+    def typed(parent, db_, clock=None):
+        return store.log_time(TimeEntry(date(2026, 11, 24), 20, travel))
+
+    monkeypatch.setattr(QuickEntryDialog, "get_change", staticmethod(typed))
+    [action] = [a for a in window.actions() if a.shortcut().toString() == "Ctrl+L"]
+    action.trigger()
+    window.undo_stack.undo()
+    assert heard[-1] == ("Undone: Log time.", False)
+    window.undo_stack.redo()
+    assert heard[-1] == ("Redone: Log time.", False)
+
+
+def test_each_welcome_step_is_said(qtbot, db, heard):
+    from ui.shell.welcome_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog(db)
+    qtbot.addWidget(dialog)
+    assert heard == []  # opening is the window's own title, read by the screen reader
+    dialog.next_button.click()
+    assert heard[-1] == ("Step 2 of 3: About your role", False)
+    dialog.back_button.click()
+    assert heard[-1] == ("Step 1 of 3: Welcome to Caseload Companion", False)

@@ -33,6 +33,7 @@ from core.store.settings import get_setting, set_setting
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.shell.working_days import WorkingDays
+from ui.widgets.announce import announce, announce_error
 
 WELCOME_DONE_KEY = "welcome_done"
 DEMO_ADDED = ("Demo data added: invented cases, twelve weeks of time and months of history, to "
@@ -126,6 +127,7 @@ class WelcomeDialog(QDialog):
         heading.setObjectName("viewTitle")
         heading.setWordWrap(True)
         layout.addWidget(heading)
+        page.setProperty("stepTitle", title)  # said with the step number when the step changes
         return page, layout
 
     def _welcome_page(self) -> QWidget:
@@ -237,10 +239,14 @@ class WelcomeDialog(QDialog):
         self.next_button.setFocus()  # Return goes on; Tab reaches the rest
 
     # Behaviour ----------------------------------------------------------------------------
-    def _show_step(self, index: int) -> None:
+    def _show_step(self, index: int, say: bool = True) -> None:
         index = max(0, min(index, self.stack.count() - 1))
+        changed = index != self.stack.currentIndex()
         self.stack.setCurrentIndex(index)
         self.step_label.setText(f"Step {index + 1} of {self.stack.count()}")
+        if say and changed:  # the new page is seen at once; a screen reader is told, too
+            title = self.stack.widget(index).property("stepTitle")
+            announce(self, f"{self.step_label.text()}: {title}")
         self.back_button.setEnabled(index > 0)
         last = index == self.stack.count() - 1
         self.next_button.setText("&Get started" if last else "&Next")
@@ -282,7 +288,8 @@ class WelcomeDialog(QDialog):
         except ValidationError as exc:
             self.problem_label.setText(" ".join(exc.problems))
             self.problem_label.setVisible(True)
-            self._show_step(1)
+            self._show_step(1, say=False)
+            announce_error(self, f"{self.step_label.text()}: {self.problem_label.text()}")
             return
         self.result_value = WelcomeResult(saved, start)
         super().accept()

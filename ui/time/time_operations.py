@@ -24,12 +24,15 @@ Say = Callable[[str], None]
 class TimeChangeCommand(QUndoCommand):
     """One change, pushed after core has applied it, so the first redo does nothing."""
 
-    def __init__(self, db: Database, hub: Hub, change: TimeChange, text: str):
+    def __init__(
+        self, db: Database, hub: Hub, change: TimeChange, text: str, say: Say | None = None
+    ):
         super().__init__(text)
         self._store = TimeStore(db)
         self._hub = hub
         self.change = change
         self._applied = True
+        self._say = say or (lambda _text: None)
 
     def redo(self) -> None:
         if self._applied:
@@ -37,10 +40,12 @@ class TimeChangeCommand(QUndoCommand):
             return
         self._store.reapply(self.change)
         self._hub.timeLogged.emit()
+        self._say(f"Redone: {self.text()}.")
 
     def undo(self) -> None:
         self._store.revert(self.change)
         self._hub.timeLogged.emit()
+        self._say(f"Undone: {self.text()}.")
 
 
 class TimerStopCommand(TimeChangeCommand):
@@ -55,10 +60,9 @@ class TimerStopCommand(TimeChangeCommand):
         timer: RunningTimer,
         say: Say | None = None,
     ):
-        super().__init__(db, hub, change, text)
+        super().__init__(db, hub, change, text, say)
         self._db = db
         self.timer = timer
-        self._say = say or (lambda _text: None)
 
     def redo(self) -> None:
         if self._applied:
@@ -104,7 +108,7 @@ def record(
         if stopped is not None:
             stack.push(TimerStopCommand(db, hub, change, text, stopped, say))
         else:
-            stack.push(TimeChangeCommand(db, hub, change, text))
+            stack.push(TimeChangeCommand(db, hub, change, text, say))
     hub.timeLogged.emit()
 
 

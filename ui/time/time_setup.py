@@ -59,7 +59,8 @@ def install_time(
 
         change = QuickEntryDialog.get_change(window, db, clock)
         if change is not None:
-            record(stack, db, hub, change, "Log time")
+            # Undo and redo are said wherever the practitioner is, like every other undo.
+            record(stack, db, hub, change, "Log time", say=lambda text: announce(window, text))
             announce(window, change_message(change))  # seen in Time, heard wherever it was typed
 
     log_action = QAction("&Log time…", window)
