@@ -159,3 +159,14 @@ def test_day_one_counts_contracted_hours_only_from_the_first_day_in_use(db):
     log(db, date(2026, 11, 2), 60, start=time(9, 0))  # time logged earlier owes nothing
     assert counting_from(db) == wednesday
     assert contracted_hours_between(db, date(2026, 11, 2), date(2026, 11, 8)) == 0
+
+
+def test_new_hours_are_shared_over_the_days_already_worked():
+    from core.time.working_week import WorkingPattern, spread_over_worked_days
+
+    week = WorkingPattern(hours=(7.4, 0, 7.4, 0, 7.4, 0, 0), day_start=time(8, 0), day_end=time(16, 0))
+    spread = spread_over_worked_days(week, 30.0)
+    assert spread.hours == (10.0, 0.0, 10.0, 0.0, 10.0, 0.0, 0.0)
+    assert (spread.day_start, spread.day_end) == (time(8, 0), time(16, 0))  # the working day stays
+    with pytest.raises(ValidationError):
+        spread_over_worked_days(WorkingPattern(hours=(0.0,) * 7), 30.0)
