@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView, QWidget
 
 from core.time.working_week import Gap
 from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, TimeTableModel
@@ -40,8 +40,13 @@ def lay_out_rows(
     proxy: QSortFilterProxyModel,
     fill_gap: Callable[[Gap], None],
 ) -> None:
-    """Day headings and notes span the row; a gap gets a Fill… button where the WMT column is."""
+    """Day headings and notes span the row; a gap gets a Fill… button where the WMT column is.
+
+    Each button is named with its day (two days can have the same hours free, and a screen
+    reader would hear one button twice), and Tab reaches the buttons straight after the table,
+    top to bottom, before the buttons under it."""
     table.clearSpans()
+    previous: QWidget = table
     fit_after = getattr(table, "fit_columns", None)
     columns = model.columnCount()
     for row, week_row in enumerate(model.rows()):
@@ -50,8 +55,12 @@ def lay_out_rows(
         elif week_row.kind == "gap":
             table.setSpan(row, COL_TIME, 1, COL_WMT)
             button = QPushButton("Fill…")
-            button.setAccessibleName(f"Fill {model.index(row, COL_TIME).data()}")
-            button.clicked.connect(lambda _=False, g=week_row.item: fill_gap(g))
+            gap = week_row.item
+            button.setAccessibleName(
+                f"Fill {gap.date:%A %d %B} {model.index(row, COL_TIME).data()}")
+            button.clicked.connect(lambda _=False, g=gap: fill_gap(g))
             table.setIndexWidget(proxy.index(row, COL_WMT), button)
+            QWidget.setTabOrder(previous, button)
+            previous = button
     if fit_after is not None:
         fit_after()
