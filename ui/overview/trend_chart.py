@@ -30,12 +30,14 @@ from core.workload.history_words import history_sentence
 from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
-from ui.widgets.swatch_key import SwatchKey
+from ui.widgets.swatch_key import ON_DARK, SwatchKey
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
 PERIOD_KEY = "overview/trend_period"
 BLUE, ORANGE, OUTLINE = "#0072B2", "#E69F00", "#1A1A1A"
+# The same blue, lighter, on the dark palette: #0072B2 is under 3:1 on a dark field.
+BLUE_ON_DARK = ON_DARK["estimate"].colour
 TARGET_BAND = (90.0, 110.0)  # the classic WMT target range, shaded
 OVERLOAD_LINE = 110.0
 # With figures shown the axis marks these reference levels; hidden, it names the bands instead
@@ -163,6 +165,8 @@ class TrendChart(QWidget):
         # from the start keeps the card from growing for a frame and then shrinking.
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         ink = self.palette().color(self.foregroundRole())
+        dark = ink.lightness() > self.palette().color(QPalette.ColorRole.Base).lightness()
+        line = BLUE_ON_DARK if dark else BLUE
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setTextPen(ink)
@@ -181,8 +185,8 @@ class TrendChart(QWidget):
         )
         # connect="finite": a week without data (NaN) is a gap in the line, not a zero.
         self.curve = pg.PlotDataItem(
-            [], [], connect="finite", pen=pg.mkPen(BLUE, width=2.5),
-            symbol="o", symbolSize=7, symbolBrush=BLUE, symbolPen=pg.mkPen(OUTLINE),
+            [], [], connect="finite", pen=pg.mkPen(line, width=2.5),
+            symbol="o", symbolSize=7, symbolBrush=line, symbolPen=pg.mkPen(OUTLINE),
             name="This app's estimate",
         )
         # Official figures: hollow orange diamonds, distinct in shape as well as colour.

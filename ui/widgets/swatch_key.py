@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 INK = "#1A1A1A"
@@ -45,6 +45,11 @@ FILLS: dict[str, Fill] = {
     "official figure": Fill("#E69F00", marker="d"),
     "target range": Fill("#56B4E9", alpha=60),
     "over capacity line": Fill(INK, line=True, dashed=True),
+}
+
+# On the dark palette: the same meaning, lighter, so the line stands 3:1 from a dark field.
+ON_DARK: dict[str, Fill] = {
+    "estimate": Fill("#5AA9F0", line=True, marker="o"),
 }
 
 
@@ -106,13 +111,17 @@ class SwatchKey(QWidget):
                 if widget is not None:
                     widget.deleteLater()
         size = self.fontMetrics().height()
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.WindowText).lightness() > palette.color(
+            QPalette.ColorRole.Window).lightness()
         self.words = []
         for key, words in items:
             row = QHBoxLayout()
             row.setSpacing(6)
             mark = QLabel()
             if key:
-                mark.setPixmap(swatch(FILLS[key], size, self.devicePixelRatioF()))
+                fill = ON_DARK.get(key, FILLS[key]) if dark else FILLS[key]
+                mark.setPixmap(swatch(fill, size, self.devicePixelRatioF()))
             mark.setFixedSize(size, size)
             text = QLabel(words)
             text.setWordWrap(True)

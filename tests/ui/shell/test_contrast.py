@@ -109,3 +109,19 @@ def test_a_focused_tick_box_shows_an_edge_at_3_to_1(scheme_window, qtbot, kind):
     assert changed, "focus does not show"
     edge = QColor.fromRgb(changed.most_common(1)[0][0])
     assert contrast(edge, box.palette().color(QPalette.ColorRole.Window)) >= 3.0
+
+
+def test_the_trend_line_stands_3_to_1_from_the_chart(scheme_window, qtbot):
+    """The weekly estimate's line, sampled where it is drawn, against the chart's field."""
+    scheme_window.show_view("overview")
+    view = scheme_window.view("overview")
+    qtbot.waitUntil(lambda: view.trend is not None)
+    trend = view.trend
+    trend.show()
+    QApplication.processEvents()
+    line = trend.curve.opts["pen"].color().rgb()
+    image = trend.plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    seen = pixels(image, image.rect())
+    assert seen[line] > 20  # the line is drawn in this colour (not only set)
+    field = QColor.fromRgb(seen.most_common(1)[0][0])
+    assert contrast(field, QColor.fromRgb(line)) >= 3
