@@ -7,6 +7,10 @@ import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from core.common.terminal import not_utf8 as _not_utf8
+from core.common.terminal import say as _say
+from core.common.terminal import shown_not_obeyed as _shown_not_obeyed
+
 if TYPE_CHECKING:
     import argparse
 
@@ -130,40 +134,6 @@ def run_command(args: argparse.Namespace) -> int:
             undo()
 
 
-class _Escaping:
-    """A terminal stream that writes control characters and direction overrides as escapes
-    (text stored before they were refused still never colours or retitles a terminal)."""
-
-    def __init__(self, raw):  # type: ignore[no-untyped-def]
-        self._raw = raw
-
-    def write(self, text: str) -> int:
-        from core.common.free_text import escaped
-
-        return self._raw.write(escaped(text))
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self._raw, name)
-
-
-@__import__("contextlib").contextmanager
-def _shown_not_obeyed():  # type: ignore[no-untyped-def]
-    out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = out, err
-
-
-def _say(message: object) -> None:
-    """One line on stderr, with any control character from the input shown, never obeyed
-    (an ESC[31m typed into an argument must not colour the terminal)."""
-    from cli.common import visible
-
-    print(f"error: {visible(str(message))}", file=sys.stderr)
-
-
 def _failure_message(exc: Exception, data_dir) -> str:  # type: ignore[no-untyped-def]
     """One line for a command that failed: a full disk and a read-only folder say so."""
     from core.store.disk_space import storage_failure
@@ -192,12 +162,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return run_gui(args)
     return run_command(args)
-
-
-def _not_utf8(text: str) -> bool:
-    """True for an argument that held bytes which are not UTF-8 (Python keeps them as lone
-    surrogates, which no file, database or terminal can take)."""
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
 def _window_args(argv: list[str]) -> SimpleNamespace | None:

@@ -16,6 +16,7 @@ from typing import Any, Callable, NoReturn, Sequence
 
 from sqlite_utils import Database
 
+from core.common.free_text import visible
 from core.store import unreachable, writers_lock
 from core.store.all_copies import open_folder
 from core.store.operation_journal import pending
@@ -152,15 +153,6 @@ def undo_if_it_fails(args: argparse.Namespace, ctx: Context) -> Callable[[], Non
 
     undo.removes_log = not logs_existed  # type: ignore[attr-defined]
     return undo
-
-
-def visible(text: str) -> str:
-    """`text` with control characters (ESC, newlines, bell, ...) written as escapes such as
-    \\x1b, so nothing from the input is ever obeyed by the terminal, and one line stays one."""
-    import unicodedata
-
-    return "".join(ch.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -52,3 +52,12 @@ def check_write(sql: str, parameters: Any) -> None:
     for value in values:
         if isinstance(value, str):
             check_text(value)
+
+
+def visible(text: str) -> str:
+    """`text` with control characters (ESC, newlines, bell, ...) written as escapes such as
+    \\x1b, so nothing from the input is ever obeyed by the terminal, and one line stays one."""
+    import unicodedata
+
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
