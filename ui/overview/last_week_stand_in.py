@@ -21,24 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.store.week_snapshot import WeekSnapshot
-from ui.widgets.form_helpers import view_title
+from ui.widgets.form_helpers import view_title, wrapped
 
 CARD_STYLE = ("QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
               "background: palette(base); }")  # as ui.overview.overview_cards.Card
 PANEL_STYLE = ("QFrame#sustainedPanel { border: 1px solid palette(mid); "
                "border-left: 6px solid #D55E00; border-radius: 4px; background: palette(base); }")
-
-
-def _text(text: str, scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if scale != 1.0 or bold:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
 
 
 def _card(title: str, headline: str, body: str, scale: float) -> QFrame:
@@ -49,9 +37,9 @@ def _card(title: str, headline: str, body: str, scale: float) -> QFrame:
     layout = QVBoxLayout(card)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
-    layout.addWidget(_text(title, bold=True))
-    layout.addWidget(_text(headline, scale, bold=True))
-    layout.addWidget(_text(body))
+    layout.addWidget(wrapped(title, bold=True, selectable=False))
+    layout.addWidget(wrapped(headline, scale, bold=True, selectable=False))
+    layout.addWidget(wrapped(body, selectable=False))
     layout.addStretch(1)
     return card
 

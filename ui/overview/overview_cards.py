@@ -19,7 +19,7 @@ from core.workload.estimate import Estimate
 from core.common.words import plural
 from core.workload.status_words import StatusWords
 from core.workload.wording import ADD_TO_NOTES, number
-from ui.widgets.form_helpers import note_label
+from ui.widgets.form_helpers import note_label, wrapped
 from ui.widgets.announce import announce
 from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
 
@@ -66,19 +66,6 @@ class Card(QFrame):
             self._room.deleteLater()
             self._room = None
         self.body.addWidget(widget)
-
-
-def wrapped(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if scale != 1.0 or bold:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
 
 
 def escape(text: str) -> str:

@@ -188,3 +188,20 @@ def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:
     """Add a tab whose page a screen reader names after the tab; returns the tab's index."""
     page.setAccessibleName(shown_text(title))
     return tabs.addTab(page, title)
+
+
+def wrapped(text: str = "", scale: float = 1.0, bold: bool = False,
+            selectable: bool = True) -> QLabel:
+    """A plain-text label that wraps, its font `scale` times the usual (and bold if asked);
+    selectable with the mouse unless `selectable` is False."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if scale != 1.0 or bold:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
