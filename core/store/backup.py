@@ -93,7 +93,7 @@ def set_backup_dir(db: Database, folder: Path | None, data_dir: Path | None = No
     if folder and data_dir is not None:
         remember_folder(data_dir, Path(folder))
     value = json.dumps(str(folder) if folder else None)
-    db["settings"].upsert({"key": BACKUP_FOLDER_SETTING, "value": value}, pk="key")
+    db.table("settings").upsert({"key": BACKUP_FOLDER_SETTING, "value": value}, pk="key")
 
 
 def ready_folder(folder: Path) -> Path:
@@ -166,7 +166,7 @@ def backup_file(db_path: Path, dest_folder: Path, passphrase: str | None = None)
 
 def list_backups(folder: Path) -> list[BackupInfo]:
     """Backups in `folder`, newest first (only files named like the app's own backups)."""
-    found = []
+    found: list[BackupInfo] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():

@@ -193,7 +193,7 @@ def _role(name: str, in_data_dir: bool) -> str | None:
 
 
 def _scan(folder: Path, in_data_dir: bool) -> list[DataCopy]:
-    found = []
+    found: list[DataCopy] = []
     try:
         entries = sorted(folder.iterdir())
     except OSError:

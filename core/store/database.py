@@ -287,10 +287,10 @@ def open_database(
     return _prepare(db, path)
 
 
-def _prepare(db: Database, path: Path | None) -> Database:
+def _prepare(db: CaseloadDatabase, path: Path | None) -> Database:
     folder = path.parent if path is not None else None
     read_only = path is not None and read_only_place(path)
-    db.read_only = read_only  # type: ignore[attr-defined]  (the window shows READ_ONLY_NOTICE)
+    db.read_only = read_only  # the window shows READ_ONLY_NOTICE
     try:  # read-only: no switch to WAL (a write), and nothing else that writes
         configure(db) if not read_only else db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:  # "locked" stays what it is; a full disk says so

@@ -64,7 +64,7 @@ def storage_failure(exc: BaseException, folder: Path | None = None) -> str | Non
         where = Path(exc.filename) if isinstance(exc.filename, (str, Path)) else None
         inside = where is not None and folder is not None \
             and (where == folder or folder in where.absolute().parents)
-        if inside and (exc.errno == errno.EROFS or read_only_place(folder / "caseload.db")):
+        if inside and folder is not None and (exc.errno == errno.EROFS or read_only_place(folder / "caseload.db")):
             return READ_ONLY_WRITE_MESSAGE
         if where is not None and exc.errno == errno.EROFS:
             return f"{where.parent} is on a read-only disk, so nothing was saved there."

@@ -338,7 +338,7 @@ def set_lock_minutes(db: Any, minutes: float) -> None:
 
     if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 240:
         raise ValidationError("Choose between 1 and 240 minutes.")
-    db["settings"].upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")
+    db.table("settings").upsert({"key": LOCK_SETTING, "value": json.dumps(minutes)}, pk="key")
 
 
 def rekey_copies(paths: list[Path], old: str | None, new: str | None) -> list[Path]:

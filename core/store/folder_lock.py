@@ -17,6 +17,7 @@ when its folder has been moved or removed. On Windows it is `msvcrt.locking` on 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 LOCK_FILENAME = "caseload.lock"
@@ -112,7 +113,7 @@ def folder_in_use(data_dir: Path) -> bool:
     return True
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _open(path: Path, create: bool) -> int:

@@ -19,4 +19,4 @@ def get_setting(db: Database, key: str, default: Any = None) -> Any:
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
-    db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+    db.table("settings").upsert({"key": key, "value": json.dumps(value)}, pk="key")

@@ -53,6 +53,10 @@ class CaseloadDatabase(Database):
     within the busy timeout, or the commit cannot finish.
     """
 
+    # True when the file sits where nothing can be written (core.store.database sets it on
+    # opening; the window then shows its read-only notice).
+    read_only: bool = False
+
     def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
         """Every statement, with text that would be stored checked first (free_text): a
         control character or direction override is refused with ValidationError."""

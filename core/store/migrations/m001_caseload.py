@@ -7,13 +7,13 @@ from core.store.migrations.registry import MIGRATIONS
 
 @MIGRATIONS()
 def m001_create_caseload(db: Database) -> None:
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["profile"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("profile").create(
         {"id": int, "grade": str, "contracted_hours": float, "protected_ceiling": int},
         pk="id",
         not_null={"grade"},
     )
-    db["cases"].create(
+    db.table("cases").create(
         {
             "id": int,
             "reference": str,
@@ -33,7 +33,7 @@ def m001_create_caseload(db: Database) -> None:
         not_null={"reference", "case_type", "start_date", "state"},
         defaults={"t2a": 0, "flags": "[]", "state": "supervised"},
     )
-    db["cases"].create_index(["reference"], unique=True)
+    db.table("cases").create_index(["reference"], unique=True)
     # Raw SQL for ON DELETE CASCADE: deleting a case (retention, delete-all) takes its history too.
     db.execute(
         """CREATE TABLE tier_history (
@@ -43,8 +43,8 @@ def m001_create_caseload(db: Database) -> None:
             from_date TEXT NOT NULL
         )"""
     )
-    db["tier_history"].create_index(["case_id", "from_date"])
-    db["reductions"].create(
+    db.table("tier_history").create_index(["case_id", "from_date"])
+    db.table("reductions").create(
         {
             "id": int,
             "reason": str,
@@ -56,7 +56,7 @@ def m001_create_caseload(db: Database) -> None:
         pk="id",
         not_null={"reason", "start_date"},
     )
-    db["court_reports"].create(
+    db.table("court_reports").create(
         {"id": int, "kind": str, "completed_date": str},
         pk="id",
         not_null={"kind", "completed_date"},

@@ -7,7 +7,7 @@ from core.store.migrations.registry import MIGRATIONS
 
 @MIGRATIONS()
 def m002_create_agenda(db: Database) -> None:
-    db["agenda_items"].create(
+    db.table("agenda_items").create(
         {
             "id": int,
             "kind": str,
@@ -20,4 +20,4 @@ def m002_create_agenda(db: Database) -> None:
         pk="id",
         not_null={"kind", "text", "created_on"},
     )
-    db["agenda_items"].create_index(["discussed_on"])
+    db.table("agenda_items").create_index(["discussed_on"])

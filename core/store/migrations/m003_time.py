@@ -65,7 +65,7 @@ def m003_create_time(db: Database) -> None:
             note TEXT NOT NULL DEFAULT ''
         )"""
     )
-    db["time_entries"].create_index(["date", "start"])
+    db.table("time_entries").create_index(["date", "start"])
     db.execute(
         """CREATE TABLE running_timer (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -76,7 +76,7 @@ def m003_create_time(db: Database) -> None:
         )"""
     )
     # One row per weekday (0 = Monday); no rows means "contracted hours over Monday to Friday".
-    db["working_pattern"].create(
+    db.table("working_pattern").create(
         {"weekday": int, "hours": float, "day_start": str, "day_end": str}, pk="weekday"
     )
-    db["leave_days"].create({"date": str, "kind": str, "hours": float}, pk="date")
+    db.table("leave_days").create({"date": str, "kind": str, "hours": float}, pk="date")

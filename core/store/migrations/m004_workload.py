@@ -9,14 +9,14 @@ from core.store.migrations.registry import MIGRATIONS
 def m004_create_workload(db: Database) -> None:
     # One row per edited value from a date; key '*restore*' resets every value to the
     # published defaults from its date. History replays these rows in date order.
-    db["weighting_changes"].create(
+    db.table("weighting_changes").create(
         {"id": int, "effective_from": str, "key": str, "value": float, "changed_on": str},
         pk="id",
         not_null={"effective_from", "key", "changed_on"},
     )
-    db["weighting_changes"].create_index(["effective_from"])
+    db.table("weighting_changes").create_index(["effective_from"])
     # Keyed by ISO week ("2026-W48"), so a figure typed against any day of the week lands once.
-    db["official_figures"].create(
+    db.table("official_figures").create(
         {"week": str, "friday": str, "percent": float, "entered_on": str},
         pk="week",
         not_null={"friday", "percent", "entered_on"},

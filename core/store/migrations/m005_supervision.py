@@ -7,13 +7,13 @@ from core.store.migrations.registry import MIGRATIONS
 
 @MIGRATIONS()
 def m005_create_supervision(db: Database) -> None:
-    db["supervision_sessions"].create(
+    db.table("supervision_sessions").create(
         {"id": int, "held_on": str, "with_whom": str, "agreed": str, "next_date": str},
         pk="id",
         not_null={"held_on"},
         defaults={"with_whom": "", "agreed": ""},
     )
-    db["supervision_sessions"].create_index(["held_on"])
+    db.table("supervision_sessions").create_index(["held_on"])
     # An action belongs to the session that agreed it; deleting that session keeps the action
     # (it may still be open), so the link is set to NULL rather than cascading.
     db.execute(
@@ -28,4 +28,4 @@ def m005_create_supervision(db: Database) -> None:
             status_changed_on TEXT
         )"""
     )
-    db["supervision_actions"].create_index(["status"])
+    db.table("supervision_actions").create_index(["status"])

@@ -16,9 +16,9 @@ SINCE_ALWAYS = "0001-01-01"
 
 @MIGRATIONS()
 def m008_exact_hours_dated_profile(db: Database) -> None:
-    db["profile"].transform(types={"contracted_hours": str})
-    db["reductions"].transform(types={"hours_per_week": str, "percent": str})
-    db["profile_changes"].create(
+    db.table("profile").transform(types={"contracted_hours": str})
+    db.table("reductions").transform(types={"hours_per_week": str, "percent": str})
+    db.table("profile_changes").create(
         {
             "id": int,
             "effective_from": str,
@@ -30,7 +30,7 @@ def m008_exact_hours_dated_profile(db: Database) -> None:
         pk="id",
         not_null={"effective_from", "grade", "changed_on"},
     )
-    db["profile_changes"].create_index(["effective_from"])
+    db.table("profile_changes").create_index(["effective_from"])
     db.execute(
         "INSERT INTO profile_changes (effective_from, grade, contracted_hours, "
         "protected_ceiling, changed_on) SELECT ?, grade, contracted_hours, protected_ceiling, "
