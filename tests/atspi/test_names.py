@@ -1,5 +1,5 @@
-"""Through AT-SPI: nothing focusable is nameless, labels are read as the words they show, and
-the gauges announce the band in words."""
+"""Through AT-SPI: nothing focusable is nameless, and labels are read as the words they show (the
+gauges: test_gauge_value.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-from core.workload.wording import C_WORDS, W_HEADLINES
 from tests.atspi.bus import ITEM_HOLDERS, Bus, places
 from tests.atspi.session import ROOT
 
@@ -67,22 +66,6 @@ def test_labels_are_read_as_the_words_they_show(app_bus):
     read = {o.get_name() for place in places(app_bus) for o in _shown(app_bus)
             if o.get_role_name() == "label"}
     assert not read & internal
-
-
-def test_the_gauges_are_announced_as_a_level_with_the_band_in_words(app_bus):
-    next(places(app_bus))  # the Overview
-    status = _status(app_bus)
-    gauges = {o.get_name(): o for o in _shown(app_bus) if o.get_role_name() == "progress bar"}
-    assert set(gauges) == {"Weighted workload", "Caseload"}
-    weighted = gauges["Weighted workload"]
-    announced = (f"{weighted.get_name()}, {weighted.get_role_name()}, "
-                 f"{weighted.get_description()}")
-    assert weighted.get_description().startswith(status["headline"])  # words before numbers
-    assert status["headline"] in W_HEADLINES.values()
-    assert announced.startswith(f"Weighted workload, progress bar, {status['headline']}")
-    caseload = gauges["Caseload"].get_description()
-    assert caseload.startswith(status["caseload_headline"])
-    assert status["caseload_headline"] in {w.headline for w in C_WORDS.values()}
 
 
 def _labelled_by(bus: Bus, obj) -> list[str]:

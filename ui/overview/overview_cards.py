@@ -21,7 +21,7 @@ from core.workload.status_words import StatusWords
 from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label, wrapped
 from ui.widgets.announce import announce
-from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
+from ui.widgets.gauge import BandGauge, CaseloadGauge, WorkloadGauge
 
 ADDED = "Added to your supervision notes."
 
@@ -51,6 +51,12 @@ class Card(QFrame):
         self.body.setSpacing(8)
         self.body.addWidget(self.heading)
         self._room: QWidget | None = None
+
+    def name_by_heading(self, gauge: BandGauge) -> None:
+        """The heading is the gauge's visible label: a screen reader hears it first, then the
+        band in words (and the heading is "labelled by" for the gauge, as a buddy)."""
+        self.heading.setBuddy(gauge)
+        gauge.set_label(self.heading.text())
 
     def reserve(self, height: int) -> None:
         """Hold `height` pixels for content made after the first paint, so that the cards
@@ -96,6 +102,7 @@ class WorkloadCard(Card):
         self.words = wrapped()
         self.trend = wrapped()
         self.gauge = WorkloadGauge()
+        self.name_by_heading(self.gauge)
         self.figures = note_label("")
         self.official = wrapped()
         self.add_button = QPushButton("&" + ADD_TO_NOTES)
@@ -182,6 +189,7 @@ class CaseloadCard(Card):
         self.headline = wrapped(scale=1.15, bold=True)
         self.words = wrapped()
         self.gauge = CaseloadGauge()
+        self.name_by_heading(self.gauge)
         self.figures = note_label("")
         for widget in (self.headline, self.words, self.gauge, self.figures):
             self.body.addWidget(widget)

@@ -13,11 +13,11 @@ from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
+from core.common.exact import half_up, to_fraction
 from core.workload.estimate import C_BAND_EDGES, C_BANDS, W_BAND_EDGES, W_BANDS
 from core.workload.wording import number
-from ui.widgets import gauge_accessible
 
 # The scale is labelled with the bands' short words (wording-and-gauge.md, accessibility);
 # the codes W1–W5 and C1–C4 stay internal.
@@ -67,26 +67,32 @@ def caseload_bands(ceiling: bool = False) -> list[Band]:
             for i, name in enumerate(C_BANDS)]
 
 
-class BandGauge(QWidget):
+class BandGauge(QProgressBar):
     """A scale of bands with an optional marker; the value is in the bands' own units.
 
     Words belong beside the gauge (the Overview); the gauge itself shows a number only when
-    `set_show_figures(True)`. Screen readers hear it as a progress bar named `name`, whose value
-    is the band in words (`set_value_words`) and whose description is the words-first sentence.
+    `set_show_figures(True)`. It is a progress bar painted by hand, so that Qt's own accessible
+    progress bar tells screen readers its value (the AT-SPI Value interface: where the marker
+    sits between the scale's ends, in `reading_unit`s); its name is its visible label followed
+    by the band in words (`set_label`, `set_value_words`), and its description is the
+    words-first sentence, so what is heard starts with the words, never with a number.
     """
 
     def __init__(self, bands: list[Band], name: str, parent: QWidget | None = None):
-        gauge_accessible.install()  # before the widget exists, so Qt asks the factory for it
         super().__init__(parent)
         self._value_words = ""
+        self._label = name
         self._bands = bands
         self._value: float | None = None
         self._value_text = ""
         self._edge_texts: dict[float, str] = {}
         self._show_figures = False
+        self._reading_unit = Fraction(1)  # one whole number on the bus is this much of the scale
+        self.setTextVisible(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._name()
+        self._set_reading()
 
     # --- state ----------------------------------------------------------------------------
     def set_value(self, value: float | None, text: str = "") -> None:
@@ -94,6 +100,7 @@ class BandGauge(QWidget):
         The value only places the marker (the band is decided in core, exactly)."""
         self._value = None if value is None else float(value)
         self._value_text = text
+        self._set_reading()
         self.update()
 
     def value(self) -> float | None:
@@ -126,11 +133,50 @@ class BandGauge(QWidget):
         self.setToolTip(text)
 
     def set_value_words(self, words: str) -> None:
-        """The band in words ("Over capacity"): what a screen reader gives as the value."""
+        """The band in words ("Over capacity"): said straight after the gauge's label, and
+        given as the value's text where the platform carries one (the bar's `text()`)."""
         self._value_words = words
+        self.setFormat(words.replace("%", "%%"))  # a format's "%p" would become a figure
+        self._name()
 
     def value_words(self) -> str:
         return self._value_words
+
+    def set_label(self, label: str) -> None:
+        """The visible words that name the gauge (its card's heading)."""
+        self._label = label
+        self._name()
+
+    def _name(self) -> None:
+        words = self._value_words
+        self.setAccessibleName(f"{self._label}: {words}" if words else self._label)
+
+    # --- what the accessible progress bar reads ----------------------------------------------
+    def set_reading_unit(self, unit: Fraction) -> None:
+        """How much of the scale one whole number on the bus stands for (a case, on a scale of
+        shares of the caseload reference)."""
+        self._reading_unit = Fraction(unit)
+        self._set_reading()
+
+    def reading(self) -> tuple[int, int, int] | None:
+        """(current, minimum, maximum) as given to screen readers, or None with no marker. The
+        range is the drawn scale, widened to hold a value beyond it: never capped."""
+        if self._value is None:
+            return None
+        low, high, now = (self._whole(v) for v in (self.scale_min, self.scale_max, self._value))
+        return now, min(low, now), max(high, now)
+
+    def _whole(self, value: float) -> int:
+        return int(half_up(to_fraction(value) / self._reading_unit, 0))
+
+    def _set_reading(self) -> None:
+        reading = self.reading()
+        if reading is None:  # no marker: the empty bar at the scale's start, the words say why
+            low = self._whole(self.scale_min)
+            reading = (low, low, self._whole(self.scale_max))
+        now, low, high = reading
+        QProgressBar.setRange(self, low, high)
+        QProgressBar.setValue(self, now)
 
     def bands(self) -> list[Band]:
         return list(self._bands)
@@ -333,6 +379,7 @@ class CaseloadGauge(BandGauge):
         (shown only with figures; a part-time 30.4 shows 24.3, 30.4 and 36.5); against a
         protected ceiling the scale has its three bands, edged at 0.8 P and P."""
         self._bands = caseload_bands(ceiling)
+        self.set_reading_unit(1 / to_fraction(reference))  # read in cases: 1.0 is `reference`
         edges = CEILING_EDGES if ceiling else C_BAND_EDGES
         texts = {float(edge): number(edge * Fraction(reference)) for edge in edges}
         texts[float(edges[-1])] += " cases"  # the unit once, at the last edge

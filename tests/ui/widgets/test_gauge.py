@@ -22,7 +22,7 @@ def gauge(qtbot):
 def test_gauge_has_accessible_name_and_the_words_as_description(gauge):
     words = "Over capacity, about 114 percent of available hours, 4 extra hours a week."
     gauge.set_description(words)
-    assert gauge.accessibleName() == "Weighted workload"
+    assert gauge.accessibleName() == "Weighted workload"  # until a card gives its heading
     assert gauge.accessibleDescription() == words
     assert CaseloadGauge().accessibleName() == "Caseload"
 
