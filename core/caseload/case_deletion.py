@@ -89,9 +89,9 @@ def restore_deleted(db: Database, gone: DeletedCases) -> None:
                               "deleted cases cannot be brought back.")
     with db.atomic():
         for row in gone.cases:
-            db["cases"].insert(row)
+            db.table("cases").insert(row)
         for table, row in gone.removed:
-            db[table].insert(row)
+            db.table(table).insert(row)
         crash_point("case_restore.rows_written")
         for table, column, rowid, case_id in gone.cleared:
             db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" '

@@ -25,6 +25,7 @@ from core.caseload.models import (
     Case,
     TierChange,
 )
+from core.store.rows import inserted_id
 
 STATUSES = ("active", "closed", "all")
 
@@ -152,12 +153,12 @@ class CaseStore:
             raise ValidationError(problems)
 
     def _insert(self, case: Case) -> int:
-        case_id = self.db["cases"].insert(_case_columns(case)).last_pk
+        case_id = inserted_id(self.db.table("cases").insert(_case_columns(case)))
         tier_date = case.tier_date or case.start_date
-        self.db["tier_history"].insert(
+        self.db.table("tier_history").insert(
             {"case_id": case_id, "tier": case.tier, "from_date": tier_date.isoformat()}
         )
-        return int(case_id)
+        return case_id
 
     def add_case(self, case: Case) -> Case:
         with self.db.atomic():  # the check and the write see the same data (BEGIN IMMEDIATE)
@@ -185,10 +186,10 @@ class CaseStore:
         with self.db.atomic():
             self._check(case, exclude_id=case.id)
             before = self.get_case(case.id)
-            self.db["cases"].update(case.id, _case_columns(case))
+            self.db.table("cases").update(case.id, _case_columns(case))
             if case.tier != before.tier:
                 tier_date = case.tier_date or clock.today()
-                self.db["tier_history"].insert(
+                self.db.table("tier_history").insert(
                     {"case_id": case.id, "tier": case.tier, "from_date": tier_date.isoformat()}
                 )
             elif case.tier_date and case.tier_date != before.tier_date and before.tier_history:
@@ -226,10 +227,10 @@ class CaseStore:
         with self.db.atomic():
             current = self.get_case(case.id)  # KeyError first: nothing to put back
             self._check(case, exclude_id=case.id)
-            self.db["cases"].update(case.id, _case_columns(case))
+            self.db.table("cases").update(case.id, _case_columns(case))
             if current.tier_history != case.tier_history:
                 self.db.execute("DELETE FROM tier_history WHERE case_id = ?", [case.id])
-                self.db["tier_history"].insert_all(
+                self.db.table("tier_history").insert_all(
                     {"case_id": case.id, "tier": c.tier, "from_date": c.from_date.isoformat()}
                     for c in case.tier_history
                 )
@@ -237,7 +238,7 @@ class CaseStore:
 
     def _save_state(self, case: Case) -> Case:
         assert case.id is not None
-        self.db["cases"].update(
+        self.db.table("cases").update(
             case.id, {"closed_date": to_iso(case.closed_date), "close_reason": case.close_reason}
         )
         return self.get_case(case.id)
@@ -262,10 +263,10 @@ class CaseStore:
                 columns = _case_columns(case)
                 if case.id is not None and not self._exists(case.id):
                     columns["id"] = case.id
-                case_id = int(self.db["cases"].insert(columns).last_pk)
+                case_id = inserted_id(self.db.table("cases").insert(columns))
                 history = case.tier_history or (
                     TierChange(case.tier, case.tier_date or case.start_date),)
-                self.db["tier_history"].insert_all(
+                self.db.table("tier_history").insert_all(
                     {"case_id": case_id, "tier": c.tier, "from_date": c.from_date.isoformat()}
                     for c in history
                 )

@@ -7,6 +7,7 @@ truncates the WAL, so nothing deleted lingers in the file or beside it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def set_retention_days(db: Database, days: int) -> None:
     problem = retention_days_problem(days)
     if problem:
         raise ValidationError(problem)
-    db["settings"].upsert({"key": RETENTION_SETTING, "value": json.dumps(days)}, pk="key")
+    db.table("settings").upsert({"key": RETENTION_SETTING, "value": json.dumps(days)}, pk="key")
 
 
 def closed_before(db: Database, days: int, today: date | None = None) -> list[Case]:
@@ -142,7 +143,7 @@ def compact(db: Database) -> None:
 
 
 def delete_all_data(
-    db: Database, data_dir: Path, backup_folders: list[Path] = (), include_backups: bool = False
+    db: Database, data_dir: Path, backup_folders: Sequence[Path] = (), include_backups: bool = False
 ) -> DeleteAllResult:
     """Empty every table, compact the file, and (when asked) delete backups in every folder
     ever used, earlier copies, temporary files and logs (core.store.all_copies). The schema

@@ -297,10 +297,10 @@ def _sheet_rows(worksheet: Any) -> list[tuple[int, list[str]]]:
             top = by_row.get(row1, [])
             value = top[col1 - 1] if col1 <= len(top) else None
             for number in range(row1, row2 + 1):
-                cells = by_row.setdefault(number, [])
-                cells.extend([None] * (col2 - len(cells)))
+                spanned = by_row.setdefault(number, [])
+                spanned.extend([None] * (col2 - len(spanned)))
                 for column in range(col1, col2 + 1):
-                    cells[column - 1] = value
+                    spanned[column - 1] = value
         raw = sorted(by_row.items())
     rows: list[tuple[int, list[str]]] = []
     for number, values in raw:
