@@ -11,6 +11,7 @@ from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.common.words import plural
 from core.store.transactions import in_one_transaction
+from core.store.rows import inserted_id
 
 NAME_MAX = 60
 
@@ -110,9 +111,8 @@ def add_activity(db: Database, name: str, counted_by_wmt: bool = False) -> Activ
     if problems:
         raise ValidationError(problems)
     position = next(iter(db.query("SELECT coalesce(max(position), 0) + 1 AS p FROM activities")))
-    new_id = (
-        db["activities"]
-        .insert(
+    new_id = inserted_id(
+        db.table("activities").insert(
             {
                 "name": name,
                 "counted_by_wmt": int(counted_by_wmt),
@@ -121,9 +121,8 @@ def add_activity(db: Database, name: str, counted_by_wmt: bool = False) -> Activ
                 "position": position["p"],
             }
         )
-        .last_pk
     )
-    return get_activity(db, int(new_id))
+    return get_activity(db, new_id)
 
 
 @in_one_transaction
@@ -148,7 +147,7 @@ def update_activity(
     if hidden is not None:
         changes["hidden"] = int(hidden)
     if changes:
-        db["activities"].update(activity_id, changes)
+        db.table("activities").update(activity_id, changes)
     return get_activity(db, activity_id)
 
 

@@ -142,8 +142,8 @@ def _times(
         start = _start_like_end(match.group(1), end_text, start, end)
         _exists(day, start)
         _exists(day, end)
-        minutes = clock.typed_length(day, start, end)
-        return start, end, end - start if minutes is None else minutes, text[match.end() :], (0, 0)
+        length = clock.typed_length(day, start, end)
+        return start, end, end - start if length is None else length, text[match.end() :], (0, 0)
     match = _AGO.match(text)
     if match:
         minutes = _duration(match.group(1))

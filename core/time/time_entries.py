@@ -23,6 +23,7 @@ from core.common.errors import ValidationError
 from core.common.dates import FIRST_DATE, LAST_DATE, shorten
 from core.common.identifiers import REFERENCE_MAX, identifier_message
 from core.time.overlap import Interval, intervals, place
+from core.store.rows import inserted_id
 
 NOTE_MAX = 200
 DAY_MINUTES = 24 * 60
@@ -304,7 +305,7 @@ class TimeStore:
         with self.db.atomic():  # the overlap check and the write see the same data
             clashing = self._validate(replace(entry, id=None), trim, today)
             trimmed_added, trimmed_removed = self._trim(entry, clashing)
-            new_id = int(self.db["time_entries"].insert(_columns(entry)).last_pk)
+            new_id = inserted_id(self.db.table("time_entries").insert(_columns(entry)))
         added = (self.get_entry(new_id),) + trimmed_added
         return TimeChange(added, trimmed_removed, "Log time")
 
@@ -317,7 +318,7 @@ class TimeStore:
             before = self.get_entry(entry.id)
             clashing = self._validate(entry, trim, today)
             trimmed_added, trimmed_removed = self._trim(entry, clashing)
-            self.db["time_entries"].update(entry.id, _columns(entry))
+            self.db.table("time_entries").update(entry.id, _columns(entry))
         return TimeChange(
             (self.get_entry(entry.id),) + trimmed_added, (before,) + trimmed_removed, "Edit entry"
         )
@@ -355,7 +356,7 @@ class TimeStore:
                 row = _columns(piece)
                 if index == 0:
                     row["id"] = other.id  # the first piece keeps the original id
-                piece_id = int(self.db["time_entries"].insert(row).last_pk)
+                piece_id = inserted_id(self.db.table("time_entries").insert(row))
                 added.append(replace(piece, id=piece_id))
         return tuple(added), tuple(removed)
 
@@ -372,7 +373,7 @@ class TimeStore:
             for entry in take_out:
                 self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry.id])
             for entry in put_back:
-                self.db["time_entries"].insert({"id": entry.id, **_columns(entry)})
+                self.db.table("time_entries").insert({"id": entry.id, **_columns(entry)})
 
 
 def minutes_between(start: datetime, end: datetime) -> int:

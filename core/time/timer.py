@@ -157,7 +157,7 @@ def start_timer(
         if get_timer(db) is not None:
             change = stop_timer(db, now=now, at=started)
         db.execute("DELETE FROM running_timer")
-        db["running_timer"].insert(
+        db.table("running_timer").insert(
             {
                 "id": 1,
                 "activity_id": activity_id,
@@ -282,7 +282,7 @@ def resume_timer(db: Database, timer: RunningTimer) -> bool:
         running = get_timer(db)
         if running is not None:
             return _same_timer(running, timer)
-        db["running_timer"].insert(
+        db.table("running_timer").insert(
             {
                 "id": 1,
                 "activity_id": timer.activity_id,

@@ -137,7 +137,7 @@ def spread_over_worked_days(pattern: WorkingPattern, weekly: float) -> WorkingPa
 
 
 def has_saved_pattern(db: Database) -> bool:
-    return bool(db["working_pattern"].count)
+    return bool(db.table("working_pattern").count)
 
 
 def save_pattern(db: Database, pattern: WorkingPattern) -> WorkingPattern:
@@ -152,7 +152,7 @@ def save_pattern(db: Database, pattern: WorkingPattern) -> WorkingPattern:
         raise ValidationError(problems)
     with db.atomic():
         db.execute("DELETE FROM working_pattern")
-        db["working_pattern"].insert_all(
+        db.table("working_pattern").insert_all(
             {
                 "weekday": d,
                 "hours": float(h),
@@ -172,7 +172,7 @@ def add_leave(db: Database, leave: LeaveDay) -> LeaveDay:
         problems.append("Part-day leave must be more than 0 and at most 24 hours.")
     if problems:
         raise ValidationError(problems)
-    db["leave_days"].upsert(
+    db.table("leave_days").upsert(
         {"date": leave.date.isoformat(), "kind": leave.kind, "hours": leave.hours}, pk="date"
     )
     return leave

@@ -91,8 +91,8 @@ def attendance_for(db: Database, read: CalendarRead, told: str | None = None) ->
         addresses = {e.organizer for e in read.events}
         addresses.update(a for e in read.events for a, _ in e.answers)
         addresses.discard("")
-        mine = [a for a in sorted(addresses) if keyed_hash(db, "me:" + a) == stored]
-        return Attendance(True, mine[0] if mine else None)
+        matching = [a for a in sorted(addresses) if keyed_hash(db, "me:" + a) == stored]
+        return Attendance(True, matching[0] if matching else None)
     if read.named_owner:
         return Attendance(True, read.named_owner)
     if len(read.regulars) == 1:

@@ -104,9 +104,10 @@ def parse(data: bytes) -> tuple[icalendar.Calendar, list[Any], Prepared, str]:
     try:
         calendars = icalendar.Calendar.from_ical(prepared.text, multiple=True)
     except Exception as exc:  # noqa: BLE001 - the parser raises many kinds on a mangled file
-        calendars = piecewise(prepared)
-        if calendars is None:
+        repaired = piecewise(prepared)
+        if repaired is None:
             raise _broken(text, str(exc)) from None
+        calendars = repaired
     calendars = _unnested(calendars)
     if not calendars:
         raise _broken(text, "")
@@ -118,9 +119,11 @@ def _unnested(calendars: list[icalendar.Calendar]) -> list[icalendar.Calendar]:
     """A calendar saved inside another (BEGIN:VCALENDAR twice) read as one more calendar."""
     flat: list[icalendar.Calendar] = []
     for calendar in calendars:
-        inner = [c for c in calendar.subcomponents if c.name == "VCALENDAR"]
+        # icalendar makes every VCALENDAR block a Calendar, nested ones too
+        inner = [c for c in calendar.subcomponents if isinstance(c, icalendar.Calendar)]
         if inner:
-            calendar.subcomponents = [c for c in calendar.subcomponents if c.name != "VCALENDAR"]
+            calendar.subcomponents = [
+                c for c in calendar.subcomponents if not isinstance(c, icalendar.Calendar)]
         flat.append(calendar)
         flat.extend(_unnested(inner))
     return flat

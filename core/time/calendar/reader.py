@@ -201,7 +201,7 @@ def _event(event: Any) -> CalendarEvent:
         end = start + event.decoded("DURATION")
     transp = str(event.get("TRANSP", "")).upper()
     busy = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
-    common = dict(
+    common = CalendarEvent(
         uid=str(event.get("UID", "")),
         subject=clean_text(str(event.get("SUMMARY", ""))),
         free=transp == "TRANSPARENT" or busy == "FREE",
@@ -214,16 +214,14 @@ def _event(event: Any) -> CalendarEvent:
     )
     if not isinstance(start, datetime):
         last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
-        return CalendarEvent(all_day=(start, last), **common)  # type: ignore[arg-type]
+        return replace(common, all_day=(start, last))
     begins = _london(start)
     if not isinstance(end, datetime) or end < start:
         end = start
     ends = _london(end)
     if ends > begins and begins.time() == ends.time() == time(0):  # midnight to midnight
-        return CalendarEvent(  # type: ignore[arg-type]
-            all_day=(begins.date(), ends.date() - timedelta(days=1)), **common
-        )
-    return CalendarEvent(start=begins, end=ends, **common)  # type: ignore[arg-type]
+        return replace(common, all_day=(begins.date(), ends.date() - timedelta(days=1)))
+    return replace(common, start=begins, end=ends)
 
 
 def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:

@@ -22,7 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import icalendar
 
 UNUSED = {"VFREEBUSY", "VTODO", "VJOURNAL", "VALARM", "VAVAILABILITY", "AVAILABLE"}
 NAME = re.compile(r"[A-Za-z0-9-]+")
@@ -132,9 +135,9 @@ def windows_zone(name: str) -> str | None:
             if places.strip().lower().startswith(region):
                 return zone
         for city in places.split(","):
-            zone = _cities().get(city.strip().replace(" ", "_").lower())
-            if zone:
-                return zone
+            city_zone = _cities().get(city.strip().replace(" ", "_").lower())
+            if city_zone:
+                return city_zone
     return None
 
 
@@ -260,7 +263,7 @@ def other_name(name: str) -> str | None:
     return next((z for z in zoneinfo.available_timezones() if z.lower() == wanted), None)
 
 
-def piecewise(prepared: Prepared) -> list[Any] | None:
+def piecewise(prepared: Prepared) -> list[icalendar.Calendar] | None:
     """The calendar without the blocks the parser refuses, when it refuses the file as a whole:
     a time zone it cannot read is left out (its events then say their zone is unknown), and an
     event it cannot read is kept as an empty event at its line, so it shows as a row that cannot

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.time.activities import get_activity
+from core.store.rows import inserted_id
 
 KEYWORD_MAX = 40
 T = TypeVar("T")
@@ -79,7 +80,7 @@ def save_rule(
             inserted = db.table("calendar_rules").insert(
                 {"keyword": keyword, "activity_id": activity_id}
             )
-            rule_id = int(inserted.last_pk)  # type: ignore[arg-type]
+            rule_id = inserted_id(inserted)
         else:
             changes = {"keyword": keyword, "activity_id": activity_id}
             db.table("calendar_rules").update(rule_id, changes)
