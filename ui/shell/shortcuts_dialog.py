@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QMainWindow,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayout, QWidget
+
+from ui.widgets.reading_page import Heading, ReadingText, reading_table, table_model
 
 TITLE = "Keyboard shortcuts"
 Keys = str | QKeySequence.StandardKey
@@ -96,36 +92,54 @@ def all_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
     return window_rows(window) + [(QKeySequence(k), what, where) for k, what, where in IN_VIEWS]
 
 
-def shortcuts_html(window: QMainWindow) -> str:
-    def table(rows: list[tuple[str, str, str]]) -> str:
-        cells = "".join(
-            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(what)}</td>"
-            f"<td>{html.escape(where)}</td></tr>" for k, what, where in rows)
-        return ("<table cellpadding='4'><tr><th align='left'>Keys</th><th align='left'>What it does"
-                "</th><th align='left'>Where</th></tr>" + cells + "</table>")
+INTRO = ("Keys are written as this computer shows them.",
+         "In each table the arrow keys move from cell to cell, and Tab goes on to the next table.")
+HEADERS = ("Keys", "What it does", "Where")
 
-    rows = [(key_text(k), what, where) for k, what, where in all_rows(window)]
-    moving = [(k, what, "Everywhere") for k, what in MOVING]
-    return f"<h3>Shortcuts</h3>{table(rows)}<h3>Moving around</h3>{table(moving)}"
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """The first table: every shortcut, as this system writes its keys."""
+    return [(key_text(k), what, where) for k, what, where in all_rows(window)]
+
+
+def moving_rows() -> list[tuple[str, str, str]]:
+    """The second table: how the keyboard moves around any window."""
+    return [(k, what, "Everywhere") for k, what in MOVING]
 
 
 class ShortcutsDialog(QDialog):
-    """The page of shortcuts; not modal, so it can stay open while trying them."""
+    """The page of shortcuts; not modal, so it can stay open while trying them. Two real
+    tables with column headings, so a screen reader reads each key with what it does."""
 
     def __init__(self, window: QMainWindow, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.setWindowTitle(TITLE)
-        self.resize(620, 560)
-        self.browser = QTextBrowser()
-        self.browser.setAccessibleName(TITLE)
-        self.browser.setOpenLinks(False)
-        self.browser.document().setDocumentMargin(12)
-        self.browser.setHtml(shortcuts_html(window))
+        self.resize(700, 620)
+        self.intro = ReadingText("About these keys",
+                                 "".join(f"<p>{html.escape(p)}</p>" for p in INTRO), fit=True)
+        self.intro.document().setDocumentMargin(2)
+        self.table = reading_table("Shortcuts", HEADERS, shortcut_rows(window), stretch=1)
+        self.moving = reading_table("Moving around", HEADERS, moving_rows(), fit=True,
+                                    stretch=1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.intro)
+        for heading, table, stretch in (("Shortcuts", self.table, 1),
+                                        ("Moving around", self.moving, 0)):
+            title = Heading(heading)
+            title.setBuddy(table)
+            layout.addWidget(title)
+            layout.addWidget(table, stretch)
         layout.addWidget(buttons)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self, window: QMainWindow) -> None:
+        table_model(self.table).set_items(shortcut_rows(window))
+
+    def listed(self) -> list[tuple[str, str, str]]:
+        """Every row of both tables, as shown."""
+        return [*table_model(self.table).items(), *table_model(self.moving).items()]
 
 
 def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:
@@ -134,7 +148,7 @@ def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:
     if dialog is None:
         dialog = ShortcutsDialog(window)
     else:
-        dialog.browser.setHtml(shortcuts_html(window))
+        dialog.refresh(window)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

@@ -1,4 +1,4 @@
-"""Preview the summary exactly as it will print (the same HTML and chart), and print it."""
+"""Preview the summary (the same sections, words and order as the page), and print it."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from core.supervision.export import FORMAT_NAMES, PAGELESS
 from core.supervision.summary_model import Summary
-from ui.supervision.pdf_export import page_count, paint_summary, summary_document
+from ui.supervision.pdf_export import page_count, paint_summary
+from ui.supervision.summary_page import SummaryPage
 
 
 def print_summary(parent: QWidget | None, summary: Summary) -> bool:
@@ -32,7 +32,7 @@ def print_summary(parent: QWidget | None, summary: Summary) -> bool:
 
 
 class SummaryPreview(QDialog):
-    """A read-only page view of the summary, with Print."""
+    """The summary to read before saving or printing it, with Print."""
 
     def __init__(self, summary: Summary, parent: QWidget | None = None, fmt: str = "pdf"):
         super().__init__(parent)
@@ -59,21 +59,13 @@ class SummaryPreview(QDialog):
         self.status = QLabel(self._status_text())
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.browser = QTextBrowser()
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Summary preview")
-        document = summary_document(self.summary)
-        document.setParent(self.browser)
-        self.browser.setDocument(document)
-        # White paper whatever the theme, since this is how the page will print.
-        self.browser.setStyleSheet("QTextBrowser { background: white; color: #1A1A1A; padding: 24px; }")
-        layout.addWidget(self.browser, 1)
+        self.page = SummaryPage(self.summary)
+        layout.addWidget(self.page, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton("&Print…")
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.buttons)
-        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page.texts[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _status_text(self) -> str:
         """What is true of the format being saved, in one sentence."""

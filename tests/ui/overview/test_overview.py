@@ -163,8 +163,8 @@ def test_what_does_this_mean_opens_the_method_at_support(demo_view, qtbot, monke
     dialog = demo_view.window().findChild(MethodDialog)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and scrolled == [SUPPORT]
-    assert anchor(SUPPORT) in dialog.browser.toHtml()
-    assert "employee assistance programme" in dialog.browser.toPlainText()
+    assert anchor(SUPPORT) in dialog.text.toHtml()
+    assert "employee assistance programme" in dialog.text.toPlainText()
     dialog.close()
 
 
@@ -174,11 +174,11 @@ def test_what_does_this_mean_puts_the_answer_to_the_panel_at_the_top(demo_view, 
     demo_view.sustained.explain_button.click()
     dialog = demo_view.window().findChild(MethodDialog)
     qtbot.addWidget(dialog)
-    text = dialog.browser.toPlainText()
+    text = dialog.text.toPlainText()
     assert text.startswith(SUPPORT)
     assert "HMPPS treats more than 110% for four weeks in a row" in text.split("\n\n")[0] + \
         text[:400]
-    assert dialog.browser.verticalScrollBar().value() == 0
+    assert dialog.text.verticalScrollBar().value() == 0
     assert "guidance" not in demo_view.sustained.text.text()  # never an unnamed guidance
     dialog.close()
 
