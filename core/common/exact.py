@@ -14,6 +14,8 @@ from fractions import Fraction
 from typing import Union
 
 Number = Union[int, float, str, Decimal, Fraction]
+# A number held exactly, as hours, points and percentages are from input to band (never a float).
+Exact = Union[int, Decimal, Fraction]
 
 
 def to_decimal(value: Number) -> Decimal:

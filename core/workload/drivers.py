@@ -28,7 +28,7 @@ class Driver:
 
     label: str  # "3 licence cases at tier A"
     count: int
-    points: float
+    points: Fraction
     share: Fraction  # 0–1 of the workload points, exactly
     case_type: str | None  # None for court reports
     tier_letter: str | None  # "A"… with "S" appended for unsupervised tiers
@@ -80,22 +80,23 @@ def drivers(est: Estimate, limit: int = 3) -> list[Driver]:
     total = est.workload_points
     if total <= 0:
         return []
-    groups: dict[tuple[str, bool, str], list[float]] = {}
+    groups: dict[tuple[str, bool, str], list[Fraction]] = {}
     for case in est.cases:
         if case.points <= 0:
             continue
         letter = case.tier[0] + ("S" if case.tier.endswith("S") else "")
         groups.setdefault((case.case_type, case.t2a, letter), []).append(case.points)
     found = [
-        Driver(group_label(len(pts), ct, t2a, letter), len(pts), sum(pts),
-               Fraction(sum(pts)) / total,
+        Driver(group_label(len(pts), ct, t2a, letter), len(pts), sum(pts, Fraction(0)),
+               sum(pts, Fraction(0)) / total,
                ct, letter)
         for (ct, t2a, letter), pts in groups.items()
     ]
     if est.report_points:
         count = sum(r.count for r in est.reports)
-        found.append(Driver(group_label(count, None, False, ""), count, est.report_points,
-                            Fraction(est.report_points) / total, None, None))
+        found.append(Driver(group_label(count, None, False, ""), count,
+                            Fraction(est.report_points), Fraction(est.report_points) / total,
+                            None, None))
     found.sort(key=lambda d: -d.points)
     return found[:limit]
 
@@ -123,11 +124,11 @@ def driver_sentences(est: Estimate, limit: int = 3, figures: bool = True) -> lis
 
 def all_driver_sentences() -> list[str]:
     samples = [
-        Driver(group_label(n, ct, t2a, letter), n, 1.0, share, ct, letter)
+        Driver(group_label(n, ct, t2a, letter), n, Fraction(1), Fraction(share), ct, letter)
         for n, ct, t2a, letter, share in (
-            (3, "licence", False, "A", 0.33), (1, "community", False, "B", 0.12),
-            (2, "custody", True, "C", 0.5), (4, "community", False, "DS", 0.05),
-            (1, "licence", False, "B", 1.0), (2, None, False, "", 0.26),
+            (3, "licence", False, "A", "0.33"), (1, "community", False, "B", "0.12"),
+            (2, "custody", True, "C", "0.5"), (4, "community", False, "DS", "0.05"),
+            (1, "licence", False, "B", "1.0"), (2, None, False, "", "0.26"),
         )
     ]
     return [driver_sentence(d, figures) for d in samples for figures in (True, False)]

@@ -25,7 +25,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, overload
 
 from sqlite_utils import Database
 
@@ -162,6 +162,18 @@ def load_inputs(db: Database) -> EstimateInputs:
     )
 
 
+@overload
+def workload_band(capacity: Decimal) -> str: ...
+
+
+@overload
+def workload_band(capacity: None) -> None: ...
+
+
+@overload
+def workload_band(capacity: Decimal | None) -> str | None: ...
+
+
 def workload_band(capacity: Decimal | None) -> str | None:
     """W1–W5 for a capacity figure (compared exactly; pass the one-decimal figure shown)."""
     if capacity is None:
@@ -175,7 +187,7 @@ def workload_band(capacity: Decimal | None) -> str | None:
     return "W5"
 
 
-def caseload_band(count: int, reference: Fraction | Decimal | int,
+def caseload_band(count: int | Fraction, reference: Fraction | Decimal | int,
                   ceiling: bool = False) -> str:
     """Exact fractions, so 60 of 50 is C3 and 61 is C4 with no rounding surprises.
 

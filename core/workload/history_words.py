@@ -3,13 +3,15 @@ it: weeks away, weeks before the app was set up, and one figure said as one week
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from core.common.words import plural
 from core.workload.estimate import workload_band
 from core.workload.history import WeekSummary
 from core.workload.wording import W_HEADLINES, number
 
 
-def history_text(weeks: int, low: float | None, high: float | None, over: int, gaps: int,
+def history_text(weeks: int, low: Decimal | None, high: Decimal | None, over: int, gaps: int,
                  figures: bool = True, before: int = 0, known: int | None = None) -> str:
     """The one-sentence summary a chart of weekly estimates carries (low/high None: no figures).
 
@@ -57,7 +59,7 @@ def before_and_away(before: int, away: int) -> str:
     return f" ({', '.join(notes)})" if notes else ""
 
 
-def leading_gaps(summaries: list) -> int:  # type: ignore[type-arg]
+def leading_gaps(summaries: list[WeekSummary]) -> int:
     """Weeks with nothing recorded before the first week with anything: before the app was set
     up, so never called "away"."""
     return next((n for n, s in enumerate(summaries) if s.has_data), len(summaries))

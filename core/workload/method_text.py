@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.workload.estimate import REPORT_WINDOW_DAYS
 from core.workload.weightings import Weightings, is_published_default, published_defaults
-from core.common.exact import plain
+from core.common.exact import Number, plain
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class MethodSection:
     paragraphs: tuple[str, ...]
 
 
-def _n(value: float) -> str:
+def _n(value: Number) -> str:
     return plain(value)
 
 

@@ -33,7 +33,7 @@ def record_official(
     if friday_of(day) > friday_of(today):
         raise ValidationError("An official figure cannot be given for a week that has not started.")
     week = iso_week_label(day)
-    db["official_figures"].upsert(
+    db.table("official_figures").upsert(
         {"week": week, "friday": friday_of(day).isoformat(), "percent": float(half_up(value, 1)),
          "entered_on": today.isoformat()},
         pk="week",

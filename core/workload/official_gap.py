@@ -77,7 +77,7 @@ def hours_words(hours: Fraction) -> str:
 
 def _refs(refs: list[str], limit: int = 4) -> str:
     """' (C02, C05)'; '' where references are left out (the supervision summary's default)."""
-    if not refs or refs[0] is None:
+    if not refs:
         return ""
     shown = ", ".join(refs[:limit])
     return " (" + shown + (f" and {len(refs) - limit} more" if len(refs) > limit else "") + ")"
@@ -94,14 +94,16 @@ def explain_gap(est: Estimate, official, figures: bool = True,
     sentences (the supervision summary, unless they are ticked for that export)."""
     if est.has_data and est.no_capacity_reason == "no_hours" and official is not None:
         return _no_hours_here(est, official, figures)
-    if not est.has_data or not has_gap(official, est.capacity_percent):
+    capacity = est.capacity_percent
+    if not est.has_data or capacity is None or not has_gap(official, capacity):
         return None
-    direction = HIGHER if to_fraction(official) > to_fraction(est.capacity_percent) else LOWER
+    direction = HIGHER if to_fraction(official) > to_fraction(capacity) else LOWER
     pph = est.weightings.points_per_hour
     # Only what would move the official figure the way it moved: a case scoring less here than
     # in full makes the official figure higher, never lower; a report counted here makes it
     # lower. Each point is counted in one reason only (the weightings reason compares against
     # the defaults, where inactive cases keep 0%, so it never repeats their points).
+    candidates: tuple[GapReason | None, ...]
     if direction == HIGHER:
         candidates = (_overdue(est, pph, figures, references),
                       _inactive(est, pph, figures, references), _untiered(est, references))
@@ -109,7 +111,8 @@ def explain_gap(est: Estimate, official, figures: bool = True,
         candidates = (_reports(est, pph, figures),)
     candidates += (_reductions(est, direction), _weightings(est, direction, figures))
     reasons = [r for r in candidates if r is not None and (r.hours is None or r.hours > 0)]
-    known = sorted((r for r in reasons if r.hours is not None), key=lambda r: -r.hours)
+    sized = [(r.hours, r) for r in reasons if r.hours is not None]
+    known = [r for _, r in sorted(sized, key=lambda pair: -pair[0])]
     unknown = [r for r in reasons if r.hours is None]
     # What the app cannot see, the way it would move the official figure.
     unseen = GapReason("unseen", (
@@ -118,9 +121,10 @@ def explain_gap(est: Estimate, official, figures: bool = True,
         else ("The app cannot see which of your cases the official tool holds: a case in your "
               "list here that was closed or transferred at work, or that work has not yet "
               "allocated to you, counts here and not there."), None, None)
-    return GapExplanation(direction, _intro(est, official, direction, figures, bool(reasons)),
+    return GapExplanation(direction,
+                          _intro(capacity, official, direction, figures, bool(reasons)),
                           tuple(known + unknown + [unseen]),
-                          _headline(est, official, direction, figures))
+                          _headline(capacity, official, direction, figures))
 
 
 def _no_hours_here(est: Estimate, official, figures: bool) -> GapExplanation:
@@ -139,11 +143,11 @@ def _no_hours_here(est: Estimate, official, figures: bool) -> GapExplanation:
     return GapExplanation(HIGHER, intro, (reason,), headline)
 
 
-def _headline(est: Estimate, official, direction: str, figures: bool) -> str:
+def _headline(capacity: Decimal, official, direction: str, figures: bool) -> str:
     if figures:
-        gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+        gap = abs(to_fraction(official) - to_fraction(capacity))
         return (f"the official figure, {plain(official)}%, is {plain(gap)} points {direction} "
-                f"than this app's estimate, {plain(est.capacity_percent)}%")
+                f"than this app's estimate, {plain(capacity)}%")
     more = "more" if direction == HIGHER else "less"
     return f"the official figure shows {more} work than this app's estimate"
 
@@ -171,23 +175,23 @@ def gap_note(gap: GapExplanation, week: str) -> str:
     return text if len(text) <= NOTE_LIMIT else text[:NOTE_LIMIT - 1] + "…"
 
 
-def _intro(est: Estimate, official, direction: str, figures: bool, seen: bool = True) -> str:
+def _intro(capacity: Decimal, official, direction: str, figures: bool, seen: bool = True) -> str:
     more = "more" if direction == HIGHER else "less"
     if not seen:
         tail = ("The estimate is not changed to match; the app sees nothing in your records here "
                 "that would make the official figure " + direction + ".")
         if figures:
-            gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+            gap = abs(to_fraction(official) - to_fraction(capacity))
             return (f"The official figure your manager gave for this week, {plain(official)} "
                     f"percent, is {plain(gap)} percentage points {direction} than this app's "
-                    f"estimate of {plain(est.capacity_percent)} percent. " + tail)
+                    f"estimate of {plain(capacity)} percent. " + tail)
         return (f"The official figure your manager gave for this week shows {more} work than "
                 "this app's estimate, by more than a small margin. " + tail)
     if figures:
-        gap = abs(to_fraction(official) - to_fraction(est.capacity_percent))
+        gap = abs(to_fraction(official) - to_fraction(capacity))
         return (f"The official figure your manager gave for this week, {plain(official)} "
                 f"percent, is {plain(gap)} percentage points {direction} than this app's "
-                f"estimate of {plain(est.capacity_percent)} percent. The estimate is not changed to match; "
+                f"estimate of {plain(capacity)} percent. The estimate is not changed to match; "
                 "what the app can see that may explain the difference, largest first:")
     return (f"The official figure your manager gave for this week shows {more} work than this "
             "app's estimate, by more than a small margin. The estimate is not changed to match; "
@@ -205,7 +209,7 @@ def _overdue(est: Estimate, pph: Fraction, figures: bool, references: bool) -> G
     if not cases or lost <= 0:  # counted in full here already: nothing to explain
         return None
     refs = [c.reference for c in cases]
-    shown = refs if references else [None]
+    shown = refs if references else []
     verb, its = ("is", "its") if len(cases) == 1 else ("are", "their")
     return GapReason("overdue", (
         f"{plural(len(cases), 'case')}{_refs(shown)} {verb} past {its} expected end date and "
@@ -222,7 +226,7 @@ def _inactive(est: Estimate, pph: Fraction, figures: bool, references: bool) -> 
     if not cases or lost <= 0:
         return None
     refs = [c.reference for c in cases]
-    shown = refs if references else [None]
+    shown = refs if references else []
     return GapReason("inactive", (
         f"{plural(len(cases), 'case')}{_refs(shown)} waiting on a warrant or with only unpaid "
         f"work left score{'s' if len(cases) == 1 else ''} less than in full here. If the "
@@ -235,7 +239,7 @@ def _untiered(est: Estimate, references: bool) -> GapReason | None:
     refs = [c.reference for c in est.cases if c.tier == UNTIERED]
     if not refs:
         return None
-    shown = refs if references else [None]
+    shown = refs if references else []
     one = len(refs) == 1
     return GapReason("untiered", (
         f"{plural(len(refs), 'untiered case')}{_refs(shown)} score{'s' if one else ''} nothing "

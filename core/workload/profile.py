@@ -102,7 +102,7 @@ def get_profile(db: Database, day: date | None = None) -> Profile:
 
 
 def has_profile(db: Database) -> bool:
-    return bool(db["profile_changes"].count)
+    return bool(db.table("profile_changes").count)
 
 
 def profile_since(db: Database) -> date | None:
@@ -134,15 +134,15 @@ def save_profile(db: Database, profile: Profile, effective_from: date | None = N
         set_setting(db, PROFILE_SINCE_KEY, min(today, logged).isoformat())
     start = SINCE_ALWAYS if first else (effective_from or today)
     set_up_on = profile_since(db)
-    correction = not first and set_up_on is not None and start == set_up_on
-    if correction:  # changed on the day the app was set up: it corrects the set-up profile,
-        start = SINCE_ALWAYS  # which is how every view and command reads the weeks before
+    corrected = set_up_on if not first and start == set_up_on else None
+    if corrected is not None:  # changed on the day the app was set up: it corrects the set-up
+        start = SINCE_ALWAYS  # profile, which is how every view and command reads the weeks before
     hours = None if profile.contracted_hours is None else str(profile.contracted_hours)
     with db.atomic():
-        if correction:
+        if corrected is not None:
             db.execute("DELETE FROM profile_changes WHERE effective_from <= ?",
-                       [set_up_on.isoformat()])
-        db["profile_changes"].insert({
+                       [corrected.isoformat()])
+        db.table("profile_changes").insert({
             "effective_from": start.isoformat(),
             "grade": profile.grade,
             "contracted_hours": hours,
@@ -150,7 +150,7 @@ def save_profile(db: Database, profile: Profile, effective_from: date | None = N
             "changed_on": today.isoformat(),
         })
         # The last profile typed, kept for older readers of the file.
-        db["profile"].upsert({"id": 1, "grade": profile.grade, "contracted_hours": hours,
+        db.table("profile").upsert({"id": 1, "grade": profile.grade, "contracted_hours": hours,
                               "protected_ceiling": profile.protected_ceiling}, pk="id")
     return load_profile_timeline(db).as_of(max(start, today))
 

@@ -15,6 +15,7 @@ from core.common.exact import to_decimal, too_precise
 from core.common.hours import hours_text
 from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
+from core.store.rows import inserted_id
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,13 @@ def reduction_problems(reduction: Reduction, contracted_hours: Decimal) -> list[
     if any(v is not None and too_precise(v) for v in (reduction.hours_per_week, reduction.percent)):
         problems.append("Give the reduction to at most two decimal places, such as 7.4 hours "
                         "or 12.5%.")
-    if has_hours and not (0 < reduction.hours_per_week <= contracted_hours):  # type: ignore[operator]
+    hours, percent = reduction.hours_per_week, reduction.percent
+    if hours is not None and not (0 < hours <= contracted_hours):
         problems.append(
             f"Hours a week must be more than 0 and no more than your {contracted_hours:g} "
             "contracted hours."
         )
-    if has_percent and not (0 < reduction.percent <= 100):  # type: ignore[operator]
+    if percent is not None and not (0 < percent <= 100):
         problems.append("A percentage must be more than 0 and at most 100.")
     known = published_reason(reduction.reason)
     if known and known.max_percent is not None and not problems:
@@ -119,7 +121,7 @@ def add_reduction(db: Database, reduction: Reduction, contracted_hours: Decimal)
     problems = reduction_problems(reduction, contracted_hours)
     if problems:
         raise ValidationError(problems)
-    row_id = db["reductions"].insert(
+    reduction.id = inserted_id(db.table("reductions").insert(
         {
             "reason": reduction.reason.strip(),
             # As text: the decimal typed, never a binary float.
@@ -128,8 +130,7 @@ def add_reduction(db: Database, reduction: Reduction, contracted_hours: Decimal)
             "start_date": reduction.start_date.isoformat(),
             "end_date": to_iso(reduction.end_date),
         }
-    ).last_pk
-    reduction.id = int(row_id)
+    ))
     return reduction
 
 
@@ -160,10 +161,10 @@ def add_report(db: Database, kind: str, completed: date) -> CourtReport:
         raise ValidationError("A court report is either standard or fast.")
     if completed > clock.today():
         raise ValidationError("A completed report cannot be dated in the future.")
-    row_id = db["court_reports"].insert(
+    row_id = inserted_id(db.table("court_reports").insert(
         {"kind": kind, "completed_date": completed.isoformat()}
-    ).last_pk
-    return CourtReport(kind, completed, int(row_id))
+    ))
+    return CourtReport(kind, completed, row_id)
 
 
 def list_reports(db: Database) -> list[CourtReport]:

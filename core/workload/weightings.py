@@ -207,7 +207,7 @@ def set_weightings(
         for k, v in values.items()
     ]
     with db.atomic():
-        db["weighting_changes"].insert_all(rows)
+        db.table("weighting_changes").insert_all(rows)
     return list_changes(db)
 
 
@@ -220,7 +220,7 @@ def set_weighting(
 def restore_defaults(db: Database, effective_from: date, today: date | None = None) -> None:
     """Every value back to the published defaults from `effective_from`; earlier weeks keep
     the values they had."""
-    db["weighting_changes"].insert(
+    db.table("weighting_changes").insert(
         {"effective_from": effective_from.isoformat(), "key": RESTORE_KEY, "value": None,
          "changed_on": (today or clock.today()).isoformat()}
     )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 from sqlite_utils import Database
 
 from core.common import clock
 from core.common.errors import ValidationError
+from core.common.exact import Exact
 from core.common.words import mid_sentence
 from core.workload.estimate import Estimate, EstimateInputs, estimate_as_of, load_inputs, to_half_hour
 from core.caseload.models import CASE_TYPES, TIERS, Case
@@ -26,11 +29,11 @@ class WhatIf:
     after: Estimate
 
     @property
-    def added_points(self) -> float:
+    def added_points(self) -> Fraction:
         return self.after.workload_points - self.before.workload_points
 
     @property
-    def added_hours(self) -> float:
+    def added_hours(self) -> Fraction:
         """Hours a week the extra case is worth (points ÷ points an hour), unrounded."""
         return self.added_points / self.after.weightings.points_per_hour
 
@@ -65,12 +68,12 @@ def case_words(case_type: str, tier: str, t2a: bool) -> str:
     return f"another {kind} case {where}"
 
 
-def more_hours(hours: float) -> str:
+def more_hours(hours: Exact) -> str:
     """'about 2 more hours a week', to the nearest half hour."""
     return hours_phrase(to_half_hour(hours), "more")
 
 
-def what_if_text(case: str, before: str | None, after: str | None, hours: float,
+def what_if_text(case: str, before: str | None, after: str | None, hours: Exact,
                  caseload_before: str, caseload_after: str) -> str:
     """The what-if sentence from headlines (None: no capacity figure) and hours added."""
     lead = f"If you took {case},"
@@ -111,13 +114,17 @@ def all_what_if_sentences() -> list[str]:
     case = case_words("community", "B2", False)
     young = case_words("licence", "untiered", True)
     return [
-        what_if_text(case, "Stretched", "Over capacity", 2.0, "Full caseload", "Full caseload"),
-        what_if_text(case, "Some capacity", "Some capacity", 0.2, "Steady caseload",
+        what_if_text(case, "Stretched", "Over capacity", Decimal("2.0"), "Full caseload",
                      "Full caseload"),
-        what_if_text(case, "Stretched", "Stretched", 0.5, "Full caseload", "Full caseload"),
-        what_if_text(case, "Well over capacity", "Well over capacity", 1.0, "Full caseload",
-                     "Above a manageable caseload"),
-        what_if_text(case, None, "Some capacity", 2.5, "Lighter caseload", "Lighter caseload"),
-        what_if_text(young, "Stretched", "Stretched", 0.0, "Full caseload", "Full caseload"),
-        what_if_text(case, None, None, 2.0, "Full caseload", "Full caseload"),
+        what_if_text(case, "Some capacity", "Some capacity", Decimal("0.2"), "Steady caseload",
+                     "Full caseload"),
+        what_if_text(case, "Stretched", "Stretched", Decimal("0.5"), "Full caseload",
+                     "Full caseload"),
+        what_if_text(case, "Well over capacity", "Well over capacity", Decimal("1.0"),
+                     "Full caseload", "Above a manageable caseload"),
+        what_if_text(case, None, "Some capacity", Decimal("2.5"), "Lighter caseload",
+                     "Lighter caseload"),
+        what_if_text(young, "Stretched", "Stretched", Decimal("0.0"), "Full caseload",
+                     "Full caseload"),
+        what_if_text(case, None, None, Decimal("2.0"), "Full caseload", "Full caseload"),
     ]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from core.common.exact import half_up, plain, to_fraction
+from core.common.exact import Exact, Number, half_up, plain, to_fraction
 from core.common.hours import hours_text
 from core.common.words import plural, plural_noun
 from core.workload.estimate import (
@@ -80,7 +81,7 @@ RECOVERY_WORDS = ("No longer over capacity this week. It may help to note what m
 HMPPS_LINE = {True: "more than 110%", False: "being over capacity"}
 
 
-def number(value) -> str:
+def number(value: Number) -> str:
     """114.3 -> '114.3', 114.0 -> '114', 4.5 -> '4.5', 112.45 -> '112.5' (halves up, exactly)."""
     return plain(value)
 
@@ -91,7 +92,7 @@ def day_words(day: date, today: date | None = None) -> str:
     return text if today is None or today.year == day.year else f"{text} {day.year}"
 
 
-def hours_phrase(hours: float, kind: str, about: bool = True) -> str:
+def hours_phrase(hours: Exact, kind: str, about: bool = True) -> str:
     """'about 4 extra hours a week', 'half an hour spare a week', 'less than half an hour…'."""
     if hours < 0.5:
         return f"less than half an hour {kind} a week"
@@ -105,7 +106,7 @@ _TIMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "si
           7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}
 
 
-def how_much_more(capacity) -> str:  # type: ignore[no-untyped-def]
+def how_much_more(capacity: Decimal | None) -> str:
     """How far work over 120% of available hours goes, said honestly at any height: 'at least a
     fifth more than', 'at least half as much again as', 'more than twice', 'more than three
     times' (366%: never just "a fifth more")."""
@@ -118,8 +119,8 @@ def how_much_more(capacity) -> str:  # type: ignore[no-untyped-def]
     return f"{'more than' if capacity > whole * 100 else 'at least'} {times}"
 
 
-def band_words(band: str, extra: float = 0.0, spare: float = 0.0, figures: bool = True,
-               capacity=None) -> Words:  # type: ignore[no-untyped-def]
+def band_words(band: str, extra: Exact = 0, spare: Exact = 0, figures: bool = True,
+               capacity: Decimal | None = None) -> Words:
     """Headline, body and action for a weighted band, with hours to the nearest half hour;
     `capacity` (the percentage) says how much more at the top band."""
     headline = W_HEADLINES[band]
@@ -185,7 +186,8 @@ def caseload_words(est: Estimate) -> Words:
     return C_WORDS[est.caseload_band]
 
 
-def caseload_figures(count: int, hours, reference, ceiling: bool, default_hours=37) -> str:
+def caseload_figures(count: int, hours: Decimal | None, reference: Fraction | int, ceiling: bool,
+                     default_hours: Exact = 37) -> str:
     """'45 cases, against a reference of 50 cases (full-time equivalent).', and on other hours
     two sentences, each on one scale: the cases against these hours' reference, then both
     full-time."""
@@ -220,13 +222,13 @@ def _fte_words(fte: Fraction) -> str:
     return f"just {'over' if fte > shown else 'under'} {number(shown)}"
 
 
-def figures_sentence(workload: float, available: int, capacity: float | None,
-                     contracted: float, reductions: float) -> str:
+def figures_sentence(workload: Exact, available: int, capacity: Decimal | None,
+                     contracted: Decimal | None, reductions: Decimal) -> str:
     """The numbers behind the words, for 'Show figures' and the command line."""
     if contracted is None:  # a grade without default hours, none given yet
         return (f"{number(workload)} workload points; no available points (no contracted "
                 "hours given).")
-    left = max(contracted - reductions, 0)
+    left = max(contracted - reductions, Decimal(0))
     hours = f"{number(left)} of {number(contracted)} contracted hours a week"
     if reductions:
         hours += f", after {number(reductions)} hours of reductions"
@@ -300,7 +302,7 @@ def weeks_over_line(over: int, counted: int, away: int = 0) -> str:
             f"({plural(away, 'week')} away)")
 
 
-def official_sentence(official: float, estimate, figures: bool = True) -> str:
+def official_sentence(official: float, estimate: Decimal | None, figures: bool = True) -> str:
     if not figures:
         return ("An official workload figure your manager gave is recorded for this week; it "
                 "shows with the figures.")
@@ -339,7 +341,7 @@ def sustained_text(episode: SustainedEpisode, today: date | None = None, figures
             "it at your next supervision.")
 
 
-def gauge_text(headline: str, capacity, extra: float, spare: float,
+def gauge_text(headline: str, capacity: Decimal | None, extra: Exact, spare: Exact,
                trend: str | None, recent: str | None, body: str = "",
                figures: bool = True) -> str:
     """One plain sentence for screen readers: words first, then (with figures) the number."""
