@@ -63,8 +63,13 @@ class LockScreen(QWidget):
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName("Passphrase")
-        self.field.setPlaceholderText("Passphrase")
         self.field.setFixedWidth(320)
+        # A visible label, not a placeholder that goes as typing starts: it names the field for
+        # everyone, and for a screen reader too (as its buddy, "labelled by").
+        self.label = QLabel("&Passphrase:")
+        self.label.setBuddy(self.field)
+        self.label.setFixedWidth(320)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button = QPushButton("Unlock")
         self.button.setDefault(True)
