@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlite_utils import Database
 
@@ -77,7 +78,7 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
     """Profile, ~45 active and ~12 closed cases over two years, tier changes, reductions, reports."""
     # Set up two years ago, when its oldest cases began: a change of hours made today is a
     # change from today, not a correction of the set-up profile.
-    save_profile(db, Profile(grade="PO", contracted_hours=37.0), today=today - timedelta(days=730))
+    save_profile(db, Profile(grade="PO", contracted_hours=Decimal("37.0")), today=today - timedelta(days=730))
     store = CaseStore(db)
     cases = []
     for n in range(1, 58):
@@ -112,8 +113,8 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
             store.update_case(case)
     add_reduction(
         db,
-        Reduction("Court duty", today - timedelta(weeks=20), hours_per_week=3.0),
-        37.0,
+        Reduction("Court duty", today - timedelta(weeks=20), hours_per_week=Decimal("3.0")),
+        Decimal("37.0"),
     )
     add_reduction(
         db,
@@ -121,9 +122,9 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
             "Single point of contact lead",
             today - timedelta(weeks=40),
             end_date=today - timedelta(weeks=8),
-            percent=5,
+            percent=Decimal(5),
         ),
-        37.0,
+        Decimal("37.0"),
     )
     for weeks_ago in (3, 9, 14):
         add_report(db, "standard", today - timedelta(weeks=weeks_ago, days=rng.randint(0, 3)))

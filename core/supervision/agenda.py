@@ -14,6 +14,7 @@ from core.common.dates import from_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.store.transactions import in_one_transaction
+from core.store.rows import inserted_id
 
 AGENDA_KINDS: tuple[str, ...] = (
     "workload",  # from the gauge or the sustained-overload panel
@@ -78,8 +79,8 @@ def add_agenda_item(
     if problems:
         raise ValidationError(problems)
     item = AgendaItem(kind, text, today or clock.today(), case_reference, reason)
-    item.id = int(
-        db["agenda_items"].insert(
+    item.id = inserted_id(
+        db.table("agenda_items").insert(
             {
                 "kind": kind,
                 "text": text,
@@ -87,7 +88,7 @@ def add_agenda_item(
                 "reason": reason,
                 "created_on": item.created_on.isoformat(),
             }
-        ).last_pk
+        )
     )
     return item
 
@@ -127,7 +128,7 @@ def add_agenda_item_once(db: Database, kind: str, text: str,
 def mark_discussed(db: Database, item_ids: list[int], on: date) -> None:
     with db.atomic():
         for item_id in item_ids:
-            db["agenda_items"].update(item_id, {"discussed_on": on.isoformat()})
+            db.table("agenda_items").update(item_id, {"discussed_on": on.isoformat()})
 
 
 def delete_agenda_item(db: Database, item_id: int) -> None:
@@ -160,7 +161,7 @@ def update_agenda_item(
     problems = agenda_problems(old.kind, text, reason)
     if problems:
         raise ValidationError(problems)
-    db["agenda_items"].update(item_id, {"text": text, "reason": reason})
+    db.table("agenda_items").update(item_id, {"text": text, "reason": reason})
 
 
 def agenda_for_period(db: Database, start: date, end: date) -> list[AgendaItem]:

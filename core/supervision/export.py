@@ -93,7 +93,7 @@ def _publish(temp: Path, path: Path, overwrite: bool) -> None:
     temp.unlink()
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], overwrite: bool = False) -> Path:
+def write_atomically(path: Path, write: Callable[[Path], object], overwrite: bool = False) -> Path:
     """Call `write(temp_path)` then move the finished file to `path`; clean up on failure.
 
     Raises ValidationError (TargetExistsError when `path` exists and not `overwrite`)."""

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.common.dates import to_iso
 from core.common.errors import ValidationError
+from core.store.rows import inserted_id
 from core.supervision.sessions import (
     ACTION_STATUSES,
     Action,
@@ -70,15 +71,15 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
         raise ValidationError(problems)
     held = outcome.held_on.isoformat()
     with db.atomic():
-        session_id = int(db["supervision_sessions"].insert({
+        session_id = inserted_id(db.table("supervision_sessions").insert({
             "held_on": held,
             "with_whom": outcome.with_whom.strip(),
             "agreed": outcome.agreed.strip(),
             "next_date": to_iso(outcome.next_date),
-        }).last_pk)
+        }))
         action_ids = []
         for action in outcome.new_actions:
-            action_ids.append(int(db["supervision_actions"].insert({
+            action_ids.append(inserted_id(db.table("supervision_actions").insert({
                 "text": action.text.strip(),
                 "owner": action.owner.strip(),
                 "due_date": to_iso(action.due_date),
@@ -86,7 +87,7 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
                 "session_id": session_id,
                 "created_on": held,
                 "status_changed_on": None,
-            }).last_pk))
+            })))
         previous: dict[int, tuple[str, str | None]] = {}
         for action_id, status in outcome.status_updates.items():
             rows = list(db.query("SELECT status, status_changed_on FROM supervision_actions "
@@ -94,7 +95,7 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
             if not rows:
                 continue  # deleted since the meeting opened: nothing to mark
             previous[action_id] = (rows[0]["status"], rows[0]["status_changed_on"])
-            db["supervision_actions"].update(action_id, {
+            db.table("supervision_actions").update(action_id, {
                 "status": status, "status_changed_on": None if status == "open" else held})
         discussed = [
             int(r["id"]) for r in db.query(
@@ -102,7 +103,7 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
                 f"({','.join('?' * len(outcome.discussed))})", list(outcome.discussed))
         ] if outcome.discussed else []
         for item_id in discussed:
-            db["agenda_items"].update(item_id, {"discussed_on": held})
+            db.table("agenda_items").update(item_id, {"discussed_on": held})
     return MeetingRecord(outcome, session_id, action_ids, discussed, previous)
 
 

@@ -14,6 +14,7 @@ from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.store.transactions import in_one_transaction
+from core.store.rows import inserted_id
 
 ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
 ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
@@ -103,25 +104,26 @@ def record_session(
     if problems:
         raise ValidationError(problems)
     with db.atomic():
-        session.id = int(
-            db["supervision_sessions"].insert(
+        session.id = inserted_id(
+            db.table("supervision_sessions").insert(
                 {
                     "held_on": session.held_on.isoformat(),
                     "with_whom": session.with_whom.strip(),
                     "agreed": session.agreed.strip(),
                     "next_date": to_iso(session.next_date),
                 }
-            ).last_pk
+            )
         )
         for action in session.actions:
             action.session_id = session.id
             action.created_on = session.held_on
-            action.id = int(db["supervision_actions"].insert(_action_row(action, today)).last_pk)
+            action.id = inserted_id(db.table("supervision_actions").insert(_action_row(action, today)))
         for action_id, status in (status_updates or {}).items():
             _set_status(db, action_id, status, session.held_on)
-        ids = [item.id for item in open_agenda(db) if item.created_on <= session.held_on]
+        ids = [item.id for item in open_agenda(db)
+               if item.id is not None and item.created_on <= session.held_on]
         for item_id in ids:
-            db["agenda_items"].update(item_id, {"discussed_on": session.held_on.isoformat()})
+            db.table("agenda_items").update(item_id, {"discussed_on": session.held_on.isoformat()})
     return session
 
 
@@ -189,14 +191,14 @@ def update_session(db: Database, session: Session, today: date | None = None) ->
                                         session.next_date), today)
     if session.id is None:
         problems.append("Choose a recorded session to change.")
-    if problems:
+    if problems or session.id is None:
         raise ValidationError(problems)
     rows = list(db.query("SELECT held_on FROM supervision_sessions WHERE id = ?", [session.id]))
     if not rows:
         raise ValidationError(["That session is no longer recorded; it may have been deleted."])
     old, new = rows[0]["held_on"], session.held_on.isoformat()
     with db.atomic():
-        db["supervision_sessions"].update(session.id, {
+        db.table("supervision_sessions").update(session.id, {
             "held_on": new,
             "with_whom": session.with_whom.strip(),
             "agreed": session.agreed.strip(),
@@ -280,13 +282,15 @@ def add_action(db: Database, action: Action, today: date | None = None) -> Actio
     action.created_on = action.created_on or today
     if action.status != "open":
         action.status_changed_on = action.status_changed_on or today
-    action.id = int(db["supervision_actions"].insert(_action_row(action, today)).last_pk)
+    action.id = inserted_id(db.table("supervision_actions").insert(_action_row(action, today)))
     return action
 
 
 @in_one_transaction
 def update_action(db: Database, action: Action, today: date | None = None) -> Action:
     """Save an edited action; a change of status is dated so the summary can show it."""
+    if action.id is None:
+        raise ValueError("update_action needs a stored action")
     problems = action_problems(action)
     if problems:
         raise ValidationError(problems)
@@ -295,7 +299,7 @@ def update_action(db: Database, action: Action, today: date | None = None) -> Ac
         "SELECT * FROM supervision_actions WHERE id = ?", [action.id])]
     if before and before[0].status != action.status:
         action.status_changed_on = today if action.status != "open" else None
-    db["supervision_actions"].update(action.id, _action_row(action, today))
+    db.table("supervision_actions").update(action.id, _action_row(action, today))
     return action
 
 
@@ -306,7 +310,7 @@ def set_action_status(db: Database, action_id: int, status: str, on: date | None
 
 
 def _set_status(db: Database, action_id: int, status: str, on: date) -> None:
-    db["supervision_actions"].update(
+    db.table("supervision_actions").update(
         action_id,
         {"status": status, "status_changed_on": None if status == "open" else on.isoformat()},
     )

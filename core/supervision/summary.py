@@ -115,9 +115,9 @@ def _time(db: Database, start: date, end: date) -> Section:
         section.empty = "No time was logged in this period."
         return section
     shown, rest = facts.rows[:TIME_ROWS], facts.rows[TIME_ROWS:]
-    section.rows = [("Activity", "Hours")] + [
+    section.rows = [("Activity", "Hours"), *(
         (name + (" *" if counted != "yes" else ""), hours) for name, hours, counted in shown
-    ]
+    )]
     if rest:
         other = sum(facts.row_hours[TIME_ROWS:])
         section.rows.append((f"{len(rest)} other activities", short_hours(other)))
@@ -195,10 +195,10 @@ def _actions(db: Database, start: date, end: date, today: date) -> Section:
         section.empty = "No actions carried forward."
         return section
     as_of = min(end, today)
-    section.rows = [("Action", "Owner", "Due", "Status")] + [
+    section.rows = [("Action", "Owner", "Due", "Status"), *(
         (a.text, a.owner or "-", short_date(a.due_date) or "-", action_status_text(a, as_of))
         for a in actions
-    ]
+    )]
     # When the list is cut to fit, the most recently agreed actions stay.
     section.ages = [((a.created_on or start).toordinal() << 20) + (a.id or 0) for a in actions]
     return section

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 
+from core.common.exact import Number
 from core.common.hours import hours_text as common_hours_text
 
 SECTION_KEYS: tuple[str, ...] = (
@@ -112,7 +113,7 @@ def short_date(day: date | None) -> str:
     return "" if day is None else f"{day.day} {day:%b %Y}"
 
 
-def hours_text(hours: float) -> str:
+def hours_text(hours: Number) -> str:
     """'1 hour', '7 hours 30 minutes': the app's one way of saying hours (core.common.hours),
     so the summary says what the Time view says."""
     return common_hours_text(hours)

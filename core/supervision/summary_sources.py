@@ -89,7 +89,9 @@ def _week_to(week: WeekSummary) -> str:
 def _runs_over(weeks: list[WeekSummary]) -> list[tuple[WeekSummary, WeekSummary, int, int]]:
     """Runs of 2 or more working weeks over 110% (weeks away inside neither count nor break
     them): (first week, last week, working weeks, weeks away)."""
-    runs, current, away, pending = [], [], 0, 0
+    runs: list[tuple[WeekSummary, WeekSummary, int, int]] = []
+    current: list[WeekSummary] = []
+    away, pending = 0, 0
     for week in weeks:
         if week.is_gap:
             pending += 1 if current else 0
@@ -111,7 +113,9 @@ ALL_OVER = ", over 110% in all"
 
 
 def _trend_sentence(weeks: list[WeekSummary], source) -> str:
-    known = [w for w in weeks if w.estimate.has_data and w.estimate.capacity_percent is not None]
+    figures = [(w, w.estimate.capacity_percent) for w in weeks
+               if w.estimate.has_data and w.estimate.capacity_percent is not None]
+    known = [w for w, _ in figures]
     if len(known) < 2:
         return "Not enough weeks recorded yet to describe a trend."
     latest = weeks[-1]
@@ -129,11 +133,10 @@ def _trend_sentence(weeks: list[WeekSummary], source) -> str:
         span = f"Over the {len(known)} weeks with figures" + before_and_away(before, away)
     # The one-decimal figures each week's band was read from: never rounded to a whole percent,
     # which could put 110.4% (over 110%) down to "110%".
-    first, last = known[0].estimate.capacity_percent, known[-1].estimate.capacity_percent
+    first, last = figures[0][1], figures[-1][1]
     text = f"{span} the estimate went from {number(first)}% to {number(last)}%"
     # Not only the ends: the highest week, and any run of weeks over 110% between them.
-    top = max(known, key=lambda w: w.estimate.capacity_percent)
-    highest = top.estimate.capacity_percent
+    top, highest = max(figures, key=lambda pair: pair[1])
     # Kept short: the page has room for one line more, not three.
     if highest > max(first, last):
         text += f", highest {number(highest)}% ({_week_to(top)})"
