@@ -30,14 +30,12 @@ from core.workload.history_words import history_sentence
 from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
-from ui.widgets.swatch_key import ON_DARK, SwatchKey
+from ui.widgets.swatch_key import SwatchKey, fill_for
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
 PERIOD_KEY = "overview/trend_period"
-BLUE, ORANGE, OUTLINE = "#0072B2", "#E69F00", "#1A1A1A"
-# The same blue, lighter, on the dark palette: #0072B2 is under 3:1 on a dark field.
-BLUE_ON_DARK = ON_DARK["estimate"].colour
+ORANGE, OUTLINE = "#E69F00", "#1A1A1A"
 TARGET_BAND = (90.0, 110.0)  # the classic WMT target range, shaded
 OVERLOAD_LINE = 110.0
 # With figures shown the axis marks these reference levels; hidden, it names the bands instead
@@ -70,11 +68,11 @@ def band_ticks(bottom: float, top: float, units_per_line: float) -> list[list[tu
 # Shape and meaning first, colour only in brackets: each line a swatch and a few words, and the
 # whole key read out in words (SwatchKey's accessible name), so it reads in greyscale too.
 _BREAK = ("", "A break in the line: a week away, or one without a figure.")
-KEY_FIGURES = [("estimate", "Line with round dots (blue): this app's estimate each Friday"),
+KEY_FIGURES = [("estimate", "Line with round dots (purple): this app's estimate each Friday"),
                ("official figure", "Diamonds (orange): the official figure you entered"),
                ("target range", "Shaded band: the 90 to 110% target range"),
                ("over capacity line", "Dashed line: 110%"), _BREAK]
-KEY_WORDS = [("estimate", "Line with round dots (blue): this app's estimate each Friday"),
+KEY_WORDS = [("estimate", "Line with round dots (purple): this app's estimate each Friday"),
              ("official figure", "Diamonds (orange): the official figure you entered"),
              ("target range", "Shaded band: the target range"),
              ("over capacity line", "Dashed line: where over capacity begins"), _BREAK]
@@ -165,8 +163,8 @@ class TrendChart(QWidget):
         # from the start keeps the card from growing for a frame and then shrinking.
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         ink = self.palette().color(self.foregroundRole())
-        dark = ink.lightness() > self.palette().color(QPalette.ColorRole.Base).lightness()
-        line = BLUE_ON_DARK if dark else BLUE
+        # Purple, lighter on dark: never the gauge's "Fully committed" blue (FILLS says why).
+        line = fill_for("estimate", self.palette()).colour
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setTextPen(ink)

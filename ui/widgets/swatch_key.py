@@ -32,8 +32,8 @@ class Fill:
 
 # The Time charts' fills: an Okabe-Ito colour the gauge and the trend do not use, grey, or a
 # pattern in ink of its own (the gauge's hatching is the other diagonal), so each reads in
-# black and white too. The gauge's band colours, the
-# trend's blue line and orange diamonds mean what they mean there and nowhere else.
+# black and white too. The gauge's band colours, the trend's purple line and orange diamonds
+# mean what they mean there and nowhere else (the line was the gauge's "Fully committed" blue).
 FILLS: dict[str, Fill] = {
     "within contract": Fill("#999999"),
     "over contract": Fill(INK, Qt.BrushStyle.DiagCrossPattern),
@@ -41,16 +41,34 @@ FILLS: dict[str, Fill] = {
     "counted by the WMT": Fill("#009E73"),
     "not counted by the WMT": Fill(INK, Qt.BrushStyle.HorPattern),
     # The Overview's weekly trend.
-    "estimate": Fill("#0072B2", line=True, marker="o"),
+    "estimate": Fill("#AA4499", line=True, marker="o"),  # Paul Tol's colour-blind-safe purple
     "official figure": Fill("#E69F00", marker="d"),
     "target range": Fill("#56B4E9", alpha=60),
     "over capacity line": Fill(INK, line=True, dashed=True),
 }
 
-# On the dark palette: the same meaning, lighter, so the line stands 3:1 from a dark field.
+# On the dark palette: the same meaning, lighter, so the line stands 3:1 from a dark field
+# (and from the target range's shading on it).
 ON_DARK: dict[str, Fill] = {
-    "estimate": Fill("#5AA9F0", line=True, marker="o"),
+    "estimate": Fill("#DDA0DD", line=True, marker="o"),
 }
+
+
+def fill_for(key: str, palette: QPalette) -> Fill:
+    """The fill `key` is drawn with on `palette`: lighter on a dark one, and a line in ink in
+    the palette's own text colour (near-black ink vanished on dark, and in high contrast)."""
+    fill = FILLS[key]
+    if is_dark_palette(palette):
+        fill = ON_DARK.get(key, fill)
+    if fill.line and fill.colour == INK:
+        text = palette.color(QPalette.ColorRole.WindowText).name()
+        fill = Fill(text, fill.pattern, fill.line, fill.marker, fill.dashed, fill.alpha)
+    return fill
+
+
+def is_dark_palette(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.WindowText).lightness() > palette.color(
+        QPalette.ColorRole.Window).lightness()
 
 
 def swatch(fill: Fill, size: int, ratio: float) -> QPixmap:
@@ -112,16 +130,13 @@ class SwatchKey(QWidget):
                     widget.deleteLater()
         size = self.fontMetrics().height()
         palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.WindowText).lightness() > palette.color(
-            QPalette.ColorRole.Window).lightness()
         self.words = []
         for key, words in items:
             row = QHBoxLayout()
             row.setSpacing(6)
             mark = QLabel()
             if key:
-                fill = ON_DARK.get(key, FILLS[key]) if dark else FILLS[key]
-                mark.setPixmap(swatch(fill, size, self.devicePixelRatioF()))
+                mark.setPixmap(swatch(fill_for(key, palette), size, self.devicePixelRatioF()))
             mark.setFixedSize(size, size)
             text = QLabel(words)
             text.setWordWrap(True)

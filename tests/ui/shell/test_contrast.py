@@ -125,3 +125,40 @@ def test_the_trend_line_stands_3_to_1_from_the_chart(scheme_window, qtbot):
     assert seen[line] > 20  # the line is drawn in this colour (not only set)
     field = QColor.fromRgb(seen.most_common(1)[0][0])
     assert contrast(field, QColor.fromRgb(line)) >= 3
+
+
+def _hue_apart(a: QColor, b: QColor) -> int:
+    gap = abs(a.hsvHue() - b.hsvHue()) % 360
+    return min(gap, 360 - gap)
+
+
+def test_the_trend_line_is_not_a_gauge_bands_colour(scheme_window, qtbot):
+    """The estimate's line was the gauge's "Fully committed" blue (and, on dark, near its
+    "Some capacity" sky): one colour, two meanings on one page."""
+    scheme_window.show_view("overview")
+    view = scheme_window.view("overview")
+    qtbot.waitUntil(lambda: view.trend is not None)
+    line = view.trend.curve.opts["pen"].color()
+    for gauge in (view.workload.gauge, view.caseload.gauge):
+        for band in gauge.bands():
+            fill = QColor(band.colour)
+            if fill.hsvSaturation() > 40:  # a colour, not ink or grey
+                assert _hue_apart(line, fill) >= 60, (line.name(), band.words)
+
+
+def test_the_trend_keys_dashed_line_stands_3_to_1_from_its_card(scheme_window, qtbot):
+    """The key's swatch for the 110% line was near-black ink, all but invisible on dark."""
+    scheme_window.show_view("overview")
+    view = scheme_window.view("overview")
+    qtbot.waitUntil(lambda: view.trend is not None)
+    key, card = view.trend.key, view.trend_card
+    card.show()
+    QApplication.processEvents()
+    row = next(i for i, words in enumerate(key.words) if words.startswith("Dashed line"))
+    mark = key.layout().itemAt(row).layout().itemAt(0).widget()
+    image = card.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.width() / card.width()
+    corner = mark.mapTo(card, mark.rect().topLeft())
+    rect = QRect(round(corner.x() * ratio), round(corner.y() * ratio),
+                 round(mark.width() * ratio), round(mark.height() * ratio))
+    assert text_contrast(image, rect) >= 3.0
