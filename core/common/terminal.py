@@ -11,7 +11,7 @@ class Escaping:
     """A terminal stream that writes control characters and direction overrides as escapes
     (text stored before they were refused still never colours or retitles a terminal)."""
 
-    def __init__(self, raw):  # type: ignore[no-untyped-def]
+    def __init__(self, raw):
         self._raw = raw
 
     def write(self, text: str) -> int:
@@ -19,12 +19,12 @@ class Escaping:
 
         return self._raw.write(escaped(text))
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str):
         return getattr(self._raw, name)
 
 
 @contextmanager
-def shown_not_obeyed():  # type: ignore[no-untyped-def]
+def shown_not_obeyed():
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = Escaping(out), Escaping(err)
     try:

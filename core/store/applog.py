@@ -34,7 +34,7 @@ def setup_logging(data_dir: Path) -> Path | None:
     return path
 
 
-def _quiet_handler_class():  # type: ignore[no-untyped-def]
+def _quiet_handler_class():
     import logging.handlers
 
     class QuietFileHandler(logging.handlers.RotatingFileHandler):

@@ -122,13 +122,13 @@ def _remember(data_dir: Path, key: str, path: Path) -> None:
                                     "is left to that folder")
         return
     registry[key].append(text)
-    registry = {"owner": _owner(data_dir), **registry, "others": others}  # type: ignore[dict-item]
+    record = {"owner": _owner(data_dir), **registry, "others": others}
     target = data_dir / REGISTRY
     tmp = target.with_name(target.name + ".new")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(registry, out, indent=1)
+            json.dump(record, out, indent=1)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)

@@ -27,7 +27,7 @@ try:  # optional dependency: `pip install sqlcipher3` (or the `encryption` extra
 except ImportError:  # pragma: no cover - depends on the machine
     _cipher = None
 else:
-    class _TrackedCipher(_cipher.Connection):  # type: ignore[name-defined,misc]
+    class _TrackedCipher(_cipher.Connection):
         """Weakly referenceable, so core.store.live_files can tell when it is closed."""
 
 

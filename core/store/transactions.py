@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sqlite3
-from typing import Any, Callable, Generator, TypeVar
+from typing import Any, Callable, Generator, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -100,4 +100,4 @@ def in_one_transaction(func: F) -> F:
         with db.atomic():
             return func(first, *args, **kwargs)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)

@@ -140,7 +140,7 @@ def not_counted_sentence(summary: NotCountedSummary) -> str:
     return text + " None did in the four weeks before."
 
 
-def _which(by_activity) -> str:  # type: ignore[no-untyped-def]
+def _which(by_activity: tuple[ActivityHours, ...]) -> str:
     """'It was travel.', 'It was court duty and travel.', or for more than three activities
     'The largest parts were court duty, travel and duty / reception.'"""
     names = [a.name.lower() for a in by_activity[:3]]

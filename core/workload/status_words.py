@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from core.workload.estimate import Estimate
 from core.workload.history import WeekSummary
 from core.workload.official_gap import GapExplanation, explain_gap
 from core.workload.wording import (
     RECOVERY,
     RECOVERY_WORDS,
+    Words,
     hours_phrase,
     caseload_figures,
     caseload_words,
@@ -97,7 +99,7 @@ def note_week(summary: WeekSummary) -> str:
     return f"this week so far (to {text})" if summary.so_far else f"the week to {text}"
 
 
-def note_headlines(est, words, case_words, case_figures: str) -> str:  # type: ignore[no-untyped-def]
+def note_headlines(est: Estimate, words: Words, case_words: Words, case_figures: str) -> str:
     """Each heavy headline followed by what stands behind it: 'well over capacity, about 59
     extra hours a week; above a manageable caseload, 45 cases …' (the extra hours belong to
     the work, never to the caseload beside it)."""
