@@ -14,8 +14,14 @@ _FIELD = re.compile(r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?
                     re.I)
 
 
+def minutes_of(hours: Number) -> int:
+    """Hours as the whole minutes they are shown as, halves up: 58.5 minutes is 59, and 7.1667
+    (7 h 10 min kept as a float) is 430, so hours compare as they read."""
+    return whole(to_fraction(hours) * 60)
+
+
 def _hours_minutes(hours: Number) -> tuple[int, int]:
-    return divmod(whole(to_fraction(hours) * 60), 60)  # halves up: 58.5 minutes is 59
+    return divmod(minutes_of(hours), 60)
 
 
 def hours_text(hours: Number) -> str:

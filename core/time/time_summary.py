@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from core.time.working_week import contracted_hours_between, counting_from, monday_of
 from core.common.hours import hours_text  # noqa: F401 - where the views import it from
+from core.common.hours import minutes_of
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class WeekHours:
     @property
     def over_contract_hours(self) -> float:
         """Never counts time logged before the app was set up: those days owe no hours."""
-        return max(0.0, self.logged_hours - self.before_start_hours - self.contracted_hours)
+        counted = minutes_of(self.logged_hours) - minutes_of(self.before_start_hours)
+        return max(0, counted - minutes_of(self.contracted_hours)) / 60
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,8 @@ def period_totals(db: Database, first: date, last: date) -> PeriodTotals:
     monday = monday_of(first)
     while monday <= last:
         start, end = max(first, since, monday), min(last, monday + timedelta(days=6))
-        logged = sum(m for d, m in by_day.items() if start <= d <= end) / 60
-        over += max(0.0, logged - contracted_hours_between(db, start, end))
+        logged = sum(m for d, m in by_day.items() if start <= d <= end)
+        over += max(0, logged - minutes_of(contracted_hours_between(db, start, end))) / 60
         monday += timedelta(weeks=1)
     return PeriodTotals(
         first=first,

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.time.bank_holidays import bank_holidays_between
 from core.common.errors import ValidationError
+from core.common.hours import minutes_of
 from core.workload.profile import get_profile, profile_since
 from core.time.time_entries import TimeEntry, TimeStore
 
@@ -89,8 +90,8 @@ class WeekSummary:
     def hours_over_contract(self) -> float:
         """Hours logged beyond contracted hours (0 when within them); time logged for days
         before the app was set up is kept but never counts as over contract."""
-        counted = sum(d.logged_minutes for d in self.days if not d.before_start) / 60
-        return max(0.0, counted - self.contracted_hours)
+        counted = sum(d.logged_minutes for d in self.days if not d.before_start)
+        return max(0, counted - minutes_of(self.contracted_hours)) / 60
 
     @property
     def logged_before_start_hours(self) -> float:
