@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from core.common import clock
 from core.common.errors import ValidationError
+from core.common.hours import minutes_of
 from core.time.time_entries import DAY_MINUTES
 
 # A 12-hour time (2pm, 2.30pm, 2:30 pm, 11 a.m.), noon or midnight, before the 24-hour forms.
@@ -92,9 +94,12 @@ def _duration(text: str) -> int:
     if text.isdigit():
         return int(text)
     match = re.match(r"^(\d+(?:\.\d+)?)h[a-z]*?(?:(\d{1,2})[a-z]*)?$", text)
-    if match:
-        return round(float(match.group(1)) * 60) + int(match.group(2) or 0)
-    return int(re.match(r"^(\d+)", text).group(1))  # type: ignore[union-attr]
+    if match:  # 0.375h is 22.5 minutes: 23, halves up as every length is shown, never a float
+        return minutes_of(Decimal(match.group(1))) + int(match.group(2) or 0)
+    number = re.match(r"^(\d+)", text)
+    if number is None:
+        raise ValidationError(f"'{text[:20]}' is not a length of time; use 45m or 1h30.")
+    return int(number.group(1))
 
 
 def _exists(day: date, minutes: int) -> None:
