@@ -107,7 +107,9 @@ def get_pattern(db: Database) -> WorkingPattern:
     """The saved pattern, or the profile's contracted hours spread over Monday to Friday."""
     rows = {r["weekday"]: r for r in db.query("SELECT * FROM working_pattern")}
     if not rows:
-        daily = round(float(get_profile(db).hours) / 5, 2)  # time is logged in float hours
+        # A fifth of the exact hours (37.41 is 7.482 a day, not 7.48, so the week adds up to the
+        # profile's); time is logged in float hours.
+        daily = float(get_profile(db).hours / 5)
         return WorkingPattern(hours=(daily,) * 5 + (0.0, 0.0))
     first = rows.get(0) or next(iter(rows.values()))
     return WorkingPattern(
