@@ -45,6 +45,14 @@ def _private_words(paths: list[Path]) -> set[bytes]:
     return words
 
 
+def _found_in(blob: bytes, words: set[bytes]) -> set[bytes]:
+    """The words that occur anywhere in `blob`. A word can only be there if its first eight
+    bytes are, so one pass over the blob's 8-byte windows leaves the few worth searching for
+    (searching the whole blob once per word took seconds for the three thousand words)."""
+    windows = {blob[i:i + 8] for i in range(len(blob) - 7)}
+    return {w for w in words if w[:8] in windows and w in blob}
+
+
 def test_every_calendar_reads_or_is_refused_in_one_line_and_leaves_no_text(tmp_path):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
@@ -72,7 +80,7 @@ def test_every_calendar_reads_or_is_refused_in_one_line_and_leaves_no_text(tmp_p
     backup = make_backup(db, data_dir, tmp_path / "backup.db")
     stored = [p for p in data_dir.rglob("*") if p.is_file()] + [backup]
     found = b"".join(p.read_bytes() for p in stored)
-    leaked = sorted(w for w in _private_words(CALENDARS) if w in found and w not in baseline)
+    leaked = sorted(w for w in _found_in(found, _private_words(CALENDARS)) if w not in baseline)
     db.close()
     assert leaked == []
 
