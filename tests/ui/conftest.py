@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def demo_window(qtbot, db, tmp_path):
     """The real main window on today's demo data, shown at 1280×800."""
     import main
 
-    fill_demo(db, date.today())
+    demo_into(db, date.today())
     win = main.build_window(db, tmp_path, QSettings(str(tmp_path / "window.ini"),
                                                     QSettings.Format.IniFormat))
     qtbot.addWidget(win)

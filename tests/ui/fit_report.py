@@ -60,7 +60,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     import main as app_main
     from core.caseload.cases import CaseStore
-    from core.demo.caseload_demo import fill_demo
+    from tests.demo_copy import demo_into
     from core.store.database import open_database
     from core.store.paths import database_path
     from core.caseload.models import Case
@@ -73,7 +73,7 @@ def main() -> int:
     data.mkdir()
     db = open_database(database_path(data))
     today = date.today()
-    fill_demo(db, today)
+    demo_into(db, today)
     store = CaseStore(db)
     # The longest names the app allows: a 60-character activity timed on a 12-character case.
     longest = add_activity(db, "Multi-agency public protection arrangements meeting prep "

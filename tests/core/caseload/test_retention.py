@@ -10,7 +10,7 @@ import main
 from core.store.backup import list_backups, make_backup
 from core.caseload.cases import CaseStore
 from core.store.database import open_database
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.common.errors import ValidationError
 from core.caseload.models import Case
 from core.caseload.retention import (
@@ -57,7 +57,7 @@ def test_retention_days_are_remembered_and_checked(db):
 def test_delete_all_really_deletes(data_dir):
     path = data_dir / "caseload.db"
     db = open_database(path)
-    fill_demo(db)
+    demo_into(db)
     db.execute("UPDATE activities SET name = 'Magistrates rota Q9' WHERE key = 'court_duty'")
     make_backup(db, data_dir)
     (data_dir / "caseload.before-m005-20260101-000000.db").write_bytes(b"old copy")
@@ -90,7 +90,7 @@ def test_delete_all_leaves_the_file_as_after_a_first_start(data_dir, tmp_path):
     fresh.close()
     assert len(expected[0]) == 15 and len(expected[1]) == 16
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     db.execute("UPDATE activities SET name = 'Renamed Q9', hidden = 1 WHERE key = 'travel'")
     db.execute("DELETE FROM calendar_rules WHERE keyword = 'HV'")
     delete_all_data(db, data_dir)
@@ -112,7 +112,7 @@ def test_cli_after_delete_all_time_can_be_logged_and_demo_runs(data_dir, capsys)
 
 def test_delete_all_keeps_backups_unless_asked(data_dir):
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     make_backup(db, data_dir)
     delete_all_data(db, data_dir, include_backups=False)
     assert len(list_backups(data_dir / "backups")) == 1

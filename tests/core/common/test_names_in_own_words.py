@@ -8,7 +8,7 @@ from datetime import date
 
 from core.common.name_words import WORKLOAD_WORDS
 from core.common.names import name_like
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.store.database import open_database
 from core.store.migrations.m003_time import BUILT_IN_ACTIVITIES
 from core.supervision.summary import SummaryOptions, compose_summary
@@ -19,7 +19,7 @@ from core.workload.wording_samples import all_sentences
 
 def _demo():
     db = open_database(None)
-    fill_demo(db, date(2026, 11, 27))
+    demo_into(db, date(2026, 11, 27))
     return db
 
 

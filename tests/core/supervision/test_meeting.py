@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from core.common.errors import ValidationError
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.supervision.agenda import open_agenda
 from core.supervision.meeting import MeetingDraft, record_meeting, redo_meeting, undo_meeting
 from core.supervision.sessions import Action, list_actions, list_sessions, open_actions
@@ -32,7 +32,7 @@ def _draft(db):
 
 
 def test_only_ticked_notes_leave_the_agenda_and_undo_puts_everything_back(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     before = _snapshot(db)
     draft, items = _draft(db)
     done_id = next(iter(draft.status_updates))
@@ -54,7 +54,7 @@ def test_only_ticked_notes_leave_the_agenda_and_undo_puts_everything_back(db):
 
 
 def test_a_bad_action_is_refused_and_nothing_is_written(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     before = _snapshot(db)
     draft = MeetingDraft()
     with pytest.raises(ValidationError):

@@ -7,7 +7,7 @@ import pytest
 
 from core.supervision.agenda import add_agenda_item
 from core.caseload.cases import CaseStore
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.common.errors import ValidationError
 from core.supervision import export
 from core.supervision.summary import SummaryOptions, compose_summary, default_period
@@ -22,7 +22,7 @@ WELLBEING = "Tired after a heavy month"
 
 @pytest.fixture
 def demo(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     return db
 
 

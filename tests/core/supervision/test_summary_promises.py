@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.caseload.models import Reduction
 from core.common.errors import ValidationError
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.supervision import export
 from core.supervision.agenda import add_agenda_item
 from core.supervision.export import TargetExistsError, write_text
@@ -27,7 +27,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture
 def busy(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     for n in range(6):
         add_agenda_item(db, "going_well", f"going well note {n} " + "word " * 40, today=TODAY)
         add_agenda_item(db, "request", f"request note {n}", today=TODAY)
@@ -78,7 +78,7 @@ def test_a_shortened_item_ends_in_an_ellipsis_and_keeps_within_its_limit(text, l
 
 
 def test_reduction_reasons_show_as_categories_unless_ticked(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     for reason in ("Cancer treatment", "Counselling for PTSD", "Trade union facility time",
                    "Long-term sickness", "PQiP trainee, first 6 months"):
         add_reduction(db, Reduction(reason, TODAY - timedelta(days=3), hours_per_week=1), 37)
@@ -139,7 +139,7 @@ def test_the_official_figure_names_its_week_by_the_friday(db):
     from core.supervision.summary_sources import workload_facts
     from core.workload.official import record_official
 
-    fill_demo(db, date(2026, 11, 28))
+    demo_into(db, date(2026, 11, 28))
     record_official(db, date(2026, 11, 20), 95.0, today=date(2026, 11, 28))
     lines = [line for line in workload_facts(db, date(2026, 11, 28)).lines if "Official" in line]
     assert lines and lines[0].startswith("Official WMT figure for the week to Friday 20 November:")
@@ -149,7 +149,7 @@ def test_every_week_over_110_is_said_once_in_the_workload_paragraph(db):
     """The summary said "…over 110% in all. Weeks over 110%: 4 of the last 4." in one paragraph."""
     from core.supervision.summary_sources import workload_facts
 
-    fill_demo(db, date(2026, 12, 6))
+    demo_into(db, date(2026, 12, 6))
     facts = workload_facts(db, date(2026, 12, 6))
     assert facts.trend_sentence.endswith("over 110% in all.")  # the demo's long run
     paragraph = f"{facts.trend_sentence} {facts.weeks_over}"

@@ -8,14 +8,14 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.time.time_summary import hours_per_week, logged_hours
 
 TODAY = date(2026, 11, 25)
 
 
 def test_logged_hours_are_the_weekly_summary_s_logged_hours(db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     for weeks in (1, 5, 12):
         by_week = sum(w.logged_hours for w in hours_per_week(db, TODAY, weeks))
         assert abs(logged_hours(db, TODAY, weeks) - by_week) < 1e-9

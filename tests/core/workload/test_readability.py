@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.time.time_summary import not_counted_hours, not_counted_sentence
 from core.workload.drivers import driver_sentences
 from core.workload.estimate import load_inputs
@@ -48,7 +48,7 @@ def test_every_sentence_template_reads_aloud_plainly():
 
 @pytest.mark.parametrize("figures", [False, True])
 def test_the_overview_sentences_for_the_demo_data_read_plainly(db, figures):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     inputs = load_inputs(db)
     found = []
     for weeks_back in range(0, 16):

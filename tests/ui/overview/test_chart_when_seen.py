@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from ui.overview.overview_view import OverviewView
 from ui.shell.hub import Hub
 
@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 25)
 
 @pytest.fixture
 def short_view(qtbot, db, tmp_path):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     view = OverviewView(db, Hub(), QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat),
                         today=lambda: TODAY)
     qtbot.addWidget(view)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from ui.shell.hub import Hub
 from ui.overview.overview_view import OverviewView
 
@@ -38,7 +38,7 @@ def _percent(texts: list[str]) -> list[str]:
 
 
 def test_no_sentence_on_the_overview_carries_a_percentage_with_figures_off(db, qtbot, tmp_path):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     view = OverviewView(db, Hub(), QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat),
                         today=lambda: TODAY)
     qtbot.addWidget(view)
@@ -56,7 +56,7 @@ def test_no_sentence_on_the_overview_carries_a_percentage_with_figures_off(db, q
 
 
 def test_the_sustained_panel_is_among_the_texts_checked(db, qtbot, tmp_path):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     view = OverviewView(db, Hub(), QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat),
                         today=lambda: TODAY)
     qtbot.addWidget(view)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.supervision.agenda import open_agenda
 from core.caseload.cases import CaseStore
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.workload.estimate import load_inputs
 from core.workload.history import dismiss_sustained_panel, workload_status
 from core.caseload.models import Case, Profile, Reduction
@@ -53,7 +53,7 @@ def make_view(qtbot, db, hub, settings):
 
 @pytest.fixture
 def demo_view(db, make_view):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     return make_view()
 
 
@@ -107,7 +107,7 @@ def test_add_to_supervision_notes_shows_once_in_the_sustained_panel(demo_view, d
 
 def test_add_to_supervision_notes_from_the_card_once_the_panel_is_closed(db, make_view, hub,
                                                                         qtbot):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     dismiss_sustained_panel(db, workload_status(load_inputs(db), TODAY).sustained)
     view = make_view()
     view.show()
@@ -236,7 +236,7 @@ def test_what_the_estimate_does_not_see(demo_view, db, make_view):
 
 
 def test_trend_and_what_if_are_created_after_first_paint(db, make_view, qtbot):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     view = make_view()
     # Words and gauges are there for the first paint; what lies below follows it.
     assert view.workload.headline.text() and view.workload.gauge.marker_x() is not None
@@ -275,7 +275,7 @@ def test_window_opens_on_the_overview_with_f1_and_weightings(db, tmp_path, qtbot
     import main
     from PySide6.QtGui import QKeySequence
 
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = main.build_window(db, tmp_path, settings)
     qtbot.addWidget(window)
@@ -334,7 +334,7 @@ def test_new_weightings_change_the_estimate_shown(demo_view, db, hub):
 
 
 def test_coming_back_another_day_shows_that_day(db, hub, settings, qtbot):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     days = [TODAY]
     view = OverviewView(db, hub, settings, today=lambda: days[-1])
     qtbot.addWidget(view)
@@ -345,7 +345,7 @@ def test_coming_back_another_day_shows_that_day(db, hub, settings, qtbot):
 
 
 def test_nothing_below_the_trend_moves_when_the_chart_arrives(db, make_view, qtbot):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     view = make_view()
     view.show()
     QApplication.processEvents()

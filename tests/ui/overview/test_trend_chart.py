@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from core.caseload.cases import CaseStore
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.workload.estimate import load_inputs
 from core.workload.history import weekly_history
 from core.caseload.models import Case
@@ -40,7 +40,7 @@ def _ys(chart):
 
 
 def test_chart_draws_the_same_weekly_figures_as_core(chart, db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     summaries = weekly_history(load_inputs(db), TODAY, 12)
     chart.set_history(summaries)
     xs, ys = chart.curve.getData()
@@ -69,7 +69,7 @@ def test_weeks_without_data_are_gaps_not_zeros(chart, db):
 
 
 def test_official_figures_are_separate_markers(chart, db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     record_official(db, TODAY - timedelta(weeks=1), 131.5, TODAY)
     summaries = weekly_history(load_inputs(db), TODAY, 12)
     chart.set_history(summaries)
@@ -81,7 +81,7 @@ def test_official_figures_are_separate_markers(chart, db):
 
 
 def test_table_toggle_shows_the_same_weeks(chart, db, qtbot):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     summaries = weekly_history(load_inputs(db), TODAY, 12)
     chart.set_history(summaries)
     chart.show()
@@ -112,7 +112,7 @@ def test_period_choice_is_remembered_and_announced(chart, settings, qtbot):
 
 
 def test_without_figures_the_summary_axis_and_table_speak_in_bands_with_no_percent(chart, db):
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     summaries = weekly_history(load_inputs(db), TODAY, 12)
     chart.set_history(summaries)
     assert "percent of available hours" in chart.summary.text()

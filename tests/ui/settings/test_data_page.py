@@ -11,7 +11,7 @@ from core.store import encryption
 from core.store.backup import list_backups
 from core.caseload.cases import CaseStore
 from core.store.database import open_database
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.store.fileops import SQLITE_HEADER
 from core.caseload.models import Case
 from ui.settings.data_page import DataPage
@@ -45,7 +45,7 @@ def answers(monkeypatch):
 @pytest.fixture
 def page(qtbot, data_dir):
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     hub = Hub()
     widget = DataPage(db, hub, data_dir / "caseload.db", data_dir)
     qtbot.addWidget(widget)
@@ -218,7 +218,7 @@ def test_after_a_restore_the_other_views_show_the_restored_data(qtbot, data_dir,
     from core.store.backup import make_backup
 
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     window = main.build_window(db, data_dir, QSettings(str(tmp_path / "w.ini"),
                                                        QSettings.Format.IniFormat))
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import main
 from core.caseload.cases import CaseStore
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.store.database import open_database
 from core.store.paths import database_path
 from core.store.week_snapshot import SNAPSHOT_NAME, WeekSnapshot, read_snapshot, save_snapshot
@@ -32,7 +32,7 @@ def folder(tmp_path, monkeypatch):
     data = tmp_path / "data"
     data.mkdir(mode=0o700)
     db = open_database(database_path(data))
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     db.close()
     return data
 

@@ -115,10 +115,10 @@ def test_the_real_window_shows_no_case_data_while_locked(qtbot, data_dir, tmp_pa
     import main
     from core.store import encryption
     from core.store.database import open_database
-    from core.demo.caseload_demo import fill_demo
+    from tests.demo_copy import demo_into
 
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     db.close()
     encryption.rekey_file(data_dir / "caseload.db", None, RIGHT)
     db = open_database(data_dir / "caseload.db", passphrase=RIGHT)

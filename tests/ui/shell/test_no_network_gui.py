@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 import main
 from core.store.backup import list_backups
 from core.store.database import open_database
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.common.privacy_text import NETWORK_STATEMENT
 from ui.shell.about_dialog import AboutDialog
 from ui.shell.auto_backup import start_backup_job
@@ -29,7 +29,7 @@ def test_window_starts_and_backs_up_with_sockets_made_to_fail(qtbot, data_dir, t
         monkeypatch.setattr(socket, name, _refuse)
     monkeypatch.setattr(AboutDialog, "exec", lambda self: self.show())
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
     window = main.build_window(db, data_dir, settings)
     qtbot.addWidget(window)

@@ -9,7 +9,7 @@ from core.store import encryption
 from core.store.backup import make_backup
 from core.caseload.cases import CaseStore
 from core.store.database import open_database
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from ui.shell import storage_setup
 from ui.shell.passphrase_dialog import PassphraseDialog
 from ui.shell.recovery_screen import FRESH, RESTORED, RecoveryScreen
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 @pytest.fixture
 def damaged(data_dir):
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     backup = make_backup(db, data_dir)
     db.close()
     (data_dir / "caseload.db").write_bytes(DAMAGED)
@@ -114,7 +114,7 @@ def test_startup_shows_recovery_instead_of_the_window(data_dir, damaged, monkeyp
                     "installed")
 def test_startup_asks_for_the_passphrase_again_after_a_wrong_one(data_dir, monkeypatch):
     db = open_database(data_dir / "caseload.db")
-    fill_demo(db)
+    demo_into(db)
     db.close()
     encryption.rekey_file(data_dir / "caseload.db", None, "right passphrase")
     messages = []

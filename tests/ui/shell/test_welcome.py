@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QRadioButton
 
 from core.caseload.cases import CaseStore
 from core.store.database import is_empty
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.caseload.models import Profile
 from core.workload.profile import get_profile, save_profile
 from core.store.settings import get_setting
@@ -86,7 +86,7 @@ def test_demo_option_fills_data_and_keeps_the_chosen_profile(qtbot, db, dialog):
 
 
 def test_demo_option_is_offered_only_for_an_empty_database(qtbot, db):
-    fill_demo(db)
+    demo_into(db)
     dialog = WelcomeDialog(db)
     qtbot.addWidget(dialog)
     assert not dialog.findChild(QRadioButton, f"start_{START_DEMO}").isEnabled()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from core.common.names import NAME_QUESTION
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.supervision.agenda import add_agenda_item
 from core.supervision.sessions import Action, add_action, list_actions
 from core.time.time_entries import TimeStore
@@ -49,7 +49,7 @@ def _dialog(qtbot, db, tmp_path, fmt="md"):
 
 
 def test_the_dialog_says_what_was_left_out_before_saving(qtbot, db, tmp_path, answers):
-    fill_demo(db)
+    demo_into(db)
     for n in range(5):
         add_agenda_item(db, "learning", f"learning note {n}")
     asked = answers(False)  # Back
@@ -63,7 +63,7 @@ def test_the_dialog_says_what_was_left_out_before_saving(qtbot, db, tmp_path, an
 
 def test_markdown_has_no_page_to_fit_so_nothing_is_asked_or_left_out(qtbot, db, tmp_path,
                                                                      answers):
-    fill_demo(db)
+    demo_into(db)
     for n in range(5):
         add_agenda_item(db, "learning", f"learning note {n}")
     asked = answers(True)
@@ -120,7 +120,7 @@ def test_a_workload_note_is_saved_without_a_question(qtbot, answers):
 
 
 def test_a_quick_time_entry_with_a_name_is_asked_about(qtbot, db, answers):
-    fill_demo(db)
+    demo_into(db)
     asked = answers(False)  # Edit
     line = QuickEntryLine(db, clock=lambda: datetime(2026, 11, 27, 17, 0))
     qtbot.addWidget(line)

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.store.database import open_database
 from core.common.words import mid_sentence
 from core.supervision.agenda import add_agenda_item, reflection_text
@@ -56,7 +56,7 @@ notes = st.fixed_dictionaries({
 
 def _database_with(drawn: dict):
     db = open_database(None)
-    fill_demo(db, TODAY)
+    demo_into(db, TODAY)
     for kind in ("going_well", "request", "workload", "learning", "wellbeing"):
         for text in drawn[kind]:
             add_agenda_item(db, kind, text, today=TODAY)

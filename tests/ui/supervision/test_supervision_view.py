@@ -8,7 +8,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.supervision.agenda import add_agenda_item, open_agenda
-from core.demo.caseload_demo import fill_demo
+from tests.demo_copy import demo_into
 from core.supervision.sessions import Action, Session, open_actions, record_session
 from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft
 from ui.supervision.export_dialog import ExportDialog
@@ -84,7 +84,7 @@ def test_marking_an_action_done_takes_it_off_the_list(view, db, qtbot):
 
 @pytest.mark.parametrize("fmt", ["pdf", "md"])
 def test_export_dialog_saves_the_file_off_the_ui_thread(qtbot, db, tmp_path, fmt, monkeypatch):
-    fill_demo(db)
+    demo_into(db)
     monkeypatch.setattr("ui.widgets.confirm.ask", lambda *args: True)  # Save, if it asks
     pool = QThreadPool()
     dialog = ExportDialog(db, pool=pool)
@@ -120,7 +120,7 @@ def test_record_a_session_offers_the_agreed_next_supervision(view, db, qtbot, mo
     action's due date are that date, as meeting mode and the summary say, not four weeks on."""
     from core.supervision.sessions import next_supervision
 
-    fill_demo(db, date.today())
+    demo_into(db, date.today())
     agreed = next_supervision(db, date.today())
     assert agreed is not None and agreed != date.today() + timedelta(weeks=4)
     shown = {}
