@@ -97,9 +97,9 @@ def fill_caseload(db: Database, today: date, rng: random.Random) -> None:
                                             if c not in closing)
     for case in closing:
         closed = today - timedelta(days=rng.randint(3, 84))
-        if closed > case.start_date:
+        if closed > case.start_date and case.id is not None:  # stored: it has its id
             reason = rng.choice(["completed", "completed", "transferred", "recalled"])
-            store.close_case(case.id, closed, reason)  # type: ignore[arg-type]
+            store.close_case(case.id, closed, reason)
     # One case left open past its expected end date: it scores as an overdue termination.
     overdue = next(c for c in store.list_cases("active") if c.reference != README_CASE)
     overdue.expected_end_date = today - timedelta(days=OVERDUE_DAYS)

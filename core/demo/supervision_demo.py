@@ -30,7 +30,9 @@ def fill_supervision_demo(db: Database, today: date, rng: random.Random) -> None
         ],
     )
     record_session(db, session, today=held)
-    set_action_status(db, session.actions[0].id, "done", held + timedelta(days=12))  # type: ignore[arg-type]
+    first = session.actions[0].id
+    assert first is not None  # given by record_session
+    set_action_status(db, first, "done", held + timedelta(days=12))
 
     def note(days_ago: int, kind: str, text: str, **extra: str) -> None:
         add_agenda_item(db, kind, text, today=today - timedelta(days=days_ago), **extra)

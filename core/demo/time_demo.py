@@ -67,7 +67,7 @@ def _day_blocks(rng: random.Random, minutes_target: int) -> list[tuple[str, int]
 
 def fill_time_demo(db: Database, today: date, rng: random.Random) -> None:
     """Twelve weeks of working days up to yesterday, with some leave, long days and gaps."""
-    by_key = {a.key: a for a in list_activities(db, include_hidden=True)}
+    by_key = {a.key: a.id for a in list_activities(db, include_hidden=True) if a.id is not None}
     cases = CaseStore(db).list_cases("all")
     store = TimeStore(db)
     monday = today - timedelta(days=today.weekday(), weeks=11)
@@ -109,7 +109,7 @@ def fill_time_demo(db: Database, today: date, rng: random.Random) -> None:
                 TimeEntry(
                     date=day,
                     minutes=end - cursor,
-                    activity_id=by_key[key].id,  # type: ignore[arg-type]
+                    activity_id=by_key[key],
                     start=time(cursor // 60, cursor % 60),
                     end=time(end // 60, end % 60),
                     case_id=case.id if case else None,

@@ -328,10 +328,12 @@ def log_quick_entry(
         line, now=now, activities=list_activities(db), case_refs=CaseStore(db).references(), day=day
     )
     store = TimeStore(db)
+    activity_id = parsed.activity.id
+    assert activity_id is not None  # one of list_activities(db): read from the data file
     entry = TimeEntry(
         date=parsed.date,
         minutes=parsed.minutes,
-        activity_id=parsed.activity.id,  # type: ignore[arg-type]
+        activity_id=activity_id,
         start=parsed.start,
         end=parsed.end,
         case_id=store.case_id_for(parsed.case_reference) if parsed.case_reference else None,
