@@ -191,6 +191,8 @@ def connect_file(path: Path, passphrase: str | None = None) -> sqlite3.Connectio
                 "Your data is encrypted. Enter your passphrase to open it.")
         _touch_private(path)
         try:
+            # SQLCipher's connection (no type information) stands in for sqlite3's, as
+            # sqlite-utils uses it: the one place the two are told apart is encryption.py.
             conn: sqlite3.Connection = encryption.connect(path, passphrase)  # type: ignore[assignment]
         except encryption.PassphraseError as exc:
             raise WrongPassphraseError(str(exc)) from None

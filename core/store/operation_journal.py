@@ -29,7 +29,7 @@ from core.common.crash_points import crash_point
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: only this process's own steps are seen
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no such module there; checked before each use
 
 JOURNAL = "operation-in-progress.json"
 SECRET = "operation-secret.key"

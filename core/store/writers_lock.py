@@ -35,7 +35,7 @@ from core.store.transactions import BUSY_MESSAGE, DataBusyError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: SQLite's own file locks only
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no such module there; checked before each use
 
 LOCK = ".writers.lock"
 WAIT_S = 5.0
