@@ -183,6 +183,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     install_meeting(window, db, hub, undo_stack)  # View > Supervision meeting (F11)
 
     install_welcome(window, db, hub)  # Help > Welcome tour
+    from ui.shell.contrast import install_contrast_action
+
+    install_contrast_action(window, settings)  # View > High contrast
     return window
 
 
@@ -239,9 +242,13 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     owner = claim_folder(args)
     if isinstance(owner, int):
         return owner  # the first window came forward (0), or the folder stayed busy (1)
-    app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
-    install_excepthook()
     settings = app_settings()
+    from ui.shell.contrast import saved_choice
+
+    # Follows the system's light/dark mode and contrast, unless View > High contrast was chosen;
+    # kept alive with the app.
+    app.theme = apply_theme(app, high_contrast=saved_choice(settings))
+    install_excepthook()
     window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.folder_owner = owner  # held until the app ends
     owner.activated.connect(lambda: bring_forward(window))

@@ -52,7 +52,7 @@ LIGHT_HIGHLIGHT, LIGHT_PLACEHOLDER = QColor("#0072B2"), QColor("#6B6B6B")
 
 def readable(palette: QPalette) -> QPalette:
     """`palette` with selection and placeholder text at least 4.5:1 (light palettes only: the
-    dark one is already chosen so, and a high-contrast one is the platform's, untouched)."""
+    dark one is already chosen so; high contrast has its own, ui.shell.contrast)."""
     if is_dark(palette):
         return palette
     palette = QPalette(palette)
@@ -71,7 +71,8 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def high_contrast_requested() -> bool:
-    """The system asks for more contrast: then the platform's own palette is used untouched."""
+    """The system asks for more contrast (its own palette is kept if it is high contrast
+    itself, else the app's is used: ui.shell.contrast)."""
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     if accessibility is None:  # Qt before 6.10 cannot tell
@@ -238,32 +239,56 @@ def load_bundled_fonts() -> int:
 class Theme(QObject):
     """Applies the look once, then again whenever the system switches light or dark."""
 
-    def __init__(self, app: QApplication, scheme: Qt.ColorScheme | None = None):
+    def __init__(self, app: QApplication, scheme: Qt.ColorScheme | None = None,
+                 high_contrast: bool | None = None):
         super().__init__(app)
         self._app = app
         self._forced_scheme = scheme  # None follows the system; tests and screenshots force one
+        self._high_contrast = high_contrast  # None follows the platform; View > High contrast
         self._system_palette = QPalette(app.palette())
-        self._edges_drawn: bool | None = None  # whether VisibleIndicators is the style in use
+        self._edges_drawn: str | None = None  # which style is in use: "", "dark", "contrast"
+
+    def high_contrast(self) -> bool:
+        """High contrast is on: asked for in the app, or else by the platform."""
+        if self._high_contrast is not None:
+            return self._high_contrast
+        return high_contrast_requested()
+
+    def set_high_contrast(self, on: bool | None) -> None:
+        """On or off whatever the platform says; None follows the platform again."""
+        self._high_contrast = on
+        self.apply()
 
     def apply(self) -> None:
         app = self._app
-        if high_contrast_requested():
-            app.setPalette(self._system_palette)
+        scheme = self._forced_scheme or app.styleHints().colorScheme()
+        if self.high_contrast():
+            from ui.shell.contrast import contrast_palette
+
+            dark = scheme == Qt.ColorScheme.Dark or is_dark(self._system_palette)
+            app.setPalette(contrast_palette(self._system_palette, dark))
         else:
-            scheme = self._forced_scheme or app.styleHints().colorScheme()
             app.setPalette(readable(palette_for_scheme(scheme, self._system_palette)))
-        self._draw_edges(is_dark(app.palette()))
+        kind = "contrast" if self.high_contrast() else "dark" if is_dark(app.palette()) else ""
+        self._draw_edges(kind)
         app.setStyleSheet(stylesheet(app.font().pointSizeF()))
 
-    def _draw_edges(self, dark: bool) -> None:
-        """VisibleIndicators only while the palette is dark: in light mode AppStyle draws as
-        plain Fusion, without a call into Python for everything it paints (~5 ms at start)."""
-        if dark == self._edges_drawn:
+    def _draw_edges(self, kind: str) -> None:
+        """VisibleIndicators only while the palette is dark, ContrastEdges in high contrast: in
+        light mode AppStyle draws as plain Fusion, without a call into Python for everything
+        it paints (~5 ms at start)."""
+        if kind == self._edges_drawn:
             return
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
-            self._app.setStyle(VisibleIndicators(fusion) if dark else AppStyle(fusion))
-            self._edges_drawn = dark
+            if kind == "contrast":
+                from ui.shell.contrast import ContrastEdges
+
+                style: QProxyStyle = ContrastEdges(fusion)
+            else:
+                style = VisibleIndicators(fusion) if kind == "dark" else AppStyle(fusion)
+            self._app.setStyle(style)
+            self._edges_drawn = kind
 
     def _system_changed(self, *_args: object) -> None:
         # An empty palette resets the application to the platform's (already updated) one.
@@ -272,12 +297,14 @@ class Theme(QObject):
         self.apply()
 
 
-def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Theme:
-    """Style, palette, stylesheet, window icon and fallback fonts; follows later system changes."""
+def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None,
+                high_contrast: bool | None = None) -> Theme:
+    """Style, palette, stylesheet, window icon and fallback fonts; follows later system changes
+    (light or dark, and more contrast where the platform says so)."""
     load_bundled_fonts()
     # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%;
     # Theme.apply sets it, inside AppStyle.
-    theme = Theme(app, scheme)
+    theme = Theme(app, scheme, high_contrast)
     theme.apply()
     app.setWindowIcon(app_icon())
     hints = app.styleHints()

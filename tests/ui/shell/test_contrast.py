@@ -1,6 +1,6 @@
-"""Contrast measured on what is drawn: the rendered widgets are sampled, light and dark, and text
-must stand at least 4.5:1 from what is behind it, focus indicators at least 3:1 (WCAG 2.2,
-1.4.3, 1.4.11, 2.4.7)."""
+"""Contrast measured on what is drawn: the rendered widgets are sampled, light, dark and high
+contrast (light and dark), and text must stand at least 4.5:1 from what is behind it, focus
+indicators and state at least 3:1 (WCAG 2.2, 1.4.3, 1.4.11, 2.4.7)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from ui.shell.theme import apply_theme
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
-SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+SCHEMES = {"light": (Qt.ColorScheme.Light, False), "dark": (Qt.ColorScheme.Dark, False),
+           "high contrast": (Qt.ColorScheme.Light, True),
+           "high contrast dark": (Qt.ColorScheme.Dark, True)}
 
 
 def luminance(colour: QColor) -> float:
@@ -45,7 +47,8 @@ def text_contrast(image: QImage, rect: QRect) -> float:
 @pytest.fixture(params=list(SCHEMES))
 def scheme_window(request, qapp, demo_window):
     palette, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
-    apply_theme(qapp, SCHEMES[request.param])
+    scheme, high_contrast = SCHEMES[request.param]
+    apply_theme(qapp, scheme, high_contrast=high_contrast)
     QApplication.processEvents()
     yield demo_window
     qapp.setStyleSheet(sheet)
@@ -73,6 +76,9 @@ def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window
     edge = QColor.fromRgb(Counter(changed).most_common(1)[0][0])
     window = nav.palette().color(QPalette.ColorRole.Window)
     assert contrast(edge, window) >= 3.0  # the edge against the list it stands on
+    # The state: the selected view's fill stands 3:1 from the list around it.
+    fill = QColor.fromRgb(pixels(unfocused, inner).most_common(1)[0][0])
+    assert contrast(fill, window) >= 3.0
 
 
 def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):

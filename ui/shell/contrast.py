@@ -1,0 +1,141 @@
+"""High contrast: the platform's own when it gives one, else the app's, and View > High contrast.
+
+Windows' contrast themes hand Qt a palette of their own: that is used untouched. Elsewhere the
+platform may only say that more contrast is wanted (Qt's contrast preference, from the desktop
+portal on Linux), or say nothing at all; then the app applies its own high-contrast palette,
+light or dark as the system is. View > High contrast asks for it whatever the platform says, and
+is remembered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyle
+
+from ui.shell.theme import AppStyle
+
+SETTING = "appearance/high_contrast"  # "on" or "off"; absent: follow the platform
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio, 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def is_high_contrast(palette: QPalette) -> bool:
+    """A palette that is already high contrast (WCAG's enhanced 7:1 for text and selection):
+    a platform's contrast theme, kept as the practitioner chose it."""
+    roles = QPalette.ColorRole
+    pairs = ((roles.WindowText, roles.Window), (roles.Text, roles.Base),
+             (roles.HighlightedText, roles.Highlight), (roles.ButtonText, roles.Button))
+    return all(contrast(palette.color(a), palette.color(b)) >= 7 for a, b in pairs)
+
+
+# (role, light, dark): black on white or white on black; selection in navy under white or in
+# yellow under black; every edge Fusion derives from Mid, Dark and Shadow in the text colour.
+_ROLES = (
+    ("Window", "#FFFFFF", "#000000"), ("WindowText", "#000000", "#FFFFFF"),
+    ("Base", "#FFFFFF", "#000000"), ("AlternateBase", "#F0F0F0", "#1A1A1A"),
+    ("Text", "#000000", "#FFFFFF"), ("Button", "#FFFFFF", "#000000"),
+    ("ButtonText", "#000000", "#FFFFFF"), ("BrightText", "#000000", "#FFFFFF"),
+    ("Light", "#FFFFFF", "#000000"), ("Midlight", "#FFFFFF", "#000000"),
+    ("Mid", "#000000", "#FFFFFF"), ("Dark", "#000000", "#FFFFFF"),
+    ("Shadow", "#000000", "#FFFFFF"), ("Highlight", "#00007A", "#FFE500"),
+    ("HighlightedText", "#FFFFFF", "#000000"), ("Link", "#00007A", "#FFE500"),
+    ("LinkVisited", "#4B0082", "#E0B0FF"), ("ToolTipBase", "#FFFFFF", "#000000"),
+    ("ToolTipText", "#000000", "#FFFFFF"), ("PlaceholderText", "#3D3D3D", "#CFCFCF"),
+)
+# Disabled text is still readable (4.5:1), and looks unlike enabled text.
+_DISABLED = {"light": "#5E5E5E", "dark": "#A8A8A8"}
+
+
+def high_contrast_palette(dark: bool) -> QPalette:
+    """The app's own high-contrast palette, light or dark."""
+    palette = QPalette()
+    for name, light, on_dark in _ROLES:
+        palette.setColor(getattr(QPalette.ColorRole, name), QColor(on_dark if dark else light))
+    disabled = QColor(_DISABLED["dark" if dark else "light"])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+class ContrastEdges(AppStyle):
+    """Fusion draws every control's edge as a darker shade of the window colour: on white a
+    pale grey (about 2:1), on black nothing at all. In high contrast each edge is drawn from the
+    text colour instead: black on white, light grey (11:1) on black."""
+
+    def _edged(self, option):  # type: ignore[no-untyped-def]
+        if option is None or not hasattr(option, "palette"):
+            return option
+        option = type(option)(option)
+        palette = QPalette(option.palette)
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
+        option.palette = palette
+        return option
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
+        if element in _EDGED_PRIMITIVES:
+            option = self._edged(option)
+        super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
+        if control in _EDGED_CONTROLS:
+            option = self._edged(option)
+        super().drawComplexControl(control, option, painter, widget)
+
+
+_P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
+_EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelLineEdit,
+                     _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
+                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
+_EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
+
+
+def contrast_palette(system: QPalette, dark: bool) -> QPalette:
+    """The platform's palette when it is itself high contrast, else the app's."""
+    return system if is_high_contrast(system) else high_contrast_palette(dark)
+
+
+def saved_choice(settings: QSettings) -> bool | None:
+    """True or False when asked for in View > High contrast, None to follow the platform."""
+    value = settings.value(SETTING)
+    return {"on": True, "off": False}.get(str(value)) if value is not None else None
+
+
+def install_contrast_action(window: QMainWindow, settings: QSettings) -> QAction:
+    """View > High contrast: ticked while it is on; a choice made here is remembered and wins
+    over the platform's (which may say nothing: many Linux desktops do not)."""
+    theme = getattr(QApplication.instance(), "theme", None)
+    action = QAction("&High contrast", window)
+    action.setCheckable(True)
+    choice = saved_choice(settings)
+    if theme is not None:
+        if choice is not None and choice != theme.high_contrast():  # main.py applied it first
+            theme.set_high_contrast(choice)
+        action.setChecked(theme.high_contrast())
+    else:
+        action.setChecked(bool(choice))
+
+    def chosen(on: bool) -> None:
+        settings.setValue(SETTING, "on" if on else "off")
+        if theme is not None:
+            theme.set_high_contrast(on)
+
+    action.toggled.connect(chosen)
+    view_menu = getattr(window, "menu", None)
+    if callable(view_menu):
+        menu = view_menu("&View")
+        menu.addSeparator()
+        menu.addAction(action)
+    return action
