@@ -9,8 +9,14 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from core.store.applog import get_logger
-from core.store.paths import APP_NAME, ORG_NAME
+from ui.widgets.lean_imports import stop_keeping_module_sources
+
+# At once, before the window's own modules: PySide6 would otherwise keep the source text of
+# every module imported after it (ui.widgets.lean_imports).
+stop_keeping_module_sources()
+
+from core.store.applog import get_logger  # noqa: E402
+from core.store.paths import APP_NAME, ORG_NAME  # noqa: E402
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
