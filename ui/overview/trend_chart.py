@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import math
 
-import PySide6  # noqa: F401  (pyqtgraph must find PySide6 first)
-import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -31,6 +29,9 @@ from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
 from ui.widgets.swatch_key import SwatchKey, fill_for
+from ui.widgets.lean_imports import import_pyqtgraph
+
+pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
@@ -145,10 +146,10 @@ class TrendChart(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        self.plot = pg.PlotWidget()
+        # No context menu: made without one, so pyqtgraph builds none to hide.
+        self.plot = pg.PlotWidget(enableMenu=False)
         # The card's own background, so the chart sits calmly inside it in light and dark mode.
         self.plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         # Keyboard users have the table instead; the drawing area is no Tab stop either.

@@ -11,8 +11,6 @@ import textwrap
 from datetime import datetime, timedelta
 from typing import Callable
 
-import PySide6  # noqa: F401  (pyqtgraph must find PySide6 first)
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
@@ -34,6 +32,9 @@ from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.widgets.form_helpers import buddy
 from ui.widgets.swatch_key import FILLS, SwatchKey
+from ui.widgets.lean_imports import import_pyqtgraph
+
+pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
 INK = "#1A1A1A"  # bar outlines
 PERIODS = {"This week": 1, "Last 4 weeks": 4, "Last 12 weeks": 12, "Last 26 weeks": 26}
