@@ -1,23 +1,19 @@
 """Running the real command line under TZ=Europe/London and a fixed clock
-(CASELOAD_COMPANION_NOW), shared by the clock-change and midnight tests."""
+(CASELOAD_COMPANION_NOW), shared by the clock-change and midnight tests. It runs in the tests'
+own process (tests/cli/in_process.py), TZ read afresh for each command."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
 
 
 def cli(data_dir: Path, at: str, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TZ": "Europe/London", "CASELOAD_COMPANION_NOW": at}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, env=env, timeout=60,
-    )
+    return run_main(["--data-dir", str(data_dir), *argv],
+                    env={"TZ": "Europe/London", "CASELOAD_COMPANION_NOW": at})
 
 
 def ok(data_dir: Path, at: str, *argv: str) -> str:

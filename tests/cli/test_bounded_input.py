@@ -1,16 +1,16 @@
 """Every number and date is bounded at the parser: absurd input is one line on stderr, exit 2,
-and nothing written (issue 11, "the catch-all"). Run as the real command line in a subprocess."""
+and nothing written (issue 11, "the catch-all"). Run as the real command line (`main.main`, in
+this process: tests/cli/in_process.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
+
 NINES = "9" * 400
 
 ABSURD = [
@@ -30,11 +30,8 @@ ABSURD = [
 
 
 def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASELOAD_COMPANION_NOW": "2026-11-27T15:00:00+00:00"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, env=env, timeout=60,
-    )
+    return run_main(["--data-dir", str(data_dir), *argv],
+                    env={"CASELOAD_COMPANION_NOW": "2026-11-27T15:00:00+00:00"})
 
 
 @pytest.mark.parametrize("argv", ABSURD, ids=lambda a: " ".join(a)[:40])

@@ -4,9 +4,7 @@ line and saves nothing."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,14 +14,12 @@ from core.store.database import open_database
 from core.store.paths import database_path
 from core.workload.weightings import value_problem
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
 
 
 def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASELOAD_COMPANION_NOW": "2026-12-02T15:00:00+00:00",
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
-                           *argv], capture_output=True, text=True, env=env, timeout=60)
+    return run_main(["--data-dir", str(data_dir), *argv],
+                    env={"CASELOAD_COMPANION_NOW": "2026-12-02T15:00:00+00:00"})
 
 
 def _rows(data_dir: Path) -> dict[str, int]:

@@ -6,21 +6,18 @@ writing time goes through the time store's checks, which now refuse such a date.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
+
 JUST_AFTER_2000 = "2000-01-01T00:10:00+00:00"
 
 
 def cli(data_dir: Path, now: str, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASELOAD_COMPANION_NOW": now, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
-                           *argv], capture_output=True, text=True, env=env, timeout=60)
+    return run_main(["--data-dir", str(data_dir), *argv], env={"CASELOAD_COMPANION_NOW": now})
 
 
 @pytest.mark.parametrize("argv", [

@@ -7,23 +7,19 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
+
 HEADER = "reference,case_type,tier,start_date"
 
 
 def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, env=dict(os.environ), timeout=120,
-    )
+    return run_main(["--data-dir", str(data_dir), *argv])
 
 
 def imported(data_dir: Path, path: Path) -> list[str]:

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import re
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
 
 
 def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, env=dict(os.environ), timeout=60,
-    )
+    return run_main(["--data-dir", str(data_dir), *argv])
 
 
 def cases(data_dir: Path) -> list[str]:

@@ -1,5 +1,5 @@
 """Inputs that once broke the app, and a wrong system clock (issue 29, items 5 and 8), through
-the real command line in its own process: every number has the range a person can mean,
+the real command line: every number has the range a person can mean,
 checked where it is parsed; bytes that are not text and control characters are never echoed
 raw; a clock outside 2000-2100 writes nothing and says the clock looks wrong."""
 
@@ -14,11 +14,18 @@ import pytest
 
 from core.store.database import open_database
 
+from tests.cli.in_process import run_main
+
 ROOT = Path(__file__).resolve().parents[2]
 NOW = "2026-11-30T10:00"
 
 
 def _cli(folder: Path, *argv: str | bytes, now: str = NOW) -> subprocess.CompletedProcess:
+    """The command in this process (tests/cli/in_process.py); one with bytes that are not text
+    in its arguments in a process of its own, as only the operating system hands them over."""
+    if not any(isinstance(a, bytes) for a in argv):
+        return run_main(["--data-dir", str(folder), *map(str, argv)],
+                        env={"CASELOAD_COMPANION_NOW": now})
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "CASELOAD_COMPANION_NOW": now}
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder),

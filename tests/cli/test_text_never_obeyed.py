@@ -5,10 +5,8 @@ before that refusal existed is printed escaped."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,17 +17,16 @@ from core.store.database import open_database
 from core.store.paths import database_path
 from core.supervision.sessions import Action, add_action
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli.in_process import run_main
+
 ESC_TITLE = "Court\x1b]0;pwned\x07 duty"
 RED = "45m recording \x1b[31mred\x1b[0m"
 RTL = "45m recording \u202eabc"
 
 
 def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASELOAD_COMPANION_NOW": "2026-12-02T15:00:00+00:00",
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir),
-                           *argv], capture_output=True, text=True, env=env, timeout=60)
+    return run_main(["--data-dir", str(data_dir), *argv],
+                    env={"CASELOAD_COMPANION_NOW": "2026-12-02T15:00:00+00:00"})
 
 
 def _count(data_dir: Path, table: str) -> int:
