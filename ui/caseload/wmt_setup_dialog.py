@@ -49,6 +49,7 @@ class WmtSetupDialog(QDialog):
         self.models = (WmtCountsModel(False, self), WmtCountsModel(True, self))
         self.tables: list[QTableView] = []
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Adults and young adults")  # announced on the way to its tab bar
         for model, title in zip(self.models, ("&Adults", "Young adults (&T2A)")):
             table = QTableView()
             table.setModel(model)

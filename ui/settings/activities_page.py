@@ -64,7 +64,8 @@ class ActivitiesPage(QWidget):
         proxy = RawSortProxy(self)
         proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setAccessibleName("Activities")
+        # Not "Activities": that is the page's tab, which a screen reader has just said.
+        self.table.setAccessibleName("Activities you log time against")
         self.table.setModel(proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -104,7 +104,10 @@ class WorkingPatternPage(QWidget):
         self.add_leave_button = QPushButton("&Add leave")
         self.remove_leave_button = QPushButton("&Remove")
         self.leave_kind.setAccessibleName("Kind of leave")
-        for widget in (self.leave_date, buddy("Kind", self.leave_kind), self.leave_kind,
+        # The date is named by its own label: unlabelled, Qt named it by its group box ("Leave
+        # days"), the name of the table of leave below it too.
+        for widget in (buddy("Date", self.leave_date), self.leave_date,
+                       buddy("Kind", self.leave_kind), self.leave_kind,
                        self.leave_hours, self.add_leave_button):
             add_row.addWidget(widget)
         add_row.addStretch(1)

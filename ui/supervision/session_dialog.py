@@ -150,7 +150,7 @@ class SessionDialog(QDialog):
             text.setAccessibleName(f"Action {row}")
             owner.setAccessibleName(f"Owner of action {row}")
             owner.setPlaceholderText("e.g. Me, SPO")
-            due = OptionalDateField("Due", default=self._next)
+            due = OptionalDateField("Due", default=self._next, name=f"Action {row} due")
             grid.addWidget(text, row, 0)
             grid.addWidget(owner, row, 1)
             grid.addWidget(due, row, 2)

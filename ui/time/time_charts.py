@@ -60,6 +60,8 @@ class ChartPanel(QWidget):
         heading.setWordWrap(True)  # half of a 1024-pixel screen is narrower than a long title
         self.controls = QHBoxLayout()
         self.as_table = QCheckBox(table_text)
+        # Two charts share a page: each tick says which chart it turns into a table.
+        self.as_table.setAccessibleName(f"{table_text.replace('&', '')}: {title}")
         header.addWidget(heading, 1)
         header.addLayout(self.controls)
         header.addWidget(self.as_table)

@@ -242,23 +242,28 @@ class OptionalDateField(QWidget):
         value: date | None = None,
         default: date | None = None,
         parent: QWidget | None = None,
+        name: str | None = None,
     ):
         super().__init__(parent)
-        self._build_ui(check_text)
+        self._build_ui(check_text, name)
         # Shown when the date is first switched on, so the calendar opens somewhere sensible.
         self.edit.set_value(value or default or clock.today())
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self._connect_signals()
 
-    def _build_ui(self, check_text: str) -> None:
+    def _build_ui(self, check_text: str, name: str | None) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(check_text)
         self.edit = DateField()
         # The tick says whether there is a date; the field is that date. One name for both left a
         # screen reader with two controls called "Review due".
-        words = check_text.replace("&", "").rstrip(": ")
+        # `name` tells one such field from the others in a dialog that has several in a column
+        # (a due date in each action's row), for the tick and the date alike.
+        words = name or check_text.replace("&", "").rstrip(": ")
+        if name:
+            self.check.setAccessibleName(name)
         self.edit.setAccessibleName(f"{words}: date")
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
