@@ -153,6 +153,10 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
     for _ in range(runs):
         timed_ms(open_tab(0), 1)
         result["open Time > Charts again"] += timed_ms(open_tab(1), 1)
+    # What the Time view offers over the whole history (benchmarks/time_view.py).
+    from benchmarks.time_view import measure_time_view
+
+    result.update(measure_time_view(window, app, runs))
     show("caseload")
     bar = window.view("caseload").filter_bar
 
