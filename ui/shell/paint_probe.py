@@ -43,7 +43,10 @@ def _report_line(prefix: str, window: QWidget | None = None) -> str:
     this week's words were on screen in that frame (the window's `week_in_words`, shown)."""
     memory = memory_kib()
     place = getattr(window, "week_in_words", None)  # main._last_week: this week's words
-    words = int(place is not None and place.isVisible())
+    try:
+        words = int(place is not None and place.isVisible())
+    except RuntimeError:  # the stand-in has been replaced by the Overview (and deleted)
+        words = 0
     return (f"{prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
             f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f} "
             f"pss_kib {memory.get('Pss', 0)} words {words}")
