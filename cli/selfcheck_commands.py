@@ -131,13 +131,20 @@ def _command_parser(app: AppEntry, name: str) -> argparse.ArgumentParser | None:
 
 
 def _fill_required(parser: argparse.ArgumentParser, out_dir: Path) -> list[list[str]]:
-    """Argument lists that satisfy a parser's required arguments: one per sub-subcommand."""
+    """Argument lists that satisfy a parser's required arguments: one per sub-subcommand. An
+    optional `--out` is given a PDF in `out_dir` too: a command's default file lands in the
+    current folder, which may be the practitioner's own."""
     argv: list[str] = []
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return [[name, *rest] for name, child in action.choices.items()
                     for rest in _fill_required(child, out_dir)]
-        if action.help == argparse.SUPPRESS or not (action.required or not action.option_strings):
+        if action.help == argparse.SUPPRESS:
+            continue
+        if action.dest == "out" and action.option_strings and not action.required:
+            argv += [action.option_strings[0], str(out_dir / "selfcheck-out.pdf")]
+            continue
+        if not (action.required or not action.option_strings):
             continue
         if action.choices:
             value = str(list(action.choices)[0])

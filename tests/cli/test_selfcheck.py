@@ -25,6 +25,8 @@ def test_selfcheck_passes_on_a_working_installation(tmp_path):
     assert "main window opened" in done.stdout
     # The practitioner's own data folder is never filled with the demo data.
     assert not (tmp_path / "own" / "caseload.db").exists()
+    # Nor is the folder it was run from: the export it tries is saved in its throwaway folder.
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_selfcheck_fails_when_a_resource_is_missing(tmp_path, monkeypatch, capsys):
@@ -47,3 +49,13 @@ def test_export_arguments_are_filled_for_each_subcommand(tmp_path):
     parser.add_argument("--format", choices=["pdf", "md"])
     argv = selfcheck_commands._fill_required(parser, tmp_path)
     assert argv == [["--out", str(tmp_path / "selfcheck-out")]]
+
+
+def test_an_optional_output_file_is_given_so_nothing_lands_in_the_current_folder(tmp_path):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out")
+    parser.add_argument("--force", action="store_true")
+    argv = selfcheck_commands._fill_required(parser, tmp_path)
+    assert argv == [["--out", str(tmp_path / "selfcheck-out.pdf")]]
