@@ -118,6 +118,9 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
     from ui.shell.main_window import reserve_action
 
     reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")  # needs the data
+    from ui.shell.contrast import install_contrast_action
+
+    install_contrast_action(window, settings)  # View > High contrast: needs no data
     return window
 
 
@@ -242,13 +245,12 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     owner = claim_folder(args)
     if isinstance(owner, int):
         return owner  # the first window came forward (0), or the folder stayed busy (1)
-    settings = app_settings()
-    from ui.shell.contrast import saved_choice
-
-    # Follows the system's light/dark mode and contrast, unless View > High contrast was chosen;
-    # kept alive with the app.
-    app.theme = apply_theme(app, high_contrast=saved_choice(settings))
+    app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
+    settings = app_settings()
+    from ui.shell.contrast import apply_saved_choice
+
+    apply_saved_choice(app.theme, settings)  # View > High contrast, before the first frame
     window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.folder_owner = owner  # held until the app ends
     owner.activated.connect(lambda: bring_forward(window))

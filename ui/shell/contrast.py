@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle
-
-from ui.shell.theme import AppStyle
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 SETTING = "appearance/high_contrast"  # "on" or "off"; absent: follow the platform
 
@@ -70,38 +68,6 @@ def high_contrast_palette(dark: bool) -> QPalette:
     return palette
 
 
-class ContrastEdges(AppStyle):
-    """Fusion draws every control's edge as a darker shade of the window colour: on white a
-    pale grey (about 2:1), on black nothing at all. In high contrast each edge is drawn from the
-    text colour instead: black on white, light grey (11:1) on black."""
-
-    def _edged(self, option):  # type: ignore[no-untyped-def]
-        if option is None or not hasattr(option, "palette"):
-            return option
-        option = type(option)(option)
-        palette = QPalette(option.palette)
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
-        option.palette = palette
-        return option
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
-        if element in _EDGED_PRIMITIVES:
-            option = self._edged(option)
-        super().drawPrimitive(element, option, painter, widget)
-
-    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
-        if control in _EDGED_CONTROLS:
-            option = self._edged(option)
-        super().drawComplexControl(control, option, painter, widget)
-
-
-_P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
-_EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelLineEdit,
-                     _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
-                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
-_EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
-
-
 def contrast_palette(system: QPalette, dark: bool) -> QPalette:
     """The platform's palette when it is itself high contrast, else the app's."""
     return system if is_high_contrast(system) else high_contrast_palette(dark)
@@ -113,19 +79,27 @@ def saved_choice(settings: QSettings) -> bool | None:
     return {"on": True, "off": False}.get(str(value)) if value is not None else None
 
 
+def apply_saved_choice(theme, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    """At start, the choice made in View > High contrast (if any) over the platform's."""
+    choice = saved_choice(settings)
+    if theme is not None and choice is not None and choice != theme.high_contrast():
+        theme.set_high_contrast(choice)
+
+
 def install_contrast_action(window: QMainWindow, settings: QSettings) -> QAction:
     """View > High contrast: ticked while it is on; a choice made here is remembered and wins
-    over the platform's (which may say nothing: many Linux desktops do not)."""
+    over the platform's (which may say nothing: many Linux desktops do not). Once per window:
+    the first frame has it already."""
+    made = window.findChild(QAction, "highContrast")
+    if made is not None:
+        return made
     theme = getattr(QApplication.instance(), "theme", None)
     action = QAction("&High contrast", window)
+    action.setObjectName("highContrast")
     action.setCheckable(True)
-    choice = saved_choice(settings)
-    if theme is not None:
-        if choice is not None and choice != theme.high_contrast():  # main.py applied it first
-            theme.set_high_contrast(choice)
-        action.setChecked(theme.high_contrast())
-    else:
-        action.setChecked(bool(choice))
+    apply_saved_choice(theme, settings)  # main.py has, before the first frame
+    action.setChecked(theme.high_contrast() if theme is not None
+                      else bool(saved_choice(settings)))
 
     def chosen(on: bool) -> None:
         settings.setValue(SETTING, "on" if on else "off")

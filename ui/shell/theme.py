@@ -199,6 +199,38 @@ class VisibleIndicators(AppStyle):
         super().drawPrimitive(element, option, painter, widget)
 
 
+class ContrastEdges(AppStyle):
+    """Fusion draws every control's edge as a darker shade of the window colour: on white a
+    pale grey (about 2:1), on black nothing at all. In high contrast each edge is drawn from the
+    text colour instead: black on white, light grey (11:1) on black."""
+
+    def _edged(self, option):  # type: ignore[no-untyped-def]
+        if option is None or not hasattr(option, "palette"):
+            return option
+        option = type(option)(option)
+        palette = QPalette(option.palette)
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
+        option.palette = palette
+        return option
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
+        if element in _EDGED_PRIMITIVES:
+            option = self._edged(option)
+        super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
+        if control in _EDGED_CONTROLS:
+            option = self._edged(option)
+        super().drawComplexControl(control, option, painter, widget)
+
+
+_P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
+_EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelLineEdit,
+                     _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
+                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
+_EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
+
+
 def palette_for_scheme(scheme: Qt.ColorScheme, system: QPalette) -> QPalette:
     """The system palette, unless dark mode is asked for and the platform only offers light."""
     if scheme == Qt.ColorScheme.Dark and not is_dark(system):
@@ -282,8 +314,6 @@ class Theme(QObject):
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
             if kind == "contrast":
-                from ui.shell.contrast import ContrastEdges
-
                 style: QProxyStyle = ContrastEdges(fusion)
             else:
                 style = VisibleIndicators(fusion) if kind == "dark" else AppStyle(fusion)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ui.shell import theme as theme_module
 from ui.shell.contrast import (
+    apply_saved_choice,
     contrast,
     high_contrast_palette,
     install_contrast_action,
@@ -80,8 +81,8 @@ def test_view_high_contrast_turns_it_on_and_off_and_is_remembered(restored, tmp_
     assert is_high_contrast(restored.palette()) and _text_ratio(restored.palette()) > before
     assert saved_choice(settings) is True
     # The next start: main.py reads the choice before the first frame.
-    restored.theme = apply_theme(restored, Qt.ColorScheme.Light,
-                                 high_contrast=saved_choice(settings))
+    restored.theme = apply_theme(restored, Qt.ColorScheme.Light)
+    apply_saved_choice(restored.theme, settings)
     assert is_high_contrast(restored.palette())
     later = QMainWindow()
     again = install_contrast_action(later, settings)
