@@ -52,6 +52,7 @@ from ui.time.calendar_rows_model import (
     COL_WHY,
     CalendarRowsModel,
 )
+from ui.widgets import return_guard
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
 
@@ -276,6 +277,10 @@ class CalendarImportDialog(QDialog):
     def _update(self) -> None:
         rows = self.model.rows()
         ticked = [r for r in rows if r.ticked]
+        # Import is what the dialog is for, and its default, until it would replace or take
+        # out entries an earlier import saved: then Return never imports (Space, Alt+I or a
+        # click do, and Undo takes the whole import back out).
+        return_guard.set_destructive(self, self.import_button, any(r.replaces for r in ticked))
         self.import_button.setEnabled(bool(ticked))
         self.import_button.setText(
             f"&Import {len(ticked)} row{'s' if len(ticked) != 1 else ''}" if ticked else "&Import"

@@ -11,7 +11,9 @@ Outside dialogs (the main window's views) Qt lets only Space press a focused but
 makes Return and Enter press it too, as a keyboard user expects.
 
 A dialog holds a destructive choice when:
-* a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so), or
+* a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so),
+* a button is marked with `set_destructive` while its action deletes or overwrites (Import
+  calendar, while the import replaces or takes out entries an earlier import saved), or
 * it is a question box (QMessageBox) whose default is its No/Cancel answer: every question that
   deletes or overwrites passes that default, so Yes is never the default.
 """
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 SAFE_ROLES = (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole)
 DESTRUCTIVE = QDialogButtonBox.ButtonRole.DestructiveRole
+DESTROYS = "destroysData"  # a button's property, set by set_destructive
 
 
 def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
@@ -42,8 +45,8 @@ def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
                       and dialog.buttonRole(b) not in SAFE_ROLES]
         return found
     for box in dialog.findChildren(QDialogButtonBox):
-        found += [b for b in box.buttons()
-                  if isinstance(b, QPushButton) and box.buttonRole(b) == DESTRUCTIVE]
+        found += [b for b in box.buttons() if isinstance(b, QPushButton)
+                  and (box.buttonRole(b) == DESTRUCTIVE or b.property(DESTROYS))]
     return found
 
 
@@ -58,6 +61,22 @@ def make_return_safe(dialog: QDialog) -> bool:
     for button in dangerous:
         button.setDefault(False)
     return True
+
+
+def set_destructive(dialog: QDialog, button: QPushButton, destructive: bool) -> None:
+    """For a button whose action deletes or overwrites only sometimes: while it does, Return
+    never presses it (nor any button: Return gives the dialog's safe default, as in any
+    dialog with a destructive choice); while it does not, it is the dialog's default again,
+    the action the dialog exists for, and Return presses a focused button as usual."""
+    if bool(button.property(DESTROYS)) == destructive and (destructive or button.isDefault()):
+        return
+    button.setProperty(DESTROYS, destructive)
+    if destructive:
+        make_return_safe(dialog)
+        return
+    for other in dialog.findChildren(QPushButton):
+        other.setAutoDefault(True)
+    button.setDefault(True)
 
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
