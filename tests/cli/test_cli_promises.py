@@ -6,6 +6,7 @@ Each answer is one line on stderr with exit 2, and nothing is written.
 import pytest
 
 import main
+from tests.cli.demo_folder import demo_folder
 
 
 def run(capsys, folder, *argv):
@@ -16,10 +17,8 @@ def run(capsys, folder, *argv):
 
 
 @pytest.fixture
-def demo(tmp_path, capsys):
-    folder = tmp_path / "demo"
-    assert run(capsys, folder, "demo")[0] == 0
-    return folder
+def demo(tmp_path):
+    return demo_folder(tmp_path / "demo")
 
 
 NO_DATA_COMMANDS = [

@@ -4,6 +4,7 @@ named back with the nearest real one, and `log list` lines up under a header row
 import pytest
 
 import main
+from tests.cli.demo_folder import demo_folder
 
 
 def run(capsys, folder, *argv):
@@ -17,11 +18,9 @@ def run(capsys, folder, *argv):
 
 
 @pytest.fixture
-def demo(tmp_path, capsys, monkeypatch):
+def demo(tmp_path, monkeypatch):
     monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-12-02T12:00")
-    folder = tmp_path / "demo"
-    assert run(capsys, folder, "demo")[0] == 0
-    return folder
+    return demo_folder(tmp_path / "demo")
 
 
 @pytest.mark.parametrize("name, start", [

@@ -12,16 +12,14 @@ import pytest
 from core.common.errors import ValidationError
 from core.supervision.export import write_atomically
 from main import main
+from tests.cli.demo_folder import demo_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def demo_dir(tmp_path, capsys):
-    folder = tmp_path / "demo-data"
-    assert main(["--data-dir", str(folder), "demo"]) == 0
-    capsys.readouterr()
-    return folder
+def demo_dir(tmp_path):
+    return demo_folder(tmp_path / "demo-data")
 
 
 def _export(folder: Path, *args: str) -> int:

@@ -8,14 +8,12 @@ import pytest
 from core.store.database import open_database
 from core.supervision.agenda import add_agenda_item
 from main import main
+from tests.cli.demo_folder import demo_folder
 
 
 @pytest.fixture
-def demo_dir(tmp_path, capsys):
-    folder = tmp_path / "demo-data"
-    assert main(["--data-dir", str(folder), "demo"]) == 0
-    capsys.readouterr()
-    return folder
+def demo_dir(tmp_path):
+    return demo_folder(tmp_path / "demo-data")
 
 
 def _run(folder: Path, *args: str) -> int:
