@@ -218,19 +218,14 @@ def aligned_table(header: Sequence[str], rows: Sequence[Sequence[str]],
     """A header row and the rows under it, each column as wide as its widest cell (so a long
     activity never pushes the next column out of line), two spaces between columns, the last
     column unpadded; columns in `right` are aligned to the right (lengths, counts)."""
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = []
-    for row in [header, *rows]:
-        cells = []
-        for i, cell in enumerate(row):
-            text = str(cell)
-            if i in right:
-                text = text.rjust(widths[i])
-            elif i < len(row) - 1:
-                text = text.ljust(widths[i])
-            cells.append(text)
-        lines.append("  ".join(cells).rstrip())
-    return lines
+    table = [[str(cell) for cell in row] for row in [header, *rows]]
+    last = len(header) - 1
+    widths = [max(map(len, cells)) for cells in zip(*table)]
+    # One format for every line (ten years of time entries are 300,000 cells: padded cell by
+    # cell, this was most of `log list`).
+    line = "  ".join("{:>%d}" % width if i in right else "{}" if i == last else "{:<%d}" % width
+                     for i, width in enumerate(widths)).format
+    return [line(*cells).rstrip() for cells in table]
 
 
 def date_arg(text: str) -> date:

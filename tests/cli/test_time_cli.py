@@ -93,3 +93,24 @@ def test_timer_start_status_stop(with_case, capsys):
     assert run(with_case, "timer", "stop") == 0  # stopping twice is harmless, logs nothing
     assert "No timer is running; nothing to stop." in capsys.readouterr().out
     assert run(with_case, "timer", "start", "court") == 2  # court duty or court report?
+
+
+def test_the_text_list_keeps_its_columns_in_line(with_case, capsys):
+    """Each column starts where its heading does, whatever the lengths before it; lengths are
+    right-aligned under theirs; the total closes the list."""
+    for line in ("09:00-09:05 travel", "09:30-12:15 home visit @C07 a longer note here",
+                 "14:00-16:00 court duty"):
+        assert run(with_case, "log", line, "--date", "2026-11-24") == 0
+    capsys.readouterr()
+    assert run(with_case, "log", "list", "--from", "2026-11-24", "--to", "2026-11-24") == 0
+    lines = capsys.readouterr().out.splitlines()
+    header, rows, total = lines[0], lines[1:-1], lines[-1]
+    assert len(rows) == 3 and total.startswith("3 entries, ")
+    for heading in ("Activity", "Case", "Note"):
+        column = header.index(heading)
+        assert all(row[column - 2:column] == "  " and row[column] != " " for row in rows
+                   if len(row) > column), heading
+    length_end = header.index("Length") + len("Length")
+    assert [row[:length_end].split()[-2:] for row in rows] == \
+        [["5", "min"], ["165", "min"], ["120", "min"]]
+    assert all(row == row.rstrip() for row in lines)
