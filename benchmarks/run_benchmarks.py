@@ -35,7 +35,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlite_utils import Database  # noqa: E402
 
 from benchmarks.startup import child_env, measure_startup  # noqa: E402
-from benchmarks.whole_processes import library_memory, measure_commands  # noqa: E402
+from benchmarks.whole_processes import (  # noqa: E402
+    library_memory,
+    library_memory_as_app,
+    measure_commands,
+)
 from ui.shell.paint_probe import PAINTED_PREFIX  # noqa: E402
 
 Row = dict[str, object]
@@ -278,8 +282,12 @@ def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None
 
 def library_rows(runs: int) -> list[Row]:
     """What each library adds to resident memory when imported, in a fresh process (MiB)."""
-    return [_row(f"memory: importing {name} adds (RSS)", values, "MiB", "(for information)",
+    rows = [_row(f"memory: importing {name} adds (RSS)", values, "MiB", "(for information)",
                  None) for name, values in library_memory(runs).items()]
+    # The same libraries imported as the app imports them (ui/widgets/lean_imports.py).
+    return rows + [_row(f"memory: importing {name.replace(' (', ' as the app does adds (')}",
+                        values, "MiB", "(for information)", None)
+                   for name, values in library_memory_as_app(runs).items()]
 
 
 def measure(data_dir: Path, runs: int, offscreen: bool = False,

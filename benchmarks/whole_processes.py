@@ -53,29 +53,61 @@ def measure_commands(data_dir: Path, runs: int) -> dict[str, tuple[list[float], 
 
 
 LIBRARY_MEMORY = """
-import importlib, json
-def rss():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmRSS"):
-            return int(line.split()[1])
-costs, last = {}, rss()
+import importlib, json, sys
+def memory():
+    found = {}
+    for source, key in (("/proc/self/status", "VmRSS"), ("/proc/self/smaps_rollup", "Pss")):
+        for line in open(source):
+            if line.startswith(key + ":"):
+                found[key] = int(line.split()[1])
+    return found
+as_app = sys.argv[1:] == ["as-app"]
+costs, last = {}, memory()
 from PySide6.QtWidgets import QApplication
+if as_app:  # as ui/shell/app.py does, at once
+    from ui.widgets.lean_imports import import_pyqtgraph, stop_keeping_module_sources
+    stop_keeping_module_sources()
 app = QApplication([])
-costs["PySide6 widgets and a QApplication"], last = rss() - last, rss()
+now = memory()
+costs["PySide6 widgets and a QApplication"], last = {k: now[k] - last[k] for k in now}, now
 for name in ("numpy", "sqlite_utils", "holidays", "pyqtgraph"):
-    importlib.import_module(name)
-    costs[name], last = rss() - last, rss()
+    if as_app and name == "pyqtgraph":
+        import_pyqtgraph()  # as the charts do
+    else:
+        importlib.import_module(name)
+    now = memory()
+    costs[name], last = {k: now[k] - last[k] for k in now}, now
 print(json.dumps(costs))
 """
+
+
+def _library_runs(runs: int, as_app: bool) -> list[dict[str, dict[str, int]]]:
+    found = []
+    for _ in range(max(3, runs // 2)):
+        done = subprocess.run([sys.executable, "-c", LIBRARY_MEMORY, *(["as-app"] if as_app else [])],
+                              capture_output=True, text=True, check=True, timeout=60, cwd=ROOT,
+                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                                       PYTHONPATH=str(ROOT)))
+        found.append(json.loads(done.stdout))
+    return found
 
 
 def library_memory(runs: int) -> dict[str, list[float]]:
     """MiB of resident memory each library adds when imported, in fresh processes."""
     found: dict[str, list[float]] = {}
-    for _ in range(max(3, runs // 2)):
-        done = subprocess.run([sys.executable, "-c", LIBRARY_MEMORY], capture_output=True,
-                              text=True, check=True, timeout=60,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-        for name, kib in json.loads(done.stdout).items():
-            found.setdefault(name, []).append(kib / 1024)
+    for run in _library_runs(runs, as_app=False):
+        for name, kib in run.items():
+            found.setdefault(name, []).append(kib["VmRSS"] / 1024)
+    return found
+
+
+def library_memory_as_app(runs: int) -> dict[str, list[float]]:
+    """The same, imported as the app imports them (PySide6 keeping no module's source, pyqtgraph
+    building Qt classes only when used: ui/widgets/lean_imports.py), RSS and PSS:
+    {"numpy (RSS)": [MiB, …], "numpy (PSS)": […], …}."""
+    found: dict[str, list[float]] = {}
+    for run in _library_runs(runs, as_app=True):
+        for name, kib in run.items():
+            for key, label in (("VmRSS", "RSS"), ("Pss", "PSS")):
+                found.setdefault(f"{name} ({label})", []).append(kib[key] / 1024)
     return found
