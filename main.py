@@ -25,8 +25,6 @@ def _import_sqlite_utils_without_numpy() -> None:
             del sys.modules["numpy"]
 
 
-from core.store.applog import get_logger, setup_logging  # noqa: E402
-
 __version__ = "0.1.0"
 
 # The views in navigation order; the window frame shows these before the data is open.
@@ -159,6 +157,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.welcome_dialog import install_welcome
     from ui.shell.window_state import folder_key
 
+    from ui.widgets import return_guard
+
+    return_guard.install()  # every dialog from here on: Return never presses Delete
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window
@@ -216,23 +217,23 @@ def missing_qt_libraries() -> str | None:
     return qt_libraries_problem()
 
 
+def why_no_window() -> str | None:
+    """Why Qt could not open a window, in one line (when Qt has given up: ui.shell.app)."""
+    return NO_DISPLAY if no_display() else missing_qt_libraries()
+
+
 def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     """Paint the window frame first, then open the data into it (passphrase, recovery and
     first-run welcome all appear over the window)."""
-    if no_display():  # one line instead of Qt's abort (exit 134) about xcb plugins
-        print(NO_DISPLAY, file=sys.stderr)
-        return 1
-    missing = missing_qt_libraries()
-    if missing:  # one line naming the libraries, instead of Qt's abort blaming xcb-cursor0
-        print(missing, file=sys.stderr)
-        return 1
     from core.store.paths import resolve_data_dir
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.single_instance import bring_forward
-    from ui.shell.theme import apply_theme
+    from ui.shell.theme import LOOK_KEY, apply_theme
+    from ui.widgets import return_guard
 
-    app = create_application()
+    # No display, or libraries missing: one line (exit 1) instead of Qt's abort (exit 134).
+    app = create_application(guard=False, explain=why_no_window)  # guard: after the paint
     from core.common.clock import clock_problem
 
     problem = clock_problem()
@@ -245,12 +246,14 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     owner = claim_folder(args)
     if isinstance(owner, int):
         return owner  # the first window came forward (0), or the folder stayed busy (1)
-    app.theme = apply_theme(app)  # follows the system's light/dark mode; kept alive with the app
     install_excepthook()
     settings = app_settings()
-    from ui.shell.contrast import apply_saved_choice
+    from ui.shell.contrast import saved_choice
 
-    apply_saved_choice(app.theme, settings)  # View > High contrast, before the first frame
+    # Drawn as the system asked at the last start (asked again once the frame is painted), in
+    # high contrast if View > High contrast was chosen; kept alive with the app.
+    app.theme = apply_theme(app, high_contrast=saved_choice(settings),
+                            last_look=settings.value(LOOK_KEY))
     window = window_frame(settings, resolve_data_dir(args.data_dir))
     window.folder_owner = owner  # held until the app ends
     owner.activated.connect(lambda: bring_forward(window))
@@ -263,8 +266,11 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
         exit_after_first_paint(window, wait_for_data=True)
     window.show()
     exit_code: list[int] = []
-    after_first_paint(window, lambda: (owner.listen(),  # later starts bring this window forward
-                                       exit_code.extend(_open_into(window, args, settings, probe))))
+    after_first_paint(window, lambda: (
+        return_guard.install(app),  # before any dialog (passphrase, recovery, welcome)
+        settings.setValue(LOOK_KEY, app.theme.follow_system()),  # a look changed since: now
+        owner.listen(),  # later starts bring this window forward
+        exit_code.extend(_open_into(window, args, settings, probe))))
     code = app.exec()
     owner.release()
     return exit_code[0] if exit_code else code
@@ -316,6 +322,7 @@ def _open_into(window, args: argparse.Namespace | SimpleNamespace, settings, pro
 
     _import_sqlite_utils_without_numpy()
     from core.common.errors import ValidationError
+    from core.store.applog import get_logger, setup_logging  # logging: not before the first frame
     from core.store.database import StorageError
     from core.store.paths import ensure_private_dir, not_a_folder_problem, resolve_data_dir
     from ui.shell.app import show_error

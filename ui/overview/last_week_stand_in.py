@@ -4,12 +4,11 @@ cards, so that the practitioner reads their week at once and nothing moves much 
 Overview worked out from the data replaces it.
 
 Imported before the data file is opened: Qt widgets and the standard library only (no
-sqlite-utils, no estimate, no gauges).
+sqlite-utils, no estimate, no gauges), and not the `Qt` namespace either (ui.widgets.labels).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.store.week_snapshot import WeekSnapshot
-from ui.widgets.form_helpers import view_title, wrapped
+from ui.widgets.labels import plain, view_title, words
 
 CARD_STYLE = ("QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
               "background: palette(base); }")  # as ui.overview.overview_cards.Card
@@ -37,9 +36,9 @@ def _card(title: str, headline: str, body: str, scale: float) -> QFrame:
     layout = QVBoxLayout(card)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)
-    layout.addWidget(wrapped(title, bold=True, selectable=False))
-    layout.addWidget(wrapped(headline, scale, bold=True, selectable=False))
-    layout.addWidget(wrapped(body, selectable=False))
+    layout.addWidget(words(title, bold=True))
+    layout.addWidget(words(headline, scale, bold=True))
+    layout.addWidget(words(body))
     layout.addStretch(1)
     return card
 
@@ -53,9 +52,7 @@ def _panel(text: str) -> QFrame:
     panel.setStyleSheet(PANEL_STYLE)
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(16, 12, 16, 12)
-    words = QLabel(text)
-    words.setWordWrap(True)
-    layout.addWidget(words)
+    layout.addWidget(words(text))
     layout.addSpacing(QPushButton("Not now").sizeHint().height())
     return panel
 
@@ -66,11 +63,14 @@ class LastWeekStandIn(QWidget):
     def __init__(self, snapshot: WeekSnapshot, parent: QWidget | None = None):
         super().__init__(parent)
         self.week = snapshot.week
-        self.week_line = QLabel(snapshot.week_line)
+        self.week_line = plain(snapshot.week_line)
+        on_baseline = QVBoxLayout()  # at the foot of the title's row, as the Overview aligns it
+        on_baseline.addStretch(1)
+        on_baseline.addWidget(self.week_line)
         header = QHBoxLayout()
         header.addWidget(view_title("Overview"))
         header.addSpacing(16)
-        header.addWidget(self.week_line, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addLayout(on_baseline)
         header.addStretch(1)
         self.workload = _card("This week's estimate", snapshot.headline, snapshot.body, 1.35)
         self.caseload = _card("Caseload", snapshot.caseload_headline, snapshot.caseload_body,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.widgets.lean_imports import stop_keeping_module_sources
 
@@ -15,20 +17,55 @@ from ui.widgets.lean_imports import stop_keeping_module_sources
 # every module imported after it (ui.widgets.lean_imports).
 stop_keeping_module_sources()
 
-from core.store.applog import get_logger  # noqa: E402
 from core.store.paths import APP_NAME, ORG_NAME  # noqa: E402
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, with organisation and application names set before any path lookup."""
+def create_application(argv: list[str] | None = None, guard: bool = True,
+                       explain: Callable[[], str | None] | None = None) -> QApplication:
+    """The QApplication, with organisation and application names set before any path lookup.
+
+    `guard=False` leaves the return guard (ui.widgets.return_guard) to the caller: main.py
+    installs it once the window's first frame is painted and before any dialog can open,
+    since it watches every event through Python. With `explain`, a QApplication that cannot
+    start (see `_made_or_explained`) ends the process with exit code 1 and one line on stderr:
+    what `explain()` says, else Qt's own reason."""
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance() or _made_or_explained(argv or sys.argv[:1], explain)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
-    from ui.widgets import return_guard
+    if guard:
+        from ui.widgets import return_guard
 
-    return_guard.install(app)  # before the first dialog (the passphrase, the recovery screen)
+        return_guard.install(app)  # before the first dialog (the passphrase, the recovery screen)
+    return app
+
+
+def _made_or_explained(argv: list[str], explain: Callable[[], str | None] | None) -> QApplication:
+    """Qt aborts the process (exit 134) when its platform plugin cannot start: no display, or
+    system libraries missing (its message then blames xcb-cursor0 whatever is missing). While
+    the QApplication is made, a message handler waits for that fatal message and says why in
+    one line instead; checking beforehand, on every start, cost 10-15 ms. Qt's other messages
+    meanwhile are written to stderr as Qt writes them, once the application stands."""
+    if explain is None:
+        return QApplication(argv)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    held: list[str] = []
+
+    def handler(kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
+        if kind == QtMsgType.QtFatalMsg:
+            print(explain() or message, file=sys.stderr, flush=True)
+            os._exit(1)  # nothing has been opened or written yet
+        held.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        app = QApplication(argv)
+    finally:
+        qInstallMessageHandler(previous)
+    for message in held:
+        print(message, file=sys.stderr)
     return app
 
 
@@ -38,6 +75,8 @@ def app_settings() -> QSettings:
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "Something went wrong") -> None:
+    from PySide6.QtWidgets import QMessageBox  # its enums are set up when first named: not at start
+
     QMessageBox.warning(parent, title, message)
 
 
@@ -54,6 +93,8 @@ def install_excepthook() -> None:
     """Log any unexpected error and show a calm message instead of a traceback."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from core.store.applog import get_logger  # logging: not imported before the first frame
+
         get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
         parent = QApplication.activeWindow()
         from core.store.transactions import BUSY_MESSAGE, is_busy  # not before the window shows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable, Union
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,6 +43,11 @@ def reserve_action(window: "MainWindow", menu: str, name: str, text: str) -> QAc
     return action
 
 
+# Qt::UserRole, where each navigation item keeps its view's key: QListWidgetItem.setData takes
+# the role as a number. The window's first frame (everything made before the data is open)
+# names nothing from the `Qt` namespace, whose enums take 20-25 ms to set up (ui.widgets.labels).
+KEY_ROLE = 0x0100
+
 MINIMUM_SIZE = (900, 600)  # logical pixels; cut to the screen where it is smaller
 
 
@@ -59,9 +64,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
-        from ui.widgets import return_guard
-
-        return_guard.install()  # every dialog from here on: Return never presses Delete
         self._settings = settings
         self._keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
@@ -93,7 +95,9 @@ class MainWindow(QMainWindow):
         for title in ("&File", "&Edit", "&View", "&Help"):
             self.menu(title)
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # setShortcuts, not setShortcut: given one sequence, PySide checks it against every
+        # type a QKeySequence converts from, the `Qt` namespace among them (ui.widgets.labels).
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._quit_action = quit_action
         self._quit_separator = QAction(self)
@@ -165,13 +169,13 @@ class MainWindow(QMainWindow):
         self._keys.append(key)
         self.stack.addWidget(widget)
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(KEY_ROLE, key)
         item.setSizeHint(QSize(160, 36))
         self.nav.addItem(item)
         index = len(self._keys)
         if index <= 9:
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index}")])  # as Quit's, in _build_ui
             action.triggered.connect(lambda _=False, k=key: self.show_view(k))
             self.menu("&View").addAction(action)
         if self.nav.currentRow() < 0:

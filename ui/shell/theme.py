@@ -2,11 +2,19 @@
 
 Colours in the stylesheet are palette references, never fixed values, so dark mode and high
 contrast keep working; font sizes are derived from the system font, so its size is respected.
+
+The window's first frame is drawn in the look the system asked for at the last start (light or
+dark, with or without more contrast; kept in the settings): asking the system names the `Qt`
+namespace, whose enums take 20-25 ms to set up (ui.widgets.labels), so it is asked once the
+frame is on screen (`Theme.follow_system`), and a look that changed in between is applied then.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from copy import copy  # a palette copied as QPalette(palette) sets up the `Qt` namespace first
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.common.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+LOOK_KEY = "window/look"  # what the system asked for at the last start, for the first frame
+LOOKS = ("light", "dark", "light-contrast", "dark-contrast")
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 TITLE_SCALE = 1.5
@@ -55,7 +69,7 @@ def readable(palette: QPalette) -> QPalette:
     dark one is already chosen so; high contrast has its own, ui.shell.contrast)."""
     if is_dark(palette):
         return palette
-    palette = QPalette(palette)
+    palette = copy(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Highlight, LIGHT_HIGHLIGHT)
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
@@ -73,6 +87,8 @@ def is_dark(palette: QPalette) -> bool:
 def high_contrast_requested() -> bool:
     """The system asks for more contrast (its own palette is kept if it is high contrast
     itself, else the app's is used: ui.shell.contrast)."""
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     if accessibility is None:  # Qt before 6.10 cannot tell
@@ -120,13 +136,15 @@ class TabLeavesField(QObject):
     page it is on, as it does from any other control."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit):
+            return False
+        from PySide6.QtCore import Qt
+
+        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             return _next_tab(watched, event.key() == Qt.Key.Key_Tab and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit)
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                 and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
             forward = event.key() == Qt.Key.Key_Tab and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -180,6 +198,8 @@ class AppStyle(QProxyStyle):
         elif isinstance(target, QScrollArea):
             # A page that scrolls is not a control: Tab stopped on it with nothing to show
             # where focus was. It still scrolls to whichever control inside has focus.
+            from PySide6.QtCore import Qt
+
             target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return super().polish(target)
 
@@ -233,6 +253,8 @@ _EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
 
 def palette_for_scheme(scheme: Qt.ColorScheme, system: QPalette) -> QPalette:
     """The system palette, unless dark mode is asked for and the platform only offers light."""
+    from PySide6.QtCore import Qt
+
     if scheme == Qt.ColorScheme.Dark and not is_dark(system):
         return dark_palette()
     return system
@@ -277,33 +299,71 @@ class Theme(QObject):
         self._app = app
         self._forced_scheme = scheme  # None follows the system; tests and screenshots force one
         self._high_contrast = high_contrast  # None follows the platform; View > High contrast
-        self._system_palette = QPalette(app.palette())
+        self._system_palette = copy(app.palette())
         self._edges_drawn: str | None = None  # which style is in use: "", "dark", "contrast"
+        self.applied: str | None = None  # what the system asked for (LOOKS), as drawn
+        self._following = False
+
+    def asked(self) -> str:
+        """What the system asks for now (one of LOOKS): light or dark (or the scheme forced at
+        creation), and whether the platform wants more contrast."""
+        from PySide6.QtCore import Qt
+
+        scheme = self._forced_scheme or self._app.styleHints().colorScheme()
+        look = "dark" if scheme == Qt.ColorScheme.Dark else "light"
+        return f"{look}-contrast" if high_contrast_requested() else look
 
     def high_contrast(self) -> bool:
         """High contrast is on: asked for in the app, or else by the platform."""
         if self._high_contrast is not None:
             return self._high_contrast
-        return high_contrast_requested()
+        return (self.applied or self.asked()).endswith("-contrast")
 
     def set_high_contrast(self, on: bool | None) -> None:
         """On or off whatever the platform says; None follows the platform again."""
         self._high_contrast = on
         self.apply()
 
-    def apply(self) -> None:
+    def apply(self, asked: str | None = None, first_frame: bool = False) -> None:
+        """Palette, style and stylesheet for what the system asked (LOOKS; asked now if not
+        given). For the `first_frame` the style is plain Fusion, which draws the frame's widgets
+        as AppStyle does: AppStyle's `polish`, which Qt calls with a choice of overloads, sets
+        up the `Qt` namespace at the first widget; `follow_system` puts it in place."""
+        asked = asked if asked in LOOKS else self.asked()
+        self.applied = asked
         app = self._app
-        scheme = self._forced_scheme or app.styleHints().colorScheme()
         if self.high_contrast():
             from ui.shell.contrast import contrast_palette
 
-            dark = scheme == Qt.ColorScheme.Dark or is_dark(self._system_palette)
+            dark = asked.startswith("dark") or is_dark(self._system_palette)
             app.setPalette(contrast_palette(self._system_palette, dark))
         else:
-            app.setPalette(readable(palette_for_scheme(scheme, self._system_palette)))
+            dark_wanted = asked.startswith("dark") and not is_dark(self._system_palette)
+            app.setPalette(readable(dark_palette() if dark_wanted else self._system_palette))
         kind = "contrast" if self.high_contrast() else "dark" if is_dark(app.palette()) else ""
-        self._draw_edges(kind)
+        if first_frame and kind != "contrast" and self._edges_drawn is None:
+            fusion = QStyleFactory.create("Fusion")  # the frame has no tick box to edge
+            if fusion is not None:
+                app.setStyle(fusion)
+        else:
+            self._draw_edges(kind)
         app.setStyleSheet(stylesheet(app.font().pointSizeF()))
+
+    def follow_system(self) -> str:
+        """Ask the system what it wants, apply it if the window is drawn otherwise, put the
+        app's own style in place and follow later changes; returns what was asked (to be kept
+        for the next start's first frame)."""
+        asked = self.asked()
+        if asked != self.applied or self._edges_drawn is None:
+            self.apply(asked)
+        if not self._following:
+            self._following = True
+            hints = self._app.styleHints()
+            hints.colorSchemeChanged.connect(self._system_changed)
+            accessibility = getattr(hints, "accessibility", None)
+            if accessibility is not None:
+                accessibility().contrastPreferenceChanged.connect(self._system_changed)
+        return asked
 
     def _draw_edges(self, kind: str) -> None:
         """VisibleIndicators only while the palette is dark, ContrastEdges in high contrast: in
@@ -323,23 +383,24 @@ class Theme(QObject):
     def _system_changed(self, *_args: object) -> None:
         # An empty palette resets the application to the platform's (already updated) one.
         self._app.setPalette(QPalette())
-        self._system_palette = QPalette(self._app.palette())
+        self._system_palette = copy(self._app.palette())
         self.apply()
 
 
 def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None,
-                high_contrast: bool | None = None) -> Theme:
+                high_contrast: bool | None = None, last_look: object = None) -> Theme:
     """Style, palette, stylesheet, window icon and fallback fonts; follows later system changes
-    (light or dark, and more contrast where the platform says so)."""
+    (light or dark, and more contrast where the platform says so).
+
+    Given `last_look` (one of LOOKS, as `follow_system` returned it at the last start), the
+    system is not asked now: the caller calls `follow_system()` once the window is on screen."""
     load_bundled_fonts()
     # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%;
     # Theme.apply sets it, inside AppStyle.
     theme = Theme(app, scheme, high_contrast)
-    theme.apply()
+    if last_look in LOOKS:
+        theme.apply(str(last_look), first_frame=True)
+    else:
+        theme.follow_system()
     app.setWindowIcon(app_icon())
-    hints = app.styleHints()
-    hints.colorSchemeChanged.connect(theme._system_changed)
-    accessibility = getattr(hints, "accessibility", None)
-    if accessibility is not None:
-        accessibility().contrastPreferenceChanged.connect(theme._system_changed)
     return theme

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.widgets.form_helpers import note_label, view_title
+from ui.widgets.labels import note_label, view_title
 
 # Opening normally takes a fraction of a second; only a slow disk or a migration shows the line.
 PATIENCE_MS = 700

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.announce import announce_error
+from ui.widgets.labels import note_label, view_title, wrapped  # noqa: F401 - used from here by the views
 
 
 class ProblemsLabel(QLabel):
@@ -71,24 +72,6 @@ class _GrowOnShow(QObject):
         return False
 
 
-def note_label(text: str) -> QLabel:
-    """A quiet explanatory line under a form."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setObjectName("note")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    label.setFont(font)
-    # Muted by mixing the theme's own text and background, so it stays readable in dark mode too.
-    palette = label.palette()
-    ink, paper = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
-    mixed = QColor(
-        *(round(a * 0.72 + b * 0.28) for a, b in
-          ((ink.red(), paper.red()), (ink.green(), paper.green()), (ink.blue(), paper.blue())))
-    )
-    palette.setColor(QPalette.ColorRole.WindowText, mixed)
-    label.setPalette(palette)
-    return label
 
 
 def form_layout() -> QFormLayout:
@@ -168,14 +151,6 @@ def configure_table(view: QTableView, name: str) -> None:
     )
 
 
-def view_title(text: str) -> QLabel:
-    """A view's title: larger and bold (the theme's stylesheet styles objectName viewTitle)."""
-    title = QLabel(text)
-    title.setObjectName("viewTitle")
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    title.setFont(font)
-    return title
 
 
 def shown_text(text: str) -> str:
@@ -189,19 +164,3 @@ def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:
     page.setAccessibleName(shown_text(title))
     return tabs.addTab(page, title)
 
-
-def wrapped(text: str = "", scale: float = 1.0, bold: bool = False,
-            selectable: bool = True) -> QLabel:
-    """A plain-text label that wraps, its font `scale` times the usual (and bold if asked);
-    selectable with the mouse unless `selectable` is False."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if scale != 1.0 or bold:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
-    return label

@@ -20,33 +20,32 @@ A dialog holds a destructive choice when:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QMessageBox,
-    QPushButton,
-)
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
-SAFE_ROLES = (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole)
-DESTRUCTIVE = QDialogButtonBox.ButtonRole.DestructiveRole
+# Installed before the window's first frame, so the dialog classes (and the `Qt` namespace) are
+# named only when a dialog is shown or a key is pressed: importing a Qt class by name sets up
+# its enums in Python, QMessageBox's and QDialogButtonBox's among the costliest.
+
 DESTROYS = "destroysData"  # a button's property, set by set_destructive
 
 
 def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
     """The buttons in `dialog` that delete or overwrite (by role)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    safe_roles = (QMessageBox.ButtonRole.RejectRole, QMessageBox.ButtonRole.NoRole)
     found = []
     if isinstance(dialog, QMessageBox):
         default = dialog.defaultButton()
-        if default is not None and dialog.buttonRole(default) in SAFE_ROLES:
+        if default is not None and dialog.buttonRole(default) in safe_roles:
             found += [b for b in dialog.buttons() if isinstance(b, QPushButton)
-                      and dialog.buttonRole(b) not in SAFE_ROLES]
+                      and dialog.buttonRole(b) not in safe_roles]
         return found
     for box in dialog.findChildren(QDialogButtonBox):
         found += [b for b in box.buttons() if isinstance(b, QPushButton)
-                  and (box.buttonRole(b) == DESTRUCTIVE or b.property(DESTROYS))]
+                  and (box.buttonRole(b) == QDialogButtonBox.ButtonRole.DestructiveRole
+                       or b.property(DESTROYS))]
     return found
 
 
@@ -79,13 +78,14 @@ def set_destructive(dialog: QDialog, button: QPushButton, destructive: bool) -> 
     button.setDefault(True)
 
 
-RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
 def presses_in_window(watched: QObject, event: QEvent) -> bool:
     """Return or Enter on a focused, enabled push button outside a dialog, with no modifier."""
-    return (isinstance(watched, QPushButton) and isinstance(event, QKeyEvent)
-            and event.key() in RETURN_KEYS
+    if not isinstance(watched, QPushButton):
+        return False
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+
+    return (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and watched.isEnabled() and watched.hasFocus()
             and not isinstance(watched.window(), QDialog))

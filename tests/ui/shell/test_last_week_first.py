@@ -141,3 +141,22 @@ def test_the_first_frame_needs_none_of_the_heavy_libraries(folder, tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_kept_words_are_shown_as_written_never_as_markup(qtbot):
+    """Words that look like markup (a `<`, an `&lt;`) read on screen exactly as they were kept."""
+    from PySide6.QtGui import Qt  # QtGui's Qt has mightBeRichText, how a QLabel decides
+    from PySide6.QtWidgets import QLabel
+
+    odd = WeekSnapshot("2026-W47", "Week 47 <i>so far</i>", "Under <b>capacity</b>",
+                       "Fewer &lt;cases&gt; & visits.", "Lighter caseload", "Plain words.",
+                       "A <u>calm</u> note.")
+    stand_in = LastWeekStandIn(odd)
+    qtbot.addWidget(stand_in)
+    labels = stand_in.findChildren(QLabel)
+    assert {"Under <b>capacity</b>", "Fewer &lt;cases&gt; & visits.", "A <u>calm</u> note.",
+            "Week 47 <i>so far</i>"} <= {label.text() for label in labels}
+    for label in labels:
+        as_markup = label.textFormat() == Qt.TextFormat.RichText or (
+            label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text()))
+        assert not as_markup, label.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -101,7 +102,9 @@ def gui(monkeypatch):
     import ui.shell.theme
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(ui.shell.theme, "apply_theme", lambda app: None)
+    unstyled = SimpleNamespace(follow_system=lambda: "light", high_contrast=lambda: False,
+                               set_high_contrast=lambda on: None)
+    monkeypatch.setattr(ui.shell.theme, "apply_theme", lambda app, **_: unstyled)
     shown: list[tuple[object, str]] = []
 
     def record(parent, message, title="Something went wrong"):
