@@ -15,6 +15,7 @@ from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.store.transactions import in_one_transaction
 from core.store.rows import inserted_id
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 AGENDA_KINDS: tuple[str, ...] = (
     "workload",  # from the gauge or the sustained-overload panel
@@ -131,8 +132,9 @@ def mark_discussed(db: Database, item_ids: list[int], on: date) -> None:
             db.table("agenda_items").update(item_id, {"discussed_on": on.isoformat()})
 
 
-def delete_agenda_item(db: Database, item_id: int) -> None:
-    db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
+def delete_agenda_item(db: Database, item_id: int) -> KeptRows:
+    """Delete a note; what went, for Undo (core.store.kept_deletion)."""
+    return delete_keeping(db, "agenda_items", "id", [item_id])
 
 
 def _item(row: dict) -> AgendaItem:

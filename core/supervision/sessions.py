@@ -15,6 +15,7 @@ from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.store.transactions import in_one_transaction
 from core.store.rows import inserted_id
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 ACTION_STATUSES: tuple[str, ...] = ("open", "done", "dropped")
 ACTION_STATUS_LABELS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
@@ -219,9 +220,10 @@ def update_session(db: Database, session: Session, today: date | None = None) ->
     return session
 
 
-def delete_session(db: Database, session_id: int) -> None:
-    """Remove a session record; its actions stay (they may still be open)."""
-    db.execute("DELETE FROM supervision_sessions WHERE id = ?", [session_id])
+def delete_session(db: Database, session_id: int) -> KeptRows:
+    """Remove a session record; its actions stay (they may still be open). What went, for
+    Undo, which also links the actions to it again."""
+    return delete_keeping(db, "supervision_sessions", "id", [session_id])
 
 
 def _action(row: dict[str, Any]) -> Action:

@@ -12,6 +12,7 @@ from core.common.identifiers import identifier_message
 from core.common.words import plural
 from core.store.transactions import in_one_transaction
 from core.store.rows import inserted_id
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 NAME_MAX = 60
 
@@ -165,8 +166,9 @@ def usage_count(db: Database, activity_id: int) -> int:
 
 
 @in_one_transaction
-def delete_activity(db: Database, activity_id: int) -> None:
-    """Delete an unused activity; one with time logged against it can only be hidden."""
+def delete_activity(db: Database, activity_id: int) -> KeptRows:
+    """Delete an unused activity (with its calendar keywords); one with time logged against
+    it can only be hidden. What went, for Undo."""
     activity = get_activity(db, activity_id)
     used = usage_count(db, activity_id)
     if used:
@@ -174,8 +176,7 @@ def delete_activity(db: Database, activity_id: int) -> None:
             f"{activity.name} has time logged against it ({plural(used, 'entry', 'entries')}), so it is kept. "
             "You can hide it instead; its hours stay in your totals."
         )
-    with db.atomic():
-        db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
+    return delete_keeping(db, "activities", "id", [activity_id])
 
 
 def match_activity(activities: list[Activity], phrase: str) -> list[Activity]:

@@ -19,6 +19,7 @@ from core.common.errors import ValidationError
 from core.common.hours import minutes_of
 from core.workload.profile import get_profile, profile_since
 from core.time.time_entries import TimeEntry, TimeStore
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 LEAVE_KINDS = ("annual leave", "sickness", "flexi", "training day", "other")
 DEFAULT_START, DEFAULT_END = time(9, 0), time(17, 0)
@@ -181,8 +182,9 @@ def add_leave(db: Database, leave: LeaveDay) -> LeaveDay:
     return leave
 
 
-def remove_leave(db: Database, day: date) -> None:
-    db.execute("DELETE FROM leave_days WHERE date = ?", [day.isoformat()])
+def remove_leave(db: Database, day: date) -> KeptRows:
+    """Take out a day of leave; what went, for Undo."""
+    return delete_keeping(db, "leave_days", "date", [day.isoformat()])
 
 
 def leave_between(db: Database, first: date, last: date) -> dict[date, LeaveDay]:

@@ -16,6 +16,7 @@ from core.common.hours import hours_text
 from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 from core.store.rows import inserted_id
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,9 @@ def list_reductions(db: Database) -> list[Reduction]:
     ]
 
 
-def delete_reduction(db: Database, reduction_id: int) -> None:
-    db.execute("DELETE FROM reductions WHERE id = ?", [reduction_id])
+def delete_reduction(db: Database, reduction_id: int) -> KeptRows:
+    """Delete a reduction; what went, for Undo."""
+    return delete_keeping(db, "reductions", "id", [reduction_id])
 
 
 def add_report(db: Database, kind: str, completed: date) -> CourtReport:
@@ -174,5 +176,6 @@ def list_reports(db: Database) -> list[CourtReport]:
     ]
 
 
-def delete_report(db: Database, report_id: int) -> None:
-    db.execute("DELETE FROM court_reports WHERE id = ?", [report_id])
+def delete_report(db: Database, report_id: int) -> KeptRows:
+    """Delete a court report; what went, for Undo."""
+    return delete_keeping(db, "court_reports", "id", [report_id])

@@ -6,7 +6,7 @@ went, so closing the window (which drops the undo stack) makes the deletion fina
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
@@ -16,6 +16,7 @@ from core.common.errors import ValidationError
 from core.common.words import plural_noun
 from ui.shell.hub import Hub
 from ui.widgets.announce import announce, announce_error
+
 
 
 def deleted_text(count: int) -> str:
@@ -54,10 +55,3 @@ class CasesDeletedCommand(QUndoCommand):
         announce(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
                                f"{', '.join(self.gone.references[:3])}"
                                f"{'…' if len(self.gone) > 3 else ''}.")
-
-
-def undo_stack_of(widget: QWidget | None) -> QUndoStack | None:
-    """The window's one undo stack (Edit > Undo, Ctrl+Z), if the window has one."""
-    window = widget.window() if widget is not None else None
-    stack = getattr(window, "undo_stack", None)
-    return stack if isinstance(stack, QUndoStack) else None

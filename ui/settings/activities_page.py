@@ -25,6 +25,7 @@ from core.time.activities import (
 )
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -180,5 +181,12 @@ class ActivitiesPage(QWidget):
 
     def delete(self) -> None:
         activity = self.selected()
-        if activity is not None:
-            self._apply(lambda: delete_activity(self._db, activity.id))  # type: ignore[arg-type]
+        if activity is not None and activity.id is not None:
+            activity_id = activity.id
+            self._apply(lambda: delete_undoably(
+                self, self._db, f"the activity {activity.name}",
+                lambda: delete_activity(self._db, activity_id), self._after_undo))
+
+    def _after_undo(self) -> None:
+        self.refresh()
+        self._hub.timeLogged.emit()

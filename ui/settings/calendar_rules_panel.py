@@ -33,6 +33,7 @@ from ui.widgets.form_helpers import (
     ok_cancel,
     select_data,
 )
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 
 
@@ -138,5 +139,6 @@ class CalendarRulesPanel(QGroupBox):
     def remove(self) -> None:
         rule = self.selected()
         if rule is not None and rule.id is not None:
-            delete_rule(self._db, rule.id)
-            self.refresh()
+            rule_id = rule.id
+            delete_undoably(self, self._db, f"the calendar keyword “{rule.keyword}”",
+                            lambda: delete_rule(self._db, rule_id), self.refresh)

@@ -57,7 +57,8 @@ def delete_closed_after_confirming(
     due = closed_before(db, days, today)
     if not due:
         return []
-    from ui.caseload.case_deletion_command import CasesDeletedCommand, undo_stack_of
+    from ui.caseload.case_deletion_command import CasesDeletedCommand
+    from ui.widgets.deletion_undo import undo_stack_of
     from ui.caseload.retention_review_dialog import RetentionReviewDialog
 
     # Each case with its closing date, then the question; Keep is the default. With the

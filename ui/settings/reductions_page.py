@@ -32,6 +32,7 @@ from core.workload.reductions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -186,8 +187,9 @@ class ReductionsPage(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_reduction(self._db, reduction.id)
-            self._changed()
+            reduction_id = reduction.id
+            delete_undoably(self, self._db, f"the reduction “{reduction.reason}”",
+                            lambda: delete_reduction(self._db, reduction_id), self._changed)
 
     def add_report(self) -> None:
         try:
@@ -209,5 +211,6 @@ class ReductionsPage(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_report(self._db, report.id)
-            self._changed()
+            report_id = report.id
+            delete_undoably(self, self._db, f"the {kind} of {format_date(report.completed_date)}",
+                            lambda: delete_report(self._db, report_id), self._changed)

@@ -36,6 +36,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
@@ -208,4 +209,10 @@ class WorkingPatternPage(QWidget):
         rows = self.leave_table.selectionModel().selectedRows()
         if rows:
             day: LeaveDay = rows[0].data(OBJECT_ROLE)
-            self._done(lambda: remove_leave(self._db, day.date))
+            self._done(lambda: delete_undoably(
+                self, self._db, f"the leave on {day.date:%a %d %b %Y}",
+                lambda: remove_leave(self._db, day.date), self._after_undo))
+
+    def _after_undo(self) -> None:
+        self.refresh()
+        self._hub.timeLogged.emit()

@@ -11,6 +11,7 @@ from core.common.errors import ValidationError
 from core.supervision.sessions import Session, delete_session, update_session
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
+from ui.widgets.deletion_undo import delete_undoably
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.supervision_models import COL_HELD, COL_SESSION_NOTES, SESSION_COLUMNS, make_table
@@ -137,10 +138,12 @@ class PastSessionsPanel(QWidget):
         answer = QMessageBox.question(
             self, "Delete session",
             f"Delete the supervision session held on {format_date(session.held_on)}? "
-            "The actions agreed at it stay on the list. This cannot be undone.",
+            "The actions agreed at it stay on the list. (Ctrl+Z brings it back.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_session(self._db, session.id)
-            self._hub.supervisionChanged.emit()
+            session_id = session.id
+            delete_undoably(self, self._db, f"the session of {format_date(session.held_on)}",
+                            lambda: delete_session(self._db, session_id),
+                            self._hub.supervisionChanged.emit)

@@ -33,6 +33,7 @@ from core.supervision.sessions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
@@ -259,11 +260,12 @@ class SupervisionView(QWidget):
             return
         no = QMessageBox.StandardButton.No  # the default: Return never deletes
         answer = QMessageBox.question(self, "Delete note",
-                                      "Delete this note? It cannot be brought back.",
+                                      "Delete this note? (Ctrl+Z brings it back.)",
                                       QMessageBox.StandardButton.Yes | no, no)
         if answer == QMessageBox.StandardButton.Yes:
-            delete_agenda_item(self._db, item.id)
-            self._changed()
+            item_id = item.id
+            delete_undoably(self, self._db, "the note",
+                            lambda: delete_agenda_item(self._db, item_id), self._changed)
 
     # --- actions and sessions -----------------------------------------------------------------
     def _set_status(self, status: str) -> None:

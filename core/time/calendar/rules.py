@@ -20,6 +20,7 @@ from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.time.activities import get_activity
 from core.store.rows import inserted_id
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 KEYWORD_MAX = 40
 T = TypeVar("T")
@@ -87,10 +88,9 @@ def save_rule(
     return next(r for r in list_rules(db) if r.id == rule_id)
 
 
-def delete_rule(db: Database, rule_id: int) -> None:
-    """Remove one rule; what was imported with it stays as it is."""
-    with db.atomic():
-        db.execute("DELETE FROM calendar_rules WHERE id = ?", [rule_id])
+def delete_rule(db: Database, rule_id: int) -> KeptRows:
+    """Remove one rule; what was imported with it stays as it is. What went, for Undo."""
+    return delete_keeping(db, "calendar_rules", "id", [rule_id])
 
 
 @lru_cache(maxsize=1024)

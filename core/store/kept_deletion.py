@@ -1,0 +1,105 @@
+"""Deleting rows so that the deletion can be taken back while the window is open.
+
+`delete_keeping` deletes rows of one table (and what the schema deletes or empties with them)
+in one transaction and returns a `KeptRows`: the rows exactly as they were, held in memory
+only. `restore_kept` puts them back with their own keys, all or none. The snapshot is never
+written anywhere: once it is dropped (the window closes), the deletion is final. Deleted rows
+are overwritten in the file (secure_delete), as a deleted case is.
+
+Each feature's own delete function (a note, a session, a reduction, a leave day…) deletes
+through this and returns what it kept, so the window can offer Ctrl+Z and the command line,
+which has no undo, deletes exactly the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.common.crash_points import crash_point
+from core.common.errors import ValidationError
+
+
+@dataclass
+class KeptRows:
+    """What one deletion removed: `rows` of `table` (found by `key`), the rows the schema
+    deleted with them (table, row) and the links it emptied (table, column, rowid, value)."""
+
+    table: str
+    key: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    cleared: list[tuple[str, str, int, Any]] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[Any]:
+        return [row[self.key] for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _links(db: Database, table: str) -> list[tuple[str, str, str, str]]:
+    """(table, column, the column it points at, on_delete) for each foreign key to `table`."""
+    found = []
+    pk = [r["name"] for r in db.query(f'PRAGMA table_info("{table}")') if r["pk"]]
+    for other in db.table_names():
+        for fk in db.query(f'PRAGMA foreign_key_list("{other}")'):
+            if fk["table"] == table:
+                found.append((other, fk["from"], fk["to"] or (pk[0] if pk else "rowid"),
+                              fk["on_delete"].upper()))
+    return found
+
+
+def delete_keeping(db: Database, table: str, key: str, values: Iterable[Any]) -> KeptRows:
+    """Delete the rows of `table` whose `key` is one of `values`; return what went."""
+    kept = KeptRows(table, key)
+    values = list(values)
+    if not values:
+        return kept
+    marks = ",".join("?" * len(values))
+    with db.atomic():
+        db.execute("PRAGMA secure_delete = ON")
+        kept.rows = list(db.query(f'SELECT * FROM "{table}" WHERE "{key}" IN ({marks})', values))
+        for other, column, target, on_delete in _links(db, table):
+            pointed = [row[target] for row in kept.rows] if target in (kept.rows or [{}])[0] else []
+            if not pointed:
+                continue
+            where = f'"{column}" IN ({",".join("?" * len(pointed))})'
+            if on_delete == "SET NULL":
+                kept.cleared += [(other, column, int(r["rid"]), r["value"]) for r in db.query(
+                    f'SELECT rowid AS rid, "{column}" AS value FROM "{other}" WHERE {where}',
+                    pointed)]
+            elif on_delete == "CASCADE":
+                kept.removed += [(other, row) for row in db.query(
+                    f'SELECT * FROM "{other}" WHERE {where}', pointed)]
+        crash_point("kept_delete.linked_read")
+        db.execute(f'DELETE FROM "{table}" WHERE "{key}" IN ({marks})', values)
+        crash_point("kept_delete.rows_deleted")
+    return kept
+
+
+def restore_kept(db: Database, kept: KeptRows, what: str = "what was deleted") -> None:
+    """Put back what `delete_keeping` took, with the same keys, all or none. ValidationError
+    when something has since taken its place (a leave day added again on the same date)."""
+    if not kept.rows:
+        return
+    try:
+        with db.atomic():
+            for row in kept.rows:
+                db.table(kept.table).insert(row)
+            for table, row in kept.removed:
+                db.table(table).insert(row)
+            crash_point("kept_restore.rows_written")
+            for table, column, rowid, value in kept.cleared:
+                db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" '
+                           "IS NULL", [value, rowid])
+            crash_point("kept_restore.links_written")
+    except Exception as exc:  # noqa: BLE001 - sqlite3's or SQLCipher's IntegrityError: a key taken since
+        if type(exc).__name__ != "IntegrityError":
+            raise
+        raise ValidationError(f"Something has been added in its place since, so {what} "
+                              "cannot be brought back.") from None

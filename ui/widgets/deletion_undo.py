@@ -1,0 +1,78 @@
+"""Every deletion the user starts is one undo step: Ctrl+Z brings it back until the window
+closes (a note, a past session, a reduction, a court report, a leave day, a calendar keyword,
+an activity; closed cases have their own step in ui.caseload.case_deletion_command).
+
+The feature's own delete function deletes and returns what it kept (core.store.kept_deletion);
+`push_deletion` puts that on the window's undo stack. Undo puts the rows back with their own
+keys; Redo deletes them again through the same function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
+
+from core.common.errors import ValidationError
+from core.store.kept_deletion import KeptRows, restore_kept
+from ui.widgets.announce import announce, announce_error
+
+
+def undo_stack_of(widget: QWidget | None) -> QUndoStack | None:
+    """The window's one undo stack (Edit > Undo, Ctrl+Z), if the window has one."""
+    window = widget.window() if widget is not None else None
+    stack = getattr(window, "undo_stack", None)
+    return stack if isinstance(stack, QUndoStack) else None
+
+
+class DeletionCommand(QUndoCommand):
+    """Pushed after the deletion; its first redo (run by `push`) does nothing."""
+
+    def __init__(self, db: Database, kept: KeptRows, what: str,
+                 delete_again: Callable[[], KeptRows], changed: Callable[[], None],
+                 parent: QWidget | None):
+        super().__init__(f"Delete {what}")
+        self._db, self.kept, self._what = db, kept, what
+        self._delete_again, self._changed, self._parent = delete_again, changed, parent
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        try:
+            self.kept = self._delete_again()
+        except ValidationError as exc:  # it is in use again (an activity with time logged)
+            self.setObsolete(True)
+            announce_error(self._parent, " ".join(exc.problems))
+            return
+        self._changed()
+        announce(self._parent, f"Deleted {self._what} again.")
+
+    def undo(self) -> None:
+        try:
+            restore_kept(self._db, self.kept, self._what)
+        except ValidationError as exc:
+            self.setObsolete(True)  # nothing came back, so there is nothing to redo either
+            from ui.shell.app import show_error
+
+            announce_error(self._parent, " ".join(exc.problems))
+            show_error(self._parent, " ".join(exc.problems), "It was not brought back")
+            return
+        self._changed()
+        announce(self._parent, f"Brought back {self._what}.")
+
+
+def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],
+                    changed: Callable[[], None]) -> KeptRows:
+    """Run `delete` (a feature's delete function), then offer Ctrl+Z for it; says it is done.
+    ValidationError from `delete` (nothing deleted) is the caller's to show."""
+    kept = delete()
+    stack = undo_stack_of(parent)
+    if stack is not None and len(kept):
+        stack.push(DeletionCommand(db, kept, what, delete, changed, parent))
+    changed()
+    announce(parent, f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else ""))
+    return kept
