@@ -13,9 +13,9 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from core.supervision.summary_model import DOCUMENT_TITLE, Section, Summary
+from core.supervision.summary_model import DOCUMENT_TITLE, MIN_FONT_PT, Section, Summary
 from core.supervision.summary_render import CHART_CAPTION, INK, MUTED, RULE, footer_text
 from core.workload.wording import number as figure
 from ui.supervision.trend_image import trend_image
@@ -23,6 +23,7 @@ from ui.widgets.reading_page import ReadingText, reading_table
 
 PAPER = "#FFFFFF"
 CHART_SIZE = (300, 120)
+TEXT_INSET = 5  # a text's focus edge (2 px) and its margin (3 px)
 
 
 def _css(font_pt: float) -> str:
@@ -59,7 +60,6 @@ def _chart(section: Section) -> QLabel:
     weeks = ", ".join(f"{p.label}: {p.missing if p.percent is None else f'{figure(p.percent)}%'}"
                       for p in section.trend)
     label.setAccessibleName(f"Chart of the weekly estimate. {weeks}")
-    label.setToolTip(CHART_CAPTION)
     return label
 
 
@@ -119,7 +119,13 @@ class SummaryPage(QScrollArea):
             self._html.append(_prose(section))
             if section.trend:
                 self._flush()
-                self._layout.addWidget(_chart(section))
+                self._add(_chart(section))
+                caption = QLabel(CHART_CAPTION)  # under the chart, as on the page
+                caption.setWordWrap(True)
+                font = caption.font()
+                font.setPointSizeF(MIN_FONT_PT)
+                caption.setFont(font)
+                self._add(caption)
             if section.rows:
                 self._flush()
                 head, *body = section.rows
@@ -131,7 +137,7 @@ class SummaryPage(QScrollArea):
                     " font-weight: bold; }"))
                 _on_paper(table)
                 table.setAlternatingRowColors(False)
-                self._layout.addWidget(table)
+                self._add(table)
                 self.tables.append(table)
             if section.comment_lines:
                 self._html.append("<p><b>Manager's comments</b></p>")
@@ -141,13 +147,22 @@ class SummaryPage(QScrollArea):
                              if summary.classification else "") + "</p>")
         self._flush()
 
+    def _add(self, widget: QWidget) -> None:
+        """A part that is not text, lined up with the texts (inside their focus edge)."""
+        row = QHBoxLayout()
+        row.setContentsMargins(TEXT_INSET, 0, TEXT_INSET, 0)
+        row.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
+        if isinstance(widget, QLabel):
+            row.addStretch(1)
+        self._layout.addLayout(row)
+
     def _flush(self) -> None:
         """The prose gathered so far, as one read-only text."""
         if not self._html:
             return
         text = ReadingText("Summary text", fit=True)
         text.document().setDefaultStyleSheet(_css(self._font))
-        text.document().setDocumentMargin(0)
+        text.document().setDocumentMargin(TEXT_INSET - 2)  # clear of its focus edge
         text.setHtml("<html><body>" + "".join(self._html) + "</body></html>")
         _on_paper(text)
         self._layout.addWidget(text)
