@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -195,6 +195,7 @@ class TrendChart(QWidget):
         )
         for item in (self.target, self.overload, self.curve, self.official):
             self.plot.addItem(item)
+        self._inks = self._ink_colours()
 
         self.model = ListTableModel(TABLE_COLUMNS, self)
         proxy = RawSortProxy(self)
@@ -215,6 +216,29 @@ class TrendChart(QWidget):
         layout.addWidget(self.stack, 1)
         self.key = SwatchKey(KEY_FIGURES)
         layout.addWidget(self.key)
+
+    def _ink_colours(self) -> tuple[str, str, str]:
+        palette = self.palette()
+        return (palette.color(QPalette.ColorRole.Base).name(),
+                palette.color(self.foregroundRole()).name(), fill_for("estimate", palette).colour)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Light, dark or high contrast changed while the window is open (View > High
+        contrast): the drawing takes the new colours as the words around it do."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_inks"):
+            inks = self._ink_colours()
+            if inks != self._inks:
+                self._inks = inks
+                base, ink, line = inks
+                self.plot.setBackground(base)
+                for side in ("left", "bottom"):
+                    self.plot.getAxis(side).setTextPen(ink)
+                    self.plot.getAxis(side).setPen(ink)
+                self.overload.setPen(pg.mkPen(ink, width=1.5, style=Qt.PenStyle.DashLine))
+                self.overload.label.setColor(ink)
+                self.curve.setPen(pg.mkPen(line, width=2.5))
+                self.curve.setSymbolBrush(line)
 
     def _connect_signals(self) -> None:
         self.plot.getViewBox().sigResized.connect(lambda _box: self._place_left_ticks())

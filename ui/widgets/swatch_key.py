@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -128,8 +128,10 @@ class SwatchKey(QWidget):
                 widget = inner.takeAt(0).widget()
                 if widget is not None:
                     widget.deleteLater()
+        self._items = list(items)
         size = self.fontMetrics().height()
         palette = self.palette()
+        self._inks = _inks(palette)
         self.words = []
         for key, words in items:
             row = QHBoxLayout()
@@ -149,3 +151,15 @@ class SwatchKey(QWidget):
     def text(self) -> str:
         """The key in words, as a screen reader hears it."""
         return self.accessibleName()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Swatches drawn again in a new palette's colours (View > High contrast, dark mode)."""
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.PaletteChange and hasattr(self, "_inks")
+                and _inks(self.palette()) != self._inks):
+            self.set_items(self._items)
+
+
+def _inks(palette: QPalette) -> tuple[str, str]:
+    return (palette.color(QPalette.ColorRole.WindowText).name(),
+            palette.color(QPalette.ColorRole.Window).name())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QMainWindow
 
 from ui.shell import theme as theme_module
@@ -95,3 +95,31 @@ def test_view_high_contrast_turns_it_on_and_off_and_is_remembered(restored, tmp_
 def test_the_view_menu_offers_it(demo_window):
     texts = [a.text() for a in demo_window.menu("&View").actions()]
     assert "&High contrast" in texts
+
+
+def test_the_trend_takes_the_new_colours_when_contrast_is_turned_on(restored, demo_window,
+                                                                    qtbot):
+    """View > High contrast works while the window is open: the chart's field, line and key
+    follow the palette, not only the words around them."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.swatch_key import fill_for
+
+    restored.theme = apply_theme(restored, Qt.ColorScheme.Dark, high_contrast=False)
+    demo_window.show_view("overview")
+    view = demo_window.view("overview")
+    view.ensure_trend()
+    qtbot.waitUntil(lambda: view.trend is not None)
+    trend = view.trend
+    before = trend.plot.backgroundBrush().color().name()
+    restored.theme.set_high_contrast(True)
+    QApplication.processEvents()
+    palette = trend.palette()
+    field = trend.plot.backgroundBrush().color()
+    assert field.name() != before and field == palette.color(ROLES.Base)
+    line = trend.curve.opts["pen"].color()
+    assert line.name() == QColor(fill_for("estimate", palette).colour).name()
+    assert contrast(line, field) >= 3
+    dashed = trend.key.layout().itemAt(3).layout().itemAt(0).widget().pixmap().toImage()
+    inks = {dashed.pixelColor(x, dashed.height() // 2).name() for x in range(dashed.width())}
+    assert palette.color(ROLES.WindowText).name() in inks  # the 110% swatch in the new ink
