@@ -168,3 +168,24 @@ def test_the_trend_keys_dashed_line_stands_3_to_1_from_its_card(scheme_window, q
     rect = QRect(round(corner.x() * ratio), round(corner.y() * ratio),
                  round(mark.width() * ratio), round(mark.height() * ratio))
     assert text_contrast(image, rect) >= 3.0
+
+
+def test_a_focused_gauge_shows_a_ring_at_3_to_1_on_its_card(scheme_window, qtbot):
+    """The gauges take focus (a screen reader reads their level there): the ring must show."""
+    scheme_window.show_view("overview")
+    view = scheme_window.view("overview")
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    card, gauge = view.workload, view.workload.gauge
+    card.official_button.setFocus()
+    QApplication.processEvents()
+    plain = card.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    gauge.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    focused = card.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    changed = Counter(focused.pixel(x, y) for x in range(focused.width())
+                      for y in range(focused.height())
+                      if focused.pixel(x, y) != plain.pixel(x, y))
+    assert changed, "focus on the gauge does not show"
+    ring = QColor.fromRgb(changed.most_common(1)[0][0])
+    assert contrast(ring, card.palette().color(QPalette.ColorRole.Base)) >= 3.0
