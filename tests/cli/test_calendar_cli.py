@@ -300,20 +300,26 @@ def test_only_the_practitioners_own_answer_marks_a_meeting_declined(with_cases, 
     assert capsys.readouterr().out.splitlines()[2].endswith("(Declined)")  # remembered
 
 
-def test_a_repeat_every_second_is_refused_at_once_in_one_line(with_cases, tmp_path, capsys):
-    data_dir = with_cases
-    before = database_path(data_dir).read_bytes()
+def test_a_repeat_every_second_is_one_row_saying_why_and_the_rest_imports(
+    with_cases, tmp_path, capsys
+):
     path = tmp_path / "secondly.ics"
     path.write_bytes(
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART:20000101T090000Z\r\n"
         b"DTEND:20000101T090001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
-        b"END:VCALENDAR\r\n"
+        b"BEGIN:VEVENT\r\nUID:v\r\nDTSTART:20261118T100000Z\r\nDTEND:20261118T110000Z\r\n"
+        b"SUMMARY:Home visit C07\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    span = ["--from", "2026-11-23", "--to", "2026-11-27", "--dry-run"]
-    assert run(data_dir, "log", "import-calendar", str(path), *span) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "repeats every second, which no appointment does" in err[0]
-    assert database_path(data_dir).read_bytes() == before
+    span = ["--from", "2026-11-16", "--to", "2026-11-20"]
+    assert run(with_cases, "log", "import-calendar", str(path), *span) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("[ ] Mon 16 Nov") and out[0].endswith(
+        "(Line 7 of the file: it repeats every second, which no appointment does; log it by hand)")
+    assert out[1].startswith("[x] Wed 18 Nov  10:00–11:00")
+    assert out[-1].startswith("Imported 1 of 2 rows (1 hour)")
+    assert [(e["date"], e["start"], e["minutes"]) for e in entries(with_cases, capsys)] == [
+        ("2026-11-18", "10:00", 60)
+    ]
 
 
 def test_the_dry_run_totals_are_what_the_import_then_says_it_did(with_cases, tmp_path, capsys):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
-from core.time.calendar.repair import UNREADABLE_EVENT, EventLines
+from core.time.calendar.parsing import unwanted_repeats
+from core.time.calendar.repair import UNREADABLE_EVENT, EventLines, Prepared
 
 # What the import reads of an event; a fault anywhere else in it is ignored.
 NEEDED = {
@@ -75,6 +76,18 @@ def _problem(event: Any, lines: EventLines | None) -> tuple[str, str] | None:
         tzid = prop.params.get("TZID")
         if tzid and isinstance(value, datetime) and value.tzinfo is None:
             return name, f"its time zone ({str(tzid)[:60]}) is not one the app knows"
+    if "DTEND" in event:
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        timed = start if isinstance(start, datetime) else end
+        if isinstance(start, datetime) != isinstance(end, datetime) and timed.time() != time(0):
+            # RFC 5545 wants both of one kind. Midnight to a day is whole days (read so by the
+            # expansion), but "09:00 to Thursday" has no length anyone can know (to the start
+            # of that day, or its end?), so it is never guessed
+            return "DTEND", (
+                "it starts at a time but its end is a day with no time, so how long it lasts "
+                "is not known" if isinstance(start, datetime) else
+                "it starts on a day with no time but ends at a time, so how long it lasts is "
+                "not known")
     if "DURATION" in event:
         try:
             event.decoded("DURATION")
@@ -125,3 +138,32 @@ def faults(tops: list[Any], where: list[EventLines], text: str) -> dict[int, Fau
 def fault_text(fault: Fault) -> str:
     where = f"Line {fault.line} of the file" if fault.line else "An event in the file"
     return f"{where}: {fault.reason}; log it by hand"
+
+
+def leave_out_repeats(
+    calendar: Any, tops: list[Any], prepared: Prepared, bad: dict[int, Fault],
+    window: tuple[datetime, datetime],
+) -> None:
+    """Take the repeats no appointment has (every hour, or too many times) out of `calendar`,
+    with the changed occurrences of each, adding each to `bad` (one row naming its line) when
+    it would have been in the dates read."""
+    kept = [i for i in range(len(tops)) if i not in bad]
+    unwanted = unwanted_repeats([tops[i] for i in kept], window)
+    if not unwanted:
+        return
+    uids: set[str] = set()
+    gone: set[int] = set()
+    for position, said in unwanted.items():
+        index = kept[position]
+        event = tops[index]
+        gone.add(id(event))
+        if str(event.get("UID", "")):
+            uids.add(str(event.get("UID", "")))
+        if said is not None:
+            lines = prepared.events[index] if len(tops) == len(prepared.events) else None
+            line = lines.properties.get("RRULE", lines.begin) if lines else None
+            bad[index] = Fault(line, said[0], said[1], str(event.get("UID", "")))
+    calendar.subcomponents = [
+        c for c in calendar.subcomponents
+        if id(c) not in gone and not (c.name == "VEVENT" and str(c.get("UID", "")) in uids)
+    ]

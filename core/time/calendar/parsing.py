@@ -2,10 +2,11 @@
 
 Decodes UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32 with a mark, else Windows-1252;
 mends what real calendar programs get wrong (`core.time.calendar.repair`) and parses with
-`icalendar` (several calendars in one file are read together); refuses a repeat no appointment
-has (RFC 5545 section 3.3.10:
-every hour or more often, or more occurrences before the dates asked for than any appointment has),
-which would otherwise tie the expansion up for minutes.
+`icalendar` (several calendars in one file are read together); floating times in a calendar
+that names its own zone (Google's X-WR-TIMEZONE) are read in that zone with `x-wr-timezone`; and
+finds the repeats no appointment has (RFC 5545 section 3.3.10: every hour or more often, or more
+occurrences before the dates asked for than any appointment has), which would otherwise tie the
+expansion up for minutes: each is one event that cannot be used, never a refused file.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import codecs
 import re
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
+import x_wr_timezone
 
 from core.common.errors import ValidationError
-from core.time.calendar.repair import Prepared, piecewise, prepare
+from core.time.calendar.repair import Prepared, piecewise, prepare, windows_zone
 
 MAX_BYTES = 20 * 1024 * 1024  # a year of a busy calendar is well under 2 MB
 MAX_EVENTS = 20_000
@@ -108,7 +111,7 @@ def parse(data: bytes) -> tuple[icalendar.Calendar, list[Any], Prepared, str]:
         if repaired is None:
             raise _broken(text, str(exc)) from None
         calendars = repaired
-    calendars = _unnested(calendars)
+    calendars = [_in_own_zone(c) for c in _unnested(calendars)]
     if not calendars:
         raise _broken(text, "")
     tops = [c for cal in calendars for c in cal.subcomponents if c.name == "VEVENT"]
@@ -127,6 +130,29 @@ def _unnested(calendars: list[icalendar.Calendar]) -> list[icalendar.Calendar]:
         flat.append(calendar)
         flat.extend(_unnested(inner))
     return flat
+
+
+def _in_own_zone(calendar: icalendar.Calendar) -> icalendar.Calendar:
+    """`calendar` with its floating times in the zone its X-WR-TIMEZONE names (Google writes the
+    calendar's zone there and leaves the times without one). A name that is no zone is left
+    out: its times are then read on the practitioner's own clock, as any floating time is.
+    Done once here, so the expansion, the faults and the line numbers all see the same events."""
+    name = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+    if not name:
+        return calendar
+    del calendar["X-WR-TIMEZONE"]  # the expansion would otherwise apply it a second time
+    try:
+        zone = ZoneInfo(windows_zone(name) or name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return calendar
+    try:
+        zoned = x_wr_timezone.to_standard(calendar, timezone=zone)
+    except Exception:  # noqa: BLE001 - an event it cannot walk is read as it stands
+        return calendar
+    for old, new in zip(calendar.subcomponents, zoned.subcomponents):
+        if new is not old:  # a copy: keep what the parser found wrong in it
+            new.errors = list(getattr(old, "errors", ()) or ())
+    return zoned
 
 
 def _together(calendars: list[icalendar.Calendar]) -> icalendar.Calendar:
@@ -158,17 +184,23 @@ def naive(value: date) -> datetime:
     return datetime.combine(value, time(0))
 
 
+def _occurrences(rule: Any, start: date, stop: datetime) -> tuple[Any, datetime]:
+    """The rule's occurrences from `start` (wall-clock, naive) and where they stop: `stop` or
+    the rule's own UNTIL, whichever is first."""
+    from dateutil.rrule import rrulestr
+
+    until = rule.get("UNTIL")
+    if until:
+        stop = min(stop, naive(until[0]))
+    text = re.sub(r"(^|;)UNTIL=[^;]*", "", rule.to_ical().decode()).strip(";")
+    return rrulestr(text, dtstart=naive(start)), stop
+
+
 def _repeats_too_often(rule: Any, start: date, stop: datetime) -> bool:
     """Whether `rule` from `start` has more than MAX_REPEATS occurrences before `stop` (or its
     UNTIL), counted in wall-clock time; a rule this cannot read is left to the expansion."""
-    from dateutil.rrule import rrulestr
-
     try:
-        until = rule.get("UNTIL")
-        if until:
-            stop = min(stop, naive(until[0]))
-        text = re.sub(r"(^|;)UNTIL=[^;]*", "", rule.to_ical().decode()).strip(";")
-        occurrences = rrulestr(text, dtstart=naive(start))
+        occurrences, stop = _occurrences(rule, start, stop)
         for count, moment in enumerate(occurrences):
             if moment >= stop:
                 return False
@@ -179,19 +211,56 @@ def _repeats_too_often(rule: Any, start: date, stop: datetime) -> bool:
     return False
 
 
-def check_repeats(calendar: icalendar.Calendar, stop: datetime) -> None:
-    """Refuse, in one sentence, a repeat no appointment has: every hour or more often, or more
-    than MAX_REPEATS times before `stop` (naive London time)."""
-    for event in calendar.walk("VEVENT"):
-        found = event.get("RRULE")
-        for rule in found if isinstance(found, list) else [found] if found is not None else []:
+def _first_in(rule: Any, start: date, window: tuple[datetime, datetime]) -> date | None:
+    """The first day from `window` (naive London times) on which the rule has an occurrence;
+    None when it has none there. Counted only so far: a rule still going after MAX_REPEATS
+    occurrences is taken to reach the window (it is a row saying why, never an entry)."""
+    begin, stop = window
+    fallback = max(naive(start), begin).date()
+    try:
+        occurrences, stop = _occurrences(rule, start, stop)
+        for count, moment in enumerate(occurrences):
+            if moment >= stop:
+                return None
+            if moment >= begin:
+                return moment.date()
+            if count >= MAX_REPEATS:
+                return fallback
+    except Exception:  # noqa: BLE001 - a rule it cannot follow: said on its first day there
+        return fallback if naive(start) < stop else None
+    return None  # it ended before the window
+
+
+def unwanted_repeats(
+    events: list[Any], window: tuple[datetime, datetime]
+) -> dict[int, tuple[str, date] | None]:
+    """The events (by index) whose repeat no appointment has, each with the reason and the
+    first day in `window` (naive London times) it would have been on; None for one with no
+    occurrence there (left out, nothing to say). Every hour or more often, or more than
+    MAX_REPEATS times before the window ends: expanding these would tie the reading up, and a
+    work calendar holds them only as noise (a reminder every hour), so each is one row that
+    cannot be ticked and the rest of the file is read as usual."""
+    found: dict[int, tuple[str, date] | None] = {}
+    for index, event in enumerate(events):
+        rules = event.get("RRULE")
+        if rules is None:
+            continue
+        try:
             start = event.decoded("DTSTART")
-            first = f"{start:%d %b %Y}"
+        except Exception:  # noqa: BLE001 - a start that cannot be read is a fault already
+            continue
+        for rule in rules if isinstance(rules, list) else [rules]:
             every = TOO_OFTEN.get(str((rule.get("FREQ") or [""])[0]).upper())
-            if every is None and not _repeats_too_often(rule, start, stop):
-                continue
-            how = f"every {every}" if every else f"more than {MAX_REPEATS:,} times"
-            raise CalendarFileError(
-                f"An event from {first} repeats {how}, which no appointment does, so nothing "
-                "was imported. Change or delete that repeat in your calendar and save it again."
-            )
+            if every is not None:
+                gap = str((rule.get("INTERVAL") or [1])[0])
+                every = f"{gap} {every}s" if gap.isdigit() and int(gap) > 1 else every
+                day = _first_in(rule, start, window)
+                found[index] = None if day is None else (
+                    f"it repeats every {every}, which no appointment does", day)
+                break
+            if _repeats_too_often(rule, start, window[1]):
+                day = max(naive(start), window[0]).date()
+                found[index] = (f"it repeats more than {MAX_REPEATS:,} times, which no "
+                                "appointment does", day)
+                break
+    return found

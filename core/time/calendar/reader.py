@@ -4,7 +4,8 @@ The file is parsed with `icalendar` and repeats are expanded with `recurring-ica
 (RFC 5545: RRULE, RDATE, EXDATE, and RECURRENCE-ID overrides). Times given in UTC, in a zone
 named by the file's own VTIMEZONE (Outlook's "GMT Standard Time") or by an IANA name are turned
 into Europe/London with `zoneinfo`, so the clock changes come out right; times with no zone
-("floating") are taken as Europe/London. Every problem with the file is one `CalendarFileError`
+("floating") are taken in the zone the calendar names for them (Google's X-WR-TIMEZONE), else as
+Europe/London. Every problem with the file is one `CalendarFileError`
 sentence, raised before anything is written.
 """
 
@@ -24,13 +25,12 @@ import recurring_ical_events
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from core.time.calendar.copies import REPEATS, moved_copies, superseded
-from core.time.calendar.faults import fault_text, faults
+from core.time.calendar.faults import fault_text, faults, leave_out_repeats
 
 from core.time.calendar.parsing import (
     MAX_BYTES,
     MAX_EVENTS,
     CalendarFileError,
-    check_repeats,
     naive,
     parse,
 )
@@ -244,7 +244,7 @@ def read_calendar(data: bytes, first: date | None, last: date) -> CalendarRead:
         first = max(min(*days, last) if days else last, last - timedelta(days=366))
     window_start = datetime.combine(first, time(0), LONDON)
     window_end = datetime.combine(last + timedelta(days=1), time(0), LONDON)
-    check_repeats(calendar, naive(window_end))
+    leave_out_repeats(calendar, tops, prepared, bad, (naive(window_start), naive(window_end)))
     backwards = _backwards(calendar)
     begins = (
         {id(e): where.begin for e, where in zip(tops, prepared.events)}

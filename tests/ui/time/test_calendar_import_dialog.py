@@ -351,21 +351,26 @@ def test_the_file_is_read_off_the_window_thread_while_the_dialog_says_so(
     assert dialog.model.rowCount() == 12 and dialog.choose_button.isEnabled()
 
 
-def test_a_repeat_every_second_is_refused_in_one_line_not_a_frozen_window(qtbot, dialog, tmp_path):
+def test_a_repeat_every_second_is_one_unticked_row_not_a_refused_file(
+    qtbot, dialog, tmp_path, cases
+):
     path = tmp_path / "secondly.ics"
-    path.write_bytes(  # the tester's 160-byte file
+    path.write_bytes(  # the tester's 160-byte file, and an appointment beside it
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nDTSTART:20000101T090000Z\r\n"
         b"DTEND:20000101T090001Z\r\nRRULE:FREQ=SECONDLY\r\nSUMMARY:x\r\nEND:VEVENT\r\n"
-        b"END:VCALENDAR\r\n"
+        b"BEGIN:VEVENT\r\nUID:v\r\nDTSTART:20261124T100000Z\r\nDTEND:20261124T110000Z\r\n"
+        b"SUMMARY:Home visit C07\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     load(qtbot, dialog, path, date(2026, 11, 23), date(2026, 11, 27))
-    assert dialog.file_problem.problems() == [
-        "An event from 01 Jan 2000 repeats every second, which no appointment does, so nothing "
-        "was imported. Change or delete that repeat in your calendar and save it again."
+    assert dialog.file_problem.problems() == []
+    assert shown(dialog) == [
+        ("Mon 23 Nov", "–", "", "", False,
+         "Line 7 of the file: it repeats every second, which no appointment does; log it by hand"),
+        ("Tue 24 Nov", "10:00–11:00", "Home visit", "C07", True, ""),
     ]
-    assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
-
-
+    dialog.import_button.click()
+    saved = TimeStore(cases).entries_between(date(2026, 11, 23), date(2026, 11, 27))
+    assert [(e.date, e.start, e.minutes) for e in saved] == [(date(2026, 11, 24), time(10), 60)]
 
 
 def test_a_read_that_arrives_after_cancel_is_ignored(qtbot, dialog, week_file, monkeypatch):

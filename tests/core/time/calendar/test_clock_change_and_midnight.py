@@ -116,7 +116,9 @@ def test_midnight_to_midnight_is_an_all_day_event(db):
 
 
 @pytest.mark.parametrize("start, end, reason", [
-    (":20110312T200000Z", ";VALUE=DATE:20110314", "Lasts more than a day: log it by hand"),
+    (":20110312T200000Z", ";VALUE=DATE:20110314",
+     "Line 8 of the file: it starts at a time but its end is a day with no time, so how long "
+     "it lasts is not known; log it by hand"),
     (";TZID=Europe/London:20110312T200000", ";TZID=Europe/London:20110314T000000",
      "Lasts more than a day: log it by hand"),
 ])
