@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from core.time.calendar.preview import LEAVE, ProposedRow, row_span
-from core.time.calendar.resync import CANCELLED
+from core.time.calendar.resync import takes_out
+from core.time.calendar.rows import LEAVE, ProposedRow, row_span
 
 THIS_CALENDAR = "from this calendar"
 
@@ -27,14 +27,46 @@ def _clash(row: ProposedRow, taken: dict[date, list[tuple[int, int, str]]]) -> s
     return ""
 
 
+def _waiting_reason(row: ProposedRow, movable: set[int]) -> str:
+    if set(row.after) <= movable:
+        return f"{row.after_said}: tick the row that moves it too"
+    return row.after_said  # the entry it overlaps stays where it is
+
+
+def _in_step(rows: list[ProposedRow]) -> list[ProposedRow]:
+    """A row overlapping entries imported before imports only with the rows that move those
+    entries out of its way (two appointments that swapped times): unticked, saying so, while
+    they are not ticked, and ticked again once they are. The rows kept are the largest set of
+    ticked (or waiting) rows that between them move every entry any of them overlaps."""
+    movable = {i for r in rows if r.can_import for i in r.replaces}
+    waits = {n: _waiting_reason(r, movable) for n, r in enumerate(rows) if r.after}
+    keep = {n for n, r in enumerate(rows) if r.can_import and (
+        r.ticked or (n in waits and r.reason == waits[n]))}
+    while True:
+        out = {i for n in keep for i in rows[n].replaces}
+        drop = {n for n in keep if n in waits and not set(rows[n].after) <= out}
+        if not drop:
+            break
+        keep -= drop
+    settled = []
+    for n, row in enumerate(rows):
+        if n in waits and n in keep:
+            row = replace(row, ticked=True, reason="" if row.reason == waits[n] else row.reason)
+        elif n in waits and (row.ticked or row.reason == waits[n]):
+            row = replace(row, ticked=False, reason=waits[n])
+        settled.append(row)
+    return settled
+
+
 def settle(rows: list[ProposedRow]) -> list[ProposedRow]:
     """`rows` with every clash between ticked timed rows named on the later row (unticked), and
     a clash named earlier cleared once the row it named is no longer ticked."""
+    rows = _in_step(rows)
     taken: dict[date, list[tuple[int, int, str]]] = {}
     settled: list[ProposedRow] = []
     for row in rows:
         timed = row.kind != LEAVE and row.start is not None and row.end is not None
-        timed = timed and row.change != CANCELLED  # it takes time out, it adds none
+        timed = timed and not takes_out(row)  # it takes time out, it adds none
         named_clash = row.reason.startswith("Overlaps") and row.reason.endswith(THIS_CALENDAR)
         if timed and (row.ticked or named_clash):
             clash = _clash(row, taken)
@@ -72,10 +104,10 @@ def plan(rows: list[ProposedRow]) -> Plan:
     """The totals a preview shows: a cancelled event adds nothing (it takes its entry or leave
     out), and two all-day events on one day are one day of leave."""
     chosen = importable(rows)
-    added = [r for r in chosen if r.kind != LEAVE and r.change != CANCELLED]
-    leave = {r.date for r in chosen if r.kind == LEAVE and r.change != CANCELLED}
-    out = {i for r in chosen if r.kind != LEAVE and r.change == CANCELLED for i in r.replaces}
-    leave_out = {r.date for r in chosen if r.kind == LEAVE and r.change == CANCELLED}
+    added = [r for r in chosen if r.kind != LEAVE and not takes_out(r)]
+    leave = {r.date for r in chosen if r.kind == LEAVE and not takes_out(r)}
+    out = {i for r in chosen if r.kind != LEAVE and takes_out(r) for i in r.replaces}
+    leave_out = {r.date for r in chosen if r.kind == LEAVE and takes_out(r)}
     return Plan(len(added), sum(r.minutes for r in added), len(leave), len(out) + len(leave_out))
 
 

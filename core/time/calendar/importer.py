@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from core.common.crash_points import crash_point
 from core.time.calendar.checks import importable
 from core.time.calendar.preview import LEAVE, ProposedRow
-from core.time.calendar.resync import CANCELLED, mark, remark, unmark
+from core.time.calendar.resync import forget, mark, remark, takes_out, unmark
 from core.time.calendar.series import mark_series
 from core.time.calendar.rules import remember_activity, subject_hash
 from core.common.errors import ValidationError
@@ -36,6 +36,9 @@ class CalendarImport:
     taken_out: int = 0  # entries and leave days of events cancelled since they were imported
     leave_out: tuple[LeaveDay, ...] = ()  # the leave days taken out
     marks: list[dict[str, Any]] = field(default_factory=list, compare=False)  # while undone
+    # The marks of what this import replaced or took out: a deleted entry's id is given to the
+    # next entry saved, so a mark left pointing at it would claim an entry it never made.
+    marks_out: list[dict[str, Any]] = field(default_factory=list, compare=False)
 
     @property
     def count(self) -> int:
@@ -77,27 +80,32 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
                     "An entry this import would replace has been changed or deleted since the "
                     "calendar was read. Read the file again. Nothing was imported."
                 ) from None
+        # before anything is saved: a new entry may be given a removed one's id
+        marks_out = unmark(db, [e.id for e in removed if e.id is not None], [])
         for row in chosen:
-            if row.change == CANCELLED and row.kind == LEAVE:
+            if takes_out(row) and row.kind == LEAVE:
                 taken = leave_between(db, row.date, row.date).get(row.date)
                 if taken is not None:
                     crash_point("calendar_import.leave_out")
                     remove_leave(db, row.date)
                     leave_out.append(taken)
+                    marks_out += unmark(db, [], [row.date])
                 continue
-            if row.change == CANCELLED:
+            if takes_out(row):
                 continue
-            if row.kind == LEAVE and any(day.date == row.date for day in leave):
-                mark(db, row.event, row.date.isoformat(), None, row.date)  # two events, one day
+            same_day = [day for day in leave if day.date == row.date]
+            if row.kind == LEAVE and same_day:
+                mark(db, row.event, row.date.isoformat(), None, same_day[0])  # two events, one day
                 continue
             if row.kind == LEAVE:
                 if leave_between(db, row.date, row.date):
                     raise ValidationError(
                         f"{row.date:%a %d %b} already has leave. Nothing was imported."
                     )
+                crash_point("calendar_import.leave")
                 day = add_leave(db, LeaveDay(row.date, row.leave_kind))
                 leave.append(day)
-                mark(db, row.event, row.date.isoformat(), None, row.date)
+                mark(db, row.event, row.date.isoformat(), None, day)
                 continue
             assert row.activity_id is not None
             entry = TimeEntry(
@@ -113,10 +121,10 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
             mark(db, row.event, row.key or row.event.start_key, saved, None)
             mark_series(db, row.event, row.key or row.event.start_key, saved)
             remember_activity(db, subject_hash(db, row.subject, create=True), row.activity_id)
-    taken_out = len({i for row in chosen if row.change == CANCELLED for i in row.replaces})
+    taken_out = len({i for row in chosen if takes_out(row) for i in row.replaces})
     return CalendarImport(
         TimeChange(tuple(added), tuple(removed), "Import calendar"), tuple(leave),
-        taken_out + len(leave_out), tuple(leave_out),
+        taken_out + len(leave_out), tuple(leave_out), marks_out=marks_out,
     )
 
 
@@ -130,6 +138,7 @@ def undo_import(db: Database, result: CalendarImport) -> None:
         result.marks[:] = unmark(db, ids, [day.date for day in result.leave])
         for day in result.leave_out:
             add_leave(db, day)
+        remark(db, result.marks_out)
 
 
 def redo_import(db: Database, result: CalendarImport) -> None:
@@ -137,6 +146,7 @@ def redo_import(db: Database, result: CalendarImport) -> None:
         TimeStore(db).reapply(result.change)
         for day in result.leave:
             add_leave(db, day)
+        forget(db, result.marks_out)
         remark(db, result.marks)
         result.marks.clear()
         for day in result.leave_out:

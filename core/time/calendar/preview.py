@@ -23,12 +23,14 @@ from sqlite_utils import Database
 from core.common import clock
 from core.common.dates import FIRST_DATE, LAST_DATE
 
+from core.time.calendar.checks import settle
+from core.time.calendar.leave_rows import leave_rows
 from core.time.calendar.attendance import DECLINED, Attendance, declined_reason
 from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
     first_named, list_rules, matching_rule, remembered_activity, subject_hash,
 )
-from core.time.calendar.rows import LEAVE, TIME, ProposedRow, row_span
+from core.time.calendar.rows import LEAVE, TIME, ProposedRow, row_span  # noqa: F401 - LEAVE for importers
 from core.time.calendar.series import gone_from_series
 from core.time.calendar.resync import (
     BY_HAND, CANCELLED, DELETED, EDITED, MOVED, TAKEN_OUT, Previous, previous,
@@ -68,6 +70,10 @@ class _Proposer:
         self.earlier: TimeEntry | None = None  # the entry a moved event's rows replace
         self.earlier_all: tuple[TimeEntry, ...] = ()
         self.gone: tuple[int, ...] = ()  # entries of a series no longer in it, taken out
+        self.leaving: set[int] = set()  # entries imported before that rows here move or take out
+        self.after: tuple[int, ...] = ()  # of the row being made: see ProposedRow.after
+        self.after_said = ""
+        self.all_days: list[tuple[CalendarEvent, date, date]] = []  # the file's all-day events
 
     def activity(self, subject: str) -> tuple[int | None, str]:
         if self.earlier is not None:
@@ -117,7 +123,9 @@ class _Proposer:
         blocked = self.blocked(event, row, end)
         if blocked:
             return replace(row, can_import=False, greyed=True, reason=blocked)
+        self.after, self.after_said = (), ""
         reason, greyed = self.unticked(event, row)
+        row = replace(row, after=self.after, after_said=self.after_said)
         if reason.endswith(LOGGED):  # the time store refuses an overlap: it cannot be ticked
             return replace(row, can_import=False, reason=reason)
         if not reason and activity_id is None:
@@ -163,6 +171,12 @@ class _Proposer:
         probe = TimeEntry(row.date, row.minutes, row.activity_id or 0, row.start, row.end)
         ignore = [e.id for e in self.earlier_all if e.id is not None] + list(self.gone)
         clashes = self.store.overlaps(probe, ignore=ignore)
+        if any(c.id in self.leaving for c in clashes):  # the calendar's new state decides
+            moving = [c for c in clashes if c.id in self.leaving]
+            self.after = tuple(c.id for c in moving if c.id is not None)
+            self.after_said = "Overlaps " + "; ".join(
+                f"{format_span(c)} {c.activity_name}" for c in moving) + f" {LOGGED}"
+            clashes = [c for c in clashes if c.id not in self.leaving]
         if clashes:
             named = "; ".join(f"{format_span(c)} {c.activity_name}" for c in clashes)
             return f"Overlaps {named} {LOGGED}", False
@@ -210,33 +224,10 @@ class _Proposer:
             can_import=False, greyed=True, reason=why, key=_utc_key(start),
         )
 
-    def leave_rows(self, event: CalendarEvent) -> list[ProposedRow]:
-        assert event.all_day is not None
-        earlier = previous(self.db, event)
-        activity_id, _source = self.activity(event.subject)
-        training = activity_id is not None and get_activity(self.db, activity_id).key == "training"
-        kind = "training day" if training else "annual leave"
-        rows: list[ProposedRow] = []
-        if event.cancelled and earlier is not None and earlier.leave:  # take its leave back out
-            return [
-                ProposedRow(event, LEAVE, day, leave_kind=self.leave[day].kind
-                            if day in self.leave else kind, ticked=True, change=CANCELLED)
-                for day in earlier.leave
-            ]
-        day = event.all_day[0]
-        while day <= event.all_day[1] and len(rows) < 31:
-            row = ProposedRow(event, LEAVE, day, leave_kind=kind, reason=f"All day: {kind}?")
-            if (earlier is not None and day in earlier.leave) or day in self.leave:
-                row = replace(row, can_import=False, greyed=True, reason="Already in your leave")
-            elif day > self.today:
-                row = replace(row, can_import=False, greyed=True, reason="Not over yet")
-            elif not FIRST_DATE <= day <= LAST_DATE:
-                row = replace(row, can_import=False, greyed=True, reason="Before 2000")
-            elif self.day_off(day):
-                row = replace(row, can_import=False, greyed=True, reason=self.day_off(day))
-            rows.append(row)
-            day += timedelta(days=1)
-        return rows
+    def covered_by_another(self, event: CalendarEvent, day: date) -> bool:
+        """Whether an all-day event of the file other than `event` is on `day`."""
+        return any(other is not event and first <= day <= last
+                   for other, first, last in self.all_days)
 
 
 def _store_refuses(row: ProposedRow) -> str:
@@ -282,6 +273,18 @@ def _parts(event: CalendarEvent) -> list[tuple[datetime, datetime]]:
     return [(start, midnight), (midnight, end)]
 
 
+def _leaving(event: CalendarEvent, earlier: Previous | None) -> set[int]:
+    """The entries imported before from `event` that its rows now move or take out (as
+    `resync_rows` decides): none when it is as imported, or its entries were changed by hand."""
+    if earlier is None or not earlier.entries or earlier.by_hand:
+        return set()
+    parts = {(a.date(), a.time().replace(fold=0), b.time().replace(fold=0))
+             for a, b in _parts(event)}
+    if {(e.date, e.start, e.end) for e in earlier.entries} <= parts and not event.cancelled:
+        return set()
+    return {e.id for e in earlier.entries if e.id is not None}
+
+
 def propose(
     db: Database,
     events: list[CalendarEvent],
@@ -307,7 +310,11 @@ def propose(
     earlier_of = {id(e): previous(db, e) for e in timed}
     claimed = {x.id for p in earlier_of.values() if p for x in p.entries if x.id is not None}
     gone = gone_from_series(db, timed, first, last, claimed)
+    proposer.all_days = [(e, *e.all_day) for e in events
+                         if e.all_day is not None and not e.cancelled and not e.problem]
     proposer.gone = tuple(entry.id for _event, entry in gone if entry.id is not None)
+    proposer.leaving = set(proposer.gone).union(
+        *(_leaving(e, earlier_of[id(e)]) for e in timed))
     for event in events:
         if (event.uid, event.start_key) in seen and event.uid:
             continue
@@ -320,7 +327,7 @@ def propose(
                 )
             )
         elif event.all_day is not None:
-            rows.extend(proposer.leave_rows(event))
+            rows.extend(leave_rows(proposer, event))
         else:
             earlier = earlier_of[id(event)]
             if earlier is TAKEN_OUT:  # deleted by hand: offered, never ticked for them
@@ -331,7 +338,7 @@ def propose(
             else:
                 rows.extend(proposer.time_rows(event))
     rows.extend(row for event, entry in gone for row in _cancelled(event, (entry,)))
-    return sorted(rows, key=lambda r: r.date)  # stable: calendar order within a day
+    return settle(sorted(rows, key=lambda r: r.date))  # stable: calendar order within a day
 
 
 def with_activity(db: Database, row: ProposedRow, activity_id: int | None) -> ProposedRow:

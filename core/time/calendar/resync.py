@@ -22,12 +22,15 @@ from sqlite_utils import Database
 from core.time.calendar.reader import CalendarEvent
 from core.time.calendar.rules import keyed_hash
 from core.time.time_entries import TimeEntry, TimeStore, clock_text
+from core.time.working_week import LeaveDay, leave_between
 
 MOVED = "Changed in your calendar: replaces the entry imported before"
 CANCELLED = "Cancelled in your calendar: takes out the entry imported before"
 BY_HAND = "Changed in your calendar, but you edited the imported entry: left as you made it"
 EDITED = "Already imported, and you edited the entry since: left as you made it"
 DELETED = "Imported before, and since taken out: tick it to import it again"
+LEAVE_OUT = "Moved in your calendar: takes this day out of the leave imported before"
+LEAVE_IN = "Moved in your calendar: added to your leave as before"
 UTC = ZoneInfo("UTC")
 LONDON = ZoneInfo("Europe/London")
 
@@ -53,6 +56,16 @@ def entry_hash(db: Database, entry: TimeEntry, create: bool = False) -> str | No
         f"{entry.case_id}|{entry.note}"
     )
     return keyed_hash(db, text, create)
+
+
+def takes_out(row: Any) -> bool:
+    """Whether a preview row takes out what an earlier import made (an entry or a leave day)
+    rather than adding anything."""
+    return row.change in (CANCELLED, LEAVE_OUT)
+
+
+def leave_hash(db: Database, day: LeaveDay, create: bool = False) -> str | None:
+    return keyed_hash(db, f"leave:{day.date}|{day.kind}|{day.hours}", create)
 
 
 @dataclass(frozen=True)
@@ -103,17 +116,28 @@ def previous(db: Database, event: CalendarEvent) -> Previous | None:
             by_hand = by_hand or entry.start is None or _utc_key(entry) != mark["start_utc"]
         else:
             by_hand = by_hand or entry_hash(db, entry) != mark["entry_hash"]
-    days = [m["leave_date"] for m in marks if m["leave_date"]]
-    leave = tuple(
-        date.fromisoformat(r["date"])
-        for r in db.query(
-            f"SELECT date FROM leave_days WHERE date IN ({','.join('?' * len(days))})", days
-        )
-    ) if days else ()
+    leave = _imported_leave(db, [m for m in marks if m["leave_date"]])
     if not entries and not leave:
         return TAKEN_OUT if any(m["entry_id"] is not None for m in marks) else None
     starts = frozenset(m["start_utc"] for m in marks if m["entry_id"] is not None)
     return Previous(tuple(entries), by_hand, leave, starts)
+
+
+def _imported_leave(db: Database, marks: list[dict[str, Any]]) -> tuple[date, ...]:
+    """The leave days these marks made that are still as imported: a day since changed by hand
+    (another kind, part of the day) is the practitioner's, never the calendar's to take out."""
+    if not marks:
+        return ()
+    held = leave_between(db, min(date.fromisoformat(m["leave_date"]) for m in marks),
+                         max(date.fromisoformat(m["leave_date"]) for m in marks))
+    kept: list[date] = []
+    for found in marks:
+        day = held.get(date.fromisoformat(found["leave_date"]))
+        if day is None or day.date in kept:
+            continue
+        if found["entry_hash"] is None or found["entry_hash"] == leave_hash(db, day):
+            kept.append(day.date)
+    return tuple(sorted(kept))
 
 
 TAKEN_OUT = Previous((), False, ())  # imported, and the entries since deleted by hand
@@ -136,12 +160,23 @@ def remark(db: Database, marks: list[dict[str, Any]]) -> None:
         db.table("calendar_imported").insert(found)
 
 
+def forget(db: Database, marks: list[dict[str, Any]]) -> None:
+    """Take out exactly these marks (as `unmark` returned them), none other."""
+    for found in marks:
+        db.execute(
+            "DELETE FROM calendar_imported WHERE uid_hash = ? AND start_utc = ? "
+            "AND entry_id IS ? AND leave_date IS ? AND entry_hash IS ?",
+            [found["uid_hash"], found["start_utc"], found["entry_id"], found["leave_date"],
+             found["entry_hash"]],
+        )
+
+
 def mark(
     db: Database,
     event: CalendarEvent,
     start: str,
     entry: TimeEntry | None,
-    day: date | None,
+    day: LeaveDay | None,
 ) -> None:
     """Record what this import made of `event` (an entry, or a leave day)."""
     db.execute(
@@ -151,7 +186,8 @@ def mark(
             occurrence_hash(db, event, create=True),
             start,
             None if entry is None else entry.id,
-            None if day is None else day.isoformat(),
-            None if entry is None else entry_hash(db, entry, create=True),
+            None if day is None else day.date.isoformat(),
+            entry_hash(db, entry, create=True) if entry is not None
+            else None if day is None else leave_hash(db, day, create=True),
         ],
     )

@@ -43,6 +43,10 @@ class ProposedRow:
     key: str = ""
     change: str = ""  # what importing it again does to an entry imported before (resync)
     replaces: tuple[int, ...] = ()  # the entries imported before that this row takes out
+    # Entries imported before that this row overlaps and other rows of the import move or take
+    # out first (two appointments that swapped times): it imports only with those rows.
+    after: tuple[int, ...] = ()
+    after_said: str = ""  # the overlap in words, for when those rows are not ticked
 
     @property
     def subject(self) -> str:
