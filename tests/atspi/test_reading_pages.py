@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from core.workload.method_text import method_sections
-from tests.atspi.bus import Bus, activate_window
+from tests.atspi.bus import TAB, Bus, activate_window
 from tests.atspi.test_announcements import _close_dialogs
 from tests.atspi.test_dialogs import F1, _problems, _wait_for_dialog
 from tests.atspi.test_welcome import _menu_items
@@ -112,6 +112,12 @@ def test_how_it_is_worked_out_reads_as_text_and_its_contents_are_links(app_bus):
         assert list(links) == titles
         for link in links.values():
             assert {"focusable", "enabled"} <= app_bus.states(link)
+        reached = set()  # Tab reaches every link (the page has the keyboard as it opens)
+        for _ in range(len(titles) + 4):
+            focused = app_bus.focused_after(lambda: app_bus.key(TAB))
+            if focused is not None and focused.get_role_name() == "link":
+                reached.add(focused.get_name())
+        assert reached == set(titles), f"Tab never reached {set(titles) - reached}"
         # Following a link moves the reading caret to its section's heading.
         target = titles[6]
         links[target].get_action_iface().do_action(0)
