@@ -1,0 +1,98 @@
+"""File > Import calendar… on a calendar imported before and changed since: two appointments that
+swapped times, and leave moved a day later, as the practitioner sees and ticks them."""
+
+from datetime import date, datetime, time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.time.calendar.importer import import_rows
+from core.time.calendar.preview import propose, with_tick
+from core.time.calendar.reader import read_calendar
+from core.time.time_entries import TimeStore
+from core.time.working_week import leave_between
+from tests.core.time.calendar import ics
+from ui.time.calendar_import_dialog import CalendarImportDialog
+from ui.time.calendar_rows_model import COL_DATE, COL_TICK, COL_TIME, COL_WHY
+
+NOW = datetime(2026, 11, 27, 12, 0)
+WEEK = (date(2026, 11, 16), date(2026, 11, 20))
+DAY = date(2026, 11, 18)
+
+
+@pytest.fixture
+def dialog(qtbot, db):
+    dlg = CalendarImportDialog(db, lambda: NOW)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def load(qtbot, dlg, path):
+    with qtbot.waitSignal(dlg.fileRead, timeout=10_000):
+        dlg.load_file(path, *WEEK)
+
+
+def shown(dlg):
+    m = dlg.model
+    return [(m.index(n, COL_DATE).data(), m.index(n, COL_TIME).data(),
+             m.index(n, COL_TICK).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked,
+             m.index(n, COL_WHY).data()) for n in range(m.rowCount())]
+
+
+def tick(dlg, number, on):
+    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    dlg.model.setData(dlg.model.index(number, COL_TICK), state.value,
+                      Qt.ItemDataRole.CheckStateRole)
+
+
+def write(tmp_path, *events):
+    path = tmp_path / "calendar.ics"
+    path.write_bytes(ics.calendar(*events))
+    return path
+
+
+def imported_before(db, *events):
+    read = read_calendar(ics.calendar(*events), *WEEK)
+    rows = propose(db, read.events, read.first, read.last, NOW.date())
+    import_rows(db, [with_tick(r, True) for r in rows], NOW.date())
+
+
+def pair(court, visit, extra=""):
+    return (ics.event("a", "Court duty", f"20261118T{court}0000", f"20261118T{court + 1}0000",
+                      extra=extra),
+            ics.event("b", "Court duty (remand)", f"20261118T{visit}0000",
+                      f"20261118T{visit + 1}0000", extra=extra))
+
+
+MOVED = "Changed in your calendar: replaces the entry imported before"
+
+
+def test_swapped_appointments_are_ticked_and_import_swapped(qtbot, dialog, db, tmp_path):
+    imported_before(db, *pair(10, 11))
+    load(qtbot, dialog, write(tmp_path, *pair(11, 10, "SEQUENCE:1")))
+    assert shown(dialog) == [("Wed 18 Nov", "10:00–11:00", True, MOVED),
+                             ("Wed 18 Nov", "11:00–12:00", True, MOVED)]
+    tick(dialog, 0, False)  # one move alone cannot be imported: the other waits for it
+    assert shown(dialog)[1] == (
+        "Wed 18 Nov", "11:00–12:00", False,
+        "Overlaps 11:00–12:00 Court duty already logged: tick the row that moves it too")
+    assert not dialog.import_button.isEnabled()
+    tick(dialog, 0, True)
+    assert [r[2] for r in shown(dialog)] == [True, True]
+    dialog.import_button.click()
+    assert [(e.start, e.end) for e in TimeStore(db).entries_on(DAY)] == [
+        (time(10), time(11)), (time(11), time(12))]
+
+
+def test_leave_moved_a_day_later_is_moved_in_the_leave(qtbot, dialog, db, tmp_path):
+    imported_before(db, ics.event("l", "Annual leave", "20261116", "20261118"))
+    load(qtbot, dialog, write(tmp_path, ics.event("l", "Annual leave", "20261117", "20261119",
+                                                  extra="SEQUENCE:1")))
+    assert shown(dialog) == [
+        ("Mon 16 Nov", "all day", True,
+         "Moved in your calendar: takes this day out of the leave imported before"),
+        ("Tue 17 Nov", "all day", False, "Already in your leave"),
+        ("Wed 18 Nov", "all day", True, "Moved in your calendar: added to your leave as before"),
+    ]
+    dialog.import_button.click()
+    assert sorted(leave_between(db, *WEEK)) == [date(2026, 11, 17), date(2026, 11, 18)]
