@@ -1,9 +1,12 @@
-"""Drop-downs for the calendar import preview: the activity (or leave kind) and the case."""
+"""Drop-downs for the calendar import preview: the activity (or leave kind) and the case; and the
+reason a row is not proposed, read whole however it wraps."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget,
+)
 from sqlite_utils import Database
 
 from core.time.calendar.preview import LEAVE, ProposedRow
@@ -85,3 +88,28 @@ class CaseDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class ReasonDelegate(QStyledItemDelegate):
+    """The reason column: as tall as its text wrapped in the width the style paints it in. The
+    default height is measured a little wider than the text is drawn, so a reason that just
+    fits two lines there was drawn on three and cut ("log it by …")."""
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        width = opt.rect.width()  # type: ignore[attr-defined]
+        if width <= 0 or not opt.text:  # type: ignore[attr-defined]
+            return hint
+        opt.rect = QRect(0, 0, width, 100_000)  # type: ignore[attr-defined]
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        drawn = opt.fontMetrics.boundingRect(  # type: ignore[attr-defined]
+            QRect(0, 0, text.width() - 2 * margin, 100_000),
+            int(Qt.TextFlag.TextWordWrap), opt.text)  # type: ignore[attr-defined]
+        return QSize(hint.width(), max(hint.height(), drawn.height() + 2 * margin + 2))

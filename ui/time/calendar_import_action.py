@@ -48,7 +48,7 @@ def imported_message(result: CalendarImport) -> str:
     days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
     entries = len(result.change.added)
     out = result.taken_out
-    cancelled = f"; took out {out} cancelled since the last import" if out else ""
+    cancelled = f"; took out {out} moved away or cancelled since the last import" if out else ""
     return (
         f"Imported {entries} entr{'ies' if entries != 1 else 'y'} "
         f"({hours_text(result.minutes / 60)}){days} from your calendar{cancelled}. "

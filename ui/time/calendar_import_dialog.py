@@ -38,7 +38,7 @@ from core.time.calendar.reader import CalendarRead
 from core.common.clock import now as clock_now
 from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
-from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate
+from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate, ReasonDelegate
 from ui.time.calendar_read_job import CalendarReadJob
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
@@ -167,6 +167,7 @@ class CalendarImportDialog(QDialog):
         # The reason a row is not proposed takes what is left, and wraps: a reason
         # such as "Overlaps 09:15–09:45 Appointment / direct contact" is read whole, not cut.
         header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(COL_WHY, ReasonDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
@@ -304,7 +305,7 @@ class CalendarImportDialog(QDialog):
             leave = planned.leave_days
             days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
             out = planned.taken_out
-            days += f"; takes out {out} cancelled since the last import" if out else ""
+            days += f"; takes out {out} moved away or cancelled since the last import" if out else ""
             self.summary.setText(
                 f"{len(ticked)} of {len(rows)} rows ticked: "
                 f"{hours_text(planned.minutes / 60)}{days}. "
