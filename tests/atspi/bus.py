@@ -112,15 +112,31 @@ class Bus:
 
     def focused_after(self, act: Callable[[], None], timeout: float = 3.0) -> Any:
         """Do `act` (a key press) and return the object that has focus afterwards: the last
-        one announced, or None when focus did not move."""
+        one announced, or None when focus did not move. A table, list or tree with items
+        announces itself and then its current item (Qt gives a view without one its first on
+        focus): that second announcement is waited for too, so it never arrives during the
+        next press."""
         self.pump(0.02)
         self._focus.clear()
         act()
         deadline = time.monotonic() + timeout
         while not self._focus and time.monotonic() < deadline:
             self.pump(0.02)
-        self.pump(0.15)  # a table announces itself and then its current cell
+        if self._focus and self._has_items(holder := self._focus[-1]):
+            while time.monotonic() < deadline and not any(
+                    f is not holder and self.stop_of(f) == holder for f in self._focus):
+                self.pump(0.02)
         return self._focus[-1] if self._focus else None
+
+    def _has_items(self, obj: Any) -> bool:
+        """True for a table with rows, or a list or tree with items."""
+        try:
+            role = obj.get_role_name()
+            if role in ("table", "tree table"):
+                return self.Atspi.Table.get_n_rows(obj) > 0
+            return role in ("list", "tree") and obj.get_child_count() > 0
+        except Exception:  # noqa: BLE001 - gone from the bus (a view replaced)
+            return False
 
     def key(self, keysym: int) -> None:
         self.Atspi.generate_keyboard_event(keysym, None, self.Atspi.KeySynthType.SYM)
