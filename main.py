@@ -32,8 +32,10 @@ VIEWS = (("overview", "Overview"), ("caseload", "Caseload"), ("time", "Time"),
          ("supervision", "Supervision"), ("settings", "Settings"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from cli import COMMAND_MODULES
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """Every subcommand; given the command line, only the module of the command it names is
+    imported, and the others are listed by name and help alone (cli.COMMANDS)."""
+    from cli import add_commands
     from cli.common import OneLineParser
 
     parser = OneLineParser(
@@ -43,9 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="use this folder for your data")
     parser.add_argument("--version", action="version", version=f"Caseload Companion {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
-    if "selfcheck" in sub.choices:  # it runs the real start path, handed in from here
+    add_commands(sub, argv)
+    selfcheck = sub.choices.get("selfcheck")
+    if selfcheck is not None and selfcheck.get_default("stand_in") is None:
+        # it runs the real start path, handed in from here
         from cli.selfcheck_commands import AppEntry
 
         sub.choices["selfcheck"].set_defaults(app=AppEntry(main, build_parser, window_frame,
@@ -80,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     if window_args is not None:
         return run_gui(window_args)
     _import_sqlite_utils_without_numpy()  # before the commands' modules import it
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
+    if getattr(args, "stand_in", False):  # the command was not where cli.command_named looked
+        args = build_parser().parse_args(argv)
     if args.command is None:
         return run_gui(args)
     from cli.running import run_command

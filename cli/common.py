@@ -168,7 +168,8 @@ class OneLineParser(argparse.ArgumentParser):
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
         parsed, extras = self.parse_known_args(args, namespace)
-        if extras:  # named with the subcommand they were given to
+        if extras and not getattr(parsed, "stand_in", False):  # (cli.add_commands: parsed again)
+            # named with the subcommand they were given to
             command = getattr(parsed, "command", None)
             where = f"{self.prog} {command}" if command else self.prog
             self.exit(EXIT_BAD_INPUT, f"error: unrecognized arguments: {visible(' '.join(extras))}. "
