@@ -7,7 +7,6 @@ lock asks that window, through the socket, to come to the front.
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
 
@@ -21,6 +20,7 @@ CHECK_MS = 5000  # one stat of the folder
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name: one per user and folder (the path itself may be too long)."""
+    import getpass
     import hashlib  # loads OpenSSL: only once the window has painted, or in a second start
 
     try:

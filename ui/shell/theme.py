@@ -16,22 +16,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDateTimeEdit,
-    QProxyStyle,
-    QScrollArea,
-    QStyle,
-    QStyleFactory,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 from core.common.resources import resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
 
 LOOK_KEY = "window/look"  # what the system asked for at the last start, for the first frame
 LOOKS = ("light", "dark", "light-contrast", "dark-contrast")
@@ -177,6 +168,13 @@ def _tab_leaves_field() -> TabLeavesField:
     return _field_tab
 
 
+def _name_the_widgets_styled_apart() -> None:
+    """The widget classes AppStyle and TabLeavesField treat apart, named (and their enums set
+    up) once an AppStyle is made: after the window's first frame, which is drawn in Fusion."""
+    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
+    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
+
+
 class AppStyle(QProxyStyle):
     """Fusion, plus what every widget of a kind needs wherever it is made (views, pages, dialogs).
 
@@ -184,6 +182,10 @@ class AppStyle(QProxyStyle):
     by default, which trapped a keyboard user in a long table, and its date and time fields
     step through their parts; arrows still move within both.
     """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        _name_the_widgets_styled_apart()
 
     def polish(self, target):  # noqa: D102 - Qt override (widget, application or palette)
         if isinstance(target, QAbstractItemView):
@@ -358,6 +360,9 @@ class Theme(QObject):
             self.apply(asked)
         if not self._following:
             self._following = True
+            # The window icon too: drawing it reads eight PNGs and an SVG, and loads Qt's SVG
+            # library and every image-format plugin (PDF's among them).
+            self._app.setWindowIcon(app_icon())
             hints = self._app.styleHints()
             hints.colorSchemeChanged.connect(self._system_changed)
             accessibility = getattr(hints, "accessibility", None)
@@ -393,7 +398,8 @@ def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None,
     (light or dark, and more contrast where the platform says so).
 
     Given `last_look` (one of LOOKS, as `follow_system` returned it at the last start), the
-    system is not asked now: the caller calls `follow_system()` once the window is on screen."""
+    system is not asked now and the window icon is not set: the caller calls `follow_system()`
+    once the window is on screen."""
     load_bundled_fonts()
     # Fusion draws the same on every OS, follows the palette fully, and scales cleanly to 200%;
     # Theme.apply sets it, inside AppStyle.
@@ -402,5 +408,4 @@ def apply_theme(app: QApplication, scheme: Qt.ColorScheme | None = None,
         theme.apply(str(last_look), first_frame=True)
     else:
         theme.follow_system()
-    app.setWindowIcon(app_icon())
     return theme

@@ -6,7 +6,6 @@ building their layout: the saved state is restored at once and saved again whene
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
@@ -21,8 +20,22 @@ Remembered = QHeaderView | QSplitter
 def folder_key(data_dir: Path | str, key: str) -> str:
     """`key` for one data folder: the last view and "Show figures" belong to the data they were
     chosen with, not to every folder opened after (demo data, a second caseload)."""
-    digest = hashlib.sha256(str(Path(data_dir).expanduser().resolve()).encode()).hexdigest()
+    digest = sha256_hex(str(Path(data_dir).expanduser().resolve()).encode())
     return f"folders/{digest[:16]}/{key}"
+
+
+def sha256_hex(data: bytes) -> str:
+    """hashlib.sha256(data).hexdigest(), from Python's own SHA-256 where it is built in: hashlib
+    loads OpenSSL (libcrypto, a large library) on import, and the window's first frame needs
+    this only to find the view remembered for its folder."""
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # 3.12 and later
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment]
+    return sha256(data).hexdigest()
 
 
 def settings_key(key: str) -> str:

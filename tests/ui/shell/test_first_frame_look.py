@@ -111,3 +111,12 @@ def test_the_return_guard_watches_the_first_question_over_the_window(qapp, monke
     monkeypatch.setattr(ui.shell.storage_setup, "open_data", passphrase)
     assert main.run_gui(argparse.Namespace(data_dir=str(tmp_path / "d"), command=None)) == 0
     assert guarded == [True]
+
+
+def test_the_window_icon_is_set_once_the_frame_shows(restored_app):
+    from PySide6.QtGui import QIcon
+
+    restored_app.setWindowIcon(QIcon())
+    theme = apply_theme(restored_app, Qt.ColorScheme.Light, last_look="light")
+    theme.follow_system()
+    assert not restored_app.windowIcon().isNull()

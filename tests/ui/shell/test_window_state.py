@@ -74,3 +74,14 @@ def test_damaged_saved_state_is_ignored(qtbot, tmp_path):
     width = table.horizontalHeader().sectionSize(0)
     assert restore_state(settings, "broken", table.horizontalHeader()) is False
     assert table.horizontalHeader().sectionSize(0) == width
+
+
+def test_the_view_remembered_per_folder_is_found_under_the_same_key_as_before(tmp_path):
+    """The key is hashlib's SHA-256 of the folder's path, however it is worked out, so a view
+    remembered by an earlier version is still found."""
+    import hashlib
+
+    from ui.shell.window_state import folder_key
+
+    digest = hashlib.sha256(str(tmp_path.resolve()).encode()).hexdigest()
+    assert folder_key(tmp_path, "window/view") == f"folders/{digest[:16]}/window/view"
