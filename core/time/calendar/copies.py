@@ -34,7 +34,11 @@ def superseded(tops: list[Any], bad: dict[int, Any]) -> set[int]:
 def moved_copies(tops: list[Any], replaced: set[int]) -> list[Any]:
     """The copies left out whose start is not the start of the copy kept (an appointment
     saved twice as it was is said nothing of)."""
-    kept = {(str(e.get("UID", "")), repr(e.get("DTSTART"))) for e in tops if id(e) not in replaced}
+    if not replaced:  # the usual file: nothing saved twice, and nothing to compare
+        return []
+    uids = {str(e.get("UID", "")) for e in tops if id(e) in replaced}
+    kept = {(str(e.get("UID", "")), repr(e.get("DTSTART"))) for e in tops
+            if id(e) not in replaced and str(e.get("UID", "")) in uids}
     return [
         e for e in tops if id(e) in replaced
         and (str(e.get("UID", "")), repr(e.get("DTSTART"))) not in kept
