@@ -96,3 +96,51 @@ def test_leave_moved_a_day_later_is_moved_in_the_leave(qtbot, dialog, db, tmp_pa
     ]
     dialog.import_button.click()
     assert sorted(leave_between(db, *WEEK)) == [date(2026, 11, 17), date(2026, 11, 18)]
+
+
+def _lines(text, font, width):
+    """How many lines Qt's item painter breaks `text` into at `width` (QTextLayout, wrapping at
+    word boundaries, as QCommonStyle draws an item view's text)."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    count = 0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return count
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_each_reason_has_room_for_every_line_it_is_drawn_on(qtbot, dialog, tmp_path):
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+    load(qtbot, dialog, write(
+        tmp_path,
+        ics.event("h", "Hydrate", "20261101T090000", "20261101T090500", extra="RRULE:FREQ=HOURLY"),
+        ics.event("m", "Home visit", "20261119T100000", "20261120"),
+    ))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, style = dialog.table, dialog.table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    cut = []
+    for width in range(850, 1100, 5):  # the reason column narrows and widens with the window
+        dialog.resize(width, 700)
+        QApplication.processEvents()
+        for number in range(dialog.model.rowCount()):
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            option.rect = table.visualRect(dialog.model.index(number, COL_WHY))
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            option.text = dialog.model.index(number, COL_WHY).data()
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+            lines = _lines(option.text, table.font(), text.width() - 2 * margin)
+            if table.rowHeight(number) < lines * table.fontMetrics().lineSpacing():
+                cut.append((width, number, lines, table.rowHeight(number)))
+    assert cut == []
