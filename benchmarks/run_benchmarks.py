@@ -280,6 +280,10 @@ def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None
         rows.append(_ratio_row(f"app ({label}): CPU time to first frame ÷ floor's",
                                [r["cpu"] for r in runs_by_key[key]],
                                [r["cpu"] for r in runs_by_key["floor"]], None))
+        if "gtimelog" in runs_by_key:  # steadier than wall-clock while the machine is shared
+            rows.append(_ratio_row(f"app ({label}): CPU time to first frame ÷ GTimeLog's",
+                                   [r["cpu"] for r in runs_by_key[key]],
+                                   [r["cpu"] for r in runs_by_key["gtimelog"]], None))
         for what, name in (("settled_rss", "RSS"), ("settled_pss", "PSS")):
             mib = [run[what] / 1024 for run in runs_by_key[key]]
             rows.append(_row(f"app ({label}): memory settled, Overview shown ({name})", mib,

@@ -174,7 +174,8 @@ def make_demo(folder: Path) -> None:
 def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
                     bundle: Path | None = None) -> dict[str, object]:
     """Interleaved rounds (each process in turn, so a busy moment on the shared machine falls
-    on all alike) after two warm-up rounds; every run kept. `notes` say what could not be
+    on all alike, each round starting one further along) after two warm-up rounds; every run
+    kept. `notes` say what could not be
     measured here and why (no display, no GTimeLog)."""
     with tempfile.TemporaryDirectory() as home_text, display(offscreen) as shown:
         home = Path(home_text)
@@ -194,7 +195,13 @@ def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
                          "is compared with it")
         runs_by_key: dict[str, list[dict[str, float]]] = {key: [] for key in started}
         for round_number in range(runs + 2):
-            for key, command in list(started.items()):
+            # Each round starts at the next process in turn, so none is always the one started
+            # just after another has exited (its X and D-Bus traffic still being answered).
+            order = list(started.items())
+            shift = round_number % len(order)
+            for key, command in order[shift:] + order[:shift]:
+                if key not in started:
+                    continue
                 try:
                     run = time_to_paint(command, env)
                 except (RuntimeError, subprocess.TimeoutExpired) as exc:
