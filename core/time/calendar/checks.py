@@ -29,7 +29,7 @@ def _clash(row: ProposedRow, taken: dict[date, list[tuple[int, int, str]]]) -> s
 
 def _waiting_reason(row: ProposedRow, movable: set[int]) -> str:
     if set(row.after) <= movable:
-        return f"{row.after_said}: tick the row that moves it too"
+        return f"{row.after_said}: tick the row that takes it out too"
     return row.after_said  # the entry it overlaps stays where it is
 
 

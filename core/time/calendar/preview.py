@@ -30,7 +30,7 @@ from core.time.calendar.reader import LONDON, CalendarEvent
 from core.time.calendar.rules import (
     first_named, list_rules, matching_rule, remembered_activity, subject_hash,
 )
-from core.time.calendar.rows import LEAVE, TIME, ProposedRow, row_span  # noqa: F401 - LEAVE for importers
+from core.time.calendar.rows import LEAVE, TIME, ProposedRow, row_span  # noqa: F401 - re-exported
 from core.time.calendar.series import gone_from_series
 from core.time.calendar.resync import (
     BY_HAND, CANCELLED, DELETED, EDITED, MOVED, TAKEN_OUT, Previous, previous,
@@ -169,7 +169,7 @@ class _Proposer:
         if last <= day_start or first >= day_end:
             return "Outside your working day", True
         probe = TimeEntry(row.date, row.minutes, row.activity_id or 0, row.start, row.end)
-        ignore = [e.id for e in self.earlier_all if e.id is not None] + list(self.gone)
+        ignore = [e.id for e in self.earlier_all if e.id is not None]
         clashes = self.store.overlaps(probe, ignore=ignore)
         if any(c.id in self.leaving for c in clashes):  # the calendar's new state decides
             moving = [c for c in clashes if c.id in self.leaving]

@@ -75,7 +75,7 @@ def test_swapped_appointments_are_ticked_and_import_swapped(qtbot, dialog, db, t
     tick(dialog, 0, False)  # one move alone cannot be imported: the other waits for it
     assert shown(dialog)[1] == (
         "Wed 18 Nov", "11:00–12:00", False,
-        "Overlaps 11:00–12:00 Court duty already logged: tick the row that moves it too")
+        "Overlaps 11:00–12:00 Court duty already logged: tick the row that takes it out too")
     assert not dialog.import_button.isEnabled()
     tick(dialog, 0, True)
     assert [r[2] for r in shown(dialog)] == [True, True]

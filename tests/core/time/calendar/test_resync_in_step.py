@@ -71,7 +71,7 @@ def test_a_swapped_appointment_waits_for_the_other_one_to_be_ticked(with_cases):
     import_rows(db, rows_for(db, *pair(("100000", "110000"), ("110000", "120000"))), TODAY)
     visit, court = rows_for(db, *pair(("110000", "120000"), ("100000", "110000"), "1"))
     visit, court = settle([with_tick(visit, False), court])
-    waiting = "Overlaps 11:00–12:00 Home visit already logged: tick the row that moves it too"
+    waiting = "Overlaps 11:00–12:00 Home visit already logged: tick the row that takes it out too"
     assert (court.ticked, court.reason) == (False, waiting)
     visit, court = settle([visit, with_tick(court, True)])  # ticked by hand: still waits
     assert (court.ticked, court.reason) == (False, waiting)

@@ -71,3 +71,23 @@ def test_a_series_entry_changed_by_hand_is_left_as_it_is(db):
     store.update_entry(replace(first, start=time(9), end=time(10)), today=TODAY)
     again = rows(db, series("140000", "150000", "SEQUENCE:1\n"))
     assert [r.date.day for r in again if r.change == CANCELLED] == [9, 16, 23, 30]
+
+
+def test_a_series_moved_half_an_hour_waits_for_the_old_entries_to_go(db):
+    from core.time.calendar.checks import settle
+    from core.time.calendar.preview import with_tick
+
+    import_rows(db, rows(db, series("100000", "110000")), TODAY)
+    again = rows(db, series("103000", "113000", "SEQUENCE:1\n"))
+    assert [(r.date.day, r.span_text, r.ticked) for r in again if r.change != CANCELLED] == [
+        (d, "10:30–11:30", True) for d in (2, 9, 16, 23, 30)]
+    # keeping the old 9 November entry leaves the new one overlapping it: unticked, saying why
+    kept = [with_tick(r, False) if r.change == CANCELLED and r.date.day == 9 else r
+            for r in again]
+    new_ninth = next(r for r in settle(kept) if r.date.day == 9 and r.change != CANCELLED)
+    assert (new_ninth.ticked, new_ninth.reason) == (False, "Overlaps 10:00–11:00 Home visit "
+                                                    "already logged: tick the row that takes it "
+                                                    "out too")
+    import_rows(db, settle(kept), TODAY)
+    assert logged(db) == [(2, time(10, 30), 60), (9, time(10), 60)] + [
+        (d, time(10, 30), 60) for d in (16, 23, 30)]
