@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._reserved: set[str] = set()  # places shown before the data is open (reserve_view)
+        self._titled: dict[str, str] = {}  # reserved places whose title stand-in is not made yet
         self._parts: dict[str, Callable[[], object]] = {}
         self._menus: dict[str, QMenu] = {}
         self.view_key = "window/view"  # per data folder once it is known (window_state.folder_key)
@@ -143,10 +144,13 @@ class MainWindow(QMainWindow):
 
     def reserve_view(self, key: str, title: str, stand_in: QWidget | None = None) -> None:
         """Put a view's place in the navigation before its data is open, so the window can be
-        painted at once (showing `stand_in`, else the title); `add_view` with the same key
-        fills the place later."""
+        painted at once (showing `stand_in`, else the title, made when the place is first
+        shown: most are filled before anyone looks); `add_view` with the same key fills the
+        place later."""
         self._reserved.add(key)
-        self._append(key, title, stand_in if stand_in is not None else ViewStandIn(title))
+        if stand_in is None:
+            self._titled[key] = title
+        self._append(key, title, stand_in if stand_in is not None else QWidget())
 
     def add_view(self, key: str, title: str, widget: ViewSource) -> None:
         """Add a view, or a factory that makes it when first shown (or asked for with `view`);
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         is filled in, made at once if it is already on screen."""
         if key in self._reserved:
             self._reserved.discard(key)
+            self._titled.pop(key, None)
             if isinstance(widget, QWidget):
                 self._replace(key, widget)
             else:
@@ -198,6 +203,8 @@ class MainWindow(QMainWindow):
         if factory is not None:
             self._replace(key, factory())
             self.viewCreated.emit(key)
+        elif key in self._titled:  # a reserved place shown before its view arrives
+            self._replace(key, ViewStandIn(self._titled.pop(key)))
         return self.stack.widget(self._keys.index(key))
 
     def has_view(self, key: str) -> bool:

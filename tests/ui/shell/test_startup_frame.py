@@ -63,6 +63,14 @@ def test_before_the_data_opens_the_window_shows_titles_and_no_data(frame):
     assert not frame.is_created("overview")
 
 
+def test_a_view_chosen_before_the_data_opens_shows_its_title(frame):
+    frame.show()
+    for key, title in (("time", "Time"), ("settings", "Settings"), ("time", "Time")):
+        frame.show_view(key)
+        QApplication.processEvents()
+        assert titles_on_screen(frame) == [title]
+
+
 def test_the_data_fills_the_frame_without_adding_views_twice(qtbot, frame, db, tmp_path):
     frame.show()
     filled = main.build_window(db, tmp_path, settings_at(tmp_path), frame)
