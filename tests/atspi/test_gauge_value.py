@@ -1,9 +1,13 @@
-"""Through AT-SPI, the Overview's gauges as a screen reader meets them: a level with a Value (where
-the marker sits, between the scale's ends), named by the visible heading of its card followed by
-the band in words, so what is heard starts with words, not with a number."""
+"""Through AT-SPI, the Overview's gauges as a screen reader meets them. Each is named by the
+visible heading of its card followed by the band in words, so what is heard starts with words.
+With Show figures off (as the window starts) nothing numeric about the workload is on the bus:
+a progress bar's value is read as a percentage of its range (112 on the 60–150 scale is heard as
+"58 percent"), so there is none. With figures on, the gauge is a level whose Value is the figure
+the sighted user sees: percent of available hours, or cases."""
 
 from __future__ import annotations
 
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -14,14 +18,51 @@ from tests.atspi.test_names import _labelled_by, _status
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
 
+HEADINGS = ("This week's estimate", "Caseload")
+
 
 def _whole(value: float) -> int:
     return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def _shown(bus: Bus, into_items: bool = False) -> list[Any]:
+    into = None if into_items else (lambda o: o.get_role_name() not in ITEM_HOLDERS)
+    return list(bus.walk(bus.frame(), into=into))
+
+
 def _gauges(bus: Bus) -> dict[str, Any]:
-    shown = bus.walk(bus.frame(), into=lambda o: o.get_role_name() not in ITEM_HOLDERS)
-    return {o.get_name(): o for o in shown if o.get_role_name() == "progress bar"}
+    """The gauge shown on each card, by its name ("Caseload: Steady"): the card itself is
+    named by its heading alone."""
+    return {o.get_name(): o for o in _shown(bus)
+            if o.get_name().startswith(tuple(f"{h}: " for h in HEADINGS))
+            and "focusable" in bus.states(o)}
+
+
+def _check_box(bus: Bus, name: str) -> Any:
+    found = [o for o in _shown(bus) if o.get_role_name() == "check box" and o.get_name() == name]
+    assert found, f"no check box {name!r} on the Overview"
+    return found[0]
+
+
+def _set_check(bus: Bus, name: str, on: bool) -> None:
+    """Tick or untick with the check box's own action, as a screen reader's command does."""
+    box = _check_box(bus, name)
+    if ("checked" in bus.states(box)) != on:
+        bus.Atspi.Action.do_action(box, 0)
+    deadline = time.monotonic() + 10
+    while ("checked" in bus.states(_check_box(bus, name))) != on:
+        assert time.monotonic() < deadline, f"{name!r} did not change"
+        bus.pump(0.05)
+
+
+def _wait_for(bus: Bus, done, what: str) -> Any:
+    deadline = time.monotonic() + 10
+    while True:
+        result = done()
+        if result:
+            return result
+        assert time.monotonic() < deadline, what
+        bus.pump(0.05)
 
 
 def _card_labels(bus: Bus, gauge: Any) -> list[str]:
@@ -36,32 +77,107 @@ def _reading(bus: Bus, gauge: Any) -> tuple[float, float, float]:
             value.get_maximum_value(gauge))
 
 
-def test_each_gauge_has_a_value_and_is_heard_words_first(app_bus):
-    next(places(app_bus))  # the Overview
-    status = _status(app_bus)
-    words = status["without_figures"]  # Show figures is off, as the window starts
-    gauges = _gauges(app_bus)
-    expected = {
-        # name: (the card's heading, the band's words, current, minimum, maximum)
+def _figures_named(bus: Bus) -> list[str]:
+    """Every name and description on the Overview that says a percentage."""
+    said = []
+    for obj in _shown(bus, into_items=True):
+        for text in (obj.get_name() or "", obj.get_description() or ""):
+            if "%" in text or "percent" in text.lower():
+                said.append(f"{bus.describe(obj)}: {text!r}")
+    return said
+
+
+def _expected(status: dict, words: dict, figures: bool) -> dict[str, tuple]:
+    """name: (heading, band words, the Value with figures on: current, minimum, maximum)."""
+    percent = _whole(status["capacity_percent"])
+    cases, top = status["caseload_count"], _whole(1.6 * status["caseload_reference"])
+    return {
         f"This week's estimate: {words['headline']}":
-            ("This week's estimate", words["headline"], _whole(status["capacity_percent"]),
-             60, max(150, _whole(status["capacity_percent"]))),
+            ("This week's estimate", words["headline"], (percent, 60, max(150, percent))),
         f"Caseload: {words['caseload_headline']}":
-            ("Caseload", words["caseload_headline"], status["caseload_count"], 0,
-             max(_whole(1.6 * status["caseload_reference"]), status["caseload_count"])),
+            ("Caseload", words["caseload_headline"], (cases, 0, max(top, cases))),
     }
-    assert set(gauges) == set(expected), f"gauges on the bus: {sorted(gauges)}"
-    for name, (heading, band, current, low, high) in expected.items():
+
+
+def _check_gauges(bus: Bus, expected: dict[str, tuple], figures: bool) -> None:
+    gauges = _wait_for(bus, lambda: (lambda g: g if set(g) == set(expected) else None)(
+        _gauges(bus)), f"gauges on the bus: {sorted(_gauges(bus))}, wanted {sorted(expected)}")
+    for name, (heading, band, value) in expected.items():
         gauge = gauges[name]
-        # The name is what the card shows: its heading, then the band's headline under it.
-        shown = _card_labels(app_bus, gauge)
+        shown = _card_labels(bus, gauge)
         assert heading in shown and band in shown, f"{name!r} is not what the card shows"
-        assert heading in _labelled_by(app_bus, gauge)
-        # The numbers: where the marker sits, percent of available hours or cases.
-        assert _reading(app_bus, gauge) == (current, low, high)
-        # Heard as name, role, then the description: words all the way, the band first.
+        assert heading in _labelled_by(bus, gauge)
         description = gauge.get_description()
         assert description.startswith(band)
-        heard = f"{gauge.get_name()}, {gauge.get_role_name()}, {description}"
-        assert heard.startswith(f"{heading}: {band}, progress bar, {band}")
-        assert "%" not in heard and "percent" not in heard, "a figure with Show figures off"
+        heard = f"{gauge.get_name()}, {description}"
+        if figures:
+            assert gauge.get_role_name() == "progress bar"
+            assert _reading(bus, gauge) == value
+        else:
+            assert "Value" not in gauge.get_interfaces(), f"{name!r} has a value, figures off"
+            assert gauge.get_role_name() != "progress bar"
+            assert "%" not in heard and "percent" not in heard, "a figure with Show figures off"
+        assert heard.startswith(f"{heading}: {band}, {band}")  # words first, then words
+
+
+def _show_trend_table(bus: Bus) -> None:
+    """The trend chart is made as it nears view: give its place the focus, then tick its
+    "Show as table", so the table's cells are on the bus too."""
+    def table_box() -> Any:
+        return next((o for o in _shown(bus) if o.get_role_name() == "check box"
+                     and o.get_name() == "Show as table"), None)
+    if table_box() is None:
+        place = next(o for o in _shown(bus) if o.get_role_name() == "panel"
+                     and o.get_name() == "Trend")
+        bus.Atspi.Component.grab_focus(place)
+    _wait_for(bus, table_box, "the trend chart was never made")
+    _set_check(bus, "Show as table", True)
+    _wait_for(bus, lambda: _table_cells(bus), "the trend table's cells are not on the bus")
+
+
+def _table_cells(bus: Bus) -> dict[str, list[str]]:
+    """Each table's cells as a screen reader's table commands reach them, row by column (a
+    view's hidden column is still there for them), under the column's heading."""
+    table, cells = bus.Atspi.Table, {}
+    for obj in _shown(bus):
+        if obj.get_role_name() == "table":
+            for column in range(table.get_n_columns(obj)):
+                heading = table.get_column_description(obj, column)
+                cells[heading] = [table.get_accessible_at(obj, row, column).get_name()
+                                  for row in range(table.get_n_rows(obj))]
+    return cells
+
+
+def _percent_cells(bus: Bus) -> list[str]:
+    return [f"{heading}: {text}" for heading, texts in _table_cells(bus).items()
+            for text in [heading, *texts] if "%" in text or "percent" in text.lower()]
+
+
+def test_the_gauges_say_words_only_with_figures_off_and_the_figure_with_figures_on(app_bus):
+    next(places(app_bus))  # the Overview
+    status = _status(app_bus)
+    try:
+        # As the window starts: Show figures off.
+        assert "checked" not in app_bus.states(_check_box(app_bus, "Show figures"))
+        _check_gauges(app_bus, _expected(status, status["without_figures"], False), False)
+        assert not [o for o in _shown(app_bus) if o.get_role_name() == "progress bar"]
+        _show_trend_table(app_bus)
+        assert not _figures_named(app_bus), "\n".join(_figures_named(app_bus))
+        assert not _percent_cells(app_bus), _percent_cells(app_bus)[:5]
+        # Ticked while the window is open: the same gauges, now with the figure as a Value.
+        _set_check(app_bus, "Show figures", True)
+        _check_gauges(app_bus, _expected(status, status, True), True)
+        assert "%" in " ".join(_table_cells(app_bus).get("Estimate", []))  # the figures back
+        # And off again: the values go with the figures.
+        _set_check(app_bus, "Show figures", False)
+        _check_gauges(app_bus, _expected(status, status["without_figures"], False), False)
+        assert not [o for o in _shown(app_bus) if "Value" in o.get_interfaces()
+                    and o.get_name().startswith(tuple(HEADINGS))]
+        assert not _figures_named(app_bus), "\n".join(_figures_named(app_bus))
+        assert not _percent_cells(app_bus), _percent_cells(app_bus)[:5]
+    finally:
+        _set_check(app_bus, "Show figures", False)
+        try:
+            _set_check(app_bus, "Show as table", False)
+        except AssertionError:
+            pass

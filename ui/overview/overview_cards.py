@@ -55,8 +55,7 @@ class Card(QFrame):
     def name_by_heading(self, gauge: BandGauge) -> None:
         """The heading is the gauge's visible label: a screen reader hears it first, then the
         band in words (and the heading is "labelled by" for the gauge, as a buddy)."""
-        self.heading.setBuddy(gauge)
-        gauge.set_label(self.heading.text())
+        gauge.set_heading(self.heading)
 
     def reserve(self, height: int) -> None:
         """Hold `height` pixels for content made after the first paint, so that the cards

@@ -300,7 +300,8 @@ class OverviewView(OverviewActions, QWidget):
 
     def _below_the_fold(self) -> None:
         self.ensure_what_if()
-        when_seen(self.scroll, self.trend_card, self.ensure_trend, self.caseload.gauge)
+        when_seen(self.scroll, self.trend_card, self.ensure_trend,
+                  self.caseload.gauge.last_tab_stop())
 
     def ensure_what_if(self) -> WhatIfPanel:
         """Create the what-if once (called after the first paint); it follows the cards."""
@@ -309,7 +310,7 @@ class OverviewView(OverviewActions, QWidget):
 
             self.what_if = WhatIfPanel()
             self.what_if_card.fill(self.what_if)
-            QWidget.setTabOrder(self.caseload.gauge, self.what_if.case_type)
+            QWidget.setTabOrder(self.caseload.gauge.last_tab_stop(), self.what_if.case_type)
             if self._inputs is not None:
                 self.what_if.set_inputs(self._inputs, self._today())
         return self.what_if
@@ -326,8 +327,8 @@ class OverviewView(OverviewActions, QWidget):
         self.trend_card.fill(self.trend)
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
         # Made last, so put it back in reading order: after the cards, before the what-if.
-        chain = [self.caseload.gauge, self.trend.period, self.trend.as_table, self.trend.table,
-                 what_if.case_type]
+        chain = [self.caseload.gauge.last_tab_stop(), self.trend.period, self.trend.as_table,
+                 self.trend.table, what_if.case_type]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self._refresh_trend()

@@ -93,6 +93,21 @@ def _percent(value: float | None) -> str:
     return "" if value is None else f"{number(value)}%"
 
 
+class _FiguresProxy(RawSortProxy):
+    """The table's columns, without the percentages while figures are hidden: a hidden column
+    of a view is still read, cell by cell, by a screen reader's table commands."""
+
+    figures = True
+
+    def filterAcceptsColumn(self, column: int, parent) -> bool:  # noqa: N802 - Qt override
+        return self.figures or column not in FIGURE_COLUMNS
+
+    def set_figures(self, on: bool) -> None:
+        self.beginFilterChange()
+        self.figures = on
+        self.endFilterChange(self.Direction.Columns)
+
+
 TABLE_COLUMNS = [
     Column("Week", lambda s: s.week, lambda s: s.day),
     # A week's figure is its Friday's; the current week's, before Friday, is today's and says so.
@@ -198,7 +213,7 @@ class TrendChart(QWidget):
         self._inks = self._ink_colours()
 
         self.model = ListTableModel(TABLE_COLUMNS, self)
-        proxy = RawSortProxy(self)
+        self.proxy = proxy = _FiguresProxy(self)
         proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(proxy)
@@ -207,7 +222,7 @@ class TrendChart(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(TABLE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.setAccessibleName("Weekly estimate as a table")
         self.table.setMinimumHeight(CHART_MIN_HEIGHT)
         self.stack = QStackedWidget()
@@ -281,8 +296,7 @@ class TrendChart(QWidget):
         self.plot.setLabel("left", "Percent of available hours" if on else "Weighted estimate")
         self.overload.label.setFormat("110%" if on else "over capacity above")
         self.key.set_items(KEY_FIGURES if on else KEY_WORDS)
-        for column in FIGURE_COLUMNS:
-            self.table.setColumnHidden(column, not on)
+        self.proxy.set_figures(on)
         self.summary.setText(history_sentence(self.summaries, on))
 
     def axis_texts(self) -> list[str]:

@@ -72,12 +72,12 @@ def test_figures_hidden_by_default_then_shown_and_remembered(demo_view, settings
     demo_view.show()
     card = demo_view.workload
     assert not demo_view.show_figures.isChecked()
-    assert not card.figures.isVisible() and not card.gauge._show_figures
+    assert not card.figures.isVisible() and not card.gauge.shows_figures()
     assert "percent" not in card.headline.text() + card.words.text()
     with qtbot.waitSignal(hub.settingsChanged):
         demo_view.show_figures.setChecked(True)
     assert card.figures.isVisible() and "workload points" in card.figures.text()
-    assert card.gauge._show_figures and demo_view.caseload.figures.isVisible()
+    assert card.gauge.shows_figures() and demo_view.caseload.figures.isVisible()
     assert settings.value(FIGURES_KEY, type=bool) is True
     assert make_view().show_figures.isChecked()
 

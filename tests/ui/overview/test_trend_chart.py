@@ -166,3 +166,27 @@ def test_band_names_never_touch_and_sit_inside_the_axis_and_their_band(bottom, t
         lows, highs = (bottom, *BAND_EDGES), (*BAND_EDGES, top)
         assert places[0] == (bottom + 95) / 2  # "Some capacity" is the whole band below 95
         assert all(lo - line <= p <= hi + line for p, lo, hi in zip(places, lows, highs))
+
+
+def test_without_figures_no_cell_a_screen_reader_reaches_holds_a_percent(chart, db):
+    """A view's hidden column is still read, cell by cell, by a screen reader's table commands:
+    with figures hidden the table has no Estimate or Official figure column at all. (Qt's
+    accessible table reads every column of the view's model, hidden or not: tests/atspi
+    reads it on the bus.)"""
+    demo_into(db, TODAY)
+    chart.set_history(weekly_history(load_inputs(db), TODAY, 12))
+    chart.as_table.setChecked(True)
+
+    def cells() -> list[str]:
+        model = chart.table.model()
+        columns = range(model.columnCount())
+        return [model.headerData(column, Qt.Orientation.Horizontal) for column in columns] + [
+            str(model.index(row, column).data() or "")
+            for row in range(model.rowCount()) for column in columns]
+
+    chart.set_show_figures(False)
+    assert cells()[:4] == ["Week", "Friday", "Cases", "In words"]
+    assert not [cell for cell in cells() if "%" in cell or "percent" in cell.lower()]
+    chart.set_show_figures(True)
+    assert cells()[:6] == ["Week", "Friday", "Estimate", "Official figure", "Cases", "In words"]
+    assert any(cell.endswith("%") for cell in cells())
