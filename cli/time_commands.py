@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from cli.common import Context, aligned_table, bounded_int, date_arg, print_json
+from cli.common import Context, aligned_table, bounded_int, date_arg
+from cli.json_output import print_json_rows
 from core.time.activities import list_activities, match_activity
+from core.time.entry_listing import entry_columns
 from core.common import clock
 from core.common.errors import ValidationError
 from core.common.names import name_refusal
@@ -18,7 +18,6 @@ from core.time.time_entries import (
     TimeEntry,
     TimeStore,
     clock_change_note,
-    clock_text,
     format_span,
 )
 from core.time.time_summary import hours_text
@@ -26,26 +25,9 @@ from core.time.timer import get_timer, stale_limit_hours, stale_timer, start_tim
 from core.common.words import plural
 
 
-@functools.lru_cache(maxsize=None)
-def _clock_json(value: time | None, end: bool) -> str | None:
-    """HH:MM (24:00 for an end of day), worked out once per distinct time: ten years of
-    entries hold a few hundred."""
-    return None if value is None else clock_text(value, end=end)
-
-
-def entry_json(entry: TimeEntry) -> dict[str, Any]:
-    """One entry as the stable JSON object scripts depend on."""
-    return {
-        "id": entry.id,
-        "date": entry.date.isoformat(),
-        "start": _clock_json(entry.start, False),
-        "end": _clock_json(entry.end, True),
-        "minutes": entry.minutes,
-        "activity": entry.activity_name,
-        "counted_by_wmt": entry.counted_by_wmt,
-        "case": entry.case_reference,
-        "note": entry.note,
-    }
+# The keys of each entry in `log list --json`, in order: scripts depend on them.
+ENTRY_KEYS = ("id", "date", "start", "end", "minutes", "activity", "counted_by_wmt", "case",
+              "note")
 
 
 def log_line(
@@ -94,19 +76,23 @@ def run_log_list(args: argparse.Namespace, ctx: Context) -> int:
     first = args.date_from or last - timedelta(days=last.weekday())
     if first > last:
         raise ValidationError("--from is after --to.")
-    entries = TimeStore(ctx.db).entries_between(first, last)
+    listed = entry_columns(ctx.db, first, last)  # as plain texts: ten years are 50,000 rows
     if args.json:
-        print_json([entry_json(e) for e in entries])
+        print_json_rows(ENTRY_KEYS, (listed.id, listed.date, listed.start, listed.end,
+                                     listed.minutes, listed.activity, listed.counted_by_wmt,
+                                     listed.case_reference, listed.note))
         return 0
-    if not entries:
+    if not listed:
         print(f"No time logged from {first:%d %b %Y} to {last:%d %b %Y}.")
         return 0
-    rows = [(str(e.date), format_span(e) or "(no times)", f"{e.minutes} min", e.activity_name,
-             e.case_reference or "", e.note or "") for e in entries]
-    lines = aligned_table(("Date", "Time", "Length", "Activity", "Case", "Note"), rows,
+    lengths = {m: f"{m} min" for m in set(listed.minutes)}
+    rows = zip(listed.date, [span or "(no times)" for span in listed.spans()],
+               map(lengths.__getitem__, listed.minutes), listed.activity,
+               [reference or "" for reference in listed.case_reference], listed.note)
+    lines = aligned_table(("Date", "Time", "Length", "Activity", "Case", "Note"), list(rows),
                           right=(2,))
-    total = sum(e.minutes for e in entries) / 60
-    lines.append(f"{plural(len(entries), 'entry', 'entries')}, {hours_text(total)}")
+    total = sum(listed.minutes) / 60
+    lines.append(f"{plural(len(listed), 'entry', 'entries')}, {hours_text(total)}")
     sys.stdout.write("\n".join(lines) + "\n")  # one write: ten years are 50,000 lines
     return 0
 

@@ -132,7 +132,7 @@ def clock_change_note(entry: TimeEntry) -> str | None:
     return clock.clock_change_note(entry.date, span[0], span[1], entry.minutes)
 
 
-def _parse_hm(text: str | None) -> time | None:
+def parse_clock(text: str | None) -> time | None:
     if not text:
         return None
     return END_OF_DAY if text == "24:00" else time.fromisoformat(text)
@@ -144,15 +144,15 @@ _SELECT = (
     "FROM time_entries e JOIN activities a ON a.id = e.activity_id "
     "LEFT JOIN cases c ON c.id = e.case_id "
 )
-_ORDER = " ORDER BY e.date, e.start IS NULL, e.start, e.id"
+ENTRY_ORDER = " ORDER BY e.date, e.start IS NULL, e.start, e.id"
 
 
 def _row(row: dict[str, Any]) -> TimeEntry:
     return TimeEntry(
         id=row["id"],
         date=date.fromisoformat(row["date"]),
-        start=_parse_hm(row["start"]),
-        end=_parse_hm(row["end"]),
+        start=parse_clock(row["start"]),
+        end=parse_clock(row["end"]),
         minutes=row["minutes"],
         activity_id=row["activity_id"],
         case_id=row["case_id"],
@@ -185,7 +185,7 @@ class TimeStore:
     def entries_between(self, first: date, last: date) -> list[TimeEntry]:
         """Read as plain tuples, each distinct date and clock time parsed once: ten years
         (50,000 entries) in about half the time of a dict and two parses per row."""
-        sql = _SELECT + "WHERE e.date BETWEEN ? AND ?" + _ORDER
+        sql = _SELECT + "WHERE e.date BETWEEN ? AND ?" + ENTRY_ORDER
         cursor = self.db.execute(sql, [first.isoformat(), last.isoformat()])
         days: dict[str, date] = {}
         times: dict[str | None, time | None] = {None: None, "": None}
@@ -196,7 +196,7 @@ class TimeStore:
                 days[day] = date.fromisoformat(day)
             for text in (start, end):
                 if text not in times:
-                    times[text] = _parse_hm(text)
+                    times[text] = parse_clock(text)
             entries.append(TimeEntry(
                 id=entry_id, date=days[day], start=times[start], end=times[end],
                 minutes=minutes, activity_id=activity_id, case_id=case_id, note=note or "",
