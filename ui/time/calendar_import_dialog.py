@@ -43,16 +43,11 @@ from ui.time.calendar_read_job import CalendarReadJob
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
-    COL_DATE,
-    COL_LENGTH,
-    COL_NOTE,
-    COL_SUBJECT,
-    COL_TICK,
-    COL_TIME,
     COL_WHY,
     CalendarRowsModel,
 )
 from ui.widgets import return_guard
+from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
 
@@ -156,17 +151,11 @@ class CalendarImportDialog(QDialog):
             | self.table.EditTrigger.EditKeyPressed
             | self.table.EditTrigger.SelectedClicked
         )
-        header = self.table.horizontalHeader()
-        for column in (COL_TICK, COL_DATE, COL_TIME, COL_LENGTH, COL_CASE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        metrics = self.table.fontMetrics()
-        for column, sample in ((COL_SUBJECT, "Subject (not saved)"),
-                               (COL_ACTIVITY, "Court report writing"), (COL_NOTE, "Your note")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
-        # The reason a row is not proposed takes what is left, and wraps: a reason
-        # such as "Overlaps 09:15–09:45 Appointment / direct contact" is read whole, not cut.
-        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as what it holds (a subject, an activity on one line, not two
+        # squeezed into a row), none wider than a quarter of the table; the reason a row is
+        # not proposed takes what is left, and wraps: a reason such as "Overlaps 09:15–09:45
+        # Appointment / direct contact" is read whole, not cut.
+        keep_columns_fitted(self.table, COL_WHY, widest=0.25)
         self.table.setItemDelegateForColumn(COL_WHY, ReasonDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
