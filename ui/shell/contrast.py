@@ -29,6 +29,22 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def quiet_text(palette: QPalette, least: float = 4.5) -> QColor:
+    """Text for something set aside but still to be read (a calendar row not proposed): the
+    placeholder colour, moved toward the text colour until it stands `least` from both row
+    shades. The palette's disabled text is for controls that cannot be used (1.9:1 on white)."""
+    roles = QPalette.ColorRole
+    text, quiet = palette.color(roles.Text), palette.color(roles.PlaceholderText)
+    rows = (palette.color(roles.Base), palette.color(roles.AlternateBase))
+    for step in range(11):
+        share = step / 10
+        colour = QColor.fromRgbF(*(q + (t - q) * share for q, t in zip(
+            quiet.getRgbF()[:3], text.getRgbF()[:3])))
+        if all(contrast(colour, row) >= least for row in rows):
+            return colour
+    return text
+
+
 def is_high_contrast(palette: QPalette) -> bool:
     """A palette that is already high contrast (WCAG's enhanced 7:1 for text and selection):
     a platform's contrast theme, kept as the practitioner chose it."""

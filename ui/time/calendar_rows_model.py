@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
@@ -24,6 +24,7 @@ from core.time.calendar.preview import (
     with_tick,
 )
 from core.time.time_summary import hours_text
+from ui.shell.contrast import quiet_text
 from ui.widgets.list_table_model import OBJECT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,9 +130,9 @@ class CalendarRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == COL_CASE:
             return row.case_id
         if role == Qt.ItemDataRole.ForegroundRole and row.greyed:
-            return QApplication.palette().brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            # Quieter, yet read at 4.5:1: the row can still be ticked, and its reason says why
+            # it is not proposed (the disabled grey was 1.9:1).
+            return QBrush(quiet_text(QApplication.palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_ACTIVITY and row.activity_source:
                 return f"Proposed from {row.activity_source}. Double-click to change."
