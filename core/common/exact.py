@@ -9,9 +9,10 @@ and a band").
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Union
+from typing import Iterable, Union
 
 Number = Union[int, float, str, Decimal, Fraction]
 # A number held exactly, as hours, points and percentages are from input to band (never a float).
@@ -69,11 +70,23 @@ def to_fraction(value: Number) -> Fraction:
     return Fraction(to_decimal(value))
 
 
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The sum of fractions, exactly as `sum(values, Fraction(0))` gives it, in whole numbers over
+    their common denominator: adding Fractions one by one (reducing each time) was most of a
+    ten-year history's estimates."""
+    pairs = [value.as_integer_ratio() for value in values]
+    common = math.lcm(*{d for _n, d in pairs}) if pairs else 1
+    return Fraction(sum(n * (common // d) for n, d in pairs), common)
+
+
 def half_up(value: Number, places: int = 1) -> Decimal:
     """Round to `places` decimal places with halves away from zero: 112.45 -> 112.5, 110.05 ->
     110.1 (Python's round() takes halves to even, and a float may not even hold the half)."""
     # In whole numbers (a ten-year history rounds some 10,000 figures): value = n / d exactly.
-    n, d = to_fraction(value).as_integer_ratio()
+    if type(value) is Decimal and value.is_finite():
+        n, d = value.as_integer_ratio()  # as to_fraction's, without making the Fraction
+    else:
+        n, d = to_fraction(value).as_integer_ratio()
     quantum = Decimal(1).scaleb(-places)
     scaled = n * 10**places
     whole = (abs(scaled) * 2 + d) // (2 * d)  # half up on the magnitude: floor(|x| + 1/2)

@@ -166,7 +166,7 @@ def time_entries_csv(db: Database, start: date, end: date, include_cases: bool =
     writer.writerow(header)
     listed = entry_columns(db, start, end)  # as plain texts: ten years are 50,000 rows
 
-    def each(column: Sequence, cell: Callable) -> Iterable[str]:  # type: ignore[type-arg]
+    def each(column: Sequence, cell: Callable) -> Iterable[str]:
         shown = {value: cell(value) for value in set(column)}  # once per distinct value
         return map(shown.__getitem__, column)
 

@@ -51,7 +51,7 @@ class EntryColumns:
                 for start, end in zip(self.start, self.end)]
 
 
-def _each_distinct(column: Sequence, text: Callable) -> list:  # type: ignore[type-arg]
+def _each_distinct(column: Sequence, text: Callable) -> list:
     """`text(value)` for every value in `column`, worked out once per distinct value."""
     shown = {value: text(value) for value in set(column)}
     return list(map(shown.__getitem__, column))

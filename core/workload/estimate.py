@@ -33,7 +33,7 @@ from core.caseload.cases import CaseStore
 from core.common.dates import iso_week_label
 from core.workload.official import official_figures
 from core.caseload.models import Case, CourtReport, Profile, Reduction
-from core.common.exact import half_up, to_fraction
+from core.common.exact import exact_sum, half_up, to_fraction
 from core.common.exact import to_half_hour as _half_hour
 from core.workload.profile import ProfileTimeline, load_profile_timeline
 from core.workload.reductions import list_reductions, list_reports
@@ -265,7 +265,7 @@ def _estimate(profile: Profile, day: date, w: Weightings, active: list[CasePoint
     hours = w.default_hours if profile.contracted_hours is None else profile.contracted_hours
     # Largest first; equal points keep the inputs' order (a reversed sort is stable too).
     cases = tuple(sorted(active, key=sort_key, reverse=True))
-    case_points = sum((p.points for p in cases), Fraction(0))
+    case_points = exact_sum(p.points for p in cases)
     report_points = sum(r.points for r in reports)
     workload = case_points + report_points
     reduction_hours = sum((r.hours_for(hours) for r in reductions), Decimal(0))
@@ -347,20 +347,23 @@ def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[E
     profiles = inputs.profiles
     report_days = {kind: sorted(r.completed_date for r in inputs.reports if r.kind == kind)
                    for kind in ("standard", "fast")}
-    held_on = []
-    for day in days:
-        w = inputs.timeline.as_of(day)
-        active = []
-        for index, (case, start, closed, tier_on) in enumerate(held):
-            if start <= day and (closed is None or closed > day):
-                tier = tier_on if isinstance(tier_on, str) else tier_on(day)
-                overdue = case.expected_end_date is not None and day > case.expected_end_date
-                key = (index, tier, id(w), overdue)
-                points = priced.get(key)
-                if points is None:
-                    points = priced[key] = _case_points(case, day, w, tier)
-                active.append(points)
-        held_on.append((day, w, active))
+    # Each case is visited on the days it is held only, found by bisection in the days sorted
+    # (ten years: 26,000 case-days, where checking every case on every day was 312,000).
+    order = sorted(range(len(days)), key=days.__getitem__)
+    in_order, weights = [days[i] for i in order], [inputs.timeline.as_of(d) for d in days]
+    actives: list[list[CasePoints]] = [[] for _ in days]
+    for index, (case, start, closed, tier_on) in enumerate(held):
+        end = len(order) if closed is None else bisect_left(in_order, closed)
+        for at in order[bisect_left(in_order, start):end]:
+            day, w = days[at], weights[at]
+            tier = tier_on if isinstance(tier_on, str) else tier_on(day)
+            overdue = case.expected_end_date is not None and day > case.expected_end_date
+            key = (index, tier, id(w), overdue)
+            points = priced.get(key)
+            if points is None:
+                points = priced[key] = _case_points(case, day, w, tier)
+            actives[at].append(points)
+    held_on = zip(days, weights, actives)
     # Each week's cases are sorted by their points' rank among all the distinct values, worked
     # out once: the same order as comparing the fractions, without 100,000 comparisons of them.
     ranks = {value: rank for rank, value in

@@ -295,9 +295,8 @@ def _weightings(est: Estimate, direction: str, figures: bool) -> GapReason | Non
     if is_published_default(w) or est.capacity_percent is None:
         return None
     defaults = published_defaults()
-    at_defaults = sum((Fraction(defaults.points_for(c.case_type, c.tier, c.t2a)
-                                * defaults.share_for(c.state), 100) for c in est.cases),
-                      Fraction(0))
+    at_defaults = Fraction(sum(defaults.points_for(c.case_type, c.tier, c.t2a)
+                               * defaults.share_for(c.state) for c in est.cases), 100)
     at_defaults += sum(defaults.report_points[r.kind] * r.count for r in est.reports)
     available = int(defaults.nominal_target * to_fraction(est.available_hours)
                     / to_fraction(defaults.default_hours))

@@ -103,7 +103,13 @@ def _default_document() -> dict[str, Any]:
 
 
 def default_values() -> dict[str, float]:
-    """The published defaults as flat key -> value."""
+    """The published defaults as flat key -> value (a new dict, the caller's to change)."""
+    return dict(_default_values())
+
+
+@lru_cache(maxsize=1)
+def _default_values() -> dict[str, float]:
+    """Kept: a ten-year history compares each week's weightings with them twice."""
     doc = _default_document()
     values: dict[str, float] = {
         "nominal_target": doc["nominal_target"],
@@ -120,8 +126,10 @@ def default_values() -> dict[str, float]:
     return values
 
 
+@lru_cache(maxsize=1)
 def published_defaults() -> Weightings:
-    """The 2021 published defaults, labelled as such."""
+    """The 2021 published defaults, labelled as such (one object, never changed: Weightings
+    is frozen, and nothing writes into its tables)."""
     return _from_values(default_values(), _default_document())
 
 
@@ -245,7 +253,7 @@ class WeightingsTimeline:
                 values = default_values()
             elif change.key in values and change.value is not None:
                 values = {**values, change.key: change.value}
-            version = defaults if values == default_values() else _from_values(values, meta)
+            version = defaults if values == _default_values() else _from_values(values, meta)
             if self._days and self._days[-1] == change.effective_from:
                 self._versions[-1] = version
             else:
@@ -266,5 +274,5 @@ def weightings_as_of(db: Database, day: date) -> Weightings:
 
 
 def is_published_default(weightings: Weightings) -> bool:
-    return weightings.values == default_values()
+    return weightings.values == _default_values()
 
