@@ -183,6 +183,17 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
         bar.set_status("all")
         app.processEvents()
         result["filter all 600 cases"] += timed_ms(search("C5"), 1) + timed_ms(search(""), 1)
+    # Sorting the whole history of cases by each column in turn (a click on its heading).
+    bar.set_status("all")
+    app.processEvents()
+    table = window.view("caseload").table
+    result["sort all 600 cases by a column"] = []
+    for _ in range(runs):
+        for column in range(table.model().columnCount()):
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                result["sort all 600 cases by a column"] += timed_ms(
+                    lambda c=column, o=order: (table.sortByColumn(c, o), app.processEvents()), 1)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     bar.set_status("active")
     window.close()
     app.processEvents()

@@ -196,7 +196,8 @@ class CaseloadView(QWidget):
         self._update_buttons()
 
     def _apply_filters(self, values: dict) -> None:
-        self.proxy.set_filters(**values)
+        with self.fit_columns.once():
+            self.proxy.set_filters(**values)
         self._update_showing()
         self._update_buttons()
 

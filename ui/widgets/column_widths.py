@@ -3,10 +3,13 @@ while its neighbours stand half empty; the column that holds free text takes wha
 
 from __future__ import annotations
 
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+from ui.widgets.list_table_model import ListTableModel
 
 PADDING = 20  # pixels either side of a cell's text and the header's sort arrow, near enough
 ROWS_MEASURED = 400  # a caseload or a week never has more; a longer list keeps its first widths
@@ -24,6 +27,8 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
     room = table.viewport().width()
     limit = max(int(room * widest), 80)
     rows = min(model.rowCount(), ROWS_MEASURED)
+    text = _cell_text(model, rows)
+    advances: dict[str, int] = {}  # each distinct text measured once (types, tiers, dates)
     widths: dict[int, int] = {}
     for column in range(model.columnCount()):
         if column == stretch or table.isColumnHidden(column):
@@ -33,9 +38,12 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
         for row in range(rows):
             if table.columnSpan(row, column) > 1 or table.indexWidget(model.index(row, column)):
                 continue
-            text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
-            if isinstance(text, str) and text:
-                width = max(width, metrics.horizontalAdvance(text) + PADDING)
+            shown = text(row, column)
+            if isinstance(shown, str) and shown:
+                advance = advances.get(shown)
+                if advance is None:
+                    advance = advances[shown] = metrics.horizontalAdvance(shown)
+                width = max(width, advance + PADDING)
         widths[column] = min(width, limit)
     # Together they leave the free-text column room for its heading at least; when they would
     # not, the widest give way first, so no column ends past the table's edge.
@@ -46,6 +54,20 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, min(width, cap))
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _cell_text(model: QAbstractItemModel, rows: int) -> Callable[[int, int], object]:
+    """The text shown in (row, column) of the first `rows` rows. For a ListTableModel, or a
+    proxy over one, read from the model's columns straight (each row mapped once), not through
+    a model index and data() per cell: those were most of filtering 600 cases. (A proxy
+    that leaves out columns is read through its indexes.)"""
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    if not isinstance(source, ListTableModel) or model.columnCount() != source.columnCount():
+        return lambda row, column: model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+    if source is model:
+        return source.text
+    source_rows = [model.mapToSource(model.index(row, 0)).row() for row in range(rows)]
+    return lambda row, column: source.text(source_rows[row], column)
 
 
 def _cap_to_fit(widths: list[int], total: int) -> int:
@@ -69,10 +91,27 @@ class _Refit(QObject):
     def __init__(self, table: QTableView, stretch: int, widest: float):
         super().__init__(table)
         self._table, self._stretch, self._widest = table, stretch, widest
+        self._held: list[bool] | None = None
         table.viewport().installEventFilter(self)
 
     def __call__(self) -> None:
+        if self._held is not None:
+            self._held.append(True)
+            return
         fit_columns(self._table, self._stretch, self._widest)
+
+    @contextmanager
+    def once(self) -> Iterator[None]:
+        """Fit once at the end however often the model changes inside (a filter takes rows
+        out and puts rows in: two fits of the whole table where one does)."""
+        outer, self._held = self._held is None, self._held if self._held is not None else []
+        try:
+            yield
+        finally:
+            if outer:
+                held, self._held = self._held, None
+                if held:
+                    self()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:
@@ -81,7 +120,7 @@ class _Refit(QObject):
 
 
 def keep_columns_fitted(table: QTableView, stretch: int, widest: float = 0.34,
-                        on_model_changes: bool = True) -> Callable[[], None]:
+                        on_model_changes: bool = True) -> _Refit:
     """Fit now, on each resize and (unless the owner calls the returned function itself, after
     laying out spans) each time the model's rows change."""
     refit = _Refit(table, stretch, widest)

@@ -32,8 +32,9 @@ def from_qdate(qdate: QDate) -> date:
 
 
 def format_date(day: date | None, empty: str = "") -> str:
-    """The UK format used across tables and labels."""
-    return empty if day is None else day.strftime("%d/%m/%Y")
+    """The UK format used across tables and labels. Not strftime: in the window it imports the
+    time module through PySide6's import hook on every call (600 cases are 1,800 dates)."""
+    return empty if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def read_typed(text: str) -> tuple[date, time | None] | str | None:

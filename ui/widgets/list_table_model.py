@@ -56,6 +56,17 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self._columns)
 
+    def text(self, row: int, column: int) -> str:
+        """What `data` shows in a cell, without a model index (fitting columns to 600 rows)."""
+        return self._columns[column].text(self._items[row])
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """What `data` gives for SORT_ROLE, without a model index (sorting calls it n log n
+        times)."""
+        column_ = self._columns[column]
+        item = self._items[row]
+        return column_.sort(item) if column_.sort else column_.text(item)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
@@ -98,7 +109,14 @@ class RawSortProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt override
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if isinstance(model, ListTableModel) and self.sortRole() == SORT_ROLE:
+            # Straight to the values: two data() calls through Qt for each comparison were
+            # most of sorting 600 cases.
+            a = model.sort_value(left.row(), left.column())
+            b = model.sort_value(right.row(), right.column())
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             # Blank values stay at the bottom whichever way the column is sorted.
             ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder

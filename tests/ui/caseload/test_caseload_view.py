@@ -119,6 +119,27 @@ def test_filters_narrow_the_rows(view, store, hub):
     assert view.no_match.text() == "No cases match these filters."
 
 
+def test_columns_fit_the_cases_a_filter_shows(view, store, hub):
+    """Filtering fits the columns once, to the rows it leaves: closed cases' "Closed on …"
+    gets its room, and going back to the active ones gives it back."""
+    from ui.widgets.column_widths import fit_columns
+
+    add(store, "C01")
+    closed = add(store, "C02", tier="B1")
+    store.close_case(closed.id, date(2026, 3, 12), "completed")
+    hub.casesChanged.emit()
+    view.show()
+    active = view.table.columnWidth(COL_STATUS)
+    view.filter_bar.set_status("closed")
+    assert shown_refs(view) == ["C02"]
+    after_filter = [view.table.columnWidth(c) for c in range(8)]
+    assert after_filter[COL_STATUS] > active
+    fit_columns(view.table, view.fit_columns._stretch)  # as a fit from scratch makes them
+    assert [view.table.columnWidth(c) for c in range(8)] == after_filter
+    view.filter_bar.set_status("active")
+    assert view.table.columnWidth(COL_STATUS) == active
+
+
 def test_tier_sorts_by_weight_not_by_text(view, store, hub):
     for ref, tier in (("C1", "D0"), ("C2", "A0"), ("C3", "untiered"), ("C4", "A3"),
                       ("C5", "B3S"), ("C6", "B1")):
