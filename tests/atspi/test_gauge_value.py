@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.atspi.bus import ITEM_HOLDERS, Bus, places
+from tests.atspi.bus import ITEM_HOLDERS, TAB, Bus, places
 from tests.atspi.test_names import _labelled_by, _status
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
@@ -120,6 +120,29 @@ def _check_gauges(bus: Bus, expected: dict[str, tuple], figures: bool) -> None:
         assert heard.startswith(f"{heading}: {band}, {band}")  # words first, then words
 
 
+def _tabbed_to(bus: Bus, names: set[str]) -> list[Any]:
+    """From "Show figures", Tab until each of `names` has had the focus: everything that had it,
+    in order."""
+    start = _check_box(bus, "Show figures")
+    bus.Atspi.Component.grab_focus(start)
+    _wait_for(bus, lambda: "focused" in bus.states(_check_box(bus, "Show figures")),
+              "Show figures did not take the focus")
+    reached: list[Any] = []
+    for _ in range(20):
+        obj = bus.focused_after(lambda: bus.key(TAB))
+        if obj is not None:
+            reached.append(obj)
+        if names <= {o.get_name() for o in reached}:
+            break
+    return reached
+
+
+def _stops(reached: list[Any]) -> list[str]:
+    """The Tab stops by name, a gauge by its card's heading (its band words aside)."""
+    return [next((h for h in HEADINGS if o.get_name().startswith(f"{h}: ")), o.get_name())
+            for o in reached]
+
+
 def _show_trend_table(bus: Bus) -> None:
     """The trend chart is made as it nears view: give its place the focus, then tick its
     "Show as table", so the table's cells are on the bus too."""
@@ -128,7 +151,7 @@ def _show_trend_table(bus: Bus) -> None:
                      and o.get_name() == "Show as table"), None)
     if table_box() is None:
         place = next(o for o in _shown(bus) if o.get_role_name() == "panel"
-                     and o.get_name() == "Trend")
+                     and o.get_name() == "Weekly trend")
         bus.Atspi.Component.grab_focus(place)
     _wait_for(bus, table_box, "the trend chart was never made")
     _set_check(bus, "Show as table", True)
@@ -167,10 +190,22 @@ def test_the_gauges_say_words_only_with_figures_off_and_the_figure_with_figures_
         # Ticked while the window is open: the same gauges, now with the figure as a Value.
         _set_check(app_bus, "Show figures", True)
         _check_gauges(app_bus, _expected(status, status, True), True)
+        # Tab reaches each in the card's order, and what has the focus is what has the Value.
+        expected = _expected(status, status, True)
+        with_figures = _tabbed_to(app_bus, set(expected))
+        gauges = [o for o in with_figures if o.get_name() in expected]
+        assert [o.get_name() for o in gauges] == list(expected)
+        assert all(_reading(app_bus, o) == expected[o.get_name()][2] for o in gauges)
+        stops_with_figures = _stops(with_figures)
         assert "%" in " ".join(_table_cells(app_bus).get("Estimate", []))  # the figures back
         # And off again: the values go with the figures.
         _set_check(app_bus, "Show figures", False)
         _check_gauges(app_bus, _expected(status, status["without_figures"], False), False)
+        words = _expected(status, status["without_figures"], False)
+        without = _tabbed_to(app_bus, set(words))
+        assert [o.get_name() for o in without if o.get_name() in words] == list(words)
+        assert not [o for o in without if "Value" in o.get_interfaces()]
+        assert _stops(without) == stops_with_figures, "the gauge moved in the Tab order"
         assert not [o for o in _shown(app_bus) if "Value" in o.get_interfaces()
                     and o.get_name().startswith(tuple(HEADINGS))]
         assert not _figures_named(app_bus), "\n".join(_figures_named(app_bus))
