@@ -10,7 +10,6 @@ from typing import Any
 
 from cli.common import Context, bounded_int, date_arg, print_json
 from core.caseload.cases import CaseStore
-from core.caseload.csv_import import import_preview, preview_file
 from core.common.errors import ValidationError
 from core.common.dates import shorten
 from core.common.exact import to_decimal, too_precise
@@ -55,6 +54,10 @@ def run_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_cases_import(args: argparse.Namespace, ctx: Context) -> int:
+    # Here, not at the top: the reader of spreadsheets (zipfile with it) cost every other
+    # caseload command 10-20 ms.
+    from core.caseload.csv_import import import_preview, preview_file
+
     path = Path(args.file)
     if not path.is_file():
         raise ValidationError(f"There is no file at {path}.")

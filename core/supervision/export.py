@@ -25,9 +25,7 @@ from core.store.live_files import is_live
 from core.supervision.summary import SummaryOptions, classification_line, compose_summary
 from core.supervision.summary import classification_problem
 from core.supervision.summary import default_period
-from core.supervision.summary_fit import fit_summary
 from core.supervision.summary_model import Summary, long_date
-from core.supervision.summary_render import summary_html, summary_markdown
 from core.time.entry_listing import entry_columns
 
 FORMATS: tuple[str, ...] = ("pdf", "html", "md", "csv")
@@ -194,6 +192,9 @@ def resolve_period(db: Database, options: SummaryOptions, today: date) -> tuple[
 
 def summary_text(summary: Summary, fmt: str) -> str:
     """The fitted summary as html or md text (the PDF is drawn from the same Summary)."""
+    # Imported here: the CSV of the time entries needs neither.
+    from core.supervision.summary_render import summary_html, summary_markdown
+
     if fmt == "html":
         return summary_html(summary)
     if fmt == "md":
@@ -206,6 +207,8 @@ def fitted_summary(
     fits: Callable[[Summary], bool],
 ) -> Summary:
     """Compose the period in full, then fit it once against `fits` (the real page layout)."""
+    from core.supervision.summary_fit import fit_summary
+
     return fit_summary(compose_summary(db, options, today), fits)
 
 
