@@ -17,12 +17,11 @@ from sqlite_utils import Database
 
 from core.time.time_entries import ENTRY_ORDER, clock_text, parse_clock
 
-_SELECT = (
-    'SELECT e.id, e.date, e.start, e."end", e.minutes, a.name, a.counted_by_wmt, '
-    "c.reference, ifnull(e.note, '') "
-    "FROM time_entries e JOIN activities a ON a.id = e.activity_id "
-    "LEFT JOIN cases c ON c.id = e.case_id "
-    "WHERE e.date BETWEEN ? AND ?" + ENTRY_ORDER
+# The entries alone: their activities (a dozen) and cases (hundreds) are named from two small
+# reads, which is quicker than joining them to 50,000 rows.
+_ENTRIES = (
+    'SELECT e.id, e.date, e.start, e."end", e.minutes, e.activity_id, e.case_id, '
+    "ifnull(e.note, '') FROM time_entries e WHERE e.date BETWEEN ? AND ?" + ENTRY_ORDER
 )
 
 
@@ -66,18 +65,24 @@ def _clock(end: bool) -> Callable[[str | None], str | None]:
 
 def entry_columns(db: Database, first: date, last: date) -> EntryColumns:
     """Every entry from `first` to `last`, inclusive."""
-    rows = db.execute(_SELECT, [first.isoformat(), last.isoformat()]).fetchall()
+    rows = db.execute(_ENTRIES, [first.isoformat(), last.isoformat()]).fetchall()
+    activity_of = {row[0]: row[1:] for row in
+                   db.execute("SELECT id, name, counted_by_wmt FROM activities").fetchall()}
+    if not {row[5] for row in rows} <= activity_of.keys():
+        # An entry whose activity is gone is not listed, as the Time view's join leaves it out.
+        rows = [row for row in rows if row[5] in activity_of]
     if not rows:
         return EntryColumns(*([] for _ in range(9)))
-    ids, days, starts, ends, minutes, activities, counted, references, notes = zip(*rows)
+    ids, days, starts, ends, minutes, activity_ids, case_ids, notes = zip(*rows)
+    reference_of = dict(db.execute("SELECT id, reference FROM cases").fetchall())
     return EntryColumns(
         id=ids,
         date=_each_distinct(days, lambda day: date.fromisoformat(day).isoformat()),
         start=_each_distinct(starts, _clock(end=False)),
         end=_each_distinct(ends, _clock(end=True)),
         minutes=minutes,
-        activity=activities,
-        counted_by_wmt=list(map(bool, counted)),
-        case_reference=references,
+        activity=_each_distinct(activity_ids, lambda key: activity_of[key][0]),
+        counted_by_wmt=_each_distinct(activity_ids, lambda key: bool(activity_of[key][1])),
+        case_reference=_each_distinct(case_ids, reference_of.get),
         note=notes,
     )
