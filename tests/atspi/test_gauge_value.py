@@ -77,10 +77,25 @@ def _reading(bus: Bus, gauge: Any) -> tuple[float, float, float]:
             value.get_maximum_value(gauge))
 
 
+def _every(bus: Bus) -> list[Any]:
+    """Every object of the window, shown or not (a hidden label is still in the tree a screen
+    reader can walk), not descending into tables' and lists' items (see _table_cells)."""
+    stack, found = [bus.frame()], []
+    while stack:
+        obj = stack.pop()
+        try:
+            found.append(obj)
+            if obj.get_role_name() not in ITEM_HOLDERS:
+                stack.extend(obj.get_child_at_index(i) for i in range(obj.get_child_count()))
+        except Exception:  # noqa: BLE001 - gone while walking
+            continue
+    return [o for o in found if o is not None]
+
+
 def _figures_named(bus: Bus) -> list[str]:
-    """Every name and description on the Overview that says a percentage."""
+    """Every name and description in the window that says a percentage."""
     said = []
-    for obj in _shown(bus, into_items=True):
+    for obj in _every(bus):
         for text in (obj.get_name() or "", obj.get_description() or ""):
             if "%" in text or "percent" in text.lower():
                 said.append(f"{bus.describe(obj)}: {text!r}")

@@ -123,6 +123,7 @@ class WorkloadCard(Card):
         self.add_button.clicked.connect(self.addToNotesClicked)
         self.official_button.clicked.connect(self.officialClicked)
         self._figures_on = False
+        self._figures_text = ""
         self._heavy = False
         self._action_in_panel = False
         self._panel_open = False
@@ -137,7 +138,7 @@ class WorkloadCard(Card):
         self.gauge.set_value(capacity, "" if capacity is None else f"{number(capacity)}%")
         self.gauge.set_description(words.gauge_description)
         self.gauge.set_value_words(words.headline)
-        self.figures.setText(words.figures if est.has_data else "")
+        self._figures_text = words.figures if est.has_data else ""
         _set(self.official, words.official)
         self._heavy = est.has_data and bool(words.action or words.caseload_action)
         self._show_add_button()
@@ -146,9 +147,11 @@ class WorkloadCard(Card):
         self.set_show_figures(self._figures_on)
 
     def set_show_figures(self, on: bool) -> None:
+        """The figures line holds its text only while shown: a hidden label is still in the
+        tree a screen reader can walk."""
         self._figures_on = on
         self.gauge.set_show_figures(on)
-        self.figures.setVisible(on and bool(self.figures.text()))
+        _set(self.figures, self._figures_text if on else None)
 
     def set_weighted_panel_open(self, on: bool) -> None:
         """With the over-capacity panel open above, the card does not repeat its run of weeks
@@ -194,6 +197,7 @@ class CaseloadCard(Card):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self._figures_on = False
+        self._figures_text = ""
 
     def show_words(self, words: StatusWords, est: Estimate) -> None:
         self.headline.setText(words.caseload_headline)
@@ -203,13 +207,13 @@ class CaseloadCard(Card):
         self.gauge.set_value(est.caseload_ratio if est.has_data else None, plural(count, "case"))
         self.gauge.set_description(words.caseload_description)
         self.gauge.set_value_words(words.caseload_headline)
-        self.figures.setText(words.caseload_figures)
+        self._figures_text = words.caseload_figures
         self.set_show_figures(self._figures_on)
 
     def set_show_figures(self, on: bool) -> None:
         self._figures_on = on
         self.gauge.set_show_figures(on)
-        self.figures.setVisible(on)
+        _set(self.figures, self._figures_text if on else None)
 
 
 class ListCard(Card):

@@ -221,6 +221,7 @@ def test_empty_state_points_to_caseload_and_profile(db, make_view, qtbot):
 
 
 def test_refreshes_when_cases_change(demo_view, db, hub):
+    demo_view.show_figures.setChecked(True)  # the figures line says the count
     before = demo_view.caseload.figures.text()
     CaseStore(db).add_case(Case("C99", "licence", "A3", start_date=TODAY))
     hub.casesChanged.emit()
@@ -327,6 +328,7 @@ def focus_chain(start) -> list:
 def test_new_weightings_change_the_estimate_shown(demo_view, db, hub):
     from core.workload.weightings import set_weightings
 
+    demo_view.show_figures.setChecked(True)  # the figures line says the points
     before = demo_view.workload.figures.text()
     set_weightings(db, {"tier.licence.A3": 400, "tier.licence.A2": 400}, TODAY - timedelta(weeks=1))
     hub.weightingsChanged.emit()
@@ -369,3 +371,15 @@ def test_with_the_panel_open_the_card_says_neither_the_run_nor_hmpps_again(demo_
     demo_view._panel_not_now()
     assert "HMPPS treats" in card.words.text() or demo_view.words.body == card.words.text()
     assert card.words.text() == demo_view.words.body
+
+
+def test_the_figures_lines_hold_no_figure_while_hidden(demo_view):
+    """A hidden label is still in the tree a screen reader can walk: with figures off, the
+    figures lines are empty, not just hidden."""
+    for card in (demo_view.workload, demo_view.caseload):
+        assert card.figures.text() == "" and card.figures.isHidden()
+    demo_view.show_figures.setChecked(True)
+    assert "percent" in demo_view.workload.figures.text()
+    assert "cases" in demo_view.caseload.figures.text()
+    demo_view.show_figures.setChecked(False)
+    assert demo_view.workload.figures.text() == demo_view.caseload.figures.text() == ""
