@@ -15,10 +15,12 @@ PADDING = 20  # pixels either side of a cell's text and the header's sort arrow,
 ROWS_MEASURED = 400  # a caseload or a week never has more; a longer list keeps its first widths
 
 
-def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
+def fit_columns(table: QTableView, stretch: int, widest: float = 0.34,
+                plain: bool = False) -> None:
     """Each column but `stretch` as wide as its widest cell or its heading (none wider than
     `widest` of the table, so one long activity cannot take the row); `stretch` gets the rest.
-    Cells that span the row (a day's heading) are not measured."""
+    Cells that span the row (a day's heading) or hold a widget are not measured; `plain` says
+    the table has none, and saves asking for each cell (a caseload of 600 is 4,200 cells)."""
     model, header = table.model(), table.horizontalHeader()
     if model is None:
         return
@@ -36,7 +38,8 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34) -> None:
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         width = header_metrics.horizontalAdvance(title) + PADDING + 12  # the sort arrow
         for row in range(rows):
-            if table.columnSpan(row, column) > 1 or table.indexWidget(model.index(row, column)):
+            if not plain and (table.columnSpan(row, column) > 1
+                              or table.indexWidget(model.index(row, column))):
                 continue
             shown = text(row, column)
             if isinstance(shown, str) and shown:
@@ -88,9 +91,9 @@ def _cap_to_fit(widths: list[int], total: int) -> int:
 class _Refit(QObject):
     """Fits the columns again when the table is resized (the cap is a share of its width)."""
 
-    def __init__(self, table: QTableView, stretch: int, widest: float):
+    def __init__(self, table: QTableView, stretch: int, widest: float, plain: bool = False):
         super().__init__(table)
-        self._table, self._stretch, self._widest = table, stretch, widest
+        self._table, self._stretch, self._widest, self._plain = table, stretch, widest, plain
         self._held: list[bool] | None = None
         table.viewport().installEventFilter(self)
 
@@ -98,7 +101,7 @@ class _Refit(QObject):
         if self._held is not None:
             self._held.append(True)
             return
-        fit_columns(self._table, self._stretch, self._widest)
+        fit_columns(self._table, self._stretch, self._widest, self._plain)
 
     @contextmanager
     def once(self) -> Iterator[None]:
@@ -120,10 +123,10 @@ class _Refit(QObject):
 
 
 def keep_columns_fitted(table: QTableView, stretch: int, widest: float = 0.34,
-                        on_model_changes: bool = True) -> _Refit:
+                        on_model_changes: bool = True, plain: bool = False) -> _Refit:
     """Fit now, on each resize and (unless the owner calls the returned function itself, after
-    laying out spans) each time the model's rows change."""
-    refit = _Refit(table, stretch, widest)
+    laying out spans) each time the model's rows change. `plain`: as for fit_columns."""
+    refit = _Refit(table, stretch, widest, plain)
     model = table.model()
     if on_model_changes and model is not None:
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
