@@ -22,13 +22,28 @@ MIN_PASSPHRASE = 8
 MAX_PASSPHRASE = 1024
 DEFAULT_LOCK_MINUTES = 10
 
-try:  # optional dependency: `pip install sqlcipher3` (or the `encryption` extra)
-    from sqlcipher3 import dbapi2 as _cipher
-except ImportError:  # pragma: no cover - depends on the machine
-    _cipher = None
-else:
-    class _TrackedCipher(_cipher.Connection):
-        """Weakly referenceable, so core.store.live_files can tell when it is closed."""
+# SQLCipher (with its own SQLite and OpenSSL's libcrypto, about 5 MiB resident) is loaded the
+# first time encryption is asked about or used, never for plain data: `_cipher` stays _NOT_YET
+# until then, and None once found missing. Everything below reaches it through _sqlcipher().
+_NOT_YET: Any = object()
+_cipher: Any = _NOT_YET
+_TrackedCipher: Any = None
+
+
+def _sqlcipher() -> Any:
+    """SQLCipher's dbapi2 module, imported on first use; None when it is not installed."""
+    global _cipher, _TrackedCipher
+    if _cipher is _NOT_YET:
+        try:  # optional dependency: `pip install sqlcipher3` (or the `encryption` extra)
+            from sqlcipher3 import dbapi2
+        except ImportError:  # pragma: no cover - depends on the machine
+            _cipher = None
+        else:
+            class Tracked(dbapi2.Connection):
+                """Weakly referenceable, so core.store.live_files can tell when it is closed."""
+
+            _cipher, _TrackedCipher = dbapi2, Tracked
+    return _cipher
 
 
 class PassphraseError(Exception):
@@ -40,12 +55,12 @@ class DamagedCipherError(Exception):
 
 
 def available() -> bool:
-    return _cipher is not None
+    return _sqlcipher() is not None
 
 
 def unavailable_reason() -> str | None:
     """Why encryption cannot be turned on here, in words for Settings; None when it can."""
-    if _cipher is None:
+    if _sqlcipher() is None:
         return (
             "Encryption needs the optional sqlcipher3 package, which is not installed on this "
             "computer. Your data is still kept in a private, owner-only folder."
@@ -84,7 +99,8 @@ def _translated() -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        if _cipher is None or not isinstance(exc, _cipher.Error):
+        cipher = _sqlcipher()
+        if cipher is None or not isinstance(exc, cipher.Error):
             raise
         for cls in type(exc).__mro__:
             target = getattr(sqlite3, cls.__name__, None)
@@ -176,7 +192,7 @@ class CipherConnection:
 
 def raw_connect(path: Path, passphrase: str | None) -> Any:
     """A bare SQLCipher connection, keyed (or plain for None), checked to open the file."""
-    if _cipher is None:
+    if _sqlcipher() is None:
         raise PassphraseError(unavailable_reason())
     kind = "encrypted" if passphrase is not None else "sqlite"
     if read_only_place(path):  # read it where it lies, writing nothing (not even a -shm)
@@ -279,7 +295,7 @@ def rekey_file(path: Path, old: str | None, new: str | None) -> None:
     """
     if new is not None:
         check_passphrase(new)
-    if _cipher is None:
+    if _sqlcipher() is None:
         raise ValidationError(unavailable_reason() or "")
     tmp = sidecar(path, ".rekey-tmp")
     tmp.unlink(missing_ok=True)
