@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -174,8 +175,7 @@ def make_demo(folder: Path) -> None:
 def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
                     bundle: Path | None = None) -> dict[str, object]:
     """Interleaved rounds (each process in turn, so a busy moment on the shared machine falls
-    on all alike, each round starting one further along) after two warm-up rounds; every run
-    kept. `notes` say what could not be
+    on all alike, each round in its own order) after two warm-up rounds; every run kept. `notes` say what could not be
     measured here and why (no display, no GTimeLog)."""
     with tempfile.TemporaryDirectory() as home_text, display(offscreen) as shown:
         home = Path(home_text)
@@ -195,11 +195,12 @@ def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
                          "is compared with it")
         runs_by_key: dict[str, list[dict[str, float]]] = {key: [] for key in started}
         for round_number in range(runs + 2):
-            # Each round starts at the next process in turn, so none is always the one started
-            # just after another has exited (its X and D-Bus traffic still being answered).
+            # Each round in its own (seeded) order, so that no process always starts just after
+            # the same one has exited (what an exit leaves behind, on the buses or the disk,
+            # falls on whichever comes next); turning the order round would keep the neighbours.
             order = list(started.items())
-            shift = round_number % len(order)
-            for key, command in order[shift:] + order[:shift]:
+            random.Random(round_number).shuffle(order)
+            for key, command in order:
                 if key not in started:
                     continue
                 try:
