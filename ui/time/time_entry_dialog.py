@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Callable
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -50,8 +51,10 @@ class TimeEntryDialog(QDialog):
         end: time | None = None,
         prompt: str | None = None,
         parent: QWidget | None = None,
+        save: Callable[[TimeEntry], str | None] | None = None,
     ):
         super().__init__(parent)
+        self._save = save  # saves while the dialog is open; a refusal keeps it open
         self._db = db
         self._store = TimeStore(db)
         self._entry = entry
@@ -209,4 +212,11 @@ class TimeEntryDialog(QDialog):
         problems = self._store.problems(entry)
         self.problems.show_problems(problems)
         if not problems and confirm_no_names(self, [entry.note]):
+            # Saved from here, so a refusal (No to shortening what it overlaps) comes back to
+            # the form with everything as typed, and says why nothing was saved.
+            refused = self._save(entry) if self._save is not None else None
+            if refused:
+                self.problems.show_problems([refused])
+                self.start_edit.setFocus() if self.timed.isChecked() else self.minutes.setFocus()
+                return
             super().accept()

@@ -46,6 +46,9 @@ def _get_entry(*args, **kwargs) -> TimeEntry | None:  # type: ignore[no-untyped-
     return TimeEntryDialog.get_entry(*args, **kwargs)
 
 
+NOT_TRIMMED = ("Nothing was saved yet: the time overlaps what is already logged. Change the "
+               "times, or save again and choose Yes to shorten the other entries.")
+
 # A person takes longer than this to reach the Charts tab; a view merely passed through on
 # the way elsewhere is hidden again by then, and builds nothing.
 CHARTS_AHEAD_MS = 300
@@ -316,36 +319,38 @@ class TimeView(QWidget):
             self._monday = monday_of(entry.date)  # show where the time went
         self._apply_done(change, "Log time")
 
-    def _save(self, entry: TimeEntry, text: str) -> None:
+    def _save(self, entry: TimeEntry, text: str) -> str | None:
+        """Save from the open dialog: None when saved, else why not (the dialog stays open
+        with what was typed)."""
         action = self._store.update_entry if entry.id is not None else self._store.log_time
         try:
             change = apply_with_trim(self, lambda trim: action(entry, trim=trim))
         except ValidationError as error:
-            self._show_problems(list(error.problems))
-            return
+            return " ".join(error.problems)
+        if change is None:
+            return NOT_TRIMMED
         self._apply_done(change, text)
+        return None
+
+    def _saving(self, text: str):  # type: ignore[no-untyped-def]
+        return lambda entry: self._save(entry, text)
 
     def add_entry(self) -> None:
         day = min(self._clock().date(), self._monday + timedelta(days=4))
-        entry = _get_entry(self, self._db, day=day)
-        if entry is not None:
-            self._save(entry, "Log time")
+        _get_entry(self, self._db, day=day, save=self._saving("Log time"))
 
     def fill_gap(self, gap: Gap) -> None:
         prompt = f"What were you doing {gap.start:%H:%M}–{gap.end:%H:%M} on {gap.date:%A %d %B}?"
-        entry = _get_entry(
-            self, self._db, day=gap.date, start=gap.start, end=gap.end, prompt=prompt
-        )
-        if entry is not None:
-            self._save(entry, "Fill gap")
+        _get_entry(self, self._db, day=gap.date, start=gap.start, end=gap.end, prompt=prompt,
+                   save=self._saving("Fill gap"))
 
     def edit_selected(self) -> None:
         current = self.selected_entry()
         if current is None:
             return
-        entry = _get_entry(self, self._db, current)
-        if entry is not None and entry != current:
-            self._save(entry, "Edit entry")
+        save = self._saving("Edit entry")
+        _get_entry(self, self._db, current,
+                   save=lambda entry: None if entry == current else save(entry))
 
     def delete_selected(self) -> None:
         current = self.selected_entry()

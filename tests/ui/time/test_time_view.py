@@ -105,7 +105,9 @@ def test_undo_of_an_edit(view, db, monkeypatch):
     edited = TimeEntry(
         TUESDAY, 30, act(db, "Travel"), start=time(9), end=time(9, 30), id=original.id
     )
-    monkeypatch.setattr(TimeEntryDialog, "get_entry", staticmethod(lambda *a, **k: edited))
+    # The dialog saves through the view while it is open (so a refusal keeps it open).
+    monkeypatch.setattr(TimeEntryDialog, "get_entry",
+                        staticmethod(lambda *a, **k: k["save"](edited) or edited))
     view.edit_selected()
     assert TimeStore(db).get_entry(original.id).activity_name == "Travel"
     view.undo_stack.undo()
@@ -122,9 +124,11 @@ def test_gap_is_filled_in_place(view, db, monkeypatch):
 
     def answer(parent, db_, entry=None, **kwargs):
         asked.update(kwargs)
-        return TimeEntry(
+        entry = TimeEntry(
             kwargs["day"], 95, act(db, "Home visit"), start=kwargs["start"], end=kwargs["end"]
         )
+        assert kwargs["save"](entry) is None
+        return entry
 
     monkeypatch.setattr(TimeEntryDialog, "get_entry", staticmethod(answer))
     button = view.table.indexWidget(view.proxy.index(gap_rows[0], COL_WMT))
