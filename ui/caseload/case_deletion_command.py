@@ -54,4 +54,4 @@ class CasesDeletedCommand(QUndoCommand):
         self._hub.casesChanged.emit()
         announce(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
                                f"{', '.join(self.gone.references[:3])}"
-                               f"{'…' if len(self.gone) > 3 else ''}.")
+                               f"{' and more' if len(self.gone) > 3 else ''}.")

@@ -173,7 +173,8 @@ class CaseloadView(QWidget):
         self.empty.newRequested.connect(self.new_case)
         self.empty.importRequested.connect(self.import_csv)
         self.empty.wmtRequested.connect(self.set_up_from_wmt)
-        self.retention_notice.casesDeleted.connect(self._say)
+        # shown here; already said (with its undo) where the deletion was made
+        self.retention_notice.casesDeleted.connect(self.message.setText)
         self.overdue_notice.closeRequested.connect(lambda i: self._on_case(i, self.close_case))
         self.overdue_notice.editRequested.connect(lambda i: self._on_case(i, self.edit_case))
         self._hub.casesChanged.connect(self.refresh)

@@ -124,6 +124,7 @@ class RetentionNotice(QFrame):
         if deleted:  # the hub has already told every view, this one included
             text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"
             # A few are named; a long list was just read in the confirmation, so it is counted.
+            # Already said by delete_closed_after_confirming: this is the line shown.
             short = len(deleted) <= 3
             self.casesDeleted.emit(f"{text}: {references_text(deleted)}." if short else f"{text}.")
             self.refresh()

@@ -70,7 +70,14 @@ def delete_closed_after_confirming(
     if stack is not None and gone:
         stack.push(CasesDeletedCommand(db, hub, gone, parent))
     hub.casesChanged.emit()
-    return [c for c in due if c.reference in set(gone.references)]
+    deleted = [c for c in due if c.reference in set(gone.references)]
+    if deleted:  # said wherever it was started from (the panel only changes its words)
+        from ui.caseload.case_deletion_command import deleted_text
+        from ui.widgets.announce import announce
+
+        undo = " Undo with Ctrl+Z." if stack is not None else ""
+        announce(parent, f"Deleted {deleted_text(len(deleted))}.{undo}")
+    return deleted
 
 
 class DataActions:

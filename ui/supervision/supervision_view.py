@@ -259,8 +259,12 @@ class SupervisionView(QWidget):
         if item is None or item.id is None:
             return
         no = QMessageBox.StandardButton.No  # the default: Return never deletes
+        words = " ".join(item.text.split())
+        words = words if len(words) <= 80 else words[:79].rstrip() + "…"
+        which = f"{item.case_reference}: {words}" if item.case_reference else words
+        # The note is named, so the choice can be checked in the question itself.
         answer = QMessageBox.question(self, "Delete note",
-                                      "Delete this note? (Ctrl+Z brings it back.)",
+                                      f"Delete this note? “{which}” (Ctrl+Z brings it back.)",
                                       QMessageBox.StandardButton.Yes | no, no)
         if answer == QMessageBox.StandardButton.Yes:
             item_id = item.id

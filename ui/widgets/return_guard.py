@@ -7,6 +7,10 @@ destructive choice has auto default turned off on all its buttons, so Return onl
 the dialog's default, which is the safe choice (Keep, No, Cancel). The destructive button still
 works with Space, its Alt+letter or the mouse.
 
+Return on a focused destructive button neither presses it nor closes the dialog (the user
+believed it pressed): the dialog stays open and says, shown beside the button and announced at
+once, "Press Space to delete 10 cases" in the button's own words.
+
 Outside dialogs (the main window's views) Qt lets only Space press a focused button; the guard
 makes Return and Enter press it too, as a keyboard user expects.
 
@@ -78,6 +82,45 @@ def set_destructive(dialog: QDialog, button: QPushButton, destructive: bool) -> 
     button.setDefault(True)
 
 
+VERBS = {"delete", "remove", "replace", "restore", "overwrite", "turn", "import", "erase",
+         "discard", "clear", "end", "yes"}
+
+
+def refusal_text(button: QPushButton) -> str:
+    """What Return on the focused destructive `button` says: the button's own words."""
+    label = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    label = label.rstrip("…. ").strip()
+    first = label.split()[0].lower() if label else ""
+    if first == "yes" or first not in VERBS:
+        action = f"choose “{label}”"
+    else:
+        action = label[0].lower() + label[1:]
+    return f"Not done yet: press Space to {action}. Return alone never deletes or overwrites."
+
+
+def refuse_return(watched: QObject, event: QEvent) -> bool:
+    """Return or Enter on a focused destructive button in a dialog: say so instead (True)."""
+    if not isinstance(watched, QPushButton) or not watched.isEnabled():
+        return False  # a key press reaches a button only while it has the focus
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QToolTip
+
+    if not (isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        return False
+    dialog = watched.window()
+    if not isinstance(dialog, QDialog) or watched not in destructive_buttons(dialog):
+        return False
+    from ui.widgets.announce import announce_error
+
+    text = refusal_text(watched)
+    QToolTip.showText(watched.mapToGlobal(QPoint(0, watched.height())), text, watched)
+    announce_error(watched, text)
+    return True
+
+
 def presses_in_window(watched: QObject, event: QEvent) -> bool:
     """Return or Enter on a focused, enabled push button outside a dialog, with no modifier."""
     if not isinstance(watched, QPushButton):
@@ -98,6 +141,8 @@ class _Guard(QObject):
             make_return_safe(watched)
         elif kind == QEvent.Type.KeyPress and presses_in_window(watched, event):
             watched.animateClick()  # pressed as Space presses it, shown pressed for a moment
+            return True
+        elif kind == QEvent.Type.KeyPress and refuse_return(watched, event):
             return True
         return False
 
