@@ -19,7 +19,7 @@ from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
 from core.caseload.models import Case
 from core.store.settings import get_setting, set_setting
-from core.store.all_copies import DeleteAllResult
+from core.store.delete_all import DeleteAllResult
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
@@ -146,9 +146,9 @@ def delete_all_data(
     db: Database, data_dir: Path, backup_folders: Sequence[Path] = (), include_backups: bool = False
 ) -> DeleteAllResult:
     """Empty every table, compact the file, and (when asked) delete backups in every folder
-    ever used, earlier copies, temporary files and logs (core.store.all_copies). The schema
+    ever used, earlier copies, temporary files and logs (core.store.delete_all). The schema
     stays, so the app keeps working as if new. A killed run is finished on the next start."""
-    from core.store.all_copies import delete_everything
+    from core.store.delete_all import delete_everything
     from core.store.data_files import remember_folder
 
     for folder in backup_folders:

@@ -40,3 +40,8 @@ RECOVERY_HINT = (
     "Restore a backup with `restore FILE` (your backups are in the backups folder beside it), "
     "or move the file aside and start fresh; the app shows both choices when it starts."
 )
+
+
+class UnfinishedError(StorageError):
+    """An operation failed after part of it was done and could not be taken back; its journal
+    stays and the next start finishes it (the message says so)."""

@@ -15,7 +15,8 @@ from typing import Callable, Sequence
 
 from sqlite_utils import Database
 
-from core.time.time_entries import ENTRY_ORDER, clock_text, parse_clock
+from core.time.entry_clock import clock_text, parse_clock
+from core.time.time_entries import ENTRY_ORDER
 
 # The entries alone: their activities (a dozen) and cases (hundreds) are named from two small
 # reads, which is quicker than joining them to 50,000 rows.

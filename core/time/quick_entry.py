@@ -45,14 +45,8 @@ from core.time.typed_times import (  # noqa: F401 - parse_time_of_day and the fo
     _start_like_end,
     parse_time_of_day,
 )
-from core.time.time_entries import (
-    DAY_MINUTES,
-    END_OF_DAY,
-    TimeChange,
-    TimeEntry,
-    TimeStore,
-    no_such_case,
-)
+from core.time.entry_clock import DAY_MINUTES, END_OF_DAY
+from core.time.time_entries import TimeChange, TimeEntry, TimeStore, no_such_case
 
 EXAMPLE = "for example: 09:30-10:15 home visit @C07, -20 recording, or 45m travel"
 

@@ -1,8 +1,9 @@
 """The time-entry store: log, edit, delete and list time, refusing overlaps unless asked to trim.
 
 An end of 24:00 (the end of the day) is held as `time(0)` in `TimeEntry.end` and stored as
-"24:00": an entry cannot end at the 00:00 it starts from, so the two never mix. `minutes` is real
-elapsed time, which differs from end minus start only across a clock change (see core.common.clock).
+"24:00": an entry cannot end at the 00:00 it starts from, so the two never mix (the clock-time
+helpers are in core.time.entry_clock). `minutes` is real elapsed time, which differs from end
+minus start only across a clock change (see core.common.clock).
 
 Every write returns a `TimeChange` (rows added and rows removed, exactly as stored), so the
 interface can undo and redo any change by reverting or re-applying it.
@@ -10,9 +11,8 @@ interface can undo and redo any change by reverting or re-applying it.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 from typing import Any, Iterable
 
 from sqlite_utils import Database
@@ -23,12 +23,19 @@ from core.common import clock
 from core.common.errors import ValidationError
 from core.common.dates import FIRST_DATE, LAST_DATE, shorten
 from core.common.identifiers import REFERENCE_MAX, identifier_message
+from core.time.entry_clock import (
+    DAY_MINUTES,
+    END_OF_DAY,
+    clock_text,
+    end_minutes,
+    minutes_of,
+    parse_clock,
+    span_text,
+)
 from core.time.overlap import Interval, intervals, place
 from core.store.rows import inserted_id
 
 NOTE_MAX = 200
-DAY_MINUTES = 24 * 60
-END_OF_DAY = time(0)  # as an end time: 24:00, midnight at the end of the entry's day
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class TimeEntry:
         """Start and end as minutes after midnight, for timed entries."""
         if self.start is None or self.end is None:
             return None
-        return _mins(self.start), end_minutes(self.end)
+        return minutes_of(self.start), end_minutes(self.end)
 
 
 @dataclass(frozen=True)
@@ -76,52 +83,10 @@ class OverlapError(ValidationError):
         self.overlapping = overlapping
 
 
-def _mins(value: time) -> int:
-    return value.hour * 60 + value.minute
-
-
-def end_minutes(end: time) -> int:
-    """Minutes after midnight for an end time: 00:00 as an end is 24:00, so 1440."""
-    return DAY_MINUTES if end == END_OF_DAY else _mins(end)
-
-
-def _time(minutes: int) -> time:
-    return END_OF_DAY if minutes >= DAY_MINUTES else time(minutes // 60, minutes % 60)
-
-
-def span_minutes(start: time, end: time) -> int:
-    """End minus start on the clock face (an end of 00:00 is 24:00); not real time across a
-    clock change, for which see `entry_minutes`."""
-    return end_minutes(end) - _mins(start)
-
-
-def entry_minutes(day: date, start: time, end: time) -> int:
-    """Real minutes from `start` to `end` on `day` (60 for 00:30-02:30 as the clocks go forward,
-    35 for 01:30 to the second 01:05 as they go back); end minus start when neither fits."""
-    minutes = clock.typed_length(day, _mins(start), end_minutes(end))
-    return span_minutes(start, end) if minutes is None else minutes
-
-
-def clock_text(value: time, end: bool = False) -> str:
-    """HH:MM, with an end of the day written 24:00."""
-    if end and value == END_OF_DAY:
-        return "24:00"
-    # Not strftime: it imports the time module on every call, through any import hook the
-    # process has (PySide6's, in the window), 50,000 times for ten years of entries.
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
 def format_span(entry: TimeEntry) -> str:
     if entry.start is None or entry.end is None:
         return ""
-    return _span_text(entry.start, entry.end)
-
-
-@functools.lru_cache(maxsize=4096)
-def _span_text(start: time, end: time) -> str:
-    """09:00–10:30; made once for each pair of times (ten years of entries share a few
-    thousand pairs)."""
-    return f"{clock_text(start)}–{clock_text(end, end=True)}"
+    return span_text(entry.start, entry.end)
 
 
 def clock_change_note(entry: TimeEntry) -> str | None:
@@ -130,12 +95,6 @@ def clock_change_note(entry: TimeEntry) -> str | None:
     if span is None:
         return None
     return clock.clock_change_note(entry.date, span[0], span[1], entry.minutes)
-
-
-def parse_clock(text: str | None) -> time | None:
-    if not text:
-        return None
-    return END_OF_DAY if text == "24:00" else time.fromisoformat(text)
 
 
 _SELECT = (
@@ -386,10 +345,6 @@ class TimeStore:
                 self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry.id])
             for entry in put_back:
                 self.db.table("time_entries").insert({"id": entry.id, **_columns(entry)})
-
-
-def minutes_between(start: datetime, end: datetime) -> int:
-    return int((end - start) / timedelta(minutes=1))
 
 
 def no_such_case(wanted: str, advice: str = "") -> str:

@@ -24,7 +24,8 @@ from core.common import clock
 from core.common.dates import FIRST_DATE, LAST_DATE
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
-from core.time.time_entries import END_OF_DAY, TimeChange, TimeEntry, TimeStore
+from core.time.entry_clock import END_OF_DAY
+from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.time_summary import hours_text
 from core.time.working_week import get_pattern
 from core.common.words import plural

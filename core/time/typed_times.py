@@ -11,7 +11,7 @@ from decimal import Decimal
 from core.common import clock
 from core.common.errors import ValidationError
 from core.common.hours import minutes_of
-from core.time.time_entries import DAY_MINUTES
+from core.time.entry_clock import DAY_MINUTES
 
 # A 12-hour time (2pm, 2.30pm, 2:30 pm, 11 a.m.), noon or midnight, before the 24-hour forms.
 _T12 = r"(?:\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)(?![a-z])|noon|midday|midnight)"

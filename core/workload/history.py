@@ -26,9 +26,9 @@ from core.workload.estimate import (
     OVERLOAD_PERCENT,
     Estimate,
     EstimateInputs,
-    estimates_for,
     load_inputs,
 )
+from core.workload.estimate_series import estimates_for
 from core.store.settings import get_setting, set_setting
 
 DEFAULT_WEEKS = 104  # two years back

@@ -16,7 +16,8 @@ from sqlite_utils import Database
 
 from core.common import clock
 from core.store import encryption, writers_lock
-from core.store.all_copies import UnfinishedError, change_encryption
+from core.store.all_copies import change_encryption
+from core.store.errors import UnfinishedError
 from core.store.backup import backup_dir, restore_backup
 from core.store.database import (
     PassphraseRequiredError,

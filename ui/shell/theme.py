@@ -1,4 +1,5 @@
 """The app's look: Fusion with the system's light or dark palette, the system font, calm spacing.
+(The palettes are in ui.shell.palettes, the style that draws over Fusion in ui.shell.app_style.)
 
 Colours in the stylesheet are palette references, never fixed values, so dark mode and high
 contrast keep working; font sizes are derived from the system font, so its size is respected.
@@ -14,15 +15,16 @@ from __future__ import annotations
 from copy import copy  # a palette copied as QPalette(palette) sets up the `Qt` namespace first
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtCore import QObject, QSize
+from PySide6.QtGui import QFontDatabase, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyleFactory
 
 from core.common.resources import resource_path
+from ui.shell.app_style import AppStyle, ContrastEdges, VisibleIndicators
+from ui.shell.palettes import dark_palette, high_contrast_requested, is_dark, readable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
 
 LOOK_KEY = "window/look"  # what the system asked for at the last start, for the first frame
 LOOKS = ("light", "dark", "light-contrast", "dark-contrast")
@@ -48,218 +50,6 @@ QCheckBox:focus, QRadioButton:focus {{ border-color: palette(window-text); }}
 # The list's own focus rectangle is off (outline: 0); the item with focus gets a 2-pixel edge
 # in the text colour instead, at least 3:1 against the window. Tick boxes and radio buttons get
 # the same edge: Fusion's faint frame (#B1C7D5 on white) was 1.75:1.
-
-# Fusion's light palette selects in #308CC6, 3.7:1 under white text, and writes placeholders at
-# half the text's strength (#7F7F7F, 4.0:1 on white). The Okabe-Ito blue the gauges use and a
-# darker grey keep both at WCAG's 4.5:1 for text.
-LIGHT_HIGHLIGHT, LIGHT_PLACEHOLDER = QColor("#0072B2"), QColor("#6B6B6B")
-
-
-def readable(palette: QPalette) -> QPalette:
-    """`palette` with selection and placeholder text at least 4.5:1 (light palettes only: the
-    dark one is already chosen so; high contrast has its own, ui.shell.contrast)."""
-    if is_dark(palette):
-        return palette
-    palette = copy(palette)
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.Highlight, LIGHT_HIGHLIGHT)
-        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
-        palette.setColor(group, QPalette.ColorRole.PlaceholderText, LIGHT_PLACEHOLDER)
-    return palette
-
-
-def is_dark(palette: QPalette) -> bool:
-    """True when window text is lighter than the window (a dark palette, whatever asked for it)."""
-    window = palette.color(QPalette.ColorRole.Window).lightness()
-    text = palette.color(QPalette.ColorRole.WindowText).lightness()
-    return text > window
-
-
-def high_contrast_requested() -> bool:
-    """The system asks for more contrast (its own palette is kept if it is high contrast
-    itself, else the app's is used: ui.shell.contrast)."""
-    from PySide6.QtCore import Qt
-
-    hints = QGuiApplication.styleHints()
-    accessibility = getattr(hints, "accessibility", None)
-    if accessibility is None:  # Qt before 6.10 cannot tell
-        return False
-    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
-
-
-def dark_palette() -> QPalette:
-    """A calm dark palette for platforms that report dark mode but hand Fusion a light palette."""
-    p = QPalette()
-    roles = QPalette.ColorRole
-    # Fields lighter than the window: Fusion outlines controls with a darker shade of the
-    # window colour, which vanishes on dark; a lighter fill keeps checkboxes and fields visible.
-    base, window, text = QColor("#303237"), QColor("#232428"), QColor("#E8E8E8")
-    for role, colour in (
-        (roles.Window, window), (roles.WindowText, text), (roles.Base, base),
-        (roles.AlternateBase, QColor("#383A40")), (roles.ToolTipBase, window),
-        (roles.ToolTipText, text), (roles.PlaceholderText, QColor("#9A9A9A")),
-        (roles.Text, text), (roles.Button, QColor("#3A3C42")), (roles.ButtonText, text),
-        (roles.BrightText, QColor("#FFFFFF")), (roles.Light, QColor("#4A4D52")),
-        (roles.Midlight, QColor("#3E4045")), (roles.Mid, QColor("#4F5257")),
-        (roles.Dark, QColor("#18191B")), (roles.Shadow, QColor("#000000")),
-        (roles.Highlight, QColor("#56B4E9")), (roles.HighlightedText, QColor("#101010")),
-        (roles.Link, QColor("#56B4E9")), (roles.LinkVisited, QColor("#9ECFEF")),
-    ):
-        p.setColor(role, colour)
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(disabled, role, QColor("#7A7A7A"))
-    return p
-
-
-# Fusion draws a check box's or radio button's edge as a darker shade of the window colour; on
-# a dark window that edge all but vanishes. Drawn from this colour instead, the edge comes out
-# about #8A8D93, over 3:1 against the dark window (WCAG's minimum for a control's boundary).
-INDICATOR_EDGE_SOURCE = QColor("#CFD3DC")
-_INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-               QStyle.PrimitiveElement.PE_IndicatorRadioButton)
-
-
-class TabLeavesField(QObject):
-    """Tab and Shift+Tab leave a date or time field at once. Qt moves between its day, month
-    and year on Tab, so focus stayed on one field for three presses; arrows and typing still
-    move between the parts. Ctrl+Tab, which the field also kept, moves to the next tab of the
-    page it is on, as it does from any other control."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit):
-            return False
-        from PySide6.QtCore import Qt
-
-        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            return _next_tab(watched, event.key() == Qt.Key.Key_Tab and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
-        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier):
-            forward = event.key() == Qt.Key.Key_Tab and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            try:  # QWidget's own step through the focus chain, not the field's
-                QWidget.focusNextPrevChild(watched, forward)
-            except TypeError:  # a field Qt made itself cannot be stepped from here
-                return False
-            return True
-        return False
-
-
-def _next_tab(widget: QWidget, forward: bool) -> bool:
-    """Show the next (or previous) page of the nearest tab widget holding `widget`."""
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QTabWidget):
-        parent = parent.parentWidget()
-    if parent is None or parent.count() < 2:
-        return False
-    parent.setCurrentIndex((parent.currentIndex() + (1 if forward else -1)) % parent.count())
-    return True
-
-
-_field_tab: TabLeavesField | None = None
-
-
-def _tab_leaves_field() -> TabLeavesField:
-    global _field_tab
-    if _field_tab is None:
-        _field_tab = TabLeavesField(QApplication.instance())
-    return _field_tab
-
-
-def _name_the_widgets_styled_apart() -> None:
-    """The widget classes AppStyle and TabLeavesField treat apart, named (and their enums set
-    up) once an AppStyle is made: after the window's first frame, which is drawn in Fusion."""
-    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
-    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
-
-
-class AppStyle(QProxyStyle):
-    """Fusion, plus what every widget of a kind needs wherever it is made (views, pages, dialogs).
-
-    Tab moves from control to control and nowhere else: Qt's tables move cell by cell on Tab
-    by default, which trapped a keyboard user in a long table, and its date and time fields
-    step through their parts; arrows still move within both.
-    """
-
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        _name_the_widgets_styled_apart()
-
-    def polish(self, target):  # noqa: D102 - Qt override (widget, application or palette)
-        if isinstance(target, QAbstractItemView):
-            target.setTabKeyNavigation(False)
-            # An editor that opens as focus arrives takes Tab too, moving from cell to cell.
-            opens_on_arrival = QAbstractItemView.EditTrigger.CurrentChanged
-            if target.editTriggers() & opens_on_arrival:
-                target.setEditTriggers(target.editTriggers() & ~opens_on_arrival)
-        elif isinstance(target, QDateTimeEdit):
-            target.removeEventFilter(_tab_leaves_field())  # polished again on a style change
-            target.installEventFilter(_tab_leaves_field())
-        elif isinstance(target, QScrollArea):
-            # A page that scrolls is not a control: Tab stopped on it with nothing to show
-            # where focus was. It still scrolls to whichever control inside has focus.
-            from PySide6.QtCore import Qt
-
-            target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return super().polish(target)
-
-
-class VisibleIndicators(AppStyle):
-    """The app's style, with check boxes and radio buttons that keep a visible edge on dark
-    palettes. Light palettes, and everything else Fusion draws, are left exactly as they are."""
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
-        if element in _INDICATORS and is_dark(option.palette):
-            option = type(option)(option)
-            palette = QPalette(option.palette)
-            enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-            palette.setColor(QPalette.ColorRole.Window, INDICATOR_EDGE_SOURCE if enabled
-                             else INDICATOR_EDGE_SOURCE.darker(150))  # quieter when disabled
-            option.palette = palette
-        super().drawPrimitive(element, option, painter, widget)
-
-
-class ContrastEdges(AppStyle):
-    """Fusion draws every control's edge as a darker shade of the window colour: on white a
-    pale grey (about 2:1), on black nothing at all. In high contrast each edge is drawn from the
-    text colour instead: black on white, light grey (11:1) on black."""
-
-    def _edged(self, option):  # type: ignore[no-untyped-def]
-        if option is None or not hasattr(option, "palette"):
-            return option
-        option = type(option)(option)
-        palette = QPalette(option.palette)
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.WindowText))
-        option.palette = palette
-        return option
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
-        if element in _EDGED_PRIMITIVES:
-            option = self._edged(option)
-        super().drawPrimitive(element, option, painter, widget)
-
-    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
-        if control in _EDGED_CONTROLS:
-            option = self._edged(option)
-        super().drawComplexControl(control, option, painter, widget)
-
-
-_P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
-_EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelLineEdit,
-                     _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
-                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
-_EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
-
-
-def palette_for_scheme(scheme: Qt.ColorScheme, system: QPalette) -> QPalette:
-    """The system palette, unless dark mode is asked for and the platform only offers light."""
-    from PySide6.QtCore import Qt
-
-    if scheme == Qt.ColorScheme.Dark and not is_dark(system):
-        return dark_palette()
-    return system
 
 
 def stylesheet(base_point_size: float) -> str:

@@ -23,7 +23,8 @@ from sqlite_utils import Database
 from core.time.activities import list_activities
 from core.caseload.cases import CaseStore
 from core.common import clock
-from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore, entry_minutes, span_minutes
+from core.time.entry_clock import entry_minutes, span_minutes
+from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data

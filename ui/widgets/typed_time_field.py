@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from core.common import clock
 from core.common.errors import ValidationError
-from core.time.time_entries import DAY_MINUTES
+from core.time.entry_clock import DAY_MINUTES
 from core.time.typed_times import parse_time_of_day
 
 

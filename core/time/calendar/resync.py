@@ -21,7 +21,8 @@ from sqlite_utils import Database
 
 from core.time.calendar.reader import CalendarEvent
 from core.time.calendar.rules import keyed_hash
-from core.time.time_entries import TimeEntry, TimeStore, clock_text
+from core.time.entry_clock import clock_text
+from core.time.time_entries import TimeEntry, TimeStore
 from core.time.working_week import LeaveDay, leave_between
 
 MOVED = "Changed in your calendar: replaces the entry imported before"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from core.time.calendar.reader import CalendarEvent
-from core.time.time_entries import clock_text, end_minutes
+from core.time.entry_clock import clock_text, end_minutes
 
 TIME, LEAVE = "time", "leave"
 

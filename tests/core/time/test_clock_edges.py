@@ -10,7 +10,8 @@ from datetime import date, time
 import pytest
 
 from core.time.activities import list_activities
-from core.time.time_entries import TimeEntry, TimeStore, clock_change_note, entry_minutes
+from core.time.entry_clock import entry_minutes
+from core.time.time_entries import TimeEntry, TimeStore, clock_change_note
 
 SPRING, AUTUMN = date(2026, 3, 29), date(2026, 10, 25)
 

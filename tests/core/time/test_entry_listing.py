@@ -7,7 +7,8 @@ from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from core.time.activities import list_activities
 from core.time.entry_listing import entry_columns
-from core.time.time_entries import TimeEntry, TimeStore, clock_text, format_span
+from core.time.entry_clock import clock_text
+from core.time.time_entries import TimeEntry, TimeStore, format_span
 
 MONDAY = date(2026, 11, 23)
 

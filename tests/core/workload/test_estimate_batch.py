@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.workload.estimate import EstimateInputs, estimate_as_of, estimates_for
+from core.workload.estimate import EstimateInputs, estimate_as_of
+from core.workload.estimate_series import estimates_for
 from core.workload.history import history_days, summarise, weekly_history
 from core.caseload.models import (
     CASE_STATES,

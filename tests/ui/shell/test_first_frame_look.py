@@ -12,7 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTableView
 
 import main
-from ui.shell.theme import LOOK_KEY, apply_theme, is_dark
+from ui.shell.palettes import is_dark
+from ui.shell.theme import LOOK_KEY, apply_theme
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

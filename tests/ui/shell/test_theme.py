@@ -10,7 +10,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui.shell.main_window import MainWindow
-from ui.shell.theme import apply_theme, app_icon, dark_palette, is_dark, palette_for_scheme, stylesheet
+from ui.shell.palettes import dark_palette, is_dark, palette_for_scheme
+from ui.shell.theme import apply_theme, app_icon, stylesheet
 
 
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_tick_boxes_and_radio_buttons_keep_a_visible_edge_in_dark_mode(qtbot, ki
     import PySide6.QtWidgets as widgets
     from PySide6.QtWidgets import QStyleFactory
 
-    from ui.shell.theme import VisibleIndicators
+    from ui.shell.app_style import VisibleIndicators
 
     widget_class = getattr(widgets, kind)
     plain = _edge_contrast(qtbot, widget_class, QStyleFactory.create("Fusion"), dark_palette())
@@ -124,7 +125,7 @@ def test_light_mode_tick_boxes_look_exactly_as_fusion_draws_them(qtbot, kind):
     import PySide6.QtWidgets as widgets
     from PySide6.QtWidgets import QStyleFactory
 
-    from ui.shell.theme import VisibleIndicators
+    from ui.shell.app_style import VisibleIndicators
 
     images = []
     for style in (QStyleFactory.create("Fusion"),
