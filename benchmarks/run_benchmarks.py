@@ -127,7 +127,7 @@ def measure_window(db: Database, data_dir: Path, runs: int) -> dict[str, list[fl
     window.resize(1280, 800)
     window.show()
     app.processEvents()
-    # The Overview's trend chart is made just after the first paint: let that
+    # The Overview's trend chart (pyqtgraph) is made just after the first paint: let that
     # happen now, so it is not counted against the first view opened.
     window.view("overview").ensure_trend()
     app.processEvents()

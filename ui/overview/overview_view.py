@@ -316,7 +316,7 @@ class OverviewView(OverviewActions, QWidget):
         return self.what_if
 
     def ensure_trend(self) -> None:
-        """Create the chart and the what-if once, as the chart nears view."""
+        """Create the chart (pyqtgraph, ~50 MB) and the what-if once, as the chart nears view."""
         what_if = self.ensure_what_if()
         if self.trend is not None:
             return

@@ -1,7 +1,7 @@
 """The weekly trend of the estimate: a chart, the same numbers as a table, and one sentence.
 
-Core computes the weeks (core.workload.history.weekly_history); this module only draws them, with
-Qt's own painter (ui/overview/trend_plot.py): no chart library is loaded for the Overview.
+Core computes the weeks (core.workload.history.weekly_history); this module only draws them. pyqtgraph
+is imported here, so the Overview can create this widget after its first paint.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +28,10 @@ from core.workload.history_words import history_sentence
 from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
-from ui.overview.trend_plot import Band, Level, Series, TrendPlot
 from ui.widgets.swatch_key import SwatchKey, fill_for
+from ui.widgets.lean_imports import import_pyqtgraph
+
+pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
 PERIODS = {"12 weeks": 12, "6 months": 26, "1 year": 52, "2 years": 104}
 DEFAULT_PERIOD = "12 weeks"
@@ -76,16 +78,6 @@ KEY_WORDS = [("estimate", "Line with round dots (purple): this app's estimate ea
              ("target range", "Shaded band: the target range"),
              ("over capacity line", "Dashed line: where over capacity begins"), _BREAK]
 FIGURE_COLUMNS = (2, 3)  # Estimate and Official figure: shown with figures only
-
-
-def _pen(colour: str | QColor, width: float) -> QPen:
-    return QPen(QColor(colour), width)
-
-
-def _dashed(colour: QColor) -> QPen:
-    pen = _pen(colour, 1.5)
-    pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
 
 
 def _capacity(summary: WeekSummary) -> float | None:
@@ -169,28 +161,55 @@ class TrendChart(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        ink = self.palette().color(self.foregroundRole())
-        # Purple, lighter on dark: never the gauge's "Fully committed" blue (FILLS says why).
-        line = fill_for("estimate", self.palette()).colour
-        # The target range is shaded, not interactive: it is a reference, not a control.
-        self.target = Band(*TARGET_BAND, QColor(86, 180, 233, 60))
-        self.overload = Level(OVERLOAD_LINE, _dashed(ink), "110%")
-        # A week without data (NaN) is a gap in the line, not a zero.
-        self.curve = Series("o", 7, _pen(line, 2.5), QColor(line), _pen(OUTLINE, 1))
-        # Official figures: orange diamonds, distinct in shape as well as colour.
-        self.official = Series("d", 12, None, QColor(ORANGE), _pen(OUTLINE, 1.5))
-        self.plot = TrendPlot(self.target, self.overload, [self.curve, self.official])
+        # No context menu: made without one, so pyqtgraph builds none to hide.
+        self.plot = pg.PlotWidget(enableMenu=False)
         # The card's own background, so the chart sits calmly inside it in light and dark mode.
         self.plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        self.plot.set_ink(ink)
-        # Keyboard users have the table instead; the drawing is no Tab stop.
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        # Keyboard users have the table instead; the drawing area is no Tab stop either.
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setAccessibleName("Weekly estimate chart, drawing")
         self.plot.setAccessibleName("Weekly estimate chart")
         self.plot.setAccessibleDescription(
             "The same weeks are in the table and the sentence above.")
         self.plot.setMinimumHeight(CHART_MIN_HEIGHT)
+        # pyqtgraph's first size hint (480 px) is not the one it settles on; taking the minimum
+        # from the start keeps the card from growing for a frame and then shrinking.
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.plot.set_left_label("Percent of available hours")
+        ink = self.palette().color(self.foregroundRole())
+        # Purple, lighter on dark: never the gauge's "Fully committed" blue (FILLS says why).
+        line = fill_for("estimate", self.palette()).colour
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setTextPen(ink)
+            axis.setPen(ink)
+        self.plot.setLabel("left", "Percent of available hours")
+        # The target range is shaded, not interactive: it is a reference, not a control.
+        self.target = pg.LinearRegionItem(
+            values=TARGET_BAND, orientation="horizontal", movable=False,
+            brush=pg.mkBrush(86, 180, 233, 60), pen=pg.mkPen(None),
+        )
+        self.target.setZValue(-10)
+        self.overload = pg.InfiniteLine(
+            pos=OVERLOAD_LINE, angle=0, movable=False,
+            pen=pg.mkPen(ink, width=1.5, style=Qt.PenStyle.DashLine),
+            label="110%", labelOpts={"position": 0.03, "color": ink, "anchors": [(0, 1), (0, 1)]},
+        )
+        # connect="finite": a week without data (NaN) is a gap in the line, not a zero.
+        self.curve = pg.PlotDataItem(
+            [], [], connect="finite", pen=pg.mkPen(line, width=2.5),
+            symbol="o", symbolSize=7, symbolBrush=line, symbolPen=pg.mkPen(OUTLINE),
+            name="This app's estimate",
+        )
+        # Official figures: hollow orange diamonds, distinct in shape as well as colour.
+        self.official = pg.PlotDataItem(
+            [], [], pen=None, symbol="d", symbolSize=12, symbolBrush=pg.mkBrush(ORANGE),
+            symbolPen=pg.mkPen(OUTLINE, width=1.5), name="Official figure",
+        )
+        for item in (self.target, self.overload, self.curve, self.official):
+            self.plot.addItem(item)
         self._inks = self._ink_colours()
 
         self.model = ListTableModel(TABLE_COLUMNS, self)
@@ -228,13 +247,16 @@ class TrendChart(QWidget):
                 self._inks = inks
                 base, ink, line = inks
                 self.plot.setBackground(base)
-                self.plot.set_ink(ink)
-                self.overload.pen = _dashed(ink)
-                self.curve.opts["pen"] = _pen(line, 2.5)
-                self.curve.opts["symbolBrush"] = QColor(line)
+                for side in ("left", "bottom"):
+                    self.plot.getAxis(side).setTextPen(ink)
+                    self.plot.getAxis(side).setPen(ink)
+                self.overload.setPen(pg.mkPen(ink, width=1.5, style=Qt.PenStyle.DashLine))
+                self.overload.label.setColor(ink)
+                self.curve.setPen(pg.mkPen(line, width=2.5))
+                self.curve.setSymbolBrush(line)
 
     def _connect_signals(self) -> None:
-        self.plot.resized.connect(self._place_left_ticks)
+        self.plot.getViewBox().sigResized.connect(lambda _box: self._place_left_ticks())
         self.as_table.toggled.connect(self._show_table)
         self.period.currentTextChanged.connect(self._period_changed)
 
@@ -255,7 +277,10 @@ class TrendChart(QWidget):
         self.summaries = list(summaries)
         xs = list(range(len(summaries)))
         ys = [math.nan if _capacity(s) is None else float(_capacity(s)) for s in summaries]
-        self.curve.setData(xs, ys)
+        if all(math.isnan(y) for y in ys):  # nothing to draw (pyqtgraph warns on all-NaN data)
+            self.curve.setData([], [])
+        else:
+            self.curve.setData(xs, ys)
         marks = [(x, s.official_percent) for x, s in zip(xs, summaries)
                  if s.official_percent is not None]
         self.official.setData([x for x, _ in marks], [y for _, y in marks])
@@ -268,40 +293,42 @@ class TrendChart(QWidget):
         reference levels; the table stays one deliberate click away."""
         self._figures = on
         self._place_left_ticks()
-        self.plot.set_left_label("Percent of available hours" if on else "Weighted estimate")
-        self.overload.label = "110%" if on else "over capacity above"
-        self.plot.update()
+        self.plot.setLabel("left", "Percent of available hours" if on else "Weighted estimate")
+        self.overload.label.setFormat("110%" if on else "over capacity above")
         self.key.set_items(KEY_FIGURES if on else KEY_WORDS)
         self.proxy.set_figures(on)
         self.summary.setText(history_sentence(self.summaries, on))
 
     def axis_texts(self) -> list[str]:
         """The left axis's labels as drawn now (for checks)."""
-        return [text for level in self.plot.left_ticks for _, text in level if text]
+        ticks = self.plot.getAxis("left")._tickLevels
+        return [text for level in ticks or [] for _, text in level if text]
 
     def _set_axes(self, summaries: list[WeekSummary], ys: list[float],
                   official: list[float]) -> None:
         step = max(1, math.ceil(len(summaries) / 8))
         ticks = [(i, f"{s.day.day} {s.day:%b}" + (f" {s.day:%y}" if len(summaries) > 26 else ""))
                  for i, s in enumerate(summaries) if (len(summaries) - 1 - i) % step == 0]
-        self.plot.set_ticks(bottom=ticks)
+        self.plot.getAxis("bottom").setTicks([ticks])
         values = [y for y in ys if not math.isnan(y)] + official
         low = min(values + [80.0])
         high = max(values + [125.0])
         self._y_range = (math.floor(low / 10) * 10 - 5.0,
                          max(math.ceil(high / 10) * 10 + 5.0, TOP_MIN))
-        self.plot.set_ranges((-0.5, max(len(summaries) - 0.5, 0.5)), self._y_range)
+        self.plot.setYRange(*self._y_range, padding=0)
+        self.plot.setXRange(-0.5, max(len(summaries) - 0.5, 0.5), padding=0)
         self._place_left_ticks()
 
     def _place_left_ticks(self) -> None:
         """Percentages with figures; band names without, placed for the chart's height now."""
+        axis = self.plot.getAxis("left")
         if self._figures:
-            self.plot.set_ticks(left=[REFERENCE_TICKS])
+            axis.setTicks([REFERENCE_TICKS])
             return
         bottom, top = self._y_range
-        height = max(self.plot.area_height(), 1.0)
+        height = max(self.plot.getViewBox().height(), 1.0)
         line = self.plot.fontMetrics().height()
-        self.plot.set_ticks(left=band_ticks(bottom, top, line * (top - bottom) / height))
+        axis.setTicks(band_ticks(bottom, top, line * (top - bottom) / height))
 
     def table_rows(self) -> list[list[str]]:
         """What the table shows, row by row in view order (for checks and copying)."""

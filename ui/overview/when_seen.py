@@ -1,5 +1,5 @@
-"""Make below-the-fold content (the Overview's trend chart, with its twelve to 104 weeks worked
-out) only when it is about to be seen: scrolled or resized into view, or reached with Tab.
+"""Make below-the-fold content (the Overview's trend chart and the chart library it loads, some
+50 MB) only when it is about to be seen: scrolled or resized into view, or reached with Tab.
 
 A place that is not on screen at all (a view built in a test, never shown) is filled at once.
 """

@@ -190,38 +190,3 @@ def test_without_figures_no_cell_a_screen_reader_reaches_holds_a_percent(chart, 
     chart.set_show_figures(True)
     assert cells()[:6] == ["Week", "Friday", "Estimate", "Official figure", "Cases", "In words"]
     assert any(cell.endswith("%") for cell in cells())
-
-
-def test_the_chart_is_drawn_without_a_chart_library():
-    """README, Performance: the Overview's trend is painted with Qt itself; pyqtgraph and numpy
-    (48 MB between them) are loaded only for the Time view's charts. A fresh interpreter, as
-    what a process has imported cannot be taken back."""
-    import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[3]
-    code = (
-        "import json, sys\n"
-        "import main\n"
-        "main._import_sqlite_utils_without_numpy()  # as the app does, before any core module\n"
-        "from ui.shell.app import create_application\n"
-        "app = create_application()\n"
-        "from ui.overview.trend_chart import TrendChart\n"
-        "chart = TrendChart()\n"
-        "chart.resize(600, 400)\n"
-        "chart.show()\n"
-        "app.processEvents()\n"
-        "image = chart.plot.grab().toImage()\n"
-        "inked = sum(image.pixelColor(x, y).lightness() < 128\n"
-        "            for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))\n"
-        "print(json.dumps({'loaded': [m for m in ('numpy', 'pyqtgraph') if m in sys.modules],\n"
-        "                  'inked': inked}))\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root)),
-                          check=True, timeout=120)
-    found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["inked"] > 0  # the axes and their labels are drawn
-    assert found["loaded"] == []

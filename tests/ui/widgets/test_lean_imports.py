@@ -1,6 +1,5 @@
 """The chart library and the app's own modules are imported without memory kept for nothing
-(README, Performance). pyqtgraph draws the Time view's charts; the Overview's trend is painted
-without it (ui/overview/trend_plot.py).
+(README, Performance: memory settled with the Overview's chart in view).
 
 Each check runs in a fresh interpreter: what a process has imported cannot be taken back.
 """
@@ -27,13 +26,13 @@ def test_modules_imported_by_the_window_leave_no_source_text_behind():
     found = _run(
         "import json, linecache, sys\n"
         "import ui.shell.app\n"
-        "from ui.time.time_charts import WeeklyHoursChart\n"  # with pyqtgraph and numpy
+        "from ui.overview.trend_chart import TrendChart\n"  # with pyqtgraph and numpy
         "from core.workload.wording import number\n"
         "kept = [f for f in linecache.cache if 'pyqtgraph' in f or 'numpy' in f\n"
-        "        or '/ui/time/' in f]\n"
+        "        or '/ui/overview/' in f]\n"
         "feature = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
         "print(json.dumps({'kept': kept,\n"
-        "                  'chart': feature.get('ui.time.time_charts'),\n"
+        "                  'chart': feature.get('ui.overview.trend_chart'),\n"
         "                  'words': feature.get('core.workload.wording')}))\n")
     assert found["kept"] == []
     # PySide6's own check still tells a module that uses it (0) from one that does not (-1).
@@ -47,8 +46,8 @@ CHART = (
     "from ui.shell.app import create_application\n"
     "app = create_application()\n"
     "{load}\n"
-    "from ui.time.time_charts import WeeklyHoursChart\n"
-    "chart = WeeklyHoursChart()\n"
+    "from ui.overview.trend_chart import TrendChart\n"
+    "chart = TrendChart()\n"
     "chart.resize(600, 400)\n"
     "chart.show()\n"
     "app.processEvents()\n"
@@ -57,7 +56,7 @@ CHART = (
     "print(json.dumps({{'built': sum(len(vars(m)) for m in (core, gui, widgets)),\n"
     "                  'names': len(dir(gui)),\n"
     "                  'same_pen': pg.QtGui.QPen is gui.QPen,\n"
-    "                  'axis': chart.plot.getAxis('left').labelText,\n"
+    "                  'axis': chart.axis_texts(),\n"
     "                  'size': [image.width(), image.height()],\n"
     "                  'inked': sum(image.pixelColor(x, y).lightness() < 128\n"
     "                               for x in range(0, image.width(), 3)\n"
@@ -71,6 +70,6 @@ def test_the_chart_draws_the_same_with_qt_classes_built_only_when_used():
     plain = _run(CHART.format(load="import pyqtgraph as pg"))
     assert lean["built"] < plain["built"] * 0.75  # pyqtgraph's own import builds every class
     assert lean["same_pen"] and lean["names"] == plain["names"]  # PySide6 lists them all again
-    assert lean["axis"] == plain["axis"] == "Hours"
+    assert lean["axis"] == plain["axis"] == ["90%", "100%", "110%", "120%"]
     assert lean["size"] == plain["size"]
     assert lean["inked"] == plain["inked"] > 0
