@@ -60,7 +60,9 @@ def test_ctrl_z_after_new_case_takes_it_away_and_redo_brings_it_back(
         qtbot, window, db, adding):
     view = caseload(window)
     overview = window.view("overview")
+    overview.show_figures.setChecked(True)  # the count of cases is in the figures line
     words_before = overview.caseload.figures.text()
+    assert words_before
     others = CaseStore(db).list_cases("all")
 
     view.new_button.click()

@@ -62,7 +62,9 @@ def test_ctrl_z_after_closing_a_case_makes_it_active_again_everywhere(qtbot, win
     case = first_active(store)
     view = caseload(window)
     overview = window.view("overview")
+    overview.show_figures.setChecked(True)  # the count of cases is in the figures line
     words_before = overview.caseload.figures.text()
+    assert words_before
 
     close_selected(view, case)
     assert store.get_case(case.id).status == "closed"
