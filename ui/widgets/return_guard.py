@@ -27,6 +27,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from ui.widgets.dialog_tab_ring import tab_in_dialog
+
 # Installed before the window's first frame, so the dialog classes (and the `Qt` namespace) are
 # named only when a dialog is shown or a key is pressed: importing a Qt class by name sets up
 # its enums in Python, QMessageBox's and QDialogButtonBox's among the costliest.
@@ -144,6 +146,8 @@ class _Guard(QObject):
             return True
         elif kind == QEvent.Type.KeyPress and refuse_return(watched, event):
             return True
+        elif kind == QEvent.Type.KeyPress and tab_in_dialog(watched, event):
+            return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
         return False
 
 
