@@ -162,9 +162,10 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.welcome_dialog import install_welcome
     from ui.shell.window_state import folder_key
 
-    from ui.widgets import return_guard
+    from ui.widgets import return_guard, screen_fit
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
+    screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window
@@ -235,7 +236,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from ui.shell.first_paint import after_first_paint
     from ui.shell.single_instance import bring_forward
     from ui.shell.theme import LOOK_KEY, apply_theme
-    from ui.widgets import return_guard
+    from ui.widgets import return_guard, screen_fit
 
     # No display, or libraries missing: one line (exit 1) instead of Qt's abort (exit 134).
     app = create_application(guard=False, explain=why_no_window)  # guard: after the paint
@@ -273,6 +274,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     exit_code: list[int] = []
     after_first_paint(window, lambda: (
         return_guard.install(app),  # before any dialog (passphrase, recovery, welcome)
+        screen_fit.install(),  # and each of them fits the screen
         settings.setValue(LOOK_KEY, app.theme.follow_system()),  # a look changed since: now
         owner.listen(),  # later starts bring this window forward
         exit_code.extend(_open_into(window, args, settings, probe))))

@@ -135,7 +135,8 @@ class CalendarRowsModel(QAbstractTableModel):
             return QBrush(quiet_text(QApplication.palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_ACTIVITY and row.activity_source:
-                return f"Proposed from {row.activity_source}. Double-click to change."
+                return (f"{self._text(row, column)}: proposed from {row.activity_source}. "
+                        "Double-click to change.")
             if column == COL_SUBJECT:
                 return f"{row.subject}\n\nShown to help you choose; the subject is never saved."
             if column == COL_WHY and (row.reason or row.change):
@@ -144,6 +145,8 @@ class CalendarRowsModel(QAbstractTableModel):
                 return "Saved with the entry only if you type one. Double-click to type."
             if column == COL_CASE and row.kind != LEAVE:
                 return "Double-click to choose another case, or none."
+            if column in (COL_TIME, COL_ACTIVITY):  # whole, when a narrow screen cuts the column
+                return self._text(row, column) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_TICK:
             return "Import" if row.ticked else "Not imported"
         if role == OBJECT_ROLE:

@@ -1,0 +1,139 @@
+"""Every dialog fits the screen it opens on: its body scrolls, its buttons never leave the screen.
+
+A dialog sizes itself from its contents before it is shown. On a small or highly scaled screen
+(a 1280×800 laptop at 200% has 640×400 logical pixels) New case, Record a session or Import
+calendar came out taller or wider than the screen, with their buttons below or beside it, and a
+dialog squeezed below its own minimum cut its text in half. `install()` watches every dialog as
+it is shown: one that does not fit has everything above its button row moved into a scroll area,
+is cut to the screen's available size and moved onto it. A dialog that fits is left as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+FITTED = "fittedToScreen"  # a dialog's property once its body scrolls
+
+
+def _room(dialog: QWidget):  # type: ignore[no-untyped-def]
+    screen = dialog.screen() or QApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def _holds_buttons_only(item) -> bool:  # type: ignore[no-untyped-def]
+    """True for the dialog's button row: a button box, or a row of push buttons and spacers."""
+    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox
+
+    widget, layout = item.widget(), item.layout()
+    if widget is not None:
+        return isinstance(widget, (QDialogButtonBox, QAbstractButton))
+    if layout is None:
+        return False
+    found = False
+    for index in range(layout.count()):
+        child = layout.itemAt(index)
+        if child.spacerItem() is not None:
+            continue
+        inner = child.widget()
+        if inner is not None and not isinstance(inner, (QDialogButtonBox, QAbstractButton)):
+            from PySide6.QtWidgets import QLabel
+
+            if not isinstance(inner, QLabel):  # "3 ready" beside the buttons stays with them
+                return False
+        elif inner is None and not _holds_buttons_only(child):
+            return False
+        found = found or inner is not None
+    return found
+
+
+def scroll_body(dialog: QDialog, width: int) -> bool:
+    """Move everything above `dialog`'s button row into a scroll area; False if it cannot. A
+    button row wider than `width` stands its buttons one above another."""
+    from PySide6.QtWidgets import QBoxLayout, QDialogButtonBox, QFrame, QScrollArea, QVBoxLayout
+
+    layout = dialog.layout()
+    if not isinstance(layout, QBoxLayout) or dialog.property(FITTED):
+        return False
+    footer = None
+    for index in reversed(range(layout.count())):
+        item = layout.itemAt(index)
+        if item.spacerItem() is not None:
+            continue
+        if _holds_buttons_only(item):
+            footer = layout.takeAt(index)
+        break
+    margins = layout.contentsMargins()
+    body = QWidget()
+    body.setObjectName("scrolledBody")
+    body.setLayout(layout)  # the body's widgets move with their layout
+    scroll = QScrollArea()
+    scroll.setObjectName("dialogBody")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its fields are
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(0, 0, 0, margins.bottom() if footer is not None else 0)
+    outer.setSpacing(layout.spacing() if layout.spacing() >= 0 else 8)
+    outer.addWidget(scroll, 1)
+    if footer is not None:
+        layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        row = QVBoxLayout()
+        row.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        box, buttons = footer.widget(), footer.layout()
+        if box is not None:
+            row.addWidget(box)
+            if isinstance(box, QDialogButtonBox) and box.minimumSizeHint().width() > width:
+                box.setOrientation(Qt.Orientation.Vertical)
+        else:
+            row.addLayout(buttons)
+            if isinstance(buttons, QBoxLayout) and buttons.minimumSize().width() > width:
+                buttons.setDirection(QBoxLayout.Direction.TopToBottom)
+        outer.addLayout(row)
+    dialog.setProperty(FITTED, True)
+    return True
+
+
+def fit_to_screen(dialog: QDialog) -> None:
+    """Cut `dialog` to the screen's available area (its body scrolling) and move it onto it."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    room = _room(dialog)
+    if room is None:
+        return
+    size = dialog.size().expandedTo(dialog.minimumSizeHint())
+    if size.width() > room.width() or size.height() > room.height():
+        if not isinstance(dialog, (QMessageBox, QFileDialog)):
+            scroll_body(dialog, room.width() - 40)
+        dialog.setMinimumSize(min(dialog.minimumWidth(), room.width()),
+                              min(dialog.minimumHeight(), room.height()))
+        dialog.resize(min(size.width(), room.width()), min(size.height(), room.height()))
+    frame = dialog.frameGeometry()
+    x = min(max(frame.x(), room.x()), room.right() + 1 - frame.width())
+    y = min(max(frame.y(), room.y()), room.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        dialog.move(max(x, room.x()), max(y, room.y()))
+
+
+class _FitOnShow(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) \
+                and watched.isWindow():
+            fit_to_screen(watched)
+            # again once the dialog's own showEvent has sized it (the preview, the welcome)
+            QTimer.singleShot(0, watched, lambda: fit_to_screen(watched))
+        return False
+
+
+_filter: _FitOnShow | None = None
+
+
+def install() -> None:
+    """Fit every dialog shown from now on (once per application)."""
+    global _filter
+    app = QApplication.instance()
+    if app is None or _filter is not None:
+        return
+    _filter = _FitOnShow(app)
+    app.installEventFilter(_filter)
