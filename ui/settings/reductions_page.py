@@ -76,6 +76,10 @@ def _table(model: ListTableModel, name: str) -> tuple[QTableView, RawSortProxy]:
     view.setSortingEnabled(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    # As wide as its columns: a narrow window scrolls the page rather than cut the last column.
+    view.horizontalHeader().sectionResized.connect(
+        lambda *_: view.setMinimumWidth(min(view.horizontalHeader().length(), 900)
+                                        + 2 * view.frameWidth()))
     return view, proxy
 
 
@@ -132,10 +136,16 @@ class ReductionsPage(QWidget):
         report_row.addWidget(self.report_kind)
         report_row.addWidget(QLabel("completed on"))
         report_row.addWidget(self.report_date)
-        report_row.addWidget(self.add_report_button)
         report_row.addStretch(1)
-        report_row.addWidget(self.delete_report_button)
         layout.addLayout(report_row)
+        # The buttons on a row of their own: on one row with the report's kind and date they
+        # squeezed all five on a narrow window ("Standard court report" showed as "St").
+        self.report_kind.setMinimumWidth(self.report_kind.sizeHint().width())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_report_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_report_button)
+        layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
         self.add_reduction_button.clicked.connect(self.add_reduction)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -51,6 +52,30 @@ KEY_ROLE = 0x0100
 MINIMUM_SIZE = (900, 600)  # logical pixels; cut to the screen where it is smaller
 
 
+class ShownPageStack(QStackedWidget):
+    """The views' stack, as small as the view on screen allows (a view not shown, Caseload with
+    its long button row, does not widen the others), and never asking for more room than a
+    1024×700 screen gives it: every view is made (and tested) to fit that, so the page scrolls
+    only on a screen smaller than it (640×400 logical at 200%)."""
+
+    ROOM = QSize(1024 - 180 - 24, 700 - 140)  # a 1024×700 screen less the list, menus, bars
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout().setSizeConstraint(self.layout().SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self.currentWidget()
+        if shown is None:
+            return QSize()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize()).boundedTo(self.ROOM)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown else QSize()
+
+
 class MainWindow(QMainWindow):
     """Views plug in with `add_view`; menus with `menu(title)`.
 
@@ -85,13 +110,22 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Views")
         self.nav.setFixedWidth(180)
         self.nav.setSpacing(2)
-        self.stack = QStackedWidget()
+        self.stack = ShownPageStack()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        # A view never squeezes below its own minimum (buttons cut to "lew case.."): on a screen
+        # smaller than that (640×400 logical at 200%) the view scrolls instead.
+        self.view_area = QScrollArea()
+        self.view_area.setObjectName("viewArea")
+        self.view_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.view_area.setWidgetResizable(True)
+        self.view_area.setWidget(self.stack)
+        policy = self.view_area.focusPolicy()
+        self.view_area.setFocusPolicy(type(policy).NoFocus)  # not a Tab stop: its view's are
+        layout.addWidget(self.view_area, 1)
         self.setCentralWidget(central)
         for title in ("&File", "&Edit", "&View", "&Help"):
             self.menu(title)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +58,9 @@ class ChartPanel(QWidget):
         header = QHBoxLayout()
         heading = QLabel(f"<b>{title}</b>")
         heading.setWordWrap(True)  # half of a 1024-pixel screen is narrower than a long title
+        bold = QFont(heading.font())
+        bold.setBold(True)  # yet never squeezed to a word a line beside the chart's controls
+        heading.setMinimumWidth(min(QFontMetrics(bold).horizontalAdvance(title) // 2 + 8, 160))
         self.controls = QHBoxLayout()
         self.as_table = QCheckBox(table_text)
         # Two charts share a page: each tick says which chart it turns into a table.
