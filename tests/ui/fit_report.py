@@ -45,6 +45,10 @@ def check_dialog(app: QApplication, name: str, dialog: QDialog, problems: list[s
                         f"{room.width()}x{room.height()} screen")
         dialog.resize(min(dialog.width(), room.width()), min(dialog.height(), room.height()))
         _settle(app)
+    frame = dialog.frameGeometry()
+    if not room.contains(frame):
+        problems.append(f"{name}: lies at {frame.getRect()}, outside the screen's "
+                        f"{room.getRect()}")
     hint = dialog.minimumSizeHint()
     if hint.width() > room.width() or hint.height() > room.height():
         problems.append(f"{name}: needs at least {hint.width()}x{hint.height()}")
