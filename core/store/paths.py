@@ -18,8 +18,26 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME, roaming=False))
 
 
+def empty_data_dir_problem(override: str | None) -> str | None:
+    """The one-line reason the data folder asked for is empty (`--data-dir ""`, or the
+    environment variable set to nothing or spaces, as a script with an unset variable does);
+    None when it is not. An empty value never falls back to the default folder, which holds
+    the practitioner's real data (`delete-all --yes` included)."""
+    if override is not None:
+        if not str(override).strip():
+            return ("--data-dir is empty; name the folder for your data, or leave --data-dir "
+                    "out to use your usual one. Nothing was changed.")
+        return None
+    env = os.environ.get(DATA_DIR_ENV)
+    if env is not None and not env.strip():
+        return (f"{DATA_DIR_ENV} is set but empty; name the folder for your data in it, or "
+                "unset it to use your usual one. Nothing was changed.")
+    return None
+
+
 def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """`--data-dir` wins, then the environment variable, then the platform default."""
+    """`--data-dir` wins, then the environment variable, then the platform default. An empty
+    value is refused before this is reached (empty_data_dir_problem)."""
     if override:
         return Path(override).expanduser()
     env = os.environ.get(DATA_DIR_ENV)
