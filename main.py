@@ -141,19 +141,21 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
 
 def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
     """The last week the Overview showed, in words, for the first frame (None if none kept);
-    `window.week_in_words` is that place when it holds this week's words (for the benchmarks)."""
-    from core.store.week_snapshot import read_snapshot
-
-    snapshot = read_snapshot(data_dir) if data_dir is not None else None
-    if snapshot is None:
+    `window.week_in_words` is that place (for the benchmarks). Only words still true are
+    painted: kept this ISO week for the data file as it is now, never over encrypted data."""
+    if data_dir is None:
         return None
     from core.common.clock import today
-    from ui.overview.last_week_stand_in import LastWeekStandIn
+    from core.store.week_snapshot import snapshot_for_first_frame
 
     year, week, _ = today().isocalendar()  # as core.common.dates.iso_week_label, without `re`
-    stand_in = LastWeekStandIn(snapshot)
-    window.week_in_words = stand_in if snapshot.week == f"{year}-W{week:02d}" else None
-    return stand_in
+    snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}")
+    if snapshot is None:
+        return None
+    from ui.overview.last_week_stand_in import LastWeekStandIn
+
+    window.week_in_words = LastWeekStandIn(snapshot)
+    return window.week_in_words
 
 
 def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untyped-def]
@@ -395,6 +397,7 @@ def _once_the_data_shows(window, db, data_dir) -> None:  # type: ignore[no-untyp
     maybe_show_welcome(window, db, window.hub)
     overview = window.view("overview")
     keep_week(overview, db, data_dir)  # the next start paints this week at once
+    overview.refreshed.connect(lambda: keep_week(overview, db, data_dir))  # and keeps it current
     QApplication.instance().aboutToQuit.connect(lambda: keep_week(overview, db, data_dir))
 
 

@@ -64,8 +64,8 @@ def change_encryption(data_dir: Path, old: str | None, new: str | None) -> list[
         raise ValidationError(encryption.unavailable_reason() or "")
     db_path = database_path(data_dir)
     name = "encryption " + ("on" if old is None else "off" if new is None else "change")
-    if new is not None:
-        forget_snapshot(data_dir)  # nothing of an encrypted folder is kept in the clear
+    forget_snapshot(data_dir)  # nothing of an encrypted folder is kept in the clear; and off
+    crash_point("encryption.week_forgotten")  # rewrites the data file: the words are not its
     with writers_lock.rewriting(data_dir), busy(data_dir):
         encryption.raw_connect(db_path, old).close()  # refused here, before anything is written
         if old is None:

@@ -33,6 +33,7 @@ from core.store.health_check import check_connection
 from core.store.operation_journal import busy
 from core.store.paths import ensure_private_dir
 from core.store.snapshot import copy_to_partial
+from core.store.week_snapshot import forget_snapshot
 
 BACKUP_DIRNAME = "backups"
 BACKUP_FOLDER_SETTING = "backup_folder"
@@ -280,6 +281,8 @@ def _restore(source: Path, db_path: Path, passphrase: str | None) -> RestoreResu
             raise StorageError("That file was not restored: " + " ".join(problems))
         remove_sidecars(tmp)
         crash_point("restore.checked")
+        forget_snapshot(db_path.parent)  # the kept words were the old data's (and may be plain)
+        crash_point("restore.week_forgotten")
         previous = keep_current_data(db_path)
         crash_point("restore.current_kept")
         atomic_replace(tmp, db_path)

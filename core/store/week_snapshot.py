@@ -6,8 +6,14 @@ What it holds is the practitioner's own workload in words, exactly the sentences
 shows with "Show figures" off: the week line, the two headlines and their bodies, and the calm
 panels' sentences when they were showing. No case
 reference, figure, note or name is in it (`save` refuses a text holding a reference it is
-given). It is never kept while the data is encrypted (turning encryption on deletes it, and so
-does delete-all), so nothing of an encrypted folder can be read from it.
+given). It is never kept while the data is encrypted (turning encryption on, off or to a new
+passphrase deletes it, and so do restore and delete-all), so nothing of an encrypted folder can
+be read from it; and it is never painted over a data file that is encrypted or not a database.
+
+It is only painted when it is still true: kept for this ISO week, and for the data file exactly
+as it was when kept (`data_state`: the size and change time of the data file and its journal,
+taken once the journal is written into the file). A change from the command line, a restore,
+another week: the first frame then shows no words, and the Overview comes with the data.
 
 Reading it must cost the first frame next to nothing, so it is plain text read without any
 module the frame does not already have (json alone cost the frame 5 to 9 ms): a first line
@@ -23,7 +29,10 @@ from typing import Iterable, NamedTuple
 from core.common.crash_points import crash_point
 
 SNAPSHOT_NAME = "last-week-in-words.txt"
-HEADER = "Caseload Companion: the last week in words, version 1"
+HEADER = "Caseload Companion: the last week in words, version 2"
+DATA_FILE = "caseload.db"  # core.store.paths.DB_FILENAME, without importing it (a test checks)
+MAX_BYTES = 16 * 1024  # a real one is under 1 KiB; anything far bigger is not one
+_SQLITE_HEADER = b"SQLite format 3\x00"  # a plain data file; an encrypted one starts at random
 
 
 class WeekSnapshot(NamedTuple):
@@ -35,6 +44,7 @@ class WeekSnapshot(NamedTuple):
     caseload_body: str
     sustained: str = ""  # the calm panel over the cards, when it was showing
     sustained_caseload: str = ""
+    data_state: str = ""  # the data file as it was when kept (data_state())
 
 
 def snapshot_path(data_dir: Path) -> Path:
@@ -59,7 +69,12 @@ def _unescape(text: str) -> str:
 def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
     """The last week kept, or None (none kept, or a file that is not one: never an error)."""
     try:
-        lines = snapshot_path(data_dir).read_text(encoding="utf-8").split("\n")
+        with open(snapshot_path(data_dir), "rb") as kept:
+            raw = kept.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # never read on into a huge file: the next keep replaces it
+            forget_snapshot(data_dir)
+            return None
+        lines = raw.decode("utf-8").replace("\r\n", "\n").split("\n")
     except (OSError, ValueError):
         return None
     if not lines or lines[0] != HEADER:
@@ -75,11 +90,72 @@ def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
     return WeekSnapshot(**values)
 
 
+def data_state(data_dir: Path) -> str:
+    """The data file's state on disk: its size and change time, and its journal's while it holds
+    anything; any write (this app, a command, a restore) changes it."""
+    parts = []
+    for name in (DATA_FILE, DATA_FILE + "-wal"):
+        try:
+            info = os.stat(Path(data_dir) / name)
+        except OSError:
+            parts.append("-")
+            continue
+        parts.append("-" if name.endswith("-wal") and info.st_size == 0
+                     else f"{info.st_size}:{info.st_mtime_ns}")
+    return " ".join(parts)
+
+
+def _plain_data_file(data_dir: Path) -> bool:
+    try:
+        with open(Path(data_dir) / DATA_FILE, "rb") as data:
+            return data.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def snapshot_for_first_frame(data_dir: Path, week: str) -> WeekSnapshot | None:
+    """The kept words if they are still true: kept for `week` (this ISO week) and for the data
+    file as it is now. Over a data file that is encrypted, missing or not a database, the kept
+    words are deleted and None returned: nothing is painted beside a passphrase prompt or a
+    recovery dialog."""
+    if not _plain_data_file(data_dir):
+        forget_snapshot(data_dir)
+        return None
+    snapshot = read_snapshot(data_dir)
+    if snapshot is None or snapshot.week != week or snapshot.data_state != data_state(data_dir):
+        return None
+    return snapshot
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_COUNTED = "weeks?|hours?|days?|minutes?|cases?|points?|" + _MONTHS
+
+
+def holds_reference(text: str, references: Iterable[str]) -> bool:
+    """Whether `text` holds one of `references` as a whole token: "C07" in "C07's", but a
+    reference "4" not in "4.5 extra hours" (a number goes on through its point or comma), nor a
+    number-only reference in a count or a date ("21 weeks in a row", "since 7 December")."""
+    import re  # only when keeping, after the data shows: the first frame has no need of it
+
+    folded = text.casefold()
+    dated = re.sub(rf"\b({_MONTHS})\s+\d{{4}}\b", r"\1", folded)  # "7 december", no year
+    for ref in references:
+        ref = ref.strip().casefold()
+        if not ref:
+            continue
+        pattern = r"(?<!\w)(?<!\d[.,])" + re.escape(ref) + r"(?!\w)(?![.,]\d)"
+        if ref.isdigit():
+            pattern += rf"(?!\s+(?:{_COUNTED})\b)(?<!\bweek {re.escape(ref)})"
+        if re.search(pattern, dated if ref.isdigit() else folded):
+            return True
+    return False
+
+
 def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[str] = ()) -> bool:
     """Keep `snapshot` (owner-only, replaced atomically); False, keeping nothing, when any of its
     texts holds one of `references` or the folder cannot be written."""
-    words = " ".join(snapshot).casefold()
-    if any(ref.casefold() in words for ref in references if ref):
+    if holds_reference(" ".join(snapshot[1:-1]), references):  # not the week label, the state
         forget_snapshot(data_dir)
         return False
     target = snapshot_path(data_dir)

@@ -103,14 +103,16 @@ class LastWeekStandIn(QWidget):
 def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
     """Keep the week the Overview shows, in words without figures, for the next start's first
     frame; keep nothing (and delete what was kept) while the data is encrypted or there is no
-    week to say (no cases yet, or everything deleted). Called once the data shows and as the
-    app quits."""
+    week to say (no cases yet, or everything deleted). Called once the data shows, whenever the
+    Overview is worked out again, and as the app quits, so a killed app leaves current words.
+    The journal is first written into the data file, so the state kept is the one the next
+    start finds (core.store.week_snapshot.data_state)."""
     from pathlib import Path
 
     from core.caseload.cases import CaseStore
     from core.common.clock import today
     from core.store.encryption import is_encrypted
-    from core.store.week_snapshot import forget_snapshot, save_snapshot
+    from core.store.week_snapshot import data_state, forget_snapshot, save_snapshot
     from core.workload.status_words import status_words
 
     folder = Path(str(data_dir))
@@ -125,9 +127,13 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
             (overview.sustained, words.sustained),  # type: ignore[attr-defined]
             (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
         body, _recent = words.beside_panel(bool(panels[0]))  # as the card says it beside the panel
+        try:
+            getattr(db, "conn", db).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except Exception:  # noqa: BLE001 - busy or read-only: the state then names the journal
+            pass
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
                                            body, words.caseload_headline,
-                                           words.caseload_body, *panels),
+                                           words.caseload_body, *panels, data_state(folder)),
                       references=CaseStore(db).references())  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
         forget_snapshot(folder)

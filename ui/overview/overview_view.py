@@ -75,10 +75,12 @@ FIGURES_KEY = "overview/show_figures"
 class OverviewView(OverviewActions, QWidget):
     """Signals:
         openRequested(str, str): show another view (key) and, for Settings, a page title.
+        refreshed(): the week was worked out again from the data (its words kept for next start).
     """
 
     openRequested = Signal(str, str)
     setupRequested = Signal()  # "Finish setting up" on the empty Overview: the welcome again
+    refreshed = Signal()
 
     def __init__(self, db: Database, hub: Hub, settings: QSettings,
                  today: Callable[[], date] = clock_today, parent: QWidget | None = None,
@@ -242,6 +244,7 @@ class OverviewView(OverviewActions, QWidget):
         if self.what_if is not None:
             self.what_if.set_inputs(self._inputs, snapshot_day(day))
         self._refresh_trend()
+        self.refreshed.emit()
 
     def _show_words(self) -> None:
         """Every sentence for the week, with percentages only while "Show figures" is on."""

@@ -15,7 +15,13 @@ from core.caseload.cases import CaseStore
 from tests.demo_copy import demo_into
 from core.store.database import open_database
 from core.store.paths import database_path
-from core.store.week_snapshot import SNAPSHOT_NAME, WeekSnapshot, read_snapshot, save_snapshot
+from core.store.week_snapshot import (
+    SNAPSHOT_NAME,
+    WeekSnapshot,
+    data_state,
+    read_snapshot,
+    save_snapshot,
+)
 from ui.overview.last_week_stand_in import LastWeekStandIn, keep_week
 from ui.overview.overview_view import OverviewView
 from ui.shell.hub import Hub
@@ -50,14 +56,23 @@ def open_window(qtbot, folder, tmp_path):
     return window, settings
 
 
+def keep_for_now(folder, snapshot: WeekSnapshot) -> None:
+    """Kept as the app keeps it: for the data file as it is now."""
+    assert save_snapshot(folder, snapshot._replace(data_state=data_state(folder)))
+
+
+THIS_WEEK = STALE._replace(week="2026-W48", week_line="Week 48, as of Wednesday 25 November 2026",
+                           body="A sentence kept earlier this week.")
+
+
 def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, folder, tmp_path):
-    save_snapshot(folder, STALE)
+    keep_for_now(folder, THIS_WEEK)
     window, settings = open_window(qtbot, folder, tmp_path)
     stand_in = window.findChild(LastWeekStandIn)
     assert stand_in is not None and stand_in.isVisible()
-    assert "An old sentence from last week." in stand_in.texts()
-    assert STALE.week_line in stand_in.texts()
-    assert not window.week_in_words  # last week's, said as last week's: not this week yet
+    assert "A sentence kept earlier this week." in stand_in.texts()
+    assert THIS_WEEK.week_line in stand_in.texts()
+    assert window.week_in_words is stand_in
 
     db = open_database(database_path(folder))
     try:
@@ -66,9 +81,10 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
         overview = window.view("overview")
         assert window.stack.currentWidget() is overview
         assert not any(s.isVisible() for s in window.findChildren(LastWeekStandIn))
-        assert overview.workload.words.text() != STALE.body
+        assert overview.workload.words.text() != THIS_WEEK.body
         keep_week(overview, db, folder)
         kept = read_snapshot(folder)
+        assert kept is not None and kept.data_state == data_state(folder)
         assert kept is not None and kept.week == "2026-W48"
         assert (kept.headline, kept.body) == (overview.workload.headline.text(),
                                               overview.workload.words.text())
@@ -83,11 +99,73 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
 
 
 def test_this_weeks_kept_words_count_as_this_week_in_the_first_frame(qtbot, folder, tmp_path):
-    save_snapshot(folder, STALE._replace(week="2026-W48", sustained="Over for weeks, calmly."))
+    keep_for_now(folder, THIS_WEEK._replace(sustained="Over for weeks, calmly."))
     window, _ = open_window(qtbot, folder, tmp_path)
     assert window.week_in_words is window.findChild(LastWeekStandIn)
     assert window.week_in_words.isVisible()
     assert "Over for weeks, calmly." in window.findChild(LastWeekStandIn).texts()
+
+
+def test_last_weeks_words_are_not_painted_as_this_weeks(qtbot, folder, tmp_path):
+    """A Monday after a holiday: last week's verdict is not shown under "This week's estimate"."""
+    keep_for_now(folder, STALE)
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.findChild(LastWeekStandIn) is None
+    assert not getattr(window, "week_in_words", False)
+
+
+def test_words_kept_before_a_change_from_the_command_line_are_not_painted(qtbot, folder,
+                                                                          tmp_path):
+    keep_for_now(folder, THIS_WEEK)
+    assert main.main(["--data-dir", str(folder), "reductions", "add", "--reason", "Secondment",
+                      "--percent", "60", "--from", "2026-11-23"]) == 0
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.findChild(LastWeekStandIn) is None
+
+
+def test_no_words_behind_the_recovery_of_a_damaged_data_file(qtbot, folder, tmp_path):
+    keep_for_now(folder, THIS_WEEK)
+    database_path(folder).write_bytes(bytes(range(256)) * 800)
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.findChild(LastWeekStandIn) is None
+    assert not (folder / SNAPSHOT_NAME).exists()
+
+
+@pytest.mark.skipif(not __import__("core.store.encryption", fromlist=["available"]).available(),
+                    reason="needs sqlcipher3")
+def test_no_words_beside_the_passphrase_prompt(qtbot, folder, tmp_path):
+    """Words left beside encrypted data (a restore by an older version, a copied folder) are
+    deleted, not painted, before the passphrase is asked for."""
+    from core.store.all_copies import change_encryption
+
+    change_encryption(folder, None, "a long enough passphrase 42")
+    keep_for_now(folder, THIS_WEEK)
+    window, _ = open_window(qtbot, folder, tmp_path)
+    assert window.findChild(LastWeekStandIn) is None
+    assert not (folder / SNAPSHOT_NAME).exists()
+
+
+def test_the_kept_words_follow_the_overview_while_the_window_is_open(qtbot, folder, tmp_path):
+    """A change shown by the open window is kept at once, so a killed app leaves current words."""
+    window, settings = open_window(qtbot, folder, tmp_path)
+    db = open_database(database_path(folder))
+    try:
+        main.build_window(db, folder, settings, window)
+        main._once_the_data_shows(window, db, folder)
+        overview = window.view("overview")
+        before = read_snapshot(folder)
+        assert before is not None
+        assert main.main(["--data-dir", str(folder), "reductions", "add", "--reason",
+                          "Secondment", "--percent", "60", "--from", "2026-11-23"]) == 0
+        overview.refresh()  # as the window does when it sees the data change
+        kept = read_snapshot(folder)
+        assert kept is not None and kept.headline == overview.workload.headline.text()
+        assert kept.headline != before.headline
+    finally:
+        db.close()
+    again, _ = open_window(qtbot, folder, tmp_path)  # the next start paints those words
+    assert again.week_in_words is not None
+    assert kept.headline in again.week_in_words.texts()
 
 
 def test_no_kept_week_shows_the_plain_title(qtbot, folder, tmp_path):
