@@ -207,13 +207,13 @@ def test_the_first_frame_needs_none_of_the_heavy_libraries(folder, tmp_path):
     import subprocess
     import sys
 
-    save_snapshot(folder, STALE)
+    keep_for_now(folder, THIS_WEEK)
     code = ("import sys; from pathlib import Path; from PySide6.QtCore import QSettings; "
             "import main; from ui.shell.app import create_application; "
             "app = create_application(); "
             f"w = main.window_frame(QSettings({str(tmp_path / 'f.ini')!r}, "
             f"QSettings.Format.IniFormat), Path({str(folder)!r})); w.show(); "
-            "app.processEvents(); "
+            "app.processEvents(); assert w.week_in_words is not None; "
             "print(sorted(m for m in ('sqlite_utils', 'holidays', 'numpy', 'pyqtgraph') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
