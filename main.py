@@ -79,30 +79,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: argument {unreadable} is not readable text (not UTF-8); type it again "
               "with your keyboard's usual letters. Nothing was changed.", file=sys.stderr)
         return 2
-    window_args = _window_args(argv)
-    if window_args is not None:
-        return _refuse_empty_data_dir(window_args) or run_gui(window_args)
-    _import_sqlite_utils_without_numpy()  # before the commands' modules import it
-    args = build_parser(argv).parse_args(argv)
-    if getattr(args, "stand_in", False):  # the command was not where cli.command_named looked
-        args = build_parser().parse_args(argv)
-    if _refuse_empty_data_dir(args):
+    args = _window_args(argv)
+    if args is None:
+        _import_sqlite_utils_without_numpy()  # before the commands' modules import it
+        args = build_parser(argv).parse_args(argv)
+        if getattr(args, "stand_in", False):  # not where cli.command_named looked
+            args = build_parser().parse_args(argv)
+    from core.store.paths import empty_data_dir_problem
+
+    problem = empty_data_dir_problem(getattr(args, "data_dir", None))
+    if problem:  # before anything is opened: never the usual folder by default
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.command is None:
         return run_gui(args)
     from cli.running import run_command
 
     return run_command(args)
-
-
-def _refuse_empty_data_dir(args) -> int:  # type: ignore[no-untyped-def]
-    """2, said in one line, when the data folder asked for is empty (nothing opened); else 0."""
-    from core.store.paths import empty_data_dir_problem
-
-    problem = empty_data_dir_problem(getattr(args, "data_dir", None))
-    if problem:
-        print(f"error: {problem}", file=sys.stderr)
-    return 2 if problem else 0
 
 
 def _window_args(argv: list[str]) -> SimpleNamespace | None:
