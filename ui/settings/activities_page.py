@@ -25,7 +25,8 @@ from core.time.activities import (
 )
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import delete_undoably, focus_row
+from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -143,20 +144,27 @@ class ActivitiesPage(QWidget):
         else:
             self.usage.setText("")
 
-    def _apply(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _apply(self, action) -> bool:  # type: ignore[no-untyped-def]
         try:
             action()
         except ValidationError as error:
             self.problems.show_problems(list(error.problems))
-            return
+            return False
         self.problems.show_problems([])
         self.refresh()
         self._hub.timeLogged.emit()  # names, visibility and counting show in the Time view
+        return True
 
     def add(self) -> None:
         name, ok = QInputDialog.getText(self, "Add activity", "Name of the activity:")
-        if ok and name.strip():
-            self._apply(lambda: add_activity(self._db, name))
+        if ok and name.strip() and self._apply(lambda: add_activity(self._db, name)):
+            # The new row chosen and said: the dialog closing was all there was to hear.
+            added = " ".join(name.split())
+            for row, activity in enumerate(self.model.items()):
+                if activity.name == added:
+                    shown = self.table.model().mapFromSource(self.model.index(row, 0))
+                    focus_row(self.table, shown.row())
+            announce(self, f"Added the activity {added}.")
 
     def rename(self) -> None:
         activity = self.selected()
@@ -185,7 +193,8 @@ class ActivitiesPage(QWidget):
             activity_id = activity.id
             self._apply(lambda: delete_undoably(
                 self, self._db, f"the activity {activity.name}",
-                lambda: delete_activity(self._db, activity_id), self._after_undo))
+                lambda: delete_activity(self._db, activity_id), self._after_undo,
+                self.table))
 
     def _after_undo(self) -> None:
         self.refresh()

@@ -141,4 +141,4 @@ class CalendarRulesPanel(QGroupBox):
         if rule is not None and rule.id is not None:
             rule_id = rule.id
             delete_undoably(self, self._db, f"the calendar keyword “{rule.keyword}”",
-                            lambda: delete_rule(self._db, rule_id), self.refresh)
+                            lambda: delete_rule(self._db, rule_id), self.refresh, self.table)

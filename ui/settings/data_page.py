@@ -29,6 +29,7 @@ from core.common.privacy_text import NETWORK_STATEMENT
 from core.caseload.retention import closed_before, get_retention_days, set_retention_days
 from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.data_actions import DataActions
+from ui.widgets.announce import announce
 from ui.shell.hub import Hub
 
 
@@ -156,10 +157,13 @@ class DataPage(QScrollArea):
         self.choose_folder.clicked.connect(self._choose_folder)
         self.default_folder.clicked.connect(lambda: self._set_folder(None))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.encrypt_on.clicked.connect(lambda: self._after(self.actions.turn_encryption_on()))
-        self.change_passphrase.clicked.connect(
-            lambda: self._after(self.actions.change_passphrase()))
-        self.encrypt_off.clicked.connect(lambda: self._after(self.actions.turn_encryption_off()))
+        self.encrypt_on.clicked.connect(lambda: self._after(
+            self.actions.turn_encryption_on(), "Encryption is on: your data and its backups "
+            "are encrypted with your passphrase."))
+        self.change_passphrase.clicked.connect(lambda: self._after(
+            self.actions.change_passphrase(), "Passphrase changed."))
+        self.encrypt_off.clicked.connect(lambda: self._after(
+            self.actions.turn_encryption_off(), "Encryption is off."))
         self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
         self.retention_days.valueChanged.connect(self._retention_changed)
         self.delete_closed.clicked.connect(lambda: self._after(self.actions.delete_closed_cases()))
@@ -222,9 +226,12 @@ class DataPage(QScrollArea):
         self.default_folder.setEnabled(backup_dir(self.db, self.data_dir) !=
                                        self.data_dir / "backups")
 
-    def _after(self, changed: bool) -> None:
+    def _after(self, changed: bool, said: str = "") -> None:
+        """After an action: the page read again, and what was done said (the panel's words
+        change, which a screen reader does not speak)."""
         if changed:
             self.load()
+            announce(self, said)
 
     def back_up_now(self) -> Path | None:
         QThreadPool.globalInstance().waitForDone(10000)
@@ -234,6 +241,7 @@ class DataPage(QScrollArea):
             QMessageBox.warning(self, "The backup was not made", str(exc))
             return None
         self.load()
+        announce(self, f"Backed up now: {dest.name}, in {dest.parent}.")
         return dest
 
     def _restore_selected(self) -> None:

@@ -199,7 +199,8 @@ class ReductionsPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             reduction_id = reduction.id
             delete_undoably(self, self._db, f"the reduction “{reduction.reason}”",
-                            lambda: delete_reduction(self._db, reduction_id), self._changed)
+                            lambda: delete_reduction(self._db, reduction_id), self._changed,
+                            self.reductions_view)
 
     def add_report(self) -> None:
         try:
@@ -223,4 +224,5 @@ class ReductionsPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             report_id = report.id
             delete_undoably(self, self._db, f"the {kind} of {format_date(report.completed_date)}",
-                            lambda: delete_report(self._db, report_id), self._changed)
+                            lambda: delete_report(self._db, report_id), self._changed,
+                            self.reports_view)

@@ -36,7 +36,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import delete_undoably, focus_row
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
@@ -148,6 +148,8 @@ class WorkingPatternPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.add_leave_button.clicked.connect(self.add_leave)
         self.remove_leave_button.clicked.connect(self.remove_selected_leave)
+        self.leave_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_remove())
         self._hub.profileChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
 
@@ -165,12 +167,19 @@ class WorkingPatternPage(QWidget):
                 ).values()
             )
         )
+        self._update_remove()
         upcoming = list(bank_holidays_between(today, today + timedelta(days=365)).items())[:3]
         self.holidays.setText(
             "Next bank holidays: "
             + "; ".join(f"{name} ({day:%a %d %b %Y})" for day, name in upcoming)
         )
         self._update_total()
+
+    def _update_remove(self) -> None:
+        """Remove only once a leave day is chosen: pressed with none, it did nothing, and
+        said nothing."""
+        self.remove_leave_button.setEnabled(
+            bool(self.leave_table.selectionModel().selectedRows()))
 
     def _update_total(self) -> None:
         total = sum(s.value() for s in self.day_hours)
@@ -212,6 +221,7 @@ class WorkingPatternPage(QWidget):
             self._done(lambda: delete_undoably(
                 self, self._db, f"the leave on {day.date:%a %d %b %Y}",
                 lambda: remove_leave(self._db, day.date), self._after_undo))
+            focus_row(self.leave_table, rows[0].row())  # after the page is read again
 
     def _after_undo(self) -> None:
         self.refresh()

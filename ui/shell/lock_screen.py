@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.announce import announce_error
+from ui.widgets.announce import announce, announce_error
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -204,6 +204,7 @@ class IdleLock(QObject):
         self._window.setCentralWidget(self.screen)
         self._window.menuBar().setEnabled(False)
         self.screen.field.setFocus()
+        announce(self.screen, "Locked. Your data is hidden until you enter your passphrase.")
         self.locked.emit()
 
     def _try_unlock(self, passphrase: str) -> None:
@@ -231,6 +232,7 @@ class IdleLock(QObject):
         self._last = self._clock()
         self.unlocked.emit()
         self._restore_focus()
+        announce(self._window, "Unlocked.")
 
     def _restore_focus(self) -> None:
         """Focus back on the control that had it before the lock, or the first control of

@@ -146,4 +146,4 @@ class PastSessionsPanel(QWidget):
             session_id = session.id
             delete_undoably(self, self._db, f"the session of {format_date(session.held_on)}",
                             lambda: delete_session(self._db, session_id),
-                            self._hub.supervisionChanged.emit)
+                            self._hub.supervisionChanged.emit, self.table)

@@ -269,7 +269,8 @@ class SupervisionView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             item_id = item.id
             delete_undoably(self, self._db, "the note",
-                            lambda: delete_agenda_item(self._db, item_id), self._changed)
+                            lambda: delete_agenda_item(self._db, item_id), self._changed,
+                            self.agenda_view)
 
     # --- actions and sessions -----------------------------------------------------------------
     def _set_status(self, status: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
@@ -66,13 +66,41 @@ class DeletionCommand(QUndoCommand):
 
 
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],
-                    changed: Callable[[], None]) -> KeptRows:
+                    changed: Callable[[], None],
+                    table: QAbstractItemView | None = None) -> KeptRows:
     """Run `delete` (a feature's delete function), then offer Ctrl+Z for it; says it is done.
-    ValidationError from `delete` (nothing deleted) is the caller's to show."""
+    ValidationError from `delete` (nothing deleted) is the caller's to show. With `table` (the
+    one the row was chosen in), focus goes back there, on the row that took the deleted one's
+    place: the Delete button is disabled once its row has gone, and focus fell to whatever
+    came next (another table, in another panel)."""
+    row = _chosen_row(table)
     kept = delete()
     stack = undo_stack_of(parent)
     if stack is not None and len(kept):
         stack.push(DeletionCommand(db, kept, what, delete, changed, parent))
     changed()
+    if table is not None:
+        focus_row(table, row)
     announce(parent, f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else ""))
     return kept
+
+
+def _chosen_row(table: QAbstractItemView | None) -> int:
+    if table is None or table.selectionModel() is None:
+        return 0
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else max(table.currentIndex().row(), 0)
+
+
+def focus_row(table: QAbstractItemView, row: int) -> None:
+    """Focus in `table`, on `row` (or the last row, if fewer are left), chosen."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    model = table.model()
+    count = model.rowCount() if model is not None else 0
+    if count:
+        index = model.index(min(row, count - 1), 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        table.selectionModel().setCurrentIndex(index, flags)
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
