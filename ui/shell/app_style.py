@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from ui.shell.palettes import is_dark
@@ -107,6 +107,40 @@ class AppStyle(QProxyStyle):
 
             target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return super().polish(target)
+
+    def drawControl(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_PushButton and \
+                not option.features & option.ButtonFeature.Flat:
+            draw_button_marks(option, painter)
+
+
+def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
+    """Over a push button as drawn: a 2-pixel edge in the text colour when it is a toggle that
+    is on (Caseload's Active/Closed/All: the chosen one was told only by a shade, 1.3:1), and a
+    2-pixel ring in the highlight colour inside its border when it has focus. Fusion showed
+    focus only by recolouring the 1-pixel border, black to navy (1.2:1) in high contrast. Both
+    marks stand over 3:1 from the button's face and the window in all four looks."""
+    state = option.state
+    checked = bool(state & QStyle.StateFlag.State_On)
+    focused = bool(state & QStyle.StateFlag.State_HasFocus)
+    if not (checked or focused):
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setBrush(QBrush())
+    rect = QRectF(option.rect)
+    if checked:
+        pen = QPen(option.palette.color(QPalette.ColorRole.ButtonText), 2)
+        pen.setJoinStyle(pen.joinStyle().MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+    if focused:
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+        pen.setJoinStyle(pen.joinStyle().MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(rect.adjusted(4, 4, -4, -4))
+    painter.restore()
 
 
 class VisibleIndicators(AppStyle):
