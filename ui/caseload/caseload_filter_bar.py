@@ -24,9 +24,9 @@ STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
 
 
 def _embolden(button: QPushButton, on: bool) -> None:
-    font = button.font()
-    font.setBold(on)
-    button.setFont(font)
+    # By style sheet, not setFont: under the app's style sheet a font set on the button came
+    # back bold on all three once the view was made after the look was applied.
+    button.setStyleSheet("QPushButton { font-weight: bold; }" if on else "")
 
 class CaseloadFilterBar(QWidget):
     """Emits `filtersChanged(dict)` with keyword values for CaseFilterProxy.set_filters.

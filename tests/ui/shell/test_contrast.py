@@ -189,3 +189,55 @@ def test_a_focused_gauge_shows_a_ring_at_3_to_1_on_its_card(scheme_window, qtbot
     assert changed, "focus on the gauge does not show"
     ring = QColor.fromRgb(changed.most_common(1)[0][0])
     assert contrast(ring, card.palette().color(QPalette.ColorRole.Base)) >= 3.0
+
+
+def _grab(widget) -> QImage:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _focus_ring(scheme_window, qtbot, button) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+    """How many pixels focus changes on `button`, and the contrast of the commonest new colour
+    against the colour it replaced there (black to navy was 1.2:1: nobody sees that)."""
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    scheme_window.view("caseload").filter_bar.search.setFocus()
+    plain = _grab(button)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    focused = _grab(button)
+    changed = [(x, y) for x in range(focused.width()) for y in range(focused.height())
+               if focused.pixel(x, y) != plain.pixel(x, y)]
+    if not changed:
+        return 0, 1.0
+    ring = Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0]
+    under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring)
+    return len(changed), contrast(QColor.fromRgb(ring), QColor.fromRgb(under.most_common(1)[0][0]))
+
+
+@pytest.mark.parametrize("which", ["button", "toggle"])
+def test_a_focused_button_or_toggle_shows_a_ring_at_3_to_1(scheme_window, qtbot, which):
+    scheme_window.show_view("caseload")
+    view = scheme_window.view("caseload")
+    button = view.new_button if which == "button" else view.filter_bar.status_buttons["closed"]
+    count, against = _focus_ring(scheme_window, qtbot, button)
+    # A ring all round: at least the button's perimeter, not a recoloured corner.
+    assert count >= button.width() + button.height(), f"focus changes {count} pixels"
+    assert against >= 3.0
+
+
+def test_the_chosen_case_status_has_an_edge_at_3_to_1_not_only_a_shade(scheme_window, qtbot):
+    """Active/Closed/All: the chosen one differs from the others by more than its fill."""
+    scheme_window.show_view("caseload")
+    bar = scheme_window.view("caseload").filter_bar
+    chosen, other = bar.status_buttons["active"], bar.status_buttons["all"]
+    assert chosen.isChecked() and not other.isChecked()
+    scheme_window.view("caseload").new_button.setFocus()  # neither has focus
+    on, off = _grab(chosen), _grab(other)
+    # Across the left edge at mid-height: the chosen one's frame stands 3:1 from what the other
+    # shows at the same pixels (the shades alone were 1.3:1), and 3:1 from the window.
+    middle = on.height() // 2
+    window = chosen.palette().color(QPalette.ColorRole.Window)
+    apart = [(contrast(QColor.fromRgb(on.pixel(x, middle)), QColor.fromRgb(off.pixel(x, middle))),
+              contrast(QColor.fromRgb(on.pixel(x, middle)), window)) for x in range(4)]
+    assert any(a >= 3.0 and w >= 3.0 for a, w in apart), apart
+    assert chosen.font().bold() and not other.font().bold()  # and its words say it too
