@@ -247,12 +247,13 @@ class CaseDialog(QDialog):
 
     def _validate(self) -> bool:
         problems = self.current_problems()
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, say=False)  # said when saving is tried
         self.ok_button.setEnabled(not problems)
         return not problems
 
     def accept(self) -> None:
         if not self._validate():
+            self.problems.say_problems()
             return
         try:
             if self._original is None:

@@ -70,13 +70,15 @@ class CaseNoteDialog(QDialog):
             message = identifier_message("note", text)
             if message:
                 problems.append(message)
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, say=False)  # said when saving is tried
         self.ok_button.setEnabled(not problems)
         return not problems
 
     def accept(self) -> None:
         # The note reaches the summary when case references are ticked: ask about names.
-        if self._validate() and confirm_no_names(self, [self.text.text()]):
+        if not self._validate():
+            self.problems.say_problems()
+        elif confirm_no_names(self, [self.text.text()]):
             super().accept()
 
     def values(self) -> tuple[str, str]:

@@ -68,13 +68,15 @@ class CloseCaseDialog(QDialog):
         problems = []
         if self.closed_on.value() < self._start:
             problems.append("A case cannot close before it started.")
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, say=False)  # said when saving is tried
         self.ok_button.setEnabled(not problems)
         return not problems
 
     def accept(self) -> None:
         if self._validate():
             super().accept()
+        else:
+            self.problems.say_problems()
 
     def values(self) -> tuple[date, str]:
         return self.closed_on.value(), self.reason.currentData()

@@ -147,10 +147,12 @@ class ReductionDialog(QDialog):
 
     def _validate(self) -> bool:
         problems = reduction_problems(self.reduction(), self._hours)
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, say=False)  # said when saving is tried
         self.ok_button.setEnabled(not problems)
         return not problems
 
     def accept(self) -> None:
-        if self._validate() and confirm_no_names(self, [self.reduction().reason]):
+        if not self._validate():
+            self.problems.say_problems()
+        elif confirm_no_names(self, [self.reduction().reason]):
             super().accept()

@@ -37,9 +37,13 @@ class ProblemsLabel(QLabel):
         )
         self.hide()
 
-    def show_problems(self, problems: list[str]) -> None:
+    def show_problems(self, problems: list[str], say: bool = True) -> None:
+        """Shown, and said at once when they appear or change. `say=False` for a form checked
+        as it is typed in: said at every key, they cut off a screen reader's echo of the key
+        just typed; they are said when the user tries to save (`say_problems`, and Return on
+        a disabled default button: ui.widgets.return_guard)."""
         text = "\n".join(problems)
-        if text and text != self.text():  # said once when it appears or changes, not per key
+        if say and text and text != self.text():  # said once when it appears or changes
             announce_error(self, " ".join(problems))
         self.setText(text)
         self.setVisible(bool(problems))
@@ -48,6 +52,13 @@ class ProblemsLabel(QLabel):
 
     def problems(self) -> list[str]:
         return self.text().splitlines()
+
+    def say_problems(self) -> bool:
+        """Say what is shown, again (the user tried to save); True if there was anything."""
+        if self.isHidden() or not self.text():
+            return False
+        announce_error(self, " ".join(self.problems()))
+        return True
 
 
 def grow_to_fit(window: QWidget) -> None:

@@ -123,6 +123,27 @@ def refuse_return(watched: QObject, event: QEvent) -> bool:
     return True
 
 
+def say_why_not(watched: QObject, event: QEvent) -> None:
+    """Return reaching a dialog whose default button is disabled (the form cannot be saved
+    yet): what the form shows is wrong is said now. Checked as it was typed, it was only
+    shown, so the Return that did nothing was silent."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+
+    if not (isinstance(watched, QDialog) and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        return
+    defaults = [b for b in watched.findChildren(QPushButton) if b.isDefault()]
+    if not defaults or any(b.isEnabled() for b in defaults):
+        return
+    from ui.widgets.form_helpers import ProblemsLabel
+
+    for label in watched.findChildren(ProblemsLabel):
+        if label.window() is watched and label.say_problems():
+            return
+
+
 def presses_in_window(watched: QObject, event: QEvent) -> bool:
     """Return or Enter on a focused, enabled push button outside a dialog, with no modifier."""
     if not isinstance(watched, QPushButton):
@@ -148,6 +169,8 @@ class _Guard(QObject):
             return True
         elif kind == QEvent.Type.KeyPress and tab_in_dialog(watched, event):
             return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
+        elif kind == QEvent.Type.KeyPress and isinstance(watched, QDialog):
+            say_why_not(watched, event)  # and on to the dialog, which presses nothing
         return False
 
 
