@@ -68,6 +68,19 @@ def make_return_safe(dialog: QDialog) -> bool:
     return True
 
 
+def register_defaults(dialog: QDialog) -> None:
+    """Make each button marked default while the dialog was built its dialog's own default.
+
+    A button made default before its button box was put in the dialog is marked, but the
+    dialog never learns it (Qt tells the dialog only when the mark changes, and then it had
+    none), so once any other button had had focus, Return went to that one: "Check again"
+    in Import cases once the file was read, "Choose…" in Export summary."""
+    for button in dialog.findChildren(QPushButton):
+        if button.isDefault() and button.window() is dialog:
+            button.setDefault(False)
+            button.setDefault(True)
+
+
 def set_destructive(dialog: QDialog, button: QPushButton, destructive: bool) -> None:
     """For a button whose action deletes or overwrites only sometimes: while it does, Return
     never presses it (nor any button: Return gives the dialog's safe default, as in any
@@ -161,6 +174,7 @@ class _Guard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.Show and isinstance(watched, QDialog):
+            register_defaults(watched)
             make_return_safe(watched)
         elif kind == QEvent.Type.KeyPress and presses_in_window(watched, event):
             watched.animateClick()  # pressed as Space presses it, shown pressed for a moment
