@@ -135,14 +135,15 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
 def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
     """The last week the Overview showed, in words, for the first frame (None if none kept);
     `window.week_in_words` is that place (for the benchmarks). Only words still true are
-    painted: kept this ISO week for the data file as it is now, never over encrypted data."""
+    painted: kept today for the data file as it is now, never over encrypted data."""
     if data_dir is None:
         return None
     from core.common.clock import today
     from core.store.week_snapshot import snapshot_for_first_frame
 
-    year, week, _ = today().isocalendar()  # as core.common.dates.iso_week_label, without `re`
-    snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}")
+    day = today()
+    year, week, _ = day.isocalendar()  # as core.common.dates.iso_week_label, without `re`
+    snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}", day.isoformat())
     if snapshot is None:
         return None
     from ui.overview.last_week_stand_in import LastWeekStandIn

@@ -10,7 +10,7 @@ given). It is never kept while the data is encrypted (turning encryption on, off
 passphrase deletes it, and so do restore and delete-all), so nothing of an encrypted folder can
 be read from it; and it is never painted over a data file that is encrypted or not a database.
 
-It is only painted when it is still true: kept for this ISO week, and for the data file exactly
+It is only painted when it is still true: kept today, in this ISO week, and for the data file exactly
 as it was when kept (`data_state`: the size and change time of the data file and its journal,
 taken once the journal is written into the file). A change from the command line, a restore,
 another week: the first frame then shows no words, and the Overview comes with the data.
@@ -44,6 +44,7 @@ class WeekSnapshot(NamedTuple):
     caseload_body: str
     sustained: str = ""  # the calm panel over the cards, when it was showing
     sustained_caseload: str = ""
+    day: str = ""  # the day it was kept, "2026-12-07": the Overview's words are as of a day
     data_state: str = ""  # the data file as it was when kept (data_state())
 
 
@@ -113,16 +114,18 @@ def _plain_data_file(data_dir: Path) -> bool:
         return False
 
 
-def snapshot_for_first_frame(data_dir: Path, week: str) -> WeekSnapshot | None:
-    """The kept words if they are still true: kept for `week` (this ISO week) and for the data
-    file as it is now. Over a data file that is encrypted, missing or not a database, the kept
+def snapshot_for_first_frame(data_dir: Path, week: str, day: str) -> WeekSnapshot | None:
+    """The kept words if they are still true: kept today (`day`, ISO) for `week` (this ISO week)
+    and for the data file as it is now; the Overview says its week "as of" a day, and what it
+    says can move on from one day to the next. Over a data file that is encrypted, missing or not a database, the kept
     words are deleted and None returned: nothing is painted beside a passphrase prompt or a
     recovery dialog."""
     if not _plain_data_file(data_dir):
         forget_snapshot(data_dir)
         return None
     snapshot = read_snapshot(data_dir)
-    if snapshot is None or snapshot.week != week or snapshot.data_state != data_state(data_dir):
+    if (snapshot is None or (snapshot.week, snapshot.day) != (week, day)
+            or snapshot.data_state != data_state(data_dir)):
         return None
     return snapshot
 
@@ -155,7 +158,7 @@ def holds_reference(text: str, references: Iterable[str]) -> bool:
 def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[str] = ()) -> bool:
     """Keep `snapshot` (owner-only, replaced atomically); False, keeping nothing, when any of its
     texts holds one of `references` or the folder cannot be written."""
-    if holds_reference(" ".join(snapshot[1:-1]), references):  # not the week label, the state
+    if holds_reference(" ".join(snapshot[1:-2]), references):  # not the week, day or state
         forget_snapshot(data_dir)
         return False
     target = snapshot_path(data_dir)

@@ -133,7 +133,8 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
             pass
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
                                            body, words.caseload_headline,
-                                           words.caseload_body, *panels, data_state(folder)),
+                                           words.caseload_body, *panels,
+                                           today().isoformat(), data_state(folder)),
                       references=CaseStore(db).references())  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
         forget_snapshot(folder)

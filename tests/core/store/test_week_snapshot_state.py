@@ -32,9 +32,10 @@ from core.store.week_snapshot import (
 
 ROOT = Path(__file__).resolve().parents[3]
 PASSPHRASE = "a long enough passphrase 42"
+MONDAY = "2026-12-07"
 WORDS = WeekSnapshot("2026-W50", "Week 50, as of Monday 7 December 2026", "Over capacity",
                      "Your estimated work is more than your available hours.",
-                     "Steady caseload", "Your caseload is within the range.")
+                     "Steady caseload", "Your caseload is within the range.", day="2026-12-07")
 
 
 def _demo(folder: Path) -> None:
@@ -54,17 +55,24 @@ def test_the_name_of_the_data_file_is_the_stores(data_dir):
 def test_kept_words_are_painted_this_week_while_the_data_is_as_it_was(data_dir):
     _demo(data_dir)
     _keep(data_dir)
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is not None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is not None
     # An app that opens and closes the data without changing it leaves the words true.
     open_database(data_dir / DB_FILENAME).close()
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is not None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is not None
 
 
 def test_an_earlier_weeks_words_are_not_painted_as_this_weeks(data_dir):
     _demo(data_dir)
     _keep(data_dir)
-    assert snapshot_for_first_frame(data_dir, "2026-W51") is None
-    assert snapshot_for_first_frame(data_dir, "2027-W09") is None
+    assert snapshot_for_first_frame(data_dir, "2026-W51", "2026-12-14") is None
+    assert snapshot_for_first_frame(data_dir, "2027-W09", "2027-03-01") is None
+
+
+def test_words_kept_on_monday_are_not_painted_on_friday_of_the_same_week(data_dir):
+    """The Overview says its week "as of" a day; Monday's words are not Friday's."""
+    _demo(data_dir)
+    _keep(data_dir)
+    assert snapshot_for_first_frame(data_dir, "2026-W50", "2026-12-11") is None
 
 
 def test_a_change_from_outside_the_window_stops_the_words_being_painted(data_dir):
@@ -75,7 +83,7 @@ def test_a_change_from_outside_the_window_stops_the_words_being_painted(data_dir
     db = open_database(data_dir / DB_FILENAME)
     CaseStore(db).add_case(Case("C99", "community", "B2", date(2026, 12, 1)))
     db.close()
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
 
 
 def test_restore_deletes_the_kept_words(data_dir):
@@ -108,7 +116,7 @@ def test_words_left_beside_encrypted_data_are_deleted_not_painted(data_dir):
     _demo(data_dir)
     change_encryption(data_dir, None, PASSPHRASE)
     _keep(data_dir)  # as a copy of an older folder, or a restore by an older version, left it
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
     assert not (data_dir / SNAPSHOT_NAME).exists()
 
 
@@ -124,14 +132,14 @@ def test_turning_encryption_off_deletes_the_kept_words(data_dir):
 def test_words_beside_a_damaged_data_file_are_deleted_not_painted(data_dir):
     _keep(data_dir)
     (data_dir / DB_FILENAME).write_bytes(os.urandom(200_000))
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
     assert not (data_dir / SNAPSHOT_NAME).exists()
 
 
 def test_a_huge_file_is_not_read_and_is_deleted(data_dir):
     _demo(data_dir)
     _keep(data_dir, WORDS._replace(body="a" * 3_000_000))
-    assert snapshot_for_first_frame(data_dir, "2026-W50") is None
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
     assert read_snapshot(data_dir) is None
     assert not (data_dir / SNAPSHOT_NAME).exists()
     _keep(data_dir, WORDS._replace(body="b" * (MAX_BYTES // 2)))  # long but plausible: read

@@ -62,7 +62,7 @@ def keep_for_now(folder, snapshot: WeekSnapshot) -> None:
 
 
 THIS_WEEK = STALE._replace(week="2026-W48", week_line="Week 48, as of Wednesday 25 November 2026",
-                           body="A sentence kept earlier this week.")
+                           body="A sentence kept earlier today.", day="2026-11-25")
 
 
 def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, folder, tmp_path):
@@ -70,7 +70,7 @@ def test_the_first_frame_shows_the_kept_week_then_the_data_replaces_it(qtbot, fo
     window, settings = open_window(qtbot, folder, tmp_path)
     stand_in = window.findChild(LastWeekStandIn)
     assert stand_in is not None and stand_in.isVisible()
-    assert "A sentence kept earlier this week." in stand_in.texts()
+    assert "A sentence kept earlier today." in stand_in.texts()
     assert THIS_WEEK.week_line in stand_in.texts()
     assert window.week_in_words is stand_in
 
@@ -145,8 +145,10 @@ def test_no_words_beside_the_passphrase_prompt(qtbot, folder, tmp_path):
     assert not (folder / SNAPSHOT_NAME).exists()
 
 
-def test_the_kept_words_follow_the_overview_while_the_window_is_open(qtbot, folder, tmp_path):
+def test_the_kept_words_follow_the_overview_while_the_window_is_open(qtbot, folder, tmp_path,
+                                                                    monkeypatch):
     """A change shown by the open window is kept at once, so a killed app leaves current words."""
+    monkeypatch.setattr("ui.shell.auto_backup.schedule_automatic_backup", lambda *_args: None)
     window, settings = open_window(qtbot, folder, tmp_path)
     db = open_database(database_path(folder))
     try:
