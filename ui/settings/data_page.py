@@ -114,7 +114,7 @@ class DataPage(QScrollArea):
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setMaximumWidth(160)
-        self.lock_minutes.setAccessibleName("Lock after this many idle minutes")
+        self.lock_minutes.setAccessibleName("Lock the window after, in idle minutes")
         form.addRow("Lock the window after:", self.lock_minutes)
         inner.addLayout(form)
         inner.addWidget(_note("With encryption on, the window hides your data after this long "
@@ -127,7 +127,7 @@ class DataPage(QScrollArea):
         self.retention_days.setRange(1, 3650)
         self.retention_days.setSuffix(" days")
         self.retention_days.setMaximumWidth(160)
-        self.retention_days.setAccessibleName("Days after closing before deletion is offered")
+        self.retention_days.setAccessibleName("Offer to delete cases closed more than, in days")
         form.addRow("Offer to delete cases closed more than:", self.retention_days)
         inner.addLayout(form)
         self.retention_note = _note("")

@@ -41,7 +41,7 @@ from core.workload.weightings import (
 )
 from core.workload.wording import day_words
 from ui.widgets.date_fields import DateField
-from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
@@ -125,7 +125,7 @@ class WeightingsPage(QWidget):
         proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(proxy)
-        self.table.setAccessibleName("Tier points by case type")
+        self.table.setAccessibleName("Tier points (type over a number to change it)")
         # Every way of starting an edit but arriving in a cell: an editor that opened as focus
         # came in took Tab for itself and moved from cell to cell, trapping the keyboard.
         triggers = QAbstractItemView.EditTrigger
@@ -149,7 +149,10 @@ class WeightingsPage(QWidget):
             field = QLineEdit()
             field.setFixedWidth(90)
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setAccessibleName(key_label(key))
+            # Named by the words beside it (what a voice-control user says), its full title
+            # ("Standard court report (SDR/PSR)") as its description.
+            field.setAccessibleName(shown_text(SCALAR_MNEMONICS[key]))
+            field.setAccessibleDescription(key_label(key))
             field.setToolTip(key_label(key))
             self.scalars[key] = field
             form.addRow(buddy(SCALAR_MNEMONICS[key], field), field)

@@ -112,7 +112,7 @@ class SupervisionView(QWidget):
         agenda_box = QGroupBox("On the agenda")
         agenda_layout = QVBoxLayout(agenda_box)
         self.agenda_model: ListTableModel[AgendaItem] = ListTableModel(AGENDA_COLUMNS)
-        self.agenda_view, self.agenda_proxy = make_table(self.agenda_model, COL_NOTE, "Agenda")
+        self.agenda_view, self.agenda_proxy = make_table(self.agenda_model, COL_NOTE, "On the agenda")
         self.agenda_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         agenda_layout.addWidget(self.agenda_view)
         self.agenda_empty = QLabel(
