@@ -61,7 +61,7 @@ def dark_palette() -> QPalette:
     for role, colour in (
         (roles.Window, window), (roles.WindowText, text), (roles.Base, base),
         (roles.AlternateBase, QColor("#383A40")), (roles.ToolTipBase, window),
-        (roles.ToolTipText, text), (roles.PlaceholderText, QColor("#9A9A9A")),
+        (roles.ToolTipText, text), (roles.PlaceholderText, QColor("#A8A8A8")),
         (roles.Text, text), (roles.Button, QColor("#3A3C42")), (roles.ButtonText, text),
         (roles.BrightText, QColor("#FFFFFF")), (roles.Light, QColor("#4A4D52")),
         (roles.Midlight, QColor("#3E4045")), (roles.Mid, QColor("#4F5257")),

@@ -92,6 +92,22 @@ def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):
     assert text_contrast(image, field.rect().adjusted(4, 4, -4, -4)) >= 4.5
 
 
+def test_placeholder_text_reads_at_4_5_to_1_in_a_shaded_table_row(scheme_window, qtbot):
+    """A cell's editor opens on the row's shade: every other row is the alternate base (dark's
+    #383A40 left its placeholder at 4.04:1)."""
+    field = QLineEdit()
+    field.setPlaceholderText("Type a note")
+    palette = field.palette()
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.AlternateBase))
+    field.setPalette(palette)
+    field.resize(300, 40)
+    qtbot.addWidget(field)
+    field.show()
+    QApplication.processEvents()
+    image = field.grab().toImage()
+    assert text_contrast(image, field.rect().adjusted(4, 4, -4, -4)) >= 4.5
+
+
 @pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
 def test_a_focused_tick_box_shows_an_edge_at_3_to_1(scheme_window, qtbot, kind):
     from PySide6 import QtWidgets
