@@ -100,6 +100,21 @@ class LastWeekStandIn(QWidget):
         return [label.text() for label in self.findChildren(QLabel)]
 
 
+def _write_journal_into_file(conn) -> None:  # type: ignore[no-untyped-def]
+    """Checkpoint without waiting: when another process is writing, the state kept names the
+    journal too, and the next start finds it changed and paints no words (never a frozen
+    window). Read-only data cannot be checkpointed: the same."""
+    try:
+        waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
+    except Exception:  # noqa: BLE001 - busy, read-only or closed: nothing to do
+        pass
+
+
 def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
     """Keep the week the Overview shows, in words without figures, for the next start's first
     frame; keep nothing (and delete what was kept) while the data is encrypted or there is no
@@ -127,10 +142,7 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
             (overview.sustained, words.sustained),  # type: ignore[attr-defined]
             (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
         body, _recent = words.beside_panel(bool(panels[0]))  # as the card says it beside the panel
-        try:
-            getattr(db, "conn", db).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except Exception:  # noqa: BLE001 - busy or read-only: the state then names the journal
-            pass
+        _write_journal_into_file(getattr(db, "conn", db))
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
                                            body, words.caseload_headline,
                                            words.caseload_body, *panels,
