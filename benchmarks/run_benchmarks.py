@@ -5,11 +5,13 @@ Usage: .venv/bin/python benchmarks/run_benchmarks.py DIR [--runs 7] [--json FILE
 
 DIR holds a dataset from generate_dataset.py. Start-up is timed in fresh processes on a private
 Xvfb display when Xvfb is installed (benchmarks/startup.py): launch to the first frame and to this
-week in words, for the app on demo data and on ten years and for the Linux bundle, in interleaved
-rounds with the floor (a bare QMainWindow holding a QTableView) and GTimeLog; memory settled, RSS
-and PSS. Each command over ten years is timed as a whole process (benchmarks/whole_processes.py);
-the imports before the app's first paint with `python -X importtime`. Everything else is timed in
-this process, after start-up.
+week in words, for the app on demo data and on ten years (with a kept snapshot, and without one)
+and for the Linux bundle, and to the Overview worked out from the data, in interleaved rounds with
+the floor (a bare QMainWindow holding a QTableView) and GTimeLog; each ratio is the median of the
+per-round ratios (benchmarks/startup_rows.py); memory settled, RSS and PSS. Each command over
+ten years is timed as a whole process (benchmarks/whole_processes.py); the imports before the
+app's first paint with `python -X importtime`. Everything else is timed in this process, after
+start-up.
 
 Exit code 0 when every target is met, 3 when a figure misses its target (the figures are all
 there), anything else when the benchmark itself failed. What could not be measured here (no
@@ -38,7 +40,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlite_utils import Database  # noqa: E402
 
-from benchmarks.startup import child_env, measure_startup  # noqa: E402
+from benchmarks.startup import child_env  # noqa: E402
+from benchmarks.startup_rows import TARGET_MISSED, row as _row, startup_rows  # noqa: E402
 from benchmarks.whole_processes import (  # noqa: E402
     library_memory,
     library_memory_as_app,
@@ -214,97 +217,6 @@ def measure_pdf(db: Database, runs: int) -> list[float]:
             write_pdf(fitted_summary(db, SummaryOptions(), date.today()), target)
 
         return timed_ms(export, runs)
-
-
-def _row(what: str, values: list[float], unit: str, target: str, ok: bool | None) -> Row:
-    median = statistics.median(values)
-    text = f"{median:.2f}" if unit == "×" else f"{median:.0f} {unit}" if median >= 10 \
-        else f"{median:.1f} {unit}"
-    return {"what": what, "median": round(median, 3), "unit": unit, "text": text,
-            "target": target, "ok": ok, "runs": [round(v, 3) for v in values]}
-
-
-def _ratio_row(what: str, app_ms: list[float], bare_ms: list[float], limit: float | None,
-               below: bool = False) -> Row:
-    """The ratio of the medians (not the median of the ratios), checked against `limit`
-    (`below`: strictly less, i.e. ahead of the peer)."""
-    ratio = statistics.median(app_ms) / statistics.median(bare_ms)
-    target = "(for information)" if limit is None else f"< {limit}" if below else f"≤ {limit}"
-    row = _row(what, [a / b for a, b in zip(app_ms, bare_ms)], "×", target,
-               None if limit is None else ratio < limit if below else ratio <= limit)
-    row["median"], row["text"] = round(ratio, 3), f"{ratio:.2f}"
-    return row
-
-
-TARGET_MISSED = 3  # the exit code when every figure was measured but a target was missed
-MIB_LIMIT = 130  # memory settled, with the Overview shown
-WORDS_LIMIT = 1.5  # this week in words, as a multiple of the floor's first paint
-
-
-def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None) -> list[Row]:
-    """Launch to the first frame and to this week in words, against the floor and GTimeLog in
-    the same rounds; memory settled (RSS and PSS, MiB) with the Overview shown."""
-    found = measure_startup(data_dir, runs, offscreen, bundle)
-    runs_by_key: dict[str, list[dict[str, float]]] = found["runs"]  # type: ignore[assignment]
-
-    def ms(key: str, what: str) -> list[float]:
-        return [run[what] * 1000 for run in runs_by_key[key]]
-
-    rows: list[Row] = [_row(f"display: {found['platform']}; GTimeLog reads "
-                            f"{found['timelog_lines']} lines of timelog.txt", [0.0], "",
-                            "(for information)", None)]
-    rows[0]["text"] = ""
-    notes: list[str] = found["notes"]  # type: ignore[assignment]
-    if bundle is None:
-        notes = notes + ["no Linux bundle is built (packaging/build.py; or name one with "
-                         "--bundle), so it was not timed"]
-    for note in notes:
-        rows.append(_row(f"note: {note}", [0.0], "", "(for information)", None))
-        rows[-1]["text"] = ""
-    floor = ms("floor", "painted")
-    rows.append(_row("floor: bare QMainWindow with a QTableView, first paint", floor, "ms", "",
-                     None))
-    peers = {"floor": floor}
-    if "gtimelog" in runs_by_key:
-        rows.append(_row("GTimeLog (ten years of timelog.txt), first paint",
-                         ms("gtimelog", "painted"), "ms", "", None))
-        rows.append(_row("GTimeLog, its log loaded and painted", ms("gtimelog", "data"), "ms",
-                         "(for information)", None))
-        peers["GTimeLog"] = ms("gtimelog", "painted")
-    for key, label in (("app", "ten years"), ("app_demo", "demo data"),
-                       ("bundle", "Linux bundle, ten years")):
-        if key not in runs_by_key:
-            continue
-        first, words = ms(key, "painted"), ms(key, "data")
-        snapshot = sum(run["from_snapshot"] for run in runs_by_key[key])
-        rows.append(_row(f"app ({label}): launch to first frame", first, "ms", "", None))
-        rows.append(_row(f"app ({label}): launch to this week in words (in the first frame in "
-                         f"{snapshot:.0f} of {len(words)} runs)", words, "ms", "", None))
-        rows.append(_ratio_row(f"app ({label}): first frame ÷ floor", first, floor, None))
-        rows.append(_ratio_row(f"app ({label}): this week in words ÷ floor's first paint", words,
-                               floor, WORDS_LIMIT))
-        if "GTimeLog" in peers:
-            rows.append(_ratio_row(f"app ({label}): first frame ÷ GTimeLog's first paint", first,
-                                   peers["GTimeLog"], None))
-            rows.append(_ratio_row(f"app ({label}): this week in words ÷ GTimeLog's first paint",
-                                   words, peers["GTimeLog"], 1.0, below=True))
-        rows.append(_ratio_row(f"app ({label}): CPU time to first frame ÷ floor's",
-                               [r["cpu"] for r in runs_by_key[key]],
-                               [r["cpu"] for r in runs_by_key["floor"]], None))
-        if "gtimelog" in runs_by_key:  # steadier than wall-clock while the machine is shared
-            rows.append(_ratio_row(f"app ({label}): CPU time to first frame ÷ GTimeLog's",
-                                   [r["cpu"] for r in runs_by_key[key]],
-                                   [r["cpu"] for r in runs_by_key["gtimelog"]], None))
-        for what, name in (("settled_rss", "RSS"), ("settled_pss", "PSS")):
-            mib = [run[what] / 1024 for run in runs_by_key[key]]
-            rows.append(_row(f"app ({label}): memory settled, Overview shown ({name})", mib,
-                             "MiB", f"< {MIB_LIMIT} MiB", statistics.median(mib) < MIB_LIMIT))
-    if "gtimelog" in runs_by_key:
-        for what, name in (("settled_rss", "RSS"), ("settled_pss", "PSS")):
-            rows.append(_row(f"GTimeLog: memory settled ({name})",
-                             [run[what] / 1024 for run in runs_by_key["gtimelog"]], "MiB",
-                             "(for information)", None))
-    return rows
 
 
 def library_rows(runs: int) -> list[Row]:

@@ -39,8 +39,9 @@ def memory_kib() -> dict[str, int]:
 
 
 def _report_line(prefix: str, window: QWidget | None = None) -> str:
-    """`prefix monotonic rss_kib N hwm_kib N cpu S pss_kib N words 0|1`; `words` says whether
-    this week's words were on screen in that frame (the window's `week_in_words`, shown)."""
+    """`prefix monotonic rss_kib N hwm_kib N cpu S pss_kib N words 0|1 charts 0|1`; `words` says
+    whether this week's words were on screen in that frame (the window's `week_in_words`,
+    shown); `charts`, whether the chart library (pyqtgraph) has been loaded by then."""
     memory = memory_kib()
     place = getattr(window, "week_in_words", None)  # main._last_week: this week's words
     try:
@@ -49,7 +50,8 @@ def _report_line(prefix: str, window: QWidget | None = None) -> str:
         words = 0
     return (f"{prefix} {time.monotonic():.6f} rss_kib {memory.get('VmRSS', 0)} "
             f"hwm_kib {memory.get('VmHWM', 0)} cpu {time.process_time():.6f} "
-            f"pss_kib {memory.get('Pss', 0)} words {words}")
+            f"pss_kib {memory.get('Pss', 0)} words {words} "
+            f"charts {int('pyqtgraph' in sys.modules)}")
 
 
 class _FirstPaint(QObject):
