@@ -131,6 +131,7 @@ def _check_gauges(bus: Bus, expected: dict[str, tuple], figures: bool) -> None:
         else:
             assert "Value" not in gauge.get_interfaces(), f"{name!r} has a value, figures off"
             assert gauge.get_role_name() != "progress bar"
+            assert gauge.get_role_name() == "label"  # words; a "filler" may be passed over
             assert "%" not in heard and "percent" not in heard, "a figure with Show figures off"
         assert heard.startswith(f"{heading}: {band}, {band}")  # words first, then words
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLayout, QProgressBar, QSize
 from core.common.exact import half_up, to_fraction
 from core.workload.estimate import C_BAND_EDGES, W_BAND_EDGES
 from core.workload.wording import number
+from ui.widgets import reading_accessible
 from ui.widgets.gauge_paint import ScalePainting
 from ui.widgets.gauge_scale import (  # noqa: F401 - the gauge's vocabulary, imported from here
     BLUE, C_SCALE_WORDS, CEILING_EDGES, CEILING_SCALE_WORDS, HATCHED, OUTLINE, ORANGE, SKY,
@@ -75,6 +76,7 @@ class BandGauge(ScalePainting, QWidget):
         self._reading_face: ReadingFace | None = None
         self._heading: QLabel | None = None
         _focusable(self)
+        reading_accessible.mark(self, reading_accessible.TEXT_PROPERTY)  # read as its words
         self._dress(self)
 
     # --- state ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from ui.widgets.form_helpers import shown_text
 
 _installed = False
 LINK_PROPERTY, HEADING_PROPERTY = "readingLink", "readingHeading"
+TEXT_PROPERTY = "readAsText"  # a drawn widget that says words (the gauge, figures off)
 
 
 class LinkAccessible(QAccessibleWidget):
@@ -59,6 +60,10 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
         return LinkAccessible(target)
     if isinstance(target, QLabel) and target.property(HEADING_PROPERTY):
         return HeadingAccessible(target)
+    if isinstance(target, QWidget) and target.property(TEXT_PROPERTY):
+        # Role label (static text), named and described as set: a plain widget is a "filler",
+        # which screen readers may pass over.
+        return QAccessibleWidget(target, QAccessible.Role.StaticText)
     return None
 
 
@@ -71,6 +76,6 @@ def install() -> None:
 
 
 def mark(widget: QWidget, prop: str) -> None:
-    """Mark `widget` as a link or a heading before Qt first asks about it."""
+    """Mark `widget` as a link, a heading or words before Qt first asks about it."""
     install()
     widget.setProperty(prop, True)
