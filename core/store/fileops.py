@@ -99,7 +99,12 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
 
 
 def set_aside(path: Path, label: str = "damaged") -> Path:
-    """Rename a data file (and its sidecars) to `caseload.damaged-STAMP.db`; never overwrite."""
+    """Rename a data file (and its sidecars) to `caseload.damaged-STAMP.db`; never overwrite.
+    The week kept in words beside it goes first: it was that file's, not the next one's."""
+    from core.store.week_snapshot import forget_snapshot
+
+    forget_snapshot(path.parent)
+    crash_point("set_aside.week_forgotten")
     target = unique_path(path.parent, f"{path.stem}.{label}-{stamp()}", path.suffix)
     for suffix in SIDECARS:
         side = sidecar(path, suffix)

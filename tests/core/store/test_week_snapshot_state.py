@@ -178,3 +178,13 @@ def test_a_restore_killed_after_the_words_are_deleted_leaves_the_data_as_it_was(
     assert done.returncode != 0  # stopped there
     assert not (data_dir / SNAPSHOT_NAME).exists()
     assert (data_dir / DB_FILENAME).read_bytes() == before
+
+
+def test_setting_a_damaged_data_file_aside_deletes_the_kept_words(data_dir):
+    """Recovery's "Move damaged file aside and start fresh": the words were the old file's."""
+    from core.store.fileops import set_aside
+
+    _demo(data_dir)
+    _keep(data_dir)
+    set_aside(data_dir / DB_FILENAME)
+    assert not (data_dir / SNAPSHOT_NAME).exists()
