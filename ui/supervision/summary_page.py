@@ -140,8 +140,12 @@ class SummaryPage(QScrollArea):
                 self._add(table)
                 self.tables.append(table)
             if section.comment_lines:
+                # Ruled lines to write on, drawn as rules: as 60 underscores a screen reader
+                # read out a run of "underscore" for each. What they are is the description.
                 self._html.append("<p><b>Manager's comments</b></p>")
-                self._html += [f'<p style="color: {RULE};">{"_" * 60}</p>'] * section.comment_lines
+                self._html += ["<p>&nbsp;</p><hr>"] * section.comment_lines
+                self._described = (f"Under Manager's comments, {section.comment_lines} ruled "
+                                   "lines to write on.")
         self._html.append(f'<p class="muted" align="center">{escape(footer_text(summary))}'
                           + (f"<br><b>{escape(summary.classification)}</b>"
                              if summary.classification else "") + "</p>")
@@ -165,6 +169,9 @@ class SummaryPage(QScrollArea):
         text.document().setDocumentMargin(TEXT_INSET - 2)  # clear of its focus edge
         text.setHtml("<html><body>" + "".join(self._html) + "</body></html>")
         _on_paper(text)
+        if getattr(self, "_described", ""):
+            text.setAccessibleDescription(self._described)
+            self._described = ""
         self._layout.addWidget(text)
         self.texts.append(text)
         self._html = []
