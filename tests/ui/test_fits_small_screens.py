@@ -1,10 +1,12 @@
-"""Every window and dialog fits a 1024×700 screen at 100% and a 1280×800 one at 150% and
-200%, with nothing cut off: no child widget outside its parent, no label, button, list or date showing only
+"""Every window and dialog fits a 1024×700 screen at 100% and 1280×800 logical pixels at 150% and
+200% (a 1920×1200 and a 2560×1600 screen), with nothing cut off: no child widget outside its parent, no label, button, list or date showing only
 part of its text, no dialog larger than the screen.
 
 Each screen needs a Qt of its own (the offscreen platform with that screen configured, and
 QT_SCALE_FACTOR for 200%), so tests/ui/fit_report.py runs in a fresh process per screen and
-prints what it finds; these tests expect it to print nothing.
+prints what it finds; these tests expect it to print nothing. A 1280×800 laptop at 200% has only
+640×400 logical pixels: tests/atspi/test_fits_real_screen.py opens everything on such a screen
+under Xvfb.
 """
 
 import json
@@ -19,8 +21,8 @@ REPORT = Path(__file__).with_name("fit_report.py")
 
 SCREENS = {
     "1024x700 at 100%": ({"width": 1024, "height": 700}, "1"),
-    "1280x800 at 150%": ({"width": 1920, "height": 1200}, "1.5"),
-    "1280x800 at 200%": ({"width": 2560, "height": 1600}, "2"),
+    "1920x1200 at 150%": ({"width": 1920, "height": 1200}, "1.5"),
+    "2560x1600 at 200%": ({"width": 2560, "height": 1600}, "2"),
 }
 
 
