@@ -244,7 +244,10 @@ def measure(data_dir: Path, runs: int, offscreen: bool = False,
                          statistics.median(status) < 50))
         rows += command_rows(data_dir, runs)
         for what, values in measure_window(db, data_dir, runs).items():
-            rows.append(_row(what, values, "ms", "< 50 ms", statistics.median(values) < 50))
+            if what.endswith("first time"):  # the 50 ms is for every opening after it
+                rows.append(_row(what, values, "ms", "(for information)", None))
+            else:
+                rows.append(_row(what, values, "ms", "< 50 ms", statistics.median(values) < 50))
         pdf = measure_pdf(db, runs)
         rows.append(_row("one-page PDF export", pdf, "ms", "< 1 s", statistics.median(pdf) < 1000))
     finally:
