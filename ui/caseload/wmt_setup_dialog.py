@@ -28,6 +28,7 @@ from core.common import clock
 from core.common.errors import ValidationError
 from core.common.words import plural
 from ui.caseload.wmt_counts_model import WmtCountsModel
+from ui.widgets.named_editor import NamedEditorDelegate
 from ui.widgets.form_helpers import ProblemsLabel
 
 INTRO = ("Your WMT caseload page counts your cases by case type and tier. Type those counts here "
@@ -61,6 +62,7 @@ class WmtSetupDialog(QDialog):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
             table.setTabKeyNavigation(False)  # Tab leaves the grid; arrows move in it
+            table.setItemDelegate(NamedEditorDelegate(table))  # its editor says which count
             model.dataChanged.connect(self._update_total)
             model.modelReset.connect(self._update_total)
             self.tables.append(table)

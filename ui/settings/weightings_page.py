@@ -42,6 +42,7 @@ from core.workload.weightings import (
 from core.workload.wording import day_words
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
+from ui.widgets.named_editor import NamedEditorDelegate
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
@@ -79,7 +80,7 @@ CHANGE_COLUMNS = [
 
 
 
-class TabLeavesEditor(QStyledItemDelegate):
+class TabLeavesEditor(NamedEditorDelegate):
     """Tab in a cell being edited keeps the number and leaves the table, as Tab does from the
     table itself; Qt's own delegate opened the next cell instead, so Tab never got out."""
 

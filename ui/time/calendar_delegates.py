@@ -14,6 +14,7 @@ from core.caseload.cases import CaseStore
 from core.time.activities import list_activities
 from core.time.working_week import LEAVE_KINDS
 from ui.widgets.list_table_model import OBJECT_ROLE
+from ui.widgets.named_editor import name_editor
 
 
 class ActivityDelegate(QStyledItemDelegate):
@@ -38,6 +39,7 @@ class ActivityDelegate(QStyledItemDelegate):
             for activity in list_activities(self._db):
                 combo.addItem(activity.name, activity.id)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        name_editor(combo, index)  # named after its cell, not by its value
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
@@ -74,6 +76,7 @@ class CaseDelegate(QStyledItemDelegate):
             if case.closed_date is None or row.date < case.closed_date:
                 combo.addItem(case.reference, case.id)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        name_editor(combo, index)  # named after its cell, not by its value
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
