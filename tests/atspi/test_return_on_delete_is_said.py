@@ -1,0 +1,54 @@
+"""Through AT-SPI, the tester's keys: Return on the focused "Delete N cases" in "Delete closed
+cases?" and Return after typing "delete" in "Delete all my data" closed each without a word,
+and the user believed the data gone. Each dialog now stays open and says why, at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.atspi.bus import Bus
+from tests.atspi.test_announcements import ASSERTIVE, RETURN, Heard, _type
+from tests.atspi.test_every_dialog import _shown_dialog, host_bus  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(600)]  # a real app on a real bus
+
+
+def _named(bus: Bus, dialog, role: str, start: str):
+    return next(o for o in bus.walk(dialog)
+                if o.get_role_name() == role and (o.get_name() or "").startswith(start))
+
+
+def test_return_on_delete_keeps_the_dialog_open_and_says_press_space(host_bus):
+    host, bus = host_bus
+    heard = Heard(bus)
+    checked = set()
+    try:
+        while checked != {"closed", "all"}:
+            said = host.next()
+            assert said != "done", f"not every deletion dialog was met: {checked}"
+            _, cls, name = said.split(" ", 2)
+            if cls not in ("RetentionReviewDialog", "DeleteAllDialog"):
+                continue
+            dialog = _shown_dialog(bus, name)
+            assert dialog is not None, name
+            if cls == "RetentionReviewDialog":
+                button = _named(bus, dialog, "push button", "Delete")
+                assert bus.focused_after(
+                    lambda: bus.Atspi.Component.grab_focus(button)) is not None
+                heard.said.clear()
+                bus.key(RETURN)
+                text, level = heard.wait_for("press Space to delete")
+                checked.add("closed")
+            else:
+                field = _named(bus, dialog, "text", "Confirmation")
+                bus.focused_after(lambda: bus.Atspi.Component.grab_focus(field))
+                _type(bus, "delete")
+                heard.said.clear()
+                bus.key(RETURN)
+                text, level = heard.wait_for("in capitals")
+                checked.add("all")
+            assert level == ASSERTIVE, text
+            bus.pump(0.3)
+            assert bus.showing(dialog), f"{name} closed on Return"
+    finally:
+        heard.close()
