@@ -50,23 +50,44 @@ class _WhenSeen(QObject):
 
     def _run(self, focus: bool = False, backwards: bool = False) -> None:
         callback, self._callback = self._callback, None
-        if callback is None:
-            return
-        self._place.removeEventFilter(self)
-        self._scroll.viewport().removeEventFilter(self)
-        self._place.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        callback()
-        if focus:  # Tab arrived on the place: on to the first (or last) thing in it, once shown
+        if callback is not None:
+            self._place.removeEventFilter(self)
+            self._scroll.viewport().removeEventFilter(self)
+            callback()
+        # Tab arrived on the place (even as a scroll into view filled it a moment before): on
+        # to the first (or last) thing in it, once shown.
+        if focus or self._place.hasFocus():
             QTimer.singleShot(0, self, lambda: self._focus_inside(backwards))
+        elif callback is not None:
+            self._place.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _focus_inside(self, backwards: bool) -> None:
-        if not self._place.hasFocus():
-            return  # the practitioner has moved on meanwhile
-        stops = [w for w in self._place.findChildren(QWidget)
-                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(self._place)]
-        if stops:
-            (stops[-1] if backwards else stops[0]).setFocus(
-                Qt.FocusReason.BacktabFocusReason if backwards else Qt.FocusReason.TabFocusReason)
+        # The place stops being a Tab stop only now: made one while it held the focus, Qt took
+        # the focus from it, so focus was left on the bare panel and the next Tab skipped
+        # everything it had just been filled with.
+        here = self._place.hasFocus()
+        if here:
+            stops = [w for w in self._place.findChildren(QWidget)
+                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+                     and w.isEnabled() and w.isVisibleTo(self._place)
+                     and w.focusProxy() is None]
+            chain = [w for w in self._chain_from_place() if w in stops]
+            target = (chain or stops)[-1 if backwards else 0] if stops else None
+            if target is not None:
+                target.setFocus(Qt.FocusReason.BacktabFocusReason if backwards
+                                else Qt.FocusReason.TabFocusReason)
+        self._place.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _chain_from_place(self) -> list[QWidget]:
+        """The place's widgets in Tab order (the order its filler set), from the window's."""
+        found, widget = [], self._place.window().nextInFocusChain()
+        for _ in range(5000):
+            if widget is None or widget is self._place.window():
+                break
+            if self._place.isAncestorOf(widget):
+                found.append(widget)
+            widget = widget.nextInFocusChain()
+        return found
 
 
 def when_seen(scroll: QScrollArea, place: QWidget, callback: Callable[[], None],
