@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         shortcuts = QAction("&Keyboard shortcuts", self)
         shortcuts.triggered.connect(self.show_shortcuts)
         self.menu("&Help").addAction(shortcuts)
+        from ui.shell import page_tabs
+
+        page_tabs.install(self)  # Ctrl+Tab turns the page's tabs from anywhere in the window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (event.type() == QEvent.Type.ActionAdded and watched is self._menus.get("&File")
