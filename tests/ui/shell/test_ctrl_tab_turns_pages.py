@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 
 
+@pytest.fixture(autouse=True)
+def _no_modifier_left(demo_window):
+    """Ctrl is not left held for the tests that follow (a table's selectRow reads it)."""
+    yield
+    QTest.keyRelease(demo_window.windowHandle(), Qt.Key.Key_Control)
+
+
 def _time_view(win, qtbot):
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
@@ -50,3 +57,5 @@ def test_ctrl_tab_from_a_page_never_sends_focus_to_the_views_list(demo_window, q
     assert tabs.currentWidget() is not page
     assert demo_window.nav not in visited
     assert QApplication.focusWidget() is not None
+
+
