@@ -18,7 +18,7 @@ def _named(bus: Bus, dialog, role: str, start: str):
                 if o.get_role_name() == role and (o.get_name() or "").startswith(start))
 
 
-def test_return_on_delete_keeps_the_dialog_open_and_says_press_space(host_bus):
+def test_return_on_delete_keeps_the_dialog_open_and_says_press_space(host_bus):  # noqa: F811
     host, bus = host_bus
     heard = Heard(bus)
     checked = set()
@@ -34,14 +34,14 @@ def test_return_on_delete_keeps_the_dialog_open_and_says_press_space(host_bus):
             if cls == "RetentionReviewDialog":
                 button = _named(bus, dialog, "push button", "Delete")
                 assert bus.focused_after(
-                    lambda: bus.Atspi.Component.grab_focus(button)) is not None
+                    lambda button=button: bus.Atspi.Component.grab_focus(button)) is not None
                 heard.said.clear()
                 bus.key(RETURN)
                 text, level = heard.wait_for("press Space to delete")
                 checked.add("closed")
             else:
                 field = _named(bus, dialog, "text", "Confirmation")
-                bus.focused_after(lambda: bus.Atspi.Component.grab_focus(field))
+                bus.focused_after(lambda field=field: bus.Atspi.Component.grab_focus(field))
                 _type(bus, "delete")
                 heard.said.clear()
                 bus.key(RETURN)

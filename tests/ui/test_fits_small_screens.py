@@ -1,6 +1,6 @@
 """Every window and dialog fits a 1024×700 screen at 100% and 1280×800 logical pixels at 150% and
-200% (a 1920×1200 and a 2560×1600 screen), with nothing cut off: no child widget outside its parent, no label, button, list or date showing only
-part of its text, no dialog larger than the screen.
+200% (a 1920×1200 and a 2560×1600 screen), with nothing cut off: no child widget outside its
+parent, no label, button, list or date showing only part of its text, no dialog larger than the screen.
 
 Each screen needs a Qt of its own (the offscreen platform with that screen configured, and
 QT_SCALE_FACTOR for 200%), so tests/ui/fit_report.py runs in a fresh process per screen and

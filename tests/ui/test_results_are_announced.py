@@ -5,13 +5,13 @@ for a chosen leave day, and after a deletion focus stays in the same table, on t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from core.store.database import open_database
-from core.time.activities import add_activity, list_activities
+from core.time.activities import add_activity
 from core.time.working_week import LeaveDay, add_leave, leave_between
 from tests.demo_copy import demo_into
 from tests.ui.settings.test_data_page import PASS, answers, needs_cipher  # noqa: F401

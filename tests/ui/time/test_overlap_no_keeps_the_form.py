@@ -20,8 +20,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 @pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No,
                                     QMessageBox.StandardButton.Yes])
-def test_no_to_shortening_returns_to_the_form_with_the_entry_intact(qtbot, view, db,
-                                                                   monkeypatch, answer):
+def test_no_to_shortening_returns_to_the_form_with_the_entry_intact(
+        qtbot, view, db, monkeypatch, answer):  # noqa: F811 - the fixture
     log(db, NOW.date(), (10, 0), (12, 0), "Home visit")
     view.refresh()
     questions = []
