@@ -200,3 +200,45 @@ def test_importing_a_calendar_again_replaces_nothing_on_return(qtbot, db, tmp_pa
     assert tried >= 5  # Choose file, the dates, the address, the table, the buttons
     moved.import_button.click()  # pressed on purpose, it replaces the entry
     assert [(e.start, e.end) for e in store.entries_on(DAY)] == [(time(14), time(15))]
+
+
+def test_a_calendar_import_cut_to_a_small_screen_replaces_nothing_on_return(qtbot, db, tmp_path):
+    """Taller and wider than its screen, the dialog's body scrolls and its buttons move below
+    it; Return on the focused Import (which would replace the entry the first import saved),
+    and on Cancel, still replaces nothing, and the dialog stays open."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.time.calendar_import_dialog import CalendarImportDialog
+    from ui.widgets import screen_fit
+
+    return_guard.install()
+    screen_fit.install()
+    path, store = tmp_path / "calendar.ics", TimeStore(db)
+    path.write_bytes(_calendar("20261118T100000", "20261118T110000"))
+    first = CalendarImportDialog(db, lambda: datetime(2026, 11, 27, 12, 0))
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.fileRead, timeout=10_000):
+        first.load_file(path, DAY, DAY)
+    first.import_button.click()
+    path.write_bytes(_calendar("20261118T140000", "20261118T150000"))  # the visit moved
+    dialog = CalendarImportDialog(db, lambda: datetime(2026, 11, 27, 12, 0))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.fileRead, timeout=10_000):
+        dialog.load_file(path, DAY, DAY)
+    room = dialog.screen().availableGeometry()
+    dialog.resize(room.width() + 400, room.height() + 400)
+    dialog.show()
+    assert dialog.property(screen_fit.FITTED), "the dialog was cut to the screen"
+    assert dialog.height() <= room.height() and dialog.width() <= room.width()
+    qtbot.waitUntil(lambda: dialog.findChild(QScrollArea, "dialogBody").isVisible())
+    QApplication.processEvents()  # what the move below the body posted: the buttons shown again
+    before = store.entries_on(DAY)
+    assert [(e.start, e.end) for e in before] == [(time(10), time(11))]
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    for button in (dialog.import_button, cancel):
+        button.setFocus()
+        QTest.keyClick(button, Qt.Key.Key_Return)
+        assert store.entries_on(DAY) == before
+        assert dialog.isVisible()
+    dialog.import_button.click()  # pressed on purpose, it replaces the entry
+    assert [(e.start, e.end) for e in store.entries_on(DAY)] == [(time(14), time(15))]

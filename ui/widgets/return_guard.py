@@ -184,6 +184,10 @@ class _Guard(QObject):
         elif kind == QEvent.Type.KeyPress and tab_in_dialog(watched, event):
             return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
         elif kind == QEvent.Type.KeyPress and isinstance(watched, QDialog):
+            # Qt can make a button the default again after the dialog was shown: once a small
+            # screen had moved Import calendar's buttons below its scrolled body, Import (which
+            # would replace saved entries) was default again. Undone before Return reaches it.
+            make_return_safe(watched)
             say_why_not(watched, event)  # and on to the dialog, which presses nothing
         return False
 
