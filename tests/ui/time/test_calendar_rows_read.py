@@ -38,11 +38,15 @@ def test_a_row_not_proposed_reads_at_4_5_to_1(scheme, qtbot, dialog, week_file):
     left = [n for n, row in enumerate(rows) if row.greyed]
     assert left, "the invented week has rows not proposed"
     table.clearSelection()
-    image = table.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    ratio = image.width() / table.viewport().width()
     for row in left:
         for column in (COL_SUBJECT, COL_WHY):
-            cell = table.visualRect(table.model().index(row, column)).adjusted(2, 2, -2, -2)
+            index = table.model().index(row, column)
+            table.scrollTo(index)  # the dialog may have been cut to a smaller screen
+            QApplication.processEvents()
+            image = table.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+            ratio = image.width() / table.viewport().width()
+            cell = table.visualRect(index).adjusted(2, 2, -2, -2)
             rect = QRect(round(cell.x() * ratio), round(cell.y() * ratio),
                          round(cell.width() * ratio), round(cell.height() * ratio))
+            assert image.rect().contains(rect), (scheme, rows[row].subject, column, "not in view")
             assert text_contrast(image, rect) >= 4.5, (scheme, rows[row].subject, column)
