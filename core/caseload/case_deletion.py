@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
+from core.store.kept_deletion import write_back
 
 
 @dataclass
@@ -87,13 +88,4 @@ def restore_deleted(db: Database, gone: DeletedCases) -> None:
     if taken:
         raise ValidationError(f"A case called {', '.join(taken)} has been added since, so the "
                               "deleted cases cannot be brought back.")
-    with db.atomic():
-        for row in gone.cases:
-            db.table("cases").insert(row)
-        for table, row in gone.removed:
-            db.table(table).insert(row)
-        crash_point("case_restore.rows_written")
-        for table, column, rowid, case_id in gone.cleared:
-            db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" '
-                       "IS NULL", [case_id, rowid])
-        crash_point("case_restore.links_written")
+    write_back(db, "cases", gone.cases, gone.removed, gone.cleared, "case_restore")

@@ -82,22 +82,32 @@ def delete_keeping(db: Database, table: str, key: str, values: Iterable[Any]) ->
     return kept
 
 
+def write_back(db: Database, table: str, rows: list[dict[str, Any]],
+               removed: list[tuple[str, dict[str, Any]]],
+               cleared: list[tuple[str, str, int, Any]], operation: str) -> None:
+    """In one transaction: insert `rows` into `table` and each (table, row) of `removed` as they
+    were, then fill each emptied link (table, column, rowid, value) that is still empty. The
+    crash points are `<operation>.rows_written` and `<operation>.links_written`. Raises the
+    driver's IntegrityError when a key has been taken since."""
+    with db.atomic():
+        for row in rows:
+            db.table(table).insert(row)
+        for other, row in removed:
+            db.table(other).insert(row)
+        crash_point(f"{operation}.rows_written")
+        for other, column, rowid, value in cleared:
+            db.execute(f'UPDATE "{other}" SET "{column}" = ? WHERE rowid = ? AND "{column}" '
+                       "IS NULL", [value, rowid])
+        crash_point(f"{operation}.links_written")
+
+
 def restore_kept(db: Database, kept: KeptRows, what: str = "what was deleted") -> None:
     """Put back what `delete_keeping` took, with the same keys, all or none. ValidationError
     when something has since taken its place (a leave day added again on the same date)."""
     if not kept.rows:
         return
     try:
-        with db.atomic():
-            for row in kept.rows:
-                db.table(kept.table).insert(row)
-            for table, row in kept.removed:
-                db.table(table).insert(row)
-            crash_point("kept_restore.rows_written")
-            for table, column, rowid, value in kept.cleared:
-                db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" '
-                           "IS NULL", [value, rowid])
-            crash_point("kept_restore.links_written")
+        write_back(db, kept.table, kept.rows, kept.removed, kept.cleared, "kept_restore")
     except Exception as exc:  # noqa: BLE001 - sqlite3's or SQLCipher's IntegrityError: a key taken since
         if type(exc).__name__ != "IntegrityError":
             raise
