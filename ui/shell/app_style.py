@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 from ui.shell.palettes import is_dark
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
+    from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
+                                   QTabWidget, QToolButton)
 
 # Fusion draws a check box's or radio button's edge as a darker shade of the window colour; on
 # a dark window that edge all but vanishes. Drawn from this colour instead, the edge comes out
@@ -74,8 +75,9 @@ def _tab_leaves_field() -> TabLeavesField:
 def _name_the_widgets_styled_apart() -> None:
     """The widget classes AppStyle and TabLeavesField treat apart, named (and their enums set
     up) once an AppStyle is made: after the window's first frame, which is drawn in Fusion."""
-    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
-    from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QScrollArea, QTabWidget
+    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar, QTabWidget, QToolButton
+    from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
+                                   QTabWidget, QToolButton)
 
 
 class AppStyle(QProxyStyle):
@@ -103,6 +105,13 @@ class AppStyle(QProxyStyle):
         elif isinstance(target, QScrollArea):
             # A page that scrolls is not a control: Tab stopped on it with nothing to show
             # where focus was. It still scrolls to whichever control inside has focus.
+            from PySide6.QtCore import Qt
+
+            target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif isinstance(target, QToolButton) and isinstance(target.parentWidget(), QTabBar):
+            # A tab bar too narrow for its tabs (Settings at 200%) shows Scroll Left and
+            # Scroll Right: Tab stopped on them as if they were pages. The arrow keys and
+            # Ctrl+Tab turn the tabs; the mouse still scrolls with them.
             from PySide6.QtCore import Qt
 
             target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
