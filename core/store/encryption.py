@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
+from core.store.cipher_keys import key_connection, new_file_key
 from core.store.disk_space import read_only_place
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
 from core.store.live_files import track
@@ -86,11 +87,6 @@ def check_passphrase(passphrase: str) -> str:
     if problems:
         raise ValidationError(problems)
     return passphrase
-
-
-def _quoted(passphrase: str) -> str:
-    # PRAGMA takes no bound parameters: quote as an SQL string literal.
-    return "'" + passphrase.replace("'", "''") + "'"
 
 
 @contextlib.contextmanager
@@ -202,7 +198,7 @@ def raw_connect(path: Path, passphrase: str | None) -> Any:
         conn = track(path, _cipher.connect(str(path), timeout=5.0, factory=_TrackedCipher), kind)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
     if passphrase is not None:
-        conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
+        key_connection(conn, passphrase, _cipher.Error)  # derived once per file (cipher_keys)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except _cipher.DatabaseError:
@@ -303,8 +299,8 @@ def rekey_file(path: Path, old: str | None, new: str | None) -> None:
     try:
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         version = source.execute("PRAGMA user_version").fetchone()[0]
-        key = _quoted(new) if new is not None else "''"
-        source.execute(f"ATTACH DATABASE ? AS rekeyed KEY {key}", [str(tmp)])
+        key = new_file_key(source, new, _cipher.Error) if new is not None else ""
+        source.execute("ATTACH DATABASE ? AS rekeyed KEY ?", [str(tmp), key])
         source.execute("SELECT sqlcipher_export('rekeyed')")
         source.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
         source.execute("DETACH DATABASE rekeyed")
