@@ -44,16 +44,28 @@ def text_contrast(image: QImage, rect: QRect) -> float:
     return max(contrast(background, QColor.fromRgb(p)) for p in seen)
 
 
-@pytest.fixture(params=list(SCHEMES))
-def scheme_window(request, qapp, demo_window):
+def _in_scheme(qapp, name):  # type: ignore[no-untyped-def]
     palette, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
-    scheme, high_contrast = SCHEMES[request.param]
+    scheme, high_contrast = SCHEMES[name]
     apply_theme(qapp, scheme, high_contrast=high_contrast)
     QApplication.processEvents()
-    yield demo_window
+    yield
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setStyle(style)
+
+
+@pytest.fixture(params=list(SCHEMES))
+def scheme(request, qapp):
+    """The application in each scheme, for a widget of the test's own (no window needed)."""
+    yield from _in_scheme(qapp, request.param)
+
+
+@pytest.fixture(params=list(SCHEMES))
+def scheme_window(request, qapp, demo_window):
+    """The main window on demo data, in each scheme."""
+    for _ in _in_scheme(qapp, request.param):
+        yield demo_window
 
 
 def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window, qtbot):
@@ -81,7 +93,7 @@ def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window
     assert contrast(fill, window) >= 3.0
 
 
-def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):
+def test_placeholder_text_reads_at_4_5_to_1(scheme, qtbot):
     field = QLineEdit()
     field.setPlaceholderText("Reference (Ctrl+F)")
     field.resize(300, 40)
@@ -92,7 +104,7 @@ def test_placeholder_text_reads_at_4_5_to_1(scheme_window, qtbot):
     assert text_contrast(image, field.rect().adjusted(4, 4, -4, -4)) >= 4.5
 
 
-def test_placeholder_text_reads_at_4_5_to_1_in_a_shaded_table_row(scheme_window, qtbot):
+def test_placeholder_text_reads_at_4_5_to_1_in_a_shaded_table_row(scheme, qtbot):
     """A cell's editor opens on the row's shade: every other row is the alternate base (dark's
     #383A40 left its placeholder at 4.04:1)."""
     field = QLineEdit()
@@ -109,16 +121,19 @@ def test_placeholder_text_reads_at_4_5_to_1_in_a_shaded_table_row(scheme_window,
 
 
 @pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
-def test_a_focused_tick_box_shows_an_edge_at_3_to_1(scheme_window, qtbot, kind):
+def test_a_focused_tick_box_shows_an_edge_at_3_to_1(scheme, qtbot, kind):
     from PySide6 import QtWidgets
 
-    box = getattr(QtWidgets, kind)("Show figures")
-    qtbot.addWidget(box)
-    box.show()
-    other = QLineEdit()
-    qtbot.addWidget(other)
-    other.show()
-    box.activateWindow()
+    form = QtWidgets.QWidget()
+    box = getattr(QtWidgets, kind)("Show figures", form)
+    other = QLineEdit(form)
+    layout = QtWidgets.QVBoxLayout(form)
+    layout.addWidget(box)
+    layout.addWidget(other)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
     other.setFocus()
     QApplication.processEvents()
     plain = box.grab().toImage()
