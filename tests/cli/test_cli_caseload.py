@@ -7,6 +7,7 @@ import pytest
 
 import main
 from core.store.paths import DB_FILENAME
+from tests.cli.demo_folder import demo_folder
 
 
 def run(capsys, data_dir, *argv):
@@ -35,8 +36,8 @@ def test_demo_fills_an_empty_folder_and_refuses_a_second_time(capsys, tmp_path):
 
 
 def test_list_all_includes_closed_cases_with_status(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    _, out, _ = run(capsys, tmp_path, "cases", "list", "--all", "--json")
+    folder = demo_folder(tmp_path / "demo")
+    _, out, _ = run(capsys, folder, "cases", "list", "--all", "--json")
     statuses = {c["status"] for c in json.loads(out)}
     assert statuses == {"active", "closed"}
     for key in ("reference", "case_type", "tier", "start_date", "end_date", "t2a", "flags", "status"):

@@ -5,6 +5,7 @@ the usual folder: it is refused in one line, exit 2, before anything is opened, 
 import pytest
 
 from core.store.paths import DATA_DIR_ENV, default_data_dir
+from tests.cli.demo_folder import demo_folder
 from tests.cli.in_process import run_main
 
 
@@ -19,9 +20,7 @@ def usual_folder(tmp_path, monkeypatch):
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     folder = default_data_dir()
     assert tmp_path in folder.parents  # the throwaway HOME, never the real one
-    made = run_main(["--data-dir", str(folder), "demo"])
-    assert made.returncode == 0, made.stderr
-    return folder
+    return demo_folder(folder)  # as `main.py --data-dir FOLDER demo` leaves it
 
 
 @pytest.mark.parametrize("argv", [

@@ -9,6 +9,7 @@ from core.store.database import open_database
 from core.workload.history import snapshot_day, weekly_history, workload_status
 from core.store.paths import database_path
 from core.workload.status_words import status_words
+from tests.cli.demo_folder import demo_folder
 
 STATUS_KEYS = {
     "as_of", "week", "has_data", "caseload_count", "caseload_reference", "caseload_band",
@@ -33,12 +34,12 @@ def core_status(data_dir, day, figures=True):
 
 
 def test_status_json_matches_the_core_estimate_on_the_demo(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    code, out, _ = run(capsys, tmp_path, "status", "--json")
+    folder = demo_folder(tmp_path / "demo")
+    code, out, _ = run(capsys, folder, "status", "--json")
     assert code == 0
     data = json.loads(out)
     assert STATUS_KEYS <= set(data)
-    summary, words = core_status(tmp_path, date.today())
+    summary, words = core_status(folder, date.today())
     est = summary.estimate
     assert data["as_of"] == snapshot_day(date.today()).isoformat() and data["week"] == est.week
     assert data["caseload_count"] == est.caseload_count
@@ -54,9 +55,9 @@ def test_status_json_matches_the_core_estimate_on_the_demo(capsys, tmp_path):
 
 
 def test_status_prints_the_same_words_as_the_overview(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    code, out, _ = run(capsys, tmp_path, "status")
-    _, words = core_status(tmp_path, date.today(), figures=False)
+    folder = demo_folder(tmp_path / "demo")
+    code, out, _ = run(capsys, folder, "status")
+    _, words = core_status(folder, date.today(), figures=False)
     assert code == 0
     body, recent = words.beside_panel(bool(words.sustained))  # the panel, printed, says it
     for line in (words.headline, body, words.caseload_headline, words.caseload_body):
@@ -81,10 +82,10 @@ def test_history_lists_weeks_oldest_first_with_gaps_flagged(capsys, tmp_path):
 
 
 def test_history_json_agrees_with_core_history(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    _, out, _ = run(capsys, tmp_path, "history", "--weeks", "12", "--json")
+    folder = demo_folder(tmp_path / "demo")
+    _, out, _ = run(capsys, folder, "history", "--weeks", "12", "--json")
     weeks = json.loads(out)
-    db = open_database(database_path(tmp_path))
+    db = open_database(database_path(folder))
     expected = weekly_history(db, date.today(), weeks=12)
     db.close()
     assert [None if w["capacity_percent"] is None else Decimal(str(w["capacity_percent"]))
@@ -93,13 +94,13 @@ def test_history_json_agrees_with_core_history(capsys, tmp_path):
 
 
 def test_official_figure_is_recorded_and_shown_beside_the_estimate(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    code, out, _ = run(capsys, tmp_path, "official", "--week", date.today().isoformat(),
+    folder = demo_folder(tmp_path / "demo")
+    code, out, _ = run(capsys, folder, "official", "--week", date.today().isoformat(),
                        "--percent", "121.5")
     assert code == 0 and "121.5 percent" in out
-    _, out, _ = run(capsys, tmp_path, "status", "--json")
+    _, out, _ = run(capsys, folder, "status", "--json")
     assert json.loads(out)["official_percent"] == 121.5
-    _, out, _ = run(capsys, tmp_path, "status")
+    _, out, _ = run(capsys, folder, "status")
     assert "An official workload figure your manager gave is recorded for this week" in out
 
 
@@ -110,10 +111,10 @@ def test_bad_official_figure_exits_2_with_one_line(capsys, tmp_path):
 
 
 def test_status_add_to_notes_puts_the_workload_on_the_agenda(capsys, tmp_path):
-    run(capsys, tmp_path, "demo")
-    code, out, _ = run(capsys, tmp_path, "status", "--add-to-notes")
+    folder = demo_folder(tmp_path / "demo")
+    code, out, _ = run(capsys, folder, "status", "--add-to-notes")
     assert code == 0 and "Added to the notes for your next supervision." in out
-    db = open_database(database_path(tmp_path))
+    db = open_database(database_path(folder))
     notes = [r["text"] for r in db.query("SELECT text FROM agenda_items WHERE kind = 'workload'")]
     db.close()
     # The summary's words and dates: no ISO week number, no workload points.
