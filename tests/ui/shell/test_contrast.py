@@ -55,17 +55,17 @@ def _in_scheme(qapp, name):  # type: ignore[no-untyped-def]
     qapp.setStyle(style)
 
 
-@pytest.fixture(params=list(SCHEMES))
+@pytest.fixture(scope="module", params=list(SCHEMES))
 def scheme(request, qapp):
-    """The application in each scheme, for a widget of the test's own (no window needed)."""
+    """The application in each scheme, set once for all of this module's tests in it (restyling
+    the application is most of each test's time) and put back after them."""
     yield from _in_scheme(qapp, request.param)
 
 
-@pytest.fixture(params=list(SCHEMES))
-def scheme_window(request, qapp, demo_window):
-    """The main window on demo data, in each scheme."""
-    for _ in _in_scheme(qapp, request.param):
-        yield demo_window
+@pytest.fixture
+def scheme_window(scheme, demo_window):
+    """The main window on demo data, made and shown in the scheme, as the app starts in it."""
+    return demo_window
 
 
 def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window, qtbot):
