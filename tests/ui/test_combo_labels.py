@@ -1,6 +1,7 @@
-"""Every combo box has a visible label that is its buddy: on Linux a combo box's own accessible
-name is its current value ("All types"), and Qt passes the label to the screen reader as the
-"labelled by" relation (tests/atspi checks what arrives on the bus)."""
+"""Every combo box has a visible label that is its buddy: the app names a combo box by that
+label for a screen reader (ui/widgets/combo_accessible.py), where Qt on Linux would name it by
+its current value ("All types"), and passes it as "labelled by" too (tests/atspi checks the
+name that arrives on the bus)."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ class CaseloadFilterBar(QWidget):
             self.tier.addItem(f"Tier {letter}", letter)
         self.tier.addItem("Untiered", UNTIERED)
         self.flag = QComboBox()
-        self.flag.setAccessibleName("Flag filter")
+        self.flag.setAccessibleName("Flags filter")  # says its label, "Flags"
         self.flag.addItem("Any flags", None)
         self.flag.addItem("MAPPA (any level)", MAPPA_FILTER)
         for key in FLAGS:
@@ -103,8 +103,8 @@ class CaseloadFilterBar(QWidget):
         self.clear_button.setToolTip("Clear the search, type, tier and flag filters")
         self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.setEnabled(False)
-        # A visible label for each filter: on Linux a combo box's own name is its current
-        # value ("All types"), and the label (its buddy) is what a screen reader says it is.
+        # A visible label for each filter, its buddy: the words a screen reader says it is
+        # (ui.widgets.combo_accessible), where Qt alone would say its value ("All types").
         self._movable = (buddy("Type", self.case_type), self.case_type, buddy("Tier", self.tier),
                          self.tier, buddy("Flags", self.flag), self.flag, self.clear_button)
         self._one_row: bool | None = None

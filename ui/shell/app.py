@@ -34,6 +34,9 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
     app = QApplication.instance() or _made_or_explained(argv or sys.argv[:1], explain)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
+    from ui.widgets import combo_accessible
+
+    combo_accessible.install()  # a combo box is named by its label on the bus, not its value
     if guard:
         from ui.widgets import return_guard
 

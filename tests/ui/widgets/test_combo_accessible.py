@@ -1,0 +1,141 @@
+"""A combo box as the app presents it to a screen reader (ui/widgets/combo_accessible.py): named
+by the label beside it, where Qt on Linux names it by its current value, and otherwise what
+Qt's own is: the current item as its value, its list (and an editable one's line) as children,
+Show menu and Press opening the list. tests/atspi/test_combo_boxes.py reads it on the real bus."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.widgets import combo_accessible
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")  # offscreen: no popup grabs
+NAME, VALUE = QAccessible.Text.Name, QAccessible.Text.Value
+SHOW, PRESS = QAccessibleActionInterface.showMenuAction(), QAccessibleActionInterface.pressAction()
+
+
+@pytest.fixture
+def form(qtbot):
+    combo_accessible.install()
+    holder = QWidget()
+    layout = QFormLayout(holder)
+    holder.kind = QComboBox()
+    holder.kind.addItems(["All types", "Community", "Custody"])
+    layout.addRow("Case &type", holder.kind)
+    holder.reason = QComboBox()
+    holder.reason.setEditable(True)
+    holder.reason.addItems(["Training", "Other"])
+    layout.addRow("&Reason", holder.reason)
+    holder.period = QComboBox()
+    holder.period.addItems(["Last 4 weeks", "Last 12 weeks"])
+    holder.period.setAccessibleName("Trend period")
+    layout.addRow("&Period", holder.period)
+    # A label whose combo box sits in a row of its own (not its sibling): found in the window.
+    row = QWidget()
+    QVBoxLayout(row).addWidget(holder_flag := QComboBox())
+    holder_flag.addItems(["Any flags", "MAPPA"])
+    flag_label = QLabel("&Flags")
+    flag_label.setBuddy(holder_flag)
+    layout.addRow(flag_label, row)
+    holder.flag = holder_flag
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    return holder
+
+
+def _iface(widget):  # type: ignore[no-untyped-def]
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None
+    return iface
+
+
+def test_named_by_its_label_never_by_its_value(form):
+    assert _iface(form.kind).text(NAME) == "Case type"
+    assert _iface(form.reason).text(NAME) == "Reason"
+    assert _iface(form.period).text(NAME) == "Trend period"  # a name set in code is kept
+    assert _iface(form.flag).text(NAME) == "Flags"
+    for combo in (form.kind, form.reason, form.period, form.flag):
+        assert _iface(combo).role() == QAccessible.Role.ComboBox
+        assert _iface(combo).text(NAME) != combo.currentText()
+
+
+def test_its_value_is_the_item_it_shows(form, qtbot):
+    iface = _iface(form.kind)
+    assert iface.text(VALUE) == "All types"
+    form.kind.setCurrentIndex(2)
+    assert iface.text(VALUE) == "Custody" and iface.text(NAME) == "Case type"
+    form.reason.lineEdit().setText("Sickness")
+    assert _iface(form.reason).text(VALUE) == "Sickness"
+
+
+def test_its_list_and_an_editable_ones_line_are_its_children(form):
+    iface = _iface(form.kind)
+    assert iface.childCount() == 1
+    items = iface.child(0)
+    assert items.object() is form.kind.view() and iface.indexOfChild(items) == 0
+    assert items.childCount() == 3  # a screen reader reads the list's items when it opens
+    assert items.parent().object() is form.kind
+    editable = _iface(form.reason)
+    assert editable.childCount() == 2
+    assert editable.child(1).object() is form.reason.lineEdit()
+    assert editable.indexOfChild(editable.child(1)) == 1
+    assert editable.state().editable and not iface.state().editable
+
+
+def test_show_menu_and_press_open_and_close_the_list(form, qtbot):
+    iface = _iface(form.kind)
+    actions = iface.actionInterface()
+    assert actions is not None
+    assert actions.actionNames()[:2] == [SHOW, PRESS]
+    assert QAccessibleActionInterface.setFocusAction() in actions.actionNames()
+    assert iface.state().expandable and not iface.state().expanded
+    actions.doAction(SHOW)
+    qtbot.waitUntil(lambda: form.kind.view().isVisible())
+    assert iface.state().expanded
+    actions.doAction(PRESS)
+    qtbot.waitUntil(lambda: not form.kind.view().isVisible())
+    assert not iface.state().expanded
+
+
+def test_combo_boxes_made_and_dropped_leave_nothing_behind(form, qtbot):
+    """Qt keeps the accessible it was given until its combo box is gone: one made in Python
+    must live as long (a collected one would leave Qt a dangling object), and go with it."""
+    for round_ in range(40):
+        combo = QComboBox(form)
+        combo.addItems(["One", "Two"])
+        label = QLabel(f"Round {round_}", form)
+        label.setBuddy(combo)
+        ident = QAccessible.uniqueId(_iface(combo))
+        gc.collect()
+        again = QAccessible.accessibleInterface(ident)
+        assert again is not None and again.text(NAME) == f"Round {round_}"
+        assert again.text(VALUE) == "One" and again.child(0).childCount() == 2
+        combo.deleteLater()
+        label.deleteLater()
+        qtbot.waitUntil(lambda gone=ident: QAccessible.accessibleInterface(gone) is None)
+    assert _iface(form.kind).text(NAME) == "Case type"
+
+
+def test_a_cell_editor_is_named_as_its_cell_and_one_with_no_label_is_never_nameless(qtbot):
+    combo_accessible.install()
+    holder = QWidget()
+    editor, bare = QComboBox(holder), QComboBox(holder)
+    editor.addItems(["Training", "Travel"])
+    editor.setAccessibleName("Activity, row 3")  # as a table's cell editor is named
+    bare.addItems(["One", "Two"])
+    qtbot.addWidget(holder)
+    assert _iface(editor).text(NAME) == "Activity, row 3"
+    assert _iface(bare).text(NAME) == "One"  # Qt's own name for it: better than none
+
+
+def test_the_line_of_an_editable_one_is_found_where_it_is_shown(form):
+    iface = _iface(form.reason)
+    line = form.reason.lineEdit()
+    middle = line.mapToGlobal(line.rect().center())
+    assert iface.childAt(middle.x(), middle.y()).object() is line
+    assert _iface(form.kind).childAt(middle.x(), middle.y()) is None

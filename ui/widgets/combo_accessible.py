@@ -1,0 +1,128 @@
+"""What a screen reader is told a combo box is called: the words of its visible label.
+
+On Linux, Qt's own accessible for a combo box gives its current value as its name ("All types")
+and passes the label beside it only as a "labelled by" relation, so a screen reader may say the
+value twice and never the label. This accessible keeps everything else of Qt's: the role, the
+current item as the value, the list of items as its child (and the line edit of an editable
+one), the Press and Show menu actions that open the list; only the name is the label's words
+(its accessible name where one is set). Installed once at start (ui.shell.app).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QLabel, QWidget
+
+from ui.widgets.form_helpers import shown_text
+
+_installed = False
+
+
+def label_of(combo: QComboBox) -> QLabel | None:
+    """The label whose buddy the combo box is: among its siblings first (where Qt looks), then
+    anywhere in its window."""
+    parent = combo.parentWidget()
+    places: list[QWidget] = [w for w in (parent, combo.window()) if w is not None]
+    for place in places:
+        for label in place.findChildren(QLabel):
+            if label.buddy() is combo:
+                return label
+    return None
+
+
+class ComboAccessible(QAccessibleWidget):
+    """Qt's combo box accessible, named by its label instead of its value."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo, QAccessible.Role.ComboBox)
+        self._combo = combo
+
+    def text(self, kind: QAccessible.Text) -> str:
+        combo = self._combo
+        if kind == QAccessible.Text.Name:
+            named = super().text(kind)  # its accessible name, else its sibling buddy's words
+            if named:
+                return named
+            label = label_of(combo)
+            if label is not None:
+                return shown_text(label.text())
+            kind = QAccessible.Text.Value  # with no label at all, its value as Qt has it: named
+        if kind == QAccessible.Text.Value:
+            line = combo.lineEdit() if combo.isEditable() else None
+            return line.text() if line is not None else combo.currentText()
+        return super().text(kind)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.expandable = True
+        state.expanded = self._combo.view().isVisible()
+        state.editable = self._combo.isEditable()
+        return state
+
+    # The list (and the line edit of an editable one) as Qt's own accessible has them.
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        return 2 if self._combo.isEditable() and self._combo.lineEdit() is not None else 1
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        if index == 0:
+            return QAccessible.queryAccessibleInterface(self._combo.view())
+        line = self._combo.lineEdit() if self._combo.isEditable() else None
+        if index == 1 and line is not None:
+            return QAccessible.queryAccessibleInterface(line)
+        return None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt override
+        target = child.object() if child is not None else None
+        if target is not None and target is self._combo.view():
+            return 0
+        if target is not None and self.childCount() == 2 and target is self._combo.lineEdit():
+            return 1
+        return -1
+
+    def childAt(  # type: ignore[override]  # noqa: N802 - Qt override; Qt takes None as none
+            self, x: int, y: int) -> QAccessibleInterface | None:
+        line = self._combo.lineEdit() if self._combo.isEditable() else None
+        if line is not None and QRect(line.mapToGlobal(QPoint(0, 0)), line.size()).contains(x, y):
+            return self.child(1)
+        return None
+
+    # Show menu and Press open the list (and close it when open), as Qt's own do; SetFocus, as
+    # every other focusable widget has it, lets a screen reader move the focus here.
+    def actionNames(self) -> list[str]:  # noqa: N802 - Qt override
+        opens = [QAccessibleActionInterface.showMenuAction(),
+                 QAccessibleActionInterface.pressAction()]
+        return opens + [name for name in super().actionNames() if name not in opens]
+
+    def doAction(self, name: str) -> None:  # noqa: N802 - Qt override
+        if name in (QAccessibleActionInterface.showMenuAction(),
+                    QAccessibleActionInterface.pressAction()):
+            if self._combo.view().isVisible():
+                self._combo.hidePopup()
+            else:
+                self._combo.showPopup()
+        else:
+            super().doAction(name)
+
+    def localizedActionDescription(self, name: str) -> str:  # noqa: N802 - Qt override
+        if name in (QAccessibleActionInterface.showMenuAction(),
+                    QAccessibleActionInterface.pressAction()):
+            return "Open the list of choices"
+        return super().localizedActionDescription(name)
+
+    def keyBindingsForAction(self, _name: str) -> list[str]:  # noqa: N802 - Qt override
+        return []
+
+
+def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
+    if isinstance(target, QComboBox):
+        return ComboAccessible(target)
+    return None
+
+
+def install() -> None:
+    """Register the factory with Qt once, before the first combo box is asked about."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
