@@ -10,7 +10,7 @@ import pytest
 
 from tests.atspi.bus import ITEM_HOLDERS, Bus, activate_window
 from tests.atspi.test_announcements import _close_dialogs, _open_dialogs
-from tests.atspi.test_names import _labelled_by
+from tests.atspi.test_names import combo_problem
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
 F1 = 0xFFBE
@@ -43,11 +43,10 @@ def _problems(bus: Bus, dialog: Any, title: str) -> list[str]:
         if not states.contains(atspi.StateType.FOCUSABLE):
             continue
         role, name = obj.get_role_name(), (obj.get_name() or "").strip()
-        if role == "combo box":  # named by its label on Linux, its own name is its value
-            labels = _labelled_by(bus, obj)
-            if not labels:
-                problems.append(f"{title}: combo box {name!r} has no label")
-            name = labels[0] if labels else name
+        if role == "combo box":  # named by the label beside it, never by the item it shows
+            problem = combo_problem(bus, obj)
+            if problem:
+                problems.append(f"{title}: {problem}")
         elif not name:
             problems.append(f"{title}: a {role} has no name")
             continue
