@@ -94,7 +94,8 @@ def current_item(bus: Bus, combo) -> str | None:  # type: ignore[no-untyped-def]
 def combo_problem(bus: Bus, combo) -> str | None:  # type: ignore[no-untyped-def]
     """Why a combo box's spoken name is not its visible label, or None: it must have a label
     beside it (its buddy, passed as "labelled by"), its name must say that label's words, and
-    it must never be named by the item it shows ("All types")."""
+    it must never be named by the item it shows ("All types"); it keeps its list of items (and
+    an editable one its line to type in)."""
     name, labels = (combo.get_name() or "").strip(), _labelled_by(bus, combo)
     shown = current_item(bus, combo)
     if not labels:
@@ -103,6 +104,11 @@ def combo_problem(bus: Bus, combo) -> str | None:  # type: ignore[no-untyped-def
         return f"combo box beside {labels[0]!r} is named by its value {name!r}"
     if not any(_words(label) in _words(name) for label in labels):
         return f"combo box {name!r} does not say its label {labels[0]!r}"
+    roles = [combo.get_child_at_index(i).get_role_name() for i in range(combo.get_child_count())]
+    if "list" not in roles:
+        return f"combo box {name!r} has no list of items"
+    if "editable" in bus.states(combo) and "text" not in roles:
+        return f"editable combo box {name!r} has no line to type in"
     return None
 
 
