@@ -11,6 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
+from main import _import_sqlite_utils_without_numpy  # noqa: E402
+
+_import_sqlite_utils_without_numpy()  # as main.py's commands import it (not numpy's ~80 ms)
+
 from core.caseload.cases import CaseStore  # noqa: E402
 from core.store.database import open_database  # noqa: E402
 from core.caseload.models import Case  # noqa: E402
