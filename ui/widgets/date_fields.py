@@ -179,7 +179,7 @@ class DateField(WholeDateTyping, QDateEdit):
     calendar (Alt+Down opens it). Typing is read by WholeDateTyping.
 
     Signals:
-        valueChanged: the date changed.
+        valueChanged: the date changed (only when it did: not on Return).
         refused(str): a typed date was refused; the text says why.
     """
 
@@ -194,7 +194,23 @@ class DateField(WholeDateTyping, QDateEdit):
         self.setMinimumDate(QDate(2000, 1, 1))
         self.setMaximumDate(QDate(2099, 12, 31))
         self.set_value(value or clock.today())
-        self.dateChanged.connect(lambda _d: self.valueChanged.emit())
+        self._on_return: QDate | None = None
+        self.dateChanged.connect(self._date_changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self._on_return = self.date() if event.key() in _ENTER else None
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._on_return = None
+
+    def _date_changed(self, day: QDate) -> None:
+        # Qt sends dateChanged again, unchanged, when Return is pressed in the field. Heard as a
+        # change, it read Import calendar's file again, which disabled Import just as that
+        # Return reached the dialog: Return in "From" did nothing, where in every other field
+        # (and in Export's dates) it presses the default button.
+        if day != self._on_return:
+            self.valueChanged.emit()
 
     def value(self) -> date:
         return from_qdate(self.date())

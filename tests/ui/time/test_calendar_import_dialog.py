@@ -386,3 +386,20 @@ def test_a_read_that_arrives_after_cancel_is_ignored(qtbot, dialog, week_file, m
         dialog.reject()
         go_on.set()
     assert dialog.model.rowCount() == 0 and dialog.result() == dialog.DialogCode.Rejected
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_return_in_the_from_field_presses_import_as_in_any_other_field(qtbot, dialog, week_file,
+                                                                         cases):
+    """Return in a date field used to read the file again (Qt repeats an unchanged date on
+    Return), which disabled Import just as that Return reached the dialog: nothing happened."""
+    from ui.widgets import return_guard
+
+    return_guard.install()
+    load(qtbot, dialog, week_file, *WEEK)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.first_field.setFocus()
+    qtbot.keyClick(dialog.first_field, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(TimeStore(cases).entries_between(*WEEK)) == 6
