@@ -32,7 +32,8 @@ from core.workload.official import record_official  # noqa: E402
 from core.store.paths import database_path, ensure_private_dir  # noqa: E402
 from core.workload.profile import save_profile  # noqa: E402
 from core.workload.reductions import add_reduction, add_report  # noqa: E402
-from core.supervision.sessions import Action, Session, record_session, set_action_status  # noqa: E402
+from core.supervision.meeting import record_session  # noqa: E402
+from core.supervision.sessions import Action, Session, set_action_status  # noqa: E402
 from core.workload.weightings import set_weighting  # noqa: E402
 from core.time.working_week import LeaveDay, add_leave  # noqa: E402
 

@@ -9,7 +9,8 @@ from sqlite_utils import Database
 
 from core.supervision.agenda import add_agenda_item, reflection_text
 from core.caseload.cases import CaseStore
-from core.supervision.sessions import Action, Session, record_session, set_action_status
+from core.supervision.meeting import record_session
+from core.supervision.sessions import Action, Session, set_action_status
 
 
 def fill_supervision_demo(db: Database, today: date, rng: random.Random) -> None:

@@ -3,8 +3,10 @@
 The meeting view gathers what happened in the room (the agenda notes ticked as discussed, the
 actions agreed, carried-forward actions marked done or dropped); ending the meeting stores it all
 at once with `record_meeting`, and Undo calls `undo_meeting` with the record it returned.
-Unlike `sessions.record_session`, only the notes ticked as discussed leave the agenda: a note the
-meeting did not reach stays for next time.
+Only the notes ticked as discussed leave the agenda: a note the meeting did not reach stays for
+next time. A session recorded afterwards (Supervision > Record a session…, `record_session`) is
+the same step with every note gathered up to its date counted as discussed, so it is taken back
+(Ctrl+Z) the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlite_utils import Database
 
 from core.common import clock
 from core.common.dates import to_iso
+from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
 from core.store.rows import inserted_id
 from core.supervision.sessions import (
@@ -39,6 +42,9 @@ class MeetingOutcome:
     with_whom: str = ""
     agreed: str = ""
     next_date: date | None = None
+    # A session recorded after the fact: every note still open and gathered on or before this
+    # date is discussed too (found in the same transaction as the write).
+    discussed_through: date | None = None
 
 
 @dataclass
@@ -102,9 +108,37 @@ def record_meeting(db: Database, outcome: MeetingOutcome,
                 "SELECT id FROM agenda_items WHERE discussed_on IS NULL AND id IN "
                 f"({','.join('?' * len(outcome.discussed))})", list(outcome.discussed))
         ] if outcome.discussed else []
+        if outcome.discussed_through is not None:
+            discussed += [int(r["id"]) for r in db.query(
+                "SELECT id FROM agenda_items WHERE discussed_on IS NULL AND created_on <= ? "
+                "ORDER BY id", [outcome.discussed_through.isoformat()])
+                if int(r["id"]) not in discussed]
+        crash_point("record_meeting.session_written")
         for item_id in discussed:
             db.table("agenda_items").update(item_id, {"discussed_on": held})
+        crash_point("record_meeting.notes_marked")
     return MeetingRecord(outcome, session_id, action_ids, discussed, previous)
+
+
+def session_outcome(session: Session, status_updates: dict[int, str] | None = None) -> MeetingOutcome:
+    """A session recorded after it was held: its new actions and status changes, and every note
+    gathered up to its date counted as discussed."""
+    return MeetingOutcome(session.held_on, [], list(session.actions), dict(status_updates or {}),
+                          with_whom=session.with_whom, agreed=session.agreed,
+                          next_date=session.next_date, discussed_through=session.held_on)
+
+
+def record_session(db: Database, session: Session, *, status_updates: dict[int, str] | None = None,
+                   today: date | None = None) -> Session:
+    """Store a session and its new actions, update carried-forward actions' statuses, and mark
+    every open agenda note gathered up to the session's date as discussed; `session` and its
+    actions get their ids. The window records through `record_meeting(session_outcome(…))`
+    instead, to keep the record that Undo takes back."""
+    record = record_meeting(db, session_outcome(session, status_updates), today)
+    session.id = record.session_id
+    for action, action_id in zip(session.actions, record.action_ids):
+        action.id, action.session_id, action.created_on = action_id, record.session_id, session.held_on
+    return session
 
 
 def undo_meeting(db: Database, record: MeetingRecord) -> None:

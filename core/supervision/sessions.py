@@ -9,8 +9,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from core.common import clock
-from core.supervision.agenda import open_agenda
 from core.common.dates import from_iso, to_iso
+from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
 from core.common.identifiers import identifier_message
 from core.store.transactions import in_one_transaction
@@ -86,46 +86,6 @@ def _action_row(action: Action, today: date) -> dict[str, Any]:
         "created_on": to_iso(action.created_on or today),
         "status_changed_on": to_iso(action.status_changed_on),
     }
-
-
-def record_session(
-    db: Database,
-    session: Session,
-    *,
-    status_updates: dict[int, str] | None = None,
-    today: date | None = None,
-) -> Session:
-    """Store a session and its new actions, update carried-forward actions' statuses, and mark
-    every open agenda note gathered up to the session's date as discussed."""
-    today = today or clock.today()
-    problems = session_problems(session, today)
-    for status in (status_updates or {}).values():
-        if status not in ACTION_STATUSES:
-            problems.append("An action is open, done or dropped.")
-    if problems:
-        raise ValidationError(problems)
-    with db.atomic():
-        session.id = inserted_id(
-            db.table("supervision_sessions").insert(
-                {
-                    "held_on": session.held_on.isoformat(),
-                    "with_whom": session.with_whom.strip(),
-                    "agreed": session.agreed.strip(),
-                    "next_date": to_iso(session.next_date),
-                }
-            )
-        )
-        for action in session.actions:
-            action.session_id = session.id
-            action.created_on = session.held_on
-            action.id = inserted_id(db.table("supervision_actions").insert(_action_row(action, today)))
-        for action_id, status in (status_updates or {}).items():
-            _set_status(db, action_id, status, session.held_on)
-        ids = [item.id for item in open_agenda(db)
-               if item.id is not None and item.created_on <= session.held_on]
-        for item_id in ids:
-            db.table("agenda_items").update(item_id, {"discussed_on": session.held_on.isoformat()})
-    return session
 
 
 def _session(row: dict[str, Any]) -> Session:
@@ -220,10 +180,37 @@ def update_session(db: Database, session: Session, today: date | None = None) ->
     return session
 
 
+def notes_discussed_at(db: Database, session_id: int) -> list[int]:
+    """The agenda notes a recorded session took off the agenda: those marked discussed on its
+    date, unless another session on that same date is still recorded (the notes stay with it)."""
+    rows = list(db.query("SELECT held_on FROM supervision_sessions WHERE id = ?", [session_id]))
+    if not rows:
+        return []
+    held = rows[0]["held_on"]
+    others = db.execute("SELECT COUNT(*) FROM supervision_sessions WHERE held_on = ? AND id != ?",
+                        [held, session_id]).fetchone()[0]
+    if others:
+        return []
+    return [int(r["id"]) for r in db.query(
+        "SELECT id FROM agenda_items WHERE discussed_on = ? ORDER BY id", [held])]
+
+
+@in_one_transaction
 def delete_session(db: Database, session_id: int) -> KeptRows:
-    """Remove a session record; its actions stay (they may still be open). What went, for
-    Undo, which also links the actions to it again."""
-    return delete_keeping(db, "supervision_sessions", "id", [session_id])
+    """Remove a session record: its actions stay (they may still be open), and the notes it
+    marked as discussed go back on the agenda, as if it had never been recorded. What went,
+    for Undo, which also links the actions to it again and marks the notes discussed again."""
+    notes = notes_discussed_at(db, session_id)
+    held = next(iter(db.query("SELECT held_on FROM supervision_sessions WHERE id = ?",
+                              [session_id])), {}).get("held_on")
+    kept = delete_keeping(db, "supervision_sessions", "id", [session_id])
+    crash_point("delete_session.session_deleted")
+    for note_id in notes:
+        db.execute("UPDATE agenda_items SET discussed_on = NULL WHERE id = ?", [note_id])
+        # Undo fills an emptied link back only while it is still empty (kept_deletion).
+        kept.cleared.append(("agenda_items", "discussed_on", note_id, held))
+    crash_point("delete_session.notes_reopened")
+    return kept
 
 
 def _action(row: dict[str, Any]) -> Action:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.caseload.models import Reduction
 from core.supervision.agenda import add_agenda_item
-from core.supervision.sessions import Action, Session, record_session
+from core.supervision.meeting import record_session
+from core.supervision.sessions import Action, Session
 from core.time.activities import add_activity
 from core.time.calendar.rules import save_rule
 from core.time.working_week import LeaveDay, add_leave

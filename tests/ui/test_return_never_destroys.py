@@ -109,7 +109,8 @@ def test_delete_closed_cases_from_settings_and_delete_all(qtbot, db, closed_case
 
 def test_questions_that_delete_a_note_a_reduction_a_report_or_a_session(qtbot, db):
     from core.supervision.agenda import add_agenda_item, open_agenda
-    from core.supervision.sessions import Session, list_sessions, record_session
+    from core.supervision.meeting import record_session
+    from core.supervision.sessions import Session, list_sessions
     from core.workload.reductions import add_reduction, add_report, list_reductions, list_reports
     from ui.settings.reductions_page import ReductionsPage
     from ui.supervision.supervision_view import SupervisionView

@@ -13,24 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common import clock
 from core.common.errors import ValidationError
-from core.supervision.meeting import (
-    MeetingDraft,
-    MeetingRecord,
-    record_meeting,
-    redo_meeting,
-    undo_meeting,
-)
+from core.supervision.meeting import MeetingDraft
 from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub
 from ui.shell.lock_screen import first_focus_in
 from ui.shell.main_window import MainWindow, reserve_action
+from ui.supervision.session_command import record_undoably
 from ui.widgets import confirm
 
 if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
@@ -38,28 +33,6 @@ if TYPE_CHECKING:  # made when the meeting first opens, not at start-up
 
 SHORTCUTS = (QKeySequence("F11"), QKeySequence("Ctrl+Shift+M"))
 END_QUESTION = "End the meeting and record it?"
-
-
-class MeetingCommand(QUndoCommand):
-    """A recorded meeting, pushed after core has stored it, so the first redo does nothing."""
-
-    def __init__(self, db: Database, hub: Hub, record: MeetingRecord):
-        super().__init__("Supervision meeting")
-        self._db = db
-        self._hub = hub
-        self.record = record
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.record = redo_meeting(self._db, self.record)
-        self._hub.supervisionChanged.emit()
-
-    def undo(self) -> None:
-        undo_meeting(self._db, self.record)
-        self._hub.supervisionChanged.emit()
 
 
 def offer_pdf(parent: QWidget | None, db: Database, start: date, end: date) -> Path | None:
@@ -184,14 +157,13 @@ class MeetingController(QObject):
         previous = last_session(self._db, on_or_before=today)
         outcome = self.draft.outcome(today, previous.with_whom if previous else "")
         try:
-            record = record_meeting(self._db, outcome, today)
+            record_undoably(self._window, self._db, self._hub, outcome, today,
+                            what="Supervision meeting", stack=self._stack)
         except ValidationError as exc:
             show_error(self.view, "\n".join(exc.problems), "The meeting was not recorded")
             return
-        self._stack.push(MeetingCommand(self._db, self._hub, record))
         self.draft = MeetingDraft()
         self.leave()
-        self._hub.supervisionChanged.emit()
         if hasattr(self._window, "show_view"):
             self._window.show_view("supervision")
             self._focus_after_meeting()

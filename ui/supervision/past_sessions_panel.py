@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
-from core.supervision.sessions import Session, delete_session, update_session
+from core.supervision.sessions import Session, delete_session, notes_discussed_at, update_session
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from ui.widgets.deletion_undo import delete_undoably
@@ -135,10 +135,13 @@ class PastSessionsPanel(QWidget):
         session = self.selected_session()
         if session is None or session.id is None:
             return
+        count = len(notes_discussed_at(self._db, session.id))
+        notes = (f" The {count} note{'s' if count != 1 else ''} it marked discussed go"
+                 f"{'es' if count == 1 else ''} back on the agenda." if count else "")
         answer = QMessageBox.question(
             self, "Delete session",
             f"Delete the supervision session held on {format_date(session.held_on)}? "
-            "The actions agreed at it stay on the list. (Ctrl+Z brings it back.)",
+            f"The actions agreed at it stay on the list.{notes} (Ctrl+Z brings it back.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

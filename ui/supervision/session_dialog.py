@@ -52,8 +52,11 @@ class SessionDialog(QDialog):
 
     def __init__(self, open_actions: list[Action], today: date | None = None,
                  parent: QWidget | None = None, session: Session | None = None,
-                 next_supervision: date | None = None):
+                 next_supervision: date | None = None, gathered: list[date] | None = None):
         super().__init__(parent)
+        # The days the notes now on the agenda were gathered: recording marks those up to the
+        # session's date as discussed, and the dialog says how many next to the date.
+        self._gathered = [] if session else list(gathered or [])
         self._today = today or clock.today()
         # The one next-supervision date the meeting, its picker and the summary use; the next
         # session and the new actions' due dates are offered on it, as in meeting mode.
@@ -68,8 +71,10 @@ class SessionDialog(QDialog):
     @staticmethod
     def get_session(parent: QWidget | None, open_actions: list[Action],
                     today: date | None = None,
-                    next_supervision: date | None = None) -> SessionRecord | None:
-        dialog = SessionDialog(open_actions, today, parent, next_supervision=next_supervision)
+                    next_supervision: date | None = None,
+                    gathered: list[date] | None = None) -> SessionRecord | None:
+        dialog = SessionDialog(open_actions, today, parent, next_supervision=next_supervision,
+                               gathered=gathered)
         return dialog.record() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @staticmethod
@@ -86,6 +91,10 @@ class SessionDialog(QDialog):
         form = QFormLayout()
         self.held_on = DateField(self._today)
         form.addRow("&Date of the session", self.held_on)
+        self.marks = QLabel()
+        self.marks.setWordWrap(True)
+        if not self._editing:
+            form.addRow("", self.marks)
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText("Optional, e.g. SPO")
         form.addRow("&With", self.with_whom)
@@ -158,14 +167,28 @@ class SessionDialog(QDialog):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 1)
         layout.addWidget(new)
-        layout.addWidget(note_label(
-            "Recording the session marks the notes gathered up to its date as discussed. "
-            "Open actions carry forward into the next summary."
-        ))
+        layout.addWidget(note_label("Open actions carry forward into the next summary."))
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if not self._editing:
+            self.held_on.valueChanged.connect(self._say_marks)
+            self._say_marks()
+
+    def _say_marks(self) -> None:
+        """What recording will do to the agenda, beside the date (and heard with it): shown
+        only in small print at the foot, it went unread before one Return recorded."""
+        held = self.held_on.value()
+        count = sum(1 for day in self._gathered if day <= held)
+        if count:
+            notes = f"{count} note{'s' if count != 1 else ''}"
+            text = (f"Recording it marks the {notes} gathered up to {format_date(held)} as "
+                    "discussed: they leave the agenda (Ctrl+Z brings them back).")
+        else:
+            text = "No notes on the agenda are marked discussed by recording it."
+        self.marks.setText(text)
+        self.held_on.setAccessibleDescription(text)
 
     def _fill(self, session: Session) -> None:
         self.held_on.set_value(session.held_on)

@@ -28,7 +28,6 @@ from core.supervision.sessions import (
     list_sessions,
     next_supervision_or_default,
     open_actions,
-    record_session,
     set_action_status,
 )
 from ui.shell.app import show_error
@@ -284,15 +283,20 @@ class SupervisionView(QWidget):
 
         today = clock.today()
         record = SessionDialog.get_session(self, open_actions(self._db), today,
-                                           next_supervision_or_default(self._db, today))
+                                           next_supervision_or_default(self._db, today),
+                                           [item.created_on for item in open_agenda(self._db)])
         if record is None:
             return
-        try:
-            record_session(self._db, record.session, status_updates=record.status_updates)
+        from core.supervision.meeting import session_outcome
+        from ui.supervision.session_command import record_undoably
+
+        held = format_date(record.session.held_on)
+        try:  # one undo step, said aloud: the notes it marks discussed can come back
+            record_undoably(self, self._db, self._hub,
+                            session_outcome(record.session, record.status_updates),
+                            what=f"Record the session of {held}")
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The session was not recorded")
-            return
-        self._changed()
 
     # --- summary -------------------------------------------------------------------------------
     def _fitted_summary(self):  # type: ignore[no-untyped-def]

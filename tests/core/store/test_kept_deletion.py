@@ -10,8 +10,9 @@ import pytest
 from core.common.errors import ValidationError
 from core.store.kept_deletion import restore_kept
 from core.supervision.agenda import add_agenda_item, delete_agenda_item, open_agenda
+from core.supervision.meeting import record_session
 from core.supervision.sessions import Action, Session, delete_session, list_actions, \
-    list_sessions, record_session
+    list_sessions
 from core.time.activities import add_activity, delete_activity, list_activities
 from core.time.calendar.rules import delete_rule, list_rules, save_rule
 from core.time.working_week import LeaveDay, add_leave, leave_between, remove_leave

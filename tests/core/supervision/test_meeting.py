@@ -64,3 +64,19 @@ def test_a_bad_action_is_refused_and_nothing_is_written(db):
     with pytest.raises(ValidationError):
         record_meeting(db, outcome, today=TODAY)
     assert _snapshot(db) == before
+
+
+def test_a_session_recorded_afterwards_is_taken_back_the_same_way(db):
+    from core.supervision.meeting import session_outcome
+    from core.supervision.sessions import Session
+
+    demo_into(db, TODAY)
+    before = _snapshot(db)
+    gathered = len(open_agenda(db))
+    carried = open_actions(db)[0].id
+    record = record_meeting(db, session_outcome(Session(TODAY), {carried: "done"}), today=TODAY)
+    assert open_agenda(db) == [] and len(record.discussed) == gathered > 0
+    undo_meeting(db, record)
+    assert _snapshot(db) == before
+    redo_meeting(db, record)
+    assert open_agenda(db) == [] and carried not in [a.id for a in open_actions(db)]

@@ -6,6 +6,7 @@ import pytest
 
 from core.supervision.agenda import add_agenda_item, agenda_for_period, open_agenda, reflection_parts, reflection_text
 from core.common.errors import ValidationError
+from core.supervision.meeting import record_session
 from core.supervision.sessions import (
     Action,
     Session,
@@ -14,7 +15,6 @@ from core.supervision.sessions import (
     last_session,
     list_sessions,
     open_actions,
-    record_session,
     set_action_status,
     update_action,
 )

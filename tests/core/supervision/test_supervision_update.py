@@ -7,6 +7,7 @@ import pytest
 
 from core.supervision.agenda import add_agenda_item, agenda_for_period, open_agenda
 from core.common.errors import ValidationError
+from core.supervision.meeting import record_session
 from core.supervision.sessions import (
     Action,
     Session,
@@ -14,7 +15,6 @@ from core.supervision.sessions import (
     delete_session,
     last_session,
     list_sessions,
-    record_session,
     update_session,
 )
 
@@ -95,3 +95,28 @@ def test_moving_the_date_earlier_puts_later_notes_back_on_the_agenda(db):
     assert [i.text for i in open_agenda(db)] == ["Admin support"]
     period = agenda_for_period(db, date(2026, 10, 29), TODAY)
     assert [i.text for i in period] == ["Admin support"]
+
+
+def test_deleting_a_session_puts_the_notes_it_closed_back_on_the_agenda_and_undo_closes_them(db):
+    from core.store.kept_deletion import restore_kept
+
+    add_agenda_item(db, "going_well", "Good joint visit", today=date(2026, 9, 20))
+    older = record_session(db, Session(date(2026, 9, 30)), today=TODAY)
+    for text in ("Admin support", "Pause allocations"):
+        add_agenda_item(db, "request", text, today=date(2026, 11, 20))
+    wrong = record_session(db, Session(TODAY), today=TODAY)  # one Return too many
+    assert open_agenda(db) == []
+    kept = delete_session(db, wrong.id)
+    # Back for the next summary; the note the earlier session closed stays discussed.
+    assert [i.text for i in open_agenda(db)] == ["Admin support", "Pause allocations"]
+    assert [s.id for s in list_sessions(db)] == [older.id]
+    restore_kept(db, kept)
+    assert open_agenda(db) == [] and len(list_sessions(db)) == 2
+
+
+def test_deleting_one_of_two_sessions_on_the_same_day_leaves_the_notes_with_the_other(db):
+    add_agenda_item(db, "request", "Admin support", today=date(2026, 11, 20))
+    kept_one = record_session(db, Session(TODAY, "SPO", "Pause allocations"), today=TODAY)
+    twice = record_session(db, Session(TODAY), today=TODAY)
+    delete_session(db, twice.id)
+    assert open_agenda(db) == [] and [s.id for s in list_sessions(db)] == [kept_one.id]

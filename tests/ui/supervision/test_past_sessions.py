@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.supervision.sessions import Action, Session, list_sessions, record_session
+from core.supervision.meeting import record_session
+from core.supervision.sessions import Action, Session, list_sessions
 from ui.widgets.date_fields import format_date
 from ui.shell.hub import Hub
 from ui.supervision.session_dialog import SessionDialog

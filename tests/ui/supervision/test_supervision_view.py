@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.supervision.agenda import add_agenda_item, open_agenda
 from tests.demo_copy import demo_into
-from core.supervision.sessions import Action, Session, open_actions, record_session
+from core.supervision.meeting import record_session
+from core.supervision.sessions import Action, Session, open_actions
 from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft
 from ui.supervision.export_dialog import ExportDialog
 from ui.shell.hub import Hub
