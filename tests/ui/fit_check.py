@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
+    QListWidget,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
+
+from ui.widgets.column_widths import NARROW_TABLE
 
 TOLERANCE = 1  # pixels: rounding at fractional scale factors
 SHORT_TEXT = 60  # characters: a sentence this short should never need three lines
@@ -127,12 +130,16 @@ def _table_problems(table: QTableView) -> list[str]:
         return []
     problems: list[str] = []
     edge = table.viewport().width()
+    # A table narrower than NARROW_TABLE scrolls sideways inside itself (the view never does):
+    # a column past its edge is reached with the table's own scroll bar.
+    scrolls = edge < NARROW_TABLE and table.horizontalScrollBarPolicy() != \
+        Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     metrics = table.fontMetrics()
     columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
     for column in columns:
         title = model.headerData(column, Qt.Orientation.Horizontal)
         right = header.sectionViewportPosition(column) + header.sectionSize(column)
-        if right > edge + TOLERANCE and header.sectionSize(column) > 0:
+        if right > edge + TOLERANCE and header.sectionSize(column) > 0 and not scrolls:
             problems.append(f"column {title!r} is cut at the edge: ends at {right}px of {edge}")
         for row in range(min(model.rowCount(), ROWS_CHECKED)):
             if table.isRowHidden(row) or table.columnSpan(row, column) > 1:
@@ -152,6 +159,23 @@ def _table_problems(table: QTableView) -> list[str]:
                 problems.append(f"column {title!r} shows part of {text[:40]!r} with no tooltip: "
                                 f"needs {needed}px, has {table.columnWidth(column)}")
                 break  # one cut cell says enough for the column
+    return problems
+
+
+LIST_ITEM_ROOM = {"navigation": 40}  # the theme's item margins, padding and focus frame
+
+
+def _list_problems(listing: QListWidget) -> list[str]:
+    """An item whose words are cut short ("Supervis…" in the Views list on a narrow window)."""
+    problems = []
+    room = LIST_ITEM_ROOM.get(listing.objectName(), 8)
+    for row in range(listing.count()):
+        item = listing.item(row)
+        needed = listing.fontMetrics().horizontalAdvance(item.text()) + room
+        rect = listing.visualItemRect(item)
+        if not item.isHidden() and needed > rect.width() + TOLERANCE:
+            problems.append(f"item {item.text()!r} shows in part: needs {needed}px, "
+                            f"has {rect.width()}")
     return problems
 
 
@@ -214,18 +238,25 @@ def cut_off(top: QWidget) -> list[str]:
             problems.append(f"{_name(widget)}: {problem}")
         if isinstance(widget, QTableView):
             problems += [f"{_name(widget)}: {p}" for p in _table_problems(widget)]
+        if isinstance(widget, QListWidget):
+            problems += [f"{_name(widget)}: {p}" for p in _list_problems(widget)]
         if type(widget).__name__ == "PlotWidget":
             problems += [f"{_name(widget)}: {p}" for p in _plot_problems(widget)]
     return problems
 
 
 def _sideways_problem(area: QScrollArea) -> str | None:
-    """A page of the app that scrolls sideways: a card or message grew wider than the window
-    (text wraps, rows become two; nothing needs a horizontal scrollbar)."""
+    """A page of the app that scrolls sideways, or is cut at its right edge where its scroll
+    bar is turned off: a card or message grew wider than the window (text wraps, rows become
+    two; nothing needs a horizontal scrollbar)."""
     bar = area.horizontalScrollBar()
+    content = area.widget()
+    if content is not None and content.isVisibleTo(area) \
+            and content.width() > area.viewport().width() + TOLERANCE and not bar.isVisibleTo(area):
+        return (f"cuts its page at the right edge: the page is {content.width()}px wide, "
+                f"{area.viewport().width()}px show (widest part: {_widest(content)})")
     if not bar.isVisibleTo(area) or bar.maximum() <= 0:
         return None
-    content = area.widget()
     needed = content.minimumSizeHint().width() if content is not None else 0
     return (f"scrolls sideways: its page needs {needed}px, has {area.viewport().width()}"
             + (f" (widest part: {_widest(content)})" if content is not None else ""))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.widgets.flow_layout import FlowRow
 
 
 class EmptyState(QWidget):
@@ -29,26 +31,26 @@ class EmptyState(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         heading.setFont(font)
         body = QLabel(
-            "Type the counts from your WMT caseload page and have them made in one step, add\n"
-            "your cases one at a time, or import them all from a spreadsheet (CSV or .xlsx).\n"
-            "Each case needs only a short reference of your own (such as C07), its type, tier\n"
+            "Type the counts from your WMT caseload page and have them made in one step, add "
+            "your cases one at a time, or import them all from a spreadsheet (CSV or .xlsx). "
+            "Each case needs only a short reference of your own (such as C07), its type, tier "
             "and start date. No names or other identifiers."
         )
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setWordWrap(True)  # lines of a comfortable length, fewer on a narrow window
+        body.setMaximumWidth(body.fontMetrics().averageCharWidth() * 84)
         self.wmt_button = QPushButton("Set up from my &WMT caseload…")
         self.new_button = QPushButton("Add a case…")
         self.import_button = QPushButton("Import a spreadsheet…")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons = FlowRow(centred=True)  # one under another on a narrow window
         buttons.addWidget(self.wmt_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(body)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(3)

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED
 from ui.caseload.case_filter_proxy import MAPPA_FILTER
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy
 
 STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
@@ -43,22 +43,16 @@ class CaseloadFilterBar(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        # Two rows that become one when there is room: a narrow window (1024 px, or 200%
-        # scaling) moves the type, tier and flag filters under the search instead of squeezing.
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(6)
-        layout = QHBoxLayout()
-        layout.setSpacing(8)
-        self._second_row = QHBoxLayout()
-        self._second_row.setSpacing(8)
-        outer.addLayout(layout)
-        outer.addLayout(self._second_row)
-        self._first_row = layout
+        # One row that wraps where the room ends: a narrow window (1024 px, or 200% scaling)
+        # moves the type, tier and flag filters under the search instead of squeezing them,
+        # and each filter keeps its label beside it.
+        layout = FlowRow(self, spacing=8, line_spacing=6)
         # One is always chosen (see _status_toggled), but not through a QButtonGroup: Tab skips
         # the unchosen buttons of a group, so a keyboard user could never reach Closed or All.
         self.status_buttons: dict[str, QPushButton] = {}
-        status_row = QHBoxLayout()
+        statuses = QWidget()  # the three move as one
+        status_row = QHBoxLayout(statuses)
+        status_row.setContentsMargins(0, 0, 0, 0)
         status_row.setSpacing(0)
         for key, text in STATUSES:
             button = QPushButton(text)
@@ -72,8 +66,7 @@ class CaseloadFilterBar(QWidget):
             _embolden(button, False)
             status_row.addWidget(button)
         self.status_buttons["active"].setChecked(True)
-        layout.addLayout(status_row)
-        layout.addSpacing(12)
+        layout.addWidget(statuses)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Reference (Ctrl+F)")
         self.search.setToolTip("Search by reference (Ctrl+F)")
@@ -105,33 +98,11 @@ class CaseloadFilterBar(QWidget):
         self.clear_button.setEnabled(False)
         # A visible label for each filter, its buddy: the words a screen reader says it is
         # (ui.widgets.combo_accessible), where Qt alone would say its value ("All types").
-        self._movable = (buddy("Type", self.case_type), self.case_type, buddy("Tier", self.tier),
-                         self.tier, buddy("Flags", self.flag), self.flag, self.clear_button)
-        self._one_row: bool | None = None
-        self._place_filters(one_row=True)
+        layout.addGroup(buddy("Type", self.case_type), self.case_type)
+        layout.addGroup(buddy("Tier", self.tier), self.tier)
+        layout.addGroup(buddy("Flags", self.flag), self.flag)
+        layout.addWidget(self.clear_button)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-
-    def _place_filters(self, one_row: bool) -> None:
-        if one_row == self._one_row:
-            return
-        self._one_row = one_row
-        for row in (self._first_row, self._second_row):
-            last = row.itemAt(row.count() - 1) if row.count() else None
-            if last is not None and last.spacerItem() is not None:
-                row.removeItem(last)
-        target = self._first_row if one_row else self._second_row
-        for widget in self._movable:
-            target.addWidget(widget)
-        self._first_row.addStretch(1)
-        self._second_row.addStretch(1)
-
-    def _one_row_width(self) -> int:
-        widgets = [*self.status_buttons.values(), self.search, *self._movable]
-        return sum(w.sizeHint().width() for w in widgets) + 8 * len(widgets) + 12
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._place_filters(one_row=event.size().width() >= self._one_row_width())
-        super().resizeEvent(event)
 
     def _connect_signals(self) -> None:
         for button in self.status_buttons.values():

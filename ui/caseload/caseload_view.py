@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -26,6 +25,7 @@ from ui.caseload.caseload_empty_state import EmptyState
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
 from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
 from ui.caseload.overdue_notice import OverdueNotice
@@ -67,11 +67,9 @@ class CaseloadView(QWidget):
         title = view_title("Caseload")
         self.counts = QLabel()
         self.counts.setObjectName("caseCounts")
-        header = QHBoxLayout()
+        header = FlowRow(spacing=16, line_spacing=6)  # the counts under the title when narrow
         header.addWidget(title)
-        header.addSpacing(16)
-        header.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
+        header.addWidget(self.counts)
         layout.addLayout(header)
         self.retention_notice = RetentionNotice(self._db, self._hub, parent=self)
         layout.addWidget(self.retention_notice)
@@ -80,8 +78,9 @@ class CaseloadView(QWidget):
 
         self.filter_bar = CaseloadFilterBar()
         self.showing = QLabel()
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.filter_bar, 1)
+        filter_row = FlowRow()
+        filter_row.addWidget(self.filter_bar)
+        filter_row.addStretch()
         filter_row.addWidget(self.showing)
         self.model = CaseTableModel(self)
         self.proxy = CaseFilterProxy(self)
@@ -113,11 +112,11 @@ class CaseloadView(QWidget):
         # A line of its own above the buttons: beside them at 200% "Deleted 10 closed cases."
         # was squeezed into three lines. Wraps, so a long reference or filter note never clips.
         self.message.setWordWrap(True)
-        actions = QHBoxLayout()
+        actions = FlowRow()  # wraps on a narrow window rather than scrolling it sideways
         for button in (self.new_button, self.edit_button, self.close_button,
                        self.reopen_button, self.note_button):
             actions.addWidget(button)
-        actions.addStretch(1)
+        actions.addStretch()
         actions.addWidget(self.import_button)
 
         list_page = QWidget()

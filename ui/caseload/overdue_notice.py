@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
@@ -22,6 +22,7 @@ from core.caseload.overdue import cases_to_ask, mark_asked
 from core.common import clock
 from core.workload.wording import NOT_NOW, day_words
 from ui.shell.hub import Hub
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 
 
@@ -71,10 +72,12 @@ class OverdueNotice(QFrame):
         self.move_button = QPushButton("&Move end date…")
         self.not_now_button = QPushButton(NOT_NOW)
         self.not_now_button.setToolTip("Not asked again about this case and end date")
-        layout = QHBoxLayout(self)
+        # The sentence, then its three answers: beside it on a wide window, below it on a
+        # narrow one (a button cut to a sliver at 200% on a 1280x800 screen).
+        layout = FlowRow(self, spacing=8, line_spacing=4)
         layout.setContentsMargins(10, 2, 0, 2)
-        layout.setSpacing(8)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text)
+        layout.addStretch()
         for button in (self.close_button, self.move_button, self.not_now_button):
             layout.addWidget(button)
         self.close_button.clicked.connect(lambda: self._answer(self.closeRequested))

@@ -11,12 +11,13 @@ from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 from sqlite_utils import Database
 
 from core.common import clock
 from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.workload.wording import NOT_NOW
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 from ui.shell.hub import Hub
 from core.common.words import plural, plural_noun
@@ -69,7 +70,6 @@ class RetentionNotice(QFrame):
                            "border-left: 3px solid palette(mid); }")
         self.setAccessibleName("Closed cases still stored")
         self.text = note_label("")
-        self.text.setWordWrap(False)  # one line; wrapping beside the buttons would squeeze it
         self.review_button = QPushButton("Review and dele&te…")
         self.review_button.setAccessibleName("Review and delete closed cases")
         self.review_button.setToolTip("See which cases, then confirm before anything is deleted")
@@ -77,14 +77,12 @@ class RetentionNotice(QFrame):
         self.not_now_button.setAccessibleName(f"Not now: hide this for {OFFER_SNOOZE_DAYS} days")
         self.not_now_button.setToolTip(f"Offer again in {OFFER_SNOOZE_DAYS} days. Settings, "
                                        "Data & privacy can delete them at any time.")
-        layout = QHBoxLayout(self)
+        # The choices sit by the sentence they answer, or below it when the window is narrow.
+        layout = FlowRow(self, spacing=8, line_spacing=4)
         layout.setContentsMargins(10, 2, 0, 2)
-        layout.setSpacing(8)
         layout.addWidget(self.text)
-        layout.addSpacing(8)
         layout.addWidget(self.review_button)
         layout.addWidget(self.not_now_button)
-        layout.addStretch(1)  # the choices sit by the sentence they answer
 
     def _connect_signals(self) -> None:
         self.review_button.clicked.connect(self.review_and_delete)

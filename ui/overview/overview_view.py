@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,6 +42,7 @@ from core.workload.status_words import StatusWords, status_words
 from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
+from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import view_title
 from ui.widgets.announce import announce
 from ui.shell.hub import Hub
@@ -70,6 +70,7 @@ if TYPE_CHECKING:  # imported when first opened or after the first paint
     from ui.overview.what_if_panel import WhatIfPanel
 
 FIGURES_KEY = "overview/show_figures"
+PAIRS_FROM = 600  # logical pixels: narrower, the cards go one above the other
 
 
 class OverviewView(OverviewActions, QWidget):
@@ -114,11 +115,11 @@ class OverviewView(OverviewActions, QWidget):
         self.show_figures.setToolTip("Show the figures and points behind the words")
         self.show_figures.setChecked(self._settings.value(self._figures_key, False, type=bool))
         self.method_button = QPushButton("How is this &worked out?")
-        header = QHBoxLayout()
+        self.week_line.setWordWrap(True)  # on a narrow window it wraps under the title
+        header = FlowRow(spacing=16, line_spacing=6)  # buttons go below the words when narrow
         header.addWidget(title)
-        header.addSpacing(16)
-        header.addWidget(self.week_line, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
+        header.addWidget(self.week_line)
+        header.addStretch()
         header.addWidget(self.show_figures)
         header.addWidget(self.method_button)
 
@@ -141,17 +142,20 @@ class OverviewView(OverviewActions, QWidget):
         line = self.fontMetrics().lineSpacing()
         self.trend_card.reserve(CHART_MIN_HEIGHT + round(9.3 * line))
         self.what_if_card.reserve(round(3.05 * line))
-        grid = QGridLayout()
+        # Cards in pairs while the window is wide enough, one above the other on a narrow
+        # one (640 pixels at 200% on a 1280x800 screen), so nothing is cut at its edge.
+        grid = QVBoxLayout()
         grid.setSpacing(14)
-        grid.addWidget(self.workload, 0, 0)
-        grid.addWidget(self.caseload, 0, 1)
-        grid.addWidget(self.gap, 1, 0, 1, 2)
-        grid.addWidget(self.drivers, 2, 0)
-        grid.addWidget(self.not_seen, 2, 1)
-        grid.addWidget(self.trend_card, 3, 0, 1, 2)
-        grid.addWidget(self.what_if_card, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        for left, right in ((self.workload, self.caseload), (self.gap, None),
+                            (self.drivers, self.not_seen), (self.trend_card, None),
+                            (self.what_if_card, None)):
+            if right is None:
+                grid.addWidget(left)
+                continue
+            pair = SideBySide(wide_from=PAIRS_FROM)
+            pair.add(left, 3)
+            pair.add(right, 2)
+            grid.addLayout(pair)
 
         content = QWidget()
         content_layout = QVBoxLayout(content)

@@ -7,9 +7,10 @@ what each does and whether the panel is due.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.workload.wording import ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN
+from ui.widgets.flow_layout import FlowRow
 
 
 def _mnemonic(text: str, letter: str) -> str:
@@ -48,7 +49,7 @@ class SustainedPanel(QFrame):
         self.add_button = QPushButton(_mnemonic(ADD_TO_NOTES, add))
         self.not_now_button = QPushButton(_mnemonic(NOT_NOW, not_now))
         self.explain_button = QPushButton(_mnemonic(WHAT_DOES_THIS_MEAN, explain))
-        buttons = QHBoxLayout()
+        buttons = FlowRow()  # below one another on a narrow window
         for button in (self.add_button, self.not_now_button, self.explain_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

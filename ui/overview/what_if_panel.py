@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from core.caseload.models import (
 )
 from core.workload.what_if import what_if, what_if_sentence
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import whole_letters
 
 DEFAULT_TIER = "C2"  # a middling tier, so the first sentence is neither the lightest nor heaviest
@@ -45,7 +45,7 @@ class WhatIfPanel(QWidget):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = FlowRow()  # each label with its field, wrapping on a narrow window
         self.case_type = QComboBox()
         for key in CASE_TYPES:
             self.case_type.addItem(CASE_TYPE_LABELS[key], key)
@@ -61,9 +61,9 @@ class WhatIfPanel(QWidget):
         type_label.setBuddy(self.case_type)
         tier_label = whole_letters(QLabel("Tie&r"))
         tier_label.setBuddy(self.tier)
-        for widget in (type_label, self.case_type, tier_label, self.tier, self.t2a):
-            row.addWidget(widget)
-        row.addStretch(1)
+        row.addGroup(type_label, self.case_type)
+        row.addGroup(tier_label, self.tier)
+        row.addWidget(self.t2a)
         layout.addLayout(row)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)

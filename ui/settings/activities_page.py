@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -27,6 +26,7 @@ from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from ui.widgets.deletion_undo import delete_undoably, focus_row
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -77,7 +77,7 @@ class ActivitiesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()  # wraps on a narrow window
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
         self.hide_button = QPushButton("H&ide")
@@ -92,7 +92,6 @@ class ActivitiesPage(QWidget):
             self.delete_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self.problems = ProblemsLabel()
         self.usage = QLabel()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,6 +29,7 @@ from core.caseload.retention import closed_before, get_retention_days, set_reten
 from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.data_actions import DataActions
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.shell.hub import Hub
 
 
@@ -85,7 +85,7 @@ class DataPage(QScrollArea):
         self.no_backups = _note("No backups yet. The first is made automatically today, or now "
                                 "with Back up now.")
         inner.addWidget(self.no_backups)
-        row = QHBoxLayout()
+        row = FlowRow()  # wraps on a narrow window
         self.backup_now = QPushButton("&Back up now")
         self.restore_button = QPushButton("&Restore selected…")
         self.restore_file = QPushButton("Restore from a f&ile…")
@@ -94,20 +94,18 @@ class DataPage(QScrollArea):
         for button in (self.backup_now, self.restore_button, self.restore_file,
                        self.choose_folder, self.default_folder):
             row.addWidget(button)
-        row.addStretch(1)
         inner.addLayout(row)
         layout.addWidget(box)
 
         box, inner = _group("Encryption")
         self.encryption_note = _note("")
         inner.addWidget(self.encryption_note)
-        row = QHBoxLayout()
+        row = FlowRow()
         self.encrypt_on = QPushButton("Turn e&ncryption on…")
         self.change_passphrase = QPushButton("&Change passphrase…")
         self.encrypt_off = QPushButton("Turn encryption &off…")
         for button in (self.encrypt_on, self.change_passphrase, self.encrypt_off):
             row.addWidget(button)
-        row.addStretch(1)
         inner.addLayout(row)
         form = QFormLayout()
         self.lock_minutes = QSpinBox()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -33,11 +32,14 @@ from core.workload.reductions import (
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from core.common.hours import hours_text
 from ui.settings.reduction_dialog import ReductionDialog
+
+TABLE_ROOM = 400  # logical pixels a table asks for at least; wider, it scrolls in itself
 
 
 def _amount(r: Reduction) -> str:
@@ -76,9 +78,10 @@ def _table(model: ListTableModel, name: str) -> tuple[QTableView, RawSortProxy]:
     view.setSortingEnabled(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
-    # As wide as its columns: a narrow window scrolls the page rather than cut the last column.
+    # As wide as its columns where the window allows; on a narrower one (640 pixels at 200%)
+    # the table scrolls sideways inside itself, never the whole page.
     view.horizontalHeader().sectionResized.connect(
-        lambda *_: view.setMinimumWidth(min(view.horizontalHeader().length(), 900)
+        lambda *_: view.setMinimumWidth(min(view.horizontalHeader().length(), TABLE_ROOM)
                                         + 2 * view.frameWidth()))
     return view, proxy
 
@@ -120,10 +123,9 @@ class ReductionsPage(QWidget):
             "Hours off your contracted hours agreed with your manager, each with its dates. "
             "They lower the hours the estimate expects of you."))
         layout.addWidget(self.reductions_view, 3)
-        row = QHBoxLayout()
+        row = FlowRow()
         row.addWidget(self.add_reduction_button)
         row.addWidget(self.delete_reduction_button)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(12)
         layout.addWidget(_heading("Court reports completed"))
@@ -131,19 +133,16 @@ class ReductionsPage(QWidget):
             "Reports completed in the last 30 days count towards the estimate "
             "(2021 published defaults: 138 points for a standard report, 65 for a fast one)."))
         layout.addWidget(self.reports_view, 2)
-        report_row = QHBoxLayout()
-        report_row.addWidget(buddy("Report", self.report_kind))
-        report_row.addWidget(self.report_kind)
-        report_row.addWidget(QLabel("completed on"))
-        report_row.addWidget(self.report_date)
-        report_row.addStretch(1)
+        report_row = FlowRow()  # the date under the kind on a narrow window
+        report_row.addGroup(buddy("Report", self.report_kind), self.report_kind)
+        report_row.addGroup(QLabel("completed on"), self.report_date)
         layout.addLayout(report_row)
         # The buttons on a row of their own: on one row with the report's kind and date they
         # squeezed all five on a narrow window ("Standard court report" showed as "St").
         self.report_kind.setMinimumWidth(self.report_kind.sizeHint().width())
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         buttons.addWidget(self.add_report_button)
-        buttons.addStretch(1)
+        buttons.addStretch()
         buttons.addWidget(self.delete_report_button)
         layout.addLayout(buttons)
 

@@ -12,7 +12,6 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from core.workload.weightings import (
 )
 from core.workload.wording import day_words
 from ui.widgets.date_fields import DateField
+from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.widgets.named_editor import NamedEditorDelegate
 from ui.shell.hub import Hub
@@ -115,11 +115,10 @@ class WeightingsPage(QWidget):
         self.effective = DateField(self._today())
         self.effective.setAccessibleName("Effective from")
         self.state = QLabel()
-        top = QHBoxLayout()
-        top.addWidget(buddy("Effective fr&om", self.effective))
-        top.addWidget(self.effective)
-        top.addSpacing(12)
-        top.addWidget(self.state, 1)
+        self.state.setWordWrap(True)
+        top = FlowRow(spacing=12)  # the date's state under it on a narrow window
+        top.addGroup(buddy("Effective fr&om", self.effective), self.effective)
+        top.addWidget(self.state)
 
         self.model = TierPointsModel(self)
         proxy = QSortFilterProxyModel(self)  # keeps the published tier order; no sorting
@@ -140,7 +139,9 @@ class WeightingsPage(QWidget):
         self.table.setItemDelegate(TabLeavesEditor(self.table))
         tiers_label = QLabel("&Tier points (type over a number to change it)")
         tiers_label.setBuddy(self.table)
-        left = QVBoxLayout()
+        left_box, right_box = QWidget(), QWidget()
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(tiers_label)
         left.addWidget(self.table, 1)
 
@@ -172,7 +173,8 @@ class WeightingsPage(QWidget):
         changes_label = QLabel("&Dated changes")
         changes_label.setBuddy(self.changes)
         self.take_back = QPushButton("Ta&ke back selected change")
-        right = QVBoxLayout()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel("<b>Court reports, shares and hours</b>"))
         right.addLayout(form)
         right.addSpacing(8)
@@ -181,10 +183,11 @@ class WeightingsPage(QWidget):
         right.addWidget(self.no_changes)
         right.addWidget(self.changes, 1)
         right.addWidget(self.take_back, 0, Qt.AlignmentFlag.AlignLeft)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 5)  # four columns of tier points (T2A too) need the room
-        columns.addSpacing(16)
-        columns.addLayout(right, 4)
+        # Side by side while each has the room it needs, else the scores above the rest: at a
+        # 900x600 window the two columns were squeezed past their minimum and overlapped.
+        columns = SideBySide(wide_from=0, spacing=16)
+        columns.add(left_box, 5)  # four columns of tier points (T2A too) need the room
+        columns.add(right_box, 4)
 
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save changes")
@@ -192,10 +195,10 @@ class WeightingsPage(QWidget):
         self.restore_button = QPushButton("Restore &published defaults…")
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         for button in (self.save_button, self.discard_button, self.restore_button):
             buttons.addWidget(button)
-        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.saved_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(10)

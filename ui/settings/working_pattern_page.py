@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -37,6 +36,7 @@ from core.time.working_week import (
 )
 from ui.widgets.date_fields import DateField
 from ui.widgets.deletion_undo import delete_undoably, focus_row
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
@@ -60,22 +60,25 @@ class WorkingPatternPage(QWidget):
         pattern_box = QGroupBox("Hours each day")
         grid = QGridLayout(pattern_box)
         self.day_hours: list[QDoubleSpinBox] = []
-        for index, name in enumerate(DAYS):
+        days = FlowRow(spacing=12)  # a week of days in two rows on a narrow window
+        for name in DAYS:
             spin = HoursSpinBox()
             spin.setAccessibleName(f"{name} hours")
-            grid.addWidget(QLabel(name), 0, index)
-            grid.addWidget(spin, 1, index)
+            day = QWidget()
+            column = QVBoxLayout(day)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(name))
+            column.addWidget(spin)
+            days.addWidget(day)
             self.day_hours.append(spin)
+        grid.addLayout(days, 0, 0, 2, 7)
         self.day_start, self.day_end = QTimeEdit(), QTimeEdit()
         for edit, name in ((self.day_start, "Usual start"), (self.day_end, "Usual finish")):
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(name)
-        times = QHBoxLayout()
-        times.addWidget(QLabel("Usual working day"))
-        times.addWidget(self.day_start)
-        times.addWidget(range_to())
-        times.addWidget(self.day_end)
-        times.addStretch(1)
+        times = FlowRow()  # the button under the times on a narrow window
+        times.addGroup(QLabel("Usual working day"), self.day_start, range_to(), self.day_end)
+        times.addStretch()
         self.save_button = QPushButton("&Save working week")
         times.addWidget(self.save_button)
         grid.addLayout(times, 2, 0, 1, 7)
@@ -95,7 +98,7 @@ class WorkingPatternPage(QWidget):
         layout.addWidget(self.holidays)
         leave_box = QGroupBox("Leave days")
         leave_layout = QVBoxLayout(leave_box)
-        add_row = QHBoxLayout()
+        add_row = FlowRow()  # wraps on a narrow window, each field with its label
         self.leave_date = DateField()
         self.leave_kind = QComboBox()
         self.leave_kind.addItems(list(LEAVE_KINDS))
@@ -107,11 +110,11 @@ class WorkingPatternPage(QWidget):
         self.leave_kind.setAccessibleName("Kind of leave")
         # The date is named by its own label: unlabelled, Qt named it by its group box ("Leave
         # days"), the name of the table of leave below it too.
-        for widget in (buddy("Date", self.leave_date), self.leave_date,
-                       buddy("Kind", self.leave_kind), self.leave_kind,
-                       self.leave_hours, self.add_leave_button):
-            add_row.addWidget(widget)
-        add_row.addStretch(1)
+        add_row.addGroup(buddy("Date", self.leave_date), self.leave_date)
+        add_row.addGroup(buddy("Kind", self.leave_kind), self.leave_kind)
+        add_row.addWidget(self.leave_hours)
+        add_row.addWidget(self.add_leave_button)
+        add_row.addStretch()
         add_row.addWidget(self.remove_leave_button)
         leave_layout.addLayout(add_row)
         self.leave_model: ListTableModel[LeaveDay] = ListTableModel(

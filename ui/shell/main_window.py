@@ -50,6 +50,8 @@ def reserve_action(window: "MainWindow", menu: str, name: str, text: str) -> QAc
 KEY_ROLE = 0x0100
 
 MINIMUM_SIZE = (900, 600)  # logical pixels; cut to the screen where it is smaller
+NAV_WIDTH = 180  # the Views list; on a window narrower than NARROW only as wide as its words
+NARROW = 800
 
 
 class ShownPageStack(QStackedWidget):
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Views")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         self.stack = ShownPageStack()
         central = QWidget()
@@ -285,6 +287,28 @@ class MainWindow(QMainWindow):
             free = screen.availableGeometry()
             width, height = min(width, free.width()), min(height, free.height())
         self.setMinimumSize(width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """On a narrow window (640 pixels at 200% on a 1280x800 screen) the Views list gives
+        the view the room its words do not need."""
+        width = NAV_WIDTH
+        if event.size().width() < NARROW and self.nav.count():
+            from PySide6.QtGui import QFont, QFontMetrics
+
+            bold = QFont(self.nav.font())
+            bold.setBold(True)  # the chosen view's name is drawn bold
+            metrics = QFontMetrics(bold)
+            words = max(metrics.horizontalAdvance(self.nav.item(row).text())
+                        for row in range(self.nav.count()))
+            width = min(NAV_WIDTH, words + 72)  # an item's margins, padding and focus frame
+        if self.nav.width() != width:
+            from PySide6.QtCore import Qt
+
+            self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.nav.setFixedWidth(width)
+            for row in range(self.nav.count()):
+                self.nav.item(row).setSizeHint(QSize(width - 24, 36))
+        super().resizeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

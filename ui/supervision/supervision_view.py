@@ -8,7 +8,6 @@ from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -33,6 +32,7 @@ from core.supervision.sessions import (
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
@@ -73,10 +73,10 @@ class SupervisionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        top = QHBoxLayout()
+        top = FlowRow(line_spacing=6)  # the buttons go under the title on a narrow window
         title = view_title("Supervision")
         top.addWidget(title)
-        top.addStretch(1)
+        top.addStretch()
         self.preview_button = QPushButton("Prev&iew summary")
         self.print_button = QPushButton("Print…")
         self.export_button = QPushButton("E&xport…")
@@ -92,7 +92,7 @@ class SupervisionView(QWidget):
         self.period.setWordWrap(True)
         layout.addWidget(self.period)
 
-        add_row = QHBoxLayout()
+        add_row = FlowRow()
         add_row.addWidget(QLabel("Add to the notes:"))
         self.add_buttons: dict[str, QPushButton] = {}
         for kind, text in ADD_BUTTONS:
@@ -104,7 +104,6 @@ class SupervisionView(QWidget):
                 button.setAccessibleName("Wellbeing, private")
             self.add_buttons[kind] = button
             add_row.addWidget(button)
-        add_row.addStretch(1)
         layout.addLayout(add_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -119,7 +118,7 @@ class SupervisionView(QWidget):
         )
         self.agenda_empty.setWordWrap(True)
         agenda_layout.addWidget(self.agenda_empty)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         self.edit_note_button = QPushButton("E&dit note…")
         self.delete_note_button = QPushButton("Delete note")
         buttons.addWidget(self.edit_note_button)
@@ -127,7 +126,7 @@ class SupervisionView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(note_label(
             "Wellbeing notes stay on this computer and are left out of every export unless ticked."
-        ), 3)
+        ))
         agenda_layout.addLayout(buttons)
         splitter.addWidget(agenda_box)
 
@@ -143,12 +142,11 @@ class SupervisionView(QWidget):
         actions_layout.addWidget(self.action_view)
         self.actions_empty = QLabel("No open actions. Actions agreed at a session appear here.")
         actions_layout.addWidget(self.actions_empty)
-        row = QHBoxLayout()
+        row = FlowRow()
         self.done_button = QPushButton("&Mark done")
         self.drop_button = QPushButton("Dro&p")
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
-        row.addStretch(1)
         actions_layout.addLayout(row)
         add_named_tab(self.lower_tabs, actions_box, "Actions carried forward")
         self.past_sessions = PastSessionsPanel(self._db, self._hub)

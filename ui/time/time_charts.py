@@ -30,6 +30,7 @@ from core.common.clock import now as clock_now
 from core.time.time_summary import ActivityHours, WeekHours, activity_mix, hours_per_week, hours_text
 from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
+from ui.widgets.flow_layout import SideBySide
 from ui.widgets.form_helpers import buddy
 from ui.widgets.swatch_key import FILLS, SwatchKey
 from ui.widgets.lean_imports import import_pyqtgraph
@@ -37,6 +38,7 @@ from ui.widgets.lean_imports import import_pyqtgraph
 pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
 INK = "#1A1A1A"  # bar outlines
+CHARTS_SIDE_BY_SIDE_FROM = 640  # logical pixels; narrower, one chart above the other
 PERIODS = {"This week": 1, "Last 4 weeks": 4, "Last 12 weeks": 12, "Last 26 weeks": 26}
 # Each key: a swatch from ui.widgets.swatch_key.FILLS and a few words.
 WEEKLY_KEY = [("within contract", "Logged, up to contracted hours"),
@@ -283,11 +285,13 @@ class TimeCharts(QWidget):
         super().__init__(parent)
         self._db = db
         self._clock = clock
-        layout = QHBoxLayout(self)
+        # Side by side on a wide window, one above the other on a narrow one.
+        layout = SideBySide(wide_from=CHARTS_SIDE_BY_SIDE_FROM)
+        self.setLayout(layout)
         self.weekly = WeeklyHoursChart()
         self.mix = ActivityMixChart()
-        layout.addWidget(self.weekly, 1)
-        layout.addWidget(self.mix, 1)
+        layout.add(self.weekly, 1)
+        layout.add(self.mix, 1)
         self.mix.period.currentTextChanged.connect(lambda _t: self.refresh())
 
     def refresh(self) -> None:

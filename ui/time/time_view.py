@@ -25,6 +25,7 @@ from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
 from ui.time.quick_entry_line import QuickEntryLine
@@ -129,30 +130,27 @@ class TimeView(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
-        nav = QHBoxLayout()
+        nav = FlowRow()  # the week's words under its buttons on a narrow window
         self.prev_button = QPushButton("◀ &Previous week")
         self.this_button = QPushButton("This wee&k")
         self.next_button = QPushButton("&Next week ▶")
         self.week_label = QLabel()
         self.week_label.setWordWrap(True)
-        for button in (self.prev_button, self.this_button, self.next_button):
-            nav.addWidget(button)
-        nav.addSpacing(12)
-        nav.addWidget(self.week_label, 1)
+        nav.addGroup(self.prev_button, self.this_button, self.next_button)
+        nav.addWidget(self.week_label)
         layout.addLayout(nav)
         self.model = TimeTableModel(self)
         self.proxy = QSortFilterProxyModel(self)  # chronological: the day structure is the order
         self.proxy.setSourceModel(self.model)
         self.table = week_table(self.proxy)
         layout.addWidget(self.table, 1)
-        actions = QHBoxLayout()
+        actions = FlowRow()
         self.add_button = QPushButton("&Add entry…")
         self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.delete_button.setToolTip("Delete the selected entry (Delete); Ctrl+Z brings it back")
         for button in (self.add_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
         self.delete_action = QAction("Delete entry", self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)

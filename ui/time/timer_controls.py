@@ -8,7 +8,6 @@ from typing import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -34,6 +33,7 @@ from core.time.timer import (
     stop_timer,
 )
 from ui.widgets.announce import announce
+from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, select_data
 from ui.time.stale_timer_dialog import StaleTimerDialog
 from ui.time.time_operations import apply_with_trim
@@ -79,8 +79,7 @@ class TimerControls(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        layout = QHBoxLayout()
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowRow()  # each choice with its label, wrapping on a narrow window
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.activity = QComboBox()
@@ -107,16 +106,16 @@ class TimerControls(QWidget):
         # The running timer's line with what acts on it (Stop, Stop at…); below, what to time
         # next. One row for all of it needed 860 pixels with the longest names allowed and was
         # squeezed on a 1024-pixel screen.
-        running_row = QHBoxLayout()
-        running_row.setContentsMargins(0, 0, 0, 0)
-        running_row.addWidget(self.status, 1)
+        running_row = FlowRow()
+        running_row.addWidget(self.status)
+        running_row.addStretch()
         running_row.addWidget(self.stop_button)
         running_row.addWidget(self.stop_at_button)
         # Each choice with its visible label: a screen reader names a combo box by its label.
-        for widget in (buddy("Activity", self.activity), self.activity, buddy("Case", self.case),
-                       self.case, self.ago, self.start_button):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addGroup(buddy("Activity", self.activity), self.activity)
+        layout.addGroup(buddy("Case", self.case), self.case)
+        layout.addWidget(self.ago)
+        layout.addWidget(self.start_button)
         outer.addLayout(running_row)
         outer.addLayout(layout)
         # Tab still goes as before: what to time, start, then stop.

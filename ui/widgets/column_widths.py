@@ -13,6 +13,9 @@ from ui.widgets.list_table_model import ListTableModel
 
 PADDING = 20  # pixels either side of a cell's text and the header's sort arrow, near enough
 ROWS_MEASURED = 400  # a caseload or a week never has more; a longer list keeps its first widths
+# A table narrower than this (640 logical pixels at 200% on a 1280x800 screen) scrolls sideways
+# inside itself rather than cut every column to fit: "08/0…" for a date, "Cust…" for Custody.
+NARROW_TABLE = 600
 
 
 def fit_columns(table: QTableView, stretch: int, widest: float = 0.34,
@@ -51,12 +54,18 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34,
     # Together they leave the free-text column room for its heading at least; when they would
     # not, the widest give way first, so no column ends past the table's edge.
     title = str(model.headerData(stretch, Qt.Orientation.Horizontal) or "")
-    spare = room - header_metrics.horizontalAdvance(title) - PADDING - 12
-    cap = _cap_to_fit(list(widths.values()), spare)
+    heading = header_metrics.horizontalAdvance(title) + PADDING + 12
+    spare = room - heading
+    scrolls = room < NARROW_TABLE and sum(widths.values()) > spare
+    cap = max(widths.values(), default=0) if scrolls else _cap_to_fit(list(widths.values()), spare)
     for column, width in widths.items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, min(width, cap))
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if scrolls:  # the free-text column keeps its heading's width; the table scrolls to it
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(stretch, max(heading, limit))
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def _cell_text(model: QAbstractItemModel, rows: int) -> Callable[[int, int], object]:

@@ -1,6 +1,7 @@
 """The caseload filters stay readable in a narrow window: they wrap to a second row, never squeeze."""
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
 
@@ -21,10 +22,17 @@ def test_filters_share_one_row_when_wide_and_wrap_when_narrow(qtbot):
     qtbot.waitUntil(lambda: bar.search.geometry().width() > 0)
     assert not any(_rows(bar).values())
     bar.resize(560, 80)
-    qtbot.waitUntil(lambda: all(_rows(bar).values()))
-    # Nothing is squeezed below the width its text needs.
+    qtbot.waitUntil(lambda: _rows(bar)["flag"])
+    # Nothing is squeezed below the width its text needs, nothing passes the bar's right
+    # edge, and each filter keeps its label on its line.
     for button in bar.status_buttons.values():
         assert button.width() >= button.sizeHint().width()
+    for combo in (bar.case_type, bar.tier, bar.flag):
+        assert combo.width() >= combo.minimumSizeHint().width()
+        assert combo.geometry().right() <= bar.width()
+        label = next(w for w in bar.findChildren(QLabel) if w.buddy() is combo)
+        assert label.geometry().center().y() == pytest.approx(combo.geometry().center().y(), abs=3)
+        assert label.geometry().right() < combo.geometry().left()
     bar.resize(1200, 80)
     qtbot.waitUntil(lambda: not any(_rows(bar).values()))
 
