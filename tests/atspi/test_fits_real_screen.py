@@ -4,8 +4,10 @@ The offscreen fit test (tests/ui/test_fits_small_screens.py) configures its scre
 runs tests/ui/fit_report.py on Xvfb through Qt's xcb platform with QT_SCALE_FACTOR=2, as a
 practitioner's laptop does, so the screen Qt reports, and what each dialog makes of it, are
 the real ones. Each dialog must lie inside the screen with its buttons on it and their text whole
-(its body scrolls); each view must show its controls whole. A view may scroll sideways here:
-640 logical pixels are narrower than the window's own minimum width on any larger screen.
+(its body scrolls); each view must show its controls whole, no label's text cut or cut short,
+and never scroll sideways (its rows wrap, its cards stack; only a table scrolls sideways inside
+itself). A tester saw the Overview's week line, the overwork panel and a Caseload notice's
+button cut at the window's right edge here, behind a sideways scroll bar.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real X server, l
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "tests" / "ui" / "fit_report.py"
-VIEW_SCROLLS = "QScrollArea 'viewArea' '': scrolls sideways"
 
 
 @pytest.fixture()
@@ -57,5 +58,5 @@ def test_every_dialog_and_view_fits_a_1280x800_screen_at_200_percent(display, tm
     done = subprocess.run([sys.executable, str(REPORT)], env=env, capture_output=True,
                           text=True, timeout=280)
     assert done.returncode == 0, done.stderr[-2000:]
-    found = [line for line in done.stdout.splitlines() if VIEW_SCROLLS not in line]
+    found = done.stdout.splitlines()
     assert found == [], "cut off or off the screen at 640x400 logical:\n" + "\n".join(found)

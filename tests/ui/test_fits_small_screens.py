@@ -6,7 +6,7 @@ Each screen needs a Qt of its own (the offscreen platform with that screen confi
 QT_SCALE_FACTOR for 200%), so tests/ui/fit_report.py runs in a fresh process per screen and
 prints what it finds; these tests expect it to print nothing. A 1280×800 laptop at 200% has only
 640×400 logical pixels: tests/atspi/test_fits_real_screen.py opens everything on such a screen
-under Xvfb.
+under Xvfb, where no view may scroll sideways either (tables scroll inside themselves).
 """
 
 import json

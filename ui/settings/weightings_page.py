@@ -136,6 +136,8 @@ class WeightingsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             COL_COMMUNITY, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumWidth(400)
+        # A dozen rows however narrow the window: stacked above the rest it was cut to two.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 12)
         self.table.setItemDelegate(TabLeavesEditor(self.table))
         tiers_label = QLabel("&Tier points (type over a number to change it)")
         tiers_label.setBuddy(self.table)

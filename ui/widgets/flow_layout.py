@@ -229,9 +229,6 @@ class SideBySide(_HeldItems):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), place=False)
-
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
         self._arrange(rect, place=True)
@@ -261,21 +258,38 @@ class SideBySide(_HeldItems):
             return None
         return widths
 
+    @staticmethod
+    def _least(item: QLayoutItem, width: int) -> int:
+        """The height a panel needs at `width`: its words' height, else its minimum (a chart
+        takes what the page has left, as it did in a QHBoxLayout)."""
+        if item.hasHeightForWidth():
+            return max(item.minimumHeightForWidth(width), item.minimumSize().height())
+        return item.minimumSize().height()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The least height, as preferred too: a scroll area takes a page's preferred height
+        for its minimum, and a chart's preferred height gave the Overview a second scroll
+        bar."""
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
     def _arrange(self, rect: QRect, place: bool) -> int:
         shown = self._shown()
         widths = self._widths(rect.width())
         if widths is not None:
-            tall = max((FlowRow._height(i, w) for (i, _s), w in zip(shown, widths)), default=0)
+            tall = max((self._least(i, w) for (i, _s), w in zip(shown, widths)), default=0)
             x = rect.x()
             for (item, _s), width in zip(shown, widths):
                 if place:
                     item.setGeometry(QRect(x, rect.y(), width, max(tall, rect.height())))
                 x += width + self._spacing
             return tall
+        heights = [self._least(item, rect.width()) for item, _s in shown]
+        needed = sum(heights) + self._spacing * max(len(shown) - 1, 0)
+        extra = max(rect.height() - needed, 0) // max(len(shown), 1)  # shared out when placed
         y = rect.y()
-        for item, _s in shown:
-            height = FlowRow._height(item, rect.width())
+        for (item, _s), height in zip(shown, heights):
             if place:
-                item.setGeometry(QRect(rect.x(), y, rect.width(), height))
+                item.setGeometry(QRect(rect.x(), y, rect.width(), height + extra))
+                y += extra
             y += height + self._spacing
-        return max(y - rect.y() - self._spacing, 0)
+        return needed
