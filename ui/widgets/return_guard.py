@@ -27,6 +27,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from ui.widgets.app_watch import watch
 from ui.widgets.dialog_tab_ring import tab_in_dialog
 
 # Installed before the window's first frame, so the dialog classes (and the `Qt` namespace) are
@@ -170,36 +171,30 @@ def presses_in_window(watched: QObject, event: QEvent) -> bool:
             and not isinstance(watched.window(), QDialog))
 
 
-class _Guard(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
-        if kind == QEvent.Type.Show and isinstance(watched, QDialog):
-            register_defaults(watched)
-            make_return_safe(watched)
-        elif kind == QEvent.Type.KeyPress and presses_in_window(watched, event):
-            watched.animateClick()  # pressed as Space presses it, shown pressed for a moment
-            return True
-        elif kind == QEvent.Type.KeyPress and refuse_return(watched, event):
-            return True
-        elif kind == QEvent.Type.KeyPress and tab_in_dialog(watched, event):
-            return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
-        elif kind == QEvent.Type.KeyPress and isinstance(watched, QDialog):
-            # Qt can make a button the default again after the dialog was shown: once a small
-            # screen had moved Import calendar's buttons below its scrolled body, Import (which
-            # would replace saved entries) was default again. Undone before Return reaches it.
-            make_return_safe(watched)
-            say_why_not(watched, event)  # and on to the dialog, which presses nothing
-        return False
+def _dialog_shown(dialog: QDialog) -> None:
+    register_defaults(dialog)
+    make_return_safe(dialog)
 
 
-_guard: _Guard | None = None
+def _key_pressed(watched: QObject, event: QEvent) -> bool:
+    """True when the key press is taken here and goes no further."""
+    if presses_in_window(watched, event):
+        watched.animateClick()  # type: ignore[attr-defined]  # pressed as Space presses it
+        return True
+    if refuse_return(watched, event):
+        return True
+    if tab_in_dialog(watched, event):
+        return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
+    if isinstance(watched, QDialog):
+        # Qt can make a button the default again after the dialog was shown: once a small
+        # screen had moved Import calendar's buttons below its scrolled body, Import (which
+        # would replace saved entries) was default again. Undone before Return reaches it.
+        make_return_safe(watched)
+        say_why_not(watched, event)  # and on to the dialog, which presses nothing
+    return False
 
 
 def install(app: QApplication | None = None) -> None:
-    """Watch every dialog the application shows (once per application)."""
-    global _guard
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    if app is None or _guard is not None and _guard.parent() is app:
-        return
-    _guard = _Guard(app)
-    app.installEventFilter(_guard)
+    """Watch every dialog the application shows and every key pressed (once per application,
+    through its one filter, ui.widgets.app_watch)."""
+    watch(app, shown=_dialog_shown, pressed=_key_pressed)

@@ -10,7 +10,7 @@ is cut to the screen's available size and moved onto it. A dialog that fits is l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 FITTED = "fittedToScreen"  # a dialog's property once its body scrolls
@@ -116,24 +116,16 @@ def fit_to_screen(dialog: QDialog) -> None:
         dialog.move(max(x, room.x()), max(y, room.y()))
 
 
-class _FitOnShow(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) \
-                and watched.isWindow():
-            fit_to_screen(watched)
-            # again once the dialog's own showEvent has sized it (the preview, the welcome)
-            QTimer.singleShot(0, watched, lambda: fit_to_screen(watched))
-        return False
-
-
-_filter: _FitOnShow | None = None
+def _dialog_shown(dialog: QDialog) -> None:
+    if dialog.isWindow():
+        fit_to_screen(dialog)
+        # again once the dialog's own showEvent has sized it (the preview, the welcome)
+        QTimer.singleShot(0, dialog, lambda: fit_to_screen(dialog))
 
 
 def install() -> None:
-    """Fit every dialog shown from now on (once per application)."""
-    global _filter
-    app = QApplication.instance()
-    if app is None or _filter is not None:
-        return
-    _filter = _FitOnShow(app)
-    app.installEventFilter(_filter)
+    """Fit every dialog shown from now on (once per application, through its one filter,
+    ui.widgets.app_watch)."""
+    from ui.widgets.app_watch import watch
+
+    watch(shown=_dialog_shown)

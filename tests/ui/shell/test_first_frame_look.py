@@ -97,15 +97,18 @@ def test_the_return_guard_watches_the_first_question_over_the_window(qapp, monke
     pressing a destructive button is installed (after the first paint) before it is asked."""
     import ui.shell.storage_setup
     import ui.shell.theme
-    from ui.widgets import return_guard
+    from ui.widgets import app_watch, return_guard
 
-    if return_guard._guard is not None:  # installed by an earlier test in this process
-        qapp.removeEventFilter(return_guard._guard)
-    monkeypatch.setattr(return_guard, "_guard", None)
+    if app_watch._watch is not None:  # installed by an earlier test in this process
+        qapp.removeEventFilter(app_watch._watch)
+    monkeypatch.setattr(app_watch, "_watch", None)
     guarded: list[bool] = []
 
     def passphrase(data_dir, parent=None):  # type: ignore[no-untyped-def]
-        guarded.append(return_guard._guard is not None and return_guard._guard.parent() is qapp)
+        watching = app_watch._watch
+        guarded.append(watching is not None and watching.parent() is qapp
+                       and return_guard._dialog_shown in watching.shown
+                       and return_guard._key_pressed in watching.pressed)
         return None
 
     monkeypatch.setattr(ui.shell.theme, "apply_theme", lambda app, **_: Unstyled())
