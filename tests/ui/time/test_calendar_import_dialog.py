@@ -403,3 +403,28 @@ def test_return_in_the_from_field_presses_import_as_in_any_other_field(qtbot, di
     qtbot.keyClick(dialog.first_field, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(TimeStore(cases).entries_between(*WEEK)) == 6
+
+
+def test_what_was_read_is_said_politely_and_a_file_that_cannot_be_read_at_once(qtbot, dialog,
+                                                                              week_file, tmp_path):
+    """Import cases said "3 cases ready to import"; Import calendar said nothing once read. The
+    reasons are the table's own, in the order its rows give them."""
+    from ui.widgets import announce
+
+    heard: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        load(qtbot, dialog, week_file, *WEEK)
+        text, assertive = heard[-1]
+        assert not assertive
+        assert text.startswith("calendar.ics read: 12 rows, 6 ticked to import "
+                               "(9 hours 30 minutes); not ticked: ")
+        assert text.endswith("2 need an activity, 1 shown as free, 1 all day: training day?, "
+                             "1 declined, 1 outside your working day.")
+        bad = tmp_path / "cases.csv"
+        bad.write_text("Reference,Tier\nC01,B2\n")
+        load(qtbot, dialog, bad)
+        assert heard[-1] == (dialog.file_problem.text(), True)
+    finally:
+        announce.remove_listener(listener)
