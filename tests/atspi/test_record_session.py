@@ -1,0 +1,44 @@
+"""Through AT-SPI, the tester's keys: Supervision > Record a session…, then one Return in "Date of
+the session". It recorded an empty session and took the month's notes off the agenda without a
+word, and Ctrl+Z did nothing. Now what recording will do is heard with the date field, the
+recording is said politely, and Ctrl+Z takes it back (and says so)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.atspi.bus import Bus, activate_window
+from tests.atspi.test_announcements import POLITE, RETURN, Heard
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
+SPACE = 0x20
+
+
+def _button(bus: Bus, name: str):
+    return next(o for o in bus.walk(bus.frame())
+                if o.get_role_name() == "push button" and o.get_name() == name)
+
+
+def test_return_in_the_date_records_says_so_and_ctrl_z_takes_it_back(app_bus):
+    bus = app_bus
+    heard = Heard(bus)
+    try:
+        activate_window(bus)
+        bus.focused_after(lambda: bus.ctrl(ord("4")))  # Supervision
+        record = _button(bus, "Record a session…")
+        bus.focused_after(lambda: bus.Atspi.Component.grab_focus(record))
+        field = bus.focused_after(lambda: bus.key(SPACE))
+        assert field is not None and field.get_name() == "Date of the session", \
+            bus.describe(field)
+        # What Return is about to do is heard with the field, not only in small print.
+        assert "marks the 10 notes gathered up to" in field.get_description()
+        bus.key(RETURN)
+        text, level = heard.wait_for("Recorded the session of")
+        assert text.endswith(": 10 notes marked discussed. Undo with Ctrl+Z.") and level == POLITE
+        activate_window(bus)  # no window manager gives the window back after a dialog
+        bus.focused_after(lambda: bus.ctrl(ord("z")))
+        text, level = heard.wait_for("Took back the session of")
+        assert text.endswith("10 notes are on the agenda again.") and level == POLITE
+    finally:
+        heard.close()
+        activate_window(bus)
