@@ -55,6 +55,7 @@ def scroll_body(dialog: QDialog, width: int) -> bool:
     layout = dialog.layout()
     if not isinstance(layout, QBoxLayout) or dialog.property(FITTED):
         return False
+    focused = dialog.focusWidget()
     footer = None
     for index in reversed(range(layout.count())):
         item = layout.itemAt(index)
@@ -79,18 +80,36 @@ def scroll_body(dialog: QDialog, width: int) -> bool:
     outer.addWidget(scroll, 1)
     if footer is not None:
         layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
-        row = QVBoxLayout()
+        # The buttons in a row of their own, made after the body's scroll area, so they come
+        # after its fields in the Tab order again: left where they were, New case opened at
+        # 200% with focus on Cancel (Add case not enabled yet), which made Cancel the
+        # default, and Return in the typed form threw it away.
+        row_widget = QWidget()
+        row = QVBoxLayout(row_widget)
         row.setContentsMargins(margins.left(), 0, margins.right(), 0)
         box, buttons = footer.widget(), footer.layout()
         if box is not None:
             row.addWidget(box)
+            box.show()
             if isinstance(box, QDialogButtonBox) and box.minimumSizeHint().width() > width:
                 box.setOrientation(Qt.Orientation.Vertical)
         else:
+            # Moved in the order Tab met them (the welcome's Next comes before Skip set-up).
+            chain, widget = [], dialog.nextInFocusChain()
+            while widget is not dialog and len(chain) < 2000:
+                chain.append(widget)
+                widget = widget.nextInFocusChain()
+            moved = [buttons.itemAt(i).widget() for i in range(buttons.count())]
+            moved = [w for w in moved if w is not None]
+            for widget in sorted(moved, key=lambda w: chain.index(w) if w in chain else 0):
+                widget.setParent(row_widget)
+                widget.show()
             row.addLayout(buttons)
             if isinstance(buttons, QBoxLayout) and buttons.minimumSize().width() > width:
                 buttons.setDirection(QBoxLayout.Direction.TopToBottom)
-        outer.addLayout(row)
+        outer.addWidget(row_widget)
+    if focused is not None and dialog.isAncestorOf(focused):
+        focused.setFocus(Qt.FocusReason.OtherFocusReason)  # where the dialog put it
     dialog.setProperty(FITTED, True)
     return True
 
