@@ -6,13 +6,25 @@ value twice and never the label. This accessible keeps everything else of Qt's: 
 current item as the value, the list of items as its child (and the line edit of an editable
 one), the Press and Show menu actions that open the list; only the name is the label's words
 (its accessible name where one is set). Installed once at start (ui.shell.app).
+
+It adds what Qt's lacks: a selection whose one selected item is the current item of its list, as
+a GTK combo box has. When Down, Up or a letter changes the item of the closed box, Qt sends the
+box's "selection-changed"; Orca (43) answers it by asking the box for its selected item and saying
+that, and ignores the name change Qt sends with it (for a combo box it takes that for an echo), so
+without a selection the new item went unsaid.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QLabel, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleInterface,
+    QAccessibleSelectionInterface,
+)
+from PySide6.QtWidgets import QAccessibleWidget, QApplication, QComboBox, QLabel, QWidget
 
 from ui.widgets.form_helpers import shown_text
 
@@ -31,12 +43,76 @@ def label_of(combo: QComboBox) -> QLabel | None:
     return None
 
 
+def _in_use(combo: QComboBox) -> bool:
+    """True while the keyboard is in the box (or its line) or its list is open."""
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is combo or combo.isAncestorOf(focus)) \
+        or combo.view().isVisible()
+
+
+class _CurrentItem(QAccessibleSelectionInterface):
+    """The combo box's selection: its current item, one of its list's items, while the user is
+    in the box. Orca (43) moves its focus to, and says, the selected item of any combo box whose
+    item changes, unlike GTK's it does not first ask whether it has the focus: a box filled or
+    reset by the program elsewhere in the window would be spoken and take Orca's focus from
+    where the user is. Out of use it has none, as before (a screen reader then reads the
+    value). Choosing is the list's and the keyboard's: select and clear change nothing here."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__()
+        self._combo = combo
+
+    def selectedItem(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
+        # A list's items are its children row by row (one column: the one the box shows).
+        combo = self._combo
+        row = combo.currentIndex()
+        view = QAccessible.queryAccessibleInterface(combo.view())
+        if index != 0 or row < 0 or view is None or row >= view.childCount() \
+                or not _in_use(combo):
+            return None
+        return view.child(row)
+
+    def selectedItemCount(self) -> int:  # noqa: N802 - Qt override
+        return 1 if self.selectedItem(0) is not None else 0
+
+    def selectedItems(self) -> list[QAccessibleInterface]:  # noqa: N802 - Qt override
+        item = self.selectedItem(0)
+        return [item] if item is not None else []
+
+    def isSelected(self, child: QAccessibleInterface) -> bool:  # noqa: N802 - Qt override
+        item = self.selectedItem(0)
+        return item is not None and child is not None and child == item
+
+    def select(self, _child: QAccessibleInterface) -> bool:
+        return False
+
+    def unselect(self, _child: QAccessibleInterface) -> bool:
+        return False
+
+    def selectAll(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def clear(self) -> bool:
+        return False
+
+
 class ComboAccessible(QAccessibleWidget):
-    """Qt's combo box accessible, named by its label instead of its value."""
+    """Qt's combo box accessible, named by its label instead of its value, with its current
+    item as its selection."""
 
     def __init__(self, combo: QComboBox):
         super().__init__(combo, QAccessible.Role.ComboBox)
         self._combo = combo
+        self._selection = _CurrentItem(combo)
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # noqa: N802 - Qt override
+        # Qt asks for each interface through a plain pointer, called from C++ for every query:
+        # the selection's own C++ object, Qt's answer for the rest, and a null pointer (never
+        # None, which would reach Qt as the address of Python's None) where there is none.
+        if kind == QAccessible.InterfaceType.SelectionInterface:
+            return shiboken6.VoidPtr(shiboken6.getCppPointer(self._selection)[0])
+        found = super().interface_cast(kind)
+        return found if found is not None else shiboken6.VoidPtr(0)
 
     def text(self, kind: QAccessible.Text) -> str:
         combo = self._combo

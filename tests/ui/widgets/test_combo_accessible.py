@@ -139,3 +139,27 @@ def test_the_line_of_an_editable_one_is_found_where_it_is_shown(form):
     middle = line.mapToGlobal(line.rect().center())
     assert iface.childAt(middle.x(), middle.y()).object() is line
     assert _iface(form.kind).childAt(middle.x(), middle.y()) is None
+
+
+def test_its_selection_is_its_current_item_while_the_keyboard_is_in_it(form, qtbot):
+    """What Orca says when Down changes the closed box: the selected item, found through the
+    selection. Out of use, none, so a box changed elsewhere is not spoken."""
+    form.activateWindow()
+    for combo, items in ((form.kind, ["All types", "Community", "Custody"]),
+                         (form.reason, ["Training", "Other"])):
+        selection = _iface(combo).selectionInterface()
+        assert selection is not None
+        form.period.setFocus()
+        qtbot.waitUntil(form.period.hasFocus)
+        combo.setCurrentIndex(1)
+        assert selection.selectedItemCount() == 0 and selection.selectedItems() == []
+        combo.setFocus()
+        qtbot.waitUntil(lambda combo=combo: combo.hasFocus())
+        for row in range(len(items)):
+            combo.setCurrentIndex(row)
+            assert selection.selectedItemCount() == 1
+            assert selection.selectedItem(0).text(NAME) == items[row]
+            assert [i.text(NAME) for i in selection.selectedItems()] == [items[row]]
+            assert selection.selectedItem(0).role() == QAccessible.Role.ListItem
+        assert not selection.select(selection.selectedItem(0)) and combo.currentIndex() == \
+            len(items) - 1  # choosing stays the keyboard's and the list's
