@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -39,10 +38,9 @@ from core.supervision.meeting_content import (
     redact_action,
 )
 from ui.supervision.meeting_action_bar import ActionBar
-from ui.widgets import confirm
-from ui.widgets.announce import announce
 from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
+from ui.supervision.private_ticks import CASES, REDUCTIONS, WELLBEING, PrivateTick
 from ui.supervision.meeting_rows import (
     COMPACT_BELOW,
     ActionRow,
@@ -63,10 +61,6 @@ EMPTY = {
     "wellbeing": "No check-in this time.",
     "actions": "No actions carried forward. Agree one on the line below.",
 }
-
-CASES_QUESTION = ("Show case references on this screen, where your manager can see them? "
-                  "They are hidden again when you leave the meeting.")
-
 
 def _tab_stops(holder: QWidget) -> list[QWidget]:
     """The controls Tab stops at inside `holder`, in the order they were made (their parts,
@@ -143,9 +137,10 @@ class MeetingView(QWidget):
         self.private.setHorizontalSpacing(16)
         self.private_caption = QLabel("Show to my manager:")
         self.private_caption.setWordWrap(True)
-        self.show_wellbeing = QCheckBox("&Wellbeing check-in")
-        self.show_reductions = QCheckBox("&Reduction reasons")
-        self.show_cases = QCheckBox("Case re&ferences")
+        # Each asks before it shows (ui.supervision.private_ticks): they sit a stop past Add.
+        self.show_wellbeing = PrivateTick(WELLBEING)
+        self.show_reductions = PrivateTick(REDUCTIONS)
+        self.show_cases = PrivateTick(CASES)
         for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
             box.setStyle(large_ticks())
         self._private_widgets = [self.private_caption, self.show_wellbeing,
@@ -221,11 +216,6 @@ class MeetingView(QWidget):
         for box in (self.show_wellbeing, self.show_reductions):
             box.toggled.connect(lambda _on: self._rebuild_topics())
         self.show_cases.toggled.connect(lambda _on: self.reload())
-        self.show_cases.clicked.connect(self._case_references_chosen)
-        for box, what in ((self.show_wellbeing, "The wellbeing check-in is"),
-                          (self.show_reductions, "Reduction reasons are")):
-            box.clicked.connect(lambda on, what=what: announce(
-                self, f"{what} {'now shown' if on else 'hidden again'}."))
         self.action_bar.actionAdded.connect(self._add_action)
         self.next_date.valueChanged.connect(
             lambda: setattr(self.draft, "next_date", self.next_date.value()))
@@ -243,18 +233,6 @@ class MeetingView(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)  # only while the meeting (not a lock screen) has focus
             shortcut.activated.connect(slot)
-
-    def _case_references_chosen(self, on: bool) -> None:
-        """Ticking Case references (Space, a click, Alt+F) asks first, Keep hidden the default:
-        one Space a stop past Add would otherwise put case references on the screen the
-        manager is looking at. Either way the result is said."""
-        if on and not confirm.ask(self, "Show case references?", CASES_QUESTION,
-                                  "Show references", "Keep them hidden"):
-            self.show_cases.setChecked(False)
-            announce(self, "Case references stay hidden.")
-            return
-        announce(self, "Case references are now shown on screen." if on
-                 else "Case references are hidden again.")
 
     # --- what is shown -------------------------------------------------------------------------
     def reload(self) -> None:
