@@ -39,8 +39,14 @@ def _closed_windows_deleted(qapp):
     only on returning to an event loop, and tests run outside one: every window of every earlier
     test stayed, and each restyle, focus walk and repaint went through all of them (the contrast
     test's set-up grew from half a second to five over 28 tests). Done here, after qtbot's
-    closing, so each test starts with only its own windows."""
+    closing, so each test starts with only its own windows. A window the test made that qtbot
+    never saw (main.run_gui's own, after its event loop ends) is closed and deleted the same way."""
+    before = set(QApplication.topLevelWidgets())
     yield
+    for window in QApplication.topLevelWidgets():
+        if window not in before:
+            window.close()
+            window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
