@@ -59,3 +59,16 @@ def _no_file_access_beside_sqlite():
     found = list(live_file_guard.violations)
     live_file_guard.violations.clear()
     assert not found, "\n".join(found[:3])
+
+
+@pytest.fixture(autouse=True)
+def _qtbots_windows_deleted(request):
+    """qtbot closes a test's windows and asks Qt to delete them later, which Qt does only in an
+    event loop: outside tests/ui (whose conftest does this and more) a window test's window
+    otherwise stayed for the rest of the process, in every later restyle and repaint."""
+    yield
+    if "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
