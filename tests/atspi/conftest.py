@@ -38,6 +38,8 @@ def app_bus(tmp_path_factory) -> Iterator[Bus]:
         session.start_app(workdir / "data")
         bus = Bus(atspi, session.app.pid)  # type: ignore[union-attr]
         bus.data_dir = workdir / "data"  # type: ignore[attr-defined]
+        bus.env = session.env  # type: ignore[attr-defined]  # its display and bus, for Orca
+        bus.workdir = workdir  # type: ignore[attr-defined]
         try:
             bus.wait_for_app()
         except TimeoutError:

@@ -1,0 +1,86 @@
+"""What Orca itself says (tests/atspi/orca_speech.py): the screen reader many Linux users have,
+on the test's bus, its speech written down. A combo box changed with the keys on the closed box
+says its new item, as a GTK one does; a confirmation is said when Orca can hear announcements.
+Skipped without Orca (Debian: orca); CASELOAD_ORCA_REQUIRED=1 makes that a failure."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.atspi.bus import TAB, Bus, activate_window
+from tests.atspi.orca_speech import Orca, OrcaUnavailable
+from tests.atspi.test_announcements import Heard, _close_dialogs, _log_line
+from tests.atspi.test_combo_boxes import ITEMS, _type_filter
+from tests.atspi.test_names import current_item
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
+DOWN, UP, HOME, END = 0xFF54, 0xFF52, 0xFF50, 0xFF57
+
+
+@pytest.fixture(scope="module")
+def orca(app_bus: Bus) -> Iterator[Orca]:
+    reader = Orca(app_bus.workdir, app_bus.env)  # type: ignore[attr-defined]
+    try:
+        reader.start()
+    except OrcaUnavailable as exc:
+        if os.environ.get("CASELOAD_ORCA_REQUIRED") == "1":
+            pytest.fail(f"Orca must run here, but: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    try:
+        yield reader
+    finally:
+        reader.stop()  # the next tests' bus without a screen reader listening, as before
+        activate_window(app_bus)
+
+
+def _tab_to(bus: Bus, target: Any) -> None:
+    """Tab from where the view puts the focus until `target` has it, as a keyboard user does."""
+    for _ in range(30):
+        if bus.focused_after(lambda: bus.key(TAB)) == target:
+            return
+    raise AssertionError(f"Tab never reached {bus.describe(target)}")
+
+
+def test_orca_says_the_new_item_when_the_keys_change_a_closed_combo_box(app_bus, orca):
+    activate_window(app_bus)
+    combo = _type_filter(app_bus)
+    assert current_item(app_bus, combo) == ITEMS[0]
+    orca.mark()
+    _tab_to(app_bus, combo)
+    arrived = orca.wait_for(app_bus.pump, "Type combo box")
+    assert any(ITEMS[0] in text for text in arrived), arrived  # its label, then its item
+    try:
+        # Down, End, Up, Home, a letter: each time the item a sighted user now sees.
+        for key, item in ((DOWN, ITEMS[1]), (END, ITEMS[-1]), (UP, ITEMS[-2]),
+                          (HOME, ITEMS[0]), (ord("l"), "Licence")):
+            orca.mark()
+            app_bus.key(key)
+            said = orca.wait_for(app_bus.pump, item)
+            assert current_item(app_bus, combo) == item
+            others = [i for i in ITEMS if i != item and any(i in text for text in said)]
+            assert not others, f"{item!r} was shown, but Orca said {said}"
+            assert "combo box" not in " ".join(said)  # the item, not the box all over again
+    finally:
+        app_bus.key(HOME)
+        app_bus.pump(0.5)
+    assert current_item(app_bus, combo) == ITEMS[0]
+
+
+def test_orca_says_a_confirmation(app_bus, orca):
+    if not orca.listens_for("object:announcement"):
+        pytest.skip("this Orca has no handler for object:announcement, which the app sends "
+                    "(tests/atspi/test_announcements.py proves it is sent)")
+    heard = Heard(app_bus)
+    try:
+        orca.mark()
+        _log_line(app_bus, heard, "45m travel", "Logged 45 minutes of Travel")
+        orca.wait_for(app_bus.pump, "Logged 45 minutes of Travel")
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("z")))  # the data as it was
+    finally:
+        _close_dialogs(app_bus)
+        heard.close()
