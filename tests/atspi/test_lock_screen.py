@@ -151,6 +151,11 @@ def test_the_passphrase_at_start_and_the_lock_screen_are_named_and_say_a_refusal
         _submit(bus, dialog, field, PASSPHRASE)
         _wait(bus, lambda: not _windows(bus, "dialog"), "the data opened")
         frame = _wait(bus, lambda: _windows(bus, "frame")[0], "the window")
+        # The Unlock dialog stayed in the tree all session, hidden, with the passphrase still
+        # typed in it and its last error: now nothing of it is left, shown or not.
+        _wait(bus, lambda: not [o for o in _all(_app(bus)) if o.get_role_name() == "password text"
+                                or "does not open your data" in (o.get_name() or "")],
+              "the Unlock dialog gone from the bus", 20)
 
         # File > Lock now, as a screen reader's menu commands choose it: open File, then the item
         # (in the window given the keyboard, as a window manager would when it opens).

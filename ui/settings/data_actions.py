@@ -138,24 +138,25 @@ class DataActions:
         passphrase = PassphraseDialog.get_new_passphrase(self.parent)
         return passphrase is not None and self._rekey(passphrase)
 
-    def _confirm_current(self, title: str) -> bool:
+    def _confirm_current(self, title: str, action: str) -> bool:
         def check(text: str) -> str | None:
             if encryption.verify_passphrase(self.db, text):
                 return None
             return "That is not your current passphrase. Please try again."
 
         return PassphraseDialog.get_passphrase(
-            self.parent, title, "Enter your current passphrase.", check) is not None
+            self.parent, title, "Enter your current passphrase.", check,
+            action=action) is not None
 
     def change_passphrase(self) -> bool:
-        if not self._confirm_current("Change passphrase"):
+        if not self._confirm_current("Change passphrase", "Next"):
             return False
         new = PassphraseDialog.get_new_passphrase(self.parent, "New passphrase",
                                                   "Choose the new passphrase.")
         return new is not None and self._rekey(new)
 
     def turn_encryption_off(self) -> bool:
-        if not self._confirm_current("Turn encryption off"):
+        if not self._confirm_current("Turn encryption off", "Turn encryption off"):
             return False
         if not self._ask("Turn encryption off?", "Your data file will be saved without "
                          "encryption, and so will its backups and earlier copies."):
@@ -191,7 +192,7 @@ class DataActions:
                     passphrase = PassphraseDialog.get_passphrase(
                         self.parent, "Backup passphrase",
                         "That backup is encrypted with a different passphrase. Enter the "
-                        "passphrase it was made with.")
+                        "passphrase it was made with.", action="Restore")
                     if passphrase is None:
                         passphrase = current
                         break

@@ -214,6 +214,7 @@ class IdleLock(QObject):
             return
         self._window.takeCentralWidget()
         if self.screen is not None:
+            self.screen.field.clear()  # gone from the bus with the screen, not left typed in it
             self.screen.deleteLater()
             self.screen = None
         self._window.setCentralWidget(self._content)

@@ -28,11 +28,13 @@ class PassphraseDialog(QDialog):
     RECOVERY = 2  # result code when "Recovery options…" was chosen
 
     def __init__(self, parent: QWidget | None, title: str, message: str, *, new: bool = False,
-                 check: Checker | None = None, recovery: bool = False):
+                 check: Checker | None = None, recovery: bool = False, action: str = ""):
         super().__init__(parent)
         self._new = new
         self._check = check
         self._recovery = recovery
+        self._action = action  # the OK button's words: what the passphrase is asked for
+        self._typed = ""
         self.setWindowTitle(title)
         self._build_ui(message)
         self._connect_signals()
@@ -70,7 +72,7 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Set passphrase" if self._new else "Unlock")
+        ok.setText(self._action or ("Set passphrase" if self._new else "Unlock"))
         self.recovery_button: QPushButton | None = None
         if self._recovery:
             self.recovery_button = self.buttons.addButton(
@@ -85,7 +87,25 @@ class PassphraseDialog(QDialog):
             self.recovery_button.clicked.connect(lambda: self.done(self.RECOVERY))
 
     def passphrase(self) -> str:
-        return self.field.text()
+        """What was typed, while the dialog is open; once it has closed, what was accepted."""
+        return self.field.text() if self.isVisible() else self._typed
+
+    def done(self, result: int) -> None:
+        """Closing leaves nothing typed behind: the fields and the last error are emptied (the
+        start-up Unlock stayed in the accessibility tree all session with its passphrase still
+        in its field). Whoever opened the dialog deletes it once it has its answer (`ask`)."""
+        self._typed = self.field.text() if result == QDialog.DialogCode.Accepted else ""
+        for field in (self.field, self.confirm):
+            field.clear()
+        self.error.clear()
+        super().done(result)
+
+    def ask(self) -> int:
+        """Show the dialog until it is answered, then delete it (its answer is kept: `passphrase`);
+        the result code."""
+        result = self.exec()
+        self.deleteLater()
+        return result
 
     def try_accept(self) -> None:
         text = self.field.text()
@@ -109,14 +129,15 @@ class PassphraseDialog(QDialog):
 
     @classmethod
     def get_passphrase(cls, parent: QWidget | None, title: str, message: str,
-                       check: Checker | None = None) -> str | None:
-        """Ask until `check` accepts (or Cancel): returns the passphrase or None."""
-        dialog = cls(parent, title, message, check=check)
-        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+                       check: Checker | None = None, action: str = "") -> str | None:
+        """Ask until `check` accepts (or Cancel): returns the passphrase or None. `action` names
+        the button for what the passphrase is for ("Turn encryption off"); Unlock by default."""
+        dialog = cls(parent, title, message, check=check, action=action)
+        return dialog.passphrase() if dialog.ask() == QDialog.DialogCode.Accepted else None
 
     @classmethod
     def get_new_passphrase(cls, parent: QWidget | None, title: str = "Choose a passphrase",
                            message: str = "Your data will be encrypted with this passphrase.") \
             -> str | None:
         dialog = cls(parent, title, message, new=True)
-        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.passphrase() if dialog.ask() == QDialog.DialogCode.Accepted else None

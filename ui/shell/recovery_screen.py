@@ -125,8 +125,8 @@ class RecoveryScreen(QDialog):
                 message = "That backup is encrypted." if isinstance(
                     exc, PassphraseRequiredError) else str(exc)
                 passphrase = PassphraseDialog.get_passphrase(
-                    self, "Backup passphrase", f"{message} Enter the passphrase it was made with."
-                )
+                    self, "Backup passphrase", f"{message} Enter the passphrase it was made with.",
+                    action="Restore")
                 if passphrase is None:
                     return False
             except (StorageError, OSError) as exc:

@@ -49,7 +49,7 @@ def _unlock(data_dir: Path, parent: QWidget | None) -> Database | str | None:
     dialog = PassphraseDialog(parent, "Unlock Caseload Companion",
                               "Your data is encrypted. Enter your passphrase to open it.",
                               check=check, recovery=True)
-    result = dialog.exec()
+    result = dialog.ask()  # then deleted: nothing of it stays on the bus all session
     if result == PassphraseDialog.RECOVERY:
         return "recovery"
     return opened[-1] if result == QDialog.DialogCode.Accepted and opened else None

@@ -103,7 +103,7 @@ def test_encryption_on_change_off_from_the_page(page, answers, monkeypatch):
     assert page.lock_minutes.isEnabled() and page.lock_minutes.value() == 10
 
     def typed(value):
-        def get_passphrase(parent, title, message, check=None):
+        def get_passphrase(parent, title, message, check=None, **_words):
             assert check is None or check(value) is None
             return value
         return get_passphrase
@@ -282,3 +282,24 @@ def test_the_window_brings_every_copy_along_and_deletes_them_all(page, qtbot, an
         with qtbot.waitSignal(page.hub.dataReplaced, timeout=5000):
             page.delete_all.click()
     assert whole_copies(page.data_dir) == [] and not list(chosen.iterdir())
+
+
+def test_each_passphrase_question_names_its_button_for_what_it_does(qtbot, db, tmp_path,
+                                                                    monkeypatch):
+    """Turning encryption off asked for the passphrase with a button called "Unlock"."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+    from ui.settings.data_actions import DataActions
+
+    buttons = []
+
+    def shown(dialog):
+        buttons.append(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PassphraseDialog, "exec", shown)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    actions = DataActions(parent, db, Hub(), tmp_path / "caseload.db", tmp_path)
+    assert actions.turn_encryption_off() is False and actions.change_passphrase() is False
+    assert buttons == ["Turn encryption off", "Next"]

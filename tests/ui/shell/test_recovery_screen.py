@@ -144,3 +144,33 @@ def test_backups_are_listed_newest_first(qtbot, data_dir, damaged):
     shown = [screen.proxy.index(row, 0).data() for row in range(screen.proxy.rowCount())]
     assert shown[0].endswith("2026, 9:00") and "31 Dec 2026" in shown[0]
     assert "1 Jan 2025" in shown[-1]
+
+
+@pytest.mark.skipif(not encryption.available(), reason="the optional sqlcipher3 package is not "
+                    "installed")
+def test_the_unlock_dialog_keeps_nothing_typed_once_it_has_opened_the_data(data_dir, monkeypatch):
+    """The start-up Unlock stayed in the accessibility tree all session, the passphrase still in
+    its field and its last error under it; it is now emptied and deleted."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    import shiboken6
+
+    db = open_database(data_dir / "caseload.db")
+    demo_into(db)
+    db.close()
+    encryption.rekey_file(data_dir / "caseload.db", None, "right passphrase")
+    seen = []
+
+    def typed(dialog):
+        seen.append(dialog)
+        dialog.field.setText("wrong passphrase")
+        dialog.try_accept()
+        dialog.field.setText("right passphrase")
+        dialog.try_accept()
+        assert dialog.field.text() == "" and dialog.error.text() == ""
+        return dialog.result()
+
+    monkeypatch.setattr(PassphraseDialog, "exec", typed)
+    db = storage_setup.open_data(data_dir)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert seen and not shiboken6.isValid(seen[0])
+    db.close()
