@@ -115,13 +115,14 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
     painted first, so the window is on screen while the data file is opened. The last view
     shown is remembered per data folder."""
     from ui.shell.main_window import MainWindow
+    from ui.shell.week_words_first import kept_words
     from ui.shell.window_state import folder_key
 
     window = MainWindow(settings)
     if data_dir is not None:
         window.view_key = folder_key(data_dir, "window/view")
     for key, title in VIEWS:
-        window.reserve_view(key, title, _last_week(window, data_dir) if key == "overview"
+        window.reserve_view(key, title, kept_words(window, data_dir) if key == "overview"
                             else None)
     from ui.shell.main_window import reserve_action
 
@@ -130,26 +131,6 @@ def window_frame(settings, data_dir=None):  # type: ignore[no-untyped-def]
 
     install_contrast_action(window, settings)  # View > High contrast: needs no data
     return window
-
-
-def _last_week(window, data_dir):  # type: ignore[no-untyped-def]
-    """The last week the Overview showed, in words, for the first frame (None if none kept);
-    `window.week_in_words` is that place (for the benchmarks). Only words still true are
-    painted: kept today for the data file as it is now, never over encrypted data."""
-    if data_dir is None:
-        return None
-    from core.common.clock import today
-    from core.store.week_snapshot import snapshot_for_first_frame
-
-    day = today()
-    year, week, _ = day.isocalendar()  # as core.common.dates.iso_week_label, without `re`
-    snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}", day.isoformat())
-    if snapshot is None:
-        return None
-    from ui.overview.last_week_stand_in import LastWeekStandIn
-
-    window.week_in_words = LastWeekStandIn(snapshot)
-    return window.week_in_words
 
 
 def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untyped-def]
@@ -243,6 +224,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.single_instance import bring_forward
+    from ui.shell.week_words_first import words_first
     from ui.shell.theme import LOOK_KEY, apply_theme
     from ui.widgets import return_guard, screen_fit
 
@@ -285,7 +267,8 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
         screen_fit.install(),  # and each of them fits the screen
         settings.setValue(LOOK_KEY, app.theme.follow_system()),  # a look changed since: now
         owner.listen(),  # later starts bring this window forward
-        exit_code.extend(_open_into(window, args, settings, probe))))
+        words_first(window, args.data_dir, probe, lambda: exit_code.extend(
+            _open_into(window, args, settings, probe)))))
     code = app.exec()
     owner.release()
     return exit_code[0] if exit_code else code

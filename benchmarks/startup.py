@@ -24,7 +24,7 @@ from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEM_PYTHON = "/usr/bin/python3"  # the Python Debian's gtimelog is installed for
-PREFIXES = ("first-paint", "data-paint", "settled")
+PREFIXES = ("first-paint", "words-paint", "data-paint", "settled")
 
 
 @contextlib.contextmanager
@@ -132,7 +132,7 @@ def write_timelog(data_dir: Path, target: Path) -> int:
 def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
     """Seconds from just before the process is started to its first finished frame (`painted`)
     and to the frame with its data (`data`: for the app, this week in words; the first frame
-    itself when that already held them); to the Overview worked out from the data (`overview`:
+    itself when that already held them, else the paint of the words worked out alone); to the Overview worked out from the data (`overview`:
     the paint after the data filled the window, even when a kept snapshot came first); memory
     in KiB at the first frame and 1.5 s after the data (`rss`, `pss`, `settled_rss`,
     `settled_pss`); CPU seconds at the first frame."""
@@ -147,7 +147,10 @@ def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
     if "first-paint" not in reports or "settled" not in reports:
         raise RuntimeError(f"{command} never reported a paint:\n{done.stdout}\n{done.stderr}")
     first, settled = reports["first-paint"], reports["settled"]
-    data = first if first.get("words") else reports.get("data-paint", first)
+    # This week's words: in the first frame (kept), else worked out alone from the data file and
+    # painted before the Overview (`words-paint`), else with the Overview itself.
+    data = first if first.get("words") else reports.get("words-paint",
+                                                        reports.get("data-paint", first))
     worked_out = reports.get("data-paint", first)  # the Overview from the data, never a snapshot
     return {"painted": first["at"] - began, "data": data["at"] - began, "cpu": first["cpu"],
             "overview": worked_out["at"] - began,

@@ -6,9 +6,8 @@ import json
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from sqlite_utils import Database
 
 from core.common.crash_points import crash_point
 from core.common import clock
@@ -26,6 +25,9 @@ from core.caseload.models import (
     TierChange,
 )
 from core.store.rows import inserted_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 STATUSES = ("active", "closed", "all")
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.common.crash_points import crash_point
 from core.common.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -6,7 +6,10 @@ view), rather than `db[name]`, typed `Table | View`; no table of the app is a vi
 
 from __future__ import annotations
 
-from sqlite_utils.db import Table
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Table
 
 
 def inserted_id(table: Table) -> int:

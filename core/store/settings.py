@@ -8,9 +8,10 @@ with the data file, its backups and its encryption.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:

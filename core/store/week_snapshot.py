@@ -106,7 +106,7 @@ def data_state(data_dir: Path) -> str:
     return " ".join(parts)
 
 
-def _plain_data_file(data_dir: Path) -> bool:
+def plain_data_file(data_dir: Path) -> bool:
     try:
         with open(Path(data_dir) / DATA_FILE, "rb") as data:
             return data.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
@@ -120,7 +120,7 @@ def snapshot_for_first_frame(data_dir: Path, week: str, day: str) -> WeekSnapsho
     says can move on from one day to the next. Over a data file that is encrypted, missing or not a database, the kept
     words are deleted and None returned: nothing is painted beside a passphrase prompt or a
     recovery dialog."""
-    if not _plain_data_file(data_dir):
+    if not plain_data_file(data_dir):
         forget_snapshot(data_dir)
         return None
     snapshot = read_snapshot(data_dir)

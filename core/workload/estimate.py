@@ -27,9 +27,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Callable, Mapping, overload
+from typing import TYPE_CHECKING, Any, Callable, Mapping, overload
 
-from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
 from core.common.dates import iso_week_label
@@ -40,6 +39,9 @@ from core.common.exact import to_half_hour as _half_hour
 from core.workload.profile import ProfileTimeline, load_profile_timeline
 from core.workload.reductions import list_reductions, list_reports
 from core.workload.weightings import Weightings, WeightingsTimeline, load_timeline
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 REPORT_WINDOW_DAYS = 30
 CASELOAD_REFERENCE_FULL_TIME = 50  # cases, HMI: quality falls above 50

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
-from typing import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Callable
 
 from core.caseload.models import Case
 from core.workload.estimate import (
@@ -26,6 +24,9 @@ from core.workload.estimate import (
     load_inputs,
 )
 from core.workload.weightings import Weightings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def estimates_for(source: Database | EstimateInputs, days: list[date]) -> list[Estimate]:

@@ -14,11 +14,11 @@ the what-if (workload-model.md §8):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from decimal import Decimal
 from datetime import date, timedelta
-
-from sqlite_utils import Database
 
 from core.common import clock
 from core.common.dates import friday_of
@@ -30,6 +30,9 @@ from core.workload.estimate import (
 )
 from core.workload.estimate_series import estimates_for
 from core.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_WEEKS = 104  # two years back
 SUSTAINED_WEEKS = 4  # HMPPS: over 110% for 4 consecutive weeks is an excessive workload

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from datetime import date
 
 from core.common import clock
 from core.common.dates import friday_of, iso_week_label
 from core.common.errors import ValidationError
 from core.common.exact import half_up
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_PERCENT = 500.0
 

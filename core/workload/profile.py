@@ -12,15 +12,16 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from core.common import clock
 from core.caseload.models import GRADES, Profile
 from core.common.errors import ValidationError
 from core.common.exact import too_precise
 from core.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PROFILE_SINCE_KEY = "profile_since"
 MAX_HOURS = Decimal(60)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-
-from sqlite_utils import Database
 
 from core.common import clock
 from core.common.dates import add_months, from_iso, to_iso
@@ -17,6 +17,9 @@ from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 from core.store.rows import inserted_id
 from core.store.kept_deletion import KeptRows, delete_keeping
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

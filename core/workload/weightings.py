@@ -9,15 +9,16 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Mapping
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Mapping
 
 from core.common import clock
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS
 from core.common.resources import resource_path
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RESTORE_KEY = "*restore*"
 # Flat keys name every editable value: "tier.community.B2", "report.standard", "share.warrant"…

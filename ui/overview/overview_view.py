@@ -39,6 +39,7 @@ from core.workload.history import (
 )
 from core.time.time_summary import logged_hours, not_counted_hours, not_counted_sentence
 from core.workload.status_words import StatusWords, status_words
+from core.workload.week_words import week_line
 from core.workload.wording import ADD_TO_NOTES
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
@@ -256,8 +257,7 @@ class OverviewView(OverviewActions, QWidget):
         figures = self.show_figures.isChecked()
         self.words = status_words(self.summary, self._today(), figures)
         est = self.summary.estimate
-        self.week_line.setText(f"Week {est.week[-2:].lstrip('0')}, as of "
-                               f"{self.words.week_label}")
+        self.week_line.setText(week_line(self.summary, self.words))
         self.workload.show_words(self.words, est)
         self.caseload.show_words(self.words, est)
         self.gap.show_gap(self.words.official_gap, est.week)

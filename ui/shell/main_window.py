@@ -191,6 +191,13 @@ class MainWindow(QMainWindow):
             self._titled[key] = title
         self._append(key, title, stand_in if stand_in is not None else QWidget())
 
+    def fill_reserved(self, key: str, stand_in: QWidget) -> None:
+        """Show `stand_in` in a place still reserved (its view not yet added), in place of the
+        title or stand-in it held; `add_view` replaces it as usual."""
+        if key in self._reserved:
+            self._titled.pop(key, None)
+            self._replace(key, stand_in)
+
     def add_view(self, key: str, title: str, widget: ViewSource) -> None:
         """Add a view, or a factory that makes it when first shown (or asked for with `view`);
         the first nine get Ctrl+1…Ctrl+9 in the View menu. A place reserved with `reserve_view`

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
 PAINTED_PREFIX = "first-paint"
 DATA_PAINTED_PREFIX = "data-paint"
+WORDS_PAINTED_PREFIX = "words-paint"  # this week's words, worked out alone, before the data
 SETTLED_PREFIX = "settled"
 SETTLE_MS = 1500  # longer than ui/shell/first_paint.py's fallback, so deferred charts are counted
 
@@ -43,7 +44,7 @@ def _report_line(prefix: str, window: QWidget | None = None) -> str:
     whether this week's words were on screen in that frame (the window's `week_in_words`,
     shown); `charts`, whether the chart library (pyqtgraph) has been loaded by then."""
     memory = memory_kib()
-    place = getattr(window, "week_in_words", None)  # main._last_week: this week's words
+    place = getattr(window, "week_in_words", None)  # ui.shell.week_words_first: this week's words
     try:
         words = int(place is not None and place.isVisible())
     except RuntimeError:  # the stand-in has been replaced by the Overview (and deleted)
@@ -106,3 +107,9 @@ def exit_after_first_paint(window: QWidget, wait_for_data: bool = False) -> None
 def report_data_painted(window: QWidget) -> None:
     """Call once the data is in the window: print a timestamp at its next paint, then quit."""
     _FirstPaint(window, DATA_PAINTED_PREFIX)
+
+
+def report_words_painted(window: QWidget) -> None:
+    """Call once this week's words (worked out before the data is opened into the window) are in
+    their place: print a timestamp at their paint; the data's paint ends the run."""
+    _FirstPaint(window, WORDS_PAINTED_PREFIX, settle=False)

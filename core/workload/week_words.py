@@ -1,0 +1,85 @@
+"""This week in words, worked out from the data as the Overview works it out, and nothing else:
+the week line, the two headlines and their bodies, and the calm panels' sentences when they are
+due (the same fields the Overview keeps for the next start, core.store.week_snapshot).
+
+It is what the window paints first when no kept words are still true (the first start of a day,
+or after a change from the command line): this week alone, from a read-only look at the data
+file, before the data is opened for the window and before the Overview's trend, history and
+cards are made. Nothing is painted from a file this build would open differently (a newer
+version's data, one that still needs a migration, an encrypted or damaged one): None, and the
+words come with the Overview.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from core.store.read_only import ReadOnlyData
+from core.store.week_snapshot import DATA_FILE, WeekSnapshot, plain_data_file
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from core.workload.history import WeekSummary
+    from core.workload.status_words import StatusWords
+
+MIGRATION_SET = "caseload_companion"  # core.store.migrations.registry.MIGRATIONS' name
+# The newest migration this build has (a test checks it against the registry); a data file
+# whose newest is another one is opened the usual way before anything is painted from it.
+LATEST_MIGRATION = "m010_calendar_sync"
+
+
+def week_line(summary: WeekSummary, words: StatusWords) -> str:
+    """"Week 49, as of Friday 4 December": the Overview's line beside its title."""
+    return f"Week {summary.estimate.week[-2:].lstrip('0')}, as of {words.week_label}"
+
+
+def week_in_words(db: Database, day: date) -> WeekSnapshot | None:
+    """This week's words without figures, as the Overview shows them on `day`; None when there
+    is no week to say (no cases yet)."""
+    from core.workload.estimate import load_inputs
+    from core.workload.history import CASELOAD, WEIGHTED, sustained_panel_due, workload_status
+    from core.workload.status_words import status_words
+
+    summary = workload_status(load_inputs(db), day)
+    if not summary.estimate.has_data:
+        return None
+    words = status_words(summary, day, figures=False)
+    weighted, caseload = (text or "" if sustained_panel_due(db, summary, kind) is not None else ""
+                          for kind, text in ((WEIGHTED, words.sustained),
+                                             (CASELOAD, words.sustained_caseload)))
+    body, _recent = words.beside_panel(bool(weighted))
+    return WeekSnapshot(summary.estimate.week, week_line(summary, words), words.headline, body,
+                        words.caseload_headline, words.caseload_body, weighted, caseload,
+                        day.isoformat())
+
+
+def _current_schema(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT max(name) FROM _sqlite_migrations WHERE migration_set = ?",
+                       [MIGRATION_SET]).fetchone()
+    return row is not None and row[0] == LATEST_MIGRATION
+
+
+def week_in_words_from_file(data_dir: Path, day: date) -> WeekSnapshot | None:
+    """This week's words read straight from the data file in `data_dir`, opened read-only, or
+    None: no plain data file of this version, nothing to say, or anything at all in the way
+    (never an error: the Overview then brings the words with the data)."""
+    if not plain_data_file(data_dir):
+        return None
+    try:
+        uri = (Path(data_dir) / DATA_FILE).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")  # a command writing now: no words, no waiting
+        if not _current_schema(conn):
+            return None
+        return week_in_words(cast("Database", ReadOnlyData(conn)), day)
+    except Exception:  # noqa: BLE001 - damaged, locked, half-written: the Overview says it
+        return None
+    finally:
+        conn.close()

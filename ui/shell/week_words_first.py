@@ -1,0 +1,69 @@
+"""This week's words before the data is opened into the window. In the first frame, the words
+the Overview kept at the last start, when they are still true (`kept_words`); else, when none are
+(the first start of a day, or the first after a change from the command line), they are
+worked out alone from the data file (core.workload.week_words, read-only, without sqlite-utils)
+and painted in the Overview's place; the data is opened into the window just after that paint,
+and the Overview, with its trend, history and every card, replaces them a moment later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QWidget
+
+
+def kept_words(window: QWidget, data_dir: Path | None) -> QWidget | None:
+    """The last week the Overview showed, in words, for the first frame (None if none kept);
+    `window.week_in_words` is that place (for the benchmarks). Only words still true are
+    painted: kept today for the data file as it is now, never over encrypted data."""
+    if data_dir is None:
+        return None
+    from core.common.clock import today
+    from core.store.week_snapshot import snapshot_for_first_frame
+
+    day = today()
+    year, week, _ = day.isocalendar()  # as core.common.dates.iso_week_label, without `re`
+    snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}", day.isoformat())
+    if snapshot is None:
+        return None
+    from ui.overview.last_week_stand_in import LastWeekStandIn
+
+    window.week_in_words = LastWeekStandIn(snapshot)  # type: ignore[attr-defined]
+    return window.week_in_words  # type: ignore[attr-defined]
+
+
+def words_first(window: QWidget, data_dir: str | None, probe: bool,
+                open_data: Callable[[], None]) -> None:
+    """Paint this week's words if there are any to paint, then `open_data` after that paint;
+    `open_data` at once otherwise."""
+    from ui.shell.first_paint import after_first_paint
+
+    if this_week_first(window, data_dir, probe):
+        after_first_paint(window, open_data)
+    else:
+        open_data()
+
+
+def this_week_first(window: QWidget, data_dir: str | None, probe: bool) -> bool:
+    """Put this week's words from the data file in the Overview's place, when the frame shows
+    that place with no words in it yet; False when there are none to paint (kept words already
+    there, another view shown, no cases, or a data file to be opened or repaired first)."""
+    if getattr(window, "week_in_words", None) is not None or window.current_key() != "overview":
+        return False
+    from core.common.clock import today
+    from core.store.paths import resolve_data_dir
+    from core.workload.week_words import week_in_words_from_file
+
+    snapshot = week_in_words_from_file(resolve_data_dir(data_dir), today())
+    if snapshot is None:
+        return False
+    from ui.overview.last_week_stand_in import LastWeekStandIn
+
+    window.week_in_words = LastWeekStandIn(snapshot)  # ui.shell.paint_probe looks here
+    window.fill_reserved("overview", window.week_in_words)
+    if probe:  # benchmarks/: the time to this paint is the time to this week in words
+        from ui.shell.paint_probe import report_words_painted
+
+        report_words_painted(window)
+    return True
