@@ -132,9 +132,9 @@ def write_timelog(data_dir: Path, target: Path) -> int:
 def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
     """Seconds from just before the process is started to its first finished frame (`painted`)
     and to the frame with its data (`data`: for the app, this week in words; the first frame
-    itself when that already held them, else the paint of the words worked out alone); to the Overview worked out from the data (`overview`:
-    the paint after the data filled the window, even when a kept snapshot came first); memory
-    in KiB at the first frame and 1.5 s after the data (`rss`, `pss`, `settled_rss`,
+    itself when that already held them, else the paint of the words worked out alone); to the
+    Overview worked out from the data (`overview`: the paint after the data filled the window,
+    even when words came first); memory in KiB at the first frame and 1.5 s after the data (`rss`, `pss`, `settled_rss`,
     `settled_pss`); CPU seconds at the first frame."""
     began = time.monotonic()
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=90)

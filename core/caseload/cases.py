@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
-
 from core.common.crash_points import crash_point
 from core.common import clock
 from core.common.dates import from_iso, to_iso

@@ -20,7 +20,6 @@ Many days at once (the weekly series): core.workload.estimate_series.estimates_f
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,7 +27,6 @@ from fractions import Fraction
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Mapping, overload
-
 
 from core.caseload.cases import CaseStore
 from core.common.dates import iso_week_label
