@@ -138,8 +138,11 @@ def keep_columns_fitted(table: QTableView, stretch: int, widest: float = 0.34,
     refit = _Refit(table, stretch, widest, plain)
     model = table.model()
     if on_model_changes and model is not None:
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
-                       model.rowsRemoved, model.dataChanged):
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.dataChanged):
             signal.connect(lambda *_args: refit())
+        # A sort puts the same rows in another order: the same texts, the same widths.
+        model.layoutChanged.connect(lambda *_args: None if getattr(model, "sorting", False)
+                                    else refit())
     refit()
     return refit
