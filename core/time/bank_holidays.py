@@ -9,8 +9,10 @@ weekday, which is the day off.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 SUBSTITUTE = " (substitute day)"
 
@@ -22,11 +24,37 @@ def easter_sunday(year: int) -> date:
     return easter(year)
 
 
+def _united_kingdom() -> Any:
+    """The `holidays` package's United Kingdom class, loaded alone. Its module is
+    holidays.countries.united_kingdom, and importing any module of holidays.countries runs that
+    package's __init__, which imports all of its 250 countries (about 7 MiB the Time view never
+    uses); the package is stood in for by a bare one over the same folder, so only the United
+    Kingdom's module (and what it imports itself) is loaded. Should that ever fail (another
+    layout of the package), the library's own `country_holidays` is used."""
+    import holidays
+
+    if "holidays.countries" not in sys.modules:
+        import importlib.util
+        from types import ModuleType
+
+        spec = importlib.util.find_spec("holidays.countries")
+        if spec is not None and spec.submodule_search_locations:
+            bare = ModuleType("holidays.countries")
+            bare.__path__ = list(spec.submodule_search_locations)
+            bare.__package__ = "holidays.countries"
+            bare.__spec__ = spec
+            sys.modules["holidays.countries"] = bare
+    try:
+        from holidays.countries.united_kingdom import UnitedKingdom
+
+        return UnitedKingdom
+    except ImportError:
+        return lambda **kw: holidays.country_holidays("GB", **kw)
+
+
 @lru_cache(maxsize=64)
 def _year(year: int) -> dict[date, str]:
-    import holidays  # ~8 MB with its every country: loaded when a year is first asked for
-
-    found = holidays.country_holidays("GB", subdiv="ENG", years=year, language="en_GB")
+    found = _united_kingdom()(subdiv="ENG", years=year, language="en_GB")  # loaded when needed
     days = {}
     for day, name in sorted(found.items()):
         if day.weekday() >= 5:  # the weekend date itself is not a day off; its substitute is
