@@ -48,10 +48,15 @@ def imported_message(result: CalendarImport) -> str:
     days = f" and {leave} leave day{'s' if leave != 1 else ''}" if leave else ""
     entries = len(result.change.added)
     out = result.taken_out
+    # Entries an earlier import saved that a moved or changed appointment replaced: said, or
+    # "Imported 1 entry" hid that the 11:15 entry had become 11:20.
+    replaced = len(result.change.removed) - (out - len(result.leave_out))
+    instead = (f", replacing {replaced} entr{'ies' if replaced != 1 else 'y'} it imported "
+               "before" if replaced > 0 else "")
     cancelled = f"; took out {out} moved away or cancelled since the last import" if out else ""
     return (
         f"Imported {entries} entr{'ies' if entries != 1 else 'y'} "
-        f"({hours_text(result.minutes / 60)}){days} from your calendar{cancelled}. "
+        f"({hours_text(result.minutes / 60)}){days} from your calendar{instead}{cancelled}. "
         "Ctrl+Z undoes it."
     )
 

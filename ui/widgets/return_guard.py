@@ -102,16 +102,24 @@ VERBS = {"delete", "remove", "replace", "restore", "overwrite", "turn", "import"
          "discard", "clear", "end", "yes"}
 
 
-def refusal_text(button: QPushButton) -> str:
-    """What Return on the focused destructive `button` says: the button's own words."""
+def _label(button: QPushButton) -> str:
     label = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-    label = label.rstrip("…. ").strip()
+    return label.rstrip("…. ").strip()
+
+
+def _action(button: QPushButton) -> str:
+    """The button's words as what it does: "delete 10 cases", or "choose “Yes”"."""
+    label = _label(button)
     first = label.split()[0].lower() if label else ""
     if first == "yes" or first not in VERBS:
-        action = f"choose “{label}”"
-    else:
-        action = label[0].lower() + label[1:]
-    return f"Not done yet: press Space to {action}. Return alone never deletes or overwrites."
+        return f"choose “{label}”"
+    return label[0].lower() + label[1:]
+
+
+def refusal_text(button: QPushButton) -> str:
+    """What Return on the focused destructive `button` says: the button's own words."""
+    return (f"Not done yet: press Space to {_action(button)}. Return alone never deletes or "
+            "overwrites.")
 
 
 def refuse_return(watched: QObject, event: QEvent) -> bool:
@@ -149,13 +157,46 @@ def say_why_not(watched: QObject, event: QEvent) -> None:
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
         return
     defaults = [b for b in watched.findChildren(QPushButton) if b.isDefault()]
-    if not defaults or any(b.isEnabled() for b in defaults):
+    if not defaults:
+        _say_return_destroys(watched)
+        return
+    if any(b.isEnabled() for b in defaults):
         return
     from ui.widgets.form_helpers import ProblemsLabel
 
     for label in watched.findChildren(ProblemsLabel):
         if label.window() is watched and label.say_problems():
             return
+
+
+def field_refusal_text(button: QPushButton) -> str:
+    """What Return in a field says when the dialog's action deletes or overwrites, so that it is
+    no longer the default: how to do it instead, in the button's own words."""
+    return (f"Not done yet: Return alone never deletes or overwrites. To {_action(button)}, "
+            f"Tab to “{_label(button)}” and press Space.")
+
+
+def _say_return_destroys(dialog: QDialog) -> None:
+    """Return in a field of a dialog left with no default because its action now deletes or
+    overwrites (Import calendar, importing again over entries imported before): it did nothing,
+    silently. Said once the Return has been through the dialog and the dialog is still open
+    (a dialog that closes on Return, as the safe answer, has said what it did)."""
+    from PySide6.QtCore import QTimer
+
+    dangerous = [b for b in destructive_buttons(dialog) if b.isEnabled() and b.isVisible()]
+    if not dangerous:
+        return
+    button = dangerous[0]
+
+    def still_open() -> None:
+        import shiboken6
+
+        if shiboken6.isValid(dialog) and dialog.isVisible() and shiboken6.isValid(button):
+            from ui.widgets.announce import announce_error
+
+            announce_error(dialog, field_refusal_text(button))
+
+    QTimer.singleShot(0, dialog, still_open)
 
 
 def presses_in_window(watched: QObject, event: QEvent) -> bool:

@@ -399,6 +399,7 @@ def test_return_in_the_from_field_presses_import_as_in_any_other_field(qtbot, di
     load(qtbot, dialog, week_file, *WEEK)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.import_button.isVisible)  # shown once a dialog cut to fit is laid out
     dialog.first_field.setFocus()
     qtbot.keyClick(dialog.first_field, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted

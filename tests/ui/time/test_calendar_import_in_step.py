@@ -144,3 +144,43 @@ def test_each_reason_has_room_for_every_line_it_is_drawn_on(qtbot, dialog, tmp_p
             if table.rowHeight(number) < lines * table.fontMetrics().lineSpacing():
                 cut.append((width, number, lines, table.rowHeight(number)))
     assert cut == []
+
+
+def test_the_result_says_what_an_import_replaced(qtbot, dialog, db, tmp_path):
+    """"Imported 2 entries" hid that the two entries imported before were replaced."""
+    from ui.time.calendar_import_action import imported_message
+
+    imported_before(db, *pair(10, 11))
+    load(qtbot, dialog, write(tmp_path, *pair(11, 10, "SEQUENCE:1")))
+    dialog.import_button.click()
+    assert imported_message(dialog.result_import) == (
+        "Imported 2 entries (2 hours) from your calendar, replacing 2 entries it imported "
+        "before. Ctrl+Z undoes it.")
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_return_in_a_field_while_the_import_would_replace_says_how_to_import(qtbot, dialog, db,
+                                                                             tmp_path):
+    """Importing again over entries imported before, Return is never the import; it did
+    nothing and said nothing. It now says why and what to press, and imports nothing."""
+    from ui.widgets import announce, return_guard
+
+    return_guard.install()
+    imported_before(db, *pair(10, 11))
+    load(qtbot, dialog, write(tmp_path, *pair(11, 10, "SEQUENCE:1")))
+    before = [(e.start, e.end) for e in TimeStore(db).entries_on(DAY)]
+    heard: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(dialog.import_button.isVisible)  # as a dialog cut to fit lays it out
+        dialog.me_field.setFocus()
+        qtbot.keyClick(dialog.me_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(heard))
+    finally:
+        announce.remove_listener(listener)
+    assert heard == [("Not done yet: Return alone never deletes or overwrites. To import 2 rows, "
+                      "Tab to “Import 2 rows” and press Space.", True)]
+    assert dialog.isVisible() and [(e.start, e.end) for e in TimeStore(db).entries_on(DAY)] == before
