@@ -31,6 +31,7 @@ from core.supervision.sessions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
+from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
@@ -233,6 +234,9 @@ class SupervisionView(QWidget):
             show_error(self, "\n".join(exc.problems), "The note was not saved")
             return
         self._changed()
+        # The table gained a row, which is seen, not heard.
+        kind = dict(ADD_BUTTONS)[draft.kind].replace("&", "").rstrip("…")
+        announce(self, f"{kind} note added to the agenda.")
 
     def edit_note(self) -> None:
         from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft
@@ -250,6 +254,7 @@ class SupervisionView(QWidget):
             show_error(self, "\n".join(exc.problems), "The note was not saved")
             return
         self._changed()
+        announce(self, "Note saved.")
 
     def delete_note(self) -> None:
         item = self.selected_note()

@@ -39,9 +39,18 @@ def test_an_empty_agenda_says_how_to_fill_it(view):
 def test_adding_a_note_shows_it_and_tells_the_other_views(view, hub, qtbot, monkeypatch):
     monkeypatch.setattr(AgendaNoteDialog, "get_note",
                         staticmethod(lambda *a, **k: NoteDraft("going_well", "Good joint visit")))
-    with qtbot.waitSignal(hub.supervisionChanged):
-        view.add_buttons["going_well"].click()
+    from ui.widgets import announce
+
+    heard: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        with qtbot.waitSignal(hub.supervisionChanged):
+            view.add_buttons["going_well"].click()
+    finally:
+        announce.remove_listener(listener)
     assert [i.text for i in view.agenda_model.items()] == ["Good joint visit"]
+    assert heard == [("Going well note added to the agenda.", False)]  # heard, not only seen
 
 
 def test_recording_a_session_carries_open_actions_forward(view, db, hub, qtbot, monkeypatch):
