@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from core.common.errors import ValidationError
 from core.supervision.sessions import Session, delete_session, notes_discussed_at, update_session
 from ui.shell.app import show_error
+from ui.widgets.announce import announce
 from ui.widgets.date_fields import format_date
 from ui.widgets.deletion_undo import delete_undoably
 from ui.shell.hub import Hub
@@ -130,6 +131,7 @@ class PastSessionsPanel(QWidget):
             show_error(self, "\n".join(exc.problems), "The session was not changed")
             return
         self._hub.supervisionChanged.emit()
+        announce(self, f"Saved the session of {format_date(edited.held_on)}.")
 
     def delete_selected(self) -> None:
         session = self.selected_session()

@@ -71,9 +71,18 @@ def test_enter_edits_the_date_and_the_since_line_follows(view, db, hub, sessions
         return replace(session, held_on=corrected)
 
     monkeypatch.setattr(SessionDialog, "edit_session", staticmethod(fake_edit))
+    from ui.widgets import announce
+
+    heard: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
     sessions.table.selectRow(0)
-    with qtbot.waitSignal(hub.supervisionChanged):
-        qtbot.keyClick(sessions.table, Qt.Key.Key_Return)
+    try:
+        with qtbot.waitSignal(hub.supervisionChanged):
+            qtbot.keyClick(sessions.table, Qt.Key.Key_Return)
+    finally:
+        announce.remove_listener(listener)
+    assert heard == [(f"Saved the session of {format_date(corrected)}.", False)]
     assert seen[0].held_on == LATEST
     assert f"Since your last session on {format_date(corrected)}" in view.period.text()
     assert [s.held_on for s in list_sessions(db)] == [corrected, MIDDLE, OLDEST]
