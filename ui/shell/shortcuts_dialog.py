@@ -48,7 +48,8 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
 MOVING: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
     ("Arrow keys", "Move within a table, list, or group of choices"),
-    ("Alt + underlined letter", "Press that button, tick that box or open that menu"),
+    ("Alt + underlined letter", "Press that button, tick that box or open that menu (in a "
+                                "question the letter alone does nothing)"),
     ("Return / Space", "Press the focused button (in a question that deletes or replaces, "
                        "Return always gives the safe answer)"),
     ("Ctrl+Tab", "Next tab, where a page has tabs"),

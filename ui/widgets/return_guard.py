@@ -14,6 +14,11 @@ once, "Press Space to delete 10 cases" in the button's own words.
 Outside dialogs (the main window's views) Qt lets only Space press a focused button; the guard
 makes Return and Enter press it too, as a keyboard user expects.
 
+A letter alone never answers a question either. Qt's question box presses the button whose
+underlined letter is typed even without Alt, so the "y" of "yesterday 07:30-08:15", typed on
+into the quick entry line as the overlap question opened, shortened the entry already logged.
+In a question the letter alone does nothing; Alt and the letter still press the button.
+
 A dialog holds a destructive choice when:
 * a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so),
 * a button is marked with `set_destructive` while its action deletes or overwrites (Import
@@ -212,6 +217,25 @@ def presses_in_window(watched: QObject, event: QEvent) -> bool:
             and not isinstance(watched.window(), QDialog))
 
 
+def letter_in_question(watched: QObject, event: QEvent) -> bool:
+    """A key without Alt, Ctrl or Meta reaching a question box (QMessageBox) that Qt would
+    take as a button's underlined letter: taken here, so it presses nothing (True)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if not isinstance(watched, QMessageBox):
+        return False
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+
+    held = (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier)
+    if not isinstance(event, QKeyEvent) or event.modifiers() & held:
+        return False
+    key = event.key()
+    return any(not b.shortcut().isEmpty() and b.shortcut()[0].key() == key
+               for b in watched.buttons())
+
+
 def _dialog_shown(dialog: QDialog) -> None:
     register_defaults(dialog)
     make_return_safe(dialog)
@@ -224,6 +248,8 @@ def _key_pressed(watched: QObject, event: QEvent) -> bool:
         return True
     if refuse_return(watched, event):
         return True
+    if letter_in_question(watched, event):
+        return True  # "y" typed on from the entry line answers nothing
     if tab_in_dialog(watched, event):
         return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
     if isinstance(watched, QDialog):
