@@ -14,11 +14,11 @@ import pytest
 from tests.atspi.bus import TAB, Bus, activate_window
 from tests.atspi.orca_speech import Orca, OrcaUnavailable
 from tests.atspi.test_announcements import Heard, _close_dialogs, _log_line
-from tests.atspi.test_combo_boxes import ITEMS, _type_filter
+from tests.atspi.test_combo_boxes import ITEMS, _type_filter, _wait
 from tests.atspi.test_names import current_item
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
-DOWN, UP, HOME, END = 0xFF54, 0xFF52, 0xFF50, 0xFF57
+DOWN, UP, HOME, END, RETURN = 0xFF54, 0xFF52, 0xFF50, 0xFF57, 0xFF0D
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,15 @@ def _tab_to(bus: Bus, target: Any) -> None:
     raise AssertionError(f"Tab never reached {bus.describe(target)}")
 
 
+def _alt_down(bus: Bus) -> None:
+    synth, alt = bus.Atspi.KeySynthType, 64  # Alt_L in the X server's default keymap (Xvfb's)
+    bus.Atspi.generate_keyboard_event(alt, None, synth.PRESS)
+    bus.key(DOWN)
+    bus.Atspi.generate_keyboard_event(alt, None, synth.RELEASE)
+
+
 def test_orca_says_the_new_item_when_the_keys_change_a_closed_combo_box(app_bus, orca):
+    atspi = app_bus.Atspi
     activate_window(app_bus)
     combo = _type_filter(app_bus)
     assert current_item(app_bus, combo) == ITEMS[0]
@@ -64,7 +72,26 @@ def test_orca_says_the_new_item_when_the_keys_change_a_closed_combo_box(app_bus,
             others = [i for i in ITEMS if i != item and any(i in text for text in said)]
             assert not others, f"{item!r} was shown, but Orca said {said}"
             assert "combo box" not in " ".join(said)  # the item, not the box all over again
+        # Chosen from the open list instead: said there, and once more with the box as the
+        # focus comes back, never a third time. Orca says things in the order they happen: once
+        # it has said the item Down then moves to, it has said all it would about the choice.
+        app_bus.key(HOME)
+        orca.wait_for(app_bus.pump, ITEMS[0])
+        _alt_down(app_bus)  # opens the list, as Qt's (and GTK's) combo boxes do
+        _wait(app_bus, lambda: "expanded" in app_bus.states(combo), "Alt+Down opened no list")
+        orca.mark()
+        app_bus.key(DOWN)
+        orca.wait_for(app_bus.pump, ITEMS[1])
+        orca.mark()
+        app_bus.key(RETURN)
+        orca.wait_for(app_bus.pump, "Type combo box")
+        assert current_item(app_bus, combo) == ITEMS[1]
+        app_bus.key(DOWN)
+        said = orca.wait_for(app_bus.pump, ITEMS[2])
+        assert sum(ITEMS[1] in text for text in said) == 1, said
     finally:
+        activate_window(app_bus)
+        atspi.Component.grab_focus(combo)
         app_bus.key(HOME)
         app_bus.pump(0.5)
     assert current_item(app_bus, combo) == ITEMS[0]

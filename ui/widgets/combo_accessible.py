@@ -8,16 +8,17 @@ one), the Press and Show menu actions that open the list; only the name is the l
 (its accessible name where one is set). Installed once at start (ui.shell.app).
 
 It adds what Qt's lacks: a selection whose one selected item is the current item of its list, as
-a GTK combo box has. When Down, Up or a letter changes the item of the closed box, Qt sends the
-box's "selection-changed"; Orca (43) answers it by asking the box for its selected item and saying
-that, and ignores the name change Qt sends with it (for a combo box it takes that for an echo), so
-without a selection the new item went unsaid.
+a GTK combo box has, once the keys have moved to it on the closed box. When Down, Up or a letter
+changes the item of the closed box, Qt sends the box's "selection-changed"; Orca (43) answers it
+by asking the box for its selected item and saying that, and ignores the name change Qt sends
+with it (for a combo box it takes that for an echo), so without a selection the new item went
+unsaid.
 """
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -43,32 +44,51 @@ def label_of(combo: QComboBox) -> QLabel | None:
     return None
 
 
-def _in_use(combo: QComboBox) -> bool:
-    """True while the keyboard is in the box (or its line) or its list is open."""
-    focus = QApplication.focusWidget()
-    return focus is not None and (focus is combo or combo.isAncestorOf(focus)) \
-        or combo.view().isVisible()
+class _KeysOnTheBox(QObject):
+    """Whether the current item was last moved to with the keys on the closed box (Down, Up,
+    Home, End, a letter), not chosen from the open list or set by the program."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo)  # goes with the box
+        self.moved = False
+        self._combo = combo
+        combo.installEventFilter(self)
+        combo.view().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and watched is self._combo:
+            self.moved = not self._combo.view().isVisible()
+        elif kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and watched is self._combo \
+                or kind == QEvent.Type.Show and watched is self._combo.view():
+            self.moved = False  # arrived by Tab, left, or the list opened
+        return False
 
 
 class _CurrentItem(QAccessibleSelectionInterface):
-    """The combo box's selection: its current item, one of its list's items, while the user is
-    in the box. Orca (43) moves its focus to, and says, the selected item of any combo box whose
-    item changes, unlike GTK's it does not first ask whether it has the focus: a box filled or
-    reset by the program elsewhere in the window would be spoken and take Orca's focus from
-    where the user is. Out of use it has none, as before (a screen reader then reads the
-    value). Choosing is the list's and the keyboard's: select and clear change nothing here."""
+    """The combo box's selection: its current item, one of its list's items, just after the keys
+    moved to it on the closed box; otherwise none, as Qt's own has, and a screen reader reads
+    the box's value instead. Orca (43) says the selected item of any combo box whose item changes:
+    unlike for GTK it does not ask whether the box has the focus, so a box the program fills or
+    resets elsewhere would be spoken and take Orca's focus from where the user is; and an item
+    chosen from the open list, already said there and again as the focus comes back to the
+    box, would be said a third time. Choosing is the list's and the keyboard's: select and
+    clear change nothing here."""
 
     def __init__(self, combo: QComboBox):
         super().__init__()
         self._combo = combo
+        self._keys = _KeysOnTheBox(combo)
 
     def selectedItem(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         # A list's items are its children row by row (one column: the one the box shows).
         combo = self._combo
         row = combo.currentIndex()
         view = QAccessible.queryAccessibleInterface(combo.view())
+        focus = QApplication.focusWidget()
+        in_box = focus is not None and (focus is combo or combo.isAncestorOf(focus))
         if index != 0 or row < 0 or view is None or row >= view.childCount() \
-                or not _in_use(combo):
+                or not (in_box and self._keys.moved):
             return None
         return view.child(row)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -141,12 +142,13 @@ def test_the_line_of_an_editable_one_is_found_where_it_is_shown(form):
     assert _iface(form.kind).childAt(middle.x(), middle.y()) is None
 
 
-def test_its_selection_is_its_current_item_while_the_keyboard_is_in_it(form, qtbot):
+def test_its_selection_is_the_item_the_keys_moved_to_on_the_closed_box(form, qtbot):
     """What Orca says when Down changes the closed box: the selected item, found through the
-    selection. Out of use, none, so a box changed elsewhere is not spoken."""
+    selection. An item the program set, or in a box without the keyboard, has none (a box
+    changed elsewhere in the window is not spoken)."""
     form.activateWindow()
     for combo, items in ((form.kind, ["All types", "Community", "Custody"]),
-                         (form.reason, ["Training", "Other"])):
+                         (form.flag, ["Any flags", "MAPPA"])):
         selection = _iface(combo).selectionInterface()
         assert selection is not None
         form.period.setFocus()
@@ -155,11 +157,18 @@ def test_its_selection_is_its_current_item_while_the_keyboard_is_in_it(form, qtb
         assert selection.selectedItemCount() == 0 and selection.selectedItems() == []
         combo.setFocus()
         qtbot.waitUntil(lambda combo=combo: combo.hasFocus())
-        for row in range(len(items)):
-            combo.setCurrentIndex(row)
+        combo.setCurrentIndex(0)  # by the program, with the keyboard in the box: none yet
+        assert selection.selectedItemCount() == 0
+        for row in range(1, len(items)):
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+            assert combo.currentIndex() == row
             assert selection.selectedItemCount() == 1
             assert selection.selectedItem(0).text(NAME) == items[row]
             assert [i.text(NAME) for i in selection.selectedItems()] == [items[row]]
             assert selection.selectedItem(0).role() == QAccessible.Role.ListItem
-        assert not selection.select(selection.selectedItem(0)) and combo.currentIndex() == \
-            len(items) - 1  # choosing stays the keyboard's and the list's
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
+        assert selection.selectedItem(0).text(NAME) == items[0]
+        assert not selection.select(selection.selectedItem(0)) and combo.currentIndex() == 0
+        form.period.setFocus()  # the keyboard gone: the selection with it
+        qtbot.waitUntil(form.period.hasFocus)
+        assert selection.selectedItemCount() == 0
