@@ -19,9 +19,22 @@ def _button(bus: Bus, name: str):
                 if o.get_role_name() == "push button" and o.get_name() == name)
 
 
+def _open_notes(bus: Bus) -> int:
+    """The notes on the agenda, read from the app's own (unencrypted demo) data file."""
+    import sqlite3
+
+    from core.store.paths import database_path
+
+    with sqlite3.connect(database_path(bus.data_dir)) as conn:  # type: ignore[attr-defined]
+        return conn.execute("SELECT count(*) FROM agenda_items WHERE discussed_on IS NULL"
+                            ).fetchone()[0]
+
+
 def test_return_in_the_date_records_says_so_and_ctrl_z_takes_it_back(app_bus):
     bus = app_bus
     heard = Heard(bus)
+    notes = _open_notes(bus)
+    assert notes > 0
     try:
         activate_window(bus)
         bus.focused_after(lambda: bus.ctrl(ord("4")))  # Supervision
@@ -31,14 +44,16 @@ def test_return_in_the_date_records_says_so_and_ctrl_z_takes_it_back(app_bus):
         assert field is not None and field.get_name() == "Date of the session", \
             bus.describe(field)
         # What Return is about to do is heard with the field, not only in small print.
-        assert "marks the 10 notes gathered up to" in field.get_description()
+        assert f"marks the {notes} notes gathered up to" in field.get_description()
         bus.key(RETURN)
         text, level = heard.wait_for("Recorded the session of")
-        assert text.endswith(": 10 notes marked discussed. Undo with Ctrl+Z.") and level == POLITE
+        assert text.endswith(f": {notes} notes marked discussed. Undo with Ctrl+Z.")
+        assert level == POLITE and _open_notes(bus) == 0
         activate_window(bus)  # no window manager gives the window back after a dialog
         bus.focused_after(lambda: bus.ctrl(ord("z")))
         text, level = heard.wait_for("Took back the session of")
-        assert text.endswith("10 notes are on the agenda again.") and level == POLITE
+        assert text.endswith(f"{notes} notes are on the agenda again.") and level == POLITE
+        assert _open_notes(bus) == notes
     finally:
         heard.close()
         activate_window(bus)
