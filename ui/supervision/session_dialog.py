@@ -91,9 +91,11 @@ class SessionDialog(QDialog):
         form = QFormLayout()
         self.held_on = DateField(self._today)
         form.addRow("&Date of the session", self.held_on)
-        self.marks = QLabel()
+        self.marks = QLabel(self)  # what recording does to the agenda (not when correcting)
         self.marks.setWordWrap(True)
-        if not self._editing:
+        if self._editing:
+            self.marks.hide()
+        else:
             form.addRow("", self.marks)
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText("Optional, e.g. SPO")
