@@ -199,6 +199,10 @@ class IdleLock(QObject):
         self._focus = focused if focused is not None and content is not None and (
             content is focused or content.isAncestorOf(focused)) else None
         self._content = self._window.takeCentralWidget()
+        if self._content is not None:
+            # Hidden on purpose: a show Qt queued when it became central (the meeting, opened
+            # a moment ago) would otherwise bring it back as a window of its own.
+            self._content.hide()
         self.screen = LockScreen()
         self.screen.unlockRequested.connect(self._try_unlock)
         self._window.setCentralWidget(self.screen)

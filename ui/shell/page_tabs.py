@@ -53,7 +53,8 @@ def turn_page(window: QMainWindow, forward: bool) -> bool:
 def install(window: QMainWindow) -> None:
     """Ctrl+Tab / Ctrl+Shift+Tab as window actions (disabled with the rest while locked)."""
     for keys, forward in ((("Ctrl+Tab",), True), (("Ctrl+Shift+Tab", "Ctrl+Backtab"), False)):
-        action = QAction(window)
+        action = QAction("Next tab" if forward else "Previous tab", window)  # as the
+        # shortcuts page names it
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.triggered.connect(lambda _checked=False, f=forward: turn_page(window, f))
         window.addAction(action)

@@ -44,6 +44,8 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
     ("Ctrl+Enter", "End the meeting, with the number pad's Enter", "Supervision meeting"),
     ("Escape", "Leave the meeting (what was ticked and agreed is kept)", "Supervision meeting"),
 )
+ANYWHERE = "Anywhere"
+NOT_IN_MEETING = "Anywhere but the supervision meeting"
 # How the keyboard moves around any window.
 MOVING: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
@@ -82,9 +84,11 @@ def window_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
         seen.add(id(action))
         text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         text = text.rstrip("…").rstrip(".")
+        # The meeting hides the menus, and with them the keys only they hold.
+        where = ANYWHERE if action in window.actions() else NOT_IN_MEETING
         for sequence in action.shortcuts():
             if not sequence.isEmpty():
-                rows.append((sequence, text, "Anywhere"))
+                rows.append((sequence, text, where))
     return rows
 
 
@@ -93,7 +97,8 @@ def all_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
     return window_rows(window) + [(QKeySequence(k), what, where) for k, what, where in IN_VIEWS]
 
 
-INTRO = ("Keys are written as this computer shows them.",
+INTRO = ("Keys are written as this computer shows them. “Anywhere” means anywhere in the main "
+         "window; while a dialog is open, only its own keys work.",
          "In each table the arrow keys move from cell to cell, and Tab goes on to the next table.")
 HEADERS = ("Keys", "What it does", "Where")
 

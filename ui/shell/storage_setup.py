@@ -111,6 +111,7 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     lock_now.setShortcut("Ctrl+Shift+L")
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
+    window.addAction(lock_now)  # works with the menus out of sight, as in the meeting
     window.idle_lock = lock  # type: ignore[attr-defined]
     # Saves made beside the window (the command line) show without a restart.
     window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]

@@ -1,0 +1,90 @@
+"""The window's shortcuts work where Help > Keyboard shortcuts says they do: "Anywhere" in the
+main window and in the supervision meeting (which hides the menus), the view keys everywhere but
+the meeting. Ctrl+Shift+L locks the meeting too, hiding everything it showed (it did nothing
+there: the meeting hides the menu bar, and Lock now was only on the File menu)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ui.shell.shortcuts_dialog import ANYWHERE, NOT_IN_MEETING, window_rows
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise")
+
+
+class _Caught(QObject):
+    """Takes the shortcut an action receives (so nothing opens), noting which action."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.actions: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Shortcut:
+            self.actions.append(watched)
+            return True
+        return False
+
+
+def _reaches(window, keys: QKeySequence, caught: _Caught) -> list[str]:  # type: ignore[no-untyped-def]
+    """The actions (by text) that `keys`, pressed where the keyboard is, reaches."""
+    caught.actions.clear()
+    combo = keys[0]
+    QTest.keyClick(QApplication.focusWidget() or window, combo.key(), combo.keyboardModifiers())
+    return [a.text().replace("&", "").rstrip("…") for a in caught.actions
+            if isinstance(a, QAction)]
+
+
+def test_each_window_key_works_where_the_page_says(demo_window, qtbot):
+    win = demo_window
+    caught = _Caught()
+    for action in win.findChildren(QAction):
+        action.setEnabled(True)  # Undo and Redo too, as they are once there is something to undo
+        action.installEventFilter(caught)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    rows = window_rows(win)
+    assert {where for _k, _w, where in rows} == {ANYWHERE, NOT_IN_MEETING}
+    assert all(what for _k, what, _w in rows), "every window key says what it does"
+    for keys, what, _where in rows:
+        assert what in _reaches(win, keys, caught), f"{keys.toString()} in the main window"
+    win.meeting.open()
+    assert not win.menuBar().isVisible()
+    for keys, what, where in rows:
+        reached = what in _reaches(win, keys, caught)
+        assert reached == (where == ANYWHERE), f"{keys.toString()} ({what}) in the meeting"
+    listed = {keys.toString(): where for keys, _what, where in rows}
+    assert listed["Ctrl+Shift+L"] == ANYWHERE
+
+
+def test_ctrl_shift_l_locks_the_meeting_and_hides_what_it_showed(demo_window, qtbot,
+                                                                 monkeypatch):
+    from ui.shell import storage_setup
+
+    win = demo_window
+    monkeypatch.setattr(storage_setup.encryption, "is_encrypted", lambda _db: True)
+    monkeypatch.setattr(win.idle_lock, "_verify", lambda passphrase: passphrase == "right one")
+    win.meeting.open()
+    view = win.meeting.view
+    view.show_cases.setChecked(True)  # references on screen, as the manager looks on
+    shown = " ".join(w.text() for w in view.findChildren(QLabel) if w.isVisible())
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.idle_lock.is_locked()
+    assert not view.isVisible()
+    qtbot.waitUntil(win.idle_lock.screen.isVisible)
+    now = " ".join(w.text() for w in win.findChildren(QLabel) if w.isVisible())
+    assert "locked" in now and not any(line and line in now for line in shown.split("  "))
+    assert QApplication.focusWidget() is win.idle_lock.screen.field
+    qtbot.keyClicks(win.idle_lock.screen.field, "right one")
+    qtbot.keyClick(win.idle_lock.screen.field, Qt.Key.Key_Return)
+    assert not win.idle_lock.is_locked()
+    assert win.meeting.view is view and view.isVisible()
+    assert not view.show_cases.isChecked()  # the laptop was unattended: references hidden again
