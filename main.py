@@ -151,10 +151,11 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.welcome_dialog import install_welcome
     from ui.shell.window_state import folder_key
 
-    from ui.widgets import return_guard, screen_fit
+    from ui.widgets import current_row, return_guard, screen_fit
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
     screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
+    current_row.install()  # a table's actions act on the row the keyboard arrives on
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window

@@ -27,6 +27,9 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
      "Time, in the week's table"),
     (QKeySequence.StandardKey.Delete, "Delete the selected agenda note",
      "Supervision, in the agenda"),
+    ("Return", "Edit the selected agenda note", "Supervision, in the agenda"),
+    ("Enter", "Edit the selected agenda note, with the number pad's Enter",
+     "Supervision, in the agenda"),
     (QKeySequence.StandardKey.Delete, "Delete the selected past session",
      "Supervision, in Past sessions"),
     ("Return", "Correct the selected past session", "Supervision, in Past sessions"),
@@ -99,7 +102,9 @@ def all_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
 
 INTRO = ("Keys are written as this computer shows them. “Anywhere” means anywhere in the main "
          "window; while a dialog is open, only its own keys work.",
-         "In each table the arrow keys move from cell to cell, and Tab goes on to the next table.")
+         "In each table the arrow keys move from cell to cell, and Tab goes on to the next table. "
+         "Arriving in a table by keyboard chooses the row you are on, so Return, Delete and the "
+         "buttons under it act on the row you hear.")
 HEADERS = ("Keys", "What it does", "Where")
 
 

@@ -162,8 +162,11 @@ class SupervisionView(QWidget):
         self.edit_note_button.clicked.connect(self.edit_note)
         self.delete_note_button.clicked.connect(self.delete_note)
         self.agenda_view.doubleClicked.connect(lambda _i: self.edit_note())
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.agenda_view, self.delete_note)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while on the other lists
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_note),
+                           (QKeySequence(Qt.Key.Key_Return), self.edit_note),
+                           (QKeySequence(Qt.Key.Key_Enter), self.edit_note)):
+            key = QShortcut(keys, self.agenda_view, slot)
+            key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while on the other lists
         self.done_button.clicked.connect(lambda: self._set_status("done"))
         self.drop_button.clicked.connect(lambda: self._set_status("dropped"))
         self.record_button.clicked.connect(self.record_session)

@@ -4,8 +4,9 @@ An application's event filter sees every event of every object (each paint, each
 each timer), and a filter written in Python costs a call into Python for each: two of them
 (Return never destroys, and every dialog fits the screen) spent about a tenth of the window's
 own time in the offscreen tests. Here one filter looks at the event's type once and hands
-dialogs being shown and key presses to whoever asked (`ui.widgets.return_guard`,
-`ui.widgets.screen_fit`), in the order Qt gives separate filters: the last one added first.
+dialogs being shown, key presses and focus arriving to whoever asked (`ui.widgets.return_guard`,
+`ui.widgets.screen_fit`, `ui.widgets.current_row`), in the order Qt gives separate filters: the
+last one added first.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 DialogShown = Callable[[QDialog], None]
 KeyPressed = Callable[[QObject, QEvent], bool]  # True: the key press is taken, goes no further
+Focused = Callable[[QObject, QEvent], None]
 
 _SHOW = QEvent.Type.Show
 _KEY_PRESS = QEvent.Type.KeyPress
+_FOCUS_IN = QEvent.Type.FocusIn
 
 
 class _Watch(QObject):
@@ -27,6 +30,7 @@ class _Watch(QObject):
         super().__init__(app)
         self.shown: list[DialogShown] = []
         self.pressed: list[KeyPressed] = []
+        self.focused: list[Focused] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -38,6 +42,9 @@ class _Watch(QObject):
             for pressed in self.pressed:
                 if pressed(watched, event):
                     return True
+        elif kind == _FOCUS_IN:
+            for focused in self.focused:
+                focused(watched, event)
         return False
 
 
@@ -45,9 +52,10 @@ _watch: _Watch | None = None
 
 
 def watch(app: QApplication | None = None, shown: DialogShown | None = None,
-          pressed: KeyPressed | None = None) -> None:
-    """Call `shown` for every dialog the application shows and `pressed` for every key press
-    (once each, however often asked); the application's one filter is installed on first use."""
+          pressed: KeyPressed | None = None, focused: Focused | None = None) -> None:
+    """Call `shown` for every dialog the application shows, `pressed` for every key press and
+    `focused` for every widget the focus arrives in (once each, however often asked); the
+    application's one filter is installed on first use."""
     global _watch
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
@@ -64,3 +72,5 @@ def watch(app: QApplication | None = None, shown: DialogShown | None = None,
         _watch.shown.insert(0, shown)
     if pressed is not None and pressed not in _watch.pressed:
         _watch.pressed.insert(0, pressed)
+    if focused is not None and focused not in _watch.focused:
+        _watch.focused.insert(0, focused)

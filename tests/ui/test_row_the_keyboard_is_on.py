@@ -1,0 +1,110 @@
+"""The row a screen reader reads as Tab arrives in a table is the row its actions act on: Tab into
+Supervision's "On the agenda" read a row, but Return and Delete did nothing (and Edit note… and
+Delete note stayed disabled) until Space chose it. Every table of rows in every view and page is
+checked: arriving by keyboard chooses the row it is on, and a click still chooses its own."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+
+from tests.ui.app_walk import each_place
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise")
+ROWS = QAbstractItemView.SelectionBehavior.SelectRows
+NONE = QAbstractItemView.SelectionMode.NoSelection
+
+
+def _row_tables(window) -> list[QAbstractItemView]:  # type: ignore[no-untyped-def]
+    return [v for v in window.findChildren(QAbstractItemView)
+            if v.isVisible() and v.selectionBehavior() == ROWS and v.selectionMode() != NONE
+            and v.model() is not None and v.model().rowCount() > 0]
+
+
+def test_tab_into_any_table_chooses_the_row_it_is_on(demo_window, qtbot):
+    win = demo_window
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    checked, problems = [], []
+    for place in each_place(win):
+        for view in _row_tables(win):
+            name = f"{place}: {view.accessibleName() or view.objectName()}"
+            win.nav.setFocus()
+            view.clearSelection()
+            view.selectionModel().clearCurrentIndex()
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            rows = [i.row() for i in view.selectionModel().selectedRows()]
+            current = view.currentIndex()
+            if not current.isValid() or rows != [current.row()]:
+                problems.append(f"{name}: current {current.row()}, chosen {rows}")
+            checked.append(name)
+            win.nav.setFocus()
+            view.clearSelection()  # a row the keyboard left stays current: chosen again on return
+            view.setFocus(Qt.FocusReason.BacktabFocusReason)
+            if [i.row() for i in view.selectionModel().selectedRows()] != [current.row()]:
+                problems.append(f"{name}: coming back by Shift+Tab chose nothing")
+    assert problems == []
+    assert len(checked) >= 8, checked  # cases, week, agenda, sessions, settings tables…
+
+
+def test_a_click_chooses_its_own_row_not_the_first(demo_window, qtbot):
+    win = demo_window
+    win.show_view("caseload")
+    table = win.view("caseload").table
+    table.clearSelection()
+    table.selectionModel().clearCurrentIndex()
+    win.nav.setFocus()
+    third = table.visualRect(table.model().index(2, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=third)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [2]
+
+
+def test_return_and_delete_on_the_agenda_row_tab_reached(demo_window, qtbot):
+    from ui.supervision.agenda_note_dialog import AgendaNoteDialog
+
+    win = demo_window
+    win.show_view("supervision")
+    view = win.view("supervision")
+    agenda = view.agenda_view
+    assert agenda.model().rowCount() > 0, "the demo data has notes on the agenda"
+    agenda.clearSelection()
+    agenda.selectionModel().clearCurrentIndex()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    before = agenda.model().rowCount()
+    previous = agenda.previousInFocusChain()
+    while not (previous.isVisible() and previous.isEnabled()
+               and previous.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        previous = previous.previousInFocusChain()
+    previous.setFocus()
+    QTest.keyClick(previous, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is agenda
+    assert view.edit_note_button.isEnabled() and view.delete_note_button.isEnabled()
+    heard = agenda.currentIndex().siblingAtColumn(1).data()
+    opened: list[object] = []
+
+    def close_what_opened() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(5, close_what_opened)
+            return
+        opened.append((type(dialog), dialog.windowTitle()))
+        if isinstance(dialog, AgendaNoteDialog):
+            opened.append(dialog.text.toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_what_opened)
+    QTest.keyClick(agenda, Qt.Key.Key_Return)
+    assert opened and opened[0][0] is AgendaNoteDialog
+    assert heard and heard.split("…")[0].strip() in " ".join(str(o) for o in opened)
+    opened.clear()
+    win.activateWindow()  # as the desktop does once the dialog has closed
+    qtbot.waitUntil(win.isActiveWindow)
+    assert QApplication.focusWidget() is agenda
+    QTimer.singleShot(0, close_what_opened)
+    QTest.keyClick(agenda, Qt.Key.Key_Delete)
+    assert opened == [(QMessageBox, "Delete note")]
+    assert agenda.model().rowCount() == before  # Escape: the note stays
