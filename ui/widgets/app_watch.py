@@ -21,6 +21,7 @@ KeyPressed = Callable[[QObject, QEvent], bool]  # True: the key press is taken, 
 Focused = Callable[[QObject, QEvent], None]
 
 _SHOW = QEvent.Type.Show
+_HIDE = QEvent.Type.Hide
 _KEY_PRESS = QEvent.Type.KeyPress
 _FOCUS_IN = QEvent.Type.FocusIn
 
@@ -29,6 +30,7 @@ class _Watch(QObject):
     def __init__(self, app: QApplication):
         super().__init__(app)
         self.shown: list[DialogShown] = []
+        self.hidden: list[DialogShown] = []
         self.pressed: list[KeyPressed] = []
         self.focused: list[Focused] = []
 
@@ -38,6 +40,10 @@ class _Watch(QObject):
             if isinstance(watched, QDialog):
                 for shown in self.shown:
                     shown(watched)
+        elif kind == _HIDE:
+            if isinstance(watched, QDialog):
+                for hidden in self.hidden:
+                    hidden(watched)
         elif kind == _KEY_PRESS:
             for pressed in self.pressed:
                 if pressed(watched, event):
@@ -52,10 +58,11 @@ _watch: _Watch | None = None
 
 
 def watch(app: QApplication | None = None, shown: DialogShown | None = None,
-          pressed: KeyPressed | None = None, focused: Focused | None = None) -> None:
-    """Call `shown` for every dialog the application shows, `pressed` for every key press and
-    `focused` for every widget the focus arrives in (once each, however often asked); the
-    application's one filter is installed on first use."""
+          pressed: KeyPressed | None = None, focused: Focused | None = None,
+          hidden: DialogShown | None = None) -> None:
+    """Call `shown` for every dialog the application shows, `hidden` for every one it hides,
+    `pressed` for every key press and `focused` for every widget the focus arrives in (once
+    each, however often asked); the application's one filter is installed on first use."""
     global _watch
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
@@ -70,6 +77,8 @@ def watch(app: QApplication | None = None, shown: DialogShown | None = None,
     assert _watch is not None
     if shown is not None and shown not in _watch.shown:
         _watch.shown.insert(0, shown)
+    if hidden is not None and hidden not in _watch.hidden:
+        _watch.hidden.insert(0, hidden)
     if pressed is not None and pressed not in _watch.pressed:
         _watch.pressed.insert(0, pressed)
     if focused is not None and focused not in _watch.focused:

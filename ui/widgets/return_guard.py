@@ -241,6 +241,27 @@ def _dialog_shown(dialog: QDialog) -> None:
     make_return_safe(dialog)
 
 
+def _dialog_hidden(dialog: QDialog) -> None:
+    """The keyboard goes back to the window the dialog was opened from. With no window
+    manager to do it (Xvfb, some remote sessions), none was active after Escape closed a
+    dialog: Alt+F opened no menu, while Down and Return still reached the Caseload's table
+    and opened Edit case."""
+    parent = dialog.parentWidget()
+    if not dialog.isWindow() or parent is None:
+        return
+
+    def give_back() -> None:
+        if QApplication.activeWindow() is not None or QApplication.activePopupWidget():
+            return  # another dialog took it, or the window manager gave it back already
+        target = QApplication.activeModalWidget() or parent.window()
+        if target.isVisible():
+            target.activateWindow()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, parent, give_back)  # not called once the window is gone
+
+
 def _key_pressed(watched: QObject, event: QEvent) -> bool:
     """True when the key press is taken here and goes no further."""
     if presses_in_window(watched, event):
@@ -264,4 +285,4 @@ def _key_pressed(watched: QObject, event: QEvent) -> bool:
 def install(app: QApplication | None = None) -> None:
     """Watch every dialog the application shows and every key pressed (once per application,
     through its one filter, ui.widgets.app_watch)."""
-    watch(app, shown=_dialog_shown, pressed=_key_pressed)
+    watch(app, shown=_dialog_shown, pressed=_key_pressed, hidden=_dialog_hidden)
