@@ -93,8 +93,9 @@ def test_questions_the_app_asks_with_its_own_words(qtbot, parent):
     for title, text, yes, no in (
             ("Replace the file?", "summary.pdf already exists. Replace it?", "&Replace", "&Keep it"),
             ("End meeting", "End the meeting and record it?", "&End and record", "Keep &going")):
-        letters_on_each_control(lambda: answers.append(confirm.ask(parent, title, text, yes, no)),
-                                lambda: not any(answers))
+        letters_on_each_control(
+            lambda t=title, q=text, y=yes, n=no: answers.append(confirm.ask(parent, t, q, y, n)),
+            lambda: not any(answers))
 
 
 def test_logged_time_is_not_shortened_by_typing_on(qtbot, db, parent):

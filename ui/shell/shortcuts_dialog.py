@@ -57,6 +57,8 @@ MOVING: tuple[tuple[str, str], ...] = (
                                 "question the letter alone does nothing)"),
     ("Return / Space", "Press the focused button (in a question that deletes or replaces, "
                        "Return always gives the safe answer)"),
+    ("Ctrl+Return", "Save a form from a field of several lines, where Return starts a new "
+                    "line (a supervision note)"),
     ("Ctrl+Tab", "Next tab, where a page has tabs"),
     ("Escape", "Close a dialog without saving"),
 )

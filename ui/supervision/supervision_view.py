@@ -32,7 +32,7 @@ from core.supervision.sessions import (
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from ui.widgets.announce import announce
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
@@ -231,15 +231,17 @@ class SupervisionView(QWidget):
         if draft is None:
             return
         try:
-            add_agenda_item(self._db, draft.kind, draft.text,
-                            case_reference=draft.case_reference, reason=draft.reason)
+            item = add_agenda_item(self._db, draft.kind, draft.text,
+                                   case_reference=draft.case_reference, reason=draft.reason)
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The note was not saved")
             return
-        self._changed()
-        # The table gained a row, which is seen, not heard.
+        # The table gained a row, which is seen, not heard; Ctrl+Z takes it back.
         kind = dict(ADD_BUTTONS)[draft.kind].replace("&", "").rstrip("…")
-        announce(self, f"{kind} note added to the agenda.")
+        item_id = item.id
+        assert item_id is not None
+        add_undoably(self, self._db, "the note", f"{kind} note added to the agenda.",
+                     lambda: delete_agenda_item(self._db, item_id), self._changed)
 
     def edit_note(self) -> None:
         from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft

@@ -1,6 +1,7 @@
 """Every deletion the user starts is one undo step: Ctrl+Z brings it back until the window
 closes (a note, a past session, a reduction, a court report, a leave day, a calendar keyword,
-an activity; closed cases have their own step in ui.caseload.case_deletion_command).
+an activity; closed cases have their own step in ui.caseload.case_deletion_command). An addition
+made the same way (a supervision note) is one too: Ctrl+Z takes it back, kept for Redo.
 
 The feature's own delete function deletes and returns what it kept (core.store.kept_deletion);
 `push_deletion` puts that on the window's undo stack. Undo puts the rows back with their own
@@ -63,6 +64,53 @@ class DeletionCommand(QUndoCommand):
             return
         self._changed()
         announce(self._parent, f"Brought back {self._what}.")
+
+
+class AdditionCommand(QUndoCommand):
+    """Pushed after the addition; Undo deletes what was added (keeping it), Redo puts it back."""
+
+    def __init__(self, db: Database, what: str, delete: Callable[[], KeptRows],
+                 changed: Callable[[], None], parent: QWidget | None):
+        super().__init__(f"Add {what}")
+        self._db, self._what, self._delete = db, what, delete
+        self._changed, self._parent = changed, parent
+        self.kept: KeptRows | None = None
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        try:
+            if self.kept is not None:
+                restore_kept(self._db, self.kept, self._what)
+        except ValidationError as exc:
+            self.setObsolete(True)
+            announce_error(self._parent, " ".join(exc.problems))
+            return
+        self._changed()
+        announce(self._parent, f"Added {self._what} again.")
+
+    def undo(self) -> None:
+        try:
+            self.kept = self._delete()
+        except ValidationError as exc:
+            self.setObsolete(True)
+            announce_error(self._parent, " ".join(exc.problems))
+            return
+        self._changed()
+        announce(self._parent, f"Took back {self._what}.")
+
+
+def add_undoably(parent: QWidget, db: Database, what: str, said: str,
+                 delete: Callable[[], KeptRows], changed: Callable[[], None]) -> None:
+    """After an addition: offer Ctrl+Z for it (`delete` deletes what was added, keeping it),
+    tell every view (`changed`), and say `said` (with how to undo it)."""
+    stack = undo_stack_of(parent)
+    if stack is not None:
+        stack.push(AdditionCommand(db, what, delete, changed, parent))
+    changed()
+    announce(parent, said + (" Undo with Ctrl+Z." if stack is not None else ""))
 
 
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],

@@ -14,10 +14,8 @@ once, "Press Space to delete 10 cases" in the button's own words.
 Outside dialogs (the main window's views) Qt lets only Space press a focused button; the guard
 makes Return and Enter press it too, as a keyboard user expects.
 
-A letter alone never answers a question either. Qt's question box presses the button whose
-underlined letter is typed even without Alt, so the "y" of "yesterday 07:30-08:15", typed on
-into the quick entry line as the overlap question opened, shortened the entry already logged.
-In a question the letter alone does nothing; Alt and the letter still press the button.
+A letter alone never answers a question, and Ctrl+Return saves from a multi-line field
+(ui.widgets.dialog_keys).
 
 A dialog holds a destructive choice when:
 * a button has the DestructiveRole (custom dialogs mark "Delete…", "Replace", "Restore…" so),
@@ -33,13 +31,13 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from ui.widgets.app_watch import watch
+from ui.widgets.dialog_keys import DESTROYS, ctrl_return_saves, letter_in_question
 from ui.widgets.dialog_tab_ring import tab_in_dialog
 
 # Installed before the window's first frame, so the dialog classes (and the `Qt` namespace) are
 # named only when a dialog is shown or a key is pressed: importing a Qt class by name sets up
 # its enums in Python, QMessageBox's and QDialogButtonBox's among the costliest.
 
-DESTROYS = "destroysData"  # a button's property, set by set_destructive
 
 
 def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
@@ -217,25 +215,6 @@ def presses_in_window(watched: QObject, event: QEvent) -> bool:
             and not isinstance(watched.window(), QDialog))
 
 
-def letter_in_question(watched: QObject, event: QEvent) -> bool:
-    """A key without Alt, Ctrl or Meta reaching a question box (QMessageBox) that Qt would
-    take as a button's underlined letter: taken here, so it presses nothing (True)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    if not isinstance(watched, QMessageBox):
-        return False
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QKeyEvent
-
-    held = (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
-            | Qt.KeyboardModifier.MetaModifier)
-    if not isinstance(event, QKeyEvent) or event.modifiers() & held:
-        return False
-    key = event.key()
-    return any(not b.shortcut().isEmpty() and b.shortcut()[0].key() == key
-               for b in watched.buttons())
-
-
 def _dialog_shown(dialog: QDialog) -> None:
     register_defaults(dialog)
     make_return_safe(dialog)
@@ -271,6 +250,8 @@ def _key_pressed(watched: QObject, event: QEvent) -> bool:
         return True
     if letter_in_question(watched, event):
         return True  # "y" typed on from the entry line answers nothing
+    if ctrl_return_saves(watched, event):
+        return True
     if tab_in_dialog(watched, event):
         return True  # the same ring both ways (ui.widgets.dialog_tab_ring)
     if isinstance(watched, QDialog):
