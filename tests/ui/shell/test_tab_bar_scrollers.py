@@ -22,7 +22,8 @@ def _scrolling(tabs: QTabWidget) -> list[QToolButton]:
         tabs.parentWidget().layout().activate()
     QApplication.processEvents()
     shown = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
-    assert shown, f"{tabs.accessibleName()}: no scroll buttons at {bar.width()} in {tabs.width()} of {bar.sizeHint().width()}"
+    assert shown, (f"{tabs.accessibleName()}: no scroll buttons at {bar.width()} in "
+                   f"{tabs.width()} of {bar.sizeHint().width()}")
     return shown
 
 
