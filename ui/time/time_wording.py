@@ -2,20 +2,53 @@
 
 from __future__ import annotations
 
-from core.time.time_entries import TimeChange, clock_change_note
+from core.time.time_entries import TimeChange, TimeEntry, clock_change_note, format_span
 from core.time.time_summary import hours_text
 from core.time.working_week import WeekSummary
 
+TRIMMING = ("Log time", "Stop timer")  # the changes that cut logged time back to make room
+
+
+def _left_of(change: TimeChange) -> dict[int | None, list[TimeEntry]]:
+    """For each entry cut back to make room, what is left of it: the pieces of the same
+    activity, case and note inside it (the first keeps its id; the new time may split it in
+    two). An id alone does not tell: the database gives a new entry an id freed a moment ago."""
+    if change.description not in TRIMMING:
+        return {}
+    left: dict[int | None, list[TimeEntry]] = {r.id: [] for r in change.removed}
+    for entry in change.added:
+        for old in sorted(change.removed, key=lambda r: r.id != entry.id):  # its own id first
+            same = (entry.activity_id, entry.case_reference, entry.note, entry.date) == (
+                old.activity_id, old.case_reference, old.note, old.date)
+            if same and None not in (entry.start, entry.end, old.start, old.end) \
+                    and old.start <= entry.start and entry.end <= old.end:  # type: ignore[operator]
+                left[old.id].append(entry)
+                break
+    return left
+
 
 def change_message(change: TimeChange) -> str:
-    new = [e for e in change.added if e.id not in {r.id for r in change.removed}]
+    left = _left_of(change)
+    pieces = {id(e) for kept in left.values() for e in kept}
+    fresh = [e for e in change.added if e.id not in {r.id for r in change.removed}]
+    new = [e for e in change.added if id(e) not in pieces] if left else fresh
+    if not new and change.added:  # the same activity logged inside itself: which is new?
+        new, left = fresh or list(change.added[:1]), {}
     if not new:
         return ""
     minutes = sum(e.minutes for e in new)
     names = sorted({e.activity_name for e in new})
     cases = sorted({e.case_reference for e in new if e.case_reference})
     linked = f" for {' and '.join(cases)}" if cases else ""
-    text = f"Logged {hours_text(minutes / 60)} of {', '.join(names)}{linked}. Undo with Ctrl+Z."
+    said = [f"Logged {hours_text(minutes / 60)} of {', '.join(names)}{linked}."]
+    for old in change.removed:  # what making room did to time already logged
+        if old.id not in left:
+            continue
+        what = f"{old.activity_name} {format_span(old)}".strip()
+        kept = " and ".join(format_span(e) for e in left[old.id])
+        said.append(f"{what} was shortened to {kept} to make room." if kept
+                    else f"{what} was taken out to make room.")
+    text = " ".join(said) + " Undo with Ctrl+Z."
     notes = [n for n in (clock_change_note(e) for e in new) if n]
     return " ".join([text] + notes[:1])
 
