@@ -1,15 +1,16 @@
-"""Every window and dialog fits a 1024×700 screen at 100% and 1280×800 logical pixels at 150% and
-200% (a 1920×1200 and a 2560×1600 screen), with nothing cut off: no child widget outside its
-parent, no label, button, list or date showing only part of its text, no dialog larger than the screen.
+"""Every window and dialog fits a 1024×700 screen at 100%, 1280×800 logical pixels at 150% and
+200% (a 1920×1200 and a 2560×1600 screen) and a 1280×800 laptop at 200% (640×400 logical), with
+nothing cut off: no child widget outside its parent, no label, button, list or date showing only
+part of its text, no view scrolling sideways or cut at its edge, no dialog larger than the screen.
 
 Each screen needs a Qt of its own (the offscreen platform with that screen configured, and
 QT_SCALE_FACTOR for 200%), so tests/ui/fit_report.py runs in a fresh process per screen and
-prints what it finds; these tests expect it to print nothing. A 1280×800 laptop at 200% has only
-640×400 logical pixels: tests/atspi/test_fits_real_screen.py opens everything on such a screen
-under Xvfb, where no view may scroll sideways either (tables scroll inside themselves).
+prints what it finds; these tests expect it to print nothing. tests/atspi/test_fits_real_screen.py
+opens everything on a real 1280×800 screen at 200% under Xvfb as well.
 """
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -23,7 +24,21 @@ SCREENS = {
     "1024x700 at 100%": ({"width": 1024, "height": 700}, "1"),
     "1920x1200 at 150%": ({"width": 1920, "height": 1200}, "1.5"),
     "2560x1600 at 200%": ({"width": 2560, "height": 1600}, "2"),
+    # 640x400 logical: no view scrolls sideways here either (tables scroll inside themselves).
+    "1280x800 at 200%": ({"width": 1280, "height": 800}, "2"),
 }
+# Offscreen, a dialog cut to the whole screen has a frame a pixel wide outside it that no real
+# screen has (Xvfb's, in tests/atspi/test_fits_real_screen.py, has none): that much is allowed.
+FRAME = re.compile(r"lies at \((-?\d+), (-?\d+), (\d+), (\d+)\), outside the screen's "
+                   r"\((\d+), (\d+), (\d+), (\d+)\)")
+
+
+def _beyond_the_frame(line: str) -> bool:
+    found = FRAME.search(line)
+    if found is None:
+        return True
+    x, y, w, h, rx, ry, rw, rh = map(int, found.groups())
+    return x < rx - 1 or y < ry - 1 or x + w > rx + rw + 2 or y + h > ry + rh + 2
 
 
 @pytest.mark.timeout(300)
@@ -39,4 +54,5 @@ def test_every_window_and_dialog_fits_with_nothing_cut_off(screen, tmp_path):
     done = subprocess.run([sys.executable, str(REPORT)], env=env, capture_output=True,
                           text=True, timeout=280)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout == "", f"cut off on {screen}:\n{done.stdout}"
+    found = [line for line in done.stdout.splitlines() if _beyond_the_frame(line)]
+    assert found == [], f"cut off on {screen}:\n" + "\n".join(found)
