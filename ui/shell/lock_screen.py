@@ -93,6 +93,27 @@ class LockScreen(QWidget):
         self.field.setFocus()
 
 
+class LockGate(QDialog):
+    """The lock screen over a dialog that was waiting for an answer when the lock came on.
+
+    While a dialog waits, Qt gives the keyboard and mouse to it alone: a passphrase field in the
+    window could never be typed in, and the only way out was to end the app. The gate is a
+    dialog of its own over every other; Escape and closing leave it locked, unlocking closes it.
+    """
+
+    def __init__(self, parent: QWidget, screen: LockScreen):
+        super().__init__(parent)
+        self.setWindowTitle("Caseload Companion is locked")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        QVBoxLayout(self).addWidget(screen)
+
+    def reject(self) -> None:  # Escape: still locked
+        pass
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        event.ignore()
+
+
 def first_focus_in(widget: QWidget) -> QWidget | None:
     """Give focus to the first control in `widget` that Tab reaches; returns it (or None)."""
     candidate = widget.nextInFocusChain()
@@ -133,6 +154,7 @@ class IdleLock(QObject):
         self._covers: list[QWidget] = []
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
+        self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -173,6 +195,7 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.is_locked():
             return
+        waiting = QApplication.activeModalWidget()  # a dialog that has the keyboard to itself
         self._hidden = [
             w for w in QApplication.topLevelWidgets()
             if w is not self._window and w.isVisible() and isinstance(w, QDialog)
@@ -205,7 +228,15 @@ class IdleLock(QObject):
             self._content.hide()
         self.screen = LockScreen()
         self.screen.unlockRequested.connect(self._try_unlock)
-        self._window.setCentralWidget(self.screen)
+        if waiting is None:
+            self._window.setCentralWidget(self.screen)
+        else:  # typed where the keyboard can reach: over the dialog
+            locked = QLabel("Caseload Companion is locked")
+            locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._window.setCentralWidget(locked)
+            self.gate = LockGate(waiting, self.screen)
+            self.gate.show()
+            self.gate.activateWindow()
         self._window.menuBar().setEnabled(False)
         self.screen.field.setFocus()
         announce(self.screen, "Locked. Your data is hidden until you enter your passphrase.")
@@ -216,11 +247,20 @@ class IdleLock(QObject):
             assert self.screen is not None
             self.screen.refuse()
             return
-        self._window.takeCentralWidget()
+        shown = self._window.takeCentralWidget()
+        if shown is not None and shown is not self.screen:
+            shown.deleteLater()
         if self.screen is not None:
             self.screen.field.clear()  # gone from the bus with the screen, not left typed in it
             self.screen.deleteLater()
             self.screen = None
+        if self.gate is not None:
+            waiting = self.gate.parentWidget()
+            self.gate.hide()
+            self.gate.deleteLater()
+            self.gate = None
+            if waiting is not None:
+                waiting.activateWindow()  # the dialog it covered has the keyboard again
         self._window.setCentralWidget(self._content)
         if self._content is not None:
             self._content.show()
