@@ -49,6 +49,8 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
 )
 ANYWHERE = "Anywhere"
 NOT_IN_MEETING = "Anywhere but the supervision meeting"
+EVEN_IN_DIALOGS = "Anywhere, in a dialog too"
+IN_DIALOGS_TOO = "worksInDialogs"  # an action's property: its keys reach past an open dialog
 # How the keyboard moves around any window.
 MOVING: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
@@ -91,6 +93,8 @@ def window_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
         text = text.rstrip("…").rstrip(".")
         # The meeting hides the menus, and with them the keys only they hold.
         where = ANYWHERE if action in window.actions() else NOT_IN_MEETING
+        if action.property(IN_DIALOGS_TOO):
+            where = EVEN_IN_DIALOGS
         for sequence in action.shortcuts():
             if not sequence.isEmpty():
                 rows.append((sequence, text, where))
@@ -103,7 +107,7 @@ def all_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
 
 
 INTRO = ("Keys are written as this computer shows them. “Anywhere” means anywhere in the main "
-         "window; while a dialog is open, only its own keys work.",
+         "window; while a dialog is open, only its own keys work, and Lock now.",
          "In each table the arrow keys move from cell to cell, and Tab goes on to the next table. "
          "Arriving in a table by keyboard chooses the row you are on, so Return, Delete and the "
          "buttons under it act on the row you hear.")

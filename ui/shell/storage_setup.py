@@ -112,6 +112,7 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     lock_now.triggered.connect(lambda: _lock_now(lock, db, window))
     window.menu("&File").addAction(lock_now)
     window.addAction(lock_now)  # works with the menus out of sight, as in the meeting
+    _lock_from_dialogs(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
     # Saves made beside the window (the command line) show without a restart.
     window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]
@@ -151,6 +152,40 @@ def _about(version: str, db_path: Path, db: Database, window: QWidget) -> None:
     from ui.shell.about_dialog import AboutDialog
 
     AboutDialog(version, db_path, encryption.is_encrypted(db), window).exec()
+
+
+_lock_actions: list[QAction] = []  # each window's Lock now, for a key pressed in a dialog
+
+
+def _lock_from_dialogs(lock_now: QAction) -> None:
+    """Ctrl+Shift+L in a dialog locks too. A window's shortcut never reaches past an open
+    dialog, and Lock now is for anywhere: stepping away from a half-typed form is when it is
+    wanted (the lock asks for the passphrase over a dialog that waits, ui.shell.lock_screen)."""
+    from ui.widgets.app_watch import watch
+
+    _lock_actions.append(lock_now)
+    lock_now.setProperty("worksInDialogs", True)  # the shortcuts page says so (IN_DIALOGS_TOO)
+    watch(pressed=_pressed_in_dialog)
+
+
+def _pressed_in_dialog(watched, event) -> bool:  # type: ignore[no-untyped-def]
+    """Lock now's keys reaching a dialog (no control in it took them): lock its window."""
+    if not isinstance(watched, QDialog):
+        return False
+    import shiboken6
+    from PySide6.QtGui import QKeyEvent, QKeySequence
+
+    if not isinstance(event, QKeyEvent):
+        return False
+    _lock_actions[:] = [a for a in _lock_actions if shiboken6.isValid(a)]
+    keys = QKeySequence(event.keyCombination())
+    owner = watched.parentWidget().window() if watched.parentWidget() is not None else None
+    chosen = [a for a in _lock_actions if a.isEnabled() and keys in a.shortcuts()]
+    chosen.sort(key=lambda a: a.parent() is not owner)  # the dialog's own window first
+    if not chosen:
+        return False
+    chosen[0].trigger()
+    return True
 
 
 def _lock_now(lock: IdleLock, db: Database, window: QWidget) -> None:

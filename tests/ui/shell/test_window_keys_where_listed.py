@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ui.shell.shortcuts_dialog import ANYWHERE, NOT_IN_MEETING, window_rows
+from ui.shell.shortcuts_dialog import ANYWHERE, EVEN_IN_DIALOGS, NOT_IN_MEETING, window_rows
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise")
@@ -49,7 +49,7 @@ def test_each_window_key_works_where_the_page_says(demo_window, qtbot):
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     rows = window_rows(win)
-    assert {where for _k, _w, where in rows} == {ANYWHERE, NOT_IN_MEETING}
+    assert {where for _k, _w, where in rows} == {ANYWHERE, NOT_IN_MEETING, EVEN_IN_DIALOGS}
     assert all(what for _k, what, _w in rows), "every window key says what it does"
     for keys, what, _where in rows:
         assert what in _reaches(win, keys, caught), f"{keys.toString()} in the main window"
@@ -57,9 +57,9 @@ def test_each_window_key_works_where_the_page_says(demo_window, qtbot):
     assert not win.menuBar().isVisible()
     for keys, what, where in rows:
         reached = what in _reaches(win, keys, caught)
-        assert reached == (where == ANYWHERE), f"{keys.toString()} ({what}) in the meeting"
+        assert reached == (where != NOT_IN_MEETING), f"{keys.toString()} ({what}) in the meeting"
     listed = {keys.toString(): where for keys, _what, where in rows}
-    assert listed["Ctrl+Shift+L"] == ANYWHERE
+    assert listed["Ctrl+Shift+L"] == EVEN_IN_DIALOGS
 
 
 def test_ctrl_shift_l_locks_the_meeting_and_hides_what_it_showed(demo_window, qtbot,
@@ -88,3 +88,44 @@ def test_ctrl_shift_l_locks_the_meeting_and_hides_what_it_showed(demo_window, qt
     assert not win.idle_lock.is_locked()
     assert win.meeting.view is view and view.isVisible()
     assert not view.show_cases.isChecked()  # the laptop was unattended: references hidden again
+
+
+def test_ctrl_shift_l_in_a_dialog_locks_and_the_dialog_comes_back(demo_window, qtbot,
+                                                                  monkeypatch):
+    """No window key reaches past an open dialog, but Lock now does: stepping away from a
+    half-typed form is when it is wanted. The passphrase is asked over the dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    from ui.shell import storage_setup
+
+    win = demo_window
+    monkeypatch.setattr(storage_setup.encryption, "is_encrypted", lambda _db: True)
+    monkeypatch.setattr(win.idle_lock, "_verify", lambda passphrase: passphrase == "right one")
+    dialog = QDialog(win)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    seen: dict[str, object] = {}
+
+    def keys(*clicks) -> None:  # type: ignore[no-untyped-def]
+        for click in clicks:  # as the desktop sends them: to the window Qt lets have them
+            QTest.keyClick(QApplication.focusWindow(), *click)
+        QApplication.processEvents()
+
+    def step_away() -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        field.setText("C99, half typed")
+        keys((Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+              | Qt.KeyboardModifier.ShiftModifier))
+        seen["locked"] = win.idle_lock.is_locked()
+        if win.idle_lock.gate is not None:
+            qtbot.waitUntil(win.idle_lock.gate.isActiveWindow)
+            keys(*[(letter,) for letter in "right one"], (Qt.Key.Key_Return,))
+        seen["unlocked"] = not win.idle_lock.is_locked()
+        seen["dialog"] = (dialog.isVisible(), dialog.isEnabled(), field.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, step_away)
+    dialog.exec()
+    assert seen == {"locked": True, "unlocked": True, "dialog": (True, True, "C99, half typed")}
