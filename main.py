@@ -225,7 +225,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from ui.shell.app import app_settings, create_application, install_excepthook
     from ui.shell.first_paint import after_first_paint
     from ui.shell.single_instance import bring_forward
-    from ui.shell.week_words_first import words_first
+    from ui.shell.week_words_first import work_out_ahead, words_first
     from ui.shell.theme import LOOK_KEY, apply_theme
     from ui.widgets import return_guard, screen_fit
 
@@ -261,15 +261,15 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
         from ui.shell.paint_probe import exit_after_first_paint
 
         exit_after_first_paint(window, wait_for_data=True)
+    work_out_ahead(window, args.data_dir)  # this week's words, while the frame is painted
     window.show()
     exit_code: list[int] = []
-    after_first_paint(window, lambda: (
+    after_first_paint(window, lambda: words_first(window, args.data_dir, probe, lambda: (
         return_guard.install(app),  # before any dialog (passphrase, recovery, welcome)
         screen_fit.install(),  # and each of them fits the screen
         settings.setValue(LOOK_KEY, app.theme.follow_system()),  # a look changed since: now
         owner.listen(),  # later starts bring this window forward
-        words_first(window, args.data_dir, probe, lambda: exit_code.extend(
-            _open_into(window, args, settings, probe)))))
+        exit_code.extend(_open_into(window, args, settings, probe)))))
     code = app.exec()
     owner.release()
     return exit_code[0] if exit_code else code

@@ -12,7 +12,7 @@ FALLBACK_MS = 1000
 
 
 class _AfterPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None]):
+    def __init__(self, window: QWidget, callback: Callable[[], None]):  # or any widget
         super().__init__(window)
         self._window = window
         self._callback: Callable[[], None] | None = callback
@@ -44,3 +44,12 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
         callback()
         return
     _AfterPaint(window, callback)
+
+
+def after_painted(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run `callback` just after `widget` itself next paints (a part of the window repainted
+    alone: the window gets no paint event of its own); straight away when it is not on screen."""
+    if not widget.isVisible():
+        callback()
+        return
+    _AfterPaint(widget, callback)

@@ -172,10 +172,13 @@ def test_a_start_paints_the_window_before_the_data_and_then_the_data(gui, monkey
     capsys.readouterr()
     monkeypatch.setenv("CASELOAD_COMPANION_EXIT_AFTER_PAINT", "1")
     code = main.run_gui(argparse.Namespace(data_dir=str(data_dir), command=None))
-    lines = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    reports = [line.split() for line in capsys.readouterr().out.splitlines()]
+    lines = [report[0] for report in reports]
     assert code == 0
     # No kept words on a first start: this week's are painted alone before the Overview.
     assert lines == ["first-paint", "words-paint", "data-paint", "settled"]
+    on_screen = {report[0]: report[report.index("words") + 1] for report in reports}
+    assert (on_screen["first-paint"], on_screen["words-paint"]) == ("0", "1")
     assert gui == []
 
 

@@ -4,7 +4,6 @@ place first, and the Overview (trend, history, every card) follows once the data
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 
 import pytest
@@ -96,17 +95,36 @@ def test_no_early_words_over_data_that_must_be_opened_first(qtbot, folder, tmp_p
     assert window.findChild(LastWeekStandIn) is None
 
 
-def test_a_start_paints_the_frame_then_the_words_then_the_overview(qtbot, folder, monkeypatch,
-                                                                  capsys):
-    import ui.shell.theme
+def test_the_words_worked_out_while_the_frame_paints_are_the_ones_painted(qtbot, folder,
+                                                                          tmp_path):
+    """Worked out in a thread of their own while the frame is painted: the same words."""
+    from ui.shell.week_words_first import work_out_ahead
 
-    monkeypatch.setattr(ui.shell.theme, "apply_theme", lambda app, **_: argparse.Namespace(
-        follow_system=lambda: "light", high_contrast=lambda: False,
-        set_high_contrast=lambda on: None))
-    monkeypatch.setenv("CASELOAD_COMPANION_EXIT_AFTER_PAINT", "1")
-    code = main.run_gui(argparse.Namespace(data_dir=str(folder), command=None))
-    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert code == 0
-    assert [line[0] for line in lines] == ["first-paint", "words-paint", "data-paint", "settled"]
-    words_on_screen = {line[0]: line[line.index("words") + 1] for line in lines}
-    assert words_on_screen["first-paint"] == "0" and words_on_screen["words-paint"] == "1"
+    settings = QSettings(str(tmp_path / "frame.ini"), QSettings.Format.IniFormat)
+    at_once = frame(qtbot, folder, settings)
+    assert this_week_first(at_once, str(folder), False)
+    expected = at_once.week_in_words.texts()
+
+    window = main.window_frame(settings, folder)
+    qtbot.addWidget(window)
+    work_out_ahead(window, str(folder))
+    assert window.words_ahead is not None
+    window.show()
+    QApplication.processEvents()
+    assert this_week_first(window, str(folder), False)
+    assert window.week_in_words.texts() == expected
+
+
+def test_nothing_is_worked_out_ahead_when_kept_words_are_in_the_frame(qtbot, folder, tmp_path):
+    from core.store.week_snapshot import data_state, save_snapshot
+    from core.workload.week_words import week_in_words_from_file
+    from ui.shell.week_words_first import work_out_ahead
+
+    kept = week_in_words_from_file(folder, TODAY)
+    assert kept is not None and save_snapshot(folder, kept._replace(data_state=data_state(folder)))
+    window = main.window_frame(QSettings(str(tmp_path / "f.ini"), QSettings.Format.IniFormat),
+                               folder)
+    qtbot.addWidget(window)
+    assert window.week_in_words is not None  # the kept words, in the first frame
+    work_out_ahead(window, str(folder))
+    assert getattr(window, "words_ahead", None) is None
