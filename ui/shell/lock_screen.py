@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.announce import announce, announce_error
+from ui.widgets.announce_notice import forget_notices
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -239,6 +240,7 @@ class IdleLock(QObject):
             self.gate.activateWindow()
         self._window.menuBar().setEnabled(False)
         self.screen.field.setFocus()
+        forget_notices()  # what was said before the lock is not left on the bus behind it
         announce(self.screen, "Locked. Your data is hidden until you enter your passphrase.")
         self.locked.emit()
 

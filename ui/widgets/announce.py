@@ -3,7 +3,9 @@
 A label or the status bar changing is seen, not heard. `announce` sends the same words to
 assistive technology as an announcement (Qt 6.8 and later: `QAccessibleAnnouncementEvent`,
 AT-SPI `object:announcement`), polite for results so speech is not cut off, assertive for
-errors. Where Qt is older or no screen reader listens, it does nothing harmful.
+errors. Where Qt is older or no screen reader listens, it does nothing harmful. A screen reader
+that does not listen for announcements (Orca before 46) is shown the words as a notification
+instead (ui.widgets.announce_notice), so that every reader says them once.
 
 Tests (and anything else that wants to know) register with `add_listener`; every announcement
 is passed to them, whether or not a screen reader is running.
@@ -15,6 +17,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.widgets.announce_notice import show_notice
 
 try:  # Qt 6.8+
     from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -70,6 +74,9 @@ def announce(widget: QObject | None, text: str, assertive: bool = False) -> None
     event = QAccessibleAnnouncementEvent(source, text)
     event.setPoliteness(_ASSERTIVE if assertive else _POLITE)
     QAccessible.updateAccessibility(event)
+    window = source.window() if isinstance(source, QWidget) else None
+    if window is not None:
+        show_notice(window, text)  # for a reader deaf to the event above, and only then
 
 
 def announce_error(widget: QObject | None, text: str) -> None:
