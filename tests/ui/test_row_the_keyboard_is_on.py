@@ -108,3 +108,29 @@ def test_return_and_delete_on_the_agenda_row_tab_reached(demo_window, qtbot):
     QTest.keyClick(agenda, Qt.Key.Key_Delete)
     assert opened == [(QMessageBox, "Delete note")]
     assert agenda.model().rowCount() == before  # Escape: the note stays
+
+
+def test_a_file_choosers_list_is_left_alone(qtbot, tmp_path):
+    """Choosing the first file as the keyboard arrives would fill the name a Save writes to."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from ui.widgets import current_row
+
+    current_row.install()
+    (tmp_path / "summary.pdf").write_bytes(b"%PDF-1.4 the last summary")
+    chooser = QFileDialog(None, "Save the summary as PDF", str(tmp_path), "PDF (*.pdf)")
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+    chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    chooser.setViewMode(QFileDialog.ViewMode.Detail)  # rows, as a table would have them
+    qtbot.addWidget(chooser)
+    chooser.show()
+    chooser.activateWindow()  # focus arrives only in the active window
+    qtbot.waitUntil(chooser.isActiveWindow)
+    name = next(f for f in chooser.findChildren(QLineEdit) if f.objectName() == "fileNameEdit")
+    lists = [v for v in chooser.findChildren(QAbstractItemView) if v.isVisible()]
+    qtbot.waitUntil(lambda: any(v.model() is not None and v.model().rowCount(v.rootIndex())
+                                for v in lists))
+    for view in lists:
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        assert not view.selectionModel().hasSelection()
+    assert name.text() == ""

@@ -6,7 +6,7 @@ disabled until Space chose the row nobody could see was not chosen. `install()` 
 keyboard arrives in a row-selecting table with nothing selected, the row it is on (the first, if
 none), so what is heard, what is shown and what Return, Delete and the buttons act on are the same
 row. The mouse chooses its own row; a file chooser's lists are left alone (a file selected there
-fills the name a Save would write to).
+fills the name a Save would write to), and so are pop-up lists (a completer's suggestions).
 """
 
 from __future__ import annotations
@@ -66,7 +66,10 @@ def _focus_arrived(watched: QObject, event: QEvent) -> None:
     from PySide6.QtWidgets import QFileDialog  # named only once a list has the focus
 
     reason = event.reason()  # type: ignore[attr-defined]  # a QFocusEvent
-    if reason in _BY_KEYBOARD and not isinstance(watched.window(), QFileDialog):
+    window = watched.window()
+    # A completer's list of suggestions is a popup: choosing a row there would type it.
+    if (reason in _BY_KEYBOARD and not isinstance(window, QFileDialog)
+            and window.windowType() != Qt.WindowType.Popup):
         select_current(watched)
 
 
