@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets.flow_layout import FlowRow
 
@@ -50,7 +50,11 @@ class EmptyState(QWidget):
         layout.addStretch(2)
         layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
-        layout.addWidget(body)
+        centred = QHBoxLayout()  # a column of comfortable lines in the middle of the view
+        centred.addStretch(1)
+        centred.addWidget(body, 100)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(3)
