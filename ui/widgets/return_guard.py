@@ -225,9 +225,12 @@ def _dialog_hidden(dialog: QDialog) -> None:
     manager to do it (Xvfb, some remote sessions), none was active after Escape closed a
     dialog: Alt+F opened no menu, while Down and Return still reached the Caseload's table
     and opened Edit case."""
+    from PySide6.QtCore import Qt
+
     parent = dialog.parentWidget()
-    if not dialog.isWindow() or parent is None:
-        return
+    if not dialog.isWindow() or parent is None \
+            or QApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
+        return  # a dialog closing while the person is in another application takes nothing
 
     def give_back() -> None:
         if QApplication.activeWindow() is not None or QApplication.activePopupWidget():
