@@ -34,9 +34,10 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
     app = QApplication.instance() or _made_or_explained(argv or sys.argv[:1], explain)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
-    from ui.widgets import combo_accessible
+    from ui.widgets import combo_accessible, stack_accessible
 
     combo_accessible.install()  # a combo box is named by its label on the bus, not its value
+    stack_accessible.install()  # an unnamed page stack is not said on the way to a control
     if guard:
         from ui.widgets import return_guard
 
