@@ -25,6 +25,18 @@ class _HeldItems(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._held = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._cache: dict[object, object] = {}  # sizes and heights, until Qt invalidates
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+        super().invalidate()
+
+    def _cached(self, key: object, compute):  # type: ignore[no-untyped-def]
+        """`compute()`, once per layout pass: Qt asks a layout its height for the same width
+        many times while a window is resized, and each answer is measured in Python."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
         self._held.addItem(item)
@@ -78,13 +90,16 @@ class FlowRow(_HeldItems):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        return self._cached(width, lambda: self._arrange(QRect(0, 0, width, 0), place=False))
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
         self._arrange(rect, place=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._cached("hint", self._one_line))
+
+    def _one_line(self) -> QSize:
         """Everything on one line."""
         shown = self._shown()
         width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(len(shown) - 1, 0)
@@ -92,6 +107,9 @@ class FlowRow(_HeldItems):
         return QSize(width, height).grownBy(self.contentsMargins())
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._cached("least", self._widest))
+
+    def _widest(self) -> QSize:
         """As narrow as its widest control: everything else wraps."""
         shown = self._shown()
         width = max((i.minimumSize().width() for i in shown), default=0)
@@ -237,15 +255,20 @@ class SideBySide(_HeldItems):
         return [(i, s) for i, s in zip(self._all(), self._stretch) if not i.isEmpty()]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        shown = [i for i, _s in self._shown()]
-        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(len(shown) - 1, 0)
-        return QSize(max(width, self._wide_from),
-                     max((i.sizeHint().height() for i in shown), default=0))
+        def side_by_side() -> QSize:
+            shown = [i for i, _s in self._shown()]
+            width = sum(i.sizeHint().width() for i in shown) \
+                + self._spacing * max(len(shown) - 1, 0)
+            return QSize(max(width, self._wide_from),
+                         max((i.sizeHint().height() for i in shown), default=0))
+        return QSize(self._cached("hint", side_by_side))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        shown = [i for i, _s in self._shown()]
-        return QSize(max((i.minimumSize().width() for i in shown), default=0),
-                     max((i.minimumSize().height() for i in shown), default=0))
+        def stacked() -> QSize:
+            shown = [i for i, _s in self._shown()]
+            return QSize(max((i.minimumSize().width() for i in shown), default=0),
+                         max((i.minimumSize().height() for i in shown), default=0))
+        return QSize(self._cached("least", stacked))
 
     def _widths(self, width: int) -> list[int] | None:
         """Each panel's width side by side, or None when they go one above the other."""
@@ -270,7 +293,7 @@ class SideBySide(_HeldItems):
         """The least height, as preferred too: a scroll area takes a page's preferred height
         for its minimum, and a chart's preferred height gave the Overview a second scroll
         bar."""
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        return self._cached(width, lambda: self._arrange(QRect(0, 0, width, 0), place=False))
 
     def _arrange(self, rect: QRect, place: bool) -> int:
         shown = self._shown()
