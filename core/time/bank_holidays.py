@@ -33,6 +33,7 @@ def _united_kingdom() -> Any:
     layout of the package), the library's own `country_holidays` is used."""
     import holidays
 
+    bare = None
     if "holidays.countries" not in sys.modules:
         import importlib.util
         from types import ModuleType
@@ -49,6 +50,8 @@ def _united_kingdom() -> Any:
 
         return UnitedKingdom
     except ImportError:
+        if bare is not None and sys.modules.get("holidays.countries") is bare:
+            del sys.modules["holidays.countries"]  # the real package, for the library's own way
         return lambda **kw: holidays.country_holidays("GB", **kw)
 
 

@@ -41,3 +41,18 @@ def test_the_days_and_names_are_the_librarys_own():
                "print(sorted((d.isoformat(), n) for y in range(2016, 2031) "
                "for d, n in _year(y).items()))")
     assert alone == full
+
+
+def test_the_librarys_own_way_is_used_if_the_united_kingdom_cannot_be_loaded_alone():
+    """Another layout of the package (a bundle's archive, a later version): the same days."""
+    code = ("import importlib.util, sys; from datetime import date; "
+            "real = importlib.util.find_spec; "
+            "importlib.util.find_spec = lambda name, *a: (lambda s: (setattr(s, "
+            "'submodule_search_locations', ['/nowhere']), s)[1])(real(name, *a)) "
+            "if name == 'holidays.countries' else real(name, *a); "
+            "from core.time.bank_holidays import bank_holidays; "
+            "print(sorted(bank_holidays(2026)) == [date(2026, 1, 1), date(2026, 4, 3), "
+            "date(2026, 4, 6), date(2026, 5, 4), date(2026, 5, 25), date(2026, 8, 31), "
+            "date(2026, 12, 25), date(2026, 12, 28)], "
+            "len([m for m in sys.modules if m.startswith('holidays.countries.')]) > 1)")
+    assert run(code) == "True True"
