@@ -26,6 +26,8 @@ SCREENS = {
     "2560x1600 at 200%": ({"width": 2560, "height": 1600}, "2"),
     # 640x400 logical: no view scrolls sideways here either (tables scroll inside themselves).
     "1280x800 at 200%": ({"width": 1280, "height": 800}, "2"),
+    # 853x533: New case with its identifier warning measured as fitting and squeezed its flags.
+    "1280x800 at 150%": ({"width": 1280, "height": 800}, "1.5"),
 }
 # Offscreen, a dialog cut to the whole screen has a frame a pixel wide outside it that no real
 # screen has (Xvfb's, in tests/atspi/test_fits_real_screen.py, has none): that much is allowed.

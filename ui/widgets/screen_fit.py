@@ -122,6 +122,12 @@ def fit_to_screen(dialog: QDialog) -> None:
     if room is None:
         return
     size = dialog.size().expandedTo(dialog.minimumSizeHint())
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth() and not dialog.property(FITTED):
+        # Its wrapped words at the width it will have: New case with the identifier warning
+        # at 150% on a 1280x800 screen measured as fitting, then squeezed its check boxes flat.
+        size.setHeight(max(size.height(),
+                           layout.totalHeightForWidth(min(size.width(), room.width()))))
     if size.width() > room.width() or size.height() > room.height():
         if not isinstance(dialog, (QMessageBox, QFileDialog)):
             scroll_body(dialog, room.width() - 40)
