@@ -6,8 +6,8 @@ It is what the window paints first when no kept words are still true (the first 
 or after a change from the command line): this week alone, from a read-only look at the data
 file, before the data is opened for the window and before the Overview's trend, history and
 cards are made. Nothing is painted from a file this build would open differently (a newer
-version's data, one that still needs a migration, an encrypted or damaged one): None, and the
-words come with the Overview.
+version's data, one that still needs a migration, an encrypted or damaged one, every page read
+as opening it reads them): None, and the words come with the Overview.
 """
 
 from __future__ import annotations
@@ -77,6 +77,10 @@ def week_in_words_from_file(data_dir: Path, day: date) -> WeekSnapshot | None:
     try:
         conn.execute("PRAGMA busy_timeout = 0")  # a command writing now: no words, no waiting
         if not _current_schema(conn):
+            return None
+        # Every page read, as opening the data does (core.store.database.check_readable): no
+        # words are painted from a damaged file, over which the recovery screen comes next.
+        if conn.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
             return None
         return week_in_words(cast("Database", ReadOnlyData(conn)), day)
     except Exception:  # noqa: BLE001 - damaged, locked, half-written: the Overview says it

@@ -4,6 +4,7 @@ not open as it is."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -113,3 +114,18 @@ def test_the_words_are_read_without_sqlite_utils(folder):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.strip() == "False"
+
+
+def test_no_words_from_a_data_file_damaged_inside(folder):
+    """The header and the pages the words are read from intact, another page not: the recovery
+    screen comes next, and no words are painted beside it."""
+    from core.store.database import DamagedDatabaseError, check_readable
+
+    path = database_path(folder)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[-page:] = bytes(range(256)) * (page // 256)  # the last page: not one the words need
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError):
+        check_readable(sqlite3.connect(path), path)
+    assert week_in_words_from_file(folder, TODAY) is None
