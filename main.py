@@ -271,6 +271,13 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
         owner.listen(),  # later starts bring this window forward
         exit_code.extend(_open_into(window, args, settings, probe)))))
     code = app.exec()
+    # Qt ends by closing the windows, and the last one closing queues a second quit that no
+    # event loop is left to take: delivered later in the same process (run_gui called from
+    # Python, as the tests do), it ended every event loop started after it, a dialog's
+    # included, the moment it began.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
     owner.release()
     return exit_code[0] if exit_code else code
 

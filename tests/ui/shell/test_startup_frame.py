@@ -182,6 +182,23 @@ def test_a_start_paints_the_window_before_the_data_and_then_the_data(gui, monkey
     assert gui == []
 
 
+def test_after_a_start_has_ended_the_next_event_loop_still_runs(gui, monkeypatch, tmp_path,
+                                                               capsys):
+    """A start that ends leaves no quit waiting: delivered later in the same process it ended
+    every later event loop (each dialog's, each wait) as soon as it began."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    data_dir = tmp_path / "ended"
+    main.main(["--data-dir", str(data_dir), "demo"])
+    monkeypatch.setenv("CASELOAD_COMPANION_EXIT_AFTER_PAINT", "1")
+    assert main.run_gui(argparse.Namespace(data_dir=str(data_dir), command=None)) == 0
+    capsys.readouterr()
+    QApplication.processEvents()  # whatever the ended start left queued is delivered
+    loop = QEventLoop()
+    QTimer.singleShot(0, lambda: loop.exit(7))
+    assert loop.exec() == 7  # -1: the loop ended before it ran
+
+
 def test_on_a_first_start_the_welcome_opens_over_the_filled_window(gui, monkeypatch, tmp_path):
     import ui.shell.welcome_dialog
 
