@@ -12,7 +12,6 @@ from core.common.crash_points import crash_point
 from core.common import clock
 from core.common.dates import from_iso, to_iso
 from core.common.errors import ValidationError
-from core.common.identifiers import reference_problem
 from core.caseload.models import (
     CASE_STATES,
     CASE_TYPES,
@@ -33,6 +32,9 @@ STATUSES = ("active", "closed", "all")
 
 def case_problems(case: Case) -> list[str]:
     """Every reason the case cannot be saved, as sentences; empty when it is fine."""
+    from core.common.identifiers import reference_problem  # only when saving: reading a
+    # caseload (this week's words before the window opens) compiles none of its patterns
+
     problems = []
     ref_problem = reference_problem(case.reference)
     if ref_problem:
@@ -100,12 +102,18 @@ class CaseStore:
     def __init__(self, db: Database):
         self.db = db
 
-    def list_cases(self, status: str = "active") -> list[Case]:
+    def list_cases(self, status: str = "active", closed_after: date | None = None) -> list[Case]:
+        """The cases of `status`, by reference; with `closed_after`, none closed on or before
+        that day (this week's words need only the cases held in the two years they look at)."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}")
         where = {"active": "closed_date IS NULL", "closed": "closed_date IS NOT NULL"}.get(status)
+        params: list[str] = []
+        if closed_after is not None:
+            where = (f"({where}) AND " if where else "") + "(closed_date IS NULL OR closed_date > ?)"
+            params.append(to_iso(closed_after))
         sql = "SELECT * FROM cases" + (f" WHERE {where}" if where else "") + " ORDER BY reference"
-        rows = list(self.db.query(sql))
+        rows = list(self.db.query(sql, params))
         histories: dict[int, list[TierChange]] = {}
         for h in self.db.query("SELECT case_id, tier, from_date FROM tier_history ORDER BY id"):
             histories.setdefault(h["case_id"], []).append(

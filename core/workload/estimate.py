@@ -153,10 +153,12 @@ class Estimate:
         return not self.has_data or self.no_capacity_reason == "no_hours"
 
 
-def load_inputs(db: Database) -> EstimateInputs:
+def load_inputs(db: Database, closed_after: date | None = None) -> EstimateInputs:
+    """Everything an estimate is worked out from; with `closed_after`, without the cases
+    closed on or before that day (estimates of later days only: the same figures)."""
     return EstimateInputs(
         profile=load_profile_timeline(db),
-        cases=tuple(CaseStore(db).list_cases("all")),
+        cases=tuple(CaseStore(db).list_cases("all", closed_after=closed_after)),
         reductions=tuple(list_reductions(db)),
         reports=tuple(list_reports(db)),
         timeline=load_timeline(db),

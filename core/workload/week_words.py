@@ -40,11 +40,18 @@ def week_line(summary: WeekSummary, words: StatusWords) -> str:
 def week_in_words(db: Database, day: date) -> WeekSnapshot | None:
     """This week's words without figures, as the Overview shows them on `day`; None when there
     is no week to say (no cases yet)."""
+    from datetime import timedelta
+
     from core.workload.estimate import load_inputs
-    from core.workload.history import CASELOAD, WEIGHTED, sustained_panel_due, workload_status
+    from core.workload.history import (CASELOAD, DEFAULT_WEEKS, WEIGHTED, history_days,
+                                       sustained_panel_due, workload_status)
     from core.workload.status_words import status_words
 
-    summary = workload_status(load_inputs(db), day)
+    # The week's runs and trend are worked out over the weeks since history_days' first, and
+    # a run's first week from its Monday: a case closed a week before that is held on none of
+    # those days (ten years: 50 of 600 cases read, about 4 ms less).
+    first_week = history_days(day, DEFAULT_WEEKS)[0] - timedelta(weeks=1)
+    summary = workload_status(load_inputs(db, closed_after=first_week), day)
     if not summary.estimate.has_data:
         return None
     words = status_words(summary, day, figures=False)

@@ -1,0 +1,63 @@
+"""Over years of data, this week's words read only the cases held in the two years the week's
+runs and trend look at, and say exactly what the Overview, reading every case, says."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import core.workload.estimate as estimate
+from core.caseload.cases import CaseStore
+from core.store.database import open_database
+from core.store.paths import database_path
+from core.workload.week_words import week_in_words
+
+TODAY = date(2026, 11, 27)
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _generate(folder: Path) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "generate_dataset", ROOT / "benchmarks" / "generate_dataset.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(folder, years=6, cases=360, entries=0, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("years")
+    _generate(folder)
+    data = open_database(database_path(folder))
+    yield data
+    data.close()
+
+
+def test_the_words_leave_out_only_cases_closed_before_the_weeks_they_look_at(db, monkeypatch):
+    every_case = estimate.load_inputs
+    read: list[int] = []
+
+    def as_the_words_read(source, closed_after=None):  # type: ignore[no-untyped-def]
+        inputs = every_case(source, closed_after)
+        read.append(len(inputs.cases))
+        return inputs
+
+    def reading_every_case(source, closed_after=None):  # type: ignore[no-untyped-def]
+        return every_case(source)
+
+    said = set()
+    for weeks_back in range(0, 120, 3):
+        for weekday in (0, 2, 4, 6):  # Monday, Wednesday, Friday, Sunday
+            day = TODAY - timedelta(weeks=weeks_back, days=TODAY.weekday() - weekday)
+            monkeypatch.setattr(estimate, "load_inputs", as_the_words_read)
+            words = week_in_words(db, day)
+            monkeypatch.setattr(estimate, "load_inputs", reading_every_case)
+            assert words is not None and words == week_in_words(db, day), day
+            said.add((words.headline, bool(words.sustained), bool(words.sustained_caseload)))
+    # The cases closed years before were left out, over weeks that say different things.
+    assert max(read) < len(CaseStore(db).list_cases("all")) - 50
+    assert len(said) > 2
