@@ -13,7 +13,6 @@ from core.common.dates import add_months, from_iso, to_iso
 from core.common.errors import ValidationError
 from core.common.exact import to_decimal, too_precise
 from core.common.hours import hours_text
-from core.common.identifiers import identifier_message
 from core.caseload.models import REPORT_KINDS, CourtReport, Reduction
 from core.store.rows import inserted_id
 from core.store.kept_deletion import KeptRows, delete_keeping
@@ -81,6 +80,8 @@ def reduction_problems(reduction: Reduction, contracted_hours: Decimal) -> list[
     elif len(reduction.reason) > 80:
         problems.append("Keep the reason to 80 characters or fewer.")
     else:
+        from core.common.identifiers import identifier_message  # only when saving (cases.py)
+
         message = identifier_message("reason", reduction.reason)
         if message:
             problems.append(message)
