@@ -91,7 +91,28 @@ def test_a_start_keeps_its_look_for_the_next_start(monkeypatch, tmp_path):
     assert asked_for == [None, "dark"]
 
 
-def test_the_return_guard_watches_the_first_question_over_the_window(qapp, monkeypatch,
+@pytest.fixture
+def unwatched_app(qapp):
+    """The application without the one filter earlier tests installed (ui/widgets/app_watch.py),
+    and with it again afterwards. Putting back only the module's name for it left the filter
+    this test's start made watching in its place, and everything later asked to watch (Lock
+    now's keys in a dialog, the row the keyboard is on) went to the one no longer installed."""
+    from ui.widgets import app_watch
+
+    earlier = app_watch._watch
+    if earlier is not None:  # installed by an earlier test in this process
+        qapp.removeEventFilter(earlier)
+    app_watch._watch = None
+    yield qapp
+    if app_watch._watch is not None:
+        qapp.removeEventFilter(app_watch._watch)
+        app_watch._watch.deleteLater()
+    app_watch._watch = earlier
+    if earlier is not None:
+        qapp.installEventFilter(earlier)
+
+
+def test_the_return_guard_watches_the_first_question_over_the_window(unwatched_app, monkeypatch,
                                                                        tmp_path):
     """The passphrase is the first question a start can ask: the guard that keeps Return from
     pressing a destructive button is installed (after the first paint) before it is asked."""
@@ -99,9 +120,7 @@ def test_the_return_guard_watches_the_first_question_over_the_window(qapp, monke
     import ui.shell.theme
     from ui.widgets import app_watch, return_guard
 
-    if app_watch._watch is not None:  # installed by an earlier test in this process
-        qapp.removeEventFilter(app_watch._watch)
-    monkeypatch.setattr(app_watch, "_watch", None)
+    qapp = unwatched_app
     guarded: list[bool] = []
 
     def passphrase(data_dir, parent=None):  # type: ignore[no-untyped-def]
