@@ -32,7 +32,9 @@ from core.supervision.sessions import (
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from ui.widgets.announce import announce
+from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
@@ -146,6 +148,8 @@ class SupervisionView(QWidget):
         row = FlowRow()
         self.done_button = QPushButton("&Mark done")
         self.drop_button = QPushButton("Dro&p")
+        # Dropping takes the action off the summary's list: Return on it says "press Space".
+        self.drop_button.setProperty(DESTROYS, True)
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
         actions_layout.addLayout(row)
@@ -253,13 +257,19 @@ class SupervisionView(QWidget):
         draft = AgendaNoteDialog.get_note(self, item.kind, self._references(), old)
         if draft is None:
             return
-        try:
-            update_agenda_item(self._db, item.id, draft.text, reason=draft.reason)
+        item_id = item.id
+        if (draft.text.strip(), draft.reason or None) == (item.text, item.reason or None):
+            announce(self, "Note unchanged.")  # nothing to save, and nothing for Ctrl+Z
+            return
+        try:  # one undo step; focus stays on the note, which may have moved in the sorted table
+            change_undoably(
+                self, "Change a note",
+                lambda: update_agenda_item(self._db, item_id, draft.text, reason=draft.reason),
+                lambda: update_agenda_item(self._db, item_id, item.text, reason=item.reason),
+                self._changed, "Note changed.", "The note's words are back as they were.",
+                self.agenda_view, lambda: self._row_of(self.agenda_proxy, item_id))
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The note was not saved")
-            return
-        self._changed()
-        announce(self, "Note saved.")
 
     def delete_note(self) -> None:
         item = self.selected_note()
@@ -281,10 +291,29 @@ class SupervisionView(QWidget):
 
     # --- actions and sessions -----------------------------------------------------------------
     def _set_status(self, status: str) -> None:
+        """Mark done or Drop: one undo step, said, with focus kept in the table on the row that
+        took the action's place (the buttons are disabled once it has gone)."""
         action = self.selected_action()
-        if action is not None and action.id is not None:
-            set_action_status(self._db, action.id, status)
-            self._changed()
+        if action is None or action.id is None:
+            return
+        action_id, was = action.id, action.status
+        row = self.action_view.selectionModel().selectedRows()[0].row()
+        words = " ".join(action.text.split())
+        words = words if len(words) <= 80 else words[:79].rstrip() + "…"
+        done = status == "done"
+        change_undoably(
+            self, "Mark an action done" if done else "Drop an action",
+            lambda: set_action_status(self._db, action_id, status),
+            lambda: set_action_status(self._db, action_id, was),
+            self._changed, f"Marked done “{words}”." if done else f"Dropped “{words}”.",
+            f"“{words}” is open again.", self.action_view, lambda: row)
+
+    @staticmethod
+    def _row_of(proxy, item_id: int) -> int:  # type: ignore[no-untyped-def]
+        for row in range(proxy.rowCount()):
+            if getattr(proxy.index(row, 0).data(OBJECT_ROLE), "id", None) == item_id:
+                return row
+        return 0
 
     def record_session(self) -> None:
         from ui.supervision.session_dialog import SessionDialog

@@ -12,7 +12,8 @@ believed it pressed): the dialog stays open and says, shown beside the button an
 once, "Press Space to delete 10 cases" in the button's own words.
 
 Outside dialogs (the main window's views) Qt lets only Space press a focused button; the guard
-makes Return and Enter press it too, as a keyboard user expects.
+makes Return and Enter press it too, as a keyboard user expects, except on a button marked with
+the `DESTROYS` property (Supervision's Drop): there Return says "press Space" as in a dialog.
 
 A letter alone never answers a question, and Ctrl+Return saves from a multi-line field
 (ui.widgets.dialog_keys).
@@ -102,7 +103,7 @@ def set_destructive(dialog: QDialog, button: QPushButton, destructive: bool) -> 
 
 
 VERBS = {"delete", "remove", "replace", "restore", "overwrite", "turn", "import", "erase",
-         "discard", "clear", "end", "yes"}
+         "discard", "clear", "end", "drop", "yes"}
 
 
 def _label(button: QPushButton) -> str:
@@ -138,7 +139,10 @@ def refuse_return(watched: QObject, event: QEvent) -> bool:
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
         return False
     dialog = watched.window()
-    if not isinstance(dialog, QDialog) or watched not in destructive_buttons(dialog):
+    if isinstance(dialog, QDialog):
+        if watched not in destructive_buttons(dialog):
+            return False
+    elif not watched.property(DESTROYS) or not watched.hasFocus():
         return False
     from ui.widgets.announce import announce_error
 
@@ -211,7 +215,7 @@ def presses_in_window(watched: QObject, event: QEvent) -> bool:
 
     return (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and watched.isEnabled() and watched.hasFocus()
+            and watched.isEnabled() and watched.hasFocus() and not watched.property(DESTROYS)
             and not isinstance(watched.window(), QDialog))
 
 

@@ -1,0 +1,68 @@
+"""A change the user makes in the window that is neither an addition nor a deletion (an agreed
+action marked done or dropped, a supervision note's words changed) is one undo step too: Ctrl+Z
+puts back what was there, Ctrl+Y makes the change again, until the window closes, on the same
+stack as every deletion (ui.widgets.deletion_undo). Each way is said as well as shown.
+
+`change` and `revert` are the feature's own core functions; the change has been made when the
+command is pushed, so its first redo does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+from core.common.errors import ValidationError
+from ui.widgets.announce import announce, announce_error
+from ui.widgets.deletion_undo import focus_row, undo_stack_of
+
+
+class ChangeCommand(QUndoCommand):
+    """`name` is Edit > Undo's words ("Drop an action"); `undone` and `redone` are said."""
+
+    def __init__(self, name: str, change: Callable[[], None], revert: Callable[[], None],
+                 changed: Callable[[], None], undone: str, redone: str,
+                 parent: QWidget | None):
+        super().__init__(name)
+        self._change, self._revert, self._changed = change, revert, changed
+        self._undone, self._redone, self._parent = undone, redone, parent
+        self._pushed = False
+
+    def _run(self, step: Callable[[], None], said: str) -> None:
+        try:
+            step()
+        except ValidationError as exc:  # what it changed has gone since (deleted, discussed)
+            self.setObsolete(True)
+            announce_error(self._parent, " ".join(exc.problems))
+            return
+        self._changed()
+        announce(self._parent, said)
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._run(self._change, self._redone)
+
+    def undo(self) -> None:
+        self._run(self._revert, self._undone)
+
+
+def change_undoably(parent: QWidget, name: str, change: Callable[[], None],
+                    revert: Callable[[], None], changed: Callable[[], None], said: str,
+                    undone: str, table: QAbstractItemView | None = None,
+                    row: Callable[[], int] | None = None) -> None:
+    """Make the change (ValidationError, nothing changed, is the caller's to show), offer
+    Ctrl+Z for it, tell every view, keep focus in `table` on the row `row()` gives once the
+    views have refreshed (the changed row, or the one that took its place), and say `said`
+    with how to undo it."""
+    change()
+    stack = undo_stack_of(parent)
+    if stack is not None:
+        stack.push(ChangeCommand(name, change, revert, changed, undone, said, parent))
+    changed()
+    if table is not None:
+        focus_row(table, row() if row is not None else 0)
+    announce(parent, said + (" Undo with Ctrl+Z." if stack is not None else ""))
