@@ -73,7 +73,10 @@ class LockScreen(QWidget):
         layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button = QPushButton("Unlock")
-        self.button.setDefault(True)
+        # Return anywhere in the screen unlocks once, through keyPressEvent: the field's
+        # returnPressed and a default Unlock button both submitted, so over a dialog (the gate,
+        # where a default button presses) one wrong passphrase was refused, and said, twice.
+        self.button.setAutoDefault(False)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.message = QLabel("")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,7 +85,15 @@ class LockScreen(QWidget):
 
     def _connect_signals(self) -> None:
         self.button.clicked.connect(self._submit)
-        self.field.returnPressed.connect(self._submit)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Return or Enter from the field (which passes it on) or the Unlock button: one try."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            event.accept()
+            self._submit()
+            return
+        super().keyPressEvent(event)
 
     def _submit(self) -> None:
         self.unlockRequested.emit(self.field.text())

@@ -74,3 +74,51 @@ def test_the_passphrase_is_asked_over_a_waiting_dialog_and_the_dialog_comes_back
     assert seen["unlocked"] is True
     assert seen["dialog back"] == (True, "C99, half typed", field)
     assert not dialog.isVisible()
+
+
+def test_one_return_with_a_wrong_passphrase_over_a_dialog_is_one_try_said_once(qtbot, tmp_path):
+    """Ctrl+L, "yesterday 1h travel", Ctrl+Shift+L, "wrongagain", Return: the refusal was said
+    twice (the field's Return and the gate's default Unlock button each submitted), two tries."""
+    from ui.widgets import announce, return_guard
+
+    return_guard.install()
+    window = MainWindow(QSettings(str(tmp_path / "lock.ini"), QSettings.Format.IniFormat))
+    window.add_view("caseload", "Caseload", QLabel("C07"))
+    qtbot.addWidget(window)
+    window.show()
+    tries: list[str] = []
+    lock = IdleLock(window, lambda p: tries.append(p) or p == RIGHT, minutes=10, enabled=True)
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    said: list[str] = []
+    listener = lambda text, _assertive: said.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    seen: dict[str, object] = {}
+
+    def away_and_back() -> None:
+        field.setText("yesterday 1h travel")
+        lock.lock()
+        qtbot.waitUntil(lambda: lock.gate is not None and lock.gate.isActiveWindow())
+        said.clear()
+        _keys("wrongagain")
+        _keys(Qt.Key.Key_Return)
+        seen["field"] = (list(tries), list(said))
+        lock.screen.button.setFocus()  # Return on the focused Unlock button: one try too
+        _keys(Qt.Key.Key_Return)
+        seen["button"] = list(tries)
+        lock.screen.field.setFocus()
+        _keys(RIGHT)
+        _keys(Qt.Key.Key_Return)
+        seen["unlocked"] = (not lock.is_locked(), len(tries))
+        dialog.reject()
+
+    QTimer.singleShot(0, away_and_back)
+    try:
+        dialog.exec()
+    finally:
+        announce.remove_listener(listener)
+    assert seen["field"] == (["wrongagain"],
+                             ["That passphrase does not match. Please try again."])
+    assert seen["button"] == ["wrongagain", ""]
+    assert seen["unlocked"] == (True, 3)
