@@ -16,6 +16,7 @@ from core.common.errors import ValidationError
 from core.common.exact import to_decimal
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS
 from core.common.resources import resource_path
+from core.store.kept_deletion import KeptRows, delete_keeping
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -235,9 +236,9 @@ def restore_defaults(db: Database, effective_from: date, today: date | None = No
     )
 
 
-def delete_change(db: Database, change_id: int) -> None:
-    """Take back one edit (undo)."""
-    db.execute("DELETE FROM weighting_changes WHERE id = ?", [change_id])
+def delete_change(db: Database, change_id: int) -> KeptRows:
+    """Take back one edit; what went, so that Ctrl+Z can put it back."""
+    return delete_keeping(db, "weighting_changes", "id", [change_id])
 
 
 class WeightingsTimeline:

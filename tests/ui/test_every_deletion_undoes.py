@@ -1,7 +1,7 @@
 """Every deletion the user starts in the window comes back with Ctrl+Z, as it was (closed
 cases: tests/ui/test_return_never_destroys.py): a supervision note, a past session (its
-actions linked to it again), a reduction, a court report, a leave day, a calendar keyword and
-an unused activity (with its keywords)."""
+actions linked to it again), a reduction, a court report, a leave day, a calendar keyword,
+an unused activity (with its keywords) and a weightings change taken back."""
 
 from __future__ import annotations
 
@@ -122,8 +122,20 @@ def _activity(window, db):
     return delete, ("activities", "calendar_rules")
 
 
+def _weighting_change(window, db):
+    """Settings > Weightings, a change in the list, Take back: it went for good before."""
+    from core.workload.weightings import set_weighting
+    from ui.settings.weightings_page import WeightingsPage
+
+    set_weighting(db, "report.standard", 150, TODAY - timedelta(days=3))
+    page = _settings_page(window, "Weightings", WeightingsPage)
+    page.load()
+    return _selecting(page.changes, 0, page.take_back_selected), ("weighting_changes",)
+
+
 @pytest.mark.parametrize("deletion", [_note, _session, _reduction, _report, _leave, _keyword,
-                                      _activity], ids=lambda f: f.__name__.strip("_"))
+                                      _activity, _weighting_change],
+                         ids=lambda f: f.__name__.strip("_"))
 def test_ctrl_z_brings_back_what_was_deleted(demo_window, db, qtbot, monkeypatch, deletion):
     delete, tables = deletion(demo_window, db)
     before = _rows(db, *tables)

@@ -40,6 +40,7 @@ from core.workload.weightings import (
 )
 from core.workload.wording import day_words
 from ui.widgets.date_fields import DateField
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.widgets.named_editor import NamedEditorDelegate
@@ -307,8 +308,14 @@ class WeightingsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes or change.id is None:
             return False
-        delete_change(self._db, change.id)
-        self.load()
+        change_id = change.id
+
+        def changed() -> None:
+            self.load()
+            self._hub.weightingsChanged.emit()
+
+        # A deletion like any other: one undo step, said, focus kept in the list of changes.
+        delete_undoably(self, self._db, f"the weightings change “{change_what(change)}”",
+                        lambda: delete_change(self._db, change_id), changed, self.changes)
         self.saved_label.setText("Change taken back.")
-        self._hub.weightingsChanged.emit()
         return True
