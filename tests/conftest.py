@@ -72,3 +72,55 @@ def _qtbots_windows_deleted(request):
         from PySide6.QtWidgets import QApplication
 
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+_quit_left_by: list[str] = []  # the first test found to have left a quit waiting
+
+
+@pytest.fixture(autouse=True)
+def _qt_as_every_test_finds_it(request):
+    """Every test meets the shared application as a fresh start would have it, and one that
+    leaves it otherwise fails by name rather than some later test by chance.
+
+    Before: no key or mouse button is held. A synthetic press whose release went to a window
+    closed in between (a click that closed its dialog) stays held in Qt's own record, which no
+    real desktop leaves. After: an event loop still runs. A quit delivered outside the app's
+    own loop ends every later one (each dialog's, each qtbot wait) the moment it begins."""
+    qt = sys.modules.get("PySide6.QtWidgets")
+    app = qt.QApplication.instance() if qt is not None else None
+    if app is not None:
+        _release_held_keys_and_buttons()
+    yield
+    qt = sys.modules.get("PySide6.QtWidgets")
+    if qt is None or qt.QApplication.instance() is None:
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(0, lambda: loop.exit(1))
+    if loop.exec() != 1:
+        _quit_left_by[:1] = _quit_left_by[:1] or [request.node.nodeid]
+        pytest.fail(f"{_quit_left_by[0]} left a quit that ends every event loop as it begins "
+                    "(each dialog's, each qtbot wait) for the rest of this process", pytrace=False)
+
+
+def _release_held_keys_and_buttons() -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QGuiApplication, QWindow
+    from PySide6.QtTest import QTest
+
+    keys = QGuiApplication.keyboardModifiers()
+    buttons = QGuiApplication.mouseButtons()
+    if keys == Qt.KeyboardModifier.NoModifier and buttons == Qt.MouseButton.NoButton:
+        return
+    probe = QWindow()  # never shown: the releases only update Qt's record of what is held
+    probe.resize(10, 10)
+    if keys != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(probe, Qt.Key.Key_Control)
+    if buttons != Qt.MouseButton.NoButton:
+        for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton,
+                       Qt.MouseButton.MiddleButton):
+            if buttons & button:
+                QTest.mouseRelease(probe, button, Qt.KeyboardModifier.NoModifier, QPoint(1, 1))
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    assert QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton
