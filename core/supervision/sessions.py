@@ -180,6 +180,45 @@ def update_session(db: Database, session: Session, today: date | None = None) ->
     return session
 
 
+@dataclass
+class SessionBefore:
+    """A recorded session as it was before a correction: its row, its actions' dates and the
+    dates of the agenda notes a correction could mark or unmark, so Ctrl+Z puts it back exactly
+    (moving the date back would not: notes marked on the way can belong to neither date)."""
+
+    row: dict[str, Any]
+    actions: list[tuple[int, Any]]
+    notes: list[tuple[int, Any]]
+
+
+def session_before(db: Database, session_id: int) -> SessionBefore:
+    rows = list(db.query("SELECT * FROM supervision_sessions WHERE id = ?", [session_id]))
+    if not rows:
+        raise ValidationError(["That session is no longer recorded; it may have been deleted."])
+    actions = [(r["id"], r["created_on"]) for r in db.query(
+        "SELECT id, created_on FROM supervision_actions WHERE session_id = ?", [session_id])]
+    notes = [(r["id"], r["discussed_on"]) for r in db.query(
+        "SELECT id, discussed_on FROM agenda_items WHERE discussed_on IS NULL "
+        "OR discussed_on = ?", [rows[0]["held_on"]])]
+    return SessionBefore(rows[0], actions, notes)
+
+
+def restore_session(db: Database, before: SessionBefore) -> None:
+    """Put a corrected session back as `session_before` found it, all or nothing."""
+    session_id = before.row["id"]
+    if not list(db.query("SELECT id FROM supervision_sessions WHERE id = ?", [session_id])):
+        raise ValidationError(["That session is no longer recorded; it may have been deleted."])
+    with db.atomic():
+        db.table("supervision_sessions").update(
+            session_id, {k: v for k, v in before.row.items() if k != "id"})
+        crash_point("restore_session.session_written")
+        db.conn.executemany("UPDATE supervision_actions SET created_on = ? WHERE id = ?",
+                       [(on, i) for i, on in before.actions])
+        crash_point("restore_session.actions_written")
+        db.conn.executemany("UPDATE agenda_items SET discussed_on = ? WHERE id = ?",
+                       [(on, i) for i, on in before.notes])
+
+
 def notes_discussed_at(db: Database, session_id: int) -> list[int]:
     """The agenda notes a recorded session took off the agenda: those marked discussed on its
     date, unless another session on that same date is still recorded (the notes stay with it)."""

@@ -8,10 +8,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
-from core.supervision.sessions import Session, delete_session, notes_discussed_at, update_session
+from core.supervision.sessions import (
+    Session,
+    delete_session,
+    notes_discussed_at,
+    restore_session,
+    session_before,
+    update_session,
+)
 from ui.shell.app import show_error
-from ui.widgets.announce import announce
 from ui.widgets.date_fields import format_date
+from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import delete_undoably
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
@@ -125,13 +132,25 @@ class PastSessionsPanel(QWidget):
         edited = SessionDialog.edit_session(self, session)
         if edited is None:
             return
-        try:
-            update_session(self._db, edited)
+        assert session.id is not None
+        session_id, held = session.id, format_date(session.held_on)
+        try:  # one undo step: Ctrl+Z puts it back exactly, the notes it marked with it
+            before = session_before(self._db, session_id)
+            change_undoably(
+                self, f"Change the session of {held}",
+                lambda: update_session(self._db, edited),
+                lambda: restore_session(self._db, before), self._hub.supervisionChanged.emit,
+                f"Saved the session of {format_date(edited.held_on)}.",
+                f"The session of {held} is back as it was.",
+                self.table, lambda: self._row_of(session_id))
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The session was not changed")
-            return
-        self._hub.supervisionChanged.emit()
-        announce(self, f"Saved the session of {format_date(edited.held_on)}.")
+
+    def _row_of(self, session_id: int) -> int:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(OBJECT_ROLE).id == session_id:
+                return row
+        return 0
 
     def delete_selected(self) -> None:
         session = self.selected_session()

@@ -22,7 +22,7 @@ from ui.widgets.deletion_undo import focus_row, undo_stack_of
 class ChangeCommand(QUndoCommand):
     """`name` is Edit > Undo's words ("Drop an action"); `undone` and `redone` are said."""
 
-    def __init__(self, name: str, change: Callable[[], None], revert: Callable[[], None],
+    def __init__(self, name: str, change: Callable[[], object], revert: Callable[[], object],
                  changed: Callable[[], None], undone: str, redone: str,
                  parent: QWidget | None):
         super().__init__(name)
@@ -30,7 +30,7 @@ class ChangeCommand(QUndoCommand):
         self._undone, self._redone, self._parent = undone, redone, parent
         self._pushed = False
 
-    def _run(self, step: Callable[[], None], said: str) -> None:
+    def _run(self, step: Callable[[], object], said: str) -> None:
         try:
             step()
         except ValidationError as exc:  # what it changed has gone since (deleted, discussed)
@@ -50,8 +50,8 @@ class ChangeCommand(QUndoCommand):
         self._run(self._revert, self._undone)
 
 
-def change_undoably(parent: QWidget, name: str, change: Callable[[], None],
-                    revert: Callable[[], None], changed: Callable[[], None], said: str,
+def change_undoably(parent: QWidget, name: str, change: Callable[[], object],
+                    revert: Callable[[], object], changed: Callable[[], None], said: str,
                     undone: str, table: QAbstractItemView | None = None,
                     row: Callable[[], int] | None = None) -> None:
     """Make the change (ValidationError, nothing changed, is the caller's to show), offer

@@ -82,7 +82,7 @@ def test_enter_edits_the_date_and_the_since_line_follows(view, db, hub, sessions
             qtbot.keyClick(sessions.table, Qt.Key.Key_Return)
     finally:
         announce.remove_listener(listener)
-    assert heard == [(f"Saved the session of {format_date(corrected)}.", False)]
+    assert heard == [(f"Saved the session of {format_date(corrected)}.", False)]  # no window: no undo
     assert seen[0].held_on == LATEST
     assert f"Since your last session on {format_date(corrected)}" in view.period.text()
     assert [s.held_on for s in list_sessions(db)] == [corrected, MIDDLE, OLDEST]
