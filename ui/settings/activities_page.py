@@ -24,6 +24,7 @@ from core.time.activities import (
 )
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
+from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import delete_undoably, focus_row
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
@@ -169,22 +170,51 @@ class ActivitiesPage(QWidget):
         activity = self.selected()
         if activity is None or activity.id is None:
             return
-        activity_id = activity.id
         name, ok = QInputDialog.getText(self, "Rename activity", "New name:", text=activity.name)
-        if ok and name.strip() and name.strip() != activity.name:
-            self._apply(lambda: update_activity(self._db, activity_id, name=name))
+        new = " ".join(name.split())
+        if ok and new and new != activity.name:
+            self._change(activity, "Rename an activity", f"Renamed {activity.name} to {new}.",
+                         f"The activity is called {activity.name} again.", name=new)
 
     def toggle_hidden(self) -> None:
         activity = self.selected()
         if activity is not None and activity.id is not None:
-            hidden, activity_id = not activity.hidden, activity.id
-            self._apply(lambda: update_activity(self._db, activity_id, hidden=hidden))
+            hidden = not activity.hidden
+            self._change(activity, "Hide an activity" if hidden else "Show an activity",
+                         f"{activity.name} {'hidden' if hidden else 'shown'}.",
+                         f"{activity.name} {'shown' if hidden else 'hidden'} again.",
+                         hidden=hidden)
 
     def toggle_counted(self) -> None:
         activity = self.selected()
         if activity is not None and activity.id is not None:
-            counted, activity_id = not activity.counted_by_wmt, activity.id
-            self._apply(lambda: update_activity(self._db, activity_id, counted_by_wmt=counted))
+            counted = not activity.counted_by_wmt
+            self._change(activity, "Change what the WMT counts",
+                         f"{activity.name} {'now' if counted else 'no longer'} counted by the WMT.",
+                         f"{activity.name} {'not ' if counted else ''}counted by the WMT again.",
+                         counted_by_wmt=counted)
+
+    def _change(self, activity: Activity, step: str, said: str, undone: str,
+                **change: object) -> None:
+        """A rename, hide or count change: one undo step, said, focus kept on the activity."""
+        activity_id = activity.id
+        assert activity_id is not None
+        was = {key: getattr(activity, key) for key in change}
+        try:
+            change_undoably(self, step, lambda: update_activity(self._db, activity_id, **change),
+                            lambda: update_activity(self._db, activity_id, **was),
+                            self._after_undo, said, undone, self.table,
+                            lambda: self._row_of(activity_id))
+        except ValidationError as error:
+            self.problems.show_problems(list(error.problems))
+            return
+        self.problems.show_problems([])
+
+    def _row_of(self, activity_id: int) -> int:
+        for row, shown in enumerate(self.model.items()):
+            if shown.id == activity_id:
+                return self.table.model().mapFromSource(self.model.index(row, 0)).row()
+        return 0
 
     def delete(self) -> None:
         activity = self.selected()
