@@ -33,7 +33,8 @@ from ui.widgets.form_helpers import (
     ok_cancel,
     select_data,
 )
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.change_undo import change_undoably
+from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 
 
@@ -45,6 +46,7 @@ class KeywordRuleDialog(QDialog):
     ):
         super().__init__(parent)
         self._db, self._rule = db, rule
+        self.saved: KeywordRule | None = None  # the rule as stored, once OK has saved it
         self.setWindowTitle("Calendar keyword")
         layout = dialog_layout(self)
         form = form_layout()
@@ -67,7 +69,7 @@ class KeywordRuleDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            save_rule(
+            self.saved = save_rule(
                 self._db,
                 self.keyword.text(),
                 self.activity.currentData(),
@@ -133,8 +135,31 @@ class CalendarRulesPanel(QGroupBox):
         self.remove_button.setEnabled(chosen)
 
     def edit(self, rule: KeywordRule | None) -> None:
-        if KeywordRuleDialog(self._db, rule, self).exec() == QDialog.DialogCode.Accepted:
+        """Add or change a keyword: one undo step either way, said, focus on its row."""
+        dialog = KeywordRuleDialog(self._db, rule, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.saved
+        assert new is not None and new.id is not None
+        new_id = new.id
+        if rule is None:
+            add_undoably(self, self._db, f"the calendar keyword “{new.keyword}”",
+                         f"Added the calendar keyword “{new.keyword}”.",
+                         lambda: delete_rule(self._db, new_id), self.refresh)
+        elif (rule.keyword, rule.activity_id) == (new.keyword, new.activity_id):
             self.refresh()
+            return
+        else:  # saved by the dialog already; saving the same again is Redo's step
+            old = rule
+            change_undoably(
+                self, "Change a calendar keyword",
+                lambda: save_rule(self._db, new.keyword, new.activity_id, new_id),
+                lambda: save_rule(self._db, old.keyword, old.activity_id, new_id),
+                self.refresh, f"Changed the calendar keyword “{old.keyword}”.",
+                f"The calendar keyword “{old.keyword}” is back as it was.")
+        for row in range(self.table.model().rowCount()):
+            if self.table.model().index(row, 0).data(OBJECT_ROLE).id == new_id:
+                focus_row(self.table, row)
 
     def remove(self) -> None:
         rule = self.selected()

@@ -55,3 +55,42 @@ def test_rename_hide_and_count_each_come_back_with_ctrl_z(demo_window, db, monke
         assert _activity(db, travel.id).name == "Travel time"
     finally:
         announce.remove_listener(listener)
+
+
+def test_changing_a_calendar_keyword_comes_back_with_ctrl_z(demo_window, db, monkeypatch):
+    """Change… on "home visit", typed "home visits": Ctrl+Z puts the old keyword back."""
+    from PySide6.QtWidgets import QDialog
+
+    from core.time.calendar.rules import list_rules
+    from ui.settings.calendar_rules_panel import CalendarRulesPanel, KeywordRuleDialog
+
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    demo_window.show_view("settings")
+    demo_window.view("settings").show_page("Activities")
+    panel = demo_window.findChild(CalendarRulesPanel)
+    panel.refresh()
+    before = list_rules(db)
+    rule = next(r for r in before if r.keyword == "home visit")
+
+    def typed(dialog) -> QDialog.DialogCode:
+        dialog.keyword.setText("home visits")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(KeywordRuleDialog, "exec", typed)
+    try:
+        panel.edit(rule)
+        assert "home visits" in [r.keyword for r in list_rules(db)]
+        assert heard[-1] == "Changed the calendar keyword “home visit”. Undo with Ctrl+Z."
+        assert panel.selected().id == rule.id
+        demo_window.undo_stack.undo()
+        assert list_rules(db) == before
+        assert heard[-1] == "The calendar keyword “home visit” is back as it was."
+        panel.edit(None)  # a new one, typed "home visits" too: Ctrl+Z takes it back
+        assert len(list_rules(db)) == len(before) + 1
+        demo_window.undo_stack.undo()
+        assert list_rules(db) == before
+    finally:
+        announce.remove_listener(listener)
