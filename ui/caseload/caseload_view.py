@@ -342,8 +342,9 @@ class CaseloadView(QWidget):
                        f"{reopened.reference} reopened. Undo with Ctrl+Z.")
 
     def add_to_notes(self) -> None:
-        from core.supervision.agenda import add_agenda_item
+        from core.supervision.agenda import add_agenda_item, delete_agenda_item
         from ui.caseload.case_note_dialog import CaseNoteDialog
+        from ui.widgets.deletion_undo import add_undoably
 
         case = self.selected_case()
         if case is None:
@@ -353,12 +354,17 @@ class CaseloadView(QWidget):
             return
         reason, text = values
         try:
-            add_agenda_item(self._db, "case", text, case_reference=case.reference, reason=reason)
+            item = add_agenda_item(self._db, "case", text, case_reference=case.reference,
+                                   reason=reason)
         except ValidationError as exc:
             show_error(self, " ".join(exc.problems), "The note was not added")
             return
-        self._hub.supervisionChanged.emit()
-        self._say(f"{case.reference} added to your supervision notes.")
+        item_id = item.id
+        assert item_id is not None
+        said = f"{case.reference} added to your supervision notes."
+        self.message.setText(said)  # shown under the table; said, with its undo, just below
+        add_undoably(self, self._db, "the note", said,
+                     lambda: delete_agenda_item(self._db, item_id), self._hub.supervisionChanged.emit)
 
     def set_up_from_wmt(self) -> None:
         """The WMT counts grid; the cases it made are one undo step, then offered to edit."""
