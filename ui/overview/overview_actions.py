@@ -25,16 +25,38 @@ class OverviewActions:
         from core.supervision.agenda import add_agenda_item_once
 
         try:  # pressed twice, the same point is not put on the agenda twice
-            add_agenda_item_once(self._db, "workload", text or self.words.supervision_note,
-                                 today=self._today())
+            item = add_agenda_item_once(self._db, "workload", text or self.words.supervision_note,
+                                        today=self._today())
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
             self.workload.status.setVisible(True)
             announce_error(self, self.workload.status.text())
             return False
-        (self.gap if text else self.workload).notes_added()
+        card = self.gap if text else self.workload
+        card.notes_added()
+        if item is not None and item.id is not None:
+            self._offer_undo(card, item.id)
         self._hub.supervisionChanged.emit()
         return True
+
+    def _offer_undo(self, card, item_id: int) -> None:  # type: ignore[no-untyped-def]
+        """Ctrl+Z takes the note back, as one added in Supervision; the card's button is
+        pressable again while the note is not on the agenda."""
+        from core.supervision.agenda import delete_agenda_item, open_agenda
+        from ui.widgets.deletion_undo import AdditionCommand, undo_stack_of
+
+        stack = undo_stack_of(self)
+        if stack is None:
+            return
+
+        def changed() -> None:
+            waiting = any(i.id == item_id for i in open_agenda(self._db))
+            card.add_button.setEnabled(not waiting)
+            card.status.setVisible(waiting)
+            self._hub.supervisionChanged.emit()
+
+        stack.push(AdditionCommand(self._db, "the note", lambda: delete_agenda_item(
+            self._db, item_id), changed, self))
 
     def _panel_add(self) -> None:
         if self.add_to_notes():
