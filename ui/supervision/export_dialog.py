@@ -48,6 +48,8 @@ from ui.supervision.export_job import ExportJob, ExportWork
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
 
+KEPT = "Kept the file; nothing saved."  # "Keep it" at "Replace the file?"
+
 
 class ExportDialog(QDialog):
     """Saves on a worker thread and stays open to say how it went.
@@ -230,6 +232,9 @@ class ExportDialog(QDialog):
             if not confirm.ask(self, "Replace the file?",
                                f"{path.name} already exists in {path.parent}. Replace it?",
                                "Replace", "Keep it"):
+                self.status.setText(KEPT)  # seen, and heard: nothing else says the file stayed
+                self.status.show()
+                announce(self, KEPT)
                 return None
         work.overwrite = path.exists()  # only after the user agreed, here or when choosing
         set_setting(self._db, CLASSIFICATION_SETTING, options.classification)

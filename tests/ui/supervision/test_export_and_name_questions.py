@@ -15,6 +15,7 @@ from ui.supervision.agenda_note_dialog import AgendaNoteDialog
 from ui.supervision.export_dialog import ExportDialog
 from ui.supervision.supervision_models import ACTION_COLUMNS
 from ui.time.quick_entry_line import QuickEntryLine
+from ui.widgets.announce import add_listener, remove_listener
 
 TODAY = date(2026, 11, 28)
 
@@ -79,9 +80,17 @@ def test_an_existing_file_is_replaced_only_when_the_user_says_so(qtbot, db, tmp_
     target.write_text("mine")
     asked = answers(False)  # Keep it
     dialog = _dialog(qtbot, db, tmp_path)
-    dialog.save_button.click()
+    said: list[tuple[str, bool]] = []
+    add_listener(listener := lambda text, assertive: said.append((text, assertive)))
+    try:
+        dialog.save_button.click()
+    finally:
+        remove_listener(listener)
     assert asked.asked == [f"supervision.md already exists in {tmp_path}. Replace it?"]
     assert target.read_text() == "mine"
+    # Kept: seen in the dialog and said, politely, once (before, nothing said the file stayed).
+    assert said == [("Kept the file; nothing saved.", False)]
+    assert dialog.status.isVisibleTo(dialog) and dialog.status.text() == said[0][0]
     answers(True)  # Replace
     with qtbot.waitSignal(dialog.exported, timeout=20000):
         dialog.save_button.click()
