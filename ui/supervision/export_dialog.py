@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QStandardPaths, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -259,6 +259,10 @@ class ExportDialog(QDialog):
         for widget in (self.save_button, self.preview_button, self.browse):
             widget.setEnabled(not busy)
 
+    # Slots declared up front: connecting a plain method at run time adds it to the dialog's
+    # meta-object, and Qt then gives the open dialog a new accessible object, so Orca read
+    # the whole dialog a second time when the keyboard came back to it.
+    @Slot(str)
     def _done(self, path: str) -> None:
         self._set_busy(False)
         where = Path(path)
@@ -267,6 +271,7 @@ class ExportDialog(QDialog):
         announce(self, self.status.text())
         self.exported.emit(path)
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
         self._set_busy(False)
         self.status.hide()

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -229,6 +229,10 @@ class CalendarImportDialog(QDialog):
         self.choose_button.setEnabled(not reading)
         self._update()
 
+    # Slots declared up front: connecting a plain method at run time adds it to the dialog's
+    # meta-object, and Qt then gives the open dialog a new accessible object, so Orca read
+    # the whole dialog a second time when the keyboard came back to it.
+    @Slot(int, object)
     def _read_done(self, number: int, read: CalendarRead) -> None:
         if number != self._asked:
             return  # the dates or the file changed while it was being read
@@ -238,6 +242,7 @@ class CalendarImportDialog(QDialog):
         announce(self, self.read_words())  # seen in the table and the summary; now heard too
         self.fileRead.emit()
 
+    @Slot(int, str)
     def _read_failed(self, number: int, problem: str) -> None:
         if number != self._asked:
             return

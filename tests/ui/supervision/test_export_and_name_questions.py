@@ -210,3 +210,16 @@ def test_a_file_chosen_in_the_save_dialog_is_not_asked_about_twice(qtbot, db, tm
         dialog.save_button.click()
     assert asked.asked == [] and target.read_text().startswith("**OFFICIAL**")
     dialog._pool.waitForDone()
+
+
+def test_saving_leaves_the_open_dialog_the_same_object_to_a_screen_reader(qtbot, db, tmp_path):
+    # A plain method connected at run time changed the dialog's meta-object and Qt made it a new
+    # accessible object: Orca then read the whole dialog twice as the keyboard came back to it.
+    from PySide6.QtGui import QAccessible
+
+    dialog = _dialog(qtbot, db, tmp_path)
+    before = QAccessible.uniqueId(QAccessible.queryAccessibleInterface(dialog))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.save_button.click()
+    dialog._pool.waitForDone()
+    assert QAccessible.uniqueId(QAccessible.queryAccessibleInterface(dialog)) == before

@@ -1,0 +1,59 @@
+"""What Orca says as the keyboard comes back to a dialog: the dialog and its words once, then the
+field. Import calendar's ~70 words were read twice after each return from its file chooser (and
+Export's after each question): the first file read connected a plain method to the dialog, which
+changed its meta-object, and Qt gave the open dialog a new accessible object, so Orca took the
+field's way in as a way into another dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.atspi.bus import activate_window
+from tests.atspi.test_announcements import RETURN, _close_dialogs, _open_dialogs, _type
+from tests.atspi.test_combo_boxes import _wait
+from tests.atspi.test_orca_speaks import orca  # noqa: F401 - fixture
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
+SPACE = 0x20
+TITLE = "Import calendar — Caseload Companion"
+HINT = "Subjects are shown here only to help you choose"
+
+
+def _file_menu(bus) -> None:
+    """File opened as a screen reader's menu command opens it (then a key chooses the item)."""
+    frame = bus.frame()
+    frame.clear_cache()
+    menu = next(o for o in bus.walk(frame)
+                if o.get_role_name() == "menu item" and o.get_name() == "File")
+    menu.get_action_iface().do_action(0)
+    bus.pump(0.5)
+
+
+def test_coming_back_from_the_file_chooser_says_the_dialog_once(app_bus, orca):  # noqa: F811
+    today = date.today().strftime("%Y%m%d")
+    ics = app_bus.workdir / "week.ics"
+    ics.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+                   f"UID:a1\r\nDTSTAMP:{today}T080000Z\r\nDTSTART:{today}T090000\r\n"
+                   f"DTEND:{today}T093000\r\nSUMMARY:Team meeting\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n", encoding="utf-8")
+    try:
+        activate_window(app_bus)
+        _file_menu(app_bus)
+        app_bus.key(ord("i"))  # &Import calendar…
+        _wait(app_bus, lambda: _open_dialogs(app_bus), "Import calendar did not open")
+        orca.wait_for(app_bus.pump, TITLE)
+        orca.mark()
+        app_bus.key(SPACE)  # Choose file…, where the dialog puts the keyboard
+        orca.wait_for(app_bus.pump, "File name")
+        _type(app_bus, str(ics))
+        app_bus.key(RETURN)
+        # The read's result is said last, after the dialog and the field: all said by then.
+        said = orca.wait_for(app_bus.pump, "week.ics read")
+        back = said[next(i for i, text in enumerate(said) if "File name" in text):]
+        assert sum(HINT in text for text in back) == 1, back
+        assert any("spin button" in text or "push button" in text for text in back), back
+    finally:
+        _close_dialogs(app_bus)
+        activate_window(app_bus)
