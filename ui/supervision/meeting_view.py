@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -278,6 +278,7 @@ class MeetingView(QWidget):
         spoken = title + (f", {count.replace('/', ' of ')} discussed" if count else "")
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
+    @Slot(int, bool)  # declared: connected per row, it would remake the view's accessible
     def _ticked(self, item_id: int, on: bool) -> None:
         self.draft.toggle_discussed(item_id, on)
         item = self.topics.currentItem()
@@ -367,6 +368,7 @@ class MeetingView(QWidget):
         if self.current_topic() == "actions":
             self.show_topic(keep_page=True)
 
+    @Slot(int)  # declared, as _ticked
     def _remove_action(self, index: int) -> None:
         del self.draft.new_actions[index]
         self.show_topic(keep_page=True)
