@@ -28,6 +28,7 @@ def extra_dialogs(db, store, window):  # type: ignore[no-untyped-def]
     from core.time.quick_entry import UnknownActivity
     from ui.caseload.wmt_setup_dialog import WmtSetupDialog
     from ui.settings.calendar_rules_panel import KeywordRuleDialog
+    from ui.shell.lock_screen import LockGate, LockScreen
     from ui.shell.shortcuts_dialog import ShortcutsDialog
     from ui.time.new_activity_offer import NewActivityOffer
 
@@ -37,6 +38,8 @@ def extra_dialogs(db, store, window):  # type: ignore[no-untyped-def]
         ("Not one of your activities",
          lambda: NewActivityOffer(db, UnknownActivity("zzzz", []), window)),
         ("Keyboard shortcuts", lambda: ShortcutsDialog(window)),
+        # The passphrase asked over a dialog that was waiting when the lock came on.
+        ("Caseload Companion is locked", lambda: LockGate(window, LockScreen())),
     ]
 
 
