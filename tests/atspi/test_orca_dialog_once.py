@@ -57,3 +57,25 @@ def test_coming_back_from_the_file_chooser_says_the_dialog_once(app_bus, orca): 
     finally:
         _close_dialogs(app_bus)
         activate_window(app_bus)
+
+
+def test_export_says_the_period_field_by_its_label_once(app_bus, orca):  # noqa: F811
+    # Was "Period Period from 08/11/2026 spin button": the label, then a name repeating it.
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("4")))  # Supervision
+        def button():
+            return next((o for o in app_bus.walk(app_bus.frame())
+                         if o.get_role_name() == "push button" and o.get_name() == "Export…"), None)
+
+        _wait(app_bus, lambda: button() is not None, "no Export… button")
+        export = button()
+        app_bus.focused_after(lambda: app_bus.Atspi.Component.grab_focus(export))
+        orca.mark()
+        app_bus.key(SPACE)
+        said = orca.wait_for(app_bus.pump, "spin button")
+        field = next(text for text in said if "spin button" in text)
+        assert field.startswith("Period ") and "Period Period" not in field, said
+    finally:
+        _close_dialogs(app_bus)
+        activate_window(app_bus)

@@ -84,7 +84,9 @@ class ExportDialog(QDialog):
         start, end = default_period(self._db, self._today)
         period = QHBoxLayout()
         self.start, self.end = DateField(start), DateField(end)
-        self.start.setAccessibleName("Period from")
+        # The first is named by its label, "Period", alone: named "Period from" as well, Orca said
+        # "Period Period from 08/11/2026" (the label, then a name that repeats it).
+        self.start.setAccessibleName("Period")
         self.end.setAccessibleName("Period to")
         period.addWidget(self.start)
         period.addWidget(range_to())
