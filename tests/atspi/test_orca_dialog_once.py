@@ -79,3 +79,26 @@ def test_export_says_the_period_field_by_its_label_once(app_bus, orca):  # noqa:
     finally:
         _close_dialogs(app_bus)
         activate_window(app_bus)
+
+
+def test_times_activity_says_its_item_once(app_bus, orca):  # noqa: F811
+    # Was "Activity combo box. Appointment / direct contact. Appointment / direct contact.":
+    # the tooltip that shows a long name whole was read as the box's description as well.
+    from tests.atspi.test_orca_speaks import _tab_to
+
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("3")))  # Time
+        app_bus.pump(0.5)
+        combo = next(o for o in app_bus.walk(app_bus.frame())
+                     if o.get_role_name() == "combo box" and o.get_name() == "Activity to time")
+        orca.mark()
+        _tab_to(app_bus, combo)
+        orca.wait_for(app_bus.pump, "Activity combo box")
+        app_bus.focused_after(lambda: app_bus.key(0xFF09))  # Tab on: said after all of it
+        said = orca.wait_for(app_bus.pump, "Case combo box")
+        box = next(i for i, text in enumerate(said) if "Activity combo box" in text)
+        after = said[box + 1:next(i for i, text in enumerate(said) if "Case combo box" in text)]
+        assert len(after) == 1 and after[0].strip(" ."), said  # the item, once
+    finally:
+        activate_window(app_bus)

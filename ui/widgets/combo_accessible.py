@@ -147,6 +147,12 @@ class ComboAccessible(QAccessibleWidget):
         if kind == QAccessible.Text.Value:
             line = combo.lineEdit() if combo.isEditable() else None
             return line.text() if line is not None else combo.currentText()
+        if kind == QAccessible.Text.Description:
+            # A tooltip that shows the item whole (Time's Activity, for a long name) is for
+            # the eye: read as the description too, Orca said the item twice on every visit.
+            described = super().text(kind)
+            shown = self.text(QAccessible.Text.Value)
+            return "" if shown and described.strip() == shown.strip() else described
         return super().text(kind)
 
     def state(self) -> QAccessible.State:
