@@ -102,3 +102,35 @@ def test_times_activity_says_its_item_once(app_bus, orca):  # noqa: F811
         assert len(after) == 1 and after[0].strip(" ."), said  # the item, once
     finally:
         activate_window(app_bus)
+
+
+def test_export_is_read_once_after_its_question(app_bus, orca):  # noqa: F811
+    # The dialog, its words and "Saved …" with them were read twice as the keyboard came back
+    # from "Fitting the summary on one page", then "Saved …" a third time as the notification.
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("4")))  # Supervision
+
+        def button():
+            return next((o for o in app_bus.walk(app_bus.frame())
+                         if o.get_role_name() == "push button" and o.get_name() == "Export…"), None)
+
+        _wait(app_bus, lambda: button() is not None, "no Export… button")
+        app_bus.focused_after(lambda: app_bus.Atspi.Component.grab_focus(button()))
+        app_bus.key(SPACE)
+        orca.wait_for(app_bus.pump, "spin button")
+        orca.mark()
+        app_bus.key(RETURN)  # Save, the dialog's default
+        asked = orca.wait_for(app_bus.pump, "push button")  # the question's Save, or none
+        if any("Fitting the summary" in text for text in asked):
+            app_bus.key(RETURN)  # Save, what the question is for
+        said = orca.wait_for(app_bus.pump, "Saved supervision-", timeout=30)
+        app_bus.pump(2.0)
+        said = orca.said()
+        assert sum("The summary is aggregate" in text for text in said) == 1, said
+        # Once in the dialog as it is read again (when the save was quick enough to be in it)
+        # and once as the notification: never the dialog's second reading.
+        assert sum("Saved supervision-" in text for text in said) <= 2, said
+    finally:
+        _close_dialogs(app_bus)
+        activate_window(app_bus)
