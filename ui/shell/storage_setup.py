@@ -169,7 +169,13 @@ def _lock_from_dialogs(lock_now: QAction) -> None:
 
 
 def _pressed_in_dialog(watched, event) -> bool:  # type: ignore[no-untyped-def]
-    """Lock now's keys reaching a dialog (no control in it took them): lock its window."""
+    """Lock now's keys reaching a dialog (no control in it took them): lock its window. A file
+    chooser's own name field takes every key it is given, so there they are met at any control."""
+    from PySide6.QtWidgets import QFileDialog
+
+    if isinstance(watched, QWidget) and not isinstance(watched, QDialog) \
+            and isinstance(watched.window(), QFileDialog):
+        watched = watched.window()
     if not isinstance(watched, QDialog):
         return False
     import shiboken6

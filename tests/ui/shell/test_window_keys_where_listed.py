@@ -129,3 +129,46 @@ def test_ctrl_shift_l_in_a_dialog_locks_and_the_dialog_comes_back(demo_window, q
     QTimer.singleShot(0, step_away)
     dialog.exec()
     assert seen == {"locked": True, "unlocked": True, "dialog": (True, True, "C99, half typed")}
+
+
+def test_ctrl_shift_l_in_a_file_chooser_locks_and_the_name_typed_comes_back(
+        demo_window, qtbot, monkeypatch, tmp_path):
+    """A file chooser's name field takes every key it is given, so Lock now did nothing there,
+    silently, though the page says it works in any dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from ui.shell import storage_setup
+
+    win = demo_window
+    monkeypatch.setattr(storage_setup.encryption, "is_encrypted", lambda _db: True)
+    monkeypatch.setattr(win.idle_lock, "_verify", lambda passphrase: passphrase == "right one")
+    chooser = QFileDialog(win, "Choose a calendar file", str(tmp_path))
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # as on a desktop without one
+    seen: dict[str, object] = {}
+
+    def keys(*clicks) -> None:  # type: ignore[no-untyped-def]
+        for click in clicks:
+            QTest.keyClick(QApplication.focusWindow(), *click)
+        QApplication.processEvents()
+
+    def step_away() -> None:
+        chooser.activateWindow()
+        qtbot.waitUntil(chooser.isActiveWindow)
+        keys(*[(letter,) for letter in "secret-C07"])
+        seen["typed in"] = type(QApplication.focusWidget()).__name__
+        keys((Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+              | Qt.KeyboardModifier.ShiftModifier))
+        seen["locked"] = win.idle_lock.is_locked()
+        if win.idle_lock.gate is not None:
+            qtbot.waitUntil(win.idle_lock.gate.isActiveWindow)
+            keys(*[(letter,) for letter in "right one"], (Qt.Key.Key_Return,))
+        seen["unlocked"] = not win.idle_lock.is_locked()
+        seen["chooser"] = (chooser.isVisible(), chooser.isEnabled())
+        seen["name"] = chooser.findChild(QLineEdit, "fileNameEdit").text()
+        chooser.reject()
+
+    QTimer.singleShot(0, step_away)
+    chooser.exec()
+    assert seen == {"typed in": "QLineEdit", "locked": True, "unlocked": True,
+                    "chooser": (True, True), "name": "secret-C07"}
