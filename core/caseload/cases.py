@@ -111,7 +111,7 @@ class CaseStore:
         params: list[str] = []
         if closed_after is not None:
             where = (f"({where}) AND " if where else "") + "(closed_date IS NULL OR closed_date > ?)"
-            params.append(to_iso(closed_after))
+            params.append(closed_after.isoformat())
         sql = "SELECT * FROM cases" + (f" WHERE {where}" if where else "") + " ORDER BY reference"
         rows = list(self.db.query(sql, params))
         histories: dict[int, list[TierChange]] = {}
