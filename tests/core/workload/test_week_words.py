@@ -17,7 +17,8 @@ from core.store.database import open_database
 from core.store.migrations.registry import known_names
 from core.store.paths import database_path
 from core.store.week_snapshot import data_state
-from core.workload.week_words import LATEST_MIGRATION, week_in_words, week_in_words_from_file
+from core.workload.week_words import (KNOWN_MIGRATIONS, LATEST_MIGRATION, week_in_words,
+                                      week_in_words_from_file)
 from tests.demo_copy import demo_into
 
 TODAY = date(2026, 11, 25)
@@ -70,6 +71,29 @@ def test_no_words_from_a_newer_versions_data(folder):
     assert week_in_words_from_file(folder, TODAY) is None
 
 
+def test_no_words_from_a_newer_versions_data_whose_migration_sorts_lower(folder):
+    """A newer version's fix-up migration named m010_b_… sorts below the newest this build
+    has; opening the data refuses the file all the same, so nothing is painted before it."""
+    db = open_database(database_path(folder))
+    db["_sqlite_migrations"].insert({"migration_set": "caseload_companion",
+                                     "name": "m010_b_future", "applied_at": "x"})
+    db.close()
+    assert week_in_words_from_file(folder, TODAY) is None
+
+
+def test_no_words_when_no_case_is_left(folder):
+    """Profile and time kept, every case gone (a practitioner between caseloads, or retention
+    having deleted them all): the Overview shows "Nothing to estimate yet", so no week first."""
+    assert week_in_words_from_file(folder, TODAY) is not None
+    db = open_database(database_path(folder))
+    db.execute("UPDATE time_entries SET case_id = NULL")
+    db.execute("DELETE FROM tier_history")
+    db.execute("DELETE FROM cases")
+    db.conn.commit()
+    db.close()
+    assert week_in_words_from_file(folder, TODAY) is None
+
+
 def test_no_words_from_data_that_still_needs_a_migration(folder):
     db = open_database(database_path(folder))
     db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [LATEST_MIGRATION])
@@ -91,6 +115,7 @@ def test_no_words_without_a_data_file(tmp_path):
 
 def test_the_newest_migration_named_is_the_newest_this_build_has():
     assert LATEST_MIGRATION == max(known_names())
+    assert KNOWN_MIGRATIONS == known_names()
 
 
 def test_a_case_added_is_in_the_next_words(folder):
