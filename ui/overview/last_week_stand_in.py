@@ -132,8 +132,10 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
 
     folder = Path(str(data_dir))
     summary = getattr(overview, "summary", None)
+    inputs = getattr(overview, "_inputs", None)  # no case at all: the Overview's empty page
     try:
-        if is_encrypted(db) or summary is None or not summary.estimate.has_data:
+        if (is_encrypted(db) or summary is None or not summary.estimate.has_data
+                or (inputs is not None and not inputs.cases)):
             forget_snapshot(folder)
             return
         words = status_words(summary, today(), figures=False)

@@ -203,6 +203,25 @@ def test_nothing_is_kept_once_everything_is_deleted(qtbot, tmp_path):
         db.close()
 
 
+def test_nothing_is_kept_when_no_case_is_left_but_the_profile_is(qtbot, folder, tmp_path):
+    """Every case gone, profile and time kept: the Overview shows "Nothing to estimate yet",
+    so no week is kept for the next start to paint before it."""
+    save_snapshot(folder, STALE)
+    db = open_database(database_path(folder))
+    try:
+        db.execute("UPDATE time_entries SET case_id = NULL")
+        db.execute("DELETE FROM tier_history")
+        db.execute("DELETE FROM cases")
+        db.conn.commit()
+        view = OverviewView(db, Hub(), settings_at(tmp_path), today=lambda: TODAY)
+        qtbot.addWidget(view)
+        assert view.pages.currentIndex() == 1  # the empty page
+        keep_week(view, db, folder)
+        assert not (folder / SNAPSHOT_NAME).exists()
+    finally:
+        db.close()
+
+
 def test_the_first_frame_needs_none_of_the_heavy_libraries(folder, tmp_path):
     """The window frame with the kept week is made before sqlite-utils, holidays, numpy or
     pyqtgraph are imported (README, Performance)."""
