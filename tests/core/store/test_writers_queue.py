@@ -27,15 +27,27 @@ ROOT = Path(__file__).resolve().parents[3]
 HOLD_WRITE_LOCK = (
     "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
     "c.execute('BEGIN IMMEDIATE'); c.execute(\"INSERT INTO settings VALUES ('held', '1')\"); "
-    "print('held', flush=True); time.sleep(float(sys.argv[2])); c.execute('COMMIT')"
+    "print('held', flush=True); "
+    "time.sleep(float(sys.argv[2])) if sys.argv[2] != 'until-told' else sys.stdin.readline(); "
+    "c.execute('COMMIT')"
 )
 
 
-def _hold_write_lock(path: Path, seconds: float) -> subprocess.Popen:
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITE_LOCK, str(path), str(seconds)],
-                              stdout=subprocess.PIPE, text=True)
+def _hold_write_lock(path: Path, seconds: float | None) -> subprocess.Popen:
+    """A second process holding the data file's write lock for `seconds`, or (None) until
+    `_let_go` is called: a test that needs the lock held while its own write gives up must not
+    bet on the machine reaching that write within a set time."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITE_LOCK, str(path),
+                               "until-told" if seconds is None else str(seconds)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     return holder
+
+
+def _let_go(holder: subprocess.Popen) -> None:
+    holder.stdin.write("go\n")
+    holder.stdin.close()
+    holder.wait(timeout=30)
 
 
 def _cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess:
@@ -65,12 +77,12 @@ def test_log_waits_for_another_process_writing_and_is_saved(data):
 
 def test_a_write_that_cannot_get_through_says_the_data_is_busy(data, monkeypatch, capsys):
     monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.2)
-    holder = _hold_write_lock(data / "caseload.db", 3)
+    holder = _hold_write_lock(data / "caseload.db", None)
     try:
         code = main.main(["--data-dir", str(data), "log", "09:00-09:30 admin", "--date",
                           "2026-11-02"])
     finally:
-        holder.wait(timeout=30)
+        _let_go(holder)
     err = capsys.readouterr().err
     assert code == 1
     assert err.strip() == f"error: {BUSY_MESSAGE}"
@@ -82,13 +94,13 @@ def test_a_write_that_cannot_get_through_says_the_data_is_busy(data, monkeypatch
 def test_a_busy_transaction_rolls_back_and_raises_the_calm_error(data, monkeypatch):
     monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
     db = open_database(data / "caseload.db")
-    holder = _hold_write_lock(data / "caseload.db", 2)
+    holder = _hold_write_lock(data / "caseload.db", None)
     try:
         with pytest.raises(DataBusyError, match="nothing was saved"):
             with db.atomic():
                 db["settings"].insert({"key": "mine", "value": "1"})
     finally:
-        holder.wait(timeout=30)
+        _let_go(holder)
     assert not db.conn.in_transaction
     assert [r["key"] for r in db.query("SELECT key FROM settings WHERE key = 'mine'")] == []
     db.close()
