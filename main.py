@@ -383,7 +383,8 @@ def _once_the_data_shows(window, db, data_dir) -> None:  # type: ignore[no-untyp
     overview = window.view("overview")
     keep_week(overview, db, data_dir)  # the next start paints this week at once
     overview.refreshed.connect(lambda: keep_week(overview, db, data_dir))  # and keeps it current
-    QApplication.instance().aboutToQuit.connect(lambda: keep_week(overview, db, data_dir))
+    QApplication.instance().aboutToQuit.connect(
+        lambda: keep_week(overview, db, data_dir, at_quit=True))
 
 
 if __name__ == "__main__":

@@ -115,13 +115,16 @@ def _write_journal_into_file(conn) -> None:  # type: ignore[no-untyped-def]
         pass
 
 
-def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
+def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = False) -> None:
     """Keep the week the Overview shows, in words without figures, for the next start's first
     frame; keep nothing (and delete what was kept) while the data is encrypted or there is no
     week to say (no cases yet, or everything deleted). Called once the data shows, whenever the
     Overview is worked out again, and as the app quits, so a killed app leaves current words.
     The journal is first written into the data file, so the state kept is the one the next
-    start finds (core.store.week_snapshot.data_state)."""
+    start finds (core.store.week_snapshot.data_state). `at_quit`: the Overview is not worked out
+    again first, so nothing is kept if another process has written since it was (a command
+    run just before quitting, not yet shown) or if it was worked out on another day (a window
+    left open overnight on another view): the next start works the week out instead."""
     from pathlib import Path
 
     from core.caseload.cases import CaseStore
@@ -131,6 +134,7 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
     from core.workload.status_words import status_words
 
     folder = Path(str(data_dir))
+    conn = getattr(db, "conn", db)
     summary = getattr(overview, "summary", None)
     inputs = getattr(overview, "_inputs", None)  # no case at all: the Overview's empty page
     try:
@@ -140,11 +144,17 @@ def keep_week(overview: QWidget, db: object, data_dir: object) -> None:
             return
         words = status_words(summary, today(), figures=False)
         week_line = overview.week_line.text()  # type: ignore[attr-defined]
+        # Another connection's commit moves data_version; the day is the day it was worked out.
+        kept = (conn.execute("PRAGMA data_version").fetchone()[0], today())
+        if at_quit and kept != getattr(overview, "kept_as_of", kept):
+            forget_snapshot(folder)  # worked out before another's write, or on another day
+            return
+        overview.kept_as_of = kept  # type: ignore[attr-defined]
         panels = [text or "" if not panel.isHidden() else "" for panel, text in (
             (overview.sustained, words.sustained),  # type: ignore[attr-defined]
             (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
         body, _recent = words.beside_panel(bool(panels[0]))  # as the card says it beside the panel
-        _write_journal_into_file(getattr(db, "conn", db))
+        _write_journal_into_file(conn)
         save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
                                            body, words.caseload_headline,
                                            words.caseload_body, *panels,

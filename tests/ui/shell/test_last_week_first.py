@@ -4,6 +4,7 @@ time is that fresh week, without figures or case references, and nothing while e
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -217,6 +218,43 @@ def test_nothing_is_kept_when_no_case_is_left_but_the_profile_is(qtbot, folder, 
         qtbot.addWidget(view)
         assert view.pages.currentIndex() == 1  # the empty page
         keep_week(view, db, folder)
+        assert not (folder / SNAPSHOT_NAME).exists()
+    finally:
+        db.close()
+
+
+def test_nothing_is_kept_at_quit_after_a_command_the_window_has_not_shown(qtbot, folder,
+                                                                         tmp_path):
+    """A reduction added from the command line a moment before quitting: the Overview still
+    shows the week before it, so those words are not kept for the next start to paint."""
+    db = open_database(database_path(folder))
+    try:
+        view = OverviewView(db, Hub(), settings_at(tmp_path), today=lambda: TODAY)
+        qtbot.addWidget(view)
+        keep_week(view, db, folder)
+        assert (folder / SNAPSHOT_NAME).exists()
+        other = sqlite3.connect(database_path(folder))
+        other.execute("INSERT INTO settings (key, value) VALUES ('beside', '1')")
+        other.commit()
+        other.close()
+        keep_week(view, db, folder, at_quit=True)
+        assert not (folder / SNAPSHOT_NAME).exists()
+    finally:
+        db.close()
+
+
+def test_nothing_is_kept_at_quit_from_an_overview_worked_out_yesterday(qtbot, folder, tmp_path,
+                                                                       monkeypatch):
+    """The window left open overnight on another view: its Overview says "as of" yesterday,
+    and those words are not kept as today's."""
+    db = open_database(database_path(folder))
+    try:
+        view = OverviewView(db, Hub(), settings_at(tmp_path), today=lambda: TODAY)
+        qtbot.addWidget(view)
+        keep_week(view, db, folder)
+        assert (folder / SNAPSHOT_NAME).exists()
+        monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-26T08:00:00")
+        keep_week(view, db, folder, at_quit=True)
         assert not (folder / SNAPSHOT_NAME).exists()
     finally:
         db.close()
