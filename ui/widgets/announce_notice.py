@@ -24,10 +24,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
 
+from ui.widgets.accessible_factories import register
+
 _KEPT = 2  # notices alive at once: the newest, and one a reader may still be reading
 _TIMEOUT = 0.5  # seconds for each question to the bus: a hung bus costs one notice, not the app
 
-_installed = False
 _notices: list[QWidget] = []
 _connection = None  # jeepney connection to the accessibility bus, opened at the first notice
 
@@ -65,10 +66,7 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
 
 
 def _install() -> None:
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(_factory)
 
 
 def _open_bus():  # noqa: ANN202 - a jeepney connection, imported only when a reader runs

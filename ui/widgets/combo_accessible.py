@@ -27,9 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QComboBox, QLabel, QWidget
 
+from ui.widgets.accessible_factories import register
 from ui.widgets.form_helpers import shown_text
-
-_installed = False
 
 
 def label_of(combo: QComboBox) -> QLabel | None:
@@ -224,7 +223,4 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
 
 def install() -> None:
     """Register the factory with Qt once, before the first combo box is asked about."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(_factory)

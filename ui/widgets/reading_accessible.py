@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
+from ui.widgets.accessible_factories import register
 from ui.widgets.form_helpers import shown_text
 
-_installed = False
 LINK_PROPERTY, HEADING_PROPERTY = "readingLink", "readingHeading"
 TEXT_PROPERTY = "readAsText"  # a drawn widget that says words (the gauge, figures off)
 
@@ -69,10 +69,7 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
 
 def install() -> None:
     """Register the factory with Qt once."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(_factory)
 
 
 def mark(widget: QWidget, prop: str) -> None:

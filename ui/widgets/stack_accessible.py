@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
 
-_installed = False
+from ui.widgets.accessible_factories import register
+
 
 
 class StackAccessible(QAccessibleWidget):
@@ -39,7 +40,4 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
 
 def install() -> None:
     """Register the factory with Qt once, before the first stack is asked about."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+    register(_factory)
