@@ -11,8 +11,9 @@ passphrase deletes it, and so do restore and delete-all), so nothing of an encry
 be read from it; and it is never painted over a data file that is encrypted or not a database.
 
 It is only painted when it is still true: kept today, in this ISO week, and for the data file exactly
-as it was when kept (`data_state`: the size and change time of the data file and its journal,
-taken once the journal is written into the file). A change from the command line, a restore,
+as it was when kept (`data_state`: which file it is, its size and its modification and status
+change times, and its journal's, taken once the journal is written into the file; the status
+change time is the one no tool can set back). A change from the command line, a restore,
 another week: the first frame then shows no words, and the Overview comes with the data.
 
 Reading it must cost the first frame next to nothing, so it is plain text read without any
@@ -92,8 +93,17 @@ def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
 
 
 def data_state(data_dir: Path) -> str:
-    """The data file's state on disk: its size and change time, and its journal's while it holds
-    anything; any write (this app, a command, a restore) changes it."""
+    """The data file's state on disk: which file it is and when it last changed, and its
+    journal's while it holds anything; any write (this app, a command, a restore) changes it.
+
+    Which file: its device and inode, so a copy renamed or restored into its place (a backup
+    tool, `cp -p`, `rsync -t` bringing back a damaged copy with its old times) is another file.
+    When it changed: its status change time (`st_ctime_ns`) beside its size and modification
+    time. Any tool can set a modification time back (`touch -r`, `os.utime`), but no tool can
+    set the change time back: writing to the file, or setting its times, moves it on. (The -shm
+    index holds no data of its own: SQLite rebuilds it from the data file and the journal.)
+    Two `stat` calls, and no file opened: the first frame pays next to nothing, and
+    a process holding the data open never loses its locks to a stray descriptor."""
     parts = []
     for name in (DATA_FILE, DATA_FILE + "-wal"):
         try:
@@ -102,7 +112,8 @@ def data_state(data_dir: Path) -> str:
             parts.append("-")
             continue
         parts.append("-" if name.endswith("-wal") and info.st_size == 0
-                     else f"{info.st_size}:{info.st_mtime_ns}")
+                     else f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
+                          f"{info.st_dev}:{info.st_ino}")
     return " ".join(parts)
 
 

@@ -188,3 +188,63 @@ def test_setting_a_damaged_data_file_aside_deletes_the_kept_words(data_dir):
     _keep(data_dir)
     set_aside(data_dir / DB_FILENAME)
     assert not (data_dir / SNAPSHOT_NAME).exists()
+
+
+def _once_the_change_time_moves_on(path: Path) -> None:
+    """Wait (for the event, not a length of time) until a file changed now would have a later
+    status change time than `path`: the file system's clock is coarse (a few milliseconds)."""
+    probe = path.with_name("clock-probe")
+    kept = path.stat().st_ctime_ns
+    while True:
+        probe.write_bytes(b"")
+        if probe.stat().st_ctime_ns > kept:
+            probe.unlink()
+            return
+
+
+def _damage_keeping_size_and_times(path: Path) -> None:
+    """What the tester did: bytes changed in place, the file's times then set back."""
+    before = path.stat()
+    with open(path, "r+b") as data:
+        data.seek(32)
+        data.write(b"\x00\x00\xff\xff")  # the first freelist page, now far past the end
+        data.seek(before.st_size - 3000)
+        data.write(os.urandom(3000))  # and the last page's body
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_words_are_not_painted_over_a_file_damaged_in_place_with_its_times_set_back(data_dir):
+    """Size and modification time alike, as `touch -r` or a tool restoring times leaves them:
+    the recovery screen comes next, and no kept week is painted beside it."""
+    import sqlite3
+
+    from core.store.database import check_readable
+    from core.store.errors import DamagedDatabaseError
+
+    _demo(data_dir)
+    _keep(data_dir)
+    _once_the_change_time_moves_on(data_dir / DB_FILENAME)
+    _damage_keeping_size_and_times(data_dir / DB_FILENAME)
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with pytest.raises(DamagedDatabaseError):  # damaged indeed: what the start finds next
+        check_readable(conn, data_dir / DB_FILENAME)
+    conn.close()
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
+
+
+def test_words_are_not_painted_over_a_copy_put_in_the_files_place_with_its_times(data_dir):
+    """A damaged copy brought back by a backup tool (`cp -p`, `rsync -t`): same size, same
+    times, renamed over the data file; another file, so the words kept for it are not its."""
+    import shutil
+
+    _demo(data_dir)
+    _keep(data_dir)
+    copy = data_dir / "restored.tmp"
+    shutil.copy2(data_dir / DB_FILENAME, copy)
+    _damage_keeping_size_and_times(copy)
+    os.utime(copy, ns=((data_dir / DB_FILENAME).stat().st_atime_ns,
+                       (data_dir / DB_FILENAME).stat().st_mtime_ns))
+    os.replace(copy, data_dir / DB_FILENAME)
+    assert snapshot_for_first_frame(data_dir, "2026-W50", MONDAY) is None
