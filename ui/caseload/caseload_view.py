@@ -324,6 +324,10 @@ class CaseloadView(QWidget):
         if values is None:
             return
         before = self._store.get_case(case.id)  # type: ignore[arg-type]
+        # Back in the table before the case leaves it, so the keyboard lands on the row that
+        # takes its place: the Close case button is disabled once its case has gone from
+        # Active, and focus fell to whatever came next (Import spreadsheet…).
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         try:
             closed = self._store.close_case(case.id, *values)  # type: ignore[arg-type]
         except ValidationError as exc:
@@ -337,6 +341,7 @@ class CaseloadView(QWidget):
         if case is None or case.closed_date is None:
             return
         before = self._store.get_case(case.id)  # type: ignore[arg-type]
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # as closing: under Closed it goes
         reopened = self._store.reopen_case(case.id)  # type: ignore[arg-type]
         self._undoable(before, reopened, f"Reopen {case.reference}",
                        f"{reopened.reference} reopened. Undo with Ctrl+Z.")

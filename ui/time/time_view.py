@@ -354,6 +354,9 @@ class TimeView(QWidget):
         current = self.selected_entry()
         if current is None or current.id is None:
             return
+        # From the Delete button too, the keyboard stays in the table, on the next entry: the
+        # button is disabled once its row has gone, and focus fell to whatever came next.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         change = self._store.delete_entry(current.id)
         self._apply_done(change, "Delete")
         self._say(f"Deleted {current.activity_name}. Undo with Ctrl+Z.")
