@@ -285,7 +285,8 @@ class SupervisionView(QWidget):
                                       QMessageBox.StandardButton.Yes | no, no)
         if answer == QMessageBox.StandardButton.Yes:
             item_id = item.id
-            delete_undoably(self, self._db, "the note",
+            # Named as in the question: "Deleted the note." alone did not say which went.
+            delete_undoably(self, self._db, f"the note “{which}”",
                             lambda: delete_agenda_item(self._db, item_id), self._changed,
                             self.agenda_view)
 

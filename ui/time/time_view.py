@@ -32,7 +32,7 @@ from ui.time.quick_entry_line import QuickEntryLine
 from ui.time.time_operations import apply_with_trim, record
 from ui.time.time_table_model import COL_TIME, ROW_ROLE, TimeTableModel
 from ui.time.time_week_table import lay_out_rows, week_table
-from ui.time.time_wording import change_message, week_sentence
+from ui.time.time_wording import change_message, deleted_message, week_sentence
 from ui.widgets.midnight import MidnightWatch
 from ui.time.timer_controls import TimerControls
 
@@ -359,7 +359,7 @@ class TimeView(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         change = self._store.delete_entry(current.id)
         self._apply_done(change, "Delete")
-        self._say(f"Deleted {current.activity_name}. Undo with Ctrl+Z.")
+        self._say(deleted_message(current))
 
     def check_stale_timer(self) -> None:
         """Run once when the window opens: a timer left running is never logged without asking."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from core.time.time_entries import TimeChange, TimeEntry, clock_change_note, format_span
 from core.time.time_summary import hours_text
 from core.time.working_week import WeekSummary
@@ -27,7 +29,67 @@ def _left_of(change: TimeChange) -> dict[int | None, list[TimeEntry]]:
     return left
 
 
+def day_words(day: date) -> str:
+    """"Sunday 6 December", as a screen reader says it best (no leading zero)."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def entry_words(entry: TimeEntry) -> str:
+    """Which entry: "Recording and admin for C07, Sunday 6 December, 01:00–02:00" (the length
+    where it has no times)."""
+    case = f" for {entry.case_reference}" if entry.case_reference else ""
+    when = format_span(entry) or hours_text(entry.minutes / 60)
+    return f"{entry.activity_name}{case}, {day_words(entry.date)}, {when}"
+
+
+def deleted_message(entry: TimeEntry) -> str:
+    return f"Deleted {entry_words(entry)}. Undo with Ctrl+Z."
+
+
+def _made_room(change: TimeChange) -> list[str]:
+    """What making room did to time already logged, one sentence each."""
+    left = _left_of(change)
+    said = []
+    for old in change.removed:
+        if old.id not in left:
+            continue
+        what = f"{old.activity_name} {format_span(old)}".strip()
+        kept = " and ".join(format_span(e) for e in left[old.id])
+        said.append(f"{what} was shortened to {kept} to make room." if kept
+                    else f"{what} was taken out to make room.")
+    return said
+
+
+def edit_message(change: TimeChange) -> str:
+    """An entry changed, said as a change of that entry ("Moved Recording and admin to Sunday
+    6 December, 01:00–02:00."), not as time newly logged."""
+    after, before = change.added[0], change.removed[0]
+    when_after = format_span(after) or hours_text(after.minutes / 60)
+    moved = (after.date, after.start, after.end, after.minutes) != (
+        before.date, before.start, before.end, before.minutes)
+    what = []
+    if after.activity_id != before.activity_id:
+        what.append(f"now {after.activity_name}")
+    if after.case_reference != before.case_reference:
+        what.append(f"now for {after.case_reference}" if after.case_reference
+                    else "no longer for a case")
+    if after.note != before.note:
+        what.append("note changed")
+    if moved and not what:
+        said = f"Moved {before.activity_name} to {day_words(after.date)}, {when_after}."
+    elif moved:
+        said = (f"Changed {entry_words(before)}: {', '.join(what)}, moved to "
+                f"{day_words(after.date)}, {when_after}.")
+    else:
+        said = f"Changed {entry_words(before)}: {', '.join(what) or 'nothing'}."
+    room = _made_room(TimeChange(change.added[1:], change.removed[1:], "Log time"))
+    note = clock_change_note(after)
+    return " ".join([said, *room, "Undo with Ctrl+Z."] + ([note] if note and moved else []))
+
+
 def change_message(change: TimeChange) -> str:
+    if change.description == "Edit entry" and change.added and change.removed:
+        return edit_message(change)
     left = _left_of(change)
     pieces = {id(e) for kept in left.values() for e in kept}
     fresh = [e for e in change.added if e.id not in {r.id for r in change.removed}]
@@ -41,13 +103,8 @@ def change_message(change: TimeChange) -> str:
     cases = sorted({e.case_reference for e in new if e.case_reference})
     linked = f" for {' and '.join(cases)}" if cases else ""
     said = [f"Logged {hours_text(minutes / 60)} of {', '.join(names)}{linked}."]
-    for old in change.removed:  # what making room did to time already logged
-        if old.id not in left:
-            continue
-        what = f"{old.activity_name} {format_span(old)}".strip()
-        kept = " and ".join(format_span(e) for e in left[old.id])
-        said.append(f"{what} was shortened to {kept} to make room." if kept
-                    else f"{what} was taken out to make room.")
+    if left:
+        said += _made_room(change)
     text = " ".join(said) + " Undo with Ctrl+Z."
     notes = [n for n in (clock_change_note(e) for e in new) if n]
     return " ".join([text] + notes[:1])

@@ -16,6 +16,7 @@ from ui.supervision.export_dialog import ExportDialog
 from ui.shell.hub import Hub
 from ui.supervision.session_dialog import SessionDialog, SessionRecord
 from ui.supervision.supervision_view import SupervisionView
+from ui.widgets import announce
 
 
 @pytest.fixture
@@ -80,8 +81,15 @@ def test_deleting_a_note_asks_first(view, db, qtbot, monkeypatch):
     view.delete_note_button.click()
     assert view.agenda_model.rowCount() == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view.delete_note_button.click()
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        view.delete_note_button.click()
+    finally:
+        announce.remove_listener(listener)
     assert view.agenda_model.rowCount() == 0
+    assert heard == ["Deleted the note “ARMS training”."]  # which one, not just "the note"
 
 
 def test_marking_an_action_done_takes_it_off_the_list(view, db, qtbot):
