@@ -17,11 +17,13 @@ from core.common import clock
 from core.caseload.case_deletion import DeletedCases, delete_cases_keeping
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
+from core.store.saved_rows import RowScope
 from core.caseload.models import Case
 from core.store.settings import get_setting, set_setting
 from core.store.delete_all import DeleteAllResult
 
 RETENTION_SETTING = "retention_days"
+RETENTION_ROWS = RowScope(settings=(RETENTION_SETTING,))  # what a change writes, for Undo
 DEFAULT_RETENTION_DAYS = 30
 # "Not now" on the Caseload view's offer: the first day it may show again (ISO date). Kept in the
 # database rather than QSettings so it travels with the data it is about.

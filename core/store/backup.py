@@ -32,11 +32,13 @@ from core.store.fileops import (
 from core.store.health_check import check_connection
 from core.store.operation_journal import busy
 from core.store.paths import ensure_private_dir
+from core.store.saved_rows import RowScope
 from core.store.snapshot import copy_to_partial
 from core.store.week_snapshot import forget_snapshot
 
 BACKUP_DIRNAME = "backups"
 BACKUP_FOLDER_SETTING = "backup_folder"
+BACKUP_FOLDER_ROWS = RowScope(settings=(BACKUP_FOLDER_SETTING,))  # a change of folder, for Undo
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 MANUAL = "manual"  # label of a backup made on request; only automatic backups are rotated

@@ -18,6 +18,7 @@ from core.store.cipher_keys import key_connection, new_file_key
 from core.store.disk_space import read_only_place
 from core.store.fileops import atomic_replace, file_kind, make_private, remove_sidecars, sidecar
 from core.store.live_files import track
+from core.store.saved_rows import RowScope
 
 MIN_PASSPHRASE = 8
 MAX_PASSPHRASE = 1024
@@ -334,6 +335,7 @@ def file_is_encrypted(path: Path) -> bool:
 
 
 LOCK_SETTING = "lock_minutes"
+LOCK_ROWS = RowScope(settings=(LOCK_SETTING,))  # a change of the idle lock, for Undo
 
 
 def get_lock_minutes(db: Any) -> float:

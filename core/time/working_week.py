@@ -20,6 +20,7 @@ from core.common.hours import minutes_of
 from core.workload.profile import get_profile, profile_since
 from core.time.time_entries import TimeEntry, TimeStore
 from core.store.kept_deletion import KeptRows, delete_keeping
+from core.store.saved_rows import RowScope
 
 LEAVE_KINDS = ("annual leave", "sickness", "flexi", "training day", "other")
 DEFAULT_START, DEFAULT_END = time(9, 0), time(17, 0)
@@ -101,6 +102,9 @@ class WeekSummary:
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+PATTERN_ROWS = RowScope(("working_pattern",))  # what a working week save writes, for Undo
 
 
 # Pattern and leave storage -------------------------------------------------------------------

@@ -18,6 +18,7 @@ from core.common import clock
 from core.caseload.models import GRADES, Profile
 from core.common.errors import ValidationError
 from core.common.exact import too_precise
+from core.store.saved_rows import RowScope
 from core.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ PROFILE_SINCE_KEY = "profile_since"
 MAX_HOURS = Decimal(60)
 MIN_HOURS = Decimal(1)  # fewer than an hour a week is a slip, not a contract
 SINCE_ALWAYS = date.min
+# What a profile save writes, for Undo: the dated changes, the last profile typed, the day
+# grade and hours were first given.
+PROFILE_ROWS = RowScope(("profile_changes", "profile"), (PROFILE_SINCE_KEY,))
 
 
 def profile_problems(profile: Profile) -> list[str]:

@@ -17,11 +17,13 @@ from core.common.exact import to_decimal
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, TIERS
 from core.common.resources import resource_path
 from core.store.kept_deletion import KeptRows, delete_keeping
+from core.store.saved_rows import RowScope
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 RESTORE_KEY = "*restore*"
+WEIGHTINGS_ROWS = RowScope(("weighting_changes",))  # what a save or restore writes, for Undo
 # Flat keys name every editable value: "tier.community.B2", "report.standard", "share.warrant"…
 SCALAR_KEYS: tuple[str, ...] = (
     "nominal_target",

@@ -23,14 +23,30 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from core.store import encryption
-from core.store.backup import backup_dir, list_backups, make_backup, set_backup_dir, sync_warning
+from core.store.backup import (
+    BACKUP_FOLDER_ROWS,
+    backup_dir,
+    list_backups,
+    make_backup,
+    set_backup_dir,
+    sync_warning,
+)
 from core.common.privacy_text import NETWORK_STATEMENT
-from core.caseload.retention import closed_before, get_retention_days, set_retention_days
+from core.caseload.retention import (
+    RETENTION_ROWS,
+    closed_before,
+    get_retention_days,
+    set_retention_days,
+)
 from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.data_actions import DataActions
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
+from ui.widgets.save_undo import save_undoably
 from ui.shell.hub import Hub
+
+
+LOCK_STEP, RETENTION_STEP = 2401, 2402  # their undo steps take in the next change of the same
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -112,6 +128,7 @@ class DataPage(QScrollArea):
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setMaximumWidth(160)
+        self.lock_minutes.setKeyboardTracking(False)  # saved as typed, not at each digit
         self.lock_minutes.setAccessibleName("Lock the window after, in idle minutes")
         form.addRow("Lock the window after:", self.lock_minutes)
         inner.addLayout(form)
@@ -125,6 +142,7 @@ class DataPage(QScrollArea):
         self.retention_days.setRange(1, 3650)
         self.retention_days.setSuffix(" days")
         self.retention_days.setMaximumWidth(160)
+        self.retention_days.setKeyboardTracking(False)  # 365 typed is one change, not 3, 36, 365
         self.retention_days.setAccessibleName("Offer to delete cases closed more than, in days")
         form.addRow("Offer to delete cases closed more than:", self.retention_days)
         inner.addLayout(form)
@@ -265,17 +283,26 @@ class DataPage(QScrollArea):
             return
         self._set_folder(Path(name))
 
+    # Each change below is one undo step (ui.widgets.save_undo), said; a period changed one
+    # arrow press at a time is one step.
     def _set_folder(self, folder: Path | None) -> None:
-        set_backup_dir(self.db, folder)
-        self.hub.settingsChanged.emit()
-        self.load()
+        save_undoably(self, self.db, BACKUP_FOLDER_ROWS, lambda: set_backup_dir(self.db, folder),
+                      "Change the backup folder", "the backup folder", self._setting_changed,
+                      lambda: f"Backups are made in {backup_dir(self.db, self.data_dir)}.")
 
     def _lock_minutes_changed(self, minutes: int) -> None:
-        encryption.set_lock_minutes(self.db, minutes)
-        if self.idle_lock is not None:
-            self.idle_lock.set_minutes(minutes)
+        save_undoably(self, self.db, encryption.LOCK_ROWS,
+                      lambda: encryption.set_lock_minutes(self.db, minutes),
+                      "Change the idle lock", "the idle lock", self._setting_changed,
+                      f"The window locks after {minutes} idle minutes.", merge=LOCK_STEP)
 
     def _retention_changed(self, days: int) -> None:
-        set_retention_days(self.db, days)
-        self._load_retention()
+        save_undoably(self, self.db, RETENTION_ROWS, lambda: set_retention_days(self.db, days),
+                      "Change the retention period", "the retention period",
+                      self._setting_changed,
+                      f"Closed cases are offered for deletion after {days} days.",
+                      merge=RETENTION_STEP)
+
+    def _setting_changed(self) -> None:
+        self.load()  # the idle lock follows its minutes
         self.hub.settingsChanged.emit()  # the Caseload view's offer follows the new period

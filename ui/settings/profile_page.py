@@ -3,6 +3,7 @@ each change applying from a date (past weeks keep the profile they had)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtGui import QDoubleValidator, QIntValidator
@@ -23,14 +24,15 @@ from core.caseload.models import DEFAULT_HOURS, GRADE_LABELS, GRADES, Profile
 from core.common.exact import plain, to_decimal
 from core.common.hours import hours_text
 from core.time.working_week import (
+    PATTERN_ROWS,
     get_pattern,
     pattern_mismatch,
     save_pattern,
     spread_over_worked_days,
 )
-from core.workload.profile import get_profile, profile_problems, save_profile
+from core.workload.profile import PROFILE_ROWS, get_profile, profile_problems, save_profile
 from ui.widgets.date_fields import DateField, format_date
-from ui.widgets.announce import announce
+from ui.widgets.save_undo import save_undoably
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
 
@@ -169,12 +171,20 @@ class ProfilePage(QWidget):
             if problems:
                 raise ValidationError(problems)
             since = self.effective_from.value()
-            save_profile(self._db, profile, since)
+            # One undo step: Ctrl+Z puts back the dated profiles as they were.
+            save_undoably(self, self._db, PROFILE_ROWS,
+                          lambda: save_profile(self._db, profile, since),
+                          f"Save the profile, in force from {format_date(since)}", "the profile",
+                          self._hub.profileChanged.emit,  # reloads this page too
+                          lambda: self._saved_words(since))
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             self._clear_saved()
             return False
-        self._hub.profileChanged.emit()  # reloads this page too, so confirm afterwards
+        return True
+
+    def _saved_words(self, since: date) -> str:
+        """Shown and said once the page has reloaded after a save."""
         text = f"Profile saved, in force from {format_date(since)}."
         mismatch = pattern_mismatch(self._db, max(since, clock.today()))
         if mismatch:  # hours changed, days not: the Time view would still count the old week
@@ -183,8 +193,7 @@ class ProfilePage(QWidget):
         self.saved_label.setText(text)
         if mismatch:
             self._offer_spread(mismatch[1])
-        announce(self, self.saved_label.text())
-        return True
+        return text
 
     def _worked_days(self) -> list[str]:
         return [DAY_NAMES[d][:3] for d, hours in enumerate(get_pattern(self._db).hours) if hours > 0]
@@ -203,15 +212,24 @@ class ProfilePage(QWidget):
     def spread_hours(self) -> None:
         """Shares the hours now in force evenly over the days the working week has hours on."""
         weekly = self._spread_weekly
-        try:
-            pattern = save_pattern(self._db, spread_over_worked_days(get_pattern(self._db), weekly))
+
+        def changed() -> None:
+            self._hub.profileChanged.emit()  # the Working week tab and the views reload
+            self._hub.timeLogged.emit()  # contracted hours in the Time view follow the week
+
+        def words() -> str:
+            pattern = get_pattern(self._db)
+            days = [DAY_NAMES[d][:3] for d, hours in enumerate(pattern.hours) if hours > 0]
+            each = next(hours for hours in pattern.hours if hours > 0)
+            self.saved_label.setText(f"Working week set to {hours_text(each)} a day on "
+                                     f"{', '.join(days)}: {hours_text(pattern.weekly_hours)} a "
+                                     "week.")
+            return self.saved_label.text()
+
+        try:  # one undo step, as a save of the Working week tab is
+            save_undoably(self, self._db, PATTERN_ROWS, lambda: save_pattern(
+                self._db, spread_over_worked_days(get_pattern(self._db), weekly)),
+                f"Spread {hours_text(weekly)} over the working days", "the working week",
+                changed, words)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
-            return
-        days = [DAY_NAMES[d][:3] for d, hours in enumerate(pattern.hours) if hours > 0]
-        self._hub.profileChanged.emit()  # the Working week tab and the views reload
-        self._hub.timeLogged.emit()  # contracted hours in the Time view follow the week
-        each = next(hours for hours in pattern.hours if hours > 0)
-        self.saved_label.setText(f"Working week set to {hours_text(each)} a day on "
-                                 f"{', '.join(days)}: {hours_text(pattern.weekly_hours)} a week.")
-        announce(self, self.saved_label.text())

@@ -29,6 +29,7 @@ from core.common.errors import ValidationError
 from core.workload.weightings import (
     RESTORE_KEY,
     SCALAR_KEYS,
+    WEIGHTINGS_ROWS,
     WeightingChange,
     delete_change,
     is_published_default,
@@ -39,11 +40,12 @@ from core.workload.weightings import (
     weightings_as_of,
 )
 from core.workload.wording import day_words
-from ui.widgets.date_fields import DateField
+from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.widgets.named_editor import NamedEditorDelegate
+from ui.widgets.save_undo import save_undoably
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
@@ -263,34 +265,46 @@ class WeightingsPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
     def save(self) -> bool:
-        day = self.effective.value()
+        day, values = self.effective.value(), self.pending_values()
         try:
-            set_weightings(self._db, self.pending_values(), day, self._today())
+            self._save_undoably(lambda: set_weightings(self._db, values, day, self._today()),
+                                f"Save weightings from {format_date(day)}",
+                                f"Saved. The new values apply from {day_words(day)} {day.year}.")
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
             self.saved_label.clear()
             return False
-        self.load()
-        self.saved_label.setText(f"Saved. The new values apply from {day_words(day)} {day.year}.")
-        self._hub.weightingsChanged.emit()
         return True
+
+    def _save_undoably(self, save: Callable[[], object], name: str, said: str) -> None:
+        """A save or a restore: one undo step (Ctrl+Z puts back the dated changes as they
+        were), the page read again, shown and said."""
+        def changed() -> None:
+            self.load()
+            self._hub.weightingsChanged.emit()
+
+        def shown() -> str:
+            self.saved_label.setText(said)
+            return said
+
+        save_undoably(self, self._db, WEIGHTINGS_ROWS, save, name, "the weightings", changed,
+                      shown)
 
     def restore(self) -> bool:
         day = self.effective.value()
         answer = QMessageBox.question(
             self, "Restore published defaults",
             f"Put every weighting back to the 2021 published defaults from {day_words(day)} "
-            f"{day.year}? Weeks before then keep the values in force at the time. You can take "
-            "this back from the list of dated changes.",
+            f"{day.year}? Weeks before then keep the values in force at the time. Ctrl+Z takes "
+            "this back, and so does the list of dated changes.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        restore_defaults(self._db, day, self._today())
-        self.load()
-        self.saved_label.setText(f"Published defaults restored from {day_words(day)} {day.year}.")
-        self._hub.weightingsChanged.emit()
+        self._save_undoably(lambda: restore_defaults(self._db, day, self._today()),
+                            f"Restore published weightings from {format_date(day)}",
+                            f"Published defaults restored from {day_words(day)} {day.year}.")
         return True
 
     def take_back_selected(self) -> bool:

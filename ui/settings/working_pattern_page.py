@@ -26,6 +26,7 @@ from core.common.errors import ValidationError
 from core.workload.profile import get_profile
 from core.time.working_week import (
     LEAVE_KINDS,
+    PATTERN_ROWS,
     LeaveDay,
     WorkingPattern,
     add_leave,
@@ -36,6 +37,7 @@ from core.time.working_week import (
 )
 from ui.widgets.date_fields import DateField
 from ui.widgets.deletion_undo import delete_undoably, focus_row
+from ui.widgets.save_undo import save_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
@@ -210,7 +212,11 @@ class WorkingPatternPage(QWidget):
             day_start=time(start.hour(), start.minute()),
             day_end=time(end.hour(), end.minute()),
         )
-        self._done(lambda: save_pattern(self._db, pattern))
+        # One undo step (Ctrl+Z puts back the days as they were), said with the week's hours.
+        self._done(lambda: save_undoably(
+            self, self._db, PATTERN_ROWS, lambda: save_pattern(self._db, pattern),
+            "Save the working week", "the working week", self._after_undo,
+            f"Working week saved: {hours_text(pattern.weekly_hours)} a week."))
 
     def add_leave(self) -> None:
         hours = self.leave_hours.value() or None

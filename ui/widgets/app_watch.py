@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QApplication, QDialog
 DialogShown = Callable[[QDialog], None]
 KeyPressed = Callable[[QObject, QEvent], bool]  # True: the key press is taken, goes no further
 Focused = Callable[[QObject, QEvent], None]
+Overriding = Callable[[QObject, QEvent], bool]  # True: the focused field does not take the keys
 
 _SHOW = QEvent.Type.Show
 _HIDE = QEvent.Type.Hide
 _KEY_PRESS = QEvent.Type.KeyPress
 _FOCUS_IN = QEvent.Type.FocusIn
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 
 
 class _Watch(QObject):
@@ -33,6 +35,7 @@ class _Watch(QObject):
         self.hidden: list[DialogShown] = []
         self.pressed: list[KeyPressed] = []
         self.focused: list[Focused] = []
+        self.overriding: list[Overriding] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -51,6 +54,10 @@ class _Watch(QObject):
         elif kind == _FOCUS_IN:
             for focused in self.focused:
                 focused(watched, event)
+        elif kind == _SHORTCUT_OVERRIDE:  # a field asked whether it takes a shortcut's keys
+            for overriding in self.overriding:
+                if overriding(watched, event):
+                    return True  # not asked: the window's shortcut has the keys
         return False
 
 
@@ -59,10 +66,11 @@ _watch: _Watch | None = None
 
 def watch(app: QApplication | None = None, shown: DialogShown | None = None,
           pressed: KeyPressed | None = None, focused: Focused | None = None,
-          hidden: DialogShown | None = None) -> None:
+          hidden: DialogShown | None = None, overriding: Overriding | None = None) -> None:
     """Call `shown` for every dialog the application shows, `hidden` for every one it hides,
-    `pressed` for every key press and `focused` for every widget the focus arrives in (once
-    each, however often asked); the application's one filter is installed on first use."""
+    `pressed` for every key press, `focused` for every widget the focus arrives in and
+    `overriding` for every field asked whether it takes a shortcut's keys (once each, however
+    often asked); the application's one filter is installed on first use."""
     global _watch
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
@@ -83,3 +91,5 @@ def watch(app: QApplication | None = None, shown: DialogShown | None = None,
         _watch.pressed.insert(0, pressed)
     if focused is not None and focused not in _watch.focused:
         _watch.focused.insert(0, focused)
+    if overriding is not None and overriding not in _watch.overriding:
+        _watch.overriding.insert(0, overriding)
