@@ -229,7 +229,6 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     from ui.shell.single_instance import bring_forward
     from ui.shell.week_words_first import work_out_ahead, words_first
     from ui.shell.theme import LOOK_KEY, apply_theme
-    from ui.widgets import return_guard, screen_fit
 
     # No display, or libraries missing: one line (exit 1) instead of Qt's abort (exit 134).
     app = create_application(guard=False, explain=why_no_window)  # guard: after the paint
@@ -267,8 +266,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     window.show()
     exit_code: list[int] = []
     after_first_paint(window, lambda: words_first(window, args.data_dir, probe, lambda: (
-        return_guard.install(app),  # before any dialog (passphrase, recovery, welcome)
-        screen_fit.install(),  # and each of them fits the screen
+        _before_any_dialog(app),  # the passphrase, the recovery screen, the welcome
         settings.setValue(LOOK_KEY, app.theme.follow_system()),  # a look changed since: now
         owner.listen(),  # later starts bring this window forward
         exit_code.extend(_open_into(window, args, settings, probe)))))
@@ -282,6 +280,16 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
     owner.release()
     return exit_code[0] if exit_code else code
+
+
+def _before_any_dialog(app) -> None:  # type: ignore[no-untyped-def]
+    """Return never presses a destructive button, and every dialog fits its screen. Both are
+    imported here, after the first frame: the screen fit names Qt's `Qt` namespace, whose
+    enums take 12-25 ms to set up."""
+    from ui.widgets import return_guard, screen_fit
+
+    return_guard.install(app)
+    screen_fit.install()
 
 
 def _folder_lost(window) -> None:  # type: ignore[no-untyped-def]

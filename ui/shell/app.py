@@ -34,9 +34,14 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
     app = QApplication.instance() or _made_or_explained(argv or sys.argv[:1], explain)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
-    from ui.widgets import combo_accessible, stack_accessible
+    from PySide6.QtWidgets import QComboBox
 
-    combo_accessible.install()  # a combo box is named by its label on the bus, not its value
+    from ui.widgets import stack_accessible
+    from ui.widgets.accessible_factories import register_when_met
+
+    # A combo box is named by its label on the bus, not its value (ui.widgets.combo_accessible,
+    # imported when a screen reader first meets a combo box).
+    register_when_met(QComboBox, "ui.widgets.combo_accessible")
     stack_accessible.install()  # an unnamed page stack is not said on the way to a control
     if guard:
         from ui.widgets import return_guard

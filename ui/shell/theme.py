@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from core.common.resources import resource_path
-from ui.shell.app_style import AppStyle, ContrastEdges, VisibleIndicators
 from ui.shell.palettes import dark_palette, high_contrast_requested, is_dark, readable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProxyStyle
 
 LOOK_KEY = "window/look"  # what the system asked for at the last start, for the first frame
 LOOKS = ("light", "dark", "light-contrast", "dark-contrast")
@@ -168,6 +168,10 @@ class Theme(QObject):
             return
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
+            # Imported here, not before the first frame (drawn in plain Fusion): naming
+            # QProxyStyle and QStyle's enums costs about 5 ms.
+            from ui.shell.app_style import AppStyle, ContrastEdges, VisibleIndicators
+
             if kind == "contrast":
                 style: QProxyStyle = ContrastEdges(fusion)
             else:

@@ -5,10 +5,16 @@ each factory installed separately was one more call into Python per widget while
 reader runs. The app's makers (combo boxes named by their label, page stacks passed over,
 reading pages, announcement notices) register here instead, and this module's one factory
 asks them in the order they registered; each answers only for its own kind of widget.
+
+A maker whose module costs something to import (the combo box's pulls in Qt's `Qt` namespace,
+12-25 ms) is registered with `register_when_met`: its module is imported the first time an
+object of its kind is asked about, which happens only while a screen reader (or another
+assistive technology) is listening, so never before the window's first frame otherwise.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable
 
 from PySide6.QtCore import QObject
@@ -20,7 +26,7 @@ _makers: list[Maker] = []
 
 
 def _factory(class_name: str, target: QObject) -> QAccessibleInterface | None:
-    for maker in _makers:
+    for maker in tuple(_makers):  # a maker met for the first time puts another in its place
         made = maker(class_name, target)
         if made is not None:
             return made
@@ -35,3 +41,22 @@ def register(maker: Maker) -> None:
     if not _makers:
         QAccessible.installFactory(_factory)
     _makers.append(maker)
+
+
+def register_when_met(kind: type, module: str) -> None:
+    """Have `module`'s `install()` run (registering its own maker) the first time an object
+    of `kind` is asked about, and that maker answer for it; until then only an isinstance
+    check is made. Once however often it is given."""
+    if any(getattr(maker, "when_met", None) == (kind, module) for maker in _makers):
+        return
+
+    def maker(class_name: str, target: QObject) -> QAccessibleInterface | None:
+        if not isinstance(target, kind):
+            return None
+        if maker in _makers:
+            _makers.remove(maker)
+        import_module(module).install()
+        return _factory(class_name, target)
+
+    maker.when_met = (kind, module)  # type: ignore[attr-defined]
+    register(maker)

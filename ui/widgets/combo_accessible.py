@@ -5,7 +5,8 @@ and passes the label beside it only as a "labelled by" relation, so a screen rea
 value twice and never the label. This accessible keeps everything else of Qt's: the role, the
 current item as the value, the list of items as its child (and the line edit of an editable
 one), the Press and Show menu actions that open the list; only the name is the label's words
-(its accessible name where one is set). Installed once at start (ui.shell.app).
+(its accessible name where one is set). Registered at start (ui.shell.app), this module
+imported when a screen reader first meets a combo box.
 
 It adds what Qt's lacks: a selection whose one selected item is the current item of its list, as
 a GTK combo box has, once the keys have moved to it on the closed box. When Down, Up or a letter

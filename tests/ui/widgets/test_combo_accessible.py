@@ -172,3 +172,31 @@ def test_its_selection_is_the_item_the_keys_moved_to_on_the_closed_box(form, qtb
         form.period.setFocus()  # the keyboard gone: the selection with it
         qtbot.waitUntil(form.period.hasFocus)
         assert selection.selectedItemCount() == 0
+
+
+def test_the_app_names_a_combo_box_by_its_label_without_installing_it_first():
+    """The app registers the combo box's accessible at start and imports it only when a combo
+    box is first asked about (ui.shell.app): a fresh app names it by its label all the same,
+    and a page stack met first is still passed over."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QAccessible\n"
+        "from PySide6.QtWidgets import QComboBox, QFormLayout, QStackedWidget, QWidget\n"
+        "from ui.shell.app import create_application\n"
+        "app = create_application()\n"
+        "holder = QWidget(); layout = QFormLayout(holder)\n"
+        "stack = QStackedWidget(); layout.addRow(stack)\n"
+        "combo = QComboBox(); combo.addItems(['All types', 'Community']); "
+        "layout.addRow('Case &type', combo)\n"
+        "holder.show(); app.processEvents()\n"
+        "before = 'ui.widgets.combo_accessible' in sys.modules\n"
+        "name = QAccessible.Text.Name\n"
+        "stack_role = QAccessible.queryAccessibleInterface(stack).role()\n"
+        "print(before, QAccessible.queryAccessibleInterface(combo).text(name), "
+        "stack_role == QAccessible.Role.Client)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "False Case type True"
