@@ -45,6 +45,7 @@ WEIGHTED, CASELOAD = "weighted", "caseload"
 DISMISSED_KEYS = {WEIGHTED: "sustained_overload_dismissed",
                   CASELOAD: "sustained_caseload_dismissed"}
 DISMISSED_KEY = DISMISSED_KEYS[WEIGHTED]
+REACHES_BACK_KEY = "before-the-weeks-looked-at"  # SustainedEpisode.key of a run reaching back
 
 LIGHTER, SAME, HEAVIER = "lighter", "same", "heavier"
 
@@ -61,6 +62,9 @@ class SustainedEpisode:
     # The first day counted: the first day of the first week from which the estimate was over
     # the line through to that week's figure (what "since …" says); None until worked out.
     since: date | None = None
+    # The run goes back to the first week looked at (two years for the Overview and `status`):
+    # it may have begun before, so its words never name a first week or a count of weeks.
+    reaches_back: bool = False
 
     @property
     def weighted(self) -> bool:
@@ -72,8 +76,15 @@ class SustainedEpisode:
 
     @property
     def key(self) -> str:
-        """Identifies the episode, so its panel is shown once (closed with "Not now")."""
-        return self.start.isoformat()
+        """Identifies the episode, so its panel is shown once (closed with "Not now"). A run
+        reaching back past the weeks looked at has no first week to name (the first week looked
+        at moves on every week), so it has a key of its own, the same from week to week."""
+        return REACHES_BACK_KEY if self.reaches_back else self.start.isoformat()
+
+    @property
+    def weeks_looked_at(self) -> int:
+        """For a run reaching back: every week from the first looked at to now, away or not."""
+        return self.weeks + self.away
 
 
 @dataclass(frozen=True)
@@ -188,15 +199,18 @@ class _Run:
         self.weeks = 0
         self.away = 0
         self.start: date | None = None
+        self.seen = False  # a week already stepped over: a run starting now starts after it
+        self.reaches_back = False  # the run started in the first week looked at
 
     def step(self, est: Estimate, on: bool) -> None:
+        first, self.seen = not self.seen, True
         if est.is_gap:
             if self.weeks:
                 self.away += 1
             return
         if on:
             if self.weeks == 0:
-                self.start, self.away = _monday(est.as_of), 0
+                self.start, self.away, self.reaches_back = _monday(est.as_of), 0, first
             self.weeks += 1
         else:
             self.weeks, self.away, self.start = 0, 0, None
@@ -204,7 +218,8 @@ class _Run:
     def episode(self) -> SustainedEpisode | None:
         if self.weeks < SUSTAINED_WEEKS or self.start is None:
             return None
-        return SustainedEpisode(self.kind, self.start, self.weeks, self.away)
+        return SustainedEpisode(self.kind, self.start, self.weeks, self.away,
+                                reaches_back=self.reaches_back)
 
 
 def summarise(

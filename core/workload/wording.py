@@ -316,12 +316,30 @@ def run_span(episode: SustainedEpisode, today: date | None = None) -> str:
     """'for 4 weeks in a row (since 5 March)', or with weeks away inside the run, 'for 4 working
     weeks, with 1 week away between them (since 7 September)': literally true either way. The
     date is the first day counted: the first day of the run's first week whose estimate was
-    already over the line (not the Monday, if the week began lighter)."""
+    already over the line (not the Monday, if the week began lighter). A run going back to the
+    first week looked at: 'in every week of the last two years' (`_back_to_the_first_week`)."""
+    if episode.reaches_back:
+        return _back_to_the_first_week(episode)
     since = day_words(episode.since or episode.start, today)
     if not episode.away:
         return f"for {episode.weeks} weeks in a row (since {since})"
     return (f"for {episode.weeks} working weeks, with {plural(episode.away, 'week')} away "
             f"between them (since {since})")
+
+
+_YEARS = {1: "year", 2: "two years", 3: "three years", 4: "four years", 5: "five years",
+          6: "six years", 7: "seven years", 8: "eight years", 9: "nine years", 10: "ten years"}
+
+
+def _back_to_the_first_week(episode: SustainedEpisode) -> str:
+    """'in every week of the last two years': a run going back to the first week looked at may
+    have begun before it, so neither a count of weeks nor a first week would be true."""
+    weeks = episode.weeks_looked_at
+    span = (_YEARS[weeks // 52] if weeks % 52 == 0 and weeks // 52 in _YEARS
+            else plural(weeks, "week"))
+    if not episode.away:
+        return f"in every week of the last {span}"
+    return f"in every working week of the last {span}, with {plural(episode.away, 'week')} away"
 
 
 def sustained_text(episode: SustainedEpisode, today: date | None = None, figures: bool = True,
