@@ -25,6 +25,7 @@ from core.time.activities import (
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from ui.widgets.change_undo import change_undoably
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.deletion_undo import delete_undoably, focus_row
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
@@ -85,6 +86,7 @@ class ActivitiesPage(QWidget):
         self.counted_button = QPushButton("&Counted by the WMT")
         self.counted_button.setCheckable(True)
         self.delete_button = QPushButton("&Delete")
+        self.delete_button.setProperty(DESTROYS, True)  # Space deletes; Return says so
         for button in (
             self.add_button,
             self.rename_button,

@@ -35,6 +35,7 @@ from ui.widgets.form_helpers import (
 )
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 
 
@@ -108,6 +109,7 @@ class CalendarRulesPanel(QGroupBox):
         self.add_button = QPushButton("Add &keyword…")
         self.change_button = QPushButton("Chan&ge…")
         self.remove_button = QPushButton("Re&move")
+        self.remove_button.setProperty(DESTROYS, True)  # Space removes; Return says so
         for button in (self.add_button, self.change_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)

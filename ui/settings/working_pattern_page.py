@@ -37,6 +37,7 @@ from core.time.working_week import (
 )
 from ui.widgets.date_fields import DateField
 from ui.widgets.deletion_undo import delete_undoably, focus_row
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
@@ -109,6 +110,7 @@ class WorkingPatternPage(QWidget):
         self.leave_hours.setAccessibleName("Hours of leave (whole day if none)")
         self.add_leave_button = QPushButton("&Add leave")
         self.remove_leave_button = QPushButton("&Remove")
+        self.remove_leave_button.setProperty(DESTROYS, True)  # Space removes; Return says so
         self.leave_kind.setAccessibleName("Kind of leave")
         # The date is named by its own label: unlabelled, Qt named it by its group box ("Leave
         # days"), the name of the table of leave below it too.
