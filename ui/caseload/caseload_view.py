@@ -174,6 +174,7 @@ class CaseloadView(QWidget):
         self.empty.wmtRequested.connect(self.set_up_from_wmt)
         # shown here; already said (with its undo) where the deletion was made
         self.retention_notice.casesDeleted.connect(self.message.setText)
+        self.retention_notice.answered.connect(self.message.setText)
         self.overdue_notice.closeRequested.connect(lambda i: self._on_case(i, self.close_case))
         self.overdue_notice.editRequested.connect(lambda i: self._on_case(i, self.edit_case))
         self._hub.casesChanged.connect(self.refresh)

@@ -22,6 +22,7 @@ from core.caseload.overdue import cases_to_ask, mark_asked
 from core.common import clock
 from core.workload.wording import NOT_NOW, day_words
 from ui.shell.hub import Hub
+from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 
@@ -108,6 +109,10 @@ class OverdueNotice(QFrame):
 
     def not_now(self) -> None:
         """The case shown is put aside for this end date; the next one, if any, is asked about."""
-        if self.case is not None:
-            mark_asked(self._db, [self.case])
+        put_off = self.case
+        if put_off is not None:
+            mark_asked(self._db, [put_off])
         self.refresh()
+        if put_off is not None:  # the notice changed or went without a word
+            said = f"Not now: {put_off.reference} is not asked about again for this end date."
+            announce(self.window(), said + (f" Next: {self.text.text()}" if self.case else ""))

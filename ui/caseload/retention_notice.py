@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.workload.wording import NOT_NOW
+from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 from ui.shell.hub import Hub
@@ -26,6 +27,10 @@ from core.common.words import plural, plural_noun
 def today() -> date:
     """The notice's clock; tests give the notice their own."""
     return clock.today()
+
+
+AGAIN = (f"This offer comes back in {OFFER_SNOOZE_DAYS} days; Settings, Data & privacy can "
+         "delete them at any time.")
 
 
 def offer_text(count: int, days: int) -> str:
@@ -39,9 +44,12 @@ class RetentionNotice(QFrame):
 
     Signals:
         casesDeleted(str): cases were deleted from here; the sentence says which.
+        answered(str): the offer was put off (Keep them, Not now); the sentence says so, and
+            until when. Said as it is sent: the notice hides, and with it what had the focus.
     """
 
     casesDeleted = Signal(str)
+    answered = Signal(str)
 
     def __init__(
         self,
@@ -115,9 +123,11 @@ class RetentionNotice(QFrame):
 
         due = count_to_offer(self._db, self._today())
         deleted = delete_closed_after_confirming(self.window(), self._db, self._hub,
-                                                 self._today())
+                                                 self._today(), kept_then=" " + AGAIN)
         if due and not deleted:  # "Keep them" answers the offer as "Not now" does: for a week
-            self.not_now()
+            from ui.settings.data_actions import kept_text
+
+            self._put_off(kept_text(due, " " + AGAIN))  # said already, where it was answered
             return
         if deleted:  # the hub has already told every view, this one included
             text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"
@@ -128,5 +138,12 @@ class RetentionNotice(QFrame):
             self.refresh()
 
     def not_now(self) -> None:
+        """Put the offer off, and say so: the notice went without a word."""
+        said = f"Not now: nothing deleted. {AGAIN}"
+        self._put_off(said)
+        announce(self.window(), said)
+
+    def _put_off(self, said: str) -> None:
         snooze_offer(self._db, self._today())
         self.hide()
+        self.answered.emit(said)

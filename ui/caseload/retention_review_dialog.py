@@ -3,6 +3,7 @@ then the question. Shared by the Caseload view's notice and Settings, Data & pri
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +38,14 @@ def review_text(count: int, days: int, undoable: bool = True) -> str:
             f"{them} is kept without the case. {after}")
 
 
+class _ListedCases(ListTableModel[Case]):
+    """Rows to read, not to choose: a screen reader said "not selected" on each, as if the
+    cases to delete were picked here (every one listed is)."""
+
+    def flags(self, index) -> Qt.ItemFlag:  # type: ignore[no-untyped-def]  # noqa: N802
+        return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
 class RetentionReviewDialog(QDialog):
     """The cases due for deletion, oldest closing first; "Keep them" is the default, so Enter
     alone never deletes."""
@@ -54,7 +63,7 @@ class RetentionReviewDialog(QDialog):
         self.setWindowTitle("Delete closed cases?")
         self.intro = QLabel(review_text(len(self._cases), self._days, self._undoable))
         self.intro.setWordWrap(True)
-        self.model: ListTableModel[Case] = ListTableModel(COLUMNS, self)
+        self.model: ListTableModel[Case] = _ListedCases(COLUMNS, self)
         self.model.set_items(self._cases)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common import clock
+from core.common.words import plural
 from core.store import encryption, writers_lock
 from core.store.all_copies import change_encryption
 from core.store.errors import UnfinishedError
@@ -48,11 +49,18 @@ def references_text(cases: list[Case]) -> str:
     return refs[0] if len(refs) == 1 else f"{', '.join(refs[:-1])} and {refs[-1]}"
 
 
+def kept_text(count: int, then: str = "") -> str:
+    """What "Keep them" did, said: Return gave the safe answer, but silently."""
+    which = f"the {plural(count, 'closed case')} are" if count != 1 else "the closed case is"
+    return f"Nothing deleted: {which} kept.{then}"
+
+
 def delete_closed_after_confirming(
-    parent: QWidget, db: Database, hub: Hub, today: date | None = None
+    parent: QWidget, db: Database, hub: Hub, today: date | None = None, kept_then: str = ""
 ) -> list[Case]:
     """Name the cases past the retention period, ask, then delete them: the one confirmation
-    Settings and the Caseload view's offer share. Returns the deleted cases (none if cancelled)."""
+    Settings and the Caseload view's offer share. Returns the deleted cases (none if cancelled,
+    which is said too, with `kept_then` after it)."""
     today = today or clock.today()  # fixed now, so midnight during the question adds nothing
     days = get_retention_days(db)
     due = closed_before(db, days, today)
@@ -66,6 +74,9 @@ def delete_closed_after_confirming(
     # window's undo stack, Ctrl+Z brings them back until the window closes.
     stack = undo_stack_of(parent)
     if not RetentionReviewDialog.confirm(parent, due, days, undoable=stack is not None):
+        from ui.widgets.announce import announce
+
+        announce(parent, kept_text(len(due), kept_then))
         return []
     gone = delete_closed_cases_keeping(db, days, today)
     if stack is not None and gone:

@@ -107,3 +107,32 @@ def test_a_case_running_over_at_the_weekend_is_not_said_to_score_now():
     text = question_text(case, 0, date(2026, 11, 28))  # a Saturday: Friday's figure stands
     assert "now scores" not in text
     assert "from 28 November (in the weekly figure from Friday 4 December)" in text
+
+
+def test_not_now_is_said_with_what_comes_next(qtbot, db, monkeypatch):
+    """The notice changed, or went, without a word."""
+    from ui.widgets import announce
+
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-27T10:00")
+    CaseStore(db).add_cases([
+        Case("C02", "community", "B2", START, expected_end_date=date(2026, 6, 30)),
+        Case("C04", "licence", "A3", START, expected_end_date=date(2026, 10, 15)),
+    ])
+    caseload = CaseloadView(db, Hub())
+    qtbot.addWidget(caseload)
+    caseload.show()
+    notice = caseload.overdue_notice
+    first = notice.case.reference
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        notice.not_now_button.click()
+        second = notice.case.reference
+        notice.not_now_button.click()
+    finally:
+        announce.remove_listener(listener)
+    put_off = "is not asked about again for this end date."
+    assert heard[0].startswith(f"Not now: {first} {put_off} Next: ")
+    assert second in heard[0]
+    assert heard[1] == f"Not now: {second} {put_off}"

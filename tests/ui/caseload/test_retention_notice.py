@@ -225,3 +225,47 @@ def test_changing_the_period_in_settings_updates_the_offer_at_once(qtbot, db, hu
     assert view.retention_notice.text.text().startswith("1 case closed more than 365 days")
     page.retention_days.setValue(10)
     assert view.retention_notice.text.text().startswith("4 cases closed more than 10 days")
+
+
+@pytest.fixture
+def heard():
+    from ui.widgets import announce
+
+    said: list[str] = []
+    listener = lambda text, _assertive: said.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    yield said
+    announce.remove_listener(listener)
+
+
+def test_keep_them_and_not_now_say_that_nothing_was_deleted(qtbot, db, hub, clock, asked, heard):
+    """Return in "Delete closed cases?" kept them, but silently, and the notice went too."""
+    add_cases(db, MIXED)
+    view = make_view(qtbot, db, hub)
+    asked["answer"] = QMessageBox.StandardButton.No  # "Keep them", Return's answer
+    view.retention_notice.review_button.click()
+    again = ("This offer comes back in 7 days; Settings, Data & privacy can delete them at "
+             "any time.")
+    assert heard == [f"Nothing deleted: the 3 closed cases are kept. {again}"]
+    assert view.message.text() == heard[0]  # shown where the notice was, for a sighted user
+    heard.clear()
+    clock["today"] = TODAY + timedelta(days=7)
+    view = make_view(qtbot, db, hub)
+    view.retention_notice.not_now_button.click()
+    assert heard == [f"Not now: nothing deleted. {again}"]
+
+
+def test_the_listed_cases_read_as_rows_not_as_choices(qapp, db):
+    """Each row read "not selected", as if the cases to delete were picked in the list."""
+    from PySide6.QtGui import QAccessible
+
+    store = add_cases(db, {"C02": 40, "C03": 50})
+    dialog = RetentionReviewDialog(store.list_cases("closed"), 30)
+    try:
+        table = QAccessible.queryAccessibleInterface(dialog.table)
+        cells = [c for c in (table.child(i) for i in range(table.childCount()))
+                 if c.role() == QAccessible.Role.Cell]
+        assert [c.text(QAccessible.Text.Name) for c in cells][::3] == ["C03", "C02"]
+        assert not any(c.state().selectable for c in cells)
+    finally:
+        dialog.deleteLater()
