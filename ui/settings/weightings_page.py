@@ -42,6 +42,7 @@ from core.workload.weightings import (
 from core.workload.wording import day_words
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.widgets.named_editor import NamedEditorDelegate
@@ -197,6 +198,7 @@ class WeightingsPage(QWidget):
         self.problems = ProblemsLabel()
         self.save_button = QPushButton("&Save changes")
         self.discard_button = QPushButton("D&iscard edits")
+        self.discard_button.setProperty(DESTROYS, True)  # typing lost for good: Space, not Return
         self.restore_button = QPushButton("Restore &published defaults…")
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)

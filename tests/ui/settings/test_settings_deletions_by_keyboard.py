@@ -123,6 +123,16 @@ def _weighting_change(window, db):
     return page.take_back, ("weighting_changes",)
 
 
+def _weighting_edits(window, db):
+    """Discard edits: unsaved typing, gone for good (it is not saved, so Ctrl+Z has nothing)."""
+    from ui.settings.weightings_page import WeightingsPage
+
+    page = _page(window, "Weightings", WeightingsPage)
+    field = page.scalars["report.standard"]
+    field.setText(str(int(float(field.text())) + 10))
+    return page.discard_button, (), lambda: page.pending_values()
+
+
 def _closed_cases(window, db):
     from ui.settings.data_page import DataPage
 
@@ -166,13 +176,14 @@ def _return_on(window, qtbot, button) -> None:
 
 
 @pytest.mark.parametrize("control", [_activity, _leave, _keyword, _reduction, _report,
-                                     _weighting_change, _closed_cases, _all_data],
+                                     _weighting_change, _weighting_edits, _closed_cases,
+                                     _all_data],
                          ids=lambda f: f.__name__.strip("_"))
 def test_return_on_a_delete_control_deletes_nothing(demo_window, db, qtbot, control):
-    button, tables = control(demo_window, db)
-    before = _rows(db, *tables)
+    button, tables, *typed = control(demo_window, db)
+    before = _rows(db, *tables), [read() for read in typed]
     _return_on(demo_window, qtbot, button)
-    assert _rows(db, *tables) == before
+    assert (_rows(db, *tables), [read() for read in typed]) == before
 
 
 @pytest.mark.parametrize("control", [_activity, _leave, _keyword],

@@ -54,10 +54,12 @@ def _keys(window, qtbot, key: Qt.Key, focus=None) -> None:
 def test_a_profile_saved_from_a_date_comes_back_with_its_history(demo_window, db, qtbot, heard):
     from ui.settings.profile_page import ProfilePage
 
+    overview = demo_window.view("overview").workload
+    words = overview.words.text()
     page = _page(demo_window, "Profile", ProfilePage)
     before, hours_before = read_rows(db, PROFILE_ROWS), page.hours.text()
     since = date.today()
-    page.hours.setText("30")
+    page.hours.setText("18")  # fewer hours: the same work is heavier this week
     page.effective_from.set_value(since)
     page.save_button.click()
     after = read_rows(db, PROFILE_ROWS)
@@ -65,15 +67,17 @@ def test_a_profile_saved_from_a_date_comes_back_with_its_history(demo_window, db
         len(before.rows("profile_changes")) + 1  # a dated change added, the history kept
     assert heard[-1][0].startswith(f"Profile saved, in force from {since:%d/%m/%Y}.")
     assert heard[-1][0].endswith("Undo with Ctrl+Z.")
+    assert overview.words.text() != words
 
     _keys(demo_window, qtbot, Qt.Key.Key_Z)
     assert read_rows(db, PROFILE_ROWS) == before
     assert page.hours.text() == hours_before
+    assert overview.words.text() == words  # the Overview is worked out again, as it was
     assert heard[-1] == (f"Undone: Save the profile, in force from {since:%d/%m/%Y}.", False)
 
     _keys(demo_window, qtbot, Qt.Key.Key_Y)
     assert read_rows(db, PROFILE_ROWS) == after
-    assert page.hours.text() == "30"
+    assert page.hours.text() == "18"
     assert heard[-1][0].startswith("Redone: Save the profile")
 
 
