@@ -31,7 +31,12 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
     what `explain()` says, else Qt's own reason."""
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or _made_or_explained(argv or sys.argv[:1], explain)
+    app = QApplication.instance()
+    if app is None:
+        # Made in Fusion, the style every look draws over (ui.shell.theme), whatever the
+        # desktop's own: Qt makes it, and the first frame needs no style handed over from Python.
+        app = _made_or_explained([*(argv or sys.argv[:1]), "-style", "Fusion"], explain)
+        app.fusion_at_start = True  # type: ignore[attr-defined]
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
     from PySide6.QtWidgets import QComboBox

@@ -134,7 +134,10 @@ class Theme(QObject):
             app.setPalette(readable(dark_palette() if dark_wanted else self._system_palette))
         kind = "contrast" if self.high_contrast() else "dark" if is_dark(app.palette()) else ""
         if first_frame and kind != "contrast" and self._edges_drawn is None:
-            fusion = QStyleFactory.create("Fusion")  # the frame has no tick box to edge
+            # The frame has no tick box to edge. An application made in Fusion (create_application)
+            # is left as it is: a style handed over from Python sets up QStyle's enums (4-5 ms).
+            fusion = None if getattr(app, "fusion_at_start", False) else \
+                QStyleFactory.create("Fusion")
             if fusion is not None:
                 app.setStyle(fusion)
         else:

@@ -143,3 +143,33 @@ def test_the_window_icon_is_set_once_the_frame_shows(restored_app):
     theme = apply_theme(restored_app, Qt.ColorScheme.Light, last_look="light")
     theme.follow_system()
     assert not restored_app.windowIcon().isNull()
+
+
+@pytest.mark.parametrize("last_look", ["light", "dark"])
+def test_the_first_frame_is_drawn_in_fusion_whatever_the_desktops_style(last_look):
+    """A desktop whose own style is another (KDE's Breeze; Windows here, set as a desktop sets
+    it) still gets the app's look in the first frame: Fusion's measures, under the app's style
+    sheet; and the app's own style after it (Tab leaves a table)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QStyle, QStyleFactory, QTableView\n"
+        "from ui.shell.app import create_application\n"
+        "from ui.shell.theme import apply_theme\n"
+        "app = create_application()\n"
+        f"theme = apply_theme(app, last_look={last_look!r})\n"
+        "table = QTableView(); table.show(); app.processEvents()\n"
+        "P = QStyle.PixelMetric\n"
+        "kinds = (P.PM_ScrollBarExtent, P.PM_DefaultFrameWidth, P.PM_MenuBarItemSpacing)\n"
+        "fusion = QStyleFactory.create('Fusion')\n"
+        "first = [table.style().pixelMetric(k, None, table) == fusion.pixelMetric(k) "
+        "for k in kinds]\n"
+        "theme.follow_system()\n"
+        "later = QTableView(); later.show(); app.processEvents()\n"
+        "print(all(first), later.tabKeyNavigation())\n")
+    env = {**os.environ, "QT_STYLE_OVERRIDE": "Windows", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120, env=env)
+    assert done.stdout.split() == ["True", "False"]
