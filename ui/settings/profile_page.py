@@ -172,7 +172,7 @@ class ProfilePage(QWidget):
                 raise ValidationError(problems)
             since = self.effective_from.value()
             # One undo step: Ctrl+Z puts back the dated profiles as they were.
-            save_undoably(self, self._db, PROFILE_ROWS,
+            said = save_undoably(self, self._db, PROFILE_ROWS,
                           lambda: save_profile(self._db, profile, since),
                           f"Save the profile, in force from {format_date(since)}", "the profile",
                           self._hub.profileChanged.emit,  # reloads this page too
@@ -181,6 +181,7 @@ class ProfilePage(QWidget):
             self.problems.show_problems(exc.problems)
             self._clear_saved()
             return False
+        self.saved_label.setText(said)  # shown as said, with its undo
         return True
 
     def _saved_words(self, since: date) -> str:
@@ -190,7 +191,6 @@ class ProfilePage(QWidget):
         if mismatch:  # hours changed, days not: the Time view would still count the old week
             text += (f" Your working week still adds up to {hours_text(mismatch[0])}: change its "
                      "days in the Working week tab.")
-        self.saved_label.setText(text)
         if mismatch:
             self._offer_spread(mismatch[1])
         return text
@@ -221,15 +221,15 @@ class ProfilePage(QWidget):
             pattern = get_pattern(self._db)
             days = [DAY_NAMES[d][:3] for d, hours in enumerate(pattern.hours) if hours > 0]
             each = next(hours for hours in pattern.hours if hours > 0)
-            self.saved_label.setText(f"Working week set to {hours_text(each)} a day on "
-                                     f"{', '.join(days)}: {hours_text(pattern.weekly_hours)} a "
-                                     "week.")
-            return self.saved_label.text()
+            return (f"Working week set to {hours_text(each)} a day on {', '.join(days)}: "
+                    f"{hours_text(pattern.weekly_hours)} a week.")
 
         try:  # one undo step, as a save of the Working week tab is
-            save_undoably(self, self._db, PATTERN_ROWS, lambda: save_pattern(
+            said = save_undoably(self, self._db, PATTERN_ROWS, lambda: save_pattern(
                 self._db, spread_over_worked_days(get_pattern(self._db), weekly)),
                 f"Spread {hours_text(weekly)} over the working days", "the working week",
                 changed, words)
         except ValidationError as exc:
             self.problems.show_problems(exc.problems)
+            return
+        self.saved_label.setText(said)

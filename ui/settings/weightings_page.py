@@ -285,12 +285,8 @@ class WeightingsPage(QWidget):
             self.load()
             self._hub.weightingsChanged.emit()
 
-        def shown() -> str:
-            self.saved_label.setText(said)
-            return said
-
-        save_undoably(self, self._db, WEIGHTINGS_ROWS, save, name, "the weightings", changed,
-                      shown)
+        self.saved_label.setText(save_undoably(self, self._db, WEIGHTINGS_ROWS, save, name,
+                                               "the weightings", changed, said))
 
     def restore(self) -> bool:
         day = self.effective.value()

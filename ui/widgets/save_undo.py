@@ -73,12 +73,12 @@ class SaveCommand(QUndoCommand):
 
 def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable[[], object],
                   name: str, what: str, changed: Callable[[], None],
-                  said: str | Callable[[], str], merge: int = -1) -> bool:
+                  said: str | Callable[[], str], merge: int = -1) -> str:
     """Run `save` (a feature's own core function; ValidationError, nothing saved, is the
     caller's to show), offer Ctrl+Z for what it changed, tell every view (`changed`) and say
     `said` (or what `said()` gives once the views have refreshed) with how to undo it. `what`
-    names the data in a refusal ("the profile"). False when the save changed nothing stored
-    (no step; still said)."""
+    names the data in a refusal ("the profile"). Returns what was said, to show as well: with
+    no undo hint when the save changed nothing stored (no step)."""
     with db.atomic():  # what was there and what the save left, with nothing in between
         before = read_rows(db, scope)
         save()
@@ -88,6 +88,7 @@ def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable
     if step and stack is not None:
         stack.push(SaveCommand(db, scope, before, after, name, what, changed, parent, merge))
     changed()
-    text = said() if callable(said) else said
-    announce(parent, text + (" Undo with Ctrl+Z." if step and stack is not None else ""))
-    return step
+    text = (said() if callable(said) else said) + (
+        " Undo with Ctrl+Z." if step and stack is not None else "")
+    announce(parent, text)
+    return text
