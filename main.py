@@ -151,10 +151,9 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.welcome_dialog import install_welcome
     from ui.shell.window_state import folder_key
 
-    from ui.widgets import current_row, return_guard, screen_fit, undo_keys, vanished_row
+    from ui.widgets import current_row, return_guard, screen_fit, vanished_row
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
-    undo_keys.install()  # Ctrl+Z in a field with nothing of its own to undo is the window's
     screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
     current_row.install()  # a table's actions act on the row the keyboard arrives on
     vanished_row.install()  # and land on its neighbour, said, when that row goes

@@ -1,7 +1,8 @@
 """A save in Settings taken back: the stored rows it replaced put back exactly, all or none.
 
-A settings save (the profile from a date, the working week, weightings, the retention period,
-the backup folder) writes whole small tables or a few keys of `settings`. `read_rows` reads
+A settings save (the profile from a date, the working week, leave added, weightings, the
+retention period, the backup folder) writes whole small tables that no other table points at,
+or a few keys of `settings`. `read_rows` reads
 what one kind of save can touch (its `RowScope`), before and after the save; `put_rows_back`
 puts one of those readings back (every row with its own key, dated history rows included), in
 one IMMEDIATE transaction, and only while the rows are still exactly as the save left them:
@@ -62,6 +63,15 @@ def read_rows(db: Database, scope: RowScope) -> StoredRows:
     return StoredRows(tuple(read))
 
 
+def _never_pointed_at(db: Database, table: str) -> None:
+    """A table another table points at is never emptied here: the schema would delete or
+    empty the rows pointing at it (an activity's logged time). Such rows are deleted and
+    brought back one by one (core.store.kept_deletion)."""
+    for other in db.table_names():
+        if any(fk["table"] == table for fk in db.query(f'PRAGMA foreign_key_list("{other}")')):
+            raise RuntimeError(f"{other} points at {table}: not a table to put back whole")
+
+
 def put_rows_back(db: Database, scope: RowScope, expected: StoredRows, wanted: StoredRows,
                   what: str) -> None:
     """Replace the scope's rows by `wanted`, if they are still `expected`; otherwise write
@@ -73,6 +83,7 @@ def put_rows_back(db: Database, scope: RowScope, expected: StoredRows, wanted: S
                 "by a command), so this was not undone: the later change is kept.")
         crash_point("saved_rows.checked")
         for table in scope.tables:
+            _never_pointed_at(db, table)
             db.execute(f'DELETE FROM "{table}"')
             rows = wanted.rows(table)
             if rows:

@@ -105,6 +105,7 @@ def monday_of(day: date) -> date:
 
 
 PATTERN_ROWS = RowScope(("working_pattern",))  # what a working week save writes, for Undo
+LEAVE_ROWS = RowScope(("leave_days",))  # leave added (or a day's leave changed), for Undo
 
 
 # Pattern and leave storage -------------------------------------------------------------------

@@ -26,8 +26,7 @@ from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.dialog_keys import DESTROYS
-from ui.widgets.deletion_undo import delete_undoably, focus_row
-from ui.widgets.announce import announce
+from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
@@ -159,14 +158,15 @@ class ActivitiesPage(QWidget):
 
     def add(self) -> None:
         name, ok = QInputDialog.getText(self, "Add activity", "Name of the activity:")
-        if ok and name.strip() and self._apply(lambda: add_activity(self._db, name)):
+        made: list[Activity] = []
+        if ok and name.strip() and self._apply(lambda: made.append(add_activity(self._db, name))):
             # The new row chosen and said: the dialog closing was all there was to hear.
-            added = " ".join(name.split())
-            for row, activity in enumerate(self.model.items()):
-                if activity.name == added:
-                    shown = self.table.model().mapFromSource(self.model.index(row, 0))
-                    focus_row(self.table, shown.row())
-            announce(self, f"Added the activity {added}.")
+            added, added_id = made[0].name, made[0].id
+            assert added_id is not None
+            # One undo step: Ctrl+Z takes it back out, while nothing is logged against it.
+            add_undoably(self, self._db, f"the activity {added}", f"Added the activity {added}.",
+                         lambda: delete_activity(self._db, added_id), self._after_undo)
+            focus_row(self.table, self._row_of(added_id))
 
     def rename(self) -> None:
         activity = self.selected()

@@ -31,7 +31,7 @@ from core.workload.reductions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
@@ -178,11 +178,16 @@ class ReductionsPage(QWidget):
         if reduction is None:
             return
         try:
-            add_reduction(self._db, reduction, get_profile(self._db).hours)
+            added = add_reduction(self._db, reduction, get_profile(self._db).hours)
         except ValidationError as exc:
             show_error(self, " ".join(exc.problems), "The reduction was not added")
             return
-        self._changed()
+        added_id = added.id
+        assert added_id is not None
+        # One undo step, said: Ctrl+Z takes it back out (kept for Redo).
+        add_undoably(self, self._db, f"the reduction “{added.reason}”",
+                     f"Added the reduction “{added.reason}”.",
+                     lambda: delete_reduction(self._db, added_id), self._changed)
 
     def delete_reduction(self) -> None:
         reduction = self._selected(self.reductions_view)
@@ -203,11 +208,17 @@ class ReductionsPage(QWidget):
 
     def add_report(self) -> None:
         try:
-            add_report(self._db, self.report_kind.currentData(), self.report_date.value())
+            report = add_report(self._db, self.report_kind.currentData(),
+                                self.report_date.value())
         except ValidationError as exc:
             show_error(self, " ".join(exc.problems), "The report was not added")
             return
-        self._changed()
+        report_id = report.id
+        assert report_id is not None
+        what = (f"the {REPORT_KIND_LABELS.get(report.kind, report.kind).lower()} of "
+                f"{format_date(report.completed_date)}")
+        add_undoably(self, self._db, what, f"Added {what}.",
+                     lambda: delete_report(self._db, report_id), self._changed)
 
     def delete_report(self) -> None:
         report = self._selected(self.reports_view)

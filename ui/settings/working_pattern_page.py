@@ -26,6 +26,7 @@ from core.common.errors import ValidationError
 from core.workload.profile import get_profile
 from core.time.working_week import (
     LEAVE_KINDS,
+    LEAVE_ROWS,
     PATTERN_ROWS,
     LeaveDay,
     WorkingPattern,
@@ -223,7 +224,12 @@ class WorkingPatternPage(QWidget):
     def add_leave(self) -> None:
         hours = self.leave_hours.value() or None
         leave = LeaveDay(self.leave_date.value(), self.leave_kind.currentText(), hours)
-        self._done(lambda: add_leave(self._db, leave))
+        day = f"{leave.date:%a %d %b %Y}"
+        # One undo step, said: a day that had leave already is changed, and Ctrl+Z puts it back.
+        self._done(lambda: save_undoably(
+            self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
+            f"Add leave on {day}", "the leave days", self._after_undo,
+            f"Added {leave.kind} on {day}."))
 
     def remove_selected_leave(self) -> None:
         rows = self.leave_table.selectionModel().selectedRows()

@@ -80,6 +80,9 @@ def install_time(
     edit_menu.addAction(redo)
     window.addAction(undo)
     window.addAction(redo)
+    from ui.widgets import undo_keys
+
+    undo_keys.install()  # Ctrl+Z in a field with nothing of its own to undo is the window's
     from ui.time.calendar_import_action import install_calendar_import
 
     install_calendar_import(window, db, hub, stack, clock)  # File > Import calendar…

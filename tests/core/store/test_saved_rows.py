@@ -82,3 +82,14 @@ def test_killed_while_putting_back_leaves_the_save_whole(tmp_path, point):
         assert hours == [9.25] * 4 + [0.0] * 3  # the save as it was, not half put back
     finally:
         db.close()
+
+
+def test_a_table_others_point_at_is_never_put_back_whole(db):
+    """Emptying activities would take the time logged against them with it."""
+    from core.store.saved_rows import RowScope
+
+    scope = RowScope(("activities",))
+    rows = read_rows(db, scope)
+    with pytest.raises(RuntimeError, match="points at activities"):
+        put_rows_back(db, scope, rows, rows, "the activities")
+    assert read_rows(db, scope) == rows

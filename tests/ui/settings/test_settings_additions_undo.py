@@ -1,0 +1,98 @@
+"""What Settings adds is one undo step too, said: a reduction, a court report, an activity and
+a day of leave (which may change the leave already on that day). Ctrl+Z takes it back out (or
+puts the day's leave back as it was) and Ctrl+Y adds it again. They were added in silence,
+with nothing for Ctrl+Z, and Add leave on a day with leave replaced it for good."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from core.caseload.models import Reduction
+from core.time.working_week import LeaveDay, add_leave
+from ui.widgets import announce
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")
+TODAY = date.today()
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def heard():
+    said: list[str] = []
+    listener = lambda text, _assertive: said.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    yield said
+    announce.remove_listener(listener)
+
+
+def _rows(db, table: str) -> list[dict]:
+    return sorted(db.query(f'SELECT * FROM "{table}"'), key=lambda r: repr(sorted(r.items())))
+
+
+def _page(window, title: str, cls):
+    window.show_view("settings")
+    window.view("settings").show_page(title)
+    QApplication.processEvents()
+    return window.findChild(cls)
+
+
+def _reduction(window, db, monkeypatch):
+    from ui.settings.reduction_dialog import ReductionDialog
+    from ui.settings.reductions_page import ReductionsPage
+
+    page = _page(window, "Reductions & reports", ReductionsPage)
+    monkeypatch.setattr(ReductionDialog, "get_reduction", lambda *a, **k: Reduction(
+        "Practice teacher", TODAY - timedelta(days=7), hours_per_week=2.0))
+    return page.add_reduction, "reductions", "Added the reduction “Practice teacher”."
+
+
+def _report(window, db, monkeypatch):
+    from ui.settings.reductions_page import ReductionsPage
+
+    page = _page(window, "Reductions & reports", ReductionsPage)
+    page.report_date.set_value(TODAY - timedelta(days=1))
+    return page.add_report, "court_reports", "Added the "
+
+
+def _activity(window, db, monkeypatch):
+    from ui.settings.activities_page import ActivitiesPage
+
+    page = _page(window, "Activities", ActivitiesPage)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Unpaid work visits", True))
+    return page.add, "activities", "Added the activity Unpaid work visits."
+
+
+def _leave_over_leave(window, db, monkeypatch):
+    """A day that already has sickness recorded, given annual leave: changed, not added."""
+    from ui.settings.working_pattern_page import WorkingPatternPage
+
+    day = TODAY + timedelta(days=9)
+    add_leave(db, LeaveDay(day, "sickness", 3.5))
+    page = _page(window, "Working week", WorkingPatternPage)
+    page.refresh()
+    page.leave_date.set_value(day)
+    page.leave_kind.setCurrentText("annual leave")
+    return page.add_leave_button.click, "leave_days", "Added annual leave on "
+
+
+@pytest.mark.parametrize("addition", [_reduction, _report, _activity, _leave_over_leave],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_an_addition_is_said_and_ctrl_z_takes_it_back(demo_window, db, qtbot, heard,
+                                                      monkeypatch, addition):
+    add, table, said = addition(demo_window, db, monkeypatch)
+    before = _rows(db, table)
+    add()
+    after = _rows(db, table)
+    assert after != before
+    assert heard[-1].startswith(said) and heard[-1].endswith("Undo with Ctrl+Z.")
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    QTest.keyClick(demo_window, Qt.Key.Key_Z, CTRL)
+    assert _rows(db, table) == before
+    QTest.keyClick(demo_window, Qt.Key.Key_Y, CTRL)
+    assert _rows(db, table) == after
