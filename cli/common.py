@@ -81,6 +81,11 @@ class Context:
                 print(f"note: {line}", file=sys.stderr)
         return self._db
 
+    @property
+    def opened(self) -> Database | None:
+        """The data, if the command opened it (without opening it now)."""
+        return self._db
+
     def close(self) -> None:
         if self._db is not None:
             try:

@@ -39,6 +39,10 @@ def run_command(args: argparse.Namespace) -> int:
         with _shown_not_obeyed():
             code = int(args.func(args, ctx) or 0)
         succeeded = code == EXIT_OK
+        if succeeded and ctx.opened is not None:  # the next start's words, if it had words
+            from core.workload.words_after_command import keep_words_after_command
+
+            keep_words_after_command(ctx.opened, ctx.data_dir)
         return code
     except ValidationError as exc:
         _say(one_line(exc.problems))
