@@ -79,8 +79,8 @@ def put_rows_back(db: Database, scope: RowScope, expected: StoredRows, wanted: S
     with db.atomic():
         if read_rows(db, scope) != expected:
             raise ValidationError(
-                f"{what[:1].upper()}{what[1:]} has been changed since (in another window or "
-                "by a command), so this was not undone: the later change is kept.")
+                f"{what[:1].upper()}{what[1:]} has been changed since, so this was not "
+                "undone: the later change is kept.")
         crash_point("saved_rows.checked")
         for table in scope.tables:
             _never_pointed_at(db, table)

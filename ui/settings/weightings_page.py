@@ -286,7 +286,7 @@ class WeightingsPage(QWidget):
             self._hub.weightingsChanged.emit()
 
         self.saved_label.setText(save_undoably(self, self._db, WEIGHTINGS_ROWS, save, name,
-                                               "the weightings", changed, said))
+                                               "the weightings table", changed, said))
 
     def restore(self) -> bool:
         day = self.effective.value()

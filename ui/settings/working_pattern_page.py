@@ -228,7 +228,7 @@ class WorkingPatternPage(QWidget):
         # One undo step, said: a day that had leave already is changed, and Ctrl+Z puts it back.
         self._done(lambda: save_undoably(
             self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
-            f"Add leave on {day}", "the leave days", self._after_undo,
+            f"Add leave on {day}", "your leave", self._after_undo,
             f"Added {leave.kind} on {day}."))
 
     def remove_selected_leave(self) -> None:

@@ -196,3 +196,23 @@ def test_the_backup_folder_comes_back(demo_window, db, qtbot, heard, tmp_path):
     assert page.backup_note.text() == note
     _keys(demo_window, qtbot, Qt.Key.Key_Y)
     assert str(elsewhere) in page.backup_note.text()
+
+
+def test_typing_not_yet_saved_is_the_fields_own_to_undo_first(demo_window, db, qtbot):
+    from ui.settings.profile_page import ProfilePage
+
+    page = _page(demo_window, "Profile", ProfilePage)
+    page.hours.setText("30")
+    page.save_button.click()
+    saved = read_rows(db, PROFILE_ROWS)
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    page.hours.setFocus()
+    page.hours.end(False)
+    QTest.keyClicks(page.hours, ".5")
+    assert page.hours.text() == "30.5"
+    _keys(demo_window, qtbot, Qt.Key.Key_Z, focus=page.hours)
+    assert page.hours.text() == "30"  # the typing, not the save
+    assert read_rows(db, PROFILE_ROWS) == saved
+    _keys(demo_window, qtbot, Qt.Key.Key_Z, focus=page.hours)  # nothing of its own left
+    assert read_rows(db, PROFILE_ROWS) != saved
