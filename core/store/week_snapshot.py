@@ -30,6 +30,7 @@ from typing import Iterable, NamedTuple
 from core.common.crash_points import crash_point
 
 SNAPSHOT_NAME = "last-week-in-words.txt"
+COMING_DAYS_NAME = "coming-days-in-words.txt"  # core.store.coming_days
 HEADER = "Caseload Companion: the last week in words, version 2"
 DATA_FILE = "caseload.db"  # core.store.paths.DB_FILENAME, without importing it (a test checks)
 MAX_BYTES = 16 * 1024  # a real one is under 1 KiB; anything far bigger is not one
@@ -81,8 +82,13 @@ def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
         return None
     if not lines or lines[0] != HEADER:
         return None
+    return snapshot_from_lines(lines[1:])
+
+
+def snapshot_from_lines(lines: Iterable[str]) -> WeekSnapshot | None:
+    """One kept week from its `name: text` lines (None if a field is missing)."""
     values: dict[str, str] = {}
-    for line in lines[1:]:
+    for line in lines:
         name, colon, text = line.partition(": ")
         if colon and name in WeekSnapshot._fields:
             values[name] = _unescape(text)
@@ -187,6 +193,11 @@ def _stands_alone(ref: str, searched: str) -> bool:
     return re.search(pattern, searched) is not None
 
 
+def snapshot_lines(snapshot: WeekSnapshot) -> list[str]:
+    """One kept week as `name: text` lines (backslashes and line breaks escaped)."""
+    return [f"{name}: {_escape(text)}" for name, text in zip(WeekSnapshot._fields, snapshot)]
+
+
 def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[str] = ()) -> bool:
     """Keep `snapshot` (owner-only, replaced atomically); False, keeping nothing, when any of its
     texts holds one of `references` or the folder cannot be written."""
@@ -198,8 +209,7 @@ def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[s
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n".join([HEADER] + [f"{name}: {_escape(text)}" for name, text in
-                                             zip(WeekSnapshot._fields, snapshot)]) + "\n")
+            out.write("\n".join([HEADER, *snapshot_lines(snapshot)]) + "\n")
         crash_point("week_snapshot.written")
         os.replace(tmp, target)
         crash_point("week_snapshot.replaced")
@@ -215,9 +225,11 @@ def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[s
 def forget_snapshot(data_dir: Path) -> None:
     """Delete the kept week (and a half-written one), if any."""
     folder = Path(data_dir)
-    # (and the name briefly used before: last-week-in-words.json)
+    # (and the name briefly used before: last-week-in-words.json), and the words kept for the
+    # coming days (core.store.coming_days)
     for path in (folder / SNAPSHOT_NAME, folder / (SNAPSHOT_NAME + ".new"),
-                 folder / "last-week-in-words.json"):
+                 folder / "last-week-in-words.json", folder / COMING_DAYS_NAME,
+                 folder / (COMING_DAYS_NAME + ".new")):
         try:
             path.unlink(missing_ok=True)
         except OSError:

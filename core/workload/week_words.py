@@ -23,6 +23,7 @@ from core.store.week_snapshot import DATA_FILE, WeekSnapshot, plain_data_file
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from core.workload.estimate import EstimateInputs
     from core.workload.history import WeekSummary
     from core.workload.status_words import StatusWords
 
@@ -47,20 +48,32 @@ def week_line(summary: WeekSummary, words: StatusWords) -> str:
 def week_in_words(db: Database, day: date) -> WeekSnapshot | None:
     """This week's words without figures, as the Overview shows them on `day`; None when there
     is no week to say (no cases yet)."""
+    return words_on_days(db, [day])[0]
+
+
+def words_on_days(db: Database, days: list[date]) -> list[WeekSnapshot | None]:
+    """`week_in_words` for each of `days`, from one reading of the data (the coming days' words
+    kept as the app quits, core.store.coming_days)."""
     from datetime import timedelta
 
     from core.workload.estimate import load_inputs
-    from core.workload.history import (CASELOAD, DEFAULT_WEEKS, WEIGHTED, history_days,
-                                       sustained_panel_due, workload_status)
-    from core.workload.status_words import status_words
+    from core.workload.history import DEFAULT_WEEKS, history_days
 
     # The week's runs and trend are worked out over the weeks since history_days' first, and
     # a run's first week from its Monday: a case closed a week before that is held on none of
     # those days (ten years: 50 of 600 cases read, about 4 ms less).
-    if next(iter(db.query("SELECT 1 FROM cases LIMIT 1")), None) is None:
-        return None  # no case at all: the Overview shows its empty page, not a week
-    first_week = history_days(day, DEFAULT_WEEKS)[0] - timedelta(weeks=1)
-    summary = workload_status(load_inputs(db, closed_after=first_week), day)
+    if not days or next(iter(db.query("SELECT 1 FROM cases LIMIT 1")), None) is None:
+        return [None for _ in days]  # no case at all: the Overview shows its empty page
+    first_week = history_days(min(days), DEFAULT_WEEKS)[0] - timedelta(weeks=1)
+    inputs = load_inputs(db, closed_after=first_week)
+    return [_words_on(db, inputs, day) for day in days]
+
+
+def _words_on(db: Database, inputs: EstimateInputs, day: date) -> WeekSnapshot | None:
+    from core.workload.history import CASELOAD, WEIGHTED, sustained_panel_due, workload_status
+    from core.workload.status_words import status_words
+
+    summary = workload_status(inputs, day)
     if not summary.estimate.has_data:
         return None
     words = status_words(summary, day, figures=False)

@@ -155,10 +155,36 @@ def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = F
             (overview.sustained_caseload, words.sustained_caseload))]  # type: ignore[attr-defined]
         body, _recent = words.beside_panel(bool(panels[0]))  # as the card says it beside the panel
         _write_journal_into_file(conn)
-        save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line, words.headline,
-                                           body, words.caseload_headline,
-                                           words.caseload_body, *panels,
-                                           today().isoformat(), data_state(folder)),
-                      references=CaseStore(db).references())  # type: ignore[arg-type]
+        references = CaseStore(db).references()  # type: ignore[arg-type]
+        state = data_state(folder)
+        kept_now = save_snapshot(folder, WeekSnapshot(summary.estimate.week, week_line,
+                                                      words.headline, body,
+                                                      words.caseload_headline,
+                                                      words.caseload_body, *panels,
+                                                      today().isoformat(), state),
+                                 references=references)
+        if at_quit and kept_now:
+            _keep_coming_days(db, folder, state, references)
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
         forget_snapshot(folder)
+
+
+def _keep_coming_days(db: object, folder: object, state: str, references: set[str]) -> None:
+    """As the app quits: the words for each of the coming days, worked out from the data as
+    the next start will find it, so the next day's first start paints them in its first frame
+    (core.store.coming_days)."""
+    from datetime import timedelta
+    from pathlib import Path
+
+    from core.common.clock import today
+    from core.store.coming_days import COMING_DAYS, coming_days_path, save_coming_days
+    from core.workload.week_words import words_on_days
+
+    days = [today() + timedelta(days=n) for n in range(1, COMING_DAYS + 1)]
+    try:
+        found = words_on_days(db, days)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - the day's words stay kept; the next day works its out
+        coming_days_path(Path(str(folder))).unlink(missing_ok=True)
+        return
+    save_coming_days(Path(str(folder)), [words._replace(data_state=state) for words in found
+                                         if words is not None], references)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QWidget
 def kept_words(window: QWidget, data_dir: Path | None) -> QWidget | None:
     """The last week the Overview showed, in words, for the first frame (None if none kept);
     `window.week_in_words` is that place (for the benchmarks). Only words still true are
-    painted: kept today for the data file as it is now, never over encrypted data."""
+    painted: kept today, or kept at the last quit for today (core.store.coming_days), for the
+    data file as it is now, never over encrypted data."""
     if data_dir is None:
         return None
     from core.common.clock import today
@@ -27,6 +28,10 @@ def kept_words(window: QWidget, data_dir: Path | None) -> QWidget | None:
     day = today()
     year, week, _ = day.isocalendar()  # as core.common.dates.iso_week_label, without `re`
     snapshot = snapshot_for_first_frame(data_dir, f"{year}-W{week:02d}", day.isoformat())
+    if snapshot is None:  # the first start of a day: the words kept for it at the last quit
+        from core.store.coming_days import coming_day_for_first_frame
+
+        snapshot = coming_day_for_first_frame(data_dir, f"{year}-W{week:02d}", day.isoformat())
     if snapshot is None:
         return None
     from ui.overview.last_week_stand_in import LastWeekStandIn

@@ -61,3 +61,14 @@ def test_the_words_leave_out_only_cases_closed_before_the_weeks_they_look_at(db,
     # The cases closed years before were left out, over weeks that say different things.
     assert max(read) < len(CaseStore(db).list_cases("all")) - 50
     assert len(said) > 2
+
+
+def test_the_words_for_many_days_from_one_reading_are_each_days_own(db):
+    """The coming days' words kept at quit (core.store.coming_days) are worked out from one
+    reading of the data: each day's are those worked out for that day alone."""
+    from core.workload.week_words import words_on_days
+
+    days = [TODAY + timedelta(days=n) for n in range(-5, 4)]  # Sunday to Monday, three weeks
+    together = words_on_days(db, days)
+    assert together == [week_in_words(db, day) for day in days]
+    assert len({words.week for words in together if words is not None}) == 3
