@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from core.caseload.cases import CaseStore
+from core.store.coming_days import COMING_DAYS, coming_days_path
 from core.store.database import open_database
 from core.store.paths import database_path
 from core.store.week_snapshot import SNAPSHOT_NAME, read_snapshot
@@ -61,7 +62,9 @@ def test_the_kept_words_are_the_overviews_without_figures(qtbot, folder, tmp_pat
         qtbot.addWidget(view)
         assert view.show_figures.isChecked() is figures
         keep_week(view, db, folder)
+        keep_week(view, db, folder, at_quit=True)  # and the coming days' words with them
         text = (folder / SNAPSHOT_NAME).read_text(encoding="utf-8")
+        coming = coming_days_path(folder).read_text(encoding="utf-8")
         kept = read_snapshot(folder)
         references = CaseStore(db).references()
         if figures:  # the window shows percentages; the kept words do not
@@ -82,9 +85,11 @@ def test_the_kept_words_are_the_overviews_without_figures(qtbot, folder, tmp_pat
     assert kept is not None
     assert {name: getattr(kept, name) for name in shown} == shown
     assert not PERCENTAGE.search(text), text
+    assert not PERCENTAGE.search(coming), coming
+    assert coming.count("\nheadline: ") == COMING_DAYS
     assert len(references) >= 10
     held = [ref for ref in references
-            if re.search(rf"(?<![\w]){re.escape(ref)}(?![\w])", text, re.IGNORECASE)]
+            if re.search(rf"(?<![\w]){re.escape(ref)}(?![\w])", text + coming, re.IGNORECASE)]
     assert held == [], text
     if folder.name == "ten-years":  # over capacity since 2022: the weeks looked at, not a count
         assert kept.sustained.startswith("Your workload has been over capacity in every week of "
