@@ -90,6 +90,9 @@ class WorkingPatternPage(QWidget):
         self.total = QLabel()
         self.total.setWordWrap(True)
         grid.addWidget(self.total, 3, 0, 1, 7)
+        self.saved_label = QLabel()  # "Working week saved: … Undo with Ctrl+Z.", shown as said
+        self.saved_label.setWordWrap(True)
+        grid.addWidget(self.saved_label, 4, 0, 1, 7)
         layout.addWidget(pattern_box)
         layout.addWidget(
             note_label(
@@ -153,6 +156,7 @@ class WorkingPatternPage(QWidget):
     def _connect_signals(self) -> None:
         for spin in self.day_hours:
             spin.valueChanged.connect(self._update_total)
+            spin.valueChanged.connect(lambda *_: self.saved_label.clear())  # edited since
         self.save_button.clicked.connect(self.save)
         self.add_leave_button.clicked.connect(self.add_leave)
         self.remove_leave_button.clicked.connect(self.remove_selected_leave)
@@ -162,6 +166,7 @@ class WorkingPatternPage(QWidget):
         self._hub.dataReplaced.connect(self.refresh)
 
     def refresh(self) -> None:
+        self.saved_label.clear()  # read again (an undo, another page): no longer just saved
         pattern = get_pattern(self._db)
         for spin, hours in zip(self.day_hours, pattern.hours):
             spin.setValue(hours)
@@ -198,15 +203,16 @@ class WorkingPatternPage(QWidget):
                      "the profile)")
         self.total.setText(text)
 
-    def _done(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, action) -> object:  # type: ignore[no-untyped-def]
         try:
-            action()
+            result = action()
         except ValidationError as error:
             self.problems.show_problems(list(error.problems))
-            return
+            return None
         self.problems.show_problems([])
         self.refresh()
         self._hub.timeLogged.emit()  # contracted hours shown with the time change
+        return result
 
     def save(self) -> None:
         start, end = self.day_start.time(), self.day_end.time()
@@ -216,10 +222,11 @@ class WorkingPatternPage(QWidget):
             day_end=time(end.hour(), end.minute()),
         )
         # One undo step (Ctrl+Z puts back the days as they were), said with the week's hours.
-        self._done(lambda: save_undoably(
+        said = self._done(lambda: save_undoably(
             self, self._db, PATTERN_ROWS, lambda: save_pattern(self._db, pattern),
             "Save the working week", "the working week", self._after_undo,
             f"Working week saved: {hours_text(pattern.weekly_hours)} a week."))
+        self.saved_label.setText(said if isinstance(said, str) else "")
 
     def add_leave(self) -> None:
         hours = self.leave_hours.value() or None

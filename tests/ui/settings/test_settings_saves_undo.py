@@ -127,6 +127,7 @@ def test_the_working_week_comes_back_as_it_was(demo_window, db, qtbot, heard):
     assert after != before
     assert heard[-1][0].startswith("Working week saved:")
     assert heard[-1][0].endswith("Undo with Ctrl+Z.")
+    assert page.saved_label.text() == heard[-1][0]  # seen as well as heard
     _keys(demo_window, qtbot, Qt.Key.Key_Z)
     assert read_rows(db, PATTERN_ROWS) == before
     assert page.day_hours[0].value() == monday
