@@ -134,3 +134,67 @@ def test_a_file_choosers_list_is_left_alone(qtbot, tmp_path):
         view.setFocus(Qt.FocusReason.TabFocusReason)
         assert not view.selectionModel().hasSelection()
     assert name.text() == ""
+
+
+
+def _tab_into(qtbot, window, table) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+    for _press in range(40):  # as a keyboard user gets there
+        if QApplication.focusWidget() is table:
+            return
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    raise AssertionError("Tab never reached the table")
+
+
+def test_tab_into_a_table_of_cells_chooses_the_cell_it_is_on(qtbot, db):
+    """Settings, Weightings: Tab into "Tier points" said the table and no row (its cells are
+    typed over one by one, and arriving chose none for a screen reader to follow)."""
+    from ui.settings.weightings_page import WeightingsPage
+    from ui.shell.hub import Hub
+    from ui.widgets import current_row
+
+    current_row.install()
+    page = WeightingsPage(db, Hub())
+    qtbot.addWidget(page)
+    _tab_into(qtbot, page, page.table)
+    current = page.table.currentIndex()
+    assert current.isValid()
+    assert page.table.selectionModel().selectedIndexes() == [current]
+
+
+def test_a_table_that_chooses_nothing_tells_its_current_cell(qtbot, db, monkeypatch):
+    """"Delete closed cases?" lists the cases to read, not to choose: arriving said the table
+    ("table with 10 rows 3 columns") and no row. The current cell is told as the focus."""
+    from datetime import date
+
+    from PySide6.QtGui import QAccessible
+
+    from core.caseload.cases import CaseStore
+    from core.caseload.models import Case
+    from ui.caseload.retention_review_dialog import RetentionReviewDialog
+    from ui.widgets import current_row
+
+    current_row.install()
+    store = CaseStore(db)
+    for ref in ("C02", "C03"):
+        case = store.add_case(Case(ref, "community", "B2", date(2025, 1, 6)))
+        store.close_case(case.id, date(2025, 6, 1), "completed")
+    told: list[tuple[object, int]] = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(
+        lambda event: told.append((event.object(), event.child()))
+        if event.type() == QAccessible.Event.Focus else None))
+    dialog = RetentionReviewDialog(store.list_cases("closed"), 30)
+    qtbot.addWidget(dialog)
+    _tab_into(qtbot, dialog, dialog.table)
+    qtbot.waitUntil(lambda: any(o is dialog.table for o, _ in told))
+    current = dialog.table.currentIndex()
+    assert current.isValid()
+    table = QAccessible.queryAccessibleInterface(dialog.table)
+    [(_, child)] = [t for t in told if t[0] is dialog.table]
+    cell = table.child(child)
+    assert cell.role() == QAccessible.Role.Cell
+    assert cell.text(QAccessible.Text.Name) == current.data() == "C02"
