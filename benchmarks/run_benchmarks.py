@@ -46,6 +46,7 @@ from benchmarks.whole_processes import (  # noqa: E402
     library_memory,
     library_memory_as_app,
     measure_commands,
+    measure_log_keeping_words,
 )
 from ui.shell.paint_probe import PAINTED_PREFIX  # noqa: E402
 
@@ -113,6 +114,9 @@ def command_rows(data_dir: Path, runs: int) -> list[Row]:
         rows.append(_row(f"`{key}`, ten years, whole process", wall, "ms", "< 1 s",
                          statistics.median(wall) < 1000))
         rows.append(_row(f"`{key}`, CPU time", cpu, "ms", "(for information)", None))
+    for key, wall in measure_log_keeping_words(data_dir, runs).items():
+        rows.append(_row(f"`log` (a change), ten years, whole process, {key} for the folder",
+                         wall, "ms", "< 1 s", statistics.median(wall) < 1000))
     return rows
 
 

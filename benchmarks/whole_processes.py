@@ -52,6 +52,44 @@ def measure_commands(data_dir: Path, runs: int) -> dict[str, tuple[list[float], 
     return {key: (wall[key], cpu[key]) for key in wall}
 
 
+def measure_log_keeping_words(data_dir: Path, runs: int) -> dict[str, list[float]]:
+    """Milliseconds of wall-clock for `log` (a change to the data) as a whole process over ten
+    years, on a copy of the data: with words kept for the folder, which the command keeps again
+    for the changed data (core.workload.words_after_command), and with none, interleaved."""
+    import sqlite3
+
+    from core.common.clock import today
+    from core.store.week_snapshot import data_state, save_snapshot, snapshot_path
+    from core.workload.week_words import week_in_words_from_file
+
+    found: dict[str, list[float]] = {"with kept words": [], "with none": []}
+    with tempfile.TemporaryDirectory() as home:
+        env = child_env(Path(home), {"QT_QPA_PLATFORM": "offscreen"})
+        folder = Path(home) / "copy"
+        folder.mkdir(mode=0o700)
+        with sqlite3.connect(f"file:{data_dir / 'caseload.db'}?mode=ro", uri=True) as original:
+            copy = sqlite3.connect(folder / "caseload.db")
+            original.backup(copy)
+            copy.close()
+        words = week_in_words_from_file(folder, today())
+        for slot in range(2 * (runs + 1)):
+            key = ("with kept words", "with none")[(slot + slot // 2) % 2]  # each first in turn
+            if key == "with none" or words is None:
+                snapshot_path(folder).unlink(missing_ok=True)
+            else:
+                save_snapshot(folder, words._replace(data_state=data_state(folder)))
+            begin, end = divmod(6 * 60 + slot, 60), divmod(6 * 60 + slot + 1, 60)
+            entry = f"{begin[0]:02d}:{begin[1]:02d}-{end[0]:02d}:{end[1]:02d} admin"  # a minute
+            command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "log",
+                       "--date", "2016-01-05", entry]
+            began = time.perf_counter()
+            subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=True,
+                           timeout=120)
+            if slot >= 2:  # the first of each writes the bytecode
+                found[key].append((time.perf_counter() - began) * 1000)
+    return found
+
+
 LIBRARY_MEMORY = """
 import importlib, json, sys
 def memory():
