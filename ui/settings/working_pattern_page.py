@@ -92,6 +92,7 @@ class WorkingPatternPage(QWidget):
         grid.addWidget(self.total, 3, 0, 1, 7)
         self.saved_label = QLabel()  # "Working week saved: … Undo with Ctrl+Z.", shown as said
         self.saved_label.setWordWrap(True)
+        self.saved_label.hide()  # empty, it was read as its group ("Hours each day")
         grid.addWidget(self.saved_label, 4, 0, 1, 7)
         layout.addWidget(pattern_box)
         layout.addWidget(
@@ -156,7 +157,7 @@ class WorkingPatternPage(QWidget):
     def _connect_signals(self) -> None:
         for spin in self.day_hours:
             spin.valueChanged.connect(self._update_total)
-            spin.valueChanged.connect(lambda *_: self.saved_label.clear())  # edited since
+            spin.valueChanged.connect(lambda *_: self._show_saved(""))  # edited since
         self.save_button.clicked.connect(self.save)
         self.add_leave_button.clicked.connect(self.add_leave)
         self.remove_leave_button.clicked.connect(self.remove_selected_leave)
@@ -166,7 +167,7 @@ class WorkingPatternPage(QWidget):
         self._hub.dataReplaced.connect(self.refresh)
 
     def refresh(self) -> None:
-        self.saved_label.clear()  # read again (an undo, another page): no longer just saved
+        self._show_saved("")  # read again (an undo, another page): no longer just saved
         pattern = get_pattern(self._db)
         for spin, hours in zip(self.day_hours, pattern.hours):
             spin.setValue(hours)
@@ -226,7 +227,11 @@ class WorkingPatternPage(QWidget):
             self, self._db, PATTERN_ROWS, lambda: save_pattern(self._db, pattern),
             "Save the working week", "the working week", self._after_undo,
             f"Working week saved: {hours_text(pattern.weekly_hours)} a week."))
-        self.saved_label.setText(said if isinstance(said, str) else "")
+        self._show_saved(said if isinstance(said, str) else "")
+
+    def _show_saved(self, text: str) -> None:
+        self.saved_label.setText(text)
+        self.saved_label.setVisible(bool(text))
 
     def add_leave(self) -> None:
         hours = self.leave_hours.value() or None
