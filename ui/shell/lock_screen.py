@@ -101,7 +101,7 @@ class LockScreen(QWidget):
     def refuse(self) -> None:
         self.message.setText("That passphrase does not match. Please try again.")
         announce_error(self, self.message.text())
-        self.field.clear()
+        self.field.setText("")  # with its history: no passphrase kept for Ctrl+Z
         self.field.setFocus()
 
 

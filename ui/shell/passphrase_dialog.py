@@ -96,7 +96,7 @@ class PassphraseDialog(QDialog):
         in its field). Whoever opened the dialog deletes it once it has its answer (`ask`)."""
         self._typed = self.field.text() if result == QDialog.DialogCode.Accepted else ""
         for field in (self.field, self.confirm):
-            field.clear()
+            field.setText("")  # with its history: no passphrase kept for Ctrl+Z
         self.error.clear()
         super().done(result)
 

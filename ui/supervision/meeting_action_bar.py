@@ -75,7 +75,7 @@ class ActionBar(QWidget):
 
     def accepted(self) -> None:
         """The action was kept: clear the words and go back to the text for the next one."""
-        self.text.clear()
+        self.text.setText("")  # with its history: Ctrl+Z then reaches the window, not the old words
         self.message.clear()
         self.message.hide()
         self.text.setFocus()

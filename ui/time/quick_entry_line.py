@@ -100,6 +100,8 @@ class QuickEntryLine(QLineEdit):
         if change is None:
             self.refused.emit(["Nothing was saved; the time you already logged is unchanged."])
             return None
-        self.clear()
+        # Emptied with its history: clear() would keep the typed line as an edit of its own,
+        # and Ctrl+Z here would bring the words back instead of taking back what they logged.
+        self.setText("")
         self.logged.emit(change)
         return change
