@@ -175,15 +175,20 @@ def commands(data_dir: Path, demo_dir: Path, bundle: Path | None) -> dict[str, l
 
 
 COLD = {"app_cold": "cold-ten-years", "app_demo_cold": "cold-demo"}  # key: folder in the home
+# A day's first start: the data as the app left it when it quit the day before.
+NEXT_DAY = {"app_day": "day-ten-years", "app_demo_day": "day-demo"}
 
 
 def cold_copies(home: Path, data_dir: Path, demo_dir: Path) -> dict[str, list[str]]:
-    """The app started with no snapshot kept (a cold start: a new install, or the snapshot
-    dropped): each on its own copy of the data, whose snapshot is removed before every run
-    (forget_snapshot), so the dataset's own folder keeps its snapshot for the warm runs."""
+    """The app started with no kept words still true (a cold start: after a change from
+    elsewhere, a new install, or the words dropped), each on its own copy of the data whose kept
+    words are removed before every run (forget_snapshot); and a day's first start, on copies the
+    app is started and quit on the day before each run (used_the_day_before). The dataset's own
+    folder keeps its words for the warm runs."""
     found = {}
-    for key, source in (("app_cold", data_dir), ("app_demo_cold", demo_dir)):
-        folder = home / COLD[key]
+    for key, source in (("app_cold", data_dir), ("app_demo_cold", demo_dir),
+                        ("app_day", data_dir), ("app_demo_day", demo_dir)):
+        folder = home / {**COLD, **NEXT_DAY}[key]
         folder.mkdir(mode=0o700)
         with contextlib.closing(sqlite3.connect(f"file:{source / 'caseload.db'}?mode=ro",
                                                 uri=True)) as original, \
@@ -194,12 +199,28 @@ def cold_copies(home: Path, data_dir: Path, demo_dir: Path) -> dict[str, list[st
 
 
 def forget_snapshot(home: Path, key: str) -> None:
-    """Before a cold run: the copy's kept week in words (and a half-written one) removed."""
-    from core.store.week_snapshot import SNAPSHOT_NAME
+    """Before a cold run: the copy's kept words (this week's and the coming days', and a
+    half-written one) removed."""
+    from core.store.week_snapshot import COMING_DAYS_NAME, SNAPSHOT_NAME
 
     if key in COLD:
-        for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".new"):
+        for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".new", COMING_DAYS_NAME,
+                     COMING_DAYS_NAME + ".new"):
             (home / COLD[key] / name).unlink(missing_ok=True)
+
+
+def used_the_day_before(home: Path, key: str, command: list[str], env: dict[str, str]) -> None:
+    """Before a day's first start: the copy's kept words removed, then the app started and quit
+    on it with the clock set to the same time the day before (it keeps its words as it quits,
+    as after a day's use), so the timed start is the next day's first, the data untouched."""
+    from core.store.week_snapshot import forget_snapshot as forget_kept
+
+    if key not in NEXT_DAY:
+        return
+    forget_kept(home / NEXT_DAY[key])
+    before = datetime.now() - timedelta(days=1)
+    subprocess.run(command, env=dict(env, CASELOAD_COMPANION_NOW=before.isoformat(
+        timespec="seconds")), cwd=ROOT, capture_output=True, timeout=90, check=True)
 
 
 def make_demo(folder: Path) -> None:
@@ -240,6 +261,7 @@ def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
                 if key not in started:
                     continue
                 forget_snapshot(home, key)
+                used_the_day_before(home, key, command, env)
                 try:
                     run = time_to_paint(command, env)
                 except (RuntimeError, subprocess.TimeoutExpired) as exc:

@@ -50,8 +50,12 @@ def ratio_row(what: str, app_ms: list[float], peer_ms: list[float], limit: float
 
 
 LABELS = (("app", "ten years"), ("app_demo", "demo data"), ("bundle", "Linux bundle, ten years"),
-          ("app_cold", "ten years, no kept words: a day's first start"),
-          ("app_demo_cold", "demo data, no kept words: a day's first start"))
+          ("app_day", "ten years, a day's first start: the data as the app left it the day "
+                      "before"),
+          ("app_demo_day", "demo data, a day's first start: the data as the app left it the day "
+                           "before"),
+          ("app_cold", "ten years, no kept words: after a change from elsewhere"),
+          ("app_demo_cold", "demo data, no kept words: after a change from elsewhere"))
 
 
 def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None) -> list[Row]:
@@ -95,9 +99,9 @@ def startup_rows(data_dir: Path, runs: int, offscreen: bool, bundle: Path | None
 
 def _app_rows(key, label, runs_by_key, ms, peers) -> list[Row]:  # type: ignore[no-untyped-def]
     """One start of the app: its times, ratios to the floor and GTimeLog, CPU and memory. The
-    same targets hold for a start with kept words and for one without (the first start of a
-    day, or after a change from the command line)."""
-    cold = key.endswith("_cold")
+    same targets hold for a start with kept words, for a day's first start and for one with
+    none (after a change from elsewhere)."""
+    cold = key.endswith(("_cold", "_day"))
     words_limit, ahead = WORDS_LIMIT, 1.0
     first, words, overview = ms(key, "painted"), ms(key, "data"), ms(key, "overview")
     snapshot = sum(run["from_snapshot"] for run in runs_by_key[key])
