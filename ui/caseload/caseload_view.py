@@ -325,9 +325,8 @@ class CaseloadView(QWidget):
         if values is None:
             return
         before = self._store.get_case(case.id)  # type: ignore[arg-type]
-        # Back in the table before the case leaves it, so the keyboard lands on the row that
-        # takes its place: the Close case button is disabled once its case has gone from
-        # Active, and focus fell to whatever came next (Import spreadsheet…).
+        # Back in the table first, so the keyboard lands on the row that takes the case's place
+        # (the button is disabled once it has gone: focus fell to Import spreadsheet…).
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         try:
             closed = self._store.close_case(case.id, *values)  # type: ignore[arg-type]
