@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStyledItemDelegate,
@@ -46,6 +45,7 @@ from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, shown_text
 from ui.widgets.named_editor import NamedEditorDelegate
+from ui.widgets.number_field import NumberField
 from ui.widgets.save_undo import save_undoably
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -152,9 +152,9 @@ class WeightingsPage(QWidget):
         left.addWidget(self.table, 1)
 
         form = form_layout()
-        self.scalars: dict[str, QLineEdit] = {}
+        self.scalars: dict[str, NumberField] = {}
         for key in SCALAR_KEYS:
-            field = QLineEdit()
+            field = NumberField()  # its name, then its number, to a screen reader
             field.setFixedWidth(90)
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             # Named by the words beside it (what a voice-control user says), its full title

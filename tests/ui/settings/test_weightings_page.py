@@ -135,3 +135,31 @@ def test_tab_from_a_cell_being_edited_keeps_the_number_and_leaves_the_table(page
     qtbot.waitUntil(lambda: QApplication.focusWidget() not in (None, table, editor)
                     and not table.isAncestorOf(QApplication.focusWidget()))
     assert str(table.model().index(0, COL_LICENCE).data()).startswith("7")  # kept
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_number_is_read_by_its_name_and_value_and_typed_over(page, qtbot):
+    """Orca read each number field as "138 selected … Standard court report (points) text. 13
+    selected … Text unselected.": each is now read as a date field is, its name, then its value
+    ("Standard court report (points) 138 spin button"), and Tab still leaves it typed over."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    field = page.scalars["report.standard"]
+    told = QAccessible.queryAccessibleInterface(field)
+    assert told.role() == QAccessible.Role.SpinBox
+    assert told.text(QAccessible.Text.Name) == "Standard court report (points)"
+    assert told.text(QAccessible.Text.Value) == "138"
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    before = field.previousInFocusChain()
+    before.setFocus()
+    QTest.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in (field, field.lineEdit())
+    QTest.keyClicks(QApplication.focusWidget(), "150")
+    assert field.text() == "150"  # typed over, not added to
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert field.text() == "150"  # no stepping: a weighting changes only as typed
+    assert page.pending_values() == {"report.standard": "150"}
