@@ -105,3 +105,23 @@ def _counted_reports(report_days: dict[str, list[date]], day: date,
             each = w.report_points[kind]
             result.append(ReportPoints(kind, count, each, each * count))
     return tuple(result)
+
+
+class DayEstimates:
+    """`estimates_for` over one load of the inputs, each day worked out once however many lists
+    of days ask for it: the words for several days (core.workload.week_words.words_on_days)
+    share their two years of weeks. The same estimates as `estimates_for` gives each day."""
+
+    def __init__(self, inputs: EstimateInputs):
+        self._inputs = inputs
+        self._found: dict[date, Estimate] = {}
+
+    def ahead(self, days: list[date]) -> None:
+        """Work out together every one of `days` not yet worked out."""
+        missing = sorted({day for day in days if day not in self._found})
+        if missing:
+            self._found.update(zip(missing, estimates_for(self._inputs, missing)))
+
+    def __call__(self, days: list[date]) -> list[Estimate]:
+        self.ahead(days)
+        return [self._found[day] for day in days]

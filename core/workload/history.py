@@ -14,7 +14,8 @@ the what-if (workload-model.md §8):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,6 +34,9 @@ from core.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# The estimates for a list of days, in order (estimates_for over one load of the inputs).
+Estimates = Callable[[list[date]], list[Estimate]]
 
 DEFAULT_WEEKS = 104  # two years back
 SUSTAINED_WEEKS = 4  # HMPPS: over 110% for 4 consecutive weeks is an excessive workload
@@ -281,23 +285,22 @@ def weekly_history(
     source: Database | EstimateInputs,
     today: date | None = None,
     weeks: int = DEFAULT_WEEKS,
+    estimates: Estimates | None = None,
 ) -> list[WeekSummary]:
     """`weeks` weekly summaries, oldest first, ending with the week holding `today`; the last
-    one is marked `so_far` when its Friday has not come yet."""
+    one is marked `so_far` when its Friday has not come yet. `estimates`: the days' estimates
+    from `source`'s inputs (estimates_for by default; words for many days share one, each day
+    worked out once: core.workload.estimate_series.DayEstimates)."""
     inputs = source if isinstance(source, EstimateInputs) else load_inputs(source)
     today = today or clock.today()
+    estimates = estimates or partial(estimates_for, inputs)
     # Runs and trends need weeks before the first one shown, so work out two years regardless.
     days = history_days(today, max(weeks, DEFAULT_WEEKS))
-    summaries = summarise(estimates_for(inputs, days), dict(inputs.official))
+    summaries = summarise(estimates(days), dict(inputs.official))
     last = summaries[-1]
     if last.day < friday_of(today):
         summaries[-1] = _so_far(last)
-    return _with_first_days(inputs, summaries[-weeks:], today)
-
-
-def _first_day_counted(inputs: EstimateInputs, episode: SustainedEpisode,
-                       today: date) -> date:
-    return first_day_counted(inputs, episode.start, episode.weighted, today)
+    return _with_first_days(estimates, summaries[-weeks:], today)
 
 
 def first_day_counted(source: Database | EstimateInputs, monday: date, weighted: bool,
@@ -306,10 +309,14 @@ def first_day_counted(source: Database | EstimateInputs, monday: date, weighted:
     that week from which every day's estimate was over the line up to the week's figure (a
     week whose Monday and Tuesday were lighter counts from Wednesday). The one definition the
     Overview, `status` and the supervision summary all use."""
+    return _first_day_from(partial(estimates_for, source), monday, weighted, today)
+
+
+def _first_day_from(estimates: Estimates, monday: date, weighted: bool, today: date) -> date:
     first_figure = min(friday_of(monday), today)
     days = [monday + timedelta(days=n) for n in range((first_figure - monday).days + 1)]
     over = [(est.over_110 if weighted else est.caseload_over)
-            for est in estimates_for(source, days)]
+            for est in estimates(days)]
     since = first_figure
     for day, on in reversed(list(zip(days, over))):
         if not on:
@@ -318,7 +325,7 @@ def first_day_counted(source: Database | EstimateInputs, monday: date, weighted:
     return since
 
 
-def _with_first_days(inputs: EstimateInputs, summaries: list[WeekSummary],
+def _with_first_days(estimates: Estimates, summaries: list[WeekSummary],
                      today: date) -> list[WeekSummary]:
     from dataclasses import replace
 
@@ -329,7 +336,7 @@ def _with_first_days(inputs: EstimateInputs, summaries: list[WeekSummary],
             return None
         key = (episode.kind, episode.start)
         if key not in found:
-            found[key] = _first_day_counted(inputs, episode, today)
+            found[key] = _first_day_from(estimates, episode.start, episode.weighted, today)
         return replace(episode, since=found[key])
 
     return [replace(s, weighted_episode=refined(s.weighted_episode),
@@ -343,10 +350,11 @@ def _so_far(summary: WeekSummary) -> WeekSummary:
     return replace(summary, so_far=True)
 
 
-def workload_status(source: Database | EstimateInputs, day: date | None = None) -> WeekSummary:
+def workload_status(source: Database | EstimateInputs, day: date | None = None,
+                    estimates: Estimates | None = None) -> WeekSummary:
     """Everything the Overview and `status` say about the week holding `day` (default today):
     that week's figure (its Friday's, or `day`'s before Friday), with trend and runs."""
-    return weekly_history(source, day, weeks=1)[-1]
+    return weekly_history(source, day, weeks=1, estimates=estimates)[-1]
 
 
 def sustained_panel_due(db: Database, summary: WeekSummary,

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from core.workload.estimate import EstimateInputs
+    from core.workload.estimate_series import DayEstimates
     from core.workload.history import WeekSummary
     from core.workload.status_words import StatusWords
 
@@ -57,6 +58,7 @@ def words_on_days(db: Database, days: list[date]) -> list[WeekSnapshot | None]:
     from datetime import timedelta
 
     from core.workload.estimate import load_inputs
+    from core.workload.estimate_series import DayEstimates
     from core.workload.history import DEFAULT_WEEKS, history_days
 
     # The week's runs and trend are worked out over the weeks since history_days' first, and
@@ -66,14 +68,18 @@ def words_on_days(db: Database, days: list[date]) -> list[WeekSnapshot | None]:
         return [None for _ in days]  # no case at all: the Overview shows its empty page
     first_week = history_days(min(days), DEFAULT_WEEKS)[0] - timedelta(weeks=1)
     inputs = load_inputs(db, closed_after=first_week)
-    return [_words_on(db, inputs, day) for day in days]
+    estimates = DayEstimates(inputs)  # the days' two years of weeks, mostly the same weeks
+    if len(days) > 1:
+        estimates.ahead([week for day in days for week in history_days(day, DEFAULT_WEEKS)])
+    return [_words_on(db, inputs, estimates, day) for day in days]
 
 
-def _words_on(db: Database, inputs: EstimateInputs, day: date) -> WeekSnapshot | None:
+def _words_on(db: Database, inputs: EstimateInputs, estimates: DayEstimates,
+              day: date) -> WeekSnapshot | None:
     from core.workload.history import CASELOAD, WEIGHTED, sustained_panel_due, workload_status
     from core.workload.status_words import status_words
 
-    summary = workload_status(inputs, day)
+    summary = workload_status(inputs, day, estimates)
     if not summary.estimate.has_data:
         return None
     words = status_words(summary, day, figures=False)
