@@ -149,15 +149,22 @@ def test_a_calm_panel_closed_with_not_now_stays_closed_on_the_coming_days(
                                       + timedelta(days=1)) == tomorrow
 
 
-def test_after_a_change_from_the_command_line_the_coming_days_words_are_not_painted(
+def test_after_a_change_from_elsewhere_the_coming_days_words_are_not_painted(
         qtbot, tmp_path, monkeypatch):
+    """A write by another program (a sync, a tool): the words kept are not the data's now.
+    (A command of the app's own keeps them again: test_words_after_command.py.)"""
+    import sqlite3
+
     quit_day = date(2026, 11, 25)
     folder = demo_folder(tmp_path, monkeypatch, quit_day)
     quit_on(qtbot, monkeypatch, folder, tmp_path, quit_day)
     tomorrow = quit_day + timedelta(days=1)
     assert coming_day_for_first_frame(folder, "2026-W48", tomorrow.isoformat()) is not None
-    assert main.main(["--data-dir", str(folder), "reductions", "add", "--reason", "Secondment",
-                      "--percent", "60", "--from", "2026-11-23"]) == 0
+    other = sqlite3.connect(database_path(folder))
+    other.execute("INSERT INTO reductions (reason, percent, start_date) "
+                  "VALUES ('Secondment', '60', '2026-11-23')")
+    other.commit()
+    other.close()
     at(monkeypatch, tomorrow)
     assert coming_day_for_first_frame(folder, "2026-W48", tomorrow.isoformat()) is None
     window = main.window_frame(QSettings(str(tmp_path / "f.ini"), QSettings.Format.IniFormat),

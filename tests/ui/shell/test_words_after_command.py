@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 import main
+from core.store.coming_days import read_coming_days
 from core.store.database import open_database
 from core.store.paths import database_path
 from core.store.week_snapshot import SNAPSHOT_NAME, read_snapshot, snapshot_for_first_frame
@@ -121,19 +122,33 @@ def test_a_write_from_elsewhere_while_the_words_are_worked_out_leaves_none(qtbot
     import core.workload.week_words as week_words
 
     keep_as_the_app_does(qtbot, folder, tmp_path)
-    worked_out = week_words.week_in_words
+    worked_out = week_words.words_on_days
 
-    def with_a_write_beside(db, day):  # type: ignore[no-untyped-def]
-        words = worked_out(db, day)
+    def with_a_write_beside(db, days):  # type: ignore[no-untyped-def]
+        words = worked_out(db, days)
         other = sqlite3.connect(database_path(folder))
         other.execute("INSERT INTO settings (key, value) VALUES ('beside', '1')")
         other.commit()
         other.close()
         return words
 
-    monkeypatch.setattr(week_words, "week_in_words", with_a_write_beside)
+    monkeypatch.setattr(week_words, "words_on_days", with_a_write_beside)
     assert main.main(["--data-dir", str(folder), *COMMANDS["reductions add"]]) == 0
     assert read_snapshot(folder) is None
+    assert read_coming_days(folder) == []
+
+
+def test_after_a_command_in_the_evening_the_next_days_first_frame_has_its_words(
+        qtbot, folder, tmp_path, monkeypatch):
+    """Quit, then a reduction added from the command line: the next morning's first start
+    paints the words the Overview shows that morning."""
+    before = keep_as_the_app_does(qtbot, folder, tmp_path)
+    assert main.main(["--data-dir", str(folder), *COMMANDS["reductions add"]]) == 0
+    monkeypatch.setenv("CASELOAD_COMPANION_NOW", "2026-11-26T08:30:00")
+    painted, shown = painted_then_shown(qtbot, folder, tmp_path)
+    assert [text for text in shown.values() if text not in painted] == []
+    assert shown["week line"].startswith("Week 48, as of Thursday 26 November 2026")
+    assert shown["headline"] != before  # the words of the data as the command left it
 
 
 def test_a_command_killed_as_it_keeps_the_words_leaves_none_painted(qtbot, folder, tmp_path):
