@@ -29,16 +29,16 @@ from core.store.week_snapshot import (COMING_DAYS_NAME, WeekSnapshot, data_state
                                       snapshot_lines)
 
 HEADER = "Caseload Companion: this week in words for the coming days, version 1"
-COMING_DAYS = 7  # a Friday's quit for Monday, a long weekend's, a few days' leave
-MAX_BYTES = 64 * 1024  # a real one is under 8 KiB
+COMING_DAYS = 21  # a Friday's quit for Monday, a long weekend's, a week or two of leave
+MAX_BYTES = 64 * 1024  # a real one is about 15 KiB
 
 
 def coming_days_path(data_dir: Path) -> Path:
     return Path(data_dir) / COMING_DAYS_NAME
 
 
-def read_coming_days(data_dir: Path) -> list[WeekSnapshot]:
-    """The days kept, in order; none if none are kept or the file is not one (never an error)."""
+def _blocks(data_dir: Path) -> list[str]:
+    """The file's blocks, one a day, or none (none kept, or a file that is not one)."""
     try:
         with open(coming_days_path(data_dir), "rb") as kept:
             raw = kept.read(MAX_BYTES + 1)
@@ -49,17 +49,25 @@ def read_coming_days(data_dir: Path) -> list[WeekSnapshot]:
         return []
     if not blocks or blocks[0].rstrip("\n") != HEADER:
         return []
-    found = (snapshot_from_lines(block.strip("\n").split("\n")) for block in blocks[1:])
+    return [block.strip("\n") for block in blocks[1:]]
+
+
+def read_coming_days(data_dir: Path) -> list[WeekSnapshot]:
+    """The days kept, in order; none if none are kept or the file is not one (never an error)."""
+    found = (snapshot_from_lines(block.split("\n")) for block in _blocks(data_dir))
     return [day for day in found if day is not None]
 
 
 def coming_day_for_first_frame(data_dir: Path, week: str, day: str) -> WeekSnapshot | None:
     """The words kept for `day` (ISO) in `week` (ISO week), if the data file is still exactly as
-    it was when they were kept; None otherwise."""
+    it was when they were kept; None otherwise. Only that day's block is read into words (a
+    text's own line breaks are escaped, so its `day:` line is the block's)."""
     if not plain_data_file(data_dir):
         return None
-    kept = next((words for words in read_coming_days(data_dir)
-                 if (words.week, words.day) == (week, day)), None)
+    line = f"\nday: {day}\n"
+    kept = next((words for words in (snapshot_from_lines(block.split("\n"))
+                                     for block in _blocks(data_dir) if line in block)
+                 if words is not None and (words.week, words.day) == (week, day)), None)
     if kept is None or kept.data_state != data_state(data_dir):
         return None
     return kept

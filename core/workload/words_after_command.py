@@ -69,7 +69,8 @@ def keep_words_after_command(db: Database, data_dir: Path) -> None:
 def _keep_again(db: Database, folder: Path, state: str) -> None:
     """Today's words, and the coming days' (core.store.coming_days) as the app keeps them at
     quit, so that a command run in the evening still leaves the next day's first start its
-    words: about 7 ms more than today's alone over ten years (the days share their weeks)."""
+    words: about 34 ms of CPU over ten years, 13 ms for today's alone (the days share their
+    weeks)."""
     from datetime import timedelta
 
     from core.caseload.cases import CaseStore

@@ -96,9 +96,9 @@ def test_the_words_kept_for_each_coming_day_are_the_overviews_on_that_day(
         assert overview is not None and overview._replace(data_state="") == words._replace(
             data_state=""), day
     weeks = {words.week for words in kept}
-    assert len(weeks) == 2  # each set of days runs into the next week
+    assert len(weeks) >= 3  # each set of days runs on over weeks
     if quit_day.month == 12:
-        assert "2026-W53" in weeks
+        assert {"2026-W53", "2027-W01"} <= weeks
 
 
 def test_the_next_days_first_frame_paints_the_words_kept_for_it(qtbot, tmp_path, monkeypatch):
