@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 DialogShown = Callable[[QDialog], None]
 KeyPressed = Callable[[QObject, QEvent], bool]  # True: the key press is taken, goes no further
-Focused = Callable[[QObject, QEvent], None]
+Focused = Callable[[QObject, QEvent], "bool | None"]  # True: taken, goes no further
 Overriding = Callable[[QObject, QEvent], bool]  # True: the focused field does not take the keys
 
 _SHOW = QEvent.Type.Show
@@ -53,7 +53,8 @@ class _Watch(QObject):
                     return True
         elif kind == _FOCUS_IN:
             for focused in self.focused:
-                focused(watched, event)
+                if focused(watched, event):
+                    return True  # given to the widget anew, changed (ui.widgets.tab_into_text)
         elif kind == _SHORTCUT_OVERRIDE:  # a field asked whether it takes a shortcut's keys
             for overriding in self.overriding:
                 if overriding(watched, event):
