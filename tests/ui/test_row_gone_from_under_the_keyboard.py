@@ -34,6 +34,7 @@ def heard():
 
 
 def _active(win, qtbot):  # type: ignore[no-untyped-def]
+    win.show()
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
 
@@ -156,3 +157,45 @@ def test_a_dialog_in_front_hears_nothing_of_the_table(demo_window, qtbot, heard)
     assert view.selected_case().reference != gone.reference
     assert not any(t.startswith("Now on") for t in heard)
     dialog.reject()
+
+
+def test_the_last_row_gone_says_the_table_is_empty(qtbot, db, heard, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.supervision.agenda import add_agenda_item
+    from ui.shell.hub import Hub
+    from ui.supervision.supervision_view import SupervisionView
+    from ui.widgets import vanished_row
+
+    vanished_row.install()
+    add_agenda_item(db, "learning", "ARMS training")
+    view = SupervisionView(db, Hub())
+    qtbot.addWidget(view)
+    _active(view, qtbot)
+    view.agenda_view.setFocus(Qt.FocusReason.OtherFocusReason)
+    view.agenda_view.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    QTest.keyClick(view.agenda_view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: any("nothing left" in t for t in heard))
+    assert heard[-1] == "On the agenda: nothing left in it."
+
+
+def test_the_last_case_undone_is_said_as_the_table_gives_way(qtbot, db, heard):
+    """With no cases left the Caseload shows its empty state in the table's place."""
+    from ui.caseload.caseload_view import CaseloadView
+    from ui.shell.hub import Hub
+    from ui.widgets import vanished_row
+
+    vanished_row.install()
+    view = CaseloadView(db, Hub())
+    qtbot.addWidget(view)
+    case = CaseStore(db).add_case(Case(reference="C99", case_type="community", tier="A2",
+                                       start_date=date.today()))
+    view._added([case], "Add C99", case)
+    _active(view, qtbot)
+    view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    assert view.selected_case().reference == "C99"
+    QTest.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any("nothing left" in t for t in heard))
+    assert not view.table.isVisible()  # the empty state instead
+    assert heard[-1] == "Cases: nothing left in it."

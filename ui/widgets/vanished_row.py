@@ -126,11 +126,17 @@ class _Keeper(QObject):
         self._pending = False
         before, self._before = self._before, None
         view = self._view
-        if before is None or not view.isVisible() or not _holds_focus(view):
+        if before is None:
             return
         row, identity = before
         model = view.model()
         count = model.rowCount(view.rootIndex())
+        if count == 0:  # said even when the view gives way to its empty state (the Caseload's)
+            if view.window().isActiveWindow() and QApplication.activeModalWidget() is None:
+                announce(view, f"{view.accessibleName() or 'The table'}: nothing left in it.")
+            return
+        if not view.isVisible() or not _holds_focus(view):
+            return
         for candidate in range(count):
             if _identity(view, candidate) == identity:
                 current = view.currentIndex()
@@ -146,9 +152,8 @@ class _Keeper(QObject):
                 _choose(view, landed)
         if QApplication.focusWidget() is not view:
             return  # a dialog is in front: the row is read when the keyboard comes back
-        name = view.accessibleName() or "The table"
-        announce(view, f"Now on {row_words(view, landed)}." if landed >= 0
-                 else f"{name}: nothing left in it.")
+        if landed >= 0:
+            announce(view, f"Now on {row_words(view, landed)}.")
 
 
 def keep(view: QAbstractItemView) -> None:
