@@ -17,7 +17,6 @@ are never reused for another step.
 from __future__ import annotations
 
 import os
-import signal
 
 CRASH_AT_ENV = "CASELOAD_CRASH_AT"
 CRASH_TRACE_ENV = "CASELOAD_CRASH_TRACE"
@@ -40,6 +39,8 @@ def crash_point(name: str) -> None:
 
 
 def _die() -> None:
+    import signal  # here, not at import: the window's first frame reads with this module loaded
+
     if hasattr(signal, "SIGKILL"):
         os.kill(os.getpid(), signal.SIGKILL)
     os._exit(137)  # pragma: no cover - Windows has no SIGKILL

@@ -15,8 +15,8 @@ from __future__ import annotations
 from copy import copy  # a palette copied as QPalette(palette) sets up the `Qt` namespace first
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize
-from PySide6.QtGui import QFontDatabase, QIcon, QPalette
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from core.common.resources import resource_path
@@ -24,6 +24,7 @@ from ui.shell.palettes import dark_palette, high_contrast_requested, is_dark, re
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QProxyStyle
 
 LOOK_KEY = "window/look"  # what the system asked for at the last start, for the first frame
@@ -58,7 +59,11 @@ def stylesheet(base_point_size: float) -> str:
 
 
 def app_icon() -> QIcon:
-    """The window and taskbar icon, every rendered size plus the SVG for anything in between."""
+    """The window and taskbar icon, every rendered size plus the SVG for anything in between
+    (set once the first frame is on screen: naming QIcon sets up its 151 theme icons' enum)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size in ICON_SIZES:
         path = resource_path("icons", f"app-{size}.png")

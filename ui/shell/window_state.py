@@ -7,14 +7,17 @@ building their layout: the saved state is restored at once and saved again whene
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QHeaderView, QSplitter
+
+if TYPE_CHECKING:  # named when a view remembers one: not for the window's first frame
+    from PySide6.QtWidgets import QHeaderView, QSplitter
 
 SAVE_DELAY_MS = 400  # dragging a column edge emits many resizes; save once it settles
 _PREFIX = "state/"
 
-Remembered = QHeaderView | QSplitter
+Remembered = Union["QHeaderView", "QSplitter"]
 
 
 def folder_key(data_dir: Path | str, key: str) -> str:
@@ -78,6 +81,8 @@ def remember_state(settings: QSettings, key: str, widget: Remembered) -> bool:
 
     Returns whether a saved state was restored (so a view can apply its own defaults otherwise).
     """
+    from PySide6.QtWidgets import QSplitter
+
     restored = restore_state(settings, key, widget)
     keeper = _StateKeeper(settings, key, widget)
     if isinstance(widget, QSplitter):
