@@ -72,6 +72,29 @@ def _lazy_namespace(name: str, source: ModuleType, folder: Path) -> ModuleType:
     return namespace
 
 
+def empty_package(folder: Path) -> bool:
+    """Whether `folder` is a package with nothing in it: an empty `__init__.py`, or, where only
+    compiled modules are shipped (the Linux bundle keeps each as a .pyc file beside the
+    program), an `__init__.pyc` compiled from an empty file."""
+    source, compiled = folder / "__init__.py", folder / "__init__.pyc"
+    try:
+        if source.is_file():
+            return source.stat().st_size == 0
+        if not compiled.is_file() or compiled.stat().st_size > 4096:
+            return False
+        import marshal
+        from importlib.util import MAGIC_NUMBER
+
+        data = compiled.read_bytes()
+        if not data.startswith(MAGIC_NUMBER):
+            return False
+        code, empty = marshal.loads(data[16:]), compile("", str(source), "exec")
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    return (code.co_code, code.co_consts, code.co_names) == (
+        empty.co_code, empty.co_consts, empty.co_names)
+
+
 def import_pyqtgraph() -> ModuleType:
     """pyqtgraph, imported without building every Qt class (see the module's docstring)."""
     if "pyqtgraph" in sys.modules:
@@ -92,9 +115,8 @@ def import_pyqtgraph() -> ModuleType:
     # Only where pyqtgraph's copies are the empty packages this was measured with, and PySide6
     # lists each namespace's names itself (its lazily built classes).
     if qt is None or not all(
-            (qt / name / "__init__.py").is_file()
-            and (qt / name / "__init__.py").stat().st_size == 0
-            and callable(vars(sources[name]).get("__dir__")) for name in QT_NAMESPACES):
+            empty_package(qt / name) and callable(vars(sources[name]).get("__dir__"))
+            for name in QT_NAMESPACES):
         import pyqtgraph  # type: ignore[import-untyped]
 
         return pyqtgraph

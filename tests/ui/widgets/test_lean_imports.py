@@ -73,3 +73,26 @@ def test_the_chart_draws_the_same_with_qt_classes_built_only_when_used():
     assert lean["axis"] == plain["axis"] == ["90%", "100%", "110%", "120%"]
     assert lean["size"] == plain["size"]
     assert lean["inked"] == plain["inked"] > 0
+
+
+def test_pyqtgraphs_empty_qt_packages_are_recognised_as_shipped_compiled(tmp_path):
+    """The Linux bundle ships each module as a .pyc file alone: pyqtgraph's empty Qt packages
+    there are recognised as empty too (and then the chart builds Qt classes only when used, as
+    from the source tree), while a package with anything in it never is."""
+    import py_compile
+
+    from ui.widgets.lean_imports import empty_package
+
+    for name, text in (("empty", ""), ("full", "from PySide6.QtCore import *\n"),
+                       ("plain", "")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "__init__.py").write_text(text)
+        if name != "plain":  # compiled beside it, then shipped without the source
+            py_compile.compile(str(folder / "__init__.py"), cfile=str(folder / "__init__.pyc"))
+            (folder / "__init__.py").unlink()
+    (tmp_path / "written").mkdir()
+    (tmp_path / "written" / "__init__.py").write_text("x = 1\n")
+    (tmp_path / "missing").mkdir()
+    assert [empty_package(tmp_path / name) for name in
+            ("empty", "plain", "full", "written", "missing")] == [True, True, False, False, False]
