@@ -198,3 +198,29 @@ def test_a_table_that_chooses_nothing_tells_its_current_cell(qtbot, db, monkeypa
     cell = table.child(child)
     assert cell.role() == QAccessible.Role.Cell
     assert cell.text(QAccessible.Text.Name) == current.data() == "C02"
+
+
+def test_tab_into_a_list_chooses_its_row_without_an_error(qtbot):
+    """A plain list (a list model has no columns to ask about): Tab into it chose its first row
+    by asking the model for its columns, which a list model does not answer, and the error
+    stopped the row being chosen (seen in the theme's window test as an error in the event loop)."""
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+    from ui.widgets import current_row
+
+    current_row.install()  # as the window does
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    before = QLineEdit()
+    view = QListView()
+    view.setModel(QStringListModel(["C01", "C02", "C03"]))
+    layout.addWidget(before)
+    layout.addWidget(view)
+    qtbot.addWidget(host)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    before.setFocus()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [0]

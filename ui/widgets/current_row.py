@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QTableView
 
 from ui.widgets.app_watch import watch
 
@@ -36,8 +36,10 @@ def _first_index(view: QAbstractItemView):  # type: ignore[no-untyped-def]
     """The first row's first shown cell, as Qt would make it current (invalid if none)."""
     model = view.model()
     root = view.rootIndex()
-    rows = range(model.rowCount(root))
-    columns = range(model.columnCount(root))
+    rows: list[int] | range = range(model.rowCount(root))
+    # A list's column is the one it shows; a list model is never asked for its columns
+    # (columnCount is private to it, and calling it raised in the middle of a focus change).
+    columns: list[int] = [view.modelColumn() if isinstance(view, QListView) else 0]
     if isinstance(view, QTableView):
         header = view.horizontalHeader()
         columns = [header.logicalIndex(v) for v in range(header.count())]
