@@ -1,18 +1,20 @@
-"""This week in words for each of the coming days, kept as the app quits, so that the next day's
-first start paints its words in the window's first frame, as a start later the same day does.
+"""This week in words for each of the coming days, kept a moment after the week's words are kept
+and as the app quits (ui.overview.last_week_stand_in), and after a command that changes the data
+(core.workload.words_after_command), so that the next day's first start paints its words in the
+window's first frame, as a start later the same day does.
 
 The words the Overview shows depend on the data and on the day alone (its week is "as of" a day,
-"so far this week" until Friday; a case starts or ends on a day). As the app quits, with the
-data file as the next start will find it, the words for each of the next COMING_DAYS days are
-worked out from that same data (core.workload.week_words.words_on_days, the Overview's own
-computation) and kept here, each for its day and for the data file's state
-(core.store.week_snapshot.data_state). The first start of one of those days, with the data file
-untouched since, paints that day's words; any change to the data (a command, a restore, a sync)
-or a day further on, and nothing here is painted: the words are worked out from the data.
+"so far this week" until Friday; a case starts or ends on a day). With the data file as the
+next start will find it, the words for each of the next COMING_DAYS days are worked out from
+that same data (core.workload.week_words.words_on_days, the Overview's own computation) and kept
+here, each for its day and for the data file's state (core.store.week_snapshot.data_state). The
+first start of one of those days, with the data file untouched since, paints that day's words;
+any other change to the data (a restore, a sync) or a day further on, and nothing here is
+painted: the words are worked out from the data.
 
 What it holds is what the kept week holds (core.store.week_snapshot): the Overview's words with
-Show figures off, no percentage and no case reference, never while the data is encrypted, deleted with it (forget_snapshot)
-by delete-all, restore and every change of encryption. Plain text, as the kept week is read,
+Show figures off, no percentage and no case reference, never while the data is encrypted,
+deleted with it (forget_snapshot) by delete-all, restore and every change of encryption. Plain text, as the kept week is read,
 so reading it costs the first frame next to nothing: a first line naming the format, then one
 block of `name: text` lines a day, an empty line before each.
 """

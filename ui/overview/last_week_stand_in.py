@@ -164,27 +164,78 @@ def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = F
                                                       today().isoformat(), state),
                                  references=references)
         if at_quit and kept_now:
+            timer = getattr(overview, "coming_days_timer", None)
+            if timer is not None:
+                timer.stop()  # kept now, for the data as the app leaves it
             _keep_coming_days(db, folder, state, references)
+        elif kept_now:
+            _keep_coming_days_soon(overview, db, folder)
     except Exception:  # noqa: BLE001 - a closed or locked connection: keep nothing
         forget_snapshot(folder)
 
 
+COMING_DAYS_AFTER_MS = 2000  # after the last of a run of keeps (each edit keeps the week)
+
+
+def _keep_coming_days_soon(overview: QWidget, db: object, folder: object) -> None:
+    """A moment after the week is kept (the timer starting again at each keep), the coming days'
+    words too, so that an app that never quits cleanly (a crash, a power cut) still leaves the
+    next day's first start its words; as the app quits they are kept again if the data has
+    changed since."""
+    overview.coming_days_for = (db, folder)  # type: ignore[attr-defined]  # the latest keep's
+    timer = getattr(overview, "coming_days_timer", None)
+    if timer is None:
+        from PySide6.QtCore import QTimer
+
+        timer = overview.coming_days_timer = QTimer(overview)  # type: ignore[attr-defined]
+        timer.setSingleShot(True)
+        timer.setInterval(COMING_DAYS_AFTER_MS)
+        timer.timeout.connect(lambda: _keep_coming_days_now(*overview.coming_days_for))
+    timer.start()
+
+
+def _keep_coming_days_now(db: object, folder: object) -> None:
+    """Only where this week's words are still kept (not once deleted: encryption turned on,
+    delete-all, a restore), never for encrypted data, for the data as it is now."""
+    from pathlib import Path
+
+    from core.caseload.cases import CaseStore
+    from core.store.encryption import is_encrypted
+    from core.store.week_snapshot import data_state, snapshot_path
+
+    path = Path(str(folder))
+    try:
+        if not snapshot_path(path).exists() or is_encrypted(db):
+            return
+        _write_journal_into_file(getattr(db, "conn", db))
+        _keep_coming_days(db, path, data_state(path), CaseStore(db).references())  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - closed or locked (a restore, a quit): none kept now; any
+        pass  # kept before are for the data as it was then, and painted only over that
+
+
 def _keep_coming_days(db: object, folder: object, state: str, references: set[str]) -> None:
-    """As the app quits: the words for each of the coming days, worked out from the data as
-    the next start will find it, so the next day's first start paints them in its first frame
-    (core.store.coming_days)."""
+    """The words for each of the coming days, worked out from the data as the next start will
+    find it (`state`, core.store.week_snapshot.data_state), so the next day's first start
+    paints them in its first frame (core.store.coming_days); nothing is worked out when those
+    kept already are for these days and this state."""
     from datetime import timedelta
     from pathlib import Path
 
     from core.common.clock import today
-    from core.store.coming_days import COMING_DAYS, coming_days_path, save_coming_days
+    from core.store.coming_days import COMING_DAYS, read_coming_days, save_coming_days
+    from core.store.week_snapshot import data_state
     from core.workload.week_words import words_on_days
 
+    path = Path(str(folder))
     days = [today() + timedelta(days=n) for n in range(1, COMING_DAYS + 1)]
+    kept = read_coming_days(path)
+    if kept and (kept[0].day, kept[0].data_state) == (days[0].isoformat(), state):
+        return
     try:
         found = words_on_days(db, days)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - the day's words stay kept; the next day works its out
-        coming_days_path(Path(str(folder))).unlink(missing_ok=True)
         return
-    save_coming_days(Path(str(folder)), [words._replace(data_state=state) for words in found
-                                         if words is not None], references)
+    if data_state(path) != state:  # written meanwhile: these may not be the data's words
+        return
+    save_coming_days(path, [words._replace(data_state=state) for words in found
+                            if words is not None], references)

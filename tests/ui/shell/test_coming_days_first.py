@@ -209,3 +209,47 @@ def test_nothing_is_kept_for_the_coming_days_when_the_quit_keeps_nothing(
     finally:
         db.close()
     assert not coming_days_path(folder).exists()
+
+
+def test_an_app_that_never_quits_cleanly_still_leaves_the_coming_days_words(
+        qtbot, tmp_path, monkeypatch):
+    """A moment after the week is kept (a crash or a power cut later, no quit): the next day's
+    first start has its words, the Overview's on that day."""
+    monkeypatch.setattr("ui.overview.last_week_stand_in.COMING_DAYS_AFTER_MS", 0)
+    quit_day = date(2026, 11, 25)
+    folder = demo_folder(tmp_path, monkeypatch, quit_day)
+    db = open_database(database_path(folder))
+    try:
+        view = overview_on(qtbot, db, tmp_path, quit_day)
+        keep_week(view, db, folder)  # once the data shows, as after each change shown
+        assert not coming_days_path(folder).exists()  # not yet: after the keep, in a moment
+        with qtbot.waitSignal(view.coming_days_timer.timeout):
+            pass
+        assert coming_days_path(folder).exists()
+    finally:
+        db.close()
+    tomorrow = quit_day + timedelta(days=1)
+    kept = coming_day_for_first_frame(folder, "2026-W48", tomorrow.isoformat())
+    overview = what_the_overview_keeps_on(qtbot, monkeypatch, folder, tmp_path, tomorrow)
+    assert kept is not None and overview is not None
+    assert kept._replace(data_state="") == overview._replace(data_state="")
+
+
+def test_no_coming_days_are_kept_once_the_weeks_words_are_deleted(qtbot, tmp_path, monkeypatch):
+    """Encryption turned on, delete-all or a restore between the keep and that moment: the
+    week's words are gone, and no coming days' words are written after them."""
+    from core.store.week_snapshot import forget_snapshot
+
+    monkeypatch.setattr("ui.overview.last_week_stand_in.COMING_DAYS_AFTER_MS", 0)
+    quit_day = date(2026, 11, 25)
+    folder = demo_folder(tmp_path, monkeypatch, quit_day)
+    db = open_database(database_path(folder))
+    try:
+        view = overview_on(qtbot, db, tmp_path, quit_day)
+        keep_week(view, db, folder)
+        forget_snapshot(folder)
+        with qtbot.waitSignal(view.coming_days_timer.timeout):
+            pass
+    finally:
+        db.close()
+    assert not coming_days_path(folder).exists()
