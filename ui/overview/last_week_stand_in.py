@@ -130,7 +130,8 @@ def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = F
     from core.caseload.cases import CaseStore
     from core.common.clock import today
     from core.store.encryption import is_encrypted
-    from core.store.week_snapshot import data_state, forget_snapshot, save_snapshot
+    from core.store.week_snapshot import (SNAPSHOT_NAME, data_state, forget_snapshot,
+                                          save_snapshot)
     from core.workload.status_words import status_words
 
     folder = Path(str(data_dir))
@@ -147,7 +148,11 @@ def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = F
         # Another connection's commit moves data_version; the day is the day it was worked out.
         kept = (conn.execute("PRAGMA data_version").fetchone()[0], today())
         if at_quit and kept != getattr(overview, "kept_as_of", kept):
-            forget_snapshot(folder)  # worked out before another's write, or on another day
+            # Worked out before another's write, or on another day: these words go. The coming
+            # days' stay: each is painted only over the data it was worked out from, so after
+            # another's write none is, and after a night with the window open they are true.
+            for name in (SNAPSHOT_NAME, SNAPSHOT_NAME + ".new"):
+                (folder / name).unlink(missing_ok=True)
             return
         overview.kept_as_of = kept  # type: ignore[attr-defined]
         panels = [text or "" if not panel.isHidden() else "" for panel, text in (

@@ -187,16 +187,15 @@ def test_no_words_for_a_day_further_on_than_those_kept(qtbot, tmp_path, monkeypa
     assert window.findChild(LastWeekStandIn) is None
 
 
-def test_nothing_is_kept_for_the_coming_days_when_the_quit_keeps_nothing(
+def test_a_write_from_elsewhere_before_the_quit_leaves_no_coming_days_words_painted(
         qtbot, tmp_path, monkeypatch):
-    """Another process wrote a moment before the quit: neither today's words nor the coming
-    days' are kept, and those kept before are gone."""
+    """Another process wrote a moment before the quit: the week's words are not kept, and the
+    coming days' kept before are not painted (they are the data's before that write)."""
     import sqlite3
 
     quit_day = date(2026, 11, 25)
     folder = demo_folder(tmp_path, monkeypatch, quit_day)
     quit_on(qtbot, monkeypatch, folder, tmp_path, quit_day)
-    assert coming_days_path(folder).exists()
     db = open_database(database_path(folder))
     try:
         view = overview_on(qtbot, db, tmp_path, quit_day)
@@ -208,7 +207,33 @@ def test_nothing_is_kept_for_the_coming_days_when_the_quit_keeps_nothing(
         keep_week(view, db, folder, at_quit=True)
     finally:
         db.close()
-    assert not coming_days_path(folder).exists()
+    assert read_snapshot(folder) is None
+    tomorrow = quit_day + timedelta(days=1)
+    assert coming_day_for_first_frame(folder, "2026-W48", tomorrow.isoformat()) is None
+
+
+def test_after_a_night_with_the_window_open_the_coming_days_words_stay_true(
+        qtbot, tmp_path, monkeypatch):
+    """Quit the morning after, the Overview still saying yesterday's week: those words are not
+    kept, but the coming days' kept yesterday still are, and the next day's start paints its
+    own, the Overview's on that day."""
+    quit_day = date(2026, 11, 25)
+    folder = demo_folder(tmp_path, monkeypatch, quit_day)
+    db = open_database(database_path(folder))
+    try:
+        view = overview_on(qtbot, db, tmp_path, quit_day)
+        keep_week(view, db, folder)
+        keep_week(view, db, folder, at_quit=True)  # as the timer would have, that evening
+        at(monkeypatch, quit_day + timedelta(days=1))
+        keep_week(view, db, folder, at_quit=True)  # the quit, the next morning
+    finally:
+        db.close()
+    assert read_snapshot(folder) is None
+    later = quit_day + timedelta(days=2)
+    kept = coming_day_for_first_frame(folder, "2026-W48", later.isoformat())
+    overview = what_the_overview_keeps_on(qtbot, monkeypatch, folder, tmp_path, later)
+    assert kept is not None and overview is not None
+    assert kept._replace(data_state="") == overview._replace(data_state="")
 
 
 def test_an_app_that_never_quits_cleanly_still_leaves_the_coming_days_words(
