@@ -10,6 +10,7 @@ import pytest
 
 from tests.atspi.bus import ITEM_HOLDERS, Bus, activate_window
 from tests.atspi.test_announcements import _close_dialogs, _open_dialogs
+from tests.atspi.test_label_in_name import heard_twice
 from tests.atspi.test_names import combo_problem
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app on a real bus
@@ -53,6 +54,9 @@ def _problems(bus: Bus, dialog: Any, title: str) -> list[str]:
         elif role in ("text", "spin button", "password text") and obj.get_text_iface() and \
                 name == obj.get_text(0, -1).strip() and name:
             problems.append(f"{title}: {role} is named by what is typed in it: {name!r}")
+        said = heard_twice(bus, obj)
+        if said:
+            problems.append(f"{title}: {said}")
         if role not in ("scroll bar",):
             names.setdefault(name, []).append(role)
     for name, roles in names.items():

@@ -42,9 +42,9 @@ def _status(bus: Bus) -> dict:
 
 
 def _panel_labels(bus: Bus, panel_name: str) -> list[str]:
-    panel = next(o for o in _shown(bus) if o.get_role_name() == "panel"
+    panel = next(o for o in _shown(bus) if o.get_role_name() == "section"
                  and o.get_name() == panel_name)
-    return [o.get_name() for o in bus.walk(panel) if o.get_role_name() == "label"]
+    return [o.get_name() for o in bus.walk(panel) if o.get_role_name() in ("label", "heading")]
 
 
 def test_labels_are_read_as_the_words_they_show(app_bus):

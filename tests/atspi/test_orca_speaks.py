@@ -212,3 +212,36 @@ def test_tab_into_each_view_says_the_control_not_its_containers(app_bus, orca):
         activate_window(app_bus)
         app_bus.focused_after(lambda: app_bus.ctrl(VIEW_KEYS[0][1]))
     assert not problems, "\n".join(problems)
+
+
+# (view, what Orca says last on the way, the card or box names it says once each, or not at all)
+# (The Caseload view's notices and the Supervision view's pages come and go with the tests
+# before; tests/ui/widgets/test_containers_for_screen_readers.py checks their kind by role.)
+CARDS = ((ord("1"), "Period combo box", ("This week's estimate", "Caseload")),)
+
+
+def test_tab_through_the_cards_says_no_panel_and_each_name_once(app_bus, orca):
+    # Was "This week's estimate panel. … This week's estimate This week's estimate: Over
+    # capacity label.": the card said as a "panel" on the way in, and the gauge's heading as its
+    # label and again in its name. A card is a section now, passed over; its words are said by
+    # the controls in it.
+    problems = []
+    try:
+        for key, last, names in CARDS:
+            activate_window(app_bus)
+            app_bus.focused_after(lambda k=key: app_bus.ctrl(k))
+            orca.mark()
+            for _ in range(25):
+                app_bus.focused_after(lambda: app_bus.key(TAB))
+                if any(last in text for text in orca.said()):
+                    break
+            said = orca.wait_for(app_bus.pump, last)
+            if any("panel" in text.split() or "panel." in text.split() for text in said):
+                problems.append(f"a panel: {said}")
+            for name in names:
+                if sum(text.count(name) for text in said) > 1:
+                    problems.append(f"{name!r} more than once: {said}")
+    finally:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(VIEW_KEYS[0][1]))
+    assert not problems, "\n".join(problems)

@@ -25,6 +25,7 @@ from core.caseload.cases import CaseStore
 from core.caseload.csv_import import ImportPreview, RowProblem, import_preview, preview_file
 from core.common.errors import ValidationError
 from ui.caseload.case_table_model import COL_NEXT_DUE, COL_STATUS, CaseTableModel
+from ui.widgets import reading_accessible
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, configure_table, note_label
 from ui.widgets.list_table_model import Column, ListTableModel
@@ -80,6 +81,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.recheck_button)
         file_row.addWidget(self.path_label, 1)
         self.summary = QLabel()
+        reading_accessible.mark(self.summary, reading_accessible.STATUS_PROPERTY)  # said once
         self.summary.setWordWrap(True)
         self.file_problem = ProblemsLabel()
         self.cases_model = CaseTableModel(self)

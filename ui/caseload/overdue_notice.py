@@ -23,6 +23,7 @@ from core.common import clock
 from core.workload.wording import NOT_NOW, day_words
 from ui.shell.hub import Hub
 from ui.widgets.announce import announce
+from ui.widgets import reading_accessible
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 
@@ -67,7 +68,7 @@ class OverdueNotice(QFrame):
         self.setObjectName("overdueNotice")
         self.setStyleSheet("QFrame#overdueNotice { border: 0px; "
                            "border-left: 3px solid palette(mid); }")
-        self.setAccessibleName("A case past its expected end date")
+        reading_accessible.section(self, "A case past its expected end date")
         self.text = note_label("")
         self.close_button = QPushButton("Close it…")
         self.move_button = QPushButton("&Move end date…")
@@ -95,7 +96,7 @@ class OverdueNotice(QFrame):
         if self.case is not None:
             text = question_text(self.case, len(self._due) - 1, day)
             self.text.setText(text)
-            self.setAccessibleDescription(text)
+            reading_accessible.notice(self, self.close_button, text)
         self.setVisible(self.case is not None)
 
     def _answer(self, signal) -> None:

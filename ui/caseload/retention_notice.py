@@ -18,6 +18,7 @@ from core.common import clock
 from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.workload.wording import NOT_NOW
 from ui.widgets.announce import announce
+from ui.widgets import reading_accessible
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 from ui.shell.hub import Hub
@@ -76,7 +77,7 @@ class RetentionNotice(QFrame):
         # A thin neutral edge, as quiet as the app's notes: this is housekeeping, not a warning.
         self.setStyleSheet("QFrame#retentionNotice { border: 0px; "
                            "border-left: 3px solid palette(mid); }")
-        self.setAccessibleName("Closed cases still stored")
+        reading_accessible.section(self, "Closed cases still stored")
         self.text = note_label("")
         self.review_button = QPushButton("Review and dele&te…")
         self.review_button.setAccessibleName("Review and delete closed cases")
@@ -114,7 +115,7 @@ class RetentionNotice(QFrame):
         if due:
             text = offer_text(due, get_retention_days(self._db))
             self.text.setText(text)
-            self.setAccessibleDescription(text)
+            reading_accessible.notice(self, self.review_button, text)
         self.setVisible(bool(due))
 
     def review_and_delete(self) -> None:

@@ -20,6 +20,7 @@ from core.common.words import plural
 from core.workload.status_words import StatusWords
 from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label, wrapped
+from ui.widgets import reading_accessible
 from ui.widgets.announce import announce
 from ui.widgets.gauge import BandGauge, CaseloadGauge, WorkloadGauge
 
@@ -40,12 +41,14 @@ class Card(QFrame):
             "QFrame#overviewCard { border: 1px solid palette(mid); border-radius: 6px; "
             "background: palette(base); }"
         )
-        self.heading = QLabel(title)
+        self.heading = QLabel()
+        reading_accessible.mark(self.heading, reading_accessible.HEADING_PROPERTY)
+        self.heading.setText(title)
         self.heading.setObjectName("cardHeading")
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.setAccessibleName(title)
+        reading_accessible.section(self, title)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(16, 12, 16, 14)
         self.body.setSpacing(8)
@@ -54,7 +57,7 @@ class Card(QFrame):
 
     def name_by_heading(self, gauge: BandGauge) -> None:
         """The heading is the gauge's visible label: a screen reader hears it first, then the
-        band in words (and the heading is "labelled by" for the gauge, as a buddy)."""
+        band in words, each once."""
         gauge.set_heading(self.heading)
 
     def reserve(self, height: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.workload.wording import ADD_TO_NOTES, NOT_NOW, WHAT_DOES_THIS_MEAN
+from ui.widgets import reading_accessible
 from ui.widgets.flow_layout import FlowRow
 
 
@@ -42,7 +43,7 @@ class SustainedPanel(QFrame):
             "QFrame#sustainedPanel { border: 1px solid palette(mid); "
             "border-left: 6px solid #D55E00; border-radius: 4px; background: palette(base); }"
         )
-        self.setAccessibleName(name)
+        reading_accessible.section(self, name)
         self.text = QLabel()
         self.text.setWordWrap(True)
         add, not_now, explain = letters
@@ -64,4 +65,4 @@ class SustainedPanel(QFrame):
 
     def set_text(self, text: str) -> None:
         self.text.setText(text)
-        self.setAccessibleDescription(text)
+        reading_accessible.notice(self, self.add_button, text)

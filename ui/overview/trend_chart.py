@@ -286,7 +286,7 @@ class TrendChart(QWidget):
         self.official.setData([x for x, _ in marks], [y for _, y in marks])
         self._set_axes(summaries, ys, [y for _, y in marks])
         self.model.set_items(summaries)
-        self.summary.setText(history_sentence(summaries, self._figures))
+        self._say(history_sentence(summaries, self._figures))
 
     def set_show_figures(self, on: bool) -> None:
         """Without figures the sentence speaks in band words and the axis marks only the
@@ -297,7 +297,13 @@ class TrendChart(QWidget):
         self.overload.label.setFormat("110%" if on else "over capacity above")
         self.key.set_items(KEY_FIGURES if on else KEY_WORDS)
         self.proxy.set_figures(on)
-        self.summary.setText(history_sentence(self.summaries, on))
+        self._say(history_sentence(self.summaries, on))
+
+    def _say(self, sentence: str) -> None:
+        """The chart's sentence, shown, and the description of the period choice, the first
+        thing Tab meets on the card: a screen reader passes over the card itself."""
+        self.summary.setText(sentence)
+        self.period.setAccessibleDescription(sentence)
 
     def axis_texts(self) -> list[str]:
         """The left axis's labels as drawn now (for checks)."""

@@ -129,7 +129,8 @@ class DataPage(QScrollArea):
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setMaximumWidth(160)
         self.lock_minutes.setKeyboardTracking(False)  # saved as typed, not at each digit
-        self.lock_minutes.setAccessibleName("Lock the window after, in idle minutes")
+        # Named by its label alone, its unit in the suffix: a name that added to the label was
+        # said after it ("Lock the window after: Lock the window after, in idle minutes").
         form.addRow("Lock the window after:", self.lock_minutes)
         inner.addLayout(form)
         inner.addWidget(_note("With encryption on, the window hides your data after this long "
@@ -143,8 +144,7 @@ class DataPage(QScrollArea):
         self.retention_days.setSuffix(" days")
         self.retention_days.setMaximumWidth(160)
         self.retention_days.setKeyboardTracking(False)  # 365 typed is one change, not 3, 36, 365
-        self.retention_days.setAccessibleName("Offer to delete cases closed more than, in days")
-        form.addRow("Offer to delete cases closed more than:", self.retention_days)
+        form.addRow("Offer to delete cases closed more than:", self.retention_days)  # as above
         inner.addLayout(form)
         self.retention_note = _note("")
         inner.addWidget(self.retention_note)

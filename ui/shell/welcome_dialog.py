@@ -155,10 +155,9 @@ class WelcomeDialog(QDialog):
         self.hours_spin.setSingleStep(0.5)
         self.hours_spin.setSuffix(" hours a week")
         self.hours_spin.setValue(float(profile.hours))
-        self.hours_spin.setAccessibleName("Contracted hours a week")
         form = QFormLayout()
         form.addRow("&Grade", self.grade_combo)
-        form.addRow("&Contracted hours", self.hours_spin)
+        form.addRow("&Contracted hours", self.hours_spin)  # its name: the label, said once
         layout.addLayout(form)
         layout.addWidget(_wrapped(_HOURS_HINT))
         self.working_days = WorkingDays()  # asked only when the hours are not full time

@@ -42,7 +42,7 @@ from core.supervision.summary import (
     compose_summary,
     default_period,
 )
-from ui.widgets import confirm
+from ui.widgets import confirm, reading_accessible
 from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
 from ui.widgets.announce import announce
@@ -130,6 +130,7 @@ class ExportDialog(QDialog):
         self.progress.hide()
         layout.addWidget(self.progress)
         self.status = QLabel()
+        reading_accessible.mark(self.status, reading_accessible.STATUS_PROPERTY)  # said once
         self.status.setWordWrap(True)
         self.status.hide()
         layout.addWidget(self.status)

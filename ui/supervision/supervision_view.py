@@ -30,6 +30,7 @@ from core.supervision.sessions import (
     set_action_status,
 )
 from ui.shell.app import show_error
+from ui.widgets import reading_accessible
 from ui.widgets.date_fields import format_date
 from ui.widgets.announce import announce
 from ui.widgets.change_undo import change_undoably
@@ -110,7 +111,12 @@ class SupervisionView(QWidget):
         layout.addLayout(add_row)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        agenda_box = QGroupBox("On the agenda")
+        # Its table is named "On the agenda" too: the box is a section, passed over on the way
+        # in, where Orca said "On the agenda panel. On the agenda. table" (marked before its
+        # title is set, which has Qt make its accessible object).
+        agenda_box = QGroupBox()
+        reading_accessible.mark(agenda_box, reading_accessible.SECTION_PROPERTY)
+        agenda_box.setTitle("On the agenda")
         agenda_layout = QVBoxLayout(agenda_box)
         self.agenda_model: ListTableModel[AgendaItem] = ListTableModel(AGENDA_COLUMNS)
         self.agenda_view, self.agenda_proxy = make_table(self.agenda_model, COL_NOTE, "On the agenda")

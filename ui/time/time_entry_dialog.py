@@ -101,8 +101,7 @@ class TimeEntryDialog(QDialog):
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(" minutes")
-        self.minutes.setAccessibleName("Duration in minutes")
-        form.addRow("D&uration", self.minutes)
+        form.addRow("D&uration", self.minutes)  # named by it: "minutes" is in its own text
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity")
         form.addRow("&Activity", self.activity)

@@ -65,7 +65,8 @@ class BandGauge(ScalePainting, QWidget):
     Words belong beside the gauge (the Overview); the gauge writes a number only after
     `set_show_figures(True)`, and only then is there a reading face whose Value a screen reader
     reads. Its name is its visible label followed by the band in words (`set_label`,
-    `set_value_words`) and its description is the words-first sentence, on either face.
+    `set_value_words`), with no "labelled by" (a screen reader would say the label twice), and
+    its description is the words-first sentence, on either face.
     """
 
     def __init__(self, bands: list[Band], name: str, parent: QWidget | None = None):
@@ -74,9 +75,8 @@ class BandGauge(ScalePainting, QWidget):
         self._label, self._value_words, self._description = name, "", ""
         self._reading_unit = Fraction(1)  # one whole number on the bus is this much of the scale
         self._reading_face: ReadingFace | None = None
-        self._heading: QLabel | None = None
         _focusable(self)
-        reading_accessible.mark(self, reading_accessible.TEXT_PROPERTY)  # read as its words
+        reading_accessible.mark(self, reading_accessible.PICTURE_PROPERTY)  # its words
         self._dress(self)
 
     # --- state ----------------------------------------------------------------------------
@@ -134,10 +134,11 @@ class BandGauge(ScalePainting, QWidget):
         self._dress_faces()
 
     def set_heading(self, heading: QLabel) -> None:
-        """The heading that names the gauge is its buddy: the face shown is "labelled by" it."""
-        self._heading = heading
+        """The heading is the first words of the gauge's name, and no buddy: a face "labelled
+        by" its heading was heard as the heading and then the name that repeats it (Orca: "This
+        week's estimate This week's estimate: Over capacity"), as a screen reader says both a
+        label and a name that adds words to it."""
         self.set_label(heading.text())
-        heading.setBuddy(self.face())
 
     def _dress_faces(self) -> None:
         for face in self.faces():
@@ -192,8 +193,6 @@ class BandGauge(ScalePainting, QWidget):
             shown.setVisible(True)
         if had_focus:
             shown.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self._heading is not None:
-            self._heading.setBuddy(shown)
         if layout is not None:
             gone.setVisible(False)
         if gone is not self:

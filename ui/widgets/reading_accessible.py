@@ -1,4 +1,5 @@
-"""What a screen reader is told about a help page's headings and links.
+"""What a screen reader is told about a help page's headings and links, a drawn picture with
+words, and a card or notice holding controls.
 
 Qt's bridge to AT-SPI has no Hypertext interface, so a link inside a text document never
 reaches a screen reader. A help page's links are therefore buttons of their own
@@ -17,7 +18,9 @@ from ui.widgets.accessible_factories import register
 from ui.widgets.form_helpers import shown_text
 
 LINK_PROPERTY, HEADING_PROPERTY = "readingLink", "readingHeading"
-TEXT_PROPERTY = "readAsText"  # a drawn widget that says words (the gauge, figures off)
+PICTURE_PROPERTY = "readAsPicture"  # a drawn widget with words (the gauge, figures off)
+SECTION_PROPERTY = "readAsSection"  # a card or notice: named, and passed over on the way in
+STATUS_PROPERTY = "readAsStatus"  # a dialog's result line, which is also announced
 
 
 class LinkAccessible(QAccessibleWidget):
@@ -55,21 +58,60 @@ class HeadingAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
+class StatusLineAccessible(QAccessibleWidget):
+    """Role status bar, named by its words: a dialog's line saying what was done ("Saved …").
+    Its words are announced when they change; as a plain label they were said again with the
+    dialog's other words when the keyboard came back to it (Orca reads a window's labels then,
+    not its status bar), so Orca said "Saved …" twice. A status bar is still there to be read
+    on request (Orca's "read status bar")."""
+
+    def __init__(self, label: QLabel):
+        super().__init__(label, QAccessible.Role.StatusBar)
+        self._label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._label.accessibleName() or self._label.text()
+        return super().text(kind)
+
+
 def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
     if isinstance(target, QAbstractButton) and target.property(LINK_PROPERTY):
         return LinkAccessible(target)
     if isinstance(target, QLabel) and target.property(HEADING_PROPERTY):
         return HeadingAccessible(target)
-    if isinstance(target, QWidget) and target.property(TEXT_PROPERTY):
-        # Role label (static text), named and described as set: a plain widget is a "filler",
-        # which screen readers may pass over.
-        return QAccessibleWidget(target, QAccessible.Role.StaticText)
+    if isinstance(target, QLabel) and target.property(STATUS_PROPERTY):
+        return StatusLineAccessible(target)
+    if isinstance(target, QWidget) and target.property(PICTURE_PROPERTY):
+        # Role image, named and described as set: a plain widget is a "filler", which screen
+        # readers may pass over, and one with the role "label" has its description left unsaid
+        # (Orca 43), where the gauge's sentence is.
+        return QAccessibleWidget(target, QAccessible.Role.Graphic)
+    if isinstance(target, QWidget) and target.property(SECTION_PROPERTY):
+        # Role section, keeping its name: Orca said "This week's estimate panel" (the word
+        # "panel", then every sentence on the card) on the way into each card or notice; a
+        # section is passed over, and each control inside says its own words.
+        return QAccessibleWidget(target, QAccessible.Role.Section)
     return None
 
 
 def install() -> None:
     """Register the factory with Qt once."""
     register(_factory)
+
+
+def section(widget: QWidget, name: str) -> None:
+    """`widget`, a card or notice, as a section named `name`. Marked before it is named: naming
+    a widget has Qt make its accessible object at once, and then no factory is asked again."""
+    mark(widget, SECTION_PROPERTY)
+    widget.setAccessibleName(name)
+
+
+def notice(frame: QWidget, first: QWidget, text: str) -> None:
+    """A notice's sentence as the description of the section and of `first`, the control Tab
+    meets first in it, so that it is heard on the way in (a section's own words are not)."""
+    frame.setAccessibleDescription(text)
+    first.setAccessibleDescription(text)
 
 
 def mark(widget: QWidget, prop: str) -> None:
