@@ -14,15 +14,10 @@ if TYPE_CHECKING:
 
 
 def _import_sqlite_utils_without_numpy() -> None:
-    """sqlite-utils imports numpy when installed (pyqtgraph brings it) only to map numpy types,
-    which the app never stores; hiding it here saves ~70 ms of every start. Charts still get
-    the real numpy later."""
-    if "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
-        sys.modules["numpy"] = None  # type: ignore[assignment]  (makes `import numpy` fail)
-        try:
-            import sqlite_utils  # noqa: F401
-        finally:
-            del sys.modules["numpy"]
+    """sqlite-utils without numpy, nor OpenSSL until it uses it (core.store.lean_sqlite_utils)."""
+    from core.store.lean_sqlite_utils import import_sqlite_utils
+
+    import_sqlite_utils()
 
 
 __version__ = "0.1.0"

@@ -14,7 +14,6 @@ nothing is written, and a new passphrase or a new file (a new salt) derives afre
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Any
 
@@ -46,6 +45,8 @@ def _raw(passphrase: str, salt: str, algorithm: str, rounds: int) -> str | None:
             secret, salt_bytes = passphrase.encode("utf-8"), bytes.fromhex(salt)
         except (UnicodeEncodeError, ValueError):
             return None
+        import hashlib  # OpenSSL (3-4 MiB) only for encrypted data, not for every start
+
         raw = hashlib.pbkdf2_hmac(digest, secret, salt_bytes, rounds, _KEY_BYTES).hex() + salt
         if len(_derived) >= _KEPT:
             del _derived[next(iter(_derived))]

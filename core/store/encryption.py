@@ -7,7 +7,6 @@ and every store catch those, and the rest of the app never needs to know the fil
 from __future__ import annotations
 
 import contextlib
-import hmac
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
@@ -154,6 +153,8 @@ class CipherConnection:
         return getattr(self.raw, name)
 
     def matches(self, passphrase: str) -> bool:
+        import hmac  # loads OpenSSL: only once a passphrase is checked
+
         return hmac.compare_digest(self._passphrase.encode(), passphrase.encode())
 
     @property

@@ -21,14 +21,15 @@ CHECK_MS = 5000  # one stat of the folder
 def server_name(data_dir: Path) -> str:
     """The local socket's name: one per user and folder (the path itself may be too long)."""
     import getpass
-    import hashlib  # loads OpenSSL: only once the window has painted, or in a second start
+
+    from ui.shell.window_state import sha256_hex  # not hashlib, which loads OpenSSL (3-4 MiB)
 
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
     key = f"{user}\n{os.path.realpath(data_dir)}".encode()
-    return "caseload-companion-" + hashlib.sha256(key).hexdigest()[:20]
+    return "caseload-companion-" + sha256_hex(key)[:20]
 
 
 class FolderOwner(QObject):
