@@ -72,3 +72,18 @@ def test_the_words_for_many_days_from_one_reading_are_each_days_own(db):
     together = words_on_days(db, days)
     assert together == [week_in_words(db, day) for day in days]
     assert len({words.week for words in together if words is not None}) == 3
+
+
+@pytest.mark.parametrize("quit_day", [
+    date(2026, 3, 27),  # the clocks go forward on the 29th; Good Friday and Easter Monday
+    date(2026, 10, 22),  # the clocks go back on the 25th
+    date(2026, 12, 23),  # Christmas, Boxing Day on a Saturday (the 28th in lieu), 2026-W53
+])
+def test_the_coming_days_words_over_years_of_data_are_each_days_own(db, quit_day):
+    """The three weeks kept at a quit (core.store.coming_days), over six years of data: each
+    day's words are those worked out for that day alone."""
+    from core.store.coming_days import COMING_DAYS
+    from core.workload.week_words import words_on_days
+
+    days = [quit_day + timedelta(days=n) for n in range(1, COMING_DAYS + 1)]
+    assert words_on_days(db, days) == [week_in_words(db, day) for day in days]
