@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.shell.lock_away import Away, close_popups, say_when_active
 from ui.widgets.announce import announce, announce_error
 from ui.widgets.announce_notice import forget_notices
 
@@ -162,8 +163,7 @@ class IdleLock(QObject):
         self._last = clock()
         self._content: QWidget | None = None
         self._focus: QWidget | None = None
-        self._hidden: list[QWidget] = []
-        self._covers: list[QWidget] = []
+        self._away: Away | None = None
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
@@ -207,22 +207,10 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.is_locked():
             return
+        close_popups()  # a menu, a list of suggestions: they hold the keyboard and show data
         waiting = QApplication.activeModalWidget()  # a dialog that has the keyboard to itself
-        self._hidden = [
-            w for w in QApplication.topLevelWidgets()
-            if w is not self._window and w.isVisible() and isinstance(w, QDialog)
-        ]
-        self._covers = []
-        for widget in self._hidden:
-            # Hiding a dialog would end it and lose what was typed: cover it and make it inert.
-            widget.setEnabled(False)
-            cover = QLabel("Locked", widget)
-            cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cover.setAutoFillBackground(True)
-            cover.setGeometry(widget.rect())
-            cover.show()
-            cover.raise_()
-            self._covers.append(cover)
+        self._away = Away(self._window)  # every other window emptied, what was typed kept
+        self._window.statusBar().clearMessage()  # "Imported week.ics: Home visit C07 …"
         # Window-wide shortcuts (Log time, views, tray menu) must not reach data while locked.
         self._actions = [a for a in self._window.findChildren(QAction) if a.isEnabled()]
         for action in self._actions:
@@ -267,6 +255,12 @@ class IdleLock(QObject):
             self.screen.field.clear()  # gone from the bus with the screen, not left typed in it
             self.screen.deleteLater()
             self.screen = None
+        if self._away is not None:
+            # Before the gate goes: each window's keyboard is back where it was when it is
+            # active again, not on its first control.
+            self._away.give_back()
+            self._away = None
+        said_in: QWidget = self._window
         if self.gate is not None:
             waiting = self.gate.parentWidget()
             self.gate.hide()
@@ -274,6 +268,7 @@ class IdleLock(QObject):
             self.gate = None
             if waiting is not None:
                 waiting.activateWindow()  # the dialog it covered has the keyboard again
+                said_in = waiting
         self._window.setCentralWidget(self._content)
         if self._content is not None:
             self._content.show()
@@ -282,15 +277,10 @@ class IdleLock(QObject):
         for action in self._actions:
             action.setEnabled(True)
         self._actions = []
-        for cover in self._covers:
-            cover.deleteLater()
-        for widget in self._hidden:
-            widget.setEnabled(True)
-        self._hidden, self._covers = [], []
         self._last = self._clock()
         self.unlocked.emit()
         self._restore_focus()
-        announce(self._window, "Unlocked.")
+        say_when_active(said_in, "Unlocked.")
 
     def _restore_focus(self) -> None:
         """Focus back on the control that had it before the lock, or the first control of

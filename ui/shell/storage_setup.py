@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from sqlite_utils import Database
@@ -169,27 +170,35 @@ def _lock_from_dialogs(lock_now: QAction) -> None:
 
 
 def _pressed_in_dialog(watched, event) -> bool:  # type: ignore[no-untyped-def]
-    """Lock now's keys reaching a dialog (no control in it took them): lock its window. A file
+    """Lock now's keys reaching a dialog (no control in it took them), or a popup (a menu, a
+    combo box's list, a file chooser's suggestions: they have the keyboard to themselves, and
+    pass the keys on to their field past every filter): close the popups and lock. A file
     chooser's own name field takes every key it is given, so there they are met at any control."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QFileDialog
 
-    if isinstance(watched, QWidget) and not isinstance(watched, QDialog) \
-            and isinstance(watched.window(), QFileDialog):
+    if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+        return False
+    popup = watched.window().windowType() == Qt.WindowType.Popup
+    if popup:
+        watched = QApplication.activeWindow() or watched
+    elif not isinstance(watched, QDialog) and isinstance(watched.window(), QFileDialog):
         watched = watched.window()
-    if not isinstance(watched, QDialog):
+    if not popup and not isinstance(watched, QDialog):
         return False
     import shiboken6
-    from PySide6.QtGui import QKeyEvent, QKeySequence
+    from PySide6.QtGui import QKeySequence
 
-    if not isinstance(event, QKeyEvent):
-        return False
     _lock_actions[:] = [a for a in _lock_actions if shiboken6.isValid(a)]
     keys = QKeySequence(event.keyCombination())
-    owner = watched.parentWidget().window() if watched.parentWidget() is not None else None
+    owner = watched.parentWidget().window() if watched.parentWidget() is not None else watched
     chosen = [a for a in _lock_actions if a.isEnabled() and keys in a.shortcuts()]
     chosen.sort(key=lambda a: a.parent() is not owner)  # the dialog's own window first
     if not chosen:
         return False
+    from ui.shell.lock_away import close_popups
+
+    close_popups()
     chosen[0].trigger()
     return True
 

@@ -1,0 +1,133 @@
+"""What the lock does to the windows it covers: nothing of the data stays readable, on screen or to
+any assistive technology, and everything comes back as it was.
+
+A dialog that waits for an answer cannot be hidden (hiding ends it, and what was typed is lost),
+and a disabled dialog under a "Locked" label still hands all its words to a screen reader: a
+supervision note, a calendar's subjects, a case reference in a title. So its contents are moved
+out of the window, whole, into a holder that is never shown (a widget that never had a window of
+its own is on no accessibility bus), its title says only that it is locked, and a cover shows
+"Locked" where they were. Unlocking moves them back, shown as before, the keyboard where it was.
+
+Popups (a menu, a combo box's list, a file chooser's suggestions) and tooltips are closed first:
+they hold the keyboard, show data, and were never meant to survive a step away from the desk.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
+
+from ui.widgets.announce import announce
+
+LOCKED_TITLE = "Caseload Companion is locked"
+_POPUPS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+_LONGEST_WAIT_MS = 1500
+
+
+def close_popups() -> None:
+    """Close every open popup, innermost first, and any tooltip."""
+    QToolTip.hideText()
+    for _ in range(20):  # a menu inside a menu inside a menu: never an endless loop
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            break
+        popup.close()
+
+
+class _Emptied:
+    """One window with its contents moved out."""
+
+    def __init__(self, window: QWidget):
+        self.window = window
+        self.title = window.windowTitle()
+        self.focus = window.focusWidget()
+        self.enabled = window.isEnabled()
+        self.holder = QWidget()  # never shown: no window, so on no bus
+        self.kids = [(kid, kid.isVisible(), kid.geometry())
+                     for kid in window.children()
+                     if isinstance(kid, QWidget) and not kid.isWindow()]
+        self.layout = window.layout()
+        if self.layout is not None:
+            self.holder.setLayout(self.layout)  # takes the layout and every widget it places
+        for kid, _shown, _geometry in self.kids:
+            if kid.parentWidget() is window:  # placed by hand, not by the layout
+                kid.setParent(self.holder)
+        window.setWindowTitle(LOCKED_TITLE)
+        self.cover: QLabel | None = None
+        if window.isVisible():
+            window.setEnabled(False)
+            self.cover = QLabel("Locked", window)
+            self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.cover.setAutoFillBackground(True)
+            self.cover.setGeometry(window.rect())
+            self.cover.show()
+
+    def give_back(self) -> None:
+        window = self.window
+        if not shiboken6.isValid(window):
+            return  # closed while locked (the app quitting): nothing to give back to
+        if self.cover is not None and shiboken6.isValid(self.cover):
+            self.cover.hide()
+            self.cover.deleteLater()
+        if self.layout is not None and shiboken6.isValid(self.layout):
+            window.setLayout(self.layout)
+        for kid, _shown, geometry in self.kids:
+            if shiboken6.isValid(kid) and kid.parentWidget() is not window:
+                kid.setParent(window)
+                kid.setGeometry(geometry)
+        for kid, shown, _geometry in self.kids:
+            if shown and shiboken6.isValid(kid) and window.isVisible():
+                kid.show()
+        window.setWindowTitle(self.title)
+        window.setEnabled(self.enabled)
+        if self.focus is not None and shiboken6.isValid(self.focus) \
+                and window.isAncestorOf(self.focus):
+            # Back on the control that had it, even in a window not yet active again: Qt gives
+            # a window's keyboard to its focus widget when it is activated.
+            self.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.holder.deleteLater()
+
+
+class Away:
+    """Every window but `main` emptied while locked (visible ones covered), given back on
+    `give_back`. Only windows that are on the accessibility bus (that have ever been shown,
+    hidden ones too: a closed dialog kept for next time still holds what it showed)."""
+
+    def __init__(self, main: QWidget):
+        self._emptied = [
+            _Emptied(window) for window in QApplication.topLevelWidgets()
+            if window is not main and window.windowHandle() is not None
+            and window.windowType() not in _POPUPS
+        ]
+
+    def give_back(self) -> None:
+        for emptied in self._emptied:
+            emptied.give_back()
+        self._emptied = []
+
+
+def say_when_active(window: QWidget, text: str) -> None:
+    """Announce `text` from `window` once it has the keyboard again (a dialog the lock covered
+    is given it back a moment after unlocking): a reader passes over words said in a window
+    that is not the active one, as "Unlocked." was over every dialog."""
+    app = QApplication.instance()
+    if window.isActiveWindow() or app is None:
+        announce(window, text)
+        return
+    said = [False]
+
+    def say(*focus_window: object) -> None:
+        if said[0] or (focus_window and shiboken6.isValid(window)
+                       and not window.isActiveWindow()):
+            return  # the keyboard went somewhere else first (the lock gate going)
+        said[0] = True
+        try:
+            app.focusWindowChanged.disconnect(say)
+        except (RuntimeError, TypeError):  # already gone with the application
+            pass
+        alive = shiboken6.isValid(window) and window.isVisible()
+        announce(window if alive else None, text)
+
+    app.focusWindowChanged.connect(say)
+    QTimer.singleShot(_LONGEST_WAIT_MS, say)  # never activated (a busy desktop): said anyway
