@@ -133,6 +133,9 @@ def test_the_real_window_shows_no_case_data_while_locked(qtbot, data_dir, tmp_pa
     window.idle_lock.lock()
     assert not [v for v in window.findChildren(QAbstractItemView) if v.isVisible()]
     assert "C0" not in _visible_texts(window)
+    from tests.ui.shell.test_lock_hides_every_window import _words_on_the_bus
+
+    assert "C0" not in _words_on_the_bus()  # nor to a screen reader
     window.idle_lock.screen.field.setText(RIGHT)
     window.idle_lock.screen.button.click()
     assert not window.idle_lock.is_locked()
