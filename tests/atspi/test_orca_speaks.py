@@ -117,6 +117,11 @@ def _log(bus: Bus, line: str) -> None:
     """Ctrl+L, the line, Return (twice if the first only took a suggestion from the list)."""
     activate_window(bus)  # no window manager gives the window back after a dialog: a click does
     bus.focused_after(lambda: bus.ctrl(ord("l")))  # Log time…, from anywhere
+    # Typed once its line has the keyboard: with Orca passing every key on, the first focus
+    # event can come before the line's, and the words went to the window behind.
+    _wait(bus, lambda: any("focused" in bus.states(o) for dialog in _open_dialogs(bus)
+                           for o in bus.walk(dialog) if o.get_role_name() == "text"),
+          "Log time's line never had the keyboard")
     _type(bus, line)
     bus.key(RETURN)
     bus.pump(0.5)
