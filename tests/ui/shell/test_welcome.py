@@ -223,3 +223,14 @@ def test_a_skipped_welcome_is_offered_again_on_the_empty_overview(qtbot, db, tmp
     monkeypatch.setattr(WelcomeDialog, "run", staticmethod(lambda *a, **k: shown.append(a)))
     overview.finish_setup.click()
     assert len(shown) == 1
+
+
+def test_contracted_hours_are_named_by_their_label_alone(dialog):
+    # Named "Contracted hours a week" beside its label "Contracted hours", the field was heard
+    # as "Contracted hours Contracted hours a week 37.0 hours a week": the label, then a name
+    # adding to it, then its own text with the unit.
+    from PySide6.QtGui import QAccessible
+
+    iface = QAccessible.queryAccessibleInterface(dialog.hours_spin)
+    assert iface.text(QAccessible.Text.Name).replace("&", "") == "Contracted hours"
+    assert dialog.hours_spin.suffix() == " hours a week"  # the unit, said as its value
