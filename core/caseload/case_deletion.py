@@ -46,8 +46,13 @@ def _links(db: Database) -> list[tuple[str, str, str, bool]]:
     return links
 
 
-def delete_cases_keeping(db: Database, case_ids: list[int]) -> DeletedCases:
-    """Delete the cases and what hangs off them in one transaction; return what went."""
+def delete_cases_keeping(db: Database, case_ids: list[int],
+                         expected: list[dict] | None = None) -> DeletedCases:
+    """Delete the cases and what hangs off them in one transaction; return what went.
+
+    With `expected` (a deletion made again, by Redo: the case rows as they were brought
+    back), nothing is deleted unless every case is still exactly so: ValidationError when one
+    has been deleted (`retention --delete`), reopened or changed since."""
     gone = DeletedCases()
     if not case_ids:
         return gone
@@ -56,6 +61,11 @@ def delete_cases_keeping(db: Database, case_ids: list[int]) -> DeletedCases:
         db.execute("PRAGMA secure_delete = ON")
         gone.cases = list(db.query(f"SELECT * FROM cases WHERE id IN ({marks}) ORDER BY id",
                                    case_ids))
+        if expected is not None and gone.cases != sorted(expected, key=lambda r: r["id"]):
+            count = len(expected)
+            these = "This closed case has" if count == 1 else f"These {count} closed cases have"
+            raise ValidationError(f"{these} been changed or deleted since, so this was not "
+                                  "redone: the later change is kept.")
         for table, column, on_delete, nullable in _links(db):
             where = f'"{column}" IN ({marks})'
             if on_delete == "SET NULL" or (on_delete != "CASCADE" and nullable):

@@ -224,17 +224,23 @@ class CaseStore:
             case = self.get_case(case_id)
             return self._save_state(replace(case, closed_date=None, close_reason=None))
 
-    def restore_case(self, case: Case) -> Case:
+    def restore_case(self, case: Case, expected: Case | None = None,
+                     done: str = "undone") -> Case:
         """Put a stored case back exactly as `case` was read (details, closure, tier history).
 
         Used to undo and redo an edit, a close or a reopen. A changed tier history is replaced
         row for row; an unchanged one is left alone. KeyError when the case no longer exists;
-        ValidationError when its reference is now taken by another case.
+        ValidationError when its reference is now taken by another case, or when it is no
+        longer `expected` (changed since by a command or another window: the later change is
+        kept; `done` is "undone" or "redone").
         """
         if case.id is None:
             raise ValueError("restore_case needs a stored case")
         with self.db.atomic():
             current = self.get_case(case.id)  # KeyError first: nothing to put back
+            if expected is not None and current != expected:
+                raise ValidationError(f"{current.reference} has been changed since, so this "
+                                      f"was not {done}: the later change is kept.")
             self._check(case, exclude_id=case.id)
             self.db.table("cases").update(case.id, _case_columns(case))
             if current.tier_history != case.tier_history:

@@ -33,6 +33,7 @@ from core.time.entry_clock import (
     span_text,
 )
 from core.time.overlap import Interval, intervals, place
+from core.common.crash_points import crash_point
 from core.store.rows import inserted_id
 
 NOTE_MAX = 200
@@ -333,14 +334,23 @@ class TimeStore:
 
     # Undo and redo ---------------------------------------------------------------------------
     def revert(self, change: TimeChange) -> None:
-        """Undo: remove what the change added, put back exactly what it removed (same ids)."""
-        self._swap(change.added, change.removed)
+        """Undo: remove what the change added, put back exactly what it removed (same ids).
+        ValidationError, nothing written, when those rows have been changed since or the
+        time put back would overlap time logged since (core.time.change_guard)."""
+        self._swap(change.added, change.removed, "undone")
 
     def reapply(self, change: TimeChange) -> None:
-        self._swap(change.removed, change.added)
+        """Redo, under the same guard as `revert`."""
+        self._swap(change.removed, change.added, "redone")
 
-    def _swap(self, take_out: Iterable[TimeEntry], put_back: Iterable[TimeEntry]) -> None:
+    def _swap(self, take_out: Iterable[TimeEntry], put_back: Iterable[TimeEntry],
+              done: str) -> None:
+        from core.time.change_guard import check_swap
+
+        take_out, put_back = list(take_out), list(put_back)
         with self.db.atomic():
+            check_swap(self, take_out, put_back, _columns, done)
+            crash_point("time_entries.swap_checked")
             for entry in take_out:
                 self.db.execute("DELETE FROM time_entries WHERE id = ?", [entry.id])
             for entry in put_back:

@@ -123,9 +123,9 @@ def test_undoing_a_ctrl_l_entry_is_said_like_other_undos(qtbot, db, tmp_path, mo
     [action] = [a for a in window.actions() if a.shortcut().toString() == "Ctrl+L"]
     action.trigger()
     window.undo_stack.undo()
-    assert heard[-1] == ("Undone: Log time.", False)
+    assert heard[-1] == ("Undone: Log time (Travel, Tuesday 24 November, 20 minutes).", False)
     window.undo_stack.redo()
-    assert heard[-1] == ("Redone: Log time.", False)
+    assert heard[-1] == ("Redone: Log time (Travel, Tuesday 24 November, 20 minutes).", False)
 
 
 def test_each_welcome_step_is_said(qtbot, db, heard):

@@ -15,7 +15,7 @@ from core.caseload.retention import compact
 from core.common.errors import ValidationError
 from core.common.words import plural_noun
 from ui.shell.hub import Hub
-from ui.widgets.announce import announce, announce_error
+from ui.widgets.step_said import say_step
 
 
 
@@ -36,10 +36,17 @@ class CasesDeletedCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self.gone = delete_cases_keeping(self._db, [int(r["id"]) for r in self.gone.cases])
+        try:
+            self.gone = delete_cases_keeping(
+                self._db, [int(r["id"]) for r in self.gone.cases], expected=self.gone.cases)
+        except ValidationError as exc:  # a command deleted (or someone reopened) them since
+            self.setObsolete(True)
+            self._hub.casesChanged.emit()
+            say_step(self._parent, " ".join(exc.problems), assertive=True)
+            return
         compact(self._db)
         self._hub.casesChanged.emit()
-        announce(self._parent, f"Deleted {deleted_text(len(self.gone))} again.")
+        say_step(self._parent, f"Deleted {deleted_text(len(self.gone))} again.")
 
     def undo(self) -> None:
         try:
@@ -48,10 +55,10 @@ class CasesDeletedCommand(QUndoCommand):
             self.setObsolete(True)  # nothing came back, so there is nothing to redo either
             from ui.shell.app import show_error
 
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True)
             show_error(self._parent, " ".join(exc.problems), "The cases were not brought back")
             return
         self._hub.casesChanged.emit()
-        announce(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
+        say_step(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
                                f"{', '.join(self.gone.references[:3])}"
                                f"{' and more' if len(self.gone) > 3 else ''}.")

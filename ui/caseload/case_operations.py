@@ -42,8 +42,15 @@ class _AlreadyDone(QUndoCommand):
         """Take the step again after an undo (each kind of step says how)."""
 
     def _tell(self, case: Case | None, message: str) -> None:
+        """On the Caseload's own line (which says it) and the window's status bar; said here
+        when there is no view to say it."""
+        from ui.widgets.step_said import say_step, show_step
+
         if self._shown is not None:
             self._shown(case, message)
+            show_step(self._parent, message)
+        else:
+            say_step(self._parent, message)
 
 
 class CaseChangeCommand(_AlreadyDone):
@@ -65,22 +72,26 @@ class CaseChangeCommand(_AlreadyDone):
         self.after = replace(after)
 
     def redo_again(self) -> None:
-        self._put_back(self.after, f"Redone: {self.text()}.")
+        self._put_back(self.after, self.before, f"Redone: {self.text()}.", "redone")
 
     def undo(self) -> None:
-        self._put_back(self.before, f"Undone: {self.text()}.")
+        self._put_back(self.before, self.after, f"Undone: {self.text()}.", "undone")
 
-    def _put_back(self, case: Case, message: str) -> None:
+    def _put_back(self, case: Case, expected: Case, message: str, done: str) -> None:
         try:
-            restored = self._store.restore_case(case)
+            restored = self._store.restore_case(case, expected, done)
         except KeyError:
             # The case was deleted since (retention, Delete closed cases): nothing to put back.
             self.setObsolete(True)  # the stack drops this step rather than offer it again
             self._hub.casesChanged.emit()
+            self._tell(None, f"{case.reference} has been deleted since, so this was not "
+                             f"{done}.")
             return
-        except ValidationError as exc:
+        except ValidationError as exc:  # changed since, or its reference taken
             self.setObsolete(True)
-            show_error(self._parent, " ".join(exc.problems), "That could not be undone")
+            self._hub.casesChanged.emit()
+            self._tell(None, " ".join(exc.problems))
+            show_error(self._parent, " ".join(exc.problems), f"That could not be {done}")
             return
         self._hub.casesChanged.emit()  # the same signal as the change itself: every view follows
         self._tell(restored, message)

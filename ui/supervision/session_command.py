@@ -20,6 +20,7 @@ from core.supervision.meeting import (
 )
 from ui.shell.hub import Hub
 from ui.widgets.announce import announce
+from ui.widgets.step_said import say_step
 from ui.widgets.date_fields import format_date
 from ui.widgets.deletion_undo import undo_stack_of
 
@@ -52,7 +53,7 @@ class SessionCommand(QUndoCommand):
             return
         self.record = redo_meeting(self._db, self.record)
         self._hub.supervisionChanged.emit()
-        announce(self._parent, recorded_text(self.record, undo_hint=False))
+        say_step(self._parent, recorded_text(self.record, undo_hint=False))
 
     def undo(self) -> None:
         undo_meeting(self._db, self.record)
@@ -60,8 +61,8 @@ class SessionCommand(QUndoCommand):
         count = len(self.record.discussed)
         back = (f" {notes_words(count)} {'is' if count == 1 else 'are'} on the agenda again."
                 if count else "")
-        announce(self._parent, f"Took back the session of "
-                               f"{format_date(self.record.outcome.held_on)}.{back}")
+        say_step(self._parent, f"Took back the session of "
+                         f"{format_date(self.record.outcome.held_on)}.{back}")
 
 
 def record_undoably(parent: QWidget, db: Database, hub: Hub, outcome: MeetingOutcome,

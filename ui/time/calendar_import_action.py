@@ -22,9 +22,10 @@ if TYPE_CHECKING:  # the calendar libraries load when the dialog is first opened
 class CalendarImportCommand(QUndoCommand):
     """One import, pushed after core has saved it: undo takes every entry and leave day out."""
 
-    def __init__(self, db: Database, hub: Hub, result: CalendarImport):
+    def __init__(self, db: Database, hub: Hub, result: CalendarImport,
+                 window: MainWindow | None = None):
         super().__init__(f"Import calendar ({result.count} rows)")
-        self._db, self._hub, self.result = db, hub, result
+        self._db, self._hub, self.result, self._window = db, hub, result, window
         self._applied = True
 
     def redo(self) -> None:
@@ -33,14 +34,28 @@ class CalendarImportCommand(QUndoCommand):
             return
         from core.time.calendar.importer import redo_import
 
-        redo_import(self._db, self.result)
-        self._hub.timeLogged.emit()
+        self._run(redo_import, f"Redone: {self.text()}.")
 
     def undo(self) -> None:
         from core.time.calendar.importer import undo_import
 
-        undo_import(self._db, self.result)
+        self._run(undo_import, f"Undone: {self.text()}.")
+
+    def _run(self, step: Callable[[Database, CalendarImport], None], said: str) -> None:
+        """Either way only over the rows the import left (core.time.change_guard): refused,
+        said and dropped, the later change kept."""
+        from core.common.errors import ValidationError
+        from ui.widgets.step_said import say_step
+
+        try:
+            step(self._db, self.result)
+        except ValidationError as exc:
+            self.setObsolete(True)
+            self._hub.timeLogged.emit()
+            say_step(self._window, " ".join(exc.problems), assertive=True)
+            return
         self._hub.timeLogged.emit()
+        say_step(self._window, said)
 
 
 def imported_message(result: CalendarImport) -> str:
@@ -90,7 +105,7 @@ def install_calendar_import(
         result = CalendarImportDialog.get_import(window, db, clock)
         if result is None:
             return
-        stack.push(CalendarImportCommand(db, hub, result))
+        stack.push(CalendarImportCommand(db, hub, result, window))
         hub.timeLogged.emit()
         message = imported_message(result)
         announce(window, message)

@@ -17,15 +17,21 @@ from core.time.time_entries import OverlapError, TimeChange, TimeStore, format_s
 from core.time.timer import RunningTimer, get_timer, resume_timer, stop_resumed_timer
 from ui.shell.hub import Hub
 
-# Told what an undo or redo did that the practitioner would not otherwise see.
+# Told what an undo or redo did, to show on the view's own line (ui.time.time_view).
 Say = Callable[[str], None]
 
 
 class TimeChangeCommand(QUndoCommand):
-    """One change, pushed after core has applied it, so the first redo does nothing."""
+    """One change, pushed after core has applied it, so the first redo does nothing.
+
+    Undo and Redo write only over the rows the change left and never over time logged since
+    (core.time.change_guard): refused, the step is said, shown and dropped, the later change
+    kept. Each way names the entry ("Undone: Log time (Travel, Monday 7 December, 45 min).")
+    and is shown wherever the practitioner is (ui.widgets.step_said)."""
 
     def __init__(
-        self, db: Database, hub: Hub, change: TimeChange, text: str, say: Say | None = None
+        self, db: Database, hub: Hub, change: TimeChange, text: str, say: Say | None = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(text)
         self._store = TimeStore(db)
@@ -33,19 +39,43 @@ class TimeChangeCommand(QUndoCommand):
         self.change = change
         self._applied = True
         self._say = say or (lambda _text: None)
+        self._parent = parent
+
+    def named(self) -> str:
+        """The step and its entry: "Log time (Travel, Monday 7 December, 09:00–10:00)"."""
+        from ui.time.time_wording import entry_words
+
+        entries = self.change.added or self.change.removed
+        return f"{self.text()} ({entry_words(entries[0])})" if entries else self.text()
+
+    def _swap(self, step: Callable[[TimeChange], None], said: str) -> bool:
+        """Run `step` (the store's revert or reapply); False, said, when it was refused."""
+        try:
+            step(self.change)
+        except ValidationError as exc:
+            self.setObsolete(True)  # the later change stays; nothing to undo or redo here
+            self._hub.timeLogged.emit()
+            self._tell(" ".join(exc.problems), assertive=True)
+            return False
+        self._hub.timeLogged.emit()
+        if said:
+            self._tell(said)
+        return True
+
+    def _tell(self, text: str, assertive: bool = False) -> None:
+        from ui.widgets.step_said import say_step
+
+        self._say(text)
+        say_step(self._parent, text, assertive)
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self._store.reapply(self.change)
-        self._hub.timeLogged.emit()
-        self._say(f"Redone: {self.text()}.")
+        self._swap(self._store.reapply, f"Redone: {self.named()}.")
 
     def undo(self) -> None:
-        self._store.revert(self.change)
-        self._hub.timeLogged.emit()
-        self._say(f"Undone: {self.text()}.")
+        self._swap(self._store.revert, f"Undone: {self.named()}.")
 
 
 class TimerStopCommand(TimeChangeCommand):
@@ -59,8 +89,9 @@ class TimerStopCommand(TimeChangeCommand):
         text: str,
         timer: RunningTimer,
         say: Say | None = None,
+        parent: QWidget | None = None,
     ):
-        super().__init__(db, hub, change, text, say)
+        super().__init__(db, hub, change, text, say, parent)
         self._db = db
         self.timer = timer
 
@@ -68,24 +99,26 @@ class TimerStopCommand(TimeChangeCommand):
         if self._applied:
             self._applied = False
             return
+        if not self._swap(self._store.reapply, ""):
+            return
         # Only the timer this undo restarted is stopped again; one started since is left running.
         stop_resumed_timer(self._db, self.timer)
-        self._store.reapply(self.change)
         self._hub.timeLogged.emit()
-        self._say(f"Redone: {self.text()}. The time is logged again.")
+        self._tell(f"Redone: {self.named()}. The time is logged again.")
 
     def undo(self) -> None:
-        self._store.revert(self.change)
+        if not self._swap(self._store.revert, ""):
+            return
         resumed = resume_timer(self._db, self.timer)
         self._hub.timeLogged.emit()  # the tray and timer controls follow the timer
         name, since = self.timer.activity_name, f"{self.timer.started_at:%H:%M}"
         if resumed:
-            self._say(f"Undone: {self.text()}. Timing {name} again since {since}.")
+            self._tell(f"Undone: {self.named()}. Timing {name} again since {since}.")
         else:
             running = get_timer(self._db)
             other = f"the {running.activity_name} timer" if running else "another timer"
-            self._say(
-                f"Undone: {self.text()}. The {name} time from {since} is no longer logged; "
+            self._tell(
+                f"Undone: {self.named()}. The {name} time from {since} is no longer logged; "
                 f"it was not restarted, so {other} running now is left as it is."
             )
 
@@ -99,16 +132,17 @@ def record(
     *,
     stopped: RunningTimer | None = None,
     say: Say | None = None,
+    parent: QWidget | None = None,
 ) -> None:
     """Put an already-applied change on the undo stack and tell every view.
 
     `stopped`: the timer this change stopped, so that undo restarts it; `say` shows what an
-    undo or redo did."""
+    undo or redo did on the view's own line; `parent` is where the change was made."""
     if change.added or change.removed:
         if stopped is not None:
-            stack.push(TimerStopCommand(db, hub, change, text, stopped, say))
+            stack.push(TimerStopCommand(db, hub, change, text, stopped, say, parent))
         else:
-            stack.push(TimeChangeCommand(db, hub, change, text, say))
+            stack.push(TimeChangeCommand(db, hub, change, text, say, parent))
     hub.timeLogged.emit()
 
 

@@ -290,9 +290,13 @@ class TimeView(QWidget):
         self.problems.show_problems(problems)
 
     def _say(self, text: str) -> None:
+        self._show(text)
+        announce(self, text)
+
+    def _show(self, text: str) -> None:
+        """On the line under the quick line, unsaid (an undo is said by ui.widgets.step_said)."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        announce(self, text)
 
     def _apply_done(
         self, change: TimeChange | None, text: str, stopped: RunningTimer | None = None
@@ -300,8 +304,9 @@ class TimeView(QWidget):
         if change is None:
             return
         self.problems.show_problems([])
-        record(self.undo_stack, self._db, self._hub, change, text, stopped=stopped, say=self._say)
-        self._say(change_message(change) if text != "Delete" else "")
+        record(self.undo_stack, self._db, self._hub, change, text, stopped=stopped,
+               say=self._show, parent=self)
+        self._say(change_message(change) if text != "Delete entry" else "")
 
     def _timer_changed(self, change: TimeChange | None) -> None:
         """A stop (or switch) goes on the undo stack with its timer, so undo restarts it."""
@@ -358,7 +363,7 @@ class TimeView(QWidget):
         # button is disabled once its row has gone, and focus fell to whatever came next.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         change = self._store.delete_entry(current.id)
-        self._apply_done(change, "Delete")
+        self._apply_done(change, "Delete entry")
         self._say(deleted_message(current))
 
     def check_stale_timer(self) -> None:

@@ -15,8 +15,9 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from core.common.errors import ValidationError
-from ui.widgets.announce import announce, announce_error
+from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import focus_row, undo_stack_of
+from ui.widgets.step_said import say_step
 
 
 class ChangeCommand(QUndoCommand):
@@ -29,16 +30,17 @@ class ChangeCommand(QUndoCommand):
         self._change, self._revert, self._changed = change, revert, changed
         self._undone, self._redone, self._parent = undone, redone, parent
         self._pushed = False
+        self.shown = ""  # the words the change was shown with
 
     def _run(self, step: Callable[[], object], said: str) -> None:
         try:
             step()
         except ValidationError as exc:  # what it changed has gone since (deleted, discussed)
             self.setObsolete(True)
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
-        announce(self._parent, said)
+        self.shown = say_step(self._parent, said, was=self.shown)
 
     def redo(self) -> None:
         if not self._pushed:
@@ -60,9 +62,11 @@ def change_undoably(parent: QWidget, name: str, change: Callable[[], object],
     with how to undo it."""
     change()
     stack = undo_stack_of(parent)
+    command = ChangeCommand(name, change, revert, changed, undone, said, parent)
     if stack is not None:
-        stack.push(ChangeCommand(name, change, revert, changed, undone, said, parent))
+        stack.push(command)
     changed()
     if table is not None:
         focus_row(table, row() if row is not None else 0)
-    announce(parent, said + (" Undo with Ctrl+Z." if stack is not None else ""))
+    command.shown = said + (" Undo with Ctrl+Z." if stack is not None else "")
+    announce(parent, command.shown)

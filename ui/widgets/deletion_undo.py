@@ -18,7 +18,8 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.store.kept_deletion import KeptRows, restore_kept
-from ui.widgets.announce import announce, announce_error
+from ui.widgets.announce import announce
+from ui.widgets.step_said import say_step
 
 
 def undo_stack_of(widget: QWidget | None) -> QUndoStack | None:
@@ -38,6 +39,7 @@ class DeletionCommand(QUndoCommand):
         self._db, self.kept, self._what = db, kept, what
         self._delete_again, self._changed, self._parent = delete_again, changed, parent
         self._pushed = False
+        self.shown = ""  # the words it was shown with, once said
 
     def redo(self) -> None:
         if not self._pushed:
@@ -47,10 +49,10 @@ class DeletionCommand(QUndoCommand):
             self.kept = self._delete_again()
         except ValidationError as exc:  # it is in use again (an activity with time logged)
             self.setObsolete(True)
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
-        announce(self._parent, f"Deleted {self._what} again.")
+        self.shown = say_step(self._parent, f"Deleted {self._what} again.", was=self.shown)
 
     def undo(self) -> None:
         try:
@@ -59,11 +61,11 @@ class DeletionCommand(QUndoCommand):
             self.setObsolete(True)  # nothing came back, so there is nothing to redo either
             from ui.shell.app import show_error
 
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             show_error(self._parent, " ".join(exc.problems), "It was not brought back")
             return
         self._changed()
-        announce(self._parent, f"Brought back {self._what}.")
+        self.shown = say_step(self._parent, f"Brought back {self._what}.", was=self.shown)
 
 
 class AdditionCommand(QUndoCommand):
@@ -76,6 +78,7 @@ class AdditionCommand(QUndoCommand):
         self._changed, self._parent = changed, parent
         self.kept: KeptRows | None = None
         self._pushed = False
+        self.shown = ""  # the words it was shown with, once said
 
     def redo(self) -> None:
         if not self._pushed:
@@ -86,20 +89,20 @@ class AdditionCommand(QUndoCommand):
                 restore_kept(self._db, self.kept, self._what)
         except ValidationError as exc:
             self.setObsolete(True)
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
-        announce(self._parent, f"Added {self._what} again.")
+        self.shown = say_step(self._parent, f"Added {self._what} again.", was=self.shown)
 
     def undo(self) -> None:
         try:
             self.kept = self._delete()
         except ValidationError as exc:
             self.setObsolete(True)
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
-        announce(self._parent, f"Took back {self._what}.")
+        self.shown = say_step(self._parent, f"Took back {self._what}.", was=self.shown)
 
 
 def add_undoably(parent: QWidget, db: Database, what: str, said: str,
@@ -107,10 +110,12 @@ def add_undoably(parent: QWidget, db: Database, what: str, said: str,
     """After an addition: offer Ctrl+Z for it (`delete` deletes what was added, keeping it),
     tell every view (`changed`), and say `said` (with how to undo it)."""
     stack = undo_stack_of(parent)
+    command = AdditionCommand(db, what, delete, changed, parent)
+    command.shown = said + (" Undo with Ctrl+Z." if stack is not None else "")
     if stack is not None:
-        stack.push(AdditionCommand(db, what, delete, changed, parent))
+        stack.push(command)
     changed()
-    announce(parent, said + (" Undo with Ctrl+Z." if stack is not None else ""))
+    announce(parent, command.shown)
 
 
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],
@@ -124,12 +129,15 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
     row = _chosen_row(table)
     kept = delete()
     stack = undo_stack_of(parent)
+    shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
     if stack is not None and len(kept):
-        stack.push(DeletionCommand(db, kept, what, delete, changed, parent))
+        command = DeletionCommand(db, kept, what, delete, changed, parent)
+        command.shown = shown
+        stack.push(command)
     changed()
     if table is not None:
         focus_row(table, row)
-    announce(parent, f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else ""))
+    announce(parent, shown)
     return kept
 
 

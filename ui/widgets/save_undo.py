@@ -22,8 +22,9 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.store.saved_rows import RowScope, StoredRows, put_rows_back, read_rows
-from ui.widgets.announce import announce, announce_error
+from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import undo_stack_of
+from ui.widgets.step_said import say_step
 
 
 class SaveCommand(QUndoCommand):
@@ -37,6 +38,7 @@ class SaveCommand(QUndoCommand):
         self._db, self._scope, self.before, self.after = db, scope, before, after
         self._what, self._changed, self._parent, self._merge = what, changed, parent, merge
         self._pushed = False
+        self.shown = ""  # the words the save was shown with, once said
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self._merge
@@ -56,10 +58,10 @@ class SaveCommand(QUndoCommand):
             put_rows_back(self._db, self._scope, expected, wanted, self._what)
         except ValidationError as exc:
             self.setObsolete(True)
-            announce_error(self._parent, " ".join(exc.problems))
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
-        announce(self._parent, said)
+        self.shown = say_step(self._parent, said, was=self.shown)
 
     def redo(self) -> None:
         if not self._pushed:
@@ -85,10 +87,16 @@ def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable
         after = read_rows(db, scope)
     stack = undo_stack_of(parent)
     step = after != before
+    command = None
     if step and stack is not None:
-        stack.push(SaveCommand(db, scope, before, after, name, what, changed, parent, merge))
+        command = SaveCommand(db, scope, before, after, name, what, changed, parent, merge)
+        stack.push(command)
     changed()
     text = (said() if callable(said) else said) + (
         " Undo with Ctrl+Z." if step and stack is not None else "")
     announce(parent, text)
+    if command is not None:
+        top = stack.command(stack.index() - 1) if stack.index() else None
+        if isinstance(top, SaveCommand):  # this one, or the step it merged into
+            top.shown = text
     return text

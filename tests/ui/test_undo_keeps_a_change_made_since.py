@@ -1,0 +1,137 @@
+"""Ctrl+Z (and Ctrl+Y) never overwrite a change made since by a command or another window: the
+step says so, is shown, keeps the later change and leaves the stack. The Settings saves already
+did; time logged, a case edited and closed cases deleted did not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.caseload.cases import CaseStore
+from core.caseload.retention import delete_closed_cases, get_retention_days
+from core.time.activities import list_activities
+from core.time.time_entries import TimeEntry, TimeStore
+from ui.widgets import announce
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")
+CTRL = Qt.KeyboardModifier.ControlModifier
+TODAY = date.today()
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+@pytest.fixture
+def heard():
+    said: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: said.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    yield said
+    announce.remove_listener(listener)
+
+
+def _rows(db):
+    return list(db.query("SELECT * FROM time_entries ORDER BY id"))
+
+
+def _typed_in_time(window, qtbot, line_text: str):
+    window.show_view("time")
+    QApplication.processEvents()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.view("time")
+    view.quick.setFocus()
+    QTest.keyClicks(view.quick, line_text)
+    QTest.keyClick(view.quick, Qt.Key.Key_Return)
+    return view
+
+
+def _travel(db) -> int:
+    return next(a.id for a in list_activities(db) if a.name == "Travel")
+
+
+def _clear_yesterday(db) -> None:
+    db.execute("DELETE FROM time_entries WHERE date = ?", [YESTERDAY.isoformat()])
+
+
+def test_undoing_a_log_a_command_trimmed_since_keeps_it(demo_window, db, qtbot, heard):
+    _clear_yesterday(db)
+    view = _typed_in_time(demo_window, qtbot, "yesterday 09:00-10:00 recording")
+    assert heard[-1][0].startswith("Logged 1 hour of Recording and admin")
+    # `log "09:30-11:00 travel" --date yesterday --trim-overlaps` from a second process
+    TimeStore(db).log_time(TimeEntry(YESTERDAY, 90, _travel(db), time(9, 30), time(11)),
+                           trim=True)
+    after_command = _rows(db)
+    QTest.keyClick(view.quick, Qt.Key.Key_Z, CTRL)
+    assert _rows(db) == after_command  # 09:00-09:30 as the command left it, kept
+    text, assertive = heard[-1]
+    assert assertive and "changed since, so this was not undone" in text
+    assert demo_window.statusBar().currentMessage() == text  # shown as well as heard
+    assert view.message.text() == text
+    assert not demo_window.undo_stack.canRedo()  # nothing to redo: the step has gone
+
+
+def test_redo_never_puts_time_back_over_time_logged_since(demo_window, db, qtbot, heard):
+    _clear_yesterday(db)
+    view = _typed_in_time(demo_window, qtbot, "yesterday 09:00-10:00 recording")
+    QTest.keyClick(view.quick, Qt.Key.Key_Z, CTRL)
+    assert heard[-1][0].startswith("Undone: Log time (Recording and admin")
+    TimeStore(db).log_time(TimeEntry(YESTERDAY, 90, _travel(db), time(9, 30), time(11)))
+    since = _rows(db)
+    QTest.keyClick(view.quick, Qt.Key.Key_Y, CTRL)
+    assert _rows(db) == since  # not 2 h 30 min in 2 hours of clock time
+    text, assertive = heard[-1]
+    assert assertive and "overlap time logged since" in text and "not redone" in text
+    assert demo_window.statusBar().currentMessage() == text
+
+
+def test_undoing_a_case_edit_keeps_a_change_made_since(demo_window, db, qtbot, heard,
+                                                       monkeypatch):
+    from ui.caseload.case_dialog import CaseDialog
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    store = CaseStore(db)
+    case = store.list_cases("active")[0]
+    demo_window.show_view("caseload")
+    view = demo_window.view("caseload")
+    monkeypatch.setattr(CaseDialog, "get_case", staticmethod(
+        lambda parent, store_, old=None: store_.update_case(replace(old, reference="C98"))))
+    assert view.select_case(case.id)
+    view.edit_case()
+    assert store.get_case(case.id).reference == "C98"
+    db.execute("UPDATE cases SET reference = 'C97' WHERE id = ?", [case.id])  # a command
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    QTest.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert store.get_case(case.id).reference == "C97"
+    assert "changed since, so this was not undone" in demo_window.statusBar().currentMessage()
+
+
+def test_redo_of_closed_cases_a_command_deleted_since_says_so(demo_window, db, qtbot, heard,
+                                                              monkeypatch):
+    from ui.caseload.retention_review_dialog import RetentionReviewDialog
+    from ui.settings.data_actions import delete_closed_after_confirming
+
+    store = CaseStore(db)
+    monkeypatch.setattr(RetentionReviewDialog, "confirm", staticmethod(lambda *a, **k: True))
+    demo_window.show_view("settings")
+    deleted = delete_closed_after_confirming(demo_window, db, demo_window.hub, TODAY)
+    assert deleted
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    QTest.keyClick(demo_window, Qt.Key.Key_Z, CTRL)
+    assert heard[-1][0].startswith(f"Brought back {len(deleted)} closed cases: ")
+    assert delete_closed_cases(db, get_retention_days(db), TODAY) == len(deleted)  # a command
+    left = store.references()
+    QTest.keyClick(demo_window, Qt.Key.Key_Y, CTRL)
+    text, assertive = heard[-1]
+    assert assertive and not text.startswith("Deleted 0")
+    assert "deleted since, so this was not redone" in text
+    assert demo_window.statusBar().currentMessage() == text
+    assert store.references() == left
+    assert not demo_window.undo_stack.canUndo() or \
+        not demo_window.undo_stack.undoText().startswith("Delete")  # the step has gone

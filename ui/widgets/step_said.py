@@ -1,0 +1,74 @@
+"""What an undo or redo did, said and shown where the practitioner is: one helper for every step.
+
+The window has one undo stack, so Ctrl+Z on the Profile page can take back time logged in the
+Time view. An announcement alone is heard, not seen, and a line on the step's own page is not
+seen from another view. `say_step` does all three the same way for every step:
+
+* the words go to the window's status bar, seen whichever view or page is shown;
+* when the step belongs to a view other than the one shown, the words name it ("Undone: Log
+  time (Time view)."), so nothing is taken back out of sight without saying where;
+* a line still offering the step's undo ("Saved. … Undo with Ctrl+Z.") is given the new words,
+  so no page says a change is saved after it has been taken back;
+* and the same words are announced (polite; an error or a refusal assertive).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+from ui.widgets.announce import announce
+
+
+def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: str = "") -> str:
+    """Show and say `text`, what an undo or redo did (or why it was refused). `widget` is where
+    the step was made (a page, a view); `was` the words shown when it was made. Returns the
+    words as shown."""
+    shown = show_step(widget, text, was)
+    if shown:
+        announce(widget if widget is not None else _window_of(widget), shown,
+                 assertive=assertive)
+    return shown
+
+
+def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
+    """`say_step` without the announcement, for a view whose own line says it already."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    window = _window_of(widget)
+    title = _other_view(window, widget)
+    if title:
+        text = f"{text[:-1] if text.endswith('.') else text} ({title} view)."
+    if window is not None:
+        if was.strip():
+            for label in window.findChildren(QLabel):
+                if label.text() == was.strip():
+                    label.setText(text)
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text)
+    return text
+
+
+def _window_of(widget: QWidget | None) -> QWidget | None:
+    try:
+        window = widget.window() if widget is not None else None
+    except RuntimeError:  # the widget has gone (a dialog closed since)
+        window = None
+    return window or QApplication.activeWindow()
+
+
+def _other_view(window: QWidget | None, widget: QWidget | None) -> str:
+    """The title of the view holding `widget`, when that view is not the one shown."""
+    stack = getattr(window, "stack", None)
+    nav = getattr(window, "nav", None)
+    if widget is None or stack is None or nav is None:
+        return ""
+    child: QWidget | None = widget
+    while child is not None and child.parentWidget() is not stack:
+        child = child.parentWidget()
+    if child is None:
+        return ""
+    index = stack.indexOf(child)
+    if index < 0 or index == stack.currentIndex() or nav.item(index) is None:
+        return ""
+    return nav.item(index).text()
