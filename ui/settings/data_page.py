@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +42,11 @@ from ui.settings.data_actions import DataActions
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.save_undo import save_undoably
+from ui.widgets.stepped_spin import SteppedSpinBox
 from ui.shell.hub import Hub
 
 
-LOCK_STEP, RETENTION_STEP = 2401, 2402  # their undo steps take in the next change of the same
+LOCK_STEP, RETENTION_STEP = 2401, 2402  # an undo step takes in the next press of the same run
 
 
 def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -124,7 +124,7 @@ class DataPage(QScrollArea):
             row.addWidget(button)
         inner.addLayout(row)
         form = QFormLayout()
-        self.lock_minutes = QSpinBox()
+        self.lock_minutes = SteppedSpinBox()
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setMaximumWidth(160)
@@ -139,7 +139,7 @@ class DataPage(QScrollArea):
 
         box, inner = _group("Keeping data only as long as needed")
         form = QFormLayout()
-        self.retention_days = QSpinBox()
+        self.retention_days = SteppedSpinBox()
         self.retention_days.setRange(1, 3650)
         self.retention_days.setSuffix(" days")
         self.retention_days.setMaximumWidth(160)
@@ -294,14 +294,15 @@ class DataPage(QScrollArea):
         save_undoably(self, self.db, encryption.LOCK_ROWS,
                       lambda: encryption.set_lock_minutes(self.db, minutes),
                       "Change the idle lock", "the idle lock", self._setting_changed,
-                      f"The window locks after {minutes} idle minutes.", merge=LOCK_STEP)
+                      f"The window locks after {minutes} idle minutes.",
+                      merge=self.lock_minutes.merge_id(LOCK_STEP))
 
     def _retention_changed(self, days: int) -> None:
         save_undoably(self, self.db, RETENTION_ROWS, lambda: set_retention_days(self.db, days),
                       "Change the retention period", "the retention period",
                       self._setting_changed,
                       f"Closed cases are offered for deletion after {days} days.",
-                      merge=RETENTION_STEP)
+                      merge=self.retention_days.merge_id(RETENTION_STEP))
 
     def _setting_changed(self) -> None:
         self.load()  # the idle lock follows its minutes

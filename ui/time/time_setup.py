@@ -59,8 +59,8 @@ def install_time(
 
         change = QuickEntryDialog.get_change(window, db, clock)
         if change is not None:
-            # Undo and redo are said wherever the practitioner is, like every other undo.
-            record(stack, db, hub, change, "Log time", say=lambda text: announce(window, text))
+            # Undo and redo are said and shown wherever the practitioner is (ui.widgets.step_said).
+            record(stack, db, hub, change, "Log time", parent=window)
             announce(window, change_message(change))  # seen in Time, heard wherever it was typed
 
     log_action = QAction("&Log time…", window)
@@ -83,6 +83,7 @@ def install_time(
     from ui.widgets import undo_keys
 
     undo_keys.install()  # Ctrl+Z in a field with nothing of its own to undo is the window's
+    undo_keys.follow(stack)  # a save or undo settles a spin box's unsaved steps
     from ui.time.calendar_import_action import install_calendar_import
 
     install_calendar_import(window, db, hub, stack, clock)  # File > Import calendar…

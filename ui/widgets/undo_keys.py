@@ -11,6 +11,15 @@ whose typing has all been saved (a field read again after a save has no history)
 showing the value it holds with no typing of its own kept. Then the window's Undo (or Redo)
 has the keys, as anywhere else in the window. Typing not yet saved is still the field's to
 undo first.
+
+So are arrow presses not yet saved. A spin box keeps no history of its steps (Qt sets its
+text anew), so the Working week's Monday stepped from 6 h to 6 h 30 min looked like a field
+with nothing to undo, and Ctrl+Z there took back a profile save made on another page while
+the unsaved 6 h 30 min was thrown away. Now the value a spin box had before its first step is
+kept until a save or an undo (the window's stack moves) or the keyboard leaves it: while the
+value differs from it, Ctrl+Z puts it back in the field (nothing saved or taken back), and
+Ctrl+Y steps forward again. A spin box that saves at each step (the retention period) has
+moved the stack by then, so Ctrl+Z there is the window's, taking the save back.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ def _field_has_nothing(widget: QWidget, undo: bool) -> bool:
     from PySide6.QtWidgets import QAbstractSpinBox
 
     if isinstance(widget, QAbstractSpinBox):
+        if _own_step(widget, undo) is not None:
+            return False  # arrow presses not yet saved: the field's to take back first
         edit = widget.findChild(QLineEdit)
         if edit is None:
             return False
@@ -78,6 +89,69 @@ def _is_ctrl_y(event: QKeyEvent) -> bool:
             == Qt.KeyboardModifier.ControlModifier)
 
 
+_BEFORE, _AFTER = "undoKeysBefore", "undoKeysAfter"  # the value before the first step; undone
+
+
+def _own_step(widget: QWidget, undo: bool) -> object | None:
+    """The value Ctrl+Z (`undo`) or Ctrl+Y would put back in this spin box, if any."""
+    if not hasattr(widget, "value"):
+        return None
+    kept = widget.property(_BEFORE if undo else _AFTER)
+    return kept if kept is not None and kept != widget.value() else None  # type: ignore
+
+
+def _forget(widget: QWidget | None) -> None:
+    if widget is not None:
+        widget.setProperty(_BEFORE, None)
+        widget.setProperty(_AFTER, None)
+
+
+def _pressed(watched: QObject, event: QEvent) -> bool:
+    """A step key: keep the value before the first step. Ctrl+Z or Ctrl+Y with steps of the
+    field's own: put the value back (or forward) here, taken."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    if not isinstance(watched, QAbstractSpinBox) or not hasattr(watched, "value") \
+            or not isinstance(event, QKeyEvent):
+        return False
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        if not undo and not (event.matches(QKeySequence.StandardKey.Redo) or _is_ctrl_y(event)):
+            return False
+        edit = watched.findChild(QLineEdit)
+        if undo and edit is not None and edit.isUndoAvailable():
+            return False  # typing of its own: the field's undo, as ever
+        value = _own_step(watched, undo)
+        if value is None:
+            return False
+        now = watched.value()  # type: ignore[attr-defined]
+        watched.setValue(value)  # type: ignore[attr-defined]
+        watched.setProperty(_AFTER if undo else _BEFORE, now)
+        return True
+    steps = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+    if event.key() in steps and watched.property(_BEFORE) is None:
+        watched.setProperty(_BEFORE, watched.value())  # type: ignore[attr-defined]
+        watched.setProperty(_AFTER, None)
+    return False
+
+
+def _focused(watched: QObject, _event: QEvent) -> None:
+    if isinstance(watched, QWidget):
+        _forget(watched)  # a new visit: earlier steps were saved, or left behind
+    return None
+
+
+def follow(stack: object) -> None:
+    """A save or an undo on the window's `stack` settles the focused field's steps."""
+    def settled(_index: int) -> None:
+        _forget(QApplication.focusWidget())
+
+    stack.indexChanged.connect(settled)  # type: ignore[attr-defined]
+
+
 def install(app: QApplication | None = None) -> None:
     """Through the application's one filter (ui.widgets.app_watch), once per application."""
-    watch(app, overriding=window_takes_undo)
+    watch(app, overriding=window_takes_undo, pressed=_pressed, focused=_focused)
