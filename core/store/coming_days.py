@@ -14,7 +14,8 @@ painted: the words are worked out from the data.
 
 What it holds is what the kept week holds (core.store.week_snapshot): the Overview's words with
 Show figures off, no percentage and no case reference, never while the data is encrypted,
-deleted with it (forget_snapshot) by delete-all, restore and every change of encryption. Plain text, as the kept week is read,
+deleted with it (forget_snapshot) by delete-all, restore and every change of encryption. Plain
+text, as the kept week is read,
 so reading it costs the first frame next to nothing: a first line naming the format, then one
 block of `name: text` lines a day, an empty line before each.
 """

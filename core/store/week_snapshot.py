@@ -6,7 +6,8 @@ What it holds is the practitioner's own workload in words, exactly the sentences
 shows with "Show figures" off: the week line, the two headlines and their bodies, and the calm
 panels' sentences when they were showing. No percentage, case reference, note or name is in
 it (`save` refuses a text holding a reference it is given); the hours and weeks those sentences
-give ("about 4 extra hours a week", "for 6 weeks in a row") are, as on the Overview. It is never kept while the data is encrypted (turning encryption on, off or to a new
+give ("about 4 extra hours a week", "for 6 weeks in a row") are, as on the Overview. It is never
+kept while the data is encrypted (turning encryption on, off or to a new
 passphrase deletes it, and so do restore and delete-all), so nothing of an encrypted folder can
 be read from it; and it is never painted over a data file that is encrypted or not a database.
 

@@ -117,7 +117,8 @@ def _write_journal_into_file(conn) -> None:  # type: ignore[no-untyped-def]
 
 def keep_week(overview: QWidget, db: object, data_dir: object, at_quit: bool = False) -> None:
     """Keep the week the Overview shows, in the words it shows with "Show figures" off (never a
-    percentage, whatever is showing), for the next start's first frame; keep nothing (and delete what was kept) while the data is encrypted or there is no
+    percentage, whatever is showing), for the next start's first frame; keep nothing (and delete
+    what was kept) while the data is encrypted or there is no
     week to say (no cases yet, or everything deleted). Called once the data shows, whenever the
     Overview is worked out again, and as the app quits, so a killed app leaves current words.
     The journal is first written into the data file, so the state kept is the one the next

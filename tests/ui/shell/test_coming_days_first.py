@@ -17,7 +17,7 @@ from core.store.coming_days import (COMING_DAYS, coming_day_for_first_frame, com
 from core.store.database import open_database
 from core.store.paths import database_path
 from core.store.week_snapshot import data_state, read_snapshot
-from core.workload.history import WEIGHTED, dismiss_sustained_panel, workload_status
+from core.workload.history import dismiss_sustained_panel, workload_status
 from tests.demo_copy import demo_into
 from ui.overview.last_week_stand_in import LastWeekStandIn, keep_week
 from ui.overview.overview_view import OverviewView
