@@ -215,8 +215,8 @@ class ReductionsPage(QWidget):
             return
         report_id = report.id
         assert report_id is not None
-        what = (f"the {REPORT_KIND_LABELS.get(report.kind, report.kind).lower()} of "
-                f"{format_date(report.completed_date)}")
+        kind = _in_a_sentence(REPORT_KIND_LABELS.get(report.kind, report.kind))
+        what = f"the {kind} of {format_date(report.completed_date)}"
         add_undoably(self, self._db, what, f"Added {what}.",
                      lambda: delete_report(self._db, report_id), self._changed)
 
@@ -224,7 +224,7 @@ class ReductionsPage(QWidget):
         report = self._selected(self.reports_view)
         if not isinstance(report, CourtReport) or report.id is None:
             return
-        kind = REPORT_KIND_LABELS.get(report.kind, report.kind).lower()
+        kind = _in_a_sentence(REPORT_KIND_LABELS.get(report.kind, report.kind))
         answer = QMessageBox.question(
             self, "Delete court report",
             f"Delete the {kind} completed on {format_date(report.completed_date)}?",
@@ -236,3 +236,9 @@ class ReductionsPage(QWidget):
             delete_undoably(self, self._db, f"the {kind} of {format_date(report.completed_date)}",
                             lambda: delete_report(self._db, report_id), self._changed,
                             self.reports_view)
+
+
+def _in_a_sentence(label: str) -> str:
+    """"Standard court report (SDR/PSR)" inside a sentence: the first letter small, the
+    abbreviations kept in capitals ("sdr/psr" was said)."""
+    return label[:1].lower() + label[1:]

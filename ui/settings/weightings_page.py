@@ -39,6 +39,7 @@ from core.workload.weightings import (
     weightings_as_of,
 )
 from core.workload.wording import day_words
+from ui.widgets.announce import announce
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
@@ -217,7 +218,7 @@ class WeightingsPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
-        self.discard_button.clicked.connect(self.load)
+        self.discard_button.clicked.connect(self.discard)
         self.restore_button.clicked.connect(self.restore)
         self.take_back.clicked.connect(self.take_back_selected)
         self.effective.valueChanged.connect(self._date_changed)
@@ -235,6 +236,13 @@ class WeightingsPage(QWidget):
         self.take_back.setEnabled(bool(changes))
         self.changes.resizeColumnsToContents()
         self.problems.show_problems([])
+
+    def discard(self) -> None:
+        """Drop the edits typed and not saved, and say so (it was done in silence)."""
+        self.load()
+        said = "Edits discarded: the weightings shown are the ones saved."
+        self.saved_label.setText(said)
+        announce(self, said)
 
     def _load_base(self, reset_fields: bool) -> None:
         w = weightings_as_of(self._db, self.effective.value())

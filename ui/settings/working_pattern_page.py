@@ -237,11 +237,14 @@ class WorkingPatternPage(QWidget):
         hours = self.leave_hours.value() or None
         leave = LeaveDay(self.leave_date.value(), self.leave_kind.currentText(), hours)
         day = f"{leave.date:%a %d %b %Y}"
-        # One undo step, said: a day that had leave already is changed, and Ctrl+Z puts it back.
+        # One undo step, said: a day that had leave already is changed (and said so: "Added
+        # sickness" hid the annual leave it replaced), and Ctrl+Z puts it back.
+        had = leave_between(self._db, leave.date, leave.date).get(leave.date)
+        said = (f"Changed {day} from {had.kind} to {leave.kind}." if had is not None
+                else f"Added {leave.kind} on {day}.")
         self._done(lambda: save_undoably(
             self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
-            f"Add leave on {day}", "your leave", self._after_undo,
-            f"Added {leave.kind} on {day}."))
+            f"Add leave on {day}", "your leave", self._after_undo, said))
 
     def remove_selected_leave(self) -> None:
         rows = self.leave_table.selectionModel().selectedRows()

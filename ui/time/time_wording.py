@@ -65,9 +65,11 @@ def edit_message(change: TimeChange) -> str:
     6 December, 01:00–02:00."), not as time newly logged."""
     after, before = change.added[0], change.removed[0]
     when_after = format_span(after) or hours_text(after.minutes / 60)
-    moved = (after.date, after.start, after.end, after.minutes) != (
-        before.date, before.start, before.end, before.minutes)
-    what = []
+    # Moved: another day or start. Only the end or the length changed is a change, not a move
+    # ("Moved Travel to Monday 7 December, 1 hour" was said for 45 minutes made an hour).
+    moved = (after.date, after.start) != (before.date, before.start)
+    resized = not moved and (after.end, after.minutes) != (before.end, before.minutes)
+    what = [f"now {when_after}"] if resized else []
     if after.activity_id != before.activity_id:
         what.append(f"now {after.activity_name}")
     if after.case_reference != before.case_reference:
@@ -84,7 +86,8 @@ def edit_message(change: TimeChange) -> str:
         said = f"Changed {entry_words(before)}: {', '.join(what) or 'nothing'}."
     room = _made_room(TimeChange(change.added[1:], change.removed[1:], "Log time"))
     note = clock_change_note(after)
-    return " ".join([said, *room, "Undo with Ctrl+Z."] + ([note] if note and moved else []))
+    timing = moved or resized
+    return " ".join([said, *room, "Undo with Ctrl+Z."] + ([note] if note and timing else []))
 
 
 def change_message(change: TimeChange) -> str:

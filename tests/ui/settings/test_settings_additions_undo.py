@@ -56,7 +56,9 @@ def _report(window, db, monkeypatch):
 
     page = _page(window, "Reductions & reports", ReductionsPage)
     page.report_date.set_value(TODAY - timedelta(days=1))
-    return page.add_report, "court_reports", "Added the "
+    page.report_kind.setCurrentIndex(page.report_kind.findData("standard"))
+    return (page.add_report, "court_reports",  # its abbreviations as written, not "sdr/psr"
+            f"Added the standard court report (SDR/PSR) of {TODAY - timedelta(days=1):%d/%m/%Y}.")
 
 
 def _activity(window, db, monkeypatch):
@@ -77,7 +79,8 @@ def _leave_over_leave(window, db, monkeypatch):
     page.refresh()
     page.leave_date.set_value(day)
     page.leave_kind.setCurrentText("annual leave")
-    return page.add_leave_button.click, "leave_days", "Added annual leave on "
+    return (page.add_leave_button.click, "leave_days",
+            f"Changed {day:%a %d %b %Y} from sickness to annual leave.")
 
 
 @pytest.mark.parametrize("addition", [_reduction, _report, _activity, _leave_over_leave],
@@ -96,3 +99,17 @@ def test_an_addition_is_said_and_ctrl_z_takes_it_back(demo_window, db, qtbot, he
     assert _rows(db, table) == before
     QTest.keyClick(demo_window, Qt.Key.Key_Y, CTRL)
     assert _rows(db, table) == after
+
+
+def test_discarding_weightings_edits_says_so(demo_window, db, heard):
+    """Discard edits dropped the typing in silence."""
+    from ui.settings.weightings_page import WeightingsPage
+
+    page = _page(demo_window, "Weightings", WeightingsPage)
+    field = page.scalars["report.standard"]
+    shown = field.text()
+    field.setText(str(int(float(shown)) + 5))
+    page.discard_button.click()
+    assert field.text() == shown
+    assert heard[-1] == page.saved_label.text() == (
+        "Edits discarded: the weightings shown are the ones saved.")

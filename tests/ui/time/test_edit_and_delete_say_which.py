@@ -87,8 +87,22 @@ def test_an_edit_that_makes_room_says_both(view, heard, monkeypatch):
     _logged(view, SATURDAY, time(9), time(10))
     monkeypatch.setattr(time_view_module, "apply_with_trim", lambda _p, action: action(True))
     _edit(view, monkeypatch, lambda e: replace(e, end=time(11), minutes=120))
-    assert heard[-1] == ("Moved Recording and admin to Saturday 5 December, 09:00–11:00. "
+    assert heard[-1] == ("Changed Recording and admin, Saturday 5 December, 09:00–10:00: now "
+                         "09:00–11:00. "
                          "Travel 10:00–12:00 was shortened to 11:00–12:00 to make room. "
+                         "Undo with Ctrl+Z.")
+
+
+def test_a_length_changed_on_the_same_day_is_not_said_as_a_move(view, heard, monkeypatch):
+    """45 minutes of Travel made an hour was said as "Moved Travel to Monday 7 December"."""
+    travel = _act(view._db, "Travel")
+    TimeStore(view._db).log_time(TimeEntry(SATURDAY, 45, travel), today=NOW.date())
+    view.refresh()
+    for row, week_row in enumerate(view.model.rows()):
+        if week_row.kind == "entry" and week_row.item.activity_id == travel:
+            view.table.selectRow(row)
+    _edit(view, monkeypatch, lambda e: replace(e, minutes=60))
+    assert heard[-1] == ("Changed Travel, Saturday 5 December, 45 minutes: now 1 hour. "
                          "Undo with Ctrl+Z.")
 
 
@@ -97,3 +111,14 @@ def test_delete_names_the_day_and_time(view, heard):
     view.delete_selected()
     assert heard[-1] == ("Deleted Recording and admin, Sunday 6 December, 01:00–02:00. "
                          "Undo with Ctrl+Z.")
+
+
+def test_a_deletion_undone_names_the_entry_it_brought_back(view, heard):
+    """The undo step was called just "Delete" ("Undone: Delete.")."""
+    _logged(view, SUNDAY, time(1), time(2))
+    view.delete_selected()
+    assert view.undo_stack.undoText() == "Delete entry"
+    view.undo_stack.undo()
+    assert heard[-1] == ("Undone: Delete entry (Recording and admin, Sunday 6 December, "
+                         "01:00–02:00).")
+    assert view.message.text() == heard[-1]  # shown under the quick line as well
