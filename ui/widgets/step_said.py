@@ -5,8 +5,9 @@ Time view. An announcement alone is heard, not seen, and a line on the step's ow
 seen from another view. `say_step` does all three the same way for every step:
 
 * the words go to the window's status bar, seen whichever view or page is shown;
-* when the step belongs to a view other than the one shown, the words name it ("Undone: Log
-  time (Time view)."), so nothing is taken back out of sight without saying where;
+* when the step belongs to a view other than the one shown, the words name it ("Undone in
+  the Time view: Log time (Travel, …)."), so nothing is taken back out of sight without
+  saying where;
 * a line still offering the step's undo ("Saved. … Undo with Ctrl+Z.") is given the new words,
   so no page says a change is saved after it has been taken back;
 * and the same words are announced (polite; an error or a refusal assertive).
@@ -38,7 +39,7 @@ def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
     window = _window_of(widget)
     title = _other_view(window, widget)
     if title:
-        text = f"{text[:-1] if text.endswith('.') else text} ({title} view)."
+        text = _placed(text, title)
     if window is not None:
         if was.strip():
             for label in window.findChildren(QLabel):
@@ -47,6 +48,14 @@ def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text)
     return text
+
+
+def _placed(text: str, title: str) -> str:
+    """The words with the view they happened in."""
+    for done in ("Undone", "Redone"):
+        if text.startswith(f"{done}: "):
+            return f"{done} in the {title} view: {text[len(done) + 2:]}"
+    return f"{text[:-1] if text.endswith('.') else text}, in the {title} view."
 
 
 def _window_of(widget: QWidget | None) -> QWidget | None:

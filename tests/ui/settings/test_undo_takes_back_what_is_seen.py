@@ -154,5 +154,4 @@ def test_time_taken_back_from_settings_is_shown_and_named(demo_window, db, qtbot
     QTest.keyClick(profile.hours, Qt.Key.Key_Z, CTRL)
     said = _status(demo_window)
     assert said == heard[-1][0]
-    assert said.startswith("Undone: Log time (Travel")  # which time
-    assert said.endswith("(Time view).")  # and where it was
+    assert said.startswith("Undone in the Time view: Log time (Travel")  # where, which time
