@@ -41,7 +41,7 @@ class Host:
     """dialog_host.py on the AT-SPI group's display and bus (the client library talks to one
     bus per process: the one the app_bus fixture started); one dialog open at a time."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, script: Path = HOST):
         env = dict(os.environ)  # DISPLAY and the D-Bus session the fixture set
         env.update(QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
                    QT_ACCESSIBILITY="1", QT_SCALE_FACTOR="1", PYTHONPATH=str(ROOT))
@@ -53,7 +53,7 @@ class Host:
             env[key] = str(folder)
         self.log_path = workdir / "host.log"
         with open(self.log_path, "wb") as log:
-            self.proc = subprocess.Popen([sys.executable, str(HOST)], env=env,
+            self.proc = subprocess.Popen([sys.executable, str(script)], env=env,
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=log, start_new_session=True)
 
@@ -64,9 +64,9 @@ class Host:
             raise TimeoutError("the dialog host said nothing:\n" + self.log_path.read_text())
         return self.proc.stdout.readline().decode().strip()
 
-    def next(self) -> str:
+    def next(self, command: str = "next") -> str:
         assert self.proc.stdin is not None
-        self.proc.stdin.write(b"next\n")
+        self.proc.stdin.write(command.encode() + b"\n")
         self.proc.stdin.flush()
         return self.line()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from ui.widgets.announce import announce
 
-LOCKED_TITLE = "Caseload Companion is locked"
+LOCKED_TITLE = "Locked"
 _POPUPS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 _LONGEST_WAIT_MS = 1500
 
