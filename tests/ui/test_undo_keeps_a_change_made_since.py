@@ -135,3 +135,45 @@ def test_redo_of_closed_cases_a_command_deleted_since_says_so(demo_window, db, q
     assert store.references() == left
     assert not demo_window.undo_stack.canUndo() or \
         not demo_window.undo_stack.undoText().startswith("Delete")  # the step has gone
+
+
+def test_undoing_a_note_change_keeps_words_changed_since_elsewhere(demo_window, db, qtbot,
+                                                                   heard, monkeypatch):
+    from core.supervision.agenda import open_agenda, update_agenda_item
+    from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft
+
+    demo_window.show_view("supervision")
+    view = demo_window.view("supervision")
+    view.agenda_view.setFocus()
+    view.agenda_view.selectRow(0)
+    item = view.selected_note()
+    monkeypatch.setattr(AgendaNoteDialog, "get_note", staticmethod(
+        lambda _p, kind, _r, draft=None: NoteDraft(kind, draft.text + " EXTRA",
+                                                   draft.case_reference, draft.reason)))
+    qtbot.keyClick(view.agenda_view, Qt.Key.Key_Return)
+    update_agenda_item(db, item.id, "Words from another window")  # changed since
+    demo_window.undo_stack.undo()
+    assert next(i.text for i in open_agenda(db) if i.id == item.id) == \
+        "Words from another window"
+    text, assertive = heard[-1]
+    assert assertive and text == ("The note has been changed since, so this was not undone: "
+                                  "the later change is kept.")
+    assert demo_window.statusBar().currentMessage() == text
+
+
+def test_undoing_a_rename_keeps_a_rename_made_since_by_a_command(demo_window, db, qtbot, heard,
+                                                                 monkeypatch):
+    from core.time.activities import get_activity, update_activity
+    from ui.settings.activities_page import ActivitiesPage
+
+    demo_window.show_view("settings")
+    demo_window.view("settings").show_page("Activities")
+    QApplication.processEvents()
+    page = demo_window.findChild(ActivitiesPage)
+    activity = next(a for a in list_activities(db) if a.name == "Other")
+    page._change(activity, "Rename an activity", "Renamed.", "Named Other again.",
+                 name="Other work")
+    update_activity(db, activity.id, name="Sundry")  # `activities rename` from a command
+    demo_window.undo_stack.undo()
+    assert get_activity(db, activity.id).name == "Sundry"
+    assert "changed since, so this was not undone" in heard[-1][0]

@@ -24,6 +24,7 @@ from core.time.activities import (
 )
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
+from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
@@ -206,7 +207,9 @@ class ActivitiesPage(QWidget):
             change_undoably(self, step, lambda: update_activity(self._db, activity_id, **change),
                             lambda: update_activity(self._db, activity_id, **was),
                             self._after_undo, said, undone, self.table,
-                            lambda: self._row_of(activity_id))
+                            lambda: self._row_of(activity_id),
+                            RowWatch(self._db, (("activities", activity_id),),
+                                     f"the activity {activity.name}"))
         except ValidationError as error:
             self.problems.show_problems(list(error.problems))
             return

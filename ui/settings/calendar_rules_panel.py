@@ -33,6 +33,7 @@ from ui.widgets.form_helpers import (
     ok_cancel,
     select_data,
 )
+from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
 from ui.widgets.dialog_keys import DESTROYS
@@ -158,7 +159,9 @@ class CalendarRulesPanel(QGroupBox):
                 lambda: save_rule(self._db, new.keyword, new.activity_id, new_id),
                 lambda: save_rule(self._db, old.keyword, old.activity_id, new_id),
                 self.refresh, f"Changed the calendar keyword “{old.keyword}”.",
-                f"The calendar keyword “{old.keyword}” is back as it was.")
+                f"The calendar keyword “{old.keyword}” is back as it was.",
+                watch=RowWatch(self._db, (("calendar_rules", new_id),),
+                               f"the calendar keyword “{new.keyword}”"))
         for row in range(self.table.model().rowCount()):
             if self.table.model().index(row, 0).data(OBJECT_ROLE).id == new_id:
                 focus_row(self.table, row)

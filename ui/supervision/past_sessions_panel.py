@@ -18,6 +18,7 @@ from core.supervision.sessions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
+from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import delete_undoably
 from ui.shell.hub import Hub
@@ -142,7 +143,9 @@ class PastSessionsPanel(QWidget):
                 lambda: restore_session(self._db, before), self._hub.supervisionChanged.emit,
                 f"Saved the session of {format_date(edited.held_on)}.",
                 f"The session of {held} is back as it was.",
-                self.table, lambda: self._row_of(session_id))
+                self.table, lambda: self._row_of(session_id),
+                RowWatch(self._db, (("supervision_sessions", session_id),),
+                         f"the session of {held}"))
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The session was not changed")
 

@@ -33,6 +33,7 @@ from ui.shell.app import show_error
 from ui.widgets import reading_accessible
 from ui.widgets.date_fields import format_date
 from ui.widgets.announce import announce
+from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
@@ -273,7 +274,8 @@ class SupervisionView(QWidget):
                 lambda: update_agenda_item(self._db, item_id, draft.text, reason=draft.reason),
                 lambda: update_agenda_item(self._db, item_id, item.text, reason=item.reason),
                 self._changed, "Note changed.", "The note's words are back as they were.",
-                self.agenda_view, lambda: self._row_of(self.agenda_proxy, item_id))
+                self.agenda_view, lambda: self._row_of(self.agenda_proxy, item_id),
+                RowWatch(self._db, (("agenda_items", item_id),), "the note"))
         except ValidationError as exc:
             show_error(self, "\n".join(exc.problems), "The note was not saved")
 
@@ -313,7 +315,8 @@ class SupervisionView(QWidget):
             lambda: set_action_status(self._db, action_id, status),
             lambda: set_action_status(self._db, action_id, was),
             self._changed, f"Marked done “{words}”." if done else f"Dropped “{words}”.",
-            f"“{words}” is open again.", self.action_view, lambda: row)
+            f"“{words}” is open again.", self.action_view, lambda: row,
+            RowWatch(self._db, (("supervision_actions", action_id),), f"the action “{words}”"))
 
     @staticmethod
     def _row_of(proxy, item_id: int) -> int:  # type: ignore[no-untyped-def]

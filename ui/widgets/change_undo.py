@@ -15,28 +15,43 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from core.common.errors import ValidationError
+from core.store.watched_rows import RowWatch, State, run_unchanged
 from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import focus_row, undo_stack_of
 from ui.widgets.step_said import say_step
 
 
 class ChangeCommand(QUndoCommand):
-    """`name` is Edit > Undo's words ("Drop an action"); `undone` and `redone` are said."""
+    """`name` is Edit > Undo's words ("Drop an action"); `undone` and `redone` are said. With
+    `watch`, each way runs only over the rows as the change left them (core.store.watched_rows):
+    a change made since by another window or a command is kept, and the refusal said."""
 
     def __init__(self, name: str, change: Callable[[], object], revert: Callable[[], object],
                  changed: Callable[[], None], undone: str, redone: str,
-                 parent: QWidget | None):
+                 parent: QWidget | None, watch: RowWatch | None = None):
         super().__init__(name)
         self._change, self._revert, self._changed = change, revert, changed
         self._undone, self._redone, self._parent = undone, redone, parent
         self._pushed = False
         self.shown = ""  # the words the change was shown with
+        self._watch = watch
+        self.before: State = ()
+        self.after: State = ()
 
-    def _run(self, step: Callable[[], object], said: str) -> None:
+    def _run(self, step: Callable[[], object], said: str, undo: bool) -> None:
         try:
-            step()
-        except ValidationError as exc:  # what it changed has gone since (deleted, discussed)
+            if self._watch is None:
+                step()
+            else:
+                expected = self.after if undo else self.before
+                now = run_unchanged(self._watch, expected, step, "undone" if undo else "redone")
+                if undo:
+                    self.before = now
+                else:
+                    self.after = now
+        except ValidationError as exc:  # changed or gone since (deleted, discussed)
             self.setObsolete(True)
+            self._changed()
             say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
@@ -46,23 +61,34 @@ class ChangeCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._run(self._change, self._redone)
+        self._run(self._change, self._redone, undo=False)
 
     def undo(self) -> None:
-        self._run(self._revert, self._undone)
+        self._run(self._revert, self._undone, undo=True)
 
 
 def change_undoably(parent: QWidget, name: str, change: Callable[[], object],
                     revert: Callable[[], object], changed: Callable[[], None], said: str,
                     undone: str, table: QAbstractItemView | None = None,
-                    row: Callable[[], int] | None = None) -> None:
+                    row: Callable[[], int] | None = None,
+                    watch: RowWatch | None = None) -> None:
     """Make the change (ValidationError, nothing changed, is the caller's to show), offer
     Ctrl+Z for it, tell every view, keep focus in `table` on the row `row()` gives once the
     views have refreshed (the changed row, or the one that took its place), and say `said`
-    with how to undo it."""
-    change()
+    with how to undo it. `watch` names the rows the change writes, so that Undo and Redo
+    never overwrite a change made to them since."""
+    before: State = ()
+    after: State = ()
+    if watch is None:
+        change()
+    else:
+        with watch.db.atomic():  # what was there and what the change left, nothing between
+            before = watch.read()
+            change()
+            after = watch.read()
     stack = undo_stack_of(parent)
-    command = ChangeCommand(name, change, revert, changed, undone, said, parent)
+    command = ChangeCommand(name, change, revert, changed, undone, said, parent, watch)
+    command.before, command.after = before, after
     if stack is not None:
         stack.push(command)
     changed()
