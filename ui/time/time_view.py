@@ -25,6 +25,7 @@ from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
 from ui.widgets.announce import announce
+from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
 from ui.shell.hub import Hub
@@ -148,6 +149,7 @@ class TimeView(QWidget):
         self.add_button = QPushButton("&Add entry…")
         self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
+        self.delete_button.setProperty(DESTROYS, True)  # Space deletes; Return says so
         self.delete_button.setToolTip("Delete the selected entry (Delete); Ctrl+Z brings it back")
         for button in (self.add_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
