@@ -68,7 +68,10 @@ class ExportDialog(QDialog):
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ExportJob | None = None
         self.fit_message = ""  # what was left out or shortened to fit one page, in words
-        self._replace_agreed: Path | None = None  # chosen in the file dialog, which asked
+        # An existing file chosen in the file dialog, which asked about replacing it: agreed
+        # for the next save only. A new name chosen there agrees to nothing: once this dialog
+        # has saved to it, saving again asks, as for any file already there.
+        self._replace_agreed: Path | None = None
         self._build_ui()
         self._connect_signals()
 
@@ -181,8 +184,9 @@ class ExportDialog(QDialog):
         )
         if chosen:
             self.path.setText(chosen)
-            # The file dialog has already asked about replacing an existing file.
-            self._replace_agreed = Path(chosen).expanduser()
+            # The file dialog has already asked about replacing a file that is there.
+            path = Path(chosen).expanduser()
+            self._replace_agreed = path if path.exists() else None
             self.save_button.setFocus()  # the file chosen, Save is next; Return saves
 
     def _preview(self) -> None:
@@ -231,7 +235,8 @@ class ExportDialog(QDialog):
             True,  # Save is what this question is for; nothing is lost by it
         ):
             return None
-        if path.exists() and path != self._replace_agreed:
+        agreed, self._replace_agreed = self._replace_agreed, None  # for this save only
+        if path.exists() and path != agreed:
             if not confirm.ask(self, "Replace the file?",
                                f"{path.name} already exists in {path.parent}. Replace it?",
                                "Replace", "Keep it"):

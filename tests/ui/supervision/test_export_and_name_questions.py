@@ -223,3 +223,49 @@ def test_saving_leaves_the_open_dialog_the_same_object_to_a_screen_reader(qtbot,
         dialog.save_button.click()
     dialog._pool.waitForDone()
     assert QAccessible.uniqueId(QAccessible.queryAccessibleInterface(dialog)) == before
+
+
+@pytest.mark.qt_log_ignore("does not support")  # the offscreen platform, as the dialog shows
+def test_saving_again_to_a_new_name_chosen_earlier_asks_before_replacing(qtbot, db, tmp_path,
+                                                                          monkeypatch):
+    """A name the file dialog offered new agreed to nothing: once the summary is saved there,
+    saving again (a period changed) asks "Replace the file?", and Return keeps the file. Before,
+    the name chosen counted as agreed for every later save, and Return, Return replaced it."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets import return_guard
+
+    return_guard.install()
+    target = tmp_path / "supervision-new.md"
+    monkeypatch.setattr("ui.supervision.export_dialog.QFileDialog.getSaveFileName",
+                        lambda *args: (str(target), ""))  # a new name: nothing was asked
+    dialog = _dialog(qtbot, db, tmp_path)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.browse.click()
+    assert dialog.save_button.hasFocus()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    dialog._pool.waitForDone()
+    saved = target.stat()
+    asked: list[str] = []
+
+    def answer_with_return() -> None:
+        question = QApplication.activeModalWidget()
+        if question is None or question is dialog:
+            QTimer.singleShot(5, answer_with_return)
+            return
+        asked.append(question.windowTitle())
+        QTest.keyClick(question.focusWidget() or question, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer_with_return)
+    dialog.save_button.setFocus()
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    dialog._pool.waitForDone()
+    assert asked == ["Replace the file?"]
+    assert (target.stat().st_ino, target.stat().st_mtime_ns) == (saved.st_ino,
+                                                                  saved.st_mtime_ns)
+    assert dialog.status.text() == "Kept the file; nothing saved."
