@@ -24,6 +24,8 @@ moved the stack by then, so Ctrl+Z there is the window's, taking the save back.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -89,21 +91,34 @@ def _is_ctrl_y(event: QKeyEvent) -> bool:
             == Qt.KeyboardModifier.ControlModifier)
 
 
-_BEFORE, _AFTER = "undoKeysBefore", "undoKeysAfter"  # the value before the first step; undone
+# For each spin box (or date field) stepped and not yet saved: [value before the first step,
+# value a Ctrl+Z took back (for Ctrl+Y)]. Weak: a field that goes takes its entry with it.
+_steps: "weakref.WeakKeyDictionary[QWidget, list[object]]" = weakref.WeakKeyDictionary()
+
+
+def _value(widget: QWidget) -> object | None:
+    value = getattr(widget, "value", None)
+    return value() if callable(value) else None
+
+
+def _set(widget: QWidget, value: object) -> None:
+    """A spin box's setValue, or a date field's set_value (ui.widgets.date_fields)."""
+    setter = getattr(widget, "setValue", None) or getattr(widget, "set_value")
+    setter(value)
 
 
 def _own_step(widget: QWidget, undo: bool) -> object | None:
-    """The value Ctrl+Z (`undo`) or Ctrl+Y would put back in this spin box, if any."""
-    if not hasattr(widget, "value"):
+    """The value Ctrl+Z (`undo`) or Ctrl+Y would put back in this field, if any."""
+    kept = _steps.get(widget)
+    if kept is None:
         return None
-    kept = widget.property(_BEFORE if undo else _AFTER)
-    return kept if kept is not None and kept != widget.value() else None  # type: ignore
+    value = kept[0] if undo else kept[1]
+    return value if value is not None and value != _value(widget) else None
 
 
 def _forget(widget: QWidget | None) -> None:
     if widget is not None:
-        widget.setProperty(_BEFORE, None)
-        widget.setProperty(_AFTER, None)
+        _steps.pop(widget, None)
 
 
 def _pressed(watched: QObject, event: QEvent) -> bool:
@@ -111,7 +126,7 @@ def _pressed(watched: QObject, event: QEvent) -> bool:
     field's own: put the value back (or forward) here, taken."""
     from PySide6.QtWidgets import QAbstractSpinBox
 
-    if not isinstance(watched, QAbstractSpinBox) or not hasattr(watched, "value") \
+    if not isinstance(watched, QAbstractSpinBox) or _value(watched) is None \
             or not isinstance(event, QKeyEvent):
         return False
     from PySide6.QtCore import Qt
@@ -127,14 +142,13 @@ def _pressed(watched: QObject, event: QEvent) -> bool:
         value = _own_step(watched, undo)
         if value is None:
             return False
-        now = watched.value()  # type: ignore[attr-defined]
-        watched.setValue(value)  # type: ignore[attr-defined]
-        watched.setProperty(_AFTER if undo else _BEFORE, now)
+        now = _value(watched)
+        _set(watched, value)
+        _steps[watched] = [value, now] if undo else [now, None]
         return True
     steps = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-    if event.key() in steps and watched.property(_BEFORE) is None:
-        watched.setProperty(_BEFORE, watched.value())  # type: ignore[attr-defined]
-        watched.setProperty(_AFTER, None)
+    if event.key() in steps and watched not in _steps:
+        _steps[watched] = [_value(watched), None]
     return False
 
 

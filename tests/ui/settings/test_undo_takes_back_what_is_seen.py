@@ -155,3 +155,24 @@ def test_time_taken_back_from_settings_is_shown_and_named(demo_window, db, qtbot
     said = _status(demo_window)
     assert said == heard[-1][0]
     assert said.startswith("Undone in the Time view: Log time (Travel")  # where, which time
+
+
+def test_a_date_stepped_with_the_arrows_is_the_fields_to_undo_too(demo_window, db, qtbot):
+    from ui.settings.reductions_page import ReductionsPage
+    from ui.settings.weightings_page import WeightingsPage
+
+    weightings = _page(demo_window, qtbot, "Weightings", WeightingsPage)
+    field = weightings.scalars["report.standard"]
+    field.setText(str(int(float(field.text())) + 3))
+    weightings.save_button.click()
+    saved = read_rows(db, WEIGHTINGS_ROWS)
+
+    page = _page(demo_window, qtbot, "Reductions & reports", ReductionsPage)
+    day = page.report_date
+    day.setFocus()
+    shown = day.value()
+    QTest.keyClick(day, Qt.Key.Key_Down)
+    assert day.value() != shown
+    QTest.keyClick(day, Qt.Key.Key_Z, CTRL)
+    assert day.value() == shown
+    assert read_rows(db, WEIGHTINGS_ROWS) == saved  # the save on the other page stays
