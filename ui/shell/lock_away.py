@@ -16,7 +16,14 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.widgets.announce import announce
 
@@ -26,8 +33,13 @@ _LONGEST_WAIT_MS = 1500
 
 
 def close_popups() -> None:
-    """Close every open popup, innermost first, and any tooltip."""
+    """Close every open popup, innermost first, and any tooltip (its words with it: a hidden
+    tooltip stays on the bus until the next turn of the event loop)."""
     QToolTip.hideText()
+    for tip in QApplication.topLevelWidgets():
+        if tip.windowType() == Qt.WindowType.ToolTip and isinstance(tip, QLabel):
+            tip.hide()
+            tip.setText("")
     for _ in range(20):  # a menu inside a menu inside a menu: never an endless loop
         popup = QApplication.activePopupWidget()
         if popup is None:
@@ -44,6 +56,14 @@ class _Emptied:
         self.focus = window.focusWidget()
         self.enabled = window.isEnabled()
         self.holder = QWidget()  # never shown: no window, so on no bus
+        self.words: tuple[str, str] | None = None
+        if isinstance(window, QMessageBox):
+            # A question's own accessible gives its words as its value and help, whatever its
+            # children: blanked while its layout is still there (the box resizes through it).
+            self.words = (window.text(), window.informativeText())
+            window.setText("")
+            if self.words[1]:
+                window.setInformativeText("")
         self.kids = [(kid, kid.isVisible(), kid.geometry())
                      for kid in window.children()
                      if isinstance(kid, QWidget) and not kid.isWindow()]
@@ -54,13 +74,17 @@ class _Emptied:
             if kid.parentWidget() is window:  # placed by hand, not by the layout
                 kid.setParent(self.holder)
         window.setWindowTitle(LOCKED_TITLE)
+        # A layout of its own meanwhile: Qt's own dialogs ask for theirs (a message box lays
+        # itself out again on any layout request, and with none it crashed).
+        self.stand_in = QVBoxLayout(window)
+        self.stand_in.setContentsMargins(0, 0, 0, 0)
         self.cover: QLabel | None = None
         if window.isVisible():
             window.setEnabled(False)
-            self.cover = QLabel("Locked", window)
+            self.cover = QLabel("Locked")
             self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.cover.setAutoFillBackground(True)
-            self.cover.setGeometry(window.rect())
+            self.stand_in.addWidget(self.cover)
             self.cover.show()
 
     def give_back(self) -> None:
@@ -70,8 +94,14 @@ class _Emptied:
         if self.cover is not None and shiboken6.isValid(self.cover):
             self.cover.hide()
             self.cover.deleteLater()
+        if shiboken6.isValid(self.stand_in):
+            shiboken6.delete(self.stand_in)  # the window's own layout goes back in its place
         if self.layout is not None and shiboken6.isValid(self.layout):
             window.setLayout(self.layout)
+        if self.words is not None and isinstance(window, QMessageBox):
+            window.setText(self.words[0])
+            if self.words[1]:
+                window.setInformativeText(self.words[1])
         for kid, _shown, geometry in self.kids:
             if shiboken6.isValid(kid) and kid.parentWidget() is not window:
                 kid.setParent(window)

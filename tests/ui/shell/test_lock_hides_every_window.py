@@ -56,7 +56,7 @@ def _words_on_the_bus() -> str:
             continue
         seen += 1
         for kind in (QAccessible.Text.Name, QAccessible.Text.Description,
-                     QAccessible.Text.Value):
+                     QAccessible.Text.Value, QAccessible.Text.Help):
             words.append(iface.text(kind) or "")
         text = iface.textInterface()
         if text is not None:
@@ -220,3 +220,52 @@ def test_lock_now_in_a_menu_or_a_combo_boxs_list_locks(window, qtbot):
         lock.screen.field.setText(RIGHT)
         lock.screen.button.click()
         assert not lock.is_locked()
+
+
+def test_a_question_waiting_under_the_lock_says_nothing_and_comes_back(window, qtbot):
+    """The meeting's "Show case references?" and every other question: a message box's own
+    accessible gives its words (as its value and help), whatever its children."""
+    from PySide6.QtWidgets import QMessageBox
+
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    box = QMessageBox(QMessageBox.Icon.Question, "Show case references?",
+                      "Show C42 and C55 to your manager?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setInformativeText("C42 is on the agenda twice.")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    seen: dict[str, object] = {}
+
+    def away_and_back() -> None:
+        try:
+            qtbot.waitUntil(box.isActiveWindow)
+            lock.lock()
+            qtbot.waitUntil(lambda: lock.gate is not None and lock.gate.isActiveWindow())
+            seen["locked"] = _words_on_the_bus()
+            _keys(RIGHT)
+            _keys(Qt.Key.Key_Return)
+            qtbot.waitUntil(box.isActiveWindow)
+            seen["back"] = (box.text(), box.informativeText(), box.windowTitle(),
+                            QApplication.focusWidget() is box.button(QMessageBox.StandardButton.No))
+            _keys(Qt.Key.Key_Escape)  # the question answers as before: No
+        finally:
+            if box.isVisible():
+                box.reject()
+
+    QTimer.singleShot(0, away_and_back)
+    box.exec()
+    assert "C42" not in seen["locked"] and "C55" not in seen["locked"]  # type: ignore[operator]
+    assert seen["back"] == ("Show C42 and C55 to your manager?", "C42 is on the agenda twice.",
+                            "Show case references?", True)
+    assert box.clickedButton() is box.button(QMessageBox.StandardButton.No)
+
+
+def test_a_tooltip_goes_with_the_lock(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    QToolTip.showText(window.mapToGlobal(QPoint(20, 20)), "C42: home visit due", window)
+    qtbot.waitUntil(QToolTip.isVisible)
+    lock.lock()
+    assert not QToolTip.isVisible()
+    assert "C42" not in _words_on_the_bus()
