@@ -177,3 +177,25 @@ def test_undoing_a_rename_keeps_a_rename_made_since_by_a_command(demo_window, db
     demo_window.undo_stack.undo()
     assert get_activity(db, activity.id).name == "Sundry"
     assert "changed since, so this was not undone" in heard[-1][0]
+
+
+def test_a_case_step_undone_from_another_view_is_heard_with_that_view(demo_window, db, qtbot,
+                                                                       heard, monkeypatch):
+    from ui.caseload.close_case_dialog import CloseCaseDialog
+
+    store = CaseStore(db)
+    case = next(c for c in store.list_cases("active") if c.start_date < TODAY)
+    monkeypatch.setattr(CloseCaseDialog, "get_close",
+                        staticmethod(lambda parent, ref, start: (TODAY, "completed")))
+    demo_window.show_view("caseload")
+    view = demo_window.view("caseload")
+    view.filter_bar.set_status("all")
+    assert view.select_case(case.id)
+    view.close_button.click()
+    demo_window.show_view("time")
+    QApplication.processEvents()
+    demo_window.undo_stack.undo()
+    assert store.get_case(case.id).closed_date is None
+    said = f"Undone in the Caseload view: Close {case.reference}."
+    assert heard[-1][0].startswith(said)
+    assert demo_window.statusBar().currentMessage().startswith(said)

@@ -46,9 +46,8 @@ class _AlreadyDone(QUndoCommand):
         when there is no view to say it."""
         from ui.widgets.step_said import say_step, show_step
 
-        if self._shown is not None:
-            self._shown(case, message)
-            show_step(self._parent, message)
+        if self._shown is not None:  # the status bar first: the words name the view if hidden
+            self._shown(case, show_step(self._parent, message))
         else:
             say_step(self._parent, message)
 
