@@ -199,3 +199,27 @@ def test_a_case_step_undone_from_another_view_is_heard_with_that_view(demo_windo
     said = f"Undone in the Caseload view: Close {case.reference}."
     assert heard[-1][0].startswith(said)
     assert demo_window.statusBar().currentMessage().startswith(said)
+
+
+def test_undoing_an_addition_keeps_it_once_changed_since(demo_window, db, qtbot, heard,
+                                                         monkeypatch):
+    from core.caseload.models import Reduction
+    from ui.settings.reduction_dialog import ReductionDialog
+    from ui.settings.reductions_page import ReductionsPage
+
+    demo_window.show_view("settings")
+    demo_window.view("settings").show_page("Reductions & reports")
+    QApplication.processEvents()
+    page = demo_window.findChild(ReductionsPage)
+    monkeypatch.setattr(ReductionDialog, "get_reduction", lambda *a, **k: Reduction(
+        "Practice teacher", TODAY - timedelta(days=7), hours_per_week=2.0))
+    page.add_reduction()
+    [row] = db.query("SELECT id FROM reductions WHERE reason = 'Practice teacher'")
+    db.execute("UPDATE reductions SET reason = 'Practice teacher (two students)' WHERE id = ?",
+               [row["id"]])  # changed since, in another window
+    demo_window.undo_stack.undo()
+    assert [r["reason"] for r in db.query("SELECT reason FROM reductions WHERE id = ?",
+                                          [row["id"]])] == ["Practice teacher (two students)"]
+    text, assertive = heard[-1]
+    assert assertive and text == ("The reduction “Practice teacher” has been changed since, "
+                                  "so this was not undone: the later change is kept.")

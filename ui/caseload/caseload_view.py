@@ -368,8 +368,8 @@ class CaseloadView(QWidget):
         assert item_id is not None
         said = f"{case.reference} added to your supervision notes."
         self.message.setText(said)  # shown under the table; said, with its undo, just below
-        add_undoably(self, self._db, "the note", said,
-                     lambda: delete_agenda_item(self._db, item_id), self._hub.supervisionChanged.emit)
+        add_undoably(self, self._db, "the note", said, lambda: delete_agenda_item(self._db, item_id),
+                     self._hub.supervisionChanged.emit, ("agenda_items", item_id))
 
     def set_up_from_wmt(self) -> None:
         """The WMT counts grid; the cases it made are one undo step, then offered to edit."""

@@ -166,7 +166,8 @@ class ActivitiesPage(QWidget):
             assert added_id is not None
             # One undo step: Ctrl+Z takes it back out, while nothing is logged against it.
             add_undoably(self, self._db, f"the activity {added}", f"Added the activity {added}.",
-                         lambda: delete_activity(self._db, added_id), self._after_undo)
+                         lambda: delete_activity(self._db, added_id), self._after_undo,
+                         ("activities", added_id))
             focus_row(self.table, self._row_of(added_id))
 
     def rename(self) -> None:

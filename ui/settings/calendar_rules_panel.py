@@ -148,7 +148,8 @@ class CalendarRulesPanel(QGroupBox):
         if rule is None:
             add_undoably(self, self._db, f"the calendar keyword “{new.keyword}”",
                          f"Added the calendar keyword “{new.keyword}”.",
-                         lambda: delete_rule(self._db, new_id), self.refresh)
+                         lambda: delete_rule(self._db, new_id), self.refresh,
+                         ("calendar_rules", new_id))
         elif (rule.keyword, rule.activity_id) == (new.keyword, new.activity_id):
             self.refresh()
             return

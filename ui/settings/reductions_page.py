@@ -187,7 +187,8 @@ class ReductionsPage(QWidget):
         # One undo step, said: Ctrl+Z takes it back out (kept for Redo).
         add_undoably(self, self._db, f"the reduction “{added.reason}”",
                      f"Added the reduction “{added.reason}”.",
-                     lambda: delete_reduction(self._db, added_id), self._changed)
+                     lambda: delete_reduction(self._db, added_id), self._changed,
+                     ("reductions", added_id))
 
     def delete_reduction(self) -> None:
         reduction = self._selected(self.reductions_view)
@@ -218,7 +219,8 @@ class ReductionsPage(QWidget):
         kind = _in_a_sentence(REPORT_KIND_LABELS.get(report.kind, report.kind))
         what = f"the {kind} of {format_date(report.completed_date)}"
         add_undoably(self, self._db, what, f"Added {what}.",
-                     lambda: delete_report(self._db, report_id), self._changed)
+                     lambda: delete_report(self._db, report_id), self._changed,
+                     ("court_reports", report_id))
 
     def delete_report(self) -> None:
         report = self._selected(self.reports_view)

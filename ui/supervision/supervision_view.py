@@ -252,7 +252,8 @@ class SupervisionView(QWidget):
         item_id = item.id
         assert item_id is not None
         add_undoably(self, self._db, "the note", f"{kind} note added to the agenda.",
-                     lambda: delete_agenda_item(self._db, item_id), self._changed)
+                     lambda: delete_agenda_item(self._db, item_id), self._changed,
+                     ("agenda_items", item_id))
 
     def edit_note(self) -> None:
         from ui.supervision.agenda_note_dialog import AgendaNoteDialog, NoteDraft

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.store.kept_deletion import KeptRows, restore_kept
+from core.store.watched_rows import RowWatch, State, run_unchanged
 from ui.widgets.announce import announce
 from ui.widgets.step_said import say_step
 
@@ -69,15 +70,20 @@ class DeletionCommand(QUndoCommand):
 
 
 class AdditionCommand(QUndoCommand):
-    """Pushed after the addition; Undo deletes what was added (keeping it), Redo puts it back."""
+    """Pushed after the addition; Undo deletes what was added (keeping it), Redo puts it back.
+    With `watch` (the rows added), Undo deletes them only as they were added: one changed
+    since (a note discussed, a reduction edited by a command) is kept, and that is said."""
 
     def __init__(self, db: Database, what: str, delete: Callable[[], KeptRows],
-                 changed: Callable[[], None], parent: QWidget | None):
+                 changed: Callable[[], None], parent: QWidget | None,
+                 watch: RowWatch | None = None):
         super().__init__(f"Add {what}")
         self._db, self._what, self._delete = db, what, delete
         self._changed, self._parent = changed, parent
         self.kept: KeptRows | None = None
         self._pushed = False
+        self._watch = watch
+        self.added: State = watch.read() if watch is not None else ()
         self.shown = ""  # the words it was shown with, once said
 
     def redo(self) -> None:
@@ -87,6 +93,8 @@ class AdditionCommand(QUndoCommand):
         try:
             if self.kept is not None:
                 restore_kept(self._db, self.kept, self._what)
+                if self._watch is not None:
+                    self.added = self._watch.read()
         except ValidationError as exc:
             self.setObsolete(True)
             say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
@@ -96,7 +104,10 @@ class AdditionCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            self.kept = self._delete()
+            if self._watch is None:
+                self.kept = self._delete()
+            else:
+                run_unchanged(self._watch, self.added, self._keep_deleted, "undone")
         except ValidationError as exc:
             self.setObsolete(True)
             say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
@@ -104,13 +115,19 @@ class AdditionCommand(QUndoCommand):
         self._changed()
         self.shown = say_step(self._parent, f"Took back {self._what}.", was=self.shown)
 
+    def _keep_deleted(self) -> None:
+        self.kept = self._delete()
+
 
 def add_undoably(parent: QWidget, db: Database, what: str, said: str,
-                 delete: Callable[[], KeptRows], changed: Callable[[], None]) -> None:
+                 delete: Callable[[], KeptRows], changed: Callable[[], None],
+                 row: tuple[str, int] | None = None) -> None:
     """After an addition: offer Ctrl+Z for it (`delete` deletes what was added, keeping it),
-    tell every view (`changed`), and say `said` (with how to undo it)."""
+    tell every view (`changed`), and say `said` (with how to undo it). `row` is the row added
+    (table, id), so that Undo never deletes it once changed since."""
     stack = undo_stack_of(parent)
-    command = AdditionCommand(db, what, delete, changed, parent)
+    watch = RowWatch(db, (row,), what) if row is not None else None
+    command = AdditionCommand(db, what, delete, changed, parent, watch)
     command.shown = said + (" Undo with Ctrl+Z." if stack is not None else "")
     if stack is not None:
         stack.push(command)
