@@ -223,3 +223,22 @@ def test_undoing_an_addition_keeps_it_once_changed_since(demo_window, db, qtbot,
     text, assertive = heard[-1]
     assert assertive and text == ("The reduction “Practice teacher” has been changed since, "
                                   "so this was not undone: the later change is kept.")
+
+
+def test_undoing_a_recorded_session_keeps_an_action_marked_done_since(demo_window, db, heard):
+    from core.supervision.meeting import MeetingOutcome
+    from core.supervision.sessions import Action, list_actions, list_sessions, set_action_status
+    from ui.supervision.session_command import record_undoably
+
+    demo_window.show_view("supervision")
+    view = demo_window.view("supervision")
+    sessions = len(list_sessions(db))
+    record = record_undoably(view, db, demo_window.hub, MeetingOutcome(
+        TODAY, new_actions=[Action("Book the C07 three-way meeting", "PO")]))
+    [action_id] = record.action_ids
+    set_action_status(db, action_id, "done")  # marked done in another window since
+    demo_window.undo_stack.undo()
+    assert len(list_sessions(db)) == sessions + 1  # the session and its done action are kept
+    assert next(a for a in list_actions(db) if a.id == action_id).status == "done"
+    text, assertive = heard[-1]
+    assert assertive and "has been changed since, so this was not undone" in text

@@ -11,6 +11,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
+from core.common.errors import ValidationError
+from core.store.watched_rows import RowWatch, run_unchanged
 from core.supervision.meeting import (
     MeetingOutcome,
     MeetingRecord,
@@ -38,7 +40,12 @@ def recorded_text(record: MeetingRecord, undo_hint: bool = True) -> str:
 
 
 class SessionCommand(QUndoCommand):
-    """A recorded session, pushed after core has stored it, so the first redo does nothing."""
+    """A recorded session, pushed after core has stored it, so the first redo does nothing.
+
+    Undo and Redo run only over the rows as the step left them (core.store.watched_rows): the
+    session, the actions it agreed and those whose status it changed. One changed since (an
+    action marked done in another window, the session corrected by a command) is kept, and the
+    refusal said."""
 
     def __init__(self, db: Database, hub: Hub, record: MeetingRecord,
                  parent: QWidget | None = None, what: str = "Record the session"):
@@ -46,23 +53,53 @@ class SessionCommand(QUndoCommand):
         self._db, self._hub, self._parent = db, hub, parent
         self.record = record
         self._applied = True
+        self._left = self._watch().read()  # what the step left, for Undo to find
+
+    def _watch(self) -> RowWatch:
+        held = format_date(self.record.outcome.held_on)
+        rows = [("supervision_sessions", self.record.session_id)]
+        rows += [("supervision_actions", i) for i in self.record.action_ids]
+        rows += [("supervision_actions", i) for i in self.record.previous]
+        return RowWatch(self._db, tuple(rows), f"the session of {held}")
+
+    def _refused(self, exc: ValidationError) -> None:
+        self.setObsolete(True)
+        self._hub.supervisionChanged.emit()
+        say_step(self._parent, " ".join(exc.problems), assertive=True)
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self.record = redo_meeting(self._db, self.record)
+        try:  # the actions it carried forward must be as the undo left them
+            carried = RowWatch(self._db, tuple(("supervision_actions", i)
+                                               for i in self.record.previous), "an action")
+            run_unchanged(carried, self._carried, self._record_again, "redone")
+        except ValidationError as exc:
+            self._refused(exc)
+            return
+        self._left = self._watch().read()
         self._hub.supervisionChanged.emit()
         say_step(self._parent, recorded_text(self.record, undo_hint=False))
 
+    def _record_again(self) -> None:
+        self.record = redo_meeting(self._db, self.record)
+
     def undo(self) -> None:
-        undo_meeting(self._db, self.record)
+        try:
+            run_unchanged(self._watch(), self._left,
+                          lambda: undo_meeting(self._db, self.record), "undone")
+        except ValidationError as exc:
+            self._refused(exc)
+            return
+        self._carried = RowWatch(self._db, tuple(("supervision_actions", i)
+                                                 for i in self.record.previous), "").read()
         self._hub.supervisionChanged.emit()
         count = len(self.record.discussed)
         back = (f" {notes_words(count)} {'is' if count == 1 else 'are'} on the agenda again."
                 if count else "")
         say_step(self._parent, f"Took back the session of "
-                         f"{format_date(self.record.outcome.held_on)}.{back}")
+                               f"{format_date(self.record.outcome.held_on)}.{back}")
 
 
 def record_undoably(parent: QWidget, db: Database, hub: Hub, outcome: MeetingOutcome,
