@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -161,3 +162,25 @@ def say_when_active(window: QWidget, text: str) -> None:
 
     app.focusWindowChanged.connect(say)
     QTimer.singleShot(_LONGEST_WAIT_MS, say)  # never activated (a busy desktop): said anyway
+
+
+class QuietActions:
+    """The actions that name what they would undo or redo ("Undo Delete case C07"), called by
+    their verb alone while locked: a menu's items stay on the bus, shown or not."""
+
+    def __init__(self, window: QWidget):
+        words = {text for stack in window.findChildren(QUndoStack)
+                 for text in (stack.undoText(), stack.redoText()) if text}
+        self._named: list[tuple[QAction, str]] = []
+        for action in window.findChildren(QAction):
+            text = action.text()
+            found = next((word for word in words if word in text), None)
+            if found:
+                self._named.append((action, text))
+                action.setText(text.replace(found, "").strip())
+
+    def give_back(self) -> None:
+        for action, text in self._named:
+            if shiboken6.isValid(action):
+                action.setText(text)
+        self._named = []

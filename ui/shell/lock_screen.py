@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.lock_away import Away, close_popups, say_when_active
+from ui.shell.lock_away import Away, QuietActions, close_popups, say_when_active
 from ui.widgets.announce import announce, announce_error
 from ui.widgets.announce_notice import forget_notices
 
@@ -143,7 +143,7 @@ class IdleLock(QObject):
     """Locks `window` after `minutes` without keyboard or mouse input, while `enabled`.
 
     Locking takes the window's central widget out (so no data is shown or reachable, even by
-    assistive technology), disables the menus and covers open dialogs, leaving them inert.
+    assistive technology), disables the menus and empties every other window (ui.shell.lock_away).
 
     Signals:
         locked(), unlocked()
@@ -164,6 +164,7 @@ class IdleLock(QObject):
         self._content: QWidget | None = None
         self._focus: QWidget | None = None
         self._away: Away | None = None
+        self._quiet: QuietActions | None = None
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
@@ -210,6 +211,7 @@ class IdleLock(QObject):
         close_popups()  # a menu, a list of suggestions: they hold the keyboard and show data
         waiting = QApplication.activeModalWidget()  # a dialog that has the keyboard to itself
         self._away = Away(self._window)  # every other window emptied, what was typed kept
+        self._quiet = QuietActions(self._window)  # "Undo Delete case C07" in the Edit menu
         self._window.statusBar().clearMessage()  # "Imported week.ics: Home visit C07 …"
         # Window-wide shortcuts (Log time, views, tray menu) must not reach data while locked.
         self._actions = [a for a in self._window.findChildren(QAction) if a.isEnabled()]
@@ -255,10 +257,11 @@ class IdleLock(QObject):
             self.screen.field.clear()  # gone from the bus with the screen, not left typed in it
             self.screen.deleteLater()
             self.screen = None
-        if self._away is not None:
-            # Before the gate goes: each window's keyboard is back where it was when it is
-            # active again, not on its first control.
-            self._away.give_back()
+        if self._quiet is not None:
+            self._quiet.give_back()
+            self._quiet = None
+        if self._away is not None:  # before the gate goes: each window's keyboard is back
+            self._away.give_back()  # where it was when it is active again, not at its start
             self._away = None
         said_in: QWidget = self._window
         if self.gate is not None:

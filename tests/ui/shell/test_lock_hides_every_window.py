@@ -15,7 +15,6 @@ from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
-    QCompleter,
     QDialog,
     QFileDialog,
     QLabel,
@@ -269,3 +268,20 @@ def test_a_tooltip_goes_with_the_lock(window, qtbot):
     lock.lock()
     assert not QToolTip.isVisible()
     assert "C42" not in _words_on_the_bus()
+
+
+def test_the_edit_menu_does_not_name_what_undo_would_bring_back_while_locked(window):
+    """"Undo Delete case C42" is a menu item on the bus, shown or not."""
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+
+    stack = QUndoStack(window)
+    window.menu("&Edit").addAction(stack.createUndoAction(window, "&Undo"))
+    stack.push(QUndoCommand("Delete case C42"))
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    assert "C42" in _words_on_the_bus()
+    lock.lock()
+    assert "C42" not in _words_on_the_bus()
+    assert [a.text() for a in window.menu("&Edit").actions()] == ["&Undo"]
+    lock.screen.field.setText(RIGHT)
+    lock.screen.button.click()
+    assert [a.text() for a in window.menu("&Edit").actions()] == ["&Undo Delete case C42"]
