@@ -242,3 +242,20 @@ def test_undoing_a_recorded_session_keeps_an_action_marked_done_since(demo_windo
     assert next(a for a in list_actions(db) if a.id == action_id).status == "done"
     text, assertive = heard[-1]
     assert assertive and "has been changed since, so this was not undone" in text
+
+
+def test_a_note_added_from_the_caseload_and_undone_leaves_no_line_saying_it_was_added(
+        demo_window, db, heard, monkeypatch):
+    from core.supervision.agenda import CASE_REASONS
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+
+    demo_window.show_view("caseload")
+    view = demo_window.view("caseload")
+    case = CaseStore(db).list_cases("active")[0]
+    assert view.select_case(case.id)
+    monkeypatch.setattr(CaseNoteDialog, "get_note", staticmethod(
+        lambda *a, **k: (CASE_REASONS[0], "Ask about the hostel move")))
+    view.add_to_notes()
+    assert view.message.text() == f"{case.reference} added to your supervision notes."
+    demo_window.undo_stack.undo()
+    assert view.message.text() == heard[-1][0] == "Took back the note."

@@ -85,10 +85,10 @@ def delete_closed_after_confirming(
     deleted = [c for c in due if c.reference in set(gone.references)]
     if deleted:  # said wherever it was started from (the panel only changes its words)
         from ui.caseload.case_deletion_command import deleted_text
-        from ui.widgets.announce import announce
+        from ui.widgets.step_said import say_step
 
         undo = " Undo with Ctrl+Z." if stack is not None else ""
-        announce(parent, f"Deleted {deleted_text(len(deleted))}.{undo}")
+        say_step(parent, f"Deleted {deleted_text(len(deleted))}.{undo}")  # in the status bar too
     return deleted
 
 

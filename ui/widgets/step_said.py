@@ -41,9 +41,12 @@ def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
     if title:
         text = _placed(text, title)
     if window is not None:
-        if was.strip():
+        # The line as shown, with or without its hint (the Caseload shows the words, and
+        # says them with how to undo them).
+        stale = {was.strip(), was.strip().removesuffix(" Undo with Ctrl+Z.")} - {""}
+        if stale:
             for label in window.findChildren(QLabel):
-                if label.text() == was.strip():
+                if label.text() in stale:
                     label.setText(text)
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text)
