@@ -48,6 +48,18 @@ def close_popups() -> None:
         popup.close()
 
 
+def first_focus_in(widget: QWidget) -> QWidget | None:
+    """Give focus to the first control in `widget` that Tab reaches; returns it (or None)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value):
+            candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
 class _Emptied:
     """One window with its contents moved out."""
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.lock_away import Away, QuietActions, close_popups, say_when_active
+from ui.shell.lock_away import Away, QuietActions, close_popups, first_focus_in, say_when_active
 from ui.widgets.announce import announce, announce_error
 from ui.widgets.announce_notice import forget_notices
 
@@ -127,18 +127,6 @@ class LockGate(QDialog):
         event.ignore()
 
 
-def first_focus_in(widget: QWidget) -> QWidget | None:
-    """Give focus to the first control in `widget` that Tab reaches; returns it (or None)."""
-    candidate = widget.nextInFocusChain()
-    while candidate is not None and candidate is not widget:
-        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
-                and candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value):
-            candidate.setFocus(Qt.FocusReason.OtherFocusReason)
-            return candidate
-        candidate = candidate.nextInFocusChain()
-    return None
-
-
 class IdleLock(QObject):
     """Locks `window` after `minutes` without keyboard or mouse input, while `enabled`.
 
@@ -165,6 +153,7 @@ class IdleLock(QObject):
         self._focus: QWidget | None = None
         self._away: Away | None = None
         self._quiet: QuietActions | None = None
+        self._was_active: QWidget | None = None
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
@@ -210,6 +199,7 @@ class IdleLock(QObject):
             return
         close_popups()  # a menu, a list of suggestions: they hold the keyboard and show data
         waiting = QApplication.activeModalWidget()  # a dialog that has the keyboard to itself
+        self._was_active = QApplication.activeWindow()  # a window beside, given it back
         self._away = Away(self._window)  # every other window emptied, what was typed kept
         self._quiet = QuietActions(self._window)  # "Undo Delete case C07" in the Edit menu
         self._window.statusBar().clearMessage()  # "Imported week.ics: Home visit C07 …"
@@ -232,6 +222,8 @@ class IdleLock(QObject):
         self.screen.unlockRequested.connect(self._try_unlock)
         if waiting is None:
             self._window.setCentralWidget(self.screen)
+            if self._was_active not in (None, self._window):
+                self._window.activateWindow()  # the window beside is emptied: type here
         else:  # typed where the keyboard can reach: over the dialog
             locked = QLabel("Caseload Companion is locked")
             locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -272,6 +264,11 @@ class IdleLock(QObject):
             if waiting is not None:
                 waiting.activateWindow()  # the dialog it covered has the keyboard again
                 said_in = waiting
+        elif self._was_active is not None and shiboken6.isValid(self._was_active) \
+                and self._was_active is not self._window and self._was_active.isVisible():
+            self._was_active.activateWindow()
+            said_in = self._was_active
+        self._was_active = None
         self._window.setCentralWidget(self._content)
         if self._content is not None:
             self._content.show()

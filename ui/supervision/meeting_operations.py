@@ -23,7 +23,7 @@ from core.supervision.meeting import MeetingDraft
 from core.supervision.sessions import last_session
 from ui.shell.app import show_error
 from ui.shell.hub import Hub
-from ui.shell.lock_screen import first_focus_in
+from ui.shell.lock_away import first_focus_in
 from ui.shell.main_window import MainWindow, reserve_action
 from ui.supervision.session_command import record_undoably
 from ui.widgets import confirm

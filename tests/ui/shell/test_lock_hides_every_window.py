@@ -219,6 +219,11 @@ def test_lock_now_in_a_menu_or_a_combo_boxs_list_locks(window, qtbot):
         lock.screen.field.setText(RIGHT)
         lock.screen.button.click()
         assert not lock.is_locked()
+    combo.showPopup()  # and the idle lock, coming on while the list is open
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    lock.lock()
+    assert QApplication.activePopupWidget() is None
+    assert lock.screen.field.hasFocus(), "the passphrase field has the keyboard, not the list"
 
 
 def test_a_question_waiting_under_the_lock_says_nothing_and_comes_back(window, qtbot):
@@ -285,3 +290,35 @@ def test_the_edit_menu_does_not_name_what_undo_would_bring_back_while_locked(win
     lock.screen.field.setText(RIGHT)
     lock.screen.button.click()
     assert [a.text() for a in window.menu("&Edit").actions()] == ["&Undo Delete case C42"]
+
+
+def test_locked_from_a_window_beside_the_passphrase_can_be_typed_and_it_comes_back(window, qtbot):
+    """A window that does not wait for an answer (Keyboard shortcuts, beside the main window):
+    the lock emptied it and left the keyboard in it, where no passphrase could be typed."""
+    beside = QDialog(window)
+    beside.setWindowTitle("Case C42")
+    field = QLineEdit("C42 home visit")
+    QVBoxLayout(beside).addWidget(QLineEdit("first"))
+    beside.layout().addWidget(field)
+    beside.show()
+    beside.activateWindow()
+    qtbot.waitUntil(beside.isActiveWindow)
+    field.setFocus()
+    lock = IdleLock(window, lambda p: p == RIGHT, minutes=10, enabled=True)
+    lock.lock()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert lock.screen.field.hasFocus()
+    said: list[tuple[str, object]] = []
+    from ui.widgets import announce
+
+    def heard(text: str, _assertive: bool) -> None:
+        said.append((text, QApplication.activeWindow()))
+
+    announce.add_listener(heard)
+    try:
+        _keys(RIGHT)
+        _keys(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: ("Unlocked.", beside) in said)
+    finally:
+        announce.remove_listener(heard)
+    assert QApplication.focusWidget() is field and field.text() == "C42 home visit"
