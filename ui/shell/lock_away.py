@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -97,6 +97,11 @@ class _Emptied:
             self.cover = QLabel("Locked")
             self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.cover.setAutoFillBackground(True)
+            palette = self.cover.palette()  # in the window's disabled state, read as plainly
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window):
+                palette.setColor(QPalette.ColorGroup.Disabled, role,
+                                 palette.color(QPalette.ColorGroup.Active, role))
+            self.cover.setPalette(palette)
             self.stand_in.addWidget(self.cover)
             self.cover.show()
 

@@ -107,6 +107,7 @@ def test_nothing_of_a_waiting_dialog_or_a_kept_one_is_readable_while_locked(wind
         note.setFocus()
         note.setCursorPosition(7)
         seen["before"] = _words_on_the_bus()
+        seen["size"] = dialog.size()
         lock.lock()
         qtbot.waitUntil(lambda: lock.gate is not None and lock.gate.isActiveWindow())
         seen["locked"] = _words_on_the_bus()
@@ -127,6 +128,7 @@ def test_nothing_of_a_waiting_dialog_or_a_kept_one_is_readable_while_locked(wind
         seen["back"] = (dialog.windowTitle(), kept.windowTitle(), note.text(), note.isVisible(),
                         QApplication.focusWidget() is note, note.cursorPosition())
         seen["after"] = _words_on_the_bus()
+        seen["same size"] = dialog.size() == seen["size"]
 
     QTimer.singleShot(0, away_and_back)
     dialog.exec()
@@ -138,6 +140,7 @@ def test_nothing_of_a_waiting_dialog_or_a_kept_one_is_readable_while_locked(wind
     assert seen["shown"] == ["Locked"]
     assert seen["back"] == ("Edit case C42", "Close case C31", NOTE, True, True, 7)
     assert said[-1] == ("Unlocked.", dialog), "said in the window that has the keyboard"
+    assert seen["same size"] is True
 
 
 def test_lock_now_in_a_file_choosers_suggestions_closes_them_and_locks(window, qtbot, tmp_path):
@@ -172,6 +175,7 @@ def test_lock_now_in_a_file_choosers_suggestions_closes_them_and_locks(window, q
             qtbot.waitUntil(lambda: name.completer() is not None
                             and name.completer().popup().isVisible())
             popup = name.completer().popup()
+        size = chooser.size()
         _keys(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
               | Qt.KeyboardModifier.ShiftModifier)
         seen["locked"] = (lock.is_locked(), popup.isVisible())
@@ -181,13 +185,14 @@ def test_lock_now_in_a_file_choosers_suggestions_closes_them_and_locks(window, q
             _keys(RIGHT)
             _keys(Qt.Key.Key_Return)
             qtbot.waitUntil(chooser.isActiveWindow)
-            seen["back"] = (QApplication.focusWidget() is name, name.text())
+            seen["back"] = (QApplication.focusWidget() is name, name.text(),
+                            chooser.size() == size)
 
     QTimer.singleShot(0, type_then_lock)
     chooser.exec()
     assert seen["locked"] == (True, False)
     assert "week.ics" not in seen["on the bus"]  # type: ignore[operator]
-    assert seen["back"] == (True, "we")
+    assert seen["back"] == (True, "we", True)
 
 
 def test_lock_now_in_a_menu_or_a_combo_boxs_list_locks(window, qtbot):
@@ -242,6 +247,7 @@ def test_a_question_waiting_under_the_lock_says_nothing_and_comes_back(window, q
     def away_and_back() -> None:
         try:
             qtbot.waitUntil(box.isActiveWindow)
+            size = box.size()
             lock.lock()
             qtbot.waitUntil(lambda: lock.gate is not None and lock.gate.isActiveWindow())
             seen["locked"] = _words_on_the_bus()
@@ -249,7 +255,8 @@ def test_a_question_waiting_under_the_lock_says_nothing_and_comes_back(window, q
             _keys(Qt.Key.Key_Return)
             qtbot.waitUntil(box.isActiveWindow)
             seen["back"] = (box.text(), box.informativeText(), box.windowTitle(),
-                            QApplication.focusWidget() is box.button(QMessageBox.StandardButton.No))
+                            QApplication.focusWidget() is box.button(QMessageBox.StandardButton.No),
+                            box.size() == size)
             _keys(Qt.Key.Key_Escape)  # the question answers as before: No
         finally:
             if box.isVisible():
@@ -259,7 +266,7 @@ def test_a_question_waiting_under_the_lock_says_nothing_and_comes_back(window, q
     box.exec()
     assert "C42" not in seen["locked"] and "C55" not in seen["locked"]  # type: ignore[operator]
     assert seen["back"] == ("Show C42 and C55 to your manager?", "C42 is on the agenda twice.",
-                            "Show case references?", True)
+                            "Show case references?", True, True)
     assert box.clickedButton() is box.button(QMessageBox.StandardButton.No)
 
 
