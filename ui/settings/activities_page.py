@@ -226,10 +226,14 @@ class ActivitiesPage(QWidget):
         activity = self.selected()
         if activity is not None and activity.id is not None:
             activity_id = activity.id
-            self._apply(lambda: delete_undoably(
-                self, self._db, f"the activity {activity.name}",
-                lambda: delete_activity(self._db, activity_id), self._after_undo,
-                self.table))
+            try:  # not through _apply: the page read again after the words were said
+                delete_undoably(self, self._db, f"the activity {activity.name}",
+                                lambda: delete_activity(self._db, activity_id),
+                                self._after_undo, self.table)
+            except ValidationError as error:
+                self.problems.show_problems(list(error.problems))
+                return
+            self.problems.show_problems([])
 
     def _after_undo(self) -> None:
         self.refresh()

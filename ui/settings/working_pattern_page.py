@@ -37,7 +37,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
-from ui.widgets.deletion_undo import delete_undoably, focus_row
+from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.flow_layout import FlowRow
@@ -250,10 +250,14 @@ class WorkingPatternPage(QWidget):
         rows = self.leave_table.selectionModel().selectedRows()
         if rows:
             day: LeaveDay = rows[0].data(OBJECT_ROLE)
-            self._done(lambda: delete_undoably(
-                self, self._db, f"the leave on {day.date:%a %d %b %Y}",
-                lambda: remove_leave(self._db, day.date), self._after_undo))
-            focus_row(self.leave_table, rows[0].row())  # after the page is read again
+            try:  # not through _done: the page read again after the words were said
+                delete_undoably(self, self._db, f"the leave on {day.date:%a %d %b %Y}",
+                                lambda: remove_leave(self._db, day.date), self._after_undo,
+                                self.leave_table)
+            except ValidationError as error:
+                self.problems.show_problems(list(error.problems))
+                return
+            self.problems.show_problems([])
 
     def _after_undo(self) -> None:
         self.refresh()

@@ -58,9 +58,15 @@ def _source(widget: QObject | None) -> QObject | None:
     return QApplication.activeWindow()
 
 
-def announce(widget: QObject | None, text: str, assertive: bool = False) -> None:
+def announce(widget: QObject | None, text: str, assertive: bool = False,
+             after_focus: bool = False) -> None:
     """Say `text` to a screen reader: polite (after what it is saying) for results and
-    confirmations, `assertive=True` (at once) for errors. Empty text says nothing."""
+    confirmations, `assertive=True` (at once) for errors. Empty text says nothing.
+
+    `after_focus`: sent once the events queued now have run (a table's rows read again, the
+    keyboard put back on a row): a screen reader says a focus change at once, cutting off
+    what it was saying, so words sent before the focus settled were lost (Orca 43 heard
+    "Activities you log time against. table with 15 rows…" over "Deleted the activity …")."""
     text = (text or "").strip()
     if not text:
         return
@@ -68,6 +74,15 @@ def announce(widget: QObject | None, text: str, assertive: bool = False) -> None
         listener(text, assertive)
     if QAccessibleAnnouncementEvent is None:
         return
+    if after_focus:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _send(widget, text, assertive))
+        return
+    _send(widget, text, assertive)
+
+
+def _send(widget: QObject | None, text: str, assertive: bool) -> None:
     source = _source(widget)
     if source is None or not QAccessible.isActive():
         return

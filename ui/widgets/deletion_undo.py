@@ -138,12 +138,18 @@ def add_undoably(parent: QWidget, db: Database, what: str, said: str,
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],
                     changed: Callable[[], None],
                     table: QAbstractItemView | None = None) -> KeptRows:
-    """Run `delete` (a feature's delete function), then offer Ctrl+Z for it; says it is done.
-    ValidationError from `delete` (nothing deleted) is the caller's to show. With `table` (the
-    one the row was chosen in), focus goes back there, on the row that took the deleted one's
-    place: the Delete button is disabled once its row has gone, and focus fell to whatever
-    came next (another table, in another panel)."""
+    """Run `delete` (a feature's delete function), then offer Ctrl+Z for it; says it is done,
+    last (`changed` has read the page again by then: nothing after it makes a screen reader
+    read the page over the words). ValidationError from `delete` (nothing deleted) is the
+    caller's to show. With `table` (the one the row was chosen in), focus goes there before
+    the row goes, and lands on the row that took its place: the Delete button is disabled
+    once its row has gone, and focus fell to whatever came next (another table, in another
+    panel) and came back, and Orca 43, reading the tables, never said the deletion."""
     row = _chosen_row(table)
+    if table is not None:
+        from PySide6.QtCore import Qt
+
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
     kept = delete()
     stack = undo_stack_of(parent)
     shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
@@ -154,7 +160,7 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
     changed()
     if table is not None:
         focus_row(table, row)
-    announce(parent, shown)
+    announce(parent, shown, after_focus=True)
     return kept
 
 
