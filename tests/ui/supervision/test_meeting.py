@@ -247,8 +247,18 @@ def test_the_idle_lock_covers_the_meeting_and_the_tray_holds_messages(demo_windo
     tray.notify("Timer", "Still running")
     assert shown == []
     monkeypatch.setattr(win.idle_lock, "_verify", lambda _p: True)
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.shell.test_lock_hides_every_window import _words_on_the_bus
+
+    before = _words_on_the_bus()
+    said = [label.text() for label in win.meeting.view.findChildren(QLabel)  # "Steady caseload:
+            if "caseload" in label.text() and label.text() in before]  # 45 cases, against …"
+    assert said, "the meeting's words are on the bus while it shows"
     win.idle_lock.lock()
     assert win.centralWidget() is win.idle_lock.screen and not win.meeting.view.isVisible()
+    after = _words_on_the_bus()
+    assert not [words for words in said if words in after], "readable behind the lock"
     win.idle_lock.screen.button.click()
     assert win.centralWidget() is win.meeting.view
     win.meeting.leave()
