@@ -27,7 +27,7 @@ from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.dialog_keys import DESTROYS
-from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
+from ui.widgets.deletion_undo import add_undoably, delete_key, delete_undoably, focus_row
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
@@ -110,6 +110,7 @@ class ActivitiesPage(QWidget):
         self.hide_button.clicked.connect(self.toggle_hidden)
         self.counted_button.clicked.connect(self.toggle_counted)
         self.delete_button.clicked.connect(self.delete)
+        delete_key(self.table, self.delete_button)  # Delete in the table does the same
         self._hub.timeLogged.connect(self._update_buttons)
         self._hub.dataReplaced.connect(self.refresh)
 

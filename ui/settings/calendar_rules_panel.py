@@ -35,7 +35,7 @@ from ui.widgets.form_helpers import (
 )
 from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
-from ui.widgets.deletion_undo import add_undoably, delete_undoably, focus_row
+from ui.widgets.deletion_undo import add_undoably, delete_key, delete_undoably, focus_row
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 
@@ -118,6 +118,7 @@ class CalendarRulesPanel(QGroupBox):
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.change_button.clicked.connect(lambda: self.edit(self.selected()))
         self.remove_button.clicked.connect(self.remove)
+        delete_key(self.table, self.remove_button)  # Delete in the table does the same
         self.table.doubleClicked.connect(lambda _i: self.edit(self.selected()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         hub.timeLogged.connect(self.refresh)  # activities renamed or removed

@@ -37,7 +37,7 @@ from core.time.working_week import (
     save_pattern,
 )
 from ui.widgets.date_fields import DateField
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import delete_key, delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.flow_layout import FlowRow
@@ -161,6 +161,7 @@ class WorkingPatternPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.add_leave_button.clicked.connect(self.add_leave)
         self.remove_leave_button.clicked.connect(self.remove_selected_leave)
+        delete_key(self.leave_table, self.remove_leave_button)  # Delete in the table does the same
         self.leave_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_remove())
         self._hub.profileChanged.connect(self.refresh)

@@ -32,6 +32,8 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
      "Supervision, in the agenda"),
     (QKeySequence.StandardKey.Delete, "Delete the selected past session",
      "Supervision, in Past sessions"),
+    (QKeySequence.StandardKey.Delete, "Delete the selected activity, calendar keyword or "
+     "leave day", "Settings, in its table"),
     ("Return", "Correct the selected past session", "Supervision, in Past sessions"),
     ("Return", "Log the line you typed", "Time, in the quick entry line"),
     ("Return", "Open the selected row", "Tables"),
