@@ -15,10 +15,10 @@ undo first.
 So are arrow presses not yet saved. A spin box keeps no history of its steps (Qt sets its
 text anew), so the Working week's Monday stepped from 6 h to 6 h 30 min looked like a field
 with nothing to undo, and Ctrl+Z there took back a profile save made on another page while
-the unsaved 6 h 30 min was thrown away. Now the value a spin box had before its first step is
-kept until a save or an undo (the window's stack moves) or the keyboard leaves it: while the
-value differs from it, Ctrl+Z puts it back in the field (nothing saved or taken back), and
-Ctrl+Y steps forward again. A spin box that saves at each step (the retention period) has
+the unsaved 6 h 30 min was thrown away. Now the value a spin box (or a date field) had before
+its first step is kept until a save or an undo (the window's stack moves) or the keyboard
+leaves it: while the value differs from it, Ctrl+Z puts it back in the field (nothing saved
+or taken back), and Ctrl+Y steps forward again. A spin box that saves at each step (the retention period) has
 moved the stack by then, so Ctrl+Z there is the window's, taking the save back.
 """
 
