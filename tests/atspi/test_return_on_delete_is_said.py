@@ -52,7 +52,7 @@ def test_return_on_delete_keeps_the_dialog_open_and_says_press_space(host_bus): 
                 text, level = heard.wait_for("press Space to delete")
                 checked.add("closed")
             else:
-                field = _named(bus, dialog, "text", "Confirmation")
+                field = _named(bus, dialog, "text", "Type DELETE to confirm")
                 _focus(bus, field)
                 _type(bus, "delete")
                 heard.said.clear()

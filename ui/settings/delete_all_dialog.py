@@ -41,14 +41,16 @@ class DeleteAllDialog(QDialog):
         layout = QVBoxLayout(self)
         text = QLabel(
             "This deletes every case, time entry, supervision note and setting from this "
-            "computer. It cannot be undone.\n\n"
-            f"To confirm, type {CONFIRM_WORD} below."
+            "computer. It cannot be undone."
         )
         text.setWordWrap(True)
         layout.addWidget(text)
+        # The instruction is the field's label, its name to a screen reader: no placeholder,
+        # which Orca read after the name ("Confirmation text. DELETE."), as if already typed.
         self.field = QLineEdit()
-        self.field.setAccessibleName("Confirmation")
-        self.field.setPlaceholderText(CONFIRM_WORD)
+        label = QLabel(f"Type {CONFIRM_WORD} to confirm:")
+        label.setBuddy(self.field)
+        layout.addWidget(label)
         layout.addWidget(self.field)
         self.include_backups = QCheckBox("Also delete all backups and earlier copies of the data")
         layout.addWidget(self.include_backups)

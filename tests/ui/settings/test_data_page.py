@@ -303,3 +303,15 @@ def test_each_passphrase_question_names_its_button_for_what_it_does(qtbot, db, t
     actions = DataActions(parent, db, Hub(), tmp_path / "caseload.db", tmp_path)
     assert actions.turn_encryption_off() is False and actions.change_passphrase() is False
     assert buttons == ["Turn encryption off", "Next"]
+
+
+def test_delete_all_field_is_named_by_its_instruction_and_reads_empty(qtbot):
+    """Orca read the empty field as "Confirmation text. DELETE.", its placeholder heard as if
+    typed: the instruction is the field's visible label now, and the field holds no words."""
+    from PySide6.QtGui import QAccessible
+
+    dialog = DeleteAllDialog()
+    qtbot.addWidget(dialog)
+    field = QAccessible.queryAccessibleInterface(dialog.field)
+    assert field.text(QAccessible.Text.Name).rstrip(":") == "Type DELETE to confirm"
+    assert dialog.field.placeholderText() == "" and field.text(QAccessible.Text.Value) == ""
