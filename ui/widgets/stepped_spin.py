@@ -10,12 +10,12 @@ as 60 later came back as 30). `merge_id` gives the undo step's merge id
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 
 class SteppedSpinBox(QSpinBox):
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.stepping = False  # inside a step (arrow key, Page Up/Down, wheel, the buttons)
         self.run = 0  # counts the times the keyboard left the field
 

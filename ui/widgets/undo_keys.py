@@ -103,7 +103,7 @@ def _value(widget: QWidget) -> object | None:
 
 def _set(widget: QWidget, value: object) -> None:
     """A spin box's setValue, or a date field's set_value (ui.widgets.date_fields)."""
-    setter = getattr(widget, "setValue", None) or getattr(widget, "set_value")
+    setter = getattr(widget, "setValue", None) or widget.set_value  # type: ignore[attr-defined]
     setter(value)
 
 
