@@ -259,3 +259,18 @@ def test_a_note_added_from_the_caseload_and_undone_leaves_no_line_saying_it_was_
     assert view.message.text() == f"{case.reference} added to your supervision notes."
     demo_window.undo_stack.undo()
     assert view.message.text() == heard[-1][0] == "Took back the note."
+
+
+def test_a_step_whose_page_has_gone_is_still_shown_and_said(demo_window, db, heard):
+    """The widget a step was made from may be gone by the Ctrl+Z (a dialog closed since)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from ui.widgets.step_said import say_step
+
+    gone = QWidget(demo_window.view("overview"))
+    gone.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    demo_window.activateWindow()
+    assert say_step(gone, "Undone: Add the note.") == "Undone: Add the note."
+    assert heard[-1] == ("Undone: Add the note.", False)

@@ -26,8 +26,7 @@ def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: st
     words as shown."""
     shown = show_step(widget, text, was)
     if shown:
-        announce(widget if widget is not None else _window_of(widget), shown,
-                 assertive=assertive)
+        announce(widget, shown, assertive=assertive)  # from its window if it is hidden or gone
     return shown
 
 
@@ -76,8 +75,11 @@ def _other_view(window: QWidget | None, widget: QWidget | None) -> str:
     if widget is None or stack is None or nav is None:
         return ""
     child: QWidget | None = widget
-    while child is not None and child.parentWidget() is not stack:
-        child = child.parentWidget()
+    try:
+        while child is not None and child.parentWidget() is not stack:
+            child = child.parentWidget()
+    except RuntimeError:  # the widget has gone (a dialog closed since): no view to name
+        return ""
     if child is None:
         return ""
     index = stack.indexOf(child)
