@@ -128,9 +128,26 @@ def import_rows(db: Database, rows: list[ProposedRow], today: date | None = None
     )
 
 
+def _leave_unchanged(db: Database, present: tuple[LeaveDay, ...],
+                     absent: tuple[LeaveDay, ...], done: str) -> None:
+    """ValidationError, before anything is written, when a leave day the step would take out
+    has been changed since, or one it would put back has been given other leave since."""
+    for day in present:
+        if leave_between(db, day.date, day.date).get(day.date) != day:
+            raise ValidationError(f"The leave on {day.date:%a %d %b %Y} has been changed since, "
+                                  f"so this was not {done}: the later change is kept.")
+    going = {day.date for day in present}  # a day taken out and given again is checked above
+    for day in absent:
+        if day.date not in going and day.date in leave_between(db, day.date, day.date):
+            raise ValidationError(f"Leave has been recorded on {day.date:%a %d %b %Y} since, "
+                                  f"so this was not {done}: the later change is kept.")
+
+
 def undo_import(db: Database, result: CalendarImport) -> None:
-    """Take the import back out: its entries and leave days (one step)."""
+    """Take the import back out: its entries and leave days (one step). ValidationError,
+    nothing written, when any of them has been changed since (the later change is kept)."""
     with db.atomic():
+        _leave_unchanged(db, result.leave, result.leave_out, "undone")
         TimeStore(db).revert(result.change)
         for day in result.leave:
             remove_leave(db, day.date)
@@ -142,7 +159,9 @@ def undo_import(db: Database, result: CalendarImport) -> None:
 
 
 def redo_import(db: Database, result: CalendarImport) -> None:
+    """The import again, under the same guard as `undo_import`."""
     with db.atomic():
+        _leave_unchanged(db, result.leave_out, result.leave, "redone")
         TimeStore(db).reapply(result.change)
         for day in result.leave:
             add_leave(db, day)

@@ -13,6 +13,7 @@ from core.time.calendar.preview import propose, with_tick
 from core.time.calendar.reader import read_calendar
 from core.time.calendar.resync import LEAVE_IN, LEAVE_OUT, MOVED
 from core.time.time_entries import TimeStore
+from core.common.errors import ValidationError
 from core.time.working_week import LeaveDay, add_leave, leave_between, remove_leave
 from tests.core.time.calendar import ics
 
@@ -154,3 +155,16 @@ def test_a_day_another_all_day_event_still_covers_stays_leave(db):
     assert LEAVE_OUT not in {r.change for r in again}
     import_rows(db, again, TODAY)
     assert sorted(held(db)) == [MON, TUE, WED]
+
+
+def test_undoing_an_import_keeps_leave_changed_since_by_hand(db):
+    """Ctrl+Z of an import took out its leave days whatever they held by then: sickness typed
+    over an imported day of annual leave went with it."""
+    result = import_rows(db, [with_tick(r, True) for r in leave_rows_for(
+        db, leave_event(MON, WED))], TODAY)
+    add_leave(db, LeaveDay(TUE, "sickness"))  # typed over it since
+    with pytest.raises(ValidationError) as refused:
+        undo_import(db, result)
+    assert held(db) == {MON: "annual leave", TUE: "sickness"}  # nothing taken out
+    assert "changed since, so this was not undone: the later change is kept" in str(
+        refused.value)
