@@ -274,3 +274,20 @@ def test_a_step_whose_page_has_gone_is_still_shown_and_said(demo_window, db, hea
     demo_window.activateWindow()
     assert say_step(gone, "Undone: Add the note.") == "Undone: Add the note."
     assert heard[-1] == ("Undone: Add the note.", False)
+
+
+def test_undoing_an_addition_of_a_case_deleted_since_says_so(qtbot, db):
+    from core.caseload.models import Case
+    from ui.caseload.case_operations import record_cases_added
+    from ui.caseload.caseload_view import CaseloadView
+    from ui.shell.hub import Hub
+
+    view = CaseloadView(db, Hub())  # on its own: a stack of its own
+    qtbot.addWidget(view)
+    store = CaseStore(db)
+    case = store.add_case(Case("C05", "community", "C2", date(2025, 1, 6)))
+    record_cases_added(view.undo_stack, db, view._hub, [case], "Add C05", view._show_change,
+                       view)
+    store.delete_case(case.id)  # `cases delete` from a command
+    view.undo_stack.undo()
+    assert view.message.text() == "Add C05 was not undone: the case has been deleted since."

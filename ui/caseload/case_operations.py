@@ -161,6 +161,9 @@ class CasesAddedCommand(_AlreadyDone):
         if not present:  # deleted since (retention, Delete closed cases): nothing to take away
             self.setObsolete(True)
             self._hub.casesChanged.emit()
+            self._tell(None, f"{self.text()} was not undone: "
+                             f"{'the case has' if len(self.cases) == 1 else 'the cases have'} "
+                             "been deleted since.")
             return
         links = self._store.links(c.id for c in present if c.id is not None)
         if links or not self._store.delete_unreferenced(c.id for c in present if c.id):

@@ -157,6 +157,7 @@ def test_a_case_deleted_since_is_skipped_and_a_taken_reference_says_why(
     store.delete_case(first.id)  # e.g. Delete closed cases now
     view.undo_stack.undo()
     assert not view.undo_stack.canUndo()  # nothing to put back, nothing offered again
+    assert view.message.text() == "C01 has been deleted since, so this was not undone."
 
     monkeypatch.setattr(CaseDialog, "get_case", staticmethod(
         lambda parent, store_, old=None: store_.update_case(
