@@ -30,3 +30,4 @@ def test_the_first_tabs_after_f11_are_said(app_bus, orca):  # noqa: F811
     finally:
         bus.focused_after(lambda: bus.key(ESCAPE))  # out of the meeting for the next tests
         activate_window(bus)
+

@@ -69,6 +69,10 @@ def read_typed(text: str) -> tuple[date, time | None] | str | None:
         return f"There is no date {day_text}; check the day and the month (day comes first)."
 
 
+_BY_KEYS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason)
+
+
 class WholeDateTyping:
     """Mixed into a QDateTimeEdit (date or date-time): a whole date typed replaces the value.
 
@@ -91,11 +95,22 @@ class WholeDateTyping:
         return self.dateTime().toPython()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        reason = event.reason()
+        if reason in _BY_KEYS:
+            # Arrived as from a pop-up, so Qt selects nothing while the focus is still on its
+            # way to a screen reader; all is selected just after (ui.widgets.tab_into_text).
+            event = QFocusEvent(event.type(), Qt.FocusReason.PopupFocusReason)
         super().focusInEvent(event)
         self._typed = ""
         # A click places the cursor after focusing: select all once the click is through.
-        self._select_on_click = event.reason() == Qt.FocusReason.MouseFocusReason
-        if not self._select_on_click:
+        self._select_on_click = reason == Qt.FocusReason.MouseFocusReason
+        if reason in _BY_KEYS:
+            QTimer.singleShot(0, self, self._select_if_focused)
+        elif not self._select_on_click:
+            self.selectAll()
+
+    def _select_if_focused(self) -> None:
+        if self.hasFocus():
             self.selectAll()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+)
 
 from ui.widgets.app_watch import watch
 
@@ -23,6 +29,8 @@ _SELECTING = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
 
 
 def _focus_arrived(watched: QObject, event: QEvent) -> bool:
+    if isinstance(watched, QAbstractSpinBox) and not isinstance(watched, QDateTimeEdit):
+        return _spin_arrived(watched, event)  # a date field does the same itself (date_fields)
     if not isinstance(watched, QLineEdit) or not isinstance(event, QFocusEvent):
         return False
     if (event.reason() not in _SELECTING or watched.hasSelectedText() or watched.inputMask()
@@ -32,6 +40,16 @@ def _focus_arrived(watched: QObject, event: QEvent) -> bool:
                                                 Qt.FocusReason.OtherFocusReason))
     if watched.text():
         QTimer.singleShot(0, watched, lambda: _select(watched))
+    return True
+
+
+def _spin_arrived(spin: QAbstractSpinBox, event: QEvent) -> bool:
+    """The same for a spin box: its number said with its name ("Hours 7 spin button"), not
+    "7 selected" taken for the arrival."""
+    if not isinstance(event, QFocusEvent) or event.reason() not in _SELECTING:
+        return False
+    QApplication.sendEvent(spin, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason))
+    QTimer.singleShot(0, spin, lambda: spin.selectAll() if spin.hasFocus() else None)
     return True
 
 

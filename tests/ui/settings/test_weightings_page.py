@@ -158,6 +158,7 @@ def test_a_number_is_read_by_its_name_and_value_and_typed_over(page, qtbot):
     before.setFocus()
     QTest.keyClick(before, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() in (field, field.lineEdit())
+    qtbot.waitUntil(field.lineEdit().hasSelectedText)  # selected as the focus arrives, or after
     QTest.keyClicks(QApplication.focusWidget(), "150")
     assert field.text() == "150"  # typed over, not added to
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)

@@ -52,3 +52,30 @@ def test_back_by_shift_tab_and_a_click_are_as_before(qtbot):
     second.deselect()
     QTest.mouseClick(second, Qt.MouseButton.LeftButton)
     assert second.hasFocus() and not second.hasSelectedText()  # a click places the caret
+
+
+@pytest.mark.parametrize("kind", ["date", "hours", "minutes"])
+def test_a_date_or_number_is_selected_after_its_arrival_too(qtbot, kind):
+    """Back to back after F11, Orca said "10/12/2026 selected" for the meeting's Due date, not
+    its name: Qt selected the date as the focus was arriving, as it did a line edit's text."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.widgets.date_fields import DateField
+    from ui.widgets.hours_spin import HoursSpinBox
+
+    form, first, _second = _form(qtbot)
+    field = {"date": lambda: DateField(date(2026, 12, 10)), "hours": HoursSpinBox,
+             "minutes": QSpinBox}[kind]()
+    field.setValue(7) if kind != "date" else None
+    form.layout().addWidget(field)
+    field.show()
+    qtbot.waitUntil(field.isVisible)
+    QWidget.setTabOrder(first, field)
+    first.setFocus()
+    QTest.keyClick(first, Qt.Key.Key_Tab)
+    assert field.hasFocus()
+    assert not field.lineEdit().hasSelectedText()  # nothing moved as the focus arrived
+    qtbot.waitUntil(field.lineEdit().hasSelectedText)
+    assert field.lineEdit().selectedText() == field.lineEdit().text()  # all: typed over
