@@ -80,6 +80,9 @@ def install_time(
     edit_menu.addAction(redo)
     window.addAction(undo)
     window.addAction(redo)
+    from ui.widgets import nothing_to_undo
+
+    nothing_to_undo.install(window, stack, undo.shortcuts(), redo.shortcuts())  # said, not mute
     from ui.widgets import undo_keys
 
     undo_keys.install()  # Ctrl+Z in a field with nothing of its own to undo is the window's
