@@ -13,11 +13,13 @@ any other change to the data (a restore, a sync) or a day further on, and nothin
 painted: the words are worked out from the data.
 
 What it holds is what the kept week holds (core.store.week_snapshot): the Overview's words with
-Show figures off, no percentage and no case reference, never while the data is encrypted,
+Show figures off, no percentage and no case reference, under the same stamp of the code that
+kept them (nothing kept by other code is painted), never while the data is encrypted,
 deleted with it (forget_snapshot) by delete-all, restore and every change of encryption. Plain
 text, as the kept week is read,
-so reading it costs the first frame next to nothing: a first line naming the format, then one
-block of `name: text` lines a day, an empty line before each.
+so reading it costs the first frame next to nothing: a first line naming the format, a second
+the code's stamp, then one block of `name: text` lines a day, an empty line before each; a block
+is read with the kept week's checks (every field in order, nothing else, no percentage).
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from pathlib import Path
 from typing import Iterable
 
 from core.common.crash_points import crash_point
-from core.store.week_snapshot import (COMING_DAYS_NAME, WeekSnapshot, data_state,
-                                      holds_reference, plain_data_file, snapshot_from_lines,
-                                      snapshot_lines)
+from core.store.week_snapshot import (CODE, COMING_DAYS_NAME, WeekSnapshot, code_stamp,
+                                      data_state, plain_data_file, plain_words,
+                                      snapshot_from_lines, snapshot_lines)
 
-HEADER = "Caseload Companion: this week in words for the coming days, version 1"
+HEADER = "Caseload Companion: this week in words for the coming days, version 2"  # 2: the stamp
 COMING_DAYS = 21  # a Friday's quit for Monday, a long weekend's, a week or two of leave
 MAX_BYTES = 64 * 1024  # a real one is about 15 KiB
 
@@ -41,7 +43,8 @@ def coming_days_path(data_dir: Path) -> Path:
 
 
 def _blocks(data_dir: Path) -> list[str]:
-    """The file's blocks, one a day, or none (none kept, or a file that is not one)."""
+    """The file's blocks, one a day, or none (none kept, kept by other code than this
+    (core.store.week_snapshot.code_stamp), or a file that is not one)."""
     try:
         with open(coming_days_path(data_dir), "rb") as kept:
             raw = kept.read(MAX_BYTES + 1)
@@ -50,7 +53,7 @@ def _blocks(data_dir: Path) -> list[str]:
         blocks = raw.decode("utf-8").replace("\r\n", "\n").split("\n\n")
     except (OSError, ValueError):
         return []
-    if not blocks or blocks[0].rstrip("\n") != HEADER:
+    if blocks[0].rstrip("\n") != f"{HEADER}\n{CODE}{code_stamp()}":
         return []
     return [block.strip("\n") for block in blocks[1:]]
 
@@ -85,13 +88,17 @@ def save_coming_days(data_dir: Path, days: Iterable[WeekSnapshot],
     target = coming_days_path(data_dir)
     tmp = target.with_name(target.name + ".new")
     try:
-        if any(holds_reference(" ".join(words[1:-2]), references) for words in days):
+        from core.store.reference_check import holds_reference  # only when keeping
+
+        if any(not plain_words(words) or holds_reference(" ".join(words[1:-2]), references)
+               for words in days):
             target.unlink(missing_ok=True)
             return False
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n\n".join([HEADER, *("\n".join(snapshot_lines(words))
-                                             for words in days)]) + "\n")
+            out.write("\n\n".join([f"{HEADER}\n{CODE}{code_stamp()}",
+                                    *("\n".join(snapshot_lines(words)) for words in days)])
+                      + "\n")
         crash_point("coming_days.written")
         os.replace(tmp, target)
         crash_point("coming_days.replaced")

@@ -5,8 +5,9 @@ out from the data replaces it moments later.
 What it holds is the practitioner's own workload in words, exactly the sentences the Overview
 shows with "Show figures" off: the week line, the two headlines and their bodies, and the calm
 panels' sentences when they were showing. No percentage, case reference, note or name is in
-it (`save` refuses a text holding a reference it is given); the hours and weeks those sentences
-give ("about 4 extra hours a week", "for 6 weeks in a row") are, as on the Overview. It is never
+it (`save` refuses a text holding a percentage or a reference it is given); the hours and weeks
+those sentences give ("about 4 extra hours a week", "for 6 weeks in a row") are, as on the
+Overview. It is never
 kept while the data is encrypted (turning encryption on, off or to a new
 passphrase deletes it, and so do restore and delete-all), so nothing of an encrypted folder can
 be read from it; and it is never painted over a data file that is encrypted or not a database.
@@ -17,14 +18,26 @@ change times, and its journal's, taken once the journal is written into the file
 change time is the one no tool can set back). A change from the command line, a restore,
 another week: the first frame then shows no words, and the Overview comes with the data.
 
+Nor is it painted when it was kept by other code than the code now installed: an update can change
+the words (a sentence found untrue, reworded), and the data file, untouched by an update, cannot
+tell. So it is kept with the code's stamp (`code_stamp`), and words kept under another stamp are
+read as none (the next keep replaces them): those of an earlier or a later version, or of this
+one before a module was changed.
+
 Reading it must cost the first frame next to nothing, so it is plain text read without any
 module the frame does not already have (json alone cost the frame 5 to 9 ms): a first line
-naming the format, then one line a field (`name: text`, backslashes and line breaks escaped).
+naming the format, a second the code's stamp, then one line a field (`name: text`, backslashes
+and line breaks escaped), every field in order and nothing else. What is read is checked as
+cheaply as it is read: a text holding a percentage (a "%", "percent" or "per cent") is not the
+Overview's words with Show figures off, and is never painted. Whether a text holds a case
+reference cannot be known without the data (the references are in it, and the frame does not
+open it): that is checked only as the words are kept, and the folder is the owner's alone.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -32,7 +45,13 @@ from core.common.crash_points import crash_point
 
 SNAPSHOT_NAME = "last-week-in-words.txt"
 COMING_DAYS_NAME = "coming-days-in-words.txt"  # core.store.coming_days
-HEADER = "Caseload Companion: the last week in words, version 2"
+HEADER = "Caseload Companion: the last week in words, version 3"  # 3: with the code's stamp
+CODE = "code: "  # the second line: code_stamp()
+# Every module the words are worked out from (a test checks), and the Overview's, which keeps them
+CODE_FOLDERS = tuple(os.path.join(*folder) for folder in (
+    ("core", "caseload"), ("core", "common"), ("core", "store"), ("core", "workload"),
+    ("ui", "overview")))
+CODE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA_FILE = "caseload.db"  # core.store.paths.DB_FILENAME, without importing it (a test checks)
 MAX_BYTES = 16 * 1024  # a real one is under 1 KiB; anything far bigger is not one
 _SQLITE_HEADER = b"SQLite format 3\x00"  # a plain data file; an encrypted one starts at random
@@ -71,7 +90,8 @@ def _unescape(text: str) -> str:
 
 
 def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
-    """The last week kept, or None (none kept, or a file that is not one: never an error)."""
+    """The last week kept by this code, or None (none kept, kept by other code, or a file that
+    is not one: never an error)."""
     try:
         with open(snapshot_path(data_dir), "rb") as kept:
             raw = kept.read(MAX_BYTES + 1)
@@ -81,22 +101,71 @@ def read_snapshot(data_dir: Path) -> WeekSnapshot | None:
         lines = raw.decode("utf-8").replace("\r\n", "\n").split("\n")
     except (OSError, ValueError):
         return None
-    if not lines or lines[0] != HEADER:
+    if lines[-1] == "":  # the last line's end
+        lines.pop()
+    if len(lines) < 2 or lines[0] != HEADER or lines[1] != CODE + code_stamp():
         return None
-    return snapshot_from_lines(lines[1:])
+    return snapshot_from_lines(lines[2:])
 
 
-def snapshot_from_lines(lines: Iterable[str]) -> WeekSnapshot | None:
-    """One kept week from its `name: text` lines (None if a field is missing)."""
-    values: dict[str, str] = {}
-    for line in lines:
+def snapshot_from_lines(lines: list[str]) -> WeekSnapshot | None:
+    """One kept week from its `name: text` lines, or None unless they are every field in order
+    and nothing else, and their texts hold no percentage (`plain_words`)."""
+    if len(lines) != len(WeekSnapshot._fields):
+        return None
+    texts = []
+    for field, line in zip(WeekSnapshot._fields, lines):
         name, colon, text = line.partition(": ")
-        if colon and name in WeekSnapshot._fields:
-            values[name] = _unescape(text)
-    if any(name not in values for name in WeekSnapshot._fields
-           if name not in WeekSnapshot._field_defaults):
-        return None
-    return WeekSnapshot(**values)
+        if name != field or not colon:
+            return None
+        texts.append(_unescape(text))
+    snapshot = WeekSnapshot(*texts)
+    return snapshot if plain_words(snapshot) else None
+
+
+def plain_words(snapshot: WeekSnapshot) -> bool:
+    """Whether the texts hold no percentage, as the Overview's words with Show figures off never
+    do ("110%", "35 percent"): checked as they are kept and as they are read."""
+    said = " ".join(snapshot[1:-2]).casefold()  # not the week, day or data state
+    return "%" not in said and "percent" not in said and "per cent" not in said
+
+
+def code_stamp() -> str:
+    """The code that works out and keeps the words, as it is on disk: how many modules there are
+    in CODE_FOLDERS and the sums of their sizes, modification and status change times (the
+    status change time moves on whenever a file is written or replaced, and no tool can set it
+    back); in the bundle, its program file's too (which holds the compiled modules where they
+    are not files beside it). An update, or any module changed, makes another stamp. Worked out
+    once a process, by the code it runs: one `stat` a module (about 100), no file read."""
+    global _stamp
+    if _stamp is None:
+        count = size = modified = changed = 0
+        folders = [os.path.join(CODE_ROOT, folder) for folder in CODE_FOLDERS]
+        files = [sys.executable] if getattr(sys, "frozen", False) else []
+        while folders:
+            try:
+                entries = os.scandir(folders.pop())
+            except OSError:
+                continue
+            with entries:
+                for entry in entries:
+                    if entry.name.endswith((".py", ".pyc")):
+                        files.append(entry.path)
+                    elif entry.name != "__pycache__" and entry.is_dir():
+                        folders.append(entry.path)
+        for path in files:
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            count += 1
+            size, modified, changed = (size + info.st_size, modified + info.st_mtime_ns,
+                                       changed + info.st_ctime_ns)
+        _stamp = f"{count} {size} {modified} {changed}"
+    return _stamp
+
+
+_stamp: str | None = None
 
 
 def data_state(data_dir: Path) -> str:
@@ -135,63 +204,18 @@ def plain_data_file(data_dir: Path) -> bool:
 def snapshot_for_first_frame(data_dir: Path, week: str, day: str) -> WeekSnapshot | None:
     """The kept words if they are still true: kept today (`day`, ISO) for `week` (this ISO week)
     and for the data file as it is now; the Overview says its week "as of" a day, and what it
-    says can move on from one day to the next. Over a data file that is encrypted, missing or not a database, the kept
-    words are deleted and None returned: nothing is painted beside a passphrase prompt or a
-    recovery dialog."""
+    says can move on from one day to the next; and kept by this code (`code_stamp`). Over a data
+    file that is encrypted, missing or not a database, the kept words are deleted and None
+    returned: nothing is painted beside a passphrase prompt or a recovery dialog."""
     if not plain_data_file(data_dir):
         forget_snapshot(data_dir)
         return None
+    code_stamp()  # now, before the modules that work out words are imported: this start's code
     snapshot = read_snapshot(data_dir)
     if (snapshot is None or (snapshot.week, snapshot.day) != (week, day)
             or snapshot.data_state != data_state(data_dir)):
         return None
     return snapshot
-
-
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december")
-_COUNTED = "weeks?|hours?|days?|minutes?|cases?|points?|" + _MONTHS
-
-
-def holds_reference(text: str, references: Iterable[str]) -> bool:
-    """Whether `text` holds one of `references` as a whole token: "C07" in "C07's", but a
-    reference "4" not in "4.5 extra hours" (a number goes on through its point or comma), nor a
-    number-only reference in a count or a date ("21 weeks in a row", "since 7 December").
-
-    One pass over the caseload: a reference the text does not hold even as a substring cannot
-    stand in it as a token, so only the few it does hold are matched with their pattern (one
-    pattern for each of 600 references was 30 ms over ten years, after every Overview refresh)."""
-    folded = text.casefold()
-    dated: str | None = None
-    for ref in references:
-        ref = ref.strip().casefold()
-        if not ref:
-            continue
-        if ref.isdigit():
-            if dated is None:
-                dated = _without_years(folded)
-            if ref in dated and _stands_alone(ref, dated):
-                return True
-        elif ref in folded and _stands_alone(ref, folded):
-            return True
-    return False
-
-
-def _without_years(folded: str) -> str:
-    """"7 december 2026" as "7 december": a year after a month is the date's, not a count."""
-    import re  # only when keeping, after the data shows: the first frame has no need of it
-
-    return re.sub(rf"\b({_MONTHS})\s+\d{{4}}\b", r"\1", folded)
-
-
-def _stands_alone(ref: str, searched: str) -> bool:
-    """Whether `ref` (stripped and folded) stands in `searched` as a token (holds_reference)."""
-    import re
-
-    pattern = r"(?<!\w)(?<!\d[.,])" + re.escape(ref) + r"(?!\w)(?![.,]\d)"
-    if ref.isdigit():
-        pattern += rf"(?!\s+(?:{_COUNTED})\b)(?<!\bweek {re.escape(ref)})"
-    return re.search(pattern, searched) is not None
 
 
 def snapshot_lines(snapshot: WeekSnapshot) -> list[str]:
@@ -202,15 +226,17 @@ def snapshot_lines(snapshot: WeekSnapshot) -> list[str]:
 def save_snapshot(data_dir: Path, snapshot: WeekSnapshot, references: Iterable[str] = ()) -> bool:
     """Keep `snapshot` (owner-only, replaced atomically); False, keeping nothing, when any of its
     texts holds one of `references` or the folder cannot be written."""
-    if holds_reference(" ".join(snapshot[1:-2]), references):  # not the week, day or state
-        forget_snapshot(data_dir)
+    from core.store.reference_check import holds_reference  # only when keeping
+
+    if not plain_words(snapshot) or holds_reference(" ".join(snapshot[1:-2]), references):
+        forget_snapshot(data_dir)  # (not the week, day or state)
         return False
     target = snapshot_path(data_dir)
     tmp = target.with_name(target.name + ".new")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("\n".join([HEADER, *snapshot_lines(snapshot)]) + "\n")
+            out.write("\n".join([HEADER, CODE + code_stamp(), *snapshot_lines(snapshot)]) + "\n")
         crash_point("week_snapshot.written")
         os.replace(tmp, target)
         crash_point("week_snapshot.replaced")

@@ -102,3 +102,27 @@ def test_turning_encryption_on_deletes_the_coming_days(folder):
     assert save_coming_days(folder, kept_for_now(folder, TUESDAY))
     change_encryption(folder, None, "a long enough passphrase 42")
     assert not coming_days_path(folder).exists()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace("Steady caseload", "C07 is 120% of your caseload", 1),
+    lambda text: text.replace("\nbody: Your", "\nbody: 95 percent of your", 1),
+    lambda text: text.replace("\nday: 2026-12-01", "\nday: 2026-12-01\nnote: more", 1),
+])
+def test_a_day_edited_by_hand_is_not_painted(folder, edit):
+    """Each block is read with the kept week's checks: a percentage, or anything but its fields
+    in order, and that day is not painted (the other days are theirs, and still are)."""
+    tuesday, monday = kept_for_now(folder, TUESDAY, MONDAY)
+    assert save_coming_days(folder, [tuesday, monday])
+    path = coming_days_path(folder)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(edit(text), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    assert coming_day_for_first_frame(folder, "2026-W49", "2026-12-01") is None
+    assert coming_day_for_first_frame(folder, "2026-W50", "2026-12-07") == monday
+
+
+def test_words_holding_a_percentage_are_never_kept_for_the_coming_days(folder):
+    assert save_coming_days(folder, kept_for_now(folder, TUESDAY))
+    assert not save_coming_days(folder, kept_for_now(folder, MONDAY._replace(body="At 120%.")))
+    assert read_coming_days(folder) == []

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from core.store.week_snapshot import holds_reference
+from core.store.reference_check import holds_reference
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december")

@@ -70,3 +70,31 @@ def test_turning_encryption_on_deletes_the_kept_week(data_dir):
     save_snapshot(data_dir, WEEK)
     change_encryption(data_dir, None, "a long enough passphrase 42")
     assert not (data_dir / SNAPSHOT_NAME).exists()
+
+
+def test_words_holding_a_percentage_are_never_kept(data_dir):
+    """The Overview's words with Show figures off hold no percentage; a text that does is not
+    them, whichever way the figure is written."""
+    for body in ("Your caseload is at 120%.", "About 95 percent of your hours.", "95 per cent"):
+        assert save_snapshot(data_dir, WEEK)
+        assert not save_snapshot(data_dir, WEEK._replace(body=body))
+        assert read_snapshot(data_dir) is None
+
+
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace("Steady caseload", "C07 is 120% of your caseload"),
+    lambda text: text.replace("more than your", "95 Per Cent of your"),
+    lambda text: text + "note: something more\n",  # a line that is not one of its fields
+    lambda text: text.replace("headline: Over", "headline: Over\nheadline: Over"),
+    lambda text: text.replace("\nbody: ", "\nwords: "),
+])
+def test_a_kept_week_edited_by_hand_is_not_read(data_dir, edit):
+    """Checked as cheaply as it is read: a percentage, or anything but its fields in order. (A
+    case reference written into it cannot be known without the data, which the first frame does
+    not open: the words are checked for those as they are kept.)"""
+    assert save_snapshot(data_dir, WEEK)
+    path = data_dir / SNAPSHOT_NAME
+    text = path.read_text(encoding="utf-8")
+    path.write_text(edit(text), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    assert read_snapshot(data_dir) is None
