@@ -88,7 +88,9 @@ def delete_closed_after_confirming(
         from ui.widgets.step_said import say_step
 
         undo = " Undo with Ctrl+Z." if stack is not None else ""
-        say_step(parent, f"Deleted {deleted_text(len(deleted))}.{undo}")  # in the status bar too
+        # In the status bar too; said once the question has given the keyboard back, so the
+        # window coming back is not read over it.
+        say_step(parent, f"Deleted {deleted_text(len(deleted))}.{undo}", after_focus=True)
     return deleted
 
 

@@ -232,6 +232,10 @@ class DataPage(QScrollArea):
                                         f"can be deleted: {refs}.")
         else:
             self.retention_note.setText("No closed cases are due for deletion.")
+        if not due and self.delete_closed is self.window().focusWidget():
+            # Disabled, the button gave the keyboard to the next control, "Delete all my
+            # data…": the period that decides what is offered is the place to be instead.
+            self.retention_days.setFocus(Qt.FocusReason.OtherFocusReason)
         self.delete_closed.setEnabled(bool(due))
 
     def _update_buttons(self) -> None:

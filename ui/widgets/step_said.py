@@ -20,13 +20,16 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 from ui.widgets.announce import announce
 
 
-def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: str = "") -> str:
+def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: str = "",
+             after_focus: bool = False) -> str:
     """Show and say `text`, what an undo or redo did (or why it was refused). `widget` is where
-    the step was made (a page, a view); `was` the words shown when it was made. Returns the
-    words as shown."""
+    the step was made (a page, a view); `was` the words shown when it was made; `after_focus`
+    as for `announce` (a question just closed: the window takes the keyboard back first).
+    Returns the words as shown."""
     shown = show_step(widget, text, was)
     if shown:
-        announce(widget, shown, assertive=assertive)  # from its window if it is hidden or gone
+        announce(widget, shown, assertive=assertive,  # from its window if hidden or gone
+                 after_focus=after_focus)
     return shown
 
 
