@@ -53,6 +53,10 @@ ANYWHERE = "Anywhere"
 NOT_IN_MEETING = "Anywhere but the supervision meeting"
 EVEN_IN_DIALOGS = "Anywhere, in a dialog too"
 IN_DIALOGS_TOO = "worksInDialogs"  # an action's property: its keys reach past an open dialog
+# An action's property: what its keys do, in words that stay the same whatever the action's text
+# says now. Undo's text names the step it would take back ("Undo Delete case C07"): the page
+# listed that, a case reference on a help page, and a row that changed with each step.
+SHORTCUT_WORDS = "shortcutWords"
 # How the keyboard moves around any window.
 MOVING: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "Next / previous control (Tab always leaves a table or list)"),
@@ -91,7 +95,8 @@ def window_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
         if id(action) in seen:
             continue
         seen.add(id(action))
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = action.property(SHORTCUT_WORDS) or action.text()
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
         text = text.rstrip("…").rstrip(".")
         # The meeting hides the menus, and with them the keys only they hold.
         where = ANYWHERE if action in window.actions() else NOT_IN_MEETING

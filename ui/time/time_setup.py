@@ -73,7 +73,9 @@ def install_time(
 
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence("Ctrl+Z"))
+    undo.setProperty("shortcutWords", "Undo")  # the shortcuts page's words (SHORTCUT_WORDS)
     redo = stack.createRedoAction(window, "&Redo")
+    redo.setProperty("shortcutWords", "Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu = window.menu("&Edit")
     edit_menu.addAction(undo)

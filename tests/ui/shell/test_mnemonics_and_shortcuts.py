@@ -137,3 +137,21 @@ def test_alt_letters_stay_unique_on_time_while_the_timer_runs(demo_window, db):
     assert view.timer.start_button.text().replace("&", "") == "Switch"
     clashes = {k: v for k, v in letters_on_screen(demo_window).items() if len(v) > 1}
     assert not clashes
+
+
+def test_the_shortcuts_page_says_undo_not_the_step_it_would_take_back(demo_window):
+    # Was "Ctrl+Z  Undo Delete case C07": Undo's own text, which names the step, on a help page.
+    from PySide6.QtGui import QUndoCommand
+
+    from ui.shell.shortcuts_dialog import key_text, shortcut_rows
+
+    step = QUndoCommand("Delete case C07")
+    demo_window.undo_stack.push(step)
+    assert demo_window.undo_stack.undoText() == "Delete case C07"
+    rows = shortcut_rows(demo_window)
+    undo = [what for keys, what, _where in rows if keys == key_text("Ctrl+Z")]
+    assert undo and set(undo) == {"Undo"}, rows
+    assert not any("C07" in what for _keys, what, _where in rows), rows
+    demo_window.undo_stack.undo()
+    assert {what for keys, what, _where in shortcut_rows(demo_window)
+            if keys == key_text("Ctrl+Shift+Z")} == {"Redo"}
