@@ -160,7 +160,12 @@ def time_to_paint(command: list[str], env: dict[str, str]) -> dict[str, float]:
             "settled_charts": settled.get("charts", 0.0)}  # the chart library loaded by then
 
 
-def commands(data_dir: Path, demo_dir: Path, bundle: Path | None) -> dict[str, list[str]]:
+def commands(data_dir: Path, demo_dir: Path, bundle: Path | None,
+             bundle_dir: Path | None = None) -> dict[str, list[str]]:
+    """The processes timed. The bundle runs on its own copy of the ten years (`bundle_dir`):
+    kept words are painted only by the code that kept them (core.store.week_snapshot.code_stamp)
+    and the bundle's code is not the source tree's, so on one folder each would find the
+    other's words at every start and work its week out alone."""
     python, main = sys.executable, str(ROOT / "main.py")
     found = {
         "app": [python, main, "--data-dir", str(data_dir)],
@@ -170,8 +175,18 @@ def commands(data_dir: Path, demo_dir: Path, bundle: Path | None) -> dict[str, l
     if Path(SYSTEM_PYTHON).exists() and shutil.which("gtimelog"):
         found["gtimelog"] = [SYSTEM_PYTHON, str(ROOT / "benchmarks" / "gtimelog_probe.py")]
     if bundle is not None:
-        found["bundle"] = [str(bundle), "--data-dir", str(data_dir)]
+        found["bundle"] = [str(bundle), "--data-dir", str(bundle_dir or data_dir)]
     return found
+
+
+def copy_data(source: Path, folder: Path) -> Path:
+    """`folder`, made, holding a copy of `source`'s data file (and nothing kept beside it)."""
+    folder.mkdir(mode=0o700)
+    with contextlib.closing(sqlite3.connect(f"file:{source / 'caseload.db'}?mode=ro",
+                                            uri=True)) as original, \
+            contextlib.closing(sqlite3.connect(folder / "caseload.db")) as copy:
+        original.backup(copy)
+    return folder
 
 
 COLD = {"app_cold": "cold-ten-years", "app_demo_cold": "cold-demo"}  # key: folder in the home
@@ -188,12 +203,7 @@ def cold_copies(home: Path, data_dir: Path, demo_dir: Path) -> dict[str, list[st
     found = {}
     for key, source in (("app_cold", data_dir), ("app_demo_cold", demo_dir),
                         ("app_day", data_dir), ("app_demo_day", demo_dir)):
-        folder = home / {**COLD, **NEXT_DAY}[key]
-        folder.mkdir(mode=0o700)
-        with contextlib.closing(sqlite3.connect(f"file:{source / 'caseload.db'}?mode=ro",
-                                                uri=True)) as original, \
-                contextlib.closing(sqlite3.connect(folder / "caseload.db")) as copy:
-            original.backup(copy)
+        folder = copy_data(source, home / {**COLD, **NEXT_DAY}[key])
         found[key] = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder)]
     return found
 
@@ -241,7 +251,9 @@ def measure_startup(data_dir: Path, runs: int, offscreen: bool = False,
         # Both copies of the app remember this week's words for next time, as after a day's use.
         lines = write_timelog(data_dir, home / "data" / "gtimelog" / "timelog.txt")
         env = child_env(home, shown)
-        started = commands(data_dir, demo_dir, bundle) | cold_copies(home, data_dir, demo_dir)
+        bundle_dir = copy_data(data_dir, home / "bundle-ten-years") if bundle else None
+        started = (commands(data_dir, demo_dir, bundle, bundle_dir)
+                   | cold_copies(home, data_dir, demo_dir))
         notes = [shown["note"]] if "note" in shown else []
         if "gtimelog" not in started:
             notes.append("GTimeLog is not installed (Debian's gtimelog package, run with "
