@@ -209,3 +209,20 @@ def test_every_module_the_words_are_worked_out_from_is_in_the_stamp(tmp_path):
     outside = [str(path) for path in used if path != root / "core" / "__init__.py"
                and not any(path.is_relative_to(folder) for folder in folders)]
     assert outside == []
+
+
+def test_in_the_bundle_a_new_program_file_is_another_stamp(code, monkeypatch, tmp_path):
+    """The bundle's program file holds its compiled modules where they are not files beside it
+    (PyInstaller's archive): a new one, as an update installs, is another stamp."""
+    import sys
+
+    program = tmp_path / "caseload-companion"
+    program.write_bytes(b"a build")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    before = week_snapshot.code_stamp()
+    program.unlink()
+    program.write_bytes(b"a build")  # the same size, written anew
+    os.utime(program, ns=(0, 0))
+    next_process(monkeypatch)
+    assert week_snapshot.code_stamp() != before
