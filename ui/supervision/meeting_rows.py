@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.supervision.sessions import Action
 from ui.widgets.date_fields import format_date
+from ui.widgets.dialog_keys import DESTROYS
 
 # The meeting's type, as multiples of the system font: read across a room or on a projector.
 BODY_SCALE = 1.6
@@ -169,6 +170,7 @@ class ActionRow(Row):
         self.buttons: dict[str, QPushButton] = {}
         if new_index is not None:
             remove = QPushButton("Remove")
+            remove.setProperty(DESTROYS, True)  # Space removes; Return says so
             remove.clicked.connect(lambda: self.removed.emit(new_index))
             self.buttons["remove"] = remove
         else:
