@@ -7,7 +7,8 @@ list, so Return on it deleted the entry at once, as Return on Settings' Delete a
 before they were listed. Here every view and page is shown in turn, each table has the row
 chosen that enables the most buttons (an entry, not a day; your own activity, not a built-in
 one), and Return is pressed on every visible, enabled push button, with Return then pressed on
-any question or dialog that opens (and Escape after). No row may go from any table.
+any question or dialog that opens (and Escape after). No row may go from any table, and no
+open action may be dropped.
 
 Two rows may go, and are not deletions: a running timer's row, when Stop logs its time.
 """
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, time, timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
@@ -38,14 +40,18 @@ QUESTIONS = 4  # Return answers at most this many questions that open one after 
 
 
 def _keys(db) -> dict[str, set]:
-    """Each table's rows, by primary key (rowid where it has none of its own)."""
+    """Each table's rows, by primary key (rowid where it has none of its own). An open action
+    dropped counts as gone: Drop takes it off every list."""
     kept = {}
     for table in db.table_names():
         if table.startswith(("_", "sqlite_")) or table in NOT_DELETIONS:
             continue
         pks = db[table].pks
         columns = ", ".join(f'"{c}"' for c in pks)
-        kept[table] = {tuple(r.values()) for r in db.query(f'SELECT {columns} FROM "{table}"')}
+        where = (" WHERE status IS NOT 'dropped'"
+                 if "status" in {c.name for c in db[table].columns} else "")
+        kept[table] = {tuple(r.values())
+                       for r in db.query(f'SELECT {columns} FROM "{table}"{where}')}
     return kept
 
 
@@ -101,7 +107,7 @@ def _return_on(window, qtbot, button: QPushButton) -> None:
     QTest.keyClick(button, Qt.Key.Key_Return)
     # A button Return presses goes down at once and is clicked as it comes up (as Space does);
     # what it opens may open later still (a question asked once the dialog has closed).
-    qtbot.waitUntil(lambda: not button.isDown())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(button) or not button.isDown())  # or gone
     QApplication.processEvents()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     state["done"] = True
@@ -142,7 +148,6 @@ def _places(window) -> list[tuple[str, Callable[[], None]]]:
 
 def test_return_on_every_button_in_the_window_deletes_nothing(
         demo_window, db, qtbot, monkeypatch, something_to_delete_everywhere):
-    import shiboken6
     from PySide6.QtPrintSupport import QPrintDialog
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
@@ -173,3 +178,41 @@ def test_return_on_every_button_in_the_window_deletes_nothing(
     assert {"Delete", "Remove", "Delete session", "Delete note", "Drop"} <= pressed
     assert len(pressed) >= 60, f"only {len(pressed)} buttons were pressed: {sorted(pressed)}"
     assert not destroyed, "\n".join(destroyed)
+
+
+def test_return_on_every_button_in_the_meeting_removes_nothing(
+        demo_window, db, qtbot, monkeypatch):
+    """The meeting takes the window, so the walk above leaves it out: here each topic is shown
+    in turn, with an action agreed in the meeting (its Remove went at once on Return), and
+    Return is pressed on every button; nothing agreed, marked or saved may go."""
+    from core.supervision.meeting_content import TOPICS
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    meeting = demo_window.meeting
+    meeting.open()
+    bar = meeting.view.action_bar
+    qtbot.keyClicks(bar.text, "Arrange cover for the parole reports")
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    agreed = list(meeting.view.draft.new_actions)
+    assert len(agreed) == 1
+    pressed: set[str] = set()
+    for key, _title, _kinds in TOPICS:
+        if not meeting.is_open():
+            meeting.open()  # Leave (Esc) left it: back in, as the user would be
+        try:
+            meeting.view.select_topic(key)
+        except ValueError:
+            continue  # a private topic, listed only once its "Show to my manager" is ticked
+        QApplication.processEvents()
+        # Leave (Esc) last: it leaves the meeting, keeping what was agreed (checked below).
+        for button in sorted(_buttons(demo_window), key=lambda b: b.text().startswith("Leave")):
+            if not (shiboken6.isValid(button) and button.isVisible() and button.isEnabled()):
+                continue  # the topic was shown again, or the meeting left
+            before = _keys(db)
+            label = button.accessibleName() or button.text().replace("&", "")
+            _return_on(demo_window, qtbot, button)
+            pressed.add(label.split(":")[0])
+            assert _gone(before, _keys(db)) == {}, f"Return on “{label}” deleted"
+            if meeting.is_open():
+                assert meeting.view.draft.new_actions == agreed, f"Return on “{label}”"
+    assert {"Remove", "End meeting"} <= pressed, sorted(pressed)
