@@ -241,8 +241,7 @@ class WorkingPatternPage(QWidget):
         # One undo step, said: a day that had leave already is changed (and said so: "Added
         # sickness" hid the annual leave it replaced), and Ctrl+Z puts it back.
         had = leave_between(self._db, leave.date, leave.date).get(leave.date)
-        said = (f"Changed {day} from {had.kind} to {leave.kind}." if had is not None
-                else f"Added {leave.kind} on {day}.")
+        said = _leave_said(had, leave, day)
         self._done(lambda: save_undoably(
             self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
             f"Add leave on {day}", "your leave", self._after_undo, said))
@@ -263,3 +262,19 @@ class WorkingPatternPage(QWidget):
     def _after_undo(self) -> None:
         self.refresh()
         self._hub.timeLogged.emit()
+
+
+def _leave_said(had: LeaveDay | None, leave: LeaveDay, day: str) -> str:
+    """What adding `leave` did to a day that had `had`: the same leave again changes nothing,
+    and says so (it said "Changed … from annual leave to annual leave.")."""
+    if had is None:
+        return f"Added {leave.kind} on {day}."
+    if (had.kind, had.hours) == (leave.kind, leave.hours):
+        return f"{day} already has {leave.kind}: nothing changed."
+    if had.kind == leave.kind:
+        return f"Changed the {leave.kind} on {day} from {_span(had)} to {_span(leave)}."
+    return f"Changed {day} from {had.kind} to {leave.kind}."
+
+
+def _span(leave: LeaveDay) -> str:
+    return "the whole day" if leave.hours is None else hours_text(leave.hours)
