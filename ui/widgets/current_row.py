@@ -82,9 +82,12 @@ def _focus_arrived(watched: QObject, event: QEvent) -> None:
     # A completer's list of suggestions is a popup: choosing a row there would type it.
     if (reason in _BY_KEYBOARD and not isinstance(window, QFileDialog)
             and window.windowType() != Qt.WindowType.Popup):
-        if not select_current(watched) and isinstance(watched, QTableView):
-            # Nothing newly chosen, so nothing for a screen reader to follow into the table:
-            # the cell is told as the focus once the table's own arrival has been said.
+        if (not select_current(watched) and isinstance(watched, QTableView)
+                and watched.selectionMode() == QAbstractItemView.SelectionMode.NoSelection):
+            # Nothing to choose, so nothing for a screen reader to follow into the table: the
+            # cell is told as the focus once the table's own arrival has been said. (A table
+            # with a row already chosen is read by the reader itself; told again, Orca read
+            # the row over the words just said: "Added the activity …".)
             QTimer.singleShot(0, watched, lambda: say_current_cell(watched))
 
 
