@@ -64,9 +64,12 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
     confirmations, `assertive=True` (at once) for errors. Empty text says nothing.
 
     `after_focus`: sent once the events queued now have run (a table's rows read again, the
-    keyboard put back on a row): a screen reader says a focus change at once, cutting off
-    what it was saying, so words sent before the focus settled were lost (Orca 43 heard
-    "Activities you log time against. table with 15 rows…" over "Deleted the activity …")."""
+    keyboard put back on a row) and, when a dialog has just closed, once its window has the
+    keyboard back: a screen reader says a focus change at once, cutting off what it was
+    saying, and Orca 43, with many events still to read, drops a notification that came before
+    a focus change or a window's activation (it heard "Activities you log time against. table
+    with 15 rows…" and never "Deleted the activity …", nor "Added the activity …" after the
+    name was typed in its own dialog)."""
     text = (text or "").strip()
     if not text:
         return
@@ -77,9 +80,55 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
     if after_focus:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: _send(widget, text, assertive))
+        QTimer.singleShot(0, lambda: _once_window_is_back(widget, lambda: _send(
+            widget, text, assertive)))
         return
     _send(widget, text, assertive)
+
+
+_BACK_WAIT_MS = 1000  # a window the system never gives the keyboard back to is said from anyway
+
+
+def _once_window_is_back(widget: QObject | None, send: Callable[[], None]) -> None:
+    """`send()` now if `widget`'s window is the active one (or there is none to wait for);
+    else once it becomes active (a dialog closing gives it back a moment later, through the
+    window system), after the focus that comes with it."""
+    window = widget.window() if isinstance(widget, QWidget) else None
+    try:
+        waiting = window is not None and window.isVisible() and not window.isActiveWindow()
+    except RuntimeError:  # the C++ widget is already gone
+        waiting = False
+    if not waiting:
+        send()
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    timer = QTimer(app)
+    timer.setSingleShot(True)
+    done = []
+
+    def fire() -> None:
+        if done:
+            return
+        done.append(True)
+        app.focusWindowChanged.disconnect(back)  # type: ignore[union-attr]
+        timer.stop()
+        timer.deleteLater()
+        send()
+
+    def back(_window: object) -> None:
+        try:
+            active = window.isActiveWindow()  # type: ignore[union-attr]
+        except RuntimeError:
+            active = True  # gone: nothing to wait for
+        if active:
+            QTimer.singleShot(0, fire)  # after the focus the window's activation brings
+
+    app.focusWindowChanged.connect(back)  # type: ignore[union-attr]
+    timer.timeout.connect(fire)
+    timer.start(_BACK_WAIT_MS)
 
 
 def _send(widget: QObject | None, text: str, assertive: bool) -> None:

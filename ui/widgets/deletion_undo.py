@@ -132,7 +132,9 @@ def add_undoably(parent: QWidget, db: Database, what: str, said: str,
     if stack is not None:
         stack.push(command)
     changed()
-    announce(parent, command.shown)
+    # After the focus the caller puts on the added row, and after the window it was typed in
+    # gives the keyboard back (ui.widgets.announce): said before them, Orca 43 dropped it.
+    announce(parent, command.shown, after_focus=True)
 
 
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],

@@ -28,3 +28,41 @@ def test_a_closed_or_deleted_widget_is_harmless(qtbot):
     shiboken6.delete(label)
     announce.announce(label, "Saved summary.pdf")  # no exception, with or without a reader
     announce.announce(None, "Profile saved")
+
+
+def test_words_after_a_dialog_wait_until_its_window_has_the_keyboard_back(qtbot, monkeypatch):
+    # "Added the activity …" was sent while the name's dialog was closing: the window's
+    # activation came after it, and Orca 43, with many events to read, dropped the words.
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    sent: list[str] = []
+    monkeypatch.setattr(announce, "_send", lambda _widget, text, _assertive: sent.append(text))
+    window, other = QWidget(), QWidget()
+    for widget in (window, other):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    announce.announce(window, "Added the activity Peer mentoring.", after_focus=True)
+    for _ in range(3):
+        QApplication.processEvents()  # the queued send has run, and waits
+    assert sent == []
+    window.activateWindow()
+    qtbot.waitUntil(lambda: sent == ["Added the activity Peer mentoring."])
+
+
+def test_words_are_said_even_if_their_window_never_has_the_keyboard_back(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    sent: list[str] = []
+    monkeypatch.setattr(announce, "_send", lambda _widget, text, _assertive: sent.append(text))
+    window, other = QWidget(), QWidget()
+    for widget in (window, other):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    announce.announce(window, "Deleted the activity Peer mentoring.", after_focus=True)
+    qtbot.waitUntil(lambda: sent == ["Deleted the activity Peer mentoring."], timeout=5000)
