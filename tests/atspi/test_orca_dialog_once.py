@@ -7,6 +7,7 @@ field's way in as a way into another dialog."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -89,9 +90,13 @@ def test_times_activity_says_its_item_once(app_bus, orca):  # noqa: F811
     try:
         activate_window(app_bus)
         app_bus.focused_after(lambda: app_bus.ctrl(ord("3")))  # Time
-        app_bus.pump(0.5)
-        combo = next(o for o in app_bus.walk(app_bus.frame())
-                     if o.get_role_name() == "combo box" and o.get_name() == "Activity to time")
+
+        def activity() -> Any:
+            return next((o for o in app_bus.walk(app_bus.frame()) if o.get_role_name()
+                         == "combo box" and o.get_name() == "Activity to time"), None)
+
+        _wait(app_bus, lambda: activity() is not None, "the Time view has no Activity to time")
+        combo = activity()
         orca.mark()
         _tab_to(app_bus, combo)
         orca.wait_for(app_bus.pump, "Activity combo box")
