@@ -72,15 +72,38 @@ def _close_dialogs(bus: Bus) -> None:
     raise AssertionError(f"dialogs left open: {[bus.describe(d) for d in _open_dialogs(bus)]}")
 
 
-def _log_line(bus: Bus, heard: Heard, line: str, words: str) -> tuple[str, int]:
-    """Ctrl+L, the line, Return (twice if the first only took a suggestion from the list)."""
+def _line_typed(bus: Bus, line: str) -> None:
+    """Ctrl+L, then `line` in Log time's line once it has the keyboard, until it reads so.
+    A whole line: the list of suggestions offers nothing more for it, so one Return sends it
+    (a second one, sent "in case" a moment later, reached the window behind whenever the
+    dialog had closed by then)."""
     activate_window(bus)  # no window manager gives the window back after a dialog: a click does
     bus.focused_after(lambda: bus.ctrl(ord("l")))  # Log time…, from anywhere
+
+    # Typed once its line has the keyboard: the first focus event can come before the line's
+    # (with a screen reader passing every key on), and the words went to the window behind.
+    def field() -> Any:
+        return next((o for dialog in _open_dialogs(bus) for o in bus.walk(dialog)
+                     if o.get_role_name() == "text" and "focused" in bus.states(o)), None)
+
+    _until(bus, lambda: field() is not None, "Log time's line never had the keyboard")
+    typed = field()
     _type(bus, line)
+    _until(bus, lambda: bus.Atspi.Text.get_text(typed, 0, -1) == line,
+           f"the line never read {line!r}")
+
+
+def _until(bus: Bus, done: Any, what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, what
+        bus.pump(0.05)
+
+
+def _log_line(bus: Bus, heard: Heard, line: str, words: str) -> tuple[str, int]:
+    """Ctrl+L, the line, Return; what is heard for it."""
+    _line_typed(bus, line)
     bus.key(RETURN)
-    bus.pump(0.5)
-    if not any(words in text for text, _ in heard.said):
-        bus.key(RETURN)
     return heard.wait_for(words)
 
 

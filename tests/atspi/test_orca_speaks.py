@@ -19,9 +19,9 @@ from tests.atspi.orca_speech import Orca, OrcaUnavailable
 from tests.atspi.test_announcements import (
     Heard,
     _close_dialogs,
+    _line_typed,
     _log_line,
     _open_dialogs,
-    _type,
 )
 from tests.atspi.test_combo_boxes import ITEMS, _type_filter, _wait
 from tests.atspi.test_names import _labelled_by, _words, current_item
@@ -114,25 +114,8 @@ def test_orca_says_the_new_item_when_the_keys_change_a_closed_combo_box(app_bus,
 
 
 def _log(bus: Bus, line: str) -> None:
-    """Ctrl+L, the line (a whole one: the list offers nothing more for it), then one Return,
-    each once the one before has been handled. A second Return sent "in case", half a second
-    on, reached the window behind whenever Orca's turn with the first Return made the dialog
-    close later than that: it went to whatever had the keyboard there, and Orca said that
-    instead of the result."""
-    activate_window(bus)  # no window manager gives the window back after a dialog: a click does
-    bus.focused_after(lambda: bus.ctrl(ord("l")))  # Log time…, from anywhere
-
-    # Typed once its line has the keyboard: with Orca passing every key on, the first focus
-    # event can come before the line's, and the words went to the window behind.
-    def field() -> Any:
-        return next((o for dialog in _open_dialogs(bus) for o in bus.walk(dialog)
-                     if o.get_role_name() == "text" and "focused" in bus.states(o)), None)
-
-    _wait(bus, lambda: field() is not None, "Log time's line never had the keyboard")
-    typed = field()
-    _type(bus, line)
-    _wait(bus, lambda: bus.Atspi.Text.get_text(typed, 0, -1) == line,
-          f"the line never read {line!r}")
+    """Ctrl+L, the line, one Return once the line reads so; done once the dialog has gone."""
+    _line_typed(bus, line)
     bus.key(RETURN)
     _wait(bus, lambda: not _open_dialogs(bus), "Return in Log time's line logged nothing")
 
