@@ -17,7 +17,12 @@ class Escaping:
     def write(self, text: str) -> int:
         from core.common.free_text import escaped
 
-        return self._raw.write(escaped(text))
+        text = escaped(text)
+        if not text.isascii():  # a folder named in Latin-1: "\ufffd", not a failed command
+            from core.common.paths import shown_path
+
+            text = shown_path(text)
+        return self._raw.write(text)
 
     def __getattr__(self, name: str):
         return getattr(self._raw, name)

@@ -22,7 +22,9 @@ def setup_logging(data_dir: Path) -> Path | None:
         log_dir = data_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = log_dir / "app.log"
-        handler = quiet_handler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
+        # a path in a record need not be UTF-8 (a folder named in Latin-1): escaped, not dropped
+        handler = quiet_handler(path, maxBytes=512_000, backupCount=2, encoding="utf-8",
+                                errors="backslashreplace")
         if os.name == "posix":
             path.touch(exist_ok=True)
             os.chmod(path, 0o600)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.paths import shown_path
 from core.store import encryption
 from core.store.backup import (
     BACKUP_FOLDER_ROWS,
@@ -165,7 +166,7 @@ class DataPage(QScrollArea):
 
     def _connect_signals(self) -> None:
         self.open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+            lambda: QDesktopServices.openUrl(folder_url(self.data_dir))
         )
         self.backup_now.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self._restore_selected)
@@ -189,12 +190,12 @@ class DataPage(QScrollArea):
 
     def load(self) -> None:
         encrypted = encryption.is_encrypted(self.db)
-        self.location.setText(f"Your data is in {self.db_path}\n"
+        self.location.setText(f"Your data is in {shown_path(self.db_path)}\n"
                               "Only your user account can open this folder.")
         folder = backup_dir(self.db, self.data_dir)
         self.backup_note.setText(
             f"A backup is made automatically once a day, keeping the last 7 days and 4 weeks, "
-            f"in {folder}." + (" Backups stay encrypted with your passphrase." if encrypted else "")
+            f"in {shown_path(folder)}." + (" Backups stay encrypted with your passphrase." if encrypted else "")
         )
         self.model.set_backups(list_backups(folder))
         reason = encryption.unavailable_reason()
@@ -258,10 +259,10 @@ class DataPage(QScrollArea):
         try:
             dest = make_backup(self.db, self.data_dir)
         except OSError as exc:
-            QMessageBox.warning(self, "The backup was not made", str(exc))
+            QMessageBox.warning(self, "The backup was not made", shown_path(str(exc)))
             return None
         self.load()
-        announce(self, f"Backed up now: {dest.name}, in {dest.parent}.")
+        announce(self, f"Backed up now: {shown_path(dest.name)}, in {shown_path(dest.parent)}.")
         return dest
 
     def _restore_selected(self) -> None:
@@ -292,7 +293,7 @@ class DataPage(QScrollArea):
     def _set_folder(self, folder: Path | None) -> None:
         save_undoably(self, self.db, BACKUP_FOLDER_ROWS, lambda: set_backup_dir(self.db, folder),
                       "Change the backup folder", "the backup folder", self._setting_changed,
-                      lambda: f"Backups are made in {backup_dir(self.db, self.data_dir)}.")
+                      lambda: f"Backups are made in {shown_path(backup_dir(self.db, self.data_dir))}.")
 
     def _lock_minutes_changed(self, minutes: int) -> None:
         save_undoably(self, self.db, encryption.LOCK_ROWS,
@@ -311,3 +312,17 @@ class DataPage(QScrollArea):
     def _setting_changed(self) -> None:
         self.load()  # the idle lock follows its minutes
         self.hub.settingsChanged.emit()  # the Caseload view's offer follows the new period
+
+
+def folder_url(folder: Path) -> QUrl:
+    """The folder as a file URL made from its own bytes: QUrl.fromLocalFile(str) drops those of
+    a name that is not UTF-8 and would open another folder, or none."""
+    import os
+    from urllib.parse import quote_from_bytes
+
+    if os.name != "posix":  # Windows names are always Unicode
+        return QUrl.fromLocalFile(str(folder))
+
+    from core.common.paths import path_bytes
+
+    return QUrl.fromEncoded(b"file://" + quote_from_bytes(path_bytes(folder)).encode("ascii"))

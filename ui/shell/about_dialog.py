@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from core.common.paths import shown_path
 from core.common.privacy_text import NETWORK_STATEMENT, STORAGE_STATEMENT
 
 
@@ -27,7 +28,7 @@ class AboutDialog(QDialog):
         self.network.setObjectName("networkStatement")
         layout.addWidget(self.network)
         self.storage = QLabel(
-            f"{STORAGE_STATEMENT}\n\nWhere your data lives: {data_path}\n"
+            f"{STORAGE_STATEMENT}\n\nWhere your data lives: {shown_path(data_path)}\n"
             f"Encryption: {'on' if encrypted else 'off'}."
         )
         self.storage.setObjectName("dataLocation")

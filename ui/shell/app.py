@@ -91,7 +91,9 @@ def app_settings() -> QSettings:
 def show_error(parent: QWidget | None, message: str, title: str = "Something went wrong") -> None:
     from PySide6.QtWidgets import QMessageBox  # its enums are set up when first named: not at start
 
-    QMessageBox.warning(parent, title, message)
+    from core.common.paths import shown_path
+
+    QMessageBox.warning(parent, title, shown_path(message))  # a path in it need not be UTF-8
 
 
 def failure_text(exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.paths import shown_path
 from core.store.backup import list_backups, restore_backup
 from core.store.database import PassphraseRequiredError, StorageError, WrongPassphraseError
 from core.store.fileops import set_aside
@@ -59,8 +60,8 @@ class RecoveryScreen(QDialog):
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(body)
         self.model, self.proxy, self.table = backup_table(self)
-        self.empty = QLabel(f"No backups were found in {self._folder}.")
-        layout.addWidget(QLabel(f"Backups in {self._folder}:"))
+        self.empty = QLabel(f"No backups were found in {shown_path(self._folder)}.")
+        layout.addWidget(QLabel(f"Backups in {shown_path(self._folder)}:"))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         row = QHBoxLayout()

@@ -28,7 +28,7 @@ def server_name(data_dir: Path) -> str:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    key = f"{user}\n{os.path.realpath(data_dir)}".encode()
+    key = os.fsencode(f"{user}\n{os.path.realpath(data_dir)}")  # a name need not be UTF-8
     return "caseload-companion-" + sha256_hex(key)[:20]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
+from core.common.paths import shown_path
 from core.store import encryption
 from core.store.backup import default_backup_dir
 from core.store.database import (
@@ -76,7 +77,7 @@ def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
                 if isinstance(unlocked, Database):
                     return unlocked
                 message = unlocked if unlocked != "recovery" else (
-                    f"The data file at {db_path} is encrypted, or it may be damaged. "
+                    f"The data file at {shown_path(db_path)} is encrypted, or it may be damaged. "
                     "If your passphrase does not open it, restore a backup here.")
             except DamagedDatabaseError as exc:  # says which: damaged, or another program's
                 message = str(exc).replace(RECOVERY_HINT, "").strip()

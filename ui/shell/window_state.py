@@ -23,7 +23,9 @@ Remembered = Union["QHeaderView", "QSplitter"]
 def folder_key(data_dir: Path | str, key: str) -> str:
     """`key` for one data folder: the last view and "Show figures" belong to the data they were
     chosen with, not to every folder opened after (demo data, a second caseload)."""
-    digest = sha256_hex(str(Path(data_dir).expanduser().resolve()).encode())
+    from core.common.paths import path_bytes  # a folder's name need not be UTF-8
+
+    digest = sha256_hex(path_bytes(Path(data_dir).expanduser().resolve()))
     return f"folders/{digest[:16]}/{key}"
 
 

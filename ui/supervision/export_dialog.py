@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from core.common.paths import shown_path
 from core.common import clock
 from core.common.errors import ValidationError
 from core.supervision.export import (
@@ -238,7 +239,7 @@ class ExportDialog(QDialog):
         agreed, self._replace_agreed = self._replace_agreed, None  # for this save only
         if path.exists() and path != agreed:
             if not confirm.ask(self, "Replace the file?",
-                               f"{path.name} already exists in {path.parent}. Replace it?",
+                               f"{shown_path(path.name)} already exists in {shown_path(path.parent)}. Replace it?",
                                "Replace", "Keep it"):
                 self.status.setText(KEPT)  # seen, and heard: nothing else says the file stayed
                 self.status.show()

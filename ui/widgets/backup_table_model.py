@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from core.common.paths import shown_path
 from core.store.backup import BackupInfo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class BackupTableModel(QAbstractTableModel):
         if role == BACKUP_ROLE:
             return backup
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
+            return shown_path(backup.path)
         return None
 
     def headerData(  # noqa: N802 - Qt override
