@@ -227,6 +227,7 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
 
     # No display, or libraries missing: one line (exit 1) instead of Qt's abort (exit 134).
     app = create_application(guard=False, explain=why_no_window)  # guard: after the paint
+    install_excepthook(resolve_data_dir(args.data_dir))  # from here any error is logged, said
     from core.common.clock import clock_problem
 
     problem = clock_problem()
@@ -239,7 +240,6 @@ def run_gui(args: argparse.Namespace | SimpleNamespace) -> int:
     owner = claim_folder(args)
     if isinstance(owner, int):
         return owner  # the first window came forward (0), or the folder stayed busy (1)
-    install_excepthook()
     settings = app_settings()
     from ui.shell.contrast import saved_choice
 

@@ -36,6 +36,18 @@ def setup_logging(data_dir: Path) -> Path | None:
     return path
 
 
+def log_to_file_now(data_dir: Path | None) -> None:
+    """Set up the log file on demand, if nothing has yet: the window sets it up only once its
+    first frame is painted (`logging.handlers` costs ~8 ms), so an error before then would
+    otherwise be told to look in a log that holds nothing."""
+    if data_dir is None or logging.getLogger(LOG_NAME).handlers:
+        return
+    from core.store.paths import not_a_folder_problem
+
+    if not_a_folder_problem(Path(data_dir)) is None:  # a file has no logs folder to hold a log
+        setup_logging(Path(data_dir))
+
+
 def _quiet_handler_class():
     import logging.handlers
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
@@ -105,12 +106,15 @@ def failure_text(exc: BaseException) -> str:
             "The details are in the app's log file.")
 
 
-def install_excepthook() -> None:
-    """Log any unexpected error and show a calm message instead of a traceback."""
+def install_excepthook(data_dir: Path | None = None) -> None:
+    """Log any unexpected error and show a calm message instead of a traceback. With `data_dir`,
+    an error before the log is set up (the window does that after its first frame) sets it up
+    in that folder first, so the log the message points to holds the details."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        from core.store.applog import get_logger  # logging: not imported before the first frame
+        from core.store.applog import get_logger, log_to_file_now  # not before the first frame
 
+        log_to_file_now(data_dir)
         get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
         parent = QApplication.activeWindow()
         from core.store.transactions import BUSY_MESSAGE, is_busy  # not before the window shows

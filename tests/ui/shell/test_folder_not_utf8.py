@@ -99,6 +99,7 @@ def test_the_log_keeps_a_line_that_names_such_a_folder(latin1_dir, tmp_path):
     logger = logging.getLogger("caseload_companion")
     kept = logger.handlers[:]
     logger.handlers.clear()
+    logger.propagate = False  # pytest's own capture (sent between workers) cannot hold it
     try:
         path = setup_logging(tmp_path)
         get_logger("test").error("could not read %s", latin1_dir / "caseload.db")
@@ -109,3 +110,4 @@ def test_the_log_keeps_a_line_that_names_such_a_folder(latin1_dir, tmp_path):
         for handler in logger.handlers:
             handler.close()
         logger.handlers[:] = kept
+        logger.propagate = True
