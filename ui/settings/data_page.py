@@ -39,6 +39,7 @@ from core.caseload.retention import (
     set_retention_days,
 )
 from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
+from ui.settings.backup_folder_watch import BackupFolderWatch
 from ui.settings.data_actions import DataActions
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
@@ -74,6 +75,8 @@ class DataPage(QScrollArea):
         self.data_dir = data_dir
         self.idle_lock = idle_lock
         self.actions = DataActions(self, db, hub, db_path, data_dir)
+        # A backup made by the `backup` command beside the window is listed within seconds.
+        self.backups_watch = BackupFolderWatch(self, lambda: backup_dir(self.db, self.data_dir))
         self._build_ui()
         self._connect_signals()
         self.load()
@@ -186,18 +189,14 @@ class DataPage(QScrollArea):
         self.delete_closed.clicked.connect(lambda: self._after(self.actions.delete_closed_cases()))
         self.delete_all.clicked.connect(lambda: self._after(self.actions.delete_all()))
         self.hub.dataReplaced.connect(self.load)
+        self.backups_watch.changed.connect(lambda: (self._load_backups(), self._update_buttons()))
         self.hub.casesChanged.connect(self._load_retention)
 
     def load(self) -> None:
         encrypted = encryption.is_encrypted(self.db)
         self.location.setText(f"Your data is in {shown_path(self.db_path)}\n"
                               "Only your user account can open this folder.")
-        folder = backup_dir(self.db, self.data_dir)
-        self.backup_note.setText(
-            f"A backup is made automatically once a day, keeping the last 7 days and 4 weeks, "
-            f"in {shown_path(folder)}." + (" Backups stay encrypted with your passphrase." if encrypted else "")
-        )
-        self.model.set_backups(list_backups(folder))
+        self._load_backups(encrypted)
         reason = encryption.unavailable_reason()
         if reason:
             self.encryption_note.setText(reason)
@@ -223,6 +222,22 @@ class DataPage(QScrollArea):
         if self.idle_lock is not None:
             self.idle_lock.set_enabled(encrypted)
             self.idle_lock.set_minutes(encryption.get_lock_minutes(self.db))
+
+    def _load_backups(self, encrypted: bool | None = None) -> None:
+        """The backups list and the words above it, the chosen backup kept chosen."""
+        if encrypted is None:
+            encrypted = encryption.is_encrypted(self.db)
+        folder = backup_dir(self.db, self.data_dir)
+        self.backup_note.setText(
+            f"A backup is made automatically once a day, keeping the last 7 days and 4 weeks, "
+            f"in {shown_path(folder)}." + (" Backups stay encrypted with your passphrase." if encrypted else "")
+        )
+        chosen = [row.data(BACKUP_ROLE).path for row in self.table.selectionModel().selectedRows()]
+        self.model.set_backups(list_backups(folder))
+        self.backups_watch.seen()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(BACKUP_ROLE).path in chosen:
+                self.table.selectRow(row)
 
     def _load_retention(self) -> None:
         days = get_retention_days(self.db)
