@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from core.common import clock
+from core.common.paths import shown_path
 from core.common.words import plural
 from core.store import encryption, writers_lock
 from core.store.all_copies import change_encryption
@@ -119,7 +120,7 @@ class DataActions:
             with writers_lock.rewriting(self.data_dir):
                 return self._rekey_excluding_writers(new)
         except DataBusyError as exc:
-            QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
+            QMessageBox.warning(self.parent, "Nothing was changed", shown_path(str(exc)))
             return False
 
     def _rekey_excluding_writers(self, new: str | None) -> bool:
@@ -133,7 +134,7 @@ class DataActions:
             key = new
         except (ValidationError, encryption.PassphraseError, encryption.DamagedCipherError,
                 OSError) as exc:
-            QMessageBox.warning(self.parent, "Nothing was changed", str(exc))
+            QMessageBox.warning(self.parent, "Nothing was changed", shown_path(str(exc)))
         try:
             reopen(self.db, self.db_path, key)
         except (PassphraseRequiredError, WrongPassphraseError):
@@ -186,7 +187,7 @@ class DataActions:
             with writers_lock.rewriting(self.data_dir):  # the restore and any re-key after it
                 return self._restore_excluding_writers(source)
         except DataBusyError as exc:
-            QMessageBox.warning(self.parent, "That backup was not restored", str(exc))
+            QMessageBox.warning(self.parent, "That backup was not restored", shown_path(str(exc)))
             return False
 
     def _restore_excluding_writers(self, source: Path) -> bool:
@@ -210,7 +211,7 @@ class DataActions:
                         passphrase = current
                         break
                 except (StorageError, OSError) as exc:
-                    QMessageBox.warning(self.parent, "That backup was not restored", str(exc))
+                    QMessageBox.warning(self.parent, "That backup was not restored", shown_path(str(exc)))
                     break
             if restored and current is not None and passphrase != current or (
                     restored and current is not None
@@ -241,7 +242,7 @@ class DataActions:
             delete_all_data(self.db, self.data_dir, [folder], include_backups)
         except (DataBusyError, UnfinishedError) as exc:  # busy: nothing was deleted
             self.hub.dataReplaced.emit()
-            QMessageBox.warning(self.parent, "Delete all", str(exc))
+            QMessageBox.warning(self.parent, "Delete all", shown_path(str(exc)))
             return False
         self.hub.dataReplaced.emit()
         QMessageBox.information(self.parent, "Your data has been deleted",

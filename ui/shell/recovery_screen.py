@@ -131,7 +131,7 @@ class RecoveryScreen(QDialog):
                 if passphrase is None:
                     return False
             except (StorageError, OSError) as exc:
-                QMessageBox.warning(self, "That backup was not restored", str(exc))
+                QMessageBox.warning(self, "That backup was not restored", shown_path(str(exc)))
                 return False
         self.result_note = f"Your damaged file was kept at {result.previous_data}."
         self.outcome = RESTORED
@@ -151,7 +151,7 @@ class RecoveryScreen(QDialog):
         try:
             kept = set_aside(self._db_path)
         except OSError as exc:
-            QMessageBox.warning(self, "The file could not be moved", str(exc))
+            QMessageBox.warning(self, "The file could not be moved", shown_path(str(exc)))
             return
         self.result_note = f"The damaged file was kept at {kept}."
         self.outcome = FRESH

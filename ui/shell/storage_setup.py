@@ -80,7 +80,7 @@ def open_data(data_dir: Path, parent: QWidget | None = None) -> Database | None:
                     f"The data file at {shown_path(db_path)} is encrypted, or it may be damaged. "
                     "If your passphrase does not open it, restore a backup here.")
             except DamagedDatabaseError as exc:  # says which: damaged, or another program's
-                message = str(exc).replace(RECOVERY_HINT, "").strip()
+                message = shown_path(str(exc)).replace(RECOVERY_HINT, "").strip()
         from ui.shell.recovery_screen import RecoveryScreen
 
         outcome = RecoveryScreen.run(parent, db_path, default_backup_dir(data_dir), message)

@@ -111,3 +111,15 @@ def test_the_log_keeps_a_line_that_names_such_a_folder(latin1_dir, tmp_path):
             handler.close()
         logger.handlers[:] = kept
         logger.propagate = True
+
+
+def test_a_message_naming_such_a_folder_shows_a_replacement_character(latin1_dir, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.shell.app import show_error
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    show_error(None, f"{latin1_dir} is a file, not a folder.")
+    assert said == [f"{os.fsencode(latin1_dir).decode('utf-8', errors='replace')} is a file, "
+                    "not a folder."]
