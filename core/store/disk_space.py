@@ -103,7 +103,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
     from core.store.errors import StorageError
 
-    uri = "file:" + urllib.parse.quote(str(path))
+    from core.common.paths import path_bytes
+
+    uri = "file:" + urllib.parse.quote(path_bytes(path))  # its own bytes: need not be UTF-8
     conn = sqlite3.connect(uri + "?mode=ro", uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -229,7 +229,9 @@ def _read_only_uri(path: Path) -> str:
 
     wal = sidecar(path, "-wal")
     mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "immutable=1"
-    return f"file:{urllib.parse.quote(str(path))}?{mode}"
+    from core.common.paths import path_bytes
+
+    return f"file:{urllib.parse.quote(path_bytes(path))}?{mode}"  # need not be UTF-8
 
 
 def _first_page_zeroed(path: Path) -> bool:

@@ -123,3 +123,23 @@ def test_a_message_naming_such_a_folder_shows_a_replacement_character(latin1_dir
     show_error(None, f"{latin1_dir} is a file, not a folder.")
     assert said == [f"{os.fsencode(latin1_dir).decode('utf-8', errors='replace')} is a file, "
                     "not a folder."]
+
+
+def test_a_read_only_look_at_such_a_folder_opens_its_own_file(latin1_dir):
+    """A data file in a read-only place is opened through a URI (core.store.disk_space), which
+    must name the file's own bytes."""
+    from core.store.disk_space import connect_read_only
+
+    db = open_database(latin1_dir / "caseload.db")
+    demo_into(db)
+    db.close()
+    import sqlite3
+
+    from core.store.encryption import _read_only_uri  # the encrypted file's way in
+
+    for conn in (connect_read_only(latin1_dir / "caseload.db"),
+                 sqlite3.connect(_read_only_uri(latin1_dir / "caseload.db"), uri=True)):
+        try:
+            assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
+        finally:
+            conn.close()
