@@ -19,7 +19,7 @@ unsaid.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -62,7 +62,35 @@ class _KeysOnTheBox(QObject):
         elif kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and watched is self._combo \
                 or kind == QEvent.Type.Show and watched is self._combo.view():
             self.moved = False  # arrived by Tab, left, or the list opened
+        if kind == QEvent.Type.Hide and watched is self._combo.view():
+            # Once Qt is done: Return hides the list before it takes the highlighted row.
+            QTimer.singleShot(0, self, self._back_on_current_item)
         return False
+
+    def _back_on_current_item(self) -> None:
+        if not self._combo.view().isVisible():
+            _list_back_on_current_item(self._combo)
+
+
+def _list_back_on_current_item(combo: QComboBox) -> None:
+    """Put the closed list's highlighted row back on the box's current item.
+
+    A list closed without a choice (Esc, a click outside, a lock) keeps the row the arrows last
+    highlighted as its current and selected one, while the box still shows, and the program
+    still uses, the item it had. Orca (43) reads a combo box with no selected item of its own by
+    the selected item of its list: it said "Home visit" for a box showing "Appointment / direct
+    contact". Qt moves the list to the current item only as it opens again."""
+    view, model = combo.view(), combo.model()
+    chosen = view.selectionModel() if view is not None else None
+    if chosen is None or model is None:
+        return
+    row = combo.currentIndex()
+    wanted = model.index(row, combo.modelColumn(), combo.rootModelIndex()) if row >= 0 \
+        else QModelIndex()
+    if not wanted.isValid():
+        chosen.clear()
+    elif chosen.currentIndex() != wanted or chosen.selectedIndexes() != [wanted]:
+        chosen.setCurrentIndex(wanted, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 class _CurrentItem(QAccessibleSelectionInterface):

@@ -200,3 +200,51 @@ def test_the_app_names_a_combo_box_by_its_label_without_installing_it_first():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "False Case type True"
+
+
+def _item_a_screen_reader_reads(combo):  # type: ignore[no-untyped-def]
+    """The item Orca (43) says for a combo box: its selected item, or else its list's."""
+    iface = _iface(combo)
+    selected = iface.selectionInterface().selectedItems()
+    selected = selected or iface.child(0).selectionInterface().selectedItems()
+    return [item.text(NAME) for item in selected]
+
+
+@pytest.mark.parametrize("close", ["Esc", "closed by the program"])
+def test_a_list_closed_without_a_choice_is_read_with_the_item_the_box_shows(form, qtbot, close):
+    """Down to another row of the open list, then Esc (or a lock closing it): the box still
+    shows its item, and that is what is read, not the row the arrows left highlighted."""
+    for combo in (form.kind, form.flag):
+        form.activateWindow()  # back from the list's own window
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus)
+        _iface(combo)  # met by the screen reader as the focus came
+        shown = combo.currentText()
+        combo.showPopup()
+        qtbot.waitUntil(combo.view().isVisible)
+        qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+        assert combo.view().currentIndex().row() == combo.currentIndex() + 1
+        if close == "Esc":
+            qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+        else:
+            combo.hidePopup()
+        qtbot.waitUntil(lambda combo=combo: not combo.view().isVisible())
+        assert combo.currentText() == shown
+        qtbot.waitUntil(lambda combo=combo, shown=shown:
+                        _item_a_screen_reader_reads(combo) == [shown])
+        assert _iface(combo).text(VALUE) == shown
+
+
+def test_a_row_chosen_from_the_open_list_is_still_chosen_and_read(form, qtbot):
+    form.activateWindow()
+    form.kind.setFocus()
+    qtbot.waitUntil(form.kind.hasFocus)
+    for key, row in ((Qt.Key.Key_Return, 1), (Qt.Key.Key_Enter, 2)):
+        form.kind.showPopup()
+        qtbot.waitUntil(form.kind.view().isVisible)
+        qtbot.keyClick(form.kind.view(), Qt.Key.Key_Down)
+        qtbot.keyClick(form.kind.view(), key)
+        qtbot.waitUntil(lambda: not form.kind.view().isVisible())
+        assert form.kind.currentIndex() == row
+        qtbot.wait(0)  # the list put back on the current item, were it another
+        assert _item_a_screen_reader_reads(form.kind) == [form.kind.currentText()]
