@@ -63,11 +63,14 @@ def first_focus_in(widget: QWidget) -> QWidget | None:
 class _Emptied:
     """One window with its contents moved out."""
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, focus: QWidget | None):
         self.window = window
         self.title = window.windowTitle()
-        self.focus = window.focusWidget()
-        self.enabled = window.isEnabled()
+        self.focus = focus
+        # Whether the window itself was disabled, not whether it reads as disabled: a chooser
+        # opened from a dialog the lock had already disabled reads as disabled too, and that,
+        # given back, left it disabled for good (the order windows are met in is Qt's own).
+        self.enabled = not window.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
         self.holder = QWidget()  # never shown: no window, so on no bus
         self.words: tuple[str, str] | None = None
         if isinstance(window, QMessageBox):
@@ -129,12 +132,17 @@ class _Emptied:
                 kid.show()
         window.setWindowTitle(self.title)
         window.setEnabled(self.enabled)
-        if self.focus is not None and shiboken6.isValid(self.focus) \
-                and window.isAncestorOf(self.focus):
+        self.holder.deleteLater()
+
+    def give_focus_back(self) -> None:
+        """Once every window is enabled again (a control in a window still disabled through the
+        dialog it came from takes no focus)."""
+        window = self.window
+        if shiboken6.isValid(window) and self.focus is not None \
+                and shiboken6.isValid(self.focus) and window.isAncestorOf(self.focus):
             # Back on the control that had it, even in a window not yet active again: Qt gives
             # a window's keyboard to its focus widget when it is activated.
             self.focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.holder.deleteLater()
 
 
 class Away:
@@ -143,15 +151,19 @@ class Away:
     hidden ones too: a closed dialog kept for next time still holds what it showed)."""
 
     def __init__(self, main: QWidget):
-        self._emptied = [
-            _Emptied(window) for window in QApplication.topLevelWidgets()
-            if window is not main and window.windowHandle() is not None
-            and window.windowType() not in _POPUPS
-        ]
+        windows = [window for window in QApplication.topLevelWidgets()
+                   if window is not main and window.windowHandle() is not None
+                   and window.windowType() not in _POPUPS]
+        # Each window's keyboard before any is disabled: disabling a dialog moves the focus out
+        # of the chooser it opened (to its first control), so read later it was already lost.
+        focus = [window.focusWidget() for window in windows]
+        self._emptied = [_Emptied(window, kept) for window, kept in zip(windows, focus)]
 
     def give_back(self) -> None:
         for emptied in self._emptied:
             emptied.give_back()
+        for emptied in self._emptied:
+            emptied.give_focus_back()
         self._emptied = []
 
 

@@ -157,6 +157,10 @@ class IdleLock(QObject):
         self._actions: list[QAction] = []
         self.screen: LockScreen | None = None
         self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
+        self._in_view: QWidget | None = None  # the last control of the view with the keyboard
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_moved)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -183,6 +187,15 @@ class IdleLock(QObject):
 
     def is_locked(self) -> bool:
         return self._content is not None
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Remember the view's control that had the keyboard: a menu opened from the keyboard
+        (Alt+F) takes it to the menu bar, and the lock met there would put it back on the first
+        control of the window (the Views list) rather than the field the menu was opened from."""
+        content = self._window.centralWidget() if shiboken6.isValid(self._window) else None
+        if new is not None and content is not None and content is not self.screen \
+                and (new is content or content.isAncestorOf(new)):
+            self._in_view = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _ACTIVITY:
@@ -211,8 +224,12 @@ class IdleLock(QObject):
         content = self._window.centralWidget()
         # Where the keyboard was, to put it back on unlock (a screen reader user is otherwise
         # left on nothing).
-        self._focus = focused if focused is not None and content is not None and (
-            content is focused or content.isAncestorOf(focused)) else None
+        if focused is None or content is None or not (
+                content is focused or content.isAncestorOf(focused)):
+            focused = self._in_view  # in a menu, the menu bar or a window beside: the view's
+        self._focus = focused if focused is not None and shiboken6.isValid(focused) \
+            and content is not None and (content is focused or content.isAncestorOf(focused)) \
+            else None
         self._content = self._window.takeCentralWidget()
         if self._content is not None:
             # Hidden on purpose: a show Qt queued when it became central (the meeting, opened
