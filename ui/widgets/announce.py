@@ -83,21 +83,26 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
         QTimer.singleShot(0, lambda: _once_window_is_back(widget, lambda: _send(
             widget, text, assertive)))
         return
-    _send(widget, text, assertive)
+    # A result said as its dialog closes ("Logged 45 minutes of Travel" after Log time's Return)
+    # waits for the window to have the keyboard back, or Orca 43 drops it as it reads the window.
+    _once_window_is_back(widget, lambda: _send(widget, text, assertive))
 
 
 _BACK_WAIT_MS = 1000  # a window the system never gives the keyboard back to is said from anyway
 
 
 def _once_window_is_back(widget: QObject | None, send: Callable[[], None]) -> None:
-    """`send()` now if `widget`'s window is the active one (or there is none to wait for);
-    else once it becomes active (a dialog closing gives it back a moment later, through the
-    window system), after the focus that comes with it."""
-    window = widget.window() if isinstance(widget, QWidget) else None
+    """`send()` now, unless the keyboard is between windows (a dialog has just closed and
+    `widget`'s window has not had it back yet: no window of the app is active, or only the
+    hidden dialog still is): then once that window is active, after the focus that comes with
+    it, the window system giving it back a moment later."""
     try:
-        waiting = window is not None and window.isVisible() and not window.isActiveWindow()
+        window = widget.window() if isinstance(widget, QWidget) else None
+        active = QApplication.activeWindow()
+        waiting = (window is not None and window.isVisible() and not window.isActiveWindow()
+                   and (active is None or not active.isVisible()))
     except RuntimeError:  # the C++ widget is already gone
-        waiting = False
+        window, waiting = None, False
     if not waiting:
         send()
         return

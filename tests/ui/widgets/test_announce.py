@@ -44,16 +44,36 @@ def test_words_after_a_dialog_wait_until_its_window_has_the_keyboard_back(qtbot,
         qtbot.waitExposed(widget)
     other.activateWindow()
     qtbot.waitUntil(other.isActiveWindow)
+    other.hide()  # the dialog closes; the window has not had the keyboard back yet
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None)
     announce.announce(window, "Added the activity Peer mentoring.", after_focus=True)
+    announce.announce(window, "Logged 45 minutes of Travel.")
     for _ in range(3):
         QApplication.processEvents()  # the queued send has run, and waits
     assert sent == []
     window.activateWindow()
-    qtbot.waitUntil(lambda: sent == ["Added the activity Peer mentoring."])
+    qtbot.waitUntil(lambda: sorted(sent) == ["Added the activity Peer mentoring.",
+                                             "Logged 45 minutes of Travel."])
+
+
+def test_words_from_a_window_behind_an_open_dialog_are_said_at_once(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    sent: list[str] = []
+    monkeypatch.setattr(announce, "_send", lambda _widget, text, _assertive: sent.append(text))
+    window, dialog = QWidget(), QWidget()
+    for widget in (window, dialog):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    announce.announce(window, "Saved summary.pdf")
+    assert sent == ["Saved summary.pdf"]
 
 
 def test_words_are_said_even_if_their_window_never_has_the_keyboard_back(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     sent: list[str] = []
     monkeypatch.setattr(announce, "_send", lambda _widget, text, _assertive: sent.append(text))
@@ -64,5 +84,7 @@ def test_words_are_said_even_if_their_window_never_has_the_keyboard_back(qtbot, 
         qtbot.waitExposed(widget)
     other.activateWindow()
     qtbot.waitUntil(other.isActiveWindow)
+    other.hide()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is None)
     announce.announce(window, "Deleted the activity Peer mentoring.", after_focus=True)
     qtbot.waitUntil(lambda: sent == ["Deleted the activity Peer mentoring."], timeout=5000)
