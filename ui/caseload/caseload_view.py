@@ -24,7 +24,7 @@ from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, Ca
 from ui.caseload.caseload_empty_state import EmptyState
 from ui.caseload.caseload_filter_bar import CaseloadFilterBar
 from ui.widgets.column_widths import keep_columns_fitted
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
@@ -269,7 +269,7 @@ class CaseloadView(QWidget):
     def _say(self, text: str) -> None:
         """What just happened, shown under the table and said to a screen reader."""
         self.message.setText(text)
-        announce(self, text)
+        say_result(self, text)
 
     def _undoable(self, before: Case, after: Case, text: str, message: str) -> None:
         # record_case_change tells the hub (so this view refreshes), then the change is shown.

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from core.common import clock
 from core.caseload.retention import OFFER_SNOOZE_DAYS, count_to_offer, get_retention_days, snooze_offer
 from core.workload.wording import NOT_NOW
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets import reading_accessible
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
@@ -142,7 +142,7 @@ class RetentionNotice(QFrame):
         """Put the offer off, and say so: the notice went without a word."""
         said = f"Not now: nothing deleted. {AGAIN}"
         self._put_off(said)
-        announce(self.window(), said)
+        say_result(self.window(), said)
 
     def _put_off(self, said: str) -> None:
         snooze_offer(self._db, self._today())

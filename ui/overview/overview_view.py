@@ -45,7 +45,7 @@ from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.flow_layout import FlowRow, SideBySide
 from ui.widgets.form_helpers import view_title
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.shell.hub import Hub
 from ui.overview.overview_cards import (
     CHART_MIN_HEIGHT,
@@ -349,7 +349,7 @@ class OverviewView(OverviewActions, QWidget):
         """Say in one calm sentence what just happened (stays until the next notice)."""
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
-        announce(self, text)
+        say_result(self, text)
 
     # --- actions ------------------------------------------------------------------------------
     def _figures_toggled(self, on: bool) -> None:

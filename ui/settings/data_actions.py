@@ -75,9 +75,9 @@ def delete_closed_after_confirming(
     # window's undo stack, Ctrl+Z brings them back until the window closes.
     stack = undo_stack_of(parent)
     if not RetentionReviewDialog.confirm(parent, due, days, undoable=stack is not None):
-        from ui.widgets.announce import announce
+        from ui.widgets.step_said import say_result
 
-        announce(parent, kept_text(len(due), kept_then))
+        say_result(parent, kept_text(len(due), kept_then))
         return []
     gone = delete_closed_cases_keeping(db, days, today)
     if stack is not None and gone:

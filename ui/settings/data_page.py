@@ -41,7 +41,7 @@ from core.caseload.retention import (
 from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.backup_folder_watch import BackupFolderWatch
 from ui.settings.data_actions import DataActions
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.stepped_spin import SteppedSpinBox
@@ -267,7 +267,7 @@ class DataPage(QScrollArea):
         change, which a screen reader does not speak)."""
         if changed:
             self.load()
-            announce(self, said)
+            say_result(self, said)
 
     def back_up_now(self) -> Path | None:
         QThreadPool.globalInstance().waitForDone(10000)
@@ -277,7 +277,7 @@ class DataPage(QScrollArea):
             QMessageBox.warning(self, "The backup was not made", shown_path(str(exc)))
             return None
         self.load()
-        announce(self, f"Backed up now: {shown_path(dest.name)}, in {shown_path(dest.parent)}.")
+        say_result(self, f"Backed up now: {shown_path(dest.name)}, in {shown_path(dest.parent)}.")
         return dest
 
     def _restore_selected(self) -> None:

@@ -39,7 +39,7 @@ from core.workload.weightings import (
     weightings_as_of,
 )
 from core.workload.wording import day_words
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.deletion_undo import delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
@@ -242,7 +242,7 @@ class WeightingsPage(QWidget):
         self.load()
         said = "Edits discarded: the weightings shown are the ones saved."
         self.saved_label.setText(said)
-        announce(self, said)
+        say_result(self, said)
 
     def _load_base(self, reset_fields: bool) -> None:
         w = weightings_as_of(self._db, self.effective.value())

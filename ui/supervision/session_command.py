@@ -21,8 +21,7 @@ from core.supervision.meeting import (
     undo_meeting,
 )
 from ui.shell.hub import Hub
-from ui.widgets.announce import announce
-from ui.widgets.step_said import say_step
+from ui.widgets.step_said import say_result, say_step
 from ui.widgets.date_fields import format_date
 from ui.widgets.deletion_undo import undo_stack_of
 
@@ -112,5 +111,5 @@ def record_undoably(parent: QWidget, db: Database, hub: Hub, outcome: MeetingOut
     if stack is not None:
         stack.push(SessionCommand(db, hub, record, parent, what))
     hub.supervisionChanged.emit()
-    announce(parent, recorded_text(record, undo_hint=stack is not None))
+    say_result(parent, recorded_text(record, undo_hint=stack is not None))
     return record

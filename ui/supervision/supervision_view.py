@@ -32,7 +32,7 @@ from core.supervision.sessions import (
 from ui.shell.app import show_error
 from ui.widgets import reading_accessible
 from ui.widgets.date_fields import format_date
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably
@@ -267,7 +267,7 @@ class SupervisionView(QWidget):
             return
         item_id = item.id
         if (draft.text.strip(), draft.reason or None) == (item.text, item.reason or None):
-            announce(self, "Note unchanged.")  # nothing to save, and nothing for Ctrl+Z
+            say_result(self, "Note unchanged.")  # nothing to save, and nothing for Ctrl+Z
             return
         try:  # one undo step; focus stays on the note, which may have moved in the sorted table
             change_undoably(

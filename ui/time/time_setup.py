@@ -55,13 +55,13 @@ def install_time(
     def quick_entry() -> None:
         from ui.time.quick_entry_dialog import QuickEntryDialog
         from ui.time.time_wording import change_message
-        from ui.widgets.announce import announce
+        from ui.widgets.step_said import say_result
 
         change = QuickEntryDialog.get_change(window, db, clock)
         if change is not None:
             # Undo and redo are said and shown wherever the practitioner is (ui.widgets.step_said).
             record(stack, db, hub, change, "Log time", parent=window)
-            announce(window, change_message(change))  # seen in Time, heard wherever it was typed
+            say_result(window, change_message(change))  # seen in Time, heard wherever it was typed
 
     log_action = QAction("&Log time…", window)
     log_action.setShortcut(QKeySequence("Ctrl+L"))

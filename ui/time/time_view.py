@@ -24,7 +24,7 @@ from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
@@ -293,7 +293,7 @@ class TimeView(QWidget):
 
     def _say(self, text: str) -> None:
         self._show(text)
-        announce(self, text)
+        say_result(self, text)
 
     def _show(self, text: str) -> None:
         """On the line under the quick line, unsaid (an undo is said by ui.widgets.step_said)."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from core.common.errors import ValidationError
 from core.store.watched_rows import RowWatch, State, run_unchanged
-from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import focus_row, undo_stack_of
 from ui.widgets.step_said import say_step
 
@@ -95,4 +94,4 @@ def change_undoably(parent: QWidget, name: str, change: Callable[[], object],
     if table is not None:
         focus_row(table, row() if row is not None else 0)
     command.shown = said + (" Undo with Ctrl+Z." if stack is not None else "")
-    announce(parent, command.shown)
+    say_step(parent, command.shown)  # and shown, as every step's words are

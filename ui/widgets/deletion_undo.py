@@ -19,7 +19,6 @@ from sqlite_utils import Database
 from core.common.errors import ValidationError
 from core.store.kept_deletion import KeptRows, restore_kept
 from core.store.watched_rows import RowWatch, State, run_unchanged
-from ui.widgets.announce import announce
 from ui.widgets.step_said import say_step
 
 
@@ -134,7 +133,8 @@ def add_undoably(parent: QWidget, db: Database, what: str, said: str,
     changed()
     # After the focus the caller puts on the added row, and after the window it was typed in
     # gives the keyboard back (ui.widgets.announce): said before them, Orca 43 dropped it.
-    announce(parent, command.shown, after_focus=True)
+    # Shown in the status bar too: what is said is seen, and no older line stays there.
+    say_step(parent, command.shown, after_focus=True)
 
 
 def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[], KeptRows],
@@ -162,7 +162,7 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
     changed()
     if table is not None:
         focus_row(table, row)
-    announce(parent, shown, after_focus=True)
+    say_step(parent, shown, after_focus=True)  # and shown, as every step's words are
     return kept
 
 

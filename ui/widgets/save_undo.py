@@ -22,7 +22,6 @@ from sqlite_utils import Database
 
 from core.common.errors import ValidationError
 from core.store.saved_rows import RowScope, StoredRows, put_rows_back, read_rows
-from ui.widgets.announce import announce
 from ui.widgets.deletion_undo import undo_stack_of
 from ui.widgets.step_said import say_step
 
@@ -94,7 +93,7 @@ def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable
     changed()
     text = (said() if callable(said) else said) + (
         " Undo with Ctrl+Z." if step and stack is not None else "")
-    announce(parent, text)
+    say_step(parent, text)  # and shown in the status bar, as every step's words are
     if command is not None:
         top = stack.command(stack.index() - 1) if stack.index() else None
         if isinstance(top, SaveCommand):  # this one, or the step it merged into

@@ -11,6 +11,9 @@ seen from another view. `say_step` does all three the same way for every step:
 * a line still offering the step's undo ("Saved. … Undo with Ctrl+Z.") is given the new words,
   so no page says a change is saved after it has been taken back;
 * and the same words are announced (polite; an error or a refusal assertive).
+
+`say_result` does the same for what an action itself did ("Deleted …", "Saved …"): every
+result said is shown too, in the same words.
 """
 
 from __future__ import annotations
@@ -31,6 +34,21 @@ def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: st
         announce(widget, shown, assertive=assertive,  # from its window if hidden or gone
                  after_focus=after_focus)
     return shown
+
+
+def say_result(widget: QWidget | None, text: str, assertive: bool = False,
+               after_focus: bool = False) -> str:
+    """Say what an action just did and show the same words in the window's status bar, as
+    they are: for a view or page whose own line shows them too, the status bar no longer keeps
+    an older line ("Undone: …") that the words heard have moved on from. Returns the words."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    window = _window_of(widget)
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text)
+    announce(widget, text, assertive=assertive, after_focus=after_focus)
+    return text
 
 
 def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
