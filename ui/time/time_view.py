@@ -366,7 +366,10 @@ class TimeView(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         change = self._store.delete_entry(current.id)
         self._apply_done(change, "Delete entry")
-        self._say(deleted_message(current))
+        # Said once the focus and the rows have settled: Orca 43 read the table again, the
+        # keyboard back in it from the button, and dropped words sent before that.
+        self._show(deleted_message(current))
+        announce(self, deleted_message(current), after_focus=True)
 
     def check_stale_timer(self) -> None:
         """Run once when the window opens: a timer left running is never logged without asking."""
