@@ -369,7 +369,7 @@ class TimeView(QWidget):
         # Said once the focus and the rows have settled: Orca 43 read the table again, the
         # keyboard back in it from the button, and dropped words sent before that.
         self._show(deleted_message(current))
-        announce(self, deleted_message(current), after_focus=True)
+        say_result(self, deleted_message(current), after_focus=True)
 
     def check_stale_timer(self) -> None:
         """Run once when the window opens: a timer left running is never logged without asking."""
