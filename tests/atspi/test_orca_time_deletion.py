@@ -5,6 +5,7 @@ tests/atspi/test_orca_speaks.py is."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -22,16 +23,16 @@ def _week_table(bus: Bus) -> Any:
                 and (o.get_name() or "").startswith("Time logged this week") and bus.showing(o))
 
 
-def _choose_row(bus: Bus, table: Any, words: str) -> None:
-    """Choose the table's row with a cell reading `words`, through the table's own interface."""
+def _choose_row(bus: Bus, table: Any, words: str) -> bool:
+    """Choose the table's row with a cell reading `words`, through the table's own interface;
+    False when no row reads so."""
     Table = bus.Atspi.Table
     for row in range(Table.get_n_rows(table)):
         for column in range(Table.get_n_columns(table)):
             cell = Table.get_accessible_at(table, row, column)
             if cell is not None and cell.get_name() == words:
-                assert Table.add_row_selection(table, row)
-                return
-    raise AssertionError(f"no row reads {words!r}")
+                return bool(Table.add_row_selection(table, row))
+    return False
 
 
 def test_orca_says_a_time_entry_deleted_with_space_on_delete(app_bus, orca):  # noqa: F811
@@ -40,9 +41,40 @@ def test_orca_says_a_time_entry_deleted_with_space_on_delete(app_bus, orca):  # 
     activate_window(bus)
     bus.focused_after(lambda: bus.ctrl(ord("3")))
     table = _week_table(bus)
-    _choose_row(bus, table, "Travel")
+    assert _choose_row(bus, table, "Travel")
+    orca.mark()
     _focus(bus, _button(bus, "Delete"))
-    bus.pump(0.5)
+    orca.wait_for(bus.pump, "Delete push button")  # Orca has caught up: what follows is Space's
     orca.mark()
     bus.key(SPACE)
     _said_after_the_table(bus, orca, "Deleted Travel")
+
+
+def test_a_deletion_in_a_week_with_gaps_leaves_the_table_whole_on_the_bus(app_bus, orca):  # noqa: F811
+    """Last week's demo days have gaps, each with its Fill…: they were button widgets inside
+    the table, children its accessible could not number ("QAccessibleTable::indexOfChild Fix
+    my children", as Orca read the week rebuilt after a deletion); Orca then stopped answering
+    keys. The table's children are its cells, and Orca still speaks after the deletion."""
+    bus = app_bus
+    activate_window(bus)
+    bus.focused_after(lambda: bus.ctrl(ord("3")))
+    orca.mark()
+    _focus(bus, next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "push button"
+                     and "Previous week" in (o.get_name() or "") and bus.showing(o)))
+    orca.wait_for(bus.pump, "Previous week")
+    bus.key(SPACE)
+    deadline = time.monotonic() + 15
+    while not _choose_row(bus, _week_table(bus), "C41"):  # once last week is shown
+        assert time.monotonic() < deadline, "last week's C41 never showed"
+        bus.pump(0.1)
+    orca.mark()
+    _focus(bus, _button(bus, "Delete"))
+    orca.wait_for(bus.pump, "Delete push button")
+    orca.mark()
+    bus.key(SPACE)
+    orca.wait_for(bus.pump, "Deleted")
+    orca.mark()
+    bus.ctrl(ord("z"))
+    orca.wait_for(bus.pump, "Undone")  # Orca still hears the keys
+    log = (bus.workdir / "app.log").read_text(errors="replace")
+    assert "Fix my children" not in log

@@ -145,7 +145,7 @@ class TimeTableModel(QAbstractTableModel):
         if row.kind == "gap":
             gap: Gap = row.item
             return (f"{gap.start:%H:%M}–{gap.end:%H:%M}  ·  {hours_text(gap.minutes / 60)} "
-                    "not logged: what were you doing?", *blank)
+                    "not logged: what were you doing?", *blank[:-1], "Fill…")
         entry: TimeEntry = row.item
         texts = {
             COL_TIME: format_span(entry) or "no times",

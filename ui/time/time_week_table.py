@@ -1,14 +1,28 @@
-"""The Time view's week table: its look, and the day, note and gap rows laid across it."""
+"""The Time view's week table: its look, and the day, note and gap rows laid across it.
+
+A gap's Fill… is drawn in its row, not a button widget put in the table: a widget inside a
+table is a child the table's accessible cannot number ("QAccessibleTable::indexOfChild Fix my
+children"), and Orca 43, reading the week again after a deletion rebuilt those buttons, stopped
+answering keys. The gap row is a cell like any other: Return (or a click on Fill…) fills it.
+"""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from core.time.working_week import Gap
-from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, TimeTableModel
+from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE, TimeTableModel
 from ui.widgets.column_widths import keep_columns_fitted
 
 
@@ -34,19 +48,47 @@ def week_table(proxy: QSortFilterProxyModel) -> QTableView:
     return table
 
 
+class _FillDelegate(QStyledItemDelegate):
+    """A gap row's last cell drawn as a Fill… button; a click on it fills the gap."""
+
+    def __init__(self, table: QTableView, fill_gap: Callable[[Gap], None]):
+        super().__init__(table)
+        self.fill_gap = fill_gap
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(index.data(ROW_ROLE), Gap):
+            super().paint(painter, option, index)
+            return
+        button = QStyleOptionButton()
+        button.rect = option.rect.adjusted(2, 2, -2, -2)
+        button.text = str(index.data() or "")
+        button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        if option.state & QStyle.StateFlag.State_MouseOver:
+            button.state |= QStyle.StateFlag.State_MouseOver
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, widget)
+
+    def editorEvent(self, event, model, option, index) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        gap = index.data(ROW_ROLE)
+        if (isinstance(gap, Gap) and event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+                and option.rect.contains(event.position().toPoint())):
+            self.fill_gap(gap)
+            return True
+        return super().editorEvent(event, model, option, index)
+
+
 def lay_out_rows(
     table: QTableView,
     model: TimeTableModel,
     proxy: QSortFilterProxyModel,
     fill_gap: Callable[[Gap], None],
 ) -> None:
-    """Day headings and notes span the row; a gap gets a Fill… button where the WMT column is.
-
-    Each button is named with its day (two days can have the same hours free, and a screen
-    reader would hear one button twice), and Tab reaches the buttons straight after the table,
-    top to bottom, before the buttons under it."""
+    """Day headings and notes span the row; a gap spans all but its last cell, its Fill…"""
     table.clearSpans()
-    previous: QWidget = table
+    if not isinstance(table.itemDelegateForColumn(COL_WMT), _FillDelegate):
+        table.setItemDelegateForColumn(COL_WMT, _FillDelegate(table, fill_gap))
     fit_after = getattr(table, "fit_columns", None)
     columns = model.columnCount()
     for row, week_row in enumerate(model.rows()):
@@ -54,13 +96,5 @@ def lay_out_rows(
             table.setSpan(row, COL_TIME, 1, columns)
         elif week_row.kind == "gap":
             table.setSpan(row, COL_TIME, 1, COL_WMT)
-            button = QPushButton("Fill…")
-            gap = week_row.item
-            button.setAccessibleName(
-                f"Fill {gap.date:%A %d %B} {model.index(row, COL_TIME).data()}")
-            button.clicked.connect(lambda _=False, g=gap: fill_gap(g))
-            table.setIndexWidget(proxy.index(row, COL_WMT), button)
-            QWidget.setTabOrder(previous, button)
-            previous = button
     if fit_after is not None:
         fit_after()

@@ -49,9 +49,9 @@ def name(widget) -> str:
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Backtab])
-def test_tab_from_add_entry_never_lands_on_one_gap_button_twice(qtbot, db, themed, key):
+def test_tab_from_add_entry_passes_the_table_once_and_no_widget_sits_in_it(qtbot, db, themed, key):
     CaseStore(db).add_case(Case("C07", "community", "B2", date(2025, 1, 6)))
-    for day in (MONDAY, TUESDAY):  # the same hours free on two days: two Fill… buttons
+    for day in (MONDAY, TUESDAY):  # the same hours free on two days: two Fill… cells
         log(db, day, (9, 0), (10, 40))
         log(db, day, (12, 15), (17, 0))
     view = TimeView(db, Hub(), QUndoStack(), clock=lambda: NOW)
@@ -59,7 +59,10 @@ def test_tab_from_add_entry_never_lands_on_one_gap_button_twice(qtbot, db, theme
     view.resize(1024, 700)
     view.show()
     qtbot.waitExposed(view)
-    fills = [w for w in view.table.findChildren(QPushButton) if w.isVisible()]
+    # A widget in the table is a child its accessible cannot number (Orca stopped answering
+    # keys): the gaps' Fill… are cells, filled with Return like any row.
+    assert not [w for w in view.table.findChildren(QPushButton) if w.isVisible()]
+    fills = [r for r in view.model.rows() if r.kind == "gap"]
     assert len(fills) == 2
     view.add_button.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.add_button)
@@ -70,8 +73,7 @@ def test_tab_from_add_entry_never_lands_on_one_gap_button_twice(qtbot, db, theme
     heard = [name(w) for w in visited]
     assert not [a for a, b in zip(heard, heard[1:]) if a and a == b], heard
     assert not [a for a, b in zip(visited, visited[1:]) if a is b], heard
-    assert all(button in visited for button in fills)
-    # The buttons in the table come with the table, before the buttons under it.
+    # The table is left straight for the buttons under it.
     order = visited if key == Qt.Key.Key_Tab else visited[::-1]
     at = order.index(view.table)
-    assert order[at + 1:at + 3] == fills and order[at + 3] is view.add_button
+    assert order[at + 1] is view.add_button

@@ -114,7 +114,7 @@ def test_undo_of_an_edit(view, db, monkeypatch):
     assert TimeStore(db).get_entry(original.id) == original
 
 
-def test_gap_is_filled_in_place(view, db, monkeypatch):
+def test_gap_is_filled_in_place(qtbot, view, db, monkeypatch):
     log(db, TUESDAY, (9, 0), (10, 40))
     log(db, TUESDAY, (12, 15), (17, 0))
     view.refresh()
@@ -131,8 +131,10 @@ def test_gap_is_filled_in_place(view, db, monkeypatch):
         return entry
 
     monkeypatch.setattr(TimeEntryDialog, "get_entry", staticmethod(answer))
-    button = view.table.indexWidget(view.proxy.index(gap_rows[0], COL_WMT))
-    button.click()
+    view.show()
+    cell = view.table.visualRect(view.proxy.index(gap_rows[0], COL_WMT))
+    assert view.proxy.index(gap_rows[0], COL_WMT).data() == "Fill…"
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
     assert "What were you doing 10:40–12:15" in asked["prompt"]
     assert [r.kind for r in view.model.rows()].count("gap") == 0
     assert "Home visit" in [e.activity_name for e in entry_rows(view)]
