@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.time.time_entries import TimeEntry, format_span
 from core.time.time_summary import hours_text
 from core.time.working_week import DaySummary, Gap, WeekSummary
+from ui.time.time_wording import day_words
 
 Index = QModelIndex | QPersistentModelIndex
 COL_TIME, COL_DURATION, COL_ACTIVITY, COL_CASE, COL_NOTE, COL_WMT = range(6)
@@ -122,6 +123,9 @@ class TimeTableModel(QAbstractTableModel):
             return self._texts[index.row()][column]
         if role == SORT_ROLE:
             return self._raw(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and row.kind == "note" and column == 0:
+            # Read alone (the keyboard landed there after a deletion), it says which day.
+            return f"{day_words(row.day)}: {row.text[:1].lower()}{row.text[1:]}"
         if role == Qt.ItemDataRole.FontRole and row.kind in ("day", "gap", "note"):
             return self._font(row.kind)
         if role == Qt.ItemDataRole.BackgroundRole and row.kind == "day":

@@ -25,6 +25,7 @@ from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
 from ui.widgets.step_said import say_result
+from ui.widgets.vanished_row import placed_by_caller
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
@@ -364,8 +365,9 @@ class TimeView(QWidget):
         # From the Delete button too, the keyboard stays in the table, on the next entry: the
         # button is disabled once its row has gone, and focus fell to whatever came next.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        change = self._store.delete_entry(current.id)
-        self._apply_done(change, "Delete entry")
+        with placed_by_caller(self.table):  # the next row is read as the keyboard lands on it
+            change = self._store.delete_entry(current.id)
+            self._apply_done(change, "Delete entry")
         # Said once the focus and the rows have settled: Orca 43 read the table again, the
         # keyboard back in it from the button, and dropped words sent before that.
         self._show(deleted_message(current))

@@ -20,6 +20,7 @@ from core.common.errors import ValidationError
 from core.store.kept_deletion import KeptRows, restore_kept
 from core.store.watched_rows import RowWatch, State, run_unchanged
 from ui.widgets.step_said import say_step
+from ui.widgets.vanished_row import placed_by_caller
 
 
 def undo_stack_of(widget: QWidget | None) -> QUndoStack | None:
@@ -152,16 +153,17 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
         from PySide6.QtCore import Qt
 
         table.setFocus(Qt.FocusReason.OtherFocusReason)
-    kept = delete()
-    stack = undo_stack_of(parent)
-    shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
-    if stack is not None and len(kept):
-        command = DeletionCommand(db, kept, what, delete, changed, parent)
-        command.shown = shown
-        stack.push(command)
-    changed()
-    if table is not None:
-        focus_row(table, row)
+    with placed_by_caller(table):  # the row landed on is read as it is; "Deleted …" said
+        kept = delete()
+        stack = undo_stack_of(parent)
+        shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
+        if stack is not None and len(kept):
+            command = DeletionCommand(db, kept, what, delete, changed, parent)
+            command.shown = shown
+            stack.push(command)
+        changed()
+        if table is not None:
+            focus_row(table, row)
     say_step(parent, shown, after_focus=True)  # and shown, as every step's words are
     return kept
 

@@ -13,6 +13,8 @@ that is said ("Now on C02, Community, …"); a table left with no rows says it i
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -32,10 +34,13 @@ def row_words(view: QAbstractItemView, row: int) -> str:
     for column in range(model.columnCount(view.rootIndex())):
         if getattr(view, "isColumnHidden", lambda _c: False)(column):
             continue
-        text = model.index(row, column, view.rootIndex()).data()
+        index = model.index(row, column, view.rootIndex())
+        # A cell's words for a screen reader where it has them ("Monday 7 December: nothing
+        # logged yet.", where the cell shows only "Nothing logged yet.").
+        text = index.data(Qt.ItemDataRole.AccessibleTextRole) or index.data()
         if text not in (None, ""):
             words.append(str(text))
-    return ", ".join(words[:_WORDS])
+    return ", ".join(words[:_WORDS]).rstrip(".")  # said with its own full stop after
 
 
 def _identity(view: QAbstractItemView, row: int) -> object:
@@ -88,6 +93,8 @@ class _Keeper(QObject):
         self._model = None
         self._before: tuple[int, object] | None = None
         self._pending = False
+        self.placing = False  # the caller puts the keyboard on a row and says what happened
+        self._quiet = False
         self.attach()
 
     def attach(self) -> None:
@@ -115,6 +122,7 @@ class _Keeper(QObject):
         index = view.currentIndex()
         if index.isValid() and view.selectionModel().isSelected(index):
             self._before = (index.row(), _identity(view, index.row()))
+            self._quiet = self.placing
 
     def _changed(self, *_args: object) -> None:
         if self._before is not None and not self._pending:
@@ -125,6 +133,7 @@ class _Keeper(QObject):
     def _settle(self) -> None:
         self._pending = False
         before, self._before = self._before, None
+        quiet, self._quiet = self._quiet, False
         view = self._view
         if before is None:
             return
@@ -152,8 +161,24 @@ class _Keeper(QObject):
                 _choose(view, landed)
         if QApplication.focusWidget() is not view:
             return  # a dialog is in front: the row is read when the keyboard comes back
-        if landed >= 0:
+        if landed >= 0 and not quiet:
             announce(view, f"Now on {row_words(view, landed)}.")
+
+
+@contextmanager
+def placed_by_caller(view: QAbstractItemView | None) -> Iterator[None]:
+    """Rows that go inside this block (a deletion) are the caller's to say: it puts the
+    keyboard on the row that took their place, which a screen reader reads as it lands, and
+    says what went. "Now on …" as well said that row twice, and before the deletion."""
+    keeper = _keepers.get(view) if view is not None else None
+    if keeper is None:
+        yield
+        return
+    keeper.placing = True
+    try:
+        yield
+    finally:
+        keeper.placing = False
 
 
 def keep(view: QAbstractItemView) -> None:

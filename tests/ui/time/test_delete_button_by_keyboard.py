@@ -68,8 +68,9 @@ def test_return_on_delete_says_press_space_and_space_deletes_undoably(demo_windo
     assert all(e.id != chosen.id for e in store.entries_on(date.today()))
     assert any(t.startswith("Deleted ") and t.endswith("Undo with Ctrl+Z.") and not loud
                for t, loud in heard)
-    qtbot.waitUntil(lambda: any(t.startswith("Now on") for t, _loud in heard))
-    assert QApplication.focusWidget() is view.table  # not the Views list
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)  # not the Views list
+    qtbot.waitUntil(lambda: view.selected_entry() is not None)  # on the next row, read as it lands
+    assert not any(t.startswith("Now on") for t, _loud in heard)  # not said a second time
 
     QTest.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.entries_on(date.today()) == before
