@@ -23,7 +23,7 @@ from core.workload.official_gap import (
 )
 from core.workload.wording import ADD_TO_NOTES
 from ui.overview.overview_cards import ADDED, Card, wrapped
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 
 TITLE = "Why does my figure differ from the official one?"
 # Where each action leads: the Caseload at the first case named, or a Settings page.
@@ -108,5 +108,5 @@ class GapCard(Card):
     def notes_added(self) -> None:
         self.status.setText(ADDED)
         self.status.setVisible(True)
-        announce(self, ADDED)
+        say_result(self, ADDED)  # shown in the status bar too
         self.add_button.setEnabled(False)

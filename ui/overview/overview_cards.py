@@ -21,7 +21,7 @@ from core.workload.status_words import StatusWords
 from core.workload.wording import ADD_TO_NOTES, number
 from ui.widgets.form_helpers import note_label, wrapped
 from ui.widgets import reading_accessible
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.gauge import BandGauge, CaseloadGauge, WorkloadGauge
 
 ADDED = "Added to your supervision notes."
@@ -182,7 +182,7 @@ class WorkloadCard(Card):
     def notes_added(self) -> None:
         """Say so calmly, and avoid adding the same week twice by accident."""
         _set(self.status, ADDED)
-        announce(self, ADDED)
+        say_result(self, ADDED)  # shown in the status bar too
         self.add_button.setEnabled(False)
 
 
