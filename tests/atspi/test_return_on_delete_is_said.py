@@ -20,10 +20,30 @@ def _named(bus: Bus, dialog, role: str, start: str):
                 if o.get_role_name() == role and (o.get_name() or "").startswith(start))
 
 
+def _activate(bus: Bus, dialog) -> None:
+    """Give `dialog` the keyboard as a window manager would, if it has not got it: a click on
+    its empty top-left margin (Xvfb runs no window manager, and the host's own request can be
+    lost while the dialog is still being mapped), then wait until the bus says it is active."""
+    if "active" in bus.states(dialog):
+        return
+    atspi = bus.Atspi
+    box = atspi.Component.get_extents(dialog, atspi.CoordType.SCREEN)
+    atspi.generate_mouse_event(box.x + 3, box.y + 3, "b1c")
+    deadline = time.monotonic() + 10
+    while "active" not in bus.states(dialog):
+        assert time.monotonic() < deadline, f"{dialog.get_name()!r} never had the keyboard"
+        bus.pump(0.05)
+
+
 def _focus(bus: Bus, obj) -> None:
     """Give `obj` the keyboard and wait until the bus says it has it. A dialog the host has
     just shown may not be the active window yet, and then the focus (and its event) arrive
     only once it is: asked again until the object's state says focused, never a fixed wait."""
+    window = obj
+    while window is not None and window.get_role_name() != "dialog":
+        window = window.get_parent()
+    if window is not None:
+        _activate(bus, window)
     deadline = time.monotonic() + 15
     while "focused" not in bus.states(obj):
         assert time.monotonic() < deadline, f"{obj.get_name()!r} never took the keyboard"
