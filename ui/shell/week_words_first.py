@@ -85,7 +85,16 @@ def words_first(window: QWidget, data_dir: str | None, probe: bool,
     `open_data` at once otherwise."""
     from ui.shell.first_paint import after_painted
 
-    if this_week_first(window, data_dir, probe):
+    try:
+        painted = this_week_first(window, data_dir, probe)
+    except Exception:  # noqa: BLE001 - the early words are only a head start
+        # Whatever went wrong here, the data is still opened: the window stayed on "Opening
+        # your data…" for good when this step failed. The Overview works the week out itself.
+        import logging
+
+        logging.getLogger(__name__).exception("This week's words could not be painted early")
+        painted = False
+    if painted:
         after_painted(window.week_in_words, open_data)  # type: ignore[attr-defined]
     else:
         open_data()

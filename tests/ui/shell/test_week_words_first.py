@@ -128,3 +128,25 @@ def test_nothing_is_worked_out_ahead_when_kept_words_are_in_the_frame(qtbot, fol
     assert window.week_in_words is not None  # the kept words, in the first frame
     work_out_ahead(window, str(folder))
     assert getattr(window, "words_ahead", None) is None
+
+
+def test_the_data_is_opened_even_when_the_early_words_fail(qtbot, folder, tmp_path, monkeypatch,
+                                                           caplog):
+    """The early words are only a head start: when working them out fails (a damaged install,
+    a bug), the data is still opened and the error logged. The window stayed on "Opening your
+    data…" for good, on every view."""
+    import ui.overview.last_week_stand_in as stand_in
+    from ui.shell.week_words_first import words_first
+
+    settings = QSettings(str(tmp_path / "frame.ini"), QSettings.Format.IniFormat)
+    window = frame(qtbot, folder, settings)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a module of the early words is broken")
+
+    monkeypatch.setattr(stand_in, "LastWeekStandIn", broken)
+    opened: list[bool] = []
+    with caplog.at_level("ERROR"):
+        words_first(window, str(folder), False, lambda: opened.append(True))
+    assert opened == [True]
+    assert "could not be painted early" in caplog.text
