@@ -177,7 +177,7 @@ def clock_change_note(day: date, start: int, end: int, minutes: int) -> str | No
     if minutes == end - start:
         return None
     way = "forward" if minutes < end - start else "back"
-    length = _length(minutes)
+    length = length_words(minutes)
     return (
         f"The clocks went {way} during {clock_text(start)}–{clock_text(end)} on {day:%a %d %b}, "
         f"so it is {length} of real time."
@@ -189,7 +189,8 @@ def clock_text(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _length(minutes: int) -> str:
+def length_words(minutes: int) -> str:
+    """A length of time in words: "1 hour 5 minutes", "45 minutes", "0 minutes"."""
     hours, rest = divmod(minutes, 60)
     parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
     if rest or not parts:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Callable, Protocol
 
+from core.common.clock import length_words
 from core.common.errors import ValidationError
 from core.time.entry_clock import span_text
 from core.time.overlap import TimedEntry, place
@@ -46,16 +47,8 @@ def entry_named(entry: Entry) -> str:
     if entry.start is not None and entry.end is not None:
         what = f"{span_text(entry.start, entry.end)} {entry.activity_name}"
     else:
-        what = f"{_length(entry.minutes)} of {entry.activity_name}"
+        what = f"{length_words(entry.minutes)} of {entry.activity_name}"
     return f"{what.strip()} on {entry.date:%a %d %b}"
-
-
-def _length(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
-    if rest or not parts:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
 
 
 def check_swap(store: Store, take_out: Sequence[Entry], put_back: Sequence[Entry],
