@@ -46,39 +46,75 @@ def _links(db: Database) -> list[tuple[str, str, str, bool]]:
     return links
 
 
+Reading = tuple[tuple[str, ...], ...]
+
+
+def _read_gone(db: Database, case_ids: list[int]) -> tuple[DeletedCases, list[tuple[str, str]]]:
+    """What deleting the cases would take now, and the statements (SQL, WHERE on the case
+    ids) that empty or delete the rows pointing at them that the schema leaves alone."""
+    gone = DeletedCases()
+    writes: list[tuple[str, str]] = []
+    marks = ",".join("?" * len(case_ids))
+    gone.cases = list(db.query(f"SELECT * FROM cases WHERE id IN ({marks}) ORDER BY id",
+                               case_ids))
+    for table, column, on_delete, nullable in _links(db):
+        where = f'"{column}" IN ({marks})'
+        if on_delete == "SET NULL" or (on_delete != "CASCADE" and nullable):
+            for row in db.query(f'SELECT rowid AS rid, "{column}" AS cid FROM "{table}" '
+                                f"WHERE {where}", case_ids):
+                gone.cleared.append((table, column, int(row["rid"]), int(row["cid"])))
+            if on_delete != "SET NULL":
+                writes.append((f'UPDATE "{table}" SET "{column}" = NULL WHERE {where}', table))
+        else:  # CASCADE, or a link that cannot be empty: the row goes with its case
+            gone.removed += [(table, row) for row in
+                             db.query(f'SELECT * FROM "{table}" WHERE {where}', case_ids)]
+            if on_delete != "CASCADE":
+                writes.append((f'DELETE FROM "{table}" WHERE {where}', table))
+    return gone, writes
+
+
+def _canon(items: list) -> tuple[str, ...]:
+    def one(item: object) -> str:
+        if isinstance(item, dict):
+            return repr(sorted(item.items()))
+        if isinstance(item, tuple):
+            return repr(tuple(one(part) if isinstance(part, dict) else part for part in item))
+        return repr(item)
+    return tuple(sorted(one(item) for item in items))
+
+
+def read_as_deleted(db: Database, gone: DeletedCases) -> Reading:
+    """The cases a deletion of the same ids would take now, with their tier history and the
+    links to them (time logged against one), as one value: read when Undo has brought them
+    back and again before Redo deletes them, so a change made between the two is seen."""
+    if not gone.cases:
+        return ()
+    now, _writes = _read_gone(db, [int(row["id"]) for row in gone.cases])
+    return (_canon(now.cases), _canon(now.removed), _canon(now.cleared))
+
+
 def delete_cases_keeping(db: Database, case_ids: list[int],
-                         expected: list[dict] | None = None) -> DeletedCases:
+                         brought_back: Reading | None = None) -> DeletedCases:
     """Delete the cases and what hangs off them in one transaction; return what went.
 
-    With `expected` (a deletion made again, by Redo: the case rows as they were brought
-    back), nothing is deleted unless every case is still exactly so: ValidationError when one
-    has been deleted (`retention --delete`), reopened or changed since."""
-    gone = DeletedCases()
+    With `brought_back` (a deletion made again, by Redo: `read_as_deleted` as Undo left the
+    cases), nothing is deleted unless every case is still exactly so, its tier history and
+    the time logged against it included: ValidationError when one has been deleted
+    (`retention --delete`), reopened, edited or had time logged against it since."""
     if not case_ids:
-        return gone
+        return DeletedCases()
     marks = ",".join("?" * len(case_ids))
     with db.atomic():
         db.execute("PRAGMA secure_delete = ON")
-        gone.cases = list(db.query(f"SELECT * FROM cases WHERE id IN ({marks}) ORDER BY id",
-                                   case_ids))
-        if expected is not None and gone.cases != sorted(expected, key=lambda r: r["id"]):
-            count = len(expected)
+        if brought_back is not None and read_as_deleted(
+                db, DeletedCases(cases=[{"id": i} for i in case_ids])) != brought_back:
+            count = len(case_ids)
             these = "This closed case has" if count == 1 else f"These {count} closed cases have"
             raise ValidationError(f"{these} been changed or deleted since, so this was not "
                                   "redone: the later change is kept.")
-        for table, column, on_delete, nullable in _links(db):
-            where = f'"{column}" IN ({marks})'
-            if on_delete == "SET NULL" or (on_delete != "CASCADE" and nullable):
-                for row in db.query(f'SELECT rowid AS rid, "{column}" AS cid FROM "{table}" '
-                                    f"WHERE {where}", case_ids):
-                    gone.cleared.append((table, column, int(row["rid"]), int(row["cid"])))
-                if on_delete != "SET NULL":
-                    db.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE {where}', case_ids)
-            else:  # CASCADE, or a link that cannot be empty: the row goes with its case
-                gone.removed += [(table, row) for row in
-                                 db.query(f'SELECT * FROM "{table}" WHERE {where}', case_ids)]
-                if on_delete != "CASCADE":
-                    db.execute(f'DELETE FROM "{table}" WHERE {where}', case_ids)
+        gone, writes = _read_gone(db, case_ids)
+        for sql, _table in writes:
+            db.execute(sql, case_ids)
         crash_point("case_delete.linked_read")
         db.execute(f"DELETE FROM cases WHERE id IN ({marks})", case_ids)
         crash_point("case_delete.cases_deleted")

@@ -55,32 +55,73 @@ def _links(db: Database, table: str) -> list[tuple[str, str, str, str]]:
     return found
 
 
+def _read_kept(db: Database, table: str, key: str, values: list[Any]) -> KeptRows:
+    """What deleting the rows of `table` whose `key` is one of `values` would take now: the
+    rows, the rows the schema would delete with them and the links it would empty."""
+    kept = KeptRows(table, key)
+    marks = ",".join("?" * len(values))
+    kept.rows = list(db.query(f'SELECT * FROM "{table}" WHERE "{key}" IN ({marks})', values))
+    for other, column, target, on_delete in _links(db, table):
+        pointed = [row[target] for row in kept.rows] if target in (kept.rows or [{}])[0] else []
+        if not pointed:
+            continue
+        where = f'"{column}" IN ({",".join("?" * len(pointed))})'
+        if on_delete == "SET NULL":
+            kept.cleared += [(other, column, int(r["rid"]), r["value"]) for r in db.query(
+                f'SELECT rowid AS rid, "{column}" AS value FROM "{other}" WHERE {where}',
+                pointed)]
+        elif on_delete == "CASCADE":
+            kept.removed += [(other, row) for row in db.query(
+                f'SELECT * FROM "{other}" WHERE {where}', pointed)]
+    return kept
+
+
 def delete_keeping(db: Database, table: str, key: str, values: Iterable[Any]) -> KeptRows:
     """Delete the rows of `table` whose `key` is one of `values`; return what went."""
-    kept = KeptRows(table, key)
     values = list(values)
     if not values:
-        return kept
+        return KeptRows(table, key)
     marks = ",".join("?" * len(values))
     with db.atomic():
         db.execute("PRAGMA secure_delete = ON")
-        kept.rows = list(db.query(f'SELECT * FROM "{table}" WHERE "{key}" IN ({marks})', values))
-        for other, column, target, on_delete in _links(db, table):
-            pointed = [row[target] for row in kept.rows] if target in (kept.rows or [{}])[0] else []
-            if not pointed:
-                continue
-            where = f'"{column}" IN ({",".join("?" * len(pointed))})'
-            if on_delete == "SET NULL":
-                kept.cleared += [(other, column, int(r["rid"]), r["value"]) for r in db.query(
-                    f'SELECT rowid AS rid, "{column}" AS value FROM "{other}" WHERE {where}',
-                    pointed)]
-            elif on_delete == "CASCADE":
-                kept.removed += [(other, row) for row in db.query(
-                    f'SELECT * FROM "{other}" WHERE {where}', pointed)]
+        kept = _read_kept(db, table, key, values)
         crash_point("kept_delete.linked_read")
         db.execute(f'DELETE FROM "{table}" WHERE "{key}" IN ({marks})', values)
         crash_point("kept_delete.rows_deleted")
     return kept
+
+
+Reading = tuple[tuple[str, ...], ...]
+
+
+def _canon(rows: Iterable[Any]) -> tuple[str, ...]:
+    """Rows (or (table, row) pairs) as one comparable, order-free value."""
+    def one(item: Any) -> str:
+        if isinstance(item, dict):
+            return repr(sorted(item.items()))
+        return repr(tuple(one(part) if isinstance(part, dict) else part for part in item))
+    return tuple(sorted(one(item) for item in rows))
+
+
+def read_as_kept(db: Database, kept: KeptRows) -> Reading:
+    """The rows a deletion of the same keys would take now (and the rows and links the schema
+    would take or empty with them), as one value: read when Undo has brought them back, and
+    again before Redo deletes them, so a change made between the two is seen."""
+    if not kept.rows:
+        return ()
+    now = _read_kept(db, kept.table, kept.key, kept.keys)
+    return (_canon(now.rows), _canon(now.removed), _canon(now.cleared))
+
+
+def check_as_brought_back(db: Database, kept: KeptRows, brought_back: Reading,
+                          what: str) -> None:
+    """Raise ValidationError, naming `what` ("the note"), when the rows Undo brought back
+    (`brought_back`, from `read_as_kept`) have been changed, deleted or pointed at since:
+    Redo then deletes nothing, and the later change is kept. Run it inside the transaction
+    that deletes them again, so the check and the deletion see the same rows."""
+    if read_as_kept(db, kept) != brought_back:
+        raise ValidationError(f"{what[:1].upper()}{what[1:]} has been changed since, so this "
+                              "was not redone: the later change is kept.")
 
 
 def write_back(db: Database, table: str, rows: list[dict[str, Any]],

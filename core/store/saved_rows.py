@@ -73,14 +73,15 @@ def _never_pointed_at(db: Database, table: str) -> None:
 
 
 def put_rows_back(db: Database, scope: RowScope, expected: StoredRows, wanted: StoredRows,
-                  what: str) -> None:
+                  what: str, done: str = "undone") -> None:
     """Replace the scope's rows by `wanted`, if they are still `expected`; otherwise write
-    nothing and raise ValidationError naming `what` ("the profile")."""
+    nothing and raise ValidationError naming `what` ("the profile") and what was not `done`
+    ("undone", or "redone" for Redo)."""
     with db.atomic():
         if read_rows(db, scope) != expected:
             raise ValidationError(
                 f"{what[:1].upper()}{what[1:]} has been changed since, so this was not "
-                "undone: the later change is kept.")
+                f"{done}: the later change is kept.")
         crash_point("saved_rows.checked")
         for table in scope.tables:
             _never_pointed_at(db, table)

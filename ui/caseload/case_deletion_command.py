@@ -10,7 +10,13 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
-from core.caseload.case_deletion import DeletedCases, delete_cases_keeping, restore_deleted
+from core.caseload.case_deletion import (
+    DeletedCases,
+    Reading,
+    delete_cases_keeping,
+    read_as_deleted,
+    restore_deleted,
+)
 from core.caseload.retention import compact
 from core.common.errors import ValidationError
 from core.common.words import plural_noun
@@ -31,6 +37,7 @@ class CasesDeletedCommand(QUndoCommand):
         self._db, self._hub, self._parent = db, hub, parent
         self.gone = gone
         self._pushed = False
+        self.brought_back: Reading = ()  # the cases as Undo left them, for Redo to find
 
     def redo(self) -> None:
         if not self._pushed:
@@ -38,8 +45,8 @@ class CasesDeletedCommand(QUndoCommand):
             return
         try:
             self.gone = delete_cases_keeping(
-                self._db, [int(r["id"]) for r in self.gone.cases], expected=self.gone.cases)
-        except ValidationError as exc:  # a command deleted (or someone reopened) them since
+                self._db, [int(r["id"]) for r in self.gone.cases], self.brought_back)
+        except ValidationError as exc:  # deleted, reopened, edited or time logged since
             self.setObsolete(True)
             self._hub.casesChanged.emit()
             say_step(self._parent, " ".join(exc.problems), assertive=True)
@@ -50,7 +57,9 @@ class CasesDeletedCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            restore_deleted(self._db, self.gone)
+            with self._db.atomic():
+                restore_deleted(self._db, self.gone)
+                self.brought_back = read_as_deleted(self._db, self.gone)
         except ValidationError as exc:
             self.setObsolete(True)  # nothing came back, so there is nothing to redo either
             from ui.shell.app import show_error

@@ -5,7 +5,10 @@ made the same way (a supervision note) is one too: Ctrl+Z takes it back, kept fo
 
 The feature's own delete function deletes and returns what it kept (core.store.kept_deletion);
 `push_deletion` puts that on the window's undo stack. Undo puts the rows back with their own
-keys; Redo deletes them again through the same function.
+keys; Redo deletes them again through the same function, but only while they are still as
+Undo brought them back (core.store.kept_deletion.check_as_brought_back): a row edited, deleted
+or pointed at since (a note brought back and then changed in the Supervision view or by a
+command) is kept, and the refusal is said and shown, as a refused Undo is.
 """
 
 from __future__ import annotations
@@ -17,7 +20,13 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 from sqlite_utils import Database
 
 from core.common.errors import ValidationError
-from core.store.kept_deletion import KeptRows, restore_kept
+from core.store.kept_deletion import (
+    KeptRows,
+    Reading,
+    check_as_brought_back,
+    read_as_kept,
+    restore_kept,
+)
 from core.store.watched_rows import RowWatch, State, run_unchanged
 from ui.widgets.step_said import say_step
 from ui.widgets.vanished_row import placed_by_caller
@@ -41,15 +50,19 @@ class DeletionCommand(QUndoCommand):
         self._delete_again, self._changed, self._parent = delete_again, changed, parent
         self._pushed = False
         self.shown = ""  # the words it was shown with, once said
+        self.brought_back: Reading = ()  # the rows as Undo left them, for Redo to find
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
         try:
-            self.kept = self._delete_again()
-        except ValidationError as exc:  # it is in use again (an activity with time logged)
+            with self._db.atomic():  # the check and the deletion see the same rows
+                check_as_brought_back(self._db, self.kept, self.brought_back, self._what)
+                self.kept = self._delete_again()
+        except ValidationError as exc:  # changed since, or in use again (time logged)
             self.setObsolete(True)
+            self._changed()  # the views show the later change
             say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         self._changed()
@@ -57,7 +70,9 @@ class DeletionCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            restore_kept(self._db, self.kept, self._what)
+            with self._db.atomic():
+                restore_kept(self._db, self.kept, self._what)
+                self.brought_back = read_as_kept(self._db, self.kept)
         except ValidationError as exc:
             self.setObsolete(True)  # nothing came back, so there is nothing to redo either
             from ui.shell.app import show_error

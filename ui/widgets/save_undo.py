@@ -52,9 +52,9 @@ class SaveCommand(QUndoCommand):
             self.setObsolete(True)
         return True
 
-    def _put(self, expected: StoredRows, wanted: StoredRows, said: str) -> None:
+    def _put(self, expected: StoredRows, wanted: StoredRows, said: str, done: str) -> None:
         try:
-            put_rows_back(self._db, self._scope, expected, wanted, self._what)
+            put_rows_back(self._db, self._scope, expected, wanted, self._what, done)
         except ValidationError as exc:
             self.setObsolete(True)
             say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
@@ -66,10 +66,10 @@ class SaveCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._put(self.before, self.after, f"Redone: {self.text()}.")
+        self._put(self.before, self.after, f"Redone: {self.text()}.", "redone")
 
     def undo(self) -> None:
-        self._put(self.after, self.before, f"Undone: {self.text()}.")
+        self._put(self.after, self.before, f"Undone: {self.text()}.", "undone")
 
 
 def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable[[], object],
