@@ -38,7 +38,6 @@ from core.supervision.meeting_content import (
     redact_action,
 )
 from ui.supervision.meeting_action_bar import ActionBar
-from ui.widgets.announce import announce
 from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
 from ui.supervision.private_ticks import CASES, REDUCTIONS, WELLBEING, PrivateTick
@@ -371,20 +370,8 @@ class MeetingView(QWidget):
 
     @Slot(int)  # declared, as _ticked
     def _remove_action(self, index: int) -> None:
-        """Remove an action agreed in this meeting. Its words go back on the empty "Agreed
-        action" line, the keyboard with them, so a Remove pressed by mistake loses nothing
-        (Return there adds it again); said either way."""
-        removed = self.draft.new_actions.pop(index)
-        self.show_topic(keep_page=True)
-        bar = self.action_bar
-        # As the row showed it: a case reference hidden on screen is neither said nor put back.
-        shown = redact_action(removed, self.content.references) if self.content else removed
-        said = f"Removed the agreed action “{shown.text}”."
-        if shown == removed and not bar.text.text().strip():  # (the owner is kept there anyway)
-            bar.text.setText(removed.text)
-            bar.owner.setText(removed.owner or "")
-            if removed.due_date is not None:
-                bar.due.set_value(removed.due_date)
-            said += " Its words are back on the Agreed action line: Return adds it again."
-        bar.text.setFocus()
-        announce(self, said, after_focus=True)
+        """Remove an action agreed in this meeting, one step on the window's Undo; its words
+        go back on the empty Agreed action line (ui.supervision.meeting_removal)."""
+        from ui.supervision.meeting_removal import remove_agreed_action
+
+        remove_agreed_action(self, index)
