@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QScrollArea,
+    QStatusBar,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -242,7 +243,28 @@ def cut_off(top: QWidget) -> list[str]:
             problems += [f"{_name(widget)}: {p}" for p in _list_problems(widget)]
         if type(widget).__name__ == "PlotWidget":
             problems += [f"{_name(widget)}: {p}" for p in _plot_problems(widget)]
+        if isinstance(widget, QStatusBar):
+            problem = _status_problem(widget)
+            if problem:
+                problems.append(f"status bar: {problem}")
     return problems
+
+
+def _status_problem(bar: QStatusBar) -> str | None:
+    """The status bar's message shown whole: QStatusBar draws it on one line and cuts it at
+    the window's edge, so it must be shown by a label of the bar's that shows all its words
+    (the label's own fit is checked as any label's)."""
+    message = bar.currentMessage()
+    if not message:
+        return None
+    shown = [label for label in bar.findChildren(QLabel)
+             if label.isVisibleTo(bar) and label.text() == message]
+    if shown:
+        return None
+    needed = bar.fontMetrics().horizontalAdvance(message) + 12  # the bar's own margins
+    if needed > bar.width() + TOLERANCE:
+        return f"cuts {message[:50]!r}…: the line needs {needed}px, has {bar.width()}"
+    return None
 
 
 def _sideways_problem(area: QScrollArea) -> str | None:

@@ -56,8 +56,25 @@ def check_dialog(app: QApplication, name: str, dialog: QDialog, problems: list[s
         _settle(app)
         for line in cut_off(dialog):
             problems.append(f"{name}{step}: {line}")
+        cramped = _cramped(dialog, room)
+        if cramped:
+            problems.append(f"{name}{step}: {cramped}")
     dialog.hide()
     dialog.deleteLater()
+
+
+def _cramped(dialog: QDialog, room) -> str | None:  # type: ignore[no-untyped-def]
+    """A dialog whose body scrolls while the screen has room for more of it (the welcome was
+    124 pixels tall at 200%, its step a sliver between two buttons, with 400 to give)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = dialog.findChild(QScrollArea, "dialogBody")
+    if area is None or not area.isVisibleTo(dialog) or area.verticalScrollBar().maximum() <= 0:
+        return None
+    if dialog.height() + 4 < room.height():  # offscreen, a frame of a pixel or two
+        return (f"scrolls its body in {dialog.width()}x{dialog.height()}, with "
+                f"{room.height()} pixels of height to give")
+    return None
 
 
 def main() -> int:
@@ -106,6 +123,15 @@ def main() -> int:
     for name in run_each(window, db):  # each view after each of its actions, not only opened
         _settle(app)
         check_window(app, window, name, problems)
+    # The longest line the status bar is given: an undo made in another view, naming it and
+    # the longest activity and reference the app allows.
+    from ui.widgets.step_said import say_step
+
+    window.show_view("settings")
+    say_step(window.view("time"), f"Undone: Log time ({longest.name}, 1 hour 35 minutes, "
+                                  f"{widest.reference}).")
+    _settle(app)
+    check_window(app, window, "Status bar after an undo in another view", problems)
     from ui.shell.lock_screen import IdleLock
 
     lock = IdleLock(window, lambda _passphrase: False)

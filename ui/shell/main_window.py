@@ -176,6 +176,15 @@ class MainWindow(QMainWindow):
 
         return show_shortcuts(self)
 
+    def statusBar(self):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+        """The status bar, made at its first message (an empty bar is not drawn before), with
+        its words wrapped rather than cut at the window's edge (ui.widgets.status_line)."""
+        from ui.widgets import status_line
+
+        bar = super().statusBar()
+        status_line.install(bar)
+        return bar
+
     def menu(self, title: str) -> QMenu:
         """The menu with this title (e.g. "&File"), created on first use."""
         if title not in self._menus:
