@@ -128,17 +128,39 @@ def fit_to_screen(dialog: QDialog) -> None:
         # at 150% on a 1280x800 screen measured as fitting, then squeezed its check boxes flat.
         size.setHeight(max(size.height(),
                            layout.totalHeightForWidth(min(size.width(), room.width()))))
+    size.setHeight(max(size.height(), _body_height(dialog)))
     if size.width() > room.width() or size.height() > room.height():
         if not isinstance(dialog, (QMessageBox, QFileDialog)):
             scroll_body(dialog, room.width() - 40)
         dialog.setMinimumSize(min(dialog.minimumWidth(), room.width()),
                               min(dialog.minimumHeight(), room.height()))
         dialog.resize(min(size.width(), room.width()), min(size.height(), room.height()))
+    elif size.height() > dialog.height():
+        dialog.resize(dialog.width(), size.height())
     frame = dialog.frameGeometry()
     x = min(max(frame.x(), room.x()), room.right() + 1 - frame.width())
     y = min(max(frame.y(), room.y()), room.bottom() + 1 - frame.height())
     if (x, y) != (frame.x(), frame.y()):
         dialog.move(max(x, room.x()), max(y, room.y()))
+
+
+def _body_height(dialog: QDialog) -> int:
+    """How tall `dialog` would be with its scrolled body shown whole (0 if it does not
+    scroll). A dialog that sized itself again after its body was made to scroll shrank to its
+    minimum: the welcome at 200% on a 1280×800 screen was 124 pixels tall, its step a sliver
+    scrolling between two buttons, with 400 to give."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = dialog.findChild(QScrollArea, "dialogBody") if dialog.property(FITTED) else None
+    body = area.widget() if area is not None else None
+    if body is None:
+        return 0
+    width = area.viewport().width()
+    layout = body.layout()
+    needed = body.sizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        needed = max(needed, layout.totalHeightForWidth(width))
+    return dialog.height() - area.viewport().height() + needed
 
 
 def _dialog_shown(dialog: QDialog) -> None:
