@@ -11,7 +11,7 @@ import textwrap
 from datetime import datetime, timedelta
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,12 +32,11 @@ from core.time.working_week import monday_of
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.widgets.flow_layout import SideBySide
 from ui.widgets.form_helpers import buddy
-from ui.widgets.swatch_key import FILLS, SwatchKey
+from ui.widgets.swatch_key import SwatchKey, fill_for
 from ui.widgets.lean_imports import import_pyqtgraph
 
 pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
-INK = "#1A1A1A"  # bar outlines
 CHARTS_SIDE_BY_SIDE_FROM = 640  # logical pixels; narrower, one chart above the other
 PERIODS = {"This week": 1, "Last 4 weeks": 4, "Last 12 weeks": 12, "Last 26 weeks": 26}
 # Each key: a swatch from ui.widgets.swatch_key.FILLS and a few words.
@@ -88,11 +87,7 @@ class ChartPanel(QWidget):
             # No axis has units, and every range starts at 0 and reaches past 1, so no SI prefix
             # is ever shown; not working one out at each range change saves its label re-layout.
             self.plot.getAxis(side).enableAutoSIPrefix(False)
-        ink = self.palette().color(self.foregroundRole())
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setTextPen(ink)
-            axis.setPen(ink)
+        self._paint_axes()
         self.model = ListTableModel(columns, self)
         proxy = RawSortProxy(self)
         proxy.setSourceModel(self.model)
@@ -109,6 +104,31 @@ class ChartPanel(QWidget):
         self.key = SwatchKey(key)
         layout.addWidget(self.key)
         self.as_table.toggled.connect(self._show_table)
+
+    def _paint_axes(self) -> None:
+        ink = self.palette().color(self.foregroundRole())
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setTextPen(ink)
+            axis.setPen(ink)
+
+    def paint_inks(self) -> None:
+        """Axes, bar outlines, hatching and lines in the palette's text colour (ink drawn
+        near-black vanished on a dark window); each chart adds its own items."""
+        self._paint_axes()
+
+    def _outline(self) -> QPen:
+        pen = QPen(QColor(self._ink()))
+        pen.setCosmetic(True)
+        return pen
+
+    def _ink(self) -> str:
+        return fill_for("contracted hours", self.palette()).colour  # ink, or the text colour
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "key"):
+            self.paint_inks()
 
     def _show_table(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)
@@ -134,20 +154,22 @@ class WeeklyHoursChart(ChartPanel):
         super().__init__("Hours each week against contracted hours", columns, WEEKLY_KEY,
                          parent, "Show &as table")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # oldest first, as in the chart
-        pen = QPen(QColor(INK))
-        pen.setCosmetic(True)
-        self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
-                                           brush=FILLS["within contract"].brush(), pen=pen)
-        self.over_bars = pg.BarGraphItem(
-            x=[], height=[], y0=[], width=0.6, brush=FILLS["over contract"].brush(), pen=pen
-        )
-        # A short dark dash across each bar marks that week's contracted hours.
-        self.contracted_curve = pg.PlotDataItem(
-            [], [], pen=pg.mkPen(FILLS["contracted hours"].colour, width=3), connect="pairs")
+        self.within_bars = pg.BarGraphItem(x=[], height=[], width=0.6)
+        self.over_bars = pg.BarGraphItem(x=[], height=[], y0=[], width=0.6)
+        # A short dash in ink across each bar marks that week's contracted hours.
+        self.contracted_curve = pg.PlotDataItem([], [], connect="pairs")
         for item in (self.within_bars, self.over_bars, self.contracted_curve):
             self.plot.addItem(item)
+        self.paint_inks()
         self.plot.setLabel("left", "Hours")
         self.series: list[WeekHours] = []
+
+    def paint_inks(self) -> None:
+        super().paint_inks()
+        palette, pen = self.palette(), self._outline()
+        self.within_bars.setOpts(brush=fill_for("within contract", palette).brush(), pen=pen)
+        self.over_bars.setOpts(brush=fill_for("over contract", palette).brush(), pen=pen)
+        self.contracted_curve.setPen(pg.mkPen(self._ink(), width=3))
 
     def set_series(self, series: list[WeekHours]) -> None:
         self.series = series
@@ -211,18 +233,20 @@ class ActivityMixChart(ChartPanel):
         self.period.setCurrentText("Last 4 weeks")
         self.controls.addWidget(buddy("Period", self.period))  # the name a screen reader says
         self.controls.addWidget(self.period)
-        pen = QPen(QColor(INK))
-        pen.setCosmetic(True)
-        self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6,
-                                            brush=FILLS["counted by the WMT"].brush(), pen=pen)
-        self.uncounted_bars = pg.BarGraphItem(
-            x0=[], y=[], width=[], height=0.6, brush=FILLS["not counted by the WMT"].brush(),
-            pen=pen
-        )
+        self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
+        self.uncounted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
         self.plot.addItem(self.counted_bars)
         self.plot.addItem(self.uncounted_bars)
+        self.paint_inks()
         self.plot.setLabel("bottom", "Hours")
         self.mix: list[ActivityHours] = []
+
+    def paint_inks(self) -> None:
+        super().paint_inks()
+        palette, pen = self.palette(), self._outline()
+        self.counted_bars.setOpts(brush=fill_for("counted by the WMT", palette).brush(), pen=pen)
+        self.uncounted_bars.setOpts(brush=fill_for("not counted by the WMT", palette).brush(),
+                                    pen=pen)
 
     def set_mix(self, mix: list[ActivityHours]) -> None:
         self.mix = mix

@@ -55,12 +55,14 @@ ON_DARK: dict[str, Fill] = {
 
 
 def fill_for(key: str, palette: QPalette) -> Fill:
-    """The fill `key` is drawn with on `palette`: lighter on a dark one, and a line in ink in
-    the palette's own text colour (near-black ink vanished on dark, and in high contrast)."""
+    """The fill `key` is drawn with on `palette`: lighter on a dark one, and a line or pattern
+    in ink in the palette's own text colour (near-black ink vanished on dark, and in high
+    contrast: the Time chart's contracted-hours dashes and its hatching for hours over
+    contract were about 1.1:1 on the dark window)."""
     fill = FILLS[key]
     if is_dark_palette(palette):
         fill = ON_DARK.get(key, fill)
-    if fill.line and fill.colour == INK:
+    if fill.colour == INK:
         text = palette.color(QPalette.ColorRole.WindowText).name()
         fill = Fill(text, fill.pattern, fill.line, fill.marker, fill.dashed, fill.alpha)
     return fill
@@ -71,8 +73,12 @@ def is_dark_palette(palette: QPalette) -> bool:
         QPalette.ColorRole.Window).lightness()
 
 
-def swatch(fill: Fill, size: int, ratio: float) -> QPixmap:
-    """A small square of the fill, outlined in ink (or a thick dash for a line)."""
+def swatch(fill: Fill, size: int, ratio: float, ground: QColor | None = None,
+           edge: QColor | None = None) -> QPixmap:
+    """A small square of the fill on `ground` (white), outlined in `edge` (ink), or a thick
+    dash for a line: on a dark palette, the window and its text colour, as the chart draws."""
+    ground = ground if ground is not None else QColor("white")
+    edge = edge if edge is not None else QColor(INK)
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -98,9 +104,9 @@ def swatch(fill: Fill, size: int, ratio: float) -> QPixmap:
         box = QRectF(1, 1, size - 2, size - 2)
         colour = QColor(fill.colour)
         colour.setAlpha(fill.alpha)
-        painter.fillRect(box, QColor("white"))
+        painter.fillRect(box, ground)
         painter.fillRect(box, QBrush(colour, fill.pattern))
-        painter.setPen(QPen(QColor(INK), 1))
+        painter.setPen(QPen(edge, 1))
         painter.drawRect(box)
     painter.end()
     return pixmap
@@ -138,7 +144,8 @@ class SwatchKey(QWidget):
             row.setSpacing(6)
             mark = QLabel()
             if key:
-                mark.setPixmap(swatch(fill_for(key, palette), size, self.devicePixelRatioF()))
+                mark.setPixmap(swatch(fill_for(key, palette), size, self.devicePixelRatioF(),
+                                      *_ground_and_edge(palette)))
             mark.setFixedSize(size, size)
             text = QLabel(words)
             text.setWordWrap(True)
@@ -158,6 +165,15 @@ class SwatchKey(QWidget):
         if (event.type() == QEvent.Type.PaletteChange and hasattr(self, "_inks")
                 and _inks(self.palette()) != self._inks):
             self.set_items(self._items)
+
+
+def _ground_and_edge(palette: QPalette) -> tuple[QColor | None, QColor | None]:
+    """What a swatch is drawn on and outlined with: white and ink, or on a dark palette the
+    window and the text colour, as the charts draw their bars."""
+    if not is_dark_palette(palette):
+        return None, None
+    return (palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.WindowText))
 
 
 def _inks(palette: QPalette) -> tuple[str, str]:

@@ -272,3 +272,26 @@ def test_the_chosen_case_status_has_an_edge_at_3_to_1_not_only_a_shade(scheme_wi
               contrast(QColor.fromRgb(on.pixel(x, middle)), window)) for x in range(4)]
     assert any(a >= 3.0 and w >= 3.0 for a, w in apart), apart
     assert chosen.font().bold() and not other.font().bold()  # and its words say it too
+
+
+def test_the_time_charts_ink_stands_3_to_1_from_the_chart(scheme_window, qtbot):
+    """The weekly chart's dashes for contracted hours and its hatching for hours over contract,
+    sampled where they are drawn: both were near-black whatever the palette, about 1.1:1 on
+    the dark window, so a week over contract looked like any other."""
+    scheme_window.show_view("time")
+    view = scheme_window.view("time")
+    view.tabs.setCurrentWidget(view._charts_page)
+    weekly = view.charts.weekly
+    QApplication.processEvents()
+    image = weekly.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.width() / weekly.width()
+    corner = weekly.plot.mapTo(weekly, weekly.plot.rect().topLeft())
+    rect = QRect(round(corner.x() * ratio), round(corner.y() * ratio),
+                 round(weekly.plot.width() * ratio), round(weekly.plot.height() * ratio))
+    seen = pixels(image, rect)
+    field = QColor.fromRgb(seen.most_common(1)[0][0])
+    dash = weekly.contracted_curve.opts["pen"].color()
+    hatching = weekly.over_bars.opts["brush"].color()
+    for what, colour in (("contracted hours", dash), ("over contract", hatching)):
+        assert seen[colour.rgb()] > 20, f"{what} is not drawn in {colour.name()}"
+        assert contrast(field, colour) >= 3, (what, colour.name(), field.name())
