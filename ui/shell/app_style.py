@@ -122,6 +122,8 @@ class AppStyle(QProxyStyle):
         if element == QStyle.ControlElement.CE_PushButton and \
                 not option.features & option.ButtonFeature.Flat:
             draw_button_marks(option, painter)
+        elif element == QStyle.ControlElement.CE_TabBarTabShape:
+            draw_tab_marks(option, painter)
 
 
 def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
@@ -149,6 +151,43 @@ def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
         pen.setJoinStyle(pen.joinStyle().MiterJoin)
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(4, 4, -4, -4))
+    painter.restore()
+
+
+def draw_tab_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
+    """Over a tab as drawn: a 3-pixel bar in the text colour along the outer edge of the tab
+    that is shown, and a 2-pixel ring in the highlight colour inside it when the tab bar has
+    focus. Fusion told the shown tab only by a shade (white against #E8E8E8 light, black against
+    #1A1A1A in high contrast), and focus by a pale fill, 1.15:1 (Settings' pages, Time's Week
+    and Charts). Both marks stand over 3:1 from the tab in all four looks."""
+    state = option.state
+    selected = bool(state & QStyle.StateFlag.State_Selected)
+    focused = bool(state & QStyle.StateFlag.State_HasFocus)
+    if not (selected or focused) or not hasattr(option, "shape"):
+        return
+    from PySide6.QtWidgets import QTabBar
+
+    shape = option.shape
+    rect = QRectF(option.rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    if selected:
+        ink = option.palette.color(QPalette.ColorRole.WindowText)
+        if shape in (QTabBar.Shape.RoundedSouth, QTabBar.Shape.TriangularSouth):
+            bar = QRectF(rect.left() + 1, rect.bottom() - 3, rect.width() - 2, 3)
+        elif shape in (QTabBar.Shape.RoundedWest, QTabBar.Shape.TriangularWest):
+            bar = QRectF(rect.left(), rect.top() + 1, 3, rect.height() - 2)
+        elif shape in (QTabBar.Shape.RoundedEast, QTabBar.Shape.TriangularEast):
+            bar = QRectF(rect.right() - 3, rect.top() + 1, 3, rect.height() - 2)
+        else:
+            bar = QRectF(rect.left() + 1, rect.top(), rect.width() - 2, 3)
+        painter.fillRect(bar, ink)
+    if focused:
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+        pen.setJoinStyle(pen.joinStyle().MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(QBrush())
+        painter.drawRect(rect.adjusted(4, 5, -4, -2))
     painter.restore()
 
 

@@ -295,3 +295,47 @@ def test_the_time_charts_ink_stands_3_to_1_from_the_chart(scheme_window, qtbot):
     for what, colour in (("contracted hours", dash), ("over contract", hatching)):
         assert seen[colour.rgb()] > 20, f"{what} is not drawn in {colour.name()}"
         assert contrast(field, colour) >= 3, (what, colour.name(), field.name())
+
+
+def test_the_shown_tab_has_an_edge_at_3_to_1_not_only_a_shade(scheme_window, qtbot):
+    """Settings' pages (and Time's Week and Charts): the tab shown differs from the others by
+    more than its fill (white against #E8E8E8, 1.15:1; black against #1A1A1A in high contrast)."""
+    scheme_window.show_view("settings")
+    bar = scheme_window.view("settings").tabs.tabBar()
+    scheme_window.nav.setFocus()
+    image = _grab(bar)
+    shown, other = bar.tabRect(bar.currentIndex()), bar.tabRect((bar.currentIndex() + 1) % 2)
+
+    def edge_rows(rect: QRect) -> list[float]:
+        """Each of the tab's top rows: how far its commonest colour stands from the tab's face."""
+        face = QColor.fromRgb(pixels(image, rect.adjusted(4, 4, -4, -4)).most_common(1)[0][0])
+        ratios = []
+        for y in range(rect.top(), rect.top() + 5):
+            row = Counter(image.pixel(x, y) for x in range(rect.left() + 4, rect.right() - 3))
+            colour, count = row.most_common(1)[0]
+            ratios.append(contrast(QColor.fromRgb(colour), face)
+                          if count >= (rect.width() - 8) * 0.8 else 1.0)
+        return ratios
+
+    assert max(edge_rows(shown)) >= 3.0, edge_rows(shown)
+    assert max(edge_rows(other)) < 3.0  # the mark says which one is shown
+
+
+def test_a_focused_tab_shows_a_ring_at_3_to_1(scheme_window, qtbot):
+    """Fusion showed a focused tab by a pale fill, 1.15:1 on white."""
+    scheme_window.show_view("settings")
+    bar = scheme_window.view("settings").tabs.tabBar()
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    scheme_window.nav.setFocus()
+    plain = _grab(bar)
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    focused = _grab(bar)
+    rect = bar.tabRect(bar.currentIndex())
+    changed = [(x, y) for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1)
+               if focused.pixel(x, y) != plain.pixel(x, y)]
+    assert len(changed) >= rect.width() + rect.height(), f"focus changes {len(changed)} pixels"
+    ring = Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0]
+    under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring)
+    assert contrast(QColor.fromRgb(ring), QColor.fromRgb(under.most_common(1)[0][0])) >= 3.0
