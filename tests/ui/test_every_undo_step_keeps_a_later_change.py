@@ -68,8 +68,8 @@ WALKED = {
 NOT_DELETING = {
     "AdditionCommand": "adds; its Undo keeps what was changed since "
                        "(test_undo_keeps_a_change_made_since.py)",
-    "CasesAddedCommand": "adds cases; its Undo keeps one referred to or deleted since "
-                         "(tests/ui/caseload/test_case_add_undo.py)",
+    "CasesAddedCommand": "adds cases; its Undo keeps one referred to, changed or deleted "
+                         "since (tests/ui/caseload/test_case_add_undo.py)",
     "TimerStopCommand": "logs the timer's time, guarded as every time step "
                         "(tests/ui/time/test_timer_undo.py)",
     "ActionRemovedCommand": "the meeting's draft, not stored until it ends "

@@ -144,19 +144,47 @@ class CasesAddedCommand(_AlreadyDone):
     def __init__(self, db: Database, hub: Hub, cases: list[Case], text: str,
                  shown: Shown | None = None, parent: QWidget | None = None):
         super().__init__(db, hub, text, shown, parent)
+        self._db = db
         self.cases = [replace(c) for c in cases]
+        self.added = self._stored()  # the rows as added, for Undo to find
+
+    def _stored(self) -> dict[int, tuple]:
+        """Each case's row and tier history as stored now, by id."""
+        found: dict[int, tuple] = {}
+        for case in self.cases:
+            if case.id is None:
+                continue
+            row = [tuple(sorted(r.items())) for r in self._db.query(
+                "SELECT * FROM cases WHERE id = ?", [case.id])]
+            tiers = [tuple(sorted(r.items())) for r in self._db.query(
+                "SELECT * FROM tier_history WHERE case_id = ? ORDER BY id", [case.id])]
+            found[case.id] = (tuple(row), tuple(tiers))
+        return found
 
     def redo_again(self) -> None:
         try:
-            self.cases = self._store.readd_cases(self.cases)
+            with self._db.atomic():
+                self.cases = self._store.readd_cases(self.cases)
+                self.added = self._stored()
         except ValidationError as exc:
             self.setObsolete(True)
+            self._hub.casesChanged.emit()
+            self._tell(None, " ".join(exc.problems))
             show_error(self._parent, " ".join(exc.problems), "That could not be redone")
             return
         self._hub.casesChanged.emit()
         self._tell(self.cases[0] if len(self.cases) == 1 else None, f"Redone: {self.text()}.")
 
     def undo(self) -> None:
+        try:
+            with self._db.atomic():  # the look and the deletion see the same rows
+                self._undo()
+        except ValidationError as exc:  # edited since (a tier changed, a date moved)
+            self.setObsolete(True)
+            self._hub.casesChanged.emit()
+            self._tell(None, " ".join(exc.problems))
+
+    def _undo(self) -> None:
         present = [c for c in self.cases if self._exists(c)]
         if not present:  # deleted since (retention, Delete closed cases): nothing to take away
             self.setObsolete(True)
@@ -165,6 +193,11 @@ class CasesAddedCommand(_AlreadyDone):
                              f"{'the case has' if len(self.cases) == 1 else 'the cases have'} "
                              "been deleted since.")
             return
+        now = self._stored()
+        changed = [c for c in present if now.get(c.id) != self.added.get(c.id)]
+        if changed:  # edited since (a tier, a date): deleting it would lose that
+            raise ValidationError(f"{changed[0].reference} has been changed since, so this was "
+                                  "not undone: the later change is kept.")
         links = self._store.links(c.id for c in present if c.id is not None)
         if links or not self._store.delete_unreferenced(c.id for c in present if c.id):
             self.setObsolete(True)  # kept: there is nothing to redo, so the step goes

@@ -157,3 +157,40 @@ def test_an_import_with_one_case_now_in_use_is_kept_whole(window, db, tmp_path, 
         "X2 has time logged against it now, so all 3 imported cases were kept; "
         "close any you no longer need instead.")
     assert not window.undo_stack.canRedo()
+
+
+def test_undo_keeps_a_case_changed_since_by_a_command(window, db, adding):
+    """Undo of New case deleted C99 whatever had been changed on it since (its tier moved
+    by a command): the later change went with it, unsaid."""
+    from dataclasses import replace
+
+    view = caseload(window)
+    view.new_button.click()
+    store = CaseStore(db)
+    added = next(c for c in store.list_cases("all") if c.reference == "C99")
+    changed = store.update_case(replace(added, expected_end_date=date(2027, 3, 1)))  # `cases edit`
+    edit_action(window, "Undo").trigger()
+    assert store.get_case(added.id) == changed
+    assert view.message.text() == ("C99 has been changed since, so this was not undone: the "
+                                   "later change is kept.")
+    assert window.statusBar().currentMessage() == view.message.text()
+    assert not window.undo_stack.canRedo()
+
+
+def test_undo_after_an_edit_undone_takes_the_case_away(window, db, adding, monkeypatch):
+    """An edit made in the window and taken back leaves the case as it was added."""
+    from dataclasses import replace
+
+    view = caseload(window)
+    view.new_button.click()
+    store = CaseStore(db)
+    added = next(c for c in store.list_cases("all") if c.reference == "C99")
+    monkeypatch.setattr(CaseDialog, "get_case", staticmethod(
+        lambda parent, store_, old=None: store_.update_case(replace(old, tier="C3"))))
+    assert view.select_case(added.id)
+    view.edit_case()
+    assert store.get_case(added.id).tier == "C3"
+    window.undo_stack.undo()  # the edit
+    window.undo_stack.undo()  # the addition
+    assert "C99" not in references(db)
+    assert view.message.text() == "Undone: Add C99."
