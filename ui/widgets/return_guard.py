@@ -199,9 +199,16 @@ def _say_return_destroys(dialog: QDialog) -> None:
         import shiboken6
 
         if shiboken6.isValid(dialog) and dialog.isVisible() and shiboken6.isValid(button):
+            from PySide6.QtCore import QPoint
+            from PySide6.QtWidgets import QToolTip
+
             from ui.widgets.announce import announce_error
 
-            announce_error(dialog, field_refusal_text(button))
+            # Seen as well as heard: the Return that did nothing showed nothing.
+            text = field_refusal_text(button)
+            field = dialog.focusWidget() or button
+            QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
+            announce_error(dialog, text)
 
     QTimer.singleShot(0, dialog, still_open)
 
