@@ -142,7 +142,9 @@ def _check_gauges(bus: Bus, expected: dict[str, tuple], figures: bool) -> None:
         # then a name that adds to it, the heading twice.
         assert not _labelled_by(bus, gauge), f"{name!r} is labelled by {_labelled_by(bus, gauge)}"
         description = gauge.get_description()
-        assert description.startswith(band)
+        # The card's sentences as shown, in order, after the name: the band is said once,
+        # in the name, and every sentence a sighted user reads on the card is heard.
+        assert description == " ".join(t for t in shown if t not in (heading, band)), shown
         heard = f"{gauge.get_name()}, {description}"
         if figures:
             assert gauge.get_role_name() == "progress bar"
@@ -154,7 +156,7 @@ def _check_gauges(bus: Bus, expected: dict[str, tuple], figures: bool) -> None:
             # description unsaid, where the band's sentence is.
             assert gauge.get_role_name() == "image"
             assert "%" not in heard and "percent" not in heard, "a figure with Show figures off"
-        assert heard.startswith(f"{heading}: {band}, {band}")  # words first, then words
+        assert heard.startswith(f"{heading}: {band}, ")  # words first, then the sentences
 
 
 def _tabbed_to(bus: Bus, names: set[str]) -> list[Any]:

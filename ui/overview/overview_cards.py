@@ -5,7 +5,8 @@ Every sentence comes from core.workload.wording.StatusWords; the cards only plac
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -87,6 +88,11 @@ def _set(label: QLabel, text: str | None) -> None:
     label.setVisible(bool(text))
 
 
+def shown_words(*labels: QLabel) -> str:
+    """The words of each label not hidden, in order: what a sighted user reads on the card."""
+    return " ".join(label.text() for label in labels if label.text() and not label.isHidden())
+
+
 class WorkloadCard(Card):
     """Headline and body beside the weighted gauge, with the one optional action.
 
@@ -139,7 +145,6 @@ class WorkloadCard(Card):
         self._show_body()
         capacity = est.capacity_percent
         self.gauge.set_value(capacity, "" if capacity is None else f"{number(capacity)}%")
-        self.gauge.set_description(words.gauge_description)
         self.gauge.set_value_words(words.headline)
         self._figures_text = words.figures if est.has_data else ""
         _set(self.official, words.official)
@@ -155,6 +160,14 @@ class WorkloadCard(Card):
         self._figures_on = on
         self.gauge.set_show_figures(on)
         _set(self.figures, self._figures_text if on else None)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The card's sentences, as shown, are the gauge's description: Tab stops on the gauge
+        first, which says its heading and band (its name) and then these, each once. (A
+        sentence of its own, in other words, left the card's sentence unsaid.)"""
+        self.gauge.set_description(shown_words(self.words, self.trend, self.figures,
+                                               self.official))
 
     def set_weighted_panel_open(self, on: bool) -> None:
         """With the over-capacity panel open above, the card does not repeat its run of weeks
@@ -169,6 +182,7 @@ class WorkloadCard(Card):
         self.words.setText(body)
         notes = " ".join(t for t in (self._words.recovery, self._words.trend, recent) if t)
         _set(self.trend, notes if self._has_data else None)
+        self._describe()
 
     def set_action_in_panel(self, on: bool) -> None:
         """While the sustained-overload panel is open it carries the one "Add to supervision
@@ -208,7 +222,6 @@ class CaseloadCard(Card):
         self.gauge.set_reference(est.caseload_reference, est.caseload_reference_is_ceiling)
         count = est.caseload_count
         self.gauge.set_value(est.caseload_ratio if est.has_data else None, plural(count, "case"))
-        self.gauge.set_description(words.caseload_description)
         self.gauge.set_value_words(words.caseload_headline)
         self._figures_text = words.caseload_figures
         self.set_show_figures(self._figures_on)
@@ -217,13 +230,21 @@ class CaseloadCard(Card):
         self._figures_on = on
         self.gauge.set_show_figures(on)
         _set(self.figures, self._figures_text if on else None)
+        # The card's sentence (and the figures while shown), said after the gauge's name.
+        self.gauge.set_description(shown_words(self.words, self.figures))
 
 
 class ListCard(Card):
-    """A card of sentences, with an optional explanation underneath."""
+    """A card of sentences, with an optional explanation underneath.
+
+    It holds no control, so its heading is its Tab stop (with a ring in the highlight colour,
+    as a gauge has): a screen reader says the heading and then the card's sentences, its
+    description. Without it, Tab passed the card by and its sentences were never heard."""
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(title, parent)
+        self.heading.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.heading.installEventFilter(self)  # its ring is drawn by the card, outside it
         self.lines = wrapped()
         self.lines.setTextFormat(Qt.TextFormat.RichText)
         self.explanation = note_label("")
@@ -242,3 +263,25 @@ class ListCard(Card):
         self.sentences = list(lines)
         self.explanation.setText(explanation)
         self.explanation.setVisible(bool(explanation))
+        self.heading.setAccessibleDescription(" ".join([*lines, explanation]).strip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.heading and event.type() in (QEvent.Type.FocusIn,
+                                                         QEvent.Type.FocusOut):
+            self.update()
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A 2-pixel ring in the highlight colour round the heading while it has focus, drawn
+        in the card's margin so the heading's words stay in line with the card's."""
+        super().paintEvent(event)
+        if not self.heading.hasFocus():
+            return
+        geometry = self.heading.geometry()
+        width = min(self.heading.fontMetrics().horizontalAdvance(self.heading.text()),
+                    geometry.width())
+        ring = QRect(geometry.left(), geometry.top(), width, geometry.height())
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRect(ring.adjusted(-5, -3, 5, 3))
+        painter.end()

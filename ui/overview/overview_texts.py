@@ -4,6 +4,8 @@ Kept apart from the view so the wording can be read and reviewed in one place; t
 sentences come from core.workload (wording, status_words).
 """
 
+TREND_TITLE = "Weekly trend"
+WHAT_IF_TITLE = "What if I took another case?"
 NOT_SEEN_NOTE = ("The estimate gives no points for some work, such as travel, covering for "
                  "colleagues or parole reports. Hours logged in activities it does not count "
                  "show here, beside the estimate, never inside it.")

@@ -61,6 +61,8 @@ from ui.overview.overview_texts import (
     NO_DRIVERS,
     NOT_SEEN_EMPTY,
     NOT_SEEN_NOTE,
+    TREND_TITLE,
+    WHAT_IF_TITLE,
 )
 from ui.overview.gap_card import GapCard
 from ui.overview.overview_actions import OverviewActions
@@ -136,8 +138,8 @@ class OverviewView(OverviewActions, QWidget):
         self.gap = GapCard()  # only while the official figure is more than 5 points away
         self.drivers = ListCard("What's driving it")
         self.not_seen = ListCard("What the estimate doesn't see")
-        self.trend_card = Card("Weekly trend")
-        self.what_if_card = Card("What if I took another case?")
+        self.trend_card = Card(TREND_TITLE)
+        self.what_if_card = Card(WHAT_IF_TITLE)
         # Both are made just after the first paint: keep their room (a row of controls, a
         # sentence or two, the chart and its five-line key) so nothing moves when they arrive.
         line = self.fontMetrics().lineSpacing()
@@ -205,6 +207,9 @@ class OverviewView(OverviewActions, QWidget):
         self.notice.setVisible(False)
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
+        # The two cards of sentences are Tab stops (their headings) after the gauges.
+        QWidget.setTabOrder(self.caseload.gauge, self.drivers.heading)
+        QWidget.setTabOrder(self.drivers.heading, self.not_seen.heading)
 
     def _connect_signals(self) -> None:
         for signal in self._hub.workload_inputs_changed():
@@ -307,8 +312,7 @@ class OverviewView(OverviewActions, QWidget):
 
     def _below_the_fold(self) -> None:
         self.ensure_what_if()
-        when_seen(self.scroll, self.trend_card, self.ensure_trend,
-                  self.caseload.gauge.last_tab_stop())
+        when_seen(self.scroll, self.trend_card, self.ensure_trend, self.not_seen.heading)
 
     def ensure_what_if(self) -> WhatIfPanel:
         """Create the what-if once (called after the first paint); it follows the cards."""
@@ -317,7 +321,7 @@ class OverviewView(OverviewActions, QWidget):
 
             self.what_if = WhatIfPanel()
             self.what_if_card.fill(self.what_if)
-            QWidget.setTabOrder(self.caseload.gauge.last_tab_stop(), self.what_if.case_type)
+            QWidget.setTabOrder(self.not_seen.heading, self.what_if.case_type)
             if self._inputs is not None:
                 self.what_if.set_inputs(self._inputs, self._today())
         return self.what_if
@@ -334,7 +338,7 @@ class OverviewView(OverviewActions, QWidget):
         self.trend_card.fill(self.trend)
         self.trend.periodChanged.connect(lambda _weeks: self._refresh_trend())
         # Made last, so put it back in reading order: after the cards, before the what-if.
-        chain = [self.caseload.gauge.last_tab_stop(), self.trend.period, self.trend.as_table,
+        chain = [self.not_seen.heading, self.trend.period, self.trend.as_table,
                  self.trend.table, what_if.case_type]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)

@@ -28,6 +28,7 @@ from core.workload.history_words import history_sentence
 from core.workload.wording import number, workload_words
 from ui.widgets.list_table_model import Column, ListTableModel, RawSortProxy
 from ui.overview.overview_cards import CHART_MIN_HEIGHT
+from ui.overview.overview_texts import TREND_TITLE
 from ui.widgets.swatch_key import SwatchKey, fill_for
 from ui.widgets.lean_imports import import_pyqtgraph
 
@@ -300,10 +301,11 @@ class TrendChart(QWidget):
         self._say(history_sentence(self.summaries, on))
 
     def _say(self, sentence: str) -> None:
-        """The chart's sentence, shown, and the description of the period choice, the first
-        thing Tab meets on the card: a screen reader passes over the card itself."""
+        """The chart's sentence, shown, and (after the card's title) the description of the
+        period choice, the first thing Tab meets on the card: a screen reader passes over the
+        card itself."""
         self.summary.setText(sentence)
-        self.period.setAccessibleDescription(sentence)
+        self.period.setAccessibleDescription(f"{TREND_TITLE}. {sentence}")
 
     def axis_texts(self) -> list[str]:
         """The left axis's labels as drawn now (for checks)."""

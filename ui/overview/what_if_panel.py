@@ -26,6 +26,8 @@ from core.caseload.models import (
 )
 from core.workload.what_if import what_if, what_if_sentence
 from ui.widgets.announce import announce
+from ui.widgets.arrival_words import ArrivalWords
+from ui.overview.overview_texts import WHAT_IF_TITLE
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import whole_letters
 
@@ -68,6 +70,10 @@ class WhatIfPanel(QWidget):
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         layout.addWidget(self.sentence)
+        # The card's title and its answer, said as Tab arrives on Case type, the first thing
+        # it meets in the card (a card's own words are passed over); a changed answer is
+        # announced, so it waits there for the next arrival.
+        self.arrival = ArrivalWords(self.case_type)
 
     def _connect_signals(self) -> None:
         self.case_type.currentIndexChanged.connect(lambda _i: self._asked())
@@ -86,13 +92,18 @@ class WhatIfPanel(QWidget):
         self.update_sentence()
 
     def update_sentence(self) -> None:
+        self._show(self._answer())
+
+    def _answer(self) -> str:
         if self._inputs is None:
-            self.sentence.clear()
-            return
+            return ""
         try:
             result = what_if(self._inputs, self.case_type.currentData(), self.tier.currentData(),
                              self.t2a.isChecked(), self._day)
         except ValidationError as exc:  # not reachable from the combos; kept calm regardless
-            self.sentence.setText(" ".join(exc.problems))
-            return
-        self.sentence.setText(what_if_sentence(result))
+            return " ".join(exc.problems)
+        return what_if_sentence(result)
+
+    def _show(self, text: str) -> None:
+        self.sentence.setText(text)
+        self.arrival.set(f"{WHAT_IF_TITLE} {text}".strip())

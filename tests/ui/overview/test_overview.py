@@ -64,7 +64,12 @@ def test_headline_and_body_are_core_words_for_the_demo(demo_view, db):
     assert demo_view.workload.words.text() == words.beside_panel(panel_open)[0]
     assert demo_view.caseload.headline.text() == words.caseload_headline
     assert demo_view.caseload.words.text() == words.caseload_body
-    assert demo_view.workload.gauge.accessibleDescription() == words.gauge_description
+    # Each gauge is described by its card's sentences as shown, so Tab on it says them.
+    card = demo_view.workload
+    shown = [card.words.text()] + [label.text() for label in (card.trend, card.official)
+                                    if not label.isHidden()]
+    assert card.gauge.accessibleDescription() == " ".join(shown)
+    assert demo_view.caseload.gauge.accessibleDescription() == words.caseload_body
 
 
 def test_figures_hidden_by_default_then_shown_and_remembered(demo_view, settings, make_view,
@@ -302,7 +307,8 @@ def test_tab_order_follows_the_page(demo_view, qtbot):
                 demo_view.sustained.add_button, demo_view.sustained.not_now_button,
                 demo_view.sustained.explain_button, demo_view.workload.gauge,
                 demo_view.workload.official_button,
-                demo_view.caseload.gauge, demo_view.trend.period, demo_view.trend.as_table,
+                demo_view.caseload.gauge, demo_view.drivers.heading,
+                demo_view.not_seen.heading, demo_view.trend.period, demo_view.trend.as_table,
                 demo_view.what_if.case_type, demo_view.what_if.tier, demo_view.what_if.t2a]
     positions = [order.index(w) for w in expected]
     assert positions == sorted(positions)

@@ -26,6 +26,9 @@ def test_the_first_tab_into_the_unbuilt_trend_reaches_its_period_then_show_as_ta
     qtbot.waitUntil(lambda: view.what_if is not None)
     assert view.trend is None
     view.caseload.gauge.last_tab_stop().setFocus()
+    for card in (view.drivers, view.not_seen):  # the cards of sentences, then the trend
+        QTest.keyClick(view.windowHandle(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is card.heading
     QTest.keyClick(view.windowHandle(), Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.trend is not None)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.trend.period)

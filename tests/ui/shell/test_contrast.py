@@ -222,6 +222,28 @@ def test_a_focused_gauge_shows_a_ring_at_3_to_1_on_its_card(scheme_window, qtbot
     assert contrast(ring, card.palette().color(QPalette.ColorRole.Base)) >= 3.0
 
 
+def test_a_focused_card_heading_shows_a_ring_at_3_to_1_on_its_card(scheme_window, qtbot):
+    """A card of sentences ("What's driving it") is a Tab stop by its heading: the ring must
+    show."""
+    scheme_window.show_view("overview")
+    view = scheme_window.view("overview")
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    card = view.drivers
+    view.show_figures.setFocus()
+    QApplication.processEvents()
+    plain = card.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    card.heading.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    focused = card.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    changed = Counter(focused.pixel(x, y) for x in range(focused.width())
+                      for y in range(focused.height())
+                      if focused.pixel(x, y) != plain.pixel(x, y))
+    assert sum(changed.values()) >= 2 * card.heading.height(), "focus on the heading hardly shows"
+    ring = QColor.fromRgb(changed.most_common(1)[0][0])
+    assert contrast(ring, card.palette().color(QPalette.ColorRole.Base)) >= 3.0
+
+
 def _grab(widget) -> QImage:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

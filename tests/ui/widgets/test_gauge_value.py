@@ -151,6 +151,7 @@ def test_the_overview_gauges_are_named_by_their_cards_and_band_words(demo_window
             words = card.headline.text()
             assert words
             assert iface.text(QAccessible.Text.Name) == f"{card.heading.text()}: {words}"
-            assert iface.text(QAccessible.Text.Description).startswith(words)
+            # Then the card's sentences as shown (the band once, in the name).
+            assert iface.text(QAccessible.Text.Description).startswith(card.words.text())
             assert card.heading.buddy() is None  # its name says it; a buddy said it twice
             assert (iface.valueInterface() is not None) == figures

@@ -1,0 +1,61 @@
+"""Words a screen reader says as Tab arrives on a control, and never again while it stays there.
+
+A card's sentence (the what-if's answer) is the description of the first control Tab meets in
+the card, so it is heard on the way in, once. When the user changes the answer from that very
+control, the change is already announced (ui.widgets.announce); Orca also says a new description
+of the control it is on, so the same words came twice. The new words therefore wait until the
+keyboard leaves the control, ready for the next arrival.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _within(widget: QWidget) -> bool:
+    """Whether the keyboard is on `widget` or inside it (its own drop-down list included, a
+    window of its own)."""
+    focus = QApplication.focusWidget()
+    while focus is not None:
+        if focus is widget:
+            return True
+        focus = focus.parentWidget()
+    return False
+
+
+class ArrivalWords(QObject):
+    """The description of `widget`: set at once while it is not focused, else when it leaves."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self._widget = widget
+        self._waiting: str | None = None
+        widget.installEventFilter(self)
+
+    def set(self, text: str) -> None:
+        if _within(self._widget):
+            self._waiting = text
+            return
+        self._waiting = None
+        if self._widget.accessibleDescription() != text:
+            self._widget.setAccessibleDescription(text)
+
+    def text(self) -> str:
+        """The words said on the next arrival."""
+        return self._waiting if self._waiting is not None else self._widget.accessibleDescription()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.FocusOut and self._waiting is not None
+                and isinstance(event, QFocusEvent)
+                and event.reason() != Qt.FocusReason.PopupFocusReason):
+            # After the focus has been said on the control it went to: a description changed
+            # before that is still the one Orca is on, and said.
+            QTimer.singleShot(0, self, self._settle)
+        return False
+
+    def _settle(self) -> None:
+        if self._waiting is not None and not _within(self._widget):
+            text, self._waiting = self._waiting, None
+            self._widget.setAccessibleDescription(text)
