@@ -184,8 +184,9 @@ class DataPage(QScrollArea):
             self.actions.change_passphrase(), "Passphrase changed."))
         self.encrypt_off.clicked.connect(lambda: self._after(
             self.actions.turn_encryption_off(), "Encryption is off."))
-        self.lock_minutes.valueChanged.connect(self._lock_minutes_changed)
-        self.retention_days.valueChanged.connect(self._retention_changed)
+        # Saved and said once the user settles on a value, not at each arrow press.
+        self.lock_minutes.settled.connect(self._lock_minutes_changed)
+        self.retention_days.settled.connect(self._retention_changed)
         self.delete_closed.clicked.connect(lambda: self._after(self.actions.delete_closed_cases()))
         self.delete_all.clicked.connect(lambda: self._after(self.actions.delete_all()))
         self.hub.dataReplaced.connect(self.load)
@@ -210,13 +211,9 @@ class DataPage(QScrollArea):
         self.encrypt_on.setEnabled(reason is None)
         self.change_passphrase.setVisible(encrypted)
         self.encrypt_off.setVisible(encrypted)
-        self.lock_minutes.blockSignals(True)
-        self.lock_minutes.setValue(int(encryption.get_lock_minutes(self.db)))
-        self.lock_minutes.blockSignals(False)
+        self.lock_minutes.show_stored(int(encryption.get_lock_minutes(self.db)))
         self.lock_minutes.setEnabled(encrypted)
-        self.retention_days.blockSignals(True)
-        self.retention_days.setValue(get_retention_days(self.db))
-        self.retention_days.blockSignals(False)
+        self.retention_days.show_stored(get_retention_days(self.db))
         self._load_retention()
         self._update_buttons()
         if self.idle_lock is not None:
@@ -304,7 +301,7 @@ class DataPage(QScrollArea):
         self._set_folder(Path(name))
 
     # Each change below is one undo step (ui.widgets.save_undo), said; a period changed one
-    # arrow press at a time is one step.
+    # arrow press at a time is one step, saved once the presses stop (ui.widgets.stepped_spin).
     def _set_folder(self, folder: Path | None) -> None:
         save_undoably(self, self.db, BACKUP_FOLDER_ROWS, lambda: set_backup_dir(self.db, folder),
                       "Change the backup folder", "the backup folder", self._setting_changed,

@@ -18,8 +18,9 @@ with nothing to undo, and Ctrl+Z there took back a profile save made on another 
 the unsaved 6 h 30 min was thrown away. Now the value a spin box (or a date field) had before
 its first step is kept until a save or an undo (the window's stack moves) or the keyboard
 leaves it: while the value differs from it, Ctrl+Z puts it back in the field (nothing saved
-or taken back), and Ctrl+Y steps forward again. A spin box that saves at each step (the retention period) has
-moved the stack by then, so Ctrl+Z there is the window's, taking the save back.
+or taken back), and Ctrl+Y steps forward again. A spin box that saves once its presses stop
+(the retention period, ui.widgets.stepped_spin) is the same until then: put back where it was
+stored, nothing is saved; once saved, the stack has moved, and Ctrl+Z there is the window's.
 """
 
 from __future__ import annotations

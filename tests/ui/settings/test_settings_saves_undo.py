@@ -170,6 +170,7 @@ def test_retention_changed_arrow_by_arrow_is_one_step(demo_window, db, qtbot, he
     page.retention_days.setFocus()
     for _ in range(3):
         QTest.keyClick(page.retention_days, Qt.Key.Key_Up)
+    QTest.keyClick(page.retention_days, Qt.Key.Key_Return)  # saved as the user settles
     after = read_rows(db, RETENTION_ROWS)
     assert after != before and page.retention_days.value() == days + 3
     assert any(text.endswith("Undo with Ctrl+Z.") for text, _ in heard)

@@ -86,11 +86,12 @@ def test_a_typed_value_after_arrow_steps_is_a_step_of_its_own(demo_window, db, q
     page = _page(demo_window, qtbot, "Data & privacy", DataPage)
     spin = page.retention_days
     spin.setFocus()
-    days = spin.value()
+    days, before = spin.value(), read_rows(db, RETENTION_ROWS)
     QTest.keyClick(spin, Qt.Key.Key_Up)
-    stepped = read_rows(db, RETENTION_ROWS)
     demo_window.show_view("overview")  # away and back: the run of presses has ended
     QApplication.processEvents()
+    stepped = read_rows(db, RETENTION_ROWS)  # saved as the keyboard left the field
+    assert stepped != before
     page = _page(demo_window, qtbot, "Data & privacy", DataPage)
     spin.setFocus()
     spin.selectAll()
