@@ -1,8 +1,11 @@
 """The app's window on encrypted demo data with a case open for editing (a dialog waiting for an
 answer, as the practitioner leaves it to make tea) and a "Close case" dialog shown earlier and
 kept, for tests/atspi/test_lock_hides_dialogs.py. Lines on standard input: "lock" locks (File >
-Lock now's own code); "quit" ends. It prints "open <case reference>" once the dialog is up,
-"locked" once the lock is on and "unlocked" once it is off.
+Lock now's own code); "late" then opens, as timers and workers do while the lock is on, a
+dialog beside the window, a tooltip, a status bar line, an announcement and a message that waits
+for an answer (the app's own error message), each naming a third case; "quit" ends. It prints
+"open <case reference> <kept reference> <late reference>" once the dialog is up, "locked" once
+the lock is on, "late" once the message waits and "unlocked" once the lock is off.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ PASSPHRASE = "a quiet field by the river"
 
 def main() -> int:
     from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
 
     from ui.shell.app import create_application
     from ui.shell.theme import apply_theme
@@ -56,10 +60,31 @@ def main() -> int:
     lock.locked.connect(lambda: print("locked", flush=True))
     lock.unlocked.connect(lambda: print("unlocked", flush=True))
 
+    late_ref = cases[2].reference
+
+    def late() -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QDialog, QToolTip
+
+        from ui.shell.app import show_error
+        from ui.widgets.announce import announce
+
+        beside = QDialog(window)
+        beside.setWindowTitle(f"Visit for {late_ref}")
+        QVBoxLayout(beside).addWidget(QLabel(f"{late_ref}: home visit due today"))
+        beside.show()
+        QToolTip.showText(window.mapToGlobal(QPoint(30, 30)), f"{late_ref} is due", window)
+        window.statusBar().showMessage(f"Imported week.ics: Home visit {late_ref}")
+        announce(window, f"Saved the note for {late_ref}.")
+        QTimer.singleShot(0, lambda: print("late", flush=True))  # once the message waits
+        show_error(window, f"The note for {late_ref} could not be read.")
+
     def on_input() -> None:
         line = sys.stdin.readline().strip()
         if line == "lock":
             lock.lock()
+        elif line == "late":
+            QTimer.singleShot(0, late)  # from a timer, not from inside reading a line
         elif line in ("quit", ""):
             app.quit()
 
@@ -72,7 +97,7 @@ def main() -> int:
         def shown() -> None:
             dialog.activateWindow()
             dialog.tier.setFocus()  # not the first control: it must come back here
-            print(f"open {cases[0].reference} {cases[1].reference}", flush=True)
+            print(f"open {cases[0].reference} {cases[1].reference} {late_ref}", flush=True)
 
         QTimer.singleShot(0, shown)
         dialog.exec()  # waiting for an answer, as the app's own dialogs do

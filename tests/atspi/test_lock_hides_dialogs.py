@@ -104,3 +104,72 @@ def test_a_dialog_under_the_lock_is_off_the_bus_and_comes_back_as_it_was(app_bus
         listener.deregister("object:announcement")
         host.stop()
         activate_window(app_bus)  # the app's window has the keyboard again for what follows
+
+
+def _locked_windows(bus: Bus) -> list[Any]:
+    return [w for w in (bus.app.get_child_at_index(i) for i in range(bus.app.get_child_count()))
+            if w is not None and (w.get_name() or "").startswith("Locked") and bus.showing(w)]
+
+
+def test_windows_opened_while_locked_are_off_the_bus_and_the_passphrase_still_reachable(
+        app_bus, tmp_path):
+    """A timer's dialog, a tooltip, a status bar line, an announcement and an error message
+    that waits for an answer, all opened while locked over a dialog that waits too."""
+    host = Host(tmp_path, LOCK_HOST)
+    said: list[tuple[str, Any]] = []
+    listener = app_bus.Atspi.EventListener.new(
+        lambda event: said.append((str(event.any_data), event.source)))
+    listener.register("object:announcement")
+    try:
+        opened = host.line(120).split()
+        assert opened[0] == "open", host.log_path.read_text()
+        late = opened[3]
+        bus = Bus(app_bus.Atspi, host.proc.pid)
+        bus.wait_for_app()
+        assert _shown_dialog(bus, "Edit case") is not None
+        assert host.next("lock") == "locked"
+        _wait(bus, lambda: _shown_dialog(bus, "Caseload Companion is locked"), "the gate")
+        assert host.next("late") == "late"
+        # The Edit case dialog, the one beside and the error message: each a covered window.
+        _wait(bus, lambda: len(_locked_windows(bus)) >= 3, "three covered windows")
+        _wait(bus, lambda: not [o for o in _all(bus.app) if o.get_role_name() == "tool tip"
+                                and bus.showing(o)], "the tooltip gone")
+        locked = _words(bus, bus.app)
+        assert late not in locked, "a window opened while locked is readable behind the lock"
+        assert not [t for t, _s in said if late in t], "said while locked"
+        field = _wait(bus, lambda: next((o for o in _all(bus.app) if "focused" in bus.states(o)),
+                                        None), "the keyboard somewhere")
+        assert field.get_role_name() == "password text", \
+            f"the keyboard is on {bus.describe(field)}, not the passphrase"
+        gate = _window_of(field)
+        assert bus.Atspi.EditableText.set_text_contents(field, PASSPHRASE)
+        unlock = next(o for o in bus.walk(gate) if o.get_role_name() == "push button"
+                      and o.get_name() == "Unlock")
+        bus.Atspi.Action.do_action(unlock, 0)
+        assert host.line() == "unlocked"
+        _wait(bus, lambda: [t for t, _s in said if late in t], "what was said, said after")
+        error = _wait(bus, lambda: _shown_dialog(bus, "Something went wrong"), "the message back")
+        assert late in _words(bus, error)
+        # Its answer has the keyboard, as when a message opens (its button row, whose focus
+        # it passes on to the button, reads as focused too).
+        _wait(bus, lambda: [o for o in bus.walk(error) if o.get_role_name() == "push button"
+                            and "focused" in bus.states(o)], "the keyboard on the message's OK")
+        assert [t for t, _s in said].index("Unlocked.") < \
+            next(i for i, (t, _s) in enumerate(said) if late in t)
+    finally:
+        listener.deregister("object:announcement")
+        host.stop()
+        activate_window(app_bus)
+
+
+def _all(root: Any) -> Any:
+    """Everything under `root`, showing or not."""
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        yield obj
+        try:
+            kids = [obj.get_child_at_index(i) for i in range(obj.get_child_count())]
+        except Exception:  # noqa: BLE001 - gone while walking
+            continue
+        stack.extend(k for k in kids if k is not None)

@@ -14,13 +14,17 @@ they hold the keyboard, show data, and were never meant to survive a step away f
 
 from __future__ import annotations
 
+from typing import Callable
+
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMessageBox,
+    QPushButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -96,17 +100,24 @@ class _Emptied:
         self.stand_in.setContentsMargins(0, 0, 0, 0)
         self.cover: QLabel | None = None
         if window.isVisible():
-            window.setEnabled(False)
-            self.cover = QLabel("Locked")
-            self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.cover.setAutoFillBackground(True)
-            palette = self.cover.palette()  # in the window's disabled state, read as plainly
-            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window):
-                palette.setColor(QPalette.ColorGroup.Disabled, role,
-                                 palette.color(QPalette.ColorGroup.Active, role))
-            self.cover.setPalette(palette)
-            self.stand_in.addWidget(self.cover)
-            self.cover.show()
+            self.cover_shown()
+
+    def cover_shown(self) -> None:
+        """"Locked" where the contents were, the window disabled: for one on screen at the lock,
+        or shown later while it lasts (a dialog kept from before, opened again by a timer)."""
+        if self.cover is not None:
+            return
+        self.window.setEnabled(False)
+        self.cover = QLabel("Locked")
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setAutoFillBackground(True)
+        palette = self.cover.palette()  # in the window's disabled state, read as plainly
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window):
+            palette.setColor(QPalette.ColorGroup.Disabled, role,
+                             palette.color(QPalette.ColorGroup.Active, role))
+        self.cover.setPalette(palette)
+        self.stand_in.addWidget(self.cover)
+        self.cover.show()
 
     def give_back(self) -> None:
         window = self.window
@@ -138,11 +149,36 @@ class _Emptied:
         """Once every window is enabled again (a control in a window still disabled through the
         dialog it came from takes no focus)."""
         window = self.window
-        if shiboken6.isValid(window) and self.focus is not None \
-                and shiboken6.isValid(self.focus) and window.isAncestorOf(self.focus):
+        if not shiboken6.isValid(window):
+            return
+        focus = self.focus
+        if focus is not None and shiboken6.isValid(focus) and window.isAncestorOf(focus) \
+                and focus.focusPolicy() != Qt.FocusPolicy.NoFocus:
             # Back on the control that had it, even in a window not yet active again: Qt gives
             # a window's keyboard to its focus widget when it is activated.
-            self.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif window.isVisible():
+            _focus_as_shown(window)
+
+
+def _focus_as_shown(window: QWidget) -> None:
+    """Where Qt puts the keyboard in a window as it is shown, for one emptied before any
+    control had it (opened while locked): a question's default answer, else a dialog's first
+    button that Return would press, else its first control."""
+    answer = window.defaultButton() if isinstance(window, QMessageBox) else None
+    if answer is None and isinstance(window, QDialog):
+        candidate = window.nextInFocusChain()
+        while candidate is not None and candidate is not window:
+            if isinstance(candidate, QPushButton) and candidate.autoDefault() \
+                    and candidate.isVisible() and candidate.isEnabled() \
+                    and window.isAncestorOf(candidate):
+                answer = candidate
+                break
+            candidate = candidate.nextInFocusChain()
+    if answer is not None:
+        answer.setFocus(Qt.FocusReason.OtherFocusReason)
+    else:
+        first_focus_in(window)
 
 
 class Away:
@@ -159,6 +195,15 @@ class Away:
         focus = [window.focusWidget() for window in windows]
         self._emptied = [_Emptied(window, kept) for window, kept in zip(windows, focus)]
 
+    def take(self, window: QWidget) -> None:
+        """Empty `window` too, shown while locked (ui.shell.lock_late): covered, as the windows
+        on screen at the lock are; one emptied at the lock and shown again gets its cover."""
+        for emptied in self._emptied:
+            if emptied.window is window:
+                emptied.cover_shown()
+                return
+        self._emptied.append(_Emptied(window, window.focusWidget()))
+
     def give_back(self) -> None:
         for emptied in self._emptied:
             emptied.give_back()
@@ -167,13 +212,15 @@ class Away:
         self._emptied = []
 
 
-def say_when_active(window: QWidget, text: str) -> None:
+def say_when_active(window: QWidget, text: str, then: Callable[[], None] | None = None) -> None:
     """Announce `text` from `window` once it has the keyboard again (a dialog the lock covered
     is given it back a moment after unlocking): a reader passes over words said in a window
     that is not the active one, as "Unlocked." was over every dialog."""
     app = QApplication.instance()
     if window.isActiveWindow() or app is None:
         announce(window, text)
+        if then is not None:
+            then()
         return
     said = [False]
 
@@ -188,6 +235,8 @@ def say_when_active(window: QWidget, text: str) -> None:
             pass
         alive = shiboken6.isValid(window) and window.isVisible()
         announce(window if alive else None, text)
+        if then is not None:
+            then()
 
     app.focusWindowChanged.connect(say)
     QTimer.singleShot(_LONGEST_WAIT_MS, say)  # never activated (a busy desktop): said anyway

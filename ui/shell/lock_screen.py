@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.shell.lock_away import Away, QuietActions, close_popups, first_focus_in, say_when_active
-from ui.widgets.announce import announce, announce_error
+from ui.shell.lock_late import LateWindows, locked_label, waiting_dialog
+from ui.widgets.announce import announce, announce_error, hold_announcements, release_announcements
 from ui.widgets.announce_notice import forget_notices
 
 _ACTIVITY = {
@@ -155,12 +156,15 @@ class IdleLock(QObject):
         self._quiet: QuietActions | None = None
         self._was_active: QWidget | None = None
         self._actions: list[QAction] = []
+        self._late: LateWindows | None = None  # windows shown while locked: emptied too
+        self._held_message = ""  # a status bar line that came while locked, shown after
         self.screen: LockScreen | None = None
         self.gate: LockGate | None = None  # the lock screen, when a dialog was waiting
         self._in_view: QWidget | None = None  # the last control of the view with the keyboard
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_moved)
+        window.statusBar().messageChanged.connect(self._hold_message)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -242,23 +246,83 @@ class IdleLock(QObject):
             if self._was_active not in (None, self._window):
                 self._window.activateWindow()  # the window beside is emptied: type here
         else:  # typed where the keyboard can reach: over the dialog
-            locked = QLabel("Caseload Companion is locked")
-            locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._window.setCentralWidget(locked)
+            self._window.setCentralWidget(locked_label())
             self.gate = LockGate(waiting, self.screen)
             self.gate.show()
             self.gate.activateWindow()
         self._window.menuBar().setEnabled(False)
         self.screen.field.setFocus()
         forget_notices()  # what was said before the lock is not left on the bus behind it
+        # What the app says meanwhile (a result a worker reports) waits: heard behind the lock,
+        # and shown as a notice in a window, it would give away what the lock hides.
+        hold_announcements(self.screen)
         announce(self.screen, "Locked. Your data is hidden until you enter your passphrase.")
+        self._late = LateWindows(self._away, self._ours, self._place_screen, self)
+        self._late.on_hidden(self._leaving)
         self.locked.emit()
+
+    def _ours(self, window: QWidget) -> bool:
+        """The window itself, or one of the lock's own (its gate, the passphrase field's menu)."""
+        if window is self._window:
+            return True
+        widget: QWidget | None = window
+        while widget is not None:
+            if widget is self.screen or widget is self.gate:
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def _hold_message(self, text: str) -> None:
+        """A status bar line shown while locked ("Imported week.ics: Home visit C07 …") waits."""
+        if text and self.is_locked():
+            self._held_message = text
+            self._window.statusBar().clearMessage()
+
+    def _leaving(self, window: QWidget) -> None:
+        """A window hidden while locked: if the lock screen is over it, it moves first (a
+        dialog that goes takes its gate, the passphrase field with it)."""
+        if self.gate is not None and self.gate.parentWidget() is window:
+            self._place_screen(leaving=window)
+
+    def _place_screen(self, leaving: QWidget | None = None) -> None:
+        """The lock screen where the keyboard reaches it: over the dialog that waits for an
+        answer (the newest), else in the window; and the keyboard in its field."""
+        screen = self.screen
+        if screen is None or not shiboken6.isValid(screen):
+            return
+        waiting = waiting_dialog({self.gate, leaving})
+        old = self.gate
+        if (old.parentWidget() if old is not None else None) is not waiting:
+            if waiting is None:
+                self.gate = None
+                self._window.setCentralWidget(screen)  # the "locked" label goes
+            else:
+                if self._window.centralWidget() is screen:
+                    self._window.takeCentralWidget()
+                    self._window.setCentralWidget(locked_label())
+                self.gate = LockGate(waiting, screen)
+                self.gate.show()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        self._focus_field()
+        QTimer.singleShot(0, self, self._focus_field)  # once a screen moved is shown again
+
+    def _focus_field(self) -> None:
+        if self.screen is None or not shiboken6.isValid(self.screen):
+            return
+        there = self.gate if self.gate is not None else self._window
+        there.activateWindow()
+        self.screen.field.setFocus()
 
     def _try_unlock(self, passphrase: str) -> None:
         if not self._verify(passphrase):
             assert self.screen is not None
             self.screen.refuse()
             return
+        if self._late is not None:  # windows shown from here on are the app's again
+            self._late.stop()
+            self._late = None
         shown = self._window.takeCentralWidget()
         if shown is not None and shown is not self.screen:
             shown.deleteLater()
@@ -297,7 +361,11 @@ class IdleLock(QObject):
         self._last = self._clock()
         self.unlocked.emit()
         self._restore_focus()
-        say_when_active(said_in, "Unlocked.")
+        held, self._held_message = self._held_message, ""
+        if held:
+            self._window.statusBar().showMessage(held)
+        # What was said while locked, after "Unlocked." (once the keyboard is back).
+        say_when_active(said_in, "Unlocked.", then=release_announcements())
 
     def _restore_focus(self) -> None:
         """Focus back on the control that had it before the lock, or the first control of
@@ -311,3 +379,4 @@ class IdleLock(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         first_focus_in(content)
+

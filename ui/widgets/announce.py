@@ -29,6 +29,9 @@ except (ImportError, AttributeError):  # pragma: no cover - older Qt: seen, not 
 
 Listener = Callable[[str, bool], None]
 _listeners: list[Listener] = []
+# While locked: the one widget still heard (the lock screen), and what others said meanwhile.
+_speaker: QWidget | None = None
+_held: list[tuple[QObject | None, str, bool]] | None = None
 
 
 def add_listener(listener: Listener) -> None:
@@ -73,6 +76,9 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
     text = (text or "").strip()
     if not text:
         return
+    if _held is not None and not _within(widget, _speaker):
+        _held.append((widget, text, assertive))
+        return
     for listener in list(_listeners):
         listener(text, assertive)
     if QAccessibleAnnouncementEvent is None:
@@ -86,6 +92,57 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
     # A result said as its dialog closes ("Logged 45 minutes of Travel" after Log time's Return)
     # waits for the window to have the keyboard back, or Orca 43 drops it as it reads the window.
     _once_window_is_back(widget, lambda: _send(widget, text, assertive))
+
+
+def hold_announcements(speaker: QWidget) -> None:
+    """From now on only `speaker` (and what is inside it) is heard; everything else said waits
+    for `release_announcements`. The lock: a result a worker reports while it is on ("Saved
+    supervision-2026-12-07.pdf", "Read 3 events: Home visit C07 …") is neither heard behind
+    the lock screen nor shown to a screen reader as a notice in a window it hides."""
+    global _speaker, _held
+    _speaker = speaker
+    if _held is None:
+        _held = []
+    # A lock that ends with its window (the app closing) holds nothing any more.
+    speaker.destroyed.connect(lambda *_: _speaker_gone(speaker))
+
+
+def _speaker_gone(speaker: object) -> None:
+    global _speaker, _held
+    if _speaker is speaker:
+        _speaker, _held = None, None
+
+
+def release_announcements() -> Callable[[], None]:
+    """Stop holding; returns what says, in order and from where it was said, everything that
+    waited since `hold_announcements` (called once the lock's own "Unlocked." has been said)."""
+    global _speaker, _held
+    waiting, _held, _speaker = _held or [], None, None
+
+    def say() -> None:
+        for widget, text, assertive in waiting:
+            gone = isinstance(widget, QObject) and not _alive(widget)
+            announce(None if gone else widget, text, assertive=assertive, after_focus=True)
+
+    return say
+
+
+def _alive(widget: QObject) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
+
+
+def _within(widget: QObject | None, speaker: QWidget | None) -> bool:
+    """`widget` is `speaker` or inside it (through windows opened from it, too)."""
+    try:
+        while isinstance(widget, QWidget) and speaker is not None:
+            if widget is speaker:
+                return True
+            widget = widget.parentWidget()
+    except RuntimeError:  # gone: not the speaker
+        pass
+    return False
 
 
 _BACK_WAIT_MS = 1000  # a window the system never gives the keyboard back to is said from anyway
