@@ -116,6 +116,10 @@ def install_storage(window: MainWindow, db: Database, hub: Hub, settings_view: S
     window.addAction(lock_now)  # works with the menus out of sight, as in the meeting
     _lock_from_dialogs(lock_now)
     window.idle_lock = lock  # type: ignore[attr-defined]
+    tray = getattr(window, "time_tray", None)  # outside the window: it says only "locked"
+    if tray is not None:
+        lock.locked.connect(lambda: tray.set_locked(True))
+        lock.unlocked.connect(lambda: tray.set_locked(False))
     # Saves made beside the window (the command line) show without a restart.
     window.data_watch = DataWatch(db, hub, window)  # type: ignore[attr-defined]
     if getattr(db, "read_only", False):

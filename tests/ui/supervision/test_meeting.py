@@ -241,7 +241,9 @@ def test_the_idle_lock_covers_the_meeting_and_the_tray_holds_messages(demo_windo
     win = demo_window
     shown: list[tuple[str, str]] = []
     tray = win.time_tray
-    icon = type("Icon", (), {"showMessage": lambda _self, t, m: shown.append((t, m))})
+    icon = type("Icon", (), {"showMessage": lambda _self, t, m: shown.append((t, m)),
+                             "setIcon": lambda _self, _i: None,  # the lock changes both
+                             "setToolTip": lambda _self, _t: None})
     monkeypatch.setattr(tray, "icon", icon())
     win.meeting.open()
     tray.notify("Timer", "Still running")
