@@ -35,6 +35,7 @@ from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
+from ui.widgets.return_saves import return_presses
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -126,8 +127,9 @@ class ProfilePage(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(spread_row)
         layout.addStretch(1)
-        for widget in (self.hours, self.ceiling):
-            widget.returnPressed.connect(self.save)
+        # Return in any field saves, as in the Working week's and Weightings' fields.
+        return_presses(self, self.save_button,
+                       [self.grade, self.hours, self.ceiling, self.effective_from])
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)

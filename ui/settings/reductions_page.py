@@ -35,6 +35,7 @@ from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
+from ui.widgets.return_saves import return_presses
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from core.common.hours import hours_text
 from ui.settings.reduction_dialog import ReductionDialog
@@ -150,6 +151,7 @@ class ReductionsPage(QWidget):
         self.add_reduction_button.clicked.connect(self.add_reduction)
         self.delete_reduction_button.clicked.connect(self.delete_reduction)
         self.add_report_button.clicked.connect(self.add_report)
+        return_presses(self, self.add_report_button, [self.report_kind, self.report_date])
         self.delete_report_button.clicked.connect(self.delete_report)
         self.reductions_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reports_view.selectionModel().selectionChanged.connect(self._update_buttons)

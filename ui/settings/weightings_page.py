@@ -48,6 +48,7 @@ from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_labe
 from ui.widgets.named_editor import NamedEditorDelegate
 from ui.widgets.number_field import NumberField
 from ui.widgets.save_undo import save_undoably
+from ui.widgets.return_saves import return_presses
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
@@ -218,6 +219,8 @@ class WeightingsPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
+        # Return in the date or a number field saves, as Save changes does.
+        return_presses(self, self.save_button, [self.effective, *self.scalars.values()])
         self.discard_button.clicked.connect(self.discard)
         self.restore_button.clicked.connect(self.restore)
         self.take_back.clicked.connect(self.take_back_selected)

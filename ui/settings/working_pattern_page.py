@@ -45,6 +45,7 @@ from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
 from ui.widgets.hours_spin import HoursSpinBox
+from ui.widgets.return_saves import return_presses
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -164,6 +165,12 @@ class WorkingPatternPage(QWidget):
         delete_key(self.leave_table, self.remove_leave_button)  # Delete in the table does the same
         self.leave_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_remove())
+        # Return in an hours or time field saves the week, as Save does (and as Return in
+        # Profile's hours saves the profile); in the leave fields it adds the leave, unless
+        # that would change leave the day already has.
+        return_presses(self, self.save_button, [*self.day_hours, self.day_start, self.day_end])
+        return_presses(self, self.add_leave_button,
+                       [self.leave_date, self.leave_kind, self.leave_hours], self._leave_changes)
         self._hub.profileChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
 
@@ -245,6 +252,17 @@ class WorkingPatternPage(QWidget):
         self._done(lambda: save_undoably(
             self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
             f"Add leave on {day}", "your leave", self._after_undo, said))
+
+    def _leave_changes(self) -> str | None:
+        """Why Return does not add the leave typed: the day has other leave, which it would
+        replace (Add leave still does, with Space)."""
+        day = self.leave_date.value()
+        had = leave_between(self._db, day, day).get(day)
+        hours = self.leave_hours.value() or None
+        if had is None or (had.kind, had.hours) == (self.leave_kind.currentText(), hours):
+            return None
+        return (f"Not done yet: {day:%a %d %b %Y} already has {had.kind}. Return alone never "
+                "overwrites: to change it, Tab to “Add leave” and press Space.")
 
     def remove_selected_leave(self) -> None:
         rows = self.leave_table.selectionModel().selectedRows()
