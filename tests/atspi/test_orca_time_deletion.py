@@ -1,7 +1,7 @@
 """What Orca says as a time entry is deleted with Space on the Time view's Delete button: the
-keyboard goes back to the week table, Orca 43 read the table again ("Time logged this week.
-table with 10 rows …") after "Deleted Travel, …" and cut it off. Skipped without Orca, as
-tests/atspi/test_orca_speaks.py is."""
+keyboard goes back to the week table, and Orca 43, with the many events of the week read again
+ahead of it, dropped "Deleted Travel, …". It is said first, then the table. Skipped without
+Orca, as tests/atspi/test_orca_speaks.py is."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import pytest
 
 from tests.atspi.bus import Bus, activate_window
 from tests.atspi.test_orca_speaks import _log, orca  # noqa: F401 - the fixture
-from tests.atspi.test_orca_settings_deletions import _button, _focus, _said_after_the_table
+from tests.atspi.test_orca_settings_deletions import (
+    _button,
+    _focus,
+    _said_before_the_table,
+)
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
 SPACE = 0x20
@@ -47,7 +51,7 @@ def test_orca_says_a_time_entry_deleted_with_space_on_delete(app_bus, orca):  # 
     orca.wait_for(bus.pump, "Delete push button")  # Orca has caught up: what follows is Space's
     orca.mark()
     bus.key(SPACE)
-    _said_after_the_table(bus, orca, "Deleted Travel")
+    _said_before_the_table(bus, orca, "Deleted Travel")
 
 
 def test_a_deletion_in_a_week_with_gaps_leaves_the_table_whole_on_the_bus(app_bus, orca):  # noqa: F811

@@ -362,16 +362,17 @@ class TimeView(QWidget):
         current = self.selected_entry()
         if current is None or current.id is None:
             return
+        change = self._store.delete_entry(current.id)
+        # Said first, then the keyboard lands on the next row, which a screen reader reads as it
+        # lands: in that order, each once ("Now on …" before "Deleted …" was heard).
+        words = deleted_message(current)
+        say_result(self, words)
         # From the Delete button too, the keyboard stays in the table, on the next entry: the
         # button is disabled once its row has gone, and focus fell to whatever came next.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        with placed_by_caller(self.table):  # the next row is read as the keyboard lands on it
-            change = self._store.delete_entry(current.id)
+        with placed_by_caller(self.table):
             self._apply_done(change, "Delete entry")
-        # Said once the focus and the rows have settled: Orca 43 read the table again, the
-        # keyboard back in it from the button, and dropped words sent before that.
-        self._show(deleted_message(current))
-        say_result(self, deleted_message(current), after_focus=True)
+        self._show(words)
 
     def check_stale_timer(self) -> None:
         """Run once when the window opens: a timer left running is never logged without asking."""

@@ -13,6 +13,7 @@ is passed to them, whether or not a screen reader is running.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -28,6 +29,15 @@ except (ImportError, AttributeError):  # pragma: no cover - older Qt: seen, not 
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 Listener = Callable[[str, bool], None]
+# A sentence that ends in its own full stop (or question mark) joined to a full stop of the
+# sentence built around it ("Now on Nothing logged yet.."): one mark, as written by hand. An
+# ellipsis ("...") is left alone.
+_DOUBLED_STOP = re.compile(r"(?<![.])([.?!])\.(?![.])")
+
+
+def one_stop(text: str) -> str:
+    """`text` with each doubled full stop made one ("yet.." -> "yet.", "now?." -> "now?")."""
+    return _DOUBLED_STOP.sub(r"\1", text)
 _listeners: list[Listener] = []
 # While locked: the one widget still heard (the lock screen), and what others said meanwhile.
 _speaker: QWidget | None = None
@@ -73,7 +83,7 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
     a focus change or a window's activation (it heard "Activities you log time against. table
     with 15 rows…" and never "Deleted the activity …", nor "Added the activity …" after the
     name was typed in its own dialog)."""
-    text = (text or "").strip()
+    text = one_stop((text or "").strip())
     if not text:
         return
     if _held is not None and not _within(widget, _speaker):

@@ -157,29 +157,30 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
                     changed: Callable[[], None],
                     table: QAbstractItemView | None = None) -> KeptRows:
     """Run `delete` (a feature's delete function), then offer Ctrl+Z for it; says it is done,
-    last (`changed` has read the page again by then: nothing after it makes a screen reader
-    read the page over the words). ValidationError from `delete` (nothing deleted) is the
-    caller's to show. With `table` (the one the row was chosen in), focus goes there before
-    the row goes, and lands on the row that took its place: the Delete button is disabled
-    once its row has gone, and focus fell to whatever came next (another table, in another
-    panel) and came back, and Orca 43, reading the tables, never said the deletion."""
+    then reads the page again (`changed`). ValidationError from `delete` (nothing deleted) is
+    the caller's to show. With `table` (the one the row was chosen in), focus goes there as
+    the row goes, and lands on the row that took its place, read once, after the words: the
+    Delete button is disabled once its row has gone, and focus fell to whatever came next
+    (another table, in another panel) and came back."""
     row = _chosen_row(table)
-    if table is not None:
-        from PySide6.QtCore import Qt
+    kept = delete()  # the file only: nothing on screen has moved yet
+    stack = undo_stack_of(parent)
+    shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
+    if stack is not None and len(kept):
+        command = DeletionCommand(db, kept, what, delete, changed, parent)
+        command.shown = shown
+        stack.push(command)
+    # Said first, then the keyboard lands: a screen reader reads both in the order they come
+    # (Orca 43 cuts neither short), so "Deleted …" is heard before where the keyboard is now.
+    say_step(parent, shown)  # and shown, as every step's words are
+    with placed_by_caller(table):  # the row landed on is read as the keyboard lands on it
+        if table is not None:
+            from PySide6.QtCore import Qt
 
-        table.setFocus(Qt.FocusReason.OtherFocusReason)
-    with placed_by_caller(table):  # the row landed on is read as it is; "Deleted …" said
-        kept = delete()
-        stack = undo_stack_of(parent)
-        shown = f"Deleted {what}." + (" Undo with Ctrl+Z." if stack is not None else "")
-        if stack is not None and len(kept):
-            command = DeletionCommand(db, kept, what, delete, changed, parent)
-            command.shown = shown
-            stack.push(command)
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
         changed()
         if table is not None:
             focus_row(table, row)
-    say_step(parent, shown, after_focus=True)  # and shown, as every step's words are
     return kept
 
 

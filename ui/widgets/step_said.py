@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from ui.widgets.announce import announce
+from ui.widgets.announce import announce, one_stop
 
 
 def say_step(widget: QWidget | None, text: str, assertive: bool = False, was: str = "",
@@ -41,7 +41,7 @@ def say_result(widget: QWidget | None, text: str, assertive: bool = False,
     """Say what an action just did and show the same words in the window's status bar, as
     they are: for a view or page whose own line shows them too, the status bar no longer keeps
     an older line ("Undone: …") that the words heard have moved on from. Returns the words."""
-    text = (text or "").strip()
+    text = one_stop((text or "").strip())
     if not text:
         return ""
     window = _window_of(widget)
@@ -53,7 +53,7 @@ def say_result(widget: QWidget | None, text: str, assertive: bool = False,
 
 def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
     """`say_step` without the announcement, for a view whose own line says it already."""
-    text = (text or "").strip()
+    text = one_stop((text or "").strip())
     if not text:
         return ""
     window = _window_of(widget)

@@ -7,7 +7,9 @@ row was chosen. `install()` watches every row-selecting table the keyboard has b
 its rows change while it holds the window's focus (a dialog it opened may be in front), the row
 it was on is chosen again if it is still there (found by the record behind it, so an edited row
 is followed to its new place), else its neighbour (the next row, else the one before), and
-that is said ("Now on C02, Community, …"); a table left with no rows says it is empty.
+the screen reader reads it as the keyboard lands there (said as "Now on C02, …" only where it
+reads as the row that went, which a reader takes for no move at all); a table left with no rows
+says it is empty.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ class _Keeper(QObject):
         super().__init__(view)
         self._view = view
         self._model = None
-        self._before: tuple[int, object] | None = None
+        self._before: tuple[int, object, str] | None = None
         self._pending = False
         self.placing = False  # the caller puts the keyboard on a row and says what happened
         self._quiet = False
@@ -121,7 +123,8 @@ class _Keeper(QObject):
             return  # a second change of the same moment: the row before the first is the one
         index = view.currentIndex()
         if index.isValid() and view.selectionModel().isSelected(index):
-            self._before = (index.row(), _identity(view, index.row()))
+            self._before = (index.row(), _identity(view, index.row()),
+                            row_words(view, index.row()))
             self._quiet = self.placing
 
     def _changed(self, *_args: object) -> None:
@@ -137,7 +140,7 @@ class _Keeper(QObject):
         view = self._view
         if before is None:
             return
-        row, identity = before
+        row, identity, words = before
         model = view.model()
         count = model.rowCount(view.rootIndex())
         if count == 0:  # said even when the view gives way to its empty state (the Caseload's)
@@ -161,8 +164,12 @@ class _Keeper(QObject):
                 _choose(view, landed)
         if QApplication.focusWidget() is not view:
             return  # a dialog is in front: the row is read when the keyboard comes back
-        if landed >= 0 and not quiet:
-            announce(view, f"Now on {row_words(view, landed)}.")
+        # The keyboard landing on the row is read by the screen reader as it lands (the table
+        # tells it the focus moved); said again as "Now on …", it was heard twice. Only a row
+        # that reads as the one that went, where it was, is said: Orca takes it for the same
+        # cell as before and says nothing of it.
+        if landed == row and not quiet and row_words(view, landed) == words:
+            announce(view, f"Now on {words}.")
 
 
 @contextmanager

@@ -1,0 +1,133 @@
+"""What Orca says as a row is deleted from a table with the keyboard: what went ("Deleted …
+Undo with Ctrl+Z.") first, then where the keyboard is now, each once. Orca 43 said "Now on Wed
+28 Oct 2026, …" before "Deleted the leave …", read the row it landed on twice (as the keyboard
+landed, and again as "Now on …"), and a day left empty as "Nothing logged yet.." without its
+day. Skipped without Orca, as tests/atspi/test_orca_speaks.py is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.atspi.bus import Bus, activate_window
+from tests.atspi.orca_speech import Orca
+from tests.atspi.test_orca_settings_deletions import _button, _focus, _settings_page
+from tests.atspi.test_orca_speaks import _log, orca  # noqa: F401 - the fixture
+from tests.atspi.test_orca_time_deletion import _week_table
+
+pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
+SPACE, DOWN, DELETE = 0x20, 0xFF54, 0xFFFF
+
+
+def _table(bus: Bus, name: str) -> Any:
+    return next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "table"
+                and (o.get_name() or "").startswith(name) and bus.showing(o))
+
+
+def _current_row(bus: Bus, table: Any) -> list[str]:
+    """The texts of the row chosen in `table`, as the bus gives them."""
+    Table = bus.Atspi.Table
+    rows = Table.get_selected_rows(table)
+    assert len(rows) == 1, rows
+    return [Table.get_accessible_at(table, rows[0], c).get_name()
+            for c in range(Table.get_n_columns(table))]
+
+
+def Table_rows(bus: Bus, table: Any) -> int:  # noqa: N802 - as the bus's Table names it
+    return bus.Atspi.Table.get_n_rows(table)
+
+
+def _heard_in_order(bus: Bus, orca: Orca, deleted: str, landed: str) -> list[str]:  # noqa: F811
+    """Once `deleted` has been said and `landed` (the row the keyboard is on now) after it:
+    everything said, checked for each said once, in that order, one full stop each."""
+    said = orca.wait_for(bus.pump, deleted)
+    orca.wait_for(bus.pump, landed)
+    bus.pump(1.5)  # anything more Orca would say about the deletion or the row
+    said = orca.said()
+    gone = [i for i, text in enumerate(said) if deleted in text]
+    here = [i for i, text in enumerate(said) if landed in text]
+    assert len(gone) == 1 and len(here) == 1, said  # each once
+    assert gone[0] < here[0], said  # what went, then where the keyboard is
+    assert not any(text.startswith("notification Now on") for text in said), said
+    assert not any(".." in text.replace("...", "") for text in said), said
+    return said
+
+
+def test_delete_key_on_a_leave_day_says_it_then_the_next_day(app_bus, orca):  # noqa: F811
+    bus = app_bus
+    _settings_page(bus, "Working week")
+    table = _table(bus, "Leave days")
+    _focus(bus, table)  # arriving chooses the row the keyboard is on: the first
+    gone = _current_row(bus, table)[0]
+    bus.pump(1)
+    orca.mark()
+    bus.key(DELETE)
+    bus.pump(0.5)
+    landed = _current_row(bus, _table(bus, "Leave days"))[0]
+    assert landed != gone
+    _heard_in_order(bus, orca, f"Deleted the leave on {gone}", landed)
+
+
+def test_space_on_remove_says_the_leave_then_the_table_once(app_bus, orca):  # noqa: F811
+    bus = app_bus
+    _settings_page(bus, "Working week")
+    table = _table(bus, "Leave days")
+    _focus(bus, table)
+    gone = _current_row(bus, table)[0]
+    _focus(bus, _button(bus, "Remove"))
+    bus.pump(1)
+    orca.mark()
+    bus.key(SPACE)
+    bus.pump(0.5)
+    landed = _current_row(bus, _table(bus, "Leave days"))[0]
+    said = _heard_in_order(bus, orca, f"Deleted the leave on {gone}", landed)
+    assert sum(text.startswith("Leave days") for text in said) <= 1, said
+
+
+def test_delete_key_on_a_calendar_keyword_says_it_then_the_next(app_bus, orca):  # noqa: F811
+    bus = app_bus
+    _settings_page(bus, "Activities")
+    table = _table(bus, "Calendar keywords")
+    _focus(bus, table)
+    gone = _current_row(bus, table)[0]
+    bus.pump(1)
+    orca.mark()
+    bus.key(DELETE)
+    bus.pump(0.5)
+    landed = _current_row(bus, _table(bus, "Calendar keywords"))[0]
+    _heard_in_order(bus, orca, f"Deleted the calendar keyword “{gone}”", landed)
+
+
+def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_bus, orca):  # noqa: F811
+    """(A day an earlier test gave leave to has no "Nothing logged yet." row: the next row
+    is landed on instead.)"""
+    bus = app_bus
+    _log(bus, "30m recording")  # today's only entry, in the demo's empty week
+    activate_window(bus)
+    bus.focused_after(lambda: bus.ctrl(ord("3")))
+    this_week = _button(bus, "This week")
+    if "enabled" in bus.states(this_week):  # an earlier test left another week shown
+        _focus(bus, this_week)
+        bus.key(SPACE)
+        bus.pump(1)
+    table = _week_table(bus)
+    _focus(bus, table)
+    for _ in range(Table_rows(bus, table)):  # down to the entry, as a user goes
+        if "Recording and admin" in _current_row(bus, _week_table(bus)):
+            break
+        bus.focused_after(lambda: bus.key(DOWN))
+    assert "Recording and admin" in _current_row(bus, _week_table(bus))
+    bus.pump(1)
+    orca.mark()
+    bus.key(DELETE)
+    said = orca.wait_for(bus.pump, "Deleted Recording and admin")
+    day = next(text for text in said if text.startswith("notification Deleted"))
+    day = day.split(", ")[1]  # "Monday 7 December"
+    table = _week_table(bus)
+    rows = [[bus.Atspi.Table.get_accessible_at(table, r, c).get_name() for c in range(2)]
+            for r in range(Table_rows(bus, table))]
+    landed = _current_row(bus, table)[0]
+    if not any(day in name and "leave" in name for name, _ in rows):  # a working day: its note
+        assert landed == f"{day}: nothing logged yet.", rows  # the empty day, with its day
+    _heard_in_order(bus, orca, "Deleted Recording and admin", landed)
