@@ -361,3 +361,21 @@ def test_a_focused_tab_shows_a_ring_at_3_to_1(scheme_window, qtbot):
     ring = Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0]
     under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring)
     assert contrast(QColor.fromRgb(ring), QColor.fromRgb(under.most_common(1)[0][0])) >= 3.0
+
+
+def test_the_cell_with_focus_in_a_table_has_a_ring_at_3_to_1(scheme_window, qtbot):
+    """Tab into a table: the cell the keyboard is on is ringed, 3:1 from its own fill. Fusion's
+    dotted tint was 1.2:1 (Review and delete opened with focus on C10, and nothing showed it)."""
+    scheme_window.show_view("caseload")
+    table = scheme_window.view("caseload").table
+    scheme_window.activateWindow()
+    qtbot.waitUntil(scheme_window.isActiveWindow)
+    scheme_window.view("caseload").filter_bar.search.setFocus()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: table.currentIndex().isValid())
+    image = _grab(table.viewport())
+    rect = table.visualRect(table.currentIndex())
+    fill = QColor.fromRgb(pixels(image, rect.adjusted(5, 5, -5, -5)).most_common(1)[0][0])
+    middle = rect.center().y()
+    edge = [QColor.fromRgb(image.pixel(x, middle)) for x in range(rect.left(), rect.left() + 3)]
+    assert max(contrast(colour, fill) for colour in edge) >= 3.0, [c.name() for c in edge]
