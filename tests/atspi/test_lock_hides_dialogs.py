@@ -173,3 +173,39 @@ def _all(root: Any) -> Any:
         except Exception:  # noqa: BLE001 - gone while walking
             continue
         stack.extend(k for k in kids if k is not None)
+
+
+def test_the_passphrase_typed_at_the_lock_goes_out_on_the_bus_as_bullets(app_bus, tmp_path):
+    """A program listening on the bus for text inserted (as a screen reader does, to say each
+    key) heard the passphrase itself, one character at a time: Qt's password field sends the
+    real key in its event, whatever it shows."""
+    host = Host(tmp_path, LOCK_HOST)
+    inserted: list[tuple[str, str]] = []
+    listener = app_bus.Atspi.EventListener.new(
+        lambda event: inserted.append((event.source.get_role_name(), str(event.any_data))))
+    listener.register("object:text-changed:insert")
+    try:
+        assert host.line(120).startswith("open"), host.log_path.read_text()
+        bus = Bus(app_bus.Atspi, host.proc.pid)
+        bus.wait_for_app()
+        assert host.next("lock") == "locked"
+        gate = _wait(bus, lambda: _shown_dialog(bus, "Caseload Companion is locked"), "the gate")
+        field = _wait(bus, lambda: _focused(bus, gate), "the keyboard in the gate")
+        assert field.get_role_name() == "password text"
+        inserted.clear()
+        # Typed as keys, the way a person types it (not set through the bus).
+        bus.Atspi.generate_keyboard_event(0, PASSPHRASE, bus.Atspi.KeySynthType.STRING)
+        text = bus.Atspi.Text
+        _wait(bus, lambda: text.get_character_count(field) == len(PASSPHRASE), "every key in")
+        _wait(bus, lambda: len("".join(t for _r, t in inserted)) >= len(PASSPHRASE),
+              "an insertion said for each key")
+        heard = "".join(t for role, t in inserted if role == "password text")
+        assert heard and set(heard) == {"\u25cf"}, f"the bus was told {heard!r}"
+        assert not any(word in heard for word in PASSPHRASE.split())
+        assert set(text.get_text(field, 0, -1)) == {"\u25cf"}
+        bus.key(0xFF0D)  # Return: what was typed is what unlocks
+        assert host.line() == "unlocked"
+    finally:
+        listener.deregister("object:text-changed:insert")
+        host.stop()
+        activate_window(app_bus)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from ui.shell.lock_away import Away, QuietActions, close_popups, first_focus_in,
 from ui.shell.lock_late import LateWindows, locked_label, waiting_dialog
 from ui.widgets.announce import announce, announce_error, hold_announcements, release_announcements
 from ui.widgets.announce_notice import forget_notices
+from ui.widgets.secret_field import SecretField
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -63,8 +63,7 @@ class LockScreen(QWidget):
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(body)
-        self.field = QLineEdit()
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field = SecretField()  # its keys never go out on the accessibility bus
         self.field.setAccessibleName("Passphrase")
         self.field.setFixedWidth(320)
         # A visible label, not a placeholder that goes as typing starts: it names the field for
@@ -98,7 +97,7 @@ class LockScreen(QWidget):
         super().keyPressEvent(event)
 
     def _submit(self) -> None:
-        self.unlockRequested.emit(self.field.text())
+        self.unlockRequested.emit(self.field.secret())
 
     def refuse(self) -> None:
         self.message.setText("That passphrase does not match. Please try again.")

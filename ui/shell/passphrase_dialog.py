@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.store.encryption import passphrase_problems
 from ui.widgets.announce import announce_error
+from ui.widgets.secret_field import SecretField
 
 # check(passphrase) -> None when it opens the data, else a calm sentence to show.
 Checker = Callable[[str], str | None]
@@ -45,13 +45,11 @@ class PassphraseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.field = QLineEdit()
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field = SecretField()  # its keys never go out on the accessibility bus
         self.field.setAccessibleName("Passphrase")
         self.field.setMinimumWidth(320)
         form.addRow("&Passphrase:", self.field)
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = SecretField()
         self.confirm.setAccessibleName("Passphrase again")
         if self._new:
             form.addRow("&Again:", self.confirm)
@@ -88,13 +86,13 @@ class PassphraseDialog(QDialog):
 
     def passphrase(self) -> str:
         """What was typed, while the dialog is open; once it has closed, what was accepted."""
-        return self.field.text() if self.isVisible() else self._typed
+        return self.field.secret() if self.isVisible() else self._typed
 
     def done(self, result: int) -> None:
         """Closing leaves nothing typed behind: the fields and the last error are emptied (the
         start-up Unlock stayed in the accessibility tree all session with its passphrase still
         in its field). Whoever opened the dialog deletes it once it has its answer (`ask`)."""
-        self._typed = self.field.text() if result == QDialog.DialogCode.Accepted else ""
+        self._typed = self.field.secret() if result == QDialog.DialogCode.Accepted else ""
         for field in (self.field, self.confirm):
             field.setText("")  # with its history: no passphrase kept for Ctrl+Z
         self.error.clear()
@@ -108,10 +106,10 @@ class PassphraseDialog(QDialog):
         return result
 
     def try_accept(self) -> None:
-        text = self.field.text()
+        text = self.field.secret()
         if self._new:
             problems = passphrase_problems(text)
-            if not problems and text != self.confirm.text():
+            if not problems and text != self.confirm.secret():
                 problems = ["The two passphrases are not the same; please type them again."]
             if problems:
                 self.error.setText(" ".join(problems))
