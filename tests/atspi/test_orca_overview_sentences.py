@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.atspi.bus import ITEM_HOLDERS, VIEW_KEYS, Bus, activate_window
+from tests.atspi.test_gauge_value import _overview  # its header (title, week) and its cards
 from tests.atspi.test_orca_speaks import _tab_heard, orca  # noqa: F401 - the fixture
 
 DOWN, UP = 0xFF54, 0xFF52
@@ -34,13 +35,6 @@ def sentences(text: str) -> list[str]:
     for line in text.splitlines():
         found += [part.strip() for part in re.split(r"(?<=[.?!])\s+", line) if part.strip()]
     return found
-
-
-def _overview(bus: Bus) -> Any:
-    """The Overview's page: the pane named for what it holds, and the header above it."""
-    pane = next(o for o in bus.walk(bus.frame())
-                if o.get_name() == "This week in words and charts")
-    return pane.get_parent()
 
 
 def seen(bus: Bus, page: Any) -> list[str]:

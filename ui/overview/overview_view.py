@@ -41,6 +41,7 @@ from core.time.time_summary import logged_hours, not_counted_hours, not_counted_
 from core.workload.status_words import StatusWords, status_words
 from core.workload.week_words import week_line
 from core.workload.wording import ADD_TO_NOTES
+from ui.widgets.arrival_words import FirstShown
 from ui.widgets.midnight import MidnightWatch
 from ui.shell.first_paint import after_first_paint
 from ui.widgets.flow_layout import FlowRow, SideBySide
@@ -189,6 +190,9 @@ class OverviewView(OverviewActions, QWidget):
         empty_buttons.addWidget(self.go_profile)
         empty_buttons.addStretch(1)
         self.empty.body.addLayout(empty_buttons)
+        # The card's words, said with the first of its buttons Tab meets (a card is passed over).
+        self.empty_words = FirstShown([self.finish_setup, self.go_caseload, self.go_profile],
+                                      self.empty)
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +252,7 @@ class OverviewView(OverviewActions, QWidget):
             profile_given = has_profile(self._db)
             self.empty_text.setText(EMPTY_TEXT_WITH_PROFILE if profile_given else EMPTY_TEXT)
             self.go_profile.setVisible(not profile_given)
+            self.empty_words.set(f"{self.empty.heading.text()}. {self.empty_text.text()}")
         self.show_figures.setVisible(not empty)
         self._show_words()
         self._refresh_not_seen()
@@ -263,6 +268,12 @@ class OverviewView(OverviewActions, QWidget):
         self.words = status_words(self.summary, self._today(), figures)
         est = self.summary.estimate
         self.week_line.setText(week_line(self.summary, self.words))
+        # Said with the header's first Tab stop (Show figures, before what the box does; with
+        # no cases, How is this worked out?).
+        line, tip = f"{self.week_line.text()}.", self.show_figures.toolTip()
+        boxed = not self.show_figures.isHidden()
+        self.show_figures.setAccessibleDescription(f"{line} {tip}" if boxed else tip)
+        self.method_button.setAccessibleDescription("" if boxed else line)
         self.workload.show_words(self.words, est)
         self.caseload.show_words(self.words, est)
         self.gap.show_gap(self.words.official_gap, est.week)

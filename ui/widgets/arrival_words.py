@@ -59,3 +59,32 @@ class ArrivalWords(QObject):
         if self._waiting is not None and not _within(self._widget):
             text, self._waiting = self._waiting, None
             self._widget.setAccessibleDescription(text)
+
+
+class FirstShown(QObject):
+    """`text` as the description of the first of `controls` not hidden, and of none of the
+    others: the words of a card whose buttons come and go (the empty Overview's Finish setting
+    up), said once, on the way in, whichever button Tab meets first."""
+
+    def __init__(self, controls: list[QWidget], parent: QObject | None = None):
+        super().__init__(parent or controls[0])
+        self._controls = controls
+        self._text = ""
+        for control in controls:
+            control.installEventFilter(self)
+
+    def set(self, text: str) -> None:
+        self._text = text
+        self._place()
+
+    def _place(self) -> None:
+        first = next((c for c in self._controls if not c.isHidden()), None)
+        for control in self._controls:
+            words = self._text if control is first else ""
+            if control.accessibleDescription() != words:
+                control.setAccessibleDescription(words)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self._place()
+        return False

@@ -55,3 +55,23 @@ def test_the_what_if_answer_is_said_on_arrival_and_not_again_as_it_changes(
     QTest.keyClick(panel.tier, Qt.Key.Key_Down)
     assert panel.sentence.text() != changed
     assert case_type.accessibleDescription().endswith(panel.sentence.text())
+
+
+def test_the_week_line_is_said_with_the_first_tab_stop(demo_view):  # noqa: F811
+    line = demo_view.week_line.text()
+    assert line.startswith("Week ")
+    assert demo_view.show_figures.accessibleDescription().startswith(f"{line}.")
+    assert line not in demo_view.method_button.accessibleDescription()
+
+
+def test_the_empty_overview_says_its_words_with_its_first_button(make_view, qtbot):  # noqa: F811
+    view = make_view()  # no cases yet
+    view.show()
+    card = f"{view.empty.heading.text()}. {view.empty_text.text()}"
+    assert view.pages.currentIndex() == 1 and view.empty_text.text()
+    assert view.go_caseload.accessibleDescription() == card
+    assert view.go_profile.accessibleDescription() == ""  # once: the first button only
+    view.finish_setup.setVisible(True)  # wired to the welcome: now the first
+    assert view.finish_setup.accessibleDescription() == card
+    assert view.go_caseload.accessibleDescription() == ""
+    assert view.method_button.accessibleDescription().startswith("Week ")  # no Show figures
