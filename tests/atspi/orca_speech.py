@@ -138,6 +138,25 @@ class Orca:
             pump(0.1)
         raise AssertionError(f"Orca never said {words!r}; it said {self.said()}")
 
+    def events_mark(self) -> None:
+        """Forget Orca's event log so far: `events()` starts here."""
+        self._events_mark = self.log.stat().st_size if self.log.exists() else 0
+
+    def events(self) -> list[str]:
+        """Orca's own account, since `events_mark()`, of the events it queued ("Queueing …"),
+        and of its queue growing too long: past 50 waiting it prunes every waiting event but a
+        few kinds (a notification's showing among those pruned) as a focus change comes in
+        ("FLOOD? …", "… events pruned"), past 100 it drops them as they come ("DELUGE! …")."""
+        if not self.log.exists():
+            return []
+        with open(self.log, "rb") as log:
+            log.seek(getattr(self, "_events_mark", 0))
+            text = log.read().decode("utf-8", errors="replace")
+        marks = ("EVENT MANAGER: Queueing ", "EVENT MANAGER: FLOOD?", "EVENT MANAGER: DELUGE!",
+                 " events pruned.")
+        return [line.split(" - ", 1)[-1] for line in text.splitlines()
+                if any(mark in line for mark in marks)]
+
     def debug_tail(self, lines: int = 10) -> str:
         """The end of what Orca printed, then of its debug log."""
         said = [path.read_text(errors="replace").splitlines()[-lines:]

@@ -58,9 +58,10 @@ def test_delete_key_on_a_leave_day_says_it_then_the_next_day(app_bus, orca):  # 
     bus = app_bus
     _settings_page(bus, "Working week")
     table = _table(bus, "Leave days")
+    orca.mark()
     _focus(bus, table)  # arriving chooses the row the keyboard is on: the first
     gone = _current_row(bus, table)[0]
-    bus.pump(1)
+    orca.wait_for(bus.pump, gone)  # Orca has caught up: what follows is Delete's
     orca.mark()
     bus.key(DELETE)
     bus.pump(0.5)
@@ -75,8 +76,9 @@ def test_space_on_remove_says_the_leave_then_the_table_once(app_bus, orca):  # n
     table = _table(bus, "Leave days")
     _focus(bus, table)
     gone = _current_row(bus, table)[0]
+    orca.mark()
     _focus(bus, _button(bus, "Remove"))
-    bus.pump(1)
+    orca.wait_for(bus.pump, "Remove push button")
     orca.mark()
     bus.key(SPACE)
     bus.pump(0.5)
@@ -89,9 +91,10 @@ def test_delete_key_on_a_calendar_keyword_says_it_then_the_next(app_bus, orca): 
     bus = app_bus
     _settings_page(bus, "Activities")
     table = _table(bus, "Calendar keywords")
+    orca.mark()
     _focus(bus, table)
     gone = _current_row(bus, table)[0]
-    bus.pump(1)
+    orca.wait_for(bus.pump, gone)
     orca.mark()
     bus.key(DELETE)
     bus.pump(0.5)
@@ -112,13 +115,16 @@ def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_b
         bus.key(SPACE)
         bus.pump(1)
     table = _week_table(bus)
+    orca.mark()
     _focus(bus, table)
     for _ in range(Table_rows(bus, table)):  # down to the entry, as a user goes
         if "Recording and admin" in _current_row(bus, _week_table(bus)):
             break
+        orca.mark()
         bus.focused_after(lambda: bus.key(DOWN))
-    assert "Recording and admin" in _current_row(bus, _week_table(bus))
-    bus.pump(1)
+    entry = _current_row(bus, _week_table(bus))
+    assert "Recording and admin" in entry
+    orca.wait_for(bus.pump, entry[0])  # Orca has read the view and the row: Delete is next
     orca.mark()
     bus.key(DELETE)
     said = orca.wait_for(bus.pump, "Deleted Recording and admin")

@@ -133,16 +133,20 @@ class TimerControls(QWidget):
         self._tick.timeout.connect(self.refresh)
 
     def reload_choices(self) -> None:
-        chosen_activity, chosen_case = self.activity.currentData(), self.case.currentData()
-        self.activity.clear()
-        for activity in list_activities(self._db):
-            self.activity.addItem(activity.name, activity.id)
-        self.case.clear()
-        self.case.addItem("No case", None)
-        for case in CaseStore(self._db).list_cases("active"):
-            self.case.addItem(case.reference, case.id)
-        select_data(self.activity, chosen_activity)
-        select_data(self.case, chosen_case)
+        # Filled again only when the choices differ: every time logged or deleted reads the
+        # view again, and clearing and refilling both boxes sent a screen reader twenty-odd
+        # events each time, enough with the week's own for Orca 43 to drop the words saying
+        # what had just been deleted.
+        activities = [(a.name, a.id) for a in list_activities(self._db)]
+        cases = [("No case", None)] + [
+            (c.reference, c.id) for c in CaseStore(self._db).list_cases("active")]
+        for box, choices in ((self.activity, activities), (self.case, cases)):
+            if _choices(box) != choices:
+                chosen = box.currentData()
+                box.clear()
+                for text, data in choices:
+                    box.addItem(text, data)
+                select_data(box, chosen)
         # As far back as core lets a timer start: the same working-week rule as a stale timer.
         self.ago.setMaximum(int(stale_limit_hours(self._db) * 60))
 
@@ -247,3 +251,8 @@ class TimerControls(QWidget):
         )
         self.stopped = timer if change is not None else None
         return change
+
+
+def _choices(box: QComboBox) -> list[tuple[str, object]]:
+    """The items `box` offers, as (text, data) pairs."""
+    return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
