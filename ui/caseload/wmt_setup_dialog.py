@@ -29,7 +29,7 @@ from core.common.errors import ValidationError
 from core.common.words import plural
 from ui.caseload.wmt_counts_model import WmtCountsModel
 from ui.widgets.named_editor import NamedEditorDelegate
-from ui.widgets.form_helpers import ProblemsLabel
+from ui.widgets.form_helpers import ProblemsLabel, name_tabs
 
 INTRO = ("Your WMT caseload page counts your cases by case type and tier. Type those counts here "
          "and the app makes that many cases, with the next free references (C01, C02 …) and "
@@ -50,7 +50,7 @@ class WmtSetupDialog(QDialog):
         self.models = (WmtCountsModel(False, self), WmtCountsModel(True, self))
         self.tables: list[QTableView] = []
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Adults and young adults")  # announced on the way to its tab bar
+        name_tabs(self.tabs, "Adults and young adults")  # what it is, not the page it is on
         for model, title in zip(self.models, ("&Adults", "Young adults (&T2A)")):
             table = QTableView()
             table.setModel(model)

@@ -40,7 +40,7 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
         app.fusion_at_start = True  # type: ignore[attr-defined]
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APP_NAME)
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QTabBar
 
     from ui.widgets import stack_accessible
     from ui.widgets.accessible_factories import register_when_met
@@ -48,6 +48,8 @@ def create_application(argv: list[str] | None = None, guard: bool = True,
     # A combo box is named by its label on the bus, not its value (ui.widgets.combo_accessible,
     # imported when a screen reader first meets a combo box).
     register_when_met(QComboBox, "ui.widgets.combo_accessible")
+    # A tab bar is named by what it is, and says its page only while it has the keyboard.
+    register_when_met(QTabBar, "ui.widgets.tab_bar_accessible")
     stack_accessible.install()  # an unnamed page stack is not said on the way to a control
     if guard:
         from ui.widgets import return_guard

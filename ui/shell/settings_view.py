@@ -6,7 +6,7 @@ from typing import Callable, Union
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ui.widgets.form_helpers import add_named_tab, view_title
+from ui.widgets.form_helpers import add_named_tab, name_tabs, view_title
 
 # A page, or a callable that makes it when its tab is first shown (keeps start-up quick).
 PageSource = Union[QWidget, Callable[[], QWidget]]
@@ -49,7 +49,7 @@ class SettingsView(QWidget):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Settings pages")  # announced on the way to its tab bar
+        name_tabs(self.tabs, "Settings pages")  # what it is, not the page it is on
         layout.addWidget(self.tabs, 1)
 
     def add_page(self, title: str, page: PageSource) -> None:

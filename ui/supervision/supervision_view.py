@@ -38,7 +38,7 @@ from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
-from ui.widgets.form_helpers import add_named_tab, note_label, view_title
+from ui.widgets.form_helpers import add_named_tab, name_tabs, note_label, view_title
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.past_sessions_panel import PastSessionsPanel
@@ -143,7 +143,7 @@ class SupervisionView(QWidget):
         # Actions and past sessions share the lower pane as tabs: the agenda keeps its room at 1024×700.
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.setAccessibleName("Actions and past sessions")
+        name_tabs(self.lower_tabs, "Actions and past sessions")
         actions_box = QWidget()
         actions_layout = QVBoxLayout(actions_box)
         self.action_model: ListTableModel[Action] = ListTableModel(ACTION_COLUMNS)

@@ -28,7 +28,7 @@ from ui.widgets.step_said import say_result
 from ui.widgets.vanished_row import placed_by_caller
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
-from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, note_label, view_title
+from ui.widgets.form_helpers import ProblemsLabel, add_named_tab, name_tabs, note_label, view_title
 from ui.shell.hub import Hub
 from ui.time.quick_entry_line import QuickEntryLine
 from ui.time.time_operations import apply_with_trim, record
@@ -105,7 +105,7 @@ class TimeView(QWidget):
         layout.addWidget(self.timer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Time pages")  # announced on the way to its tab bar
+        name_tabs(self.tabs, "Time pages")  # what it is, not the page it is on
         add_named_tab(self.tabs, self._build_week_page(), "&Week")
         # The charts (and pyqtgraph with numpy) are built when the tab is first opened, not
         # at start-up: they took ~200 ms of every start, before the window could appear.

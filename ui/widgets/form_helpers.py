@@ -170,6 +170,18 @@ def shown_text(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+def name_tabs(tabs: QTabWidget, name: str) -> None:
+    """Name a tab widget by what its tabs are ("Settings pages"): on its bar, where a screen
+    reader lands (Qt names a bar by its current page otherwise: ui.widgets.tab_bar_accessible).
+    The widget around the bar is a container, not a Tab stop of its own: its bar is one, and
+    named too, it would be a second control of the same name."""
+    bar = tabs.tabBar()
+    bar.setAccessibleName(name)
+    policy = bar.focusPolicy()
+    tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Qt hands it on to the bar, its focus proxy:
+    bar.setFocusPolicy(policy)  # the bar keeps its own
+
+
 def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:
     """Add a tab whose page a screen reader names after the tab; returns the tab's index."""
     page.setAccessibleName(shown_text(title))
