@@ -23,13 +23,26 @@ HINT = "Subjects are shown here only to help you choose"
 
 
 def _file_menu(bus) -> None:
-    """File opened as a screen reader's menu command opens it (then a key chooses the item)."""
+    """File opened as a screen reader's menu command opens it, then waited for until the bus
+    says its menu is up and has the keyboard (then a key chooses the item). A key sent sooner
+    went to the window instead, while the menu was still coming up."""
     frame = bus.frame()
     frame.clear_cache()
     menu = next(o for o in bus.walk(frame)
                 if o.get_role_name() == "menu item" and o.get_name() == "File")
     menu.get_action_iface().do_action(0)
-    bus.pump(0.5)
+    _wait(bus, lambda: _open_menu(bus, menu) is not None, "the File menu never opened")
+
+
+def _open_menu(bus, item) -> Any:  # type: ignore[no-untyped-def]
+    """The menu under a menu bar's `item` once it shows and is the active window, else None."""
+    item.clear_cache()  # its menu's states asked afresh
+    for index in range(item.get_child_count()):
+        menu = item.get_child_at_index(index)
+        if menu is not None and menu.get_role_name() in ("popup menu", "menu") \
+                and {"showing", "active"} <= bus.states(menu):
+            return menu
+    return None
 
 
 def test_coming_back_from_the_file_chooser_says_the_dialog_once(app_bus, orca):  # noqa: F811
