@@ -54,8 +54,11 @@ def ctrl_return_saves(watched: QObject, event: QEvent) -> bool:
     if not (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == ctrl):
         return False
+    from ui.widgets.line_field import LineField
+
     field = watched.focusWidget()
-    if not isinstance(field, (QPlainTextEdit, QTextEdit)) or field.isReadOnly():
+    if not isinstance(field, (QPlainTextEdit, QTextEdit)) or field.isReadOnly() \
+            or isinstance(field, LineField):  # one line: Return itself reaches the default
         return False
     saving = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole,
               QDialogButtonBox.ButtonRole.ApplyRole)

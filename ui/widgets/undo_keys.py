@@ -60,7 +60,9 @@ def _field_has_nothing(widget: QWidget, undo: bool) -> bool:
                  and widget.cleanText() == shown(value()))  # type: ignore[attr-defined]
         kept = edit.isUndoAvailable() if undo else edit.isRedoAvailable()
         return not kept or (saved and not widget.keyboardTracking())
-    if isinstance(widget, QLineEdit):
+    from ui.widgets.line_field import LineField
+
+    if isinstance(widget, (QLineEdit, LineField)):
         return not (widget.isUndoAvailable() if undo else widget.isRedoAvailable())
     return False
 
