@@ -13,12 +13,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case, Reduction
 from ui.shell.hub import Hub
 from ui.widgets import return_guard
+from ui.widgets.line_field import LineField
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 
@@ -99,7 +100,7 @@ def test_delete_closed_cases_from_settings_and_delete_all(qtbot, db, closed_case
                            lambda: closed_cases.references() == before)
 
     def typed(dialog: QWidget) -> None:  # the word typed, so the button is ready to press
-        for field in dialog.findChildren(QLineEdit):
+        for field in dialog.findChildren(LineField):
             field.setText(CONFIRM_WORD)
 
     tried = return_on_each_control(qtbot, actions.delete_all,

@@ -10,13 +10,14 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QToolTip, QWidget
 
 from core.caseload.cases import CaseStore
 from core.caseload.models import Case
 from ui.shell.hub import Hub
 from ui.widgets import announce, return_guard
 from ui.widgets.deletion_undo import undo_stack_of
+from ui.widgets.line_field import LineField
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 TODAY = date.today()
@@ -59,7 +60,7 @@ def on_the_question(act):
 
 def press_return_on(label_start: str):
     def act(dialog, seen):
-        for field in dialog.findChildren(QLineEdit):
+        for field in dialog.findChildren(LineField):
             field.setText("DELETE")
         button = next(b for b in dialog.findChildren(QPushButton)
                       if b.text().replace("&", "").startswith(label_start))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
@@ -44,6 +43,7 @@ from ui.widgets.form_helpers import (
     select_data,
     whole_letters,
 )
+from ui.widgets.line_field import LineField
 
 PRIVACY_NOTE = (
     "Caseload Companion never asks for names or identifiers: a short reference of your own, "
@@ -79,7 +79,7 @@ class CaseDialog(QDialog):
         self.setWindowTitle(f"Edit case {self._original.reference}" if editing else "New case")
         self.setMinimumWidth(560)
         form = form_layout()
-        self.reference = QLineEdit()
+        self.reference = LineField()
         self.reference.setMaxLength(REFERENCE_MAX + 8)  # room to type, then a clear message
         self.reference.setPlaceholderText("e.g. C07")
         form.addRow("&Reference", self.reference)

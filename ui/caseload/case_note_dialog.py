@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QLineEdit,
     QWidget,
 )
 
@@ -13,6 +12,7 @@ from core.supervision.agenda import CASE_REASONS, MAX_TEXT
 from core.common.identifiers import identifier_message
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
+from ui.widgets.line_field import LineField
 
 
 class CaseNoteDialog(QDialog):
@@ -40,7 +40,7 @@ class CaseNoteDialog(QDialog):
         for reason in CASE_REASONS:
             self.reason.addItem(reason.capitalize(), reason)
         form.addRow("&Why discuss it", self.reason)
-        self.text = QLineEdit(f"Discuss {self._reference}")
+        self.text = LineField(f"Discuss {self._reference}")
         self.text.setMaxLength(MAX_TEXT)
         self.text.setMinimumWidth(300)
         form.addRow("&Note", self.text)

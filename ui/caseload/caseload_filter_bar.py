@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -18,6 +17,7 @@ from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, FLAG_LABELS, FLAG
 from ui.caseload.case_filter_proxy import MAPPA_FILTER
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy
+from ui.widgets.line_field import LineField
 
 STATUSES = (("active", "&Active"), ("closed", "Cl&osed"), ("all", "A&ll"))
 
@@ -67,7 +67,7 @@ class CaseloadFilterBar(QWidget):
             status_row.addWidget(button)
         self.status_buttons["active"].setChecked(True)
         layout.addWidget(statuses)
-        self.search = QLineEdit()
+        self.search = LineField()
         self.search.setPlaceholderText("Reference (Ctrl+F)")
         self.search.setToolTip("Search by reference (Ctrl+F)")
         self.search.setAccessibleName("Search by reference")

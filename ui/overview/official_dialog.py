@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from core.workload.official import official_for, record_official
 from core.workload.wording import day_words, number
 from ui.widgets.date_fields import DateField, to_qdate
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.widgets.line_field import LineField
 
 NOTE = ("This is the percentage from the official Workload Measurement Tool, as your manager "
         "gave it to you. It is shown beside this app's estimate; the estimate itself does not "
@@ -53,7 +53,7 @@ class OfficialDialog(QDialog):
         day_row.addWidget(self.week_label)
         day_row.addStretch(1)
         form.addRow(buddy("Any day in the &week", self.day), day_row)
-        self.percent = QLineEdit()
+        self.percent = LineField()
         self.percent.setValidator(QDoubleValidator(0.0, 500.0, 1, self.percent))
         self.percent.setPlaceholderText("e.g. 118")
         self.percent.setFixedWidth(100)

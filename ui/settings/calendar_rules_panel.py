@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.deletion_undo import add_undoably, delete_key, delete_undoably, focus_row
 from ui.widgets.dialog_keys import DESTROYS
+from ui.widgets.line_field import LineField
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel
 
 
@@ -52,7 +52,7 @@ class KeywordRuleDialog(QDialog):
         self.setWindowTitle("Calendar keyword")
         layout = dialog_layout(self)
         form = form_layout()
-        self.keyword = QLineEdit(rule.keyword if rule else "")
+        self.keyword = LineField(rule.keyword if rule else "")
         self.keyword.setPlaceholderText("e.g. home visit")
         self.activity = QComboBox()
         for activity in list_activities(db):

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.widgets.announce import announce_error
 from ui.widgets.form_helpers import ProblemsLabel
+from ui.widgets.line_field import LineField
 
 CONFIRM_WORD = "DELETE"
 
@@ -47,7 +47,7 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(text)
         # The instruction is the field's label, its name to a screen reader: no placeholder,
         # which Orca read after the name ("Confirmation text. DELETE."), as if already typed.
-        self.field = QLineEdit()
+        self.field = LineField()
         label = QLabel(f"Type {CONFIRM_WORD} to confirm:")
         label.setBuddy(self.field)
         layout.addWidget(label)
@@ -66,7 +66,7 @@ class DeleteAllDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         layout.addWidget(self.buttons)
         self.field.textChanged.connect(
-            lambda t: self.ok.setEnabled(t.strip() == CONFIRM_WORD)
+            lambda: self.ok.setEnabled(self.field.text().strip() == CONFIRM_WORD)
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

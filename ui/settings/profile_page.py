@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from core.time.working_week import (
 )
 from core.workload.profile import PROFILE_ROWS, get_profile, profile_problems, save_profile
 from ui.widgets.date_fields import DateField, format_date
+from ui.widgets.line_field import LineField
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
@@ -77,7 +77,7 @@ class ProfilePage(QWidget):
         for key in GRADES:
             self.grade.addItem(GRADE_LABELS[key], key)
         form.addRow("&Grade", self.grade)
-        self.hours = QLineEdit()
+        self.hours = LineField()
         self.hours.setPlaceholderText(f"{DEFAULT_HOURS:g} (full time)")
         self.hours.setValidator(QDoubleValidator(0.0, 99.0, 2, self.hours))
         self.hours.setFixedWidth(120)
@@ -87,7 +87,7 @@ class ProfilePage(QWidget):
         hours_row.addWidget(QLabel("hours a week"))
         hours_row.addStretch(1)
         form.addRow(buddy("Contracted ho&urs", self.hours), hours_row)
-        self.ceiling = QLineEdit()
+        self.ceiling = LineField()
         self.ceiling.setPlaceholderText("none")
         self.ceiling.setValidator(QIntValidator(0, 999, self.ceiling))
         self.ceiling.setFixedWidth(120)

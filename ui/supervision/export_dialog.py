@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -48,6 +47,7 @@ from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
+from ui.widgets.line_field import LineField
 
 KEPT = "Kept the file; nothing saved."  # "Keep it" at "Replace the file?"
 
@@ -110,12 +110,12 @@ class ExportDialog(QDialog):
         form.addRow("", self.include_cases)
         form.addRow("", self.include_wellbeing)
         form.addRow("", self.include_reasons)
-        self.classification = QLineEdit(classification_line(self._db))
+        self.classification = LineField(classification_line(self._db))
         form.addRow("&Classification line", self.classification)
         file_row = QHBoxLayout()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         where = Path(folder) if folder and Path(folder).is_dir() else Path.home()
-        self.path = QLineEdit(str(where / default_file_name("pdf", self._today)))
+        self.path = LineField(str(where / default_file_name("pdf", self._today)))
         self.path.setAccessibleName("File")
         self.browse = QPushButton("C&hoose…")
         file_row.addWidget(self.path, 1)

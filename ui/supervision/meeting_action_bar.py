@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from ui.widgets.announce import announce_error
 
 from core.common import clock
 from core.supervision.sessions import Action
 from ui.widgets.date_fields import DateField
+from ui.widgets.line_field import LineField
 
 DEFAULT_DUE_WEEKS = 4  # by the next monthly supervision
 
@@ -37,11 +38,11 @@ class ActionBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel("Agreed &action:")
-        self.text = QLineEdit()
+        self.text = LineField()
         self.text.setAccessibleName("Agreed action")
         self.text.setPlaceholderText("What will be done (Ctrl+N)")
         self.caption.setBuddy(self.text)
-        self.owner = QLineEdit()
+        self.owner = LineField()
         self.owner.setAccessibleName("Owner")
         self.owner.setPlaceholderText("Owner, e.g. Me, SPO")
         self.due = DateField(self._due)
@@ -59,8 +60,8 @@ class ActionBar(QWidget):
         layout.addWidget(self.add_button)
 
     def _connect_signals(self) -> None:
-        # Enter in the text or owner reaches keyPressEvent below (QLineEdit passes it on), so
-        # returnPressed is not connected as well: that submitted the same action twice.
+        # Enter in the text or owner reaches keyPressEvent below (a one-line field passes it
+        # on), so returnPressed is not connected as well: that submitted the same action twice.
         self.add_button.clicked.connect(self.submit)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override

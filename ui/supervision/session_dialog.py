@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from core.supervision.sessions import (
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
+from ui.widgets.line_field import LineField
 
 NEW_ACTION_ROWS = 5
 
@@ -97,7 +97,7 @@ class SessionDialog(QDialog):
             self.marks.hide()
         else:
             form.addRow("", self.marks)
-        self.with_whom = QLineEdit()
+        self.with_whom = LineField()
         self.with_whom.setPlaceholderText("Optional, e.g. SPO")
         form.addRow("&With", self.with_whom)
         self.agreed = QPlainTextEdit()
@@ -129,7 +129,7 @@ class SessionDialog(QDialog):
             grid.setColumnStretch(0, 1)
             layout.addWidget(carried)
 
-        self.action_rows: list[tuple[QLineEdit, QLineEdit, OptionalDateField]] = []
+        self.action_rows: list[tuple[LineField, LineField, OptionalDateField]] = []
         if self._editing:
             self._build_edit_notes(layout)
         else:
@@ -157,7 +157,7 @@ class SessionDialog(QDialog):
         for col, title in enumerate(("Action", "Owner", "Due")):
             grid.addWidget(QLabel(title), 0, col)
         for row in range(1, NEW_ACTION_ROWS + 1):
-            text, owner = QLineEdit(), QLineEdit()
+            text, owner = LineField(), LineField()
             text.setAccessibleName(f"Action {row}")
             owner.setAccessibleName(f"Owner of action {row}")
             owner.setPlaceholderText("e.g. Me, SPO")

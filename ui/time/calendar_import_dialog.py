@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QWidget,
@@ -51,6 +50,7 @@ from ui.widgets.announce import announce, announce_error
 from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
+from ui.widgets.line_field import LineField
 
 HELP = (
     "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
@@ -121,7 +121,7 @@ class CalendarImportDialog(QDialog):
         file_row.addWidget(buddy("&To", self.last_field))
         file_row.addWidget(self.last_field)
         layout.addLayout(file_row)
-        self.me_field = QLineEdit()
+        self.me_field = LineField()
         self.me_field.setPlaceholderText(
             "remembered (type to change)" if has_my_address(self._db) else "name@example.org"
         )

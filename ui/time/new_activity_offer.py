@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 from core.common.errors import ValidationError
 from core.time.activities import add_activity
 from core.time.quick_entry import UnknownActivity
+from ui.widgets.line_field import LineField
 
 
 class NewActivityOffer(QDialog):
@@ -31,7 +31,7 @@ class NewActivityOffer(QDialog):
         said = QLabel(refusal.problems[0].replace(" New activities are added in Settings, "
                                                    "Activities.", ""))
         said.setWordWrap(True)
-        self.name = QLineEdit(refusal.typed[:1].upper() + refusal.typed[1:])
+        self.name = LineField(refusal.typed[:1].upper() + refusal.typed[1:])
         self.name.setAccessibleName("New activity name")
         form = QFormLayout()
         form.addRow("New &activity", self.name)

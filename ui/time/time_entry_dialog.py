@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
+from ui.widgets.line_field import LineField
 from ui.widgets.typed_time_field import TypedTimeField
 
 
@@ -108,7 +108,7 @@ class TimeEntryDialog(QDialog):
         self.case = QComboBox()
         self.case.setAccessibleName("Case")
         form.addRow("Ca&se", self.case)
-        self.note = QLineEdit()
+        self.note = LineField()
         self.note.setMaxLength(NOTE_MAX)
         self.note.setPlaceholderText("Optional, short; no names or identifiers")
         self.note.setMinimumWidth(320)

@@ -61,6 +61,8 @@ class LineField(QPlainTextEdit):
         self._setting = False
         self._edited = False
         self._clear: QToolButton | None = None
+        self._select_on_focus = False  # selectAll() while unfocused: shown as the focus comes
+        self._placeholder = ""
         self.setFrameShape(QFrame.Shape.NoFrame)  # the line edit's frame is drawn in event()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -87,6 +89,22 @@ class LineField(QPlainTextEdit):
             self._setting = False
         self.moveCursor(self.textCursor().MoveOperation.End)
         self._edited = False
+        self._select_on_focus = False
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - as QLineEdit's
+        self._placeholder = text
+        self._elide_placeholder()
+
+    def placeholderText(self) -> str:  # noqa: N802 - as QLineEdit's
+        return self._placeholder
+
+    def _elide_placeholder(self) -> None:
+        """Cut with "…" to the field's width, as a line edit's (a multi-line field wraps it)."""
+        width = self.viewport().width()
+        shown = self.fontMetrics().elidedText(self._placeholder, Qt.TextElideMode.ElideRight,
+                                               width) if width > 0 else self._placeholder
+        if shown != super().placeholderText():
+            super().setPlaceholderText(shown)
 
     def setMaxLength(self, length: int) -> None:  # noqa: N802 - as QLineEdit's
         self._max_length = length
@@ -118,10 +136,31 @@ class LineField(QPlainTextEdit):
         cursor.setPosition(max(0, min(position, len(self.text()))))
         self.setTextCursor(cursor)
 
+    def home(self, mark: bool) -> None:
+        self._move(self.textCursor().MoveOperation.Start, mark)
+
+    def end(self, mark: bool) -> None:
+        self._move(self.textCursor().MoveOperation.End, mark)
+
+    def _move(self, where, mark: bool) -> None:  # type: ignore[no-untyped-def]
+        cursor = self.textCursor()
+        cursor.movePosition(where, cursor.MoveMode.KeepAnchor if mark else cursor.MoveMode.MoveAnchor)
+        self.setTextCursor(cursor)
+
+    def selectAll(self) -> None:  # noqa: N802 - as QLineEdit's
+        """Selected now with the keyboard here; else once it comes (a line edit draws no
+        selection without the keyboard, this field would draw it greyed)."""
+        if self.hasFocus():
+            super().selectAll()
+        else:
+            self._select_on_focus = bool(self.text())
+
     def hasSelectedText(self) -> bool:  # noqa: N802 - as QLineEdit's
-        return self.textCursor().hasSelection()
+        return self.textCursor().hasSelection() or self._select_on_focus
 
     def selectedText(self) -> str:  # noqa: N802 - as QLineEdit's
+        if self._select_on_focus and not self.textCursor().hasSelection():
+            return self.text()
         return one_line(self.textCursor().selectedText())
 
     def isUndoAvailable(self) -> bool:  # noqa: N802 - as QLineEdit's
@@ -206,6 +245,7 @@ class LineField(QPlainTextEdit):
             right += side + 4
         bottom = max(0, self.height() - top - max(line, contents.bottom() + 1 - top))
         self.setViewportMargins(contents.x() + _H_MARGIN, top, right, bottom)
+        self._elide_placeholder()
 
     # Keys, paste and focus: a line edit's
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -220,7 +260,10 @@ class LineField(QPlainTextEdit):
             event.ignore()
             return
         typed = event.text()
-        if typed and typed.isprintable() and not self._takes(typed):
+        held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
+            | Qt.KeyboardModifier.MetaModifier
+        if typed.isprintable() and typed and not event.modifiers() & held \
+                and not self._takes(typed):
             event.accept()
             return
         super().keyPressEvent(event)
@@ -237,6 +280,9 @@ class LineField(QPlainTextEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
         self.update()
+        if self._select_on_focus:
+            self._select_on_focus = False
+            super().selectAll()
         if event.reason() in _SELECTING and self.text() and not self.hasSelectedText():
             QTimer.singleShot(0, self, self._select_on_arrival)
 
@@ -247,6 +293,7 @@ class LineField(QPlainTextEdit):
             if cursor.hasSelection():
                 cursor.clearSelection()
                 self.setTextCursor(cursor)
+            self._select_on_focus = False
             if self._edited and self.hasAcceptableInput():
                 self._finish()
         self.update()
@@ -290,8 +337,8 @@ class LineField(QPlainTextEdit):
             self._clear.setVisible(bool(self.text()) and not self.isReadOnly())
 
     def _clear_clicked(self) -> None:
-        self.selectAll()
-        self.textCursor().removeSelectedText()
+        cursor = self.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.removeSelectedText()  # undoable, and said as edited (_changed)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.textEdited.emit(self.text())
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ui.shell.theme import apply_theme
+from ui.widgets.line_field import LineField
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 SCHEMES = {"light": (Qt.ColorScheme.Light, False), "dark": (Qt.ColorScheme.Dark, False),
@@ -93,8 +94,9 @@ def test_the_selected_view_reads_at_4_5_to_1_and_its_focus_is_seen(scheme_window
     assert contrast(fill, window) >= 3.0
 
 
-def test_placeholder_text_reads_at_4_5_to_1(scheme, qtbot):
-    field = QLineEdit()
+@pytest.mark.parametrize("kind", [QLineEdit, LineField])
+def test_placeholder_text_reads_at_4_5_to_1(scheme, qtbot, kind):
+    field = kind()
     field.setPlaceholderText("Reference (Ctrl+F)")
     field.resize(300, 40)
     qtbot.addWidget(field)

@@ -31,6 +31,7 @@ from core.supervision.sessions import (
 )
 from core.workload.reductions import add_reduction
 from ui.supervision.meeting_rows import ActionRow, NoteRow
+from ui.widgets.line_field import LineField
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen only
 
@@ -50,9 +51,9 @@ def _texts(widget: QWidget) -> str:
     for child in [widget, *widget.findChildren(QWidget)]:
         parts += [child.toolTip(), child.accessibleName(), child.accessibleDescription(),
                   child.windowTitle(), child.statusTip(), child.whatsThis()]
-        if isinstance(child, (QLabel, QAbstractButton, QLineEdit)):
+        if isinstance(child, (QLabel, QAbstractButton, QLineEdit, LineField)):
             parts.append(child.text())
-        if isinstance(child, QLineEdit):
+        if isinstance(child, (QLineEdit, LineField)):
             parts.append(child.placeholderText())
         if isinstance(child, QListWidget):
             parts += [child.item(i).text() for i in range(child.count())]

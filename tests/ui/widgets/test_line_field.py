@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -136,3 +137,36 @@ def test_it_is_drawn_as_a_line_edit_is(qtbot, scale_text):
         assert field.sizeHint() == QLineEdit().sizeHint()
         pictures.append(window.grab().toImage())
     assert pictures[0] == pictures[1]
+
+
+def test_text_selected_before_the_keyboard_comes_is_shown_selected_once_it_does(qtbot):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    first, second = LineField(), LineField("Discuss C07")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first.setFocus()
+    second.selectAll()  # as a dialog does before it is shown: a line edit draws no selection
+    assert second.hasSelectedText() and not second.textCursor().hasSelection()
+    second.setFocus()
+    assert second.textCursor().selectedText() == "Discuss C07"
+    QTest.keyClicks(second, "C08")
+    assert second.text() == "C08"
+
+
+def test_the_clear_button_clears_undoably_and_says_it_was_edited(qtbot):
+    field = LineField("C07")
+    field.setClearButtonEnabled(True)
+    _kept = _dialog(qtbot, field)
+    edited = []
+    field.textEdited.connect(edited.append)
+    button = field.findChild(QToolButton)
+    assert button.isVisible() and button.accessibleName() == "Clear text"
+    button.click()
+    assert field.text() == "" and edited == [""] and not button.isVisible()
+    field.undo()
+    assert field.text() == "C07"
