@@ -249,6 +249,7 @@ class LineField(QPlainTextEdit):
 
     # Keys, paste and focus: a line edit's
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self._selected_now()
         key = event.key()
         if key in _RETURN:
             if self.hasAcceptableInput():
@@ -272,6 +273,7 @@ class LineField(QPlainTextEdit):
         event.ignore()  # on to whatever scrolls around the field
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        self._selected_now()
         if source.hasText():
             text = one_line(source.text())
             if self._takes(text):
@@ -280,9 +282,7 @@ class LineField(QPlainTextEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
         self.update()
-        if self._select_on_focus:
-            self._select_on_focus = False
-            super().selectAll()
+        self._selected_now()
         if event.reason() in _SELECTING and self.text() and not self.hasSelectedText():
             QTimer.singleShot(0, self, self._select_on_arrival)
 
@@ -297,6 +297,12 @@ class LineField(QPlainTextEdit):
             if self._edited and self.hasAcceptableInput():
                 self._finish()
         self.update()
+
+    def _selected_now(self) -> None:
+        """The selection asked for while unfocused, made now (the keyboard came, or keys)."""
+        if self._select_on_focus:
+            self._select_on_focus = False
+            super().selectAll()
 
     def _select_on_arrival(self) -> None:
         if self.hasFocus() and not self.hasSelectedText():
