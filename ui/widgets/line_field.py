@@ -59,7 +59,7 @@ class LineField(QPlainTextEdit):
         self._max_length = 32767
         self._validator: QValidator | None = None
         self._setting = False
-        self._edited = False
+        self._unfinished = False
         self._clear: QToolButton | None = None
         self._select_on_focus = False  # selectAll() while unfocused: shown as the focus comes
         self._placeholder = ""
@@ -88,7 +88,7 @@ class LineField(QPlainTextEdit):
         finally:
             self._setting = False
         self.moveCursor(self.textCursor().MoveOperation.End)
-        self._edited = False
+        self._unfinished = False
         self._select_on_focus = False
 
     def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - as QLineEdit's
@@ -294,7 +294,7 @@ class LineField(QPlainTextEdit):
                 cursor.clearSelection()
                 self.setTextCursor(cursor)
             self._select_on_focus = False
-            if self._edited and self.hasAcceptableInput():
+            if self._unfinished and self.hasAcceptableInput():
                 self._finish()
         self.update()
 
@@ -309,7 +309,7 @@ class LineField(QPlainTextEdit):
             self.selectAll()
 
     def _finish(self) -> None:
-        self._edited = False
+        self._unfinished = False
         self.editingFinished.emit()
 
     def _takes(self, typed: str) -> bool:
@@ -335,7 +335,7 @@ class LineField(QPlainTextEdit):
             cursor.removeSelectedText()
             return
         if not self._setting:
-            self._edited = True
+            self._unfinished = True
             self.textEdited.emit(self.text())
 
     def _show_clear(self) -> None:

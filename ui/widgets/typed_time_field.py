@@ -1,28 +1,30 @@
 """A time field that takes a time as people type it: 14:30, 1430, 2.30pm, 2:30 pm, noon.
 
 The one reading is core.time.typed_times.parse_time_of_day, as in the one-line entry and `log`;
-an end field also takes 24:00 (or midnight) for the end of the day."""
+an end field also takes 24:00 (or midnight) for the end of the day. A one-line field that a
+screen reader reads whole (ui.widgets.line_field): as a line edit, "10:00" was read "10:0"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.common import clock
 from core.common.errors import ValidationError
 from core.time.entry_clock import DAY_MINUTES
 from core.time.typed_times import parse_time_of_day
+from ui.widgets.line_field import LineField
 
 
-class TypedTimeField(QLineEdit):
+class TypedTimeField(LineField):
     """Holds minutes after midnight (1440 for an end at 24:00); `problem()` says what is wrong
     with text that is not a time. `timeChanged` fires when the typed text reads as a new time."""
 
     timeChanged = Signal()
 
     def __init__(self, *, end: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._end = end
         self._minutes = 0
         self.setPlaceholderText("e.g. 14:30 or 2.30pm")
