@@ -1,4 +1,8 @@
-"""The one-line time entry box, with whole-line completion of activities and case references."""
+"""The one-line time entry box, with whole-line completion of activities and case references.
+
+A one-line field that a screen reader reads whole (ui.widgets.line_field): as a line edit,
+Orca read "20m trav" as "20m tra.". The completion list is the one a line edit would show:
+offered as the line is typed, each highlighted line shown in the box, a chosen one put there."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QWidget
 from sqlite_utils import Database
 
 from core.common.clock import now as clock_now
@@ -18,6 +22,7 @@ from core.time.quick_entry import EXAMPLE, UnknownActivity, log_quick_entry, qui
 from core.time.time_entries import TimeChange
 from ui.time.time_operations import apply_with_trim
 from ui.widgets.confirm import confirm_no_names
+from ui.widgets.line_field import LineField
 
 PLACEHOLDER = (
     "What did you do?  e.g. 2pm-3pm home visit @C07   ·   -20 recording (the last 20 minutes)"
@@ -25,7 +30,7 @@ PLACEHOLDER = (
 )
 
 
-class QuickEntryLine(QLineEdit):
+class QuickEntryLine(LineField):
     """Type a line and press Enter.
 
     Signals:
@@ -42,7 +47,7 @@ class QuickEntryLine(QLineEdit):
         clock: Callable[[], datetime] = clock_now,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._db = db
         self._clock = clock
         self.setPlaceholderText(PLACEHOLDER)
@@ -53,7 +58,9 @@ class QuickEntryLine(QLineEdit):
         self._completer = QCompleter(self._suggestions, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(self._completer)
+        self._completer.setWidget(self)
+        self._completer.highlighted[str].connect(self._put)
+        self._completer.activated[str].connect(self._put)
         self._activities = list_activities(db)
         self._refs: set[str] = set()
         self.reload_choices()
@@ -74,6 +81,16 @@ class QuickEntryLine(QLineEdit):
 
     def _update_suggestions(self, text: str) -> None:
         self._suggestions.setStringList(suggest(text, self._activities, self._refs))
+        self._completer.setCompletionPrefix(text)
+        if text and self._completer.completionCount():
+            self._completer.complete()  # under the line, as wide as it
+        else:
+            self._completer.popup().hide()
+
+    def _put(self, text: str) -> None:
+        """A line highlighted or chosen in the list, put in the box."""
+        if text and text != self.text():
+            self.setText(text)
 
     def submit(self) -> TimeChange | None:
         if self._completer.popup().isVisible():

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_PASSED_ON = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+_PASSED_ON = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+              Qt.Key.Key_Tab, Qt.Key.Key_Backtab)  # never typed: Tab moves on (QWidget.event)
 _SELECTING = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
               Qt.FocusReason.ShortcutFocusReason)
 _KEEPS_SELECTION = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
@@ -69,6 +70,7 @@ class LineField(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(0)
+        self.document().clearUndoRedoStacks()  # the margin's change is no typing to undo
         self.viewport().setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed,
                                        QSizePolicy.ControlType.LineEdit))
@@ -241,8 +243,8 @@ class LineField(QPlainTextEdit):
             side = contents.height()  # where a line edit puts its own clear button
             self._clear.setGeometry(contents.right() - side - 3, contents.y(), side, side)
             self._clear.setIconSize(QSize(side - 4, side - 4))
-            self._show_clear()
-            right += side + 4
+            if self._clear_shown():
+                right += side + 4  # the text keeps clear of it; the placeholder not
         bottom = max(0, self.height() - top - max(line, contents.bottom() + 1 - top))
         self.setViewportMargins(contents.x() + _H_MARGIN, top, right, bottom)
         self._elide_placeholder()
@@ -338,9 +340,18 @@ class LineField(QPlainTextEdit):
             self._unfinished = True
             self.textEdited.emit(self.text())
 
+    def _clear_shown(self) -> bool:
+        if self._clear is None:
+            return False
+        shown = bool(self.text()) and not self.isReadOnly()
+        self._clear.setVisible(shown)
+        return shown
+
     def _show_clear(self) -> None:
         if self._clear is not None:
-            self._clear.setVisible(bool(self.text()) and not self.isReadOnly())
+            was = self._clear.isVisibleTo(self)
+            if self._clear_shown() != was:
+                self._place()
 
     def _clear_clicked(self) -> None:
         cursor = self.textCursor()

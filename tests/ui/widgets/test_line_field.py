@@ -82,6 +82,7 @@ def test_typing_is_edited_setting_is_not_and_leaves_nothing_to_undo(qtbot):
     _kept = _dialog(qtbot, field)
     edited = []
     field.textEdited.connect(edited.append)
+    assert not field.isUndoAvailable()  # nothing typed: Ctrl+Z is the window's
     field.setText("C07")
     assert edited == [] and not field.isUndoAvailable()
     assert field.cursorPosition() == 3  # the caret at the end, as a line edit's
