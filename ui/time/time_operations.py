@@ -68,14 +68,25 @@ class TimeChangeCommand(QUndoCommand):
         self._say(text)
         say_step(self._parent, text, assertive)
 
+    def _words(self, done: str, undo: bool) -> str:
+        """"Undone: Log time (Travel, …)."; an edit says what the entry is now as well."""
+        change = self.change
+        if change.description == "Edit entry" and change.added and change.removed:
+            from ui.time.time_wording import edit_step_message
+
+            now, was = (change.removed[0], change.added[0]) if undo else \
+                (change.added[0], change.removed[0])
+            return edit_step_message(done, self.text(), now, was)
+        return f"{done}: {self.named()}."
+
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self._swap(self._store.reapply, f"Redone: {self.named()}.")
+        self._swap(self._store.reapply, self._words("Redone", undo=False))
 
     def undo(self) -> None:
-        self._swap(self._store.revert, f"Undone: {self.named()}.")
+        self._swap(self._store.revert, self._words("Undone", undo=True))
 
 
 class TimerStopCommand(TimeChangeCommand):

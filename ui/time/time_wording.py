@@ -60,10 +60,9 @@ def _made_room(change: TimeChange) -> list[str]:
     return said
 
 
-def edit_message(change: TimeChange) -> str:
-    """An entry changed, said as a change of that entry ("Moved Recording and admin to Sunday
-    6 December, 01:00–02:00."), not as time newly logged."""
-    after, before = change.added[0], change.removed[0]
+def _what_changed(after: TimeEntry, before: TimeEntry) -> tuple[bool, list[str], str]:
+    """Whether the entry moved, what else changed ("now 45 minutes", "now Travel"), and its
+    times or length after."""
     when_after = format_span(after) or hours_text(after.minutes / 60)
     # Moved: another day or start. Only the end or the length changed is a change, not a move
     # ("Moved Travel to Monday 7 December, 1 hour" was said for 45 minutes made an hour).
@@ -77,6 +76,24 @@ def edit_message(change: TimeChange) -> str:
                     else "no longer for a case")
     if after.note != before.note:
         what.append("note changed")
+    return moved, what, when_after
+
+
+def edit_step_message(done: str, step: str, now: TimeEntry, was: TimeEntry) -> str:
+    """What an undo or redo of an edit left, said as what the entry is now, not only which
+    step went: "Undone: Edit entry (Recording and admin, Monday 7 December, 45 minutes): now
+    30 minutes." ("Undone: Edit entry (…, 45 minutes)." never said the 30 it was back to.)"""
+    moved, what, when_now = _what_changed(now, was)
+    if moved:
+        what.append(f"now {day_words(now.date)}, {when_now}")
+    return f"{done}: {step} ({entry_words(was)}): {', '.join(what) or 'as it was'}."
+
+
+def edit_message(change: TimeChange) -> str:
+    """An entry changed, said as a change of that entry ("Moved Recording and admin to Sunday
+    6 December, 01:00–02:00."), not as time newly logged."""
+    after, before = change.added[0], change.removed[0]
+    moved, what, when_after = _what_changed(after, before)
     if moved and not what:
         said = f"Moved {before.activity_name} to {day_words(after.date)}, {when_after}."
     elif moved:
@@ -86,7 +103,7 @@ def edit_message(change: TimeChange) -> str:
         said = f"Changed {entry_words(before)}: {', '.join(what) or 'nothing'}."
     room = _made_room(TimeChange(change.added[1:], change.removed[1:], "Log time"))
     note = clock_change_note(after)
-    timing = moved or resized
+    timing = moved or (after.end, after.minutes) != (before.end, before.minutes)
     return " ".join([said, *room, "Undo with Ctrl+Z."] + ([note] if note and timing else []))
 
 

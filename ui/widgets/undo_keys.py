@@ -126,9 +126,11 @@ def _forget(widget: QWidget | None) -> None:
 
 def _pressed(watched: QObject, event: QEvent) -> bool:
     """A step key: keep the value before the first step. Ctrl+Z or Ctrl+Y with steps of the
-    field's own: put the value back (or forward) here, taken."""
+    field's own: put the value back (or forward) here, taken. Typing of its own undone (or
+    redone) in a field of a window whose Ctrl+Z undoes changes: said."""
     from PySide6.QtWidgets import QAbstractSpinBox
 
+    _watch_field_step(watched, event)
     if not isinstance(watched, QAbstractSpinBox) or _value(watched) is None \
             or not isinstance(event, QKeyEvent):
         return False
@@ -148,11 +150,66 @@ def _pressed(watched: QObject, event: QEvent) -> bool:
         now = _value(watched)
         _set(watched, value)
         _steps[watched] = [value, now] if undo else [now, None]
-        return True
+        return True  # said as typing undone is (_watch_field_step)
     steps = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
     if event.key() in steps and watched not in _steps:
         _steps[watched] = [_value(watched), None]
     return False
+
+
+FIELD_UNDONE = "Undone in this field."
+FIELD_REDONE = "Redone in this field."
+
+
+def _field_text(widget: QWidget) -> str | None:
+    """What a text field holds (a spin box's text), or None for anything else."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return widget.toPlainText()
+    return None
+
+
+def _watch_field_step(watched: QObject, event: QEvent) -> None:
+    """Ctrl+Z (Ctrl+Y, Ctrl+Shift+Z) given to a text field in a window with an undo stack:
+    once the field has had it, say whether it took back (or put back) typing of its own.
+    Ctrl+Z that only cleared the field's typing was silent, and the next one undid time logged
+    an hour before: a screen-reader user could not tell which press did what."""
+    if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget) \
+            or getattr(watched.window(), "undo_stack", None) is None:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        return
+    undo = event.matches(QKeySequence.StandardKey.Undo)
+    if not undo and not (event.matches(QKeySequence.StandardKey.Redo) or _is_ctrl_y(event)):
+        return
+    before = _field_text(watched)
+    if before is None:
+        return
+    from PySide6.QtCore import QTimer
+
+    def said() -> None:
+        try:
+            changed = _field_text(watched) != before
+        except RuntimeError:  # the field has gone
+            return
+        if changed:
+            _say_field_step(watched, undo)
+
+    QTimer.singleShot(0, watched, said)  # after the field has had the key
+
+
+def _say_field_step(field: QWidget, undo: bool) -> None:
+    from ui.widgets.step_said import say_result
+
+    say_result(field, FIELD_UNDONE if undo else FIELD_REDONE)
 
 
 def _focused(watched: QObject, _event: QEvent) -> None:

@@ -122,3 +122,30 @@ def test_a_deletion_undone_names_the_entry_it_brought_back(view, heard):
     assert heard[-1] == ("Undone: Delete entry (Recording and admin, Sunday 6 December, "
                          "01:00–02:00).")
     assert view.message.text() == heard[-1]  # shown under the quick line as well
+
+
+def test_an_edit_undone_and_redone_says_what_the_entry_is_now(view, heard, monkeypatch):
+    """Orca heard "Undone: Edit entry (Recording and admin, Monday 7 December, 45 minutes)." and
+    never the 30 minutes the entry was back to."""
+    recording = _act(view._db, "Recording and admin")
+    TimeStore(view._db).log_time(TimeEntry(SATURDAY, 30, recording), today=NOW.date())
+    view.refresh()
+    for row, week_row in enumerate(view.model.rows()):
+        if week_row.kind == "entry" and week_row.item.activity_id == recording:
+            view.table.selectRow(row)
+    _edit(view, monkeypatch, lambda e: replace(e, minutes=45))
+    view.undo_stack.undo()
+    assert heard[-1] == ("Undone: Edit entry (Recording and admin, Saturday 5 December, "
+                         "45 minutes): now 30 minutes.")
+    assert TimeStore(view._db).entries_on(SATURDAY)[0].minutes == 30  # as said
+    view.undo_stack.redo()
+    assert heard[-1] == ("Redone: Edit entry (Recording and admin, Saturday 5 December, "
+                         "30 minutes): now 45 minutes.")
+
+
+def test_a_move_undone_says_where_the_entry_is_back(view, heard, monkeypatch):
+    _logged(view, SATURDAY, time(1), time(2))
+    _edit(view, monkeypatch, lambda e: replace(e, date=SUNDAY))
+    view.undo_stack.undo()
+    assert heard[-1] == ("Undone: Edit entry (Recording and admin, Sunday 6 December, "
+                         "01:00–02:00): now Saturday 5 December, 01:00–02:00.")

@@ -72,3 +72,48 @@ def test_an_action_added_in_the_meeting_leaves_nothing_for_ctrl_z_to_type_back(q
     assert [a.text for a in added] == ["Check C07's hostel place"]
     QTest.keyClick(bar.text, Qt.Key.Key_Z, CTRL)
     assert bar.text.text() == ""
+
+
+def test_the_line_s_own_undo_is_said_and_then_the_window_s(demo_window, db, qtbot, monkeypatch):
+    """Orca 43: `30m recording` logged, `abc` typed, Ctrl+Z: silence (the field's `abc` went),
+    then Ctrl+Z again: "Undone: Log time (…)". Each press now says which it did."""
+    from ui.widgets import announce
+    from ui.widgets.undo_keys import FIELD_REDONE, FIELD_UNDONE
+
+    heard: list[str] = []
+    sent: list[str] = []  # to the screen reader: each waits for its window, if it must
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    monkeypatch.setattr(announce, "_send", lambda _w, text, _a: sent.append(text))
+    try:
+        demo_window.show_view("time")
+        QApplication.processEvents()
+        demo_window.activateWindow()
+        qtbot.waitUntil(demo_window.isActiveWindow)
+        line = demo_window.view("time").quick
+        line.setFocus()
+        before = _entries(db)
+        QTest.keyClicks(line, "30m recording")
+        QTest.keyClick(line, Qt.Key.Key_Return)
+        QTest.keyClicks(line, "abc")
+        heard.clear()
+        QTest.keyClick(line, Qt.Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: heard == [FIELD_UNDONE])
+        assert line.text() != "abc" and len(_entries(db)) == len(before) + 1
+        status = demo_window.statusBar().currentMessage()
+        assert status == FIELD_UNDONE  # seen as well as heard
+        while line.isUndoAvailable():  # the rest of the field's own typing
+            QTest.keyClick(line, Qt.Key.Key_Z, CTRL)
+        heard.clear()
+        QTest.keyClick(line, Qt.Key.Key_Z, CTRL)  # now the window's: the time logged
+        qtbot.waitUntil(lambda: any(t.startswith("Undone: Log time") for t in heard))
+        assert _entries(db) == before
+        assert FIELD_UNDONE not in heard
+        QTest.keyClicks(line, "xy")
+        QTest.keyClick(line, Qt.Key.Key_Z, CTRL)
+        heard.clear()
+        QTest.keyClick(line, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: heard == [FIELD_REDONE])
+        qtbot.waitUntil(lambda: sent[-1:] == [FIELD_REDONE])  # none left waiting
+    finally:
+        announce.remove_listener(listener)
