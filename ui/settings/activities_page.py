@@ -25,6 +25,7 @@ from core.time.activities import (
 from core.common.errors import ValidationError
 from ui.settings.calendar_rules_panel import CalendarRulesPanel
 from core.store.watched_rows import RowWatch
+from ui.widgets.arrival_words import said_with
 from ui.widgets.change_undo import change_undoably
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.deletion_undo import add_undoably, delete_key, delete_undoably, focus_row
@@ -34,6 +35,11 @@ from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from core.common.words import plural
 
+
+TABLE_NAME = "Activities you log time against."
+INTRO = ("Built-in ones fit probation work; add your own, rename or hide any. One with time "
+         "logged against it is kept (hide it instead). Whether the WMT counts an activity "
+         "follows the 2021 published model; your service may differ, so you can change it.")
 
 class ActivitiesPage(QWidget):
     def __init__(self, db: Database, hub: Hub, parent: QWidget | None = None):
@@ -46,14 +52,7 @@ class ActivitiesPage(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            note_label(
-                "Activities you log time against. Built-in ones fit probation work; add your own, "
-                "rename or hide any. One with time logged against it is kept (hide it instead). "
-                "Whether the WMT counts an activity follows the 2021 published model; your service "
-                "may differ, so you can change it."
-            )
-        )
+        layout.addWidget(note_label(f"{TABLE_NAME} {INTRO}"))
         self.model: ListTableModel[Activity] = ListTableModel(
             [
                 Column("Activity", lambda a: a.name),
@@ -69,7 +68,7 @@ class ActivitiesPage(QWidget):
         proxy.setSourceModel(self.model)
         self.table = QTableView()
         # Not "Activities": that is the page's tab, which a screen reader has just said.
-        self.table.setAccessibleName("Activities you log time against")
+        self.table.setAccessibleName(TABLE_NAME.rstrip("."))
         self.table.setModel(proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,6 +95,9 @@ class ActivitiesPage(QWidget):
         ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        # The rest of the note (its first words name the table), heard with the first button:
+        # Tab passes notes by, and Orca leaves a table's description unsaid.
+        said_with(self.add_button, INTRO)
         self.problems = ProblemsLabel()
         self.usage = QLabel()
         layout.addWidget(self.usage)

@@ -23,6 +23,7 @@ from core.time.calendar.rules import KeywordRule, delete_rule, list_rules, save_
 from core.common.errors import ValidationError
 from core.time.activities import list_activities
 from ui.shell.hub import Hub
+from ui.widgets.arrival_words import said_with
 from ui.widgets.form_helpers import (
     ProblemsLabel,
     configure_table,
@@ -88,13 +89,11 @@ class CalendarRulesPanel(QGroupBox):
         super().__init__("Calendar keywords", parent)
         self._db = db
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            note_label(
-                "When you import your calendar (File > Import calendar…), a keyword found in an "
-                "event's subject proposes its activity: the one named first, before an address "
-                "after \" - \" or \" at \". The subjects themselves are never saved."
-            )
-        )
+        note = note_label(
+            "When you import your calendar (File > Import calendar…), a keyword found in an "
+            "event's subject proposes its activity: the one named first, before an address "
+            "after \" - \" or \" at \". The subjects themselves are never saved.")
+        layout.addWidget(note)
         self.model: ListTableModel[KeywordRule] = ListTableModel(
             [Column("Keyword", lambda r: r.keyword), Column("Activity", lambda r: r.activity_name)],
             self,
@@ -110,6 +109,9 @@ class CalendarRulesPanel(QGroupBox):
         self.add_button = QPushButton("Add &keyword…")
         self.change_button = QPushButton("Chan&ge…")
         self.remove_button = QPushButton("Re&move")
+        # Heard with the first button (Tab passes notes by; Orca leaves a table's description
+        # unsaid).
+        said_with(self.add_button, note)
         self.remove_button.setProperty(DESTROYS, True)  # Space removes; Return says so
         for button in (self.add_button, self.change_button, self.remove_button):
             row.addWidget(button)

@@ -44,6 +44,7 @@ from ui.settings.data_actions import DataActions
 from ui.widgets.step_said import say_result
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.save_undo import save_undoably
+from ui.widgets.arrival_words import said_with
 from ui.widgets.stepped_spin import SteppedSpinBox
 from ui.shell.hub import Hub
 
@@ -91,7 +92,8 @@ class DataPage(QScrollArea):
         self.location = _note("")
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.location)
-        inner.addWidget(_note(NETWORK_STATEMENT))
+        self.network = _note(NETWORK_STATEMENT)
+        inner.addWidget(self.network)
         self.open_folder = QPushButton("Open data folder")
         inner.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(box)
@@ -137,8 +139,9 @@ class DataPage(QScrollArea):
         # said after it ("Lock the window after: Lock the window after, in idle minutes").
         form.addRow("Lock the window after:", self.lock_minutes)
         inner.addLayout(form)
-        inner.addWidget(_note("With encryption on, the window hides your data after this long "
-                              "without use, until your passphrase is entered again."))
+        self.lock_note = _note("With encryption on, the window hides your data after this "
+                               "long without use, until your passphrase is entered again.")
+        inner.addWidget(self.lock_note)
         layout.addWidget(box)
 
         box, inner = _group("Keeping data only as long as needed")
@@ -157,10 +160,11 @@ class DataPage(QScrollArea):
         layout.addWidget(box)
 
         box, inner = _group("Delete all my data")
-        inner.addWidget(_note("Deletes every case, time entry and note from this computer for "
-                              "good, after you confirm. You can choose to delete the backups "
-                              "too."))
+        delete_note = _note("Deletes every case, time entry and note from this computer for "
+                            "good, after you confirm. You can choose to delete the backups too.")
+        inner.addWidget(delete_note)
         self.delete_all = QPushButton("Delete all my data…")
+        said_with(self.delete_all, delete_note)
         self.delete_all.setObjectName("deleteAllButton")
         inner.addWidget(self.delete_all, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(box)
@@ -220,6 +224,17 @@ class DataPage(QScrollArea):
             self.idle_lock.set_enabled(encrypted)
             self.idle_lock.set_minutes(encryption.get_lock_minutes(self.db))
 
+    def _say_notes(self) -> None:
+        """Each group's words, heard with its first control: Tab passes the notes by."""
+        said_with(self.open_folder, self.location, self.network)
+        said_with(self.backup_now, self.backup_note, self.no_backups)
+        # The idle lock's note with its minutes, or while they are off (no encryption, so no
+        # Tab stop) with the encryption button.
+        lock = self.lock_minutes.isEnabled()
+        said_with(self.lock_minutes, self.lock_note)
+        for button in (self.encrypt_on, self.change_passphrase):  # one of them is shown
+            said_with(button, self.encryption_note, *([] if lock else [self.lock_note]))
+
     def _load_backups(self, encrypted: bool | None = None) -> None:
         """The backups list and the words above it, the chosen backup kept chosen."""
         if encrypted is None:
@@ -250,6 +265,7 @@ class DataPage(QScrollArea):
             # data…": the period that decides what is offered is the place to be instead.
             self.retention_days.setFocus(Qt.FocusReason.OtherFocusReason)
         self.delete_closed.setEnabled(bool(due))
+        said_with(self.retention_days, self.retention_note)  # heard on the way in
 
     def _update_buttons(self) -> None:
         has_rows = self.model.rowCount() > 0
@@ -258,6 +274,7 @@ class DataPage(QScrollArea):
         self.restore_button.setEnabled(self.table.selectionModel().hasSelection())
         self.default_folder.setEnabled(backup_dir(self.db, self.data_dir) !=
                                        self.data_dir / "backups")
+        self._say_notes()
 
     def _after(self, changed: bool, said: str = "") -> None:
         """After an action: the page read again, and what was done said (the panel's words

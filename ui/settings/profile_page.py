@@ -35,6 +35,7 @@ from ui.widgets.line_field import LineField
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
 from ui.shell.hub import Hub
+from ui.widgets.arrival_words import said_with
 from ui.widgets.return_saves import return_presses
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -120,9 +121,11 @@ class ProfilePage(QWidget):
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(12)
         layout.addLayout(form)
-        layout.addWidget(note_label(HOURS_NOTE.format(hours=DEFAULT_HOURS)))
-        layout.addWidget(note_label(CEILING_NOTE))
-        layout.addWidget(note_label(FROM_NOTE))
+        notes = (note_label(HOURS_NOTE.format(hours=DEFAULT_HOURS)), note_label(CEILING_NOTE),
+                 note_label(FROM_NOTE))
+        for note, field in zip(notes, (self.hours, self.ceiling, self.effective_from)):
+            layout.addWidget(note)
+            said_with(field, note)  # heard with the field it explains, Tab passing notes by
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         layout.addLayout(spread_row)

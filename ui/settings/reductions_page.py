@@ -35,6 +35,7 @@ from ui.widgets.deletion_undo import add_undoably, delete_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
+from ui.widgets.arrival_words import said_with
 from ui.widgets.return_saves import return_presses
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from core.common.hours import hours_text
@@ -120,9 +121,13 @@ class ReductionsPage(QWidget):
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(10)
         layout.addWidget(_heading("Reductions"))
-        layout.addWidget(note_label(
+        note = note_label(
             "Hours off your contracted hours agreed with your manager, each with its dates. "
-            "They lower the hours the estimate expects of you."))
+            "They lower the hours the estimate expects of you.")
+        layout.addWidget(note)
+        # Heard with the first control after it (Tab passes notes by; Orca leaves a table's
+        # description unsaid).
+        said_with(self.add_reduction_button, note)
         layout.addWidget(self.reductions_view, 3)
         row = FlowRow()
         row.addWidget(self.add_reduction_button)
@@ -130,9 +135,11 @@ class ReductionsPage(QWidget):
         layout.addLayout(row)
         layout.addSpacing(12)
         layout.addWidget(_heading("Court reports completed"))
-        layout.addWidget(note_label(
+        note = note_label(
             "Reports completed in the last 30 days count towards the estimate "
-            "(2021 published defaults: 138 points for a standard report, 65 for a fast one)."))
+            "(2021 published defaults: 138 points for a standard report, 65 for a fast one).")
+        layout.addWidget(note)
+        said_with(self.report_kind, note)
         layout.addWidget(self.reports_view, 2)
         report_row = FlowRow()  # the date under the kind on a narrow window
         report_row.addGroup(buddy("Report", self.report_kind), self.report_kind)

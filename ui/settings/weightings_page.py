@@ -48,6 +48,7 @@ from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_labe
 from ui.widgets.named_editor import NamedEditorDelegate
 from ui.widgets.number_field import NumberField
 from ui.widgets.save_undo import save_undoably
+from ui.widgets.arrival_words import said_with
 from ui.widgets.return_saves import return_presses
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
@@ -211,7 +212,8 @@ class WeightingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(10)
-        layout.addWidget(note_label(INTRO))
+        self.intro = note_label(INTRO)
+        layout.addWidget(self.intro)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problems)
@@ -236,6 +238,7 @@ class WeightingsPage(QWidget):
         changes = list_changes(self._db)
         self.changes_model.set_items(changes)
         self.no_changes.setVisible(not changes)
+        said_with(self.changes, self.no_changes)  # heard as Tab arrives: it passes notes by
         self.take_back.setEnabled(bool(changes))
         self.changes.resizeColumnsToContents()
         self.problems.show_problems([])
@@ -258,6 +261,7 @@ class WeightingsPage(QWidget):
                            is_published_default(w) else
                            "In force on this date: some values differ from the published "
                            "defaults.")
+        said_with(self.effective, self.intro, self.state)
 
     def _date_changed(self) -> None:
         self._load_base(reset_fields=False)  # edits stay; they apply from the new date

@@ -45,6 +45,7 @@ from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
 from ui.widgets.hours_spin import HoursSpinBox
+from ui.widgets.arrival_words import said_with
 from ui.widgets.return_saves import return_presses
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 
@@ -96,13 +97,10 @@ class WorkingPatternPage(QWidget):
         self.saved_label.hide()  # empty, it was read as its group ("Hours each day")
         grid.addWidget(self.saved_label, 4, 0, 1, 7)
         layout.addWidget(pattern_box)
-        layout.addWidget(
-            note_label(
-                "Bank holidays in England and Wales are taken off contracted hours when they fall "
-                "on "
-                "a working day. The usual working day is only used to spot gaps worth filling in."
-            )
-        )
+        self.week_note = note_label(
+            "Bank holidays in England and Wales are taken off contracted hours when they fall on "
+            "a working day. The usual working day is only used to spot gaps worth filling in.")
+        layout.addWidget(self.week_note)
         self.holidays = note_label("")
         layout.addWidget(self.holidays)
         leave_box = QGroupBox("Leave days")
@@ -195,6 +193,8 @@ class WorkingPatternPage(QWidget):
             "Next bank holidays: "
             + "; ".join(f"{name} ({day:%a %d %b %Y})" for day, name in upcoming)
         )
+        # The notes under the week, heard with its first field (Tab passes notes by).
+        said_with(self.day_hours[0], self.week_note, self.holidays)
         self._update_total()
 
     def _update_remove(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
 def _within(widget: QWidget) -> bool:
@@ -88,3 +88,26 @@ class FirstShown(QObject):
         if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             self._place()
         return False
+
+
+def shown_words(label: QLabel) -> str:
+    """A label's words as read, rich text made plain."""
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or text.lstrip().startswith("<"):
+        from PySide6.QtGui import QTextDocumentFragment
+
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return " ".join(text.split())
+
+
+def said_with(control: QWidget, *labels: QLabel | str) -> None:
+    """The words of `labels` now shown (or words given) as `control`'s description, so that Tab
+    says them as it
+    arrives on the control they explain (or the first after them): a note or a group's words on a
+    Settings page, which Tab passed by unsaid. Call again when their words change; while the
+    keyboard is on `control` the new words wait for its next arrival (ArrivalWords)."""
+    words = " ".join(label if isinstance(label, str) else shown_words(label)
+                     for label in labels if isinstance(label, str)
+                     or (label.text() and not label.isHidden()))
+    keeper = control.findChild(ArrivalWords, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    (keeper or ArrivalWords(control)).set(words)
