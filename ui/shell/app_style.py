@@ -14,7 +14,7 @@ from ui.shell.palettes import is_dark
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
-                                   QTabWidget, QToolButton)
+                                   QTableView, QTabWidget, QToolButton)
 
 # Fusion draws a check box's or radio button's edge as a darker shade of the window colour; on
 # a dark window that edge all but vanishes. Drawn from this colour instead, the edge comes out
@@ -75,9 +75,10 @@ def _tab_leaves_field() -> TabLeavesField:
 def _name_the_widgets_styled_apart() -> None:
     """The widget classes AppStyle and TabLeavesField treat apart, named (and their enums set
     up) once an AppStyle is made: after the window's first frame, which is drawn in Fusion."""
-    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar, QTabWidget, QToolButton
+    global QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar, QTableView, QTabWidget
+    global QToolButton
     from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
-                                   QTabWidget, QToolButton)
+                                   QTableView, QTabWidget, QToolButton)
 
 
 class AppStyle(QProxyStyle):
@@ -124,6 +125,9 @@ class AppStyle(QProxyStyle):
             draw_button_marks(option, painter)
         elif element == QStyle.ControlElement.CE_TabBarTabShape:
             draw_tab_marks(option, painter)
+        elif element == QStyle.ControlElement.CE_ItemViewItem and isinstance(widget, QTableView) \
+                and option.state & QStyle.StateFlag.State_HasFocus:
+            draw_cell_ring(option, painter)
 
 
 def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
@@ -151,6 +155,23 @@ def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
         pen.setJoinStyle(pen.joinStyle().MiterJoin)
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(4, 4, -4, -4))
+    painter.restore()
+
+
+def draw_cell_ring(option, painter) -> None:  # type: ignore[no-untyped-def]
+    """Over the table cell the keyboard is on: a 2-pixel ring in the highlight colour (in the
+    selection's text colour on a selected row), drawn over the cell without taking room from
+    its words. Fusion's tint for it was 1.2:1: Review and delete opened with focus on C10, and
+    nothing showed it."""
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    pen = QPen(option.palette.color(role), 2)
+    pen.setJoinStyle(pen.joinStyle().MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(QBrush())
+    painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
     painter.restore()
 
 

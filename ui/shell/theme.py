@@ -47,8 +47,6 @@ QListWidget#navigation::item:hover:!selected {{ background: palette(alternate-ba
 QListWidget#navigation::item:focus {{ border: 2px solid palette(window-text); }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 3px; }}
 QCheckBox:focus, QRadioButton:focus {{ border-color: palette(window-text); }}
-QTableView::item:focus {{ border: 2px solid palette(highlight); }}
-QTableView::item:focus:selected {{ border-color: palette(highlighted-text); }}
 """
 # The list's own focus rectangle is off (outline: 0); the item with focus gets a 2-pixel edge
 # in the text colour instead, at least 3:1 against the window. Tick boxes and radio buttons get
