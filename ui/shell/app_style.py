@@ -125,9 +125,10 @@ class AppStyle(QProxyStyle):
             draw_button_marks(option, painter)
         elif element == QStyle.ControlElement.CE_TabBarTabShape:
             draw_tab_marks(option, painter)
-        elif element == QStyle.ControlElement.CE_ItemViewItem and isinstance(widget, QTableView) \
-                and option.state & QStyle.StateFlag.State_HasFocus:
-            draw_cell_ring(option, painter)
+        elif element == QStyle.ControlElement.CE_ItemViewItem \
+                and option.state & QStyle.StateFlag.State_HasFocus \
+                and isinstance(widget, QAbstractItemView) and widget.objectName() != "navigation":
+            draw_cell_ring(option, painter)  # the Views list has its own edge (ui.shell.theme)
 
 
 def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +160,8 @@ def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
 
 
 def draw_cell_ring(option, painter) -> None:  # type: ignore[no-untyped-def]
-    """Over the table cell the keyboard is on: a 2-pixel ring in the highlight colour (in the
+    """Over the table cell or list item the keyboard is on (the meeting's topics too, whose
+    selection looks the same with focus and without): a 2-pixel ring in the highlight colour (in the
     selection's text colour on a selected row), drawn over the cell without taking room from
     its words. Fusion's tint for it was 1.2:1: Review and delete opened with focus on C10, and
     nothing showed it."""

@@ -381,3 +381,20 @@ def test_the_cell_with_focus_in_a_table_has_a_ring_at_3_to_1(scheme_window, qtbo
     middle = rect.center().y()
     edge = [QColor.fromRgb(image.pixel(x, middle)) for x in range(rect.left(), rect.left() + 3)]
     assert max(contrast(colour, fill) for colour in edge) >= 3.0, [c.name() for c in edge]
+
+
+def test_the_meeting_topic_with_focus_has_a_ring_at_3_to_1(scheme_window, qtbot):
+    """The meeting's topics list: its selection looks the same with focus and without, so only
+    a ring says the arrow keys are in it."""
+    scheme_window.meeting.open()
+    topics = scheme_window.meeting.view.topics
+    topics.window().activateWindow()
+    qtbot.waitUntil(topics.window().isActiveWindow)
+    topics.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(topics.hasFocus)
+    image = _grab(topics.viewport())
+    rect = topics.visualRect(topics.currentIndex())
+    fill = QColor.fromRgb(pixels(image, rect.adjusted(5, 5, -5, -5)).most_common(1)[0][0])
+    middle = rect.center().y()
+    edge = [QColor.fromRgb(image.pixel(x, middle)) for x in range(rect.left(), rect.left() + 3)]
+    assert max(contrast(colour, fill) for colour in edge) >= 3.0, [c.name() for c in edge]
