@@ -77,6 +77,19 @@ def _click(bus: Bus, obj: Any) -> None:
     atspi.generate_mouse_event(box.x + box.width // 2, box.y + box.height // 2, "b1c")
 
 
+def _alt(bus: Bus, letter: str) -> Any:
+    """Alt+letter, Alt held until the keyboard has moved (with a screen reader listening, a
+    letter can reach the app after an Alt release sent just behind it); what has it."""
+    synth, alt = bus.Atspi.KeySynthType, 64  # Alt_L in the X server's default keymap (Xvfb's)
+    bus.Atspi.generate_keyboard_event(alt, None, synth.PRESS)
+    try:
+        moved = bus.focused_after(lambda: bus.key(ord(letter)), timeout=10)
+    finally:
+        bus.Atspi.generate_keyboard_event(alt, None, synth.RELEASE)
+    assert moved is not None, f"Alt+{letter} moved the keyboard nowhere"
+    return moved
+
+
 def _lock_now(bus: Bus) -> None:
     """Ctrl+Shift+L, as a user locks from the keyboard."""
     synth, control = bus.Atspi.KeySynthType, 37
@@ -135,6 +148,18 @@ def test_no_page_tab_is_said_unless_its_bar_has_the_keyboard(fresh_app, orca):  
         raise AssertionError("Tab never reached the Settings page tabs")
     said = _until_said(bus, orca, "Profile page tab.")
     assert [text for text in said if PAGE_TAB in text] == ["Profile page tab."], said
+
+    # A tab's Alt+letter takes the keyboard to its bar, so the page it turns to is said, once.
+    bus.focused_after(lambda: bus.ctrl(ord("3")))  # the keyboard to the quick entry
+    _until_said(bus, orca, "Quick time entry text.")
+    orca.mark()
+    charts = _alt(bus, "c")
+    assert charts.get_role_name() == "page tab" and charts.get_name() == "Charts"
+    _until_said(bus, orca, "Charts page tab.")
+    bus.focused_after(lambda: bus.ctrl(TAB))  # back to Week, said after all before it
+    said = _until_said(bus, orca, "Week page tab.")
+    assert [text for text in said if PAGE_TAB in text] == ["Charts page tab.",
+                                                           "Week page tab."], said
 
 
 def _tab_names(bus: Bus, bar: Any) -> list[str]:

@@ -170,16 +170,31 @@ def shown_text(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+class _KeyboardToTheBar(QObject):
+    """A tab's Alt+letter takes the keyboard to its bar before the page turns, as Ctrl+Tab does
+    (ui.shell.page_tabs): a page tab is said only while its bar has the keyboard, so Alt+C
+    for Charts said nothing with the keyboard left on the Views list, and a page hidden with
+    the keyboard in it sent it to the Views list first."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QWidget) \
+                and watched.isVisible():
+            watched.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return False  # the bar turns the page, now with the keyboard on it
+
+
 def name_tabs(tabs: QTabWidget, name: str) -> None:
     """Name a tab widget by what its tabs are ("Settings pages"): on its bar, where a screen
     reader lands (Qt names a bar by its current page otherwise: ui.widgets.tab_bar_accessible).
     The widget around the bar is a container, not a Tab stop of its own: its bar is one, and
-    named too, it would be a second control of the same name."""
+    named too, it would be a second control of the same name. A tab's Alt+letter takes the
+    keyboard to the bar."""
     bar = tabs.tabBar()
     bar.setAccessibleName(name)
     policy = bar.focusPolicy()
     tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Qt hands it on to the bar, its focus proxy:
     bar.setFocusPolicy(policy)  # the bar keeps its own
+    bar.installEventFilter(_KeyboardToTheBar(bar))
 
 
 def add_named_tab(tabs: QTabWidget, page: QWidget, title: str) -> int:

@@ -97,3 +97,15 @@ def test_a_bar_gone_leaves_no_tab_behind(window):
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert [QAccessible.accessibleInterface(i) for i in ids] == [None, None]
+
+
+def test_a_tabs_alt_letter_takes_the_keyboard_to_its_bar(window, qtbot):
+    # So the page it turns to is said: a tab is said only while its bar has the keyboard.
+    window.activateWindow()
+    window.field.setFocus()
+    qtbot.waitUntil(window.field.hasFocus)
+    qtbot.keyClick(window.field, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1)
+    assert window.tabs.tabBar().hasFocus()
+    accessible = QAccessible.queryAccessibleInterface(window.tabs.tabBar())
+    assert accessible.selectionInterface().selectedItem(0).text(NAME) == "Charts"
