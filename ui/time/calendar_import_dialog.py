@@ -42,6 +42,7 @@ from ui.time.calendar_read_job import CalendarReadJob
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
+    COL_NOTE,
     COL_WHY,
     CalendarRowsModel,
 )
@@ -51,6 +52,7 @@ from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, buddy, configure_table, dialog_layout, note_label
 from ui.widgets.line_field import LineField
+from ui.widgets.named_editor import NamedEditorDelegate
 
 HELP = (
     "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
@@ -147,6 +149,7 @@ class CalendarImportDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_ACTIVITY, ActivityDelegate(self._db, self.table))
         self.table.setItemDelegateForColumn(COL_CASE, CaseDelegate(self._db, self.table))
+        self.table.setItemDelegateForColumn(COL_NOTE, NamedEditorDelegate(self.table))
         self.table.setEditTriggers(
             self.table.EditTrigger.DoubleClicked
             | self.table.EditTrigger.EditKeyPressed

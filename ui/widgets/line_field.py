@@ -64,6 +64,7 @@ class LineField(QPlainTextEdit):
         self._clear: QToolButton | None = None
         self._select_on_focus = False  # selectAll() while unfocused: shown as the focus comes
         self._placeholder = ""
+        self._frame = True
         self.setFrameShape(QFrame.Shape.NoFrame)  # the line edit's frame is drawn in event()
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -107,6 +108,15 @@ class LineField(QPlainTextEdit):
                                                width) if width > 0 else self._placeholder
         if shown != super().placeholderText():
             super().setPlaceholderText(shown)
+
+    def setFrame(self, on: bool) -> None:  # noqa: N802 - as QLineEdit's
+        """With a frame (the default), or without: a table cell's editor has none."""
+        self._frame = on
+        self._place()
+        self.update()
+
+    def hasFrame(self) -> bool:  # noqa: N802 - as QLineEdit's
+        return self._frame
 
     def setMaxLength(self, length: int) -> None:  # noqa: N802 - as QLineEdit's
         self._max_length = length
@@ -207,7 +217,7 @@ class LineField(QPlainTextEdit):
         option.initFrom(self)
         option.rect = self.rect()
         option.lineWidth = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth,
-                                                    option, self)
+                                                    option, self) if self._frame else 0
         option.midLineWidth = 0
         option.state |= QStyle.StateFlag.State_Sunken
         if self.isReadOnly():
@@ -218,6 +228,8 @@ class LineField(QPlainTextEdit):
         kind = event.type()
         if kind == QEvent.Type.Paint:
             painter = QPainter(self)
+            if not self._frame:  # a cell's editor: the base colour over the cell, no edge
+                painter.fillRect(self.rect(), self.palette().base())
             self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, self._panel(),
                                        painter, self)
             painter.end()

@@ -5,12 +5,20 @@ so a screen reader said only "text" when F2 opened a Weightings cell: which weig
 being typed over was not said. `NamedEditorDelegate` names each editor it makes from its
 cell: the cell's own description where the model gives one ("Community, A3"), else its row
 and column headings; the value stays the editor's value.
+
+A cell that holds text is edited in a one-line field that a screen reader reads whole
+(ui.widgets.line_field): Qt's line edit, its own editor, was read one character short ("13"
+for 138). Return keeps what is typed and closes it, Escape leaves the cell as it was, as with
+Qt's editor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ui.widgets.line_field import LineField
 
 
 def cell_name(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -42,7 +50,31 @@ class NamedEditorDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = super().createEditor(parent, option, index)
+        if isinstance(index.data(Qt.ItemDataRole.EditRole), str):
+            editor: QWidget | None = LineField(parent=parent)  # where Qt's is a line edit
+            editor.setFrame(bool(editor.style().styleHint(  # type: ignore[union-attr]
+                QStyle.StyleHint.SH_ItemView_DrawDelegateFrame, None, editor)))
+        else:
+            editor = super().createEditor(parent, option, index)
         if editor is not None:
             name_editor(editor, index)
         return editor
+
+    def setEditorData(self, editor: QWidget,  # noqa: N802 - Qt override
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, LineField):  # held selected, typed over, as in Qt's line edit
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+            return
+        super().setEditorData(editor, index)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Qt's own filter leaves Return to a multi-line editor (a new line there): here it
+        # keeps the cell and closes, as it does for a line edit.
+        if (isinstance(editor, LineField) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(editor, event)
