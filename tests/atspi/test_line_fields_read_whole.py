@@ -88,3 +88,26 @@ def test_the_views_one_line_fields_give_runs_that_hold_each_offset(app_bus):
         activate_window(app_bus)
     assert asked >= 3, f"only {asked} one-line fields met"  # the search, the profile's hours
     assert not problems, "\n".join(problems)
+
+
+def test_a_weightings_cells_editor_gives_runs_that_hold_each_offset(app_bus):
+    # F2 on a scoring number: Qt's line edit, the cell's editor, read "13" for 138.
+    from tests.atspi.test_cell_editor_named import ESCAPE, F2, _weightings
+
+    atspi = app_bus.Atspi
+    try:
+        _weightings(app_bus)
+        table = next(t for t in app_bus.by_role(app_bus.frame(), "table")
+                     if (t.get_name() or "").startswith("Tier points") and app_bus.showing(t))
+        cell = atspi.Table.get_accessible_at(table, 2, 1)
+        box = atspi.Component.get_extents(cell, atspi.CoordType.SCREEN)
+        app_bus.focused_after(lambda: atspi.generate_mouse_event(
+            box.x + box.width // 2, box.y + box.height // 2, "b1c"))
+        editor = app_bus.focused_after(lambda: app_bus.key(F2))
+        assert editor is not None and editor.get_role_name() in TEXT_ROLES, \
+            f"F2 opened {app_bus.describe(editor)}"
+        problems, asked = short_runs(app_bus, editor, "Settings > Weightings, a cell's editor")
+        app_bus.focused_after(lambda: app_bus.key(ESCAPE))  # the number as it was
+    finally:
+        activate_window(app_bus)
+    assert asked == 1 and not problems, problems
