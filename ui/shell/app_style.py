@@ -247,11 +247,32 @@ class ContrastEdges(AppStyle):
         if element in _EDGED_PRIMITIVES:
             option = self._edged(option)
         super().drawPrimitive(element, option, painter, widget)
+        if element == _P.PE_FrameLineEdit and option.state & QStyle.StateFlag.State_HasFocus:
+            draw_field_ring(option, painter)
 
     def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
         if control in _EDGED_CONTROLS:
             option = self._edged(option)
         super().drawComplexControl(control, option, painter, widget)
+        if control in _FIELDS and option.state & QStyle.StateFlag.State_HasFocus:
+            # Fusion draws a spin box's edge two pixels deep (its inner shadow from Dark).
+            draw_field_ring(option, painter, 2 if control == _C.CC_SpinBox else 1)
+
+
+def draw_field_ring(option, painter, inset: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """In high contrast, a field with focus (typed text, a list to choose from, a number or a
+    date) gets a 2-pixel ring in the highlight colour just inside its edge: Fusion only
+    recoloured the 1-pixel edge, black to navy (1.18:1) or light grey to yellow (1.64:1)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    colour = option.palette.color(QPalette.ColorRole.Highlight)
+    rect = option.rect.adjusted(inset, inset, -inset, -inset)
+    for edge in (rect.adjusted(0, 0, 0, 2 - rect.height()),
+                 rect.adjusted(0, rect.height() - 2, 0, 0),
+                 rect.adjusted(0, 0, 2 - rect.width(), 0),
+                 rect.adjusted(rect.width() - 2, 0, 0, 0)):
+        painter.fillRect(edge, colour)
+    painter.restore()
 
 
 _P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
@@ -259,3 +280,4 @@ _EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelL
                      _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
                      _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
 _EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
+_FIELDS = {_C.CC_ComboBox, _C.CC_SpinBox}

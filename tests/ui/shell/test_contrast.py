@@ -398,3 +398,35 @@ def test_the_meeting_topic_with_focus_has_a_ring_at_3_to_1(scheme_window, qtbot)
     middle = rect.center().y()
     edge = [QColor.fromRgb(image.pixel(x, middle)) for x in range(rect.left(), rect.left() + 3)]
     assert max(contrast(colour, fill) for colour in edge) >= 3.0, [c.name() for c in edge]
+
+
+@pytest.mark.parametrize("kind", ["QLineEdit", "QComboBox", "QSpinBox", "QDateEdit"])
+def test_a_focused_field_shows_a_change_at_3_to_1(scheme, qtbot, kind):
+    """Arriving in a field changes pixels at least 3:1 from what they were. In high contrast
+    Fusion only recoloured the field's 1-pixel edge, black to navy (1.18:1) or light grey to
+    yellow (1.64:1), on every text field, list, number and date."""
+    from PySide6 import QtWidgets
+
+    form = QtWidgets.QWidget()
+    before = QtWidgets.QPushButton("Before", form)
+    field = getattr(QtWidgets, kind)(form)
+    if isinstance(field, QtWidgets.QComboBox):
+        field.addItems(["All types", "Custody"])
+    layout = QtWidgets.QVBoxLayout(form)
+    layout.addWidget(before)
+    layout.addWidget(field)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    before.setFocus()
+    plain = _grab(field)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)  # as the keyboard arrives (Fusion asks how it came)
+    assert field.hasFocus()
+    focused = _grab(field)
+    changed = [(x, y) for x in range(focused.width()) for y in range(focused.height())
+               if focused.pixel(x, y) != plain.pixel(x, y)]
+    assert len(changed) >= field.width() + field.height(), f"focus changes {len(changed)} pixels"
+    ring = Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0]
+    under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring)
+    assert contrast(QColor.fromRgb(ring), QColor.fromRgb(under.most_common(1)[0][0])) >= 3.0
