@@ -146,13 +146,15 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.welcome_dialog import install_welcome
     from ui.shell.window_state import folder_key
 
-    from ui.widgets import current_row, return_guard, screen_fit, tab_into_text, vanished_row
+    from ui.widgets import current_row, dialog_return, return_guard, screen_fit
+    from ui.widgets import tab_into_text, vanished_row
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
     screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
     current_row.install()  # a table's actions act on the row the keyboard arrives on
     vanished_row.install()  # and land on its neighbour, said, when that row goes
     tab_into_text.install()  # a field Tab reaches is said before its text is selected
+    dialog_return.install()  # a dialog closed without acting: the keyboard back where it was
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window

@@ -116,6 +116,7 @@ class RetentionNotice(QFrame):
             text = offer_text(due, get_retention_days(self._db))
             self.text.setText(text)
             reading_accessible.notice(self, self.review_button, text)
+            self.not_now_button.show()
         self.setVisible(bool(due))
 
     def review_and_delete(self) -> None:
@@ -128,7 +129,15 @@ class RetentionNotice(QFrame):
         if due and not deleted:  # "Keep them" answers the offer as "Not now" does: for a week
             from ui.settings.data_actions import kept_text
 
-            self._put_off(kept_text(due, " " + AGAIN))  # said already, where it was answered
+            # Said already, where it was answered. The notice stays until it is next read,
+            # saying what was answered, so the keyboard comes back to Review and delete…
+            # where it was: hidden at once, it took the keyboard with it to "Show active
+            # cases", and the user had to find their place again.
+            snooze_offer(self._db, self._today())
+            answer = kept_text(due, " " + AGAIN)
+            self.text.setText(answer)
+            reading_accessible.notice(self, self.review_button, answer)
+            self.not_now_button.hide()  # answered: there is nothing to put off now
             return
         if deleted:  # the hub has already told every view, this one included
             text = f"Deleted {len(deleted)} closed {plural_noun(len(deleted), 'case')}"

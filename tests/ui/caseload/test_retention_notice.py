@@ -141,7 +141,12 @@ def test_keep_them_keeps_everything_and_puts_the_offer_off_for_seven_days(qtbot,
     with qtbot.assertNotEmitted(hub.casesChanged):
         view.retention_notice.review_button.click()
     assert store.references() == set(MIXED)
-    assert not view.retention_notice.isVisible()  # as "Not now": the answer was given
+    # As "Not now": the answer was given, and the notice says so until it is next read; it
+    # stays under the keyboard, which comes back to the button that opened the question.
+    notice = view.retention_notice
+    assert notice.text.text().startswith("Nothing deleted: the 3 closed cases are kept.")
+    assert notice.review_button.isVisibleTo(view) and not notice.not_now_button.isVisibleTo(view)
+    assert not make_view(qtbot, db, hub).retention_notice.isVisible()  # put off, elsewhere
     clock["today"] = TODAY + timedelta(days=6)
     assert not make_view(qtbot, db, hub).retention_notice.isVisible()
     clock["today"] = TODAY + timedelta(days=7)
@@ -247,7 +252,8 @@ def test_keep_them_and_not_now_say_that_nothing_was_deleted(qtbot, db, hub, cloc
     again = ("This offer comes back in 7 days; Settings, Data & privacy can delete them at "
              "any time.")
     assert heard == [f"Nothing deleted: the 3 closed cases are kept. {again}"]
-    assert view.message.text() == heard[0]  # shown where the notice was, for a sighted user
+    assert view.retention_notice.text.text() == heard[0]  # shown in the notice, where it was
+    assert view.message.text() != heard[0]  # and only there
     heard.clear()
     clock["today"] = TODAY + timedelta(days=7)
     view = make_view(qtbot, db, hub)
