@@ -136,7 +136,10 @@ class RetentionNotice(QFrame):
             snooze_offer(self._db, self._today())
             answer = kept_text(due, " " + AGAIN)
             self.text.setText(answer)
-            reading_accessible.notice(self, self.review_button, answer)
+            # Not the button's description as well: the keyboard lands on it as the answer is
+            # said, and Orca read the sentence twice.
+            reading_accessible.notice(self, self.review_button, "")
+            self.setAccessibleDescription(answer)
             self.not_now_button.hide()  # answered: there is nothing to put off now
             return
         if deleted:  # the hub has already told every view, this one included
