@@ -37,6 +37,7 @@ from ui.widgets.form_helpers import (
     ProblemsLabel,
     buddy,
     dialog_layout,
+    group_row,
     form_layout,
     note_label,
     ok_cancel,
@@ -127,7 +128,7 @@ class CaseDialog(QDialog):
             box = QCheckBox(FLAG_LABELS[key])
             self.flag_boxes[key] = box
             flags.addWidget(box, n // 2, n % 2)
-        form.addRow(buddy("Fla&gs", self.flag_boxes[FLAGS[0]]), flags)
+        form.addRow(*group_row("Fla&gs", flags))
         self.mappa = QComboBox()
         self.mappa.addItem("Not MAPPA", None)
         for level in MAPPA_LEVELS:

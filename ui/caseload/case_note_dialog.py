@@ -55,6 +55,9 @@ class CaseNoteDialog(QDialog):
         )
         layout.addWidget(self.buttons)
         self.text.selectAll()
+        # The keyboard starts in the note, not on the reason: a typed letter there changed
+        # the reason and the words were lost.
+        self.text.setFocus()
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.accept)

@@ -70,6 +70,7 @@ class AgendaNoteDialog(QDialog):
         self._build_ui()
         self._load(draft or NoteDraft(kind, ""))
         self._connect_signals()
+        self._first_field().setFocus()
 
     @staticmethod
     def get_note(parent: QWidget | None, kind: str, references: list[str],
@@ -158,6 +159,14 @@ class AgendaNoteDialog(QDialog):
         self.private_note.setVisible(kind == "wellbeing")
         self.text.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
         self.adjustSize()
+
+    def _first_field(self) -> QWidget:
+        """Where the words go. The user chose the kind with the button that opened the note;
+        starting on the Kind list, typing "Weekend work" changed it (even to the private
+        wellbeing kind) and the words were lost."""
+        if self.current_kind() == "reflection":
+            return self.stages[REFLECTION_STAGES[0]]
+        return self.text
 
     def current_kind(self) -> str:
         return str(self.kind.currentData())

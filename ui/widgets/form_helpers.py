@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLayout,
     QPushButton,
     QTabWidget,
     QTableView,
@@ -125,6 +127,23 @@ def buddy(text: str, widget: QWidget) -> QLabel:
     label = whole_letters(QLabel(text))
     label.setBuddy(widget)
     return label
+
+
+def group_row(text: str, boxes: QLayout) -> tuple[QLabel, QGroupBox]:
+    """A form row of check boxes under one label ("Flags"): the label names the group and its
+    Alt+letter moves to the group's first box, while each box keeps its own words as its name.
+    As the first box's buddy the label named that box: "Domestic abuse" was heard as "Flags".
+    The group draws nothing of its own; it is there to be the label's buddy."""
+    group = QGroupBox()
+    group.setObjectName("formGroup")
+    group.setFlat(True)
+    group.setStyleSheet("QGroupBox#formGroup { border: 0px; margin: 0px; padding: 0px; }")
+    group.setLayout(boxes)
+    # Not a Tab stop, but able to take the label's Alt+letter, which it hands to its first box.
+    group.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    group.setFocusProxy(boxes.itemAt(0).widget())
+    boxes.setContentsMargins(0, 0, 0, 0)
+    return buddy(text, group), group
 
 
 def whole_letters(label: QLabel) -> QLabel:
