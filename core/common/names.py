@@ -16,6 +16,8 @@ it holds any of:
   ("JOHN SMITH called"; "MAPPA HOME VISIT" is not).
 
 A single capital letter other than A or I counts as an initial ("J Smith", "J. Smith").
+A word with a digit in it is a case reference or a number ("C01", "HV-3"), never part of a name:
+the app's own prefilled note "Discuss C01" read as "Discuss C", an initial after a capital.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from core.common.name_words import ACRONYMS, NOT_SURNAMES, PLAIN_TITLES, WORD_TI
 NAME_QUESTION = "This looks like a name. Keep workload only: use a case reference instead."
 NAME_SAVE_ANYWAY, NAME_EDIT = "Save anyway", "Edit"
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 _KNOWN = WORKLOAD_WORDS | ACRONYMS
 
 
@@ -37,7 +39,7 @@ def _bare(word: str) -> str:
 
 def _candidate(word: str) -> bool:
     """A word that could be part of a name: capitalised or all capitals, not a known term."""
-    if not word[0].isupper():
+    if not word[0].isupper() or any(ch.isdigit() for ch in word):
         return False
     if len(word) == 1:
         return word not in "AI"
@@ -54,6 +56,8 @@ def _titled(words: list[re.Match[str]], text: str) -> bool:
         if between.strip(" \t") not in ("", "."):
             continue
         nxt = following.group()
+        if any(ch.isdigit() for ch in nxt):
+            continue  # a reference or a number follows: "Dr C07" names nobody
         # "MS" and "DR" in capitals may be acronyms (multiple sclerosis): a name must follow.
         shouted = len(here.group()) > 1 and here.group().isupper()
         if title in PLAIN_TITLES and _bare(nxt) not in NOT_SURNAMES and (

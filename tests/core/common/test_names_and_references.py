@@ -114,3 +114,21 @@ def test_the_command_line_refusal_names_the_field():
 def test_any_text_gets_an_answer_not_a_crash(text):
     assert name_like(text) in (True, False)
     assert reference_problem(text) is None or reference_problem(text).endswith(".")
+
+
+@pytest.mark.parametrize("text", [
+    "Discuss C01",  # the app's own words for a case note (24h, F13)
+    "Discuss C01 accommodation change",
+    "Discuss HV-3",
+    "Review C07 risk plan",
+    "Dr C07 appointment moved",
+    "C01 C02 C03 transferred",
+])
+def test_a_case_reference_is_never_part_of_a_name(text):
+    assert not name_like(text)
+
+
+@pytest.mark.parametrize("text", ["Discuss C01 with John Smith", "Mr Jones re C01",
+                                  "C01: J. Smith rang"])
+def test_a_name_beside_a_reference_still_looks_like_one(text):
+    assert name_like(text)

@@ -164,3 +164,27 @@ def test_close_dialog_refuses_a_date_before_the_start(qtbot):
     dialog.closed_on.set_value(date(2026, 6, 2))
     dialog.reason.setCurrentIndex(dialog.reason.findData("transferred"))
     assert dialog.values() == (date(2026, 6, 2), "transferred")
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_return_on_the_case_notes_own_words_adds_the_note_without_asking(qtbot, db, monkeypatch):
+    """"Discuss C01", the words the note opens with, was asked about as "looks like a name"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    import ui.widgets.confirm as confirm
+    from core.caseload.cases import CaseStore
+    from tests.demo_copy import demo_into
+    from ui.caseload.case_note_dialog import CaseNoteDialog
+
+    asked = []
+    monkeypatch.setattr(confirm, "ask", lambda *args: asked.append(args[2]) or False)
+    demo_into(db, date.today())
+    for reference in sorted(CaseStore(db).references()):
+        dialog = CaseNoteDialog(reference)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+        assert dialog.result() == QDialog.DialogCode.Accepted, reference
+        assert dialog.values()[1] == f"Discuss {reference}"
+    assert asked == []
