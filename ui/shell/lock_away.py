@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +76,7 @@ class _Emptied:
         # given back, left it disabled for good (the order windows are met in is Qt's own).
         self.enabled = not window.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
         self.holder = QWidget()  # never shown: no window, so on no bus
+        self._holders: list[QWidget] = []  # earlier holders, when the window laid itself out anew
         self.words: tuple[str, str] | None = None
         if isinstance(window, QMessageBox):
             # A question's own accessible gives its words as its value and help, whatever its
@@ -101,6 +102,27 @@ class _Emptied:
         self.cover: QLabel | None = None
         if window.isVisible():
             self.cover_shown()
+        self._kept_empty = _KeptEmpty(self)
+
+    def empty_again(self) -> None:
+        """The window made a layout of its own while emptied (a message box does, when the
+        style changes: high contrast turned on, by the app or the platform): what it put back
+        goes to the holder too, in place of the layout it left there empty."""
+        window = self.window
+        made = window.layout()
+        if made is None or (shiboken6.isValid(self.stand_in) and made is self.stand_in):
+            return
+        # A holder of its own: the one before keeps the layout left empty, deleted with it
+        # by Qt (deleted from Python, its wrapper stayed on the holder's list, and Python
+        # crashed as the holder went).
+        self._holders.append(self.holder)
+        self.holder = QWidget()
+        self.layout = made
+        self.holder.setLayout(made)  # takes the layout and every widget it places
+        self.stand_in = QVBoxLayout(window)
+        self.stand_in.setContentsMargins(0, 0, 0, 0)
+        if self.cover is not None and shiboken6.isValid(self.cover):
+            self.stand_in.addWidget(self.cover)
 
     def cover_shown(self) -> None:
         """"Locked" where the contents were, the window disabled: for one on screen at the lock,
@@ -123,6 +145,7 @@ class _Emptied:
         window = self.window
         if not shiboken6.isValid(window):
             return  # closed while locked (the app quitting): nothing to give back to
+        window.removeEventFilter(self._kept_empty)
         if self.cover is not None and shiboken6.isValid(self.cover):
             self.cover.hide()
             self.cover.deleteLater()
@@ -143,7 +166,8 @@ class _Emptied:
                 kid.show()
         window.setWindowTitle(self.title)
         window.setEnabled(self.enabled)
-        self.holder.deleteLater()
+        for holder in (*self._holders, self.holder):
+            holder.deleteLater()
 
     def give_focus_back(self) -> None:
         """Once every window is enabled again (a control in a window still disabled through the
@@ -159,6 +183,24 @@ class _Emptied:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         elif window.isVisible():
             _focus_as_shown(window)
+
+
+class _KeptEmpty(QObject):
+    """On an emptied window: a style change (which a message box answers by laying itself out
+    anew, its icon, words and buttons back in the window behind the lock) is handled, then the
+    window emptied again, before anything is painted or read."""
+
+    def __init__(self, emptied: _Emptied):
+        super().__init__(emptied.holder)
+        self._emptied = emptied
+        emptied.window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.StyleChange and watched is self._emptied.window:
+            watched.event(event)  # the window's own answer first, then emptied again
+            self._emptied.empty_again()
+            return True
+        return False
 
 
 def _focus_as_shown(window: QWidget) -> None:
