@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QProxyStyle,
     QPushButton,
-    QStyle,
     QWidget,
 )
 
@@ -39,30 +38,18 @@ def meeting_stylesheet(compact: bool = False) -> str:
     system's size (titles a little larger), for a window too small for the large type."""
     body = COMPACT_SCALE if compact else BODY_SCALE
     title = COMPACT_SCALE * 1.3 if compact else TITLE_SCALE
+    # Tick boxes as tall as the words beside them, so a tick reads across the room; sized
+    # here, they are drawn by the app's own style, in the look in use (a proxy style of their
+    # own drew them in plain Fusion: on the dark and high-contrast dark windows, no box at all).
+    font = QApplication.font()
+    font.setPointSizeF(_points(body))
+    tick = QFontMetrics(font).height()
     return (f"QWidget {{ font-size: {_points(body):.1f}pt; }}\n"
+            f"QCheckBox::indicator {{ width: {tick}px; height: {tick}px; }}\n"
             f"QLabel#meetingTitle {{ font-size: {_points(title):.1f}pt; "
             "font-weight: 600; }\n"
             f"QLabel#topicTitle {{ font-size: {_points(body * 1.25):.1f}pt; "
             "font-weight: 600; }\n")
-
-
-class _LargeTicks(QProxyStyle):
-    """Tick boxes as tall as the words beside them, so a tick reads across the room."""
-
-    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 - Qt override
-        if metric in (QStyle.PixelMetric.PM_IndicatorWidth,
-                      QStyle.PixelMetric.PM_IndicatorHeight) and widget is not None:
-            return widget.fontMetrics().height()
-        return super().pixelMetric(metric, option, widget)
-
-
-_STYLE: list[_LargeTicks] = []  # one, made when first needed; it must outlive the tick boxes
-
-
-def large_ticks() -> _LargeTicks:
-    if not _STYLE:
-        _STYLE.append(_LargeTicks())
-    return _STYLE[0]
 
 
 def shortened(text: str, limit: int = 60) -> str:
@@ -134,7 +121,6 @@ class NoteRow(Row):
         # The tick's name carries the note, so a screen reader says which note is ticked.
         self.check.setAccessibleName(f"Discussed: {shortened(text)}")
         self.check.setChecked(checked)
-        self.check.setStyle(large_ticks())
         self.check.toggled.connect(lambda on: self.toggled.emit(self.item_id, on))
         self.label.setBuddy(self.check)
         self.row_layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)

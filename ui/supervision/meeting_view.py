@@ -47,7 +47,6 @@ from ui.supervision.meeting_rows import (
     NoteRow,
     Row,
     TextRow,
-    large_ticks,
     meeting_stylesheet,
 )
 from ui.widgets.date_fields import OptionalDateField
@@ -127,7 +126,6 @@ class MeetingView(QWidget):
         # summary above and the actions' due dates have it.
         self._next = next_supervision_or_default(self._db, self._today)
         self.next_date = OptionalDateField("&Next supervision:", self.draft.next_date, self._next)
-        self.next_date.check.setStyle(large_ticks())
         second.addWidget(self.next_date)
         layout.addLayout(second)
 
@@ -141,8 +139,6 @@ class MeetingView(QWidget):
         self.show_wellbeing = PrivateTick(WELLBEING)
         self.show_reductions = PrivateTick(REDUCTIONS)
         self.show_cases = PrivateTick(CASES)
-        for box in (self.show_wellbeing, self.show_reductions, self.show_cases):
-            box.setStyle(large_ticks())
         self._private_widgets = [self.private_caption, self.show_wellbeing,
                                  self.show_reductions, self.show_cases]
         self._private_columns = 0

@@ -430,3 +430,37 @@ def test_a_focused_field_shows_a_change_at_3_to_1(scheme, qtbot, kind):
     ring = Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0]
     under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring)
     assert contrast(QColor.fromRgb(ring), QColor.fromRgb(under.most_common(1)[0][0])) >= 3.0
+
+
+def _tick_edge(box) -> tuple[float, QRect]:  # type: ignore[no-untyped-def]
+    """How far the most distinct colour of `box`'s tick box stands from the window, and the
+    box's rectangle (in the grab's pixels)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    box.show()
+    image = _grab(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    ratio = image.width() / box.width()
+    rect = QRect(round(rect.x() * ratio), round(rect.y() * ratio),
+                 round(rect.width() * ratio), round(rect.height() * ratio))
+    window = box.palette().color(QPalette.ColorRole.Window)
+    return max(contrast(QColor.fromRgb(p), window) for p in pixels(image, rect)), rect
+
+
+def test_the_meetings_tick_boxes_are_drawn_in_the_look_in_use(scheme_window, qtbot):
+    """The meeting's large tick boxes had a style of their own, plain Fusion: on the dark and
+    high-contrast dark windows their box was not drawn at all (its edge a darker shade of a
+    black window), so "Case references" looked like a line of words. They stand as far from
+    the window as every other tick box in the app (3:1 on dark and in high contrast)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    plain = QCheckBox("Show figures", scheme_window.centralWidget())  # unticked, no focus
+    ordinary, _rect = _tick_edge(plain)
+    scheme_window.meeting.open()
+    view = scheme_window.meeting.view
+    for box in (view.show_cases, view.next_date.check):
+        edge, rect = _tick_edge(box)
+        assert edge >= min(ordinary, 3.0) - 0.05, (box.text(), edge, ordinary)
+        assert rect.height() >= box.fontMetrics().height() - 2  # as tall as its words
