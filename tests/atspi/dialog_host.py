@@ -31,6 +31,7 @@ def extra_dialogs(db, store, window):  # type: ignore[no-untyped-def]
     from ui.shell.lock_screen import LockGate, LockScreen
     from ui.shell.shortcuts_dialog import ShortcutsDialog
     from ui.time.new_activity_offer import NewActivityOffer
+    from ui.widgets.text_question import TextQuestion
 
     return [
         ("Set up from my WMT caseload", lambda: WmtSetupDialog(store, date.today(), window)),
@@ -38,6 +39,8 @@ def extra_dialogs(db, store, window):  # type: ignore[no-untyped-def]
         ("Not one of your activities",
          lambda: NewActivityOffer(db, UnknownActivity("zzzz", []), window)),
         ("Keyboard shortcuts", lambda: ShortcutsDialog(window)),
+        # Settings > Activities' Rename…, and the timer's Stop at… (ui.widgets.text_question)
+        ("Rename activity", lambda: TextQuestion(window, "Rename activity", "New name:", "Travel")),
         # The passphrase asked over a dialog that was waiting when the lock came on.
         ("Caseload Companion is locked", lambda: LockGate(window, LockScreen())),
     ]

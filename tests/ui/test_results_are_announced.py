@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from core.store.database import open_database
 from core.time.activities import add_activity
@@ -22,7 +22,7 @@ from ui.settings.working_pattern_page import WorkingPatternPage
 from ui.shell.hub import Hub
 from ui.shell.lock_screen import IdleLock
 from ui.shell.passphrase_dialog import PassphraseDialog
-from ui.widgets import announce
+from ui.widgets import announce, text_question
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -105,7 +105,7 @@ def test_an_activity_added_is_said_and_deleting_keeps_focus_on_the_next_row(qtbo
     add_activity(db, "Zz first")
     page = ActivitiesPage(db, Hub())
     shown(qtbot, page)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Zz test  work", True))
+    monkeypatch.setattr(text_question, "ask_text", lambda *a, **k: ("Zz test  work", True))
     page.add()
     assert heard[-1] == ("Added the activity Zz test work.", False)
     assert page.selected().name == "Zz test work" and page.table.hasFocus()

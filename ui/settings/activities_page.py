@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -33,6 +32,7 @@ from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, note_label
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
+from ui.widgets import text_question
 from core.common.words import plural
 
 
@@ -161,7 +161,7 @@ class ActivitiesPage(QWidget):
         return True
 
     def add(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add activity", "Name of the activity:")
+        name, ok = text_question.ask_text(self, "Add activity", "Name of the activity:")
         made: list[Activity] = []
         if ok and name.strip() and self._apply(lambda: made.append(add_activity(self._db, name))):
             # The new row chosen and said: the dialog closing was all there was to hear.
@@ -177,7 +177,7 @@ class ActivitiesPage(QWidget):
         activity = self.selected()
         if activity is None or activity.id is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename activity", "New name:", text=activity.name)
+        name, ok = text_question.ask_text(self, "Rename activity", "New name:", text=activity.name)
         new = " ".join(name.split())
         if ok and new and new != activity.name:
             self._change(activity, "Rename an activity", f"Renamed {activity.name} to {new}.",

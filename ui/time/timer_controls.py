@@ -8,7 +8,6 @@ from typing import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -32,6 +31,7 @@ from core.time.timer import (
     start_timer,
     stop_timer,
 )
+from ui.widgets import text_question
 from ui.widgets.announce import announce
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, select_data
@@ -215,7 +215,7 @@ class TimerControls(QWidget):
 
     def stop_at(self) -> None:
         now = self._clock()
-        text, ok = QInputDialog.getText(
+        text, ok = text_question.ask_text(
             self, "Stop at", "Stop the timer at (for example 17:05 or 5.05pm):", text=f"{now:%H:%M}"
         )
         if not ok:

@@ -5,11 +5,11 @@ for Ctrl+Z to take back."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from core.time.activities import list_activities
 from ui.settings.activities_page import ActivitiesPage
-from ui.widgets import announce
+from ui.widgets import announce, text_question
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 
@@ -38,7 +38,7 @@ def test_rename_hide_and_count_each_come_back_with_ctrl_z(demo_window, db, monke
 
     try:
         choose()
-        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Travel  time", True))
+        monkeypatch.setattr(text_question, "ask_text", lambda *a, **k: ("Travel  time", True))
         page.rename()
         assert _activity(db, travel.id).name == "Travel time"
         assert heard[-1] == "Renamed Travel to Travel time. Undo with Ctrl+Z."

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from core.caseload.models import Reduction
 from core.time.working_week import LeaveDay, add_leave
-from ui.widgets import announce
+from ui.widgets import announce, text_question
 
 pytestmark = pytest.mark.qt_log_ignore("does not support")
 TODAY = date.today()
@@ -65,7 +65,7 @@ def _activity(window, db, monkeypatch):
     from ui.settings.activities_page import ActivitiesPage
 
     page = _page(window, "Activities", ActivitiesPage)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Unpaid work visits", True))
+    monkeypatch.setattr(text_question, "ask_text", lambda *a, **k: ("Unpaid work visits", True))
     return page.add, "activities", "Added the activity Unpaid work visits."
 
 

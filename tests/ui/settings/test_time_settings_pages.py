@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
 
 from core.time.activities import list_activities
 from core.time.time_entries import TimeEntry, TimeStore
@@ -13,6 +12,7 @@ from core.time.working_week import get_pattern, leave_between
 from ui.settings.activities_page import ActivitiesPage
 from ui.shell.hub import Hub
 from ui.settings.working_pattern_page import WorkingPatternPage
+from ui.widgets import text_question
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -28,11 +28,11 @@ def select(page, name):
 def test_activities_add_rename_hide_and_keep_used_ones(qtbot, db, monkeypatch):
     page = ActivitiesPage(db, Hub())
     qtbot.addWidget(page)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Induction", True))
+    monkeypatch.setattr(text_question, "ask_text", lambda *a, **k: ("Induction", True))
     page.add()
     assert "Induction" in [a.name for a in list_activities(db)]
     select(page, "Induction")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Inductions", True))
+    monkeypatch.setattr(text_question, "ask_text", lambda *a, **k: ("Inductions", True))
     page.rename()
     select(page, "Inductions")
     page.toggle_hidden()
