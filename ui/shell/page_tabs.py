@@ -52,9 +52,12 @@ def turn_page(window: QMainWindow, forward: bool) -> bool:
 
 def install(window: QMainWindow) -> None:
     """Ctrl+Tab / Ctrl+Shift+Tab as window actions (disabled with the rest while locked)."""
-    for keys, forward in ((("Ctrl+Tab",), True), (("Ctrl+Shift+Tab", "Ctrl+Backtab"), False)):
+    # One key each. Ctrl+Shift+Tab alone also takes the Backtab that X11 sends for Shift+Tab
+    # (Qt tries Tab with Shift when nothing is bound to Backtab); with Ctrl+Backtab as well,
+    # both matched, and Qt fired neither ("Ambiguous shortcut overload").
+    for keys, forward in (("Ctrl+Tab", True), ("Ctrl+Shift+Tab", False)):
         action = QAction("Next tab" if forward else "Previous tab", window)  # as the
         # shortcuts page names it
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False, f=forward: turn_page(window, f))
         window.addAction(action)
