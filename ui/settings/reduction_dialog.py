@@ -20,12 +20,16 @@ from core.caseload.models import Reduction
 from core.workload.reductions import PUBLISHED_REASONS, automatic_end, published_reason, reduction_problems
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField
+from ui.widgets.radio_tab import tab_to_checked
 from ui.widgets.form_helpers import ProblemsLabel, buddy, dialog_layout, form_layout, note_label, ok_cancel
 
 NOTE = (
     "Reasons and default percentages are the 2021 published defaults; your service may use newer "
     "values. Choose one, or type your own reason."
 )
+
+
+AMOUNT_UNITS = {True: "hours a week", False: "% of contracted hours"}
 
 
 class ReductionDialog(QDialog):
@@ -63,11 +67,12 @@ class ReductionDialog(QDialog):
         self.unit_group = QButtonGroup(self)
         self.unit_group.addButton(self.by_hours)
         self.unit_group.addButton(self.by_percent)
+        tab_to_checked(self.unit_group)
         self.amount = QDoubleSpinBox()
         self.amount.setDecimals(1)
         self.amount.setRange(0.0, 100.0)
         self.amount.setSingleStep(0.5)
-        self.amount.setAccessibleName("Amount")
+        self.amount.setAccessibleName(f"Amount in {AMOUNT_UNITS[False]}")
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount)
         amount_row.addSpacing(8)
@@ -131,7 +136,10 @@ class ReductionDialog(QDialog):
         self._validate()
 
     def _unit_changed(self) -> None:
-        self.amount.setRange(0.0, self._hours if self.by_hours.isChecked() else 100.0)
+        by_hours = self.by_hours.isChecked()
+        self.amount.setRange(0.0, self._hours if by_hours else 100.0)
+        # Said with its unit: "Amount 80.0" was heard, then the other unit's radio button.
+        self.amount.setAccessibleName(f"Amount in {AMOUNT_UNITS[by_hours]}")
         self._validate()
 
     def reduction(self) -> Reduction:

@@ -34,6 +34,7 @@ from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.shell.working_days import WorkingDays
 from ui.widgets.announce import announce, announce_error
+from ui.widgets.radio_tab import tab_to_checked
 
 WELCOME_DONE_KEY = "welcome_done"
 DEMO_ADDED = ("Demo data added: invented cases, twelve weeks of time and months of history, to "
@@ -205,6 +206,7 @@ class WelcomeDialog(QDialog):
             if key == START_DEMO and not self._empty:
                 button.setEnabled(False)
         self.start_group.buttons()[0].setChecked(True)
+        tab_to_checked(self.start_group)
         layout.addStretch(1)
         return page
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.time.time_summary import hours_text
 from core.time.timer import RunningTimer
 from ui.widgets.date_fields import DateTimeField
+from ui.widgets.radio_tab import tab_to_checked
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class StaleTimerDialog(QDialog):
         for button in (self.keep_until, self.keep_all, self.keep_none):
             self.group.addButton(button)
         self.keep_until.setChecked(True)
+        tab_to_checked(self.group)
         self.buttons = QDialogButtonBox()
         self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
