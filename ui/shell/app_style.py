@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # a dark window that edge all but vanishes. Drawn from this colour instead, the edge comes out
 # about #8A8D93, over 3:1 against the dark window (WCAG's minimum for a control's boundary).
 INDICATOR_EDGE_SOURCE = QColor("#CFD3DC")
+# On the light window Fusion's edge is #ADADAD on #EFEFEF, 1.65:1, and an unticked box all but
+# vanishes too; drawn from this colour the edge comes out about #7A7A7A, 3.7:1.
+LIGHT_INDICATOR_EDGE_SOURCE = QColor("#ABABAB")
 _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
@@ -215,17 +218,20 @@ def draw_tab_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
 
 
 class VisibleIndicators(AppStyle):
-    """The app's style, with check boxes and radio buttons that keep a visible edge on dark
-    palettes. Light palettes, and everything else Fusion draws, are left exactly as they are."""
+    """The app's style, with check boxes and radio buttons whose edge stands 3:1 from the
+    window, dark or light. Everything else Fusion draws is left exactly as it is."""
 
     def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 - Qt override
-        if element in _INDICATORS and is_dark(option.palette):
-            option = type(option)(option)
-            palette = QPalette(option.palette)
+        if element in _INDICATORS:
             enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-            palette.setColor(QPalette.ColorRole.Window, INDICATOR_EDGE_SOURCE if enabled
-                             else INDICATOR_EDGE_SOURCE.darker(150))  # quieter when disabled
-            option.palette = palette
+            dark = is_dark(option.palette)
+            if dark or enabled:  # a disabled box on light keeps Fusion's quieter edge
+                option = type(option)(option)
+                palette = QPalette(option.palette)
+                source = INDICATOR_EDGE_SOURCE if dark else LIGHT_INDICATOR_EDGE_SOURCE
+                palette.setColor(QPalette.ColorRole.Window, source if enabled
+                                 else source.darker(150))  # quieter when disabled
+                option.palette = palette
         super().drawPrimitive(element, option, painter, widget)
 
 

@@ -464,3 +464,26 @@ def test_the_meetings_tick_boxes_are_drawn_in_the_look_in_use(scheme_window, qtb
         edge, rect = _tick_edge(box)
         assert edge >= min(ordinary, 3.0) - 0.05, (box.text(), edge, ordinary)
         assert rect.height() >= box.fontMetrics().height() - 2  # as tall as its words
+
+
+@pytest.mark.parametrize("kind", ["QCheckBox", "QRadioButton"])
+def test_an_unticked_box_shows_its_edge_at_3_to_1(scheme, qtbot, kind):
+    """An unticked tick box or radio button is only its edge: on the light window Fusion drew
+    it #ADADAD on #EFEFEF, 1.65:1 (WCAG asks 3:1 for what identifies a control)."""
+    from PySide6 import QtWidgets
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    form = QtWidgets.QWidget()
+    box = getattr(QtWidgets, kind)("Show figures", form)
+    QtWidgets.QVBoxLayout(form).addWidget(box)
+    qtbot.addWidget(form)
+    form.show()
+    image = _grab(box)
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    which = QStyle.SubElement.SE_CheckBoxIndicator if kind == "QCheckBox" else \
+        QStyle.SubElement.SE_RadioButtonIndicator
+    rect = box.style().subElementRect(which, option, box)
+    window = box.palette().color(QPalette.ColorRole.Window)
+    edge = max(contrast(QColor.fromRgb(p), window) for p in pixels(image, rect))
+    assert edge >= 3.0, edge
