@@ -21,7 +21,7 @@ from core.common.errors import ValidationError
 from core.workload.official import official_for, record_official
 from core.workload.wording import day_words, number
 from ui.widgets.date_fields import DateField, to_qdate
-from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label
+from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, unit_label
 from ui.widgets.line_field import LineField
 
 NOTE = ("This is the percentage from the official Workload Measurement Tool, as your manager "
@@ -60,7 +60,7 @@ class OfficialDialog(QDialog):
         percent_row = QHBoxLayout()
         percent_row.addWidget(self.percent)
         percent_row.addSpacing(6)
-        percent_row.addWidget(QLabel("percent"))
+        percent_row.addWidget(unit_label(self.percent, "percent"))
         percent_row.addStretch(1)
         form.addRow(buddy("Official &figure", self.percent), percent_row)
         self.problems = ProblemsLabel()

@@ -33,7 +33,8 @@ from core.workload.profile import PROFILE_ROWS, get_profile, profile_problems, s
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.line_field import LineField
 from ui.widgets.save_undo import save_undoably
-from ui.widgets.form_helpers import ProblemsLabel, buddy, form_layout, note_label, select_data
+from ui.widgets.form_helpers import (ProblemsLabel, buddy, form_layout, note_label, select_data,
+                                     unit_label)
 from ui.shell.hub import Hub
 from ui.widgets.arrival_words import said_with
 from ui.widgets.return_saves import return_presses
@@ -85,7 +86,7 @@ class ProfilePage(QWidget):
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.hours)
         hours_row.addSpacing(6)
-        hours_row.addWidget(QLabel("hours a week"))
+        hours_row.addWidget(unit_label(self.hours, "hours a week"))
         hours_row.addStretch(1)
         form.addRow(buddy("Contracted ho&urs", self.hours), hours_row)
         self.ceiling = LineField()
@@ -95,7 +96,7 @@ class ProfilePage(QWidget):
         ceiling_row = QHBoxLayout()
         ceiling_row.addWidget(self.ceiling)
         ceiling_row.addSpacing(6)
-        ceiling_row.addWidget(QLabel("cases"))
+        ceiling_row.addWidget(unit_label(self.ceiling, "cases"))
         ceiling_row.addStretch(1)
         form.addRow(buddy("Protected &ceiling", self.ceiling), ceiling_row)
         self.effective_from = DateField(clock.today())

@@ -146,6 +146,20 @@ def group_row(text: str, boxes: QLayout) -> tuple[QLabel, QGroupBox]:
     return buddy(text, group), group
 
 
+def unit_label(field: QWidget, unit: str) -> QLabel:
+    """The unit shown after a text field ("hours a week"), said with it as its description.
+    A placeholder is said only while the field is empty: "Contracted hours" holding 30 was read
+    with "37 (full time)", and its unit never."""
+
+    def describe() -> None:
+        hint = field.placeholderText() if not field.text() else ""  # type: ignore[attr-defined]
+        field.setAccessibleDescription(f"{unit}, {hint}" if hint else unit)
+
+    field.textChanged.connect(describe)  # type: ignore[attr-defined]
+    describe()
+    return QLabel(unit)
+
+
 def whole_letters(label: QLabel) -> QLabel:
     """A pixel either side of a short label: a letter that leans past its width ("T" at the
     start, "o" after it) was cut, and "To" drew as "Tc"."""

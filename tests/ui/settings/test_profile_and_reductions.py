@@ -261,3 +261,19 @@ def test_no_spread_is_offered_when_the_week_adds_up_or_after_an_edit(profile_pag
     assert profile_page.save() and not profile_page.spread_button.isHidden()
     profile_page.hours.textEdited.emit("3")  # typing again: the offer was for the saved hours
     assert profile_page.spread_button.isHidden()
+
+
+def test_contracted_hours_are_said_with_their_unit_and_never_with_the_full_time_hint(
+        profile_page, qtbot):
+    """Holding 30, the field was read "37 (full time)", and "hours a week" never (24h, F3)."""
+    from PySide6.QtGui import QAccessible
+
+    def description(field) -> str:  # type: ignore[no-untyped-def]
+        return QAccessible.queryAccessibleInterface(field).text(QAccessible.Text.Description)
+
+    profile_page.hours.setText("")
+    assert description(profile_page.hours) == "hours a week, 37 (full time)"
+    qtbot.keyClicks(profile_page.hours, "30")
+    assert description(profile_page.hours) == "hours a week"
+    profile_page.ceiling.setText("40")
+    assert description(profile_page.ceiling) == "cases"
