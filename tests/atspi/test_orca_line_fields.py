@@ -1,7 +1,8 @@
 """What Orca says of a one-line text field: its words whole. Orca 43 read every line edit one
 character short as the keyboard reached it ("supervision-2026-12-07.pd." for the Export file
-name, "C0" for a case reference C07): Qt's line edit gave empty attribute runs, and Orca ends
-the line where the last run ends (tests/atspi/test_line_fields_read_whole.py asks the bus)."""
+name, "C9 selected." for a case reference C97, "20m tra selected." for the time entry line's
+`20m trav`): Qt's line edit gave empty attribute runs, and Orca ends the line where the last
+run ends (tests/atspi/test_line_fields_read_whole.py asks the bus)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.atspi.test_combo_boxes import _wait
 from tests.atspi.test_orca_speaks import _tab_to, orca  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
-SPACE = 0x20
+SPACE, ESCAPE = 0x20, 0xFF1B
 SHIFT_L = 50  # in the X server's default keymap (Xvfb's)
 
 
@@ -57,11 +58,8 @@ def test_orca_reads_the_export_file_name_whole(app_bus, orca):  # noqa: F811
         orca.wait_for(app_bus.pump, "spin button")  # where the dialog puts the keyboard
         orca.mark()
         _tab_to(app_bus, _field(app_bus, "File"))
-        said = orca.wait_for(app_bus.pump, name[:-1])
-        app_bus.pump(1.0)  # the rest of what the arrival says
-        said = orca.said()
-        heard = [text for text in said if name[:-1] in text]
-        assert all(name in text for text in heard), said  # never "….pd."
+        said = orca.wait_for(app_bus.pump, " selected.")  # the field, then its words
+        assert any(text.endswith(f"/{name} selected.") for text in said), said  # not "….pd"
     finally:
         _close_dialogs(app_bus)
         activate_window(app_bus)
@@ -84,11 +82,39 @@ def test_orca_reads_an_edited_case_reference_whole(app_bus, orca):  # noqa: F811
         app_bus.pump(1.0)
         orca.mark()
         assert _shift_tab(app_bus) == reference
-        said = orca.wait_for(app_bus.pump, "C9")
-        app_bus.pump(1.0)
-        said = orca.said()
-        heard = [text for text in said if "C9" in text]
-        assert all("C97" in text for text in heard), said  # never "C9"
+        said = orca.wait_for(app_bus.pump, " selected.")  # the field, then its words
+        assert "C97 selected." in said, said  # was "C9 selected."
     finally:
         _close_dialogs(app_bus)
+        activate_window(app_bus)
+
+
+def test_orca_reads_a_typed_time_entry_line_whole(app_bus, orca):  # noqa: F811
+    # The tester's line: "20m trav" was heard "20m tra." as the keyboard came back to it.
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("3")))  # Time
+
+        def line() -> Any:
+            return next((o for o in app_bus.walk(app_bus.frame()) if o.get_role_name() == "text"
+                         and o.get_name() == "Quick time entry"), None)
+
+        _wait(app_bus, lambda: line() is not None, "the Time view has no entry line")
+        field = line()
+        app_bus.focused_after(lambda: app_bus.Atspi.Component.grab_focus(field))
+        _type(app_bus, "20m trav")
+        _wait(app_bus, lambda: app_bus.Atspi.Text.get_text(field, 0, -1) == "20m trav",
+              "the line never read 20m trav")
+        app_bus.key(ESCAPE)  # the list of whole lines offered, closed; the words stay
+        app_bus.focused_after(lambda: app_bus.key(TAB))
+        app_bus.pump(1.0)
+        orca.mark()
+        assert _shift_tab(app_bus) == field
+        said = orca.wait_for(app_bus.pump, " selected.")  # the field, then its words
+        assert "20m trav selected." in said, said  # was "20m tra selected."
+    finally:
+        field = next((o for o in app_bus.walk(app_bus.frame()) if o.get_role_name() == "text"
+                      and o.get_name() == "Quick time entry"), None)
+        if field is not None:
+            app_bus.Atspi.EditableText.set_text_contents(field, "")  # nothing left to log
         activate_window(app_bus)
