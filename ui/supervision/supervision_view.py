@@ -31,6 +31,7 @@ from core.supervision.sessions import (
 )
 from ui.shell.app import show_error
 from ui.widgets import reading_accessible
+from ui.widgets.arrival_words import said_with
 from ui.widgets.date_fields import format_date
 from ui.widgets.step_said import say_result
 from core.store.watched_rows import RowWatch
@@ -134,9 +135,11 @@ class SupervisionView(QWidget):
         buttons.addWidget(self.edit_note_button)
         buttons.addWidget(self.delete_note_button)
         buttons.addStretch(1)
-        buttons.addWidget(note_label(
-            "Wellbeing notes stay on this computer and are left out of every export unless ticked."
-        ))
+        private = note_label(
+            "Wellbeing notes stay on this computer and are left out of every export unless ticked.")
+        buttons.addWidget(private)
+        # Heard with the button that adds one (Tab passes notes by).
+        said_with(self.add_buttons["wellbeing"], private)
         agenda_layout.addLayout(buttons)
         splitter.addWidget(agenda_box)
 
@@ -208,6 +211,11 @@ class SupervisionView(QWidget):
             if session.next_date and session.next_date >= clock.today():
                 text += f" Next session: {format_date(session.next_date)}."
         self.period.setText(text)
+        # Heard as Tab arrives (it passes lines by): the period with the first button, before
+        # what the button does; an empty table's words with the table.
+        said_with(self.meeting_button, self.period, self.meeting_button.toolTip())
+        said_with(self.agenda_view, self.agenda_empty)
+        said_with(self.action_view, self.actions_empty)
         self._update_buttons()
 
     def _selected(self, view, proxy):  # type: ignore[no-untyped-def]

@@ -73,6 +73,7 @@ class ChartPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.first_stop: QWidget = self.as_table  # where Tab meets the chart first
         # Built without the right-click menu it would only disable again (~4 ms a chart).
         self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setBackground(None)
@@ -134,6 +135,12 @@ class ChartPanel(QWidget):
         self.stack.setCurrentIndex(1 if on else 0)
         self.key.setVisible(not on)  # the key describes the drawing; the table needs none
 
+    def say(self, sentence: str) -> None:
+        """The chart's sentence, shown, and the description of the first control Tab meets on
+        the chart: said on the way in, and (a new period's) as it changes there, once."""
+        self.summary.setText(sentence)
+        self.first_stop.setAccessibleDescription(sentence)
+
 
 class WeeklyHoursChart(ChartPanel):
     """Bars of hours logged each week (the part over contract hatched), with contracted hours."""
@@ -192,7 +199,7 @@ class WeeklyHoursChart(ChartPanel):
         self.plot.setYRange(0, top * 1.25, padding=0)
         self.plot.setXRange(-0.6, max(len(series) - 0.4, 0.4), padding=0)
         self.model.set_items(series)
-        self.summary.setText(weekly_sentence(series))
+        self.say(weekly_sentence(series))
 
 
 def weekly_sentence(series: list[WeekHours]) -> str:
@@ -233,6 +240,7 @@ class ActivityMixChart(ChartPanel):
         self.period.setCurrentText("Last 4 weeks")
         self.controls.addWidget(buddy("Period", self.period))  # the name a screen reader says
         self.controls.addWidget(self.period)
+        self.first_stop = self.period
         self.counted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
         self.uncounted_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
         self.plot.addItem(self.counted_bars)
@@ -274,7 +282,7 @@ class ActivityMixChart(ChartPanel):
         self.plot.setYRange(-0.6, max(len(rows) - 0.4, 0.4), padding=0)
         self.plot.setXRange(0, max([a.hours for a in rows] + [1]) * 1.3, padding=0)
         self.model.set_items(mix)
-        self.summary.setText(mix_sentence(mix, self.period.currentText().lower()))
+        self.say(mix_sentence(mix, self.period.currentText().lower()))
 
 
 def wrap_name(name: str, width: int = 24) -> str:

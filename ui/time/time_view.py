@@ -24,6 +24,8 @@ from core.common.errors import ValidationError
 from core.time.time_entries import TimeChange, TimeEntry, TimeStore
 from core.time.timer import RunningTimer, get_timer, stale_timer
 from core.time.working_week import Gap, monday_of, pattern_mismatch, week_summary
+from ui.widgets.announce import announce
+from ui.widgets.arrival_words import said_with
 from ui.widgets.step_said import say_result
 from ui.widgets.vanished_row import placed_by_caller
 from ui.widgets.dialog_keys import DESTROYS
@@ -207,6 +209,7 @@ class TimeView(QWidget):
         self._lay_out_rows()
         shown_day = min(self._monday + timedelta(days=6), now.date())  # hours in force then
         self.week_label.setText(week_sentence(week, pattern_mismatch(self._db, shown_day)))
+        said_with(self.prev_button, self.week_label)  # the week's line, heard as Tab arrives
         self.this_button.setEnabled(self._monday != monday_of(now.date()))
         self.next_button.setEnabled(self._monday < monday_of(now.date()))
         self.quick.reload_choices()
@@ -223,6 +226,7 @@ class TimeView(QWidget):
         self._monday = monday_of(any_day)
         self.refresh()
         self.scroll_to_latest_day()
+        announce(self, self.week_label.text())  # the week now shown, as its buttons move it
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -33,6 +33,7 @@ from core.time.timer import (
 )
 from ui.widgets import text_question
 from ui.widgets.announce import announce
+from ui.widgets.arrival_words import said_with
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, select_data
 from ui.time.stale_timer_dialog import StaleTimerDialog
@@ -154,6 +155,7 @@ class TimerControls(QWidget):
         now = self._clock()
         running = get_timer(self._db) is not None
         self.status.setText(timer_text(self._db, now))
+        said_with(self.activity, self.status)  # the timer's line, heard as Tab arrives
         font = self.status.font()
         font.setBold(running)  # a running timer is worth noticing; an idle one is not
         self.status.setFont(font)

@@ -100,6 +100,12 @@ def shown_words(label: QLabel) -> str:
     return " ".join(text.split())
 
 
+def _put_away(label: QLabel) -> bool:
+    """Hidden on purpose: a label not yet shown with its page (one in a layout not yet placed
+    in a window) is only waiting to be."""
+    return label.isHidden() and label.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+
+
 def said_with(control: QWidget, *labels: QLabel | str) -> None:
     """The words of `labels` now shown (or words given) as `control`'s description, so that Tab
     says them as it
@@ -108,6 +114,6 @@ def said_with(control: QWidget, *labels: QLabel | str) -> None:
     keyboard is on `control` the new words wait for its next arrival (ArrivalWords)."""
     words = " ".join(label if isinstance(label, str) else shown_words(label)
                      for label in labels if isinstance(label, str)
-                     or (label.text() and not label.isHidden()))
+                     or (label.text() and not _put_away(label)))
     keeper = control.findChild(ArrivalWords, options=Qt.FindChildOption.FindDirectChildrenOnly)
     (keeper or ArrivalWords(control)).set(words)
