@@ -26,6 +26,8 @@ from ui.widgets.announce import announce, announce_error, hold_announcements, re
 from ui.widgets.announce_notice import forget_notices
 from ui.widgets.secret_field import SecretField
 
+UNLOCKED = "Unlocked."  # said wherever the window was, the supervision meeting included
+
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -364,7 +366,7 @@ class IdleLock(QObject):
         if held:
             self._window.statusBar().showMessage(held)
         # What was said while locked, after "Unlocked." (once the keyboard is back).
-        say_when_active(said_in, "Unlocked.", then=release_announcements())
+        say_when_active(said_in, UNLOCKED, then=release_announcements())
 
     def _restore_focus(self) -> None:
         """Focus back on the control that had it before the lock, or the first control of

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayout, QWidget
 
+from ui.widgets.nothing_to_undo import MEETING_HAS_OWN
 from ui.widgets.reading_page import Heading, ReadingText, reading_table, table_model
 
 TITLE = "Keyboard shortcuts"
@@ -48,6 +49,10 @@ IN_VIEWS: tuple[tuple[Keys, str, str], ...] = (
      "Supervision meeting"),
     ("Ctrl+Enter", "End the meeting, with the number pad's Enter", "Supervision meeting"),
     ("Escape", "Leave the meeting (what was ticked and agreed is kept)", "Supervision meeting"),
+    ("Ctrl+Z", "Undo the meeting's own last step (an agreed action removed); other changes "
+     "wait until you leave it", "Supervision meeting"),
+    ("Ctrl+Y", "Redo the meeting's own step", "Supervision meeting"),
+    ("Ctrl+Shift+Z", "Redo the meeting's own step", "Supervision meeting"),
 )
 ANYWHERE = "Anywhere"
 NOT_IN_MEETING = "Anywhere but the supervision meeting"
@@ -99,7 +104,8 @@ def window_rows(window: QMainWindow) -> list[tuple[QKeySequence, str, str]]:
         text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
         text = text.rstrip("…").rstrip(".")
         # The meeting hides the menus, and with them the keys only they hold.
-        where = ANYWHERE if action in window.actions() else NOT_IN_MEETING
+        where = ANYWHERE if action in window.actions() and not action.property(
+            MEETING_HAS_OWN) else NOT_IN_MEETING
         if action.property(IN_DIALOGS_TOO):
             where = EVEN_IN_DIALOGS
         for sequence in action.shortcuts():

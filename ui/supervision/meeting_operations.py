@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+import shiboken6
 from sqlite_utils import Database
 
 from core.common import clock
@@ -25,6 +26,7 @@ from ui.shell.app import show_error
 from ui.shell.hub import Hub
 from ui.shell.lock_away import first_focus_in
 from ui.shell.main_window import MainWindow, reserve_action
+from ui.supervision.meeting_screen import MeetingScreen
 from ui.supervision.session_command import record_undoably
 from ui.widgets import confirm
 
@@ -76,6 +78,8 @@ class MeetingController(QObject):
         self.draft = MeetingDraft()
         self.view: MeetingView | None = None
         self._normal: QWidget | None = None
+        self._screen: MeetingScreen | None = None
+        self._was_on: QWidget | None = None  # where the keyboard was before the meeting
         # View > Supervision meeting: the frame painted before the data opened may hold it.
         self.action = reserve_action(window, "&View", "supervisionMeeting", "Supervision &meeting")
         self.action.setEnabled(True)
@@ -106,15 +110,22 @@ class MeetingController(QObject):
         lock = getattr(self._window, "idle_lock", None)
         if self.is_open() or (lock is not None and lock.is_locked()):
             return
+        focus = QApplication.focusWidget()
+        normal = self._window.centralWidget()
+        self._was_on = focus if focus is not None and normal is not None \
+            and normal.isAncestorOf(focus) else None
         self.view = MeetingView(self._db, self.draft, self._today())
         self.view.leaveRequested.connect(self.leave)
         self.view.endRequested.connect(self.end)
         self._normal = self._window.takeCentralWidget()
         self._window.setCentralWidget(self.view)
+        # Before it is painted: nothing from outside the meeting is on screen with it.
+        self._screen = MeetingScreen(self._window, self.view, self._stack, self.draft)
         self.view.show()  # a widget made hidden is not shown by becoming central
         self._window.menuBar().hide()
         self._hold_tray(True)
         self.view.topics.setFocus()
+        self.view.say_opened()
 
     def leave(self) -> None:
         """Back to the normal view; what was ticked and agreed waits for the meeting to end,
@@ -122,6 +133,7 @@ class MeetingController(QObject):
         if self.view is None:
             return
         view, self.view = self.view, None
+        screen, self._screen = self._screen, None
         self._window.takeCentralWidget()
         view.deleteLater()
         self._window.setCentralWidget(self._normal)
@@ -131,10 +143,19 @@ class MeetingController(QObject):
         self._window.menuBar().show()
         self._hold_tray(False)
         self._focus_after_meeting()
+        if screen is not None:
+            screen.close()  # what waited is said once the keyboard has landed
 
     def _focus_after_meeting(self) -> None:
-        """The keyboard lands on the Supervision view's meeting button (F11 takes you back),
-        or on the first control of the view shown: the meeting's focused widget is gone."""
+        """The keyboard goes back where it was before the meeting (the agenda row, the table
+        cell), if that is still on screen; else to the Supervision view's meeting button (F11
+        takes you back), or the first control of the view shown."""
+        was, self._was_on = self._was_on, None
+        central = self._window.centralWidget()
+        if was is not None and shiboken6.isValid(was) and central is not None \
+                and central.isAncestorOf(was) and was.isVisible() and was.isEnabled():
+            was.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         current = self._window.current_key() if hasattr(self._window, "current_key") else None
         view = self._window.view(current) if current else None
         button = getattr(view, "meeting_button", None)
@@ -149,8 +170,9 @@ class MeetingController(QObject):
             return
         # Asked every time: Ctrl+Enter is a common "send" reflex, and even an empty meeting is
         # recorded as a session. "Keep going" is the default and Esc, so nothing ends by accident.
+        # End and record deletes nothing (Ctrl+Z takes it back): Return on it, Tabbed to, does it.
         if not confirm.ask(self.view, "End meeting", END_QUESTION, "End and record",
-                           "Keep going"):
+                           "Keep going", yes_destroys=False):
             return
         today = self._today()
         start = self.view.content.start if self.view.content else today
@@ -163,10 +185,11 @@ class MeetingController(QObject):
             show_error(self.view, "\n".join(exc.problems), "The meeting was not recorded")
             return
         self.draft = MeetingDraft()
-        self.leave()
-        if hasattr(self._window, "show_view"):
-            self._window.show_view("supervision")
-            self._focus_after_meeting()
+        current = getattr(self._window, "current_key", lambda: None)()
+        self.leave()  # the keyboard back where it was before the meeting
+        if hasattr(self._window, "show_view") and current != "supervision":
+            self._window.show_view("supervision")  # where the session recorded is listed
+            self._focus_after_meeting()  # on its meeting button: the view left is hidden
         offer_pdf(self._window, self._db, start, today)
 
     def _data_changed(self) -> None:

@@ -71,6 +71,12 @@ class ActionRemovedCommand(QUndoCommand):
         self._pushed = False
         self.shown = ""  # the words the removal was shown with
 
+    @property
+    def meeting_draft(self) -> MeetingDraft:
+        """The meeting this step belongs to: Ctrl+Z in it takes back only its own steps
+        (ui.supervision.meeting_screen)."""
+        return self._draft
+
     def _held(self) -> bool:
         return any(a is self.action for a in self._draft.new_actions)
 

@@ -97,6 +97,7 @@ class TextRow(Row):
 
     def __init__(self, text: str, right: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
+        self.right = right
         self.row_layout.addWidget(self.label, 1)
         if right:
             hours = QLabel(right)

@@ -13,8 +13,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +38,14 @@ from core.supervision.meeting_content import (
 from ui.supervision.meeting_action_bar import ActionBar
 from ui.widgets.confirm import confirm_no_names
 from ui.supervision.meeting_pager import PagedRows
+from ui.supervision.meeting_words import (
+    EMPTY,
+    agreed_words,
+    opened_words,
+    tab_stops,
+    tell,
+    topic_words,
+)
 from ui.supervision.private_ticks import CASES, REDUCTIONS, WELLBEING, PrivateTick
 from ui.supervision.meeting_rows import (
     COMPACT_BELOW,
@@ -50,30 +56,6 @@ from ui.supervision.meeting_rows import (
     meeting_stylesheet,
 )
 from ui.widgets.date_fields import OptionalDateField
-
-EMPTY = {
-    "going_well": "Nothing noted this time.",
-    "cases": "No cases were marked for discussion.",
-    "requests": "No requests noted.",
-    "reflection": "No reflection this time.",
-    "learning": "Nothing noted this time.",
-    "wellbeing": "No check-in this time.",
-    "actions": "No actions carried forward. Agree one on the line below.",
-}
-
-def _tab_stops(holder: QWidget) -> list[QWidget]:
-    """The controls Tab stops at inside `holder`, in the order they were made (their parts,
-    such as a date field's text, excluded)."""
-    def own(widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None and parent is not holder:
-            if isinstance(parent, (QAbstractSpinBox, QComboBox)):
-                return False
-            parent = parent.parentWidget()
-        return True
-
-    return [w for w in holder.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None and own(w)]
 
 class MeetingView(QWidget):
     """Shows `meeting_content` and keeps what is ticked and agreed in `draft` (nothing is
@@ -268,7 +250,10 @@ class MeetingView(QWidget):
         return f"{title}  ✓{ticked}/{len(notes)}" if ticked else title
 
     def _label_item(self, item: QListWidgetItem) -> None:
-        text = self._topic_label(item.data(Qt.ItemDataRole.UserRole))
+        key = item.data(Qt.ItemDataRole.UserRole)
+        words = topic_words(self._sentences(key)) if key in ("month", "time") else ""
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, words)  # said with the topic
+        text = self._topic_label(key)
         item.setText(text)
         title, _sep, count = text.partition("  ✓")
         spoken = title + (f", {count.replace('/', ' of ')} discussed" if count else "")
@@ -302,24 +287,30 @@ class MeetingView(QWidget):
         the window came last, and a Space meant for them could tick Case references."""
         chain: list[QWidget] = [self.topics]
         for holder in (*self.rows.rows, self.rows.bar, self.action_bar):
-            chain += _tab_stops(holder)
+            chain += tab_stops(holder)
         chain += [self.show_wellbeing, self.show_reductions, self.show_cases]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
+    def _sentences(self, key: str) -> list[tuple[str, str]]:
+        """The month's (or the time's) lines as shown: each sentence, with hours at its end."""
+        content = self.content
+        assert content is not None
+        if key == "time":
+            return [(content.time_sentence, "")] + list(content.time_rows[1:])
+        lines = [(line, "") for line in content.month]
+        if self.show_reductions.isChecked():
+            reasons = ", ".join(content.reduction_reasons) or "none beyond those named above"
+            lines.append((f"Reductions, as agreed: {reasons}.", ""))
+        return lines
+
     def _rows_for(self, key: str) -> list[Row]:
         content = self.content
         assert content is not None
-        if key == "month":
-            rows: list[Row] = [TextRow(line) for line in content.month]
-            if self.show_reductions.isChecked():
-                reasons = ", ".join(content.reduction_reasons) or "none beyond those named above"
-                rows.append(TextRow(f"Reductions, as agreed: {reasons}."))
-            return rows
-        if key == "time":
-            return [TextRow(content.time_sentence)] + [
-                TextRow(name, hours) for name, hours in content.time_rows[1:]]
-        if key == "actions":
+        rows: list[Row]
+        if key in ("month", "time"):
+            rows = [TextRow(text, right) for text, right in self._sentences(key)]
+        elif key == "actions":
             rows = [ActionRow(a, self.draft.status_updates.get(a.id or 0)) for a in content.actions]
             rows += [ActionRow(redact_action(a, content.references), new_index=i)
                      for i, a in enumerate(self.draft.new_actions)]
@@ -361,8 +352,21 @@ class MeetingView(QWidget):
             self.action_bar.refused(list(exc.problems))
             return
         self.action_bar.accepted()
+        references = self.content.references if self.content else set()
+        tell(self, agreed_words(action, references))  # heard and seen, as Remove is
         if self.current_topic() == "actions":
             self.show_topic(keep_page=True)
+
+    def tell(self, text: str, assertive: bool = False) -> None:
+        """Show and say `text` on the meeting's own line (ui.supervision.meeting_words)."""
+        tell(self, text, assertive)
+
+    def say_opened(self) -> None:
+        """"Supervision meeting" and its period, said once the keyboard is on the topics."""
+        from ui.widgets.announce import announce
+
+        announce(self.topics, opened_words(self.content.period if self.content else ""),
+                 after_focus=True)
 
     @Slot(int)  # declared, as _ticked
     def _remove_action(self, index: int) -> None:

@@ -77,6 +77,10 @@ def install_time(
     redo = stack.createRedoAction(window, "&Redo")
     redo.setProperty("shortcutWords", "Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    from ui.widgets.nothing_to_undo import MEETING_HAS_OWN
+
+    for step in (undo, redo):  # the meeting's own take back only its steps (meeting_screen)
+        step.setProperty(MEETING_HAS_OWN, True)
     edit_menu = window.menu("&Edit")
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)

@@ -39,9 +39,24 @@ def one_stop(text: str) -> str:
     """`text` with each doubled full stop made one ("yet.." -> "yet.", "now?." -> "now?")."""
     return _DOUBLED_STOP.sub(r"\1", text)
 _listeners: list[Listener] = []
+# Each gate may keep an announcement back (True): the supervision meeting holds what the rest
+# of the app says while the manager is looking (ui.supervision.meeting_screen).
+Gate = Callable[[object, str, bool], bool]
+_gates: list[Gate] = []
 # While locked: the one widget still heard (the lock screen), and what others said meanwhile.
 _speaker: QWidget | None = None
 _held: list[tuple[QObject | None, str, bool]] | None = None
+
+
+def add_gate(gate: Gate) -> None:
+    """`gate(widget, text, assertive)` is asked before each announcement is said; True keeps
+    it back (the gate says it later, or not at all)."""
+    _gates.append(gate)
+
+
+def remove_gate(gate: Gate) -> None:
+    if gate in _gates:
+        _gates.remove(gate)
 
 
 def add_listener(listener: Listener) -> None:
@@ -88,6 +103,8 @@ def announce(widget: QObject | None, text: str, assertive: bool = False,
         return
     if _held is not None and not _within(widget, _speaker):
         _held.append((widget, text, assertive))
+        return
+    if any(gate(widget, text, assertive) for gate in list(_gates)):
         return
     for listener in list(_listeners):
         listener(text, assertive)

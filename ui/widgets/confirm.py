@@ -13,14 +13,21 @@ from core.common.names import NAME_EDIT, NAME_QUESTION, NAME_SAVE_ANYWAY, name_l
 
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str,
-        default_yes: bool = False) -> bool:
+        default_yes: bool = False, yes_destroys: bool = True) -> bool:
     """A question with two named buttons; True when `yes` is chosen. `no` is the default
     and Escape, so nothing is done by accident (and then Return can press nothing else:
     ui.widgets.return_guard). `default_yes` only where `yes` destroys nothing and is what
-    the question is for (Save a summary that was fitted on one page)."""
+    the question is for (Save a summary that was fitted on one page). `yes_destroys=False`
+    where `yes` deletes and overwrites nothing but is asked so a reflex does not do it (End
+    and record, taken back by Ctrl+Z): `no` stays the default, and Return on `yes`, Tabbed
+    to, presses it."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    if not yes_destroys:
+        from ui.widgets.dialog_keys import DESTROYS
+
+        yes_button.setProperty(DESTROYS, False)  # not one of the question's destructive buttons
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)

@@ -22,6 +22,9 @@ from ui.widgets.step_said import say_step
 
 NOTHING_TO_UNDO = "Nothing to undo."
 NOTHING_TO_REDO = "Nothing to redo."
+# An action's property: the supervision meeting has its own keys for it (Undo and Redo there
+# take back only the meeting's own steps: ui.supervision.meeting_screen).
+MEETING_HAS_OWN = "meetingHasOwn"
 
 
 def install(window: QWidget, stack: QUndoStack, undo_keys: list[QKeySequence],
@@ -47,6 +50,11 @@ def install(window: QWidget, stack: QUndoStack, undo_keys: list[QKeySequence],
 _PROPERTY = "saysNothingToUndo"
 _stand_ins: "weakref.WeakKeyDictionary[QWidget, dict[bool, list[QShortcut]]]" = \
     weakref.WeakKeyDictionary()
+
+
+def stand_ins(window: QWidget) -> list[QShortcut]:
+    """`window`'s stand-ins for Undo's and Redo's keys (the meeting takes their keys a while)."""
+    return [s for kept in _stand_ins.get(window, {}).values() for s in kept]
 
 
 def _field_passes_on(watched: QObject, event: QEvent) -> bool:

@@ -51,7 +51,8 @@ def destructive_buttons(dialog: QDialog) -> list[QPushButton]:
         default = dialog.defaultButton()
         if default is not None and dialog.buttonRole(default) in safe_roles:
             found += [b for b in dialog.buttons() if isinstance(b, QPushButton)
-                      and dialog.buttonRole(b) not in safe_roles]
+                      and dialog.buttonRole(b) not in safe_roles
+                      and b.property(DESTROYS) is not False]  # asked, though it keeps all
         return found
     for box in dialog.findChildren(QDialogButtonBox):
         found += [b for b in box.buttons() if isinstance(b, QPushButton)

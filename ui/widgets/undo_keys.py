@@ -67,6 +67,22 @@ def _field_has_nothing(widget: QWidget, undo: bool) -> bool:
     return False
 
 
+def undo_or_redo(event: QKeyEvent) -> bool | None:
+    """True for Undo's keys, False for Redo's (Ctrl+Y too), None for any other."""
+    from PySide6.QtGui import QKeySequence
+
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return True
+    if event.matches(QKeySequence.StandardKey.Redo) or _is_ctrl_y(event):
+        return False
+    return None
+
+
+def field_has_nothing(widget: QWidget, undo: bool) -> bool:
+    """True when `widget` is a text field or spin box with nothing of its own to undo (redo)."""
+    return _field_has_nothing(widget, undo)
+
+
 def window_takes_undo(watched: QObject, event: QEvent) -> bool:
     """For the application's filter: Undo's or Redo's keys asked of a field that has nothing
     of its own for them, while the window has: True (the field is not asked)."""

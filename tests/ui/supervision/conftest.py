@@ -25,7 +25,7 @@ def end_answers(monkeypatch):
 
     answers = type("Answers", (list,), {"asked": []})([True] * 5)
 
-    def ask(_parent, _title, question, *_buttons):
+    def ask(_parent, _title, question, *_buttons, **_how):
         assert question == END_QUESTION
         answers.asked.append(question)
         return answers.pop(0)

@@ -212,7 +212,7 @@ def test_an_action_with_a_name_is_asked_about_before_it_is_added(demo_window, qt
     asked: list[str] = []
     answers = [False, True]  # Edit first, then Save anyway
 
-    def ask(_parent, _title, question, *_buttons):
+    def ask(_parent, _title, question, *_buttons, **_how):
         asked.append(question)
         return answers.pop(0)
 

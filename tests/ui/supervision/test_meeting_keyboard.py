@@ -111,11 +111,12 @@ def test_focus_comes_back_after_esc_end_and_unlock(demo_window, qtbot, no_pdf, e
     button = win.view("supervision").meeting_button
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
-    button.click()
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
     qtbot.keyClick(win.meeting.view.topics, Qt.Key.Key_Escape)
     assert win.meeting.view is None and QApplication.focusWidget() is button
 
-    button.click()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
     view = win.meeting.view
     view.select_topic("requests")
     tick = _rows(view, NoteRow)[0].check

@@ -105,12 +105,13 @@ def test_ctrl_z_brings_a_removed_action_back_in_its_place_and_ctrl_y_removes_it_
     assert bar.text.text() == ""  # its words are agreed again, not waiting to be added twice
     said = "Brought back the agreed action “Book the three-way meeting”."
     assert heard[-1] == (said, False)
-    assert win.statusBar().currentMessage() == said and bar.message.text() == said
+    # Shown on the meeting's own line; the status bar shows nothing while the meeting is up.
+    assert bar.message.text() == said and win.statusBar().currentMessage() == ""
     assert any("Book the three-way meeting" in r.label.text() for r in _rows(view, ActionRow))
     QTest.keyClick(bar.text, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert view.draft.new_actions == agreed[1:]
     assert heard[-1] == ("Removed the agreed action “Book the three-way meeting” again.", False)
-    assert win.statusBar().currentMessage() == heard[-1][0]
+    assert bar.message.text() == heard[-1][0]
 
 
 def test_undoing_a_removal_never_agrees_the_same_action_twice(demo_window, qtbot, heard):
@@ -125,7 +126,7 @@ def test_undoing_a_removal_never_agrees_the_same_action_twice(demo_window, qtbot
     assert [a.text for a in view.draft.new_actions] == ["Book the three-way meeting"]
     text, assertive = heard[-1]
     assert assertive and "agreed again since, so this was not undone" in text
-    assert win.statusBar().currentMessage() == text
+    assert view.action_bar.message.text() == text
 
 
 def test_a_removal_from_a_meeting_recorded_since_is_not_brought_back(demo_window, qtbot, heard,
