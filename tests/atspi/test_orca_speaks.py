@@ -211,6 +211,12 @@ def _tab_heard(bus: Bus, orca: Orca, timeout: float = 15.0) -> Any:
     # name; a control with neither is said all the same, with whatever Orca says first.
     heard_as = [_words(n) for n in _labelled_by(bus, focus)] if focus is not None else []
     heard_as = heard_as or [_words(focus.get_name() or "") if focus is not None else ""]
+    if focus is not None and focus.get_role_name() == "page tab list":
+        # A tab bar is said by the page it is on, its selected tab ("Profile page tab"), not by
+        # its own name ("Settings pages").
+        chosen = bus.Atspi.Selection
+        heard_as = [_words(chosen.get_selected_child(focus, i).get_name())
+                    for i in range(chosen.get_n_selected_children(focus))] or heard_as
     deadline = time.monotonic() + timeout
     while not any(words in _words(text) for text in orca.said()[start:] for words in heard_as):
         assert time.monotonic() < deadline, \
