@@ -86,7 +86,8 @@ class ProfilePage(QWidget):
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.hours)
         hours_row.addSpacing(6)
-        hours_row.addWidget(unit_label(self.hours, "hours a week"))
+        hours_note = HOURS_NOTE.format(hours=DEFAULT_HOURS)
+        hours_row.addWidget(unit_label(self.hours, "hours a week", hours_note))
         hours_row.addStretch(1)
         form.addRow(buddy("Contracted ho&urs", self.hours), hours_row)
         self.ceiling = LineField()
@@ -96,7 +97,7 @@ class ProfilePage(QWidget):
         ceiling_row = QHBoxLayout()
         ceiling_row.addWidget(self.ceiling)
         ceiling_row.addSpacing(6)
-        ceiling_row.addWidget(unit_label(self.ceiling, "cases"))
+        ceiling_row.addWidget(unit_label(self.ceiling, "cases", CEILING_NOTE))
         ceiling_row.addStretch(1)
         form.addRow(buddy("Protected &ceiling", self.ceiling), ceiling_row)
         self.effective_from = DateField(clock.today())
@@ -122,11 +123,13 @@ class ProfilePage(QWidget):
         layout.setContentsMargins(8, 16, 8, 8)
         layout.setSpacing(12)
         layout.addLayout(form)
-        notes = (note_label(HOURS_NOTE.format(hours=DEFAULT_HOURS)), note_label(CEILING_NOTE),
-                 note_label(FROM_NOTE))
-        for note, field in zip(notes, (self.hours, self.ceiling, self.effective_from)):
-            layout.addWidget(note)
-            said_with(field, note)  # heard with the field it explains, Tab passing notes by
+        # Each note is heard with the field it explains (Tab passes notes by): the hours' and
+        # the ceiling's after their units (unit_label).
+        for text in (hours_note, CEILING_NOTE):
+            layout.addWidget(note_label(text))
+        from_note = note_label(FROM_NOTE)
+        layout.addWidget(from_note)
+        said_with(self.effective_from, from_note)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         layout.addLayout(spread_row)

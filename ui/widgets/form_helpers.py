@@ -146,14 +146,16 @@ def group_row(text: str, boxes: QLayout) -> tuple[QLabel, QGroupBox]:
     return buddy(text, group), group
 
 
-def unit_label(field: QWidget, unit: str) -> QLabel:
+def unit_label(field: QWidget, unit: str, note: str = "") -> QLabel:
     """The unit shown after a text field ("hours a week"), said with it as its description.
     A placeholder is said only while the field is empty: "Contracted hours" holding 30 was read
-    with "37 (full time)", and its unit never."""
+    with "37 (full time)", and its unit never. `note`: the words shown under the form about
+    this field, said after them (Tab passes a note by)."""
 
     def describe() -> None:
         hint = field.placeholderText() if not field.text() else ""  # type: ignore[attr-defined]
-        field.setAccessibleDescription(f"{unit}, {hint}" if hint else unit)
+        words = f"{unit}, {hint}" if hint else unit
+        field.setAccessibleDescription(f"{words}. {note}" if note else words)
 
     field.textChanged.connect(describe)  # type: ignore[attr-defined]
     describe()
