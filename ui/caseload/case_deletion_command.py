@@ -38,6 +38,7 @@ class CasesDeletedCommand(QUndoCommand):
         self.gone = gone
         self._pushed = False
         self.brought_back: Reading = ()  # the cases as Undo left them, for Redo to find
+        self.shown = ""  # the words the deletion was shown with, then each undo's and redo's
 
     def redo(self) -> None:
         if not self._pushed:
@@ -49,11 +50,12 @@ class CasesDeletedCommand(QUndoCommand):
         except ValidationError as exc:  # deleted, reopened, edited or time logged since
             self.setObsolete(True)
             self._hub.casesChanged.emit()
-            say_step(self._parent, " ".join(exc.problems), assertive=True)
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             return
         compact(self._db)
         self._hub.casesChanged.emit()
-        say_step(self._parent, f"Deleted {deleted_text(len(self.gone))} again.")
+        self.shown = say_step(self._parent, f"Deleted {deleted_text(len(self.gone))} again.",
+                              was=self.shown)
 
     def undo(self) -> None:
         try:
@@ -64,10 +66,12 @@ class CasesDeletedCommand(QUndoCommand):
             self.setObsolete(True)  # nothing came back, so there is nothing to redo either
             from ui.shell.app import show_error
 
-            say_step(self._parent, " ".join(exc.problems), assertive=True)
+            say_step(self._parent, " ".join(exc.problems), assertive=True, was=self.shown)
             show_error(self._parent, " ".join(exc.problems), "The cases were not brought back")
             return
         self._hub.casesChanged.emit()
-        say_step(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
-                               f"{', '.join(self.gone.references[:3])}"
-                               f"{' and more' if len(self.gone) > 3 else ''}.")
+        # Every line that showed the deletion (the Caseload's own, the status bar) says so.
+        self.shown = say_step(self._parent, f"Brought back {deleted_text(len(self.gone))}: "
+                                            f"{', '.join(self.gone.references[:3])}"
+                                            f"{' and more' if len(self.gone) > 3 else ''}.",
+                              was=self.shown)

@@ -80,8 +80,9 @@ def delete_closed_after_confirming(
         say_result(parent, kept_text(len(due), kept_then))
         return []
     gone = delete_closed_cases_keeping(db, days, today)
+    command = CasesDeletedCommand(db, hub, gone, parent)
     if stack is not None and gone:
-        stack.push(CasesDeletedCommand(db, hub, gone, parent))
+        stack.push(command)
     hub.casesChanged.emit()
     deleted = [c for c in due if c.reference in set(gone.references)]
     if deleted:  # said wherever it was started from (the panel only changes its words)
@@ -91,7 +92,8 @@ def delete_closed_after_confirming(
         undo = " Undo with Ctrl+Z." if stack is not None else ""
         # In the status bar too; said once the question has given the keyboard back, so the
         # window coming back is not read over it.
-        say_step(parent, f"Deleted {deleted_text(len(deleted))}.{undo}", after_focus=True)
+        command.shown = say_step(parent, f"Deleted {deleted_text(len(deleted))}.{undo}",
+                                 after_focus=True)
     return deleted
 
 

@@ -342,7 +342,10 @@ class WeightingsPage(QWidget):
             self._hub.weightingsChanged.emit()
 
         # A deletion like any other: one undo step, said, focus kept in the list of changes.
-        delete_undoably(self, self._db, f"the weightings change “{change_what(change)}”",
-                        lambda: delete_change(self._db, change_id), changed, self.changes)
-        self.saved_label.setText("Change taken back.")
+        what = f"the weightings change “{change_what(change)}”"
+        delete_undoably(self, self._db, what, lambda: delete_change(self._db, change_id),
+                        changed, self.changes)
+        # The words said, so that Ctrl+Z changes them here too ("Change taken back." stayed
+        # after the change was brought back).
+        self.saved_label.setText(f"Deleted {what}.")
         return True

@@ -64,9 +64,12 @@ def show_step(widget: QWidget | None, text: str, was: str = "") -> str:
         # The line as shown, with or without its hint (the Caseload shows the words, and
         # says them with how to undo them).
         stale = {was.strip(), was.strip().removesuffix(" Undo with Ctrl+Z.")} - {""}
+        # The same words with their details after a colon: "Deleted 2 closed cases: C04 and
+        # C08." on the Caseload's line, where "Deleted 2 closed cases." was said.
+        detailed = tuple(f"{s.removesuffix('.')}: " for s in stale if s.endswith("."))
         if stale:
             for label in window.findChildren(QLabel):
-                if label.text() in stale:
+                if label.text() in stale or label.text().startswith(detailed):
                     label.setText(text)
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text)
