@@ -1,5 +1,6 @@
 """Through AT-SPI, the dialogs a keyboard opens: every control has a name a screen reader can
-say, that name is not just the control's value, and no two controls in one dialog share it."""
+say, that name is not just the control's value (a tab bar's, the page it is on), and no two
+controls in one dialog share it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ def _wait_for_dialog(bus: Bus, timeout: float = 10.0) -> Any:
     return None
 
 
+def _tabs_of(bar: Any) -> list[str]:
+    """The names of a tab bar's page tabs, as the bus gives them now."""
+    bar.clear_cache()
+    tabs = (bar.get_child_at_index(i) for i in range(bar.get_child_count()))
+    return [t.get_name() for t in tabs if t is not None and t.get_role_name() == "page tab"]
+
+
 def _problems(bus: Bus, dialog: Any, title: str) -> list[str]:
     atspi = bus.Atspi
     problems, names = [], {}
@@ -54,6 +62,8 @@ def _problems(bus: Bus, dialog: Any, title: str) -> list[str]:
         elif role in ("text", "spin button", "password text") and obj.get_text_iface() and \
                 name == obj.get_text(0, -1).strip() and name:
             problems.append(f"{title}: {role} is named by what is typed in it: {name!r}")
+        elif role == "page tab list" and name in _tabs_of(obj):
+            problems.append(f"{title}: a tab bar is named by the page it is on: {name!r}")
         said = heard_twice(bus, obj)
         if said:
             problems.append(f"{title}: {said}")
