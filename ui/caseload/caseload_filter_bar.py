@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.common.words import plural
 from core.caseload.models import CASE_TYPE_LABELS, CASE_TYPES, FLAG_LABELS, FLAGS, UNTIERED
 from ui.caseload.case_filter_proxy import MAPPA_FILTER
 from ui.widgets.flow_layout import FlowRow
@@ -163,3 +164,18 @@ class CaseloadFilterBar(QWidget):
     def _emit(self) -> None:
         self.clear_button.setEnabled(self.is_narrowed())
         self.filtersChanged.emit(self.filters())
+
+
+def filter_result(view) -> str:  # type: ignore[no-untyped-def]
+    """What the filters leave, as said: the no-match line when it shows, else the count (of
+    the cases under Active, Closed or All)."""
+    if view.no_match.isVisibleTo(view):
+        return view.no_match.text()
+    status = view.proxy.status
+    under = [c for c in view.model.items() if status == "all"
+             or (c.closed_date is None) == (status == "active")]
+    kind = {"active": "active case", "closed": "closed case"}.get(status, "case")
+    shown = view.proxy.rowCount()
+    if not view.filter_bar.is_narrowed():
+        return f"Showing {plural(shown, kind)}."
+    return f"Showing {shown} of {plural(len(under), kind)}."

@@ -16,24 +16,22 @@ from sqlite_utils import Database
 
 from core.caseload.cases import CaseStore
 from core.common.errors import ValidationError
+from core.common.words import plural as _plural
 from core.caseload.models import Case
 from ui.shell.app import show_error
 from ui.caseload.case_filter_proxy import CaseFilterProxy
 from ui.caseload.case_operations import record_case_change, record_cases_added
 from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, CaseTableModel
 from ui.caseload.caseload_empty_state import EmptyState
-from ui.caseload.caseload_filter_bar import CaseloadFilterBar
+from ui.caseload.caseload_filter_bar import CaseloadFilterBar, filter_result
 from ui.widgets.column_widths import keep_columns_fitted
+from ui.widgets.settled_words import SaidWhenSettled
 from ui.widgets.step_said import say_result
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import configure_table, view_title
 from ui.shell.hub import Hub
 from ui.caseload.overdue_notice import OverdueNotice
 from ui.caseload.retention_notice import RetentionNotice
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class CaseloadView(QWidget):
@@ -179,6 +177,7 @@ class CaseloadView(QWidget):
         self.overdue_notice.editRequested.connect(lambda i: self._on_case(i, self.edit_case))
         self._hub.casesChanged.connect(self.refresh)
         self._hub.dataReplaced.connect(self.refresh)
+        self.result_said = SaidWhenSettled(self, lambda: filter_result(self))
 
     # --- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -201,6 +200,7 @@ class CaseloadView(QWidget):
             self.proxy.set_filters(**values)
         self._update_showing()
         self._update_buttons()
+        self.result_said.changed()  # "Showing 14 of 40 cases.", once the typing stops
 
     def _update_showing(self) -> None:
         shown = self.proxy.rowCount()

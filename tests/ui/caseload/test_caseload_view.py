@@ -304,3 +304,36 @@ def test_main_window_has_caseload_before_settings_with_both_pages(qtbot, db, dat
     tabs = window.view("settings").tabs
     titles = [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())]
     assert titles[:2] == ["Profile", "Reductions & reports"]
+
+
+def test_what_the_filters_leave_is_said_once_the_typing_stops(view, store, hub, qtbot):
+    """Filtering by a flag, or typing C99 in the search, said nothing (24h, F11): the count, or
+    "No cases match these filters.", is said once the changes stop, not at every letter."""
+    from ui.widgets import announce
+
+    add(store, "C01", case_type="licence", flags=("iom",))
+    add(store, "C02")
+    add(store, "C03", closed_date=date(2026, 3, 1))
+    hub.casesChanged.emit()
+    view.show()
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    timer = view.result_said.timer
+    try:
+        timer.setInterval(60_000)  # the typing is never "stopped" while the test types
+        qtbot.keyClicks(view.filter_bar.search, "C99")
+        assert heard == [] and timer.isActive()
+        assert view.no_match.isVisible()
+        timer.setInterval(0)
+        timer.start()  # the typing has stopped
+        qtbot.waitUntil(lambda: bool(heard))
+        assert heard == ["No cases match these filters."]
+        view.filter_bar.search.setText("")
+        bar = view.filter_bar
+        bar.flag.setCurrentIndex(bar.flag.findData("iom"))
+        qtbot.waitUntil(lambda: len(heard) == 2)
+        assert heard[1] == "Showing 1 of 2 active cases."
+        assert view.showing.text() == "showing 1"
+    finally:
+        announce.remove_listener(listener)
