@@ -366,7 +366,7 @@ class MeetingView(QWidget):
         from ui.widgets.announce import announce
 
         announce(self.topics, opened_words(self.content.period if self.content else ""),
-                 after_focus=True)
+                 after_focus=True)  # a notice before the focus moves, Orca 43 drops
 
     @Slot(int)  # declared, as _ticked
     def _remove_action(self, index: int) -> None:
