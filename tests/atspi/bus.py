@@ -180,6 +180,18 @@ def activate_window(bus: Bus) -> None:
         bus.pump(0.05)
 
 
+def open_menu(bus: Bus, item: Any) -> Any:
+    """The menu under a menu bar's `item` once it shows and is the active window (it has the
+    keyboard: a key sent sooner goes to the window behind), else None."""
+    item.clear_cache()  # its menu's states asked afresh
+    for index in range(item.get_child_count()):
+        menu = item.get_child_at_index(index)
+        if menu is not None and menu.get_role_name() in ("popup menu", "menu") \
+                and {"showing", "active"} <= bus.states(menu):
+            return menu
+    return None
+
+
 VIEW_KEYS = (("Overview", ord("1")), ("Caseload", ord("2")), ("Time", ord("3")),
              ("Supervision", ord("4")), ("Settings", ord("5")))
 

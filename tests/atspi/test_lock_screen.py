@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.atspi.bus import Bus, activate_window
+from tests.atspi.bus import Bus, activate_window, open_menu
 from tests.atspi.session import ROOT
 from tests.atspi.test_announcements import ASSERTIVE, Heard
 from tests.atspi.test_dialogs import _problems
@@ -167,9 +167,9 @@ def test_the_passphrase_at_start_and_the_lock_screen_are_named_and_say_a_refusal
         def lock_now() -> Any:
             activate_window(bus)
             file_menu = item("File")
-            if file_menu is not None and item("Lock now") is None:
+            if file_menu is not None and open_menu(bus, file_menu) is None:
                 file_menu.get_action_iface().do_action(0)
-                bus.pump(0.5)
+                _wait(bus, lambda: open_menu(bus, file_menu), "the File menu", 10)
             return item("Lock now")
 
         _wait(bus, lock_now, "File > Lock now", 30).get_action_iface().do_action(0)
