@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.supervision.meeting import MeetingDraft
 from core.supervision.meeting_content import redact_action
+from core.supervision.summary_model import redact_references
 from core.supervision.sessions import Action
 from ui.widgets.deletion_undo import undo_stack_of
 from ui.widgets.step_said import say_step
@@ -86,6 +87,9 @@ class ActionRemovedCommand(QUndoCommand):
 
     def _show(self, text: str, assertive: bool = False) -> None:
         view = self._controller.view
+        if view is not None and view.content is not None:
+            # Removed while Case references was ticked, taken back after it was cleared.
+            text = redact_references(text, view.content.references)
         if view is not None and view.draft is self._draft:
             view.show_topic(keep_page=True)
             view.action_bar.message.setText(text)

@@ -187,7 +187,7 @@ def test_f11_says_the_meeting_and_the_topics_of_sentences_are_read(demo_window, 
         Qt.ItemDataRole.AccessibleDescriptionRole)
 
 
-def test_return_on_end_and_record_ends_and_records(demo_window, db, qtbot, monkeypatch):
+def test_return_on_end_and_record_ends_and_records(demo_window, db, qtbot, monkeypatch, heard):
     from core.supervision.sessions import list_sessions
 
     win = demo_window
@@ -215,6 +215,9 @@ def test_return_on_end_and_record_ends_and_records(demo_window, db, qtbot, monke
     assert pressed == ["Return"]
     assert not win.meeting.is_open()
     assert len(list_sessions(db)) == before + 1
+    # Said and shown once the meeting is left, not over it.
+    qtbot.waitUntil(lambda: any(t.startswith("Recorded the session of ") for t, _a in heard))
+    assert win.statusBar().currentMessage().startswith("Recorded the session of ")
 
 
 def test_esc_puts_the_keyboard_back_where_it_was_before_f11(demo_window, qtbot):
@@ -248,3 +251,27 @@ def test_unlocked_is_said_in_the_meeting_and_what_waited_after_it_is_left(demo_w
     assert "C07" not in _on_screen(win)
     win.meeting.leave()
     assert ("Backed up now: caseload-C07.db.", False) in heard
+
+
+def test_an_action_removed_with_references_shown_comes_back_unnamed_once_they_are_hidden(
+        demo_window, qtbot, heard):
+    from tests.ui.supervision.test_meeting_remove_by_keyboard import _remove
+
+    win = demo_window
+    _active(win, qtbot)
+    win.meeting.open()
+    view = win.meeting.view
+    reference = sorted(view.content.references)[0]
+    view.show_cases.setChecked(True)  # (asked first, in the app: Show)
+    bar = view.action_bar
+    QTest.keyClicks(bar.text, f"Review {reference} risk plan")
+    QTest.keyClick(bar.text, Qt.Key.Key_Return)
+    view.select_topic("actions")
+    _remove(view, qtbot, f"Review {reference} risk plan")
+    bar.text.setText("")
+    view.show_cases.setChecked(False)
+    heard.clear()
+    bar.text.setFocus()
+    QTest.keyClick(bar.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert heard == [("Brought back the agreed action “Review [a case] risk plan”.", False)]
+    assert reference not in _on_screen(win)
