@@ -30,6 +30,7 @@ from core.common.words import plural
 from ui.caseload.wmt_counts_model import WmtCountsModel
 from ui.widgets.named_editor import NamedEditorDelegate
 from ui.widgets.form_helpers import ProblemsLabel, name_tabs
+from ui.widgets.settled_words import SaidWhenSettled
 
 INTRO = ("Your WMT caseload page counts your cases by case type and tier. Type those counts here "
          "and the app makes that many cases, with the next free references (C01, C02 …) and "
@@ -49,6 +50,7 @@ class WmtSetupDialog(QDialog):
         self.setWindowTitle("Set up from my WMT caseload")
         self.models = (WmtCountsModel(False, self), WmtCountsModel(True, self))
         self.tables: list[QTableView] = []
+        self.total_said = SaidWhenSettled(self, lambda: self.total.text())
         self.tabs = QTabWidget()
         name_tabs(self.tabs, "Adults and young adults")  # what it is, not the page it is on
         for model, title in zip(self.models, ("&Adults", "Young adults (&T2A)")):
@@ -64,6 +66,9 @@ class WmtSetupDialog(QDialog):
             table.setTabKeyNavigation(False)  # Tab leaves the grid; arrows move in it
             table.setItemDelegate(NamedEditorDelegate(table))  # its editor says which count
             model.dataChanged.connect(self._update_total)
+            # Said once the counts stop changing: "3 cases: C01 to C03, starting …" was
+            # only shown, so what Create cases would make was never heard.
+            model.dataChanged.connect(lambda *_: self.total_said.changed())
             model.modelReset.connect(self._update_total)
             self.tables.append(table)
             self.tabs.addTab(table, title)

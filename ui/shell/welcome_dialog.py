@@ -197,6 +197,7 @@ class WelcomeDialog(QDialog):
             button.setProperty("start", key)
             layout.addWidget(button)
             hint_label = _wrapped(hint)
+            button.setAccessibleDescription(hint)  # the words under it, said with it
             hint_label.setContentsMargins(24, 0, 0, 6)
             hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             layout.addWidget(hint_label)

@@ -96,3 +96,25 @@ def test_the_grid_fits_a_small_screen_at_200_percent_with_its_buttons_in_view(qt
     corner = create.mapTo(dialog, create.rect().bottomRight())
     assert dialog.rect().contains(corner) and create.isVisible()
     assert dialog.body.verticalScrollBar().maximum() > 0  # the rest is reached by scrolling
+
+
+def test_the_running_total_is_said_once_the_counts_are_typed(qtbot, db):
+    """"3 cases: C01 to C03, starting …" was shown and never said (24h, F12)."""
+    from ui.widgets import announce
+
+    dialog = WmtSetupDialog(CaseStore(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        dialog.total_said.timer.setInterval(60_000)  # still typing
+        type_counts(qtbot, dialog, {(0, 0): "3"})
+        assert not [h for h in heard if h.startswith("3 cases")]
+        dialog.total_said.timer.setInterval(0)
+        dialog.total_said.timer.start()  # the typing has stopped
+        qtbot.waitUntil(lambda: any(h.startswith("3 cases: C01 to C03") for h in heard))
+        assert sum(h.startswith("3 cases") for h in heard) == 1
+    finally:
+        announce.remove_listener(listener)

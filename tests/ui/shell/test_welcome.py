@@ -234,3 +234,14 @@ def test_contracted_hours_are_named_by_their_label_alone(dialog):
     iface = QAccessible.queryAccessibleInterface(dialog.hours_spin)
     assert iface.text(QAccessible.Text.Name).replace("&", "") == "Contracted hours"
     assert dialog.hours_spin.suffix() == " hours a week"  # the unit, said as its value
+
+
+def test_each_start_choice_is_said_with_the_words_under_it(dialog):
+    """"Best tried before you add real cases." and the rest were shown under each choice and
+    never said (24h, F12): each is its radio button's description."""
+    buttons = dialog.findChildren(QRadioButton)
+    assert buttons and all(b.accessibleDescription() for b in buttons)
+    demo = dialog.findChild(QRadioButton, f"start_{START_DEMO}")
+    assert demo.accessibleDescription().endswith("Best tried before you add real cases.")
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+    assert all(b.accessibleDescription() in shown for b in buttons)
