@@ -173,6 +173,12 @@ def add_report(db: Database, kind: str, completed: date) -> CourtReport:
     return CourtReport(kind, completed, row_id)
 
 
+def reports_alike(db: Database, report: CourtReport) -> int:
+    """How many reports of `report`'s kind are recorded as completed on its day, itself too."""
+    return db.execute("SELECT count(*) FROM court_reports WHERE kind = ? AND completed_date = ?",
+                      [report.kind, report.completed_date.isoformat()]).fetchone()[0]
+
+
 def list_reports(db: Database) -> list[CourtReport]:
     return [
         CourtReport(r["kind"], date.fromisoformat(r["completed_date"]), r["id"])

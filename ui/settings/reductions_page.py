@@ -28,6 +28,7 @@ from core.workload.reductions import (
     delete_report,
     list_reductions,
     list_reports,
+    reports_alike,
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
@@ -227,7 +228,11 @@ class ReductionsPage(QWidget):
         assert report_id is not None
         kind = _in_a_sentence(REPORT_KIND_LABELS.get(report.kind, report.kind))
         what = f"the {kind} of {format_date(report.completed_date)}"
-        add_undoably(self, self._db, what, f"Added {what}.",
+        alike = reports_alike(self._db, report)
+        # A second press of Add report added a second report in the same words: say so.
+        also = (f" That makes {alike} {report.kind} reports on {format_date(report.completed_date)}."
+                if alike > 1 else "")
+        add_undoably(self, self._db, what, f"Added {what}.{also}",
                      lambda: delete_report(self._db, report_id), self._changed,
                      ("court_reports", report_id))
 

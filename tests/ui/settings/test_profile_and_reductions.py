@@ -278,3 +278,24 @@ def test_contracted_hours_are_said_with_their_unit_and_never_with_the_full_time_
     assert "(full time)" not in description(profile_page.hours)
     profile_page.ceiling.setText("40")
     assert description(profile_page.ceiling).startswith("cases. ")
+
+
+def test_a_second_report_alike_is_said_to_be_a_second(reductions_page, db, qtbot):
+    """Add report pressed twice added two identical reports in the same words (24h, F21):
+    two reports on one day can be right, so both are kept and the second says so."""
+    from ui.widgets import announce
+
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        page = reductions_page
+        page.report_kind.setCurrentIndex(page.report_kind.findData("standard"))
+        page.add_report_button.click()
+        page.add_report_button.click()
+        qtbot.waitUntil(lambda: len(heard) >= 2)
+    finally:
+        announce.remove_listener(listener)
+    assert len(list_reports(db)) == 2
+    assert "That makes" not in heard[0]
+    assert f"That makes 2 standard reports on {date.today():%d/%m/%Y}." in heard[1]
