@@ -18,6 +18,8 @@ a tab bar.
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import (
@@ -32,7 +34,7 @@ from ui.widgets.accessible_factories import register
 from ui.widgets.form_helpers import shown_text
 
 
-def _pointer(obj: object) -> shiboken6.VoidPtr:
+def _pointer(obj: Any) -> shiboken6.VoidPtr:
     """The C++ address Qt asks for through interface_cast (a null one for None)."""
     if obj is None:
         return shiboken6.VoidPtr(0)
@@ -80,7 +82,8 @@ class PageTabAccessible(QAccessibleInterface):
     def object(self) -> QObject | None:  # type: ignore[override]
         return None
 
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # noqa: N802
+    def interface_cast(  # noqa: N802 - Qt override
+            self, kind: QAccessible.InterfaceType) -> Any:
         return _pointer(self._press if kind == QAccessible.InterfaceType.ActionInterface
                         else None)
 
@@ -209,7 +212,8 @@ class TabBarAccessible(QAccessibleWidget):
         # The tabs are Qt's to keep once handed over (by their ids); gone with the bar.
         bar.destroyed.connect(lambda _=None: _forget(tabs))
 
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> object:  # noqa: N802
+    def interface_cast(  # noqa: N802 - Qt override
+            self, kind: QAccessible.InterfaceType) -> Any:
         if kind == QAccessible.InterfaceType.SelectionInterface:
             return _pointer(self._selection)
         found = super().interface_cast(kind)  # Qt's own answer, already an address
