@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 from core.common.errors import ValidationError
 from core.store.watched_rows import RowWatch, State, run_unchanged
 from ui.widgets.deletion_undo import focus_row, undo_stack_of
+from ui.widgets.vanished_row import placed_by_caller
 from ui.widgets.step_said import say_step
 
 
@@ -90,8 +91,11 @@ def change_undoably(parent: QWidget, name: str, change: Callable[[], object],
     command.before, command.after = before, after
     if stack is not None:
         stack.push(command)
-    changed()
-    if table is not None:
-        focus_row(table, row() if row is not None else 0)
     command.shown = said + (" Undo with Ctrl+Z." if stack is not None else "")
+    # Said first, then the keyboard lands (an action marked done leaves the open actions, and
+    # the row that took its place is read as the keyboard lands on it), as a deletion is.
     say_step(parent, command.shown)  # and shown, as every step's words are
+    with placed_by_caller(table):
+        changed()
+        if table is not None:
+            focus_row(table, row() if row is not None else 0)
