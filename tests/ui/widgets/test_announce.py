@@ -88,3 +88,26 @@ def test_words_are_said_even_if_their_window_never_has_the_keyboard_back(qtbot, 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is None)
     announce.announce(window, "Deleted the activity Peer mentoring.", after_focus=True)
     qtbot.waitUntil(lambda: sent == ["Deleted the activity Peer mentoring."], timeout=5000)
+
+
+def test_a_sentence_joined_to_another_full_stop_is_said_and_shown_with_one(qtbot):
+    """"Now on Nothing logged yet..": a sentence's own full stop and the one after it."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.widgets.step_said import say_result, say_step
+
+    heard: list[str] = []
+    announce.add_listener(lambda text, _assertive: heard.append(text))
+    try:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        say_result(window, "Now on Monday 7 December: nothing logged yet..")
+        shown = window.statusBar().currentMessage()
+        say_step(window, "Undone: Edit entry (…). Is it right?.")
+        announce.announce(window, "Saved notes... for later.")  # an ellipsis stays
+    finally:
+        announce._listeners.clear()
+    assert heard == ["Now on Monday 7 December: nothing logged yet.",
+                     "Undone: Edit entry (…). Is it right?", "Saved notes... for later."]
+    assert shown == heard[0]
+    assert window.statusBar().currentMessage() == heard[1]
