@@ -84,7 +84,11 @@ def test_a_dialog_that_acted_leaves_the_keyboard_where_its_action_put_it(qtbot):
 
 
 def test_keep_them_gives_the_keyboard_back_to_review_and_delete(qtbot, db, monkeypatch):
+    from ui.widgets import announce
+
     dialog_return.install()
+    sent: list[str] = []  # to the screen reader, once the window has the keyboard back
+    monkeypatch.setattr(announce, "_send", lambda _w, text, _a: sent.append(text))
     monkeypatch.setattr(ui.caseload.retention_notice, "today", lambda: TODAY)
     store = add_cases(db, MIXED)
     view = make_view(qtbot, db, Hub())
@@ -98,3 +102,4 @@ def test_keep_them_gives_the_keyboard_back_to_review_and_delete(qtbot, db, monke
     qtbot.waitUntil(lambda: view.window().focusWidget() is review)
     assert store.references() == set(MIXED)  # nothing deleted
     assert view.retention_notice.isVisible()  # saying what was answered, under the keyboard
+    qtbot.waitUntil(lambda: any(t.startswith("Nothing deleted") for t in sent))  # none waiting
