@@ -36,16 +36,20 @@ if TYPE_CHECKING:
 
 UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
-ONLY_OURS = ("{what} in the meeting takes back only the meeting's own steps, and it has none "
-             "to {verb}; other changes can be {done} once you leave the meeting.")
+ONLY_OURS = {
+    True: ("Ctrl+Z in the meeting takes back only the meeting's own steps, and there are none "
+           "to take back; other changes can be undone once you leave the meeting."),
+    False: ("Ctrl+Y in the meeting redoes only the meeting's own steps, and there are none to "
+            "redo; other changes can be redone once you leave the meeting."),
+}
 NOTHING = {True: NOTHING_TO_UNDO, False: NOTHING_TO_REDO}
 
 _open: "weakref.WeakSet[MeetingScreen]" = weakref.WeakSet()
 
 
 def only_ours(undo: bool) -> str:
-    return (ONLY_OURS.format(what="Ctrl+Z", verb="undo", done="undone") if undo
-            else ONLY_OURS.format(what="Ctrl+Y", verb="redo", done="redone"))
+    """What Ctrl+Z (`undo`) or Ctrl+Y says in the meeting when the next step is not its own."""
+    return ONLY_OURS[undo]
 
 
 def _inside(widget: object, holder: QWidget) -> bool:

@@ -125,6 +125,18 @@ def test_ctrl_z_in_the_meeting_leaves_a_case_closed_before_it_closed(demo_window
     # Out of the meeting, the window's Undo is the window's again.
     assert win.undo_stack.undoText() == f"Close {reference}"
     assert reference in win.statusBar().currentMessage()
+    table = win.view("caseload").table
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    case_id = next(c.id for c in store.list_cases("all") if c.reference == reference)
+    assert store.get_case(case_id).status == "active"
+    # And Ctrl+Y in the meeting does not close it again out of sight.
+    win.meeting.open()
+    bar = win.meeting.view.action_bar
+    bar.text.setFocus()
+    QTest.keyClick(bar.text, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert heard[-1] == (only_ours(False), False) and bar.message.text() == only_ours(False)
+    assert store.get_case(case_id).status == "active"
 
 
 def test_ctrl_z_in_the_meeting_takes_back_its_own_removal_past_an_earlier_change(
