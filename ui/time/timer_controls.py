@@ -40,11 +40,13 @@ from ui.time.stale_timer_dialog import StaleTimerDialog
 from ui.time.time_operations import apply_with_trim
 
 
-def timer_text(db: Database, now: datetime) -> str:
+def timer_text(db: Database, now: datetime, with_case: bool = True) -> str:
+    """The running timer in words; `with_case=False` leaves out its case reference (the tray's
+    tooltip while the supervision meeting is on screen)."""
     timer = get_timer(db)
     if timer is None:
         return "No timer running."
-    case = f" · {timer.case_reference}" if timer.case_reference else ""
+    case = f" · {timer.case_reference}" if timer.case_reference and with_case else ""
     return (
         f"Timing {timer.activity_name}{case} since {timer.started_at:%H:%M} "
         f"({hours_text(timer.elapsed_minutes(now) / 60)})"

@@ -45,7 +45,9 @@ class TimeTray(QObject):
 
     `notify` shows a message from the tray icon; while `hold_notifications(True)` (the
     supervision meeting is on screen) or `set_locked(True)` messages wait and are shown, latest
-    last, on release. `tip` is the tooltip's words, whether or not the desktop has a tray.
+    last, on release, and the timer's case reference is left out of the tooltip and the menu
+    (the manager sees the screen). `tip` is the tooltip's words, whether or not the desktop
+    has a tray.
     """
 
     def __init__(
@@ -109,7 +111,8 @@ class TimeTray(QObject):
                 self.icon.setToolTip(self.tip)
             return
         running = get_timer(self._db) is not None
-        text = timer_text(self._db, self._clock())
+        # While the meeting is on screen the tray holds no case reference either.
+        text = timer_text(self._db, self._clock(), with_case=self.held is None)
         self.status_action.setText(text)
         self.start_action.setText("Switch timer" if running else "Start timer")
         self.stop_action.setEnabled(running)
@@ -146,7 +149,9 @@ class TimeTray(QObject):
     def hold_notifications(self, held: bool) -> None:
         if held:
             self.held = self.held if self.held is not None else []
+            self.refresh()  # the tooltip and menu without the timer's case reference
             return
         waiting, self.held = self.held or [], None
+        self.refresh()
         for title, message in waiting:
             self.notify(title, message)

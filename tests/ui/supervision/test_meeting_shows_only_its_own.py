@@ -287,3 +287,25 @@ def test_an_action_removed_with_references_shown_comes_back_unnamed_once_they_ar
     QTest.keyClick(bar.text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert heard == [("Brought back the agreed action “Review [a case] risk plan”.", False)]
     assert reference not in _on_screen(win)
+
+
+def test_the_tray_names_no_case_while_the_meeting_is_shown(demo_window, db, qtbot):
+    from datetime import datetime
+
+    from core.time.timer import start_timer
+    from tests.ui.time.test_time_view import act
+
+    win = demo_window
+    tray = win.time_tray
+    case = next(c for c in CaseStore(db).list_cases("active"))
+    start_timer(db, act(db, "Travel"), now=datetime.now().replace(microsecond=0),
+                case_id=case.id)
+    win.hub.timeLogged.emit()
+    assert case.reference in tray.tip and case.reference in tray.status_action.text()
+    win.meeting.open()
+    assert "Travel" in tray.tip and case.reference not in tray.tip
+    assert case.reference not in tray.status_action.text()
+    tray.refresh()  # the timer's own tick
+    assert case.reference not in tray.tip
+    win.meeting.leave()
+    assert case.reference in tray.tip
