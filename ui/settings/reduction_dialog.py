@@ -29,7 +29,7 @@ NOTE = (
 )
 
 
-AMOUNT_UNITS = {True: "hours a week", False: "% of contracted hours"}
+AMOUNT_UNITS = {True: " hours", False: "%"}  # as the amount shows it, by its unit
 
 
 class ReductionDialog(QDialog):
@@ -72,7 +72,8 @@ class ReductionDialog(QDialog):
         self.amount.setDecimals(1)
         self.amount.setRange(0.0, 100.0)
         self.amount.setSingleStep(0.5)
-        self.amount.setAccessibleName(f"Amount in {AMOUNT_UNITS[False]}")
+        self.amount.setAccessibleName("Amount")
+        self.amount.setSuffix(AMOUNT_UNITS[False])
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount)
         amount_row.addSpacing(8)
@@ -138,8 +139,8 @@ class ReductionDialog(QDialog):
     def _unit_changed(self) -> None:
         by_hours = self.by_hours.isChecked()
         self.amount.setRange(0.0, self._hours if by_hours else 100.0)
-        # Said with its unit: "Amount 80.0" was heard, then the other unit's radio button.
-        self.amount.setAccessibleName(f"Amount in {AMOUNT_UNITS[by_hours]}")
+        # Shown and said with its unit: "Amount 80.0" was heard, then the other unit's radio.
+        self.amount.setSuffix(AMOUNT_UNITS[by_hours])
         self._validate()
 
     def reduction(self) -> Reduction:
