@@ -137,3 +137,26 @@ def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_b
     if not any(day in name and "leave" in name for name, _ in rows):  # a working day: its note
         assert landed == f"{day}: nothing logged yet.", rows  # the empty day, with its day
     _heard_in_order(bus, orca, "Deleted Recording and admin", landed)
+
+
+def test_space_on_drop_says_the_action_then_the_table_once(app_bus, orca):  # noqa: F811
+    """An open action dropped leaves the table as a deleted row does: said the same way."""
+    bus = app_bus
+    activate_window(bus)
+    bus.focused_after(lambda: bus.ctrl(ord("4")))
+    table = _table(bus, "Open actions")
+    orca.mark()
+    _focus(bus, table)
+    gone = _current_row(bus, table)[0]
+    orca.wait_for(bus.pump, gone)
+    orca.mark()
+    _focus(bus, _button(bus, "Drop"))
+    orca.wait_for(bus.pump, "Drop push button")
+    orca.mark()
+    bus.key(SPACE)
+    said = orca.wait_for(bus.pump, "Dropped")
+    if Table_rows(bus, _table(bus, "Open actions")):
+        landed = _current_row(bus, _table(bus, "Open actions"))[0]
+        _heard_in_order(bus, orca, "Dropped", landed)
+    else:  # the last one: the table says it is empty, after the words
+        assert not any(gone in text for text in said[1:]), said
