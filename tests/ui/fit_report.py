@@ -78,7 +78,11 @@ def _cramped(dialog: QDialog, room) -> str | None:  # type: ignore[no-untyped-de
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
+    from ui.shell.app import create_application
+    from ui.shell.theme import apply_theme
+
+    app = create_application()  # as main.py makes it, in the look the app draws
+    app.theme = apply_theme(app)  # type: ignore[attr-defined]
     import main as app_main
     from core.caseload.cases import CaseStore
     from tests.demo_copy import demo_into

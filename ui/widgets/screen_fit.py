@@ -10,7 +10,7 @@ is cut to the screen's available size and moved onto it. A dialog that fits is l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 FITTED = "fittedToScreen"  # a dialog's property once its body scrolls
@@ -163,11 +163,36 @@ def _body_height(dialog: QDialog) -> int:
     return dialog.height() - area.viewport().height() + needed
 
 
+class _Refit(QObject):
+    """Fits its dialog again once its layout has grown while open: New case at 150% on a
+    1280x800 screen grew a warning as an identifier was typed, and its flags' tick boxes were
+    squeezed flat rather than its body made to scroll."""
+
+    def __init__(self, dialog: QDialog):
+        super().__init__(dialog)
+        self._dialog, self._due = dialog, False
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutRequest and not self._due \
+                and self._dialog.isVisible():
+            self._due = True
+            QTimer.singleShot(0, self, self._refit)  # once the layout has been worked out
+        return False
+
+    def _refit(self) -> None:
+        self._due = False
+        if self._dialog.isVisible():
+            fit_to_screen(self._dialog)
+
+
 def _dialog_shown(dialog: QDialog) -> None:
     if dialog.isWindow():
         fit_to_screen(dialog)
         # again once the dialog's own showEvent has sized it (the preview, the welcome)
         QTimer.singleShot(0, dialog, lambda: fit_to_screen(dialog))
+        if dialog.findChild(_Refit) is None:
+            _Refit(dialog)
 
 
 def install() -> None:
