@@ -93,7 +93,9 @@ class CaseloadView(QWidget):
         # Each column as wide as what it holds, in the font in use; Flags takes what is left,
         # so all eight columns fit a 1024-pixel screen with no sideways scrolling (a cut Flags
         # or reference cell is read whole in its tooltip).
-        self.fit_columns = keep_columns_fitted(self.table, COL_FLAGS, plain=True)  # no spans
+        # No spans; a case's reference is never cut ("WWWWWWWWW…" at 200%): the others give way.
+        self.fit_columns = keep_columns_fitted(self.table, COL_FLAGS, plain=True,
+                                               whole=(COL_REFERENCE,))
         self.no_match = QLabel("No cases match these filters.")
         self.no_match.hide()
 

@@ -19,11 +19,12 @@ NARROW_TABLE = 600
 
 
 def fit_columns(table: QTableView, stretch: int, widest: float = 0.34,
-                plain: bool = False) -> None:
+                plain: bool = False, whole: tuple[int, ...] = ()) -> None:
     """Each column but `stretch` as wide as its widest cell or its heading (none wider than
     `widest` of the table, so one long activity cannot take the row); `stretch` gets the rest.
     Cells that span the row (a day's heading) or hold a widget are not measured; `plain` says
-    the table has none, and saves asking for each cell (a caseload of 600 is 4,200 cells)."""
+    the table has none, and saves asking for each cell (a caseload of 600 is 4,200 cells).
+    The `whole` columns (a case's reference) are never cut to make room: the others give way."""
     model, header = table.model(), table.horizontalHeader()
     if model is None:
         return
@@ -50,17 +51,21 @@ def fit_columns(table: QTableView, stretch: int, widest: float = 0.34,
                 if advance is None:
                     advance = advances[shown] = metrics.horizontalAdvance(shown)
                 width = max(width, advance + PADDING)
-        widths[column] = min(width, limit)
+        widths[column] = width if column in whole else min(width, limit)
     # Together they leave the free-text column room for its heading at least; when they would
     # not, the widest give way first, so no column ends past the table's edge.
     title = str(model.headerData(stretch, Qt.Orientation.Horizontal) or "")
     heading = header_metrics.horizontalAdvance(title) + PADDING + 12
     spare = room - heading
     scrolls = room < NARROW_TABLE and sum(widths.values()) > spare
-    cap = max(widths.values(), default=0) if scrolls else _cap_to_fit(list(widths.values()), spare)
+    kept = sum(width for column, width in widths.items() if column in whole)
+    whole = whole if kept < spare / 2 else ()  # and never so wide that the others vanish
+    others = [width for column, width in widths.items() if column not in whole]
+    cap = max(widths.values(), default=0) if scrolls else \
+        _cap_to_fit(others, spare - (kept if whole else 0))
     for column, width in widths.items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(column, min(width, cap))
+        table.setColumnWidth(column, width if column in whole else min(width, cap))
     if scrolls:  # the free-text column keeps its heading's width; the table scrolls to it
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(stretch, max(heading, limit))
@@ -100,9 +105,11 @@ def _cap_to_fit(widths: list[int], total: int) -> int:
 class _Refit(QObject):
     """Fits the columns again when the table is resized (the cap is a share of its width)."""
 
-    def __init__(self, table: QTableView, stretch: int, widest: float, plain: bool = False):
+    def __init__(self, table: QTableView, stretch: int, widest: float, plain: bool = False,
+                 whole: tuple[int, ...] = ()):
         super().__init__(table)
         self._table, self._stretch, self._widest, self._plain = table, stretch, widest, plain
+        self._whole = whole
         self._held: list[bool] | None = None
         table.viewport().installEventFilter(self)
 
@@ -110,7 +117,7 @@ class _Refit(QObject):
         if self._held is not None:
             self._held.append(True)
             return
-        fit_columns(self._table, self._stretch, self._widest, self._plain)
+        fit_columns(self._table, self._stretch, self._widest, self._plain, self._whole)
 
     @contextmanager
     def once(self) -> Iterator[None]:
@@ -132,10 +139,11 @@ class _Refit(QObject):
 
 
 def keep_columns_fitted(table: QTableView, stretch: int, widest: float = 0.34,
-                        on_model_changes: bool = True, plain: bool = False) -> _Refit:
+                        on_model_changes: bool = True, plain: bool = False,
+                        whole: tuple[int, ...] = ()) -> _Refit:
     """Fit now, on each resize and (unless the owner calls the returned function itself, after
-    laying out spans) each time the model's rows change. `plain`: as for fit_columns."""
-    refit = _Refit(table, stretch, widest, plain)
+    laying out spans) each time the model's rows change. `plain`, `whole`: as for fit_columns."""
+    refit = _Refit(table, stretch, widest, plain, whole)
     model = table.model()
     if on_model_changes and model is not None:
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
