@@ -35,6 +35,12 @@ class Private:
     def said(self, outcome: str) -> str:
         return f"{self.subject} {outcome}."
 
+    def return_words(self) -> str:
+        """What Return on the Show button says: it shows nothing by itself."""
+        show = self.show[0].lower() + self.show[1:]
+        return (f"Not done yet: press Space to {show}. Return alone never shows your manager "
+                "something private.")
+
 
 WELLBEING = Private(
     "&Wellbeing check-in", "Show the wellbeing check-in?",
@@ -66,7 +72,8 @@ class PrivateTick(QCheckBox):
         if self.isChecked():
             self.setChecked(False)
             announce(self, what.said("hidden again"))
-        elif confirm.ask(self, what.title, what.question, what.show, what.keep):
+        elif confirm.ask(self, what.title, what.question, what.show, what.keep,
+                         return_words=what.return_words()):
             self.setChecked(True)
             announce(self, what.said(what.shown))
         else:

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QDialog, QPushButton
 # Classes beyond these are named inside the functions, when a key is pressed: see return_guard.
 
 DESTROYS = "destroysData"  # a button's property, set by return_guard.set_destructive
+# A guarded button's property: what Return on it says, where "deletes or overwrites" is not
+# why it is guarded (a "Show to my manager" question's Show).
+RETURN_WORDS = "returnRefusal"
 
 
 def letter_in_question(watched: QObject, event: QEvent) -> bool:

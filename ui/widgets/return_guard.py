@@ -32,7 +32,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from ui.widgets.app_watch import watch
-from ui.widgets.dialog_keys import DESTROYS, ctrl_return_saves, letter_in_question
+from ui.widgets.dialog_keys import DESTROYS, RETURN_WORDS, ctrl_return_saves, letter_in_question
 from ui.widgets.dialog_tab_ring import tab_in_dialog
 
 # Installed before the window's first frame, so the dialog classes (and the `Qt` namespace) are
@@ -123,6 +123,9 @@ def _action(button: QPushButton) -> str:
 
 def refusal_text(button: QPushButton) -> str:
     """What Return on the focused destructive `button` says: the button's own words."""
+    own = button.property(RETURN_WORDS)
+    if own:
+        return str(own)
     return (f"Not done yet: press Space to {_action(button)}. Return alone never deletes or "
             "overwrites.")
 

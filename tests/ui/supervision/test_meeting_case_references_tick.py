@@ -58,7 +58,7 @@ def test_space_on_a_private_tick_asks_before_showing_it(demo_window, db, qtbot, 
     words = private(db)
     asked = []
 
-    def ask(_parent, _title, question, yes, no, *rest):
+    def ask(_parent, _title, question, yes, no, *rest, **_how):
         # Nothing private is on screen while the question is asked.
         asked.append((question, yes, no, words in _all_topics_text(view)))
         return answer
@@ -100,7 +100,7 @@ def test_the_question_opens_on_keep_hidden_so_return_keeps_it_hidden(demo_window
 
 
 def test_unticking_needs_no_question_and_is_said(demo_window, db, qtbot, monkeypatch, heard):
-    monkeypatch.setattr("ui.widgets.confirm.ask", lambda *a: pytest.fail("asked to hide"))
+    monkeypatch.setattr("ui.widgets.confirm.ask", lambda *a, **k: pytest.fail("asked to hide"))
     view = _meeting(demo_window, db)
     reference = next(i.case_reference for i in open_agenda(db) if i.kind == "case")
     for box in (view.show_wellbeing, view.show_reductions, view.show_cases):
