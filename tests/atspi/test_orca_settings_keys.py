@@ -26,7 +26,11 @@ def _spin(bus, name: str) -> Any:
 
 
 def _focus(bus, orca, obj: Any) -> None:  # noqa: F811 - orca
-    """The keyboard on `obj`, once Orca has said so (before the keys to listen to)."""
+    """The keyboard on `obj`, once Orca has said so (before the keys to listen to). From the
+    Views list: a page turned may already have put the keyboard on its first field, and then
+    nothing moves and nothing is said."""
+    views = next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "list")
+    bus.focused_after(lambda: bus.Atspi.Component.grab_focus(views))
     orca.mark()
     bus.focused_after(lambda: bus.Atspi.Component.grab_focus(obj))
     orca.wait_for(bus.pump, "spin button")
