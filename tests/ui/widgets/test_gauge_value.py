@@ -1,7 +1,7 @@
-"""What a screen reader can read of a band gauge. With figures off: words only, and nothing a
-screen reader turns into a percentage (a progress bar's value is read as a percent of its
-range: 112 on 60–150 is heard as "58 percent"). With figures on: a level whose Value is the
-figure on screen, percent of available hours or cases. The two faces look exactly alike."""
+"""What a screen reader can read of a band gauge: words, and with figures on the figure exactly
+as the gauge writes it, in its description. Never a Value: Orca 43 says a Value as its whole share
+of the range, truncated, and no range makes that the figure on screen (118.4% on the 60–150 scale
+was heard as "131 percent", 45 cases as "56 percent"; on 0–100, 29 is "28 percent")."""
 
 from __future__ import annotations
 
@@ -12,15 +12,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ui.widgets.gauge import CaseloadGauge, WorkloadGauge
+from ui.widgets.gauge import BandGauge, CaseloadGauge, WorkloadGauge
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-def _reading(face) -> tuple[int, int, int]:
-    value = QAccessible.queryAccessibleInterface(face).valueInterface()
-    assert value is not None, "no value for a screen reader"
-    return value.currentValue(), value.minimumValue(), value.maximumValue()
+def _orca43_share(value: float, low: float, high: float) -> int:
+    """What Orca 43 says of a Value: int((current / (maximum - minimum)) * 100) percent."""
+    return int((value / (high - low)) * 100)
+
+
+def test_no_range_makes_orca43s_share_the_figure_shown():
+    # Why the gauge has no Value: the share Orca 43 says is not the figure, whichever range.
+    assert _orca43_share(118, 60, 150) == 131  # the drawn scale: heard "131 percent", shown 118.4%
+    assert _orca43_share(45, 0, 80) == 56  # 45 cases heard "56 percent"
+    assert _orca43_share(29, 0, 100) == 28  # even 0-100: floating point
+    assert _orca43_share(118.4, 0, 100) == 118  # and whole numbers only
 
 
 @pytest.fixture
@@ -45,55 +52,27 @@ def card(qtbot):
     return holder
 
 
-def _face_shown(holder) -> QWidget:
-    shown = [w for w in holder.findChildren(QWidget) if w.isVisible()
-             and QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name)
-             .startswith("This week's estimate:")]
-    assert len(shown) == 1, "one gauge face is shown at a time"
-    return shown[0]
+def _no_value(holder) -> None:
+    assert not holder.findChildren(QProgressBar), "a progress bar is read as a share of its range"
+    for gauge in holder.findChildren(BandGauge):
+        iface = QAccessible.queryAccessibleInterface(gauge)
+        assert iface.valueInterface() is None, "a Value is heard as a share, not as the figure"
+        assert iface.role() == QAccessible.Role.Graphic
 
 
-def test_with_figures_off_there_is_no_value_and_no_progress_bar(card):
-    face = _face_shown(card)
-    assert face is card.gauge
-    assert not card.findChildren(QProgressBar), "a progress bar is read as a percentage"
-    iface = QAccessible.queryAccessibleInterface(face)
-    assert iface.valueInterface() is None
-    assert iface.role() != QAccessible.Role.ProgressBar
-    assert iface.state().focusable
-    assert iface.text(QAccessible.Text.Name) == "This week's estimate: Over capacity"
-    assert iface.text(QAccessible.Text.Description).startswith("Over capacity")
-    assert card.heading.buddy() is None  # its name says it; a buddy said it twice
+def test_with_figures_off_or_on_there_is_no_value_and_no_progress_bar(card):
+    for figures in (False, True, False):
+        card.gauge.set_show_figures(figures)
+        _no_value(card)
+        iface = QAccessible.queryAccessibleInterface(card.gauge)
+        assert iface.state().focusable
+        assert iface.text(QAccessible.Text.Name) == "This week's estimate: Over capacity"
+        assert iface.text(QAccessible.Text.Description).startswith("Over capacity")
+        assert card.heading.buddy() is None  # its name says it; a buddy said it twice
+        assert card.gauge.marker_text() == ("111.5%" if figures else "")
 
 
-def test_with_figures_on_the_value_is_the_percent_of_hours_rounded_half_up(card):
-    card.gauge.set_show_figures(True)
-    face = _face_shown(card)
-    assert face is not card.gauge and face is card.gauge.reading_face()
-    iface = QAccessible.queryAccessibleInterface(face)
-    assert iface.role() == QAccessible.Role.ProgressBar
-    assert _reading(face) == (112, 60, 150)
-    card.gauge.set_value(187.5, "187.5%")
-    assert _reading(face) == (188, 60, 188)  # past the drawn scale, the range holds it
-    card.gauge.set_value(52.0, "52%")
-    assert _reading(face) == (52, 52, 150)
-    # Words first in the name, words in the description and in the bar's own text.
-    assert iface.text(QAccessible.Text.Name) == "This week's estimate: Over capacity"
-    assert iface.text(QAccessible.Text.Description).startswith("Over capacity")
-    assert face.text() == "Over capacity"
-    assert card.heading.buddy() is None  # its name says it; a buddy said it twice
-
-
-def test_turning_figures_off_again_leaves_no_value_behind(card, qtbot):
-    card.gauge.set_show_figures(True)
-    reading = card.gauge.reading_face()
-    card.gauge.set_show_figures(False)
-    qtbot.waitUntil(lambda: not card.findChildren(QProgressBar))
-    assert _face_shown(card) is card.gauge and card.gauge.reading_face() is None
-    del reading
-
-
-def test_the_caseload_value_is_in_cases(qtbot):
+def test_the_caseload_gauge_writes_cases_and_has_no_value(qtbot):
     holder = QWidget()
     layout = QVBoxLayout(holder)
     gauge = CaseloadGauge()
@@ -102,10 +81,11 @@ def test_the_caseload_value_is_in_cases(qtbot):
     gauge.set_reference(Fraction(304, 10))  # part time: 30.4 cases is the reference
     gauge.set_value(23 / 30.4, "23 cases")
     gauge.set_show_figures(True)
-    assert _reading(gauge.reading_face()) == (23, 0, 49)  # to 1.6 times the reference, 48.64
+    assert gauge.marker_text() == "23 cases"
+    _no_value(holder)
 
 
-def test_tab_reaches_the_face_shown_in_its_place_and_focus_stays_on_the_gauge(card, qtbot):
+def test_tab_reaches_the_gauge_in_its_place_figures_on_or_off(card, qtbot):
     def tab_from(widget) -> QWidget:
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(widget.hasFocus)
@@ -114,31 +94,13 @@ def test_tab_reaches_the_face_shown_in_its_place_and_focus_stays_on_the_gauge(ca
 
     for figures in (False, True, False, True):
         card.gauge.set_show_figures(figures)
-        face = _face_shown(card)
-        assert tab_from(card.before) is face
-        assert tab_from(face) is card.after
-    # Show figures changed while the gauge has the focus: the face that replaces it takes it.
+        assert tab_from(card.before) is card.gauge
+        assert tab_from(card.gauge) is card.after
+    # Show figures changed while the gauge has the focus: it keeps it.
     card.gauge.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(card.gauge.reading_face().hasFocus)
+    qtbot.waitUntil(card.gauge.hasFocus)
     card.gauge.set_show_figures(False)
-    qtbot.waitUntil(lambda: card.focusWidget() is card.gauge)
-    card.gauge.set_show_figures(True)
-    qtbot.waitUntil(lambda: card.focusWidget() is card.gauge.reading_face())
-
-
-def test_both_faces_look_exactly_alike(card, qtbot):
-    for figures in (False, True):
-        card.gauge.set_show_figures(figures)
-        shown = _face_shown(card)
-        image = shown.grab().toImage()
-        other = card.gauge if shown is not card.gauge else None
-        if other is None:  # figures off: draw the reading face the same way to compare
-            card.gauge.set_show_figures(True)
-            other = card.gauge.reading_face()
-            card.gauge.scale.show_figures = False
-        other.resize(shown.size())
-        assert other.grab().toImage() == image, f"the faces differ with figures {figures}"
-        card.gauge.set_show_figures(figures)
+    assert card.focusWidget() is card.gauge
 
 
 def test_the_overview_gauges_are_named_by_their_cards_and_band_words(demo_window):
@@ -154,4 +116,10 @@ def test_the_overview_gauges_are_named_by_their_cards_and_band_words(demo_window
             # Then the card's sentences as shown (the band once, in the name).
             assert iface.text(QAccessible.Text.Description).startswith(card.words.text())
             assert card.heading.buddy() is None  # its name says it; a buddy said it twice
-            assert (iface.valueInterface() is not None) == figures
+            assert iface.valueInterface() is None
+            # The figure is heard as the gauge writes it, in the card's sentences said with it.
+            figure = card.gauge.marker_text()
+            assert bool(figure) == figures
+            if figures:
+                said = figure.replace("%", " percent")
+                assert said in iface.text(QAccessible.Text.Description), figure
