@@ -32,7 +32,7 @@ from core.workload.reductions import (
 )
 from ui.shell.app import show_error
 from ui.widgets.date_fields import DateField, format_date
-from ui.widgets.deletion_undo import add_undoably, delete_undoably
+from ui.widgets.deletion_undo import add_undoably, delete_undoably, nothing_deleted
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, configure_table, note_label
 from ui.shell.hub import Hub
@@ -216,6 +216,8 @@ class ReductionsPage(QWidget):
             delete_undoably(self, self._db, f"the reduction “{reduction.reason}”",
                             lambda: delete_reduction(self._db, reduction_id), self._changed,
                             self.reductions_view)
+        else:
+            nothing_deleted(self, f"the reduction “{reduction.reason}”")
 
     def add_report(self) -> None:
         try:
@@ -252,6 +254,8 @@ class ReductionsPage(QWidget):
             delete_undoably(self, self._db, f"the {kind} of {format_date(report.completed_date)}",
                             lambda: delete_report(self._db, report_id), self._changed,
                             self.reports_view)
+        else:
+            nothing_deleted(self, f"the {kind} of {format_date(report.completed_date)}")
 
 
 def _in_a_sentence(label: str) -> str:

@@ -20,7 +20,7 @@ from ui.shell.app import show_error
 from ui.widgets.date_fields import format_date
 from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
-from ui.widgets.deletion_undo import delete_undoably
+from ui.widgets.deletion_undo import delete_undoably, nothing_deleted
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.supervision_models import COL_HELD, COL_SESSION_NOTES, SESSION_COLUMNS, make_table
@@ -174,3 +174,5 @@ class PastSessionsPanel(QWidget):
             delete_undoably(self, self._db, f"the session of {format_date(session.held_on)}",
                             lambda: delete_session(self._db, session_id),
                             self._hub.supervisionChanged.emit, self.table)
+        else:
+            nothing_deleted(self, f"the session of {format_date(session.held_on)}")

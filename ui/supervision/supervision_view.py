@@ -36,7 +36,7 @@ from ui.widgets.date_fields import format_date
 from ui.widgets.step_said import say_result
 from core.store.watched_rows import RowWatch
 from ui.widgets.change_undo import change_undoably
-from ui.widgets.deletion_undo import add_undoably, delete_undoably
+from ui.widgets.deletion_undo import add_undoably, delete_undoably, nothing_deleted
 from ui.widgets.dialog_keys import DESTROYS
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import add_named_tab, name_tabs, note_label, view_title
@@ -306,6 +306,8 @@ class SupervisionView(QWidget):
             delete_undoably(self, self._db, f"the note “{which}”",
                             lambda: delete_agenda_item(self._db, item_id), self._changed,
                             self.agenda_view)
+        else:
+            nothing_deleted(self, f"the note “{which}”")
 
     # --- actions and sessions -----------------------------------------------------------------
     def _set_status(self, status: str) -> None:

@@ -184,6 +184,14 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
     return kept
 
 
+def nothing_deleted(parent: QWidget, what: str) -> str:
+    """No to a "Delete …?" question, said and shown: the safe answer (Return gives it) said
+    nothing, where "Keep them" says "Nothing deleted: …"."""
+    from ui.widgets.step_said import say_result
+
+    return say_result(parent, f"Nothing deleted: {what} is kept.", after_focus=True)
+
+
 def _chosen_row(table: QAbstractItemView | None) -> int:
     if table is None or table.selectionModel() is None:
         return 0

@@ -202,3 +202,21 @@ def test_space_deletes_says_so_and_ctrl_z_brings_it_back(demo_window, db, qtbot,
     QTest.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _rows(db, *tables) == before
     assert heard[-1][0].startswith("Brought back ")
+
+
+@pytest.mark.parametrize("control, kept", [
+    (_reduction, "Nothing deleted: the reduction “Court duty” is kept."),
+    (_report, "Nothing deleted: the fast court report (FDR) of "),
+], ids=["reduction", "report"])
+def test_no_to_a_delete_question_says_nothing_was_deleted(demo_window, db, qtbot, heard,
+                                                          control, kept):
+    """"No" (Return's answer) to "Delete court report?" said nothing, where Keep them says
+    "Nothing deleted: …"."""
+    button, tables = control(demo_window, db)
+    before = _rows(db, *tables)
+    _return_on(demo_window, qtbot, button)
+    qtbot.waitUntil(lambda: any(text.startswith("Nothing deleted") for text, _ in heard))
+    said = [text for text, _ in heard if text.startswith("Nothing deleted")]
+    assert len(said) == 1 and said[0].startswith(kept), said
+    assert _rows(db, *tables) == before
+    assert demo_window.statusBar().currentMessage() == said[0]
