@@ -157,13 +157,28 @@ def _table_problems(table: QTableView) -> list[str]:
                     table.rowHeight(row) + TOLERANCE else needed
             # A value of one word (a time, a date, a tier) is never cut, tooltip or not: Import
             # calendar at 150% on a 1280x800 screen showed "09:30–10:…" for every row's time.
+            # It cannot wrap, so what its delegate asks for is what it needs.
             one_word = len(text.split()) == 1
+            asked = _delegate_width(table, index) if one_word else 0
+            if asked > table.columnWidth(column):  # a pixel short and Qt shortens it
+                problems.append(f"column {title!r} shows part of {text!r}: its cell asks for "
+                                f"{asked}px, has {table.columnWidth(column)}")
+                break
             if needed > table.columnWidth(column) + TOLERANCE and (
                     one_word or text not in str(index.data(Qt.ItemDataRole.ToolTipRole) or "")):
                 problems.append(f"column {title!r} shows part of {text[:40]!r} with no tooltip: "
                                 f"needs {needed}px, has {table.columnWidth(column)}")
                 break  # one cut cell says enough for the column
     return problems
+
+
+def _delegate_width(table: QTableView, index) -> int:  # type: ignore[no-untyped-def]
+    """The width the cell's delegate asks for (its margins and font, not a guess)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    return table.itemDelegateForIndex(index).sizeHint(option, index).width()
 
 
 LIST_ITEM_ROOM = {"navigation": 40}  # the theme's item margins, padding and focus frame

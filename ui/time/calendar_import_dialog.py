@@ -43,6 +43,7 @@ from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
     COL_NOTE,
+    COL_TIME,
     COL_WHY,
     CalendarRowsModel,
 )
@@ -159,7 +160,9 @@ class CalendarImportDialog(QDialog):
         # squeezed into a row), none wider than a quarter of the table; the reason a row is
         # not proposed takes what is left, and wraps: a reason such as "Overlaps 09:15–09:45
         # Appointment / direct contact" is read whole, not cut.
-        keep_columns_fitted(self.table, COL_WHY, widest=0.25)
+        # A row's time is never cut ("09:30–10:…" at 150% on a 1280x800 screen): the columns
+        # whose words wrap give way.
+        keep_columns_fitted(self.table, COL_WHY, widest=0.25, whole=(COL_TIME,))
         self.table.setItemDelegateForColumn(COL_WHY, ReasonDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
