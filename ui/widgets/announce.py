@@ -31,8 +31,8 @@ except (ImportError, AttributeError):  # pragma: no cover - older Qt: seen, not 
 Listener = Callable[[str, bool], None]
 # A sentence that ends in its own full stop (or question mark) joined to a full stop of the
 # sentence built around it ("Now on Nothing logged yet.."): one mark, as written by hand. An
-# ellipsis ("...") is left alone.
-_DOUBLED_STOP = re.compile(r"(?<![.])([.?!])\.(?![.])")
+# ellipsis ("...") and a path ("../notes") are left alone.
+_DOUBLED_STOP = re.compile(r"(?<![.])([.?!])\.(?=\s|$)")
 
 
 def one_stop(text: str) -> str:

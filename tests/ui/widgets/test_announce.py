@@ -104,10 +104,10 @@ def test_a_sentence_joined_to_another_full_stop_is_said_and_shown_with_one(qtbot
         say_result(window, "Now on Monday 7 December: nothing logged yet..")
         shown = window.statusBar().currentMessage()
         say_step(window, "Undone: Edit entry (…). Is it right?.")
-        announce.announce(window, "Saved notes... for later.")  # an ellipsis stays
+        announce.announce(window, "Saved notes... in ../home.")  # an ellipsis, a path stay
     finally:
         announce._listeners.clear()
     assert heard == ["Now on Monday 7 December: nothing logged yet.",
-                     "Undone: Edit entry (…). Is it right?", "Saved notes... for later."]
+                     "Undone: Edit entry (…). Is it right?", "Saved notes... in ../home."]
     assert shown == heard[0]
     assert window.statusBar().currentMessage() == heard[1]
