@@ -14,7 +14,7 @@ from tests.atspi.bus import Bus, activate_window
 from tests.atspi.orca_speech import Orca
 from tests.atspi.test_orca_settings_deletions import _button, _focus, _settings_page
 from tests.atspi.test_orca_speaks import _log, orca  # noqa: F401 - the fixture
-from tests.atspi.test_orca_time_deletion import _week_table
+from tests.atspi.test_orca_time_deletion import _few_events, _week_table
 
 pytestmark = [pytest.mark.atspi, pytest.mark.timeout(300)]  # a real app, a real screen reader
 SPACE, DOWN, DELETE = 0x20, 0xFF54, 0xFFFF
@@ -63,11 +63,13 @@ def test_delete_key_on_a_leave_day_says_it_then_the_next_day(app_bus, orca):  # 
     gone = _current_row(bus, table)[0]
     orca.wait_for(bus.pump, gone)  # Orca has caught up: what follows is Delete's
     orca.mark()
+    orca.events_mark()
     bus.key(DELETE)
     bus.pump(0.5)
     landed = _current_row(bus, _table(bus, "Leave days"))[0]
     assert landed != gone
     _heard_in_order(bus, orca, f"Deleted the leave on {gone}", landed)
+    _few_events(orca.events())
 
 
 def test_space_on_remove_says_the_leave_then_the_table_once(app_bus, orca):  # noqa: F811
@@ -80,11 +82,13 @@ def test_space_on_remove_says_the_leave_then_the_table_once(app_bus, orca):  # n
     _focus(bus, _button(bus, "Remove"))
     orca.wait_for(bus.pump, "Remove push button")
     orca.mark()
+    orca.events_mark()
     bus.key(SPACE)
     bus.pump(0.5)
     landed = _current_row(bus, _table(bus, "Leave days"))[0]
     said = _heard_in_order(bus, orca, f"Deleted the leave on {gone}", landed)
     assert sum(text.startswith("Leave days") for text in said) <= 1, said
+    _few_events(orca.events())
 
 
 def test_delete_key_on_a_calendar_keyword_says_it_then_the_next(app_bus, orca):  # noqa: F811
@@ -96,10 +100,12 @@ def test_delete_key_on_a_calendar_keyword_says_it_then_the_next(app_bus, orca): 
     gone = _current_row(bus, table)[0]
     orca.wait_for(bus.pump, gone)
     orca.mark()
+    orca.events_mark()
     bus.key(DELETE)
     bus.pump(0.5)
     landed = _current_row(bus, _table(bus, "Calendar keywords"))[0]
     _heard_in_order(bus, orca, f"Deleted the calendar keyword “{gone}”", landed)
+    _few_events(orca.events())
 
 
 def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_bus, orca):  # noqa: F811
@@ -126,6 +132,7 @@ def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_b
     assert "Recording and admin" in entry
     orca.wait_for(bus.pump, entry[0])  # Orca has read the view and the row: Delete is next
     orca.mark()
+    orca.events_mark()
     bus.key(DELETE)
     said = orca.wait_for(bus.pump, "Deleted Recording and admin")
     day = next(text for text in said if text.startswith("notification Deleted"))
@@ -137,6 +144,7 @@ def test_a_days_only_entry_deleted_says_it_then_the_empty_day_with_its_day(app_b
     if not any(day in name and "leave" in name for name, _ in rows):  # a working day: its note
         assert landed == f"{day}: nothing logged yet.", rows  # the empty day, with its day
     _heard_in_order(bus, orca, "Deleted Recording and admin", landed)
+    _few_events(orca.events())
 
 
 def test_space_on_drop_says_the_action_then_the_table_once(app_bus, orca):  # noqa: F811

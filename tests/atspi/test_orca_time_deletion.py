@@ -57,7 +57,7 @@ def test_orca_says_a_time_entry_deleted_with_space_on_delete(app_bus, orca):  # 
 
 
 def _few_events(events: list[str]) -> None:
-    """The deletion and the week read again sent Orca few events, none while it was flooded:
+    """The deletion and the page read again sent Orca few events, none while it was flooded:
     past 50 waiting, Orca 43 throws out every waiting notification as the focus moves, and the
     Time view's refresh (its timer's two drop-down lists emptied and filled again each time)
     sent enough to lose "Deleted …"."""
