@@ -23,6 +23,7 @@ INDICATOR_EDGE_SOURCE = QColor("#CFD3DC")
 # On the light window Fusion's edge is #ADADAD on #EFEFEF, 1.65:1, and an unticked box all but
 # vanishes too; drawn from this colour the edge comes out about #7A7A7A, 3.7:1.
 LIGHT_INDICATOR_EDGE_SOURCE = QColor("#ABABAB")
+MENU_EDGE = {False: QColor("#7A7A7A"), True: QColor("#8A8D93")}  # light, dark: over 3:1
 _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
@@ -233,6 +234,14 @@ class VisibleIndicators(AppStyle):
                                  else source.darker(150))  # quieter when disabled
                 option.palette = palette
         super().drawPrimitive(element, option, painter, widget)
+        if element == _P.PE_PanelMenu:
+            # A menu's edge, which Fusion draws as a darker shade of the window: on the dark
+            # window #56585C (2.2:1), so an open menu ran into the view behind it.
+            painter.save()
+            painter.setPen(QPen(MENU_EDGE[is_dark(option.palette)], 1))
+            painter.setBrush(QBrush())
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 class ContrastEdges(AppStyle):
@@ -284,6 +293,7 @@ def draw_field_ring(option, painter, inset: int = 1) -> None:  # type: ignore[no
 _P, _C = QStyle.PrimitiveElement, QStyle.ComplexControl
 _EDGED_PRIMITIVES = {_P.PE_PanelButtonCommand, _P.PE_FrameLineEdit, _P.PE_PanelLineEdit,
                      _P.PE_IndicatorCheckBox, _P.PE_IndicatorRadioButton, _P.PE_Frame,
-                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox}
+                     _P.PE_FrameTabWidget, _P.PE_FrameGroupBox, _P.PE_FrameMenu,
+                     _P.PE_PanelMenu}
 _EDGED_CONTROLS = {_C.CC_ComboBox, _C.CC_SpinBox, _C.CC_ScrollBar}
 _FIELDS = {_C.CC_ComboBox, _C.CC_SpinBox}

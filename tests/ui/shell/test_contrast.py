@@ -487,3 +487,22 @@ def test_an_unticked_box_shows_its_edge_at_3_to_1(scheme, qtbot, kind):
     window = box.palette().color(QPalette.ColorRole.Window)
     edge = max(contrast(QColor.fromRgb(p), window) for p in pixels(image, rect))
     assert edge >= 3.0, edge
+
+
+def test_a_menu_has_an_edge_at_3_to_1(scheme, qtbot, qapp):
+    """A menu opened over the window stands apart from it: its edge was a darker shade of the
+    window, #56585C on the dark one (2.2:1) and black on black in high contrast dark, where
+    File's items seemed to float over the Overview."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    for words in ("Log time…", "Import calendar…", "Lock now", "Quit"):
+        menu.addAction(words)
+    qtbot.addWidget(menu)
+    menu.popup(menu.mapToGlobal(menu.rect().topLeft()))
+    qtbot.waitExposed(menu)
+    image = _grab(menu)
+    edge = Counter(image.pixel(x, 0) for x in range(image.width()))
+    edge.update(image.pixel(0, y) for y in range(image.height()))
+    window = qapp.palette().color(QPalette.ColorRole.Window)
+    assert contrast(QColor.fromRgb(edge.most_common(1)[0][0]), window) >= 3.0
