@@ -148,6 +148,11 @@ class ActivitiesPage(QWidget):
             )
         else:
             self.usage.setText("")
+        # Heard with the button it bears on (Tab passes the line by): Delete while nothing is
+        # logged against the activity, else Hide, which it then takes (its tooltip says why).
+        target = self.delete_button if self.delete_button.isEnabled() else self.hide_button
+        for button in (self.delete_button, self.hide_button):
+            said_with(button, *([self.usage] if button is target else []))
 
     def _apply(self, action) -> bool:  # type: ignore[no-untyped-def]
         try:
