@@ -5,10 +5,11 @@ letter is typed even without Alt, so the "y" of "yesterday 07:30-08:15", typed o
 entry line as the overlap question opened, shortened the entry already logged. In a question the
 letter alone does nothing; Alt and the letter still press the button.
 
-In a multi-line field, where Return starts a new line, Ctrl+Return (or Ctrl+Enter) presses the
-dialog's default button when that button saves (Save, OK, Add): it did nothing, so a note typed
-in Supervision's note field could only be saved by Tab and Space. A default that cancels or
-deletes is never pressed so.
+In a text field, Ctrl+Return (or Ctrl+Enter) presses the dialog's default button when that
+button saves (Save, OK, Add): in a multi-line field, where Return starts a new line, it did
+nothing, so a note typed in Supervision's note field could only be saved by Tab and Space; in a
+one-line field it does what Return does, so the same keys save a note wherever it is typed. A
+default that cancels or deletes is never pressed so.
 """
 
 from __future__ import annotations
@@ -57,11 +58,13 @@ def ctrl_return_saves(watched: QObject, event: QEvent) -> bool:
     if not (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == ctrl):
         return False
-    from ui.widgets.line_field import LineField
+    from PySide6.QtWidgets import QLineEdit
 
     field = watched.focusWidget()
-    if not isinstance(field, (QPlainTextEdit, QTextEdit)) or field.isReadOnly() \
-            or isinstance(field, LineField):  # one line: Return itself reaches the default
+    # A one-line field too: Return alone reaches the default there, but Ctrl+Return, which
+    # saves from the Supervision note's field, did nothing in "Add to supervision notes…"'s
+    # Note line, without a word.
+    if not isinstance(field, (QPlainTextEdit, QTextEdit, QLineEdit)) or field.isReadOnly():
         return False
     saving = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole,
               QDialogButtonBox.ButtonRole.ApplyRole)

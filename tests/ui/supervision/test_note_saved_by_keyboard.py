@@ -125,3 +125,38 @@ def test_ctrl_return_outside_a_text_field_is_left_alone(qtbot):
     other.setFocus()
     QTest.keyClick(other, Qt.Key.Key_Return, CTRL)
     assert pressed == []
+
+
+def test_ctrl_return_in_a_one_line_note_adds_it_too(demo_window, db, qtbot, heard):
+    """"Add to supervision notes…" from the Caseload: its Note is one line, and Ctrl+Return
+    there did nothing without a word, where the Supervision note's field saves with it."""
+    win = demo_window
+    win.show_view("caseload")
+    view = win.view("caseload")
+    view.table.setFocus()
+    view.table.selectRow(0)
+    reference = view.selected_case().reference
+    before = [i.text for i in open_agenda(db)]
+    typed: list[str] = []
+
+    def type_the_note() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(5, type_the_note)
+            return
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        field = dialog.text
+        assert QApplication.focusWidget() is field  # the keyboard starts in the note
+        QTest.keyClick(field, Qt.Key.Key_End)  # after the words it opens with, selected
+        QTest.keyClicks(field, " before the review")
+        typed.append(field.text())
+        QTest.keyClick(field, Qt.Key.Key_Return, CTRL)
+        if dialog.isVisible():  # not saved: leave, so the test can say so
+            dialog.reject()
+
+    QTimer.singleShot(0, type_the_note)
+    view.note_button.click()
+    assert typed == [f"Discuss {reference} before the review"]
+    assert [i.text for i in open_agenda(db)] == before + typed
+    assert (f"{reference} added to your supervision notes. Undo with Ctrl+Z.", False) in heard
