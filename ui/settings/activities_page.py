@@ -195,7 +195,7 @@ class ActivitiesPage(QWidget):
             self._change(activity, "Hide an activity" if hidden else "Show an activity",
                          f"{activity.name} {'hidden' if hidden else 'shown'}.",
                          f"{activity.name} {'shown' if hidden else 'hidden'} again.",
-                         hidden=hidden)
+                         on_button=True, hidden=hidden)
 
     def toggle_counted(self) -> None:
         activity = self.selected()
@@ -204,18 +204,22 @@ class ActivitiesPage(QWidget):
             self._change(activity, "Change what the WMT counts",
                          f"{activity.name} {'now' if counted else 'no longer'} counted by the WMT.",
                          f"{activity.name} {'not ' if counted else ''}counted by the WMT again.",
-                         counted_by_wmt=counted)
+                         on_button=True, counted_by_wmt=counted)
 
     def _change(self, activity: Activity, step: str, said: str, undone: str,
-                **change: object) -> None:
-        """A rename, hide or count change: one undo step, said, focus kept on the activity."""
+                on_button: bool = False, **change: object) -> None:
+        """A rename, hide or count change: one undo step, said, the activity still chosen. A
+        rename puts the keyboard on its row; Hide (now Show) and Counted by the WMT keep it on
+        the button pressed (`on_button`), where it was, with the row that stays in its place:
+        Hide took it to the table, so Show, to take it back, was three Tabs away."""
         activity_id = activity.id
         assert activity_id is not None
         was = {key: getattr(activity, key) for key in change}
         try:
             change_undoably(self, step, lambda: update_activity(self._db, activity_id, **change),
                             lambda: update_activity(self._db, activity_id, **was),
-                            self._after_undo, said, undone, self.table,
+                            self._after_undo, said, undone,
+                            None if on_button else self.table,
                             lambda: self._row_of(activity_id),
                             RowWatch(self._db, (("activities", activity_id),),
                                      f"the activity {activity.name}"))

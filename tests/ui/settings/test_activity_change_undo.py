@@ -94,3 +94,41 @@ def test_changing_a_calendar_keyword_comes_back_with_ctrl_z(demo_window, db, mon
         assert list_rules(db) == before
     finally:
         announce.remove_listener(listener)
+
+
+def test_hide_by_keyboard_keeps_the_keyboard_on_the_button_now_called_show(demo_window, db,
+                                                                           qtbot):
+    """Space on Hide took the keyboard to the table, so Show, to take it back, was three Tabs
+    away; and the table's row was read after the button's new name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    demo_window.show_view("settings")
+    demo_window.view("settings").show_page("Activities")
+    page = demo_window.findChild(ActivitiesPage)
+    page.refresh()
+    QApplication.processEvents()
+    travel = next(a for a in page.model.items() if a.name == "Travel")
+    try:
+        page.table.setFocus()
+        page.table.selectRow(page._row_of(travel.id))
+        demo_window.activateWindow()
+        qtbot.waitUntil(demo_window.isActiveWindow)
+        page.hide_button.setFocus()
+        qtbot.waitUntil(page.hide_button.hasFocus)
+        QTest.keyClick(page.hide_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: _activity(db, travel.id).hidden)
+        assert heard[-1] == "Travel hidden. Undo with Ctrl+Z."
+        assert QApplication.focusWidget() is page.hide_button
+        assert page.hide_button.text().replace("&", "") == "Show"
+        assert page.selected().id == travel.id  # the row it acts on is still chosen
+        QTest.keyClick(page.hide_button, Qt.Key.Key_Space)  # and Space again takes it back
+        qtbot.waitUntil(lambda: not _activity(db, travel.id).hidden)
+        assert heard[-1] == "Travel shown. Undo with Ctrl+Z."
+        assert QApplication.focusWidget() is page.hide_button
+        assert page.hide_button.text().replace("&", "") == "Hide"
+    finally:
+        announce.remove_listener(listener)
