@@ -4,7 +4,8 @@ past its expected end date: close it, or move its end date.
 From the day after that date the case scores as an overdue termination, as in today's WMT
 (nothing, by default), and the Caseload marks it. The question is asked once per case and end
 date (core.caseload.overdue): "Close it…" and "Move end date…" open the usual dialogs, and "Not
-now" puts it aside for good; none of them asks again unless a new end date passes too.
+now" puts it aside for good; none of them asks again unless a new end date passes too, or Ctrl+Z
+takes back the close or the new end date.
 """
 
 from __future__ import annotations
@@ -100,13 +101,21 @@ class OverdueNotice(QFrame):
         self.setVisible(self.case is not None)
 
     def _answer(self, signal) -> None:
-        """Asked and answered: remembered before the dialog opens, so it is never asked twice."""
+        """Answered by what the dialog does: a case closed, or given a new end date, is not
+        asked about while it stays so, and Ctrl+Z (the case open again, past the same end date)
+        brings the question back with it; it had been remembered as answered before the dialog
+        opened, and the notice never came back. A dialog left without a change counts as an
+        answer, so the question is never asked twice."""
         case = self.case
         if case is None or case.id is None:
             return
-        mark_asked(self._db, [case])
+        signal.emit(case.id)  # the dialog, modal: it has closed when this returns
+        store = CaseStore(self._db)
+        now = next((c for c in store.list_cases("all") if c.id == case.id), None)
+        if now is not None and now.closed_date is None \
+                and now.expected_end_date == case.expected_end_date:
+            mark_asked(self._db, [case])
         self.refresh()
-        signal.emit(case.id)
 
     def not_now(self) -> None:
         """The case shown is put aside for this end date; the next one, if any, is asked about."""

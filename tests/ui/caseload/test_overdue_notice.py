@@ -136,3 +136,32 @@ def test_not_now_is_said_with_what_comes_next(qtbot, db, monkeypatch):
     assert heard[0].startswith(f"Not now: {first} {put_off} Next: ")
     assert second in heard[0]
     assert heard[1] == f"Not now: {second} {put_off}"
+
+
+def test_ctrl_z_of_a_close_from_the_notice_brings_its_question_back(demo_window, db,
+                                                                     monkeypatch):
+    """Close it… then Ctrl+Z: the case was past its end date again, and the notice asking
+    "Close it, or move its end date?" did not come back."""
+    demo_window.show_view("caseload")
+    view = demo_window.view("caseload")
+    notice = view.overdue_notice
+    notice.refresh()
+    assert notice.isVisible() and notice.case is not None
+    reference, asked = notice.case.reference, notice.text.text()
+    monkeypatch.setattr(CloseCaseDialog, "get_close",
+                        staticmethod(lambda parent, ref, start: (date.today(), "completed")))
+    notice.close_button.click()
+    assert reference in [c.reference for c in CaseStore(db).list_cases("closed")]
+    assert notice.case is None or notice.case.reference != reference
+    demo_window.undo_stack.undo()
+    assert reference not in [c.reference for c in CaseStore(db).list_cases("closed")]
+    assert notice.isVisible() and notice.case.reference == reference
+    assert notice.text.text() == asked
+
+
+def test_a_close_left_without_closing_is_still_an_answer(view, db, monkeypatch):
+    notice = view.overdue_notice
+    monkeypatch.setattr(CloseCaseDialog, "get_close", staticmethod(lambda *a: None))
+    notice.close_button.click()
+    assert CaseStore(db).list_cases("closed") == []
+    assert not notice.isVisible()  # asked once: not asked again
