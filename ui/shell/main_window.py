@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         if index <= 9:
             action = QAction(title, self)
             action.setShortcuts([QKeySequence(f"Ctrl+{index}")])  # as Quit's, in _build_ui
-            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            action.triggered.connect(lambda _=False, k=key: self._go_to(k))
             self.menu("&View").addAction(action)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
@@ -289,6 +289,18 @@ class MainWindow(QMainWindow):
 
     def show_view(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
+
+    def _go_to(self, key: str) -> None:
+        """Ctrl+1…Ctrl+9. From the Views list the view's name is said as its row is chosen; from
+        anywhere else the keyboard lands on the new view's first control, and the view is said
+        too, once the control has been read: Ctrl+5 said only "Grade combo box", never which
+        view the keyboard was now in."""
+        from_list = self.nav.hasFocus() or self.current_key() == key
+        self.show_view(key)
+        if not from_list:
+            from ui.widgets.announce import announce
+
+            announce(self, f"{self.nav.currentItem().text()} view.", after_focus=True)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
