@@ -33,10 +33,13 @@ def test_the_first_flag_is_heard_by_its_own_words(app_bus, orca):  # noqa: F811
         app_bus.ctrl(ord("n"))  # New case
         _wait(app_bus, lambda: _open_dialogs(app_bus), "New case did not open")
         orca.wait_for(app_bus.pump, "Reference")
-        for _ in range(14):  # Tab through the form to past the flags
-            app_bus.key(TAB)
-            app_bus.pump(0.1)
-        said = orca.wait_for(app_bus.pump, "Child safeguarding check box")
+        for _ in range(20):  # Tab through the form, one field at a time, to the first flag
+            orca.mark()
+            landed = app_bus.focused_after(lambda: app_bus.key(TAB))
+            if landed is not None and landed.get_role_name() == "check box" \
+                    and landed.get_name() == "Domestic abuse":
+                break
+        said = orca.wait_for(app_bus.pump, "check box")
         assert any("Domestic abuse check box" in text for text in said), said
         assert not any("Flags check box" in text for text in said), said
     finally:
@@ -68,3 +71,38 @@ def test_a_workload_note_typed_at_once_goes_into_the_note(app_bus, orca):  # noq
     finally:
         _close_dialogs(app_bus)
         activate_window(app_bus)
+
+
+def test_add_a_reduction_tabs_to_the_chosen_unit_and_says_the_amount_with_it(
+        app_bus, orca):  # noqa: F811
+    """Tab went from "Amount 80.0 spin button" to "Hours a week not selected radio button" and
+    passed over the chosen "% of contracted hours"; a Space there made 80% 80 hours (24h, F10)."""
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("5")))  # Settings
+        tabs = next(o for o in app_bus.walk(app_bus.frame())
+                    if o.get_role_name() == "page tab" and o.get_name() == "Reductions & reports")
+        app_bus.Atspi.Action.do_action(tabs, 0)
+        _wait(app_bus, lambda: _button(app_bus, "Add reduction…") is not None,
+              "no Add reduction… button")
+        app_bus.focused_after(
+            lambda: app_bus.Atspi.Component.grab_focus(_button(app_bus, "Add reduction…")))
+        app_bus.key(SPACE)
+        orca.wait_for(app_bus.pump, "Reason")
+        orca.mark()
+        app_bus.key(TAB)
+        said = orca.wait_for(app_bus.pump, "spin button")
+        amount = next(text for text in said if "spin button" in text)
+        assert "80.0%" in amount or "80.0 percent" in amount, said
+        orca.mark()
+        app_bus.key(TAB)
+        said = orca.wait_for(app_bus.pump, "radio button")
+        assert any("% of contracted hours" in text for text in said), said
+        assert not any("Hours a week" in text for text in said), said
+    finally:
+        _close_dialogs(app_bus)
+        activate_window(app_bus)
+        for tab in app_bus.walk(app_bus.frame()):  # Settings as the other tests find it
+            if tab.get_role_name() == "page tab" and tab.get_name() == "Profile":
+                app_bus.Atspi.Action.do_action(tab, 0)
+                break
