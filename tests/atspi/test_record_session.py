@@ -19,6 +19,15 @@ def _button(bus: Bus, name: str):
                 if o.get_role_name() == "push button" and o.get_name() == name)
 
 
+def _describes(label, field) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `label` is on the bus as the description of `field`."""
+    for relation in label.get_relation_set():
+        for index in range(relation.get_n_targets()):
+            if relation.get_target(index) == field:
+                return relation.get_relation_type().value_nick == "description-for"
+    return False
+
+
 def _open_notes(bus: Bus) -> int:
     """The notes on the agenda, read from the app's own (unencrypted demo) data file."""
     import sqlite3
@@ -45,6 +54,15 @@ def test_return_in_the_date_records_says_so_and_ctrl_z_takes_it_back(app_bus):
             bus.describe(field)
         # What Return is about to do is heard with the field, not only in small print.
         assert f"marks the {notes} notes gathered up to" in field.get_description()
+        # And only there: the label showing it is the field's description, so Orca 43 does not
+        # read it again among the dialog's own words (a label with no relation) as it opens.
+        dialog = field
+        while dialog.get_role_name() != "dialog":
+            dialog = dialog.get_parent()
+        shown = [o for o in bus.walk(dialog) if o.get_role_name() == "label"
+                 and o.get_name() == field.get_description()]
+        assert shown, "the sentence is not on the dialog"
+        assert all(_describes(o, field) for o in shown), "read with the dialog and the field"
         bus.key(RETURN)
         text, level = heard.wait_for("Recorded the session of")
         assert text.endswith(f": {notes} notes marked discussed. Undo with Ctrl+Z.")

@@ -28,6 +28,7 @@ from core.supervision.sessions import (
     Session,
     session_problems,
 )
+from ui.widgets import reading_accessible
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
@@ -92,6 +93,8 @@ class SessionDialog(QDialog):
         self.held_on = DateField(self._today)
         form.addRow("&Date of the session", self.held_on)
         self.marks = QLabel(self)  # what recording does to the agenda (not when correcting)
+        # Heard as the date's description, and so not again as one of the dialog's words.
+        reading_accessible.describes(self.marks, self.held_on)
         self.marks.setWordWrap(True)
         if self._editing:
             self.marks.hide()

@@ -21,6 +21,7 @@ LINK_PROPERTY, HEADING_PROPERTY = "readingLink", "readingHeading"
 PICTURE_PROPERTY = "readAsPicture"  # a drawn widget with words (the gauge, figures off)
 SECTION_PROPERTY = "readAsSection"  # a card or notice: named, and passed over on the way in
 STATUS_PROPERTY = "readAsStatus"  # a dialog's result line, which is also announced
+DESCRIBES_PROPERTY = "describesField"  # a label whose words are a field's description
 
 
 class LinkAccessible(QAccessibleWidget):
@@ -75,6 +76,33 @@ class StatusLineAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
+class DescriptionLabelAccessible(QAccessibleWidget):
+    """A label whose words are also a field's description: related to the field as its
+    description, so Orca does not read it again among the window's loose labels. Record a
+    session's "Recording it marks the 11 notes …" was said with the dialog and then again as
+    the date field's description."""
+
+    def __init__(self, label: QLabel):
+        super().__init__(label, QAccessible.Role.StaticText)
+        self._label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._label.accessibleName() or self._label.text()
+        return super().text(kind)
+
+    def relations(self, match=QAccessible.RelationFlag.AllRelations):  # type: ignore[override]
+        found = list(super().relations(match))
+        field = self._label.property(DESCRIBES_PROPERTY)
+        # Qt names the relation of the other object to this one: the field is "described" by
+        # this label (on the bus, the label is its "description-for").
+        if isinstance(field, QWidget) and match & QAccessible.RelationFlag.Described:
+            iface = QAccessible.queryAccessibleInterface(field)
+            if iface is not None:
+                found.append((iface, QAccessible.RelationFlag.Described))
+        return found
+
+
 def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
     if isinstance(target, QAbstractButton) and target.property(LINK_PROPERTY):
         return LinkAccessible(target)
@@ -82,6 +110,8 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
         return HeadingAccessible(target)
     if isinstance(target, QLabel) and target.property(STATUS_PROPERTY):
         return StatusLineAccessible(target)
+    if isinstance(target, QLabel) and isinstance(target.property(DESCRIBES_PROPERTY), QWidget):
+        return DescriptionLabelAccessible(target)
     if isinstance(target, QWidget) and target.property(PICTURE_PROPERTY):
         # Role image, named and described as set: a plain widget is a "filler", which screen
         # readers may pass over, and one with the role "label" has its description left unsaid
@@ -112,6 +142,13 @@ def notice(frame: QWidget, first: QWidget, text: str) -> None:
     meets first in it, so that it is heard on the way in (a section's own words are not)."""
     frame.setAccessibleDescription(text)
     first.setAccessibleDescription(text)
+
+
+def describes(label: QLabel, field: QWidget) -> None:
+    """`label`'s words are `field`'s description (set by the caller): heard with the field, and
+    not again among the window's words. Before Qt first asks about the label."""
+    install()
+    label.setProperty(DESCRIBES_PROPERTY, field)
 
 
 def mark(widget: QWidget, prop: str) -> None:
