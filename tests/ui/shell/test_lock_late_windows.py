@@ -153,3 +153,41 @@ def test_a_dialog_under_the_lock_that_closes_leaves_the_passphrase_in_the_window
     qtbot.waitUntil(lambda: lock.gate is None and window.centralWidget() is lock.screen)
     _unlock(qtbot, lock)
     assert not lock.is_locked()
+
+
+def test_the_folder_gone_warning_from_its_timer_in_the_real_window_waits_behind_the_lock(
+        demo_window, qtbot, monkeypatch):
+    """The app's own path: the folder watch's warning, a message that waits for an answer,
+    raised by a timer while the real window is locked (its Return guard and screen fit on)."""
+    import main as app_main
+
+    win = demo_window
+    lock = win.idle_lock
+    monkeypatch.setattr(lock, "_verify", lambda p: p == RIGHT)
+    lock.lock()
+    seen: dict[str, object] = {}
+
+    def warning() -> QMessageBox | None:
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+    def while_warned() -> None:
+        try:
+            qtbot.waitUntil(lambda: warning() is not None and lock.gate is not None
+                            and lock.gate.parentWidget() is warning())
+            box = warning()
+            seen["locked"] = _words_on_the_bus()
+            _unlock(qtbot, lock)
+            qtbot.waitUntil(box.isActiveWindow)
+            seen["back"] = (box.windowTitle(), box.text()[:40])
+            _keys(Qt.Key.Key_Return)  # its one answer, OK
+        finally:
+            if warning() is not None:
+                warning().done(0)
+
+    QTimer.singleShot(0, while_warned)
+    app_main._folder_lost(win)  # as the folder watch calls it: it waits for an answer
+    assert "moved or removed" not in seen["locked"]  # type: ignore[operator]
+    assert seen["back"] == ("Your data folder has gone",
+                            "The folder this window's data is in has ")
+    assert not lock.is_locked()
