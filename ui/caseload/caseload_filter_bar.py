@@ -166,6 +166,17 @@ class CaseloadFilterBar(QWidget):
         self.filtersChanged.emit(self.filters())
 
 
+def show_result(view) -> None:  # type: ignore[no-untyped-def]
+    """The Caseload's "showing 14", and its line when no case is left to show."""
+    shown = view.proxy.rowCount()
+    view.showing.setText(f"showing {shown}")
+    view.no_match.setVisible(shown == 0 and view.model.rowCount() > 0)
+    view.no_match.setText(
+        "No cases match these filters." if view.filter_bar.is_narrowed()
+        else {"active": "No active cases.", "closed": "No closed cases."}.get(view.proxy.status, "")
+    )
+
+
 def filter_result(view) -> str:  # type: ignore[no-untyped-def]
     """What the filters leave, as said: the no-match line when it shows, else the count (of
     the cases under Active, Closed or All)."""

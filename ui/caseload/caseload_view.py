@@ -23,7 +23,7 @@ from ui.caseload.case_filter_proxy import CaseFilterProxy
 from ui.caseload.case_operations import record_case_change, record_cases_added
 from ui.caseload.case_table_model import CASE_ROLE, COL_FLAGS, COL_REFERENCE, CaseTableModel
 from ui.caseload.caseload_empty_state import EmptyState
-from ui.caseload.caseload_filter_bar import CaseloadFilterBar, filter_result
+from ui.caseload.caseload_filter_bar import CaseloadFilterBar, filter_result, show_result
 from ui.widgets.column_widths import keep_columns_fitted
 from ui.widgets.settled_words import SaidWhenSettled
 from ui.widgets.step_said import say_result
@@ -205,14 +205,7 @@ class CaseloadView(QWidget):
         self.result_said.changed()  # "Showing 14 of 40 cases.", once the typing stops
 
     def _update_showing(self) -> None:
-        shown = self.proxy.rowCount()
-        self.showing.setText(f"showing {shown}")
-        self.no_match.setVisible(shown == 0 and self.model.rowCount() > 0)
-        status = self.proxy.status
-        self.no_match.setText(
-            "No cases match these filters." if self.filter_bar.is_narrowed()
-            else {"active": "No active cases.", "closed": "No closed cases."}.get(status, "")
-        )
+        show_result(self)
 
     def _update_buttons(self) -> None:
         case = self.selected_case()
