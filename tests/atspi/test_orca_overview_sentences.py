@@ -110,6 +110,12 @@ def test_a_new_what_if_answer_is_said_once(app_bus, orca):  # noqa: F811
         bus.pump(1.5)  # anything Orca would add
         heard = _plain(" ".join(orca.said()))
         assert heard.count(_plain(after)) == 1, orca.said()
+        # After the list's new item: the answer was heard before "Licence.", the change it
+        # follows from.
+        said = orca.said()
+        at = next(i for i, text in enumerate(said) if _plain(after)[:30] in _plain(text))
+        kind = after.split("another ", 1)[1].split(" case", 1)[0]  # "licence"
+        assert any(kind in text.lower() for text in said[:at]), said
     finally:
         bus.key(UP)
         bus.pump(0.5)

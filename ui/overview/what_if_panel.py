@@ -81,9 +81,12 @@ class WhatIfPanel(QWidget):
         self.t2a.toggled.connect(lambda _on: self._asked())
 
     def _asked(self) -> None:
-        """The user changed the question: the new answer is shown and said."""
+        """The user changed the question: the new answer is shown and said, after the change
+        itself: Qt tells a screen reader of a list's new item only once its own signal has run,
+        so the answer said from it came first ("If you took another licence case …", then
+        "Licence.")."""
         self.update_sentence()
-        announce(self, self.sentence.text())
+        announce(self, self.sentence.text(), after_focus=True)
 
     def set_inputs(self, inputs: EstimateInputs, day: date) -> None:
         """The estimate's inputs as the Overview last loaded them."""
