@@ -26,6 +26,7 @@ _HIDE = QEvent.Type.Hide
 _KEY_PRESS = QEvent.Type.KeyPress
 _FOCUS_IN = QEvent.Type.FocusIn
 _SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
+_LAYOUT_REQUEST = QEvent.Type.LayoutRequest
 
 
 class _Watch(QObject):
@@ -36,6 +37,7 @@ class _Watch(QObject):
         self.pressed: list[KeyPressed] = []
         self.focused: list[Focused] = []
         self.overriding: list[Overriding] = []
+        self.laid_out: list[DialogShown] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -59,6 +61,10 @@ class _Watch(QObject):
             for overriding in self.overriding:
                 if overriding(watched, event):
                     return True  # not asked: the window's shortcut has the keys
+        elif kind == _LAYOUT_REQUEST:
+            if isinstance(watched, QDialog):
+                for laid_out in self.laid_out:
+                    laid_out(watched)
         return False
 
 
@@ -67,11 +73,13 @@ _watch: _Watch | None = None
 
 def watch(app: QApplication | None = None, shown: DialogShown | None = None,
           pressed: KeyPressed | None = None, focused: Focused | None = None,
-          hidden: DialogShown | None = None, overriding: Overriding | None = None) -> None:
+          hidden: DialogShown | None = None, overriding: Overriding | None = None,
+          laid_out: DialogShown | None = None) -> None:
     """Call `shown` for every dialog the application shows, `hidden` for every one it hides,
     `pressed` for every key press, `focused` for every widget the focus arrives in and
-    `overriding` for every field asked whether it takes a shortcut's keys (once each, however
-    often asked); the application's one filter is installed on first use."""
+    `overriding` for every field asked whether it takes a shortcut's keys and `laid_out` for
+    every dialog whose layout is to be worked out again (once each, however often asked); the
+    application's one filter is installed on first use."""
     global _watch
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
@@ -94,3 +102,5 @@ def watch(app: QApplication | None = None, shown: DialogShown | None = None,
         _watch.focused.insert(0, focused)
     if overriding is not None and overriding not in _watch.overriding:
         _watch.overriding.insert(0, overriding)
+    if laid_out is not None and laid_out not in _watch.laid_out:
+        _watch.laid_out.insert(0, laid_out)

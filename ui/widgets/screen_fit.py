@@ -10,7 +10,7 @@ is cut to the screen's available size and moved onto it. A dialog that fits is l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 FITTED = "fittedToScreen"  # a dialog's property once its body scrolls
@@ -163,27 +163,23 @@ def _body_height(dialog: QDialog) -> int:
     return dialog.height() - area.viewport().height() + needed
 
 
-class _Refit(QObject):
-    """Fits its dialog again once its layout has grown while open: New case at 150% on a
-    1280x800 screen grew a warning as an identifier was typed, and its flags' tick boxes were
-    squeezed flat rather than its body made to scroll."""
+def _dialog_laid_out(dialog: QDialog) -> None:
+    """A shown dialog whose layout is to be worked out again (it grew a line, say) is fitted
+    again once that is done: New case at 150% on a 1280x800 screen grew a warning as an
+    identifier was typed, and its flags' tick boxes were squeezed flat rather than its body
+    made to scroll."""
+    if dialog.isWindow() and dialog.isVisible() and not dialog.property(_REFIT_DUE):
+        dialog.setProperty(_REFIT_DUE, True)
+        QTimer.singleShot(0, dialog, lambda: _refit(dialog))  # dropped if the dialog goes
 
-    def __init__(self, dialog: QDialog):
-        super().__init__(dialog)
-        self._dialog, self._due = dialog, False
-        dialog.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LayoutRequest and not self._due \
-                and self._dialog.isVisible():
-            self._due = True
-            QTimer.singleShot(0, self, self._refit)  # once the layout has been worked out
-        return False
+def _refit(dialog: QDialog) -> None:
+    dialog.setProperty(_REFIT_DUE, False)
+    if dialog.isVisible():
+        fit_to_screen(dialog)
 
-    def _refit(self) -> None:
-        self._due = False
-        if self._dialog.isVisible():
-            fit_to_screen(self._dialog)
+
+_REFIT_DUE = "refitDue"
 
 
 def _dialog_shown(dialog: QDialog) -> None:
@@ -191,8 +187,6 @@ def _dialog_shown(dialog: QDialog) -> None:
         fit_to_screen(dialog)
         # again once the dialog's own showEvent has sized it (the preview, the welcome)
         QTimer.singleShot(0, dialog, lambda: fit_to_screen(dialog))
-        if dialog.findChild(_Refit) is None:
-            _Refit(dialog)
 
 
 def install() -> None:
@@ -200,4 +194,4 @@ def install() -> None:
     ui.widgets.app_watch)."""
     from ui.widgets.app_watch import watch
 
-    watch(shown=_dialog_shown)
+    watch(shown=_dialog_shown, laid_out=_dialog_laid_out)
