@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -244,14 +245,21 @@ class WelcomeDialog(QDialog):
     def _show_step(self, index: int, say: bool = True) -> None:
         index = max(0, min(index, self.stack.count() - 1))
         changed = index != self.stack.currentIndex()
+        last = index == self.stack.count() - 1
+        self.next_button.setText("&Get started" if last else "&Next")
+        # Return in a field of the page being left (Contracted hours) pressed Next: the field
+        # went with its page and Qt gave the keyboard to the new page's first control, read
+        # before "Step 3 of 3: …". The keyboard waits on Next, as after Return on it, and the
+        # step is said before anything on its page.
+        leaving = self.stack.currentWidget()
+        if changed and leaving is not None and leaving.isAncestorOf(QApplication.focusWidget()):
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stack.setCurrentIndex(index)
         self.step_label.setText(f"Step {index + 1} of {self.stack.count()}")
         if say and changed:  # the new page is seen at once; a screen reader is told, too
             title = self.stack.widget(index).property("stepTitle")
             announce(self, f"{self.step_label.text()}: {title}")
         self.back_button.setEnabled(index > 0)
-        last = index == self.stack.count() - 1
-        self.next_button.setText("&Get started" if last else "&Next")
 
     def _next(self) -> None:
         if self.stack.currentIndex() < self.stack.count() - 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QRadioButton
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 
 from core.caseload.cases import CaseStore
 from core.store.database import is_empty
@@ -245,3 +245,36 @@ def test_each_start_choice_is_said_with_the_words_under_it(dialog):
     assert demo.accessibleDescription().endswith("Best tried before you add real cases.")
     shown = {label.text() for label in dialog.findChildren(QLabel)}
     assert all(b.accessibleDescription() in shown for b in buttons)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_return_in_a_field_says_the_next_step_before_anything_on_it(qtbot, db, dialog):
+    """Return in Contracted hours (step 2) went on to step 3, and the keyboard, losing its field
+    with the page, fell to the first start choice: "Start with an empty caseload, selected
+    radio button" was read before "Step 3 of 3: …". It waits on the button pressed instead."""
+    from ui.widgets import announce
+
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # to step 2
+        dialog.hours_spin.setFocus()
+        qtbot.waitUntil(dialog.hours_spin.hasFocus)
+        heard.clear()
+        focused: list[object] = []
+        dialog.stack.currentChanged.connect(lambda _i: focused.append(
+            QApplication.focusWidget()))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert dialog.stack.currentIndex() == 2
+        assert heard and heard[0].startswith("Step 3 of 3: ")
+        # Nothing on the new page had the keyboard as it turned, nor has it now.
+        page = dialog.stack.currentWidget()
+        assert not any(page.isAncestorOf(w) for w in focused if w is not None)
+        assert QApplication.focusWidget() is dialog.next_button
+        assert dialog.next_button.text().replace("&", "") == "Get started"
+    finally:
+        announce.remove_listener(listener)
