@@ -14,6 +14,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 
+from ui.widgets.line_field import LineField
+
 PASSPHRASE = "a quiet field by the river"
 LOCK_KEYS = (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
@@ -69,8 +71,8 @@ def window(request, qtbot, tmp_path, monkeypatch):
     db.close()
 
 
-def _quick_entry(win: QWidget) -> QLineEdit | None:
-    return next((field for field in win.findChildren(QLineEdit)
+def _quick_entry(win: QWidget) -> LineField | None:
+    return next((field for field in win.findChildren(LineField)  # a one-line field
                  if field.accessibleName() == "Quick time entry" and field.isVisible()), None)
 
 
