@@ -147,7 +147,7 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.window_state import folder_key
 
     from ui.widgets import current_row, dialog_return, return_guard, screen_fit
-    from ui.widgets import tab_into_text, vanished_row
+    from ui.widgets import main_thread_gc, tab_into_text, vanished_row
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
     screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
@@ -155,6 +155,7 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     vanished_row.install()  # and land on its neighbour, said, when that row goes
     tab_into_text.install()  # a field Tab reaches is said before its text is selected
     dialog_return.install()  # a dialog closed without acting: the keyboard back where it was
+    main_thread_gc.install()  # Qt objects freed on the thread that made them, never a worker's
     hub = Hub()
     window = window if window is not None else MainWindow(settings)
     window.hub = hub  # kept alive with the window

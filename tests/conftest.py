@@ -74,6 +74,21 @@ def _qtbots_windows_deleted(request):
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_window_thread(request):
+    """As in the app (main.build_window): a window test's worker threads (a calendar read, an
+    export) never run Python's collector, which freed the window thread's Qt objects from
+    theirs, at random; and whatever test follows in this process still has its cycles freed."""
+    if "qtbot" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from ui.widgets import main_thread_gc
+
+        main_thread_gc.install()
+    yield
+    if "ui.widgets.main_thread_gc" in sys.modules:
+        sys.modules["ui.widgets.main_thread_gc"].collect_if_due()
+
+
 _quit_left_by: list[str] = []  # the first test found to have left a quit waiting
 
 
