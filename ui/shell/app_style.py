@@ -14,7 +14,7 @@ from ui.shell.palettes import is_dark
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
-                                   QTableView, QTabWidget, QToolButton)
+                                   QTabWidget, QToolButton)
 
 # Fusion draws a check box's or radio button's edge as a darker shade of the window colour; on
 # a dark window that edge all but vanishes. Drawn from this colour instead, the edge comes out
