@@ -44,10 +44,75 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
         self.sorting = False  # True while a sort moves the rows (the same rows, the same texts)
 
     def set_items(self, items: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._given = list(items)
+        """Replace the rows. Where the new rows are the old ones with a run of rows added, or
+        taken away from beside the rows in use, or rows changed in place (the same record,
+        found by its id), only that is told to the views, and the row the keyboard is on stays
+        current: a reset made the view choose its row again, and a screen reader read that row
+        again after an undo that left it where it was ("Brought back the reduction …", then
+        "Court duty. 3 hours a week. …")."""
+        old = self._items
+        self._given = list(items)  # the views see `_items`, the old rows, until told
+        if not self._told_in_place(old, self._placed()):
+            self.beginResetModel()
+            self._place()
+            self.endResetModel()
+
+    def _placed(self) -> list[T]:
+        """The rows `_place` would make of `_given`, without making them yet."""
+        items, order = self._items, self._order
         self._place()
-        self.endResetModel()
+        placed = self._items
+        self._items, self._order = items, order
+        return placed
+
+    def _told_in_place(self, old: list[T], new: list[T]) -> bool:
+        """Tell the views of a change short of a reset, if it is one (True); else nothing."""
+        start = 0
+        while start < len(old) and start < len(new) and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old, end_new = end_old - 1, end_new - 1
+        gone, came = old[start:end_old], new[start:end_new]
+        if gone and came:
+            if len(gone) != len(came) or any(
+                    getattr(a, "id", None) is None or getattr(a, "id", None)
+                    != getattr(b, "id", None) for a, b in zip(gone, came)):
+                return False
+            self._place()  # the same records, changed where they are
+            self.dataChanged.emit(self.index(start, 0),
+                                  self.index(end_old - 1, len(self._columns) - 1))
+            return True
+        if gone:
+            # The row under the keyboard going is left to a reset, after which the row the
+            # keyboard lands on is chosen and read once (ui.widgets.vanished_row).
+            row = self._keyboard_row()
+            if row is None or start <= row < end_old:
+                return False
+            self.beginRemoveRows(QModelIndex(), start, end_old - 1)
+            self._place()
+            self.endRemoveRows()
+        elif came:
+            self.beginInsertRows(QModelIndex(), start, end_new - 1)
+            self._place()
+            self.endInsertRows()
+        else:
+            self._place()  # nothing changed
+        return True
+
+    def _keyboard_row(self) -> int | None:
+        """The row of this model the keyboard is on, in the focused table (through its
+        proxies), or None when the keyboard is not in a table showing this model."""
+        from PySide6.QtCore import QAbstractProxyModel
+        from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+        view = QApplication.focusWidget()
+        if not isinstance(view, QAbstractItemView):
+            return None
+        index, model = view.currentIndex(), view.model()
+        while model is not self and isinstance(model, QAbstractProxyModel):
+            index, model = model.mapToSource(index), model.sourceModel()
+        return index.row() if model is self and index.isValid() else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Put the rows in the order of `column`'s sort values (Column.sort, else its text), each
