@@ -98,3 +98,40 @@ def test_orca_says_leave_added_and_deleted(app_bus, orca):  # noqa: F811
     orca.mark()
     bus.key(SPACE)
     _said_before_the_table(bus, orca, "Deleted the leave on")
+
+
+DOWN = 0xFF54
+
+
+def test_orca_says_a_reduction_brought_back_without_reading_the_row_again(app_bus, orca):  # noqa: F811
+    """Ctrl+Z of a reduction's deletion, with the keyboard on the row that stayed: Orca said
+    "Brought back the reduction …" and then the whole unmoved row again ("Court duty." "3 hours
+    a week." …). The table was reset and its row chosen anew; now only the words are said."""
+    from tests.atspi.test_orca_page_tabs import _alt
+
+    bus = app_bus
+    _settings_page(bus, "Reductions & reports")
+    table = next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "table"
+                 and o.get_name() == "Reductions" and bus.showing(o))
+    _focus(bus, table)  # on its first row, which stays
+    bus.focused_after(lambda: bus.key(DOWN))  # the second, to delete
+    _focus(bus, _button(bus, "Delete reduction"))
+    bus.pump(0.5)
+    orca.mark()
+    bus.key(SPACE)
+    orca.wait_for(bus.pump, "Delete the reduction")
+    _alt(bus, "y")
+    said = orca.wait_for(bus.pump, "Deleted the reduction")
+    gone = next(t for t in said if "Deleted the reduction" in t).split("“")[1].split("”")[0]
+    bus.pump(1.5)
+    kept = [o.get_name() for o in bus.walk(table) if o.get_role_name() == "table cell"
+            and "selected" in bus.states(o)]
+    assert kept, "no row chosen after the deletion"
+    orca.mark()
+    bus.ctrl(ord("z"))
+    orca.wait_for(bus.pump, f"Brought back the reduction “{gone}”")
+    bus.pump(1.5)  # anything Orca would add about the row
+    said = orca.said()
+    assert [t for t in said if "Brought back" in t] == [
+        f"notification Brought back the reduction “{gone}”."], said
+    assert not any(t.rstrip(".") in kept for t in said), (kept, said)
