@@ -4,6 +4,7 @@ Qt's tab widget turns its tabs only while focus is inside it, so from the Time v
 (above its Week and Charts tabs) Ctrl+Tab did nothing. And when focus was on the page being
 turned away, hiding that page sent focus to the Views list first, so a screen reader said
 "Views, list" before every new page. Here the tab bar takes the focus before the page turns.
+From elsewhere (the Views list) the keyboard stays, and the page turned to is said.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ def turn_page(window: QMainWindow, forward: bool) -> bool:
         if tabs.isTabEnabled(index):
             break
     tabs.setCurrentIndex(index)
+    if not tabs.tabBar().hasFocus():
+        # The keyboard stays where it was (the Views list, the timer row above the tabs): a
+        # screen reader says the tab of a bar only while the bar has the keyboard, so the page
+        # turned without a word.
+        from ui.widgets.announce import announce
+        from ui.widgets.form_helpers import shown_text
+
+        announce(window, f"{shown_text(tabs.tabText(index))} page.")
     return True
 
 

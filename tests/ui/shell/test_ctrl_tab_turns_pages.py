@@ -59,3 +59,32 @@ def test_ctrl_tab_from_a_page_never_sends_focus_to_the_views_list(demo_window, q
     assert QApplication.focusWidget() is not None
 
 
+
+
+def test_ctrl_tab_from_the_views_list_says_the_page_it_turned_to(demo_window, qtbot):
+    """From the Views list the keyboard stays in the list, and the page turned without a
+    word (Orca says a page tab only while its bar has the keyboard)."""
+    from ui.widgets import announce
+
+    heard: list[str] = []
+    listener = lambda text, _assertive: heard.append(text)  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        view = _time_view(demo_window, qtbot)
+        tabs = view.tabs
+        demo_window.nav.setFocus()
+        qtbot.waitUntil(demo_window.nav.hasFocus)
+        start = tabs.currentIndex()
+        QTest.keyClick(demo_window.windowHandle(), Qt.Key.Key_Tab,
+                       Qt.KeyboardModifier.ControlModifier)
+        turned = tabs.tabText(tabs.currentIndex()).replace("&", "")
+        assert tabs.currentIndex() != start and demo_window.nav.hasFocus()
+        assert heard == [f"{turned} page."]
+        heard.clear()
+        tabs.tabBar().setFocus()  # on the bar, the tab itself is read as it turns
+        qtbot.waitUntil(tabs.tabBar().hasFocus)
+        QTest.keyClick(demo_window.windowHandle(), Qt.Key.Key_Tab,
+                       Qt.KeyboardModifier.ControlModifier)
+        assert tabs.currentIndex() == start and heard == []
+    finally:
+        announce.remove_listener(listener)
