@@ -72,7 +72,29 @@ def _problems(bus: Bus, dialog: Any, title: str) -> list[str]:
     for name, roles in names.items():
         if len(roles) > 1:
             problems.append(f"{title}: {len(roles)} controls called {name!r} ({roles})")
-    return problems
+    return problems + _window_and_field_words(bus, dialog, title)
+
+
+def _window_and_field_words(bus: Bus, dialog: Any, title: str) -> list[str]:
+    """A sentence both among a dialog's own words and in a control's description is heard
+    twice: Orca 43 reads, as a dialog opens, each showing label of three words or more with no
+    relation to anything, and a control's description as it gets the keyboard (Record a
+    session's "Recording it marks the 11 notes …" was said with the dialog and with its date)."""
+    if dialog.get_role_name() not in ("dialog", "alert"):
+        return []
+    loose, described = [], []
+    for obj in bus.walk(dialog, into=lambda o: o.get_role_name() not in ITEM_HOLDERS):
+        role = obj.get_role_name()
+        if role in ("label", "static") and bus.showing(obj) and not obj.get_relation_set():
+            text = " ".join((obj.get_name() or "").split())
+            if len(text.split()) >= 3:
+                loose.append(text)
+        elif obj.get_state_set().contains(bus.Atspi.StateType.FOCUSABLE):
+            description = " ".join((obj.get_description() or "").split())
+            if description:
+                described.append((obj.get_role_name(), obj.get_name(), description))
+    return [f"{title}: {role} {name!r} is described by the dialog's own words {text!r}"
+            for text in loose for role, name, description in described if text in description]
 
 
 def test_each_dialog_names_its_controls_by_their_visible_labels(app_bus):
