@@ -135,3 +135,30 @@ def test_orca_says_a_reduction_brought_back_without_reading_the_row_again(app_bu
     assert [t for t in said if "Brought back" in t] == [
         f"notification Brought back the reduction “{gone}”."], said
     assert not any(t.rstrip(".") in kept for t in said), (kept, said)
+
+
+def test_hide_keeps_the_keyboard_on_the_button_now_called_show(app_bus, orca):  # noqa: F811
+    """Activities, Hide (Space): Orca said "Show", the button renaming itself, and then the
+    table's row, as the keyboard left the button for the table; Show, to take it back, was
+    three Tabs away. Now the keyboard stays on the button and the row is not read."""
+    bus = app_bus
+    _settings_page(bus, "Activities")
+    table = next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "table"
+                 and (o.get_name() or "").startswith("Activities") and bus.showing(o))
+    _focus(bus, table)  # arriving chooses the row the keyboard is on
+    bus.focused_after(lambda: bus.key(DOWN))
+    hide = _button(bus, "Hide")
+    _focus(bus, hide)
+    bus.pump(0.5)
+    orca.mark()
+    bus.key(SPACE)
+    try:
+        said = orca.wait_for(bus.pump, "hidden. Undo with Ctrl+Z.")
+        bus.pump(1.5)  # anything Orca would add about where the keyboard is
+        said = orca.said()
+        assert said.count("Show") <= 1 and not any("table with" in t for t in said), said
+        assert "focused" in bus.states(hide) and hide.get_name().replace("&", "") == "Show"
+    finally:
+        orca.mark()
+        bus.key(SPACE)  # shown again, as the other tests expect
+        orca.wait_for(bus.pump, "shown. Undo with Ctrl+Z.")
