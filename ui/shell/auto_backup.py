@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlite_utils import Database
 
 from core.store import encryption
 from core.store.applog import get_logger
 from core.store.backup import backup_due, backup_dir, backup_file
+from ui.widgets.kept_jobs import KeptJob, start_kept
 
 START_DELAY_MS = 3000  # well after the first paint
-_RUNNING: set["BackupJob"] = set()  # keeps each job's signals alive until it reports back
 
 
 class _Signals(QObject):
     finished = Signal(object)  # the new backup's Path, or None when none was due or it failed
 
 
-class BackupJob(QRunnable):
+class BackupJob(KeptJob):
     """Opens its own connection (SQLite connections stay on their thread) and backs up."""
 
     def __init__(self, db_path: Path, folder: Path, passphrase: str | None):
@@ -27,7 +27,7 @@ class BackupJob(QRunnable):
         self.signals = _Signals()
         self._args = (db_path, folder, passphrase)
 
-    def run(self) -> None:
+    def work(self) -> None:
         db_path, folder, passphrase = self._args
         made: Path | None = None
         try:
@@ -43,12 +43,9 @@ def start_backup_job(db: Database, db_path: Path, data_dir: Path,
     conn = db.conn
     passphrase = conn.passphrase if isinstance(conn, encryption.CipherConnection) else None
     job = BackupJob(db_path, backup_dir(db, data_dir), passphrase)
-    _RUNNING.add(job)
-    job.signals.finished.connect(lambda _made: _RUNNING.discard(job))
     if on_done is not None:
         job.signals.finished.connect(on_done)
-    job.setAutoDelete(False)  # Python owns it (see _RUNNING), so its signals outlive run()
-    QThreadPool.globalInstance().start(job)
+    start_kept(job)  # held until it has ended, so its signals outlive run()
     return job
 
 

@@ -47,6 +47,7 @@ from ui.widgets.date_fields import DateField
 from ui.supervision.export_job import ExportJob, ExportWork
 from ui.widgets.announce import announce
 from ui.widgets.form_helpers import ProblemsLabel, note_label, range_to
+from ui.widgets.kept_jobs import start_kept
 from ui.widgets.line_field import LineField
 
 KEPT = "Kept the file; nothing saved."  # "Keep it" at "Replace the file?"
@@ -261,7 +262,7 @@ class ExportDialog(QDialog):
         self._job = ExportJob(work)
         self._job.signals.finished.connect(self._done)
         self._job.signals.failed.connect(self._failed)
-        self._pool.start(self._job)
+        start_kept(self._job, self._pool)  # held until it ends, whatever the dialog does
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

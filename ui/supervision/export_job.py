@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from core.store.applog import get_logger
 from core.common.errors import ValidationError
 from core.store.errors import StorageError
 from core.supervision.export import write_text
 from core.supervision.summary_model import Summary
+from ui.widgets.kept_jobs import KeptJob
 
 
 class ExportSignals(QObject):
@@ -34,15 +35,14 @@ class ExportWork:
     overwrite: bool = False  # the user agreed to replace an existing file
 
 
-class ExportJob(QRunnable):
+class ExportJob(KeptJob):
     def __init__(self, work: ExportWork):
         super().__init__()
-        self.work = work
+        self.export = work
         self.signals = ExportSignals()
-        self.setAutoDelete(False)  # the dialog keeps it until the result has arrived
 
-    def run(self) -> None:
-        work = self.work
+    def work(self) -> None:  # type: ignore[override]
+        work = self.export
         try:
             if work.fmt == "pdf":
                 from ui.supervision.pdf_export import write_pdf

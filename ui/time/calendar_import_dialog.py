@@ -39,6 +39,7 @@ from core.common.errors import ValidationError
 from core.time.time_summary import hours_text
 from ui.time.calendar_delegates import ActivityDelegate, CaseDelegate, ReasonDelegate
 from ui.time.calendar_read_job import CalendarReadJob
+from ui.widgets.kept_jobs import start_kept
 from ui.time.calendar_rows_model import (
     COL_ACTIVITY,
     COL_CASE,
@@ -228,7 +229,7 @@ class CalendarImportDialog(QDialog):
         self._job.signals.finished.connect(self._read_done)
         self._job.signals.failed.connect(self._read_failed)
         self._set_reading(True)
-        self._pool.start(self._job)
+        start_kept(self._job, self._pool)  # held until it ends, whatever the dialog does
 
     def _set_reading(self, reading: bool) -> None:
         self._reading = reading

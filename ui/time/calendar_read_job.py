@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from core.common.errors import ValidationError
 from core.store.applog import get_logger
 from core.time.calendar.reader import read_calendar_file
+from ui.widgets.kept_jobs import KeptJob
 
 
 class CalendarReadSignals(QObject):
@@ -26,16 +27,15 @@ class CalendarReadSignals(QObject):
     failed = Signal(int, str)
 
 
-class CalendarReadJob(QRunnable):
+class CalendarReadJob(KeptJob):
     """Read `path` for `first`..`last`; the result carries `number` so a stale one is ignored."""
 
     def __init__(self, number: int, path: Path, first: date, last: date):
         super().__init__()
         self.number, self.path, self.first, self.last = number, path, first, last
         self.signals = CalendarReadSignals()
-        self.setAutoDelete(False)  # the dialog keeps it until the result has arrived
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             read = read_calendar_file(self.path, self.first, self.last)
         except ValidationError as exc:
