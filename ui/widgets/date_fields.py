@@ -11,6 +11,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, QToolTip, QWidget
 
 from core.common import clock
+from ui.widgets.announce import announce
 
 DISPLAY_FORMAT = "dd/MM/yyyy"
 DATE_TIME_FORMAT = "ddd dd/MM/yyyy HH:mm"
@@ -21,6 +22,7 @@ _UK = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+TYPING_PAUSE_MS = 700  # a pause after the last digit typed, not between digits
 
 
 def to_qdate(day: date) -> QDate:
@@ -35,6 +37,12 @@ def format_date(day: date | None, empty: str = "") -> str:
     """The UK format used across tables and labels. Not strftime: in the window it imports the
     time module through PySide6's import hook on every call (600 cases are 1,800 dates)."""
     return empty if day is None else f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def date_words(day: date, at: time | None = None) -> str:
+    """A date as it is said: "Sunday 6 December 2026" (with ", 17:00" for a date and time)."""
+    words = f"{day:%A} {day.day} {day:%B} {day.year}"
+    return f"{words}, {at:%H:%M}" if at is not None else words
 
 
 def read_typed(text: str) -> tuple[date, time | None] | str | None:
@@ -90,6 +98,10 @@ class WholeDateTyping:
         self._select_on_click = False
         self.problem = ""
         self.lineEdit().installEventFilter(self)
+        self._typing_said = QTimer(self)
+        self._typing_said.setSingleShot(True)
+        self._typing_said.setInterval(TYPING_PAUSE_MS)
+        self._typing_said.timeout.connect(self._say_value)
 
     def _current(self) -> datetime:
         return self.dateTime().toPython()
@@ -131,6 +143,34 @@ class WholeDateTyping:
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        was = self._current()
+        try:
+            self._typing_key(event)
+        finally:
+            if self._typed.strip():
+                # Typing, Qt changes the date a part at a time and 06/12/20 reads as 2020: the
+                # date is said once the typing pauses (or at Return, or on leaving).
+                if self._current() != was or self._typing_said.isActive():
+                    self._typing_said.start()
+            elif self._current() != was and self.hasFocus():
+                self._say_value()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        was = self._current()
+        super().wheelEvent(event)
+        if self._current() != was and self.hasFocus():
+            self._say_value()
+
+    def _say_value(self) -> None:
+        """The whole new date in words, once for each change the keys made. Orca 43 read a
+        date field's Up as "/12/2026 unselected" (the part Qt redrew) and the next Up as
+        nothing: Qt gives it no value that changes, so a leave day was saved unheard."""
+        self._typing_said.stop()
+        value = self._current()
+        at = value.time() if self.displayFormat() != DISPLAY_FORMAT else None
+        announce(self, date_words(value.date(), at))
+
+    def _typing_key(self, event: QKeyEvent) -> None:
         if event.key() in _ENTER and not self._finish_typing():
             event.accept()  # refused: Enter must not also press the dialog's default button
             return
@@ -172,7 +212,10 @@ class WholeDateTyping:
         self._typed = ""
         if not isinstance(found, str):
             self.problem = ""
+            if self._typing_said.isActive():
+                self._say_value()
             return True
+        self._typing_said.stop()
         if before is not None:
             self._set_datetime(before)
         self.problem = f"{found} The date stays {self._show(before or self._current())}."

@@ -1,12 +1,13 @@
 """Typing a whole date into a date field replaces the date shown, wherever the click landed."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ui.widgets.date_fields import DateField, OptionalDateField
+from ui.widgets import announce
+from ui.widgets.date_fields import DateField, DateTimeField, OptionalDateField
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise")  # offscreen only
@@ -132,3 +133,63 @@ def test_the_stale_timer_date_time_field_reads_whole_dates_the_same_way(qtbot):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     assert "outside" in refused.args[0] and dialog.isVisible()
     assert dialog.choice().until == datetime(2026, 11, 24, 12, 30)
+
+
+@pytest.fixture
+def heard():
+    said: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: said.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    yield said
+    announce.remove_listener(listener)
+
+
+def test_each_arrow_press_says_the_whole_new_date_in_words_politely_once(qtbot, form, heard):
+    field, _ = form
+    field.set_value(date(2026, 12, 7))
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    heard.clear()
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Down):
+        qtbot.keyClick(field, key)
+    assert heard == [("Tuesday 8 December 2026", False), ("Wednesday 9 December 2026", False),
+                     ("Tuesday 8 December 2026", False)]
+    heard.clear()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # no change: nothing said
+    assert heard == []
+
+
+def test_a_whole_date_typed_is_said_in_words_once(qtbot, form, heard):
+    field, _ = form
+    type_into(qtbot, field, 70, "06/12/2026")
+    assert field.value() == date(2026, 12, 6)
+    assert heard == []  # not 06/12/20 as 2020 on the way
+    qtbot.waitUntil(lambda: heard == [("Sunday 6 December 2026", False)])
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert heard == [("Sunday 6 December 2026", False)]
+
+
+def test_return_straight_after_typing_says_the_date_once(qtbot, form, heard):
+    field, _ = form
+    type_into(qtbot, field, 70, "06/12/2026")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert heard == [("Sunday 6 December 2026", False)]
+
+
+def test_the_optional_field_and_the_date_time_field_say_their_change(qtbot, form, heard):
+    _, optional = form
+    optional.check.setChecked(True)
+    optional.edit.setFocus()
+    qtbot.waitUntil(optional.edit.hasFocus)
+    heard.clear()
+    qtbot.keyClick(optional.edit, Qt.Key.Key_Down)
+    assert heard == [("Saturday 28 November 2026", False)]
+    stamp = DateTimeField(datetime(2026, 11, 30, 17, 0))
+    qtbot.addWidget(stamp)
+    stamp.show()
+    stamp.setFocus()
+    qtbot.waitUntil(stamp.hasFocus)
+    heard.clear()
+    stamp.setCurrentSection(DateTimeField.Section.DaySection)
+    qtbot.keyClick(stamp, Qt.Key.Key_Down)
+    assert heard == [("Sunday 29 November 2026, 17:00", False)]
