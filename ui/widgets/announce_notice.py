@@ -22,9 +22,10 @@ import sys
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.widgets.accessible_factories import register
+from ui.widgets.live_accessible import LiveWidgetAccessible
 
 _KEPT = 2  # notices alive at once: the newest, and one a reader may still be reading
 _TIMEOUT = 0.5  # seconds for each question to the bus: a hung bus costs one notice, not the app
@@ -45,7 +46,7 @@ class Notice(QWidget):
         self.setGeometry(0, 0, 0, 0)
 
 
-class NoticeAccessible(QAccessibleWidget):
+class NoticeAccessible(LiveWidgetAccessible):
     """A Notification whose parent, for a screen reader, is the application itself: Orca
     presents a notification with the ancestors it does not share with the focus, and the
     window it sits in would otherwise be read out again, all its text with it, before the

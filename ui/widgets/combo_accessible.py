@@ -26,9 +26,10 @@ from PySide6.QtGui import (
     QAccessibleInterface,
     QAccessibleSelectionInterface,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from ui.widgets.accessible_factories import register
+from ui.widgets.live_accessible import LiveWidgetAccessible, widget_alive
 from ui.widgets.form_helpers import shown_text
 
 
@@ -56,6 +57,10 @@ class _KeysOnTheBox(QObject):
         combo.view().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not widget_alive(self._combo):
+            # The box is being destroyed (its closing sends Hide to its list): an error raised
+            # here, from inside Qt's destructor, crashed the app.
+            return False
         kind = event.type()
         if kind == QEvent.Type.KeyPress and watched is self._combo:
             self.moved = not self._combo.view().isVisible()
@@ -68,7 +73,7 @@ class _KeysOnTheBox(QObject):
         return False
 
     def _back_on_current_item(self) -> None:
-        if not self._combo.view().isVisible():
+        if widget_alive(self._combo) and not self._combo.view().isVisible():
             _list_back_on_current_item(self._combo)
 
 
@@ -111,6 +116,8 @@ class _CurrentItem(QAccessibleSelectionInterface):
     def selectedItem(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
         # A list's items are its children row by row (one column: the one the box shows).
         combo = self._combo
+        if not widget_alive(combo):
+            return None
         row = combo.currentIndex()
         view = QAccessible.queryAccessibleInterface(combo.view())
         focus = QApplication.focusWidget()
@@ -144,7 +151,7 @@ class _CurrentItem(QAccessibleSelectionInterface):
         return False
 
 
-class ComboAccessible(QAccessibleWidget):
+class ComboAccessible(LiveWidgetAccessible):
     """Qt's combo box accessible, named by its label instead of its value, with its current
     item as its selection."""
 

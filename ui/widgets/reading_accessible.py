@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from ui.widgets.accessible_factories import register
+from ui.widgets.live_accessible import LiveWidgetAccessible
 from ui.widgets.form_helpers import shown_text
 
 LINK_PROPERTY, HEADING_PROPERTY = "readingLink", "readingHeading"
@@ -24,7 +25,7 @@ STATUS_PROPERTY = "readAsStatus"  # a dialog's result line, which is also announ
 DESCRIBES_PROPERTY = "describesField"  # a label whose words are a field's description
 
 
-class LinkAccessible(QAccessibleWidget):
+class LinkAccessible(LiveWidgetAccessible):
     """Role Link, named by the words it shows; Press follows it, as a click does."""
 
     def __init__(self, button: QAbstractButton):
@@ -46,7 +47,7 @@ class LinkAccessible(QAccessibleWidget):
             super().doAction(name)
 
 
-class HeadingAccessible(QAccessibleWidget):
+class HeadingAccessible(LiveWidgetAccessible):
     """Role Heading, named by its words."""
 
     def __init__(self, label: QLabel):
@@ -59,7 +60,7 @@ class HeadingAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
-class StatusLineAccessible(QAccessibleWidget):
+class StatusLineAccessible(LiveWidgetAccessible):
     """Role status bar, named by its words: a dialog's line saying what was done ("Saved …").
     Its words are announced when they change; as a plain label they were said again with the
     dialog's other words when the keyboard came back to it (Orca reads a window's labels then,
@@ -76,7 +77,7 @@ class StatusLineAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
-class DescriptionLabelAccessible(QAccessibleWidget):
+class DescriptionLabelAccessible(LiveWidgetAccessible):
     """A label whose words are also a field's description: related to the field as its
     description, so Orca does not read it again among the window's loose labels. Record a
     session's "Recording it marks the 11 notes …" was said with the dialog and then again as
@@ -116,12 +117,12 @@ def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
         # Role image, named and described as set: a plain widget is a "filler", which screen
         # readers may pass over, and one with the role "label" has its description left unsaid
         # (Orca 43), where the gauge's sentence is.
-        return QAccessibleWidget(target, QAccessible.Role.Graphic)
+        return LiveWidgetAccessible(target, QAccessible.Role.Graphic)
     if isinstance(target, QWidget) and target.property(SECTION_PROPERTY):
         # Role section, keeping its name: Orca said "This week's estimate panel" (the word
         # "panel", then every sentence on the card) on the way into each card or notice; a
         # section is passed over, and each control inside says its own words.
-        return QAccessibleWidget(target, QAccessible.Role.Section)
+        return LiveWidgetAccessible(target, QAccessible.Role.Section)
     return None
 
 

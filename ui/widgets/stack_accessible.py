@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
+from PySide6.QtWidgets import QStackedWidget
 
 from ui.widgets.accessible_factories import register
+from ui.widgets.live_accessible import LiveWidgetAccessible
 
 
 
-class StackAccessible(QAccessibleWidget):
+class StackAccessible(LiveWidgetAccessible):
     """Qt's widget accessible for a page stack, a plain container while it has no name."""
 
     def __init__(self, stack: QStackedWidget):

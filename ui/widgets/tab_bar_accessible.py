@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QTabBar, QToolButton
 
 from ui.widgets.accessible_factories import register
+from ui.widgets.live_accessible import LiveWidgetAccessible, widget_alive
 from ui.widgets.form_helpers import shown_text
 
 
@@ -42,7 +43,7 @@ def _pointer(obj: Any) -> shiboken6.VoidPtr:
 
 
 def _alive(bar: QTabBar) -> bool:
-    return shiboken6.isValid(bar)
+    return widget_alive(bar)
 
 
 def _has_keyboard(bar: QTabBar) -> bool:
@@ -179,6 +180,8 @@ class _CurrentTab(QAccessibleSelectionInterface):
         return item is not None and child is not None and _same(child, item)
 
     def select(self, child: QAccessibleInterface) -> bool:
+        if not _alive(self._owner.bar):
+            return False
         index = self._owner.indexOfChild(child)
         if 0 <= index < self._owner.bar.count():
             self._owner.bar.setCurrentIndex(index)
@@ -199,7 +202,7 @@ def _same(one: QAccessibleInterface, other: QAccessibleInterface) -> bool:
     return shiboken6.getCppPointer(one)[0] == shiboken6.getCppPointer(other)[0]
 
 
-class TabBarAccessible(QAccessibleWidget):
+class TabBarAccessible(LiveWidgetAccessible):
     """A tab bar named by what it is, its tabs as children, its selection while it has the
     keyboard."""
 
