@@ -108,22 +108,70 @@ def failure_text(exc: BaseException) -> str:
             "The details are in the app's log file.")
 
 
-def install_excepthook(data_dir: Path | None = None) -> None:
+# After a message about an error closes, the same error again within this many seconds is only
+# logged: one that comes back as soon as the window has the keyboard again (a screen reader
+# asking the window about something gone) would otherwise reopen the message at every OK.
+QUIET_AFTER_SAME_ERROR = 60.0
+
+
+class _ErrorMessages:
+    """Which errors get a message: none while one is open, and not the same error again soon
+    after its message closed."""
+
+    def __init__(self, clock: Callable[[], float]):
+        self._clock = clock
+        self._open = False
+        self._last: tuple[str, ...] | None = None
+        self._closed_at = 0.0
+
+    def may_show(self, key: tuple[str, ...]) -> bool:
+        if self._open:
+            return False
+        return key != self._last or self._clock() - self._closed_at >= QUIET_AFTER_SAME_ERROR
+
+    def show(self, key: tuple[str, ...], show: Callable[[], None]) -> None:
+        self._open, self._last = True, key
+        try:
+            show()
+        finally:
+            self._open, self._closed_at = False, self._clock()
+
+
+def _same_error_key(kind: type[BaseException], value: BaseException,
+                    tb: TracebackType | None) -> tuple[str, ...]:
+    """The kind, words and innermost line of an error: equal for the same error raised again."""
+    where = traceback.extract_tb(tb)[-1] if tb is not None else None
+    place = f"{where.filename}:{where.lineno}" if where is not None else ""
+    return (kind.__qualname__, str(value), place)
+
+
+def install_excepthook(data_dir: Path | None = None,
+                       clock: Callable[[], float] | None = None) -> None:
     """Log any unexpected error and show a calm message instead of a traceback. With `data_dir`,
     an error before the log is set up (the window does that after its first frame) sets it up
-    in that folder first, so the log the message points to holds the details."""
+    in that folder first, so the log the message points to holds the details. An error while
+    its message (or another's) is open, or the same error again soon after, is only logged:
+    a message can never bring itself back (`clock` gives seconds, for tests)."""
+    import time
+
+    messages = _ErrorMessages(clock or time.monotonic)
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         from core.store.applog import get_logger, log_to_file_now  # not before the first frame
 
         log_to_file_now(data_dir)
-        get_logger("ui").error("".join(traceback.format_exception(kind, value, tb)))
+        key = _same_error_key(kind, value, tb)
+        shown = messages.may_show(key)
+        get_logger("ui").error("".join(traceback.format_exception(kind, value, tb))
+                               + ("" if shown else "(only logged: a message was open, or had just said this)"))
+        if not shown:
+            return
         parent = QApplication.activeWindow()
         from core.store.transactions import BUSY_MESSAGE, is_busy  # not before the window shows
 
         if is_busy(value):  # another process kept the write lock past the busy timeout
-            show_error(parent, BUSY_MESSAGE, "Nothing was saved")
+            messages.show(key, lambda: show_error(parent, BUSY_MESSAGE, "Nothing was saved"))
             return
-        show_error(parent, failure_text(value))
+        messages.show(key, lambda: show_error(parent, failure_text(value)))
 
     sys.excepthook = hook
