@@ -13,9 +13,10 @@ from core.common.identifiers import identifier_message
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.form_helpers import ProblemsLabel, dialog_layout, form_layout, note_label, ok_cancel
 from ui.widgets.line_field import LineField
+from ui.widgets.typed_words import KeepsTypedWords
 
 
-class CaseNoteDialog(QDialog):
+class CaseNoteDialog(KeepsTypedWords, QDialog):
     """Use `CaseNoteDialog.get_note(parent, reference)` -> (reason, text) or None."""
 
     def __init__(self, reference: str, parent: QWidget | None = None):
@@ -24,6 +25,7 @@ class CaseNoteDialog(QDialog):
         self._build_ui()
         self._connect_signals()
         self._validate()
+        self.keep_typed_words([self.text])
 
     @staticmethod
     def get_note(parent: QWidget | None, reference: str) -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from core.supervision.agenda import (
 )
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
+from ui.widgets.typed_words import KeepsTypedWords
 
 KIND_LABELS = {
     "workload": "Workload",
@@ -59,7 +60,7 @@ class NoteDraft:
     reason: str | None = None
 
 
-class AgendaNoteDialog(QDialog):
+class AgendaNoteDialog(KeepsTypedWords, QDialog):
     """Returns a NoteDraft; the view stores it. Reflection shows the four stages of the cycle."""
 
     def __init__(self, kind: str, references: list[str], draft: NoteDraft | None = None,
@@ -70,6 +71,7 @@ class AgendaNoteDialog(QDialog):
         self._build_ui()
         self._load(draft or NoteDraft(kind, ""))
         self._connect_signals()
+        self.keep_typed_words([self.text, *self.stages.values()])
         self._first_field().setFocus()
 
     @staticmethod

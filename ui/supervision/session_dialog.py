@@ -33,6 +33,7 @@ from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField, OptionalDateField, format_date
 from ui.widgets.form_helpers import ProblemsLabel, note_label, select_data
 from ui.widgets.line_field import LineField
+from ui.widgets.typed_words import KeepsTypedWords
 
 NEW_ACTION_ROWS = 5
 
@@ -43,7 +44,7 @@ class SessionRecord:
     status_updates: dict[int, str] = field(default_factory=dict)
 
 
-class SessionDialog(QDialog):
+class SessionDialog(KeepsTypedWords, QDialog):
     """Returns a SessionRecord; open actions from before are listed so their status can be set.
 
     Given a recorded `session`, it corrects that one instead: pre-filled, and without the
@@ -68,6 +69,8 @@ class SessionDialog(QDialog):
         self._connect_signals()
         if session:
             self._fill(session)
+        self.keep_typed_words([self.with_whom, self.agreed]
+                              + [f for text, owner, _due in self.action_rows for f in (text, owner)])
 
     @staticmethod
     def get_session(parent: QWidget | None, open_actions: list[Action],

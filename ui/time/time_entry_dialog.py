@@ -29,6 +29,7 @@ from ui.widgets.date_fields import DateField
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
 from ui.widgets.line_field import LineField
 from ui.widgets.typed_time_field import TypedTimeField
+from ui.widgets.typed_words import KeepsTypedWords
 
 
 def _qtime(value: time) -> QTime:
@@ -39,7 +40,7 @@ def _pytime(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-class TimeEntryDialog(QDialog):
+class TimeEntryDialog(KeepsTypedWords, QDialog):
     """Returns a TimeEntry to save; the caller saves it (and handles overlaps)."""
 
     def __init__(
@@ -62,6 +63,7 @@ class TimeEntryDialog(QDialog):
         self._build_ui(prompt)
         self._load(entry, day or clock.today(), start, end)
         self._connect_signals()
+        self.keep_typed_words([self.note])
 
     @staticmethod
     def get_entry(
