@@ -119,6 +119,9 @@ def install_contrast_action(window: QMainWindow, settings: QSettings) -> QAction
 
     def chosen(on: bool) -> None:
         settings.setValue(SETTING, "on" if on else "off")
+        # Written now, not when the window is next idle: a tester killed the app, stuck behind
+        # an error message just after choosing it, and the next start had forgotten it.
+        settings.sync()
         if theme is not None:
             theme.set_high_contrast(on)
 

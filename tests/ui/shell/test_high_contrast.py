@@ -80,6 +80,9 @@ def test_view_high_contrast_turns_it_on_and_off_and_is_remembered(restored, tmp_
     action.trigger()
     assert is_high_contrast(restored.palette()) and _text_ratio(restored.palette()) > before
     assert saved_choice(settings) is True
+    # On disk at once: an app killed right after the choice (stuck behind an error message, as
+    # a tester's was) still starts in high contrast.
+    assert "high_contrast=on" in (tmp_path / "s.ini").read_text()
     # The next start: main.py reads the choice before the first frame.
     restored.theme = apply_theme(restored, Qt.ColorScheme.Light)
     apply_saved_choice(restored.theme, settings)
