@@ -29,10 +29,18 @@ from core.time.working_week import (
     save_pattern,
     spread_over_worked_days,
 )
-from core.workload.profile import PROFILE_ROWS, get_profile, profile_problems, save_profile
+from core.workload.profile import (
+    PROFILE_ROWS,
+    get_profile,
+    has_profile,
+    load_profile_timeline,
+    profile_problems,
+    save_profile,
+)
 from ui.widgets.date_fields import DateField, format_date
 from ui.widgets.line_field import LineField
-from ui.widgets.save_undo import save_undoably
+from ui.widgets.save_undo import NOTHING_TO_SAVE, save_undoably
+from ui.widgets.step_said import say_result
 from ui.widgets.form_helpers import (ProblemsLabel, buddy, form_layout, note_label, select_data,
                                      unit_label)
 from ui.shell.hub import Hub
@@ -180,6 +188,10 @@ class ProfilePage(QWidget):
             if problems:
                 raise ValidationError(problems)
             since = self.effective_from.value()
+            if has_profile(self._db) and load_profile_timeline(self._db).as_of(since) == profile:
+                # Return on an unchanged page made an undo step that took back nothing.
+                self.saved_label.setText(say_result(self, NOTHING_TO_SAVE))
+                return True
             # One undo step: Ctrl+Z puts back the dated profiles as they were.
             said = save_undoably(self, self._db, PROFILE_ROWS,
                           lambda: save_profile(self._db, profile, since),

@@ -39,13 +39,15 @@ from core.time.working_week import (
 from ui.widgets.date_fields import DateField
 from ui.widgets.deletion_undo import delete_key, delete_undoably
 from ui.widgets.dialog_keys import DESTROYS
-from ui.widgets.save_undo import save_undoably
+from ui.widgets.save_undo import NOTHING_TO_SAVE, save_undoably
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import ProblemsLabel, buddy, note_label, range_to
 from core.common.hours import hours_text
 from ui.shell.hub import Hub
 from ui.widgets.hours_spin import HoursSpinBox
 from ui.widgets.arrival_words import said_with
+from ui.widgets.settled_words import SaidWhenSettled
+from ui.widgets.step_said import say_result
 from ui.widgets.return_saves import return_presses
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 
@@ -154,8 +156,13 @@ class WorkingPatternPage(QWidget):
         layout.addWidget(self.problems)
 
     def _connect_signals(self) -> None:
+        # The week's total, and whether it differs from the profile's hours, said once the
+        # presses or typing in a day's hours stop: it was shown under the fields, never said.
+        self._total_said = SaidWhenSettled(self, self.total.text)
         for spin in self.day_hours:
             spin.valueChanged.connect(self._update_total)
+            spin.valueChanged.connect(
+                lambda *_, spin=spin: spin.hasFocus() and self._total_said.changed())
             spin.valueChanged.connect(lambda *_: self._show_saved(""))  # edited since
         self.save_button.clicked.connect(self.save)
         self.add_leave_button.clicked.connect(self.add_leave)
@@ -211,6 +218,7 @@ class WorkingPatternPage(QWidget):
             text += (f" (your profile says {hours_text(profile_hours)}; the WMT estimate uses "
                      "the profile)")
         self.total.setText(text)
+        said_with(self.save_button, self.total)  # and heard with the button that saves it
 
     def _done(self, action) -> object:  # type: ignore[no-untyped-def]
         try:
@@ -230,6 +238,10 @@ class WorkingPatternPage(QWidget):
             day_start=time(start.hour(), start.minute()),
             day_end=time(end.hour(), end.minute()),
         )
+        if _same_week(get_pattern(self._db), pattern):  # Return on the page as it is
+            self.problems.show_problems([])
+            self._show_saved(say_result(self, NOTHING_TO_SAVE))
+            return
         # One undo step (Ctrl+Z puts back the days as they were), said with the week's hours.
         said = self._done(lambda: save_undoably(
             self, self._db, PATTERN_ROWS, lambda: save_pattern(self._db, pattern),
@@ -251,7 +263,7 @@ class WorkingPatternPage(QWidget):
         said = _leave_said(had, leave, day)
         self._done(lambda: save_undoably(
             self, self._db, LEAVE_ROWS, lambda: add_leave(self._db, leave),
-            f"Add leave on {day}", "your leave", self._after_undo, said))
+            f"Add leave on {day}", "your leave", self._after_undo, said, unchanged=None))
 
     def _leave_changes(self) -> str | None:
         """Why Return does not add the leave typed: the day has other leave, which it would
@@ -288,10 +300,19 @@ def _leave_said(had: LeaveDay | None, leave: LeaveDay, day: str) -> str:
     if had is None:
         return f"Added {leave.kind} on {day}."
     if (had.kind, had.hours) == (leave.kind, leave.hours):
-        return f"{day} already has {leave.kind}: nothing changed."
+        # What to do instead, as Return's refusal says it (README: "Tab to Add leave").
+        return (f"{day} already has {leave.kind}: nothing changed. To change it, choose another "
+                "kind or hours, then Tab to “Add leave” and press Space; to take it off, choose "
+                "it in the Leave days table and press Delete.")
     if had.kind == leave.kind:
         return f"Changed the {leave.kind} on {day} from {_span(had)} to {_span(leave)}."
     return f"Changed {day} from {had.kind} to {leave.kind}."
+
+
+def _same_week(stored: WorkingPattern, shown: WorkingPattern) -> bool:
+    """The week shown is the one stored, to the minute (a spin box holds 7.4 as 7.400000)."""
+    return ([round(h * 60) for h in stored.hours] == [round(h * 60) for h in shown.hours]
+            and (stored.day_start, stored.day_end) == (shown.day_start, shown.day_end))
 
 
 def _span(leave: LeaveDay) -> str:

@@ -26,6 +26,9 @@ from ui.widgets.deletion_undo import undo_stack_of
 from ui.widgets.step_said import say_step
 
 
+NOTHING_TO_SAVE = "Nothing to save: no change."
+
+
 class SaveCommand(QUndoCommand):
     """Pushed after the save; its first redo (run by `push`) does nothing. `name` is Edit >
     Undo's words and what Undo and Redo say ("Undone: Save the working week.")."""
@@ -74,12 +77,14 @@ class SaveCommand(QUndoCommand):
 
 def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable[[], object],
                   name: str, what: str, changed: Callable[[], None],
-                  said: str | Callable[[], str], merge: int = -1) -> str:
+                  said: str | Callable[[], str], merge: int = -1,
+                  unchanged: str | None = NOTHING_TO_SAVE) -> str:
     """Run `save` (a feature's own core function; ValidationError, nothing saved, is the
     caller's to show), offer Ctrl+Z for what it changed, tell every view (`changed`) and say
     `said` (or what `said()` gives once the views have refreshed) with how to undo it. `what`
-    names the data in a refusal ("the profile"). Returns what was said, to show as well: with
-    no undo hint when the save changed nothing stored (no step)."""
+    names the data in a refusal ("the profile"). A save that changed nothing stored makes no
+    step and says `unchanged` ("Nothing to save: no change."), or, given None, `said` without
+    the undo hint. Returns what was said, to show as well."""
     with db.atomic():  # what was there and what the save left, with nothing in between
         before = read_rows(db, scope)
         save()
@@ -91,8 +96,11 @@ def save_undoably(parent: QWidget, db: Database, scope: RowScope, save: Callable
         command = SaveCommand(db, scope, before, after, name, what, changed, parent, merge)
         stack.push(command)
     changed()
-    text = (said() if callable(said) else said) + (
-        " Undo with Ctrl+Z." if step and stack is not None else "")
+    if not step and unchanged is not None:
+        text = unchanged
+    else:
+        text = (said() if callable(said) else said) + (
+            " Undo with Ctrl+Z." if step and stack is not None else "")
     say_step(parent, text)  # and shown in the status bar, as every step's words are
     if command is not None:
         top = stack.command(stack.index() - 1) if stack.index() else None

@@ -32,7 +32,12 @@ def test_the_same_leave_again_changes_nothing_and_says_so(demo_window, db, heard
     before = _rows(db, "leave_days")
     page.add_leave_button.click()
     assert _rows(db, "leave_days") == before
-    assert heard[-1] == (f"{DAY:%a %d %b %Y} already has annual leave: nothing changed.", False)
+    said, assertive = heard[-1]
+    assert not assertive
+    assert said.startswith(f"{DAY:%a %d %b %Y} already has annual leave: nothing changed.")
+    # What to do instead, as the README promises ("Tab to Add leave").
+    assert "Tab to “Add leave” and press Space" in said
+    assert "press Delete" in said
 
 
 def test_the_same_kind_with_other_hours_says_what_changed(demo_window, db, heard):  # noqa: F811
