@@ -147,13 +147,14 @@ def build_window(db, data_dir, settings, window=None):  # type: ignore[no-untype
     from ui.shell.window_state import folder_key
 
     from ui.widgets import current_row, dialog_return, return_guard, screen_fit
-    from ui.widgets import main_thread_gc, tab_into_text, vanished_row
+    from ui.widgets import focus_in_view, main_thread_gc, tab_into_text, vanished_row
 
     return_guard.install()  # every dialog from here on: Return never presses Delete
     screen_fit.install()  # and fits the screen, its body scrolling, never its buttons
     current_row.install()  # a table's actions act on the row the keyboard arrives on
     vanished_row.install()  # and land on its neighbour, said, when that row goes
     tab_into_text.install()  # a field Tab reaches is said before its text is selected
+    focus_in_view.install()  # and the control with the keyboard is scrolled into sight
     dialog_return.install()  # a dialog closed without acting: the keyboard back where it was
     main_thread_gc.install()  # Qt objects freed on the thread that made them, never a worker's
     hub = Hub()
