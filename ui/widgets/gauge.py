@@ -55,6 +55,7 @@ class BandGauge(ScalePainting, QWidget):
         The value only places the marker (the band is decided in core, exactly)."""
         self.scale.value = None if value is None else float(value)
         self.scale.value_text = text
+        self._dress()  # "below the scale", written by the marker, is said with the band
         self._repaint()
 
     def value(self) -> float | None:
@@ -109,7 +110,9 @@ class BandGauge(ScalePainting, QWidget):
         self.set_label(heading.text())
 
     def _dress(self) -> None:
-        words = self._value_words
+        # The words written by the marker when it is off the scale are said too: the screen
+        # showed "below the scale" and Orca said only "Some capacity", the band it is below.
+        words = ", ".join(w for w in (self._value_words, self.scale.off_scale_words()) if w)
         self.setAccessibleName(f"{self._label}: {words}" if words else self._label)
         self.setAccessibleDescription(self._description)
         self.setToolTip(self._description)

@@ -93,5 +93,8 @@ class GaugeScale:
         """What is written by the marker: the figure (with figures on), and, when the value
         is off either end of the scale, words saying so: an arrow alone says nothing."""
         figure = self.value_text if self.show_figures else ""
-        off = "below the scale" if self.below() else "beyond the scale" if self.beyond() else ""
-        return ", ".join(t for t in (figure, off) if t)
+        return ", ".join(t for t in (figure, self.off_scale_words()) if t)
+
+    def off_scale_words(self) -> str:
+        """"below the scale" or "beyond the scale" when the marker is off either end, else ""."""
+        return "below the scale" if self.below() else "beyond the scale" if self.beyond() else ""

@@ -152,3 +152,16 @@ def test_a_light_week_off_the_left_end_says_so_in_words_beside_the_arrow(gauge, 
                    if image.pixelColor(px, py).lightness() < 100)
 
     assert dark_pixels(below) > dark_pixels(inside) + 20
+
+
+def test_off_the_scale_is_said_as_it_is_shown(gauge):
+    """The screen wrote "below the scale" by the marker; Orca said only "Some capacity"."""
+    gauge.set_label("This week's estimate")
+    gauge.set_value_words("Some capacity")
+    gauge.set_value(40.0, "40%")
+    assert "below the scale" in gauge.marker_text()
+    assert gauge.accessibleName() == "This week's estimate: Some capacity, below the scale"
+    gauge.set_value(160.0, "160%")
+    assert gauge.accessibleName() == "This week's estimate: Some capacity, beyond the scale"
+    gauge.set_value(90.0, "90%")
+    assert gauge.accessibleName() == "This week's estimate: Some capacity"
