@@ -44,3 +44,22 @@ def test_ctrl_number_from_the_views_list_says_the_view_once(app_bus, orca):  # n
     bus.pump(1.0)
     said = orca.said()
     assert said.count("Caseload.") == 1 and not any(" view." in t for t in said), said
+
+
+def test_ctrl_3_from_the_caseload_table_says_time_view(app_bus, orca):  # noqa: F811
+    """The tester's keys: Ctrl+3 from a row of the Caseload table said nothing for about 2 s,
+    then only "Quick time entry text", never "Time view."."""
+    bus = app_bus
+    activate_window(bus)
+    bus.focused_after(lambda: bus.ctrl(ord("2")))
+    bus.pump(1.0)
+    table = next(o for o in bus.walk(bus.frame()) if o.get_role_name() == "table"
+                 and bus.Atspi.Accessible.get_role_name(o) == "table" and o.get_name() == "Cases")
+    bus.focused_after(lambda: bus.Atspi.Component.grab_focus(table))
+    bus.pump(1.0)
+    orca.mark()
+    bus.focused_after(lambda: bus.ctrl(ord("3")))
+    orca.wait_for(bus.pump, "Time view.")
+    bus.pump(1.0)
+    said = orca.said()
+    assert [t for t in said if t.endswith(" view.")] == ["notification Time view."], said
