@@ -32,7 +32,7 @@ from core.time.timer import (
     stop_timer,
 )
 from ui.widgets import text_question
-from ui.widgets.announce import announce
+from ui.widgets.step_said import say_result
 from ui.widgets.arrival_words import said_with
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, select_data
@@ -197,9 +197,11 @@ class TimerControls(QWidget):
         self.refresh()
         after = get_timer(self._db)
         if after is not None and after != before:
-            announce(self, self.status.text())  # "Timing Travel since 09:10"
+            # "Timing Travel since 09:10", shown in the status bar too (an older "Undone: …"
+            # stayed there)
+            say_result(self, self.status.text())
         elif after is None and before is not None:
-            announce(self, "Timer stopped.")
+            say_result(self, "Timer stopped.")
         self.changed.emit(change or TimeChange())
 
     def start(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.announce import announce_error
+from ui.widgets.step_said import say_result
 from ui.widgets.labels import note_label, view_title, wrapped  # noqa: F401 - used from here by the views
 
 
@@ -46,7 +46,9 @@ class ProblemsLabel(QLabel):
         a disabled default button: ui.widgets.return_guard)."""
         text = "\n".join(problems)
         if say and text and text != self.text():  # said once when it appears or changes
-            announce_error(self, " ".join(problems))
+            # and shown in the window's status bar too, so no older line ("Redone: Log time …")
+            # stays there under a refusal just heard
+            say_result(self, " ".join(problems), assertive=True)
         self.setText(text)
         self.setVisible(bool(problems))
         if problems and self.window() is not self and self.window().isVisible():
@@ -59,7 +61,7 @@ class ProblemsLabel(QLabel):
         """Say what is shown, again (the user tried to save); True if there was anything."""
         if self.isHidden() or not self.text():
             return False
-        announce_error(self, " ".join(self.problems()))
+        say_result(self, " ".join(self.problems()), assertive=True)
         return True
 
 
