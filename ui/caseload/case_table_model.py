@@ -62,6 +62,13 @@ def flag_text(case: Case) -> str:
     return ", ".join(parts)
 
 
+def flag_words(case: Case) -> str:
+    """The flags in full, as a screen reader says the cell: "Domestic abuse", never "DA"."""
+    parts = [f"MAPPA level {case.mappa_level}"] if case.mappa_level else []
+    parts += [FLAG_LABELS.get(f, f) for f in case.flags]
+    return ", ".join(parts)
+
+
 def flag_tooltip(case: Case) -> str | None:
     parts = [f"MAPPA level {case.mappa_level}"] if case.mappa_level else []
     parts += [FLAG_LABELS.get(f, f) for f in case.flags]
@@ -126,7 +133,7 @@ COLUMNS: list[Column[Case]] = [
     Column("Expected end", _expected_end_text, lambda c: c.expected_end_date,
            tooltip=lambda c: overdue_tooltip(c) if _overdue(c) else None),
     Column("Flags", flag_text, lambda c: (c.mappa_level or 0) * 10 + len(c.flags) or None,
-           tooltip=flag_tooltip),
+           tooltip=flag_tooltip, spoken=flag_words),
     Column("Next date due", _next_due_text,
            lambda c: None if c.closed_date else (next_due(c) or (None,))[0]),
     Column("Status", status_text, _status_sort, tooltip=_status_tooltip),

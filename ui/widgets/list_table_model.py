@@ -29,6 +29,9 @@ class Column(Generic[T]):
     sort: Callable[[T], Any] | None = None
     tooltip: Callable[[T], str | None] | None = None
     align_right: bool = False
+    # What a screen reader says for the cell where the text shown abbreviates ("DA" is said
+    # "Domestic abuse"); None: the text shown.
+    spoken: Callable[[T], str] | None = None
 
 
 class ListTableModel(QAbstractTableModel, Generic[T]):
@@ -187,6 +190,8 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return column.sort(item) if column.sort else column.text(item)
         if role == OBJECT_ROLE:
             return item
+        if role == Qt.ItemDataRole.AccessibleTextRole and column.spoken is not None:
+            return column.spoken(item) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             # The cell's text, then the column's own tooltip: a cell too narrow for its text
             # (a 12-character reference, four flags) is read whole on hovering.
