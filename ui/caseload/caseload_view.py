@@ -29,6 +29,7 @@ from ui.widgets.settled_words import SaidWhenSettled
 from ui.widgets.step_said import say_result
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import configure_table, view_title
+from ui.widgets.key_hint import DELETE_CASE_HINT as DELETE_HINT, say_on_key
 from ui.shell.hub import Hub
 from ui.caseload.overdue_notice import OverdueNotice
 from ui.caseload.retention_notice import RetentionNotice
@@ -86,6 +87,7 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         configure_table(self.table, "caseTable")
         self.table.setAccessibleName("Cases")
+        say_on_key(self.table, Qt.Key.Key_Delete, DELETE_HINT)  # says how cases go instead
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_REFERENCE, Qt.SortOrder.AscendingOrder)

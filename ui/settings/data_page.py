@@ -64,6 +64,13 @@ def _note(text: str) -> QLabel:
     return label
 
 
+BACKUP_DELETE_HINT = ("Delete does not delete a backup. The oldest automatic backups go by "
+                      "themselves (7 daily and 4 weekly are kept); Delete all my data… can "
+                      "delete the backups too.")
+BACKUP_RETURN_HINT = ("Return does not restore a backup. To put this one back, use Restore "
+                      "selected… (Alt+R).")
+
+
 class DataPage(QScrollArea):
     """The page; the risky steps themselves live in DataActions (ui/settings/data_actions.py)."""
 
@@ -103,6 +110,11 @@ class DataPage(QScrollArea):
         inner.addWidget(self.backup_note)
         self.model, self.proxy, self.table = backup_table(self)
         self.table.setMinimumHeight(150)
+        from ui.widgets.key_hint import say_on_key
+
+        say_on_key(self.table, Qt.Key.Key_Delete, BACKUP_DELETE_HINT)
+        say_on_key(self.table, Qt.Key.Key_Return, BACKUP_RETURN_HINT)
+        say_on_key(self.table, Qt.Key.Key_Enter, BACKUP_RETURN_HINT)
         inner.addWidget(self.table)
         self.no_backups = _note("No backups yet. The first is made automatically today, or now "
                                 "with Back up now.")
