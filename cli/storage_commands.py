@@ -90,7 +90,7 @@ def run_retention(args: argparse.Namespace, ctx: Context) -> int:
         before = get_retention_days(ctx.db)
         set_retention_days(ctx.db, args.days)
         if args.days != before:
-            print(f"Retention period changed from {before} to {args.days} days.")
+            print(f"Retention period changed from {before} to {plural(args.days, 'day')}.")
     days = get_retention_days(ctx.db)
     due = closed_before(ctx.db, days)
     if args.delete:

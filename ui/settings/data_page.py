@@ -42,6 +42,8 @@ from ui.widgets.backup_table_model import BACKUP_ROLE, backup_table
 from ui.settings.backup_folder_watch import BackupFolderWatch
 from ui.settings.data_actions import DataActions
 from ui.widgets.step_said import say_result
+from ui.widgets.unit_suffix import unit_suffix
+from core.common.words import plural, plural_noun
 from ui.widgets.flow_layout import FlowRow
 from ui.widgets.save_undo import save_undoably
 from ui.widgets.arrival_words import said_with
@@ -144,7 +146,7 @@ class DataPage(QScrollArea):
         form = QFormLayout()
         self.lock_minutes = SteppedSpinBox()
         self.lock_minutes.setRange(1, 240)
-        self.lock_minutes.setSuffix(" minutes")
+        unit_suffix(self.lock_minutes, "minute")
         self.lock_minutes.setMaximumWidth(160)
         self.lock_minutes.setKeyboardTracking(False)  # saved as typed, not at each digit
         # Named by its label alone, its unit in the suffix: a name that added to the label was
@@ -160,7 +162,7 @@ class DataPage(QScrollArea):
         form = QFormLayout()
         self.retention_days = SteppedSpinBox()
         self.retention_days.setRange(1, 3650)
-        self.retention_days.setSuffix(" days")
+        unit_suffix(self.retention_days, "day")
         self.retention_days.setMaximumWidth(160)
         self.retention_days.setKeyboardTracking(False)  # 365 typed is one change, not 3, 36, 365
         form.addRow("Offer to delete cases closed more than:", self.retention_days)  # as above
@@ -340,14 +342,14 @@ class DataPage(QScrollArea):
         save_undoably(self, self.db, encryption.LOCK_ROWS,
                       lambda: encryption.set_lock_minutes(self.db, minutes),
                       "Change the idle lock", "the idle lock", self._setting_changed,
-                      f"The window locks after {minutes} idle minutes.",
+                      f"The window locks after {minutes} idle {plural_noun(minutes, 'minute')}.",
                       merge=self.lock_minutes.merge_id(LOCK_STEP))
 
     def _retention_changed(self, days: int) -> None:
         save_undoably(self, self.db, RETENTION_ROWS, lambda: set_retention_days(self.db, days),
                       "Change the retention period", "the retention period",
                       self._setting_changed,
-                      f"Closed cases are offered for deletion after {days} days.",
+                      f"Closed cases are offered for deletion after {plural(days, 'day')}.",
                       merge=self.retention_days.merge_id(RETENTION_STEP))
 
     def _setting_changed(self) -> None:

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from core.common.clock import now as clock_now
 from core.time.time_summary import hours_text
 from ui.widgets.announce import announce
+from core.common.words import plural
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 
@@ -24,7 +25,7 @@ class CalendarImportCommand(QUndoCommand):
 
     def __init__(self, db: Database, hub: Hub, result: CalendarImport,
                  window: MainWindow | None = None):
-        super().__init__(f"Import calendar ({result.count} rows)")
+        super().__init__(f"Import calendar ({plural(result.count, 'row')})")
         self._db, self._hub, self.result, self._window = db, hub, result, window
         self._applied = True
 

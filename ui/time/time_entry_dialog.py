@@ -26,6 +26,7 @@ from core.time.entry_clock import entry_minutes, span_minutes
 from core.time.time_entries import NOTE_MAX, TimeEntry, TimeStore
 from ui.widgets.confirm import confirm_no_names
 from ui.widgets.date_fields import DateField
+from ui.widgets.unit_suffix import unit_suffix
 from ui.widgets.form_helpers import ProblemsLabel, form_layout, range_to, select_data
 from ui.widgets.line_field import LineField
 from ui.widgets.typed_time_field import TypedTimeField
@@ -102,7 +103,7 @@ class TimeEntryDialog(KeepsTypedWords, QDialog):
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
         self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(" minutes")
+        unit_suffix(self.minutes, "minute")
         form.addRow("D&uration", self.minutes)  # named by it: "minutes" is in its own text
         self.activity = QComboBox()
         self.activity.setAccessibleName("Activity")
