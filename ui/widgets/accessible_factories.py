@@ -17,6 +17,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 
@@ -25,7 +26,23 @@ Maker = Callable[[str, QObject], "QAccessibleInterface | None"]
 _makers: list[Maker] = []
 
 
+def _whole(target: QObject) -> bool:
+    """Whether `target` is all its Python type says: not half made, nor half destroyed.
+
+    A widget being destroyed has already told Qt it is gone (Qt forgets its accessible then)
+    while its children are deleted; asked about again then (a child's event names its parent),
+    it got a new accessible that nothing ever took away, and it stayed, asked about a deleted
+    widget: Orca's questions to it raised an error each time the window had the keyboard back.
+    Its meta-object then is a plain QWidget's, no longer its own class's."""
+    if not shiboken6.isValid(target):
+        return False
+    own = getattr(type(target), "staticMetaObject", None)
+    return own is None or target.inherits(own.className())
+
+
 def _factory(class_name: str, target: QObject) -> QAccessibleInterface | None:
+    if not _whole(target):
+        return None
     for maker in tuple(_makers):  # a maker met for the first time puts another in its place
         made = maker(class_name, target)
         if made is not None:

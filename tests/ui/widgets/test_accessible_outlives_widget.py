@@ -140,3 +140,36 @@ def test_a_living_widget_still_answers_as_before(qtbot):
     assert iface.role() == QAccessible.Role.LayeredPane
     assert iface.text(QAccessible.Text.Name) == "Steps"
     assert iface.childCount() == 1
+
+
+def test_a_stack_asked_about_while_it_is_being_destroyed_gets_none_of_ours(qtbot):
+    """A tab widget's own page stack (made by Qt) as it is destroyed: Qt has already forgotten
+    its accessible when its pages go, and a question about the page's parent then (as a screen
+    reader's events bring) made a new one that stayed for good, asked about a deleted stack."""
+    from PySide6.QtWidgets import QTabWidget
+
+    tabs = QTabWidget()
+    page = QLabel("Profile page")
+    tabs.addTab(page, "Profile")
+    tabs.show()
+    made = []
+
+    def page_going(obj) -> None:
+        parent = obj.parent() if obj is not None and shiboken6.isValid(obj) else None
+        if parent is not None:
+            iface = QAccessible.queryAccessibleInterface(parent)
+            made.append((type(iface).__name__,
+                         QAccessible.uniqueId(iface) if iface is not None else None))
+
+    page.destroyed.connect(page_going)
+    was_active = QAccessible.isActive()
+    QAccessible.setActive(True)  # as with a screen reader listening
+    try:
+        shiboken6.delete(tabs)
+    finally:
+        QAccessible.setActive(was_active)
+    assert made, "the page's parent was asked about as it went"
+    for kind, uid in made:  # none (as Qt's own factory answers), or one that is invalid
+        assert kind != "StackAccessible"
+        left = QAccessible.accessibleInterface(uid) if uid is not None else None
+        assert left is None or not left.isValid()
