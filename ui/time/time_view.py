@@ -36,7 +36,7 @@ from ui.time.quick_entry_line import QuickEntryLine
 from ui.time.time_operations import apply_with_trim, record
 from ui.time.time_table_model import COL_TIME, ROW_ROLE, TimeTableModel
 from ui.time.time_week_table import lay_out_rows, week_table
-from ui.time.time_wording import change_message, deleted_message, week_sentence
+from ui.time.time_wording import UNCHANGED, change_message, deleted_message, week_sentence
 from ui.widgets.midnight import MidnightWatch
 from ui.time.timer_controls import TimerControls
 
@@ -359,8 +359,10 @@ class TimeView(QWidget):
         if current is None:
             return
         save = self._saving("Edit entry")
-        _get_entry(self, self._db, current,
-                   save=lambda entry: None if entry == current else save(entry))
+
+        # Return on an unchanged form closed it in silence; now it says so.
+        _get_entry(self, self._db, current, save=lambda entry: save(entry) if entry != current
+                   else self._say(UNCHANGED))
 
     def delete_selected(self) -> None:
         current = self.selected_entry()

@@ -8,6 +8,8 @@ from core.time.time_entries import TimeChange, TimeEntry, clock_change_note, for
 from core.time.time_summary import hours_text
 from core.time.working_week import WeekSummary
 
+UNCHANGED = "Nothing changed: the entry is as it was."  # Edit time, Return on it as it was
+
 TRIMMING = ("Log time", "Stop timer")  # the changes that cut logged time back to make room
 
 

@@ -149,3 +149,16 @@ def test_a_move_undone_says_where_the_entry_is_back(view, heard, monkeypatch):
     view.undo_stack.undo()
     assert heard[-1] == ("Undone: Edit entry (Recording and admin, Sunday 6 December, "
                          "01:00–02:00): now Saturday 5 December, 01:00–02:00.")
+
+
+def test_edit_time_returned_unchanged_says_nothing_changed(view, heard, monkeypatch):
+    """Edit time, the date emptied (and put back by the field), Return: it closed without a
+    word, and the line under the quick entry still showed an older undo."""
+    entry = _logged(view, SATURDAY, time(9, 0), time(10, 0))
+    monkeypatch.setattr(time_view_module, "_get_entry",
+                        lambda parent, db, current, save: save(current))
+    heard.clear()
+    view.edit_selected()
+    assert heard == ["Nothing changed: the entry is as it was."]
+    assert view.message.text() == heard[0]  # in place of the older line
+    assert view.selected_entry() == entry
