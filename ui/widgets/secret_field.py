@@ -58,6 +58,13 @@ class SecretField(QLineEdit):
             self._insert(text)
             event.accept()
             return
+        alt_only = modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier) \
+            and not modifiers & Qt.KeyboardModifier.ControlModifier
+        if text and alt_only and all(c.isprintable() for c in text):
+            # Alt+F (a menu, greyed on the lock screen) or another shortcut's letter never
+            # types: Qt's field put the letter in, a hidden character nobody had typed.
+            event.ignore()
+            return
         # Backspace, Delete, a word or the line deleted: the field moves its cursor only after
         # saying its text changed, so what went is worked out once the key is done.
         start = self.selectionStart() if self.hasSelectedText() else -1

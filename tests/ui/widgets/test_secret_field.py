@@ -5,9 +5,10 @@ choosing and typing over, pasting) leaves exactly what they meant in `secret()`.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from ui.widgets.secret_field import MASK, SecretField
 
@@ -84,3 +85,17 @@ def test_what_the_bus_is_told_was_inserted_is_bullets(field, monkeypatch):
         inserted.append(changes[0])  # the first change: one key's insertion
         plain.deleteLater()
     assert inserted == ["a", MASK]
+
+
+def test_alt_with_a_letter_never_types(field):
+    """Alt+F on the lock screen (its menus greyed) left a hidden character in the passphrase."""
+    _type(field, "ab")
+    for key in (Qt.Key.Key_F, Qt.Key.Key_E, Qt.Key.Key_1):
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.AltModifier,
+                          chr(key).lower())
+        QApplication.sendEvent(field, event)
+        assert not event.isAccepted()  # left for the window's shortcuts
+    QTest.keyClick(field, Qt.Key.Key_F, Qt.KeyboardModifier.MetaModifier)
+    assert (field.secret(), field.text()) == ("ab", MASK * 2)
+    _type(field, "c")  # plain typing still types
+    assert field.secret() == "abc"
