@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.time.working_week import Gap
-from ui.time.time_table_model import COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE, TimeTableModel
+from ui.time.time_table_model import (COL_DURATION, COL_NOTE, COL_TIME, COL_WMT, ROW_ROLE,
+                                      TimeTableModel)
 from ui.widgets.column_widths import keep_columns_fitted
 
 
@@ -42,9 +43,10 @@ def week_table(proxy: QSortFilterProxyModel) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     # Each column as wide as what it holds (fitted again after the rows are laid out, so a
     # day's heading across the row is not measured); Note takes the rest, and an activity
-    # longer than a quarter of the table is read whole in its tooltip.
+    # longer than a quarter of the table is read whole in its tooltip. A duration is never cut
+    # ("1 hour 30 mi…" at 200%): the others give way.
     table.fit_columns = keep_columns_fitted(  # type: ignore[attr-defined]
-        table, COL_NOTE, widest=0.25, on_model_changes=False)
+        table, COL_NOTE, widest=0.25, on_model_changes=False, whole=(COL_DURATION,))
     return table
 
 
