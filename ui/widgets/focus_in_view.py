@@ -12,7 +12,7 @@ more after the page is laid out (a view just shown has not yet its final height)
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ui.widgets.app_watch import watch
@@ -28,7 +28,12 @@ def show_in_scroll_areas(widget: QWidget) -> None:
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None \
                 and parent.widget().isAncestorOf(widget):
-            parent.ensureWidgetVisible(widget, MARGIN, MARGIN)
+            port = parent.viewport()
+            if widget.height() + 2 * MARGIN <= port.height():
+                parent.ensureWidgetVisible(widget, MARGIN, MARGIN)
+            else:  # taller than the page shows (a table): its top, with its headings
+                top = widget.mapTo(parent.widget(), QPoint(0, 0))
+                parent.ensureVisible(top.x(), top.y(), MARGIN, MARGIN)
         parent = parent.parentWidget()
 
 
