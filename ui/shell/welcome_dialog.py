@@ -117,8 +117,10 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.step_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.next_button, self.back_button)
-        QWidget.setTabOrder(self.back_button, self.skip_button)
+        # Fields first, then Skip set-up, Back, Next: the keyboard waits on Next after a step,
+        # and Tab from there goes on to the new page's fields, not to Back and Skip set-up.
+        QWidget.setTabOrder(self.skip_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
 
     def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()

@@ -278,3 +278,29 @@ def test_return_in_a_field_says_the_next_step_before_anything_on_it(qtbot, db, d
         assert dialog.next_button.text().replace("&", "") == "Get started"
     finally:
         announce.remove_listener(listener)
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_tab_from_next_goes_to_the_steps_fields_before_the_buttons(qtbot, db, dialog):
+    """After Next the keyboard waits on Next; Tab went Back, Skip set-up, and only then Grade:
+    the buttons came before the fields."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # to step 2
+    assert QApplication.focusWidget() is dialog.next_button
+    page = dialog.stack.currentWidget()
+    order = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+        if order[-1] is dialog.next_button:
+            break
+    assert page.isAncestorOf(order[0]), order[0]
+    buttons = [w for w in order if w in (dialog.skip_button, dialog.back_button,
+                                          dialog.next_button)]
+    assert buttons == [dialog.skip_button, dialog.back_button, dialog.next_button]
+    first_button = order.index(dialog.skip_button)
+    assert all(page.isAncestorOf(w) for w in order[:first_button])
+    assert dialog.hours_spin in order[:first_button] or any(
+        w.parentWidget() is dialog.hours_spin for w in order[:first_button])
