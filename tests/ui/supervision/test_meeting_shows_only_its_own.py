@@ -311,31 +311,20 @@ def test_the_tray_names_no_case_while_the_meeting_is_shown(demo_window, db, qtbo
     assert case.reference in tray.tip
 
 
-def test_return_on_show_references_says_why_in_its_own_words(demo_window, qtbot, heard):
-    from PySide6.QtCore import QTimer
+def test_return_on_show_references_says_why_in_its_own_words(qtbot, heard):
+    """Return on the question's Show is refused, as before, in words about privacy (it
+    deletes nothing), and shows nothing."""
+    from PySide6.QtWidgets import QWidget
 
+    from tests.ui.test_return_never_destroys import return_on_each_control
     from ui.supervision.private_ticks import CASES
+    from ui.widgets import confirm
 
-    win = demo_window
-    _active(win, qtbot)
-    win.meeting.open()
-    view = win.meeting.view
-    seen: list[bool] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        show = next(b for b in box.buttons() if b.text() == CASES.show)
-        show.setFocus()
-        heard.clear()
-        qtbot.keyClick(show, Qt.Key.Key_Return)
-        seen.append(box.isVisible())
-        next(b for b in box.buttons() if b.text() == CASES.keep).click()
-
-    QTimer.singleShot(0, answer)
-    view.show_cases.click()
-    assert seen == [True] and not view.show_cases.isChecked()
-    assert heard[0] == ("Not done yet: press Space to show references. Return alone never "
-                        "shows your manager something private.", True)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answers: list[bool] = []
+    return_on_each_control(qtbot, lambda: answers.append(confirm.ask(
+        parent, CASES.title, CASES.question, CASES.show, CASES.keep,
+        return_words=CASES.return_words())), lambda: not any(answers))
+    assert ("Not done yet: press Space to show references. Return alone never shows your "
+            "manager something private.", True) in heard
