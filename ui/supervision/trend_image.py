@@ -10,6 +10,8 @@ from core.supervision.summary_model import TrendPoint
 INK = QColor("#1A1A1A")
 LIGHT = QColor("#C8C8C8")
 MID = QColor("#8C8C8C")
+LABEL_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                  | Qt.TextFlag.TextWordWrap)
 
 
 def trend_image(trend: list[TrendPoint], width: int = 300, height: int = 120, scale: int = 3) -> QImage:
@@ -27,7 +29,9 @@ def trend_image(trend: list[TrendPoint], width: int = 300, height: int = 120, sc
     painter.setFont(font)
     known = [p.percent for p in trend if p.percent is not None]
     top = max(130.0, *(known or [0.0])) * 1.08
-    left, right, plot_top, plot_bottom = 30.0, width - 4.0, 6.0, height - 16.0
+    # Two lines under each bar: "7 Dec" and "(so far)" side by side ran into the week before
+    # ("4 Dec Dec (so fa").
+    left, right, plot_top, plot_bottom = 30.0, width - 4.0, 6.0, height - 22.0
 
     def y(value: float) -> float:
         return plot_bottom - (plot_bottom - plot_top) * value / top
@@ -42,8 +46,8 @@ def trend_image(trend: list[TrendPoint], width: int = 300, height: int = 120, sc
     for n, point in enumerate(trend):
         x = left + n * step + step * 0.17
         painter.setPen(INK)
-        painter.drawText(QRectF(left + n * step - 2, plot_bottom + 2, step + 4, 12),
-                         Qt.AlignmentFlag.AlignCenter, point.label)
+        painter.drawText(QRectF(left + n * step + 1, plot_bottom + 2, step - 2, 20),
+                         LABEL_FLAGS, point.label.replace(" (", "\n("))
         if point.percent is None:
             painter.drawText(QRectF(x, plot_bottom - 14, step * 0.66, 12),
                              Qt.AlignmentFlag.AlignCenter, "–")
