@@ -64,7 +64,14 @@ def _close_dialogs(bus: Bus) -> None:
             return
         cancel = [o for d in dialogs for o in bus.walk(d)
                   if o.get_role_name() == "push button" and o.get_name() == "Cancel"]
-        if "active" in bus.states(dialogs[-1]) or not cancel:
+        # Words typed in a note are asked about first ("Discard your note?", Esc keeps them).
+        windows = [bus.app.get_child_at_index(i) for i in range(bus.app.get_child_count())]
+        discard = [o for w in windows if w is not None and bus.showing(w)
+                   and "Discard your note?" in (w.get_name() or "") for o in bus.walk(w)
+                   if o.get_role_name() == "push button" and o.get_name() == "Discard"]
+        if discard:
+            bus.Atspi.Action.do_action(discard[0], 0)
+        elif "active" in bus.states(dialogs[-1]) or not cancel:
             bus.key(ESCAPE)
         else:  # no window manager makes the dialog underneath active again: press Cancel
             cancel[0].get_action_iface().do_action(0)

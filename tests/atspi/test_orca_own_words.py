@@ -106,3 +106,31 @@ def test_add_a_reduction_tabs_to_the_chosen_unit_and_says_the_amount_with_it(
             if tab.get_role_name() == "page tab" and tab.get_name() == "Profile":
                 app_bus.Atspi.Action.do_action(tab, 0)
                 break
+
+
+def test_a_typed_note_left_with_esc_is_asked_about_and_kept(app_bus, orca):  # noqa: F811
+    """The tester's keys: Workload…, a sentence typed, Escape. The note closed and the words
+    were gone; now "Discard your note?" is asked, and Escape again keeps writing."""
+    try:
+        activate_window(app_bus)
+        app_bus.focused_after(lambda: app_bus.ctrl(ord("4")))  # Supervision
+        _wait(app_bus, lambda: _button(app_bus, "Workload…") is not None, "no Workload… button")
+        app_bus.focused_after(
+            lambda: app_bus.Atspi.Component.grab_focus(_button(app_bus, "Workload…")))
+        app_bus.key(SPACE)
+        orca.wait_for(app_bus.pump, "Note text")
+        _type(app_bus, "Five new cases this week")
+        app_bus.pump(0.5)
+        orca.mark()
+        app_bus.key(0xFF1B)  # Escape
+        orca.wait_for(app_bus.pump, "Discard your note?")
+        orca.mark()
+        back = app_bus.focused_after(lambda: app_bus.key(0xFF1B))  # Escape: Keep writing
+        app_bus.pump(0.5)
+        assert back is not None and back.get_role_name() == "text", app_bus.describe(back)
+        words = app_bus.Atspi.Text.get_text(back, 0, app_bus.Atspi.Text.get_character_count(back))
+        assert "Five new cases this week" in words
+        assert _open_dialogs(app_bus), "the note stayed open"
+    finally:
+        _close_dialogs(app_bus)
+        activate_window(app_bus)
