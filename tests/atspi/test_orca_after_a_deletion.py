@@ -168,3 +168,34 @@ def test_space_on_drop_says_the_action_then_the_table_once(app_bus, orca):  # no
         _heard_in_order(bus, orca, "Dropped", landed)
     else:  # the last one: the table says it is empty, after the words
         assert not any(gone in text for text in said[1:]), said
+
+
+def test_a_note_deleted_after_its_question_is_said_before_the_row_landed_on(app_bus, orca):  # noqa: F811
+    """Delete on the agenda asks first; after Alt+Y Orca 43 read the row the keyboard landed on
+    ("Learning.", its words, its date) and only then "Deleted the note …". The words now come
+    first, and are not lost to the events of the question closing."""
+    from tests.atspi.test_orca_page_tabs import _alt
+
+    bus = app_bus
+    activate_window(bus)
+    bus.focused_after(lambda: bus.ctrl(ord("4")))
+    table = _table(bus, "On the agenda")
+    _focus(bus, table)
+    bus.focused_after(lambda: bus.ctrl(0xFF57))  # Ctrl+End: the last note
+    bus.pump(0.5)
+    orca.mark()
+    bus.key(DELETE)
+    orca.wait_for(bus.pump, "Delete this note?")
+    orca.mark()
+    orca.events_mark()
+    _alt(bus, "y")
+    said = orca.wait_for(bus.pump, "Deleted the note")
+    bus.pump(2.0)
+    table = _table(bus, "On the agenda")
+    landed = _current_row(bus, table)
+    said = orca.said()
+    gone = [i for i, text in enumerate(said) if "Deleted the note" in text]
+    here = [i for i, text in enumerate(said) if any(cell and cell in text for cell in landed)]
+    assert len(gone) == 1, said
+    assert here and gone[0] < min(here), (landed, said)  # what went, then where the keyboard is
+    assert not [e for e in orca.events() if "Queueing" not in e], orca.events()  # no flood

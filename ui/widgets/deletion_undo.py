@@ -170,6 +170,9 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
         command = DeletionCommand(db, kept, what, delete, changed, parent)
         command.shown = shown
         stack.push(command)
+    if table is not None and _between_windows(parent):
+        _after_a_question(parent, shown, changed, table, row)
+        return kept
     # Said first, then the keyboard lands: a screen reader reads both in the order they come
     # (Orca 43 cuts neither short), so "Deleted …" is heard before where the keyboard is now.
     say_step(parent, shown)  # and shown, as every step's words are
@@ -182,6 +185,50 @@ def delete_undoably(parent: QWidget, db: Database, what: str, delete: Callable[[
         if table is not None:
             focus_row(table, row)
     return kept
+
+
+def _between_windows(parent: QWidget) -> bool:
+    """A question ("Delete this note?") has just closed and the window has not had the
+    keyboard back yet."""
+    from PySide6.QtWidgets import QApplication
+
+    window = parent.window()
+    active = QApplication.activeWindow()
+    return (window.isVisible() and not window.isActiveWindow()
+            and (active is None or not active.isVisible()))
+
+
+def _after_a_question(parent: QWidget, shown: str, changed: Callable[[], None],
+                      table: QAbstractItemView, row: int) -> None:
+    """A deletion confirmed in a question: the window, given the keyboard back, had Orca 43 read
+    the table and the row it would land on before "Deleted …" (sent once the window was back,
+    so as not to be dropped). The page is read again while the question closes, with the
+    keyboard parked on the window itself (read as the window, as its return is), then the words
+    are said, then the keyboard lands on the row."""
+    from PySide6.QtCore import Qt, QTimer
+
+    from ui.widgets.announce import _once_window_is_back
+
+    window = parent.window()
+    window.setFocus(Qt.FocusReason.OtherFocusReason)
+    with placed_by_caller(table):
+        changed()
+
+    def land() -> None:
+        try:
+            with placed_by_caller(table):
+                focus_row(table, row)
+        except RuntimeError:  # the page has gone since
+            pass
+
+    def back() -> None:
+        say_step(parent, shown)  # the window is back: sent now, before the keyboard lands
+        QTimer.singleShot(LAND_AFTER_WORDS_MS, land)
+
+    _once_window_is_back(parent, back)
+
+
+LAND_AFTER_WORDS_MS = 0  # after the words, on the next turn of the event loop
 
 
 def nothing_deleted(parent: QWidget, what: str) -> str:
