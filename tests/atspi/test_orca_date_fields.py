@@ -46,3 +46,19 @@ def test_each_arrow_press_says_the_whole_new_date_once(app_bus, orca, page, name
         assert _shown(bus, field) == day
         if press:  # Orca's own first reading of the field's new selection may come before it
             assert all(_words(day) in text for text in said), said
+
+
+def test_the_weeks_total_is_said_once_the_hours_stop_changing(app_bus, orca):  # noqa: F811
+    """Working week's total line ("37 hours 30 minutes a week (your profile says 37 hours …)")
+    was shown under the days and never said: now once, after the presses, not at each."""
+    bus = app_bus
+    _settings_page(bus, "Working week")
+    monday = _spin(bus, "Monday hours")
+    _focus(bus, orca, monday)
+    orca.mark()
+    bus.key(UP)
+    bus.key(UP)
+    said = orca.wait_for(bus.pump, "a week (your profile says")
+    bus.pump(1.5)
+    said = orca.said()
+    assert sum("a week (your profile says" in text for text in said) == 1, said
