@@ -47,7 +47,7 @@ def test_no_to_shortening_returns_to_the_form_with_the_entry_intact(
         seen["times"] = (dialog.start_edit.time(), dialog.end_edit.time())
         seen["problems"] = dialog.problems.text()
         if dialog.isVisible():
-            dialog.reject()
+            dialog.done(0)  # closed by the test: no question about the typed note
 
     QTimer.singleShot(0, fill_in)
     try:
