@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from core.common.errors import ValidationError
 from core.workload.history import dismiss_sustained_panel
-from ui.widgets.announce import announce_error
+from ui.widgets.step_said import say_result
 
 if TYPE_CHECKING:
     from ui.overview.method_dialog import MethodDialog
@@ -30,7 +30,7 @@ class OverviewActions:
         except ValidationError as exc:
             self.workload.status.setText(" ".join(exc.problems))
             self.workload.status.setVisible(True)
-            announce_error(self, self.workload.status.text())
+            say_result(self, self.workload.status.text(), assertive=True)
             return False
         card = self.gap if text else self.workload
         card.notes_added()

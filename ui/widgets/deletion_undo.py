@@ -277,8 +277,8 @@ def _press(table: QAbstractItemView, button: QWidget) -> None:
     if button.isEnabled():
         button.click()  # type: ignore[attr-defined]
         return
-    from ui.widgets.announce import announce_error
+    from ui.widgets.step_said import say_result
 
     why = button.toolTip().strip()
-    announce_error(table, f"Not deleted: {why[0].lower()}{why[1:]}" if why
-                   else "Nothing is chosen to delete.")
+    say_result(table, f"Not deleted: {why[0].lower()}{why[1:]}" if why
+               else "Nothing is chosen to delete.", assertive=True)

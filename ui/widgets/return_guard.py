@@ -148,11 +148,11 @@ def refuse_return(watched: QObject, event: QEvent) -> bool:
             return False
     elif not watched.property(DESTROYS) or not watched.hasFocus():
         return False
-    from ui.widgets.announce import announce_error
+    from ui.widgets.step_said import say_result
 
     text = refusal_text(watched)
     QToolTip.showText(watched.mapToGlobal(QPoint(0, watched.height())), text, watched)
-    announce_error(watched, text)
+    say_result(watched, text, assertive=True)  # and in the status bar: no older line stays
     return True
 
 

@@ -59,10 +59,10 @@ class _ReturnPresses(QObject):
 
 def _say_not_done(field: QWidget, text: str) -> None:
     """Said and shown beside the field: the Return did nothing, for the reason given."""
-    from ui.widgets.announce import announce_error
+    from ui.widgets.step_said import say_result
 
     QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
-    announce_error(field, text)
+    say_result(field, text, assertive=True)  # and in the status bar: no older line stays
 
 
 def return_presses(page: QWidget, button: QPushButton, fields: Sequence[QWidget],
