@@ -117,6 +117,9 @@ class RetentionNotice(QFrame):
             self.text.setText(text)
             reading_accessible.notice(self, self.review_button, text)
             self.not_now_button.show()
+        else:  # hidden, with no words left about cases no longer there (Delete all my data)
+            self.text.setText("")
+            reading_accessible.notice(self, self.review_button, "")
         self.setVisible(bool(due))
 
     def review_and_delete(self) -> None:

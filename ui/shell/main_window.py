@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._keys):
             self.view(self._keys[row])  # made on first showing
             self.stack.setCurrentIndex(row)
+            _off_hidden_control(self.stack.widget(row))
             self.viewShown.emit(self._keys[row])
 
     def fit_minimum_to_screen(self) -> None:
@@ -366,3 +367,26 @@ class MainWindow(QMainWindow):
         if key:
             self._settings.setValue(self.view_key, key)
         super().closeEvent(event)
+
+
+def _off_hidden_control(page: QWidget) -> None:
+    """The keyboard never comes back to a view on a control that went while it was away: a
+    view remembers its last focus, and after Delete all my data Ctrl+2 put it on the hidden
+    "Review and delete closed cases", read with a count of cases no longer there, where
+    Return did nothing. Then it goes to the view's first control that is shown and usable."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    focus = QApplication.focusWidget()
+    if focus is None or not page.isAncestorOf(focus):
+        return
+    if focus.isVisible() and focus.isEnabled():
+        return
+    widget = page.nextInFocusChain()
+    while widget is not page and page.isAncestorOf(widget):
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus(Qt.FocusReason.OtherFocusReason)
