@@ -99,8 +99,9 @@ def test_time_logged_and_the_timer_are_said(qtbot, db, heard):
     assert heard[-1] == ("Logged 45 minutes of Travel. Undo with Ctrl+Z.", False)
     view.timer.start()
     assert any(text.startswith("Timing ") for text, _ in heard)
-    view.timer.stop()
-    assert ("Timer stopped.", False) in heard
+    view.timer.stop()  # the same minute: nothing to log, and that is said with the way back
+    assert ("Timer stopped. It ran under a minute, so no time was logged; Ctrl+Z starts it "
+            "again.", False) in heard
 
 
 def test_undoing_a_ctrl_l_entry_is_said_like_other_undos(qtbot, db, tmp_path, monkeypatch, heard):

@@ -115,7 +115,8 @@ class TimerStopCommand(TimeChangeCommand):
         # Only the timer this undo restarted is stopped again; one started since is left running.
         stop_resumed_timer(self._db, self.timer)
         self._hub.timeLogged.emit()
-        self._tell(f"Redone: {self.named()}. The time is logged again.")
+        again = " The time is logged again." if self.change.added else ""
+        self._tell(f"Redone: {self.named()}.{again}")
 
     def undo(self) -> None:
         if not self._swap(self._store.revert, ""):
@@ -128,9 +129,11 @@ class TimerStopCommand(TimeChangeCommand):
         else:
             running = get_timer(self._db)
             other = f"the {running.activity_name} timer" if running else "another timer"
+            gone = f"The {name} time from {since} is no longer logged; it" \
+                if self.change.added else f"The {name} timer from {since}"
             self._tell(
-                f"Undone: {self.named()}. The {name} time from {since} is no longer logged; "
-                f"it was not restarted, so {other} running now is left as it is."
+                f"Undone: {self.named()}. {gone} was not restarted, so {other} running now is "
+                "left as it is."
             )
 
 
@@ -149,7 +152,10 @@ def record(
 
     `stopped`: the timer this change stopped, so that undo restarts it; `say` shows what an
     undo or redo did on the view's own line; `parent` is where the change was made."""
-    if change.added or change.removed:
+    # A stop is a step even when it logged nothing (a timer stopped within its first minute):
+    # Ctrl+Z then starts it again rather than taking back an older step somewhere else.
+    stopped_only = stopped is not None and get_timer(db) is None
+    if change.added or change.removed or stopped_only:
         if stopped is not None:
             stack.push(TimerStopCommand(db, hub, change, text, stopped, say, parent))
         else:

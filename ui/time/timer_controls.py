@@ -201,7 +201,12 @@ class TimerControls(QWidget):
             # stayed there)
             say_result(self, self.status.text())
         elif after is None and before is not None:
-            say_result(self, "Timer stopped.")
+            # A stop with time says "Logged …" (the Time view); one within the first minute
+            # logs nothing, and says so, with the way back to the timer.
+            said = "Timer stopped." if change is None or change.added else (
+                "Timer stopped. It ran under a minute, so no time was logged; "
+                "Ctrl+Z starts it again.")
+            say_result(self, said)
         self.changed.emit(change or TimeChange())
 
     def start(self) -> None:

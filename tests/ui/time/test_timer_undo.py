@@ -124,3 +124,31 @@ def test_undo_of_a_switch_keeps_the_new_timer(window, db, clock):
     assert TimeStore(db).entries_on(TUESDAY) == []
     assert get_timer(db) == travel
     assert "the Travel timer running now is left as it is" in view.message.text()
+
+
+def test_a_stop_within_the_first_minute_is_undone_by_starting_the_timer_again(window, db, clock):
+    """The tester's run: start, switch, stop under a minute, Ctrl+Z took back an older step in
+    Settings; the stop is the step Ctrl+Z takes back, and the timer runs again as it was."""
+    from PySide6.QtGui import QUndoCommand
+
+    from ui.widgets.deletion_undo import undo_stack_of
+
+    view = window.view("time")
+    stack = undo_stack_of(view)
+    older = QUndoCommand("Add reduction")  # a step made earlier somewhere else
+    stack.push(older)
+    start_timer(db, act(db, "Home visit"), now=clock[0])
+    before = get_timer(db)
+    view.refresh()
+    view.timer.stop_button.click()
+    assert get_timer(db) is None and TimeStore(db).entries_on(TUESDAY) == []
+    assert "no time was logged" in window.statusBar().currentMessage()
+
+    shortcut(window, "Ctrl+Z").trigger()
+    assert get_timer(db) == before
+    assert stack.index() == 1 and stack.command(0) is older  # the older step is still there to undo
+    assert "Timing Home visit again since 10:30" in window.statusBar().currentMessage()
+
+    shortcut(window, "Ctrl+Y").trigger()
+    assert get_timer(db) is None
+    assert TimeStore(db).entries_on(TUESDAY) == []
