@@ -4,6 +4,7 @@ Database object (core.store.database.reopen), then tells the views through the h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QUrl
@@ -197,11 +198,11 @@ class DataPage(QScrollArea):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.encrypt_on.clicked.connect(lambda: self._after(
             self.actions.turn_encryption_on(), "Encryption is on: your data and its backups "
-            "are encrypted with your passphrase."))
+            "are encrypted with your passphrase.", self._encryption_button))
         self.change_passphrase.clicked.connect(lambda: self._after(
-            self.actions.change_passphrase(), "Passphrase changed."))
+            self.actions.change_passphrase(), "Passphrase changed.", self._encryption_button))
         self.encrypt_off.clicked.connect(lambda: self._after(
-            self.actions.turn_encryption_off(), "Encryption is off."))
+            self.actions.turn_encryption_off(), "Encryption is off.", self._encryption_button))
         # Saved and said once the user settles on a value, not at each arrow press.
         self.lock_minutes.settled.connect(self._lock_minutes_changed)
         self.retention_days.settled.connect(self._retention_changed)
@@ -290,12 +291,22 @@ class DataPage(QScrollArea):
                                        self.data_dir / "backups")
         self._say_notes()
 
-    def _after(self, changed: bool, said: str = "") -> None:
+    def _after(self, changed: bool, said: str = "",
+               back_to: Callable[[], QWidget] | None = None) -> None:
         """After an action: the page read again, and what was done said (the panel's words
-        change, which a screen reader does not speak)."""
+        change, which a screen reader does not speak). `back_to()`: the control the keyboard
+        goes back to first, when the one that started it went with the change (Turn encryption
+        off… hidden left it on the retention period, where an arrow changed it), so that what
+        was done is said after it."""
         if changed:
             self.load()
-            say_result(self, said)
+            if back_to is not None:
+                back_to().setFocus(Qt.FocusReason.OtherFocusReason)
+            say_result(self, said, after_focus=back_to is not None)
+
+    def _encryption_button(self) -> QWidget:
+        """The Encryption group's button now shown: Turn encryption on…, or Change passphrase…."""
+        return self.encrypt_on if self.encrypt_on.isVisibleTo(self) else self.change_passphrase
 
     def back_up_now(self) -> Path | None:
         QThreadPool.globalInstance().waitForDone(10000)

@@ -315,3 +315,35 @@ def test_delete_all_field_is_named_by_its_instruction_and_reads_empty(qtbot):
     field = QAccessible.queryAccessibleInterface(dialog.field)
     assert field.text(QAccessible.Text.Name).rstrip(":") == "Type DELETE to confirm"
     assert dialog.field.placeholderText() == "" and field.text(QAccessible.Text.Value) == ""
+
+
+@needs_cipher
+def test_encryption_off_puts_the_keyboard_back_in_the_encryption_group(page, qtbot, answers,
+                                                                        monkeypatch):
+    """Turning encryption off hid the button that did it, and the keyboard fell to the
+    retention period ("Offer to delete cases closed more than: 30 days"), where an arrow press
+    changes which cases are offered for deletion; "Encryption is off." came last."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets import announce
+
+    monkeypatch.setattr(PassphraseDialog, "get_new_passphrase", lambda *a, **k: PASS)
+    monkeypatch.setattr(PassphraseDialog, "get_passphrase", lambda *a, **k: PASS)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.encrypt_on.setFocus()
+    page.encrypt_on.click()
+    assert QApplication.focusWidget() is page.change_passphrase
+    page.encrypt_off.setFocus()
+    qtbot.waitUntil(page.encrypt_off.hasFocus)
+    said: list[tuple[str, object]] = []
+    listener = lambda text, _a: said.append((text, QApplication.focusWidget()))  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        page.encrypt_off.click()
+    finally:
+        announce.remove_listener(listener)
+    assert not encryption.is_encrypted(page.db)
+    assert QApplication.focusWidget() is page.encrypt_on and page.encrypt_on.isVisible()
+    assert page.retention_days.value() == 30 and not page.retention_days.hasFocus()
+    assert said == [("Encryption is off.", page.encrypt_on)]
