@@ -289,6 +289,28 @@ def test_an_action_removed_with_references_shown_comes_back_unnamed_once_they_ar
     assert reference not in _on_screen(win)
 
 
+def test_the_tray_names_no_case_while_the_meeting_is_shown(demo_window, db, qtbot):
+    from datetime import datetime
+
+    from core.time.timer import start_timer
+    from tests.ui.time.test_time_view import act
+
+    win = demo_window
+    tray = win.time_tray
+    case = next(c for c in CaseStore(db).list_cases("active"))
+    start_timer(db, act(db, "Travel"), now=datetime.now().replace(microsecond=0),
+                case_id=case.id)
+    win.hub.timeLogged.emit()
+    assert case.reference in tray.tip and case.reference in tray.status_action.text()
+    win.meeting.open()
+    assert "Travel" in tray.tip and case.reference not in tray.tip
+    assert case.reference not in tray.status_action.text()
+    tray.refresh()  # the timer's own tick
+    assert case.reference not in tray.tip
+    win.meeting.leave()
+    assert case.reference in tray.tip
+
+
 def test_return_on_show_references_says_why_in_its_own_words(qtbot, heard):
     """Return on the question's Show is refused, as before, in words about privacy (it
     deletes nothing), and shows nothing."""
