@@ -23,6 +23,7 @@ from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import note_label
 from ui.shell.hub import Hub
 from core.common.words import plural, plural_noun
+from ui.widgets.qt_guard import qt_override
 
 
 def today() -> date:
@@ -99,6 +100,7 @@ class RetentionNotice(QFrame):
         for signal in (self._hub.casesChanged, self._hub.dataReplaced, self._hub.settingsChanged):
             signal.connect(self.refresh)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Changes arrive through the hub; only a new day needs a fresh look on showing.
         if event.type() == QEvent.Type.Show and self._checked_on != self._today():

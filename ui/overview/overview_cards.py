@@ -24,6 +24,7 @@ from ui.widgets.form_helpers import note_label, wrapped
 from ui.widgets import reading_accessible
 from ui.widgets.step_said import say_result
 from ui.widgets.gauge import BandGauge, CaseloadGauge, WorkloadGauge
+from ui.widgets.qt_guard import qt_override
 
 ADDED = "Added to your supervision notes."
 
@@ -265,6 +266,7 @@ class ListCard(Card):
         self.explanation.setVisible(bool(explanation))
         self.heading.setAccessibleDescription(" ".join([*lines, explanation]).strip())
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.heading and event.type() in (QEvent.Type.FocusIn,
                                                          QEvent.Type.FocusOut):

@@ -31,6 +31,7 @@ from ui.overview.overview_cards import CHART_MIN_HEIGHT
 from ui.overview.overview_texts import TREND_TITLE
 from ui.widgets.swatch_key import SwatchKey, fill_for
 from ui.widgets.lean_imports import import_pyqtgraph
+from ui.widgets.qt_guard import qt_override
 
 pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
@@ -238,6 +239,7 @@ class TrendChart(QWidget):
         return (palette.color(QPalette.ColorRole.Base).name(),
                 palette.color(self.foregroundRole()).name(), fill_for("estimate", palette).colour)
 
+    @qt_override
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Light, dark or high contrast changed while the window is open (View > High
         contrast): the drawing takes the new colours as the words around it do."""

@@ -11,6 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
+from ui.widgets.qt_guard import qt_override
 
 
 class _WhenSeen(QObject):
@@ -28,6 +29,7 @@ class _WhenSeen(QObject):
         place.installEventFilter(self)
         self._check()
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._place and event.type() == QEvent.Type.FocusIn:
             backwards = isinstance(event, QFocusEvent) and \

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.shell.data_watch import QUIET_MS
+from ui.widgets.qt_guard import qt_override
 
 _State = tuple[object, int | None, int | None]
 
@@ -58,6 +59,7 @@ class BackupFolderWatch(QObject):
         self.changed.emit()
         return True
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show:
             self.check()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ui.widgets.announce import announce_error
 from ui.widgets.form_helpers import ProblemsLabel
 from ui.widgets.line_field import LineField
+from ui.widgets.qt_guard import qt_override
 
 CONFIRM_WORD = "DELETE"
 
@@ -73,6 +74,7 @@ class DeleteAllDialog(QDialog):
         self.field.installEventFilter(self)
         self.setMinimumWidth(440)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Return in the field stays here and says what is missing (it used to press Cancel,
         and the dialog closed without a word on a near miss such as "delete")."""

@@ -53,6 +53,7 @@ from ui.widgets.return_saves import return_presses
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, Column, ListTableModel, RawSortProxy
 from ui.settings.weightings_model import COL_COMMUNITY, TierPointsModel
+from ui.widgets.qt_guard import qt_override
 
 INTRO = ("These are the numbers the estimate uses: the 2021 published defaults; your service may "
          "use newer values. A change applies from the date you choose; weeks before it keep the "
@@ -91,6 +92,7 @@ class TabLeavesEditor(NamedEditorDelegate):
     """Tab in a cell being edited keeps the number and leaves the table, as Tab does from the
     table itself; Qt's own delegate opened the next cell instead, so Tab never got out."""
 
+    @qt_override
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):  # type: ignore[attr-defined]

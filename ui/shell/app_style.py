@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from ui.shell.palettes import is_dark
+from ui.widgets.qt_guard import qt_override
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QScrollArea, QTabBar,
@@ -34,6 +35,7 @@ class TabLeavesField(QObject):
     move between the parts. Ctrl+Tab, which the field also kept, moves to the next tab of the
     page it is on, as it does from any other control."""
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit):
             return False

@@ -6,6 +6,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+from ui.widgets.qt_guard import qt_override
 
 # If no paint comes (a window that stays covered), the work still happens after this long.
 FALLBACK_MS = 1000
@@ -19,6 +20,7 @@ class _AfterPaint(QObject):
         window.installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self, self._run)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             # A zero timer runs once the whole frame, every child included, is on screen.

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.announce import announce
+from ui.widgets.qt_guard import qt_override
 
 LOCKED_TITLE = "Locked"
 _POPUPS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
@@ -195,6 +196,7 @@ class _KeptEmpty(QObject):
         self._emptied = emptied
         emptied.window.installEventFilter(self)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.StyleChange and watched is self._emptied.window:
             watched.event(event)  # the window's own answer first, then emptied again

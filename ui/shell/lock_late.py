@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ui.shell.lock_away import Away
+from ui.widgets.qt_guard import qt_override
 
 SHOWN_WHILE_LOCKED = "shownWhileLocked"  # a window's property: it holds nothing of the data
 _POPUPS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
@@ -40,6 +41,7 @@ class _Once(QObject):
         self._shown = shown
         window.installEventFilter(self)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             watched.removeEventFilter(self)
@@ -74,6 +76,7 @@ class LateWindows(QObject):
             app.removeEventFilter(self)
         self.deleteLater()
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind not in (QEvent.Type.Show, QEvent.Type.Hide) or not isinstance(watched, QWidget) \

@@ -25,6 +25,7 @@ from ui.shell.lock_late import LateWindows, locked_label, waiting_dialog
 from ui.widgets.announce import announce, announce_error, hold_announcements, release_announcements
 from ui.widgets.announce_notice import forget_notices
 from ui.widgets.secret_field import SecretField
+from ui.widgets.qt_guard import qt_override
 
 UNLOCKED = "Unlocked."  # said wherever the window was, the supervision meeting included
 
@@ -202,6 +203,7 @@ class IdleLock(QObject):
                 and (new is content or content.isAncestorOf(new)):
             self._in_view = new
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _ACTIVITY:
             self._last = self._clock()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.shell.view_stand_in import ViewStandIn
 from ui.shell.window_state import flush_pending
+from ui.widgets.qt_guard import qt_override
 
 # A view, or a callable that makes it the first time it is shown (keeps start-up quick).
 ViewSource = Union[QWidget, Callable[[], QWidget]]
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
 
         page_tabs.install(self)  # Ctrl+Tab turns the page's tabs from anywhere in the window
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (event.type() == QEvent.Type.ActionAdded and watched is self._menus.get("&File")
                 and event.action() not in (self._quit_action, self._quit_separator)):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from ui.widgets.qt_guard import qt_override
 
 EXIT_AFTER_PAINT_ENV = "CASELOAD_COMPANION_EXIT_AFTER_PAINT"
 PAINTED_PREFIX = "first-paint"
@@ -89,6 +90,7 @@ class _FirstPaint(QObject):
             self._native = native
             native.installEventFilter(self)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self._done:
             return False

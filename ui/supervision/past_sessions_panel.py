@@ -24,6 +24,7 @@ from ui.widgets.deletion_undo import delete_undoably, nothing_deleted
 from ui.shell.hub import Hub
 from ui.widgets.list_table_model import OBJECT_ROLE, ListTableModel
 from ui.supervision.supervision_models import COL_HELD, COL_SESSION_NOTES, SESSION_COLUMNS, make_table
+from ui.widgets.qt_guard import qt_override
 
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -68,6 +69,7 @@ class PastSessionsPanel(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.modifiers() in PLAIN):

@@ -34,6 +34,7 @@ from ui.widgets.flow_layout import SideBySide
 from ui.widgets.form_helpers import buddy
 from ui.widgets.swatch_key import SwatchKey, fill_for
 from ui.widgets.lean_imports import import_pyqtgraph
+from ui.widgets.qt_guard import qt_override
 
 pg = import_pyqtgraph()  # PySide6 first; without building every Qt class
 
@@ -126,6 +127,7 @@ class ChartPanel(QWidget):
     def _ink(self) -> str:
         return fill_for("contracted hours", self.palette()).colour  # ink, or the text colour
 
+    @qt_override
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "key"):

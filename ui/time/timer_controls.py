@@ -38,6 +38,7 @@ from ui.widgets.flow_layout import FlowRow
 from ui.widgets.form_helpers import buddy, select_data
 from ui.time.stale_timer_dialog import StaleTimerDialog
 from ui.time.time_operations import apply_with_trim
+from ui.widgets.qt_guard import qt_override
 
 
 def timer_text(db: Database, now: datetime, with_case: bool = True) -> str:
@@ -178,6 +179,7 @@ class TimerControls(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    @qt_override
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._tick.stop()
         super().hideEvent(event)

@@ -15,6 +15,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog
+from ui.widgets.qt_guard import qt_override
 
 DialogShown = Callable[[QDialog], None]
 KeyPressed = Callable[[QObject, QEvent], bool]  # True: the key press is taken, goes no further
@@ -39,6 +40,7 @@ class _Watch(QObject):
         self.overriding: list[Overriding] = []
         self.laid_out: list[DialogShown] = []
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == _SHOW:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from ui.widgets.qt_guard import qt_override
 
 
 def _within(widget: QWidget) -> bool:
@@ -46,6 +47,7 @@ class ArrivalWords(QObject):
         """The words said on the next arrival."""
         return self._waiting if self._waiting is not None else self._widget.accessibleDescription()
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (event.type() == QEvent.Type.FocusOut and self._waiting is not None
                 and isinstance(event, QFocusEvent)
@@ -84,6 +86,7 @@ class FirstShown(QObject):
             if control.accessibleDescription() != words:
                 control.setAccessibleDescription(words)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             self._place()

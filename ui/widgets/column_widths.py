@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxy
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.widgets.list_table_model import ListTableModel
+from ui.widgets.qt_guard import qt_override
 
 PADDING = 20  # pixels either side of a cell's text and the header's sort arrow, near enough
 ROWS_MEASURED = 400  # a caseload or a week never has more; a longer list keeps its first widths
@@ -132,6 +133,7 @@ class _Refit(QObject):
                 if held:
                     self()
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:
             self()

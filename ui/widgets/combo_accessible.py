@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from ui.widgets.accessible_factories import register
 from ui.widgets.live_accessible import LiveWidgetAccessible, widget_alive
 from ui.widgets.form_helpers import shown_text
+from ui.widgets.qt_guard import qt_override
 
 
 def label_of(combo: QComboBox) -> QLabel | None:
@@ -56,6 +57,7 @@ class _KeysOnTheBox(QObject):
         combo.installEventFilter(self)
         combo.view().installEventFilter(self)
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not widget_alive(self._combo):
             # The box is being destroyed (its closing sends Hide to its list): an error raised

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, 
 
 from core.common import clock
 from ui.widgets.announce import announce
+from ui.widgets.qt_guard import qt_override
 
 DISPLAY_FORMAT = "dd/MM/yyyy"
 DATE_TIME_FORMAT = "ddd dd/MM/yyyy HH:mm"
@@ -125,6 +126,7 @@ class WholeDateTyping:
         if self.hasFocus():
             self.selectAll()
 
+    @qt_override
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         refused = not self._finish_typing()
         super().focusOutEvent(event)
@@ -135,6 +137,7 @@ class WholeDateTyping:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.selectAll()
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # The click lands on the inner line edit; by its release the cursor is placed.
         if event.type() == QEvent.Type.MouseButtonRelease and self._select_on_click:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.step_said import say_result
 from ui.widgets.labels import note_label, view_title, wrapped  # noqa: F401 - used from here by the views
+from ui.widgets.qt_guard import qt_override
 
 
 class ProblemsLabel(QLabel):
@@ -81,6 +82,7 @@ def grow_to_fit(window: QWidget) -> None:
 
 
 class _GrowOnShow(QObject):
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             grow_to_fit(watched)
@@ -213,6 +215,7 @@ class _KeyboardToTheBar(QObject):
     for Charts said nothing with the keyboard left on the Views list, and a page hidden with
     the keyboard in it sent it to the Views list first."""
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Shortcut and isinstance(watched, QWidget) \
                 and watched.isVisible():

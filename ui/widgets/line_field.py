@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from ui.widgets.qt_guard import qt_override
 
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PASSED_ON = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
@@ -300,6 +301,7 @@ class LineField(QPlainTextEdit):
         if event.reason() in _SELECTING and self.text() and not self.hasSelectedText():
             QTimer.singleShot(0, self, self._select_on_arrival)
 
+    @qt_override
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         if event.reason() not in _KEEPS_SELECTION:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.widgets.line_field import LineField
+from ui.widgets.qt_guard import qt_override
 
 
 def cell_name(index: QModelIndex | QPersistentModelIndex) -> str:
@@ -68,6 +69,7 @@ class NamedEditorDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
+    @qt_override
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Qt's own filter leaves Return to a multi-line editor (a new line there): here it
         # keeps the cell and closes, as it does for a line edit.

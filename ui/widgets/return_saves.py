@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QToolTip, QWidget
 
 from ui.widgets.dialog_keys import DESTROYS
+from ui.widgets.qt_guard import qt_override
 
 Refusal = Callable[[], str | None]
 
@@ -37,6 +38,7 @@ class _ReturnPresses(QObject):
             refuse: Refusal | None) -> None:
         self._forms.append((button, tuple(fields), refuse))
 
+    @qt_override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSpinBox, QWidget
+from ui.widgets.qt_guard import qt_override
 
 PAUSE_MS = 1500  # long enough to hear the value just reached, and press again
 
@@ -92,6 +93,7 @@ class SteppedSpinBox(QSpinBox):
             self.settle()  # the steps are saved and said; typed text is Qt's to read
         super().keyPressEvent(event)
 
+    @qt_override
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.settle()  # still this run's: one undo step with anything a pause saved
         self.run += 1  # the next press starts a run of its own

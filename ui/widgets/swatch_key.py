@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ui.widgets.qt_guard import qt_override
 
 INK = "#1A1A1A"
 
@@ -159,6 +160,7 @@ class SwatchKey(QWidget):
         """The key in words, as a screen reader hears it."""
         return self.accessibleName()
 
+    @qt_override
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Swatches drawn again in a new palette's colours (View > High contrast, dark mode)."""
         super().changeEvent(event)
