@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
+from ui.shell.contrast import ring_colour
 from ui.shell.palettes import is_dark
 from ui.widgets.qt_guard import qt_override
 
@@ -158,7 +159,7 @@ def draw_button_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(1, 1, -1, -1))
     if focused:
-        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+        pen = QPen(ring_colour(option.palette), 2)
         pen.setJoinStyle(pen.joinStyle().MiterJoin)
         painter.setPen(pen)
         painter.drawRect(rect.adjusted(4, 4, -4, -4))
@@ -172,10 +173,11 @@ def draw_cell_ring(option, painter) -> None:  # type: ignore[no-untyped-def]
     its words. Fusion's tint for it was 1.2:1: Review and delete opened with focus on C10, and
     nothing showed it."""
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+    colour = option.palette.color(QPalette.ColorRole.HighlightedText) if selected \
+        else ring_colour(option.palette)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    pen = QPen(option.palette.color(role), 2)
+    pen = QPen(colour, 2)
     pen.setJoinStyle(pen.joinStyle().MiterJoin)
     painter.setPen(pen)
     painter.setBrush(QBrush())
@@ -212,7 +214,7 @@ def draw_tab_marks(option, painter) -> None:  # type: ignore[no-untyped-def]
             bar = QRectF(rect.left() + 1, rect.top(), rect.width() - 2, 3)
         painter.fillRect(bar, ink)
     if focused:
-        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+        pen = QPen(ring_colour(option.palette), 2)
         pen.setJoinStyle(pen.joinStyle().MiterJoin)
         painter.setPen(pen)
         painter.setBrush(QBrush())
@@ -282,7 +284,7 @@ def draw_field_ring(option, painter, inset: int = 1) -> None:  # type: ignore[no
     recoloured the 1-pixel edge, black to navy (1.18:1) or light grey to yellow (1.64:1)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    colour = option.palette.color(QPalette.ColorRole.Highlight)
+    colour = ring_colour(option.palette)
     rect = option.rect.adjusted(inset, inset, -inset, -inset)
     for edge in (rect.adjusted(0, 0, 0, 2 - rect.height()),
                  rect.adjusted(0, rect.height() - 2, 0, 0),

@@ -1,0 +1,66 @@
+"""Focus rings drawn on a platform's own dark palette: Qt keeps the system's palette when it is
+dark already (GTK's Adwaita dark), and its highlight, #16539E, was the ring on a Settings tab at
+1.3:1 on the tab and 1.7:1 on the window. The app's own four looks are measured in
+test_contrast; here the palette is one the app did not choose."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ui.shell.contrast import contrast
+from ui.shell.palettes import dark_palette
+from ui.shell.theme import apply_theme
+
+pytestmark = pytest.mark.qt_log_ignore("does not support")
+
+# As sampled from the tester's screen (Adwaita dark through Qt's GTK platform theme).
+PLATFORM_DARK = {"Window": "#323232", "Button": "#3B424B", "Base": "#2D2D2D",
+                 "AlternateBase": "#353535", "Highlight": "#16539E"}
+
+
+@pytest.fixture
+def platform_dark(qapp):
+    kept, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
+    apply_theme(qapp, Qt.ColorScheme.Dark, high_contrast=False)  # the app's style, drawing rings
+    palette = dark_palette()
+    for role, colour in PLATFORM_DARK.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, getattr(QPalette.ColorRole, role), QColor(colour))
+    qapp.setPalette(palette)
+    QApplication.processEvents()
+    yield palette
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(kept)
+    qapp.setStyle(style)
+
+
+def _grab(widget) -> QImage:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_a_focused_settings_tab_shows_its_ring_at_3_to_1_on_a_platform_dark_palette(
+        platform_dark, demo_window, qtbot):
+    demo_window.show_view("settings")
+    bar = demo_window.view("settings").tabs.tabBar()
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    demo_window.nav.setFocus()
+    plain = _grab(bar)
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    focused = _grab(bar)
+    rect = bar.tabRect(bar.currentIndex())
+    changed = [(x, y) for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1)
+               if focused.pixel(x, y) != plain.pixel(x, y)]
+    assert len(changed) >= rect.width() + rect.height(), f"focus changes {len(changed)} pixels"
+    ring = QColor.fromRgb(Counter(focused.pixel(x, y) for x, y in changed).most_common(1)[0][0])
+    under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring.rgb())
+    face = QColor.fromRgb(under.most_common(1)[0][0])
+    assert contrast(ring, face) >= 3.0, (ring.name(), face.name())
+    assert contrast(ring, QColor(PLATFORM_DARK["Window"])) >= 3.0, ring.name()
