@@ -216,6 +216,14 @@ class TimerControls(QWidget):
         ago = self.ago.value()
         started = minutes_before(now, ago) if ago else None
         activity_id, case_id = self.activity.currentData(), self.case.currentData()
+        running = get_timer(self._db)
+        if running is not None and not ago and (running.activity_id, running.case_id) == (
+                activity_id, case_id):
+            # Switch to what is already timed changed nothing and said nothing.
+            say_result(self, f"Already timing {running.activity_name} since "
+                             f"{running.started_at:%H:%M}: choose another activity or case to "
+                             "switch to, or Stop.")
+            return
         self._run(
             lambda _trim: start_timer(
                 self._db, activity_id, now=now, case_id=case_id, started_at=started

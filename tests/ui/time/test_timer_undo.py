@@ -152,3 +152,24 @@ def test_a_stop_within_the_first_minute_is_undone_by_starting_the_timer_again(wi
     shortcut(window, "Ctrl+Y").trigger()
     assert get_timer(db) is None
     assert TimeStore(db).entries_on(TUESDAY) == []
+
+
+def test_return_on_switch_with_the_same_activity_says_why_nothing_changed(window, db, clock, qtbot):
+    from PySide6.QtCore import Qt
+
+    view = window.view("time")
+    view.timer.activity.setCurrentIndex(view.timer.activity.findText("Travel"))
+    view.timer.start_button.click()
+    before = get_timer(db)
+    window.statusBar().showMessage("Undone: Log time (Travel, Tuesday 24 November, 30 minutes).")
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.timer.start_button.setFocus()
+    qtbot.keyClick(view.timer.start_button, Qt.Key.Key_Return)
+    # A button Return presses goes down at once and is clicked as it comes up (as Space does).
+    qtbot.waitUntil(lambda: not view.timer.start_button.isDown())
+    assert get_timer(db) == before
+    assert window.statusBar().currentMessage() == (
+        "Already timing Travel since 10:30: choose another activity or case to switch to, "
+        "or Stop.")
