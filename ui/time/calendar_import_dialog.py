@@ -60,7 +60,8 @@ HELP = (
     "In Outlook choose File > Save Calendar (with the dates you want); Google Calendar and "
     "Thunderbird export .ics files too. Subjects are shown here only to help you choose: they "
     "are never saved, and an entry has a note only if you type one. Activities come from your "
-    "keywords (Settings > Activities) or what you chose last time; double-click to change one."
+    "keywords (Settings > Activities) or what you chose last time; to change one, double-click "
+    "it or press F2 on it."
 )
 
 
@@ -335,6 +336,15 @@ class CalendarImportDialog(QDialog):
                 "Rows not proposed say why; tick any you want. Nothing is saved until you choose "
                 "Import, and Undo takes the whole import back out."
             )
+
+    def why_return_does_nothing(self) -> str:
+        """Return with Import greyed out (ui.widgets.return_guard): what the summary says."""
+        if self.import_button.isEnabled():
+            return ""
+        shown = self.summary.text().strip()
+        if self._path is None:
+            return "Nothing to import yet: choose a calendar file first (Alt+C)."
+        return f"Nothing imported: {shown[:1].lower()}{shown[1:]}" if shown else ""
 
     def done(self, result: int) -> None:
         """Closing while a file is still being read: its result is no longer wanted."""

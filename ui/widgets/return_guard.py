@@ -169,7 +169,8 @@ def say_why_not(watched: QObject, event: QEvent) -> None:
         return
     defaults = [b for b in watched.findChildren(QPushButton) if b.isDefault()]
     if not defaults:
-        _say_return_destroys(watched)
+        if not _say_return_destroys(watched):
+            _say_own_reason(watched)
         return
     if any(b.isEnabled() for b in defaults):
         return
@@ -178,6 +179,25 @@ def say_why_not(watched: QObject, event: QEvent) -> None:
     for label in watched.findChildren(ProblemsLabel):
         if label.window() is watched and label.say_problems():
             return
+    _say_own_reason(watched)
+
+
+def _say_own_reason(dialog: QDialog) -> None:
+    """A dialog whose action is greyed out with no problem to show (Import calendar with no
+    row ticked) says why Return did nothing, in its own words (`why_return_does_nothing()`):
+    shown beside the field, in the window's status bar, and heard."""
+    why = getattr(dialog, "why_return_does_nothing", None)
+    text = why() if callable(why) else ""
+    if not text:
+        return
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    from ui.widgets.step_said import say_result
+
+    field = dialog.focusWidget() or dialog
+    QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
+    say_result(dialog.parentWidget() or dialog, text, assertive=True)
 
 
 def field_refusal_text(button: QPushButton) -> str:
@@ -187,7 +207,7 @@ def field_refusal_text(button: QPushButton) -> str:
             f"Tab to “{_label(button)}” and press Space.")
 
 
-def _say_return_destroys(dialog: QDialog) -> None:
+def _say_return_destroys(dialog: QDialog) -> bool:
     """Return in a field of a dialog left with no default because its action now deletes or
     overwrites (Import calendar, importing again over entries imported before): it did nothing,
     silently. Said once the Return has been through the dialog and the dialog is still open
@@ -196,7 +216,7 @@ def _say_return_destroys(dialog: QDialog) -> None:
 
     dangerous = [b for b in destructive_buttons(dialog) if b.isEnabled() and b.isVisible()]
     if not dangerous:
-        return
+        return False
     button = dangerous[0]
 
     def still_open() -> None:
@@ -215,6 +235,7 @@ def _say_return_destroys(dialog: QDialog) -> None:
             announce_error(dialog, text)
 
     QTimer.singleShot(0, dialog, still_open)
+    return True
 
 
 def presses_in_window(watched: QObject, event: QEvent) -> bool:

@@ -190,3 +190,54 @@ def test_return_in_a_field_while_the_import_would_replace_says_how_to_import(qtb
                       "Tab to “Import 2 rows” and press Space.", True)]
     assert QToolTip.isVisible() and QToolTip.text() == heard[0][0]
     assert dialog.isVisible() and [(e.start, e.end) for e in TimeStore(db).entries_on(DAY)] == before
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_return_with_nothing_ticked_says_why_nothing_was_imported(qtbot, dialog, db, tmp_path):
+    """Importing the same calendar again, every row already imported and Import greyed out:
+    Return in the To field did nothing and said nothing."""
+    from PySide6.QtWidgets import QToolTip
+
+    from ui.widgets import announce, return_guard
+
+    return_guard.install()
+    imported_before(db, *pair(10, 11))
+    load(qtbot, dialog, write(tmp_path, *pair(10, 11)))
+    assert not dialog.import_button.isEnabled()
+    heard: list[tuple[str, bool]] = []
+    listener = lambda text, assertive: heard.append((text, assertive))  # noqa: E731
+    announce.add_listener(listener)
+    try:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.last_field.setFocus()
+        qtbot.keyClick(dialog.last_field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(heard))
+    finally:
+        announce.remove_listener(listener)
+    [(text, _)] = heard
+    assert text.startswith("Nothing imported: no row is ticked: every event in these dates is "
+                           "already imported.")
+    assert QToolTip.isVisible() and QToolTip.text() == text
+    assert dialog.isVisible() and len(TimeStore(db).entries_on(DAY)) == 2
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_the_dialog_names_the_key_that_changes_an_activity_and_the_key_does(qtbot, dialog,
+                                                                             tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.time.calendar_rows_model import COL_ACTIVITY
+
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "double-click it or press F2 on it" in words
+    load(qtbot, dialog, write(tmp_path, *pair(10, 11)))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentIndex(dialog.model.index(0, COL_ACTIVITY))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() == table.State.EditingState
