@@ -223,8 +223,10 @@ class WeightingsPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
-        # Return in the date or a number field saves, as Save changes does.
-        return_presses(self, self.save_button, [self.effective, *self.scalars.values()])
+        # Return in the date, a number field or the tier table (once its cell is in) saves, as
+        # Save changes does: a second Return in the table did nothing and said nothing.
+        return_presses(self, self.save_button,
+                       [self.effective, *self.scalars.values(), self.table])
         self.discard_button.clicked.connect(self.discard)
         self.restore_button.clicked.connect(self.restore)
         self.take_back.clicked.connect(self.take_back_selected)

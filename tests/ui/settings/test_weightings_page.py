@@ -164,3 +164,31 @@ def test_a_number_is_read_by_its_name_and_value_and_typed_over(page, qtbot):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert field.text() == "150"  # no stepping: a weighting changes only as typed
     assert page.pending_values() == {"report.standard": "150"}
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_second_return_in_the_table_saves_as_in_any_field(page, db, qtbot):
+    """Typed 99 and Return (the cell taken in), a second Return in the table did nothing and
+    said nothing; README says Return in a Settings field saves the weightings."""
+    from PySide6.QtWidgets import QApplication
+
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    table = page.table
+    index = table.model().index(TIERS.index("A3"), COL_LICENCE)
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "99")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    assert weightings_as_of(db, TODAY).tier_points["licence"]["A3"] == 219  # not yet saved
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert weightings_as_of(db, TODAY).tier_points["licence"]["A3"] == 99
+    assert page.saved_label.text().startswith("Saved.")
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # a third: nothing left to save, and said
+    assert page.problems.text() == "There is nothing to save."
