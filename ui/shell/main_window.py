@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.shell.view_focus import off_hidden_control, take_the_keyboard
 from ui.shell.view_stand_in import ViewStandIn
 from ui.shell.window_state import flush_pending
 from ui.widgets.qt_guard import qt_override
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
         too, once the control has been read: Ctrl+5 said only "Grade combo box", never which
         view the keyboard was now in."""
         from_list = self.nav.hasFocus() or self.current_key() == key
+        take_the_keyboard(self)
         self.show_view(key)
         if not from_list:
             from ui.widgets.announce import announce
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._keys):
             self.view(self._keys[row])  # made on first showing
             self.stack.setCurrentIndex(row)
-            _off_hidden_control(self.stack.widget(row))
+            off_hidden_control(self.stack.widget(row))
             self.viewShown.emit(self._keys[row])
 
     def fit_minimum_to_screen(self) -> None:
@@ -370,25 +372,3 @@ class MainWindow(QMainWindow):
             self._settings.setValue(self.view_key, key)
         super().closeEvent(event)
 
-
-def _off_hidden_control(page: QWidget) -> None:
-    """The keyboard never comes back to a view on a control that went while it was away: a
-    view remembers its last focus, and after Delete all my data Ctrl+2 put it on the hidden
-    "Review and delete closed cases", read with a count of cases no longer there, where
-    Return did nothing. Then it goes to the view's first control that is shown and usable."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    focus = QApplication.focusWidget()
-    if focus is None or not page.isAncestorOf(focus):
-        return
-    if focus.isVisible() and focus.isEnabled():
-        return
-    widget = page.nextInFocusChain()
-    while widget is not page and page.isAncestorOf(widget):
-        if (widget.isVisible() and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        widget = widget.nextInFocusChain()
-    page.setFocus(Qt.FocusReason.OtherFocusReason)

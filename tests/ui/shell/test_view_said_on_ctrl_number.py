@@ -63,3 +63,32 @@ def test_ctrl_number_from_the_views_list_says_nothing_more(demo_window, qtbot, h
         _ctrl(window, qtbot, key)
         assert heard == [], heard  # the list's row, "Caseload", is what is read
         assert window.nav.hasFocus()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_ctrl_number_with_no_window_active_says_the_view_after_its_control(demo_window, qtbot,
+                                                                           monkeypatch):
+    """After Escape closed Keyboard shortcuts nothing gave the window the keyboard back, yet
+    keys reached it: Ctrl+3 said nothing, and Ctrl+2 then read the Time view's field inside
+    "Caseload view.". The window takes the keyboard, and the view is said after its control."""
+    window = demo_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _ctrl(window, qtbot, "settings")
+    window.view("settings").setFocus()
+    window.focusNextChild()
+    qtbot.waitUntil(lambda: window.view("settings").isAncestorOf(QApplication.focusWidget()))
+    sent: list[tuple[str, object, bool]] = []
+    monkeypatch.setattr(announce.QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(announce, "_send", lambda _w, text, _a: sent.append(
+        (text, QApplication.focusWidget(), window.isActiveWindow())))
+    # The window system has the keyboard on the window, but Qt's widgets were not told (as
+    # after a dialog closed under a screen reader): no active widget window.
+    QApplication.setActiveWindow(None)
+    assert QApplication.activeWindow() is None
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_key() == "time")
+    qtbot.waitUntil(lambda: bool(sent), timeout=3000)
+    text, focus, active = sent[0]
+    assert text == "Time view." and active
+    assert focus is not None and window.view("time").isAncestorOf(focus)
