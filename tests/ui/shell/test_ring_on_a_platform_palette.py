@@ -21,14 +21,24 @@ pytestmark = pytest.mark.qt_log_ignore("does not support")
 # As sampled from the tester's screen (Adwaita dark through Qt's GTK platform theme).
 PLATFORM_DARK = {"Window": "#323232", "Button": "#3B424B", "Base": "#2D2D2D",
                  "AlternateBase": "#353535", "Highlight": "#16539E"}
+# A platform's own high-contrast dark theme, kept as it is (ui.shell.contrast), selecting in a
+# deep blue under white text.
+PLATFORM_CONTRAST_DARK = {"Window": "#000000", "Button": "#000000", "Base": "#000000",
+                          "AlternateBase": "#000000", "WindowText": "#FFFFFF",
+                          "ButtonText": "#FFFFFF", "Text": "#FFFFFF",
+                          "Highlight": "#1A1A8C", "HighlightedText": "#FFFFFF"}
+PALETTES = {"Adwaita dark": (PLATFORM_DARK, False),
+            "high contrast dark": (PLATFORM_CONTRAST_DARK, True)}
 
 
-@pytest.fixture
-def platform_dark(qapp):
+@pytest.fixture(params=list(PALETTES))
+def platform_dark(qapp, request):
     kept, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
-    apply_theme(qapp, Qt.ColorScheme.Dark, high_contrast=False)  # the app's style, drawing rings
+    colours, high_contrast = PALETTES[request.param]
+    # The app's style, drawing rings (high contrast: its edges from the text colour too).
+    apply_theme(qapp, Qt.ColorScheme.Dark, high_contrast=high_contrast)
     palette = dark_palette()
-    for role, colour in PLATFORM_DARK.items():
+    for role, colour in colours.items():
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, getattr(QPalette.ColorRole, role), QColor(colour))
     qapp.setPalette(palette)
@@ -63,4 +73,5 @@ def test_a_focused_settings_tab_shows_its_ring_at_3_to_1_on_a_platform_dark_pale
     under = Counter(plain.pixel(x, y) for x, y in changed if focused.pixel(x, y) == ring.rgb())
     face = QColor.fromRgb(under.most_common(1)[0][0])
     assert contrast(ring, face) >= 3.0, (ring.name(), face.name())
-    assert contrast(ring, QColor(PLATFORM_DARK["Window"])) >= 3.0, ring.name()
+    window = platform_dark.color(QPalette.ColorRole.Window)
+    assert contrast(ring, window) >= 3.0, ring.name()
