@@ -187,11 +187,22 @@ def _once_window_is_back(widget: QObject | None, send: Callable[[], None]) -> No
                    and (active is None or not active.isVisible()))
     except RuntimeError:  # the C++ widget is already gone
         window, waiting = None, False
+    from PySide6.QtGui import QGuiApplication
+
+    if waiting and window.windowHandle() is QGuiApplication.focusWindow():
+        # The window system gave the window the keyboard already and no activation is coming,
+        # but Qt's widgets were not told: the words waited, and a screen reader heard neither
+        # them nor the focus ("Time view." after Keyboard shortcuts closed). Told now.
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)
+        waiting = not window.isActiveWindow()
     if not waiting:
         send()
         return
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     timer = QTimer(app)

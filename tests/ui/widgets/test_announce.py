@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from ui.widgets import announce
@@ -111,3 +112,27 @@ def test_a_sentence_joined_to_another_full_stop_is_said_and_shown_with_one(qtbot
                      "Undone: Edit entry (…). Is it right?", "Saved notes... in ../home."]
     assert shown == heard[0]
     assert window.statusBar().currentMessage() == heard[1]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_words_do_not_wait_for_a_window_that_has_the_keyboard_already(qtbot, monkeypatch):
+    """The window system had given the window the keyboard, but Qt's widgets were not told:
+    the words waited for an activation that never came ("Time view." after Keyboard shortcuts
+    closed was never heard). The widgets are told, and the words said after."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    sent: list[tuple[str, bool]] = []
+    monkeypatch.setattr(announce, "_BACK_WAIT_MS", 3_600_000)  # no falling back to time
+    window = QLineEdit()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(announce, "_send", lambda _widget, text, _assertive: sent.append(
+        (text, window.hasFocus())))
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QApplication.setActiveWindow(None)
+    assert QGuiApplication.focusWindow() is window.windowHandle() and not window.hasFocus()
+    announce.announce(window, "Time view.", after_focus=True)
+    qtbot.waitUntil(lambda: bool(sent))
+    assert sent == [("Time view.", True)] and window.isActiveWindow()
