@@ -246,6 +246,23 @@ class VisibleIndicators(AppStyle):
             painter.setBrush(QBrush())
             painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
             painter.restore()
+        elif element == _P.PE_FrameLineEdit and _faint_focus(option):
+            draw_field_ring(option, painter)
+
+    def drawComplexControl(self, control, option, painter, widget=None):  # noqa: N802
+        super().drawComplexControl(control, option, painter, widget)
+        if control in _FIELDS and _faint_focus(option):
+            draw_field_ring(option, painter, 2 if control == _C.CC_SpinBox else 1)
+
+
+def _faint_focus(option) -> bool:  # type: ignore[no-untyped-def]
+    """A field with focus on a palette whose highlight does not stand 3:1 from it (a
+    platform's own dark palette: Adwaita dark's #16539E, 1.3:1): Fusion edges it in that
+    highlight, so the app's ring is drawn over it. The app's own palettes keep Fusion's edge."""
+    if option is None or not option.state & QStyle.StateFlag.State_HasFocus:
+        return False
+    palette = option.palette
+    return ring_colour(palette).rgb() != palette.color(QPalette.ColorRole.Highlight).rgb()
 
 
 class ContrastEdges(AppStyle):

@@ -75,3 +75,35 @@ def test_a_focused_settings_tab_shows_its_ring_at_3_to_1_on_a_platform_dark_pale
     assert contrast(ring, face) >= 3.0, (ring.name(), face.name())
     window = platform_dark.color(QPalette.ColorRole.Window)
     assert contrast(ring, window) >= 3.0, ring.name()
+
+
+def test_a_focused_field_shows_its_ring_at_3_to_1_on_a_platform_dark_palette(platform_dark,
+                                                                             qtbot):
+    """The Log time dialog's fields looked as faint: Fusion edges a focused field in the
+    palette's highlight."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    field, other = QLineEdit("45m travel"), QLineEdit()
+    layout.addWidget(field)
+    layout.addWidget(other)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    other.setFocus()
+    plain = _grab(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    focused = _grab(field)
+    rect = field.rect()
+    edge = [(x, y) for x in range(rect.width()) for y in (0, 1, 2, rect.height() - 2)
+            if focused.pixel(x, y) != plain.pixel(x, y)]
+    assert len(edge) >= rect.width(), f"focus changes {len(edge)} edge pixels"
+    ring = QColor.fromRgb(Counter(focused.pixel(x, y) for x, y in edge).most_common(1)[0][0])
+    inside = QColor.fromRgb(focused.pixel(rect.width() // 2, rect.height() // 2 + 4))
+    window = platform_dark.color(QPalette.ColorRole.Window)
+    for behind in (window, platform_dark.color(QPalette.ColorRole.Base)):
+        assert contrast(ring, behind) >= 3.0, (ring.name(), behind.name(), inside.name())
