@@ -119,3 +119,27 @@ def test_a_close_the_program_makes_asks_nothing(qtbot, db, questions):
     _type(qtbot, field)
     dialog.close()
     assert asked == [] and not dialog.isVisible()
+
+
+def test_a_note_dialog_is_freed_as_soon_as_it_is_let_go(qapp):
+    """The question's memory of the words holds the dialog weakly: a cycle through it kept each
+    note dialog, and its fields, for the collector, past Qt deleting them, and a later test in
+    the same process crashed inside Qt (a segfault painting an unrelated widget)."""
+    import gc
+    import weakref
+
+    from ui.widgets.typed_words import KeepsTypedWords
+    from ui.widgets.line_field import LineField
+
+    was = gc.isenabled()
+    gc.disable()  # only reference counting may free it here
+    try:
+        dialog = KeepsTypedWords()
+        note = LineField(dialog)
+        dialog.keep_typed_words([note])
+        gone = weakref.ref(dialog)
+        del dialog, note
+        assert gone() is None, "the dialog was kept alive by its own memory of the words"
+    finally:
+        if was:
+            gc.enable()

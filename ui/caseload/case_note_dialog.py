@@ -16,7 +16,7 @@ from ui.widgets.line_field import LineField
 from ui.widgets.typed_words import KeepsTypedWords
 
 
-class CaseNoteDialog(KeepsTypedWords, QDialog):
+class CaseNoteDialog(KeepsTypedWords):
     """Use `CaseNoteDialog.get_note(parent, reference)` -> (reason, text) or None."""
 
     def __init__(self, reference: str, parent: QWidget | None = None):

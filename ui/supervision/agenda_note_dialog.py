@@ -60,7 +60,7 @@ class NoteDraft:
     reason: str | None = None
 
 
-class AgendaNoteDialog(KeepsTypedWords, QDialog):
+class AgendaNoteDialog(KeepsTypedWords):
     """Returns a NoteDraft; the view stores it. Reflection shows the four stages of the cycle."""
 
     def __init__(self, kind: str, references: list[str], draft: NoteDraft | None = None,

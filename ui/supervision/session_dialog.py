@@ -44,7 +44,7 @@ class SessionRecord:
     status_updates: dict[int, str] = field(default_factory=dict)
 
 
-class SessionDialog(KeepsTypedWords, QDialog):
+class SessionDialog(KeepsTypedWords):
     """Returns a SessionRecord; open actions from before are listed so their status can be set.
 
     Given a recorded `session`, it corrects that one instead: pre-filled, and without the

@@ -41,7 +41,7 @@ def _pytime(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-class TimeEntryDialog(KeepsTypedWords, QDialog):
+class TimeEntryDialog(KeepsTypedWords):
     """Returns a TimeEntry to save; the caller saves it (and handles overlaps)."""
 
     def __init__(

@@ -10,10 +10,13 @@ before, without a question.
 
 from __future__ import annotations
 
+import weakref
 from typing import Iterable
 
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+import shiboken6
+
+from PySide6.QtGui import QCloseEvent, QTextCursor
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from ui.widgets import confirm
 
@@ -36,13 +39,22 @@ class TypedWords:
     """Remembers what `fields` held when the dialog opened (call once it is filled)."""
 
     def __init__(self, dialog: QWidget, fields: Iterable[QWidget]):
-        self._dialog = dialog
-        self._fields = list(fields)
-        self._start = [_text(f).strip() for f in self._fields]
+        fields = list(fields)
+        # Held weakly: the dialog holds this, and a cycle through its Python side kept the
+        # dialog and its fields' wrappers for the collector, past Qt deleting them, and the app
+        # crashed later inside Qt (painting, or making an unrelated widget).
+        self._dialog = weakref.ref(dialog)
+        self._fields = [weakref.ref(field) for field in fields]
+        self._start = [_text(field).strip() for field in fields]
+
+    def _live(self) -> list[tuple[QWidget, str]]:
+        pairs = [(held(), was) for held, was in zip(self._fields, self._start)]
+        return [(field, was) for field, was in pairs
+                if field is not None and shiboken6.isValid(field)]
 
     def changed(self) -> list[QWidget]:
         """The fields whose words are not the ones the dialog opened with."""
-        return [f for f, was in zip(self._fields, self._start) if _text(f).strip() != was]
+        return [field for field, was in self._live() if _text(field).strip() != was]
 
     def may_close(self) -> bool:
         """True when nothing typed would be lost, or the person chose Discard; otherwise the
@@ -50,7 +62,8 @@ class TypedWords:
         changed = self.changed()
         if not changed:
             return True
-        if confirm.ask(self._dialog, QUESTION_TITLE, QUESTION, DISCARD, KEEP):
+        dialog = self._dialog()
+        if dialog is None or confirm.ask(dialog, QUESTION_TITLE, QUESTION, DISCARD, KEEP):
             return True
         field = next((f for f in changed if f.isVisible()), changed[0])
         field.setFocus()
@@ -62,24 +75,25 @@ class TypedWords:
         return False
 
 
-class KeepsTypedWords:
-    """Mixed in before QDialog: Escape, Cancel and closing the window ask before dropping the
-    words in the fields given to `keep_typed_words`. A close that the program makes (the app
-    ending, a test's clean-up) is not a person pressing a key, and asks nothing."""
+class KeepsTypedWords(QDialog):
+    """A dialog whose Escape, Cancel and closing ask before dropping the words in the fields
+    given to `keep_typed_words`. A close that the program makes (the app ending, a test's
+    clean-up) is not a person pressing a key, and asks nothing. A QDialog of its own, so each
+    note dialog is a plain subclass of it."""
 
     _typed: TypedWords | None = None
     _closing_quietly = False
 
     def keep_typed_words(self, fields: Iterable[QWidget]) -> None:
-        self._typed = TypedWords(self, fields)  # type: ignore[arg-type]
+        self._typed = TypedWords(self, fields)
 
     def reject(self) -> None:
         if self._typed is None or self._closing_quietly or self._typed.may_close():
-            super().reject()  # type: ignore[misc]
+            super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._closing_quietly = not event.spontaneous()
         try:
-            super().closeEvent(event)  # type: ignore[misc]
+            super().closeEvent(event)
         finally:
             self._closing_quietly = False

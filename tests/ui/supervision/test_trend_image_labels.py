@@ -3,7 +3,6 @@ far)" ran across its neighbour and off its cell ("4 Dec Dec (so fa")."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 
 from core.supervision.summary_model import TrendPoint
 from ui.supervision.trend_image import trend_image
