@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.shell.test_contrast import SCHEMES, text_contrast
+from tests.ui.shell.contrast_looks import SCHEMES, text_contrast
 from tests.ui.time.test_calendar_import_dialog import (  # noqa: F401 - its fixtures, used here
     WEEK, cases, dialog, load, week_file)
 from ui.shell.theme import apply_theme
