@@ -52,7 +52,7 @@ def test_orca_hears_the_meeting_open_an_action_agreed_and_ctrl_z_kept_to_it(app_
 
         orca.mark()
         bus.ctrl(ord("z"))  # nothing of the meeting's to take back: said, nothing undone
-        said = orca.wait_for(bus.pump, "to undo")
+        said = orca.wait_for(bus.pump, "undo")
         assert any("Nothing to undo." in s or "Ctrl+Z in the meeting takes back only" in s
                    for s in said), said
         assert not any("Undone" in s for s in said), said

@@ -34,6 +34,7 @@ from core.store.settings import get_setting, set_setting
 from ui.shell.hub import Hub
 from ui.shell.main_window import MainWindow
 from ui.shell.working_days import WorkingDays
+from ui.widgets import reading_accessible
 from ui.widgets.announce import announce, announce_error
 from ui.widgets.radio_tab import tab_to_checked
 
@@ -67,8 +68,13 @@ class WelcomeResult:
     start: str  # START_EMPTY, START_WMT, START_IMPORT or START_DEMO
 
 
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
+def _wrapped(text: str, describes: QWidget | None = None) -> QLabel:
+    """Words that wrap; if they are `describes`'s description, related to it as that before Qt
+    first asks about them, so they are heard with it and not again with the dialog."""
+    label = QLabel()
+    if describes is not None:
+        reading_accessible.describes(label, describes)
+    label.setText(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -199,7 +205,7 @@ class WelcomeDialog(QDialog):
             self.start_group.addButton(button)
             button.setProperty("start", key)
             layout.addWidget(button)
-            hint_label = _wrapped(hint)
+            hint_label = _wrapped(hint, describes=button)  # not again with the dialog's words
             button.setAccessibleDescription(hint)  # the words under it, said with it
             hint_label.setContentsMargins(24, 0, 0, 6)
             hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
