@@ -24,12 +24,12 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
     QAccessibleInterface,
-    QAccessibleSelectionInterface,
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from ui.widgets.accessible_factories import register
 from ui.widgets.live_accessible import LiveWidgetAccessible, widget_alive
+from ui.widgets.one_selected import OneSelectedItem
 from ui.widgets.form_helpers import shown_text
 from ui.widgets.qt_guard import qt_override
 
@@ -100,7 +100,7 @@ def _list_back_on_current_item(combo: QComboBox) -> None:
         chosen.setCurrentIndex(wanted, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
-class _CurrentItem(QAccessibleSelectionInterface):
+class _CurrentItem(OneSelectedItem):
     """The combo box's selection: its current item, one of its list's items, just after the keys
     moved to it on the closed box; otherwise none, as Qt's own has, and a screen reader reads
     the box's value instead. Orca (43) says the selected item of any combo box whose item changes:
@@ -129,28 +129,9 @@ class _CurrentItem(QAccessibleSelectionInterface):
             return None
         return view.child(row)
 
-    def selectedItemCount(self) -> int:  # noqa: N802 - Qt override
-        return 1 if self.selectedItem(0) is not None else 0
-
-    def selectedItems(self) -> list[QAccessibleInterface]:  # noqa: N802 - Qt override
-        item = self.selectedItem(0)
-        return [item] if item is not None else []
-
     def isSelected(self, child: QAccessibleInterface) -> bool:  # noqa: N802 - Qt override
         item = self.selectedItem(0)
         return item is not None and child is not None and child == item
-
-    def select(self, _child: QAccessibleInterface) -> bool:
-        return False
-
-    def unselect(self, _child: QAccessibleInterface) -> bool:
-        return False
-
-    def selectAll(self) -> bool:  # noqa: N802 - Qt override
-        return False
-
-    def clear(self) -> bool:
-        return False
 
 
 class ComboAccessible(LiveWidgetAccessible):

@@ -26,12 +26,12 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
     QAccessibleInterface,
-    QAccessibleSelectionInterface,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QTabBar, QToolButton
 
 from ui.widgets.accessible_factories import register
 from ui.widgets.live_accessible import LiveWidgetAccessible, widget_alive
+from ui.widgets.one_selected import OneSelectedItem
 from ui.widgets.form_helpers import shown_text
 
 
@@ -152,7 +152,7 @@ def _alt_key(text: str) -> str:
     return f"Alt+{plain[at + 1].upper()}" if 0 <= at < len(plain) - 1 else ""
 
 
-class _CurrentTab(QAccessibleSelectionInterface):
+class _CurrentTab(OneSelectedItem):
     """The bar's selection: its current tab while the bar has the keyboard, else none. Orca
     (43) says the selected tab of any tab bar whose selection changes, without asking where the
     keyboard is; on the bar itself (Tab onto it, the arrows on it) it hears the tab take the
@@ -168,13 +168,6 @@ class _CurrentTab(QAccessibleSelectionInterface):
             return None
         return self._owner.child(bar.currentIndex())
 
-    def selectedItemCount(self) -> int:  # noqa: N802 - Qt override
-        return 1 if self.selectedItem(0) is not None else 0
-
-    def selectedItems(self) -> list[QAccessibleInterface]:  # noqa: N802 - Qt override
-        item = self.selectedItem(0)
-        return [item] if item is not None else []
-
     def isSelected(self, child: QAccessibleInterface) -> bool:  # noqa: N802 - Qt override
         item = self.selectedItem(0)
         return item is not None and child is not None and _same(child, item)
@@ -186,15 +179,6 @@ class _CurrentTab(QAccessibleSelectionInterface):
         if 0 <= index < self._owner.bar.count():
             self._owner.bar.setCurrentIndex(index)
             return True
-        return False
-
-    def unselect(self, _child: QAccessibleInterface) -> bool:
-        return False
-
-    def selectAll(self) -> bool:  # noqa: N802 - Qt override
-        return False
-
-    def clear(self) -> bool:
         return False
 
 
